@@ -1,0 +1,29 @@
+# The two set-up commands: `make run` and `make test`. Everything else is a helper.
+JOBS ?= $(shell nproc)
+
+.PHONY: deps build run test asan-test bench-api clean
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	@cmake --preset dev >/dev/null
+	@cmake --build --preset dev -j $(JOBS)
+
+run: build
+	@./build/slipway serve
+
+test: build
+	@ctest --preset dev -j $(JOBS)
+
+# Unit, storage (SQLite) and engine tests under AddressSanitizer + UBSan.
+asan-test: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS) --target slipway_unit_tests slipway_store_tests slipway_engine_tests
+	@ctest --preset asan -j $(JOBS) -L '^(unit|storage-sqlite|engine)$$'
+
+bench-api: deps
+	@./bench/api/run.sh
+
+clean:
+	rm -rf build build-asan build-release

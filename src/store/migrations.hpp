@@ -1,0 +1,20 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace slipway::store {
+
+/// Numbered migrations live in store/migrations/<dialect>/NNNN_name.sql and
+/// are compiled into the binary. A table `schema_migrations(version, name,
+/// applied_at)` records what ran. Each migration runs in its own transaction.
+
+/// Applies every pending migration in order; returns the names applied.
+/// Safe to run from several processes at once (PostgreSQL: advisory lock).
+std::vector<std::string> Migrate(Database& db);
+
+/// Names of migrations compiled in but not yet applied.
+std::vector<std::string> PendingMigrations(Database& db);
+
+}  // namespace slipway::store
