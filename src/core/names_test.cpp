@@ -1,0 +1,32 @@
+#include "core/names.hpp"
+
+#include <gtest/gtest.h>
+
+namespace slipway::core {
+namespace {
+
+TEST(Dns1123Label, AcceptsValidNames) {
+  for (const char* ok : {"a", "order-svc", "a1", "0day", std::string(63, 'x').c_str()}) {
+    EXPECT_FALSE(CheckDns1123Label(ok).has_value()) << ok;
+  }
+}
+
+TEST(Dns1123Label, RefusesInvalidNamesWithTheRule) {
+  for (std::string bad : {std::string(""), std::string("Order"), std::string("-a"),
+                          std::string("a-"), std::string("a_b"), std::string("a.b"),
+                          std::string(64, 'x'), std::string("中文")}) {
+    auto rule = CheckDns1123Label(bad);
+    ASSERT_TRUE(rule.has_value()) << bad;
+    EXPECT_FALSE(rule->empty());
+  }
+}
+
+TEST(Username, Rules) {
+  EXPECT_FALSE(CheckUsername("alice.w_2-x").has_value());
+  EXPECT_TRUE(CheckUsername("").has_value());
+  EXPECT_TRUE(CheckUsername("a b").has_value());
+  EXPECT_TRUE(CheckUsername(std::string(65, 'a')).has_value());
+}
+
+}  // namespace
+}  // namespace slipway::core

@@ -1,0 +1,298 @@
+// The only translation unit that includes Boost.Beast/Asio for the server
+// (build time on 2 cores: keep these headers in as few files as possible).
+#include "http/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <optional>
+#include <list>
+#include <mutex>
+#include <random>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+namespace slipway::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+std::string NewRequestId() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  static const char* hex = "0123456789abcdef";
+  std::string id(16, '0');
+  auto v = rng();
+  for (auto& c : id) {
+    c = hex[v & 15];
+    v >>= 4;
+  }
+  return id;
+}
+
+bool AcceptableRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+Response ErrorResponse(int status, std::string_view code, std::string_view message) {
+  Response r;
+  r.status = status;
+  r.body = std::string(R"({"error":{"code":")") + std::string(code) + R"(","message":")" +
+           std::string(message) + R"(","details":{}}})";
+  return r;
+}
+
+// Fills the parsed request; false when the target is not origin-form.
+bool ToRequest(bhttp::request<bhttp::string_body>&& in, Request& out) {
+  out.method = std::string(in.method_string());
+  out.target = std::string(in.target());
+  auto url = boost::urls::parse_origin_form(out.target);
+  if (!url) return false;
+  out.path = std::string(url->path());
+  for (auto param : url->params()) {
+    out.query.emplace_back(std::string(param.key), std::string(param.value));
+  }
+  for (const auto& field : in) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers[std::move(name)] = std::string(field.value());
+  }
+  out.body = std::move(in.body());
+  return true;
+}
+
+bhttp::response<bhttp::string_body> ToBeast(const Response& r, const Request& req, unsigned version,
+                                            bool keep_alive) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
+  out.set(bhttp::field::server, "slipway");
+  if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
+  out.set("X-Request-Id", req.request_id);
+  for (const auto& [name, value] : r.headers) out.insert(name, value);
+  out.body() = r.body;
+  out.keep_alive(keep_alive);
+  out.prepare_payload();
+  return out;
+}
+
+}  // namespace
+
+class Server::Impl {
+ public:
+  Impl(ServerSettings settings, Handler handler, Observer observer)
+      : settings_(std::move(settings)),
+        handler_(std::move(handler)),
+        observer_(std::move(observer)),
+        ioc_(settings_.network_threads),
+        workers_(static_cast<std::size_t>(settings_.worker_threads)),
+        acceptor_(ioc_),
+        signals_(ioc_, SIGINT, SIGTERM) {}
+
+  ~Impl() { workers_.join(); }
+
+  void Listen() {
+    tcp::endpoint endpoint{asio::ip::make_address(settings_.host), settings_.port};
+    acceptor_.open(endpoint.protocol());
+    acceptor_.set_option(asio::socket_base::reuse_address(true));
+    boost::system::error_code ec;
+    acceptor_.bind(endpoint, ec);
+    if (ec) {
+      throw std::runtime_error("cannot listen on " + settings_.host + ":" +
+                               std::to_string(settings_.port) + ": " + ec.message());
+    }
+    acceptor_.listen(asio::socket_base::max_listen_connections);
+  }
+
+  std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
+
+  void Run() {
+    signals_.async_wait([this](const boost::system::error_code& ec, int) {
+      if (!ec) BeginShutdown();
+    });
+    asio::co_spawn(ioc_, Accept(), asio::detached);
+    std::vector<std::thread> threads;
+    for (int i = 1; i < settings_.network_threads; ++i) threads.emplace_back([this] { ioc_.run(); });
+    ioc_.run();
+    for (auto& t : threads) t.join();
+    workers_.join();
+  }
+
+  void Shutdown() {
+    asio::post(ioc_, [this] { BeginShutdown(); });
+  }
+
+ private:
+  struct Connection {
+    beast::tcp_stream* stream = nullptr;
+    bool busy = false;  // a request is being handled: let it finish
+  };
+
+  void BeginShutdown() {
+    if (stopping_) return;
+    stopping_ = true;
+    boost::system::error_code ignored;
+    acceptor_.close(ignored);
+    signals_.cancel();
+    std::lock_guard lock(connections_mutex_);
+    for (auto& conn : connections_) {
+      if (!conn.busy) asio::post(conn.stream->get_executor(), [s = conn.stream] { s->cancel(); });
+    }
+    // Hard stop once the grace period is over, whatever is still running.
+    grace_timer_.emplace(ioc_, settings_.shutdown_grace);
+    grace_timer_->async_wait([this](const boost::system::error_code& ec) {
+      if (!ec) ioc_.stop();
+    });
+    if (connections_.empty()) grace_timer_->cancel();
+  }
+
+  asio::awaitable<void> Accept() {
+    while (!stopping_) {
+      auto [ec, socket] =
+          co_await acceptor_.async_accept(asio::make_strand(ioc_), asio::as_tuple(asio::use_awaitable));
+      if (ec) {
+        if (stopping_ || ec == asio::error::operation_aborted) break;
+        continue;  // e.g. EMFILE: keep serving the connections we have
+      }
+      asio::co_spawn(socket.get_executor(), Serve(std::move(socket)), asio::detached);
+    }
+  }
+
+  std::list<Connection>::iterator Register(beast::tcp_stream& stream) {
+    std::lock_guard lock(connections_mutex_);
+    return connections_.insert(connections_.end(), Connection{&stream, false});
+  }
+
+  void Unregister(std::list<Connection>::iterator it) {
+    std::lock_guard lock(connections_mutex_);
+    connections_.erase(it);
+    if (stopping_ && connections_.empty() && grace_timer_) grace_timer_->cancel();
+  }
+
+  void SetBusy(std::list<Connection>::iterator it, bool busy) {
+    std::lock_guard lock(connections_mutex_);
+    it->busy = busy;
+  }
+
+  asio::awaitable<Response> Handle(Request& req) {
+    co_return co_await asio::co_spawn(
+        workers_,
+        [this, &req]() -> asio::awaitable<Response> {
+          try {
+            co_return handler_(req);
+          } catch (const std::exception&) {
+            co_return ErrorResponse(500, "internal", "internal error");
+          }
+        },
+        asio::use_awaitable);
+  }
+
+  asio::awaitable<void> Serve(tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    boost::system::error_code ignored;
+    stream.socket().set_option(tcp::no_delay(true), ignored);
+    std::string remote = stream.socket().remote_endpoint(ignored).address().to_string();
+    auto registration = Register(stream);
+    beast::flat_buffer buffer;
+    while (!stopping_) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(settings_.header_limit));
+      parser.body_limit(settings_.body_limit);
+      stream.expires_after(settings_.idle_timeout);
+      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser,
+                                                      asio::as_tuple(asio::use_awaitable));
+      if (ec) {
+        if (ec == bhttp::error::header_limit) {
+          co_await WriteError(stream, 431, "invalid", "request headers too large");
+        } else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
+                   ec != asio::error::operation_aborted && ec != asio::error::eof &&
+                   ec != asio::error::connection_reset) {
+          co_await WriteError(stream, 400, "invalid", "malformed HTTP request");
+        }
+        break;
+      }
+      SetBusy(registration, true);
+      auto started = std::chrono::steady_clock::now();
+      stream.expires_after(settings_.request_timeout);
+      if (!parser.is_done()) {
+        std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser,
+                                                    asio::as_tuple(asio::use_awaitable));
+      }
+      if (ec) {
+        if (ec == bhttp::error::body_limit) {
+          co_await WriteError(stream, 413, "payload_too_large",
+                              "request body exceeds the configured limit");
+        }
+        break;
+      }
+      bool keep_alive = parser.get().keep_alive();
+      unsigned version = parser.get().version();
+      Request req;
+      req.remote_address = remote;
+      std::string incoming_id(parser.get()["X-Request-Id"]);
+      req.request_id = AcceptableRequestId(incoming_id) ? incoming_id : NewRequestId();
+      Response res;
+      if (!ToRequest(parser.release(), req)) {
+        res = ErrorResponse(400, "invalid", "request target must be an absolute path");
+      } else {
+        req.secure = settings_.trust_forwarded_proto && req.Header("x-forwarded-proto") == "https";
+        res = co_await Handle(req);
+      }
+      keep_alive = keep_alive && !stopping_;
+      auto out = ToBeast(res, req, version, keep_alive);
+      stream.expires_after(settings_.request_timeout);
+      std::tie(ec, n) = co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
+      double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      if (observer_) observer_(req, res, seconds);
+      SetBusy(registration, false);
+      if (ec || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.close();
+    Unregister(registration);
+  }
+
+  asio::awaitable<void> WriteError(beast::tcp_stream& stream, int status, std::string_view code,
+                                   std::string_view message) {
+    Request req;
+    req.request_id = NewRequestId();
+    auto out = ToBeast(ErrorResponse(status, code, message), req, 11, false);
+    stream.expires_after(settings_.request_timeout);
+    co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
+  }
+
+  ServerSettings settings_;
+  Handler handler_;
+  Observer observer_;
+  asio::io_context ioc_;
+  asio::thread_pool workers_;
+  tcp::acceptor acceptor_;
+  asio::signal_set signals_;
+  std::optional<asio::steady_timer> grace_timer_;
+  std::atomic<bool> stopping_{false};
+  std::mutex connections_mutex_;
+  std::list<Connection> connections_;
+};
+
+Server::Server(ServerSettings settings, Handler handler, Observer observer)
+    : impl_(std::make_unique<Impl>(std::move(settings), std::move(handler), std::move(observer))) {}
+Server::~Server() = default;
+void Server::Listen() { impl_->Listen(); }
+std::uint16_t Server::port() const { return impl_->port(); }
+void Server::Run() { impl_->Run(); }
+void Server::Shutdown() { impl_->Shutdown(); }
+
+}  // namespace slipway::http
