@@ -1,0 +1,148 @@
+#include "app/config.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdlib>
+#include <set>
+#include <stdexcept>
+
+namespace slipway::app {
+
+namespace {
+
+// Reads YAML mappings, refusing keys nobody reads (typos must not pass silently).
+class Section {
+ public:
+  Section(const YAML::Node& node, std::string path) : node_(node), path_(std::move(path)) {
+    if (node_ && !node_.IsMap()) throw std::runtime_error(path_ + " must be a mapping");
+  }
+  ~Section() noexcept(false) {
+    if (!node_ || std::uncaught_exceptions() > 0) return;
+    for (const auto& kv : node_) {
+      auto key = kv.first.as<std::string>();
+      if (!read_.count(key)) throw std::runtime_error("unknown setting " + Name(key));
+    }
+  }
+  template <class T>
+  void Get(const char* key, T& out) {
+    read_.insert(key);
+    if (!node_ || !node_[key]) return;
+    try {
+      out = node_[key].as<T>();
+    } catch (const YAML::Exception&) {
+      throw std::runtime_error("bad value for " + Name(key));
+    }
+  }
+  template <class T>
+  void GetRange(const char* key, T& out, T min, T max) {
+    Get(key, out);
+    if (out < min || out > max) {
+      throw std::runtime_error(Name(key) + " must be between " + std::to_string(min) + " and " +
+                               std::to_string(max));
+    }
+  }
+  Section Child(const char* key) {
+    read_.insert(key);
+    return Section(node_ ? node_[key] : YAML::Node(), Name(key));
+  }
+
+ private:
+  std::string Name(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+  YAML::Node node_;
+  std::string path_;
+  std::set<std::string> read_;
+};
+
+void ReadFile(const std::string& path, Config& c) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::Exception& e) {
+    throw std::runtime_error("cannot read config " + path + ": " + e.what());
+  }
+  Section top(root, "");
+  std::string listen;
+  top.Get("listen", listen);
+  if (!listen.empty() && !ParseListen(listen, c.server)) {
+    throw std::runtime_error("listen must be HOST:PORT, got " + listen);
+  }
+  top.Get("data_dir", c.data_dir);
+  {
+    auto db = top.Child("database");
+    db.Get("url", c.database_url);
+    db.GetRange("pool_size", c.database_pool_size, 1, 256);
+  }
+  {
+    auto s = top.Child("server");
+    auto& v = c.server;
+    s.GetRange("network_threads", v.network_threads, 1, 64);
+    s.GetRange("worker_threads", v.worker_threads, 1, 256);
+    s.GetRange<std::size_t>("body_limit_bytes", v.body_limit, 1024, std::size_t(1) << 30);
+    s.GetRange<std::size_t>("header_limit_bytes", v.header_limit, 1024, std::size_t(1) << 20);
+    long long idle = v.idle_timeout.count(), request = v.request_timeout.count(),
+              grace = v.shutdown_grace.count();
+    s.GetRange("idle_timeout_ms", idle, 100LL, 3'600'000LL);
+    s.GetRange("request_timeout_ms", request, 100LL, 3'600'000LL);
+    s.GetRange("shutdown_grace_ms", grace, 0LL, 600'000LL);
+    v.idle_timeout = std::chrono::milliseconds(idle);
+    v.request_timeout = std::chrono::milliseconds(request);
+    v.shutdown_grace = std::chrono::milliseconds(grace);
+    s.Get("trust_forwarded_proto", v.trust_forwarded_proto);
+    s.Get("secure_cookies", c.api.secure_cookies);
+  }
+  {
+    auto a = top.Child("auth");
+    a.Get("admin_username", c.admin_username);
+    long long ttl_minutes = c.identity.session_ttl_ms / 60'000, lockout = c.identity.lockout_ms / 60'000;
+    a.GetRange("session_ttl_minutes", ttl_minutes, 1LL, 60LL * 24 * 90);
+    a.GetRange("max_failed_logins", c.identity.max_failed_logins, 1, 1000);
+    a.GetRange("lockout_minutes", lockout, 0LL, 60LL * 24);
+    c.identity.session_ttl_ms = ttl_minutes * 60'000;
+    c.identity.lockout_ms = lockout * 60'000;
+    auto argon = a.Child("argon2");
+    argon.GetRange<std::uint32_t>("time_cost", c.identity.hasher.time_cost, 1, 100);
+    argon.GetRange<std::uint32_t>("memory_kib", c.identity.hasher.memory_kib, 8, 4u << 20);
+  }
+  {
+    auto e = top.Child("engine");
+    e.GetRange("workers", c.engine.workers, 1, 256);
+    e.GetRange<core::Millis>("lease_ms", c.engine.lease_ms, 100, 3'600'000);
+    e.GetRange<core::Millis>("poll_interval_ms", c.engine.poll_interval_ms, 10, 600'000);
+  }
+  {
+    auto l = top.Child("log");
+    l.Get("level", c.log_level);
+    std::string format = c.log_json ? "json" : "text";
+    l.Get("format", format);
+    if (format != "text" && format != "json") throw std::runtime_error("log.format must be text or json");
+    c.log_json = format == "json";
+    l.Get("access_log", c.access_log);
+  }
+}
+
+}  // namespace
+
+bool ParseListen(const std::string& listen, http::ServerSettings& server) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) return false;
+  auto port = listen.substr(colon + 1);
+  if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) return false;
+  int n = std::stoi(port);
+  if (n > 65535) return false;
+  server.host = listen.substr(0, colon);
+  if (server.host.size() > 2 && server.host.front() == '[' && server.host.back() == ']') {
+    server.host = server.host.substr(1, server.host.size() - 2);
+  }
+  server.port = static_cast<std::uint16_t>(n);
+  return true;
+}
+
+Config LoadConfig(const std::optional<std::string>& path) {
+  Config c;
+  if (path) ReadFile(*path, c);
+  if (const char* pw = std::getenv("SLIPWAY_ADMIN_PASSWORD"); pw && *pw) c.admin_password = pw;
+  if (const char* url = std::getenv("SLIPWAY_DATABASE_URL"); url && *url) c.database_url = url;
+  return c;
+}
+
+}  // namespace slipway::app

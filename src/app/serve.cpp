@@ -1,0 +1,146 @@
+#include "app/serve.hpp"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "engine/engine.hpp"
+#include "engine/sample_workflow.hpp"
+#include "http/handlers/deps.hpp"
+#include "http/server.hpp"
+#include "services/app_service.hpp"
+#include "store/migrations.hpp"
+
+namespace slipway::app {
+
+namespace {
+
+bool Testing() {
+  const char* v = std::getenv("SLIPWAY_TESTING");
+  return v && std::string(v) == "1";
+}
+
+std::unique_ptr<store::Database> OpenDatabase(const Config& c) {
+  if (!c.database_url.empty()) {
+    return store::OpenPostgres({c.database_url, c.database_pool_size});
+  }
+  std::filesystem::create_directories(c.data_dir);
+  return store::OpenSqlite({(std::filesystem::path(c.data_dir) / "slipway.db").string(),
+                            std::max(2, c.database_pool_size / 2), 5000});
+}
+
+engine::Registry BuildRegistry() {
+  engine::Registry registry;
+  if (Testing()) engine::RegisterSampleWorkflow(registry);
+  return registry;
+}
+
+void SetUpLogging(const Config& c) {
+  spdlog::set_level(spdlog::level::from_str(c.log_level));
+  if (c.log_json) {
+    spdlog::set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","logger":"%n","message":"%v"})",
+                        spdlog::pattern_time_type::utc);
+  }
+}
+
+// One line per request: the access log (JSON lines when log.format is json).
+http::Observer AccessLog(const Config& c, http::Metrics& metrics) {
+  std::shared_ptr<spdlog::logger> log;
+  if (c.access_log) {
+    log = spdlog::stdout_logger_mt("access");
+    if (c.log_json) log->set_pattern("%v");
+  }
+  bool json = c.log_json;
+  return [log, json, &metrics](const http::Request& req, const http::Response& res, double seconds) {
+    metrics.ObserveRequest(res.route, req.method, res.status, seconds);
+    if (!log) return;
+    if (json) {
+      boost::json::object line{{"time", std::time(nullptr)}, {"request_id", req.request_id},
+                               {"remote", req.remote_address}, {"method", req.method},
+                               {"path", req.path}, {"route", res.route}, {"status", res.status},
+                               {"bytes", res.body.size()}, {"ms", seconds * 1000}};
+      log->info(boost::json::serialize(line));
+    } else {
+      log->info("{} {} {} {} {}B {:.2f}ms {}", req.remote_address, req.method, req.target, res.status,
+                res.body.size(), seconds * 1000, req.request_id);
+    }
+  };
+}
+
+}  // namespace
+
+int Serve(const Config& config) {
+  SetUpLogging(config);
+  auto db = OpenDatabase(config);
+  for (const auto& name : store::Migrate(*db)) spdlog::info("applied migration {}", name);
+
+  core::SystemClock clock;
+  services::IdentityService identity(*db, clock, config.identity);
+  services::AppService apps(*db, clock);
+  engine::Engine engine(*db, clock, BuildRegistry(), config.engine);
+  http::Metrics metrics;
+  metrics.AddGauge("slipway_engine_queue_depth", "Workflow steps due and waiting for a worker.",
+                   [&engine] { return static_cast<double>(engine.QueueDepth()); });
+  metrics.AddGauge("slipway_db_pool_in_use", "Database connections lent out.",
+                   [&db] { return static_cast<double>(db->Stats().in_use); });
+  metrics.AddGauge("slipway_db_pool_size", "Database connections open.",
+                   [&db] { return static_cast<double>(db->Stats().size); });
+  metrics.AddGauge("slipway_db_pool_waiting", "Callers waiting for a database connection.",
+                   [&db] { return static_cast<double>(db->Stats().waiting); });
+
+  http::ApiDeps deps{*db, clock, identity, apps, engine, metrics, config.api};
+  http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
+  http::Server server(config.server, [&api](http::Request& r) { return api.Handle(r); },
+                      AccessLog(config, metrics));
+  server.Listen();
+
+  auto password = identity.BootstrapAdmin(config.admin_username, config.admin_password);
+  std::string base = "http://" + config.server.host + ":" + std::to_string(server.port());
+  std::cout << "Slipway is serving on " << base << " (database: "
+            << (config.database_url.empty() ? "SQLite in " + config.data_dir : "PostgreSQL") << ")\n";
+  if (password) {
+    std::cout << "Created the admin user.\n  username: " << config.admin_username << "\n  password: "
+              << (config.admin_password ? "(from SLIPWAY_ADMIN_PASSWORD)" : *password)
+              << "\nLog in with:\n  curl -c cookies -H 'Content-Type: application/json' -d "
+                 "'{\"username\":\""
+              << config.admin_username << "\",\"password\":\"…\"}' " << base
+              << "/api/v1/auth/login\n  build/slipway login --server " << base << "\n";
+  } else {
+    std::cout << "Log in as an existing user: build/slipway login --server " << base << "\n";
+  }
+  std::cout.flush();
+
+  engine.Start();
+  server.Run();  // returns after SIGTERM/SIGINT once in-flight requests finished
+  spdlog::info("shutting down: finishing running workflow steps");
+  engine.Stop();
+  return 0;
+}
+
+int MigrateCommand(const Config& config) {
+  auto db = OpenDatabase(config);
+  auto applied = store::Migrate(*db);
+  for (const auto& name : applied) std::cout << "applied " << name << "\n";
+  if (applied.empty()) std::cout << "the database is up to date\n";
+  return 0;
+}
+
+int StartWorkflowCommand(const Config& config, const std::string& kind, const std::string& subject) {
+  auto db = OpenDatabase(config);
+  store::Migrate(*db);
+  core::SystemClock clock;
+  engine::Engine engine(*db, clock, BuildRegistry(), config.engine);
+  auto id = engine.StartWorkflow(kind, subject, boost::json::object{});
+  if (!id.ok()) {
+    std::cerr << "error: " << id.error().message << "\n";
+    return 1;
+  }
+  std::cout << *id << "\n";
+  return 0;
+}
+
+}  // namespace slipway::app

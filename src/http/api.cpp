@@ -1,0 +1,149 @@
+#include "http/api.hpp"
+
+#include <boost/json/parse.hpp>
+#include <spdlog/spdlog.h>
+
+#include "http/api_support.hpp"
+#include "services/audit_log.hpp"
+#include "services/crypto.hpp"
+
+namespace slipway::http {
+
+namespace {
+
+bool IsWrite(std::string_view method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+bool Allowed(Permission p, const core::Caller& caller) {
+  switch (p) {
+    case Permission::kPublic:
+    case Permission::kAuthenticated:
+    case Permission::kAppRead: return true;
+    case Permission::kDeveloper:
+    case Permission::kAppWrite:
+    case Permission::kAppOwner: return caller.CanCreate();  // membership: checked by the service
+    case Permission::kAdmin: return caller.IsAdmin();
+  }
+  return false;
+}
+
+bool IsJson(std::string_view content_type) {
+  return content_type.substr(0, content_type.find(';')) == "application/json";
+}
+
+}  // namespace
+
+std::string SessionCookie(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    auto end = header.find(';');
+    auto part = header.substr(0, end);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    if (end == std::string_view::npos) break;
+    header.remove_prefix(end + 1);
+  }
+  return "";
+}
+
+Api::Api(Router router, services::IdentityService& identity, store::Database& db,
+         const core::Clock& clock, ApiSettings settings)
+    : router_(std::move(router)), identity_(identity), db_(db), clock_(clock),
+      settings_(std::move(settings)) {}
+
+std::optional<services::Authenticated> Api::Authenticate(const Request& request,
+                                                         bool& bad_credentials) {
+  auto authorization = request.Header("authorization");
+  if (!authorization.empty()) {
+    if (authorization.substr(0, 7) == "Bearer ") {
+      auto auth = identity_.AuthenticateToken(std::string(authorization.substr(7)));
+      bad_credentials = !auth;
+      return auth;
+    }
+    bad_credentials = true;
+    return std::nullopt;
+  }
+  auto session = SessionCookie(request.Header("cookie"), settings_.cookie_name);
+  if (session.empty()) return std::nullopt;
+  auto auth = identity_.AuthenticateSession(session);
+  bad_credentials = !auth;
+  return auth;
+}
+
+Response Api::Handle(Request& request) {
+  auto match = router_.Find(request.method, request.path);
+  if (!match.route) {
+    Response r = match.path_known
+                     ? ErrorResponse({core::Code::kInvalid, "method " + request.method + " is not allowed here", {}})
+                     : ErrorResponse(core::NotFound("no such endpoint: " + request.path));
+    if (match.path_known) r.status = 405;
+    return r;
+  }
+  const Route& route = *match.route;
+  Call call{request, std::move(match.params), std::nullopt, {{}, request.request_id}};
+  bool bad_credentials = false;
+  call.auth = Authenticate(request, bad_credentials);
+  if (call.auth) call.context.caller = call.auth->caller;
+
+  Response response;
+  if (route.permission != Permission::kPublic && !call.auth) {
+    response = ErrorResponse(core::Unauthenticated(
+        bad_credentials ? "the session or token is invalid or expired; log in again"
+                        : "log in or send an API token (Authorization: Bearer …)"));
+  } else if (call.auth && !Allowed(route.permission, call.auth->caller)) {
+    response = ErrorResponse(core::Forbidden("this needs the " + std::string(PermissionName(route.permission)) +
+                                             " permission; you are " +
+                                             std::string(core::RoleName(call.auth->caller.role))));
+  } else if (call.auth && call.auth->via_session && IsWrite(request.method) &&
+             !services::ConstantTimeEquals(request.Header("x-csrf-token"), call.auth->csrf_token)) {
+    response = ErrorResponse(core::Forbidden("missing or wrong X-CSRF-Token header"));
+  } else if (!request.body.empty() && IsWrite(request.method) && !IsJson(request.Header("content-type"))) {
+    response = ErrorResponse({core::Code::kUnsupportedMedia, "send the body as application/json", {}});
+  } else {
+    try {
+      response = route.handler(call);
+    } catch (const store::DbError& e) {
+      spdlog::error("request {}: database error: {}", request.request_id, e.what());
+      response = ErrorResponse({e.transient() ? core::Code::kTransient : core::Code::kInternal,
+                                e.transient() ? "the database is busy; retry" : "internal error", {}});
+    } catch (const std::exception& e) {
+      spdlog::error("request {}: {}", request.request_id, e.what());
+      response = ErrorResponse({core::Code::kInternal, "internal error", {}});
+    }
+  }
+  response.route = route.pattern;
+  if (call.auth && IsWrite(request.method) && response.status >= 400 && response.status < 500 &&
+      response.status != 404) {
+    AuditRefusal(call, route, response);
+  }
+  return response;
+}
+
+void Api::AuditRefusal(const Call& call, const Route& route, const Response& response) {
+  // Object type from the first path segment after /api/v1 ("apps" → "app").
+  std::string object_type = "api";
+  std::string_view rest = route.pattern;
+  if (rest.rfind("/api/v1/", 0) == 0) {
+    rest.remove_prefix(8);
+    object_type = std::string(rest.substr(0, rest.find('/')));
+    if (!object_type.empty() && object_type.back() == 's') object_type.pop_back();
+  }
+  auto id = call.params.find("id");
+  std::string code = "error";
+  try {
+    code = std::string(boost::json::parse(response.body).at("error").at("code").as_string());
+  } catch (const std::exception&) {
+  }
+  try {
+    store::InTx(db_, store::TxMode::kWrite, [&](store::Tx& tx) {
+      services::RecordAudit(tx, clock_, call.context, call.request.method + " " + route.pattern,
+                            object_type, id == call.params.end() ? "" : id->second, "refused", code);
+    });
+  } catch (const std::exception& e) {
+    spdlog::warn("request {}: could not record the refusal: {}", call.request.request_id, e.what());
+  }
+}
+
+}  // namespace slipway::http

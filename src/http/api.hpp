@@ -1,0 +1,44 @@
+#pragma once
+#include <string>
+
+#include "core/clock.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+#include "services/identity_service.hpp"
+#include "store/database.hpp"
+
+namespace slipway::http {
+
+struct ApiSettings {
+  std::string cookie_name = "slipway_session";
+  bool secure_cookies = false;  ///< add `Secure` (served over TLS or behind a TLS proxy)
+};
+
+/// The request pipeline around the routes: match, authenticate (bearer token
+/// or session cookie), authorize by the route's permission, check CSRF on
+/// cookie-authenticated writes, run the handler, map failures, and record
+/// refused state-changing attempts in the audit log.
+class Api {
+ public:
+  Api(Router router, services::IdentityService& identity, store::Database& db,
+      const core::Clock& clock, ApiSettings settings);
+
+  Response Handle(Request& request);
+  const Router& router() const { return router_; }
+  const ApiSettings& settings() const { return settings_; }
+
+ private:
+  std::optional<services::Authenticated> Authenticate(const Request& request, bool& bad_credentials);
+  void AuditRefusal(const Call& call, const Route& route, const Response& response);
+
+  Router router_;
+  services::IdentityService& identity_;
+  store::Database& db_;
+  const core::Clock& clock_;
+  ApiSettings settings_;
+};
+
+/// The session id from a Cookie header, or "".
+std::string SessionCookie(std::string_view cookie_header, std::string_view name);
+
+}  // namespace slipway::http

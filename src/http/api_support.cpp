@@ -1,0 +1,69 @@
+#include "http/api_support.hpp"
+
+#include <boost/json/parse.hpp>
+#include <ctime>
+
+namespace slipway::http {
+
+int StatusFor(core::Code code) {
+  switch (code) {
+    case core::Code::kInvalid: return 400;
+    case core::Code::kUnauthenticated: return 401;
+    case core::Code::kForbidden: return 403;
+    case core::Code::kNotFound: return 404;
+    case core::Code::kConflict: return 409;
+    case core::Code::kPayloadTooLarge: return 413;
+    case core::Code::kUnsupportedMedia: return 415;
+    case core::Code::kTooManyRequests: return 429;
+    case core::Code::kTransient: return 503;
+    case core::Code::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response ErrorResponse(const core::Error& error) {
+  auto r = Response::Json(StatusFor(error.code),
+                          boost::json::object{{"error",
+                                               {{"code", core::CodeName(error.code)},
+                                                {"message", error.message},
+                                                {"details", error.details}}}});
+  if (error.code == core::Code::kTooManyRequests) {
+    if (const auto* s = error.details.if_contains("retry_after_seconds"); s && s->is_int64()) {
+      r.headers.emplace_back("Retry-After", std::to_string(s->as_int64()));
+    }
+  }
+  return r;
+}
+
+core::Result<boost::json::object> ParseBody(const Request& request) {
+  if (request.body.empty()) return boost::json::object{};
+  boost::system::error_code ec;
+  auto value = boost::json::parse(request.body, ec);
+  if (ec) return core::Invalid("malformed JSON body: " + ec.message());
+  if (!value.is_object()) return core::Invalid("the JSON body must be an object");
+  return std::move(value.as_object());
+}
+
+boost::json::value TimeJson(core::Millis millis) {
+  if (millis == 0) return nullptr;
+  std::time_t seconds = static_cast<std::time_t>(millis / 1000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char buf[40];
+  std::size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  std::snprintf(buf + n, sizeof buf - n, ".%03dZ", static_cast<int>(millis % 1000));
+  return boost::json::string(buf);
+}
+
+core::Result<int> LimitParam(const Request& request) {
+  auto text = request.Query("limit");
+  if (!text) return 50;
+  if (text->empty() || text->size() > 3 || text->find_first_not_of("0123456789") != std::string::npos) {
+    return core::Invalid("limit must be an integer from 1 to 500", {{"field", "limit"}});
+  }
+  int n = std::stoi(*text);
+  if (n < 1 || n > 500) return core::Invalid("limit must be an integer from 1 to 500", {{"field", "limit"}});
+  return n;
+}
+
+}  // namespace slipway::http

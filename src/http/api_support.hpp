@@ -1,0 +1,38 @@
+#pragma once
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+
+namespace slipway::http {
+
+/// The one place where error codes become HTTP statuses.
+int StatusFor(core::Code code);
+Response ErrorResponse(const core::Error& error);
+
+/// The request body as a JSON object; an empty body is an empty object.
+core::Result<boost::json::object> ParseBody(const Request& request);
+
+/// RFC 3339 UTC time ("2026-11-27T02:16:00.123Z"), or null for 0.
+boost::json::value TimeJson(core::Millis millis);
+
+/// Maps a service result to a response: `ok_status` with `to_json(value)`, or the error.
+template <class T, class ToJson>
+Response Reply(const core::Result<T>& result, int ok_status, ToJson&& to_json) {
+  if (!result.ok()) return ErrorResponse(result.error());
+  return Response::Json(ok_status, to_json(result.value()));
+}
+
+inline Response Reply(const core::Status& status) {
+  if (!status.ok()) return ErrorResponse(status.error());
+  return Response::NoContent();
+}
+
+/// `limit` query parameter: 1..500, default 50.
+core::Result<int> LimitParam(const Request& request);
+
+}  // namespace slipway::http

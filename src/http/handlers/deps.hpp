@@ -1,0 +1,40 @@
+#pragma once
+#include <functional>
+
+#include "core/clock.hpp"
+#include "http/api.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "services/app_service.hpp"
+#include "services/identity_service.hpp"
+#include "store/database.hpp"
+
+namespace slipway::engine {
+class Engine;
+}
+
+namespace slipway::http {
+
+/// Everything route handlers use; built by the composition root.
+struct ApiDeps {
+  store::Database& db;
+  const core::Clock& clock;
+  services::IdentityService& identity;
+  services::AppService& apps;
+  engine::Engine& engine;
+  Metrics& metrics;
+  ApiSettings settings;
+};
+
+void AddOpsRoutes(Router& router, ApiDeps& deps);
+void AddAuthRoutes(Router& router, ApiDeps& deps);
+void AddUserRoutes(Router& router, ApiDeps& deps);
+void AddTokenRoutes(Router& router, ApiDeps& deps);
+void AddAppRoutes(Router& router, ApiDeps& deps);
+void AddAuditRoutes(Router& router, ApiDeps& deps);
+void AddWorkflowRoutes(Router& router, ApiDeps& deps);
+
+/// Every route of the API, in one router.
+Router BuildRouter(ApiDeps& deps);
+
+}  // namespace slipway::http

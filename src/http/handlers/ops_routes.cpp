@@ -1,0 +1,42 @@
+// Health, readiness, metrics and the OpenAPI document.
+#include <boost/json.hpp>
+
+#include "http/api_support.hpp"
+#include "http/handlers/deps.hpp"
+#include "http/openapi.hpp"
+#include "store/migrations.hpp"
+
+namespace slipway::http {
+
+void AddOpsRoutes(Router& router, ApiDeps& deps) {
+  router.Add("GET", "/healthz", Permission::kPublic,
+             [](Call&) { return Response::Json(200, boost::json::object{{"status", "ok"}}); });
+
+  router.Add("GET", "/readyz", Permission::kPublic, [&deps](Call&) {
+    bool db_ok = deps.db.Ping();
+    std::size_t pending = 0;
+    if (db_ok) {
+      try {
+        pending = store::PendingMigrations(deps.db).size();
+      } catch (const std::exception&) {
+        db_ok = false;
+      }
+    }
+    bool ready = db_ok && pending == 0;
+    return Response::Json(ready ? 200 : 503,
+                          boost::json::object{{"status", ready ? "ready" : "not_ready"},
+                                              {"database", db_ok ? "ok" : "unreachable"},
+                                              {"pending_migrations", pending}});
+  });
+
+  router.Add("GET", "/metrics", Permission::kPublic, [&deps](Call&) {
+    return Response::Text(200, deps.metrics.Render(), "text/plain; version=0.0.4; charset=utf-8");
+  });
+
+  router.Add("GET", "/api/v1/openapi.json", Permission::kPublic, [](Call&) {
+    auto r = Response::Text(200, std::string(OpenApiDocument()), "application/json");
+    return r;
+  });
+}
+
+}  // namespace slipway::http

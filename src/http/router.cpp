@@ -1,0 +1,67 @@
+#include "http/router.hpp"
+
+namespace slipway::http {
+
+namespace {
+std::vector<std::string> Split(std::string_view path) {
+  std::vector<std::string> out;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    auto end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    out.emplace_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+}  // namespace
+
+std::string_view PermissionName(Permission p) {
+  switch (p) {
+    case Permission::kPublic: return "public";
+    case Permission::kAuthenticated: return "authenticated";
+    case Permission::kDeveloper: return "developer";
+    case Permission::kAdmin: return "admin";
+    case Permission::kAppRead: return "app.read";
+    case Permission::kAppWrite: return "app.write";
+    case Permission::kAppOwner: return "app.owner";
+  }
+  return "";
+}
+
+void Router::Add(std::string method, std::string pattern, Permission permission,
+                 RouteHandler handler) {
+  segments_.push_back(Split(pattern));
+  routes_.push_back({std::move(method), std::move(pattern), permission, std::move(handler)});
+}
+
+Router::Match Router::Find(std::string_view method, std::string_view path) const {
+  Match match;
+  if (path.empty() || path.front() != '/') return match;
+  auto parts = Split(path);
+  for (std::size_t i = 0; i < routes_.size(); ++i) {
+    const auto& pattern = segments_[i];
+    if (pattern.size() != parts.size()) continue;
+    std::map<std::string, std::string> params;
+    bool ok = true;
+    for (std::size_t j = 0; j < parts.size() && ok; ++j) {
+      const auto& seg = pattern[j];
+      if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
+        ok = !parts[j].empty();
+        params[seg.substr(1, seg.size() - 2)] = parts[j];
+      } else {
+        ok = seg == parts[j];
+      }
+    }
+    if (!ok) continue;
+    match.path_known = true;
+    if (routes_[i].method == method) {
+      match.route = &routes_[i];
+      match.params = std::move(params);
+      return match;
+    }
+  }
+  return match;
+}
+
+}  // namespace slipway::http

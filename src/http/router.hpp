@@ -1,0 +1,63 @@
+#pragma once
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/message.hpp"
+#include "services/identity_service.hpp"
+
+namespace slipway::http {
+
+/// What a route needs from the caller. App-scoped permissions are checked
+/// here by global role and again by the service against membership.
+enum class Permission {
+  kPublic,         ///< anyone, no credentials
+  kAuthenticated,  ///< any signed-in user, viewers included
+  kDeveloper,      ///< developers, approvers and admins (creating work)
+  kAdmin,          ///< admins only
+  kAppRead,        ///< any signed-in user
+  kAppWrite,       ///< admins, or the application's owners and developers
+  kAppOwner,       ///< admins, or the application's owners
+};
+
+std::string_view PermissionName(Permission p);
+
+/// What a handler receives: the request, its path parameters and the caller.
+struct Call {
+  Request& request;
+  std::map<std::string, std::string> params;
+  std::optional<services::Authenticated> auth;  ///< empty for public routes without credentials
+  services::RequestContext context;
+};
+
+using RouteHandler = std::function<Response(Call&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;  ///< "/api/v1/apps/{id}"
+  Permission permission;
+  RouteHandler handler;
+};
+
+/// Matches method + path against registered patterns ({name} = one segment).
+class Router {
+ public:
+  void Add(std::string method, std::string pattern, Permission permission, RouteHandler handler);
+
+  struct Match {
+    const Route* route = nullptr;
+    std::map<std::string, std::string> params;
+    bool path_known = false;  ///< some route has this path (for 405 vs 404)
+  };
+  Match Find(std::string_view method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> segments_;
+};
+
+}  // namespace slipway::http

@@ -1,0 +1,72 @@
+#pragma once
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/app.hpp"
+#include "core/app_actions.hpp"
+#include "core/app_lifecycle.hpp"
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "services/context.hpp"
+#include "store/app_repository.hpp"
+
+namespace slipway::services {
+
+/// An application as one caller sees it: data, members, what is missing,
+/// and what this caller may do now.
+struct AppView {
+  core::App app;
+  std::vector<store::Member> members;
+  std::vector<std::string> missing_fields;
+  core::AppActions actions;
+};
+
+struct AppList {
+  std::vector<AppView> items;
+  std::optional<std::string> next_cursor;
+};
+
+/// The application registry (R-APP-1..5). `ref` is an id or a name.
+class AppService {
+ public:
+  AppService(store::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+
+  core::Result<AppView> Register(const RequestContext& ctx, const boost::json::object& body);
+  core::Result<AppView> Get(const RequestContext& ctx, const std::string& ref);
+  /// `cursor` is the opaque next_cursor of a previous page.
+  core::Result<AppList> List(const RequestContext& ctx, store::AppQuery query,
+                             const std::string& cursor);
+  core::Result<AppView> Edit(const RequestContext& ctx, const std::string& ref,
+                             const boost::json::object& body);
+  core::Result<AppView> CompleteDetails(const RequestContext& ctx, const std::string& ref,
+                                        const boost::json::object& body);
+  /// approve / reject / resubmit / request_offline / confirm_offline / cancel_offline.
+  core::Result<AppView> Transition(const RequestContext& ctx, const std::string& ref,
+                                   core::AppEvent event, const boost::json::object& body);
+  /// Marks a pending application online; called by the release work inside
+  /// its own transaction on the first successful release. No-op when online.
+  core::Status MarkOnline(store::Tx& tx, const RequestContext& ctx, std::int64_t app_id);
+
+  core::Result<std::vector<store::Member>> Members(const RequestContext& ctx, const std::string& ref);
+  core::Result<std::vector<store::Member>> PutMember(const RequestContext& ctx, const std::string& ref,
+                                                     const std::string& username,
+                                                     const boost::json::object& body);
+  core::Status RemoveMember(const RequestContext& ctx, const std::string& ref,
+                            const std::string& username);
+
+ private:
+  /// Loads the app, checks `action` is allowed for the caller (403 for
+  /// permissions, 409 for state), runs `change` and writes app + audit in one tx.
+  template <class Change>
+  core::Result<AppView> Mutate(const RequestContext& ctx, const std::string& ref,
+                               const char* action, std::optional<std::int64_t> version,
+                               Change&& change);
+  AppView View(store::Tx& tx, const RequestContext& ctx, core::App app);
+
+  store::Database& db_;
+  const core::Clock& clock_;
+};
+
+}  // namespace slipway::services
