@@ -1,0 +1,181 @@
+// The commands end to end: arguments in, requests to a canned server out,
+// exit codes and credentials file as promised.
+#include "cli/commands.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "cli/canned_server_for_test.hpp"
+#include "cli/cli_config.hpp"
+
+namespace slipway::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CannedServer;
+
+constexpr char kApp[] = R"({"id":3,"name":"web","status":"pending_online","version":4})";
+
+class CliCommandsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/slipway-cli-commands-XXXXXX";
+    ASSERT_NE(mkdtemp(pattern), nullptr);
+    dir_ = pattern;
+    ::setenv("SLIPWAY_CONFIG", (dir_ / "cli.json").c_str(), 1);
+    for (const char* name : {"SLIPWAY_SERVER", "SLIPWAY_TOKEN", "SLIPWAY_PASSWORD"}) {
+      ::unsetenv(name);
+    }
+  }
+  void TearDown() override {
+    ::unsetenv("SLIPWAY_CONFIG");
+    fs::remove_all(dir_);
+  }
+
+  // Runs `slipway <args>` in-process; returns the exit code and keeps stdout.
+  int Run(std::vector<std::string> args) {
+    CLI::App app("slipway");
+    int exit_code = -1;
+    AddClientCommands(app, exit_code);
+    args.insert(args.begin(), "slipway");
+    std::vector<const char*> argv;
+    for (const auto& arg : args) argv.push_back(arg.c_str());
+    ::testing::internal::CaptureStdout();
+    ::testing::internal::CaptureStderr();
+    try {
+      app.parse(static_cast<int>(argv.size()), argv.data());
+    } catch (const CLI::ParseError& error) {
+      exit_code = UsageExitCode(app, error);
+    }
+    stdout_ = ::testing::internal::GetCapturedStdout();
+    stderr_ = ::testing::internal::GetCapturedStderr();
+    return exit_code;
+  }
+
+  fs::path dir_;
+  std::string stdout_, stderr_;
+};
+
+TEST_F(CliCommandsTest, BadArgumentsAreUsageErrorsBeforeAnyRequest) {
+  EXPECT_EQ(Run({"app", "register", "--name", "web"}), 2);
+  EXPECT_EQ(Run({"app", "register", "--name", "w", "--team", "t", "--type", "saas", "--level",
+                 "core"}),
+            2);
+  EXPECT_EQ(Run({"app"}), 2);
+  EXPECT_EQ(Run({"app", "complete", "web", "--port", "http", "--server", "http://127.0.0.1:9",
+                 "--token", "t"}),
+            2);
+  EXPECT_NE(stderr_.find("error: bad port \"http\""), std::string::npos) << stderr_;
+  EXPECT_EQ(Run({"app", "offline", "web", "--confirm", "--cancel"}), 2);
+  EXPECT_EQ(Run({"app", "--help"}), 0);
+}
+
+TEST_F(CliCommandsTest, NotLoggedInAndUnreachableHaveTheirOwnCodes) {
+  EXPECT_EQ(Run({"app", "list"}), 3);
+  EXPECT_NE(stderr_.find("(not_logged_in)"), std::string::npos) << stderr_;
+  int port = 0;
+  {
+    CannedServer closed({});
+    port = std::stoi(closed.url().substr(closed.url().rfind(':') + 1));
+  }
+  EXPECT_EQ(Run({"token", "list", "--server", "http://127.0.0.1:" + std::to_string(port),
+                 "--token", "t"}),
+            6);
+}
+
+TEST_F(CliCommandsTest, ServerErrorsMapToExitCodes) {
+  CannedServer server({
+      CannedServer::Response(404, R"({"error":{"code":"not_found","message":"no app x"}})"),
+      CannedServer::Response(409, R"({"error":{"code":"conflict","message":"stale",)"
+                                  R"("details":{"state":"online"}}})"),
+      CannedServer::Response(403, R"({"error":{"code":"forbidden","message":"admins only"}})"),
+  });
+  ::setenv("SLIPWAY_SERVER", server.url().c_str(), 1);
+  ::setenv("SLIPWAY_TOKEN", "swt_t", 1);
+  EXPECT_EQ(Run({"app", "show", "x"}), 4);
+  EXPECT_EQ(stderr_, "error: no app x (not_found)\n");
+  EXPECT_EQ(Run({"app", "approve", "x"}), 5);
+  EXPECT_EQ(stderr_, "error: stale (conflict)\n  state: online\n");
+  EXPECT_EQ(Run({"user", "list"}), 1);
+  EXPECT_TRUE(server.requests()[0].HasHeader("Authorization: Bearer swt_t"));
+}
+
+TEST_F(CliCommandsTest, CompleteSendsTheVersionJustRead) {
+  CannedServer server({CannedServer::Response(200, kApp), CannedServer::Response(200, kApp)});
+  EXPECT_EQ(Run({"app", "complete", "web", "--port", "http:8080/tcp", "--health-check",
+                 "tcp:8080", "--approver", "bob", "--server", server.url(), "--token", "t", "-o",
+                 "json"}),
+            0)
+      << stderr_;
+  EXPECT_EQ(stdout_, std::string(kApp) + "\n");
+  const auto& requests = server.requests();
+  EXPECT_EQ(requests[0].RequestLine(), "GET /api/v1/apps/web HTTP/1.1");
+  EXPECT_EQ(requests[1].RequestLine(), "PUT /api/v1/apps/web/details HTTP/1.1");
+  EXPECT_EQ(requests[1].body,
+            R"({"ports":[{"name":"http","port":8080,"protocol":"TCP"}],)"
+            R"("health_check":{"type":"tcp","port":8080},"approvers":["bob"],"version":4})");
+}
+
+TEST_F(CliCommandsTest, ListAllFollowsCursorsAndRendersATable) {
+  CannedServer server({
+      CannedServer::Response(200, R"({"items":[{"id":1,"name":"a","status":"online"}],)"
+                                  R"("next_cursor":"n1"})"),
+      CannedServer::Response(200, R"({"items":[{"id":2,"name":"bb"}],"next_cursor":null})"),
+  });
+  EXPECT_EQ(Run({"app", "list", "--status", "online", "--limit", "1", "--all", "--server",
+                 server.url(), "--token", "t"}),
+            0)
+      << stderr_;
+  EXPECT_EQ(stdout_,
+            "ID  NAME  TEAM  OWNER  TYPE  LEVEL  STATUS  UPDATED\n"
+            "1   a     -     -      -     -      online  -\n"
+            "2   bb    -     -      -     -      -       -\n");
+  EXPECT_EQ(server.requests()[1].RequestLine(),
+            "GET /api/v1/apps?status=online&limit=1&cursor=n1 HTTP/1.1");
+}
+
+TEST_F(CliCommandsTest, LoginMintsATokenAndLogoutRevokesIt) {
+  CannedServer server({
+      CannedServer::Response(200, R"({"user":{"username":"alice"},"csrf_token":"c1"})",
+                             "Set-Cookie: slipway_session=s1; HttpOnly; Path=/\r\n"),
+      CannedServer::Response(201, R"({"id":42,"name":"cli@h","token":"swt_new"})"),
+      CannedServer::Response(204, ""),
+      CannedServer::Response(204, ""),
+  });
+  ::setenv("SLIPWAY_PASSWORD", "pw", 1);
+  ASSERT_EQ(Run({"login", "--server", server.url() + "/", "--username", "alice"}), 0) << stderr_;
+  auto stored = LoadConfig(dir_ / "cli.json");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->server, server.url());
+  EXPECT_EQ(stored->token, "swt_new");
+  EXPECT_EQ(stored->token_id, 42);
+  EXPECT_EQ(stored->username, "alice");
+  struct stat info {};
+  ::stat((dir_ / "cli.json").c_str(), &info);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+
+  ASSERT_EQ(Run({"logout"}), 0) << stderr_;
+  EXPECT_FALSE(fs::exists(dir_ / "cli.json"));
+
+  const auto& requests = server.requests();
+  EXPECT_EQ(requests[0].body, R"({"username":"alice","password":"pw"})");
+  EXPECT_EQ(requests[1].RequestLine(), "POST /api/v1/tokens HTTP/1.1");
+  EXPECT_TRUE(requests[1].HasHeader("X-CSRF-Token: c1"));
+  EXPECT_TRUE(requests[1].HasHeader("Cookie: slipway_session=s1"));
+  EXPECT_NE(requests[1].body.find(R"({"name":"cli@)"), std::string::npos);
+  EXPECT_EQ(requests[2].RequestLine(), "POST /api/v1/auth/logout HTTP/1.1");
+  EXPECT_EQ(requests[3].RequestLine(), "DELETE /api/v1/tokens/42 HTTP/1.1");
+  EXPECT_TRUE(requests[3].HasHeader("Authorization: Bearer swt_new"));
+}
+
+TEST_F(CliCommandsTest, StoredTokenIsNotSentToAnotherServer) {
+  SaveConfig(dir_ / "cli.json", {"http://first.example", "swt_first", 1, "alice"});
+  EXPECT_EQ(Run({"app", "list", "--server", "http://other.example"}), 3);
+  EXPECT_NE(stderr_.find("not logged in to http://other.example"), std::string::npos) << stderr_;
+}
+
+}  // namespace
+}  // namespace slipway::cli
