@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "embedded_file.hpp"
 #include "store/database.hpp"
 
 namespace slipway::store {
@@ -16,5 +17,12 @@ std::vector<std::string> Migrate(Database& db);
 
 /// Names of migrations compiled in but not yet applied.
 std::vector<std::string> PendingMigrations(Database& db);
+
+/// The same two over an explicit list of files named NNNN_name.sql (version =
+/// the leading number); the ones above pass the compiled-in files of the
+/// database's dialect. Files must not contain BEGIN/COMMIT. Throws DbError for
+/// a name without a version or a version used twice.
+std::vector<std::string> Migrate(Database& db, const std::vector<EmbeddedFile>& files);
+std::vector<std::string> PendingMigrations(Database& db, const std::vector<EmbeddedFile>& files);
 
 }  // namespace slipway::store
