@@ -1,0 +1,113 @@
+#pragma once
+#include <boost/json/value.hpp>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "engine/registry.hpp"
+#include "engine/retry_policy.hpp"
+#include "engine/step_queue.hpp"
+#include "engine/workflow.hpp"
+#include "store/database.hpp"
+
+namespace slipway::engine {
+
+class WorkerPool;
+
+struct EngineSettings {
+  /// Names this process in step leases; must differ between processes
+  /// sharing a database. Empty: a random id is made up.
+  std::string owner_id;
+  int workers = 2;
+  /// How long a claimed step stays leased without a heartbeat; a crashed
+  /// worker's step is taken over after this. Running steps are renewed
+  /// every lease_ms / 3.
+  core::Millis lease_ms = 30'000;
+  /// How often idle workers look for due steps (timers, other processes'
+  /// work); work started or signalled in this process wakes them at once.
+  core::Millis poll_interval_ms = 1000;
+  RetryPolicy retry;
+};
+
+/// The durable workflow engine: workflows are rows, each step is claimed
+/// with a lease, run outside any transaction, and its result committed
+/// together with the next step in one fenced transaction. Steps run at least
+/// once; a step's commit (and its callback) happens exactly once.
+/// Thread-safe.
+class Engine {
+ public:
+  Engine(store::Database& db, const core::Clock& clock, Registry registry, EngineSettings settings);
+  /// Stops the workers (see Stop).
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  /// Creates a running workflow of `kind` inside the caller's transaction,
+  /// so it exists if and only if the caller commits. Invalid for an unknown
+  /// kind. Workers in this process are woken, but on PostgreSQL see the
+  /// workflow only after the commit: call Wake() after committing to start
+  /// it without waiting for the next poll.
+  core::Result<std::string> StartWorkflow(store::Tx& tx, std::string_view kind,
+                                          std::string_view subject,
+                                          const boost::json::value& input);
+  /// The same in a transaction of its own, committed before workers are woken.
+  core::Result<std::string> StartWorkflow(std::string_view kind, std::string_view subject,
+                                          const boost::json::value& input);
+
+  /// The workflow with its steps; NotFound for an unknown id.
+  core::Result<Workflow> Get(std::string_view id);
+
+  /// Resumes the step that waits for signal `name`: it runs again and sees
+  /// `payload` in StepContext::signal. Conflict (details name what the
+  /// workflow waits for) when no step waits for `name`; NotFound.
+  core::Status Signal(std::string_view id, std::string_view name,
+                      const boost::json::value& payload);
+
+  /// Ends a running workflow as cancelled with `reason`; its unfinished steps
+  /// are cancelled and a step still running cannot commit any more. Conflict
+  /// when the workflow already ended; NotFound.
+  core::Status Cancel(std::string_view id, std::string_view reason);
+
+  /// Claims one due step, runs it and records its outcome, on the calling
+  /// thread. Returns false when no step was due. DbError passes through (the
+  /// step then stays leased and is retried after the lease expires).
+  bool RunOnce();
+
+  /// Number of steps due now (pending and due, or with an expired lease).
+  std::int64_t QueueDepth();
+
+  /// Extends the leases of the steps this engine is running now; the
+  /// heartbeat thread calls it every lease_ms / 3.
+  void RenewLeases();
+
+  /// Starts `workers` threads calling RunOnce and a heartbeat thread. Once.
+  void Start();
+  /// Lets running steps finish and record their outcome, then joins the
+  /// threads. Idempotent.
+  void Stop();
+  /// Makes idle workers look for due steps now.
+  void Wake();
+
+  const std::string& owner_id() const { return settings_.owner_id; }
+
+ private:
+  StepOutcome RunHandler(const Claim& claim, const Workflow& workflow,
+                         const WorkflowDefinition* definition);
+  void Commit(const Claim& claim, const WorkflowDefinition* definition, const StepOutcome& outcome);
+
+  store::Database& db_;
+  const core::Clock& clock_;
+  const Registry registry_;
+  EngineSettings settings_;
+  std::mutex in_flight_mutex_;
+  std::map<std::int64_t, Claim> in_flight_;  // by step id, for RenewLeases
+  std::mutex pool_mutex_;
+  std::unique_ptr<WorkerPool> pool_;
+};
+
+}  // namespace slipway::engine

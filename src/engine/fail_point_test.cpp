@@ -1,0 +1,26 @@
+#include "engine/fail_point.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+namespace slipway::engine {
+namespace {
+
+TEST(FailPointTest, ExitsWithCode86AtANamedPointOnly) {
+  // The list is read once per process: a fresh child re-reads it.
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  setenv("SLIPWAY_FAILPOINTS", "x.first,engine.after_claim,x.last", 1);
+  EXPECT_EXIT(
+      {
+        FailPoint("engine.after");  // a prefix of an armed name is not armed
+        FailPoint("engine.after_step_run");
+        FailPoint("engine.after_claim");
+        std::exit(0);
+      },
+      ::testing::ExitedWithCode(86), "failpoint engine.after_claim hit");
+  unsetenv("SLIPWAY_FAILPOINTS");
+}
+
+}  // namespace
+}  // namespace slipway::engine

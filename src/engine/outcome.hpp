@@ -1,0 +1,49 @@
+#pragma once
+#include <boost/json/value.hpp>
+#include <functional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "store/database.hpp"
+
+namespace slipway::engine {
+
+/// Runs inside the transaction that records a step's result and enqueues the
+/// next step, so a step's database effects and the workflow's progress commit
+/// together or not at all. Throwing rolls everything back and the step is
+/// retried as a transient failure.
+using CommitFn = std::function<void(store::Tx &)>;
+
+/// What a step handler reports. Failures are values, not exceptions; build
+/// one with the functions below.
+struct StepOutcome {
+  enum class Kind {
+    kSucceeded,   ///< the step is done; `output` is kept for later steps
+    kTransient,   ///< retry the step after a backoff (`message` says why)
+    kTerminal,    ///< the workflow fails with `message`
+    kSleep,       ///< run the same step again at `wake_at`
+    kWaitSignal,  ///< run the same step again when signal `signal` arrives
+  };
+
+  Kind kind = Kind::kSucceeded;
+  boost::json::value output;   ///< kSucceeded
+  std::string message;         ///< kTransient, kTerminal
+  core::Millis wake_at = 0;    ///< kSleep
+  std::string signal;          ///< kWaitSignal
+  boost::json::value scratch;  ///< kSleep, kWaitSignal: handed to the next run of the step
+  CommitFn on_commit;          ///< optional, for every kind
+
+  /// Attaches a callback that runs in the transaction recording this outcome.
+  StepOutcome WithCommit(CommitFn fn) &&;
+};
+
+StepOutcome Succeeded(boost::json::value output = nullptr);
+StepOutcome Transient(std::string message);
+StepOutcome Terminal(std::string message);
+/// A timer wait: the step is re-run, with `scratch`, once the clock reaches `wake_at`.
+StepOutcome SleepUntil(core::Millis wake_at, boost::json::value scratch = nullptr);
+/// A wait for a person: the step is re-run, with `scratch` and the signal's
+/// payload, once Engine::Signal(workflow, `name`, payload) is called.
+StepOutcome WaitSignal(std::string name, boost::json::value scratch = nullptr);
+
+}  // namespace slipway::engine

@@ -1,0 +1,129 @@
+#include "engine/step_commit.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <cstdint>
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace slipway::engine {
+namespace {
+
+// The row changes one outcome implies; computed first so the SQL is written once.
+struct Transition {
+  std::string_view step_state;
+  core::Millis run_after = 0;
+  int failures = 0;
+  std::optional<std::string> wait_signal;
+  std::optional<std::string> scratch;  ///< nullopt keeps the stored scratch
+  std::optional<std::string> output;
+  std::optional<std::string> error;
+  bool finished = false;
+  std::string_view workflow_state = "running";
+  std::optional<std::string> workflow_error;
+  bool insert_next = false;
+};
+
+store::Param Nullable(const std::optional<std::string>& text) {
+  if (!text) return nullptr;
+  return *text;
+}
+
+store::Param FinishedAt(const Transition& t, core::Millis now) {
+  if (!t.finished) return nullptr;
+  return now;
+}
+
+Transition Fail(Transition t, std::string step_error, std::string workflow_error) {
+  t.step_state = "failed";
+  t.error = std::move(step_error);
+  t.finished = true;
+  t.workflow_state = "failed";
+  t.workflow_error = std::move(workflow_error);
+  return t;
+}
+
+Transition Plan(const CommitScope& scope, const StepOutcome& outcome) {
+  const Claim& claim = *scope.claim;
+  Transition t;
+  t.run_after = scope.now;
+  switch (outcome.kind) {
+    case StepOutcome::Kind::kSucceeded: {
+      t.step_state = "succeeded";
+      t.output = boost::json::serialize(outcome.output);
+      t.finished = true;
+      const bool last = claim.index + 1 >= static_cast<int>(scope.definition->steps.size());
+      t.insert_next = !last;
+      if (last) t.workflow_state = "succeeded";
+      return t;
+    }
+    case StepOutcome::Kind::kTransient: {
+      t.failures = claim.failures + 1;
+      if (scope.retry->Exhausted(t.failures)) {
+        return Fail(std::move(t), outcome.message,
+                    "step " + claim.name + " failed " + std::to_string(t.failures) +
+                        " times; last error: " + outcome.message);
+      }
+      t.step_state = "pending";
+      t.run_after = scope.now + scope.retry->Delay(t.failures);
+      t.error = outcome.message;
+      return t;
+    }
+    case StepOutcome::Kind::kTerminal:
+      return Fail(std::move(t), outcome.message, outcome.message);
+    case StepOutcome::Kind::kSleep:
+      t.step_state = "pending";
+      t.run_after = outcome.wake_at;
+      t.scratch = boost::json::serialize(outcome.scratch);
+      return t;
+    case StepOutcome::Kind::kWaitSignal:
+      t.step_state = "waiting";
+      t.wait_signal = outcome.signal;
+      t.scratch = boost::json::serialize(outcome.scratch);
+      return t;
+  }
+  return t;
+}
+
+}  // namespace
+
+void RecordOutcome(store::Tx& tx, const CommitScope& scope, const StepOutcome& outcome) {
+  const Claim& claim = *scope.claim;
+  const Transition t = Plan(scope, outcome);
+  // The workflow row first, in every transaction that touches both, so two
+  // writers never wait on each other's locks in opposite order.
+  if (tx.Exec("UPDATE workflows SET state = ?, error = COALESCE(?, error), updated_at = ?, "
+              "version = version + 1 WHERE id = ? AND state = 'running'",
+              {std::string(t.workflow_state), Nullable(t.workflow_error), scope.now,
+               claim.workflow_id}) != 1) {
+    throw Fenced("workflow " + claim.workflow_id + " is no longer running");
+  }
+  if (tx.Exec(
+          "UPDATE workflow_steps SET state = ?, run_after = ?, failures = ?, lease_owner = NULL, "
+          "lease_until = NULL, wait_signal = ?, signal_payload = NULL, "
+          "scratch = COALESCE(?, scratch), output = ?, error = ?, finished_at = ? "
+          "WHERE id = ? AND state = 'running' AND lease_owner = ? AND attempt = ?",
+          {std::string(t.step_state), t.run_after, std::int64_t{t.failures},
+           Nullable(t.wait_signal), Nullable(t.scratch), Nullable(t.output), Nullable(t.error),
+           FinishedAt(t, scope.now), claim.step_id, *scope.owner, std::int64_t{claim.attempt}}) !=
+      1) {
+    throw Fenced("lease on step " + claim.name + " of " + claim.workflow_id + " (attempt " +
+                 std::to_string(claim.attempt) + ") was lost");
+  }
+  if (t.insert_next) {
+    const int next = claim.index + 1;
+    tx.Exec(
+        "INSERT INTO workflow_steps (workflow_id, idx, name, state, run_after) "
+        "VALUES (?, ?, ?, 'pending', ?)",
+        {claim.workflow_id, std::int64_t{next}, scope.definition->steps[next].name, scope.now});
+  }
+  if (!outcome.on_commit) return;
+  try {
+    outcome.on_commit(tx);
+  } catch (const std::exception& e) {
+    throw CommitCallbackFailed(e.what());
+  }
+}
+
+}  // namespace slipway::engine

@@ -1,0 +1,40 @@
+#pragma once
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "engine/registry.hpp"
+#include "engine/workflow.hpp"
+#include "store/database.hpp"
+
+namespace slipway::engine {
+
+// The workflow-level statements, each run in the caller's transaction. On
+// an error result the caller must roll back.
+
+/// Inserts a running workflow of `definition` and its first step, due `now`.
+/// Returns the new id.
+std::string InsertWorkflow(store::Tx& tx, const WorkflowDefinition& definition,
+                           std::string_view subject, const boost::json::value& input,
+                           core::Millis now);
+
+/// The workflow with all its step rows, or nullopt when there is no such id.
+std::optional<Workflow> LoadWorkflow(store::Tx& tx, std::string_view id);
+
+/// Marks a running workflow cancelled and every unfinished step with it;
+/// a worker still running a step is then fenced out of committing.
+/// NotFound for an unknown id, Conflict when the workflow already ended.
+core::Status CancelWorkflow(store::Tx& tx, std::string_view id, std::string_view reason,
+                            core::Millis now);
+
+/// Delivers signal `name` to the step waiting for it: the step becomes due
+/// again and its next run sees the payload (StepContext::signal). NotFound
+/// for an unknown id; Conflict, naming what the workflow waits for, when no
+/// step waits for this signal.
+core::Status SignalWorkflow(store::Tx& tx, std::string_view id, std::string_view name,
+                            const boost::json::value& payload, core::Millis now);
+
+}  // namespace slipway::engine
