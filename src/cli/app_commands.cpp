@@ -17,8 +17,8 @@ namespace {
 
 const std::vector<std::string> kTypes{"self_developed", "commercial", "empty"};
 const std::vector<std::string> kLevels{"core", "non_core", "edge"};
-const std::vector<std::string> kStatuses{"under_review",    "rejected", "pending_online", "online",
-                                         "pending_offline", "offline"};
+const std::vector<std::string> kStatuses{"under_review", "rejected",        "pending_online",
+                                         "online",       "pending_offline", "offline"};
 
 struct AppArgs {
   ClientOptions connection;
@@ -181,11 +181,9 @@ void AddMembers(CLI::App* app, const std::shared_ptr<AppArgs>& args, int& exit_c
   SetAction(add, exit_code, [args] {
     auto session = Session::Connect(args->connection);
     const boost::json::value body{{"role", args->role}};
-    auto answer = session.Call("PUT", AppPath(args->id, "/members/" + PercentEncode(args->username)),
-                               &body);
-    session.Print(answer, [&](const boost::json::value&) {
-      return args->username + " is now " + args->role + " of " + args->id + "\n";
-    });
+    session.Print(
+        session.Call("PUT", AppPath(args->id, "/members/" + PercentEncode(args->username)), &body),
+        RenderMembers);
   });
 
   auto* remove = app->add_subcommand("member-remove", "Remove a member");

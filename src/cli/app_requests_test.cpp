@@ -16,8 +16,9 @@ TEST(CliAppRequests, ListPathCarriesOnlySetFiltersEncoded) {
   args.q = "order svc&x";
   args.sort = "-updated_at";
   args.limit = 10;
-  EXPECT_EQ(AppListPath(args, "c/2=="),
-            "/api/v1/apps?status=online&q=order%20svc%26x&sort=-updated_at&limit=10&cursor=c%2F2%3D%3D");
+  EXPECT_EQ(
+      AppListPath(args, "c/2=="),
+      "/api/v1/apps?status=online&q=order%20svc%26x&sort=-updated_at&limit=10&cursor=c%2F2%3D%3D");
 }
 
 TEST(CliAppRequests, RegisterBodyHasOptionalFieldsOnlyWhenGiven) {
@@ -49,7 +50,8 @@ TEST(CliAppRequests, DetailsBodyNeedsAFieldAndValidNotation) {
   AppCompleteArgs args;
   EXPECT_THROW(AppDetailsBody(args), Failure);
   args.vendor_image = "grafana/grafana:10";
-  EXPECT_EQ(boost::json::serialize(AppDetailsBody(args)), R"({"vendor_image":"grafana/grafana:10"})");
+  EXPECT_EQ(boost::json::serialize(AppDetailsBody(args)),
+            R"({"vendor_image":"grafana/grafana:10"})");
   args.ports = {"http:eighty"};
   EXPECT_THROW(AppDetailsBody(args), Failure);
 }

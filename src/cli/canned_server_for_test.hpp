@@ -85,7 +85,8 @@ class CannedServer {
     size_t head_end = std::string::npos;
     size_t body_length = 0;
     while (true) {
-      if (head_end == std::string::npos && (head_end = data.find("\r\n\r\n")) != std::string::npos) {
+      if (head_end == std::string::npos &&
+          (head_end = data.find("\r\n\r\n")) != std::string::npos) {
         std::string lower = data.substr(0, head_end);
         std::transform(lower.begin(), lower.end(), lower.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

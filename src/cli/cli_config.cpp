@@ -95,7 +95,8 @@ void SaveConfig(const fs::path& path, const CliConfig& config) {
 }
 
 void RemoveConfig(const fs::path& path) {
-  if (::unlink(path.c_str()) != 0 && errno != ENOENT) throw FileFailure("cannot delete", path, errno);
+  if (::unlink(path.c_str()) != 0 && errno != ENOENT)
+    throw FileFailure("cannot delete", path, errno);
 }
 
 }  // namespace slipway::cli

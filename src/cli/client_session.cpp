@@ -53,9 +53,9 @@ Session Session::Connect(const ClientOptions& options) {
   }
   if (server.empty() || token.empty()) {
     throw Failure(ExitCode::kUnauthenticated, "not_logged_in",
-                  server.empty() ? "not logged in: run `slipway login --server URL`"
-                                 : "not logged in to " + server +
-                                       ": run `slipway login` or pass --token");
+                  server.empty()
+                      ? "not logged in: run `slipway login --server URL`"
+                      : "not logged in to " + server + ": run `slipway login` or pass --token");
   }
   HttpClientOptions http;
   http.base_url = server;

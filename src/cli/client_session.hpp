@@ -11,8 +11,8 @@ namespace slipway::cli {
 /// Flags every client command accepts, wherever they appear after the
 /// command's name.
 struct ClientOptions {
-  std::string server;          ///< --server, env SLIPWAY_SERVER
-  std::string token;           ///< --token, env SLIPWAY_TOKEN
+  std::string server;            ///< --server, env SLIPWAY_SERVER
+  std::string token;             ///< --token, env SLIPWAY_TOKEN
   std::string output = "table";  ///< -o table|json
 };
 
@@ -43,8 +43,7 @@ class Session {
   /// A list resource as `{"items":[…],"next_cursor":…}`: one page, or with
   /// `all` every page concatenated. `path_for` maps a cursor ("" for the
   /// first page) to the request path.
-  boost::json::value List(const std::function<std::string(const std::string&)>& path_for,
-                          bool all);
+  boost::json::value List(const std::function<std::string(const std::string&)>& path_for, bool all);
 
   bool json_output() const { return json_output_; }
 

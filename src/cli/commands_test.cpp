@@ -61,9 +61,9 @@ class CliCommandsTest : public ::testing::Test {
 
 TEST_F(CliCommandsTest, BadArgumentsAreUsageErrorsBeforeAnyRequest) {
   EXPECT_EQ(Run({"app", "register", "--name", "web"}), 2);
-  EXPECT_EQ(Run({"app", "register", "--name", "w", "--team", "t", "--type", "saas", "--level",
-                 "core"}),
-            2);
+  EXPECT_EQ(
+      Run({"app", "register", "--name", "w", "--team", "t", "--type", "saas", "--level", "core"}),
+      2);
   EXPECT_EQ(Run({"app"}), 2);
   EXPECT_EQ(Run({"app", "complete", "web", "--port", "http", "--server", "http://127.0.0.1:9",
                  "--token", "t"}),
@@ -81,8 +81,8 @@ TEST_F(CliCommandsTest, NotLoggedInAndUnreachableHaveTheirOwnCodes) {
     CannedServer closed({});
     port = std::stoi(closed.url().substr(closed.url().rfind(':') + 1));
   }
-  EXPECT_EQ(Run({"token", "list", "--server", "http://127.0.0.1:" + std::to_string(port),
-                 "--token", "t"}),
+  EXPECT_EQ(Run({"token", "list", "--server", "http://127.0.0.1:" + std::to_string(port), "--token",
+                 "t"}),
             6);
 }
 
@@ -105,9 +105,8 @@ TEST_F(CliCommandsTest, ServerErrorsMapToExitCodes) {
 
 TEST_F(CliCommandsTest, CompleteSendsTheVersionJustRead) {
   CannedServer server({CannedServer::Response(200, kApp), CannedServer::Response(200, kApp)});
-  EXPECT_EQ(Run({"app", "complete", "web", "--port", "http:8080/tcp", "--health-check",
-                 "tcp:8080", "--approver", "bob", "--server", server.url(), "--token", "t", "-o",
-                 "json"}),
+  EXPECT_EQ(Run({"app", "complete", "web", "--port", "http:8080/tcp", "--health-check", "tcp:8080",
+                 "--approver", "bob", "--server", server.url(), "--token", "t", "-o", "json"}),
             0)
       << stderr_;
   EXPECT_EQ(stdout_, std::string(kApp) + "\n");

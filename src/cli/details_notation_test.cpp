@@ -19,8 +19,8 @@ TEST(CliDetailsNotation, ParsesPorts) {
 }
 
 TEST(CliDetailsNotation, RejectsBadPortsAsUsage) {
-  for (const char* bad : {"8080", ":8080", "http:", "http:0", "http:65536", "http:80x",
-                          "http:80/QUIC"}) {
+  for (const char* bad :
+       {"8080", ":8080", "http:", "http:0", "http:65536", "http:80x", "http:80/QUIC"}) {
     try {
       ParsePort(bad);
       ADD_FAILURE() << bad << " parsed";
@@ -33,15 +33,16 @@ TEST(CliDetailsNotation, RejectsBadPortsAsUsage) {
 TEST(CliDetailsNotation, ParsesHealthChecks) {
   EXPECT_EQ(Json(ParseHealthCheck("http:/healthz:8080")),
             R"({"type":"http","path":"/healthz","port":8080})");
-  EXPECT_EQ(Json(ParseHealthCheck("http:/a:b/c:81")), R"({"type":"http","path":"/a:b/c","port":81})");
+  EXPECT_EQ(Json(ParseHealthCheck("http:/a:b/c:81")),
+            R"({"type":"http","path":"/a:b/c","port":81})");
   EXPECT_EQ(Json(ParseHealthCheck("tcp:9000")), R"({"type":"tcp","port":9000})");
   EXPECT_EQ(Json(ParseHealthCheck("exec:pg_isready -q")),
             R"({"type":"exec","command":"pg_isready -q"})");
 }
 
 TEST(CliDetailsNotation, RejectsBadHealthChecksAsUsage) {
-  for (const char* bad : {"http:8080", "http:healthz:80", "http:/healthz", "tcp:", "tcp:x",
-                          "exec:", "grpc:1", ""}) {
+  for (const char* bad :
+       {"http:8080", "http:healthz:80", "http:/healthz", "tcp:", "tcp:x", "exec:", "grpc:1", ""}) {
     EXPECT_THROW(ParseHealthCheck(bad), Failure) << bad;
   }
 }

@@ -24,8 +24,7 @@ enum class ExitCode : int {
 /// one place (commands.cpp), which prints them and sets the exit code.
 class Failure : public std::runtime_error {
  public:
-  Failure(ExitCode exit, std::string code, std::string message,
-          boost::json::object details = {})
+  Failure(ExitCode exit, std::string code, std::string message, boost::json::object details = {})
       : std::runtime_error(message),
         exit_(exit),
         code_(std::move(code)),

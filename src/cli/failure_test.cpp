@@ -22,11 +22,10 @@ TEST(CliFailure, ErrorCodesMapToExitCodes) {
 }
 
 TEST(CliFailure, ReadsTheContractErrorBody) {
-  HttpResponse response{
-      409,
-      R"({"error":{"code":"conflict","message":"app is online",)"
-      R"("details":{"state":"online","allowed_actions":["request_offline"]}}})",
-      {}};
+  HttpResponse response{409,
+                        R"({"error":{"code":"conflict","message":"app is online",)"
+                        R"("details":{"state":"online","allowed_actions":["request_offline"]}}})",
+                        {}};
   Failure failure = FailureFromResponse(response);
   EXPECT_EQ(failure.exit(), ExitCode::kConflict);
   EXPECT_EQ(FormatFailure(failure),

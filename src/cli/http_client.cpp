@@ -63,8 +63,8 @@ core::Result<boost::json::value> HttpResponse::Json() const {
   boost::system::error_code ec;
   boost::json::value value = boost::json::parse(body, ec);
   if (ec) {
-    return core::Invalid("response is not JSON (HTTP " + std::to_string(status) + "): " +
-                         body.substr(0, 200));
+    return core::Invalid("response is not JSON (HTTP " + std::to_string(status) +
+                         "): " + body.substr(0, 200));
   }
   return value;
 }
@@ -91,7 +91,8 @@ HttpClient& HttpClient::operator=(HttpClient&&) noexcept = default;
 core::Result<HttpResponse> HttpClient::Send(const HttpRequest& request) {
   const std::string url = options_.base_url + request.path;
   CURL* curl = handle_->curl;
-  if (curl == nullptr) return core::Error{core::Code::kInternal, "libcurl failed to initialise", {}};
+  if (curl == nullptr)
+    return core::Error{core::Code::kInternal, "libcurl failed to initialise", {}};
   // Reset keeps the live connection and the cookies while clearing the
   // previous request's method, body and headers.
   curl_easy_reset(curl);

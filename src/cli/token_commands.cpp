@@ -28,8 +28,9 @@ void AddTokenCommands(CLI::App& app, int& exit_code) {
 
   auto* create = tokens->add_subcommand("create", "Create a token; it is printed only once");
   create->add_option("name", args->name, "What the token is for")->required();
-  auto* expires = create->add_option("--expires-in-days", args->expires_in_days,
-                                     "Lifetime in days (default: never expires)")
+  auto* expires = create
+                      ->add_option("--expires-in-days", args->expires_in_days,
+                                   "Lifetime in days (default: never expires)")
                       ->check(CLI::PositiveNumber);
   SetAction(create, exit_code, [args, expires] {
     auto session = Session::Connect(args->connection);

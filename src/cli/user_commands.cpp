@@ -86,12 +86,15 @@ void AddWriteCommands(CLI::App* users, const std::shared_ptr<UserArgs>& args, in
     if (role->count() > 0) body["role"] = args->role;
     if (name->count() > 0) body["display_name"] = args->display_name;
     if (args->disable || args->enable) body["disabled"] = args->disable;
-    if (body.empty()) throw UsageFailure("nothing to change: give --role, --display-name, "
-                                         "--disable or --enable");
+    if (body.empty())
+      throw UsageFailure(
+          "nothing to change: give --role, --display-name, "
+          "--disable or --enable");
     auto session = Session::Connect(args->connection);
     // Optimistic locking: the change applies only to the version just read.
     const auto current = session.Call("GET", UserPath(args->id));
-    const auto* version = current.is_object() ? current.as_object().if_contains("version") : nullptr;
+    const auto* version =
+        current.is_object() ? current.as_object().if_contains("version") : nullptr;
     if (version == nullptr) {
       throw Failure(ExitCode::kServerError, "internal", "server answered a user without version");
     }

@@ -72,8 +72,12 @@ std::string RenderApp(const boost::json::value& app) {
   for (const char* key : {"id", "name", "team", "owner", "type", "level", "status"}) {
     fields.emplace_back(key, Text(object, key));
   }
-  if (const auto* reason = object.if_contains("reject_reason"); reason && !reason->is_null()) {
-    fields.emplace_back("reject reason", CellText(*reason));
+  // The contract names the rejection reason reject_reason; servers that
+  // generalise it to any status change send status_reason.
+  for (const char* key : {"reject_reason", "status_reason"}) {
+    if (const auto* reason = object.if_contains(key); reason && !reason->is_null()) {
+      fields.emplace_back("reason", CellText(*reason));
+    }
   }
   fields.emplace_back("description", Text(object, "description"));
   fields.emplace_back("repository", Text(object, "repo_url"));
