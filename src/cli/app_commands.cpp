@@ -127,10 +127,13 @@ void AddComplete(CLI::App* app, const std::shared_ptr<AppArgs>& args, int& exit_
   auto* complete = app->add_subcommand("complete", "Fill in the details needed for release");
   AddId(complete, *args);
   auto* build_job = complete->add_option("--build-job", args->build_job, "Jenkins job path");
-  complete->add_option("--port", args->complete.ports, "name:port[/protocol]; repeatable");
+  // One value per flag, so a positional after `--port X` is not taken as a port.
+  complete->add_option("--port", args->complete.ports, "name:port[/protocol]; repeatable")
+      ->allow_extra_args(false);
   auto* check = complete->add_option("--health-check", args->health_check,
                                      "http:/path:port, tcp:port or exec:command");
-  complete->add_option("--approver", args->complete.approvers, "Change approver; repeatable");
+  complete->add_option("--approver", args->complete.approvers, "Change approver; repeatable")
+      ->allow_extra_args(false);
   auto* vendor_image =
       complete->add_option("--vendor-image", args->vendor_image, "Image of a commercial app");
   SetAction(complete, exit_code, [args, build_job, check, vendor_image] {
