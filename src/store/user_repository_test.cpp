@@ -1,0 +1,121 @@
+// Contract tests of users, sessions, tokens and audit; run on SQLite and PostgreSQL.
+#include "store/user_repository.hpp"
+
+#include <gtest/gtest.h>
+
+#include "store/audit_repository.hpp"
+#include "support/test_database.hpp"
+
+namespace slipway::store {
+namespace {
+
+class UserRepositoryTest : public ::testing::Test {
+ protected:
+  testing::TestDatabase db_ = testing::OpenTestDatabase();
+
+  std::int64_t AddUser(const std::string& name, core::Role role = core::Role::kDeveloper) {
+    UserRecord u;
+    u.username = name;
+    u.role = role;
+    u.password_hash = "$argon2id$x";
+    u.created_at = u.updated_at = 5;
+    return InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return users::Insert(tx, u); });
+  }
+};
+
+TEST_F(UserRepositoryTest, UsersAreUniqueAndVersioned) {
+  auto id = AddUser("alice");
+  EXPECT_THROW(AddUser("alice"), UniqueViolation);
+  auto u = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::GetByName(tx, "alice"); }).value();
+  EXPECT_EQ(u.id, id);
+  EXPECT_EQ(u.role, core::Role::kDeveloper);
+  u.role = core::Role::kApprover;
+  u.version = 2;
+  EXPECT_TRUE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return users::Update(tx, u); }));
+  EXPECT_FALSE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return users::Update(tx, u); }));
+  InTx(*db_, TxMode::kWrite, [&](Tx& tx) { users::SetLoginState(tx, id, 3, 99); });
+  auto after = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::Get(tx, id); }).value();
+  EXPECT_EQ(after.failed_logins, 3);
+  EXPECT_EQ(after.locked_until, 99);
+  EXPECT_EQ(after.version, 2) << "login bookkeeping is not an edit";
+}
+
+TEST_F(UserRepositoryTest, ListFiltersAndPages) {
+  for (const char* n : {"dave", "bob", "carol", "erin"}) AddUser(n, core::Role::kViewer);
+  AddUser("admin", core::Role::kAdmin);
+  UserQuery q;
+  q.role = "viewer";
+  q.limit = 2;
+  auto first = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::List(tx, q); });
+  ASSERT_EQ(first.size(), 3u);  // limit + 1
+  EXPECT_EQ(first[0].username, "bob");
+  q.after_username = first[1].username;
+  auto second = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::List(tx, q); });
+  ASSERT_EQ(second.size(), 2u);
+  EXPECT_EQ(second[0].username, "dave");
+}
+
+TEST_F(UserRepositoryTest, SessionsExpireAndEndPerUser) {
+  auto id = AddUser("sam");
+  InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
+    sessions::Insert(tx, {"h1", id, "csrf1", 1, 100});
+    sessions::Insert(tx, {"h2", id, "csrf2", 1, 1000});
+  });
+  InTx(*db_, TxMode::kWrite, [&](Tx& tx) { sessions::DeleteExpired(tx, 500); });
+  EXPECT_FALSE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return sessions::Get(tx, "h1"); }));
+  auto kept = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return sessions::Get(tx, "h2"); });
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->csrf_token, "csrf2");
+  InTx(*db_, TxMode::kWrite, [&](Tx& tx) { sessions::DeleteForUser(tx, id); });
+  EXPECT_FALSE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return sessions::Get(tx, "h2"); }));
+}
+
+TEST_F(UserRepositoryTest, TokensAreRevokedOnce) {
+  auto id = AddUser("tina");
+  TokenRecord t;
+  t.user_id = id;
+  t.name = "ci";
+  t.token_hash = "abc";
+  t.created_at = 7;
+  auto token_id = InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return tokens::Insert(tx, t); });
+  EXPECT_THROW(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return tokens::Insert(tx, t); }),
+               UniqueViolation);
+  auto got = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::GetByHash(tx, "abc"); });
+  ASSERT_TRUE(got);
+  EXPECT_FALSE(got->expires_at.has_value());
+  InTx(*db_, TxMode::kWrite, [&](Tx& tx) { tokens::Touch(tx, token_id, 42); });
+  EXPECT_EQ(
+      InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::Get(tx, token_id); })->last_used_at,
+      42);
+  EXPECT_TRUE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return tokens::Revoke(tx, token_id, 50); }));
+  EXPECT_FALSE(
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return tokens::Revoke(tx, token_id, 60); }));
+  EXPECT_TRUE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::List(tx, id); }).empty());
+}
+
+TEST_F(UserRepositoryTest, AuditIsNewestFirstAndFiltered) {
+  InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
+    for (int i = 0; i < 5; ++i) {
+      audit::Insert(tx, {0, i, i % 2 ? "alice" : "bob", "app.edit", "app", std::to_string(i % 2),
+                         "edit " + std::to_string(i), "ok", "req" + std::to_string(i)});
+    }
+  });
+  AuditQuery q;
+  q.actor = "alice";
+  auto alice = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return audit::List(tx, q); });
+  ASSERT_EQ(alice.size(), 2u);
+  EXPECT_EQ(alice[0].summary, "edit 3");
+  AuditQuery page;
+  page.object_type = "app";
+  page.object_id = "0";
+  page.limit = 1;
+  auto first = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return audit::List(tx, page); });
+  ASSERT_EQ(first.size(), 2u);
+  page.before_id = first[0].id;
+  auto rest = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return audit::List(tx, page); });
+  EXPECT_EQ(rest.size(), 2u);
+  EXPECT_EQ(rest[0].summary, "edit 2");
+}
+
+}  // namespace
+}  // namespace slipway::store
