@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -16,9 +17,14 @@
 namespace slipway::engine {
 namespace {
 
-std::string RandomOwnerId() {
+// host:pid tells an operator whose lease a step is under; the random part
+// keeps it unique when a restarted process reuses a pid.
+std::string MakeOwnerId() {
+  char host[256] = {};
+  gethostname(host, sizeof(host) - 1);
   std::random_device random;
-  return "engine-" + std::to_string(random()) + std::to_string(random());
+  return std::string(host) + ":" + std::to_string(getpid()) + ":" +
+         std::to_string(random() % 100000);
 }
 
 // Registers a claim for heartbeats while its handler runs.
@@ -47,7 +53,7 @@ class InFlight {
 Engine::Engine(store::Database& db, const core::Clock& clock, Registry registry,
                EngineSettings settings)
     : db_(db), clock_(clock), registry_(std::move(registry)), settings_(std::move(settings)) {
-  if (settings_.owner_id.empty()) settings_.owner_id = RandomOwnerId();
+  if (settings_.owner_id.empty()) settings_.owner_id = MakeOwnerId();
 }
 
 Engine::~Engine() { Stop(); }

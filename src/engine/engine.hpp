@@ -21,7 +21,7 @@ class WorkerPool;
 
 struct EngineSettings {
   /// Names this process in step leases; must differ between processes
-  /// sharing a database. Empty: a random id is made up.
+  /// sharing a database. Empty: "host:pid:random" is made up.
   std::string owner_id;
   int workers = 2;
   /// How long a claimed step stays leased without a heartbeat; a crashed

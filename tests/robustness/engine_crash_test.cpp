@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -144,6 +145,9 @@ struct CrashCase {
   std::string failpoint;
   std::string dialect;
 };
+
+// Names the case in test listings (and so in ctest) instead of dumping bytes.
+void PrintTo(const CrashCase& c, std::ostream* out) { *out << c.failpoint << " on " << c.dialect; }
 
 class EngineCrashTest : public ::testing::TestWithParam<CrashCase> {};
 
