@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/config.hpp"
+#include "app/sandbox_command.hpp"
 #include "app/serve.hpp"
 #include "cli/commands.hpp"
 
@@ -59,6 +60,13 @@ int main(int argc, char** argv) {
   start->add_option("--subject", subject, "what the workflow is about");
   AddServerFlags(start, flags);
   start->callback([&] { exit_code = slipway::app::StartWorkflowCommand(Resolve(flags), kind, subject); });
+
+  auto* sandbox = app.add_subcommand("sandbox", "run emulators of every external system on loopback");
+  std::string listen_host = "127.0.0.1";
+  std::optional<std::string> endpoints_file;
+  sandbox->add_option("--listen-host", listen_host, "address the emulators listen on");
+  sandbox->add_option("--endpoints-file", endpoints_file, "write the emulator URLs here as JSON");
+  sandbox->callback([&] { exit_code = slipway::app::SandboxCommand(listen_host, endpoints_file); });
 
   slipway::cli::AddClientCommands(app, exit_code);
 

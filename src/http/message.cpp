@@ -16,6 +16,28 @@ std::optional<std::string> Request::Query(std::string_view name) const {
   return std::nullopt;
 }
 
+void QueueStream::Push(std::string piece) {
+  std::lock_guard lock(mutex_);
+  if (!closed_) pieces_.push_back(std::move(piece));
+}
+
+void QueueStream::Close() {
+  std::lock_guard lock(mutex_);
+  closed_ = true;
+}
+
+std::optional<std::string> QueueStream::Poll(bool& done) {
+  std::lock_guard lock(mutex_);
+  if (pieces_.empty()) {
+    done = closed_;
+    return std::nullopt;
+  }
+  std::string piece = std::move(pieces_.front());
+  pieces_.pop_front();
+  done = false;
+  return piece;
+}
+
 Response Response::Json(int status, const boost::json::value& body) {
   Response r;
   r.status = status;

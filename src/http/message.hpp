@@ -1,6 +1,9 @@
 #pragma once
 #include <boost/json/value.hpp>
+#include <deque>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +30,30 @@ struct Request {
   std::optional<std::string> Query(std::string_view name) const;
 };
 
+/// A response body produced piece by piece: watch streams, Server-Sent
+/// Events. The server polls it from a network thread, so Poll must not block;
+/// it sends every piece as an HTTP chunk as soon as it is available.
+class BodyStream {
+ public:
+  virtual ~BodyStream() = default;
+  /// The next piece if one is ready. Sets `done` when the body has ended.
+  virtual std::optional<std::string> Poll(bool& done) = 0;
+};
+
+/// A BodyStream fed by other threads. Producers keep a weak_ptr: when the
+/// client goes away the server drops the stream and Push becomes a no-op.
+class QueueStream final : public BodyStream {
+ public:
+  void Push(std::string piece);
+  void Close();
+  std::optional<std::string> Poll(bool& done) override;
+
+ private:
+  std::mutex mutex_;
+  std::deque<std::string> pieces_;
+  bool closed_ = false;
+};
+
 /// A complete response. `route` is the matched route pattern, used as the
 /// metrics label (never the raw path, which would explode cardinality).
 struct Response {
@@ -35,6 +62,9 @@ struct Response {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string route = "unmatched";
+  /// When set, `body` is ignored and the body is streamed (chunked) from it;
+  /// the connection closes when the stream ends.
+  std::shared_ptr<BodyStream> stream;
 
   static Response Json(int status, const boost::json::value& body);
   static Response NoContent();

@@ -250,10 +250,14 @@ class Server::Impl {
         req.secure = settings_.trust_forwarded_proto && req.Header("x-forwarded-proto") == "https";
         res = co_await Handle(req);
       }
-      keep_alive = keep_alive && !stopping_;
-      auto out = ToBeast(res, req, version, keep_alive);
-      stream.expires_after(settings_.request_timeout);
-      std::tie(ec, n) = co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
+      keep_alive = keep_alive && !stopping_ && !res.stream;
+      if (res.stream) {
+        ec = co_await WriteStream(stream, res, req, version);
+      } else {
+        auto out = ToBeast(res, req, version, keep_alive);
+        stream.expires_after(settings_.request_timeout);
+        std::tie(ec, n) = co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
+      }
       double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       if (observer_) observer_(req, res, seconds);
@@ -263,6 +267,44 @@ class Server::Impl {
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     stream.close();
     Unregister(registration);
+  }
+
+  // Sends the header, then every piece of the stream as a chunk until the
+  // stream ends, the client goes away or the server shuts down.
+  asio::awaitable<boost::system::error_code> WriteStream(beast::tcp_stream& stream, const Response& res,
+                                                         const Request& req, unsigned version) {
+    bhttp::response<bhttp::empty_body> head{static_cast<bhttp::status>(res.status), version};
+    head.set(bhttp::field::server, "slipway");
+    if (!res.content_type.empty()) head.set(bhttp::field::content_type, res.content_type);
+    head.set("X-Request-Id", req.request_id);
+    for (const auto& [name, value] : res.headers) head.insert(name, value);
+    head.chunked(true);
+    head.keep_alive(false);
+    bhttp::response_serializer<bhttp::empty_body> serializer{head};
+    stream.expires_after(settings_.request_timeout);
+    auto [ec, n] = co_await bhttp::async_write_header(stream, serializer, asio::as_tuple(asio::use_awaitable));
+    asio::steady_timer wait(stream.get_executor());
+    while (!ec && !stopping_) {
+      bool done = false;
+      auto piece = res.stream->Poll(done);
+      if (piece) {
+        stream.expires_after(settings_.request_timeout);
+        std::tie(ec, n) = co_await asio::async_write(
+            stream, bhttp::make_chunk(asio::buffer(*piece)), asio::as_tuple(asio::use_awaitable));
+        continue;
+      }
+      if (done) break;
+      // Nothing ready: look again shortly. Polling keeps producers free of
+      // any coupling to the network threads.
+      wait.expires_after(std::chrono::milliseconds(10));
+      co_await wait.async_wait(asio::as_tuple(asio::use_awaitable));
+    }
+    if (!ec) {
+      stream.expires_after(settings_.request_timeout);
+      std::tie(ec, n) = co_await asio::async_write(stream, bhttp::make_chunk_last(),
+                                                   asio::as_tuple(asio::use_awaitable));
+    }
+    co_return ec;
   }
 
   asio::awaitable<void> WriteError(beast::tcp_stream& stream, int status, std::string_view code,

@@ -1,0 +1,12 @@
+#pragma once
+#include <optional>
+#include <string>
+
+namespace slipway::app {
+
+/// `slipway sandbox`: starts every emulator on `listen_host`, prints their
+/// URLs (and writes them as JSON keyed by system to `endpoints_file`), and
+/// runs until SIGTERM/SIGINT. Returns the exit code.
+int SandboxCommand(const std::string& listen_host, const std::optional<std::string>& endpoints_file);
+
+}  // namespace slipway::app

@@ -1,0 +1,39 @@
+#pragma once
+#include <boost/json/value.hpp>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "http/message.hpp"
+
+namespace slipway::sandbox {
+
+/// One emulated external system speaking its real HTTP protocol on its own
+/// loopback port (see sandbox_host.hpp). Implementations are thread-safe:
+/// requests arrive on several worker threads at once.
+class Emulator {
+ public:
+  virtual ~Emulator() = default;
+  /// The system's key in the endpoints file: "kubernetes", "registry", …
+  virtual std::string_view system() const = 0;
+  /// Serves one protocol request. Paths under /_sandbox/ never reach it.
+  virtual http::Response Handle(http::Request& request) = 0;
+  /// Everything the emulator holds, for tests (GET /_sandbox/state).
+  virtual boost::json::value State() const = 0;
+  /// Forgets all state, back to how it started (POST /_sandbox/reset).
+  virtual void Reset() = 0;
+  /// Called once the emulator's own URL is known (before any request).
+  virtual void SetBaseUrl(const std::string& url) { (void)url; }
+};
+
+/// A sandboxed system that is not HTTP (e.g. a DNS responder on UDP/TCP).
+class Service {
+ public:
+  virtual ~Service() = default;
+  virtual std::string_view system() const = 0;
+  /// Binds and starts serving on `host`; returns the endpoint, e.g. "127.0.0.1:5353".
+  virtual std::string Start(const std::string& host) = 0;
+  virtual void Stop() = 0;
+};
+
+}  // namespace slipway::sandbox

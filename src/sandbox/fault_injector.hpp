@@ -1,0 +1,60 @@
+#pragma once
+#include <boost/json/object.hpp>
+#include <chrono>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "http/message.hpp"
+
+namespace slipway::sandbox {
+
+/// One injected fault: the next `count` calls matching method (empty: any)
+/// and path prefix either get `status` with `body`, or hang for
+/// `hang_ms` (a timeout as the client sees it), after an optional delay.
+struct FaultRule {
+  std::string method;
+  std::string path_prefix = "/";
+  int count = 1;
+  int status = 503;
+  std::string body;
+  int delay_ms = 0;
+  int hang_ms = 0;
+};
+
+/// A call an emulator received, for tests to inspect.
+struct CallRecord {
+  std::string method;
+  std::string target;
+  int status = 0;
+  bool injected = false;
+};
+
+/// Fault and latency injection plus a call log, in front of every emulator.
+/// Thread-safe.
+class FaultInjector {
+ public:
+  /// Parses and adds a rule from its JSON form (the admin endpoint body).
+  core::Status AddRule(const boost::json::object& body);
+  void SetLatency(int delay_ms);
+  void Clear();
+
+  /// Applies latency and, when a rule matches, consumes one use of it and
+  /// returns the injected response (after sleeping as the rule says).
+  std::optional<http::Response> Intercept(const http::Request& request);
+  void Record(const http::Request& request, int status, bool injected);
+
+  boost::json::object ToJson() const;
+  boost::json::array Calls() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<FaultRule> rules_;
+  int latency_ms_ = 0;
+  std::deque<CallRecord> calls_;  ///< the most recent calls
+};
+
+}  // namespace slipway::sandbox

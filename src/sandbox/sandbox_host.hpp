@@ -1,0 +1,56 @@
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "sandbox/emulator.hpp"
+#include "sandbox/fault_injector.hpp"
+
+namespace slipway::http {
+class Server;
+}
+
+namespace slipway::sandbox {
+
+/// Runs emulators, each on its own HTTP server and loopback port, with the
+/// admin endpoints every emulator shares:
+///   POST   /_sandbox/faults   {"method"?,"path_prefix"?,"count"?,"status"?,"body"?,
+///                              "delay_ms"?,"timeout"?,"timeout_ms"?}  the next calls fail or hang
+///   DELETE /_sandbox/faults   clears faults and latency
+///   POST   /_sandbox/latency  {"delay_ms":50}  every call takes that much longer
+///   GET    /_sandbox/state    the emulator's state and the active faults
+///   GET    /_sandbox/calls    the most recent calls (method, target, status)
+///   POST   /_sandbox/reset    forgets all state and faults
+class SandboxHost {
+ public:
+  explicit SandboxHost(std::string host = "127.0.0.1");
+  ~SandboxHost();
+
+  void Add(std::unique_ptr<Emulator> emulator);
+  void Add(std::unique_ptr<Service> service);
+  /// Binds every emulator to a free port and starts serving in background threads.
+  void Start();
+  /// Shuts every server down and joins the threads.
+  void Stop();
+  /// Blocks until every server has stopped (they stop on SIGTERM/SIGINT).
+  void Wait();
+  /// system → URL ("http://127.0.0.1:PORT", or HOST:PORT for non-HTTP services).
+  const std::map<std::string, std::string>& endpoints() const { return endpoints_; }
+  /// The emulator serving `system`, or nullptr.
+  Emulator* Find(std::string_view system) const;
+
+ private:
+  struct Hosted;
+  std::string host_;
+  std::vector<std::unique_ptr<Hosted>> hosted_;
+  std::vector<std::unique_ptr<Service>> services_;
+  std::map<std::string, std::string> endpoints_;
+};
+
+/// Wraps an emulator with the admin endpoints and fault injection: the
+/// handler SandboxHost gives each emulator's server.
+http::Response HandleSandboxRequest(Emulator& emulator, FaultInjector& faults, http::Request& request);
+
+}  // namespace slipway::sandbox
