@@ -1,0 +1,98 @@
+#pragma once
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace slipway::connectors {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+/// TLS trust and client identity. PEM data and file paths are alternatives.
+struct TlsSettings {
+  std::string ca_file;
+  std::string ca_pem;
+  std::string client_cert_file;
+  std::string client_cert_pem;
+  std::string client_key_file;
+  std::string client_key_pem;
+  bool insecure_skip_verify = false;
+};
+
+/// How to reach one external system.
+struct TransportSettings {
+  std::string base_url;  ///< scheme://host[:port][/prefix]
+  TlsSettings tls;
+  std::string bearer_token;  ///< `Authorization: Bearer …` when set
+  std::string basic_user;    ///< HTTP basic auth when set
+  std::string basic_password;
+  std::string proxy;  ///< e.g. http://proxy:3128; empty: libcurl's environment defaults
+  HeaderList default_headers;
+  std::chrono::milliseconds connect_timeout{5'000};
+  std::chrono::milliseconds timeout{30'000};
+  int max_retries = 3;  ///< extra attempts for idempotent requests on transient failures
+  std::chrono::milliseconds retry_backoff{200};  ///< doubled after each attempt
+};
+
+struct TransportRequest {
+  std::string method = "GET";
+  std::string path;  ///< appended to base_url; already percent-encoded, with any query
+  std::optional<std::string> body;
+  HeaderList headers;
+  /// Retry on transport failures and 429/502/503/504. Defaults to true for
+  /// GET, HEAD, PUT and DELETE; POST and PATCH are never repeated unless set.
+  std::optional<bool> idempotent;
+  /// Streaming: receives the body piece by piece instead of collecting it;
+  /// return false to stop (the call then ends without error). No retries.
+  std::function<bool(std::string_view)> on_data;
+  std::optional<std::chrono::milliseconds> timeout;  ///< overrides the settings' timeout
+};
+
+struct TransportResponse {
+  long status = 0;
+  std::string body;
+  HeaderList headers;
+  /// First header with this name (case-insensitive).
+  std::optional<std::string> Header(std::string_view name) const;
+};
+
+/// A blocking HTTP client over libcurl for one system. Thread-safe: each call
+/// borrows a libcurl handle from a small pool (keeping connections warm).
+/// Every status the server answers is a response; transport failures
+/// (resolve, connect, TLS, timeout) are kTransient errors naming the URL.
+class HttpTransport {
+ public:
+  explicit HttpTransport(TransportSettings settings);
+  ~HttpTransport();
+  HttpTransport(const HttpTransport&) = delete;
+  HttpTransport& operator=(const HttpTransport&) = delete;
+
+  core::Result<TransportResponse> Send(const TransportRequest& request);
+  const TransportSettings& settings() const { return settings_; }
+
+ private:
+  struct Pool;
+  core::Result<TransportResponse> SendOnce(const TransportRequest& request);
+  TransportSettings settings_;
+  std::unique_ptr<Pool> pool_;
+};
+
+/// The usual mapping of an HTTP error status to a code: 400/422 invalid,
+/// 401 unauthenticated, 403 forbidden, 404/410 not_found, 409/412 conflict,
+/// 429 and 5xx transient. Systems with their own conventions refine it.
+core::Code CodeForStatus(long status);
+
+/// An error for a failed response, keeping the system's own message.
+core::Error ErrorFromResponse(std::string_view system, const TransportResponse& response,
+                              std::string message);
+
+/// Percent-encodes one path segment or query value (RFC 3986 unreserved kept).
+std::string UrlEncode(std::string_view text);
+
+}  // namespace slipway::connectors
