@@ -1,0 +1,210 @@
+// Calls every route of the OpenAPI document as every kind of caller and
+// checks the answer against the route's permission (R-SEC-1: every
+// endpoint authorized). A second test pins each route's permission to the
+// table below, so that a route whose permission changes fails here.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "support/api_fixture.hpp"
+
+namespace slipway::testing {
+namespace {
+
+struct RouteKey {
+  std::string method;
+  std::string path;
+  auto operator<=>(const RouteKey&) const = default;
+};
+
+// The permission every route must have. Change it only together with the
+// route: this table is the reviewable statement of who may do what.
+const std::map<RouteKey, std::string>& ExpectedPermissions() {
+  static const std::map<RouteKey, std::string> table = {
+      {{"GET", "/healthz"}, "public"},
+      {{"GET", "/readyz"}, "public"},
+      {{"GET", "/metrics"}, "public"},
+      {{"GET", "/api/v1/openapi.json"}, "public"},
+      {{"POST", "/api/v1/auth/login"}, "public"},
+      {{"POST", "/api/v1/auth/logout"}, "authenticated"},
+      {{"GET", "/api/v1/auth/me"}, "authenticated"},
+      {{"POST", "/api/v1/auth/password"}, "authenticated"},
+      {{"POST", "/api/v1/tokens"}, "authenticated"},
+      {{"GET", "/api/v1/tokens"}, "authenticated"},
+      {{"DELETE", "/api/v1/tokens/{id}"}, "authenticated"},
+      {{"GET", "/api/v1/users"}, "admin"},
+      {{"POST", "/api/v1/users"}, "admin"},
+      {{"GET", "/api/v1/users/{id}"}, "admin"},
+      {{"PATCH", "/api/v1/users/{id}"}, "admin"},
+      {{"POST", "/api/v1/users/{id}/password"}, "admin"},
+      {{"GET", "/api/v1/apps"}, "app.read"},
+      {{"POST", "/api/v1/apps"}, "developer"},
+      {{"GET", "/api/v1/apps/{id}"}, "app.read"},
+      {{"PATCH", "/api/v1/apps/{id}"}, "app.write"},
+      {{"PUT", "/api/v1/apps/{id}/details"}, "app.write"},
+      {{"POST", "/api/v1/apps/{id}/approve"}, "admin"},
+      {{"POST", "/api/v1/apps/{id}/reject"}, "admin"},
+      {{"POST", "/api/v1/apps/{id}/resubmit"}, "app.write"},
+      {{"POST", "/api/v1/apps/{id}/offline"}, "app.owner"},
+      {{"POST", "/api/v1/apps/{id}/offline/confirm"}, "admin"},
+      {{"POST", "/api/v1/apps/{id}/offline/cancel"}, "app.owner"},
+      {{"GET", "/api/v1/apps/{id}/members"}, "app.read"},
+      {{"PUT", "/api/v1/apps/{id}/members/{username}"}, "app.owner"},
+      {{"DELETE", "/api/v1/apps/{id}/members/{username}"}, "app.owner"},
+      {{"GET", "/api/v1/audit"}, "authenticated"},
+      {{"GET", "/api/v1/workflows/{id}"}, "admin"},
+      {{"POST", "/api/v1/workflows/{id}/signals/{name}"}, "admin"},
+      {{"POST", "/api/v1/workflows/{id}/cancel"}, "admin"},
+  };
+  return table;
+}
+
+std::map<RouteKey, std::string> DocumentedPermissions(Api& api) {
+  auto doc = api.Get("/api/v1/openapi.json");
+  EXPECT_EQ(doc.status, 200) << doc;
+  std::map<RouteKey, std::string> out;
+  const auto* paths = doc.Object().if_contains("paths");
+  if (!paths || !paths->is_object()) return out;
+  static const std::set<std::string> methods = {"get", "post", "put", "patch", "delete"};
+  for (const auto& [path, item] : paths->as_object()) {
+    for (const auto& [method, operation] : item.as_object()) {
+      if (!methods.count(std::string(method))) continue;  // "parameters", "summary"…
+      std::string upper(method);
+      for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      const auto* permission = operation.as_object().if_contains("x-permission");
+      out[{upper, std::string(path)}] =
+          permission && permission->is_string() ? std::string(permission->as_string()) : "(missing)";
+    }
+  }
+  return out;
+}
+
+// Who, in the walk, holds which permission.
+enum class Who { kAdmin, kApprover, kDeveloper, kViewer, kOutsider };
+
+const char* Name(Who who) {
+  switch (who) {
+    case Who::kAdmin: return "admin";
+    case Who::kApprover: return "approver (approver member)";
+    case Who::kDeveloper: return "developer (owner)";
+    case Who::kViewer: return "viewer";
+    case Who::kOutsider: return "outsider (developer, not a member)";
+  }
+  return "";
+}
+
+bool Holds(Who who, const std::string& permission) {
+  if (permission == "public" || permission == "authenticated" || permission == "app.read") return true;
+  if (permission == "developer") return who != Who::kViewer;
+  if (permission == "admin") return who == Who::kAdmin;
+  if (permission == "app.write" || permission == "app.owner") {
+    return who == Who::kAdmin || who == Who::kDeveloper;
+  }
+  ADD_FAILURE() << "unknown permission " << permission;
+  return false;
+}
+
+class AuthorizationWalkTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    users_[Who::kApprover] = server().CreateUser("approver", "walk-approver");
+    users_[Who::kDeveloper] = server().CreateUser("developer", "walk-dev");
+    users_[Who::kViewer] = server().CreateUser("viewer", "walk-viewer");
+    users_[Who::kOutsider] = server().CreateUser("developer", "walk-outsider");
+    users_[Who::kAdmin] = server().admin_user();
+    target_user_ = server().CreateUser("viewer", "walk-target");
+  }
+
+  // A fresh application per route: developer owns it, approver approves.
+  std::string FreshApp() {
+    auto reg = server().As(users_[Who::kDeveloper]).Post("/api/v1/apps", AppBody(UniqueName("walk")));
+    EXPECT_EQ(reg.status, 201) << reg;
+    const auto path = "/api/v1/apps/" + std::to_string(reg.Int("id"));
+    auto member = server().As(users_[Who::kDeveloper])
+                      .Put(path + "/members/" + users_[Who::kApprover].username, {{"role", "approver"}});
+    EXPECT_EQ(member.status, 200) << member;
+    return std::to_string(reg.Int("id"));
+  }
+
+  // The concrete path for a route pattern, with fixture objects for its parameters.
+  std::string Concrete(const std::string& pattern, std::int64_t victim_token_id) {
+    std::string id;
+    if (pattern.rfind("/api/v1/apps/{id}", 0) == 0) id = FreshApp();
+    if (pattern.rfind("/api/v1/users/{id}", 0) == 0) id = std::to_string(target_user_.id);
+    if (pattern.rfind("/api/v1/tokens/{id}", 0) == 0) id = std::to_string(victim_token_id);
+    if (pattern.rfind("/api/v1/workflows/{id}", 0) == 0) id = "1";
+    std::string out = pattern;
+    auto replace = [&out](const std::string& from, const std::string& to) {
+      if (auto at = out.find(from); at != std::string::npos) out.replace(at, from.size(), to);
+    };
+    replace("{id}", id);
+    replace("{username}", users_[Who::kApprover].username);
+    replace("{name}", "promote");
+    return out;
+  }
+
+  std::map<Who, TestUser> users_;
+  TestUser target_user_;
+};
+
+TEST_F(AuthorizationWalkTest, OpenApiPermissionsMatchTheExpectedTable) {
+  auto api = server().Anonymous();
+  auto documented = DocumentedPermissions(api);
+  for (const auto& [route, permission] : ExpectedPermissions()) {
+    auto it = documented.find(route);
+    if (it == documented.end()) {
+      ADD_FAILURE() << route.method << " " << route.path << " is not in the OpenAPI document";
+    } else {
+      EXPECT_EQ(it->second, permission) << route.method << " " << route.path;
+    }
+  }
+  for (const auto& [route, permission] : documented) {
+    EXPECT_TRUE(ExpectedPermissions().count(route))
+        << route.method << " " << route.path << " (" << permission << ") is not in the expected table";
+  }
+}
+
+TEST_F(AuthorizationWalkTest, EveryRouteAnswersEachCallerByItsPermission) {
+  auto anonymous = server().Anonymous();
+  auto routes = DocumentedPermissions(anonymous);
+  ASSERT_GE(routes.size(), ExpectedPermissions().size());
+  // Admins run last, and every route gets fresh fixtures, so destructive
+  // calls (revoke, offline, member removal) cannot spoil later checks.
+  const std::vector<Who> order = {Who::kViewer, Who::kOutsider, Who::kApprover, Who::kDeveloper, Who::kAdmin};
+  std::vector<std::string> mismatches;
+  for (const auto& [route, permission] : routes) {
+    // The admin's token that DELETE /tokens/{id} may revoke (not the one in use).
+    Api admin_session = server().Admin();
+    auto victim = admin_session.Post("/api/v1/tokens", {{"name", "walk-victim"}});
+    ASSERT_EQ(victim.status, 201) << victim;
+    const std::string path = Concrete(route.path, victim.Int("id"));
+    const bool write = route.method != "GET";
+    const std::optional<boost::json::value> body =
+        write ? std::optional<boost::json::value>(boost::json::object{}) : std::nullopt;
+    const std::string label = route.method + " " + path + " [" + route.path + ", " + permission + "]";
+
+    auto nobody = anonymous.Send(route.method, path, body);
+    if (permission == "public" ? (nobody.status == 401 || nobody.status == 403) : nobody.status != 401) {
+      mismatches.push_back(label + " without credentials: got " + std::to_string(nobody.status));
+    }
+    for (Who who : order) {
+      auto reply = server().As(users_[who]).Send(route.method, path, body);
+      const bool denied = reply.status == 401 || reply.status == 403;
+      if (Holds(who, permission) == denied ||
+          (denied && reply.ErrorCode() != (reply.status == 401 ? "unauthenticated" : "forbidden")) ||
+          reply.status >= 500) {
+        mismatches.push_back(label + " as " + Name(who) + ": got " + std::to_string(reply.status) + " " +
+                             reply.ErrorCode() + " (" + reply.raw.body.substr(0, 160) + ")");
+      }
+    }
+  }
+  std::string report;
+  for (const auto& m : mismatches) report += "\n  " + m;
+  EXPECT_TRUE(mismatches.empty()) << mismatches.size() << " authorization mismatches:" << report;
+}
+
+}  // namespace
+}  // namespace slipway::testing

@@ -1,0 +1,218 @@
+// The `slipway` client commands end to end: the real binary against a real
+// server, checking exit codes (scripts rely on them) and outputs.
+#include <fcntl.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <boost/json.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "support/api_fixture.hpp"
+#include "support/temp_dir.hpp"
+
+extern char** environ;
+
+namespace slipway::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::ostream& operator<<(std::ostream& os, const CliResult& r) {
+  return os << "exit " << r.exit_code << "\nstdout: " << r.out << "\nstderr: " << r.err;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class CliTest : public ApiTest {
+ protected:
+  // Runs `slipway <args>` with `input` on stdin and SLIPWAY_CONFIG in our
+  // temporary folder (never the developer's own credentials).
+  CliResult Run(const std::vector<std::string>& args, const std::string& input = "") {
+    const char* binary = std::getenv("SLIPWAY_BINARY");
+    if (!binary) {
+      ADD_FAILURE() << "SLIPWAY_BINARY is not set (run through ctest)";
+      return {};
+    }
+    const std::string in_path = dir_.path() + "/stdin", out_path = dir_.path() + "/stdout",
+                      err_path = dir_.path() + "/stderr";
+    std::ofstream(in_path) << input;
+    std::vector<std::string> env_strings = {"SLIPWAY_CONFIG=" + dir_.path() + "/cli.json",
+                                            "HOME=" + dir_.path(), "PATH=/usr/bin:/bin"};
+    std::vector<char*> argv = {const_cast<char*>(binary)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    std::vector<char*> envp;
+    for (auto& e : env_strings) envp.push_back(e.data());
+    envp.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    pid_t pid = 0;
+    int rc = posix_spawn(&pid, binary, &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    CliResult result;
+    if (rc != 0) {
+      ADD_FAILURE() << "cannot start " << binary;
+      return result;
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.out = ReadFile(out_path);
+    result.err = ReadFile(err_path);
+    return result;
+  }
+  // `slipway <args> -o json`, parsed.
+  boost::json::value RunJson(std::vector<std::string> args) {
+    args.insert(args.end(), {"-o", "json"});
+    auto r = Run(args);
+    EXPECT_EQ(r.exit_code, 0) << r;
+    boost::system::error_code ec;
+    auto v = boost::json::parse(r.out, ec);
+    EXPECT_FALSE(ec) << "not JSON: " << r.out;
+    return v;
+  }
+  void LoginAsAdmin() {
+    auto r = Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
+                 std::string(ApiServer::kAdminPassword) + "\n");
+    ASSERT_EQ(r.exit_code, 0) << r;
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(CliTest, LoginStoresATokenThatLaterCommandsUse) {
+  LoginAsAdmin();
+  auto file = boost::json::parse(ReadFile(dir_.path() + "/cli.json"));
+  EXPECT_EQ(Text(file.at("server")), server().base_url());
+  EXPECT_THAT(ReadFile(dir_.path() + "/cli.json"), HasSubstr("swt_"));
+  auto tokens = Run({"token", "list"});
+  ASSERT_EQ(tokens.exit_code, 0) << tokens;
+  EXPECT_THAT(tokens.out, HasSubstr("cli@"));
+  EXPECT_THAT(tokens.out, Not(HasSubstr("swt_"))) << "token secrets are never listed";
+}
+
+TEST_F(CliTest, WrongPasswordExitsThree) {
+  auto r = Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
+               "not-the-password\n");
+  EXPECT_EQ(r.exit_code, 3) << r;
+  EXPECT_THAT(r.err, HasSubstr("unauthenticated"));
+}
+
+TEST_F(CliTest, NotLoggedInExitsThree) {
+  auto r = Run({"app", "list"});
+  EXPECT_EQ(r.exit_code, 3) << r;
+}
+
+TEST_F(CliTest, RegisterApproveCompleteShow) {
+  LoginAsAdmin();
+  auto approver = server().CreateUser("approver", "cliappr");
+  const auto name = UniqueName("cli-app");
+  auto reg = Run({"app", "register", "--name", name, "--team", "trade", "--type", "self_developed", "--level",
+                  "core", "--repo-url", "https://git.example.com/trade/" + name + ".git"});
+  ASSERT_EQ(reg.exit_code, 0) << reg;
+  EXPECT_THAT(reg.out, HasSubstr(name));
+
+  auto approve = Run({"app", "approve", name, "--comment", "ok"});
+  ASSERT_EQ(approve.exit_code, 0) << approve;
+  auto complete = Run({"app", "complete", name, "--build-job", "trade/" + name, "--port", "http:8080",
+                       "--health-check", "http:/healthz:8080", "--approver", approver.username});
+  ASSERT_EQ(complete.exit_code, 0) << complete;
+
+  auto shown = RunJson({"app", "show", name});
+  ASSERT_TRUE(shown.is_object()) << shown;
+  EXPECT_EQ(Text(shown.at("name")), name);
+  EXPECT_EQ(Text(shown.at("status")), "pending_online");
+  EXPECT_EQ(Text(shown.at("details").at("build_job")), "trade/" + name);
+  EXPECT_TRUE(shown.at("missing_fields").as_array().empty()) << shown;
+
+  // The server agrees with what the CLI printed.
+  auto api = server().Admin().Get("/api/v1/apps/" + name);
+  EXPECT_EQ(api.Int("id"), shown.at("id").as_int64());
+}
+
+TEST_F(CliTest, UnknownAppExitsFourAndConflictExitsFive) {
+  LoginAsAdmin();
+  auto missing = Run({"app", "show", UniqueName("no-such-app")});
+  EXPECT_EQ(missing.exit_code, 4) << missing;
+  EXPECT_THAT(missing.err, HasSubstr("not_found"));
+
+  const auto name = UniqueName("cli-twice");
+  ASSERT_EQ(Run({"app", "register", "--name", name, "--team", "t", "--type", "empty", "--level", "edge"}).exit_code, 0);
+  ASSERT_EQ(Run({"app", "approve", name}).exit_code, 0);
+  auto again = Run({"app", "approve", name});
+  EXPECT_EQ(again.exit_code, 5) << again;
+  EXPECT_THAT(again.err, HasSubstr("conflict"));
+  auto duplicate = Run({"app", "register", "--name", name, "--team", "t", "--type", "empty", "--level", "edge"});
+  EXPECT_EQ(duplicate.exit_code, 5) << duplicate;
+}
+
+TEST_F(CliTest, InvalidInputExitsOneWithoutChanges) {
+  LoginAsAdmin();
+  auto r = Run({"app", "register", "--name", "Bad_Name", "--team", "t", "--type", "empty", "--level", "edge"});
+  EXPECT_EQ(r.exit_code, 1) << r;
+  EXPECT_THAT(r.err, HasSubstr("invalid"));
+  EXPECT_EQ(server().Admin().Get("/api/v1/apps/Bad_Name").status, 404);
+}
+
+TEST_F(CliTest, UserCreateAndTokenList) {
+  LoginAsAdmin();
+  const auto name = UniqueName("cliuser");
+  auto created = Run({"user", "create", "--username", name, "--role", "developer", "--password-stdin"},
+                     "a-long-password\n");
+  ASSERT_EQ(created.exit_code, 0) << created;
+  EXPECT_THAT(created.out, HasSubstr(name));
+  auto user = server().Admin().Get("/api/v1/users/" + name);
+  ASSERT_EQ(user.status, 200) << user;
+  EXPECT_EQ(user.Str("role"), "developer");
+  auto duplicate = Run({"user", "create", "--username", name, "--role", "viewer", "--password-stdin"},
+                       "a-long-password\n");
+  EXPECT_EQ(duplicate.exit_code, 5) << duplicate;
+
+  auto tokens = RunJson({"token", "list"});
+  ASSERT_TRUE(tokens.is_object()) << tokens;
+  EXPECT_FALSE(tokens.at("items").as_array().empty());
+  for (const auto& t : tokens.at("items").as_array()) EXPECT_FALSE(t.as_object().contains("token"));
+}
+
+TEST_F(CliTest, BadArgumentsExitTwo) {
+  auto r = Run({"app", "register", "--name", "x", "--team", "t", "--type", "proprietary", "--level", "edge",
+                "--server", server().base_url(), "--token", "swt_x"});
+  EXPECT_EQ(r.exit_code, 2) << r;
+}
+
+TEST_F(CliTest, UnreachableServerExitsSix) {
+  auto r = Run({"app", "list", "--server", "http://127.0.0.1:1", "--token", "swt_nothing"});
+  EXPECT_EQ(r.exit_code, 6) << r;
+}
+
+TEST_F(CliTest, LogoutRevokesTheStoredToken) {
+  LoginAsAdmin();
+  auto token = std::string(boost::json::parse(ReadFile(dir_.path() + "/cli.json")).at("token").as_string());
+  auto out = Run({"logout"});
+  ASSERT_EQ(out.exit_code, 0) << out;
+  EXPECT_EQ(Api(server().base_url(), token).Get("/api/v1/auth/me").status, 401);
+  EXPECT_EQ(Run({"app", "list"}).exit_code, 3);
+}
+
+}  // namespace
+}  // namespace slipway::testing
