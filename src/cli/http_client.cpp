@@ -82,6 +82,19 @@ HttpClient::HttpClient(HttpClientOptions options)
   std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   while (options_.base_url.ends_with('/')) options_.base_url.pop_back();
   handle_->curl = curl_easy_init();
+  CURL* curl = handle_->curl;
+  if (curl == nullptr) return;
+  // Options that hold for every request. The handle is never reset: a reset
+  // would switch the cookie engine off, and switching it on per request
+  // leaks inside libcurl.
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, handle_->error);
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(options_.connect_timeout.count()));
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout.count()));
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, CollectBody);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, CollectHeader);
+  if (options_.cookies) curl_easy_setopt(curl, CURLOPT_COOKIEFILE, "");  // in-memory jar
 }
 
 HttpClient::~HttpClient() = default;
@@ -91,12 +104,9 @@ HttpClient& HttpClient::operator=(HttpClient&&) noexcept = default;
 core::Result<HttpResponse> HttpClient::Send(const HttpRequest& request) {
   const std::string url = options_.base_url + request.path;
   CURL* curl = handle_->curl;
-  if (curl == nullptr)
+  if (curl == nullptr) {
     return core::Error{core::Code::kInternal, "libcurl failed to initialise", {}};
-  // Reset keeps the live connection and the cookies while clearing the
-  // previous request's method, body and headers.
-  curl_easy_reset(curl);
-
+  }
   HeaderSlist headers;
   headers.Add("Accept: application/json");
   headers.Add("Expect:");  // no 100-continue round trip for small bodies
@@ -110,33 +120,24 @@ core::Result<HttpResponse> HttpClient::Send(const HttpRequest& request) {
   HttpResponse response;
   handle_->error[0] = '\0';
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, handle_->error);
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.list);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
-                   static_cast<long>(options_.connect_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, CollectBody);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, CollectHeader);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
-  if (options_.cookies) curl_easy_setopt(curl, CURLOPT_COOKIEFILE, "");  // in-memory jar
 
-  if (request.body) {
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body->data());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
-                     static_cast<curl_off_t>(request.body->size()));
-  } else if (request.method == "POST") {
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "");
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t{0});
+  // Every method-related option is set each time, undoing the previous
+  // request's: NOBODY first (clearing it alters the method), then the body,
+  // then the verb.
+  curl_easy_setopt(curl, CURLOPT_NOBODY, request.method == "HEAD" ? 1L : 0L);
+  if (request.body || request.method == "POST") {
+    const size_t size = request.body ? request.body->size() : 0;
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(size));
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body ? request.body->data() : "");
+  } else if (request.method != "HEAD") {
+    curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
   }
-  if (request.method == "HEAD") {
-    curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
-  } else if (request.method != "GET" && request.method != "POST") {
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-  } else if (request.method == "GET" && request.body) {
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "GET");
-  }
+  const bool verb_implied = request.method == "HEAD" || request.method == "POST" ||
+                            (request.method == "GET" && !request.body);
+  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, verb_implied ? nullptr : request.method.c_str());
 
   CURLcode rc = curl_easy_perform(curl);
   if (rc != CURLE_OK) {

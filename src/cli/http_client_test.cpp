@@ -73,16 +73,26 @@ TEST(CliHttpClient, KeepsCookiesAndSendsCsrfOnWritesOnly) {
   EXPECT_TRUE(requests[2].HasHeader("Content-Length: 0"));
 }
 
-TEST(CliHttpClient, SendsOtherMethodsVerbatim) {
-  CannedServer server({CannedServer::Response(200, "{}"), CannedServer::Response(204, "")});
+TEST(CliHttpClient, EachRequestUsesOnlyItsOwnMethodAndBody) {
+  CannedServer server({CannedServer::Response(200, "{}"), CannedServer::Response(204, ""),
+                       CannedServer::Response(200, "{}"), CannedServer::Response(200, "")});
   HttpClient client(At(server.url()));
   const boost::json::value body{{"version", 3}};
   ASSERT_TRUE(client.SendJson("PATCH", "/api/v1/users/5", &body).ok());
   ASSERT_TRUE(client.SendJson("DELETE", "/api/v1/tokens/9").ok());
+  ASSERT_TRUE(client.SendJson("GET", "/api/v1/apps").ok());
+  HttpRequest head;
+  head.method = "HEAD";
+  head.path = "/healthz";
+  ASSERT_TRUE(client.Send(head).ok());
   const auto& requests = server.requests();
   EXPECT_EQ(requests[0].RequestLine(), "PATCH /api/v1/users/5 HTTP/1.1");
   EXPECT_EQ(requests[0].body, R"({"version":3})");
   EXPECT_EQ(requests[1].RequestLine(), "DELETE /api/v1/tokens/9 HTTP/1.1");
+  EXPECT_EQ(requests[1].body, "");
+  EXPECT_EQ(requests[2].RequestLine(), "GET /api/v1/apps HTTP/1.1");
+  EXPECT_EQ(requests[2].body, "");
+  EXPECT_EQ(requests[3].RequestLine(), "HEAD /healthz HTTP/1.1");
 }
 
 TEST(CliHttpClient, UnreachableServerIsATransportError) {
