@@ -229,6 +229,38 @@ TEST_P(AppFlowTest, AuditRecordsEveryChangeWithActorAndRequestId) {
   EXPECT_TRUE(found) << by_actor;
 }
 
+// BUG (src/services/app_input.cpp ParseRegistration, AppService::Register):
+// `owner` is only checked for username syntax, so an application can be
+// registered for a user that does not exist and then has no real owner.
+TEST_P(AppFlowTest, OwnerMustBeAnExistingUser) {
+  const auto name = UniqueName("ghost-owned");
+  auto body = AppBody(name);
+  body["owner"] = UniqueName("ghost");
+  auto reply = server().As(developer_).Post("/api/v1/apps", body);
+  EXPECT_EQ(reply.status, 400) << reply;
+  EXPECT_EQ(reply.ErrorCode(), "invalid");
+  EXPECT_EQ(reply.ErrorDetail("field"), "owner");
+  EXPECT_EQ(server().Admin().Get("/api/v1/apps/" + name).status, 404);
+}
+
+// BUG (src/services/app_input.cpp ApplyBasicEdit via AppService::Edit):
+// PATCH {"owner": …} rewrites the owner field but not the membership, so
+// the new owner cannot do what owners do (offline, members) and the old one
+// still can.
+TEST_P(AppFlowTest, ChangingTheOwnerHandsOverOwnerRights) {
+  auto heir = server().CreateUser("developer", "heir");
+  auto reg = server().As(developer_).Post("/api/v1/apps", AppBody(UniqueName("handover")));
+  ASSERT_EQ(reg.status, 201) << reg;
+  ASSERT_EQ(server().Admin().Post(Path(reg.Int("id"), "/approve")).status, 200);
+  auto current = server().Admin().Get(Path(reg.Int("id")));
+  auto edited = server().As(developer_).Patch(Path(reg.Int("id")),
+                                              {{"version", current.Int("version")}, {"owner", heir.username}});
+  ASSERT_EQ(edited.status, 200) << edited;
+  EXPECT_EQ(edited.Str("owner"), heir.username);
+  auto offline = server().As(heir).Post(Path(reg.Int("id"), "/offline"), {{"reason", "mine now"}});
+  EXPECT_EQ(offline.status, 200) << offline;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AppFlowTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          BackendParamName);
 

@@ -89,6 +89,17 @@ TEST_P(AppMembersTest, TheLastOwnerCannotBeDemoted) {
   EXPECT_EQ(Roles(), before);
 }
 
+// BUG (src/services/app_members.cpp AppService::PutMember): any
+// syntactically valid username becomes a member, existing user or not.
+TEST_P(AppMembersTest, MembersMustBeExistingUsers) {
+  auto before = Roles();
+  const auto ghost = UniqueName("ghost");
+  auto reply = server().As(owner_).Put(path_ + "/members/" + ghost, {{"role", "developer"}});
+  EXPECT_EQ(reply.status, 404) << reply;
+  EXPECT_EQ(reply.ErrorCode(), "not_found");
+  EXPECT_EQ(Roles(), before);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AppMembersTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          BackendParamName);
 

@@ -163,6 +163,15 @@ TEST_F(AuthTest, TokenSecretIsShownOnceAndRevokingEndsIt) {
   EXPECT_EQ(server().As(user).Get("/api/v1/auth/me").status, 200);
 }
 
+TEST_F(AuthTest, TokenLifetimeIsBounded) {
+  auto api = server().As(server().CreateUser("developer", "lifetime"));
+  for (int days : {0, -1, 3651}) {
+    auto reply = api.Post("/api/v1/tokens", {{"name", "bounded"}, {"expires_in_days", days}});
+    EXPECT_EQ(reply.status, 400) << days << ": " << reply;
+    EXPECT_EQ(reply.ErrorDetail("field"), "expires_in_days");
+  }
+}
+
 TEST_F(AuthTest, OthersTokensCannotBeRevokedByNonAdmins) {
   auto owner = server().CreateUser("developer", "tokowner");
   auto other = server().CreateUser("developer", "tokother");

@@ -167,6 +167,12 @@ TEST_F(AuthorizationWalkTest, OpenApiPermissionsMatchTheExpectedTable) {
   }
 }
 
+// BUG (src/services/app_service.cpp AppService::Edit and CompleteDetails,
+// src/services/app_members.cpp AppService::PutMember): the body is validated
+// before the caller's membership is checked, so an approver member or an
+// outsider sending {} to PATCH /apps/{id}, PUT /apps/{id}/details or
+// PUT /apps/{id}/members/{username} gets 400 (and learns the schema)
+// instead of 403. Authorization must come first.
 TEST_F(AuthorizationWalkTest, EveryRouteAnswersEachCallerByItsPermission) {
   auto anonymous = server().Anonymous();
   auto routes = DocumentedPermissions(anonymous);

@@ -127,6 +127,27 @@ TEST_F(UsersTest, ResetPasswordReplacesTheOldOne) {
   EXPECT_EQ(unknown.status, 404) << unknown;
 }
 
+TEST_F(UsersTest, ListPagesThroughEveryMatchOnce) {
+  auto admin = server().Admin();
+  const auto prefix = UniqueName("page");
+  std::vector<std::string> created;
+  for (int i = 0; i < 5; ++i) {
+    created.push_back(prefix + "-u" + std::to_string(i));
+    ASSERT_EQ(admin.Post("/api/v1/users", {{"username", created.back()}, {"password", "long-enough-pw"},
+                                           {"role", "viewer"}}).status, 201);
+  }
+  std::vector<std::string> seen;
+  std::string cursor;
+  for (int page = 0; page < 10; ++page) {
+    auto reply = admin.Get("/api/v1/users?limit=2&q=" + prefix + (cursor.empty() ? "" : "&cursor=" + cursor));
+    ASSERT_EQ(reply.status, 200) << reply;
+    for (const auto& u : reply.Object().at("items").as_array()) seen.push_back(Text(u.at("username")));
+    if (reply.Object().at("next_cursor").is_null()) break;
+    cursor = reply.Str("next_cursor");
+  }
+  EXPECT_EQ(seen, created);
+}
+
 TEST_F(UsersTest, NonAdminsAreForbidden) {
   for (const char* role : {"developer", "approver", "viewer"}) {
     auto user = server().CreateUser(role, role);

@@ -66,6 +66,8 @@ std::string BackendName(Backend backend) {
   return backend == Backend::kPostgres ? "postgres" : "sqlite";
 }
 
+void PrintTo(Backend backend, std::ostream* os) { *os << BackendName(backend); }
+
 std::string BackendParamName(const ::testing::TestParamInfo<Backend>& info) {
   return BackendName(info.param);
 }

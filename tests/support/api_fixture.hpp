@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,8 @@ class TestDatabase;
 
 enum class Backend { kSqlite, kPostgres };
 std::string BackendName(Backend backend);
+/// Lets GoogleTest (and so CTest's test names) show "sqlite"/"postgres".
+void PrintTo(Backend backend, std::ostream* os);
 /// For INSTANTIATE_TEST_SUITE_P(…, ::testing::Values(Backend::kSqlite, …), BackendParamName).
 std::string BackendParamName(const ::testing::TestParamInfo<Backend>& info);
 
