@@ -27,12 +27,17 @@ TEST_F(OpsTest, HealthzIsOk) {
   EXPECT_EQ(reply.Str("status"), "ok");
 }
 
-TEST_F(OpsTest, ReadyzReportsTheDatabase) {
+class ReadinessTest : public BackendApiTest {};
+
+TEST_P(ReadinessTest, ReadyzReportsTheDatabase) {
   auto reply = server().Anonymous().Get("/readyz");
   EXPECT_EQ(reply.status, 200) << reply;
   EXPECT_EQ(reply.Str("database"), "ok");
   EXPECT_EQ(reply.Int("pending_migrations"), 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ReadinessTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         BackendParamName);
 
 TEST_F(OpsTest, MetricsCountRequestsByRouteAndExposeGauges) {
   auto dev = server().CreateUser("viewer", "metrics");
