@@ -1,5 +1,7 @@
 #include "sandbox/all_emulators.hpp"
 
+#include "sandbox/gitlab/gitlab_emulator.hpp"
+#include "sandbox/jenkins/jenkins_emulator.hpp"
 #include "sandbox/registry/registry_emulator.hpp"
 
 namespace slipway::sandbox {
@@ -8,7 +10,14 @@ namespace slipway::sandbox {
 // the registry and checks branches in GitLab) find it through the host.
 void AddAllEmulators(SandboxHost& host) {
   // Registry first: the Jenkins emulator pushes its images there.
-  host.Add(std::make_unique<registry::RegistryEmulator>());
+  auto registry_emulator = std::make_unique<registry::RegistryEmulator>();
+  // Any group/name project exists on first use, so a new app's builds work at once.
+  auto gitlab_emulator =
+      std::make_unique<gitlab::GitLabEmulator>(gitlab::GitLabEmulatorOptions{.auto_create_projects = true});
+  jenkins::JenkinsPeers peers{registry_emulator.get(), gitlab_emulator.get()};
+  host.Add(std::move(registry_emulator));
+  host.Add(std::move(gitlab_emulator));
+  host.Add(std::make_unique<jenkins::JenkinsEmulator>(peers));
 }
 
 }  // namespace slipway::sandbox
