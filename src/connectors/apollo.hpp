@@ -1,0 +1,110 @@
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace slipway::connectors {
+
+/// One configuration item. Non-properties namespaces (yml, json, txt…) hold
+/// the whole file in a single item with key "content".
+struct ApolloItem {
+  std::string key;
+  std::string value;
+  std::string comment;
+  std::string created_by;
+  std::string modified_by;
+  std::string created_time;   ///< Apollo's "2016-08-11T12:06:41.818+0800"
+  std::string modified_time;
+};
+
+struct ApolloCluster {
+  std::string name;
+  std::string app_id;
+  std::string created_by;
+};
+
+/// A namespace with its working (unpublished) items.
+struct ApolloNamespace {
+  std::string app_id;
+  std::string cluster;
+  std::string name;
+  std::string format;  ///< properties, yml, yaml, json, xml, txt
+  std::string comment;
+  bool is_public = false;
+  std::vector<ApolloItem> items;
+};
+
+/// A published snapshot of a namespace's items.
+struct ApolloRelease {
+  std::int64_t id = 0;
+  std::string app_id;
+  std::string cluster;
+  std::string namespace_name;
+  std::string title;  ///< Apollo's release "name"
+  std::string comment;
+  std::string released_by;
+  std::map<std::string, std::string> configurations;
+};
+
+/// Where a namespace lives: environment (DEV, FAT, UAT, PRO…), app, cluster
+/// (normally "default"; lanes use one named after the branch), namespace.
+struct ApolloNamespaceRef {
+  std::string env;
+  std::string app_id;
+  std::string cluster = "default";
+  std::string name = "application";
+};
+
+/// Apollo's Portal Open API: what Slipway needs to write configuration and
+/// publish it (Config issue), and to branch a lane's cluster from `default`
+/// (R-LANE-7, see apollo/branch_cluster.hpp). Every write names the operator,
+/// which must be an existing portal user.
+///
+/// Errors: bad or missing token → unauthenticated; token not granted for the
+/// app/namespace → forbidden; unknown app, cluster, namespace or item →
+/// not_found; duplicates (Apollo's 400 "… already exists …") → conflict; other
+/// 400 → invalid; 429 and 5xx → transient. Messages keep Apollo's text.
+/// Reads and item update/delete are retried on transient failures; creates and
+/// publishes are sent once. Implementations are thread-safe.
+class ApolloPortal {
+ public:
+  virtual ~ApolloPortal() = default;
+
+  virtual core::Result<ApolloCluster> GetCluster(std::string_view env, std::string_view app_id,
+                                                 std::string_view cluster) = 0;
+  /// Creates an empty cluster (the portal gives it the app's namespaces,
+  /// without items). conflict when it exists.
+  virtual core::Result<ApolloCluster> CreateCluster(std::string_view env, std::string_view app_id,
+                                                    std::string_view cluster,
+                                                    std::string_view operator_name) = 0;
+  /// The cluster's namespaces with their working items.
+  virtual core::Result<std::vector<ApolloNamespace>> ListNamespaces(std::string_view env,
+                                                                    std::string_view app_id,
+                                                                    std::string_view cluster) = 0;
+  virtual core::Result<ApolloNamespace> GetNamespace(const ApolloNamespaceRef& ns) = 0;
+
+  /// Adds an item; conflict when the key exists.
+  virtual core::Result<ApolloItem> CreateItem(const ApolloNamespaceRef& ns, const ApolloItem& item,
+                                              std::string_view operator_name) = 0;
+  /// Changes an item's value/comment; not_found when absent unless
+  /// `create_if_missing`. Idempotent.
+  virtual core::Status UpdateItem(const ApolloNamespaceRef& ns, const ApolloItem& item,
+                                  std::string_view operator_name, bool create_if_missing = false) = 0;
+  /// Removes an item; not_found when absent.
+  virtual core::Status DeleteItem(const ApolloNamespaceRef& ns, std::string_view key,
+                                  std::string_view operator_name) = 0;
+
+  /// Publishes the working items (they become visible to applications).
+  virtual core::Result<ApolloRelease> Publish(const ApolloNamespaceRef& ns, std::string_view title,
+                                              std::string_view comment,
+                                              std::string_view released_by) = 0;
+  /// The latest active release; nullopt when the namespace was never released.
+  virtual core::Result<std::optional<ApolloRelease>> LatestRelease(const ApolloNamespaceRef& ns) = 0;
+};
+
+}  // namespace slipway::connectors

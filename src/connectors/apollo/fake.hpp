@@ -1,0 +1,50 @@
+#pragma once
+#include <deque>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "connectors/apollo/portal_store.hpp"
+
+namespace slipway::connectors::apollo {
+
+/// In-memory ApolloPortal for unit tests: Apollo's rules (the PortalStore the
+/// emulator also uses), a call log and injected failures.
+class FakeApolloPortal final : public ApolloPortal {
+ public:
+  explicit FakeApolloPortal(PortalStore::Options options = {}) : store_(std::move(options)) {}
+
+  core::Result<ApolloCluster> GetCluster(std::string_view env, std::string_view app_id,
+                                         std::string_view cluster) override;
+  core::Result<ApolloCluster> CreateCluster(std::string_view env, std::string_view app_id,
+                                            std::string_view cluster,
+                                            std::string_view operator_name) override;
+  core::Result<std::vector<ApolloNamespace>> ListNamespaces(std::string_view env, std::string_view app_id,
+                                                            std::string_view cluster) override;
+  core::Result<ApolloNamespace> GetNamespace(const ApolloNamespaceRef& ns) override;
+  core::Result<ApolloItem> CreateItem(const ApolloNamespaceRef& ns, const ApolloItem& item,
+                                      std::string_view operator_name) override;
+  core::Status UpdateItem(const ApolloNamespaceRef& ns, const ApolloItem& item,
+                          std::string_view operator_name, bool create_if_missing = false) override;
+  core::Status DeleteItem(const ApolloNamespaceRef& ns, std::string_view key,
+                          std::string_view operator_name) override;
+  core::Result<ApolloRelease> Publish(const ApolloNamespaceRef& ns, std::string_view title,
+                                      std::string_view comment, std::string_view released_by) override;
+  core::Result<std::optional<ApolloRelease>> LatestRelease(const ApolloNamespaceRef& ns) override;
+
+  /// The next call of `operation` ("Publish", "UpdateItem", …) fails with `error`.
+  void FailNext(const std::string& operation, core::Error error);
+  /// Operations called so far, by name.
+  std::vector<std::string> calls() const;
+  PortalStore& store() { return store_; }
+
+ private:
+  std::optional<core::Error> Enter(const std::string& operation);
+  PortalStore store_;
+  mutable std::mutex mutex_;
+  std::map<std::string, std::deque<core::Error>> failures_;
+  std::vector<std::string> calls_;
+};
+
+}  // namespace slipway::connectors::apollo
