@@ -28,8 +28,12 @@ void AddClientOptions(CLI::App& command, ClientOptions& options) {
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str()
       ->group("Connection");
-  // Subcommands made after this inherit it, so `app list --server X` works.
+  // Subcommands made after this inherit both, so `app list --server X` works.
   command.fallthrough();
+  command.footer(
+      "Every subcommand also takes --server URL, --token T (env SLIPWAY_SERVER, SLIPWAY_TOKEN) "
+      "and -o table|json.\n" +
+      std::string(kExitCodeHelp));
 }
 
 boost::json::value CallApi(HttpClient& client, const std::string& method, const std::string& path,

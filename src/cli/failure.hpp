@@ -19,6 +19,11 @@ enum class ExitCode : int {
   kCannotConnect = 6,    ///< the server could not be reached
 };
 
+/// The exit codes as the commands' --help shows them.
+inline constexpr char kExitCodeHelp[] =
+    "Exit codes: 0 ok, 1 refused or failed by the server, 2 usage, 3 unauthenticated or not "
+    "logged in, 4 not found, 5 conflict, 6 cannot connect.";
+
 /// Why a client command stopped. Commands are linear scripts of requests
 /// where any failure ends the command, so failures are thrown and caught in
 /// one place (commands.cpp), which prints them and sets the exit code.

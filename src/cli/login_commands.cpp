@@ -135,9 +135,11 @@ void AddLoginCommands(CLI::App& app, int& exit_code) {
   login->add_flag("--password-stdin", args->password_stdin,
                   "Read the password from the first line of stdin (else SLIPWAY_PASSWORD, "
                   "else a prompt)");
+  login->footer(kExitCodeHelp);
   SetAction(login, exit_code, [args] { Login(*args); });
 
   auto* logout = app.add_subcommand("logout", "Revoke the stored API token and forget it");
+  logout->footer(kExitCodeHelp);
   SetAction(logout, exit_code, [] { Logout(); });
 }
 
