@@ -60,13 +60,15 @@ TEST_P(AppFlowTest, RegisterApproveComplete) {
   // The name works as the id.
   EXPECT_EQ(dev.Get("/api/v1/apps/" + name).Int("id"), id);
 
-  auto approved = server().Admin().Post(Path(id, "/approve"), {{"version", reg.Int("version")}, {"comment", "fine"}});
+  auto approved = server().Admin().Post(Path(id, "/approve"),
+                                        {{"version", reg.Int("version")}, {"comment", "fine"}});
   ASSERT_EQ(approved.status, 200) << approved;
   EXPECT_EQ(approved.Str("status"), "pending_online");
 
   auto before = dev.Get(Path(id));
   EXPECT_TRUE(before.Object().at("refusals").as_object().contains("release")) << before;
-  auto completed = dev.Put(Path(id, "/details"), CompleteDetailsBody(before.Int("version"), approver_.username));
+  auto completed =
+      dev.Put(Path(id, "/details"), CompleteDetailsBody(before.Int("version"), approver_.username));
   ASSERT_EQ(completed.status, 200) << completed;
   EXPECT_TRUE(completed.Object().at("missing_fields").as_array().empty()) << completed;
   EXPECT_THAT(Strings(completed.Object().at("actions")), Contains("release"));
@@ -74,7 +76,8 @@ TEST_P(AppFlowTest, RegisterApproveComplete) {
   EXPECT_EQ(completed.Object().at("details").at("ports").as_array().size(), 1u);
   bool approver_member = false;
   for (const auto& m : completed.Object().at("members").as_array()) {
-    approver_member = approver_member || (Text(m.at("username")) == approver_.username && Text(m.at("role")) == "approver");
+    approver_member = approver_member || (Text(m.at("username")) == approver_.username &&
+                                          Text(m.at("role")) == "approver");
   }
   EXPECT_TRUE(approver_member) << completed;
 
@@ -121,7 +124,8 @@ TEST_P(AppFlowTest, RejectThenResubmit) {
   EXPECT_EQ(no_reason.status, 400) << no_reason;
   EXPECT_EQ(no_reason.ErrorDetail("field"), "reason");
 
-  auto rejected = server().Admin().Post(Path(id, "/reject"), {{"reason", "name clashes with billing"}});
+  auto rejected =
+      server().Admin().Post(Path(id, "/reject"), {{"reason", "name clashes with billing"}});
   ASSERT_EQ(rejected.status, 200) << rejected;
   EXPECT_EQ(rejected.Str("status"), "rejected");
   EXPECT_EQ(rejected.Str("status_reason"), "name clashes with billing");
@@ -156,7 +160,8 @@ TEST_P(AppFlowTest, OfflineRequestCancelAndConfirm) {
 
   auto offline = dev.Get(Path(id));
   EXPECT_TRUE(offline.Object().at("refusals").as_object().contains("edit")) << offline;
-  auto edit = dev.Patch(Path(id), {{"version", offline.Int("version")}, {"description", "still here"}});
+  auto edit =
+      dev.Patch(Path(id), {{"version", offline.Int("version")}, {"description", "still here"}});
   EXPECT_EQ(edit.status, 409) << edit;
   EXPECT_EQ(edit.ErrorCode(), "conflict");
   EXPECT_EQ(edit.ErrorDetail("state"), "offline");
@@ -167,14 +172,15 @@ TEST_P(AppFlowTest, EditBasicInformation) {
   auto dev = server().As(developer_);
   auto reg = dev.Post("/api/v1/apps", AppBody(UniqueName("editable")));
   ASSERT_EQ(reg.status, 201) << reg;
-  auto edited = dev.Patch(Path(reg.Int("id")), {{"version", reg.Int("version")},
-                                                {"description", "new words"},
-                                                {"level", "core"}});
+  auto edited =
+      dev.Patch(Path(reg.Int("id")),
+                {{"version", reg.Int("version")}, {"description", "new words"}, {"level", "core"}});
   ASSERT_EQ(edited.status, 200) << edited;
   EXPECT_EQ(edited.Str("description"), "new words");
   EXPECT_EQ(edited.Str("level"), "core");
   EXPECT_EQ(edited.Int("version"), reg.Int("version") + 1);
-  auto rename = dev.Patch(Path(reg.Int("id")), {{"version", edited.Int("version")}, {"name", "renamed"}});
+  auto rename =
+      dev.Patch(Path(reg.Int("id")), {{"version", edited.Int("version")}, {"name", "renamed"}});
   EXPECT_EQ(rename.status, 400) << rename;
   EXPECT_EQ(rename.ErrorDetail("field"), "name");
 }
@@ -196,7 +202,8 @@ TEST_P(AppFlowTest, AuditRecordsEveryChangeWithActorAndRequestId) {
   auto approve = admin.Post(Path(id, "/approve"));
   ASSERT_EQ(approve.status, 200) << approve;
   note(approve, "admin");
-  auto complete = dev.Put(Path(id, "/details"), CompleteDetailsBody(approve.Int("version"), approver_.username));
+  auto complete = dev.Put(Path(id, "/details"),
+                          CompleteDetailsBody(approve.Int("version"), approver_.username));
   ASSERT_EQ(complete.status, 200) << complete;
   note(complete, developer_.username);
   auto member = dev.Put(Path(id, "/members/" + approver_.username), {{"role", "developer"}});
@@ -212,11 +219,13 @@ TEST_P(AppFlowTest, AuditRecordsEveryChangeWithActorAndRequestId) {
     EXPECT_EQ(Text(r.at("object_type")), "app");
     EXPECT_EQ(Text(r.at("object_id")), std::to_string(id));
     EXPECT_EQ(Text(r.at("result")), "ok");
-    seen.emplace_back(std::string(r.at("actor").as_string()), std::string(r.at("request_id").as_string()));
+    seen.emplace_back(std::string(r.at("actor").as_string()),
+                      std::string(r.at("request_id").as_string()));
   }
   std::reverse(seen.begin(), seen.end());  // the log is newest first
   EXPECT_EQ(seen, expected);
-  EXPECT_EQ(expected.front().second.rfind("it-audit-", 0), 0u) << "a valid incoming X-Request-Id is kept";
+  EXPECT_EQ(expected.front().second.rfind("it-audit-", 0), 0u)
+      << "a valid incoming X-Request-Id is kept";
 
   auto by_actor = admin.Get("/api/v1/audit?actor=admin&action=app.approve&limit=500");
   ASSERT_EQ(by_actor.status, 200) << by_actor;
@@ -253,16 +262,18 @@ TEST_P(AppFlowTest, ChangingTheOwnerHandsOverOwnerRights) {
   ASSERT_EQ(reg.status, 201) << reg;
   ASSERT_EQ(server().Admin().Post(Path(reg.Int("id"), "/approve")).status, 200);
   auto current = server().Admin().Get(Path(reg.Int("id")));
-  auto edited = server().As(developer_).Patch(Path(reg.Int("id")),
-                                              {{"version", current.Int("version")}, {"owner", heir.username}});
+  auto edited = server()
+                    .As(developer_)
+                    .Patch(Path(reg.Int("id")),
+                           {{"version", current.Int("version")}, {"owner", heir.username}});
   ASSERT_EQ(edited.status, 200) << edited;
   EXPECT_EQ(edited.Str("owner"), heir.username);
   auto offline = server().As(heir).Post(Path(reg.Int("id"), "/offline"), {{"reason", "mine now"}});
   EXPECT_EQ(offline.status, 200) << offline;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AppFlowTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, AppFlowTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

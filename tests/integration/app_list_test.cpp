@@ -36,7 +36,9 @@ class AppListTest : public BackendApiTest {
     for (std::size_t i : {0u, 1u, 2u}) {
       ASSERT_EQ(admin.Post("/api/v1/apps/" + std::to_string(ids_[i]) + "/approve").status, 200);
     }
-    ASSERT_EQ(admin.Post("/api/v1/apps/" + std::to_string(ids_[3]) + "/reject", {{"reason", "no"}}).status, 200);
+    ASSERT_EQ(admin.Post("/api/v1/apps/" + std::to_string(ids_[3]) + "/reject", {{"reason", "no"}})
+                  .status,
+              200);
     auto app0 = admin.Get("/api/v1/apps/" + std::to_string(ids_[0]));
     auto done = server().As(dev_).Put("/api/v1/apps/" + std::to_string(ids_[0]) + "/details",
                                       CompleteDetailsBody(app0.Int("version"), approver_.username));
@@ -45,10 +47,12 @@ class AppListTest : public BackendApiTest {
 
   // Names of every item on one page of GET /apps?<query>&team=<team>.
   std::vector<std::string> Names(const std::string& query, Reply* out = nullptr) {
-    auto reply = server().As(dev_).Get("/api/v1/apps?team=" + team_ + (query.empty() ? "" : "&" + query));
+    auto reply =
+        server().As(dev_).Get("/api/v1/apps?team=" + team_ + (query.empty() ? "" : "&" + query));
     EXPECT_EQ(reply.status, 200) << reply;
     std::vector<std::string> names;
-    for (const auto& item : reply.Object().at("items").as_array()) names.emplace_back(item.at("name").as_string());
+    for (const auto& item : reply.Object().at("items").as_array())
+      names.emplace_back(item.at("name").as_string());
     if (out) *out = reply;
     return names;
   }
@@ -81,8 +85,9 @@ TEST_P(AppListTest, FiltersNarrowTheList) {
 
 TEST_P(AppListTest, UnknownFilterValuesAreInvalid) {
   auto api = server().As(dev_);
-  for (const char* query : {"status=sleeping", "type=closed_source", "level=critical", "sort=owner", "sort=-size",
-                            "limit=0", "limit=501", "limit=ten", "cursor=not-a-cursor"}) {
+  for (const char* query :
+       {"status=sleeping", "type=closed_source", "level=critical", "sort=owner", "sort=-size",
+        "limit=0", "limit=501", "limit=ten", "cursor=not-a-cursor"}) {
     auto reply = api.Get(std::string("/api/v1/apps?") + query);
     EXPECT_EQ(reply.status, 400) << query << ": " << reply;
     EXPECT_EQ(reply.ErrorCode(), "invalid") << query;
@@ -108,7 +113,9 @@ TEST_P(AppListTest, CursorPaginationVisitsEveryAppOnce) {
     int pages = 0;
     for (; pages < 10; ++pages) {
       Reply reply;
-      auto page = Names(std::string("limit=2&sort=") + sort + (cursor.empty() ? "" : "&cursor=" + cursor), &reply);
+      auto page =
+          Names(std::string("limit=2&sort=") + sort + (cursor.empty() ? "" : "&cursor=" + cursor),
+                &reply);
       EXPECT_LE(page.size(), 2u);
       all.insert(all.end(), page.begin(), page.end());
       if (reply.Object().at("next_cursor").is_null()) break;
@@ -117,8 +124,10 @@ TEST_P(AppListTest, CursorPaginationVisitsEveryAppOnce) {
     EXPECT_EQ(pages, 3) << sort;  // 2+2+2+1
     std::set<std::string> unique(all.begin(), all.end());
     EXPECT_EQ(unique.size(), all.size()) << sort << ": duplicates across pages";
-    EXPECT_EQ(std::vector<std::string>(unique.begin(), unique.end()), Pick({0, 1, 2, 3, 4, 5, 6})) << sort;
-    EXPECT_EQ(all, Names(std::string("limit=500&sort=") + sort)) << sort << ": pages must follow the one-page order";
+    EXPECT_EQ(std::vector<std::string>(unique.begin(), unique.end()), Pick({0, 1, 2, 3, 4, 5, 6}))
+        << sort;
+    EXPECT_EQ(all, Names(std::string("limit=500&sort=") + sort))
+        << sort << ": pages must follow the one-page order";
   }
 }
 
@@ -128,8 +137,8 @@ TEST_P(AppListTest, ExactlyFullLastPageEndsWithNullCursor) {
   EXPECT_TRUE(first.Object().at("next_cursor").is_null()) << first;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AppListTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, AppListTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

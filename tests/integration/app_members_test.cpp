@@ -55,9 +55,14 @@ TEST_P(AppMembersTest, BadRoleIsInvalid) {
 }
 
 TEST_P(AppMembersTest, DevelopersCannotManageMembers) {
-  ASSERT_EQ(server().As(owner_).Put(path_ + "/members/" + helper_.username, {{"role", "developer"}}).status, 200);
+  ASSERT_EQ(server()
+                .As(owner_)
+                .Put(path_ + "/members/" + helper_.username, {{"role", "developer"}})
+                .status,
+            200);
   auto outsider = server().CreateUser("developer", "moutsider");
-  auto reply = server().As(helper_).Put(path_ + "/members/" + outsider.username, {{"role", "owner"}});
+  auto reply =
+      server().As(helper_).Put(path_ + "/members/" + outsider.username, {{"role", "owner"}});
   EXPECT_EQ(reply.status, 403) << reply;
   EXPECT_EQ(reply.ErrorCode(), "forbidden");
   EXPECT_EQ(Roles().count(outsider.username), 0u);
@@ -73,7 +78,9 @@ TEST_P(AppMembersTest, TheLastOwnerCannotBeRemoved) {
   EXPECT_EQ(Roles(), before);
 
   // With a second owner, the first may go.
-  ASSERT_EQ(server().As(owner_).Put(path_ + "/members/" + helper_.username, {{"role", "owner"}}).status, 200);
+  ASSERT_EQ(
+      server().As(owner_).Put(path_ + "/members/" + helper_.username, {{"role", "owner"}}).status,
+      200);
   EXPECT_EQ(server().As(owner_).Delete(path_ + "/members/" + owner_.username).status, 204);
   EXPECT_EQ(Roles()[helper_.username], "owner");
 }
@@ -83,7 +90,8 @@ TEST_P(AppMembersTest, TheLastOwnerCannotBeRemoved) {
 // the application with no owner, the state DELETE refuses with 409.
 TEST_P(AppMembersTest, TheLastOwnerCannotBeDemoted) {
   auto before = Roles();
-  auto reply = server().As(owner_).Put(path_ + "/members/" + owner_.username, {{"role", "developer"}});
+  auto reply =
+      server().As(owner_).Put(path_ + "/members/" + owner_.username, {{"role", "developer"}});
   EXPECT_EQ(reply.status, 409) << reply;
   EXPECT_EQ(reply.ErrorCode(), "conflict");
   EXPECT_EQ(Roles(), before);
@@ -100,8 +108,8 @@ TEST_P(AppMembersTest, MembersMustBeExistingUsers) {
   EXPECT_EQ(Roles(), before);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AppMembersTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, AppMembersTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

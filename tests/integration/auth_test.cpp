@@ -15,7 +15,8 @@ class AuthTest : public ApiTest {
   // A cookie-keeping client logged in as `user`; the CSRF token is NOT set.
   Api LoggedIn(const TestUser& user, Reply* login = nullptr) {
     Api session(server().base_url(), "", /*cookies=*/true);
-    auto reply = session.Post("/api/v1/auth/login", {{"username", user.username}, {"password", user.password}});
+    auto reply = session.Post("/api/v1/auth/login",
+                              {{"username", user.username}, {"password", user.password}});
     EXPECT_EQ(reply.status, 200) << reply;
     if (login) *login = reply;
     return session;
@@ -47,7 +48,8 @@ TEST_F(AuthTest, CookieWritesNeedTheCsrfToken) {
   auto user = server().CreateUser("developer", "csrf");
   Reply login;
   Api session = LoggedIn(user, &login);
-  auto tokens_before = server().As(user).Get("/api/v1/tokens").Object().at("items").as_array().size();
+  auto tokens_before =
+      server().As(user).Get("/api/v1/tokens").Object().at("items").as_array().size();
 
   auto refused = session.Post("/api/v1/tokens", {{"name", "no-csrf"}});
   EXPECT_EQ(refused.status, 403) << refused;
@@ -55,7 +57,8 @@ TEST_F(AuthTest, CookieWritesNeedTheCsrfToken) {
   auto wrong = session.Send("POST", "/api/v1/tokens", boost::json::value{{"name", "bad-csrf"}},
                             {{"X-CSRF-Token", "not-the-token"}});
   EXPECT_EQ(wrong.status, 403) << wrong;
-  EXPECT_EQ(server().As(user).Get("/api/v1/tokens").Object().at("items").as_array().size(), tokens_before);
+  EXPECT_EQ(server().As(user).Get("/api/v1/tokens").Object().at("items").as_array().size(),
+            tokens_before);
 
   session.set_csrf_token(login.Str("csrf_token"));
   auto created = session.Post("/api/v1/tokens", {{"name", "with-csrf"}});
@@ -88,11 +91,13 @@ TEST_F(AuthTest, LogoutEndsTheSession) {
 TEST_F(AuthTest, WrongPasswordAndUnknownUserAreUnauthenticated) {
   auto user = server().CreateUser("developer", "wrongpw");
   auto anonymous = server().Anonymous();
-  auto wrong = anonymous.Post("/api/v1/auth/login", {{"username", user.username}, {"password", "not-it-at-all"}});
+  auto wrong = anonymous.Post("/api/v1/auth/login",
+                              {{"username", user.username}, {"password", "not-it-at-all"}});
   EXPECT_EQ(wrong.status, 401) << wrong;
   EXPECT_EQ(wrong.ErrorCode(), "unauthenticated");
   EXPECT_FALSE(wrong.Header("Set-Cookie").has_value());
-  auto unknown = anonymous.Post("/api/v1/auth/login", {{"username", UniqueName("ghost")}, {"password", "whatever-pw"}});
+  auto unknown = anonymous.Post("/api/v1/auth/login",
+                                {{"username", UniqueName("ghost")}, {"password", "whatever-pw"}});
   EXPECT_EQ(unknown.status, 401) << unknown;
   EXPECT_EQ(unknown.ErrorCode(), "unauthenticated");
 }
@@ -101,10 +106,12 @@ TEST_F(AuthTest, FiveWrongPasswordsLockTheAccountWithRetryAfter) {
   auto user = server().CreateUser("developer", "lockout");  // dedicated: the lock is per user
   auto anonymous = server().Anonymous();
   for (int i = 0; i < 5; ++i) {
-    auto wrong = anonymous.Post("/api/v1/auth/login", {{"username", user.username}, {"password", "wrong-password"}});
+    auto wrong = anonymous.Post("/api/v1/auth/login",
+                                {{"username", user.username}, {"password", "wrong-password"}});
     ASSERT_EQ(wrong.status, 401) << "attempt " << i << ": " << wrong;
   }
-  auto locked = anonymous.Post("/api/v1/auth/login", {{"username", user.username}, {"password", user.password}});
+  auto locked = anonymous.Post("/api/v1/auth/login",
+                               {{"username", user.username}, {"password", user.password}});
   EXPECT_EQ(locked.status, 429) << locked;
   EXPECT_EQ(locked.ErrorCode(), "too_many_requests");
   auto retry_after = locked.Header("Retry-After");
@@ -128,15 +135,16 @@ TEST_F(AuthTest, DisabledUsersCannotLogInAndTheirTokensStopWorking) {
   auto token_use = server().As(user).Get("/api/v1/auth/me");
   EXPECT_EQ(token_use.status, 401) << token_use;
   EXPECT_EQ(session.Get("/api/v1/auth/me").status, 401);
-  auto relogin = server().Anonymous().Post("/api/v1/auth/login",
-                                           {{"username", user.username}, {"password", user.password}});
+  auto relogin = server().Anonymous().Post(
+      "/api/v1/auth/login", {{"username", user.username}, {"password", user.password}});
   EXPECT_EQ(relogin.status, 401) << relogin;
   EXPECT_EQ(relogin.ErrorCode(), "unauthenticated");
 }
 
 TEST_F(AuthTest, TokenSecretIsShownOnceAndRevokingEndsIt) {
   auto user = server().CreateUser("developer", "tokens");
-  auto created = server().As(user).Post("/api/v1/tokens", {{"name", "ci"}, {"expires_in_days", 30}});
+  auto created =
+      server().As(user).Post("/api/v1/tokens", {{"name", "ci"}, {"expires_in_days", 30}});
   ASSERT_EQ(created.status, 201) << created;
   const std::string secret = created.Str("token");
   EXPECT_EQ(secret.rfind("swt_", 0), 0u) << created;
@@ -202,10 +210,16 @@ TEST_F(AuthTest, PasswordChangeNeedsTheCurrentPassword) {
                                                     {"new_password", "a-new-password"}});
   EXPECT_EQ(changed.status, 204) << changed;
   auto anonymous = server().Anonymous();
-  EXPECT_EQ(anonymous.Post("/api/v1/auth/login", {{"username", user.username}, {"password", user.password}}).status,
-            401);
-  EXPECT_EQ(anonymous.Post("/api/v1/auth/login", {{"username", user.username}, {"password", "a-new-password"}}).status,
-            200);
+  EXPECT_EQ(
+      anonymous
+          .Post("/api/v1/auth/login", {{"username", user.username}, {"password", user.password}})
+          .status,
+      401);
+  EXPECT_EQ(
+      anonymous
+          .Post("/api/v1/auth/login", {{"username", user.username}, {"password", "a-new-password"}})
+          .status,
+      200);
 }
 
 // Expired sessions are not covered here: they need a controllable clock,

@@ -75,8 +75,9 @@ std::map<RouteKey, std::string> DocumentedPermissions(Api& api) {
       std::string upper(method);
       for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       const auto* permission = operation.as_object().if_contains("x-permission");
-      out[{upper, std::string(path)}] =
-          permission && permission->is_string() ? std::string(permission->as_string()) : "(missing)";
+      out[{upper, std::string(path)}] = permission && permission->is_string()
+                                            ? std::string(permission->as_string())
+                                            : "(missing)";
     }
   }
   return out;
@@ -87,17 +88,23 @@ enum class Who { kAdmin, kApprover, kDeveloper, kViewer, kOutsider };
 
 const char* Name(Who who) {
   switch (who) {
-    case Who::kAdmin: return "admin";
-    case Who::kApprover: return "approver (approver member)";
-    case Who::kDeveloper: return "developer (owner)";
-    case Who::kViewer: return "viewer";
-    case Who::kOutsider: return "outsider (developer, not a member)";
+    case Who::kAdmin:
+      return "admin";
+    case Who::kApprover:
+      return "approver (approver member)";
+    case Who::kDeveloper:
+      return "developer (owner)";
+    case Who::kViewer:
+      return "viewer";
+    case Who::kOutsider:
+      return "outsider (developer, not a member)";
   }
   return "";
 }
 
 bool Holds(Who who, const std::string& permission) {
-  if (permission == "public" || permission == "authenticated" || permission == "app.read") return true;
+  if (permission == "public" || permission == "authenticated" || permission == "app.read")
+    return true;
   if (permission == "developer") return who != Who::kViewer;
   if (permission == "admin") return who == Who::kAdmin;
   if (permission == "app.write" || permission == "app.owner") {
@@ -120,11 +127,14 @@ class AuthorizationWalkTest : public ApiTest {
 
   // A fresh application per route: developer owns it, approver approves.
   std::string FreshApp() {
-    auto reg = server().As(users_[Who::kDeveloper]).Post("/api/v1/apps", AppBody(UniqueName("walk")));
+    auto reg =
+        server().As(users_[Who::kDeveloper]).Post("/api/v1/apps", AppBody(UniqueName("walk")));
     EXPECT_EQ(reg.status, 201) << reg;
     const auto path = "/api/v1/apps/" + std::to_string(reg.Int("id"));
-    auto member = server().As(users_[Who::kDeveloper])
-                      .Put(path + "/members/" + users_[Who::kApprover].username, {{"role", "approver"}});
+    auto member =
+        server()
+            .As(users_[Who::kDeveloper])
+            .Put(path + "/members/" + users_[Who::kApprover].username, {{"role", "approver"}});
     EXPECT_EQ(member.status, 200) << member;
     return std::to_string(reg.Int("id"));
   }
@@ -163,7 +173,8 @@ TEST_F(AuthorizationWalkTest, OpenApiPermissionsMatchTheExpectedTable) {
   }
   for (const auto& [route, permission] : documented) {
     EXPECT_TRUE(ExpectedPermissions().count(route))
-        << route.method << " " << route.path << " (" << permission << ") is not in the expected table";
+        << route.method << " " << route.path << " (" << permission
+        << ") is not in the expected table";
   }
 }
 
@@ -179,7 +190,8 @@ TEST_F(AuthorizationWalkTest, EveryRouteAnswersEachCallerByItsPermission) {
   ASSERT_GE(routes.size(), ExpectedPermissions().size());
   // Admins run last, and every route gets fresh fixtures, so destructive
   // calls (revoke, offline, member removal) cannot spoil later checks.
-  const std::vector<Who> order = {Who::kViewer, Who::kOutsider, Who::kApprover, Who::kDeveloper, Who::kAdmin};
+  const std::vector<Who> order = {Who::kViewer, Who::kOutsider, Who::kApprover, Who::kDeveloper,
+                                  Who::kAdmin};
   std::vector<std::string> mismatches;
   for (const auto& [route, permission] : routes) {
     // The admin's token that DELETE /tokens/{id} may revoke (not the one in use).
@@ -190,20 +202,23 @@ TEST_F(AuthorizationWalkTest, EveryRouteAnswersEachCallerByItsPermission) {
     const bool write = route.method != "GET";
     const std::optional<boost::json::value> body =
         write ? std::optional<boost::json::value>(boost::json::object{}) : std::nullopt;
-    const std::string label = route.method + " " + path + " [" + route.path + ", " + permission + "]";
+    const std::string label =
+        route.method + " " + path + " [" + route.path + ", " + permission + "]";
 
     auto nobody = anonymous.Send(route.method, path, body);
-    if (permission == "public" ? (nobody.status == 401 || nobody.status == 403) : nobody.status != 401) {
+    if (permission == "public" ? (nobody.status == 401 || nobody.status == 403)
+                               : nobody.status != 401) {
       mismatches.push_back(label + " without credentials: got " + std::to_string(nobody.status));
     }
     for (Who who : order) {
       auto reply = server().As(users_[who]).Send(route.method, path, body);
       const bool denied = reply.status == 401 || reply.status == 403;
       if (Holds(who, permission) == denied ||
-          (denied && reply.ErrorCode() != (reply.status == 401 ? "unauthenticated" : "forbidden")) ||
+          (denied &&
+           reply.ErrorCode() != (reply.status == 401 ? "unauthenticated" : "forbidden")) ||
           reply.status >= 500) {
-        mismatches.push_back(label + " as " + Name(who) + ": got " + std::to_string(reply.status) + " " +
-                             reply.ErrorCode() + " (" + reply.raw.body.substr(0, 160) + ")");
+        mismatches.push_back(label + " as " + Name(who) + ": got " + std::to_string(reply.status) +
+                             " " + reply.ErrorCode() + " (" + reply.raw.body.substr(0, 160) + ")");
       }
     }
   }

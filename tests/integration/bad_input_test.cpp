@@ -26,7 +26,8 @@ class BadInputTest : public ApiTest {
   }
   void ExpectUnchanged() {
     EXPECT_EQ(server().As(dev_).Get(path_).raw.body, before_) << "the application changed";
-    EXPECT_EQ(SuccessfulAuditCount(admin_, "app:" + std::to_string(id_)), audit_before_) << "an audit record appeared";
+    EXPECT_EQ(SuccessfulAuditCount(admin_, "app:" + std::to_string(id_)), audit_before_)
+        << "an audit record appeared";
   }
   void Approve() {
     ASSERT_EQ(admin_.Post(path_ + "/approve").status, 200);
@@ -48,7 +49,8 @@ class BadInputTest : public ApiTest {
 
 TEST_F(BadInputTest, MalformedJson) {
   auto api = server().As(dev_);
-  for (const char* body : {"{\"version\": 1,", "{version: 1}", "[1, 2]", "\"text\"", "{\"a\":1}}"}) {
+  for (const char* body :
+       {"{\"version\": 1,", "{version: 1}", "[1, 2]", "\"text\"", "{\"a\":1}}"}) {
     auto reply = api.SendRaw("PATCH", path_, body);
     ExpectError(reply, 400, "invalid");
   }
@@ -81,13 +83,17 @@ TEST_F(BadInputTest, WrongTypes) {
 TEST_F(BadInputTest, WrongTypesInDetails) {
   Approve();
   auto api = server().As(dev_);
-  auto ports_as_object = api.Put(path_ + "/details", {{"version", Version()}, {"ports", boost::json::object{{"http", 80}}}});
+  auto ports_as_object = api.Put(
+      path_ + "/details", {{"version", Version()}, {"ports", boost::json::object{{"http", 80}}}});
   ExpectError(ports_as_object, 400, "invalid");
   EXPECT_EQ(ports_as_object.ErrorDetail("field"), "details.ports");
-  auto port_as_string = api.Put(path_ + "/details", {{"version", Version()},
-                                                     {"ports", boost::json::array{boost::json::object{{"name", "http"}, {"port", "80"}}}}});
+  auto port_as_string = api.Put(
+      path_ + "/details",
+      {{"version", Version()},
+       {"ports", boost::json::array{boost::json::object{{"name", "http"}, {"port", "80"}}}}});
   ExpectError(port_as_string, 400, "invalid");
-  auto approvers_as_string = api.Put(path_ + "/details", {{"version", Version()}, {"approvers", "bob"}});
+  auto approvers_as_string =
+      api.Put(path_ + "/details", {{"version", Version()}, {"approvers", "bob"}});
   ExpectError(approvers_as_string, 400, "invalid");
   EXPECT_EQ(approvers_as_string.ErrorDetail("field"), "approvers");
   ExpectUnchanged();
@@ -99,7 +105,8 @@ TEST_F(BadInputTest, WrongTypesInDetails) {
 // it should answer 413 payload_too_large like the body-reading branch.
 TEST_F(BadInputTest, OversizeBody) {
   auto api = server().As(dev_);
-  boost::json::object body{{"version", Version()}, {"description", std::string((1 << 20) + 1024, 'x')}};
+  boost::json::object body{{"version", Version()},
+                           {"description", std::string((1 << 20) + 1024, 'x')}};
   auto reply = api.Patch(path_, body);
   ExpectError(reply, 413, "payload_too_large");
   ExpectUnchanged();
@@ -107,18 +114,20 @@ TEST_F(BadInputTest, OversizeBody) {
 
 TEST_F(BadInputTest, NonJsonContentType) {
   auto api = server().As(dev_);
-  const std::string body = "{\"version\":" + std::to_string(Version()) + ",\"description\":\"form\"}";
+  const std::string body =
+      "{\"version\":" + std::to_string(Version()) + ",\"description\":\"form\"}";
   ExpectError(api.SendRaw("PATCH", path_, body, "text/plain"), 415, "unsupported_media_type");
-  ExpectError(api.SendRaw("PATCH", path_, "description=form", "application/x-www-form-urlencoded"), 415,
-              "unsupported_media_type");
+  ExpectError(api.SendRaw("PATCH", path_, "description=form", "application/x-www-form-urlencoded"),
+              415, "unsupported_media_type");
   ExpectUnchanged();
 }
 
 TEST_F(BadInputTest, InvalidNames) {
   auto api = server().As(dev_);
   const auto base = UniqueName("n");
-  for (const std::string& name : {std::string("Upper") + base, "under_" + base, std::string(64, 'a'), "-" + base,
-                                 base + "-", std::string("dot.") + base, std::string("")}) {
+  for (const std::string& name :
+       {std::string("Upper") + base, "under_" + base, std::string(64, 'a'), "-" + base, base + "-",
+        std::string("dot.") + base, std::string("")}) {
     auto reply = api.Post("/api/v1/apps", AppBody(name));
     ExpectError(reply, 400, "invalid");
     EXPECT_EQ(reply.ErrorDetail("field"), "name") << "name '" << name << "': " << reply;
@@ -156,7 +165,8 @@ TEST_F(BadInputTest, ResubmitWhenNotRejectedIsAConflict) {
   auto reply = server().As(dev_).Post(path_ + "/resubmit");
   ExpectError(reply, 409, "conflict");
   EXPECT_EQ(reply.ErrorDetail("state"), "under_review");
-  auto details = server().As(dev_).Put(path_ + "/details", CompleteDetailsBody(Version(), dev_.username));
+  auto details =
+      server().As(dev_).Put(path_ + "/details", CompleteDetailsBody(Version(), dev_.username));
   ExpectError(details, 409, "conflict");  // details come after approval
   EXPECT_EQ(details.ErrorDetail("state"), "under_review");
   ExpectUnchanged();
@@ -165,7 +175,8 @@ TEST_F(BadInputTest, ResubmitWhenNotRejectedIsAConflict) {
 TEST_F(BadInputTest, StaleVersionIsAConflict) {
   auto api = server().As(dev_);
   const auto current = Version();
-  auto reply = api.Patch(path_, {{"version", current - 1 > 0 ? current - 1 : current + 1}, {"description", "stale"}});
+  auto reply = api.Patch(
+      path_, {{"version", current - 1 > 0 ? current - 1 : current + 1}, {"description", "stale"}});
   ExpectError(reply, 409, "conflict");
   auto ahead = api.Patch(path_, {{"version", current + 5}, {"description", "stale"}});
   ExpectError(ahead, 409, "conflict");
@@ -203,8 +214,9 @@ TEST_F(BadInputTest, WrongMethodNamesTheAllowedOnes) {
 
 TEST_F(BadInputTest, HugeHeaderIsRefused) {
   auto api = server().As(dev_);
-  auto reply = api.Send("PATCH", path_, boost::json::value{{"version", Version()}, {"description", "huge"}},
-                        {{"X-Padding", std::string(32 * 1024, 'h')}});
+  auto reply =
+      api.Send("PATCH", path_, boost::json::value{{"version", Version()}, {"description", "huge"}},
+               {{"X-Padding", std::string(32 * 1024, 'h')}});
   EXPECT_EQ(reply.status, 431) << reply;
   ExpectUnchanged();
 }

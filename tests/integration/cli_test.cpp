@@ -64,8 +64,10 @@ class CliTest : public ApiTest {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
+    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
     pid_t pid = 0;
     int rc = posix_spawn(&pid, binary, &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
@@ -92,8 +94,9 @@ class CliTest : public ApiTest {
     return v;
   }
   void LoginAsAdmin() {
-    auto r = Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
-                 std::string(ApiServer::kAdminPassword) + "\n");
+    auto r =
+        Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
+            std::string(ApiServer::kAdminPassword) + "\n");
     ASSERT_EQ(r.exit_code, 0) << r;
   }
 
@@ -112,8 +115,9 @@ TEST_F(CliTest, LoginStoresATokenThatLaterCommandsUse) {
 }
 
 TEST_F(CliTest, WrongPasswordExitsThree) {
-  auto r = Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
-               "not-the-password\n");
+  auto r =
+      Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
+          "not-the-password\n");
   EXPECT_EQ(r.exit_code, 3) << r;
   EXPECT_THAT(r.err, HasSubstr("unauthenticated"));
 }
@@ -127,15 +131,17 @@ TEST_F(CliTest, RegisterApproveCompleteShow) {
   LoginAsAdmin();
   auto approver = server().CreateUser("approver", "cliappr");
   const auto name = UniqueName("cli-app");
-  auto reg = Run({"app", "register", "--name", name, "--team", "trade", "--type", "self_developed", "--level",
-                  "core", "--repo-url", "https://git.example.com/trade/" + name + ".git"});
+  auto reg =
+      Run({"app", "register", "--name", name, "--team", "trade", "--type", "self_developed",
+           "--level", "core", "--repo-url", "https://git.example.com/trade/" + name + ".git"});
   ASSERT_EQ(reg.exit_code, 0) << reg;
   EXPECT_THAT(reg.out, HasSubstr(name));
 
   auto approve = Run({"app", "approve", name, "--comment", "ok"});
   ASSERT_EQ(approve.exit_code, 0) << approve;
-  auto complete = Run({"app", "complete", name, "--build-job", "trade/" + name, "--port", "http:8080",
-                       "--health-check", "http:/healthz:8080", "--approver", approver.username});
+  auto complete =
+      Run({"app", "complete", name, "--build-job", "trade/" + name, "--port", "http:8080",
+           "--health-check", "http:/healthz:8080", "--approver", approver.username});
   ASSERT_EQ(complete.exit_code, 0) << complete;
 
   auto shown = RunJson({"app", "show", name});
@@ -157,18 +163,23 @@ TEST_F(CliTest, UnknownAppExitsFourAndConflictExitsFive) {
   EXPECT_THAT(missing.err, HasSubstr("not_found"));
 
   const auto name = UniqueName("cli-twice");
-  ASSERT_EQ(Run({"app", "register", "--name", name, "--team", "t", "--type", "empty", "--level", "edge"}).exit_code, 0);
+  ASSERT_EQ(
+      Run({"app", "register", "--name", name, "--team", "t", "--type", "empty", "--level", "edge"})
+          .exit_code,
+      0);
   ASSERT_EQ(Run({"app", "approve", name}).exit_code, 0);
   auto again = Run({"app", "approve", name});
   EXPECT_EQ(again.exit_code, 5) << again;
   EXPECT_THAT(again.err, HasSubstr("conflict"));
-  auto duplicate = Run({"app", "register", "--name", name, "--team", "t", "--type", "empty", "--level", "edge"});
+  auto duplicate =
+      Run({"app", "register", "--name", name, "--team", "t", "--type", "empty", "--level", "edge"});
   EXPECT_EQ(duplicate.exit_code, 5) << duplicate;
 }
 
 TEST_F(CliTest, InvalidInputExitsOneWithoutChanges) {
   LoginAsAdmin();
-  auto r = Run({"app", "register", "--name", "Bad_Name", "--team", "t", "--type", "empty", "--level", "edge"});
+  auto r = Run({"app", "register", "--name", "Bad_Name", "--team", "t", "--type", "empty",
+                "--level", "edge"});
   EXPECT_EQ(r.exit_code, 1) << r;
   EXPECT_THAT(r.err, HasSubstr("invalid"));
   EXPECT_EQ(server().Admin().Get("/api/v1/apps/Bad_Name").status, 404);
@@ -177,15 +188,17 @@ TEST_F(CliTest, InvalidInputExitsOneWithoutChanges) {
 TEST_F(CliTest, UserCreateAndTokenList) {
   LoginAsAdmin();
   const auto name = UniqueName("cliuser");
-  auto created = Run({"user", "create", "--username", name, "--role", "developer", "--password-stdin"},
-                     "a-long-password\n");
+  auto created =
+      Run({"user", "create", "--username", name, "--role", "developer", "--password-stdin"},
+          "a-long-password\n");
   ASSERT_EQ(created.exit_code, 0) << created;
   EXPECT_THAT(created.out, HasSubstr(name));
   auto user = server().Admin().Get("/api/v1/users/" + name);
   ASSERT_EQ(user.status, 200) << user;
   EXPECT_EQ(user.Str("role"), "developer");
-  auto duplicate = Run({"user", "create", "--username", name, "--role", "viewer", "--password-stdin"},
-                       "a-long-password\n");
+  auto duplicate =
+      Run({"user", "create", "--username", name, "--role", "viewer", "--password-stdin"},
+          "a-long-password\n");
   EXPECT_EQ(duplicate.exit_code, 5) << duplicate;
 
   auto tokens = RunJson({"token", "list"});
@@ -195,8 +208,8 @@ TEST_F(CliTest, UserCreateAndTokenList) {
 }
 
 TEST_F(CliTest, BadArgumentsExitTwo) {
-  auto r = Run({"app", "register", "--name", "x", "--team", "t", "--type", "proprietary", "--level", "edge",
-                "--server", server().base_url(), "--token", "swt_x"});
+  auto r = Run({"app", "register", "--name", "x", "--team", "t", "--type", "proprietary", "--level",
+                "edge", "--server", server().base_url(), "--token", "swt_x"});
   EXPECT_EQ(r.exit_code, 2) << r;
 }
 
@@ -207,7 +220,8 @@ TEST_F(CliTest, UnreachableServerExitsSix) {
 
 TEST_F(CliTest, LogoutRevokesTheStoredToken) {
   LoginAsAdmin();
-  auto token = std::string(boost::json::parse(ReadFile(dir_.path() + "/cli.json")).at("token").as_string());
+  auto token =
+      std::string(boost::json::parse(ReadFile(dir_.path() + "/cli.json")).at("token").as_string());
   auto out = Run({"logout"});
   ASSERT_EQ(out.exit_code, 0) << out;
   EXPECT_EQ(Api(server().base_url(), token).Get("/api/v1/auth/me").status, 401);

@@ -36,14 +36,15 @@ TEST_P(ReadinessTest, ReadyzReportsTheDatabase) {
   EXPECT_EQ(reply.Int("pending_migrations"), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ReadinessTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, ReadinessTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
 
 TEST_F(OpsTest, MetricsCountRequestsByRouteAndExposeGauges) {
   auto dev = server().CreateUser("viewer", "metrics");
   ASSERT_EQ(server().As(dev).Get("/api/v1/apps?limit=1").status, 200);
   // The access observer runs after the response is written: poll briefly.
-  const std::string counter = R"(slipway_http_requests_total{route="/api/v1/apps",method="GET",status="200"})";
+  const std::string counter =
+      R"(slipway_http_requests_total{route="/api/v1/apps",method="GET",status="200"})";
   std::string text;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
   do {
@@ -54,8 +55,8 @@ TEST_F(OpsTest, MetricsCountRequestsByRouteAndExposeGauges) {
   } while (text.find(counter) == std::string::npos && std::chrono::steady_clock::now() < deadline);
   EXPECT_THAT(text, HasSubstr(counter));
   EXPECT_THAT(text, HasSubstr("slipway_http_request_duration_seconds_bucket{"));
-  for (const char* gauge : {"slipway_engine_queue_depth ", "slipway_db_pool_in_use ", "slipway_db_pool_size ",
-                            "slipway_db_pool_waiting "}) {
+  for (const char* gauge : {"slipway_engine_queue_depth ", "slipway_db_pool_in_use ",
+                            "slipway_db_pool_size ", "slipway_db_pool_waiting "}) {
     EXPECT_THAT(text, HasSubstr(std::string("\n") + gauge)) << gauge;
   }
   // Labels are route patterns, never raw paths (bounded cardinality).
@@ -72,7 +73,8 @@ TEST_F(OpsTest, RequestIdsAreEchoedAndValidOnesKept) {
 
   auto kept = api.Send("GET", "/healthz", std::nullopt, {{"X-Request-Id", "trace-abc_123.4"}});
   EXPECT_EQ(kept.Header("X-Request-Id"), "trace-abc_123.4");
-  auto replaced = api.Send("GET", "/healthz", std::nullopt, {{"X-Request-Id", "bad id with spaces"}});
+  auto replaced =
+      api.Send("GET", "/healthz", std::nullopt, {{"X-Request-Id", "bad id with spaces"}});
   ASSERT_TRUE(replaced.Header("X-Request-Id").has_value());
   EXPECT_NE(*replaced.Header("X-Request-Id"), "bad id with spaces");
   // Errors carry one too.
@@ -132,8 +134,10 @@ TEST(GracefulShutdownTest, SigtermLetsTheInFlightRequestFinishAndExitsZero) {
   const std::string body = R"({"username":"admin","password":"wrong-password"})";
   RawConnection in_flight(own.base_url());
   ASSERT_TRUE(in_flight.connected());
-  ASSERT_TRUE(in_flight.Write("POST /api/v1/auth/login HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
-                              "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n"));
+  ASSERT_TRUE(in_flight.Write(
+      "POST /api/v1/auth/login HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n"));
   // Make sure the server read the headers before the signal: a full
   // round trip on another connection orders after it on the one network thread.
   ASSERT_EQ(own.Anonymous().Get("/healthz").status, 200);
@@ -143,7 +147,8 @@ TEST(GracefulShutdownTest, SigtermLetsTheInFlightRequestFinishAndExitsZero) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
   while (RawConnection(own.base_url()).connected() && std::chrono::steady_clock::now() < deadline) {
   }
-  ASSERT_FALSE(RawConnection(own.base_url()).connected()) << "the server kept accepting after SIGTERM";
+  ASSERT_FALSE(RawConnection(own.base_url()).connected())
+      << "the server kept accepting after SIGTERM";
 
   ASSERT_TRUE(in_flight.Write(body));
   auto response = in_flight.ReadAll();

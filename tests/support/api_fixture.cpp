@@ -25,7 +25,8 @@ const json::object& EmptyObject() {
 }
 
 Reply ToReply(core::Result<cli::HttpResponse> response) {
-  if (!response.ok()) throw std::runtime_error("HTTP transport failure: " + response.error().message);
+  if (!response.ok())
+    throw std::runtime_error("HTTP transport failure: " + response.error().message);
   Reply reply;
   reply.status = response->status;
   reply.raw = std::move(response.value());
@@ -88,7 +89,9 @@ std::string Reply::ErrorDetail(std::string_view key) const {
   return v ? Text(*v) : "";
 }
 
-const json::object& Reply::Object() const { return json.is_object() ? json.as_object() : EmptyObject(); }
+const json::object& Reply::Object() const {
+  return json.is_object() ? json.as_object() : EmptyObject();
+}
 
 std::string Reply::Str(std::string_view key) const {
   const auto* v = Object().if_contains(key);
@@ -111,8 +114,8 @@ Api::Api(std::string base_url, std::string bearer_token, bool cookies)
                                      .connect_timeout = std::chrono::milliseconds(5'000),
                                      .timeout = std::chrono::milliseconds(30'000)}) {}
 
-Reply Api::Send(std::string_view method, std::string_view path, const std::optional<json::value>& body,
-                const cli::HeaderList& headers) {
+Reply Api::Send(std::string_view method, std::string_view path,
+                const std::optional<json::value>& body, const cli::HeaderList& headers) {
   cli::HttpRequest request;
   request.method = std::string(method);
   request.path = std::string(path);
@@ -138,9 +141,11 @@ ApiServer::ApiServer(ServerOptions options)
   const std::string config_path = dir_->path() + "/slipway.yaml";
   {
     std::ofstream config(config_path);
-    config << "auth:\n  argon2:\n    time_cost: 1\n    memory_kib: 64\n" << options_.extra_config << "\n";
+    config << "auth:\n  argon2:\n    time_cost: 1\n    memory_kib: 64\n"
+           << options_.extra_config << "\n";
   }
-  std::vector<std::string> args = {"serve", "--config", config_path, "--data-dir", dir_->path() + "/data"};
+  std::vector<std::string> args = {"serve", "--config", config_path, "--data-dir",
+                                   dir_->path() + "/data"};
   if (options_.backend == Backend::kPostgres) {
     database_ = OpenPostgres();
     args.push_back("--database-url");
@@ -167,8 +172,10 @@ ApiServer::~ApiServer() {
 
 void ApiServer::MintToken(TestUser& user) {
   Api session(base_url_, "", /*cookies=*/true);
-  auto login = session.Post("/api/v1/auth/login", {{"username", user.username}, {"password", user.password}});
-  if (login.status != 200) throw std::runtime_error("cannot log in as " + user.username + ": " + login.raw.body);
+  auto login = session.Post("/api/v1/auth/login",
+                            {{"username", user.username}, {"password", user.password}});
+  if (login.status != 200)
+    throw std::runtime_error("cannot log in as " + user.username + ": " + login.raw.body);
   session.set_csrf_token(login.Str("csrf_token"));
   auto token = session.Post("/api/v1/tokens", {{"name", "integration-test"}});
   if (token.status != 201) throw std::runtime_error("cannot mint a token: " + token.raw.body);
@@ -182,9 +189,9 @@ TestUser ApiServer::CreateUser(std::string_view role, std::string_view prefix) {
   user.username = UniqueName(prefix);
   user.password = "password-of-" + user.username;
   user.role = std::string(role);
-  auto created = Admin().Post("/api/v1/users", {{"username", user.username},
-                                                {"password", user.password},
-                                                {"role", user.role}});
+  auto created =
+      Admin().Post("/api/v1/users",
+                   {{"username", user.username}, {"password", user.password}, {"role", user.role}});
   if (created.status != 201) throw std::runtime_error("cannot create a user: " + created.raw.body);
   user.id = created.Int("id");
   MintToken(user);
@@ -212,19 +219,22 @@ json::object AppBody(const std::string& name, const std::string& team, const std
 }
 
 json::object CompleteDetailsBody(std::int64_t version, const std::string& approver) {
-  return {{"version", version},
-          {"build_job", "trade/service"},
-          {"ports", json::array{json::object{{"name", "http"}, {"port", 8080}, {"protocol", "TCP"}}}},
-          {"health_check", {{"type", "http"}, {"path", "/healthz"}, {"port", 8080}}},
-          {"approvers", json::array{json::value(approver)}}};
+  return {
+      {"version", version},
+      {"build_job", "trade/service"},
+      {"ports", json::array{json::object{{"name", "http"}, {"port", 8080}, {"protocol", "TCP"}}}},
+      {"health_check", {{"type", "http"}, {"path", "/healthz"}, {"port", 8080}}},
+      {"approvers", json::array{json::value(approver)}}};
 }
 
 std::vector<json::object> AuditOf(Api& api, const std::string& object) {
   std::vector<json::object> out;
   std::string cursor;
   for (int page = 0; page < 100; ++page) {
-    auto reply = api.Get("/api/v1/audit?limit=500&object=" + object + (cursor.empty() ? "" : "&cursor=" + cursor));
-    if (reply.status != 200) throw std::runtime_error("cannot read the audit log: " + reply.raw.body);
+    auto reply = api.Get("/api/v1/audit?limit=500&object=" + object +
+                         (cursor.empty() ? "" : "&cursor=" + cursor));
+    if (reply.status != 200)
+      throw std::runtime_error("cannot read the audit log: " + reply.raw.body);
     for (const auto& item : reply.Object().at("items").as_array()) out.push_back(item.as_object());
     cursor = reply.Str("next_cursor");
     if (cursor.empty()) break;
@@ -247,7 +257,8 @@ std::map<Backend, std::unique_ptr<ApiServer>>& Servers() {
 
 ApiServer& SharedServer(Backend backend) {
   auto& slot = Servers()[backend];
-  if (!slot) slot = std::make_unique<ApiServer>(ServerOptions{.backend = backend, .extra_config = ""});
+  if (!slot)
+    slot = std::make_unique<ApiServer>(ServerOptions{.backend = backend, .extra_config = ""});
   return *slot;
 }
 
