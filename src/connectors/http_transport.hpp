@@ -16,24 +16,25 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
 /// TLS trust and client identity. PEM data and file paths are alternatives.
 struct TlsSettings {
-  std::string ca_file;
-  std::string ca_pem;
-  std::string client_cert_file;
-  std::string client_cert_pem;
-  std::string client_key_file;
-  std::string client_key_pem;
+  std::string ca_file{};
+  std::string ca_pem{};
+  std::string client_cert_file{};
+  std::string client_cert_pem{};
+  std::string client_key_file{};
+  std::string client_key_pem{};
   bool insecure_skip_verify = false;
 };
 
-/// How to reach one external system.
+/// How to reach one external system. (Every member has a default initializer
+/// so that designated initializers may omit any: GCC 12 warns otherwise.)
 struct TransportSettings {
-  std::string base_url;  ///< scheme://host[:port][/prefix]
-  TlsSettings tls;
-  std::string bearer_token;  ///< `Authorization: Bearer …` when set
-  std::string basic_user;    ///< HTTP basic auth when set
-  std::string basic_password;
-  std::string proxy;  ///< e.g. http://proxy:3128; empty: libcurl's environment defaults
-  HeaderList default_headers;
+  std::string base_url{};  ///< scheme://host[:port][/prefix]
+  TlsSettings tls{};
+  std::string bearer_token{};  ///< `Authorization: Bearer …` when set
+  std::string basic_user{};    ///< HTTP basic auth when set
+  std::string basic_password{};
+  std::string proxy{};  ///< e.g. http://proxy:3128; empty: libcurl's environment defaults
+  HeaderList default_headers{};
   std::chrono::milliseconds connect_timeout{5'000};
   std::chrono::milliseconds timeout{30'000};
   int max_retries = 3;  ///< extra attempts for idempotent requests on transient failures
@@ -42,16 +43,16 @@ struct TransportSettings {
 
 struct TransportRequest {
   std::string method = "GET";
-  std::string path;  ///< appended to base_url; already percent-encoded, with any query
-  std::optional<std::string> body;
-  HeaderList headers;
+  std::string path{};  ///< appended to base_url; already percent-encoded, with any query
+  std::optional<std::string> body{};
+  HeaderList headers{};
   /// Retry on transport failures and 429/502/503/504. Defaults to true for
   /// GET, HEAD, PUT and DELETE; POST and PATCH are never repeated unless set.
-  std::optional<bool> idempotent;
+  std::optional<bool> idempotent{};
   /// Streaming: receives the body piece by piece instead of collecting it;
   /// return false to stop (the call then ends without error). No retries.
-  std::function<bool(std::string_view)> on_data;
-  std::optional<std::chrono::milliseconds> timeout;  ///< overrides the settings' timeout
+  std::function<bool(std::string_view)> on_data{};
+  std::optional<std::chrono::milliseconds> timeout{};  ///< overrides the settings' timeout
 };
 
 struct TransportResponse {
