@@ -43,6 +43,11 @@ size_t WriteBody(char* data, size_t size, size_t count, void* user) {
   return size * count;
 }
 
+// libcurl calls this about once a second even while the transfer is idle.
+int CheckCancel(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return static_cast<const std::atomic<bool>*>(user)->load() ? 1 : 0;
+}
+
 size_t WriteHeader(char* data, size_t size, size_t count, void* user) {
   auto& headers = *static_cast<HeaderList*>(user);
   std::string_view line(data, size * count);
@@ -165,6 +170,11 @@ core::Result<TransportResponse> HttpTransport::SendOnce(const TransportRequest& 
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, WriteHeader);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
+  if (request.cancel) {
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, CheckCancel);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, request.cancel);
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+  }
   if (!settings_.proxy.empty()) curl_easy_setopt(curl, CURLOPT_PROXY, settings_.proxy.c_str());
   if (!settings_.basic_user.empty()) {
     curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
@@ -188,7 +198,8 @@ core::Result<TransportResponse> HttpTransport::SendOnce(const TransportRequest& 
   CURLcode rc = curl_easy_perform(curl);
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   pool_->Give(curl);
-  if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && sink.stopped)) {
+  const bool cancelled = rc == CURLE_ABORTED_BY_CALLBACK && request.cancel && request.cancel->load();
+  if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && sink.stopped) && !cancelled) {
     std::string reason = error[0] != '\0' ? error : curl_easy_strerror(rc);
     return core::Error{core::Code::kTransient, "cannot reach " + url + ": " + reason,
                        {{"url", url}, {"curl_code", static_cast<int>(rc)}}};

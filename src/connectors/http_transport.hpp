@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -53,6 +54,9 @@ struct TransportRequest {
   /// return false to stop (the call then ends without error). No retries.
   std::function<bool(std::string_view)> on_data{};
   std::optional<std::chrono::milliseconds> timeout{};  ///< overrides the settings' timeout
+  /// When set and it becomes true, the call ends without error within about a
+  /// second even if no data flows (stops a long-lived stream such as a watch).
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct TransportResponse {

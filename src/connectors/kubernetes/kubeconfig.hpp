@@ -1,0 +1,39 @@
+#pragma once
+// Where a cluster is and how to authenticate to it: from a kubeconfig file
+// (client-go's clientcmd rules for the fields below) or, inside a pod, from
+// the service account Kubernetes mounts.
+
+#include <string>
+#include <string_view>
+
+#include "connectors/kubernetes/settings.hpp"
+#include "core/error.hpp"
+
+namespace slipway::connectors {
+
+/// Reads a kubeconfig file; relative paths in it are relative to its folder.
+/// Uses `context`, or the file's current-context when empty.
+core::Result<KubernetesSettings> LoadKubeconfig(const std::string& path, std::string_view context = "");
+
+/// Parses kubeconfig YAML. Fields read: clusters[].cluster.{server,
+/// certificate-authority, certificate-authority-data, insecure-skip-tls-verify,
+/// proxy-url}; users[].user.{token, tokenFile, client-certificate[-data],
+/// client-key[-data], username, password}; contexts[].context.{cluster, user,
+/// namespace}. `*-data` fields are base64 PEM and win over the file fields.
+/// Token files are read now. kInvalid, naming the file and the entry, for a
+/// missing context/cluster/user/server, bad base64, unreadable files, and
+/// what Slipway does not support (exec and auth-provider plugins).
+core::Result<KubernetesSettings> ParseKubeconfig(std::string_view yaml, const std::string& base_dir,
+                                                 std::string_view context = "",
+                                                 std::string_view origin = "kubeconfig");
+
+/// Inside a pod: the API server from KUBERNETES_SERVICE_HOST/PORT (unless
+/// given here), the token, ca.crt and namespace files of the service account.
+struct InClusterOptions {
+  std::string service_account_dir = "/var/run/secrets/kubernetes.io/serviceaccount";
+  std::string host;  ///< empty: $KUBERNETES_SERVICE_HOST
+  std::string port;  ///< empty: $KUBERNETES_SERVICE_PORT
+};
+core::Result<KubernetesSettings> InClusterSettings(const InClusterOptions& options = {});
+
+}  // namespace slipway::connectors
