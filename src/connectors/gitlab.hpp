@@ -11,35 +11,35 @@ namespace slipway::connectors {
 
 struct GitLabProject {
   std::int64_t id = 0;
-  std::string name;
-  std::string path_with_namespace;  ///< "group/app"
-  std::string default_branch;
-  std::string web_url;
-  std::string http_url_to_repo;
+  std::string name{};
+  std::string path_with_namespace{};  ///< "group/app"
+  std::string default_branch{};
+  std::string web_url{};
+  std::string http_url_to_repo{};
 };
 
 struct GitLabBranch {
-  std::string name;
-  std::string commit_sha;  ///< 40 hex
-  std::string commit_title;
+  std::string name{};
+  std::string commit_sha{};  ///< 40 hex
+  std::string commit_title{};
   bool is_default = false;
   bool is_protected = false;
 };
 
 struct GitLabHook {
   std::int64_t id = 0;
-  std::string url;
+  std::string url{};
   bool push_events = false;
-  std::string push_events_branch_filter;
+  std::string push_events_branch_filter{};
 };
 
 /// A project hook to create. The token is sent back verbatim in
 /// `X-Gitlab-Token` with every delivery; GitLab never returns it.
 struct NewGitLabHook {
-  std::string url;
-  std::string token;
+  std::string url{};
+  std::string token{};
   bool push_events = true;
-  std::string push_events_branch_filter;  ///< "" every branch; "main", "release/*"
+  std::string push_events_branch_filter{};  ///< "" every branch; "main", "release/*"
 };
 
 /// GitLab REST API v4, the operations Slipway needs: find a project by its

@@ -11,19 +11,19 @@
 namespace slipway::connectors {
 
 struct JenkinsParameter {
-  std::string name;
-  std::string default_value;
+  std::string name{};
+  std::string default_value{};
 };
 
 /// A job or folder. `path` is the slash-separated full name ("team-a/web").
 struct JenkinsItem {
-  std::string path;
-  std::string url;
+  std::string path{};
+  std::string url{};
   bool is_folder = false;
   bool buildable = false;
-  std::vector<JenkinsParameter> parameters;  ///< jobs: their parameter definitions
-  std::vector<std::string> children;         ///< folders: names of the items inside
-  std::optional<std::int64_t> last_build;
+  std::vector<JenkinsParameter> parameters{};  ///< jobs: their parameter definitions
+  std::vector<std::string> children{};         ///< folders: names of the items inside
+  std::optional<std::int64_t> last_build{};
 };
 
 /// A queue item. Once it left the queue it is either cancelled or has a build.
@@ -31,23 +31,23 @@ struct JenkinsQueueItem {
   std::int64_t id = 0;
   bool left = false;  ///< Queue$LeftItem
   bool cancelled = false;
-  std::optional<std::int64_t> build_number;  ///< executable.number
-  std::string why;                           ///< why it still waits, if it does
+  std::optional<std::int64_t> build_number{};  ///< executable.number
+  std::string why{};                           ///< why it still waits, if it does
 };
 
 struct JenkinsBuild {
   std::int64_t number = 0;
   bool building = false;
-  std::optional<std::string> result;  ///< SUCCESS, FAILURE, UNSTABLE, ABORTED, NOT_BUILT; none while building
+  std::optional<std::string> result{};  ///< SUCCESS, FAILURE, UNSTABLE, ABORTED, NOT_BUILT; none while building
   std::int64_t timestamp_ms = 0;
   std::int64_t duration_ms = 0;  ///< 0 while building
-  std::map<std::string, std::string> parameters;
-  std::optional<std::int64_t> queue_id;
+  std::map<std::string, std::string> parameters{};
+  std::optional<std::int64_t> queue_id{};
 };
 
 /// A piece of console text from byte offset `start` to `next_start`.
 struct JenkinsConsoleChunk {
-  std::string text;
+  std::string text{};
   std::int64_t next_start = 0;  ///< X-Text-Size: pass as the next start
   bool more = false;            ///< X-More-Data: the build still writes
 };

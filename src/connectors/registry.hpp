@@ -18,10 +18,10 @@ inline constexpr std::string_view kDockerManifestList =
 /// What a manifest HEAD or GET tells: its digest ("sha256:<64 hex>"), media
 /// type, size and — for GET — the exact bytes.
 struct ManifestInfo {
-  std::string digest;
-  std::string media_type;
+  std::string digest{};
+  std::string media_type{};
   std::int64_t size = 0;  ///< 0 when the server did not say (some HEAD answers)
-  std::string body;       ///< empty for HEAD
+  std::string body{};       ///< empty for HEAD
 };
 
 /// The OCI Distribution (Docker Registry v2) operations Slipway needs: is an

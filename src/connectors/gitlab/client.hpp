@@ -9,8 +9,8 @@
 namespace slipway::connectors::gitlab {
 
 struct GitLabSettings {
-  TransportSettings transport;  ///< base_url: the GitLab root, "https://gitlab.example.com"
-  std::string token;            ///< sent as PRIVATE-TOKEN; needs the `api` scope
+  TransportSettings transport{};  ///< base_url: the GitLab root, "https://gitlab.example.com"
+  std::string token{};            ///< sent as PRIVATE-TOKEN; needs the `api` scope
 };
 
 /// The GitLab port over REST API v4 (`<base_url>/api/v4`). Lists follow

@@ -13,29 +13,29 @@ namespace slipway::connectors::gitlab {
 inline constexpr std::string_view kZeroSha = "0000000000000000000000000000000000000000";
 
 struct PushCommit {
-  std::string id;
-  std::string title;
-  std::string message;
-  std::string timestamp;
-  std::string url;
-  std::string author_name;
-  std::string author_email;
+  std::string id{};
+  std::string title{};
+  std::string message{};
+  std::string timestamp{};
+  std::string url{};
+  std::string author_name{};
+  std::string author_email{};
 };
 
 /// What Slipway takes from a GitLab push hook delivery.
 struct PushEvent {
   std::int64_t project_id = 0;
-  std::string project_path;  ///< path_with_namespace, "group/app"
-  std::string ref;           ///< "refs/heads/main"
-  std::string branch;        ///< "main"; "" for tag pushes
-  std::string before;
-  std::string after;
-  std::optional<std::string> checkout_sha;  ///< null when the branch was deleted
-  std::vector<PushCommit> commits;          ///< the newest 20 at most
+  std::string project_path{};  ///< path_with_namespace, "group/app"
+  std::string ref{};           ///< "refs/heads/main"
+  std::string branch{};        ///< "main"; "" for tag pushes
+  std::string before{};
+  std::string after{};
+  std::optional<std::string> checkout_sha{};  ///< null when the branch was deleted
+  std::vector<PushCommit> commits{};          ///< the newest 20 at most
   std::int64_t total_commits_count = 0;
-  std::string user_name;
-  std::string user_username;
-  std::string user_email;
+  std::string user_name{};
+  std::string user_username{};
+  std::string user_email{};
 
   bool branch_created() const { return before == kZeroSha; }
   bool branch_deleted() const { return after == kZeroSha; }

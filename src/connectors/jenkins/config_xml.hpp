@@ -10,11 +10,11 @@ namespace slipway::connectors::jenkins {
 
 /// What Slipway (and the sandbox) read from a job's config.xml.
 struct JobConfig {
-  std::string root;  ///< root element: "flow-definition", "project", "com.cloudbees.hudson.plugins.folder.Folder"
+  std::string root{};  ///< root element: "flow-definition", "project", "com.cloudbees.hudson.plugins.folder.Folder"
   bool folder = false;
-  std::string description;
-  std::vector<JenkinsParameter> parameters;  ///< every *ParameterDefinition: name and defaultValue
-  std::string scm_url;                       ///< the first GitSCM remote <url>, if any
+  std::string description{};
+  std::vector<JenkinsParameter> parameters{};  ///< every *ParameterDefinition: name and defaultValue
+  std::string scm_url{};                       ///< the first GitSCM remote <url>, if any
   bool disabled = false;
 };
 

@@ -10,10 +10,10 @@ namespace slipway::connectors::registry {
 /// "team/app@sha256:…", split the way Docker does it: the first component
 /// is the registry host only if it contains '.' or ':' or is "localhost".
 struct ImageReference {
-  std::string registry;    ///< "" when the reference names none
-  std::string repository;  ///< "team/app"
-  std::string tag;         ///< "" when only a digest is given
-  std::string digest;      ///< "" when only a tag is given
+  std::string registry{};    ///< "" when the reference names none
+  std::string repository{};  ///< "team/app"
+  std::string tag{};         ///< "" when only a digest is given
+  std::string digest{};      ///< "" when only a tag is given
 
   /// The tag, or the digest when there is none: what a manifest URL needs.
   const std::string& reference() const { return digest.empty() ? tag : digest; }

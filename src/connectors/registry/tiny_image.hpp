@@ -9,12 +9,12 @@ namespace slipway::connectors::registry {
 /// the layer's digest) and the manifest. Deterministic: the same repository
 /// and tag give the same bytes, hence the same digests.
 struct TinyImage {
-  std::string layer;
-  std::string layer_digest;
-  std::string config;
-  std::string config_digest;
-  std::string manifest;  ///< media type kOciManifest
-  std::string manifest_digest;
+  std::string layer{};
+  std::string layer_digest{};
+  std::string config{};
+  std::string config_digest{};
+  std::string manifest{};  ///< media type kOciManifest
+  std::string manifest_digest{};
 };
 
 TinyImage MakeTinyImage(std::string_view repository, std::string_view tag);

@@ -9,15 +9,15 @@ namespace slipway::sandbox::gitlab {
 /// The facts of one simulated push.
 struct PushFacts {
   std::int64_t project_id = 0;
-  std::string project_path;  ///< "group/app"
-  std::string default_branch;
-  std::string instance_url;  ///< the emulator's base URL
-  std::string branch;
-  std::string before;  ///< 40 zeros for a new branch
-  std::string after;
-  std::string message;
-  std::string user_username;
-  std::string timestamp;  ///< ISO 8601
+  std::string project_path{};  ///< "group/app"
+  std::string default_branch{};
+  std::string instance_url{};  ///< the emulator's base URL
+  std::string branch{};
+  std::string before{};  ///< 40 zeros for a new branch
+  std::string after{};
+  std::string message{};
+  std::string user_username{};
+  std::string timestamp{};  ///< ISO 8601
 };
 
 /// The push-event body GitLab sends ("object_kind":"push"), with one commit.

@@ -16,8 +16,8 @@ struct RegistryEmulatorOptions {
   bool delete_enabled = true;          ///< off: 405 UNSUPPORTED, the real default
   bool delete_by_tag = false;          ///< on: 202 like OCI 1.1 registries; off: 400 DIGEST_INVALID
   bool strict_accept = true;           ///< refuse a manifest GET whose Accept lacks its type
-  std::string user;                    ///< set: credentials are required
-  std::string password;
+  std::string user{};                    ///< set: credentials are required
+  std::string password{};
   bool bearer = false;                 ///< token auth: 401 Bearer challenge, tokens from GET /token
 };
 
