@@ -1,8 +1,14 @@
 #include "sandbox/all_emulators.hpp"
 
+#include "sandbox/apollo/apollo_emulator.hpp"
+#include "sandbox/consul/consul_emulator.hpp"
+#include "sandbox/dingtalk/dingtalk_emulator.hpp"
+#include "sandbox/dns/dns_responder.hpp"
 #include "sandbox/gitlab/gitlab_emulator.hpp"
 #include "sandbox/jenkins/jenkins_emulator.hpp"
+#include "sandbox/kubernetes/kubernetes_emulator.hpp"
 #include "sandbox/registry/registry_emulator.hpp"
+#include "sandbox/tapd/tapd_emulator.hpp"
 
 namespace slipway::sandbox {
 
@@ -18,6 +24,12 @@ void AddAllEmulators(SandboxHost& host) {
   host.Add(std::move(registry_emulator));
   host.Add(std::move(gitlab_emulator));
   host.Add(std::make_unique<jenkins::JenkinsEmulator>(peers));
+  host.Add(std::make_unique<KubernetesEmulator>());
+  host.Add(MakeSandboxApollo());
+  host.Add(MakeSandboxConsul());
+  host.Add(MakeSandboxDns());
+  host.Add(MakeSandboxTapd());
+  host.Add(MakeSandboxDingTalk());
 }
 
 }  // namespace slipway::sandbox

@@ -1,0 +1,39 @@
+#include "sandbox/kubernetes/cluster.hpp"
+
+#include "sandbox/kubernetes/defaults.hpp"
+#include "sandbox/kubernetes/json_util.hpp"
+
+namespace slipway::sandbox::k8s {
+
+bool DefaultImageExists(const std::string& image) {
+  if (image.find("missing") != std::string::npos) return false;
+  if (image.find('@') != std::string::npos) return true;
+  auto slash = image.rfind('/');
+  auto colon = image.rfind(':');
+  return colon != std::string::npos && (slash == std::string::npos || colon > slash);
+}
+
+std::string Cluster::AllocateServiceIp() {
+  int n = next_ip++;
+  return "10.96." + std::to_string((n / 250) % 250) + "." + std::to_string(n % 250 + 1);
+}
+
+std::string Cluster::AllocatePodIp() {
+  int n = next_ip++;
+  return "10.244." + std::to_string((n / 250) % 250) + "." + std::to_string(n % 250 + 1);
+}
+
+bool Cluster::ImageExists(const std::string& image) const {
+  return settings.image_exists ? settings.image_exists(image) : DefaultImageExists(image);
+}
+
+void Cluster::Bootstrap() {
+  const auto* ns_type = ResourceByPlural("namespaces");
+  for (const char* name : {"default", "kube-node-lease", "kube-public", "kube-system"}) {
+    json::object ns{{"metadata", json::object{{"name", name}}}};
+    ApplyDefaults(*ns_type, ns, [this] { return AllocateServiceIp(); });
+    store.Create(*ns_type, std::move(ns));
+  }
+}
+
+}  // namespace slipway::sandbox::k8s

@@ -1,0 +1,114 @@
+#include "sandbox/kubernetes/controllers.hpp"
+
+#include <set>
+
+#include "sandbox/kubernetes/json_util.hpp"
+
+namespace slipway::sandbox::k8s {
+
+void UpdateIfChanged(Cluster& cluster, const ResourceType& type, const json::object& before,
+                     json::object after) {
+  if (Canonical(before) != Canonical(after)) cluster.store.Update(type, std::move(after));
+}
+
+std::string ControllerUid(const json::object& obj) {
+  const auto* refs = Find(obj, "metadata.ownerReferences");
+  if (!refs || !refs->is_array()) return "";
+  for (const auto& r : refs->as_array()) {
+    if (const auto* c = Find(r, "controller"); c && *c == true) return GetString(r, "uid");
+  }
+  return "";
+}
+
+std::vector<json::object> OwnedBy(Cluster& cluster, const ResourceType& type, const std::string& ns,
+                                  const std::string& owner_uid) {
+  std::vector<json::object> out;
+  for (const auto* obj : cluster.store.List(type, ns)) {
+    if (ControllerUid(*obj) == owner_uid) out.push_back(*obj);
+  }
+  return out;
+}
+
+int64_t ReadySince(const json::object& pod) {
+  const auto* conds = Find(pod, "status.conditions");
+  if (!conds || !conds->is_array()) return 0;
+  for (const auto& c : conds->as_array()) {
+    if (GetString(c, "type") == "Ready" && GetString(c, "status") == "True") {
+      return std::max<int64_t>(1, ParseRfc3339(GetString(c, "lastTransitionTime")));
+    }
+  }
+  return 0;
+}
+
+void RunGarbageCollector(Cluster& cluster) {
+  const auto& deployments = *ResourceByPlural("deployments");
+  const auto& replicasets = *ResourceByPlural("replicasets");
+  const auto& pods = *ResourceByPlural("pods");
+  // Foreground deletion: dependents first, the owner once none remain.
+  for (const auto* type : {&deployments, &replicasets}) {
+    std::vector<json::object> owners;
+    for (const auto* o : cluster.store.List(*type)) {
+      if (Find(*o, "metadata.deletionTimestamp")) owners.push_back(*o);
+    }
+    const auto& dependent_type = type == &deployments ? replicasets : pods;
+    for (const auto& owner : owners) {
+      std::string ns = GetString(owner, "metadata.namespace");
+      auto dependents = OwnedBy(cluster, dependent_type, ns, GetString(owner, "metadata.uid"));
+      for (const auto& d : dependents) {
+        cluster.store.Remove(dependent_type, ns, GetString(d, "metadata.name"));
+        cluster.pods.erase(GetString(d, "metadata.uid"));
+      }
+      if (dependents.empty()) cluster.store.Remove(*type, ns, GetString(owner, "metadata.name"));
+    }
+  }
+  // Background deletion: dependents whose controller is gone.
+  for (auto [owner_type, dependent_type] :
+       {std::pair{&deployments, &replicasets}, std::pair{&replicasets, &pods}}) {
+    std::set<std::string> live;
+    for (const auto* o : cluster.store.List(*owner_type)) live.insert(GetString(*o, "metadata.uid"));
+    std::vector<std::pair<std::string, std::string>> doomed;
+    for (const auto* d : cluster.store.List(*dependent_type)) {
+      std::string owner = ControllerUid(*d);
+      if (!owner.empty() && !live.count(owner)) {
+        doomed.emplace_back(GetString(*d, "metadata.namespace"), GetString(*d, "metadata.name"));
+        cluster.pods.erase(GetString(*d, "metadata.uid"));
+      }
+    }
+    for (const auto& [ns, name] : doomed) cluster.store.Remove(*dependent_type, ns, name);
+  }
+}
+
+void RunNamespaceController(Cluster& cluster, Clock::time_point now) {
+  const auto& namespaces = *ResourceByPlural("namespaces");
+  std::vector<std::string> terminating;
+  for (const auto* ns : cluster.store.List(namespaces)) {
+    if (Find(*ns, "metadata.deletionTimestamp")) terminating.push_back(GetString(*ns, "metadata.name"));
+  }
+  for (const auto& name : terminating) {
+    for (const auto& type : AllResources()) {
+      if (!type.namespaced) continue;
+      std::vector<std::string> names;
+      for (const auto* o : cluster.store.List(type, name)) {
+        names.push_back(GetString(*o, "metadata.name"));
+        cluster.pods.erase(GetString(*o, "metadata.uid"));
+      }
+      for (const auto& n : names) cluster.store.Remove(type, name, n);
+    }
+    auto [it, fresh] = cluster.namespace_emptied.emplace(name, now);
+    if (!fresh && now - it->second >= cluster.settings.namespace_delete_delay) {
+      cluster.store.Remove(namespaces, "", name);
+      cluster.namespace_emptied.erase(it);
+    }
+  }
+}
+
+void RunControllers(Cluster& cluster, Clock::time_point now) {
+  RunGarbageCollector(cluster);
+  RunNamespaceController(cluster, now);
+  RunDeploymentController(cluster);
+  RunReplicaSetController(cluster, now);
+  RunKubelet(cluster, now);
+  cluster.store.TickWatches(now, cluster.settings.bookmark_interval);
+}
+
+}  // namespace slipway::sandbox::k8s

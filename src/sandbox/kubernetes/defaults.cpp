@@ -1,0 +1,124 @@
+#include "sandbox/kubernetes/defaults.hpp"
+
+#include "sandbox/kubernetes/json_util.hpp"
+
+namespace slipway::sandbox::k8s {
+
+namespace {
+
+void Default(json::object& o, std::string_view key, json::value v) {
+  if (!o.contains(key)) o[key] = std::move(v);
+}
+
+// "Always" for :latest or untagged images, else "IfNotPresent".
+std::string PullPolicy(const std::string& image) {
+  if (image.find('@') != std::string::npos) return "IfNotPresent";
+  auto slash = image.rfind('/');
+  auto colon = image.rfind(':');
+  bool tagged = colon != std::string::npos && (slash == std::string::npos || colon > slash);
+  if (!tagged || image.substr(colon + 1) == "latest") return "Always";
+  return "IfNotPresent";
+}
+
+void DefaultContainers(json::object& spec, std::string_view field) {
+  auto* list = spec.if_contains(field);
+  if (!list || !list->is_array()) return;
+  for (auto& c : list->as_array()) {
+    if (!c.is_object()) continue;
+    auto& co = c.as_object();
+    Default(co, "terminationMessagePath", "/dev/termination-log");
+    Default(co, "terminationMessagePolicy", "File");
+    Default(co, "imagePullPolicy", json::string(PullPolicy(GetString(c, "image"))));
+    Default(co, "resources", json::object());
+    if (auto* ports = co.if_contains("ports"); ports && ports->is_array()) {
+      for (auto& p : ports->as_array()) {
+        if (p.is_object()) Default(p.as_object(), "protocol", "TCP");
+      }
+    }
+  }
+}
+
+void DefaultTemplate(json::object& owner_spec) {
+  auto& tmpl = Obj(owner_spec, "template");
+  Obj(tmpl, "metadata");
+  DefaultPodSpec(Obj(tmpl, "spec"));
+}
+
+void DefaultDeployment(json::object& d) {
+  auto& spec = Obj(d, "spec");
+  Default(spec, "replicas", 1);
+  auto& strategy = Obj(spec, "strategy");
+  Default(strategy, "type", "RollingUpdate");
+  if (strategy.at("type") == "RollingUpdate") {
+    auto& ru = Obj(strategy, "rollingUpdate");
+    Default(ru, "maxUnavailable", "25%");
+    Default(ru, "maxSurge", "25%");
+  }
+  Default(spec, "revisionHistoryLimit", 10);
+  Default(spec, "progressDeadlineSeconds", 600);
+  DefaultTemplate(spec);
+  Obj(d, "status");
+}
+
+void DefaultService(json::object& s, const std::function<std::string()>& allocate_ip) {
+  auto& spec = Obj(s, "spec");
+  Default(spec, "type", "ClusterIP");
+  bool external_name = spec.at("type") == "ExternalName";
+  if (!external_name) {
+    if (!spec.contains("clusterIP") || spec.at("clusterIP") == "") spec["clusterIP"] = allocate_ip();
+    Default(spec, "clusterIPs", json::array{spec.at("clusterIP")});
+    Default(spec, "ipFamilies", json::array{"IPv4"});
+    Default(spec, "ipFamilyPolicy", "SingleStack");
+    Default(spec, "internalTrafficPolicy", "Cluster");
+  }
+  Default(spec, "sessionAffinity", "None");
+  if (auto* ports = spec.if_contains("ports"); ports && ports->is_array()) {
+    for (auto& p : ports->as_array()) {
+      if (!p.is_object()) continue;
+      auto& po = p.as_object();
+      Default(po, "protocol", "TCP");
+      if (po.contains("port")) Default(po, "targetPort", po.at("port"));
+    }
+  }
+  auto& status = Obj(s, "status");
+  Default(status, "loadBalancer", json::object());
+}
+
+}  // namespace
+
+void DefaultPodSpec(json::object& spec) {
+  DefaultContainers(spec, "initContainers");
+  DefaultContainers(spec, "containers");
+  Default(spec, "restartPolicy", "Always");
+  Default(spec, "terminationGracePeriodSeconds", 30);
+  Default(spec, "dnsPolicy", "ClusterFirst");
+  Default(spec, "securityContext", json::object());
+  Default(spec, "schedulerName", "default-scheduler");
+}
+
+void ApplyDefaults(const ResourceType& type, json::object& object,
+                   const std::function<std::string()>& allocate_ip) {
+  auto& meta = Obj(object, "metadata");
+  if (type.plural == "namespaces") {
+    Obj(meta, "labels")["kubernetes.io/metadata.name"] = meta["name"];
+    auto& spec = Obj(object, "spec");
+    Default(spec, "finalizers", json::array{"kubernetes"});
+    auto& status = Obj(object, "status");
+    Default(status, "phase", "Active");
+  } else if (type.plural == "deployments") {
+    DefaultDeployment(object);
+  } else if (type.plural == "replicasets") {
+    auto& spec = Obj(object, "spec");
+    Default(spec, "replicas", 1);
+    DefaultTemplate(spec);
+    Default(Obj(object, "status"), "replicas", 0);
+  } else if (type.plural == "pods") {
+    DefaultPodSpec(Obj(object, "spec"));
+  } else if (type.plural == "services") {
+    DefaultService(object, allocate_ip);
+  } else if (type.plural == "ingresses") {
+    Default(Obj(object, "status"), "loadBalancer", json::object());
+  }
+}
+
+}  // namespace slipway::sandbox::k8s

@@ -1,0 +1,127 @@
+#include "sandbox/kubernetes/kubernetes_emulator.hpp"
+
+#include <sodium.h>
+
+#include "sandbox/kubernetes/api_error.hpp"
+#include "sandbox/kubernetes/api_path.hpp"
+#include "sandbox/kubernetes/cluster.hpp"
+#include "sandbox/kubernetes/controllers.hpp"
+#include "sandbox/kubernetes/discovery.hpp"
+#include "sandbox/kubernetes/handlers.hpp"
+#include "sandbox/kubernetes/openapi.hpp"
+
+namespace slipway::sandbox {
+
+namespace json = boost::json;
+using k8s::ApiError;
+
+KubernetesEmulator::KubernetesEmulator(k8s::KubernetesSettings settings)
+    : settings_(std::move(settings)),
+      openapi_(std::make_unique<k8s::OpenApiDocuments>(settings_.openapi_dir)),
+      cluster_(std::make_unique<k8s::Cluster>(settings_)) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  cluster_->Bootstrap();
+  controllers_ = std::thread([this] { Loop(); });
+}
+
+KubernetesEmulator::~KubernetesEmulator() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    cluster_->store.Clear();  // ends open watches
+  }
+  wake_.notify_all();
+  controllers_.join();
+}
+
+void KubernetesEmulator::Loop() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    k8s::RunControllers(*cluster_, k8s::Clock::now());
+    wake_.wait_for(lock, settings_.tick, [this] { return stopping_; });
+  }
+}
+
+void KubernetesEmulator::RunControllersOnce() {
+  std::lock_guard lock(mutex_);
+  k8s::RunControllers(*cluster_, k8s::Clock::now());
+}
+
+void KubernetesEmulator::SetBaseUrl(const std::string& url) {
+  std::lock_guard lock(mutex_);
+  auto scheme = url.find("://");
+  server_address_ = scheme == std::string::npos ? url : url.substr(scheme + 3);
+}
+
+http::Response KubernetesEmulator::Handle(http::Request& request) {
+  try {
+    auto response = Serve(request);
+    if (response.route == "unmatched") response.route = "kubernetes";
+    return response;
+  } catch (const ApiError& e) {
+    auto response = e.ToResponse();
+    response.route = "kubernetes";
+    return response;
+  } catch (const std::exception& e) {
+    auto response = ApiError(500, "InternalError", std::string("an error on the server (\"") +
+                                                       e.what() + "\") has prevented the request from succeeding")
+                        .ToResponse();
+    response.route = "kubernetes";
+    return response;
+  }
+}
+
+http::Response KubernetesEmulator::Serve(http::Request& request) {
+  if (!settings_.required_token.empty() &&
+      request.Header("authorization") != "Bearer " + settings_.required_token) {
+    throw k8s::Unauthorized();
+  }
+  const std::string& path = request.path;
+  if (path == "/healthz" || path == "/livez" || path == "/readyz") {
+    return http::Response::Text(200, "ok");
+  }
+  if (path == "/openapi/v3" || path == "/openapi/v3/") {
+    auto index = openapi_->Index();
+    if (!index) throw k8s::NoSuchPath();
+    return http::Response::Text(200, *index, "application/json");
+  }
+  if (path.rfind("/openapi/v3/", 0) == 0) {
+    auto doc = openapi_->Document(path.substr(12));
+    if (!doc) throw k8s::NoSuchPath();
+    auto r = http::Response::Text(200, std::move(*doc), "application/json");
+    r.headers.emplace_back("Cache-Control", "public, immutable");
+    return r;
+  }
+  std::lock_guard lock(mutex_);
+  if (request.method == "GET") {
+    if (auto doc = k8s::Discovery(path, server_address_)) return http::Response::Json(200, *doc);
+  }
+  auto api_path = k8s::ParseApiPath(path);
+  if (!api_path) throw k8s::NoSuchPath();
+  return k8s::ServeResource(*cluster_, *api_path, request);
+}
+
+json::value KubernetesEmulator::State() const {
+  std::lock_guard lock(mutex_);
+  json::object counts;
+  json::object objects;
+  for (const auto& type : k8s::AllResources()) {
+    json::array items;
+    for (const auto* o : cluster_->store.List(type)) items.push_back(*o);
+    counts[type.plural] = items.size();
+    objects[type.plural] = std::move(items);
+  }
+  return json::object{{"resourceVersion", std::to_string(cluster_->store.rv())},
+                      {"watches", cluster_->store.watch_count()},
+                      {"counts", std::move(counts)},
+                      {"objects", std::move(objects)}};
+}
+
+void KubernetesEmulator::Reset() {
+  std::lock_guard lock(mutex_);
+  cluster_->store.Clear();
+  cluster_ = std::make_unique<k8s::Cluster>(settings_);
+  cluster_->Bootstrap();
+}
+
+}  // namespace slipway::sandbox

@@ -1,0 +1,59 @@
+#pragma once
+#include <boost/json.hpp>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "sandbox/emulator.hpp"
+#include "sandbox/kubernetes/settings.hpp"
+
+namespace slipway::sandbox {
+
+namespace k8s {
+struct Cluster;
+class OpenApiDocuments;
+}  // namespace k8s
+
+/// An emulated Kubernetes API server good enough for the real kubectl:
+/// discovery, the official OpenAPI v3 documents, Namespaces, Deployments,
+/// ReplicaSets, Pods, Services, Ingresses and ConfigMaps with
+/// resourceVersion, Status errors, all four PATCH types, scale/status
+/// subresources, watch with bookmarks and 410 on expired versions, and
+/// simulated controllers (deployment, replicaset, kubelet, namespace,
+/// garbage collector) on a background thread. See
+/// src/sandbox/kubernetes/README.md for what is and is not emulated.
+/// Thread-safe: one mutex serializes requests and controller rounds.
+class KubernetesEmulator final : public Emulator {
+ public:
+  explicit KubernetesEmulator(k8s::KubernetesSettings settings = {});
+  ~KubernetesEmulator() override;
+  KubernetesEmulator(const KubernetesEmulator&) = delete;
+  KubernetesEmulator& operator=(const KubernetesEmulator&) = delete;
+
+  std::string_view system() const override { return "kubernetes"; }
+  http::Response Handle(http::Request& request) override;
+  /// Counts per type and the current resourceVersion, plus every object.
+  boost::json::value State() const override;
+  void Reset() override;
+  void SetBaseUrl(const std::string& url) override;
+
+  /// Runs one controller round now (tests that want no waiting).
+  void RunControllersOnce();
+
+ private:
+  http::Response Serve(http::Request& request);
+  void Loop();
+
+  k8s::KubernetesSettings settings_;
+  std::unique_ptr<k8s::OpenApiDocuments> openapi_;
+  mutable std::mutex mutex_;
+  std::unique_ptr<k8s::Cluster> cluster_;
+  std::string server_address_ = "127.0.0.1:6443";
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread controllers_;
+};
+
+}  // namespace slipway::sandbox

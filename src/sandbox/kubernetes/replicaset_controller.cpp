@@ -1,0 +1,102 @@
+// The replicaset controller (pkg/controller/replicaset): keeps
+// spec.replicas pods and reports how many are ready and available.
+#include <algorithm>
+#include <ctime>
+
+#include "sandbox/kubernetes/controllers.hpp"
+#include "sandbox/kubernetes/defaults.hpp"
+#include "sandbox/kubernetes/json_util.hpp"
+
+namespace slipway::sandbox::k8s {
+
+namespace {
+
+constexpr const char* kNodeName = "sandbox-node-1";
+
+json::object NewPod(const json::object& rs) {
+  json::object tmpl = rs.at("spec").at("template").as_object();
+  json::object meta = tmpl.contains("metadata") ? tmpl.at("metadata").as_object() : json::object();
+  std::string rs_name = GetString(rs, "metadata.name");
+  meta["name"] = rs_name + "-" + RandomSuffix(5);
+  meta["generateName"] = rs_name + "-";
+  meta["namespace"] = GetString(rs, "metadata.namespace");
+  meta["ownerReferences"] = json::array{json::object{{"apiVersion", "apps/v1"},
+                                                     {"kind", "ReplicaSet"},
+                                                     {"name", rs_name},
+                                                     {"uid", GetString(rs, "metadata.uid")},
+                                                     {"controller", true},
+                                                     {"blockOwnerDeletion", true}}};
+  json::object spec = tmpl.contains("spec") ? tmpl.at("spec").as_object() : json::object();
+  DefaultPodSpec(spec);
+  spec["nodeName"] = kNodeName;  // the scheduler binds at once: one node
+  spec["enableServiceLinks"] = true;
+  spec["preemptionPolicy"] = "PreemptLowerPriority";
+  spec["priority"] = 0;
+  spec["serviceAccountName"] = "default";
+  spec["serviceAccount"] = "default";
+  return {{"metadata", std::move(meta)},
+          {"spec", std::move(spec)},
+          {"status", json::object{{"phase", "Pending"}, {"qosClass", "BestEffort"}}}};
+}
+
+bool IsReady(const json::object& pod) { return ReadySince(pod) > 0; }
+
+void Sync(Cluster& cluster, const json::object& rs, Clock::time_point now) {
+  const auto& pod_type = *ResourceByPlural("pods");
+  const auto& rs_type = *ResourceByPlural("replicasets");
+  std::string ns = GetString(rs, "metadata.namespace");
+  auto pods = OwnedBy(cluster, pod_type, ns, GetString(rs, "metadata.uid"));
+  int64_t want = GetInt(rs, "spec.replicas", 1);
+  int64_t have = static_cast<int64_t>(pods.size());
+  for (int64_t i = have; i < want; ++i) {
+    auto pod = cluster.store.Create(pod_type, NewPod(rs));
+    auto& rt = cluster.pods[GetString(pod, "metadata.uid")];
+    rt.created = now;
+    rt.next = now + cluster.settings.pod_ready_delay;
+    pods.push_back(std::move(pod));
+  }
+  if (have > want) {
+    // Unready pods go first, then the newest (ActivePods ordering, simplified).
+    std::stable_sort(pods.begin(), pods.end(), [](const auto& a, const auto& b) {
+      if (IsReady(a) != IsReady(b)) return !IsReady(a);
+      return GetString(a, "metadata.creationTimestamp") > GetString(b, "metadata.creationTimestamp");
+    });
+    for (int64_t i = 0; i < have - want; ++i) {
+      cluster.store.Remove(pod_type, ns, GetString(pods[i], "metadata.name"));
+      cluster.pods.erase(GetString(pods[i], "metadata.uid"));
+    }
+    pods.erase(pods.begin(), pods.begin() + (have - want));
+  }
+  int64_t min_ready = GetInt(rs, "spec.minReadySeconds", 0);
+  int64_t ready = 0, available = 0;
+  int64_t t = static_cast<int64_t>(std::time(nullptr));
+  for (const auto& p : pods) {
+    int64_t since = ReadySince(p);
+    if (since == 0) continue;
+    ++ready;
+    if (min_ready == 0 || t - since >= min_ready) ++available;
+  }
+  json::object next = rs;
+  auto& status = Obj(next, "status");
+  status["replicas"] = static_cast<int64_t>(pods.size());
+  status["fullyLabeledReplicas"] = static_cast<int64_t>(pods.size());
+  status["readyReplicas"] = ready;
+  status["availableReplicas"] = available;
+  status["observedGeneration"] = GetInt(rs, "metadata.generation", 1);
+  for (const char* zero : {"fullyLabeledReplicas", "readyReplicas", "availableReplicas"}) {
+    if (GetInt(status, zero) == 0) status.erase(zero);
+  }
+  UpdateIfChanged(cluster, rs_type, rs, std::move(next));
+}
+
+}  // namespace
+
+void RunReplicaSetController(Cluster& cluster, Clock::time_point now) {
+  std::vector<json::object> sets;
+  for (const auto* rs : cluster.store.List(*ResourceByPlural("replicasets"))) {
+    if (!Find(*rs, "metadata.deletionTimestamp")) sets.push_back(*rs);
+  }
+  for (const auto& rs : sets) Sync(cluster, rs, now);
+}
+
+}  // namespace slipway::sandbox::k8s

@@ -1,0 +1,198 @@
+#include "sandbox/kubernetes/selector.hpp"
+
+#include <algorithm>
+
+#include "sandbox/kubernetes/api_error.hpp"
+#include "sandbox/kubernetes/json_util.hpp"
+
+namespace slipway::sandbox::k8s {
+
+namespace {
+
+std::string Trim(std::string s) {
+  auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+  return s;
+}
+
+// Splits on commas outside parentheses.
+std::vector<std::string> SplitTerms(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  int depth = 0;
+  for (char c : text) {
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (c == ',' && depth == 0) {
+      out.push_back(Trim(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!Trim(cur).empty() || !out.empty()) out.push_back(Trim(cur));
+  return out;
+}
+
+std::vector<std::string> ParseSet(const std::string& text, const std::string& whole) {
+  auto open = text.find('(');
+  auto close = text.rfind(')');
+  if (open == std::string::npos || close == std::string::npos || close < open) {
+    throw BadRequest("unable to parse requirement: found '" + whole + "', expected: '('");
+  }
+  std::vector<std::string> values;
+  std::string inner = text.substr(open + 1, close - open - 1);
+  size_t start = 0;
+  while (start <= inner.size()) {
+    size_t comma = inner.find(',', start);
+    if (comma == std::string::npos) comma = inner.size();
+    std::string v = Trim(inner.substr(start, comma - start));
+    if (!v.empty()) values.push_back(v);
+    start = comma + 1;
+  }
+  return values;
+}
+
+std::optional<std::string> Label(const boost::json::value& labels, const std::string& key) {
+  const auto* obj = labels.if_object();
+  if (!obj) return std::nullopt;
+  const auto* v = obj->if_contains(key);
+  if (!v || !v->is_string()) return std::nullopt;
+  return std::string(v->as_string());
+}
+
+}  // namespace
+
+LabelSelector LabelSelector::Parse(const std::string& text) {
+  LabelSelector sel;
+  for (const auto& term : SplitTerms(text)) {
+    if (term.empty()) throw BadRequest("unable to parse requirement: found '', expected: identifier");
+    Term t;
+    if (term[0] == '!') {
+      t = {Trim(term.substr(1)), Op::kNotExists, {}};
+    } else if (auto p = term.find("!="); p != std::string::npos) {
+      t = {Trim(term.substr(0, p)), Op::kNotEq, {Trim(term.substr(p + 2))}};
+    } else if (auto p2 = term.find("=="); p2 != std::string::npos) {
+      t = {Trim(term.substr(0, p2)), Op::kEq, {Trim(term.substr(p2 + 2))}};
+    } else if (auto p3 = term.find('='); p3 != std::string::npos) {
+      t = {Trim(term.substr(0, p3)), Op::kEq, {Trim(term.substr(p3 + 1))}};
+    } else if (auto p4 = term.find(" notin "); p4 != std::string::npos) {
+      t = {Trim(term.substr(0, p4)), Op::kNotIn, ParseSet(term.substr(p4), term)};
+    } else if (auto p5 = term.find(" in "); p5 != std::string::npos) {
+      t = {Trim(term.substr(0, p5)), Op::kIn, ParseSet(term.substr(p5), term)};
+    } else {
+      t = {term, Op::kExists, {}};
+    }
+    if (t.key.empty() || t.key.find_first_of(" ()") != std::string::npos) {
+      throw BadRequest("unable to parse requirement: invalid label key \"" + t.key + "\"");
+    }
+    sel.terms_.push_back(std::move(t));
+  }
+  return sel;
+}
+
+LabelSelector LabelSelector::FromObject(const boost::json::value& selector) {
+  LabelSelector sel;
+  if (const auto* ml = Find(selector, "matchLabels"); ml && ml->is_object()) {
+    for (const auto& kv : ml->as_object()) {
+      if (kv.value().is_string()) {
+        sel.terms_.push_back({std::string(kv.key()), Op::kEq, {std::string(kv.value().as_string())}});
+      }
+    }
+  }
+  if (const auto* me = Find(selector, "matchExpressions"); me && me->is_array()) {
+    for (const auto& e : me->as_array()) {
+      Term t{GetString(e, "key"), Op::kExists, {}};
+      std::string op = GetString(e, "operator");
+      if (op == "In") t.op = Op::kIn;
+      if (op == "NotIn") t.op = Op::kNotIn;
+      if (op == "DoesNotExist") t.op = Op::kNotExists;
+      if (const auto* vs = Find(e, "values"); vs && vs->is_array()) {
+        for (const auto& v : vs->as_array()) {
+          if (v.is_string()) t.values.emplace_back(v.as_string());
+        }
+      }
+      sel.terms_.push_back(std::move(t));
+    }
+  }
+  return sel;
+}
+
+bool LabelSelector::Matches(const boost::json::value& labels) const {
+  for (const auto& t : terms_) {
+    auto v = Label(labels, t.key);
+    bool in = v && std::find(t.values.begin(), t.values.end(), *v) != t.values.end();
+    switch (t.op) {
+      case Op::kEq:
+      case Op::kIn:
+        if (!in) return false;
+        break;
+      case Op::kNotEq:
+      case Op::kNotIn:
+        if (in) return false;
+        break;
+      case Op::kExists:
+        if (!v) return false;
+        break;
+      case Op::kNotExists:
+        if (v) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+std::string LabelSelector::ToString() const {
+  std::string out;
+  for (const auto& t : terms_) {
+    if (!out.empty()) out += ',';
+    auto set = [&] {
+      std::string s;
+      for (const auto& v : t.values) s += (s.empty() ? "" : ",") + v;
+      return "(" + s + ")";
+    };
+    switch (t.op) {
+      case Op::kEq: out += t.key + "=" + t.values.at(0); break;
+      case Op::kNotEq: out += t.key + "!=" + t.values.at(0); break;
+      case Op::kIn: out += t.key + " in " + set(); break;
+      case Op::kNotIn: out += t.key + " notin " + set(); break;
+      case Op::kExists: out += t.key; break;
+      case Op::kNotExists: out += "!" + t.key; break;
+    }
+  }
+  return out;
+}
+
+FieldSelector FieldSelector::Parse(const std::string& text) {
+  static const std::vector<std::string> kSupported = {"metadata.name", "metadata.namespace",
+                                                      "status.phase", "spec.nodeName"};
+  FieldSelector sel;
+  for (const auto& term : SplitTerms(text)) {
+    Term t;
+    if (auto p = term.find("!="); p != std::string::npos) {
+      t = {Trim(term.substr(0, p)), false, Trim(term.substr(p + 2))};
+    } else if (auto p2 = term.find("=="); p2 != std::string::npos) {
+      t = {Trim(term.substr(0, p2)), true, Trim(term.substr(p2 + 2))};
+    } else if (auto p3 = term.find('='); p3 != std::string::npos) {
+      t = {Trim(term.substr(0, p3)), true, Trim(term.substr(p3 + 1))};
+    } else {
+      throw BadRequest("invalid selector: '" + text + "'; can't understand '" + term + "'");
+    }
+    if (std::find(kSupported.begin(), kSupported.end(), t.field) == kSupported.end()) {
+      throw BadRequest("field label not supported: " + t.field);
+    }
+    sel.terms_.push_back(std::move(t));
+  }
+  return sel;
+}
+
+bool FieldSelector::Matches(const boost::json::value& object) const {
+  for (const auto& t : terms_) {
+    bool eq = GetString(object, t.field) == t.value;
+    if (eq != t.equal) return false;
+  }
+  return true;
+}
+
+}  // namespace slipway::sandbox::k8s

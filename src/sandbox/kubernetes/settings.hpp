@@ -1,0 +1,40 @@
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <string>
+
+namespace slipway::sandbox::k8s {
+
+/// Whether a container image can be pulled. The default, DefaultImageExists,
+/// says no for references that contain "missing" or carry neither a tag nor
+/// a digest (`nginx`); the sandbox wires this to the registry emulator.
+bool DefaultImageExists(const std::string& image);
+
+/// How the Kubernetes emulator behaves. Durations are wall time: simulated
+/// controllers run on a background thread every `tick`.
+struct KubernetesSettings {
+  /// From pod creation to Running/Ready (and to ErrImagePull, or to the first
+  /// crash for pods that crash on request).
+  std::chrono::milliseconds pod_ready_delay{1500};
+  /// How often the simulated controllers run.
+  std::chrono::milliseconds tick{100};
+  /// How long a namespace stays Terminating once its content is gone.
+  std::chrono::milliseconds namespace_delete_delay{500};
+  /// Interval between BOOKMARK events on watches that allow them.
+  std::chrono::milliseconds bookmark_interval{5000};
+  /// Watch duration when the request has no timeoutSeconds (the apiserver
+  /// picks 30–60 min).
+  std::chrono::seconds watch_default_timeout{1800};
+  /// Change events kept for watch resumption; older resourceVersions get 410.
+  size_t event_history = 1000;
+  /// When set, every request needs `Authorization: Bearer <token>` (else 401).
+  std::string required_token;
+  /// Where the official OpenAPI v3 documents are read from (see openapi.hpp);
+  /// empty: the default.
+  std::string openapi_dir;
+  /// Empty: DefaultImageExists.
+  std::function<bool(const std::string& image)> image_exists;
+};
+
+}  // namespace slipway::sandbox::k8s

@@ -1,0 +1,135 @@
+// The scale, status and log subresources.
+#include "sandbox/kubernetes/api_error.hpp"
+#include "sandbox/kubernetes/document.hpp"
+#include "sandbox/kubernetes/handlers.hpp"
+#include "sandbox/kubernetes/json_util.hpp"
+#include "sandbox/kubernetes/selector.hpp"
+
+namespace slipway::sandbox::k8s {
+
+namespace {
+
+const ResourceType& ScaleType() {
+  static const ResourceType scale{"scale", "scale", "Scale", "autoscaling", "v1", true, {}, {}};
+  return scale;
+}
+
+// autoscaling/v1 Scale of a Deployment or ReplicaSet.
+json::object ToScale(const json::object& owner) {
+  const auto* sel = Find(owner, "spec.selector");
+  return {{"kind", "Scale"},
+          {"apiVersion", "autoscaling/v1"},
+          {"metadata",
+           json::object{{"name", GetString(owner, "metadata.name")},
+                        {"namespace", GetString(owner, "metadata.namespace")},
+                        {"uid", GetString(owner, "metadata.uid")},
+                        {"resourceVersion", GetString(owner, "metadata.resourceVersion")},
+                        {"creationTimestamp", GetString(owner, "metadata.creationTimestamp")}}},
+          {"spec", json::object{{"replicas", GetInt(owner, "spec.replicas", 1)}}},
+          {"status",
+           json::object{{"replicas", GetInt(owner, "status.replicas", 0)},
+                        {"selector", sel ? LabelSelector::FromObject(*sel).ToString() : ""}}}};
+}
+
+http::Response Scale(Cluster& cluster, const ApiPath& path, http::Request& request) {
+  json::object owner = MustGet(cluster, *path.type, path.ns, path.name);
+  json::object scale = ToScale(owner);
+  if (request.method == "GET") return http::Response::Json(200, scale);
+  json::value wanted;
+  if (request.method == "PUT") {
+    wanted = ParseDocument(request.body, std::string(request.Header("content-type")));
+  } else if (request.method == "PATCH") {
+    wanted = ApplyPatchBody(scale, request);
+  } else {
+    throw MethodNotAllowed("the server does not allow this method on the requested resource");
+  }
+  std::string given_rv = GetString(wanted, "metadata.resourceVersion");
+  if (!given_rv.empty() && given_rv != GetString(owner, "metadata.resourceVersion")) {
+    throw Conflict(*path.type, path.name);
+  }
+  const auto* replicas = Find(wanted, "spec.replicas");
+  int64_t n = replicas && replicas->is_int64() ? replicas->as_int64() : 0;
+  if (n < 0) {
+    throw Invalid(ScaleType(), path.name,
+                  {{"FieldValueInvalid", "spec.replicas",
+                    "Invalid value: " + std::to_string(n) + ": must be greater than or equal to 0"}});
+  }
+  json::object updated = owner;
+  Obj(updated, "spec")["replicas"] = n;
+  bool dry_run = request.Query("dryRun").value_or("") == "All";
+  auto stored = CommitUpdate(cluster, *path.type, std::move(updated), owner, false, dry_run);
+  return http::Response::Json(200, ToScale(stored));
+}
+
+http::Response Status(Cluster& cluster, const ApiPath& path, http::Request& request) {
+  json::object obj = MustGet(cluster, *path.type, path.ns, path.name);
+  if (request.method == "GET") return http::Response::Json(200, obj);
+  json::value updated;
+  if (request.method == "PUT") {
+    updated = ParseDocument(request.body, std::string(request.Header("content-type")));
+  } else if (request.method == "PATCH") {
+    updated = ApplyPatchBody(obj, request);
+  } else {
+    throw MethodNotAllowed("the server does not allow this method on the requested resource");
+  }
+  if (!updated.is_object()) throw BadRequest("the body must be a JSON object");
+  bool dry_run = request.Query("dryRun").value_or("") == "All";
+  return http::Response::Json(
+      200, CommitUpdate(cluster, *path.type, std::move(updated.as_object()), obj, true, dry_run));
+}
+
+// A short synthetic log; 400 while the container is not running, as the
+// kubelet answers.
+http::Response Log(Cluster& cluster, const ApiPath& path, http::Request& request) {
+  if (request.method != "GET") {
+    throw MethodNotAllowed("the server does not allow this method on the requested resource");
+  }
+  const auto& pod = MustGet(cluster, *path.type, path.ns, path.name);
+  std::string container = request.Query("container").value_or("");
+  const auto* statuses = Find(pod, "status.containerStatuses");
+  const auto* containers = Find(pod, "spec.containers");
+  if (container.empty()) {
+    if (containers && containers->is_array() && containers->as_array().size() > 1) {
+      throw BadRequest("a container name must be specified for pod " + path.name);
+    }
+    if (containers && containers->is_array() && !containers->as_array().empty()) {
+      container = GetString(containers->as_array()[0], "name");
+    }
+  }
+  if (statuses && statuses->is_array()) {
+    for (const auto& s : statuses->as_array()) {
+      if (GetString(s, "name") != container) continue;
+      if (const auto* waiting = Find(s, "state.waiting")) {
+        throw BadRequest("container \"" + container + "\" in pod \"" + path.name +
+                         "\" is waiting to start: " + GetString(*waiting, "reason"));
+      }
+    }
+  }
+  std::string image;
+  if (containers && containers->is_array()) {
+    for (const auto& c : containers->as_array()) {
+      if (GetString(c, "name") == container) image = GetString(c, "image");
+    }
+  }
+  return http::Response::Text(200, "sandbox: container " + container + " (" + image +
+                                       ") started in pod " + path.name + "\n");
+}
+
+}  // namespace
+
+http::Response ServeSubresource(Cluster& cluster, const ApiPath& path, http::Request& request) {
+  if (path.sub == "scale") return Scale(cluster, path, request);
+  if (path.sub == "status") return Status(cluster, path, request);
+  if (path.sub == "log") return Log(cluster, path, request);
+  if (path.sub == "finalize" && request.method == "PUT") {
+    // Operators use it to drop spec.finalizers; the namespace controller
+    // here does not wait for them, so it is a status-like update.
+    json::object obj = MustGet(cluster, *path.type, path.ns, path.name);
+    auto body = ParseDocument(request.body, std::string(request.Header("content-type")));
+    if (const auto* f = Find(body, "spec.finalizers")) Obj(obj, "spec")["finalizers"] = *f;
+    return http::Response::Json(200, cluster.store.Update(*path.type, std::move(obj)));
+  }
+  throw MethodNotAllowed("the server does not allow this method on the requested resource");
+}
+
+}  // namespace slipway::sandbox::k8s

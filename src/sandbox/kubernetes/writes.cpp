@@ -1,0 +1,299 @@
+// Create, replace, patch and delete: the write verbs of every emulated type.
+#include "sandbox/kubernetes/api_error.hpp"
+#include "sandbox/kubernetes/defaults.hpp"
+#include "sandbox/kubernetes/document.hpp"
+#include "sandbox/kubernetes/handlers.hpp"
+#include "sandbox/kubernetes/json_util.hpp"
+#include "sandbox/kubernetes/patch.hpp"
+#include "sandbox/kubernetes/validation.hpp"
+
+namespace slipway::sandbox::k8s {
+
+namespace {
+
+bool DryRun(const http::Request& request) { return request.Query("dryRun").value_or("") == "All"; }
+
+std::string MediaType(const http::Request& request) {
+  std::string ct(request.Header("content-type"));
+  auto semi = ct.find(';');
+  if (semi != std::string::npos) ct.resize(semi);
+  while (!ct.empty() && ct.back() == ' ') ct.pop_back();
+  return ct;
+}
+
+json::object BodyObject(const http::Request& request) {
+  auto v = ParseDocument(request.body, MediaType(request));
+  if (!v.is_object()) throw BadRequest("the body of the request must be a JSON object");
+  return std::move(v.as_object());
+}
+
+void CheckKind(const ResourceType& type, const json::object& obj) {
+  std::string kind = GetString(obj, "kind");
+  std::string api_version = GetString(obj, "apiVersion");
+  if (!kind.empty() && kind != type.kind) {
+    throw BadRequest("the object provided is unrecognized (kind " + kind + " does not match " +
+                     std::string(type.kind) + ")");
+  }
+  if (!api_version.empty() && api_version != type.ApiVersion()) {
+    throw BadRequest("the API version in the data (" + api_version +
+                     ") does not match the expected API version (" + type.ApiVersion() + ")");
+  }
+}
+
+// Namespaced writes need a live namespace (404 if absent, 403 if terminating).
+void CheckNamespaceWritable(Cluster& cluster, const ResourceType& type, const std::string& ns,
+                            const std::string& name) {
+  if (!type.namespaced) return;
+  const auto* ns_obj = cluster.store.Get(*ResourceByPlural("namespaces"), "", ns);
+  if (!ns_obj) throw NotFound(*ResourceByPlural("namespaces"), ns);
+  if (Find(*ns_obj, "metadata.deletionTimestamp")) throw NamespaceTerminating(type, name, ns);
+}
+
+bool HasGeneration(const ResourceType& type) {
+  return type.plural == "deployments" || type.plural == "replicasets" ||
+         type.plural == "ingresses" || type.plural == "pods";
+}
+
+http::Response Create(Cluster& cluster, const ApiPath& path, json::object obj, bool dry_run) {
+  const auto& type = *path.type;
+  CheckKind(type, obj);
+  auto& meta = Obj(obj, "metadata");
+  if (type.namespaced) {
+    std::string given = GetString(obj, "metadata.namespace");
+    if (!given.empty() && given != path.ns) {
+      throw BadRequest("the namespace of the provided object does not match the namespace sent on "
+                       "the request");
+    }
+    meta["namespace"] = path.ns;
+  } else {
+    meta.erase("namespace");
+  }
+  if (GetString(obj, "metadata.name").empty() && !GetString(obj, "metadata.generateName").empty()) {
+    meta["name"] = GetString(obj, "metadata.generateName") + RandomSuffix(5);
+  }
+  for (const char* server_owned :
+       {"uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "generation", "selfLink"}) {
+    meta.erase(server_owned);
+  }
+  if (type.plural == "deployments" || type.plural == "replicasets" || type.plural == "pods" ||
+      type.plural == "namespaces") {
+    obj.erase("status");
+  }
+  std::string name = GetString(obj, "metadata.name");
+  ApplyDefaults(type, obj, [&] { return cluster.AllocateServiceIp(); });
+  ValidateOrThrow(type, obj, nullptr);
+  CheckNamespaceWritable(cluster, type, path.ns, name);
+  if (cluster.store.Get(type, path.ns, name)) throw AlreadyExists(type, name);
+  if (dry_run) {
+    obj["apiVersion"] = type.ApiVersion();
+    obj["kind"] = type.kind;
+    meta["uid"] = NewUid();
+    meta["creationTimestamp"] = NowRfc3339();
+    return http::Response::Json(201, obj);
+  }
+  return http::Response::Json(201, cluster.store.Create(type, std::move(obj)));
+}
+
+// The dependents an owner keeps when deleted with propagationPolicy=Orphan.
+void Orphan(Cluster& cluster, const ResourceType& type, const json::object& owner) {
+  const ResourceType* dependents = type.plural == "deployments"   ? ResourceByPlural("replicasets")
+                                   : type.plural == "replicasets" ? ResourceByPlural("pods")
+                                                                  : nullptr;
+  if (!dependents) return;
+  std::string uid = GetString(owner, "metadata.uid");
+  std::vector<json::object> changed;
+  for (const auto* obj : cluster.store.List(*dependents, GetString(owner, "metadata.namespace"))) {
+    const auto* refs = Find(*obj, "metadata.ownerReferences");
+    if (!refs || !refs->is_array()) continue;
+    json::array kept;
+    for (const auto& r : refs->as_array()) {
+      if (GetString(r, "uid") != uid) kept.push_back(r);
+    }
+    if (kept.size() == refs->as_array().size()) continue;
+    json::object copy = *obj;
+    auto& meta = Obj(copy, "metadata");
+    if (kept.empty()) {
+      meta.erase("ownerReferences");
+    } else {
+      meta["ownerReferences"] = std::move(kept);
+    }
+    changed.push_back(std::move(copy));
+  }
+  for (auto& c : changed) cluster.store.Update(*dependents, std::move(c));
+}
+
+}  // namespace
+
+json::value ApplyPatchBody(const json::value& target, const http::Request& request) {
+  std::string media = MediaType(request);
+  try {
+    if (media == "application/json-patch+json") {
+      return JsonPatch(target, ParseDocument(request.body, media));
+    }
+    if (media == "application/merge-patch+json") {
+      return MergePatch(target, ParseDocument(request.body, media));
+    }
+    if (media == "application/strategic-merge-patch+json" || media == "application/apply-patch+yaml") {
+      return StrategicMergePatch(target, ParseDocument(request.body, media));
+    }
+  } catch (const PatchError& e) {
+    if (e.code == 422) throw ApiError(422, "Invalid", e.message);
+    throw BadRequest(e.message);
+  }
+  throw UnsupportedMediaType(media);
+}
+
+json::object CommitUpdate(Cluster& cluster, const ResourceType& type, json::object updated,
+                          const json::object& old, bool status_only, bool dry_run) {
+  std::string name = GetString(old, "metadata.name");
+  std::string given_rv = GetString(updated, "metadata.resourceVersion");
+  if (!given_rv.empty() && given_rv != GetString(old, "metadata.resourceVersion")) {
+    throw Conflict(type, name);
+  }
+  json::object next;
+  if (status_only) {
+    next = old;
+    if (updated.contains("status")) {
+      next["status"] = updated["status"];
+    } else {
+      next.erase("status");
+    }
+  } else {
+    CheckKind(type, updated);
+    std::string body_name = GetString(updated, "metadata.name");
+    if (!body_name.empty() && body_name != name) {
+      throw BadRequest("the name of the object (" + body_name +
+                       ") does not match the name on the URL (" + name + ")");
+    }
+    next = std::move(updated);
+    auto& meta = Obj(next, "metadata");
+    const auto& old_meta = old.at("metadata").as_object();
+    for (const char* keep : {"name", "namespace", "uid", "creationTimestamp", "generation",
+                             "deletionTimestamp", "resourceVersion"}) {
+      if (old_meta.contains(keep)) {
+        meta[keep] = old_meta.at(keep);
+      } else {
+        meta.erase(keep);
+      }
+    }
+    if (old.contains("status")) {
+      next["status"] = old.at("status");
+    } else if (type.plural != "configmaps") {
+      next.erase("status");
+    }
+    if (type.plural == "services") {
+      auto& spec = Obj(next, "spec");
+      if (GetString(next, "spec.clusterIP").empty() && !GetString(old, "spec.clusterIP").empty()) {
+        spec["clusterIP"] = old.at("spec").at("clusterIP");
+        if (const auto* ips = Find(old, "spec.clusterIPs")) spec["clusterIPs"] = *ips;
+      }
+    }
+    ApplyDefaults(type, next, [&] { return cluster.AllocateServiceIp(); });
+    ValidateOrThrow(type, next, &old);
+    const auto* old_spec = old.if_contains("spec");
+    const auto* new_spec = next.if_contains("spec");
+    if (HasGeneration(type) && Canonical(old_spec ? *old_spec : json::value()) !=
+                                   Canonical(new_spec ? *new_spec : json::value())) {
+      meta["generation"] = GetInt(old, "metadata.generation", 1) + 1;
+    }
+  }
+  next["apiVersion"] = type.ApiVersion();
+  next["kind"] = type.kind;
+  if (Canonical(next) == Canonical(old) || dry_run) return next;  // no-op writes keep the RV
+  return cluster.store.Update(type, std::move(next));
+}
+
+http::Response CreateObject(Cluster& cluster, const ApiPath& path, http::Request& request) {
+  return Create(cluster, path, BodyObject(request), DryRun(request));
+}
+
+http::Response ReplaceObject(Cluster& cluster, const ApiPath& path, http::Request& request) {
+  const auto& old = MustGet(cluster, *path.type, path.ns, path.name);
+  json::object old_copy = old;
+  return http::Response::Json(200, CommitUpdate(cluster, *path.type, BodyObject(request), old_copy,
+                                                false, DryRun(request)));
+}
+
+http::Response PatchObject(Cluster& cluster, const ApiPath& path, http::Request& request) {
+  const auto* existing = cluster.store.Get(*path.type, path.ns, path.name);
+  if (!existing) {
+    if (MediaType(request) != "application/apply-patch+yaml") throw NotFound(*path.type, path.name);
+    json::object applied = BodyObject(request);
+    std::string body_name = GetString(applied, "metadata.name");
+    if (body_name != path.name) {
+      throw BadRequest("the name of the object (" + body_name +
+                       ") does not match the name on the URL (" + path.name + ")");
+    }
+    auto created = Create(cluster, path, std::move(applied), DryRun(request));
+    created.status = 201;
+    return created;
+  }
+  json::object old = *existing;
+  auto patched = ApplyPatchBody(old, request);
+  if (!patched.is_object()) throw BadRequest("the patched object must be a JSON object");
+  return http::Response::Json(200, CommitUpdate(cluster, *path.type, std::move(patched.as_object()),
+                                                old, false, DryRun(request)));
+}
+
+http::Response DeleteObject(Cluster& cluster, const ApiPath& path, http::Request& request) {
+  const auto& type = *path.type;
+  json::object obj = MustGet(cluster, type, path.ns, path.name);
+  json::object options;
+  if (!request.body.empty()) {
+    boost::system::error_code ec;
+    auto v = json::parse(request.body, ec);
+    if (ec || !v.is_object()) throw BadRequest("the body of a DELETE must be DeleteOptions");
+    options = std::move(v.as_object());
+  }
+  std::string policy = GetString(options, "propagationPolicy",
+                                 request.Query("propagationPolicy").value_or(""));
+  if (const auto* o = options.if_contains("orphanDependents"); o && *o == true) policy = "Orphan";
+  if (request.Query("orphanDependents").value_or("") == "true") policy = "Orphan";
+  std::string uid = GetString(obj, "metadata.uid");
+  if (auto want = GetString(options, "preconditions.uid"); !want.empty() && want != uid) {
+    throw Conflict(type, path.name,
+                   "Precondition failed: UID in precondition: " + want + ", UID in object meta: " + uid);
+  }
+  std::string rv = GetString(obj, "metadata.resourceVersion");
+  if (auto want = GetString(options, "preconditions.resourceVersion"); !want.empty() && want != rv) {
+    throw Conflict(type, path.name,
+                   "Precondition failed: ResourceVersion in precondition: " + want +
+                       ", ResourceVersion in object meta: " + rv);
+  }
+  bool dry_run = DryRun(request) || GetString(options, "dryRun") == "All" ||
+                 (Find(options, "dryRun") && Find(options, "dryRun")->is_array() &&
+                  !Find(options, "dryRun")->as_array().empty());
+  if (type.plural == "namespaces") {
+    if (path.name == "default" || path.name == "kube-system" || path.name == "kube-public") {
+      throw ApiError(403, "Forbidden",
+                     "namespaces \"" + path.name + "\" is forbidden: this namespace may not be deleted",
+                     Details(type, path.name));
+    }
+  }
+  bool graceful = type.plural == "namespaces" ||
+                  (policy == "Foreground" && (type.plural == "deployments" || type.plural == "replicasets"));
+  if (graceful) {
+    // The object survives until its content/dependents are gone (controllers.cpp).
+    if (dry_run || Find(obj, "metadata.deletionTimestamp")) return http::Response::Json(200, obj);
+    auto& meta = Obj(obj, "metadata");
+    meta["deletionTimestamp"] = NowRfc3339();
+    meta["deletionGracePeriodSeconds"] = 0;
+    if (type.plural == "namespaces") {
+      Obj(obj, "status")["phase"] = "Terminating";
+    } else {
+      Arr(meta, "finalizers").push_back("foregroundDeletion");
+    }
+    return http::Response::Json(200, cluster.store.Update(type, std::move(obj)));
+  }
+  json::object details = Details(type, path.name);
+  details["uid"] = uid;
+  json::object status{{"kind", "Status"}, {"apiVersion", "v1"}, {"metadata", json::object()},
+                      {"status", "Success"}, {"details", details}};
+  if (dry_run) return http::Response::Json(200, status);
+  if (policy == "Orphan") Orphan(cluster, type, obj);
+  cluster.store.Remove(type, path.ns, path.name);
+  cluster.pods.erase(uid);
+  return http::Response::Json(200, status);
+}
+
+}  // namespace slipway::sandbox::k8s
