@@ -14,6 +14,7 @@ enum class Code {
   kUnauthenticated,  ///< no or bad credentials: 401
   kForbidden,        ///< authenticated but not allowed: 403
   kNotFound,         ///< 404
+  kMethodNotAllowed, ///< 405
   kConflict,         ///< state or version conflict, duplicates: 409
   kPayloadTooLarge,  ///< 413
   kUnsupportedMedia, ///< 415
@@ -52,6 +53,7 @@ class [[nodiscard]] Result {
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
   const Error& error() const { return std::get<1>(v_); }
 
  private:
