@@ -84,8 +84,8 @@ void JenkinsEmulator::Schedule(std::stop_token stop) {
   }
 }
 
-void JenkinsEmulator::StartDueBuilds() {
-  // Peer URLs are read before taking our lock: peers never call into us.
+void JenkinsEmulator::RefreshPeers() {
+  // Read before taking our lock: peers never call into us.
   BuildContext peers;
   if (peers_.gitlab) {
     peers.gitlab_url = peers_.gitlab->base_url();
@@ -96,6 +96,11 @@ void JenkinsEmulator::StartDueBuilds() {
     peers.registry_user = peers_.registry->options().user;
     peers.registry_password = peers_.registry->options().password;
   }
+  std::lock_guard lock(mutex_);
+  peer_context_ = std::move(peers);
+}
+
+void JenkinsEmulator::StartDueBuilds() {
   std::vector<Runner> finished;
   std::lock_guard lock(mutex_);
   for (auto it = runners_.begin(); it != runners_.end();) {
@@ -124,7 +129,7 @@ void JenkinsEmulator::StartDueBuilds() {
     item->second.builds[build->number] = build;
     q.build = build->number;
     q.left_ms = now;
-    BuildContext context = peers;
+    BuildContext context = peer_context_;
     context.job = q.job;
     context.scm_url = item->second.scm_url;
     runners_.push_back(Runner{build, std::jthread([this, build, context] { RunBuild(build, context); })});
@@ -164,6 +169,7 @@ std::string JenkinsEmulator::CrumbFor(const std::string& user, const std::string
 }
 
 http::Response JenkinsEmulator::Handle(http::Request& request) {
+  RefreshPeers();
   std::string user;
   bool by_token = false;
   http::Response response;

@@ -119,6 +119,7 @@ class JenkinsEmulator final : public Emulator {
   http::Response Route(http::Request& request, const std::string& user);
   void Schedule(std::stop_token stop);
   void StartDueBuilds();
+  void RefreshPeers();
   // jenkins_items.cpp
   http::Response CreateItem(http::Request& request, const std::string& parent);
   http::Response ItemRequest(http::Request& request, const std::string& path, const std::string& rest,
@@ -145,6 +146,10 @@ class JenkinsEmulator final : public Emulator {
   std::map<std::int64_t, QueueEntry> queue_;
   std::int64_t next_queue_id_ = 1;
   std::vector<Runner> runners_;
+  /// The peers' URLs and credentials, refreshed on every request: requests
+  /// only arrive while the host runs, so the peers are alive then, whereas
+  /// the scheduler may still tick while the host destroys them.
+  BuildContext peer_context_;
   std::jthread scheduler_;  ///< last: stops and joins first
 };
 

@@ -117,7 +117,8 @@ TEST_F(JenkinsEmulatorTest, PostsWithAPasswordNeedACrumbBoundToItsSession) {
 TEST_F(JenkinsEmulatorTest, CreateItemErrorsComeInTheXErrorHeader) {
   auto raw = Raw("slipway-sandbox-token");
   auto post = [&](const std::string& path) {
-    return *raw.Send({.method = "POST", .path = path, .body = JobXml(), .headers = {{"Content-Type", "application/xml"}}});
+    return raw.Send({.method = "POST", .path = path, .body = JobXml(), .headers = {{"Content-Type", "application/xml"}}})
+        .value();
   };
   EXPECT_EQ(post("/createItem?name=web").status, 200);
   auto dup = post("/createItem?name=web");
