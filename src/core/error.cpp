@@ -8,6 +8,7 @@ std::string_view CodeName(Code code) {
     case Code::kUnauthenticated: return "unauthenticated";
     case Code::kForbidden: return "forbidden";
     case Code::kNotFound: return "not_found";
+    case Code::kMethodNotAllowed: return "method_not_allowed";
     case Code::kConflict: return "conflict";
     case Code::kPayloadTooLarge: return "payload_too_large";
     case Code::kUnsupportedMedia: return "unsupported_media_type";

@@ -6,7 +6,7 @@ namespace slipway::core {
 namespace {
 
 TEST(Dns1123Label, AcceptsValidNames) {
-  for (const std::string ok : {std::string("a"), std::string("order-svc"), std::string("a1"),
+  for (const std::string& ok : {std::string("a"), std::string("order-svc"), std::string("a1"),
                                std::string("0day"), std::string(63, 'x')}) {
     EXPECT_FALSE(CheckDns1123Label(ok).has_value()) << ok;
   }

@@ -75,10 +75,12 @@ std::optional<services::Authenticated> Api::Authenticate(const Request& request,
 Response Api::Handle(Request& request) {
   auto match = router_.Find(request.method, request.path);
   if (!match.route) {
-    Response r = match.path_known
-                     ? ErrorResponse({core::Code::kInvalid, "method " + request.method + " is not allowed here", {}})
-                     : ErrorResponse(core::NotFound("no such endpoint: " + request.path));
-    if (match.path_known) r.status = 405;
+    if (match.allowed_methods.empty()) return ErrorResponse(core::NotFound("no such endpoint: " + request.path));
+    std::string allow;
+    for (const auto& m : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
+    auto r = ErrorResponse({core::Code::kMethodNotAllowed,
+                            "method " + request.method + " is not allowed here; use " + allow, {}});
+    r.headers.emplace_back("Allow", allow);
     return r;
   }
   const Route& route = *match.route;

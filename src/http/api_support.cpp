@@ -11,6 +11,7 @@ int StatusFor(core::Code code) {
     case core::Code::kUnauthenticated: return 401;
     case core::Code::kForbidden: return 403;
     case core::Code::kNotFound: return 404;
+    case core::Code::kMethodNotAllowed: return 405;
     case core::Code::kConflict: return 409;
     case core::Code::kPayloadTooLarge: return 413;
     case core::Code::kUnsupportedMedia: return 415;

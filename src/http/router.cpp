@@ -54,7 +54,7 @@ Router::Match Router::Find(std::string_view method, std::string_view path) const
       }
     }
     if (!ok) continue;
-    match.path_known = true;
+    match.allowed_methods.push_back(routes_[i].method);
     if (routes_[i].method == method) {
       match.route = &routes_[i];
       match.params = std::move(params);

@@ -50,7 +50,7 @@ class Router {
   struct Match {
     const Route* route = nullptr;
     std::map<std::string, std::string> params;
-    bool path_known = false;  ///< some route has this path (for 405 vs 404)
+    std::vector<std::string> allowed_methods;  ///< methods served on this path (for 405 vs 404)
   };
   Match Find(std::string_view method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }

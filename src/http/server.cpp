@@ -216,6 +216,9 @@ class Server::Impl {
       if (ec) {
         if (ec == bhttp::error::header_limit) {
           co_await WriteError(stream, 431, "invalid", "request headers too large");
+        } else if (ec == bhttp::error::body_limit) {
+          // Content-Length already announced more than we accept.
+          co_await WriteError(stream, 413, "payload_too_large", "request body exceeds the configured limit");
         } else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
                    ec != asio::error::operation_aborted && ec != asio::error::eof &&
                    ec != asio::error::connection_reset) {

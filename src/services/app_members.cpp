@@ -3,6 +3,7 @@
 #include "core/names.hpp"
 #include "services/app_service.hpp"
 #include "services/audit_log.hpp"
+#include "store/user_repository.hpp"
 
 namespace slipway::services {
 
@@ -15,6 +16,13 @@ std::optional<core::App> Find(store::Tx& tx, const std::string& ref) {
     return store::apps::Get(tx, std::stoll(ref));
   }
   return store::apps::GetByName(tx, ref);
+}
+
+// The application's owner field names an owner member at all times, which
+// also keeps at least one owner.
+std::string PrimaryOwnerMessage(const core::App& app) {
+  return app.owner + " is the owner of " + app.name +
+         "; hand the application over first (PATCH owner), then change their membership";
 }
 }  // namespace
 
@@ -29,31 +37,55 @@ Result<std::vector<store::Member>> AppService::Members(const RequestContext&, co
 Result<std::vector<store::Member>> AppService::PutMember(const RequestContext& ctx, const std::string& ref,
                                                          const std::string& username,
                                                          const boost::json::object& body) {
-  core::FieldReader in(body);
-  auto role_name = in.String("role", 16, true);
-  if (!in.ok()) return in.error();
-  auto role = core::ParseMemberRole(*role_name);
-  if (!role) {
-    return core::Invalid("role must be owner, developer or approver",
-                         {{"field", "role"}, {"rule", "must be owner, developer or approver"}});
-  }
-  if (auto rule = core::CheckUsername(username)) {
-    return core::Invalid("username " + *rule, {{"field", "username"}});
-  }
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<std::vector<store::Member>> {
     auto app = Find(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
     auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
-    auto actions = core::ComputeAppActions(*app, ctx.caller, member);
     if (!core::CanOwnApp(ctx.caller, member)) {
       return core::Forbidden("only admins and the application's owners may manage members");
     }
-    if (auto reason = actions.ReasonFor("manage_members")) return core::Conflict(*reason);
+    core::FieldReader in(body);
+    auto role_name = in.String("role", 16, true);
+    if (!in.ok()) return in.error();
+    auto role = core::ParseMemberRole(*role_name);
+    if (!role) {
+      return core::Invalid("role must be owner, developer or approver",
+                           {{"field", "role"}, {"rule", "must be owner, developer or approver"}});
+    }
+    auto actions = core::ComputeAppActions(*app, ctx.caller, member);
+    if (auto reason = actions.ReasonFor("manage_members")) {
+      return core::Conflict(*reason, {{"state", core::AppStatusName(app->status)}});
+    }
+    if (!store::users::GetByName(tx, username)) return core::NotFound("no user " + username);
+    if (username == app->owner && *role != core::MemberRole::kOwner) {
+      return core::Conflict(PrimaryOwnerMessage(*app), {{"field", "owner"}});
+    }
     store::apps::PutMember(tx, app->id, username, *role);
     RecordAudit(tx, clock_, ctx, "app.member_put", "app", std::to_string(app->id),
                 username + " is " + *role_name);
     return store::apps::Members(tx, app->id);
   });
+}
+
+core::Status AppService::ReplaceApprovers(store::Tx& tx, std::int64_t app_id,
+                                          const std::vector<std::string>& names) {
+  for (const auto& name : names) {
+    if (!store::users::GetByName(tx, name)) {
+      return core::Invalid("approver " + name + " is not a user",
+                           {{"field", "approvers"}, {"rule", "must be existing users"}});
+    }
+    auto role = store::apps::MemberRoleOf(tx, app_id, name);
+    if (role && *role != core::MemberRole::kApprover) {
+      return core::Invalid(name + " is already the application's " + std::string(core::MemberRoleName(*role)) +
+                               "; a member holds one role",
+                           {{"field", "approvers"}, {"rule", "must not hold another member role"}});
+    }
+  }
+  for (const auto& m : store::apps::Members(tx, app_id)) {
+    if (m.role == core::MemberRole::kApprover) store::apps::DeleteMember(tx, app_id, m.username);
+  }
+  for (const auto& name : names) store::apps::PutMember(tx, app_id, name, core::MemberRole::kApprover);
+  return core::Ok{};
 }
 
 core::Status AppService::RemoveMember(const RequestContext& ctx, const std::string& ref,
@@ -67,11 +99,7 @@ core::Status AppService::RemoveMember(const RequestContext& ctx, const std::stri
     }
     auto target = store::apps::MemberRoleOf(tx, app->id, username);
     if (!target) return core::NotFound(username + " is not a member of " + app->name);
-    if (*target == core::MemberRole::kOwner) {
-      int owners = 0;
-      for (const auto& m : store::apps::Members(tx, app->id)) owners += m.role == core::MemberRole::kOwner;
-      if (owners == 1) return core::Conflict("an application keeps at least one owner");
-    }
+    if (username == app->owner) return core::Conflict(PrimaryOwnerMessage(*app), {{"field", "owner"}});
     store::apps::DeleteMember(tx, app->id, username);
     RecordAudit(tx, clock_, ctx, "app.member_remove", "app", std::to_string(app->id),
                 "removed " + username);

@@ -6,6 +6,7 @@
 #include "services/app_cursor.hpp"
 #include "services/app_input.hpp"
 #include "services/audit_log.hpp"
+#include "store/user_repository.hpp"
 
 namespace slipway::services {
 
@@ -77,7 +78,11 @@ Result<AppView> AppService::Register(const RequestContext& ctx, const boost::jso
   core::App app = std::move(parsed.value());
   app.created_at = app.updated_at = clock_.Now();
   try {
-    return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
+    return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
+      if (app.owner != ctx.caller.username && !store::users::GetByName(tx, app.owner)) {
+        return core::Invalid("owner " + app.owner + " is not a user",
+                             {{"field", "owner"}, {"rule", "must be an existing user"}});
+      }
       app.id = store::apps::Insert(tx, app);
       store::apps::PutMember(tx, app.id, app.owner, core::MemberRole::kOwner);
       if (app.owner != ctx.caller.username && !ctx.caller.IsAdmin()) {
@@ -130,20 +135,27 @@ Result<AppList> AppService::List(const RequestContext& ctx, store::AppQuery quer
 
 template <class Change>
 Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string& ref,
-                                   const char* action, std::optional<std::int64_t> version,
-                                   Change&& change) {
+                                   const char* action, const boost::json::object& body,
+                                   bool version_required, Change&& change) {
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
     auto app = Find(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
     auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
+    // Who may act comes first: a caller without the right learns nothing about the body.
     if (auto denied = CheckPermission(ctx, action, member)) return *denied;
+    core::FieldReader in(body);
+    auto version = in.Int("version", 1, INT64_MAX, version_required);
+    if (!in.ok()) return in.error();
     if (version && *version != app->version) {
       return core::Conflict("the application was changed by someone else; reload and retry",
                             {{"current_version", app->version}});
     }
     auto actions = core::ComputeAppActions(*app, ctx.caller, member);
     if (auto reason = actions.ReasonFor(action)) {
-      return core::Conflict(*reason, {{"state", core::AppStatusName(app->status)}});
+      boost::json::array allowed;
+      for (const auto& a : actions.allowed) allowed.emplace_back(a);
+      return core::Conflict(*reason, {{"state", core::AppStatusName(app->status)},
+                                      {"allowed_actions", std::move(allowed)}});
     }
     Result<std::string> summary = change(tx, *app);
     if (!summary.ok()) return summary.error();
@@ -160,33 +172,33 @@ Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string&
 
 Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& ref,
                                  const boost::json::object& body) {
-  core::FieldReader in(body);
-  auto version = in.Int("version", 1, INT64_MAX, true);
-  if (!in.ok()) return in.error();
-  return Mutate(ctx, ref, "edit", version, [&](store::Tx&, core::App& app) -> Result<std::string> {
-    return ApplyBasicEdit(app, body);
+  return Mutate(ctx, ref, "edit", body, true, [&](store::Tx& tx, core::App& app) -> Result<std::string> {
+    const std::string previous_owner = app.owner;
+    auto summary = ApplyBasicEdit(app, body);
+    if (!summary.ok() || app.owner == previous_owner) return summary;
+    if (!store::users::GetByName(tx, app.owner)) {
+      return core::Invalid("owner " + app.owner + " is not a user", {{"field", "owner"}, {"rule", "must be an existing user"}});
+    }
+    // The owner field and the owner membership stay one fact: hand over the rights too.
+    store::apps::PutMember(tx, app.id, app.owner, core::MemberRole::kOwner);
+    if (store::apps::MemberRoleOf(tx, app.id, previous_owner) == core::MemberRole::kOwner) {
+      store::apps::PutMember(tx, app.id, previous_owner, core::MemberRole::kDeveloper);
+    }
+    return summary;
   });
 }
 
 Result<AppView> AppService::CompleteDetails(const RequestContext& ctx, const std::string& ref,
                                             const boost::json::object& body) {
-  core::FieldReader in(body);
-  auto version = in.Int("version", 1, INT64_MAX, true);
-  if (!in.ok()) return in.error();
-  return Mutate(ctx, ref, "complete", version, [&](store::Tx& tx, core::App& app) -> Result<std::string> {
+  return Mutate(ctx, ref, "complete", body, true, [&](store::Tx& tx, core::App& app) -> Result<std::string> {
     auto status = core::MergeDetails(app.details, body);
     if (!status.ok()) return status.error();
     auto approvers = ParseApprovers(body);
     if (!approvers.ok()) return approvers.error();
     if (approvers->has_value()) {
-      for (const auto& m : store::apps::Members(tx, app.id)) {
-        if (m.role == core::MemberRole::kApprover) store::apps::DeleteMember(tx, app.id, m.username);
-      }
-      for (const auto& name : **approvers) {
-        if (!store::apps::MemberRoleOf(tx, app.id, name)) {
-          store::apps::PutMember(tx, app.id, name, core::MemberRole::kApprover);
-        }
-      }
+      auto replaced = ReplaceApprovers(tx, app.id, **approvers);
+      if (!replaced.ok()) return replaced.error();
+      app.approvers = **approvers;
     }
     auto missing = core::MissingFields(app);
     return std::string("details completed") +
@@ -196,13 +208,12 @@ Result<AppView> AppService::CompleteDetails(const RequestContext& ctx, const std
 
 Result<AppView> AppService::Transition(const RequestContext& ctx, const std::string& ref,
                                        core::AppEvent event, const boost::json::object& body) {
-  core::FieldReader in(body);
-  auto version = in.Int("version", 1, INT64_MAX);
-  auto reason = in.String(event == core::AppEvent::kApprove ? "comment" : "reason", 1000,
-                          event == core::AppEvent::kReject);
-  if (!in.ok()) return in.error();
   const std::string action(core::AppEventName(event));
-  return Mutate(ctx, ref, action.c_str(), version, [&](store::Tx&, core::App& app) -> Result<std::string> {
+  return Mutate(ctx, ref, action.c_str(), body, false, [&](store::Tx&, core::App& app) -> Result<std::string> {
+    core::FieldReader in(body);
+    auto reason = in.String(event == core::AppEvent::kApprove ? "comment" : "reason", 1000,
+                            event == core::AppEvent::kReject);
+    if (!in.ok()) return in.error();
     auto from = app.status;
     auto applied = core::ApplyAppEvent(app, event);
     if (!applied.ok()) return applied.error();

@@ -57,12 +57,16 @@ class AppService {
                             const std::string& username);
 
  private:
-  /// Loads the app, checks `action` is allowed for the caller (403 for
-  /// permissions, 409 for state), runs `change` and writes app + audit in one tx.
+  /// Loads the app, checks the caller may do `action` (403), then the body's
+  /// `version` (400/409) and the state (409), runs `change` (which validates
+  /// the rest of the body) and writes app + audit in one transaction.
   template <class Change>
   core::Result<AppView> Mutate(const RequestContext& ctx, const std::string& ref,
-                               const char* action, std::optional<std::int64_t> version,
-                               Change&& change);
+                               const char* action, const boost::json::object& body,
+                               bool version_required, Change&& change);
+  /// Makes exactly `names` the approver members; each must be a user who is
+  /// not already a member in another role.
+  core::Status ReplaceApprovers(store::Tx& tx, std::int64_t app_id, const std::vector<std::string>& names);
   AppView View(store::Tx& tx, const RequestContext& ctx, core::App app);
 
   store::Database& db_;

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "store/audit_repository.hpp"
+#include "store/user_repository.hpp"
 #include "support/test_database.hpp"
 
 namespace slipway::services {
@@ -21,6 +22,17 @@ class AppServiceTest : public ::testing::Test {
   RequestContext alice_{{2, "alice", core::Role::kDeveloper}, "r-alice"};
   RequestContext bob_{{3, "bob", core::Role::kDeveloper}, "r-bob"};
   RequestContext viewer_{{4, "vic", core::Role::kViewer}, "r-vic"};
+
+  void SetUp() override {
+    store::InTx(*db_, store::TxMode::kWrite, [](store::Tx& tx) {
+      for (const char* name : {"admin", "alice", "bob", "vic", "carol"}) {
+        store::UserRecord u;
+        u.username = name;
+        u.password_hash = "unused";
+        store::users::Insert(tx, u);
+      }
+    });
+  }
 
   AppView Register(const std::string& name, const std::string& type = "self_developed") {
     json::object body{{"name", name}, {"team", "trade"}, {"type", type}, {"level", "core"}};
@@ -175,6 +187,29 @@ TEST_F(AppServiceTest, ListPagesWithOpaqueCursorsAndRefusesForgedOnes) {
   EXPECT_EQ(apps_.List(alice_, q, "zz-not-hex").error().code, core::Code::kInvalid);
 }
 
+TEST_F(AppServiceTest, HandingOverMovesTheOwnerRights) {
+  auto v = Register("handover-svc");
+  EXPECT_EQ(apps_.Edit(alice_, "handover-svc", {{"version", v.app.version}, {"owner", "ghost"}}).error().code,
+            core::Code::kInvalid);
+  auto moved = apps_.Edit(alice_, "handover-svc", {{"version", v.app.version}, {"owner", "bob"}});
+  ASSERT_TRUE(moved.ok()) << moved.error().message;
+  EXPECT_EQ(moved->app.owner, "bob");
+  EXPECT_TRUE(apps_.Transition(bob_, "handover-svc", core::AppEvent::kResubmit, {}).error().code ==
+              core::Code::kConflict)
+      << "bob may act as owner now (the refusal is about state, not rights)";
+  EXPECT_EQ(apps_.PutMember(alice_, "handover-svc", "carol", {{"role", "developer"}}).error().code,
+            core::Code::kForbidden)
+      << "alice is only a developer now";
+}
+
+TEST_F(AppServiceTest, PermissionIsCheckedBeforeTheBody) {
+  Register("guarded-svc");
+  EXPECT_EQ(apps_.Edit(bob_, "guarded-svc", {}).error().code, core::Code::kForbidden);
+  EXPECT_EQ(apps_.CompleteDetails(bob_, "guarded-svc", {}).error().code, core::Code::kForbidden);
+  EXPECT_EQ(apps_.PutMember(bob_, "guarded-svc", "carol", {}).error().code, core::Code::kForbidden);
+  EXPECT_EQ(apps_.Edit(alice_, "guarded-svc", {}).error().code, core::Code::kInvalid);
+}
+
 TEST_F(AppServiceTest, MembersKeepAnOwner) {
   Register("team-svc");
   EXPECT_EQ(apps_.PutMember(bob_, "team-svc", "bob", {{"role", "owner"}}).error().code,
@@ -183,6 +218,11 @@ TEST_F(AppServiceTest, MembersKeepAnOwner) {
   EXPECT_EQ(apps_.PutMember(alice_, "team-svc", "bob", {{"role", "boss"}}).error().code,
             core::Code::kInvalid);
   EXPECT_EQ(apps_.RemoveMember(alice_, "team-svc", "alice").error().code, core::Code::kConflict);
+  EXPECT_EQ(apps_.PutMember(alice_, "team-svc", "alice", {{"role", "developer"}}).error().code,
+            core::Code::kConflict)
+      << "the owner keeps the owner role until the application is handed over";
+  EXPECT_EQ(apps_.PutMember(alice_, "team-svc", "nobody", {{"role", "developer"}}).error().code,
+            core::Code::kNotFound);
   EXPECT_TRUE(apps_.RemoveMember(alice_, "team-svc", "bob").ok());
   EXPECT_EQ(apps_.RemoveMember(alice_, "team-svc", "bob").error().code, core::Code::kNotFound);
 }
