@@ -17,14 +17,23 @@ std::optional<core::App> Find(store::Tx& tx, const std::string& ref) {
   }
   return store::apps::GetByName(tx, ref);
 }
-
-// The application's owner field names an owner member at all times, which
-// also keeps at least one owner.
-std::string PrimaryOwnerMessage(const core::App& app) {
-  return app.owner + " is the owner of " + app.name +
-         "; hand the application over first (PATCH owner), then change their membership";
-}
 }  // namespace
+
+// The owner field names an owner member at all times (which also keeps at
+// least one owner): when that member steps down, another owner takes the field.
+std::optional<core::Error> AppService::PassOwnerField(store::Tx& tx, core::App& app,
+                                                      const std::string& leaving) {
+  for (const auto& m : store::apps::Members(tx, app.id)) {
+    if (m.role != core::MemberRole::kOwner || m.username == leaving) continue;
+    app.owner = m.username;
+    app.version += 1;
+    app.updated_at = clock_.Now();
+    if (!store::apps::Update(tx, app)) return core::Conflict("the application was changed concurrently; retry");
+    return std::nullopt;
+  }
+  return core::Conflict("an application keeps at least one owner; add another owner first",
+                        {{"field", "owner"}});
+}
 
 Result<std::vector<store::Member>> AppService::Members(const RequestContext&, const std::string& ref) {
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<std::vector<store::Member>> {
@@ -58,7 +67,7 @@ Result<std::vector<store::Member>> AppService::PutMember(const RequestContext& c
     }
     if (!store::users::GetByName(tx, username)) return core::NotFound("no user " + username);
     if (username == app->owner && *role != core::MemberRole::kOwner) {
-      return core::Conflict(PrimaryOwnerMessage(*app), {{"field", "owner"}});
+      if (auto refused = PassOwnerField(tx, *app, username)) return *refused;
     }
     store::apps::PutMember(tx, app->id, username, *role);
     RecordAudit(tx, clock_, ctx, "app.member_put", "app", std::to_string(app->id),
@@ -99,7 +108,9 @@ core::Status AppService::RemoveMember(const RequestContext& ctx, const std::stri
     }
     auto target = store::apps::MemberRoleOf(tx, app->id, username);
     if (!target) return core::NotFound(username + " is not a member of " + app->name);
-    if (username == app->owner) return core::Conflict(PrimaryOwnerMessage(*app), {{"field", "owner"}});
+    if (username == app->owner) {
+      if (auto refused = PassOwnerField(tx, *app, username)) return *refused;
+    }
     store::apps::DeleteMember(tx, app->id, username);
     RecordAudit(tx, clock_, ctx, "app.member_remove", "app", std::to_string(app->id),
                 "removed " + username);

@@ -67,6 +67,7 @@ class AppService {
   /// Makes exactly `names` the approver members; each must be a user who is
   /// not already a member in another role.
   core::Status ReplaceApprovers(store::Tx& tx, std::int64_t app_id, const std::vector<std::string>& names);
+  std::optional<core::Error> PassOwnerField(store::Tx& tx, core::App& app, const std::string& leaving);
   AppView View(store::Tx& tx, const RequestContext& ctx, core::App app);
 
   store::Database& db_;

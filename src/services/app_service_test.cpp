@@ -220,11 +220,14 @@ TEST_F(AppServiceTest, MembersKeepAnOwner) {
   EXPECT_EQ(apps_.RemoveMember(alice_, "team-svc", "alice").error().code, core::Code::kConflict);
   EXPECT_EQ(apps_.PutMember(alice_, "team-svc", "alice", {{"role", "developer"}}).error().code,
             core::Code::kConflict)
-      << "the owner keeps the owner role until the application is handed over";
+      << "the only owner stays owner";
   EXPECT_EQ(apps_.PutMember(alice_, "team-svc", "nobody", {{"role", "developer"}}).error().code,
             core::Code::kNotFound);
   EXPECT_TRUE(apps_.RemoveMember(alice_, "team-svc", "bob").ok());
   EXPECT_EQ(apps_.RemoveMember(alice_, "team-svc", "bob").error().code, core::Code::kNotFound);
+  ASSERT_TRUE(apps_.PutMember(alice_, "team-svc", "carol", {{"role", "owner"}}).ok());
+  ASSERT_TRUE(apps_.RemoveMember(alice_, "team-svc", "alice").ok());
+  EXPECT_EQ(apps_.Get(alice_, "team-svc")->app.owner, "carol") << "the owner field follows the owners";
 }
 
 }  // namespace
