@@ -89,6 +89,7 @@ void ReadFile(const std::string& path, Config& c) {
     v.shutdown_grace = std::chrono::milliseconds(grace);
     s.Get("trust_forwarded_proto", v.trust_forwarded_proto);
     s.Get("secure_cookies", c.api.secure_cookies);
+    s.GetRange<core::Millis>("response_cache_ms", c.api.response_cache_ms, 0, 60'000);
   }
   {
     auto a = top.Child("auth");

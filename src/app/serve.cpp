@@ -94,8 +94,9 @@ int Serve(const Config& config) {
 
   http::ApiDeps deps{*db, clock, identity, apps, engine, metrics, config.api};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
-  http::Server server(config.server, [&api](http::Request& r) { return api.Handle(r); },
-                      AccessLog(config, metrics));
+  http::Server server(
+      config.server, [&api](http::Request& r) { return api.Handle(r); }, AccessLog(config, metrics),
+      [&api](http::Request& r) { return api.TryInline(r); });
   server.Listen();
 
   auto password = identity.BootstrapAdmin(config.admin_username, config.admin_password);

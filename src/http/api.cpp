@@ -51,7 +51,28 @@ std::string SessionCookie(std::string_view header, std::string_view name) {
 Api::Api(Router router, services::IdentityService& identity, store::Database& db,
          const core::Clock& clock, ApiSettings settings)
     : router_(std::move(router)), identity_(identity), db_(db), clock_(clock),
-      settings_(std::move(settings)) {}
+      settings_(std::move(settings)), cache_(clock, settings_.response_cache_ms) {}
+
+namespace {
+// Answers differ per caller (actions depend on role and membership).
+std::string CacheKey(const services::Authenticated& auth, const Request& request) {
+  return std::to_string(auth.caller.user_id) + "|" + std::string(core::RoleName(auth.caller.role)) + "|" +
+         request.target;
+}
+}  // namespace
+
+std::optional<Response> Api::TryInline(Request& request) {
+  if (request.method != "GET") return std::nullopt;
+  auto authorization = request.Header("authorization");
+  if (authorization.substr(0, 7) != "Bearer ") return std::nullopt;
+  auto match = router_.Find(request.method, request.path);
+  if (!match.route || !match.route->cache_generation) return std::nullopt;
+  auto auth = identity_.CachedToken(std::string(authorization.substr(7)));
+  if (!auth || !Allowed(match.route->permission, auth->caller)) return std::nullopt;
+  auto hit = cache_.Get(CacheKey(*auth, request), match.route->cache_generation->load());
+  if (hit) hit->route = match.route->pattern;
+  return hit;
+}
 
 std::optional<services::Authenticated> Api::Authenticate(const Request& request,
                                                          bool& bad_credentials) {
@@ -105,7 +126,7 @@ Response Api::Handle(Request& request) {
     response = ErrorResponse({core::Code::kUnsupportedMedia, "send the body as application/json", {}});
   } else {
     try {
-      response = route.handler(call);
+      response = RunRoute(route, call);
     } catch (const store::DbError& e) {
       spdlog::error("request {}: database error: {}", request.request_id, e.what());
       response = ErrorResponse({e.transient() ? core::Code::kTransient : core::Code::kInternal,
@@ -120,6 +141,18 @@ Response Api::Handle(Request& request) {
       response.status != 404) {
     AuditRefusal(call, route, response);
   }
+  return response;
+}
+
+Response Api::RunRoute(const Route& route, Call& call) {
+  if (!route.cache_generation || !call.auth) return route.handler(call);
+  // The counter is read before the data: a change racing with this request
+  // leaves the entry stale-marked rather than fresh-looking.
+  auto generation = route.cache_generation->load();
+  auto key = CacheKey(*call.auth, call.request);
+  if (auto hit = cache_.Get(key, generation)) return *hit;
+  auto response = route.handler(call);
+  if (response.status == 200) cache_.Put(key, generation, response);
   return response;
 }
 

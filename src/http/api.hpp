@@ -3,6 +3,7 @@
 
 #include "core/clock.hpp"
 #include "http/message.hpp"
+#include "http/response_cache.hpp"
 #include "http/router.hpp"
 #include "services/identity_service.hpp"
 #include "store/database.hpp"
@@ -12,6 +13,9 @@ namespace slipway::http {
 struct ApiSettings {
   std::string cookie_name = "slipway_session";
   bool secure_cookies = false;  ///< add `Secure` (served over TLS or behind a TLS proxy)
+  /// How long a rendered read answer may be reused (0: never). Changes made
+  /// through this process invalidate at once; this bounds other replicas' lag.
+  core::Millis response_cache_ms = 1'000;
 };
 
 /// The request pipeline around the routes: match, authenticate (bearer token
@@ -24,18 +28,23 @@ class Api {
       const core::Clock& clock, ApiSettings settings);
 
   Response Handle(Request& request);
+  /// The non-blocking fast path, run on a network thread: a cached answer for
+  /// a caller known from the token cache, or nothing (then Handle runs).
+  std::optional<Response> TryInline(Request& request);
   const Router& router() const { return router_; }
   const ApiSettings& settings() const { return settings_; }
 
  private:
   std::optional<services::Authenticated> Authenticate(const Request& request, bool& bad_credentials);
   void AuditRefusal(const Call& call, const Route& route, const Response& response);
+  Response RunRoute(const Route& route, Call& call);
 
   Router router_;
   services::IdentityService& identity_;
   store::Database& db_;
   const core::Clock& clock_;
   ApiSettings settings_;
+  ResponseCache cache_;
 };
 
 /// The session id from a Cookie header, or "".

@@ -30,9 +30,10 @@ std::string_view PermissionName(Permission p) {
 }
 
 void Router::Add(std::string method, std::string pattern, Permission permission,
-                 RouteHandler handler) {
+                 RouteHandler handler, const std::atomic<std::uint64_t>* cache_generation) {
   segments_.push_back(Split(pattern));
-  routes_.push_back({std::move(method), std::move(pattern), permission, std::move(handler)});
+  routes_.push_back(
+      {std::move(method), std::move(pattern), permission, std::move(handler), cache_generation});
 }
 
 Router::Match Router::Find(std::string_view method, std::string_view path) const {

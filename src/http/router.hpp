@@ -1,4 +1,6 @@
 #pragma once
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -40,12 +42,16 @@ struct Route {
   std::string pattern;  ///< "/api/v1/apps/{id}"
   Permission permission;
   RouteHandler handler;
+  /// Set for read routes whose answers may be cached per caller: the change
+  /// counter of the data they render (see ResponseCache).
+  const std::atomic<std::uint64_t>* cache_generation = nullptr;
 };
 
 /// Matches method + path against registered patterns ({name} = one segment).
 class Router {
  public:
-  void Add(std::string method, std::string pattern, Permission permission, RouteHandler handler);
+  void Add(std::string method, std::string pattern, Permission permission, RouteHandler handler,
+           const std::atomic<std::uint64_t>* cache_generation = nullptr);
 
   struct Match {
     const Route* route = nullptr;

@@ -75,14 +75,15 @@ bool ToRequest(bhttp::request<bhttp::string_body>&& in, Request& out) {
   return true;
 }
 
-bhttp::response<bhttp::string_body> ToBeast(const Response& r, const Request& req, unsigned version,
+// Moves the body out of `r` (the caller moves it back after writing).
+bhttp::response<bhttp::string_body> ToBeast(Response& r, const Request& req, unsigned version,
                                             bool keep_alive) {
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
   out.set(bhttp::field::server, "slipway");
   if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
   out.set("X-Request-Id", req.request_id);
   for (const auto& [name, value] : r.headers) out.insert(name, value);
-  out.body() = r.body;
+  out.body() = std::move(r.body);
   out.keep_alive(keep_alive);
   out.prepare_payload();
   return out;
@@ -92,10 +93,11 @@ bhttp::response<bhttp::string_body> ToBeast(const Response& r, const Request& re
 
 class Server::Impl {
  public:
-  Impl(ServerSettings settings, Handler handler, Observer observer)
+  Impl(ServerSettings settings, Handler handler, Observer observer, InlineHandler inline_handler)
       : settings_(std::move(settings)),
         handler_(std::move(handler)),
         observer_(std::move(observer)),
+        inline_handler_(std::move(inline_handler)),
         ioc_(settings_.network_threads),
         workers_(static_cast<std::size_t>(settings_.worker_threads)),
         acceptor_(ioc_),
@@ -251,7 +253,13 @@ class Server::Impl {
         res = ErrorResponse(400, "invalid", "request target must be an absolute path");
       } else {
         req.secure = settings_.trust_forwarded_proto && req.Header("x-forwarded-proto") == "https";
-        res = co_await Handle(req);
+        // Answers that need no blocking work (cache hits) skip the hop to the workers.
+        auto quick = inline_handler_ ? inline_handler_(req) : std::nullopt;
+        if (quick) {
+          res = std::move(*quick);
+        } else {
+          res = co_await Handle(req);
+        }
       }
       keep_alive = keep_alive && !stopping_ && !res.stream;
       if (res.stream) {
@@ -260,6 +268,7 @@ class Server::Impl {
         auto out = ToBeast(res, req, version, keep_alive);
         stream.expires_after(settings_.request_timeout);
         std::tie(ec, n) = co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
+        res.body = std::move(out.body());  // for the observer
       }
       double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -314,7 +323,8 @@ class Server::Impl {
                                    std::string_view message) {
     Request req;
     req.request_id = NewRequestId();
-    auto out = ToBeast(ErrorResponse(status, code, message), req, 11, false);
+    auto error = ErrorResponse(status, code, message);
+    auto out = ToBeast(error, req, 11, false);
     stream.expires_after(settings_.request_timeout);
     co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
   }
@@ -322,6 +332,7 @@ class Server::Impl {
   ServerSettings settings_;
   Handler handler_;
   Observer observer_;
+  InlineHandler inline_handler_;
   asio::io_context ioc_;
   asio::thread_pool workers_;
   tcp::acceptor acceptor_;
@@ -332,8 +343,9 @@ class Server::Impl {
   std::list<Connection> connections_;
 };
 
-Server::Server(ServerSettings settings, Handler handler, Observer observer)
-    : impl_(std::make_unique<Impl>(std::move(settings), std::move(handler), std::move(observer))) {}
+Server::Server(ServerSettings settings, Handler handler, Observer observer, InlineHandler inline_handler)
+    : impl_(std::make_unique<Impl>(std::move(settings), std::move(handler), std::move(observer),
+                                   std::move(inline_handler))) {}
 Server::~Server() = default;
 void Server::Listen() { impl_->Listen(); }
 std::uint16_t Server::port() const { return impl_->port(); }

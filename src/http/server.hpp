@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "http/message.hpp"
@@ -24,6 +25,9 @@ struct ServerSettings {
 
 /// Runs on a worker thread; may block. Must not throw (exceptions become 500).
 using Handler = std::function<Response(Request&)>;
+/// Runs on a network thread before `Handler`; must never block. Returns a
+/// response when one is ready without blocking work (e.g. a cache hit).
+using InlineHandler = std::function<std::optional<Response>(Request&)>;
 /// Called on a network thread after each response was written.
 using Observer = std::function<void(const Request&, const Response&, double seconds)>;
 
@@ -32,7 +36,8 @@ using Observer = std::function<void(const Request&, const Response&, double seco
 /// connector call never stalls other connections.
 class Server {
  public:
-  Server(ServerSettings settings, Handler handler, Observer observer);
+  Server(ServerSettings settings, Handler handler, Observer observer,
+         InlineHandler inline_handler = nullptr);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

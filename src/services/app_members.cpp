@@ -46,7 +46,7 @@ Result<std::vector<store::Member>> AppService::Members(const RequestContext&, co
 Result<std::vector<store::Member>> AppService::PutMember(const RequestContext& ctx, const std::string& ref,
                                                          const std::string& username,
                                                          const boost::json::object& body) {
-  return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<std::vector<store::Member>> {
+  return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<std::vector<store::Member>> {
     auto app = Find(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
     auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
@@ -73,7 +73,7 @@ Result<std::vector<store::Member>> AppService::PutMember(const RequestContext& c
     RecordAudit(tx, clock_, ctx, "app.member_put", "app", std::to_string(app->id),
                 username + " is " + *role_name);
     return store::apps::Members(tx, app->id);
-  });
+  }));
 }
 
 core::Status AppService::ReplaceApprovers(store::Tx& tx, std::int64_t app_id,
@@ -99,7 +99,7 @@ core::Status AppService::ReplaceApprovers(store::Tx& tx, std::int64_t app_id,
 
 core::Status AppService::RemoveMember(const RequestContext& ctx, const std::string& ref,
                                       const std::string& username) {
-  return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
+  return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
     auto app = Find(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
     auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
@@ -115,7 +115,7 @@ core::Status AppService::RemoveMember(const RequestContext& ctx, const std::stri
     RecordAudit(tx, clock_, ctx, "app.member_remove", "app", std::to_string(app->id),
                 "removed " + username);
     return core::Ok{};
-  });
+  }));
 }
 
 }  // namespace slipway::services

@@ -78,7 +78,7 @@ Result<AppView> AppService::Register(const RequestContext& ctx, const boost::jso
   core::App app = std::move(parsed.value());
   app.created_at = app.updated_at = clock_.Now();
   try {
-    return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
+    return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
       if (app.owner != ctx.caller.username && !store::users::GetByName(tx, app.owner)) {
         return core::Invalid("owner " + app.owner + " is not a user",
                              {{"field", "owner"}, {"rule", "must be an existing user"}});
@@ -93,7 +93,7 @@ Result<AppView> AppService::Register(const RequestContext& ctx, const boost::jso
                   "registered " + app.name + " (" + std::string(core::AppTypeName(app.type)) + ", " +
                       std::string(core::AppLevelName(app.level)) + ")");
       return View(tx, ctx, app);
-    });
+    }));
   } catch (const store::UniqueViolation&) {
     return core::Conflict("an application named " + app.name + " already exists",
                           {{"field", "name"}});
@@ -137,7 +137,7 @@ template <class Change>
 Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string& ref,
                                    const char* action, const boost::json::object& body,
                                    bool version_required, Change&& change) {
-  return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
+  return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
     auto app = Find(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
     auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
@@ -167,7 +167,7 @@ Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string&
     RecordAudit(tx, clock_, ctx, std::string("app.") + action, "app", std::to_string(app->id),
                 summary.value());
     return View(tx, ctx, store::apps::Get(tx, app->id).value());
-  });
+  }));
 }
 
 Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& ref,

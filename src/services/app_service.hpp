@@ -1,5 +1,7 @@
 #pragma once
 #include <boost/json/object.hpp>
+#include <atomic>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +51,12 @@ class AppService {
   /// its own transaction on the first successful release. No-op when online.
   core::Status MarkOnline(store::Tx& tx, const RequestContext& ctx, std::int64_t app_id);
 
+  /// Bumped after every committed change of applications or members, so that
+  /// caches of rendered lists notice. Callers that change applications inside
+  /// their own transaction (MarkOnline) call NoteChanged() after committing.
+  const std::atomic<std::uint64_t>& generation() const { return generation_; }
+  void NoteChanged() { ++generation_; }
+
   core::Result<std::vector<store::Member>> Members(const RequestContext& ctx, const std::string& ref);
   core::Result<std::vector<store::Member>> PutMember(const RequestContext& ctx, const std::string& ref,
                                                      const std::string& username,
@@ -70,8 +78,16 @@ class AppService {
   std::optional<core::Error> PassOwnerField(store::Tx& tx, core::App& app, const std::string& leaving);
   AppView View(store::Tx& tx, const RequestContext& ctx, core::App app);
 
+  /// Passes a mutation's result through, noting a change when it succeeded.
+  template <class T>
+  T Noted(T result) {
+    if (result.ok()) NoteChanged();
+    return result;
+  }
+
   store::Database& db_;
   const core::Clock& clock_;
+  std::atomic<std::uint64_t> generation_{0};
 };
 
 }  // namespace slipway::services

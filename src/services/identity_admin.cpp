@@ -69,7 +69,7 @@ Result<store::UserRecord> IdentityService::UpdateUser(const RequestContext& ctx,
   auto role = ReadRole(in, false);
   auto disabled = in.Bool("disabled");
   if (!in.ok()) return in.error();
-  return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<store::UserRecord> {
+  return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<store::UserRecord> {
     auto user = FindUser(tx, ref);
     if (!user) return core::NotFound("no user " + ref);
     if (user->version != *version) {
@@ -100,7 +100,7 @@ Result<store::UserRecord> IdentityService::UpdateUser(const RequestContext& ctx,
     RecordAudit(tx, clock_, ctx, "user.update", "user", std::to_string(user->id),
                 summary.empty() ? "no change" : summary);
     return *user;
-  });
+  }));
 }
 
 core::Status IdentityService::ResetPassword(const RequestContext& ctx, const std::string& ref,
@@ -110,7 +110,7 @@ core::Status IdentityService::ResetPassword(const RequestContext& ctx, const std
   if (!in.ok()) return in.error();
   if (auto e = CheckPassword(*password)) return *e;
   auto hash = settings_.hasher.Hash(*password);
-  return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
+  return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
     auto user = FindUser(tx, ref);
     if (!user) return core::NotFound("no user " + ref);
     user->password_hash = hash;
@@ -123,7 +123,7 @@ core::Status IdentityService::ResetPassword(const RequestContext& ctx, const std
     RecordAudit(tx, clock_, ctx, "user.reset_password", "user", std::to_string(user->id),
                 "password reset; sessions ended");
     return core::Ok{};
-  });
+  }));
 }
 
 core::Status IdentityService::ChangePassword(const RequestContext& ctx, const boost::json::object& body) {
@@ -191,7 +191,7 @@ Result<std::vector<store::TokenRecord>> IdentityService::ListTokens(const Reques
 }
 
 core::Status IdentityService::RevokeToken(const RequestContext& ctx, std::int64_t id) {
-  return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
+  return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
     auto token = store::tokens::Get(tx, id);
     // Someone else's token is "not found" to non-admins: ids reveal nothing.
     if (!token || token->revoked_at || (token->user_id != ctx.caller.user_id && !ctx.caller.IsAdmin())) {
@@ -200,7 +200,7 @@ core::Status IdentityService::RevokeToken(const RequestContext& ctx, std::int64_
     store::tokens::Revoke(tx, id, clock_.Now());
     RecordAudit(tx, clock_, ctx, "token.revoke", "token", std::to_string(id), "revoked " + token->name);
     return core::Ok{};
-  });
+  }));
 }
 
 }  // namespace slipway::services

@@ -105,6 +105,11 @@ std::optional<Authenticated> IdentityService::AuthenticateToken(const std::strin
   const auto now = clock_.Now();
   const auto hash = Sha256Hex(token);
   std::int64_t token_id = 0;
+  std::uint64_t generation = 0;
+  {
+    std::lock_guard lock(token_cache_mutex_);
+    generation = token_generation_;
+  }
   auto found = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> std::optional<Authenticated> {
     auto record = store::tokens::GetByHash(tx, hash);
     if (!record || record->revoked_at || (record->expires_at && *record->expires_at <= now)) {
@@ -115,10 +120,30 @@ std::optional<Authenticated> IdentityService::AuthenticateToken(const std::strin
     token_id = record->id;
     return Authenticated{{user->id, user->username, user->role}, false, ""};
   });
+  if (found) {
+    std::lock_guard lock(token_cache_mutex_);
+    if (token_cache_.size() > 10'000) token_cache_.clear();
+    if (generation == token_generation_) token_cache_[hash] = {*found, now + kTokenCacheMs};
+  }
   if (found && ShouldTouch(token_id, now)) {
     store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) { store::tokens::Touch(tx, token_id, now); });
   }
   return found;
+}
+
+std::optional<Authenticated> IdentityService::CachedToken(const std::string& token) {
+  if (token.size() > 128 || token.rfind(kTokenPrefix, 0) != 0) return std::nullopt;
+  const auto hash = Sha256Hex(token);
+  std::lock_guard lock(token_cache_mutex_);
+  auto it = token_cache_.find(hash);
+  if (it == token_cache_.end() || it->second.expires_at <= clock_.Now()) return std::nullopt;
+  return it->second.auth;
+}
+
+void IdentityService::ForgetTokens() {
+  std::lock_guard lock(token_cache_mutex_);
+  token_cache_.clear();
+  ++token_generation_;
 }
 
 std::optional<std::string> IdentityService::BootstrapAdmin(const std::string& username,

@@ -53,6 +53,11 @@ class IdentityService {
   void Logout(const std::string& session_id);
   std::optional<Authenticated> AuthenticateSession(const std::string& session_id);
   std::optional<Authenticated> AuthenticateToken(const std::string& token);
+  /// The same from memory only (never blocks on the database): a token that
+  /// authenticated recently, unless users or tokens changed since in this
+  /// process. Across replicas a revocation takes effect within kTokenCacheMs.
+  std::optional<Authenticated> CachedToken(const std::string& token);
+  static constexpr core::Millis kTokenCacheMs = 5'000;
 
   /// Creates the admin user when no user exists. Returns the password used
   /// (`password` or a generated one) when it created the user.
@@ -78,6 +83,18 @@ class IdentityService {
   std::optional<core::Error> CheckPassword(const std::string& password) const;
   std::optional<store::UserRecord> FindUser(store::Tx& tx, const std::string& ref);
   bool ShouldTouch(std::int64_t token_id, core::Millis now);
+  /// Passes a mutation's result through; a success empties the token cache.
+  template <class T>
+  T Noted(T result) {
+    if (result.ok()) ForgetTokens();
+    return result;
+  }
+  void ForgetTokens();
+
+  struct CachedAuth {
+    Authenticated auth;
+    core::Millis expires_at;
+  };
 
   store::Database& db_;
   const core::Clock& clock_;
@@ -85,6 +102,10 @@ class IdentityService {
   std::string dummy_hash_;  ///< verified against for unknown users: same timing
   std::mutex touch_mutex_;
   std::map<std::int64_t, core::Millis> last_touch_;
+  std::mutex token_cache_mutex_;
+  std::map<std::string, CachedAuth> token_cache_;  ///< by token hash
+  /// Bumped by ForgetTokens: a lookup that raced with a change caches nothing.
+  std::uint64_t token_generation_ = 0;
 };
 
 }  // namespace slipway::services

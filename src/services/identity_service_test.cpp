@@ -67,6 +67,25 @@ TEST_F(IdentityServiceTest, RepeatedFailuresLockTheAccountForAWhile) {
   EXPECT_TRUE(identity_.Login("dan", "password-1", "r").ok());
 }
 
+TEST_F(IdentityServiceTest, TheTokenCacheForgetsOnEveryChange) {
+  auto u = MakeUser("kim");
+  RequestContext kim{{u.id, "kim", u.role}, "r"};
+  auto token = identity_.CreateToken(kim, {{"name", "ci"}}).value();
+  EXPECT_FALSE(identity_.CachedToken(token.token)) << "not looked up yet";
+  ASSERT_TRUE(identity_.AuthenticateToken(token.token));
+  EXPECT_EQ(identity_.CachedToken(token.token)->caller.username, "kim");
+  ASSERT_TRUE(identity_.UpdateUser(admin_, "kim", {{"version", u.version}, {"role", "viewer"}}).ok());
+  EXPECT_FALSE(identity_.CachedToken(token.token)) << "a role change empties the cache";
+  EXPECT_EQ(identity_.AuthenticateToken(token.token)->caller.role, core::Role::kViewer);
+  ASSERT_TRUE(identity_.RevokeToken(kim, token.record.id).ok());
+  EXPECT_FALSE(identity_.CachedToken(token.token));
+  EXPECT_FALSE(identity_.AuthenticateToken(token.token));
+  auto second = identity_.CreateToken(kim, {{"name", "ci2"}}).value();
+  ASSERT_TRUE(identity_.AuthenticateToken(second.token));
+  clock_.Advance(IdentityService::kTokenCacheMs);
+  EXPECT_FALSE(identity_.CachedToken(second.token)) << "entries expire";
+}
+
 TEST_F(IdentityServiceTest, UnknownAndDisabledUsersCannotLogIn) {
   EXPECT_EQ(identity_.Login("nobody", "password-1", "r").error().code, core::Code::kUnauthenticated);
   auto u = MakeUser("eve");

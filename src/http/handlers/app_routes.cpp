@@ -66,7 +66,7 @@ void AddAppRoutes(Router& router, ApiDeps& deps) {
           {"items", std::move(items)},
           {"next_cursor", l.next_cursor ? boost::json::value(*l.next_cursor) : boost::json::value(nullptr)}};
     });
-  });
+  }, &deps.apps.generation());
 
   router.Add("POST", "/api/v1/apps", Permission::kDeveloper, [&deps](Call& call) {
     auto body = ParseBody(call.request);
@@ -76,7 +76,7 @@ void AddAppRoutes(Router& router, ApiDeps& deps) {
 
   router.Add("GET", "/api/v1/apps/{id}", Permission::kAppRead, [&deps](Call& call) {
     return Reply(deps.apps.Get(call.context, call.params["id"]), 200, AppJson);
-  });
+  }, &deps.apps.generation());
 
   router.Add("PATCH", "/api/v1/apps/{id}", Permission::kAppWrite, [&deps](Call& call) {
     auto body = ParseBody(call.request);
