@@ -164,11 +164,12 @@ class Kubernetes {
   virtual core::Result<KubeObject> Patch(const KubeResource& resource, std::string_view ns,
                                          std::string_view name, PatchType type,
                                          const boost::json::value& patch) = 0;
-  /// DELETE. Returns the object when it survives the call (a namespace now
+  /// DELETE (propagation: what happens to dependents — Background, the
+  /// apps/v1 default, removes them after the object). Returns the object when it survives the call (a namespace now
   /// Terminating, finalizers), nullopt when it is gone. kNotFound if absent.
   virtual core::Result<std::optional<KubeObject>> Delete(
       const KubeResource& resource, std::string_view ns, std::string_view name,
-      PropagationPolicy propagation = PropagationPolicy::kBackground) = 0;
+      PropagationPolicy propagation) = 0;
   /// Sets spec.replicas through the `/scale` subresource (Deployments,
   /// ReplicaSets); returns the autoscaling/v1 Scale. Idempotent.
   virtual core::Result<KubeObject> Scale(const KubeResource& resource, std::string_view ns,
@@ -179,7 +180,7 @@ class Kubernetes {
                                                            std::string_view ns,
                                                            WatchOptions options,
                                                            WatchCallback on_event,
-                                                           WatchErrorCallback on_error = {}) = 0;
+                                                           WatchErrorCallback on_error) = 0;
 
   // ---- Operations built on the calls above (kubernetes/operations.cpp) ----
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "support/temp_dir.hpp"

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "connectors/kubernetes/json_access.hpp"
+
 namespace slipway::connectors::kube {
 
 namespace {
@@ -87,6 +89,33 @@ bool LabelSelector::Matches(const boost::json::object& labels) const {
     }
     return false;
   });
+}
+
+core::Result<bool> MatchesFieldSelector(const boost::json::object& object, std::string_view selector) {
+  if (Trim(selector).empty()) return true;
+  bool all = true;
+  for (const auto& term : Terms(selector)) {
+    const auto ne = term.find("!=");
+    const auto eq = term.find('=');
+    if (eq == std::string::npos) return core::Invalid("invalid field selector term \"" + term + "\"");
+    const std::string field = Trim(std::string_view(term).substr(0, ne != std::string::npos ? ne : eq));
+    const size_t value_at = ne != std::string::npos ? ne + 2 : term.compare(eq, 2, "==") == 0 ? eq + 2 : eq + 1;
+    const std::string wanted = Trim(std::string_view(term).substr(value_at));
+    std::string actual;
+    if (field == "metadata.name") {
+      actual = StringAt(object, {"metadata", "name"});
+    } else if (field == "metadata.namespace") {
+      actual = StringAt(object, {"metadata", "namespace"});
+    } else if (field == "status.phase") {
+      actual = StringAt(object, {"status", "phase"});
+    } else if (field == "spec.nodeName") {
+      actual = StringAt(object, {"spec", "nodeName"});
+    } else {
+      return core::Invalid("field label not supported: " + field);
+    }
+    all = all && ((actual == wanted) != (ne != std::string::npos));
+  }
+  return all;
 }
 
 }  // namespace slipway::connectors::kube

@@ -29,3 +29,12 @@ class LabelSelector {
 };
 
 }  // namespace slipway::connectors::kube
+
+namespace slipway::connectors::kube {
+
+/// Whether an object satisfies a field selector (`metadata.name=web`,
+/// `status.phase!=Running`, comma-joined; fields: metadata.name,
+/// metadata.namespace, status.phase, spec.nodeName). kInvalid for others.
+core::Result<bool> MatchesFieldSelector(const boost::json::object& object, std::string_view selector);
+
+}  // namespace slipway::connectors::kube

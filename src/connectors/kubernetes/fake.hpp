@@ -1,0 +1,112 @@
+#pragma once
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "connectors/kubernetes.hpp"
+#include "connectors/kubernetes/fake_store.hpp"
+#include "core/clock.hpp"
+
+namespace slipway::connectors {
+
+/// The Kubernetes port in memory, for unit tests of services and the engine.
+/// Behaves like an API server with instant controllers: resourceVersion and
+/// generation, the real Status errors (AlreadyExists, Conflict on a stale
+/// resourceVersion, NotFound, Forbidden in a terminating namespace, Invalid
+/// for a selector that does not match its template), merge and strategic
+/// merge patches, `/scale`, Deployment → ReplicaSet → Pods with statuses that
+/// complete at once unless the image is told to fail, namespaces that stay
+/// Terminating for a set time, and watches (own thread each, resume from a
+/// version, re-list after ExpireWatchHistory, bookmarks on demand).
+/// Records every call and fails the calls it is told to. Thread-safe.
+class FakeKubernetes final : public Kubernetes {
+ public:
+  /// `clock` drives timestamps and namespace termination; nullptr: the system clock.
+  explicit FakeKubernetes(const core::Clock* clock = nullptr);
+  ~FakeKubernetes() override;
+
+  core::Result<boost::json::object> Version() override;
+  core::Result<KubeObject> Create(const KubeResource& resource, std::string_view ns,
+                                  KubeObject object) override;
+  core::Result<KubeObject> Get(const KubeResource& resource, std::string_view ns,
+                               std::string_view name) override;
+  core::Result<ObjectList> List(const KubeResource& resource, std::string_view ns,
+                                const ListOptions& options) override;
+  core::Result<KubeObject> Replace(const KubeResource& resource, std::string_view ns,
+                                   KubeObject object) override;
+  core::Result<KubeObject> Patch(const KubeResource& resource, std::string_view ns,
+                                 std::string_view name, PatchType type,
+                                 const boost::json::value& patch) override;
+  core::Result<std::optional<KubeObject>> Delete(const KubeResource& resource, std::string_view ns,
+                                                 std::string_view name,
+                                                 PropagationPolicy propagation) override;
+  core::Result<KubeObject> Scale(const KubeResource& resource, std::string_view ns,
+                                 std::string_view name, std::int64_t replicas) override;
+  core::Result<std::unique_ptr<WatchHandle>> Watch(const KubeResource& resource, std::string_view ns,
+                                                   WatchOptions options, WatchCallback on_event,
+                                                   WatchErrorCallback on_error) override;
+
+  // ---- Test controls ----
+
+  /// Pods of `image` do not become ready; their container waits with
+  /// `reason` (ImagePullBackOff, ErrImagePull, CrashLoopBackOff with restarts).
+  /// Applies to pods created from now on.
+  void FailImage(std::string image, std::string reason = "ImagePullBackOff");
+  void ClearImageFailures();
+  /// The next `count` calls named `method` ("Create", "Get", "List",
+  /// "Replace", "Patch", "Delete", "Scale", "Watch", "Version"; "" any) on
+  /// `plural` ("" any) fail with `error` without touching state.
+  void InjectFailure(std::string method, std::string plural, core::Error error, int count = 1);
+  /// How long a deleted namespace stays Terminating (default 0: until the next call).
+  void SetNamespaceTerminationDelay(core::Millis delay);
+  /// Drops the watch history: watches resuming from an older version re-list
+  /// (what a 410 Expired makes the real client do).
+  void ExpireWatchHistory();
+  /// Sends every running watch a BOOKMARK at the current resourceVersion.
+  void SendBookmarks();
+
+  struct Call {
+    std::string method;  ///< "Create", "Get", …
+    std::string resource;  ///< plural, e.g. "deployments"
+    std::string ns;
+    std::string name;
+  };
+  std::vector<Call> calls() const;
+  void ClearCalls();
+  /// Every stored object of a kind (all namespaces), for assertions.
+  std::vector<KubeObject> Objects(const KubeResource& resource) const;
+
+ private:
+  class FakeWatch;
+  struct Failure {
+    std::string method;
+    std::string plural;
+    core::Error error;
+    int count;
+  };
+  /// Records the call and returns an injected failure, if one matches. Locked.
+  std::optional<core::Error> Enter(std::string_view method, const KubeResource* resource, std::string_view ns,
+                                   std::string_view name);
+  /// Finishes namespace terminations whose time has come. Locked.
+  void Sweep();
+  /// Hands events recorded by the store to the matching watches. Locked.
+  void Publish();
+  core::Result<KubeObject> Write(const KubeResource& resource, std::string_view ns, KubeObject object,
+                                 const KubeObject* current);
+  core::Status CheckNamespace(const KubeResource& resource, std::string_view ns, std::string_view verb);
+
+  std::unique_ptr<core::Clock> own_clock_;
+  const core::Clock& clock_;
+  mutable std::mutex mutex_;
+  fake::Store store_;
+  fake::ImageFailures image_failures_;
+  std::vector<Failure> failures_;
+  std::vector<Call> calls_;
+  core::Millis namespace_delay_ = 0;
+  std::map<std::string, core::Millis> terminating_;  ///< namespace → when it disappears
+  std::vector<std::shared_ptr<FakeWatch>> watches_;
+};
+
+}  // namespace slipway::connectors
