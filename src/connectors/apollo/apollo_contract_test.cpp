@@ -129,7 +129,7 @@ TEST_P(ApolloContract, PublishSnapshotsItemsAndLatestReleaseFollows) {
   auto second = portal_->Publish(app_, "20260501-2", "", "ops");
   ASSERT_TRUE(second.ok());
   EXPECT_GT(second->id, first->id);
-  EXPECT_EQ((*portal_->LatestRelease(app_))->configurations.at("timeout"), "5000");
+  EXPECT_EQ(portal_->LatestRelease(app_).value()->configurations.at("timeout"), "5000");
   EXPECT_EQ(portal_->Publish(app_, std::string(65, 't'), "", "ops").error().code, core::Code::kInvalid);
 }
 

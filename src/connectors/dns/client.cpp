@@ -114,7 +114,7 @@ core::Status DnsClient::SendOnce(const UpdatePlan& plan, const std::string& what
   auto exchange = SendPacket(settings_, pkt.get(), what);
   if (!exchange.ok()) return exchange.error();
   ldns_pkt* reply = exchange->reply.get();
-  const int rcode = ldns_pkt_get_rcode(reply);
+  const int rcode = static_cast<int>(ldns_pkt_get_rcode(reply));
   const ldns_rr* tsig = ldns_pkt_tsig(reply);
   if (tsig && TsigError(tsig) != 0) return RcodeError(rcode, what, TsigError(tsig));
   if (!tsig) {
@@ -163,7 +163,7 @@ core::Result<std::vector<DnsRecord>> DnsClient::Query(std::string_view name, Dns
                                     LDNS_RR_CLASS_IN, 0));
     ldns_pkt_set_random_id(query.get());
     auto exchange = SendPacket(settings_, query.get(), what);
-    int rcode = exchange.ok() ? ldns_pkt_get_rcode(exchange->reply.get()) : kServFail;
+    int rcode = exchange.ok() ? static_cast<int>(ldns_pkt_get_rcode(exchange->reply.get())) : int{kServFail};
     if (exchange.ok() && (rcode == kNoError || rcode == kNxDomain)) {
       std::vector<DnsRecord> out;
       const ldns_rr_list* answer = ldns_pkt_answer(exchange->reply.get());

@@ -113,7 +113,7 @@ TEST_P(DnsContract, ReplaceLeavesExactlyTheNewRecord) {
   ASSERT_TRUE(zone_->Add({"api.example.test", DnsType::kA, "10.0.0.2", 60}).ok());
   ASSERT_TRUE(zone_->Replace({"api.example.test", DnsType::kA, "10.0.0.9", 120}).ok());
   EXPECT_EQ(Values("api.example.test", DnsType::kA), V{"10.0.0.9"});
-  EXPECT_EQ((*zone_->Query("api.example.test", DnsType::kA))[0].ttl, 120u);
+  EXPECT_EQ(zone_->Query("api.example.test", DnsType::kA).value().at(0).ttl, 120u);
 
   ASSERT_TRUE(zone_->Replace({"api.example.test", DnsType::kCname, "web.example.test", 60}).ok());
   EXPECT_EQ(Values("api.example.test", DnsType::kCname), V{"web.example.test."});

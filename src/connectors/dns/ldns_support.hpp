@@ -1,5 +1,9 @@
 #pragma once
+// ldns's common.h redefines bool/true/false unless stdbool has run first.
+#include <stdbool.h>
+// clang-format off
 #include <ldns/ldns.h>
+// clang-format on
 
 #include <memory>
 #include <optional>

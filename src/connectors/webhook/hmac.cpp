@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <cstdlib>
 #include <mutex>
 
 namespace slipway::connectors {
@@ -9,7 +10,10 @@ namespace slipway::connectors {
 namespace {
 void InitSodium() {
   static std::once_flag once;
-  std::call_once(once, [] { (void)sodium_init(); });
+  // -1 means no usable randomness: nothing here would be safe after that.
+  std::call_once(once, [] {
+    if (sodium_init() < 0) std::abort();
+  });
 }
 const unsigned char* Bytes(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
 }  // namespace

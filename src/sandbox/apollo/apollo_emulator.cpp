@@ -52,7 +52,7 @@ std::optional<std::string> DecodeKey(std::string b64) {
 template <class T>
 http::Response Reply(const core::Result<T>& result, boost::json::object (*to_json)(const T&)) {
   if (!result.ok()) return Failure(result.error());
-  return http::Response::Json(200, to_json(*result));
+  return http::Response::Json(200, to_json(result.value()));
 }
 
 }  // namespace

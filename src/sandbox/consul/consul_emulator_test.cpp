@@ -47,7 +47,8 @@ class ConsulEmulatorTest : public ::testing::Test {
   int InjectedCalls() {
     auto r = admin_->Send({.path = "/_sandbox/calls"});
     int n = 0;
-    for (const auto& c : boost::json::parse(r->body).at("calls").as_array()) n += c.at("injected").as_bool();
+    const auto parsed = boost::json::parse(r->body);  // kept alive for the loop
+    for (const auto& c : parsed.at("calls").as_array()) n += c.at("injected").as_bool();
     return n;
   }
 

@@ -1,7 +1,7 @@
 #include "sandbox/tapd/tapd_emulator.hpp"
 
 #include <boost/json.hpp>
-#include <boost/url/parse_query.hpp>
+#include <boost/url/params_view.hpp>
 #include <chrono>
 #include <ctime>
 
@@ -51,9 +51,14 @@ std::map<std::string, std::string> BodyFields(const http::Request& request) {
     }
     return out;
   }
-  auto params = boost::urls::parse_query(request.body);
-  if (!params) return out;
-  for (auto p : *params) out[std::string(p.key)] = std::string(p.value);
+  // Form bodies encode spaces as '+'.
+  boost::urls::encoding_opts form;
+  form.space_as_plus = true;
+  try {
+    for (auto p : boost::urls::params_view(request.body, form)) out[std::string(p.key)] = std::string(p.value);
+  } catch (const std::exception&) {
+    out.clear();  // malformed: treated as missing fields
+  }
   return out;
 }
 
