@@ -111,6 +111,10 @@ void ReadFile(const std::string& path, Config& c) {
     e.GetRange<core::Millis>("poll_interval_ms", c.engine.poll_interval_ms, 10, 600'000);
   }
   {
+    auto sb = top.Child("sandbox");
+    sb.Get("enabled", c.sandbox);
+  }
+  {
     auto l = top.Child("log");
     l.Get("level", c.log_level);
     std::string format = c.log_json ? "json" : "text";

@@ -20,6 +20,8 @@ struct Config {
   std::optional<std::string> admin_password;  ///< SLIPWAY_ADMIN_PASSWORD
   services::IdentitySettings identity;
   engine::EngineSettings engine;
+  /// The embedded default: emulators of every external system, in process.
+  bool sandbox = true;
   std::string log_level = "info";
   bool log_json = false;
   bool access_log = true;

@@ -12,6 +12,7 @@
 #include "engine/sample_workflow.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/server.hpp"
+#include "sandbox/all_emulators.hpp"
 #include "services/app_service.hpp"
 #include "store/migrations.hpp"
 
@@ -115,10 +116,24 @@ int Serve(const Config& config) {
   }
   std::cout.flush();
 
+  std::unique_ptr<sandbox::SandboxHost> sandbox_host;
+  if (config.sandbox) {
+    // No real connectors yet: every external system is emulated in process.
+    sandbox_host = std::make_unique<sandbox::SandboxHost>("127.0.0.1");
+    sandbox::AddAllEmulators(*sandbox_host);
+    sandbox_host->Start();
+    std::cout << "Sandbox (emulated external systems, not real ones):\n";
+    for (const auto& [system, url] : sandbox_host->endpoints()) {
+      std::cout << "  " << system << ": " << url << "\n";
+    }
+    std::cout.flush();
+  }
+
   engine.Start();
   server.Run();  // returns after SIGTERM/SIGINT once in-flight requests finished
   spdlog::info("shutting down: finishing running workflow steps");
   engine.Stop();
+  if (sandbox_host) sandbox_host->Stop();
   return 0;
 }
 

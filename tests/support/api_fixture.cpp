@@ -141,7 +141,8 @@ ApiServer::ApiServer(ServerOptions options)
   const std::string config_path = dir_->path() + "/slipway.yaml";
   {
     std::ofstream config(config_path);
-    config << "auth:\n  argon2:\n    time_cost: 1\n    memory_kib: 64\n"
+    // The API is under test here, not the emulators: keep the servers light.
+    config << "auth:\n  argon2:\n    time_cost: 1\n    memory_kib: 64\nsandbox:\n  enabled: false\n"
            << options_.extra_config << "\n";
   }
   std::vector<std::string> args = {"serve", "--config", config_path, "--data-dir",
