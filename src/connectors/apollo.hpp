@@ -18,7 +18,7 @@ struct ApolloItem {
   std::string comment;
   std::string created_by;
   std::string modified_by;
-  std::string created_time;   ///< Apollo's "2016-08-11T12:06:41.818+0800"
+  std::string created_time;  ///< Apollo's "2016-08-11T12:06:41.818+0800"
   std::string modified_time;
 };
 
@@ -94,7 +94,8 @@ class ApolloPortal {
   /// Changes an item's value/comment; not_found when absent unless
   /// `create_if_missing`. Idempotent.
   virtual core::Status UpdateItem(const ApolloNamespaceRef& ns, const ApolloItem& item,
-                                  std::string_view operator_name, bool create_if_missing = false) = 0;
+                                  std::string_view operator_name,
+                                  bool create_if_missing = false) = 0;
   /// Removes an item; not_found when absent.
   virtual core::Status DeleteItem(const ApolloNamespaceRef& ns, std::string_view key,
                                   std::string_view operator_name) = 0;
@@ -104,7 +105,8 @@ class ApolloPortal {
                                               std::string_view comment,
                                               std::string_view released_by) = 0;
   /// The latest active release; nullopt when the namespace was never released.
-  virtual core::Result<std::optional<ApolloRelease>> LatestRelease(const ApolloNamespaceRef& ns) = 0;
+  virtual core::Result<std::optional<ApolloRelease>> LatestRelease(
+      const ApolloNamespaceRef& ns) = 0;
 };
 
 }  // namespace slipway::connectors

@@ -69,7 +69,8 @@ class ConsulKv {
 
   /// Deletes `key` (absent is fine). With `cas`, only if ModifyIndex matches,
   /// else conflict.
-  virtual core::Status Delete(std::string_view key, std::optional<std::uint64_t> cas = std::nullopt) = 0;
+  virtual core::Status Delete(std::string_view key,
+                              std::optional<std::uint64_t> cas = std::nullopt) = 0;
 
   /// Deletes every key starting with `prefix` (end it with "/" to spare
   /// siblings such as "app/prod-old" when deleting "app/prod/"). Idempotent.

@@ -15,9 +15,9 @@ struct TapdStory {
   std::string status;
   std::string creator;
   std::vector<std::string> owners;  ///< TAPD's "a;b;" split, empties dropped
-  std::string created;   ///< "YYYY-MM-DD HH:MM:SS", China time
+  std::string created;              ///< "YYYY-MM-DD HH:MM:SS", China time
   std::string modified;
-  std::string url;       ///< web link, built (the API does not return one)
+  std::string url;  ///< web link, built (the API does not return one)
 };
 
 /// TAPD's Open API, as much as lanes need: a story by id.
@@ -28,7 +28,8 @@ struct TapdStory {
 class Tapd {
  public:
   virtual ~Tapd() = default;
-  virtual core::Result<TapdStory> GetStory(std::string_view workspace_id, std::string_view story_id) = 0;
+  virtual core::Result<TapdStory> GetStory(std::string_view workspace_id,
+                                           std::string_view story_id) = 0;
 };
 
 }  // namespace slipway::connectors

@@ -74,13 +74,16 @@ TEST_P(ApolloContract, ItemsCreateUpdateDeleteWithOperators) {
   auto duplicate = portal_->CreateItem(app_, {"timeout", "1", "", {}, {}, {}, {}}, "ops");
   ASSERT_FALSE(duplicate.ok());
   EXPECT_EQ(duplicate.error().code, core::Code::kConflict);
-  EXPECT_NE(duplicate.error().message.find("item already exists for itemKey:timeout"), std::string::npos)
+  EXPECT_NE(duplicate.error().message.find("item already exists for itemKey:timeout"),
+            std::string::npos)
       << duplicate.error().message;
 
-  ASSERT_TRUE(portal_->UpdateItem(app_, {"timeout", "5000", "slower", {}, {}, {}, {}}, "alice").ok());
+  ASSERT_TRUE(
+      portal_->UpdateItem(app_, {"timeout", "5000", "slower", {}, {}, {}, {}}, "alice").ok());
   auto missing = portal_->UpdateItem(app_, {"absent", "1", "", {}, {}, {}, {}}, "alice");
   EXPECT_EQ(missing.error().code, core::Code::kNotFound);
-  ASSERT_TRUE(portal_->UpdateItem(app_, {"db/url", "jdbc:x", "", {}, {}, {}, {}}, "alice", true).ok())
+  ASSERT_TRUE(
+      portal_->UpdateItem(app_, {"db/url", "jdbc:x", "", {}, {}, {}, {}}, "alice", true).ok())
       << "keys with '/' go through encodedItems";
 
   auto ns = portal_->GetNamespace(app_);
@@ -102,7 +105,8 @@ TEST_P(ApolloContract, UnknownOperatorAndLimitsAreInvalid) {
   ASSERT_FALSE(who.ok());
   EXPECT_EQ(who.error().code, core::Code::kInvalid);
   EXPECT_NE(who.error().message.find("user mallory not exists"), std::string::npos);
-  auto long_key = portal_->CreateItem(app_, {std::string(129, 'k'), "1", "", {}, {}, {}, {}}, "ops");
+  auto long_key =
+      portal_->CreateItem(app_, {std::string(129, 'k'), "1", "", {}, {}, {}, {}}, "ops");
   EXPECT_EQ(long_key.error().code, core::Code::kInvalid);
   auto missing_ns = portal_->GetNamespace({"DEV", "web", "default", "nothing"});
   EXPECT_EQ(missing_ns.error().code, core::Code::kNotFound);
@@ -123,14 +127,16 @@ TEST_P(ApolloContract, PublishSnapshotsItemsAndLatestReleaseFollows) {
   ASSERT_TRUE(portal_->UpdateItem(app_, {"timeout", "5000", "", {}, {}, {}, {}}, "ops").ok());
   auto latest = portal_->LatestRelease(app_);
   ASSERT_TRUE(latest.ok() && latest->has_value());
-  EXPECT_EQ((*latest)->configurations.at("timeout"), "3000") << "edits are invisible until released";
+  EXPECT_EQ((*latest)->configurations.at("timeout"), "3000")
+      << "edits are invisible until released";
   EXPECT_EQ((*latest)->id, first->id);
 
   auto second = portal_->Publish(app_, "20260501-2", "", "ops");
   ASSERT_TRUE(second.ok());
   EXPECT_GT(second->id, first->id);
   EXPECT_EQ(portal_->LatestRelease(app_).value()->configurations.at("timeout"), "5000");
-  EXPECT_EQ(portal_->Publish(app_, std::string(65, 't'), "", "ops").error().code, core::Code::kInvalid);
+  EXPECT_EQ(portal_->Publish(app_, std::string(65, 't'), "", "ops").error().code,
+            core::Code::kInvalid);
 }
 
 TEST_P(ApolloContract, CreateClusterGivesItTheAppNamespaces) {
@@ -150,13 +156,21 @@ TEST_P(ApolloContract, CreateClusterGivesItTheAppNamespaces) {
 }
 
 TEST_P(ApolloContract, BranchClusterCopiesLiveValuesRewrittenAndPublishes) {
-  ASSERT_TRUE(portal_->CreateItem(app_, {"api", "http://user-qa.example.com", "", {}, {}, {}, {}}, "ops").ok());
+  ASSERT_TRUE(
+      portal_->CreateItem(app_, {"api", "http://user-qa.example.com", "", {}, {}, {}, {}}, "ops")
+          .ok());
   ASSERT_TRUE(portal_->Publish(app_, "base", "", "ops").ok());
   ASSERT_TRUE(portal_->UpdateItem(app_, {"api", "unreleased", "", {}, {}, {}, {}}, "ops").ok());
-  BranchRequest request{"DEV", "web", "default", "feature-pay", "ops", "lane feature-pay",
+  BranchRequest request{"DEV",
+                        "web",
+                        "default",
+                        "feature-pay",
+                        "ops",
+                        "lane feature-pay",
                         [](std::string_view, std::string_view v) {
                           std::string s(v);
-                          if (auto at = s.find("-qa."); at != std::string::npos) s.replace(at, 4, "-feature-pay.");
+                          if (auto at = s.find("-qa."); at != std::string::npos)
+                            s.replace(at, 4, "-feature-pay.");
                           return s;
                         }};
   ASSERT_TRUE(BranchCluster(*portal_, request).ok());
@@ -166,8 +180,10 @@ TEST_P(ApolloContract, BranchClusterCopiesLiveValuesRewrittenAndPublishes) {
   EXPECT_EQ((*lane)->configurations.at("api"), "http://user-feature-pay.example.com");
 }
 
-INSTANTIATE_TEST_SUITE_P(Targets, ApolloContract, ::testing::Values(Target::kFake, Target::kEmulator),
-                         [](const auto& info) { return info.param == Target::kFake ? "Fake" : "Emulator"; });
+INSTANTIATE_TEST_SUITE_P(Targets, ApolloContract,
+                         ::testing::Values(Target::kFake, Target::kEmulator), [](const auto& info) {
+                           return info.param == Target::kFake ? "Fake" : "Emulator";
+                         });
 
 TEST(ApolloFake, InjectedFailuresAndCallLog) {
   FakeApolloPortal fake;

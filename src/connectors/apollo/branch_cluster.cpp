@@ -5,7 +5,8 @@
 namespace slipway::connectors::apollo {
 
 core::Status BranchCluster(ApolloPortal& portal, const BranchRequest& request) {
-  auto created = portal.CreateCluster(request.env, request.app_id, request.to, request.operator_name);
+  auto created =
+      portal.CreateCluster(request.env, request.app_id, request.to, request.operator_name);
   if (!created.ok() && created.error().code != core::Code::kConflict) return created.error();
 
   auto namespaces = portal.ListNamespaces(request.env, request.app_id, request.from);

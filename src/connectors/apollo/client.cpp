@@ -10,7 +10,8 @@ namespace slipway::connectors::apollo {
 namespace {
 
 std::string ClusterPath(std::string_view env, std::string_view app_id, std::string_view cluster) {
-  return "/openapi/v1/envs/" + UrlEncode(env) + "/apps/" + UrlEncode(app_id) + "/clusters/" + UrlEncode(cluster);
+  return "/openapi/v1/envs/" + UrlEncode(env) + "/apps/" + UrlEncode(app_id) + "/clusters/" +
+         UrlEncode(cluster);
 }
 
 std::string NamespacePath(const ApolloNamespaceRef& ns) {
@@ -24,7 +25,9 @@ std::string What(const ApolloNamespaceRef& ns) {
 core::Result<boost::json::object> ParseObject(const std::string& body) {
   boost::system::error_code ec;
   auto v = boost::json::parse(body, ec);
-  if (ec || !v.is_object()) return core::Error{core::Code::kTransient, "apollo: unexpected reply: " + body.substr(0, 200), {}};
+  if (ec || !v.is_object())
+    return core::Error{
+        core::Code::kTransient, "apollo: unexpected reply: " + body.substr(0, 200), {}};
   return std::move(v.as_object());
 }
 
@@ -49,7 +52,8 @@ core::Error ApolloError(const TransportResponse& response, std::string_view what
     message = Str(v.as_object(), "message");
     if (message.empty()) message = Str(v.as_object(), "error");
   }
-  if (message.empty()) message = response.body.empty() ? "HTTP " + std::to_string(response.status) : response.body;
+  if (message.empty())
+    message = response.body.empty() ? "HTTP " + std::to_string(response.status) : response.body;
   auto error = ErrorFromResponse("apollo", response, std::string(what) + ": " + message);
   if (response.status == 400 && message.find("already exists") != std::string::npos) {
     error.code = core::Code::kConflict;
@@ -65,8 +69,10 @@ ApolloClient::ApolloClient(ApolloSettings settings)
         return t;
       }()) {}
 
-core::Result<TransportResponse> ApolloClient::Call(const std::string& method, const std::string& path,
-                                                   std::optional<std::string> body, std::string_view what) {
+core::Result<TransportResponse> ApolloClient::Call(const std::string& method,
+                                                   const std::string& path,
+                                                   std::optional<std::string> body,
+                                                   std::string_view what) {
   TransportRequest request;
   request.method = method;
   request.path = path;
@@ -79,17 +85,22 @@ core::Result<TransportResponse> ApolloClient::Call(const std::string& method, co
 
 core::Result<ApolloCluster> ApolloClient::GetCluster(std::string_view env, std::string_view app_id,
                                                      std::string_view cluster) {
-  auto r = Call("GET", ClusterPath(env, app_id, cluster), std::nullopt, "getting cluster " + std::string(cluster));
+  auto r = Call("GET", ClusterPath(env, app_id, cluster), std::nullopt,
+                "getting cluster " + std::string(cluster));
   if (!r.ok()) return r.error();
   auto o = ParseObject(r->body);
   if (!o.ok()) return o.error();
   return ClusterFromJson(*o);
 }
 
-core::Result<ApolloCluster> ApolloClient::CreateCluster(std::string_view env, std::string_view app_id,
-                                                        std::string_view cluster, std::string_view operator_name) {
-  boost::json::object body{{"name", cluster}, {"appId", app_id}, {"dataChangeCreatedBy", operator_name}};
-  auto r = Call("POST", "/openapi/v1/envs/" + UrlEncode(env) + "/apps/" + UrlEncode(app_id) + "/clusters",
+core::Result<ApolloCluster> ApolloClient::CreateCluster(std::string_view env,
+                                                        std::string_view app_id,
+                                                        std::string_view cluster,
+                                                        std::string_view operator_name) {
+  boost::json::object body{
+      {"name", cluster}, {"appId", app_id}, {"dataChangeCreatedBy", operator_name}};
+  auto r = Call("POST",
+                "/openapi/v1/envs/" + UrlEncode(env) + "/apps/" + UrlEncode(app_id) + "/clusters",
                 boost::json::serialize(body), "creating cluster " + std::string(cluster));
   if (!r.ok()) return r.error();
   auto o = ParseObject(r->body);
@@ -100,12 +111,13 @@ core::Result<ApolloCluster> ApolloClient::CreateCluster(std::string_view env, st
 core::Result<std::vector<ApolloNamespace>> ApolloClient::ListNamespaces(std::string_view env,
                                                                         std::string_view app_id,
                                                                         std::string_view cluster) {
-  auto r = Call("GET", ClusterPath(env, app_id, cluster) + "/namespaces?fillItemDetail=true", std::nullopt,
-                "listing namespaces of " + std::string(cluster));
+  auto r = Call("GET", ClusterPath(env, app_id, cluster) + "/namespaces?fillItemDetail=true",
+                std::nullopt, "listing namespaces of " + std::string(cluster));
   if (!r.ok()) return r.error();
   boost::system::error_code ec;
   auto v = boost::json::parse(r->body, ec);
-  if (ec || !v.is_array()) return core::Error{core::Code::kTransient, "apollo: unexpected namespace list", {}};
+  if (ec || !v.is_array())
+    return core::Error{core::Code::kTransient, "apollo: unexpected namespace list", {}};
   std::vector<ApolloNamespace> out;
   for (const auto& n : v.as_array()) {
     if (n.is_object()) out.push_back(NamespaceFromJson(n.as_object()));
@@ -121,7 +133,8 @@ core::Result<ApolloNamespace> ApolloClient::GetNamespace(const ApolloNamespaceRe
   return NamespaceFromJson(*o);
 }
 
-core::Result<ApolloItem> ApolloClient::CreateItem(const ApolloNamespaceRef& ns, const ApolloItem& item,
+core::Result<ApolloItem> ApolloClient::CreateItem(const ApolloNamespaceRef& ns,
+                                                  const ApolloItem& item,
                                                   std::string_view operator_name) {
   boost::json::object body{{"key", item.key},
                            {"value", item.value},
@@ -144,38 +157,45 @@ core::Status ApolloClient::UpdateItem(const ApolloNamespaceRef& ns, const Apollo
                            {"dataChangeCreatedBy", operator_name}};
   std::string path = NamespacePath(ns) + "/" + ItemSegment(item.key);
   if (create_if_missing) path += "?createIfNotExists=true";
-  auto r = Call("PUT", path, boost::json::serialize(body), "updating item " + item.key + " in " + What(ns));
+  auto r = Call("PUT", path, boost::json::serialize(body),
+                "updating item " + item.key + " in " + What(ns));
   if (!r.ok()) return r.error();
   return core::Ok{};
 }
 
 core::Status ApolloClient::DeleteItem(const ApolloNamespaceRef& ns, std::string_view key,
                                       std::string_view operator_name) {
-  auto r = Call("DELETE", NamespacePath(ns) + "/" + ItemSegment(key) + "?operator=" + UrlEncode(operator_name),
-                std::nullopt, "deleting item " + std::string(key) + " in " + What(ns));
+  auto r =
+      Call("DELETE",
+           NamespacePath(ns) + "/" + ItemSegment(key) + "?operator=" + UrlEncode(operator_name),
+           std::nullopt, "deleting item " + std::string(key) + " in " + What(ns));
   if (!r.ok()) return r.error();
   return core::Ok{};
 }
 
-core::Result<ApolloRelease> ApolloClient::Publish(const ApolloNamespaceRef& ns, std::string_view title,
-                                                  std::string_view comment, std::string_view released_by) {
+core::Result<ApolloRelease> ApolloClient::Publish(const ApolloNamespaceRef& ns,
+                                                  std::string_view title, std::string_view comment,
+                                                  std::string_view released_by) {
   boost::json::object body{{"releaseTitle", title},
                            {"releaseComment", comment},
                            {"releasedBy", released_by},
                            {"isEmergencyPublish", false}};
-  auto r = Call("POST", NamespacePath(ns) + "/releases", boost::json::serialize(body), "publishing " + What(ns));
+  auto r = Call("POST", NamespacePath(ns) + "/releases", boost::json::serialize(body),
+                "publishing " + What(ns));
   if (!r.ok()) return r.error();
   auto o = ParseObject(r->body);
   if (!o.ok()) return o.error();
   return ReleaseFromJson(*o);
 }
 
-core::Result<std::optional<ApolloRelease>> ApolloClient::LatestRelease(const ApolloNamespaceRef& ns) {
+core::Result<std::optional<ApolloRelease>> ApolloClient::LatestRelease(
+    const ApolloNamespaceRef& ns) {
   auto r = Call("GET", NamespacePath(ns) + "/releases/latest", std::nullopt,
                 "reading the latest release of " + What(ns));
   if (!r.ok()) return r.error();
   // The portal answers 200 with an empty body when nothing was released yet.
-  if (r->body.find_first_not_of(" \r\n\t") == std::string::npos) return std::optional<ApolloRelease>{};
+  if (r->body.find_first_not_of(" \r\n\t") == std::string::npos)
+    return std::optional<ApolloRelease>{};
   auto o = ParseObject(r->body);
   if (!o.ok()) return o.error();
   return std::optional<ApolloRelease>{ReleaseFromJson(*o)};

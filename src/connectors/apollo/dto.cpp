@@ -30,7 +30,9 @@ ApolloItem ItemFromJson(const boost::json::object& o) {
 }
 
 boost::json::object ClusterToJson(const ApolloCluster& cluster) {
-  return {{"name", cluster.name}, {"appId", cluster.app_id}, {"dataChangeCreatedBy", cluster.created_by}};
+  return {{"name", cluster.name},
+          {"appId", cluster.app_id},
+          {"dataChangeCreatedBy", cluster.created_by}};
 }
 
 ApolloCluster ClusterFromJson(const boost::json::object& o) {
@@ -40,8 +42,8 @@ ApolloCluster ClusterFromJson(const boost::json::object& o) {
 boost::json::object NamespaceToJson(const ApolloNamespace& ns) {
   boost::json::array items;
   for (const auto& i : ns.items) items.push_back(ItemToJson(i));
-  return {{"appId", ns.app_id},     {"clusterName", ns.cluster}, {"namespaceName", ns.name},
-          {"comment", ns.comment},  {"format", ns.format},       {"isPublic", ns.is_public},
+  return {{"appId", ns.app_id},       {"clusterName", ns.cluster}, {"namespaceName", ns.name},
+          {"comment", ns.comment},    {"format", ns.format},       {"isPublic", ns.is_public},
           {"items", std::move(items)}};
 }
 
@@ -77,7 +79,8 @@ boost::json::object ReleaseToJson(const ApolloRelease& r) {
 
 ApolloRelease ReleaseFromJson(const boost::json::object& o) {
   ApolloRelease r;
-  if (const auto* id = o.if_contains("id"); id && id->is_number()) r.id = id->to_number<std::int64_t>();
+  if (const auto* id = o.if_contains("id"); id && id->is_number())
+    r.id = id->to_number<std::int64_t>();
   r.app_id = Str(o, "appId");
   r.cluster = Str(o, "clusterName");
   r.namespace_name = Str(o, "namespaceName");
@@ -86,7 +89,8 @@ ApolloRelease ReleaseFromJson(const boost::json::object& o) {
   r.released_by = Str(o, "dataChangeCreatedBy");
   if (const auto* conf = o.if_contains("configurations"); conf && conf->is_object()) {
     for (const auto& [k, v] : conf->as_object()) {
-      r.configurations[std::string(k)] = v.is_string() ? std::string(v.as_string()) : boost::json::serialize(v);
+      r.configurations[std::string(k)] =
+          v.is_string() ? std::string(v.as_string()) : boost::json::serialize(v);
     }
   }
   return r;

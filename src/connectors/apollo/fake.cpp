@@ -22,22 +22,23 @@ std::vector<std::string> FakeApolloPortal::calls() const {
   return calls_;
 }
 
-core::Result<ApolloCluster> FakeApolloPortal::GetCluster(std::string_view env, std::string_view app_id,
+core::Result<ApolloCluster> FakeApolloPortal::GetCluster(std::string_view env,
+                                                         std::string_view app_id,
                                                          std::string_view cluster) {
   if (auto e = Enter("GetCluster")) return *e;
   return store_.GetCluster(env, app_id, cluster);
 }
 
-core::Result<ApolloCluster> FakeApolloPortal::CreateCluster(std::string_view env, std::string_view app_id,
+core::Result<ApolloCluster> FakeApolloPortal::CreateCluster(std::string_view env,
+                                                            std::string_view app_id,
                                                             std::string_view cluster,
                                                             std::string_view operator_name) {
   if (auto e = Enter("CreateCluster")) return *e;
   return store_.CreateCluster(env, app_id, cluster, operator_name);
 }
 
-core::Result<std::vector<ApolloNamespace>> FakeApolloPortal::ListNamespaces(std::string_view env,
-                                                                            std::string_view app_id,
-                                                                            std::string_view cluster) {
+core::Result<std::vector<ApolloNamespace>> FakeApolloPortal::ListNamespaces(
+    std::string_view env, std::string_view app_id, std::string_view cluster) {
   if (auto e = Enter("ListNamespaces")) return *e;
   return store_.ListNamespaces(env, app_id, cluster);
 }
@@ -47,7 +48,8 @@ core::Result<ApolloNamespace> FakeApolloPortal::GetNamespace(const ApolloNamespa
   return store_.GetNamespace(ns);
 }
 
-core::Result<ApolloItem> FakeApolloPortal::CreateItem(const ApolloNamespaceRef& ns, const ApolloItem& item,
+core::Result<ApolloItem> FakeApolloPortal::CreateItem(const ApolloNamespaceRef& ns,
+                                                      const ApolloItem& item,
                                                       std::string_view operator_name) {
   if (auto e = Enter("CreateItem")) return *e;
   return store_.CreateItem(ns, item, operator_name);
@@ -65,13 +67,16 @@ core::Status FakeApolloPortal::DeleteItem(const ApolloNamespaceRef& ns, std::str
   return store_.DeleteItem(ns, key, operator_name);
 }
 
-core::Result<ApolloRelease> FakeApolloPortal::Publish(const ApolloNamespaceRef& ns, std::string_view title,
-                                                      std::string_view comment, std::string_view released_by) {
+core::Result<ApolloRelease> FakeApolloPortal::Publish(const ApolloNamespaceRef& ns,
+                                                      std::string_view title,
+                                                      std::string_view comment,
+                                                      std::string_view released_by) {
   if (auto e = Enter("Publish")) return *e;
   return store_.Publish(ns, title, comment, released_by);
 }
 
-core::Result<std::optional<ApolloRelease>> FakeApolloPortal::LatestRelease(const ApolloNamespaceRef& ns) {
+core::Result<std::optional<ApolloRelease>> FakeApolloPortal::LatestRelease(
+    const ApolloNamespaceRef& ns) {
   if (auto e = Enter("LatestRelease")) return *e;
   return store_.LatestRelease(ns);
 }

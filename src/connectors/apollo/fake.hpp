@@ -21,7 +21,8 @@ class FakeApolloPortal final : public ApolloPortal {
   core::Result<ApolloCluster> CreateCluster(std::string_view env, std::string_view app_id,
                                             std::string_view cluster,
                                             std::string_view operator_name) override;
-  core::Result<std::vector<ApolloNamespace>> ListNamespaces(std::string_view env, std::string_view app_id,
+  core::Result<std::vector<ApolloNamespace>> ListNamespaces(std::string_view env,
+                                                            std::string_view app_id,
                                                             std::string_view cluster) override;
   core::Result<ApolloNamespace> GetNamespace(const ApolloNamespaceRef& ns) override;
   core::Result<ApolloItem> CreateItem(const ApolloNamespaceRef& ns, const ApolloItem& item,
@@ -31,7 +32,8 @@ class FakeApolloPortal final : public ApolloPortal {
   core::Status DeleteItem(const ApolloNamespaceRef& ns, std::string_view key,
                           std::string_view operator_name) override;
   core::Result<ApolloRelease> Publish(const ApolloNamespaceRef& ns, std::string_view title,
-                                      std::string_view comment, std::string_view released_by) override;
+                                      std::string_view comment,
+                                      std::string_view released_by) override;
   core::Result<std::optional<ApolloRelease>> LatestRelease(const ApolloNamespaceRef& ns) override;
 
   /// The next call of `operation` ("Publish", "UpdateItem", …) fails with `error`.

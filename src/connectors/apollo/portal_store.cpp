@@ -15,12 +15,14 @@ constexpr std::size_t kMaxComment = 256;
 constexpr std::size_t kMaxTitle = 64;
 
 std::vector<ApolloItem>::iterator FindItem(std::vector<ApolloItem>& items, std::string_view key) {
-  return std::find_if(items.begin(), items.end(), [&](const ApolloItem& i) { return i.key == key; });
+  return std::find_if(items.begin(), items.end(),
+                      [&](const ApolloItem& i) { return i.key == key; });
 }
 
 core::Status CheckItem(const ApolloItem& item) {
   if (item.key.empty()) return core::Invalid("item key can not be empty");
-  if (item.key.size() > kMaxKey) return core::Invalid("key too long. length limit:" + std::to_string(kMaxKey));
+  if (item.key.size() > kMaxKey)
+    return core::Invalid("key too long. length limit:" + std::to_string(kMaxKey));
   if (item.value.size() > kMaxValue) {
     return core::Invalid("value too long. length limit:" + std::to_string(kMaxValue));
   }
@@ -32,7 +34,8 @@ core::Status CheckItem(const ApolloItem& item) {
 
 std::string NamespaceFormat(std::string_view name) {
   for (std::string_view f : {"yml", "yaml", "json", "xml", "txt"}) {
-    if (name.size() > f.size() + 1 && name.ends_with(f) && name[name.size() - f.size() - 1] == '.') {
+    if (name.size() > f.size() + 1 && name.ends_with(f) &&
+        name[name.size() - f.size() - 1] == '.') {
       return std::string(f);
     }
   }
@@ -41,7 +44,8 @@ std::string NamespaceFormat(std::string_view name) {
 
 std::string ApolloNow() {
   auto now = std::chrono::system_clock::now();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
   std::time_t t = std::chrono::system_clock::to_time_t(now);
   std::tm tm{};
   gmtime_r(&t, &tm);
@@ -68,7 +72,8 @@ void PortalStore::AddApp(const std::string& app_id, const std::vector<std::strin
   AddAppLocked(app_id, namespaces);
 }
 
-void PortalStore::AddAppLocked(const std::string& app_id, const std::vector<std::string>& namespaces) {
+void PortalStore::AddAppLocked(const std::string& app_id,
+                               const std::vector<std::string>& namespaces) {
   for (auto& [env, apps] : envs_) {
     App& app = apps[app_id];
     for (const auto& ns : namespaces) app.app_namespaces[ns] = NamespaceFormat(ns);
@@ -84,26 +89,29 @@ void PortalStore::AddAppLocked(const std::string& app_id, const std::vector<std:
   }
 }
 
-core::Result<PortalStore::App*> PortalStore::FindApp(std::string_view env, std::string_view app_id) {
+core::Result<PortalStore::App*> PortalStore::FindApp(std::string_view env,
+                                                     std::string_view app_id) {
   auto e = envs_.find(env);
   if (e == envs_.end()) return core::Invalid("env " + std::string(env) + " not exists");
   auto a = e->second.find(app_id);
   if (a == e->second.end()) {
-    if (!options_.auto_create_apps) return core::NotFound("App not found, appId:" + std::string(app_id));
+    if (!options_.auto_create_apps)
+      return core::NotFound("App not found, appId:" + std::string(app_id));
     AddAppLocked(std::string(app_id), {"application"});
     a = e->second.find(app_id);
   }
   return &a->second;
 }
 
-core::Result<PortalStore::Cluster*> PortalStore::FindCluster(std::string_view env, std::string_view app_id,
+core::Result<PortalStore::Cluster*> PortalStore::FindCluster(std::string_view env,
+                                                             std::string_view app_id,
                                                              std::string_view cluster) {
   auto app = FindApp(env, app_id);
   if (!app.ok()) return app.error();
   auto c = (*app)->clusters.find(cluster);
   if (c == (*app)->clusters.end()) {
-    return core::NotFound("Cluster not exist, appId:" + std::string(app_id) + ", clusterName:" +
-                          std::string(cluster));
+    return core::NotFound("Cluster not exist, appId:" + std::string(app_id) +
+                          ", clusterName:" + std::string(cluster));
   }
   return &c->second;
 }
@@ -132,12 +140,14 @@ core::Result<ApolloCluster> PortalStore::GetCluster(std::string_view env, std::s
   return (*c)->info;
 }
 
-core::Result<ApolloCluster> PortalStore::CreateCluster(std::string_view env, std::string_view app_id,
+core::Result<ApolloCluster> PortalStore::CreateCluster(std::string_view env,
+                                                       std::string_view app_id,
                                                        std::string_view cluster,
                                                        std::string_view operator_name) {
   std::lock_guard lock(mutex_);
   if (auto ok = CheckOperator(operator_name); !ok.ok()) return ok.error();
-  if (cluster.empty() || cluster.size() > 32) return core::Invalid("Cluster name must be 1 to 32 characters");
+  if (cluster.empty() || cluster.size() > 32)
+    return core::Invalid("Cluster name must be 1 to 32 characters");
   auto app = FindApp(env, app_id);
   if (!app.ok()) return app.error();
   if ((*app)->clusters.contains(cluster)) {
@@ -175,11 +185,13 @@ core::Result<ApolloItem> PortalStore::GetItem(const ApolloNamespaceRef& ns, std:
   auto n = FindNamespace(ns);
   if (!n.ok()) return n.error();
   auto it = FindItem((*n)->info.items, key);
-  if (it == (*n)->info.items.end()) return core::NotFound("item not found for itemKey:" + std::string(key));
+  if (it == (*n)->info.items.end())
+    return core::NotFound("item not found for itemKey:" + std::string(key));
   return *it;
 }
 
-core::Result<ApolloItem> PortalStore::CreateItem(const ApolloNamespaceRef& ns, const ApolloItem& item,
+core::Result<ApolloItem> PortalStore::CreateItem(const ApolloNamespaceRef& ns,
+                                                 const ApolloItem& item,
                                                  std::string_view operator_name) {
   std::lock_guard lock(mutex_);
   if (auto ok = CheckOperator(operator_name); !ok.ok()) return ok.error();
@@ -190,8 +202,9 @@ core::Result<ApolloItem> PortalStore::CreateItem(const ApolloNamespaceRef& ns, c
   if (FindItem(items, item.key) != items.end()) {
     return core::Conflict("item already exists for itemKey:" + item.key);
   }
-  ApolloItem stored{item.key, item.value, item.comment, std::string(operator_name),
-                    std::string(operator_name), ApolloNow(), ApolloNow()};
+  ApolloItem stored{
+      item.key,    item.value, item.comment, std::string(operator_name), std::string(operator_name),
+      ApolloNow(), ApolloNow()};
   items.push_back(stored);
   return stored;
 }
@@ -231,12 +244,15 @@ core::Status PortalStore::DeleteItem(const ApolloNamespaceRef& ns, std::string_v
   return core::Ok{};
 }
 
-core::Result<ApolloRelease> PortalStore::Publish(const ApolloNamespaceRef& ns, std::string_view title,
-                                                 std::string_view comment, std::string_view released_by) {
+core::Result<ApolloRelease> PortalStore::Publish(const ApolloNamespaceRef& ns,
+                                                 std::string_view title, std::string_view comment,
+                                                 std::string_view released_by) {
   std::lock_guard lock(mutex_);
   if (auto ok = CheckOperator(released_by); !ok.ok()) return ok.error();
-  if (title.empty() || title.size() > kMaxTitle) return core::Invalid("releaseTitle must be 1 to 64 characters");
-  if (comment.size() > kMaxComment) return core::Invalid("releaseComment too long. length limit:256");
+  if (title.empty() || title.size() > kMaxTitle)
+    return core::Invalid("releaseTitle must be 1 to 64 characters");
+  if (comment.size() > kMaxComment)
+    return core::Invalid("releaseComment too long. length limit:256");
   auto n = FindNamespace(ns);
   if (!n.ok()) return n.error();
   ApolloRelease r;
@@ -252,7 +268,8 @@ core::Result<ApolloRelease> PortalStore::Publish(const ApolloNamespaceRef& ns, s
   return r;
 }
 
-core::Result<std::optional<ApolloRelease>> PortalStore::LatestRelease(const ApolloNamespaceRef& ns) {
+core::Result<std::optional<ApolloRelease>> PortalStore::LatestRelease(
+    const ApolloNamespaceRef& ns) {
   std::lock_guard lock(mutex_);
   auto n = FindNamespace(ns);
   if (!n.ok()) return n.error();
@@ -276,10 +293,14 @@ boost::json::value PortalStore::ToJson() const {
           for (const auto& r : n.releases) {
             boost::json::object conf;
             for (const auto& [k, v] : r.configurations) conf[k] = v;
-            releases.push_back({{"id", r.id}, {"name", r.title}, {"comment", r.comment},
-                                {"releasedBy", r.released_by}, {"configurations", std::move(conf)}});
+            releases.push_back({{"id", r.id},
+                                {"name", r.title},
+                                {"comment", r.comment},
+                                {"releasedBy", r.released_by},
+                                {"configurations", std::move(conf)}});
           }
-          namespaces[nname] = {{"format", n.info.format}, {"items", std::move(items)},
+          namespaces[nname] = {{"format", n.info.format},
+                               {"items", std::move(items)},
                                {"releases", std::move(releases)}};
         }
         clusters[cname] = std::move(namespaces);

@@ -1,11 +1,10 @@
 #pragma once
+#include <boost/json/value.hpp>
 #include <map>
 #include <mutex>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <boost/json/value.hpp>
 
 #include "connectors/apollo.hpp"
 
@@ -31,7 +30,8 @@ class PortalStore final : public ApolloPortal {
 
   /// Registers an app in every env with cluster `default` and these app
   /// namespaces (format from the suffix: "datasource.yml" → yml).
-  void AddApp(const std::string& app_id, const std::vector<std::string>& namespaces = {"application"});
+  void AddApp(const std::string& app_id,
+              const std::vector<std::string>& namespaces = {"application"});
   core::Result<ApolloItem> GetItem(const ApolloNamespaceRef& ns, std::string_view key);
 
   core::Result<ApolloCluster> GetCluster(std::string_view env, std::string_view app_id,
@@ -39,7 +39,8 @@ class PortalStore final : public ApolloPortal {
   core::Result<ApolloCluster> CreateCluster(std::string_view env, std::string_view app_id,
                                             std::string_view cluster,
                                             std::string_view operator_name) override;
-  core::Result<std::vector<ApolloNamespace>> ListNamespaces(std::string_view env, std::string_view app_id,
+  core::Result<std::vector<ApolloNamespace>> ListNamespaces(std::string_view env,
+                                                            std::string_view app_id,
                                                             std::string_view cluster) override;
   core::Result<ApolloNamespace> GetNamespace(const ApolloNamespaceRef& ns) override;
   core::Result<ApolloItem> CreateItem(const ApolloNamespaceRef& ns, const ApolloItem& item,
@@ -49,7 +50,8 @@ class PortalStore final : public ApolloPortal {
   core::Status DeleteItem(const ApolloNamespaceRef& ns, std::string_view key,
                           std::string_view operator_name) override;
   core::Result<ApolloRelease> Publish(const ApolloNamespaceRef& ns, std::string_view title,
-                                      std::string_view comment, std::string_view released_by) override;
+                                      std::string_view comment,
+                                      std::string_view released_by) override;
   core::Result<std::optional<ApolloRelease>> LatestRelease(const ApolloNamespaceRef& ns) override;
 
   boost::json::value ToJson() const;
@@ -71,7 +73,8 @@ class PortalStore final : public ApolloPortal {
   using Env = std::map<std::string, App, std::less<>>;
 
   core::Result<App*> FindApp(std::string_view env, std::string_view app_id);
-  core::Result<Cluster*> FindCluster(std::string_view env, std::string_view app_id, std::string_view cluster);
+  core::Result<Cluster*> FindCluster(std::string_view env, std::string_view app_id,
+                                     std::string_view cluster);
   core::Result<Namespace*> FindNamespace(const ApolloNamespaceRef& ns);
   core::Status CheckOperator(std::string_view operator_name) const;
   void AddAppLocked(const std::string& app_id, const std::vector<std::string>& namespaces);

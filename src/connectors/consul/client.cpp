@@ -43,16 +43,19 @@ std::uint64_t U64(const boost::json::object& o, std::string_view key) {
 core::Result<std::vector<KvEntry>> ParseEntries(const std::string& body) {
   boost::system::error_code ec;
   auto parsed = boost::json::parse(body, ec);
-  if (ec || !parsed.is_array()) return core::Error{core::Code::kTransient, "consul: unexpected KV reply", {}};
+  if (ec || !parsed.is_array())
+    return core::Error{core::Code::kTransient, "consul: unexpected KV reply", {}};
   std::vector<KvEntry> out;
   for (const auto& item : parsed.as_array()) {
     if (!item.is_object()) continue;
     const auto& o = item.as_object();
     KvEntry e;
-    if (const auto* k = o.if_contains("Key"); k && k->is_string()) e.key = std::string(k->as_string());
+    if (const auto* k = o.if_contains("Key"); k && k->is_string())
+      e.key = std::string(k->as_string());
     if (const auto* v = o.if_contains("Value"); v && v->is_string()) {
       auto decoded = Base64Decode(v->as_string());
-      if (!decoded) return core::Error{core::Code::kTransient, "consul: bad base64 value of " + e.key, {}};
+      if (!decoded)
+        return core::Error{core::Code::kTransient, "consul: bad base64 value of " + e.key, {}};
       e.value = std::move(*decoded);
     }
     e.create_index = U64(o, "CreateIndex");
@@ -64,7 +67,8 @@ core::Result<std::vector<KvEntry>> ParseEntries(const std::string& body) {
 }
 
 std::string Trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
+    text.pop_back();
   return text;
 }
 
@@ -84,17 +88,20 @@ core::Error ConsulError(const TransportResponse& response, std::string_view what
 ConsulClient::ConsulClient(ConsulSettings settings)
     : settings_(std::move(settings)), transport_([this] {
         auto t = settings_.transport;
-        if (!settings_.token.empty()) t.default_headers.emplace_back("X-Consul-Token", settings_.token);
+        if (!settings_.token.empty())
+          t.default_headers.emplace_back("X-Consul-Token", settings_.token);
         return t;
       }()) {}
 
 core::Result<TransportResponse> ConsulClient::Call(std::string method, std::string_view key,
-                                                   std::string query, std::optional<std::string> body,
+                                                   std::string query,
+                                                   std::optional<std::string> body,
                                                    const Blocking* blocking) {
   TransportRequest request;
   if (!settings_.datacenter.empty()) query += "&dc=" + UrlEncode(settings_.datacenter);
   if (blocking && blocking->index > 0) {
-    query += "&index=" + std::to_string(blocking->index) + "&wait=" + std::to_string(blocking->wait.count()) + "ms";
+    query += "&index=" + std::to_string(blocking->index) +
+             "&wait=" + std::to_string(blocking->wait.count()) + "ms";
     request.timeout = blocking->wait + blocking->wait / 16 + settings_.transport.timeout;
   }
   if (!query.empty()) query[0] = '?';
@@ -104,7 +111,8 @@ core::Result<TransportResponse> ConsulClient::Call(std::string method, std::stri
   return transport_.Send(request);
 }
 
-core::Result<KvSnapshot> ConsulClient::Read(std::string_view key, std::string query, const Blocking& blocking) {
+core::Result<KvSnapshot> ConsulClient::Read(std::string_view key, std::string query,
+                                            const Blocking& blocking) {
   auto response = Call("GET", key, std::move(query), std::nullopt, &blocking);
   if (!response.ok()) return response.error();
   KvSnapshot out;
@@ -120,7 +128,8 @@ core::Result<KvSnapshot> ConsulClient::Read(std::string_view key, std::string qu
 core::Result<KvEntry> ConsulClient::Get(std::string_view key) {
   auto snapshot = Read(key, "", {});
   if (!snapshot.ok()) return snapshot.error();
-  if (snapshot->entries.empty()) return core::NotFound("consul: key " + std::string(key) + " not found");
+  if (snapshot->entries.empty())
+    return core::NotFound("consul: key " + std::string(key) + " not found");
   return std::move(snapshot->entries.front());
 }
 
@@ -132,16 +141,19 @@ core::Result<KvSnapshot> ConsulClient::Watch(std::string_view key, const Blockin
   return Read(key, "", blocking);
 }
 
-core::Result<std::vector<std::string>> ConsulClient::Keys(std::string_view prefix, std::string_view separator) {
+core::Result<std::vector<std::string>> ConsulClient::Keys(std::string_view prefix,
+                                                          std::string_view separator) {
   std::string query = "&keys";
   if (!separator.empty()) query += "&separator=" + UrlEncode(separator);
   auto response = Call("GET", prefix, query);
   if (!response.ok()) return response.error();
   if (response->status == 404) return std::vector<std::string>{};
-  if (response->status != 200) return ConsulError(*response, "listing keys under " + std::string(prefix));
+  if (response->status != 200)
+    return ConsulError(*response, "listing keys under " + std::string(prefix));
   boost::system::error_code ec;
   auto parsed = boost::json::parse(response->body, ec);
-  if (ec || !parsed.is_array()) return core::Error{core::Code::kTransient, "consul: unexpected keys reply", {}};
+  if (ec || !parsed.is_array())
+    return core::Error{core::Code::kTransient, "consul: unexpected keys reply", {}};
   std::vector<std::string> out;
   for (const auto& k : parsed.as_array()) {
     if (k.is_string()) out.emplace_back(k.as_string());
@@ -150,7 +162,8 @@ core::Result<std::vector<std::string>> ConsulClient::Keys(std::string_view prefi
 }
 
 core::Status ConsulClient::Write(std::string method, std::string_view key, std::string query,
-                                 std::optional<std::string> body, std::optional<std::uint64_t> cas) {
+                                 std::optional<std::string> body,
+                                 std::optional<std::uint64_t> cas) {
   if (cas) query += "&cas=" + std::to_string(*cas);
   if (!settings_.datacenter.empty()) query += "&dc=" + UrlEncode(settings_.datacenter);
   if (!query.empty()) query[0] = '?';
@@ -171,7 +184,8 @@ core::Status ConsulClient::Write(std::string method, std::string_view key, std::
   return core::Ok{};
 }
 
-core::Status ConsulClient::Put(std::string_view key, std::string_view value, std::optional<std::uint64_t> cas) {
+core::Status ConsulClient::Put(std::string_view key, std::string_view value,
+                               std::optional<std::uint64_t> cas) {
   return Write("PUT", key, "", std::string(value), cas);
 }
 

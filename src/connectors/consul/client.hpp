@@ -25,7 +25,8 @@ class ConsulClient final : public ConsulKv {
                                               std::string_view separator = "") override;
   core::Status Put(std::string_view key, std::string_view value,
                    std::optional<std::uint64_t> cas = std::nullopt) override;
-  core::Status Delete(std::string_view key, std::optional<std::uint64_t> cas = std::nullopt) override;
+  core::Status Delete(std::string_view key,
+                      std::optional<std::uint64_t> cas = std::nullopt) override;
   core::Status DeleteTree(std::string_view prefix) override;
 
  private:

@@ -121,7 +121,8 @@ TEST_P(ConsulContract, ListUsesPrefixSemanticsAndSortsKeys) {
 }
 
 TEST_P(ConsulContract, KeysFoldAtTheSeparator) {
-  for (auto* k : {"cfg/master/web/app.yml", "cfg/master/web/db.yml", "cfg/master/api.yml", "cfg/lane-a/x"}) {
+  for (auto* k :
+       {"cfg/master/web/app.yml", "cfg/master/web/db.yml", "cfg/master/api.yml", "cfg/lane-a/x"}) {
     ASSERT_TRUE(kv_->Put(k, "v").ok());
   }
   auto all = kv_->Keys("cfg/master/");
@@ -203,8 +204,10 @@ TEST_P(ConsulContract, WatchOfOneKeyIgnoresOtherKeys) {
   EXPECT_TRUE(gone->entries.empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Targets, ConsulContract, ::testing::Values(Target::kFake, Target::kEmulator),
-                         [](const auto& info) { return info.param == Target::kFake ? "Fake" : "Emulator"; });
+INSTANTIATE_TEST_SUITE_P(Targets, ConsulContract,
+                         ::testing::Values(Target::kFake, Target::kEmulator), [](const auto& info) {
+                           return info.param == Target::kFake ? "Fake" : "Emulator";
+                         });
 
 TEST(ConsulFake, InjectedFailuresAndCallLog) {
   FakeConsulKv fake;

@@ -24,7 +24,8 @@ std::vector<std::string> FakeConsulKv::calls() const {
 
 KvSnapshot FakeConsulKv::Read(std::string_view key, bool prefix, const Blocking& blocking) {
   if (blocking.index > 0) {
-    store_.WaitBeyond(key, prefix, blocking.index, std::chrono::steady_clock::now() + blocking.wait);
+    store_.WaitBeyond(key, prefix, blocking.index,
+                      std::chrono::steady_clock::now() + blocking.wait);
   }
   KvSnapshot out;
   out.index = store_.IndexOf(key, prefix);
@@ -63,8 +64,8 @@ core::Status FakeConsulKv::Put(std::string_view key, std::string_view value,
                                std::optional<std::uint64_t> cas) {
   if (auto e = Enter("Put", key)) return *e;
   if (!store_.Put(key, value, 0, cas)) {
-    return core::Conflict("consul: check-and-set on " + std::string(key) + " failed: it changed since index " +
-                          std::to_string(*cas));
+    return core::Conflict("consul: check-and-set on " + std::string(key) +
+                          " failed: it changed since index " + std::to_string(*cas));
   }
   return core::Ok{};
 }
@@ -72,8 +73,8 @@ core::Status FakeConsulKv::Put(std::string_view key, std::string_view value,
 core::Status FakeConsulKv::Delete(std::string_view key, std::optional<std::uint64_t> cas) {
   if (auto e = Enter("Delete", key)) return *e;
   if (!store_.Delete(key, cas)) {
-    return core::Conflict("consul: check-and-set delete of " + std::string(key) + " failed at index " +
-                          std::to_string(*cas));
+    return core::Conflict("consul: check-and-set delete of " + std::string(key) +
+                          " failed at index " + std::to_string(*cas));
   }
   return core::Ok{};
 }

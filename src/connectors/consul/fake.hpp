@@ -22,7 +22,8 @@ class FakeConsulKv final : public ConsulKv {
                                               std::string_view separator = "") override;
   core::Status Put(std::string_view key, std::string_view value,
                    std::optional<std::uint64_t> cas = std::nullopt) override;
-  core::Status Delete(std::string_view key, std::optional<std::uint64_t> cas = std::nullopt) override;
+  core::Status Delete(std::string_view key,
+                      std::optional<std::uint64_t> cas = std::nullopt) override;
   core::Status DeleteTree(std::string_view prefix) override;
 
   /// The next call of `operation` ("Get", "Put", …) fails with `error`.

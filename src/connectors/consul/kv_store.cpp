@@ -14,7 +14,8 @@ std::optional<KvEntry> KvStore::Get(std::string_view key) const {
 std::vector<KvEntry> KvStore::Range(std::string_view prefix) const {
   std::lock_guard lock(mutex_);
   std::vector<KvEntry> out;
-  for (auto it = entries_.lower_bound(prefix); it != entries_.end() && it->first.starts_with(prefix); ++it) {
+  for (auto it = entries_.lower_bound(prefix);
+       it != entries_.end() && it->first.starts_with(prefix); ++it) {
     out.push_back(it->second);
   }
   return out;
@@ -23,7 +24,8 @@ std::vector<KvEntry> KvStore::Range(std::string_view prefix) const {
 std::vector<std::string> KvStore::Keys(std::string_view prefix, std::string_view separator) const {
   std::lock_guard lock(mutex_);
   std::vector<std::string> out;
-  for (auto it = entries_.lower_bound(prefix); it != entries_.end() && it->first.starts_with(prefix); ++it) {
+  for (auto it = entries_.lower_bound(prefix);
+       it != entries_.end() && it->first.starts_with(prefix); ++it) {
     std::string key = it->first;
     if (!separator.empty()) {
       auto cut = key.find(separator, prefix.size());
@@ -90,11 +92,12 @@ std::uint64_t KvStore::IndexLocked(std::string_view key, bool prefix) const {
     if (auto it = entries_.find(key); it != entries_.end()) best = it->second.modify_index;
     if (auto it = tombstones_.find(key); it != tombstones_.end()) best = std::max(best, it->second);
   } else {
-    for (auto it = entries_.lower_bound(key); it != entries_.end() && it->first.starts_with(key); ++it) {
+    for (auto it = entries_.lower_bound(key); it != entries_.end() && it->first.starts_with(key);
+         ++it) {
       best = std::max(best, it->second.modify_index);
     }
-    for (auto it = tombstones_.lower_bound(key); it != tombstones_.end() && it->first.starts_with(key);
-         ++it) {
+    for (auto it = tombstones_.lower_bound(key);
+         it != tombstones_.end() && it->first.starts_with(key); ++it) {
       best = std::max(best, it->second);
     }
   }

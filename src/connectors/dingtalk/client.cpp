@@ -37,7 +37,8 @@ core::Error RobotError(std::int64_t code, const std::string& message) {
   } else if (code == 130101 || code == 90030) {
     kind = core::Code::kTransient;
   }
-  return core::Error{kind, "dingtalk: " + message + " (errcode " + std::to_string(code) + ")",
+  return core::Error{kind,
+                     "dingtalk: " + message + " (errcode " + std::to_string(code) + ")",
                      {{"system", "dingtalk"}, {"errcode", code}}};
 }
 
@@ -58,10 +59,11 @@ std::string DingTalkMessage(const Notice& notice) {
   boost::json::object message;
   if (!notice.markdown.empty()) {
     message = {{"msgtype", "markdown"},
-               {"markdown", {{"title", notice.title.empty() ? notice.event : notice.title},
-                             {"text", WithMentions(notice.markdown, notice.at)}}}};
+               {"markdown",
+                {{"title", notice.title.empty() ? notice.event : notice.title},
+                 {"text", WithMentions(notice.markdown, notice.at)}}}};
   } else {
-    std::string content = notice.title.empty() ? notice.text
+    std::string content = notice.title.empty()  ? notice.text
                           : notice.text.empty() ? notice.title
                                                 : notice.title + "\n" + notice.text;
     message = {{"msgtype", "text"}, {"text", {{"content", WithMentions(content, notice.at)}}}};
@@ -87,7 +89,8 @@ core::Status DingTalkClient::Notify(const Notice& notice) {
   auto backoff = settings_.transport.retry_backoff;
   for (int attempt = 0;; ++attempt) {
     auto sent = SendOnce(body);
-    if (sent.ok() || attempt >= settings_.rate_limit_retries || !sent.error().details.contains("errcode") ||
+    if (sent.ok() || attempt >= settings_.rate_limit_retries ||
+        !sent.error().details.contains("errcode") ||
         sent.error().details.at("errcode").to_number<std::int64_t>() != 130101) {
       return sent;
     }
@@ -104,18 +107,21 @@ core::Status DingTalkClient::SendOnce(const std::string& body) {
   if (!settings_.secret.empty()) {
     const auto now = settings_.clock->Now();  // signed afresh on every attempt
     const bool has_query = settings_.transport.base_url.find('?') != std::string::npos;
-    request.path = (has_query ? "&" : "?") + std::string("timestamp=") + std::to_string(now) + "&sign=" + DingTalkSign(settings_.secret, now);
+    request.path = (has_query ? "&" : "?") + std::string("timestamp=") + std::to_string(now) +
+                   "&sign=" + DingTalkSign(settings_.secret, now);
   }
   auto response = transport_.Send(request);
   if (!response.ok()) return response.error();
   if (response->status != 200) {
-    return ErrorFromResponse("dingtalk", *response, "HTTP " + std::to_string(response->status) + ": " +
-                                                        response->body.substr(0, 300));
+    return ErrorFromResponse(
+        "dingtalk", *response,
+        "HTTP " + std::to_string(response->status) + ": " + response->body.substr(0, 300));
   }
   boost::system::error_code ec;
   auto reply = boost::json::parse(response->body, ec);
   if (ec || !reply.is_object() || !reply.as_object().contains("errcode")) {
-    return core::Error{core::Code::kTransient, "dingtalk: unexpected reply: " + response->body.substr(0, 300), {}};
+    return core::Error{
+        core::Code::kTransient, "dingtalk: unexpected reply: " + response->body.substr(0, 300), {}};
   }
   const auto& o = reply.as_object();
   const auto code = o.at("errcode").is_number() ? o.at("errcode").to_number<std::int64_t>() : -1;

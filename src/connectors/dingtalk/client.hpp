@@ -12,8 +12,8 @@ struct DingTalkSettings {
   /// transport.base_url is the robot's whole webhook URL, with its
   /// access_token ("https://oapi.dingtalk.com/robot/send?access_token=…").
   TransportSettings transport;
-  std::string secret;  ///< the "加签" secret ("SEC…"); empty: unsigned robot
-  int rate_limit_retries = 2;  ///< resends after errcode 130101, with backoff
+  std::string secret;                  ///< the "加签" secret ("SEC…"); empty: unsigned robot
+  int rate_limit_retries = 2;          ///< resends after errcode 130101, with backoff
   const core::Clock* clock = nullptr;  ///< for the signature timestamp; null: system clock
 };
 

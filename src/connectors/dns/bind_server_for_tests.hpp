@@ -32,25 +32,27 @@ class BindServer {
   bool Start() {
     port_ = FreePort();
     const std::string dir = dir_.path();
-    std::ofstream(dir + "/tsig.key") << "key \"" << key_name_ << "\" { algorithm hmac-sha256; secret \""
-                                     << secret_ << "\"; };\n";
+    std::ofstream(dir + "/tsig.key")
+        << "key \"" << key_name_ << "\" { algorithm hmac-sha256; secret \"" << secret_
+        << "\"; };\n";
     std::ofstream(dir + "/named.conf")
         << "include \"" << dir << "/tsig.key\";\n"
-        << "options { directory \"" << dir << "\"; pid-file \"" << dir << "/named.pid\"; session-keyfile \""
-        << dir << "/session.key\";\n  listen-on port " << port_
-        << " { 127.0.0.1; }; listen-on-v6 { none; }; recursion no;\n"
+        << "options { directory \"" << dir << "\"; pid-file \"" << dir
+        << "/named.pid\"; session-keyfile \"" << dir << "/session.key\";\n  listen-on port "
+        << port_ << " { 127.0.0.1; }; listen-on-v6 { none; }; recursion no;\n"
         << "  allow-query { 127.0.0.1; }; dnssec-validation no; allow-transfer { none; }; };\n"
         << "controls { };\n"
-        << "zone \"" << zone_ << "\" { type primary; file \"" << dir << "/db.zone\"; allow-update { key \""
-        << key_name_ << "\"; }; };\n";
-    std::ofstream(dir + "/db.zone") << "$TTL 300\n@ IN SOA ns1." << zone_ << ". hostmaster." << zone_
-                                    << ". ( 1 3600 600 86400 300 )\n  IN NS ns1." << zone_
-                                    << ".\nns1 IN A 127.0.0.1\n";
+        << "zone \"" << zone_ << "\" { type primary; file \"" << dir
+        << "/db.zone\"; allow-update { key \"" << key_name_ << "\"; }; };\n";
+    std::ofstream(dir + "/db.zone")
+        << "$TTL 300\n@ IN SOA ns1." << zone_ << ". hostmaster." << zone_
+        << ". ( 1 3600 600 86400 300 )\n  IN NS ns1." << zone_ << ".\nns1 IN A 127.0.0.1\n";
     pid_ = fork();
     if (pid_ == 0) {
       const std::string log = dir + "/named.log";
       if (!freopen(log.c_str(), "w", stderr) || !freopen(log.c_str(), "a", stdout)) _exit(126);
-      execl(kNamed, "named", "-g", "-4", "-c", (dir + "/named.conf").c_str(), static_cast<char*>(nullptr));
+      execl(kNamed, "named", "-g", "-4", "-c", (dir + "/named.conf").c_str(),
+            static_cast<char*>(nullptr));
       _exit(127);
     }
     DnsClient probe(Settings());

@@ -21,12 +21,14 @@ struct Exchange {
 
 core::Error Transient(const DnsSettings& s, const std::string& what, const std::string& why) {
   return core::Error{core::Code::kTransient,
-                     "dns: " + what + ": no answer from " + s.server + ":" + std::to_string(s.port) + " (" + why + ")",
+                     "dns: " + what + ": no answer from " + s.server + ":" +
+                         std::to_string(s.port) + " (" + why + ")",
                      {{"system", "dns"}}};
 }
 
 // Sends `pkt` over UDP (TCP when asked or when the reply is truncated).
-core::Result<Exchange> SendPacket(const DnsSettings& s, const ldns_pkt* pkt, const std::string& what) {
+core::Result<Exchange> SendPacket(const DnsSettings& s, const ldns_pkt* pkt,
+                                  const std::string& what) {
   sockaddr_storage to{};
   socklen_t to_len = 0;
   auto* v4 = reinterpret_cast<sockaddr_in*>(&to);
@@ -71,7 +73,8 @@ core::Result<Exchange> SendPacket(const DnsSettings& s, const ldns_pkt* pkt, con
     if (tcp || !ldns_pkt_tc(reply)) break;
   }
   ldns_buffer_free(query);
-  if (ldns_pkt_id(out.reply.get()) != ldns_pkt_id(pkt)) return Transient(s, what, "reply id mismatch");
+  if (ldns_pkt_id(out.reply.get()) != ldns_pkt_id(pkt))
+    return Transient(s, what, "reply id mismatch");
   return out;
 }
 
@@ -109,7 +112,8 @@ core::Status DnsClient::SendOnce(const UpdatePlan& plan, const std::string& what
   ldns_pkt_set_rd(pkt.get(), false);  // 0x2800 as RFC 2136 has it
   if (ldns_pkt_tsig_sign(pkt.get(), settings_.key_name.c_str(), settings_.key_secret.c_str(), 300,
                          settings_.algorithm.c_str(), nullptr) != LDNS_STATUS_OK) {
-    return core::Invalid("dns: cannot sign with TSIG key " + settings_.key_name + " (" + settings_.algorithm + ")");
+    return core::Invalid("dns: cannot sign with TSIG key " + settings_.key_name + " (" +
+                         settings_.algorithm + ")");
   }
   auto exchange = SendPacket(settings_, pkt.get(), what);
   if (!exchange.ok()) return exchange.error();
@@ -122,8 +126,9 @@ core::Status DnsClient::SendOnce(const UpdatePlan& plan, const std::string& what
     if (rcode != kNoError) return RcodeError(rcode, what);
     return core::Unauthenticated("dns: " + what + ": the server's reply is not signed");
   }
-  if (!ldns_pkt_tsig_verify(reply, exchange->wire.data(), exchange->wire.size(), settings_.key_name.c_str(),
-                            settings_.key_secret.c_str(), TsigMac(ldns_pkt_tsig(pkt.get())))) {
+  if (!ldns_pkt_tsig_verify(reply, exchange->wire.data(), exchange->wire.size(),
+                            settings_.key_name.c_str(), settings_.key_secret.c_str(),
+                            TsigMac(ldns_pkt_tsig(pkt.get())))) {
     return core::Unauthenticated("dns: " + what + ": the reply's TSIG signature does not verify");
   }
   if (rcode != kNoError) return RcodeError(rcode, what);
@@ -132,7 +137,8 @@ core::Status DnsClient::SendOnce(const UpdatePlan& plan, const std::string& what
 
 core::Status DnsClient::Add(const DnsRecord& record) {
   if (auto ok = CheckRecord(record, settings_.zone); !ok.ok()) return ok.error();
-  return Send(PlanAdd(record), "adding " + CanonicalName(record.name) + " " + std::string(DnsTypeName(record.type)));
+  return Send(PlanAdd(record),
+              "adding " + CanonicalName(record.name) + " " + std::string(DnsTypeName(record.type)));
 }
 
 core::Status DnsClient::Create(const DnsRecord& record) {
@@ -159,19 +165,23 @@ core::Result<std::vector<DnsRecord>> DnsClient::Query(std::string_view name, Dns
   const auto what = "querying " + owner + " " + std::string(DnsTypeName(type));
   auto backoff = settings_.retry_backoff;
   for (int attempt = 0;; ++attempt) {
-    PktPtr query(ldns_pkt_query_new(ldns_dname_new_frm_str(owner.c_str()), static_cast<ldns_rr_type>(TypeCode(type)),
-                                    LDNS_RR_CLASS_IN, 0));
+    PktPtr query(ldns_pkt_query_new(ldns_dname_new_frm_str(owner.c_str()),
+                                    static_cast<ldns_rr_type>(TypeCode(type)), LDNS_RR_CLASS_IN,
+                                    0));
     ldns_pkt_set_random_id(query.get());
     auto exchange = SendPacket(settings_, query.get(), what);
-    int rcode = exchange.ok() ? static_cast<int>(ldns_pkt_get_rcode(exchange->reply.get())) : int{kServFail};
+    int rcode = exchange.ok() ? static_cast<int>(ldns_pkt_get_rcode(exchange->reply.get()))
+                              : int{kServFail};
     if (exchange.ok() && (rcode == kNoError || rcode == kNxDomain)) {
       std::vector<DnsRecord> out;
       const ldns_rr_list* answer = ldns_pkt_answer(exchange->reply.get());
       for (size_t i = 0; answer && i < ldns_rr_list_rr_count(answer); ++i) {
         Rr rr = FromLdns(ldns_rr_list_rr(answer, i));
-        if (rr.name == owner && rr.type == TypeCode(type)) out.push_back({rr.name, type, rr.rdata, rr.ttl});
+        if (rr.name == owner && rr.type == TypeCode(type))
+          out.push_back({rr.name, type, rr.rdata, rr.ttl});
       }
-      std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.value < b.value; });
+      std::sort(out.begin(), out.end(),
+                [](const auto& a, const auto& b) { return a.value < b.value; });
       return out;
     }
     core::Error error = exchange.ok() ? RcodeError(rcode, what) : exchange.error();

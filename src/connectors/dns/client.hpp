@@ -11,13 +11,13 @@ namespace slipway::connectors::dns {
 struct DnsSettings {
   std::string server = "127.0.0.1";  ///< the zone's primary (SOA MNAME), an IP address
   std::uint16_t port = 53;
-  std::string zone;                  ///< e.g. "example.com."
-  std::string key_name;              ///< TSIG key name, e.g. "slipway-key"
-  std::string key_secret;            ///< base64, as in `tsig-keygen` output
+  std::string zone;        ///< e.g. "example.com."
+  std::string key_name;    ///< TSIG key name, e.g. "slipway-key"
+  std::string key_secret;  ///< base64, as in `tsig-keygen` output
   std::string algorithm = "hmac-sha256.";
-  bool tcp = false;                  ///< UDP by default; TCP when the reply is truncated
+  bool tcp = false;  ///< UDP by default; TCP when the reply is truncated
   std::chrono::milliseconds timeout{3'000};
-  int max_retries = 2;               ///< for idempotent calls, on timeouts and SERVFAIL
+  int max_retries = 2;  ///< for idempotent calls, on timeouts and SERVFAIL
   std::chrono::milliseconds retry_backoff{200};
 };
 

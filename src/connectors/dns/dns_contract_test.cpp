@@ -39,7 +39,8 @@ class DnsContract : public ::testing::TestWithParam<Target> {
         zone_ = std::make_unique<FakeDnsZone>(kZone);
         return;
       case Target::kSandbox: {
-        auto handler = std::make_shared<sandbox::DnsHandler>(kZone, sandbox::TsigKey{kKey, kSecret, "hmac-sha256."});
+        auto handler = std::make_shared<sandbox::DnsHandler>(
+            kZone, sandbox::TsigKey{kKey, kSecret, "hmac-sha256."});
         responder_ = std::make_unique<sandbox::DnsResponder>(handler);
         responder_->Start("127.0.0.1");
         settings_ = SandboxSettings(responder_->port());
@@ -86,7 +87,8 @@ TEST_P(DnsContract, AddedARecordsAreQueriedBack) {
 
 TEST_P(DnsContract, CnamesAndTheirExclusivity) {
   ASSERT_TRUE(zone_->Add({"web.example.test", DnsType::kA, "10.0.0.1", 60}).ok());
-  ASSERT_TRUE(zone_->Add({"shop-lane1.example.test", DnsType::kCname, "web.example.test", 60}).ok());
+  ASSERT_TRUE(
+      zone_->Add({"shop-lane1.example.test", DnsType::kCname, "web.example.test", 60}).ok());
   EXPECT_EQ(Values("shop-lane1.example.test", DnsType::kCname), V{"web.example.test."});
   EXPECT_EQ(Values("shop-lane1.example.test", DnsType::kA), V{}) << "the A belongs to the target";
 
@@ -96,7 +98,8 @@ TEST_P(DnsContract, CnamesAndTheirExclusivity) {
   auto alias_on_a = zone_->Add({"web.example.test", DnsType::kCname, "other.example.test", 60});
   ASSERT_FALSE(alias_on_a.ok());
   EXPECT_EQ(alias_on_a.error().code, core::Code::kConflict);
-  EXPECT_NE(alias_on_a.error().message.find("YXRRSET"), std::string::npos) << alias_on_a.error().message;
+  EXPECT_NE(alias_on_a.error().message.find("YXRRSET"), std::string::npos)
+      << alias_on_a.error().message;
 }
 
 TEST_P(DnsContract, CreateRefusesANameInUse) {
@@ -134,8 +137,10 @@ TEST_P(DnsContract, DeleteIsIdempotent) {
 }
 
 TEST_P(DnsContract, NamesOutsideTheZoneAndBadValuesAreInvalid) {
-  EXPECT_EQ(zone_->Add({"web.other.test", DnsType::kA, "10.0.0.1", 60}).error().code, core::Code::kInvalid);
-  EXPECT_EQ(zone_->Add({"web.example.test", DnsType::kA, "10.0.0.300", 60}).error().code, core::Code::kInvalid);
+  EXPECT_EQ(zone_->Add({"web.other.test", DnsType::kA, "10.0.0.1", 60}).error().code,
+            core::Code::kInvalid);
+  EXPECT_EQ(zone_->Add({"web.example.test", DnsType::kA, "10.0.0.300", 60}).error().code,
+            core::Code::kInvalid);
   EXPECT_EQ(zone_->Add({"bad name.example.test", DnsType::kA, "10.0.0.1", 60}).error().code,
             core::Code::kInvalid);
   EXPECT_EQ(zone_->Query("web.other.test", DnsType::kA).error().code, core::Code::kInvalid);
@@ -144,7 +149,9 @@ TEST_P(DnsContract, NamesOutsideTheZoneAndBadValuesAreInvalid) {
 INSTANTIATE_TEST_SUITE_P(Targets, DnsContract,
                          ::testing::Values(Target::kFake, Target::kSandbox, Target::kBind),
                          [](const auto& info) {
-                           return info.param == Target::kFake ? "Fake" : info.param == Target::kSandbox ? "Sandbox" : "Bind";
+                           return info.param == Target::kFake      ? "Fake"
+                                  : info.param == Target::kSandbox ? "Sandbox"
+                                                                   : "Bind";
                          });
 
 // TSIG failures need a server: the sandbox responder and BIND must agree.
@@ -152,7 +159,8 @@ class DnsTsig : public ::testing::TestWithParam<Target> {
  protected:
   void SetUp() override {
     if (GetParam() == Target::kSandbox) {
-      auto handler = std::make_shared<sandbox::DnsHandler>(kZone, sandbox::TsigKey{kKey, kSecret, "hmac-sha256."});
+      auto handler = std::make_shared<sandbox::DnsHandler>(
+          kZone, sandbox::TsigKey{kKey, kSecret, "hmac-sha256."});
       responder_ = std::make_unique<sandbox::DnsResponder>(handler);
       responder_->Start("127.0.0.1");
       settings_ = SandboxSettings(responder_->port());
@@ -174,7 +182,8 @@ TEST_P(DnsTsig, WrongSecretIsUnauthenticatedBadSig) {
   auto result = DnsClient(s).Add({"web.example.test", DnsType::kA, "10.0.0.1", 60});
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, core::Code::kUnauthenticated);
-  EXPECT_NE(result.error().message.find("NOTAUTH(BADSIG)"), std::string::npos) << result.error().message;
+  EXPECT_NE(result.error().message.find("NOTAUTH(BADSIG)"), std::string::npos)
+      << result.error().message;
 }
 
 TEST_P(DnsTsig, UnknownKeyIsUnauthenticatedBadKey) {
@@ -197,12 +206,15 @@ TEST_P(DnsTsig, TcpWorksLikeUdp) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Servers, DnsTsig, ::testing::Values(Target::kSandbox, Target::kBind),
-                         [](const auto& info) { return info.param == Target::kSandbox ? "Sandbox" : "Bind"; });
+                         [](const auto& info) {
+                           return info.param == Target::kSandbox ? "Sandbox" : "Bind";
+                         });
 
 TEST(DnsFake, InjectedFailuresAndCallLog) {
   FakeDnsZone fake(kZone);
   fake.FailNext("Add", core::Error{core::Code::kTransient, "dns: down", {}});
-  EXPECT_EQ(fake.Add({"a.example.test", DnsType::kA, "10.0.0.1", 60}).error().code, core::Code::kTransient);
+  EXPECT_EQ(fake.Add({"a.example.test", DnsType::kA, "10.0.0.1", 60}).error().code,
+            core::Code::kTransient);
   EXPECT_TRUE(fake.Add({"a.example.test", DnsType::kA, "10.0.0.1", 60}).ok());
   EXPECT_EQ(fake.calls(), (std::vector<std::string>{"Add a.example.test", "Add a.example.test"}));
 }

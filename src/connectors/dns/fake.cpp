@@ -7,7 +7,8 @@
 namespace slipway::connectors::dns {
 
 namespace {
-core::Status Run(ZoneModel& model, const DnsRecord* record, const UpdatePlan& plan, const std::string& what) {
+core::Status Run(ZoneModel& model, const DnsRecord* record, const UpdatePlan& plan,
+                 const std::string& what) {
   if (record) {
     if (auto ok = CheckRecord(*record, model.origin()); !ok.ok()) return ok.error();
   }
@@ -66,9 +67,11 @@ core::Status FakeDnsZone::Delete(std::string_view name, DnsType type) {
 
 core::Result<std::vector<DnsRecord>> FakeDnsZone::Query(std::string_view name, DnsType type) {
   if (auto e = Enter("Query", name)) return *e;
-  if (!model_.InZone(name)) return core::Invalid("dns: " + CanonicalName(name) + " is outside the zone " + zone());
+  if (!model_.InZone(name))
+    return core::Invalid("dns: " + CanonicalName(name) + " is outside the zone " + zone());
   std::vector<DnsRecord> out;
-  for (const auto& rr : model_.Lookup(name, TypeCode(type))) out.push_back({rr.name, type, rr.rdata, rr.ttl});
+  for (const auto& rr : model_.Lookup(name, TypeCode(type)))
+    out.push_back({rr.name, type, rr.rdata, rr.ttl});
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.value < b.value; });
   return out;
 }

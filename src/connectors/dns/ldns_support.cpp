@@ -31,7 +31,8 @@ RrPtr ToLdns(const Rr& rr) {
   std::string text = rr.name + " " + std::to_string(rr.ttl) + " IN " + type + " " + rr.rdata;
   std::free(type);
   ldns_rr* out = nullptr;
-  if (ldns_rr_new_frm_str(&out, text.c_str(), 0, nullptr, nullptr) != LDNS_STATUS_OK) return nullptr;
+  if (ldns_rr_new_frm_str(&out, text.c_str(), 0, nullptr, nullptr) != LDNS_STATUS_OK)
+    return nullptr;
   return RrPtr(out);
 }
 
@@ -51,20 +52,28 @@ RrPtr Empty(const std::string& name, std::uint16_t type, ldns_rr_class klass) {
 
 RrPtr EncodePrereq(const Prereq& p) {
   switch (p.kind) {
-    case Prereq::kRrsetExists: return Empty(p.name, p.type, LDNS_RR_CLASS_ANY);
-    case Prereq::kRrsetAbsent: return Empty(p.name, p.type, LDNS_RR_CLASS_NONE);
-    case Prereq::kNameInUse: return Empty(p.name, kTypeAny, LDNS_RR_CLASS_ANY);
-    case Prereq::kNameNotInUse: return Empty(p.name, kTypeAny, LDNS_RR_CLASS_NONE);
-    case Prereq::kRrsetEquals: break;  // several RRs: not produced by the client's plans
+    case Prereq::kRrsetExists:
+      return Empty(p.name, p.type, LDNS_RR_CLASS_ANY);
+    case Prereq::kRrsetAbsent:
+      return Empty(p.name, p.type, LDNS_RR_CLASS_NONE);
+    case Prereq::kNameInUse:
+      return Empty(p.name, kTypeAny, LDNS_RR_CLASS_ANY);
+    case Prereq::kNameNotInUse:
+      return Empty(p.name, kTypeAny, LDNS_RR_CLASS_NONE);
+    case Prereq::kRrsetEquals:
+      break;  // several RRs: not produced by the client's plans
   }
   return nullptr;
 }
 
 RrPtr EncodeUpdate(const Update& u) {
   switch (u.kind) {
-    case Update::kAdd: return ToLdns(u.rr);
-    case Update::kDeleteRrset: return Empty(u.rr.name, u.rr.type, LDNS_RR_CLASS_ANY);
-    case Update::kDeleteName: return Empty(u.rr.name, kTypeAny, LDNS_RR_CLASS_ANY);
+    case Update::kAdd:
+      return ToLdns(u.rr);
+    case Update::kDeleteRrset:
+      return Empty(u.rr.name, u.rr.type, LDNS_RR_CLASS_ANY);
+    case Update::kDeleteName:
+      return Empty(u.rr.name, kTypeAny, LDNS_RR_CLASS_ANY);
     case Update::kDeleteRr: {
       auto rr = ToLdns({u.rr.name, u.rr.type, 0, u.rr.rdata});
       if (rr) ldns_rr_set_class(rr.get(), LDNS_RR_CLASS_NONE);
@@ -85,19 +94,25 @@ std::optional<std::vector<Prereq>> DecodePrereqs(const ldns_rr_list* section) {
     switch (ldns_rr_get_class(rr)) {
       case LDNS_RR_CLASS_ANY:
         if (!empty) return std::nullopt;
-        out.push_back({r.type == kTypeAny ? Prereq::kNameInUse : Prereq::kRrsetExists, r.name, r.type, {}});
+        out.push_back(
+            {r.type == kTypeAny ? Prereq::kNameInUse : Prereq::kRrsetExists, r.name, r.type, {}});
         break;
       case LDNS_RR_CLASS_NONE:
         if (!empty) return std::nullopt;
-        out.push_back({r.type == kTypeAny ? Prereq::kNameNotInUse : Prereq::kRrsetAbsent, r.name, r.type, {}});
+        out.push_back({r.type == kTypeAny ? Prereq::kNameNotInUse : Prereq::kRrsetAbsent,
+                       r.name,
+                       r.type,
+                       {}});
         break;
       case LDNS_RR_CLASS_IN:
         equals[{r.name, r.type}].insert(r.rdata);
         break;
-      default: return std::nullopt;
+      default:
+        return std::nullopt;
     }
   }
-  for (auto& [key, values] : equals) out.push_back({Prereq::kRrsetEquals, key.first, key.second, values});
+  for (auto& [key, values] : equals)
+    out.push_back({Prereq::kRrsetEquals, key.first, key.second, values});
   return out;
 }
 
@@ -120,7 +135,8 @@ std::optional<std::vector<Update>> DecodeUpdates(const ldns_rr_list* section) {
         if (empty || r.ttl != 0 || r.type == kTypeAny) return std::nullopt;
         out.push_back({Update::kDeleteRr, r});
         break;
-      default: return std::nullopt;
+      default:
+        return std::nullopt;
     }
   }
   return out;

@@ -88,7 +88,7 @@ UpdatePlan PlanDelete(const std::string& name, DnsType type) {
 }
 
 std::string RcodeName(int rcode) {
-  static const char* names[] = {"NOERROR", "FORMERR",  "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED",
+  static const char* names[] = {"NOERROR",  "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED",
                                 "YXDOMAIN", "YXRRSET", "NXRRSET",  "NOTAUTH",  "NOTZONE"};
   return rcode >= 0 && rcode <= 10 ? names[rcode] : "RCODE" + std::to_string(rcode);
 }
@@ -96,19 +96,30 @@ std::string RcodeName(int rcode) {
 core::Error RcodeError(int rcode, const std::string& what, int tsig_error) {
   std::string message = "dns: " + what + ": " + RcodeName(rcode);
   if (tsig_error != 0) {
-    message += tsig_error == 16 ? "(BADSIG)" : tsig_error == 17 ? "(BADKEY)" : tsig_error == 18 ? "(BADTIME)"
-                                                                  : "(TSIG error " + std::to_string(tsig_error) + ")";
+    message += tsig_error == 16   ? "(BADSIG)"
+               : tsig_error == 17 ? "(BADKEY)"
+               : tsig_error == 18 ? "(BADTIME)"
+                                  : "(TSIG error " + std::to_string(tsig_error) + ")";
   }
   core::Code code = core::Code::kInvalid;
   switch (rcode) {
-    case kNotAuth: code = core::Code::kUnauthenticated; break;
-    case kRefused: code = core::Code::kForbidden; break;
+    case kNotAuth:
+      code = core::Code::kUnauthenticated;
+      break;
+    case kRefused:
+      code = core::Code::kForbidden;
+      break;
     case kYxDomain:
     case kYxRrset:
     case kNxDomain:
-    case kNxRrset: code = core::Code::kConflict; break;
-    case kServFail: code = core::Code::kTransient; break;
-    default: code = core::Code::kInvalid;
+    case kNxRrset:
+      code = core::Code::kConflict;
+      break;
+    case kServFail:
+      code = core::Code::kTransient;
+      break;
+    default:
+      code = core::Code::kInvalid;
   }
   return core::Error{code, message, {{"system", "dns"}, {"rcode", RcodeName(rcode)}}};
 }

@@ -15,7 +15,8 @@ std::string CanonicalName(std::string_view name) {
 
 namespace {
 std::string SoaText(const std::string& origin, std::uint32_t serial) {
-  return "ns1." + origin + " hostmaster." + origin + " " + std::to_string(serial) + " 3600 600 86400 300";
+  return "ns1." + origin + " hostmaster." + origin + " " + std::to_string(serial) +
+         " 3600 600 86400 300";
 }
 }  // namespace
 
@@ -143,7 +144,8 @@ std::vector<Rr> ZoneModel::Lookup(std::string_view name, std::uint16_t type) con
   std::vector<Rr> out;
   for (auto it = rrsets_.lower_bound({n, 0}); it != rrsets_.end() && it->first.first == n; ++it) {
     if (type != kTypeAny && it->first.second != type) continue;
-    for (const auto& rdata : it->second.second) out.push_back({n, it->first.second, it->second.first, rdata});
+    for (const auto& rdata : it->second.second)
+      out.push_back({n, it->first.second, it->second.first, rdata});
   }
   return out;
 }
@@ -165,10 +167,12 @@ boost::json::value ZoneModel::ToJson() const {
   boost::json::array records;
   for (const auto& [key, set] : rrsets_) {
     for (const auto& rdata : set.second) {
-      records.push_back({{"name", key.first}, {"type", key.second}, {"ttl", set.first}, {"rdata", rdata}});
+      records.push_back(
+          {{"name", key.first}, {"type", key.second}, {"ttl", set.first}, {"rdata", rdata}});
     }
   }
-  return boost::json::object{{"zone", origin_}, {"serial", serial_}, {"records", std::move(records)}};
+  return boost::json::object{
+      {"zone", origin_}, {"serial", serial_}, {"records", std::move(records)}};
 }
 
 }  // namespace slipway::connectors::dns

@@ -1,4 +1,5 @@
 #pragma once
+#include <boost/json/value.hpp>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -8,15 +9,23 @@
 #include <utility>
 #include <vector>
 
-#include <boost/json/value.hpp>
-
 namespace slipway::connectors::dns {
 
 // RR types and RCODEs the model speaks (RFC 1035, RFC 2136).
-inline constexpr std::uint16_t kTypeA = 1, kTypeNs = 2, kTypeCname = 5, kTypeSoa = 6, kTypeAny = 255;
+inline constexpr std::uint16_t kTypeA = 1, kTypeNs = 2, kTypeCname = 5, kTypeSoa = 6,
+                               kTypeAny = 255;
 enum Rcode : int {
-  kNoError = 0, kFormErr = 1, kServFail = 2, kNxDomain = 3, kNotImp = 4, kRefused = 5,
-  kYxDomain = 6, kYxRrset = 7, kNxRrset = 8, kNotAuth = 9, kNotZone = 10,
+  kNoError = 0,
+  kFormErr = 1,
+  kServFail = 2,
+  kNxDomain = 3,
+  kNotImp = 4,
+  kRefused = 5,
+  kYxDomain = 6,
+  kYxRrset = 7,
+  kNxRrset = 8,
+  kNotAuth = 9,
+  kNotZone = 10,
 };
 
 /// A record in presentation form: lower-case absolute owner, rdata text as
@@ -63,7 +72,7 @@ class ZoneModel {
   void Reset();
 
  private:
-  using Key = std::pair<std::string, std::uint16_t>;  ///< owner, type
+  using Key = std::pair<std::string, std::uint16_t>;                              ///< owner, type
   using Rrsets = std::map<Key, std::pair<std::uint32_t, std::set<std::string>>>;  ///< ttl, rdata
   int CheckPrereqs(const std::vector<Prereq>& prereqs) const;
   void ApplyOne(Rrsets& zone, const Update& update) const;

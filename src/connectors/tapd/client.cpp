@@ -37,18 +37,23 @@ bool IsTapdId(std::string_view id) {
          std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string StoryUrl(std::string_view web_url, std::string_view workspace_id, std::string_view story_id) {
-  return std::string(web_url) + "/" + std::string(workspace_id) + "/prong/stories/view/" + std::string(story_id);
+std::string StoryUrl(std::string_view web_url, std::string_view workspace_id,
+                     std::string_view story_id) {
+  return std::string(web_url) + "/" + std::string(workspace_id) + "/prong/stories/view/" +
+         std::string(story_id);
 }
 
-TapdClient::TapdClient(TapdSettings settings) : settings_(std::move(settings)), transport_(settings_.transport) {
+TapdClient::TapdClient(TapdSettings settings)
+    : settings_(std::move(settings)), transport_(settings_.transport) {
   while (settings_.web_url.ends_with('/')) settings_.web_url.pop_back();
 }
 
-core::Result<TapdStory> TapdClient::GetStory(std::string_view workspace_id, std::string_view story_id) {
+core::Result<TapdStory> TapdClient::GetStory(std::string_view workspace_id,
+                                             std::string_view story_id) {
   if (!IsTapdId(workspace_id)) return core::Invalid("tapd: workspace id must be decimal digits");
   if (!IsTapdId(story_id)) return core::Invalid("tapd: story id must be decimal digits");
-  const std::string what = "story " + std::string(story_id) + " of workspace " + std::string(workspace_id);
+  const std::string what =
+      "story " + std::string(story_id) + " of workspace " + std::string(workspace_id);
   auto response = transport_.Send({.path = "/stories?workspace_id=" + std::string(workspace_id) +
                                            "&id=" + std::string(story_id)});
   if (!response.ok()) return response.error();
@@ -56,16 +61,20 @@ core::Result<TapdStory> TapdClient::GetStory(std::string_view workspace_id, std:
   auto reply = boost::json::parse(response->body, ec);
   if (response->status != 200) {
     std::string info = ec ? response->body.substr(0, 300) : Info(reply);
-    return ErrorFromResponse("tapd", *response, what + ": " + (info.empty() ? "HTTP " + std::to_string(response->status) : info));
+    return ErrorFromResponse(
+        "tapd", *response,
+        what + ": " + (info.empty() ? "HTTP " + std::to_string(response->status) : info));
   }
-  if (ec || !reply.is_object()) return core::Error{core::Code::kTransient, "tapd: unexpected reply for " + what, {}};
+  if (ec || !reply.is_object())
+    return core::Error{core::Code::kTransient, "tapd: unexpected reply for " + what, {}};
   const auto& envelope = reply.as_object();
   const auto* status = envelope.if_contains("status");
   if (!status || !status->is_number() || status->to_number<std::int64_t>() != 1) {
     return core::Invalid("tapd: " + what + ": " + Info(reply));
   }
   const auto* data = envelope.if_contains("data");
-  if (!data || !data->is_array() || data->as_array().empty()) return core::NotFound("tapd: " + what + " not found");
+  if (!data || !data->is_array() || data->as_array().empty())
+    return core::NotFound("tapd: " + what + " not found");
   for (const auto& item : data->as_array()) {
     const auto* story = item.is_object() ? item.as_object().if_contains("Story") : nullptr;
     if (!story || !story->is_object()) continue;
@@ -80,8 +89,9 @@ core::Result<TapdStory> TapdClient::GetStory(std::string_view workspace_id, std:
     out.owners = People(Field(s, "owner"));
     out.created = Field(s, "created");
     out.modified = Field(s, "modified");
-    out.url = StoryUrl(settings_.web_url, out.workspace_id.empty() ? std::string(workspace_id) : out.workspace_id,
-                       out.id);
+    out.url =
+        StoryUrl(settings_.web_url,
+                 out.workspace_id.empty() ? std::string(workspace_id) : out.workspace_id, out.id);
     return out;
   }
   return core::NotFound("tapd: " + what + " not found");

@@ -18,7 +18,8 @@ struct TapdSettings {
 class TapdClient final : public Tapd {
  public:
   explicit TapdClient(TapdSettings settings);
-  core::Result<TapdStory> GetStory(std::string_view workspace_id, std::string_view story_id) override;
+  core::Result<TapdStory> GetStory(std::string_view workspace_id,
+                                   std::string_view story_id) override;
 
  private:
   TapdSettings settings_;
@@ -28,6 +29,7 @@ class TapdClient final : public Tapd {
 /// True for a non-empty run of decimal digits (TAPD's ids).
 bool IsTapdId(std::string_view id);
 /// The web link of a story.
-std::string StoryUrl(std::string_view web_url, std::string_view workspace_id, std::string_view story_id);
+std::string StoryUrl(std::string_view web_url, std::string_view workspace_id,
+                     std::string_view story_id);
 
 }  // namespace slipway::connectors::tapd

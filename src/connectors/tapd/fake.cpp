@@ -10,7 +10,8 @@ void FakeTapd::AddStory(TapdStory story) {
   stories_[{story.workspace_id, story.id}] = std::move(story);
 }
 
-core::Result<TapdStory> FakeTapd::GetStory(std::string_view workspace_id, std::string_view story_id) {
+core::Result<TapdStory> FakeTapd::GetStory(std::string_view workspace_id,
+                                           std::string_view story_id) {
   std::lock_guard lock(mutex_);
   calls_.push_back("GetStory " + std::string(workspace_id) + " " + std::string(story_id));
   if (!failures_.empty()) {
@@ -22,8 +23,8 @@ core::Result<TapdStory> FakeTapd::GetStory(std::string_view workspace_id, std::s
   if (!IsTapdId(story_id)) return core::Invalid("tapd: story id must be decimal digits");
   auto it = stories_.find({std::string(workspace_id), std::string(story_id)});
   if (it == stories_.end()) {
-    return core::NotFound("tapd: story " + std::string(story_id) + " of workspace " + std::string(workspace_id) +
-                          " not found");
+    return core::NotFound("tapd: story " + std::string(story_id) + " of workspace " +
+                          std::string(workspace_id) + " not found");
   }
   return it->second;
 }

@@ -15,7 +15,8 @@ namespace slipway::connectors::tapd {
 class FakeTapd final : public Tapd {
  public:
   void AddStory(TapdStory story);
-  core::Result<TapdStory> GetStory(std::string_view workspace_id, std::string_view story_id) override;
+  core::Result<TapdStory> GetStory(std::string_view workspace_id,
+                                   std::string_view story_id) override;
   void FailNext(core::Error error);
   std::vector<std::string> calls() const;
 

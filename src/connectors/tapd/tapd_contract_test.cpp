@@ -22,8 +22,15 @@ class TapdContract : public ::testing::TestWithParam<Target> {
   void SetUp() override {
     if (GetParam() == Target::kFake) {
       auto fake = std::make_unique<FakeTapd>();
-      fake->AddStory({"1010158231500000001", "10158231", "支持灰度发布", "developing", "alice", {"bob", "carol"},
-                      "2026-04-20 10:31:12", "2026-04-28 09:00:00", ""});
+      fake->AddStory({"1010158231500000001",
+                      "10158231",
+                      "支持灰度发布",
+                      "developing",
+                      "alice",
+                      {"bob", "carol"},
+                      "2026-04-20 10:31:12",
+                      "2026-04-28 09:00:00",
+                      ""});
       story_id_ = "1010158231500000001";
       tapd_ = std::move(fake);
       return;
@@ -36,11 +43,12 @@ class TapdContract : public ::testing::TestWithParam<Target> {
     settings_.transport.basic_password = sandbox::kSandboxTapdPassword;
     settings_.transport.retry_backoff = 5ms;
     HttpTransport admin(settings_.transport);
-    auto created = admin.Send({.method = "POST",
-                               .path = "/stories",
-                               .body = "workspace_id=10158231&name=%E6%94%AF%E6%8C%81%E7%81%B0%E5%BA%A6%E5%8F%91%E5%B8%83"
-                                       "&status=developing&creator=alice&owner=bob%3Bcarol%3B",
-                               .headers = {{"Content-Type", "application/x-www-form-urlencoded"}}});
+    auto created = admin.Send(
+        {.method = "POST",
+         .path = "/stories",
+         .body = "workspace_id=10158231&name=%E6%94%AF%E6%8C%81%E7%81%B0%E5%BA%A6%E5%8F%91%E5%B8%83"
+                 "&status=developing&creator=alice&owner=bob%3Bcarol%3B",
+         .headers = {{"Content-Type", "application/x-www-form-urlencoded"}}});
     ASSERT_TRUE(created.ok() && created->status == 200);
     auto story = boost::json::parse(created->body).at("data").at("Story");
     story_id_ = std::string(story.at("id").as_string());
@@ -77,7 +85,9 @@ TEST_P(TapdContract, NonDecimalIdsAreInvalid) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Targets, TapdContract, ::testing::Values(Target::kFake, Target::kEmulator),
-                         [](const auto& info) { return info.param == Target::kFake ? "Fake" : "Emulator"; });
+                         [](const auto& info) {
+                           return info.param == Target::kFake ? "Fake" : "Emulator";
+                         });
 
 class TapdEmulatorTest : public ::testing::Test {
  protected:
@@ -98,12 +108,15 @@ TEST_F(TapdEmulatorTest, WrongPasswordIsUnauthenticatedWithTapdsInfo) {
   auto result = TapdClient(settings_).GetStory("1", "2");
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, core::Code::kUnauthenticated);
-  EXPECT_NE(result.error().message.find("invalid api user"), std::string::npos) << result.error().message;
+  EXPECT_NE(result.error().message.find("invalid api user"), std::string::npos)
+      << result.error().message;
 }
 
 TEST_F(TapdEmulatorTest, EnvelopeHasStringsAndRequiresTheWorkspace) {
   HttpTransport raw(settings_.transport);
-  auto created = raw.Send({.method = "POST", .path = "/stories", .body = R"({"workspace_id":"7","name":"x","size":3})",
+  auto created = raw.Send({.method = "POST",
+                           .path = "/stories",
+                           .body = R"({"workspace_id":"7","name":"x","size":3})",
                            .headers = {{"Content-Type", "application/json"}}});
   ASSERT_TRUE(created.ok());
   auto story = boost::json::parse(created->body).at("data").at("Story").as_object();
@@ -123,7 +136,8 @@ TEST_F(TapdEmulatorTest, FaultsAreRetriedOrMapped) {
     ASSERT_TRUE(r.ok() && r->status == 201);
   };
   add(R"({"method":"GET","count":2,"status":503})");
-  EXPECT_EQ(TapdClient(settings_).GetStory("1", "2").error().code, core::Code::kNotFound) << "retried to the end";
+  EXPECT_EQ(TapdClient(settings_).GetStory("1", "2").error().code, core::Code::kNotFound)
+      << "retried to the end";
   add(R"({"method":"GET","count":1,"status":409,"body":"{\"status\":0,\"data\":[],\"info\":\"locked\"}"})");
   auto conflict = TapdClient(settings_).GetStory("1", "2");
   EXPECT_EQ(conflict.error().code, core::Code::kConflict);

@@ -36,7 +36,8 @@ std::string WebhookSignature(std::string_view secret, std::string_view body) {
   return "sha256=" + HexEncode(HmacSha256(secret, body));
 }
 
-bool VerifyWebhookSignature(std::string_view secret, std::string_view body, std::string_view header) {
+bool VerifyWebhookSignature(std::string_view secret, std::string_view body,
+                            std::string_view header) {
   return ConstantTimeEquals(WebhookSignature(secret, body), header);
 }
 
@@ -59,7 +60,8 @@ core::Status WebhookClient::Notify(const Notice& notice) {
       {"subject", notice.title},
       {"text", notice.text},
       {"markdown", notice.markdown},
-      {"at", {{"mobiles", std::move(mobiles)}, {"userIds", std::move(users)}, {"all", notice.at.all}}},
+      {"at",
+       {{"mobiles", std::move(mobiles)}, {"userIds", std::move(users)}, {"all", notice.at.all}}},
       {"data", std::move(data)},
       {"delivery", delivery}});
   TransportRequest request;
@@ -69,12 +71,14 @@ core::Status WebhookClient::Notify(const Notice& notice) {
   request.headers = {{"Content-Type", "application/json"},
                      {"X-Slipway-Event", notice.event},
                      {"X-Slipway-Delivery", delivery}};
-  if (!settings_.secret.empty()) request.headers.emplace_back("X-Slipway-Signature", WebhookSignature(settings_.secret, body));
+  if (!settings_.secret.empty())
+    request.headers.emplace_back("X-Slipway-Signature", WebhookSignature(settings_.secret, body));
   auto response = transport_.Send(request);
   if (!response.ok()) return response.error();
   if (response->status >= 200 && response->status < 300) return core::Ok{};
-  return ErrorFromResponse("webhook", *response,
-                           "HTTP " + std::to_string(response->status) + ": " + response->body.substr(0, 300));
+  return ErrorFromResponse(
+      "webhook", *response,
+      "HTTP " + std::to_string(response->status) + ": " + response->body.substr(0, 300));
 }
 
 }  // namespace slipway::connectors::webhook

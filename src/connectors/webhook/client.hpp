@@ -34,6 +34,7 @@ class WebhookClient final : public Notifier {
 /// "sha256=<hex>" for `body`.
 std::string WebhookSignature(std::string_view secret, std::string_view body);
 /// Checks an X-Slipway-Signature header in constant time (for receivers).
-bool VerifyWebhookSignature(std::string_view secret, std::string_view body, std::string_view header);
+bool VerifyWebhookSignature(std::string_view secret, std::string_view body,
+                            std::string_view header);
 
 }  // namespace slipway::connectors::webhook

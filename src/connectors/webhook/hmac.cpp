@@ -15,7 +15,9 @@ void InitSodium() {
     if (sodium_init() < 0) std::abort();
   });
 }
-const unsigned char* Bytes(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+const unsigned char* Bytes(std::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
 }  // namespace
 
 std::string HmacSha256(std::string_view key, std::string_view message) {
@@ -46,7 +48,8 @@ std::optional<std::string> Base64Decode(std::string_view text) {
   size_t length = 0;
   const char* end = nullptr;
   if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), padded.data(),
-                        padded.size(), nullptr, &length, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+                        padded.size(), nullptr, &length, &end,
+                        sodium_base64_VARIANT_ORIGINAL) != 0 ||
       end != padded.data() + padded.size()) {
     return std::nullopt;
   }

@@ -60,8 +60,8 @@ class NotifierContract : public ::testing::TestWithParam<Target> {
     host_->Start();
     if (GetParam() == Target::kDingTalk) {
       dingtalk::DingTalkSettings s;
-      s.transport.base_url = host_->endpoints().at("dingtalk") + "/robot/send?access_token=" +
-                             sandbox::kSandboxRobotToken;
+      s.transport.base_url = host_->endpoints().at("dingtalk") +
+                             "/robot/send?access_token=" + sandbox::kSandboxRobotToken;
       s.secret = sandbox::kSandboxRobotSecret;
       notifier_ = std::make_shared<dingtalk::DingTalkClient>(s);
     } else {
@@ -76,16 +76,19 @@ class NotifierContract : public ::testing::TestWithParam<Target> {
   std::vector<std::string> Received() {
     std::vector<std::string> out;
     if (fake_) {
-      for (const auto& n : fake_->notices()) out.push_back(n.title + "\n" + (n.markdown.empty() ? n.text : n.markdown));
+      for (const auto& n : fake_->notices())
+        out.push_back(n.title + "\n" + (n.markdown.empty() ? n.text : n.markdown));
     } else if (receiver_) {
       for (const auto& r : receiver_->requests()) {
         auto o = boost::json::parse(r.body).as_object();
-        std::string body(o.at("markdown").as_string().empty() ? o.at("text").as_string() : o.at("markdown").as_string());
+        std::string body(o.at("markdown").as_string().empty() ? o.at("text").as_string()
+                                                              : o.at("markdown").as_string());
         out.push_back(std::string(o.at("subject").as_string()) + "\n" + body);
       }
     } else {
       auto state = host_->Find("dingtalk")->State();
-      for (const auto& m : state.at("messages").as_array()) out.emplace_back(m.at("text").as_string());
+      for (const auto& m : state.at("messages").as_array())
+        out.emplace_back(m.at("text").as_string());
     }
     return out;
   }
@@ -97,7 +100,8 @@ class NotifierContract : public ::testing::TestWithParam<Target> {
 };
 
 TEST_P(NotifierContract, TextNoticeArrivesWithItsTitle) {
-  Notice n{"release.succeeded", "Release web 1.4.3", "web 1.4.3 is live in prod", "", {}, {{"release", "42"}}};
+  Notice n{"release.succeeded", "Release web 1.4.3", "web 1.4.3 is live in prod", "", {},
+           {{"release", "42"}}};
   ASSERT_TRUE(notifier_->Notify(n).ok());
   auto got = Received();
   ASSERT_EQ(got.size(), 1u);
@@ -106,8 +110,12 @@ TEST_P(NotifierContract, TextNoticeArrivesWithItsTitle) {
 }
 
 TEST_P(NotifierContract, MarkdownNoticeIsPreferredAndMentionsSurvive) {
-  Notice n{"lane.expiring", "Lane pay expires tomorrow", "plain", "#### Lane pay\n- expires: tomorrow",
-           {{"13800000000"}, {}, false}, {}};
+  Notice n{"lane.expiring",
+           "Lane pay expires tomorrow",
+           "plain",
+           "#### Lane pay\n- expires: tomorrow",
+           {{"13800000000"}, {}, false},
+           {}};
   ASSERT_TRUE(notifier_->Notify(n).ok());
   auto got = Received();
   ASSERT_EQ(got.size(), 1u);
@@ -130,7 +138,9 @@ TEST_P(NotifierContract, AnEmptyNoticeIsInvalid) {
 INSTANTIATE_TEST_SUITE_P(Targets, NotifierContract,
                          ::testing::Values(Target::kFake, Target::kDingTalk, Target::kWebhook),
                          [](const auto& info) {
-                           return info.param == Target::kFake ? "Fake" : info.param == Target::kDingTalk ? "DingTalk" : "Webhook";
+                           return info.param == Target::kFake       ? "Fake"
+                                  : info.param == Target::kDingTalk ? "DingTalk"
+                                                                    : "Webhook";
                          });
 
 TEST(FakeNotifier, InjectedFailure) {

@@ -43,7 +43,8 @@ class WebhookTest : public ::testing::Test {
   }
   void Fault(boost::json::object rule) {
     HttpTransport admin(TransportSettings{.base_url = url_});
-    auto r = admin.Send({.method = "POST", .path = "/_sandbox/faults", .body = boost::json::serialize(rule)});
+    auto r = admin.Send(
+        {.method = "POST", .path = "/_sandbox/faults", .body = boost::json::serialize(rule)});
     ASSERT_TRUE(r.ok() && r->status == 201);
   }
   core::SimulatedClock clock_{1'700'000'000'123};
@@ -54,7 +55,8 @@ class WebhookTest : public ::testing::Test {
 };
 
 TEST_F(WebhookTest, PayloadHeadersAndSignature) {
-  Notice n{"release.failed", "Release web failed", "pods crash", "", {{"138"}, {"u1"}, true}, {{"app", "web"}}};
+  Notice n{"release.failed",        "Release web failed", "pods crash", "",
+           {{"138"}, {"u1"}, true}, {{"app", "web"}}};
   ASSERT_TRUE(WebhookClient(settings_).Notify(n).ok());
   ASSERT_EQ(receiver_->requests.size(), 1u);
   const auto& r = receiver_->requests[0];
@@ -63,7 +65,8 @@ TEST_F(WebhookTest, PayloadHeadersAndSignature) {
   EXPECT_EQ(r.Header("x-slipway-event"), "release.failed");
   EXPECT_TRUE(VerifyWebhookSignature("s3cret", r.body, r.Header("x-slipway-signature")));
   EXPECT_FALSE(VerifyWebhookSignature("other", r.body, r.Header("x-slipway-signature")));
-  EXPECT_EQ(std::string(r.Header("x-slipway-signature")), "sha256=" + HexEncode(HmacSha256("s3cret", r.body)));
+  EXPECT_EQ(std::string(r.Header("x-slipway-signature")),
+            "sha256=" + HexEncode(HmacSha256("s3cret", r.body)));
   auto body = boost::json::parse(r.body).as_object();
   EXPECT_EQ(body.at("event").as_string(), "release.failed");
   EXPECT_EQ(body.at("time").as_string(), "2023-11-14T22:13:20.123Z");

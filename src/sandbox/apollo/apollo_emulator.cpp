@@ -1,5 +1,6 @@
 #include "sandbox/apollo/apollo_emulator.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "connectors/apollo/dto.hpp"
@@ -30,7 +31,9 @@ http::Response Failure(const core::Error& error) {
                                                           {"exception", exception}});
 }
 
-http::Response BadRequest(std::string message) { return Failure(core::Invalid(std::move(message))); }
+http::Response BadRequest(std::string message) {
+  return Failure(core::Invalid(std::move(message)));
+}
 
 std::vector<std::string> Split(std::string_view path) {
   std::vector<std::string> parts;
@@ -63,7 +66,8 @@ ApolloEmulator::ApolloEmulator(ApolloEmulatorOptions options)
 http::Response ApolloEmulator::Handle(http::Request& request) {
   auto parts = Split(request.path);
   if (parts.size() < 4 || parts[0] != "openapi" || parts[1] != "v1") {
-    return http::Response::Json(404, boost::json::object{{"status", 404}, {"error", "Not Found"}, {"path", request.path}});
+    return http::Response::Json(
+        404, boost::json::object{{"status", 404}, {"error", "Not Found"}, {"path", request.path}});
   }
   std::string token(request.Header("authorization"));
   auto grant = options_.tokens.find(token);
@@ -110,12 +114,15 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
       const std::string name = Str(body, "name");
       if (name.empty()) return BadRequest("namespace name can not be empty");
       if (Str(body, "appId") != app) {
-        return BadRequest("AppId not equal. AppId in path = " + app + ", AppId in payload = " + Str(body, "appId"));
+        return BadRequest("AppId not equal. AppId in path = " + app +
+                          ", AppId in payload = " + Str(body, "appId"));
       }
       store_.AddApp(app, {name});
-      return http::Response::Json(200, boost::json::object{{"name", name}, {"appId", app},
-                                                           {"format", apollo::NamespaceFormat(name)},
-                                                           {"isPublic", false}});
+      return http::Response::Json(200,
+                                  boost::json::object{{"name", name},
+                                                      {"appId", app},
+                                                      {"format", apollo::NamespaceFormat(name)},
+                                                      {"isPublic", false}});
     }
   }
   // /openapi/v1/envs/{env}/apps/{app}/clusters[/{cluster}[/namespaces[/{ns}[/…]]]]
@@ -126,13 +133,16 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
   if (p.size() == 7) {
     if (m != "POST") return http::Response::Json(405, boost::json::object{{"status", 405}});
     if (Str(body, "appId") != app) {
-      return BadRequest("AppId not equal. AppId in path = " + app + ", AppId in payload = " + Str(body, "appId"));
+      return BadRequest("AppId not equal. AppId in path = " + app +
+                        ", AppId in payload = " + Str(body, "appId"));
     }
-    return Reply(store_.CreateCluster(env, app, Str(body, "name"), Str(body, "dataChangeCreatedBy")),
-                 &apollo::ClusterToJson);
+    return Reply(
+        store_.CreateCluster(env, app, Str(body, "name"), Str(body, "dataChangeCreatedBy")),
+        &apollo::ClusterToJson);
   }
   const std::string& cluster = p[7];
-  if (p.size() == 8 && m == "GET") return Reply(store_.GetCluster(env, app, cluster), &apollo::ClusterToJson);
+  if (p.size() == 8 && m == "GET")
+    return Reply(store_.GetCluster(env, app, cluster), &apollo::ClusterToJson);
   if (p.size() == 9 && p[8] == "namespaces" && m == "GET") {
     auto list = store_.ListNamespaces(env, app, cluster);
     if (!list.ok()) return Failure(list.error());
@@ -140,26 +150,36 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
     for (const auto& n : *list) out.push_back(apollo::NamespaceToJson(n));
     return http::Response::Json(200, out);
   }
-  if (p.size() < 10 || p[8] != "namespaces") return http::Response::Json(404, boost::json::object{{"status", 404}});
+  if (p.size() < 10 || p[8] != "namespaces")
+    return http::Response::Json(404, boost::json::object{{"status", 404}});
   ApolloNamespaceRef ref{env, app, cluster, p[9]};
-  if (p.size() == 10 && m == "GET") return Reply(store_.GetNamespace(ref), &apollo::NamespaceToJson);
+  if (p.size() == 10 && m == "GET")
+    return Reply(store_.GetNamespace(ref), &apollo::NamespaceToJson);
   const std::string section = p.size() > 10 ? p[10] : "";
   if (section == "items" && p.size() == 11) {
     if (m == "POST") {
       ApolloItem item{Str(body, "key"), Str(body, "value"), Str(body, "comment"), {}, {}, {}, {}};
-      return Reply(store_.CreateItem(ref, item, Str(body, "dataChangeCreatedBy")), &apollo::ItemToJson);
+      return Reply(store_.CreateItem(ref, item, Str(body, "dataChangeCreatedBy")),
+                   &apollo::ItemToJson);
     }
     if (m == "GET") {
       auto ns = store_.GetNamespace(ref);
       if (!ns.ok()) return Failure(ns.error());
-      const auto page = std::stoul(request.Query("page").value_or("0"));
-      const auto size = std::max<std::size_t>(1, std::stoul(request.Query("size").value_or("50")));
+      std::size_t page = 0, size = 50;
+      try {
+        page = std::stoul(request.Query("page").value_or("0"));
+        size = std::clamp<std::size_t>(std::stoul(request.Query("size").value_or("50")), 1, 500);
+      } catch (const std::exception&) {
+        return BadRequest("page and size must be numbers");
+      }
       boost::json::array content;
       for (std::size_t i = page * size; i < ns->items.size() && i < (page + 1) * size; ++i) {
         content.push_back(apollo::ItemToJson(ns->items[i]));
       }
-      return http::Response::Json(200, boost::json::object{{"content", std::move(content)}, {"page", page},
-                                                           {"size", size}, {"total", ns->items.size()}});
+      return http::Response::Json(200, boost::json::object{{"content", std::move(content)},
+                                                           {"page", page},
+                                                           {"size", size},
+                                                           {"total", ns->items.size()}});
     }
   }
   if ((section == "items" || section == "encodedItems") && p.size() == 12) {
@@ -174,7 +194,8 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
       if (Str(body, "key") != key) return BadRequest("Key in path and payload is not consistent");
       ApolloItem item{key, Str(body, "value"), Str(body, "comment"), {}, {}, {}, {}};
       auto op = Str(body, "dataChangeLastModifiedBy");
-      auto done = store_.UpdateItem(ref, item, op, request.Query("createIfNotExists").value_or("") == "true");
+      auto done = store_.UpdateItem(ref, item, op,
+                                    request.Query("createIfNotExists").value_or("") == "true");
       return done.ok() ? http::Response::Text(200, "", "application/json") : Failure(done.error());
     }
     if (m == "DELETE") {
@@ -183,7 +204,8 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
     }
   }
   if (section == "releases" && p.size() == 11 && m == "POST") {
-    return Reply(store_.Publish(ref, Str(body, "releaseTitle"), Str(body, "releaseComment"), Str(body, "releasedBy")),
+    return Reply(store_.Publish(ref, Str(body, "releaseTitle"), Str(body, "releaseComment"),
+                                Str(body, "releasedBy")),
                  &apollo::ReleaseToJson);
   }
   if (section == "releases" && p.size() == 12 && p[11] == "latest" && m == "GET") {
@@ -192,7 +214,8 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
     if (!*latest) return http::Response::Text(200, "", "application/json");
     return http::Response::Json(200, apollo::ReleaseToJson(**latest));
   }
-  return http::Response::Json(404, boost::json::object{{"status", 404}, {"error", "Not Found"}, {"path", request.path}});
+  return http::Response::Json(
+      404, boost::json::object{{"status", 404}, {"error", "Not Found"}, {"path", request.path}});
 }
 
 std::unique_ptr<ApolloEmulator> MakeSandboxApollo() {

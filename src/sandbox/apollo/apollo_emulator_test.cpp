@@ -1,12 +1,13 @@
 // The Apollo emulator's token checks and the real client's handling of
 // injected faults.
+#include "sandbox/apollo/apollo_emulator.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
 #include "connectors/apollo/client.hpp"
 #include "connectors/http_transport.hpp"
-#include "sandbox/apollo/apollo_emulator.hpp"
 #include "sandbox/sandbox_host.hpp"
 
 namespace slipway::sandbox {
@@ -43,7 +44,8 @@ class ApolloEmulatorTest : public ::testing::Test {
   }
 
   void Fault(boost::json::object rule) {
-    auto r = admin_->Send({.method = "POST", .path = "/_sandbox/faults", .body = boost::json::serialize(rule)});
+    auto r = admin_->Send(
+        {.method = "POST", .path = "/_sandbox/faults", .body = boost::json::serialize(rule)});
     ASSERT_TRUE(r.ok());
     ASSERT_EQ(r->status, 201) << r->body;
   }
@@ -106,7 +108,9 @@ TEST_F(ApolloEmulatorTest, PublishIsSentOnceAndKeepsThePortalMessage) {
 
 TEST_F(ApolloEmulatorTest, InjectedConflictAndUnauthorizedAreMapped) {
   auto client = Client("all-apps");
-  Fault({{"method", "POST"}, {"status", 409}, {"body", R"({"status":409,"message":"namespace locked"})"}});
+  Fault({{"method", "POST"},
+         {"status", 409},
+         {"body", R"({"status":409,"message":"namespace locked"})"}});
   auto locked = client.CreateItem(ns_, {"a", "1", "", {}, {}, {}, {}}, "ops");
   EXPECT_EQ(locked.error().code, core::Code::kConflict);
   EXPECT_NE(locked.error().message.find("namespace locked"), std::string::npos);
@@ -119,7 +123,8 @@ TEST_F(ApolloEmulatorTest, StateShowsItemsAndReleases) {
   ASSERT_TRUE(client.CreateItem(ns_, {"k", "v", "", {}, {}, {}, {}}, "ops").ok());
   ASSERT_TRUE(client.Publish(ns_, "r1", "", "ops").ok());
   auto state = host_.Find("apollo")->State();
-  const auto& application = state.at("DEV").at("web").at("clusters").at("default").at("application");
+  const auto& application =
+      state.at("DEV").at("web").at("clusters").at("default").at("application");
   EXPECT_EQ(application.at("items").at("k").as_string(), "v");
   EXPECT_EQ(application.at("releases").as_array().size(), 1u);
 }

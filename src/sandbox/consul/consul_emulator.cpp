@@ -63,7 +63,8 @@ boost::json::object EntryJson(const connectors::KvEntry& e) {
 
 ConsulEmulator::ConsulEmulator(ConsulEmulatorOptions options) : options_(std::move(options)) {}
 
-const ConsulToken* ConsulEmulator::Authorize(const http::Request& request, std::string& denial) const {
+const ConsulToken* ConsulEmulator::Authorize(const http::Request& request,
+                                             std::string& denial) const {
   if (options_.tokens.empty()) return nullptr;
   std::string secret(request.Header("x-consul-token"));
   if (secret.empty()) {
@@ -88,7 +89,8 @@ bool ConsulEmulator::CanRead(const ConsulToken* token, std::string_view key) con
 
 http::Response ConsulEmulator::Handle(http::Request& request) {
   if (request.path == "/v1/status/leader") return http::Response::Json(200, "127.0.0.1:8300");
-  if (!request.path.starts_with("/v1/kv/")) return Plain(404, "Invalid URL path: not a KV endpoint");
+  if (!request.path.starts_with("/v1/kv/"))
+    return Plain(404, "Invalid URL path: not a KV endpoint");
   std::string key = request.path.substr(7);
   std::string denial;
   const ConsulToken* token = Authorize(request, denial);
@@ -103,15 +105,18 @@ http::Response ConsulEmulator::Read(const http::Request& request, const std::str
   const bool keys = request.Query("keys").has_value();
   const bool recurse = keys || request.Query("recurse").has_value();
   if (!recurse && !CanRead(token, key)) {
-    return Plain(403, "Permission denied: token with AccessorID '" + (token ? token->accessor : "") +
-                          "' lacks permission 'key:read' on \"" + key + "\"");
+    return Plain(403, "Permission denied: token with AccessorID '" +
+                          (token ? token->accessor : "") + "' lacks permission 'key:read' on \"" +
+                          key + "\"");
   }
   if (auto index_text = request.Query("index")) {
     auto index = ParseU64(*index_text);
     auto wait = ParseWait(request.Query("wait").value_or("5m"));
     if (!index || !wait) return Plain(400, "Invalid index or wait time");
     if (*index > 0) {
-      store_.WaitBeyond(key, recurse, *index, std::chrono::steady_clock::now() + std::min<std::chrono::milliseconds>(*wait, kMaxWait));
+      store_.WaitBeyond(
+          key, recurse, *index,
+          std::chrono::steady_clock::now() + std::min<std::chrono::milliseconds>(*wait, kMaxWait));
     }
   }
   const std::uint64_t index = store_.IndexOf(key, recurse);
@@ -190,8 +195,11 @@ http::Response ConsulEmulator::Write(const http::Request& request, const std::st
 boost::json::value ConsulEmulator::State() const {
   boost::json::array entries;
   for (const auto& e : store_.Range("")) {
-    entries.push_back({{"Key", e.key}, {"Value", e.value}, {"CreateIndex", e.create_index},
-                       {"ModifyIndex", e.modify_index}, {"Flags", e.flags}});
+    entries.push_back({{"Key", e.key},
+                       {"Value", e.value},
+                       {"CreateIndex", e.create_index},
+                       {"ModifyIndex", e.modify_index},
+                       {"Flags", e.flags}});
   }
   return boost::json::object{{"index", store_.index()}, {"entries", std::move(entries)}};
 }

@@ -41,8 +41,10 @@ class ConsulEmulator final : public Emulator {
 
  private:
   const ConsulToken* Authorize(const http::Request& request, std::string& denial) const;
-  http::Response Read(const http::Request& request, const std::string& key, const ConsulToken* token);
-  http::Response Write(const http::Request& request, const std::string& key, const ConsulToken* token);
+  http::Response Read(const http::Request& request, const std::string& key,
+                      const ConsulToken* token);
+  http::Response Write(const http::Request& request, const std::string& key,
+                       const ConsulToken* token);
   bool CanRead(const ConsulToken* token, std::string_view key) const;
   ConsulEmulatorOptions options_;
   connectors::consul::KvStore store_;

@@ -1,12 +1,13 @@
 // The Consul emulator on the wire (ACL denials, raw reads, 404 index) and the
 // real client's handling of injected faults.
+#include "sandbox/consul/consul_emulator.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
 #include "connectors/consul/client.hpp"
 #include "connectors/http_transport.hpp"
-#include "sandbox/consul/consul_emulator.hpp"
 #include "sandbox/sandbox_host.hpp"
 
 namespace slipway::sandbox {
@@ -39,7 +40,8 @@ class ConsulEmulatorTest : public ::testing::Test {
   }
 
   void Fault(boost::json::object rule) {
-    auto r = admin_->Send({.method = "POST", .path = "/_sandbox/faults", .body = boost::json::serialize(rule)});
+    auto r = admin_->Send(
+        {.method = "POST", .path = "/_sandbox/faults", .body = boost::json::serialize(rule)});
     ASSERT_TRUE(r.ok());
     ASSERT_EQ(r->status, 201) << r->body;
   }
@@ -61,7 +63,8 @@ TEST_F(ConsulEmulatorTest, UnknownTokenIsUnauthenticatedWithConsulsText) {
   auto result = Client("no-such-token").Get("app/x");
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, core::Code::kUnauthenticated);
-  EXPECT_NE(result.error().message.find("ACL not found"), std::string::npos) << result.error().message;
+  EXPECT_NE(result.error().message.find("ACL not found"), std::string::npos)
+      << result.error().message;
 }
 
 TEST_F(ConsulEmulatorTest, ReadOnlyTokenCannotWrite) {
@@ -85,21 +88,25 @@ TEST_F(ConsulEmulatorTest, ReadOnlyTokenCannotWrite) {
 
 TEST_F(ConsulEmulatorTest, RawReadsAnd404sCarryTheIndex) {
   ASSERT_TRUE(Client("root-secret").Put("app/raw", "hello").ok());
-  TransportRequest raw{.path = "/v1/kv/app/raw?raw", .headers = {{"X-Consul-Token", "root-secret"}}};
+  TransportRequest raw{.path = "/v1/kv/app/raw?raw",
+                       .headers = {{"X-Consul-Token", "root-secret"}}};
   auto r = admin_->Send(raw);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->body, "hello");
   EXPECT_TRUE(r->Header("X-Consul-Index").has_value());
 
-  TransportRequest missing{.path = "/v1/kv/app/none", .headers = {{"X-Consul-Token", "root-secret"}}};
+  TransportRequest missing{.path = "/v1/kv/app/none",
+                           .headers = {{"X-Consul-Token", "root-secret"}}};
   auto m = admin_->Send(missing);
   ASSERT_TRUE(m.ok());
   EXPECT_EQ(m->status, 404);
   EXPECT_EQ(m->body, "");
   EXPECT_TRUE(m->Header("X-Consul-Index").has_value());
 
-  TransportRequest put{.method = "PUT", .path = "/v1/kv/app/raw?cas=1", .body = "x",
+  TransportRequest put{.method = "PUT",
+                       .path = "/v1/kv/app/raw?cas=1",
+                       .body = "x",
                        .headers = {{"X-Consul-Token", "root-secret"}}};
   auto p = admin_->Send(put);
   ASSERT_TRUE(p.ok());
@@ -120,7 +127,8 @@ TEST_F(ConsulEmulatorTest, ReadsAndPlainWritesAreRetriedOn503) {
 
 TEST_F(ConsulEmulatorTest, CasWritesAreNotRepeatedAndKeepTheMessage) {
   auto client = Client("root-secret");
-  Fault({{"method", "PUT"}, {"count", 1}, {"status", 500}, {"body", "rpc error: No cluster leader"}});
+  Fault(
+      {{"method", "PUT"}, {"count", 1}, {"status", 500}, {"body", "rpc error: No cluster leader"}});
   auto result = client.Put("app/a", "1", 0);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, core::Code::kTransient);

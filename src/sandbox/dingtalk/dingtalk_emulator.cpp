@@ -12,7 +12,8 @@ namespace {
 const core::SystemClock kSystemClock;
 
 http::Response Reply(std::int64_t code, std::string message) {
-  return http::Response::Json(200, boost::json::object{{"errcode", code}, {"errmsg", std::move(message)}});
+  return http::Response::Json(
+      200, boost::json::object{{"errcode", code}, {"errmsg", std::move(message)}});
 }
 
 std::string StrAt(const boost::json::object& o, std::string_view outer, std::string_view inner) {
@@ -23,7 +24,8 @@ std::string StrAt(const boost::json::object& o, std::string_view outer, std::str
 }
 
 // The text a keyword must appear in, or nullopt when the message is malformed.
-std::optional<std::string> MessageText(const boost::json::object& m, std::string& msgtype, std::string& title) {
+std::optional<std::string> MessageText(const boost::json::object& m, std::string& msgtype,
+                                       std::string& title) {
   const auto* type = m.if_contains("msgtype");
   if (!type || !type->is_string()) return std::nullopt;
   msgtype = std::string(type->as_string());
@@ -49,7 +51,8 @@ DingTalkEmulator::DingTalkEmulator(DingTalkEmulatorOptions options) : options_(s
 
 http::Response DingTalkEmulator::Handle(http::Request& request) {
   if (request.path != "/robot/send" || request.method != "POST") {
-    return http::Response::Json(404, boost::json::object{{"errcode", 404}, {"errmsg", "not found"}});
+    return http::Response::Json(404,
+                                boost::json::object{{"errcode", 404}, {"errmsg", "not found"}});
   }
   const auto token = request.Query("access_token");
   if (!token || token->empty()) return Reply(40035, "缺少参数 access_token");
@@ -78,8 +81,9 @@ http::Response DingTalkEmulator::Handle(http::Request& request) {
   auto text = MessageText(body.as_object(), msgtype, title);
   if (!text) return Reply(300001, "param error");
   const auto& keywords = robot->second.keywords;
-  if (!keywords.empty() && std::none_of(keywords.begin(), keywords.end(),
-                                        [&](const auto& k) { return text->find(k) != std::string::npos; })) {
+  if (!keywords.empty() && std::none_of(keywords.begin(), keywords.end(), [&](const auto& k) {
+        return text->find(k) != std::string::npos;
+      })) {
     return Reply(310000, "keywords not in content");
   }
   auto& recent = recent_[*token];
@@ -88,8 +92,11 @@ http::Response DingTalkEmulator::Handle(http::Request& request) {
     return Reply(130101, "send too fast, exceed 20 times per minute");
   }
   recent.push_back(now);
-  boost::json::object kept{{"access_token", *token}, {"msgtype", msgtype}, {"title", title},
-                           {"text", *text}, {"received_ms", now}};
+  boost::json::object kept{{"access_token", *token},
+                           {"msgtype", msgtype},
+                           {"title", title},
+                           {"text", *text},
+                           {"received_ms", now}};
   if (const auto* at = body.as_object().if_contains("at")) kept["at"] = *at;
   messages_.push_back(std::move(kept));
   return Reply(0, "ok");

@@ -1,12 +1,11 @@
 #pragma once
-#include <memory>
+#include <boost/json/array.hpp>
 #include <deque>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
-
-#include <boost/json/array.hpp>
 
 #include "core/clock.hpp"
 #include "sandbox/emulator.hpp"
@@ -49,7 +48,8 @@ class DingTalkEmulator final : public Emulator {
  private:
   mutable std::mutex mutex_;
   DingTalkEmulatorOptions options_;
-  std::map<std::string, std::deque<core::Millis>> recent_;  ///< token → send times in the last minute
+  std::map<std::string, std::deque<core::Millis>>
+      recent_;  ///< token → send times in the last minute
   boost::json::array messages_;
 };
 

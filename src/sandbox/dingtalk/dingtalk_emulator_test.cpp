@@ -1,11 +1,12 @@
 // The DingTalk robot: the signature test vector, the emulator's checks and
 // the client's errcode mapping.
+#include "sandbox/dingtalk/dingtalk_emulator.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
 #include "connectors/dingtalk/client.hpp"
-#include "sandbox/dingtalk/dingtalk_emulator.hpp"
 #include "sandbox/sandbox_host.hpp"
 
 namespace slipway::sandbox {
@@ -42,7 +43,8 @@ class DingTalkEmulatorTest : public ::testing::Test {
     url_ = host_.endpoints().at("dingtalk");
   }
 
-  DingTalkClient Client(const std::string& token, const std::string& secret, const core::Clock* clock = nullptr) {
+  DingTalkClient Client(const std::string& token, const std::string& secret,
+                        const core::Clock* clock = nullptr) {
     DingTalkSettings s;
     s.transport.base_url = url_ + "/robot/send?access_token=" + token;
     s.transport.retry_backoff = 5ms;
@@ -71,7 +73,8 @@ TEST_F(DingTalkEmulatorTest, WrongSecretIsUnauthenticatedSignNotMatch) {
   auto result = Send(Client("signed", "SECwrong"));
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, core::Code::kUnauthenticated);
-  EXPECT_NE(result.error().message.find("sign not match"), std::string::npos) << result.error().message;
+  EXPECT_NE(result.error().message.find("sign not match"), std::string::npos)
+      << result.error().message;
   EXPECT_NE(result.error().message.find("310000"), std::string::npos);
 }
 
@@ -105,14 +108,16 @@ TEST_F(DingTalkEmulatorTest, RateLimitIsTransient) {
 
 TEST_F(DingTalkEmulatorTest, Http503IsRetried) {
   connectors::HttpTransport admin(connectors::TransportSettings{.base_url = url_});
-  auto added = admin.Send({.method = "POST", .path = "/_sandbox/faults", .body = R"({"count":2,"status":503})"});
+  auto added = admin.Send(
+      {.method = "POST", .path = "/_sandbox/faults", .body = R"({"count":2,"status":503})"});
   ASSERT_TRUE(added.ok() && added->status == 201);
   EXPECT_TRUE(Send(Client("signed", "SECtest")).ok());
 }
 
 TEST_F(DingTalkEmulatorTest, MalformedMessagesAreParamErrors) {
   connectors::HttpTransport raw(connectors::TransportSettings{.base_url = url_});
-  auto r = raw.Send({.method = "POST", .path = "/robot/send?access_token=slow", .body = R"({"msgtype":"text"})"});
+  auto r = raw.Send(
+      {.method = "POST", .path = "/robot/send?access_token=slow", .body = R"({"msgtype":"text"})"});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(boost::json::parse(r->body).at("errcode").as_int64(), 300001);

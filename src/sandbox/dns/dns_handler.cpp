@@ -22,7 +22,8 @@ PktPtr ReplyTo(const ldns_pkt* request, int rcode) {
   ldns_pkt_set_rcode(reply.get(), static_cast<std::uint8_t>(rcode));
   const ldns_rr_list* question = ldns_pkt_question(request);
   for (size_t i = 0; question && i < ldns_rr_list_rr_count(question); ++i) {
-    ldns_pkt_push_rr(reply.get(), LDNS_SECTION_QUESTION, ldns_rr_clone(ldns_rr_list_rr(question, i)));
+    ldns_pkt_push_rr(reply.get(), LDNS_SECTION_QUESTION,
+                     ldns_rr_clone(ldns_rr_list_rr(question, i)));
   }
   return reply;
 }
@@ -47,7 +48,8 @@ void AttachTsigError(ldns_pkt* reply, const ldns_rr* request_tsig, int error) {
   ldns_rr_push_rdf(rr, ldns_native2rdf_int16(LDNS_RDF_TYPE_INT16, 300));
   ldns_rr_push_rdf(rr, ldns_rdf_new_frm_data(LDNS_RDF_TYPE_INT16_DATA, 2, empty));
   ldns_rr_push_rdf(rr, ldns_native2rdf_int16(LDNS_RDF_TYPE_INT16, ldns_pkt_id(reply)));
-  ldns_rr_push_rdf(rr, ldns_native2rdf_int16(LDNS_RDF_TYPE_INT16, static_cast<std::uint16_t>(error)));
+  ldns_rr_push_rdf(rr,
+                   ldns_native2rdf_int16(LDNS_RDF_TYPE_INT16, static_cast<std::uint16_t>(error)));
   ldns_rr_push_rdf(rr, ldns_rdf_new_frm_data(LDNS_RDF_TYPE_INT16_DATA, 2, empty));
   ldns_pkt_set_tsig(reply, rr);
 }
@@ -78,7 +80,8 @@ PktPtr Answer(dns::ZoneModel& zone, const ldns_pkt* query) {
       answers.insert(answers.end(), direct.begin(), direct.end());
       break;
     }
-    auto alias = type == dns::kTypeCname ? std::vector<dns::Rr>{} : zone.Lookup(current, dns::kTypeCname);
+    auto alias =
+        type == dns::kTypeCname ? std::vector<dns::Rr>{} : zone.Lookup(current, dns::kTypeCname);
     if (alias.empty()) break;
     answers.push_back(alias.front());
     current = alias.front().rdata;
@@ -88,13 +91,15 @@ PktPtr Answer(dns::ZoneModel& zone, const ldns_pkt* query) {
   PktPtr reply = ReplyTo(query, rcode);
   ldns_pkt_set_aa(reply.get(), true);
   PushRrs(reply.get(), LDNS_SECTION_ANSWER, answers);
-  if (answers.empty()) PushRrs(reply.get(), LDNS_SECTION_AUTHORITY, zone.Lookup(zone.origin(), dns::kTypeSoa));
+  if (answers.empty())
+    PushRrs(reply.get(), LDNS_SECTION_AUTHORITY, zone.Lookup(zone.origin(), dns::kTypeSoa));
   return reply;
 }
 
 }  // namespace
 
-DnsHandler::DnsHandler(std::string zone, TsigKey key) : zone_(std::move(zone)), key_(std::move(key)) {
+DnsHandler::DnsHandler(std::string zone, TsigKey key)
+    : zone_(std::move(zone)), key_(std::move(key)) {
   key_.name = dns::CanonicalName(key_.name);
   key_.algorithm = dns::CanonicalName(key_.algorithm);
 }
@@ -143,11 +148,13 @@ std::vector<std::uint8_t> DnsHandler::Handle(const std::uint8_t* wire, std::size
       !SameName(dns::RdfText(ldns_rr_rdf(tsig, 0)), key_.algorithm)) {
     return reject(dns::kNotAuth, kBadKey);
   }
-  if (!ldns_pkt_tsig_verify(request.get(), wire, size, key_.name.c_str(), key_.secret.c_str(), nullptr)) {
+  if (!ldns_pkt_tsig_verify(request.get(), wire, size, key_.name.c_str(), key_.secret.c_str(),
+                            nullptr)) {
     return reject(dns::kNotAuth, kBadSig);
   }
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                       std::chrono::system_clock::now().time_since_epoch()).count();
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
   const auto fudge = ldns_rdf2native_int16(ldns_rr_rdf(tsig, 2));
   const auto signed_at = static_cast<std::int64_t>(dns::TsigTime(tsig));
   if (std::llabs(now - signed_at) > fudge) return reject(dns::kNotAuth, kBadTime);
@@ -156,8 +163,8 @@ std::vector<std::uint8_t> DnsHandler::Handle(const std::uint8_t* wire, std::size
   auto updates = dns::DecodeUpdates(ldns_pkt_authority(request.get()));
   int rcode = prereqs && updates ? zone_.Apply(*prereqs, *updates) : dns::kFormErr;
   PktPtr reply = ReplyTo(request.get(), rcode);
-  if (ldns_pkt_tsig_sign(reply.get(), key_.name.c_str(), key_.secret.c_str(), 300, key_.algorithm.c_str(),
-                         dns::TsigMac(tsig)) != LDNS_STATUS_OK) {
+  if (ldns_pkt_tsig_sign(reply.get(), key_.name.c_str(), key_.secret.c_str(), 300,
+                         key_.algorithm.c_str(), dns::TsigMac(tsig)) != LDNS_STATUS_OK) {
     return reject(dns::kServFail);
   }
   std::lock_guard lock(mutex_);
@@ -178,13 +185,14 @@ void DnsHandler::FailNext(int count, int rcode) {
 
 boost::json::value DnsHandler::State() const {
   std::lock_guard lock(mutex_);
-  return boost::json::object{{"zone", zone_.ToJson()},
-                             {"key_name", key_.name},
-                             {"algorithm", key_.algorithm},
-                             {"updates", updates_},
-                             {"queries", queries_},
-                             {"rejected", rejected_},
-                             {"faults", {{"drop", drop_}, {"fail", fail_}, {"rcode", fail_rcode_}}}};
+  return boost::json::object{
+      {"zone", zone_.ToJson()},
+      {"key_name", key_.name},
+      {"algorithm", key_.algorithm},
+      {"updates", updates_},
+      {"queries", queries_},
+      {"rejected", rejected_},
+      {"faults", {{"drop", drop_}, {"fail", fail_}, {"rcode", fail_rcode_}}}};
 }
 
 void DnsHandler::Reset() {

@@ -1,11 +1,10 @@
 #pragma once
+#include <boost/json/value.hpp>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
-
-#include <boost/json/value.hpp>
 
 #include "connectors/dns/zone_model.hpp"
 

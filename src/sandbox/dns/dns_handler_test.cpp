@@ -16,8 +16,10 @@ using namespace std::chrono_literals;
 namespace dns = connectors::dns;
 
 constexpr const char* kVectorHex =
-    "123428000001000100010001076578616d706c65047465737400000600010663616e617279c00c000100fe000000000000c01e0001"
-    "00010000003c00040a0102030b72656c656173652d6b65790000fa00ff00000000003d0b686d61632d7368613235360000006b08e5"
+    "123428000001000100010001076578616d706c65047465737400000600010663616e617279c00c000100fe00000000"
+    "0000c01e0001"
+    "00010000003c00040a0102030b72656c656173652d6b65790000fa00ff00000000003d0b686d61632d736861323536"
+    "0000006b08e5"
     "cd012c002059eb0b51d26f8f7dc4ecd458aaf4c1ad70943e25ab5bfa7905756d70f19b859c123400000000";
 constexpr const char* kVectorSecret = "dGVzdC12ZWN0b3Ita2V5LW5vdC1hLXNlY3JldC0zMmI=";
 
@@ -44,7 +46,9 @@ Parsed Parse(const std::vector<std::uint8_t>& wire) {
   return out;
 }
 
-DnsHandler VectorHandler() { return DnsHandler("example.test", {"release-key", kVectorSecret, "hmac-sha256."}); }
+DnsHandler VectorHandler() {
+  return DnsHandler("example.test", {"release-key", kVectorSecret, "hmac-sha256."});
+}
 
 TEST(DnsHandler, TestVectorMacVerifiesButIsTooOld) {
   auto wire = FromHex(kVectorHex);
@@ -52,8 +56,10 @@ TEST(DnsHandler, TestVectorMacVerifiesButIsTooOld) {
   ldns_pkt* pkt = nullptr;
   ASSERT_EQ(ldns_wire2pkt(&pkt, wire.data(), wire.size()), LDNS_STATUS_OK);
   const ldns_rdf* mac = dns::TsigMac(ldns_pkt_tsig(pkt));
-  std::string mac_bytes(reinterpret_cast<const char*>(ldns_rdf_data(mac)) + 2, ldns_rdf_size(mac) - 2);
-  EXPECT_EQ(connectors::HexEncode(mac_bytes), "59eb0b51d26f8f7dc4ecd458aaf4c1ad70943e25ab5bfa7905756d70f19b859c");
+  std::string mac_bytes(reinterpret_cast<const char*>(ldns_rdf_data(mac)) + 2,
+                        ldns_rdf_size(mac) - 2);
+  EXPECT_EQ(connectors::HexEncode(mac_bytes),
+            "59eb0b51d26f8f7dc4ecd458aaf4c1ad70943e25ab5bfa7905756d70f19b859c");
   EXPECT_EQ(dns::TsigTime(ldns_pkt_tsig(pkt)), 1795745229u);
   ldns_pkt_free(pkt);
 
@@ -87,7 +93,8 @@ TEST(DnsHandler, UnsignedUpdateIsRefusedAndGarbageIsFormErr) {
 class DnsResponderFaults : public ::testing::Test {
  protected:
   void SetUp() override {
-    handler_ = std::make_shared<DnsHandler>("example.test", TsigKey{"k", kVectorSecret, "hmac-sha256."});
+    handler_ =
+        std::make_shared<DnsHandler>("example.test", TsigKey{"k", kVectorSecret, "hmac-sha256."});
     responder_ = std::make_unique<DnsResponder>(handler_);
     responder_->Start("127.0.0.1");
     settings_.port = responder_->port();
@@ -123,7 +130,8 @@ TEST_F(DnsResponderFaults, CreateIsSentOnce) {
   EXPECT_NE(result.error().message.find("SERVFAIL"), std::string::npos);
   settings_.max_retries = 0;
   handler_->DropNext(1);
-  auto timeout = dns::DnsClient(settings_).Add({"b.example.test", connectors::DnsType::kA, "10.0.0.1", 60});
+  auto timeout =
+      dns::DnsClient(settings_).Add({"b.example.test", connectors::DnsType::kA, "10.0.0.1", 60});
   EXPECT_EQ(timeout.error().code, core::Code::kTransient);
 }
 

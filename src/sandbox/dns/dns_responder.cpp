@@ -75,7 +75,8 @@ std::string DnsResponder::Start(const std::string& host) {
       if (port_ != 0) break;
     }
   }
-  if (udp_ < 0 || tcp_ < 0) throw std::runtime_error("dns responder: cannot bind UDP and TCP on " + host);
+  if (udp_ < 0 || tcp_ < 0)
+    throw std::runtime_error("dns responder: cannot bind UDP and TCP on " + host);
   port_ = PortOf(udp_);
   stopping_ = false;
   udp_thread_ = std::thread([this] { ServeUdp(); });
@@ -98,7 +99,8 @@ void DnsResponder::ServeUdp() {
     if (!Readable(udp_, kPollMs)) continue;
     sockaddr_storage from{};
     socklen_t from_len = sizeof from;
-    ssize_t n = recvfrom(udp_, buffer, sizeof buffer, 0, reinterpret_cast<sockaddr*>(&from), &from_len);
+    ssize_t n =
+        recvfrom(udp_, buffer, sizeof buffer, 0, reinterpret_cast<sockaddr*>(&from), &from_len);
     if (n <= 0) continue;
     auto reply = handler_->Handle(buffer, static_cast<std::size_t>(n));
     if (reply.empty()) continue;
@@ -140,8 +142,8 @@ void DnsResponder::ServeConnection(int fd) {
 }
 
 std::unique_ptr<DnsResponder> MakeSandboxDns() {
-  return std::make_unique<DnsResponder>(
-      std::make_shared<DnsHandler>(kSandboxDnsZone, TsigKey{kSandboxTsigKeyName, kSandboxTsigSecret, "hmac-sha256."}));
+  return std::make_unique<DnsResponder>(std::make_shared<DnsHandler>(
+      kSandboxDnsZone, TsigKey{kSandboxTsigKeyName, kSandboxTsigSecret, "hmac-sha256."}));
 }
 
 }  // namespace slipway::sandbox

@@ -12,8 +12,9 @@ namespace slipway::sandbox {
 namespace {
 
 http::Response Envelope(int http_status, int status, boost::json::value data, std::string info) {
-  return http::Response::Json(http_status, boost::json::object{{"status", status}, {"data", std::move(data)},
-                                                               {"info", std::move(info)}});
+  return http::Response::Json(
+      http_status, boost::json::object{
+                       {"status", status}, {"data", std::move(data)}, {"info", std::move(info)}});
 }
 
 // "YYYY-MM-DD HH:MM:SS" in China time, as TAPD prints it.
@@ -46,7 +47,8 @@ std::map<std::string, std::string> BodyFields(const http::Request& request) {
     auto v = boost::json::parse(request.body, ec);
     if (!ec && v.is_object()) {
       for (const auto& [k, val] : v.as_object()) {
-        out[std::string(k)] = val.is_string() ? std::string(val.as_string()) : boost::json::serialize(val);
+        out[std::string(k)] =
+            val.is_string() ? std::string(val.as_string()) : boost::json::serialize(val);
       }
     }
     return out;
@@ -55,7 +57,8 @@ std::map<std::string, std::string> BodyFields(const http::Request& request) {
   boost::urls::encoding_opts form;
   form.space_as_plus = true;
   try {
-    for (auto p : boost::urls::params_view(request.body, form)) out[std::string(p.key)] = std::string(p.value);
+    for (auto p : boost::urls::params_view(request.body, form))
+      out[std::string(p.key)] = std::string(p.value);
   } catch (const std::exception&) {
     out.clear();  // malformed: treated as missing fields
   }
@@ -79,7 +82,8 @@ http::Response TapdEmulator::Handle(http::Request& request) {
                 user->second == decoded->substr(colon + 1);
     }
   }
-  if (!allowed) return Envelope(401, 0, boost::json::array{}, "Unauthorized: invalid api user or password");
+  if (!allowed)
+    return Envelope(401, 0, boost::json::array{}, "Unauthorized: invalid api user or password");
   if (request.path != "/stories") return Envelope(404, 0, boost::json::array{}, "api not found");
   if (request.method == "GET") return List(request);
   if (request.method == "POST") return Save(request);
@@ -102,7 +106,8 @@ http::Response TapdEmulator::List(const http::Request& request) {
   std::size_t skipped = 0;
   for (const auto& story : stories_) {
     if (story.at("workspace_id").as_string() != workspace) continue;
-    if (!ids.empty() && std::find(ids.begin(), ids.end(), std::string(story.at("id").as_string())) == ids.end()) {
+    if (!ids.empty() &&
+        std::find(ids.begin(), ids.end(), std::string(story.at("id").as_string())) == ids.end()) {
       continue;
     }
     if (skipped++ < (page - 1) * limit) continue;
@@ -118,7 +123,8 @@ http::Response TapdEmulator::Save(const http::Request& request) {
   std::lock_guard lock(mutex_);
   if (!fields["id"].empty()) {
     for (auto& story : stories_) {
-      if (story.at("id").as_string() == fields["id"] && story.at("workspace_id").as_string() == fields["workspace_id"]) {
+      if (story.at("id").as_string() == fields["id"] &&
+          story.at("workspace_id").as_string() == fields["workspace_id"]) {
         for (const auto& [k, v] : fields) story[k] = v;
         story["modified"] = ChinaNow();
         return Envelope(200, 1, boost::json::object{{"Story", story}}, "success");
@@ -128,11 +134,22 @@ http::Response TapdEmulator::Save(const http::Request& request) {
   }
   if (fields["name"].empty()) return Envelope(200, 0, "", "name is required");
   const std::string id = "10" + fields["workspace_id"] + std::to_string(next_++);
-  boost::json::object story{{"id", id}, {"workspace_id", fields["workspace_id"]}, {"name", ""},
-                            {"description", ""}, {"creator", "sandbox"}, {"created", ChinaNow()},
-                            {"modified", ChinaNow()}, {"status", "planning"}, {"owner", ""},
-                            {"cc", ""}, {"developer", ""}, {"priority", ""}, {"size", ""},
-                            {"iteration_id", "0"}, {"category_id", "-1"}, {"parent_id", "0"},
+  boost::json::object story{{"id", id},
+                            {"workspace_id", fields["workspace_id"]},
+                            {"name", ""},
+                            {"description", ""},
+                            {"creator", "sandbox"},
+                            {"created", ChinaNow()},
+                            {"modified", ChinaNow()},
+                            {"status", "planning"},
+                            {"owner", ""},
+                            {"cc", ""},
+                            {"developer", ""},
+                            {"priority", ""},
+                            {"size", ""},
+                            {"iteration_id", "0"},
+                            {"category_id", "-1"},
+                            {"parent_id", "0"},
                             {"completed", nullptr}};
   for (const auto& [k, v] : fields) story[k] = v;
   story["id"] = id;
@@ -154,7 +171,8 @@ void TapdEmulator::Reset() {
 }
 
 std::unique_ptr<TapdEmulator> MakeSandboxTapd() {
-  return std::make_unique<TapdEmulator>(TapdEmulatorOptions{{{kSandboxTapdUser, kSandboxTapdPassword}}});
+  return std::make_unique<TapdEmulator>(
+      TapdEmulatorOptions{{{kSandboxTapdUser, kSandboxTapdPassword}}});
 }
 
 }  // namespace slipway::sandbox

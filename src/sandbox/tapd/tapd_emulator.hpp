@@ -1,12 +1,11 @@
 #pragma once
-#include <memory>
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
-
-#include <boost/json/object.hpp>
 
 #include "sandbox/emulator.hpp"
 
