@@ -1,5 +1,8 @@
 # The two set-up commands: `make run` and `make test`. Everything else is a helper.
 JOBS ?= $(shell nproc)
+# ccache hits across clones of the repository in different folders.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: deps build run test asan-test bench-api clean
 
