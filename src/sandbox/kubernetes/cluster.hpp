@@ -1,6 +1,7 @@
 #pragma once
 #include <boost/json.hpp>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -8,6 +9,8 @@
 #include "sandbox/kubernetes/store.hpp"
 
 namespace slipway::sandbox::k8s {
+
+class SchemaChecker;
 
 using Clock = std::chrono::steady_clock;
 
@@ -30,6 +33,9 @@ struct Cluster {
   int next_ip = 10;                               ///< last octets handed out
   std::map<std::string, PodRuntime> pods;         ///< by pod uid
   std::map<std::string, Clock::time_point> namespace_emptied;  ///< by namespace name
+  /// The OpenAPI schemas for fieldValidation, loaded on first use; returns
+  /// nullptr when the documents are not available (no field checks then).
+  std::function<const SchemaChecker*()> schemas;
 
   /// A Service clusterIP from 10.96.0.0/12.
   std::string AllocateServiceIp();

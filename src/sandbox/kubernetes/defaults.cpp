@@ -100,7 +100,8 @@ void ApplyDefaults(const ResourceType& type, json::object& object,
                    const std::function<std::string()>& allocate_ip) {
   auto& meta = Obj(object, "metadata");
   if (type.plural == "namespaces") {
-    Obj(meta, "labels")["kubernetes.io/metadata.name"] = meta["name"];
+    json::value name = meta["name"];  // a copy: inserting "labels" may move meta's values
+    Obj(meta, "labels")["kubernetes.io/metadata.name"] = std::move(name);
     auto& spec = Obj(object, "spec");
     Default(spec, "finalizers", json::array{"kubernetes"});
     auto& status = Obj(object, "status");

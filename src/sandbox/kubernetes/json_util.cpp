@@ -23,6 +23,38 @@ const json::value* Find(const json::value& root, std::string_view dotted) {
   return cur;
 }
 
+const json::value* Find(const json::object& root, std::string_view dotted) {
+  auto dot = dotted.find('.');
+  const auto* first = root.if_contains(dotted.substr(0, dot));
+  if (!first || dot == std::string_view::npos) return first;
+  return Find(*first, dotted.substr(dot + 1));
+}
+
+namespace {
+
+std::string StringOf(const json::value* v, std::string fallback) {
+  if (!v || !v->is_string()) return fallback;
+  return std::string(v->as_string());
+}
+
+int64_t IntOf(const json::value* v, int64_t fallback) {
+  if (!v) return fallback;
+  if (v->is_int64()) return v->as_int64();
+  if (v->is_uint64()) return static_cast<int64_t>(v->as_uint64());
+  if (v->is_double()) return static_cast<int64_t>(v->as_double());
+  return fallback;
+}
+
+}  // namespace
+
+std::string GetString(const json::object& root, std::string_view dotted, std::string fallback) {
+  return StringOf(Find(root, dotted), std::move(fallback));
+}
+
+int64_t GetInt(const json::object& root, std::string_view dotted, int64_t fallback) {
+  return IntOf(Find(root, dotted), fallback);
+}
+
 std::string GetString(const json::value& root, std::string_view dotted, std::string fallback) {
   const auto* v = Find(root, dotted);
   if (!v || !v->is_string()) return fallback;

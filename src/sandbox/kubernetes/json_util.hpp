@@ -11,10 +11,15 @@ namespace json = boost::json;
 
 /// The value at a dotted path ("spec.template.metadata"), or nullptr.
 const json::value* Find(const json::value& root, std::string_view dotted);
+/// The same on an object. (Without this overload an object argument would
+/// convert to a temporary json::value: a deep copy, and a dangling result.)
+const json::value* Find(const json::object& root, std::string_view dotted);
 /// The string at a dotted path, or `fallback` when absent or not a string.
 std::string GetString(const json::value& root, std::string_view dotted, std::string fallback = "");
+std::string GetString(const json::object& root, std::string_view dotted, std::string fallback = "");
 /// The integer at a dotted path, or `fallback` when absent or not an integer.
 int64_t GetInt(const json::value& root, std::string_view dotted, int64_t fallback = 0);
+int64_t GetInt(const json::object& root, std::string_view dotted, int64_t fallback = 0);
 /// The object under `key`, created (or replaced, if not an object) as needed.
 json::object& Obj(json::object& parent, std::string_view key);
 /// The array under `key`, created (or replaced, if not an array) as needed.

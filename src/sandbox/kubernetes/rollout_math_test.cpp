@@ -1,5 +1,7 @@
 #include "sandbox/kubernetes/rollout_math.hpp"
 
+#include "sandbox/kubernetes/json_util.hpp"
+
 #include <gtest/gtest.h>
 
 namespace slipway::sandbox::k8s {
@@ -50,7 +52,7 @@ TEST(ScaleDownOldReplicaSets, KeepsMinimumAvailable) {
   // maxUnavailable 0 and nothing new available: nothing goes.
   EXPECT_EQ(ScaleDownOldReplicaSets(2, 0, {{2, 2}}, {1, 0}), std::vector<int>({2}));
   // Unhealthy old pods are removed first, oldest RS first.
-  EXPECT_EQ(ScaleDownOldReplicaSets(3, 0, {{2, 0}, {3, 3}}, {1, 0}), std::vector<int>({1, 3}));
+  EXPECT_EQ(ScaleDownOldReplicaSets(3, 0, {{2, 0}, {3, 3}}, {1, 0}), std::vector<int>({0, 3}));
   // Nothing old: nothing to do.
   EXPECT_EQ(ScaleDownOldReplicaSets(3, 1, {{0, 0}}, {3, 3}), std::vector<int>({0}));
 }

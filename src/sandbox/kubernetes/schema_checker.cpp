@@ -89,7 +89,8 @@ void SchemaChecker::CheckNode(const json::value& value, const json::object& raw,
       if (s.is_object()) CheckNode(value, s.as_object(), path, options, errors);
     }
   }
-  if (const auto* one = schema->if_contains("oneOf"); one && one->is_array()) {
+  if (const auto* one = schema->if_contains("oneOf");
+      one && one->is_array() && !(value.is_null() && options.allow_null)) {
     int matches = 0;
     for (const auto& s : one->as_array()) {
       std::vector<std::string> sub;
@@ -99,7 +100,7 @@ void SchemaChecker::CheckNode(const json::value& value, const json::object& raw,
     if (matches == 0) errors.push_back(where + ": matches none of oneOf (got " + TypeName(value) + ")");
   }
   if (value.is_null()) {
-    errors.push_back(where + ": null is not allowed");
+    if (!options.allow_null) errors.push_back(where + ": null is not allowed");
     return;
   }
   const auto* type = schema->if_contains("type");

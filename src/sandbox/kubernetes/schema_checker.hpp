@@ -21,6 +21,7 @@ class SchemaChecker {
   struct Options {
     bool require = true;         ///< report missing `required` properties
     bool unknown_fields = true;  ///< report undeclared properties
+    bool allow_null = false;     ///< null counts as absent (what Go's decoder does)
   };
   /// Adds `components.schemas` of one OpenAPI v3 document.
   void AddDocument(const boost::json::value& document);

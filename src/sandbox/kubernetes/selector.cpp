@@ -187,7 +187,7 @@ FieldSelector FieldSelector::Parse(const std::string& text) {
   return sel;
 }
 
-bool FieldSelector::Matches(const boost::json::value& object) const {
+bool FieldSelector::Matches(const boost::json::object& object) const {
   for (const auto& t : terms_) {
     bool eq = GetString(object, t.field) == t.value;
     if (eq != t.equal) return false;

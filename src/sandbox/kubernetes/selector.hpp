@@ -34,7 +34,7 @@ class FieldSelector {
  public:
   /// Throws ApiError 400 for bad syntax or an unsupported field.
   static FieldSelector Parse(const std::string& text);
-  bool Matches(const boost::json::value& object) const;
+  bool Matches(const boost::json::object& object) const;
 
  private:
   struct Term {

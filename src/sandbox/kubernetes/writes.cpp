@@ -2,6 +2,7 @@
 #include "sandbox/kubernetes/api_error.hpp"
 #include "sandbox/kubernetes/defaults.hpp"
 #include "sandbox/kubernetes/document.hpp"
+#include "sandbox/kubernetes/field_validation.hpp"
 #include "sandbox/kubernetes/handlers.hpp"
 #include "sandbox/kubernetes/json_util.hpp"
 #include "sandbox/kubernetes/patch.hpp"
@@ -12,6 +13,13 @@ namespace slipway::sandbox::k8s {
 namespace {
 
 bool DryRun(const http::Request& request) { return request.Query("dryRun").value_or("") == "All"; }
+
+// Unknown fields and wrong types, as the apiserver's decoder sees them.
+void CheckRequestFields(Cluster& cluster, const ResourceType& type, json::object& object,
+                        const http::Request& request) {
+  CheckFields(cluster.schemas ? cluster.schemas() : nullptr, type, object,
+              request.Query("fieldValidation").value_or("Warn"));
+}
 
 std::string MediaType(const http::Request& request) {
   std::string ct(request.Header("content-type"));
@@ -54,9 +62,12 @@ bool HasGeneration(const ResourceType& type) {
          type.plural == "ingresses" || type.plural == "pods";
 }
 
-http::Response Create(Cluster& cluster, const ApiPath& path, json::object obj, bool dry_run) {
+http::Response Create(Cluster& cluster, const ApiPath& path, json::object obj,
+                      const http::Request& request) {
   const auto& type = *path.type;
+  bool dry_run = DryRun(request);
   CheckKind(type, obj);
+  CheckRequestFields(cluster, type, obj, request);
   auto& meta = Obj(obj, "metadata");
   if (type.namespaced) {
     std::string given = GetString(obj, "metadata.namespace");
@@ -87,8 +98,9 @@ http::Response Create(Cluster& cluster, const ApiPath& path, json::object obj, b
   if (dry_run) {
     obj["apiVersion"] = type.ApiVersion();
     obj["kind"] = type.kind;
-    meta["uid"] = NewUid();
-    meta["creationTimestamp"] = NowRfc3339();
+    auto& final_meta = Obj(obj, "metadata");  // `meta` may have moved since
+    final_meta["uid"] = NewUid();
+    final_meta["creationTimestamp"] = NowRfc3339();
     return http::Response::Json(201, obj);
   }
   return http::Response::Json(201, cluster.store.Create(type, std::move(obj)));
@@ -194,7 +206,8 @@ json::object CommitUpdate(Cluster& cluster, const ResourceType& type, json::obje
     const auto* new_spec = next.if_contains("spec");
     if (HasGeneration(type) && Canonical(old_spec ? *old_spec : json::value()) !=
                                    Canonical(new_spec ? *new_spec : json::value())) {
-      meta["generation"] = GetInt(old, "metadata.generation", 1) + 1;
+      // Re-fetched: inserting into `next` may have moved the metadata object.
+      Obj(next, "metadata")["generation"] = GetInt(old, "metadata.generation", 1) + 1;
     }
   }
   next["apiVersion"] = type.ApiVersion();
@@ -204,13 +217,16 @@ json::object CommitUpdate(Cluster& cluster, const ResourceType& type, json::obje
 }
 
 http::Response CreateObject(Cluster& cluster, const ApiPath& path, http::Request& request) {
-  return Create(cluster, path, BodyObject(request), DryRun(request));
+  return Create(cluster, path, BodyObject(request), request);
 }
 
 http::Response ReplaceObject(Cluster& cluster, const ApiPath& path, http::Request& request) {
   const auto& old = MustGet(cluster, *path.type, path.ns, path.name);
   json::object old_copy = old;
-  return http::Response::Json(200, CommitUpdate(cluster, *path.type, BodyObject(request), old_copy,
+  json::object body = BodyObject(request);
+  CheckKind(*path.type, body);
+  CheckRequestFields(cluster, *path.type, body, request);
+  return http::Response::Json(200, CommitUpdate(cluster, *path.type, std::move(body), old_copy,
                                                 false, DryRun(request)));
 }
 
@@ -224,13 +240,14 @@ http::Response PatchObject(Cluster& cluster, const ApiPath& path, http::Request&
       throw BadRequest("the name of the object (" + body_name +
                        ") does not match the name on the URL (" + path.name + ")");
     }
-    auto created = Create(cluster, path, std::move(applied), DryRun(request));
+    auto created = Create(cluster, path, std::move(applied), request);
     created.status = 201;
     return created;
   }
   json::object old = *existing;
   auto patched = ApplyPatchBody(old, request);
   if (!patched.is_object()) throw BadRequest("the patched object must be a JSON object");
+  CheckRequestFields(cluster, *path.type, patched.as_object(), request);
   return http::Response::Json(200, CommitUpdate(cluster, *path.type, std::move(patched.as_object()),
                                                 old, false, DryRun(request)));
 }
