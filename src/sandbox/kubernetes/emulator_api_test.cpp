@@ -308,6 +308,25 @@ TEST_F(EmulatorApiTest, FieldValidationFromTheOpenApiSchemas) {
   EXPECT_EQ(Call(emu, "POST", std::string(kDeployments) + "?fieldValidation=Strict", with_null).status, 201);
 }
 
+TEST_F(EmulatorApiTest, ProtobufNamespaceFromKubectlCreate) {
+  // The body `kubectl create namespace zz` sends (captured from kubectl 1.33).
+  static const char kBody[] =
+      "\x6b\x38\x73\x00\x0a\x0f\x0a\x02\x76\x31\x12\x09\x4e\x61\x6d\x65"
+      "\x73\x70\x61\x63\x65\x12\x1a\x0a\x12\x0a\x02\x7a\x7a\x12\x00\x1a"
+      "\x00\x22\x00\x2a\x00\x32\x00\x38\x00\x42\x00\x12\x00\x1a\x02\x0a"
+      "\x00\x1a\x00\x22\x00";
+  auto req = testing::MakeRequest("POST", "/api/v1/namespaces?fieldManager=kubectl-create",
+                                  std::string(kBody, sizeof kBody - 1),
+                                  "application/vnd.kubernetes.protobuf");
+  auto reply = emu.Handle(req);
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  EXPECT_EQ(reply.content_type, "application/json");  // kubectl accepts JSON back
+  EXPECT_EQ(GetString(json::parse(reply.body), "metadata.name"), "zz");
+  auto deployment = testing::MakeRequest("POST", kDeployments, std::string("k8s\x00\n\x00", 6),
+                                         "application/vnd.kubernetes.protobuf");
+  EXPECT_EQ(emu.Handle(deployment).status, 415);
+}
+
 TEST(EmulatorAuth, RequiredTokenGives401Status) {
   auto settings = ManualSettings();
   settings.required_token = "s3cret";

@@ -6,6 +6,7 @@
 #include "sandbox/kubernetes/handlers.hpp"
 #include "sandbox/kubernetes/json_util.hpp"
 #include "sandbox/kubernetes/patch.hpp"
+#include "sandbox/kubernetes/protobuf.hpp"
 #include "sandbox/kubernetes/validation.hpp"
 
 namespace slipway::sandbox::k8s {
@@ -30,6 +31,7 @@ std::string MediaType(const http::Request& request) {
 }
 
 json::object BodyObject(const http::Request& request) {
+  if (MediaType(request) == kProtobufMediaType) return DecodeProtobufObject(request.body);
   auto v = ParseDocument(request.body, MediaType(request));
   if (!v.is_object()) throw BadRequest("the body of the request must be a JSON object");
   return std::move(v.as_object());
