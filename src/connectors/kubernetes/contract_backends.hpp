@@ -33,6 +33,8 @@ class Backend {
     (void)method, (void)path, (void)status;
     return false;
   }
+  /// Whether every injected fault has been served.
+  virtual bool FaultsConsumed() { return true; }
   /// The same cluster reached with another bearer token; nullptr if tokens mean nothing here.
   virtual std::unique_ptr<Kubernetes> WithToken(const std::string& token) {
     (void)token;

@@ -69,6 +69,16 @@ class EmulatorBackend final : public Backend {
     return response.ok() && response->status == 201;
   }
 
+  bool FaultsConsumed() override {
+    TransportRequest request;
+    request.path = "/_sandbox/state";
+    auto response = admin_->Send(request);
+    if (!response.ok() || response->status != 200) return false;
+    const auto state = boost::json::parse(response->body);
+    const auto* faults = state.at("injection").as_object().if_contains("faults");
+    return faults && faults->is_array() && faults->as_array().empty();
+  }
+
   std::unique_ptr<Kubernetes> WithToken(const std::string& token) override { return Client(token); }
 
  private:

@@ -280,6 +280,7 @@ TEST_P(KubernetesContract, InjectedFaults) {
   }
   auto got = k().Get(kube::kDeployments, "team-a", "web");
   ASSERT_TRUE(got.ok()) << got.error().message;
+  EXPECT_TRUE(backend_->FaultsConsumed());  // the 503 was served, then the retry succeeded
   // A 409 on a replace is reported as a conflict, with the server's words.
   ASSERT_TRUE(backend_->InjectFault("PUT", "/apis/apps/v1/namespaces/team-a/deployments/web", 409));
   auto replaced = k().Replace(kube::kDeployments, "team-a", *got);

@@ -17,6 +17,8 @@ struct ErrorCase {
   core::Code code;
 };
 
+void PrintTo(const ErrorCase& c, std::ostream* os) { *os << c.http << " " << c.reason; }
+
 class StatusMapping : public ::testing::TestWithParam<ErrorCase> {};
 
 TEST_P(StatusMapping, ByReason) {

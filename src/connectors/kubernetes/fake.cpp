@@ -44,7 +44,7 @@ std::string Selector(const KubeObject& o) {
 }
 
 /// The API server's defaults for the fields Slipway reads back.
-void Default(const KubeResource& r, KubeObject& o, const KubeObject* current, int& next_ip) {
+void Default(const KubeResource& r, KubeObject& o, const KubeObject* current, fake::Store& store) {
   if (SameResource(r, kube::kNamespaces)) {
     if (!current) {
       kube::EnsureObject(o, {"spec"})["finalizers"] = boost::json::array{"kubernetes"};
@@ -63,7 +63,7 @@ void Default(const KubeResource& r, KubeObject& o, const KubeObject* current, in
     if (!spec.contains("type")) spec["type"] = "ClusterIP";
     const auto* old_ip = current ? kube::Find(*current, {"spec", "clusterIP"}) : nullptr;
     if (!spec.contains("clusterIP")) {
-      spec["clusterIP"] = old_ip ? *old_ip : boost::json::value("10.96.0." + std::to_string(++next_ip % 250 + 2));
+      spec["clusterIP"] = old_ip ? *old_ip : boost::json::value("10.96.0." + std::to_string(store.NextSerial() % 250 + 2));
     }
     spec["clusterIPs"] = boost::json::array{spec["clusterIP"]};
     if (auto* ports = spec.if_contains("ports"); ports && ports->is_array()) {
@@ -173,9 +173,8 @@ core::Status FakeKubernetes::CheckNamespace(const KubeResource& resource, std::s
 
 core::Result<KubeObject> FakeKubernetes::Write(const KubeResource& resource, std::string_view ns,
                                                KubeObject object, const KubeObject* current) {
-  static int next_ip = 0;
   if (auto invalid = Validate(resource, object, current)) return *invalid;
-  Default(resource, object, current, next_ip);
+  Default(resource, object, current, store_);
   auto& metadata = kube::EnsureObject(object, {"metadata"});
   if (current) {
     for (std::string_view key : {"uid", "creationTimestamp", "deletionTimestamp"}) {

@@ -15,6 +15,8 @@ struct RolloutCase {
   const char* message;
 };
 
+void PrintTo(const RolloutCase& c, std::ostream* os) { *os << c.name; }
+
 class EvaluateRolloutTest : public ::testing::TestWithParam<RolloutCase> {};
 
 TEST_P(EvaluateRolloutTest, MatchesKubectl) {
