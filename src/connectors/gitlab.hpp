@@ -59,7 +59,8 @@ class GitLab {
   virtual core::Result<GitLabProject> GetProject(std::string_view project) = 0;
 
   /// GET …/repository/branches/:branch. Idempotent.
-  virtual core::Result<GitLabBranch> GetBranch(std::string_view project, std::string_view branch) = 0;
+  virtual core::Result<GitLabBranch> GetBranch(std::string_view project,
+                                               std::string_view branch) = 0;
 
   /// Every branch, sorted by name, following the pages. Idempotent.
   virtual core::Result<std::vector<GitLabBranch>> ListBranches(std::string_view project) = 0;
@@ -73,7 +74,8 @@ class GitLab {
   virtual core::Status DeleteBranch(std::string_view project, std::string_view branch) = 0;
 
   /// Adds a project hook. Not idempotent (GitLab allows duplicates).
-  virtual core::Result<GitLabHook> CreateHook(std::string_view project, const NewGitLabHook& hook) = 0;
+  virtual core::Result<GitLabHook> CreateHook(std::string_view project,
+                                              const NewGitLabHook& hook) = 0;
 
   /// Every hook of the project, following the pages. Idempotent.
   virtual core::Result<std::vector<GitLabHook>> ListHooks(std::string_view project) = 0;

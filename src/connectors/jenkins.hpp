@@ -38,7 +38,8 @@ struct JenkinsQueueItem {
 struct JenkinsBuild {
   std::int64_t number = 0;
   bool building = false;
-  std::optional<std::string> result{};  ///< SUCCESS, FAILURE, UNSTABLE, ABORTED, NOT_BUILT; none while building
+  std::optional<std::string>
+      result{};  ///< SUCCESS, FAILURE, UNSTABLE, ABORTED, NOT_BUILT; none while building
   std::int64_t timestamp_ms = 0;
   std::int64_t duration_ms = 0;  ///< 0 while building
   std::map<std::string, std::string> parameters{};
@@ -79,9 +80,9 @@ class Jenkins {
   /// `quiet_period_s` ≥ 0 overrides the job's quiet period. Returns the queue
   /// item id (an identical waiting request is merged into the same item).
   /// Not idempotent: never retried.
-  virtual core::Result<std::int64_t> TriggerBuild(std::string_view path,
-                                                  const std::map<std::string, std::string>& parameters,
-                                                  int quiet_period_s = -1) = 0;
+  virtual core::Result<std::int64_t> TriggerBuild(
+      std::string_view path, const std::map<std::string, std::string>& parameters,
+      int quiet_period_s = -1) = 0;
   /// The queue item; once left it names its build. Idempotent. Jenkins
   /// forgets left items after about 5 minutes (kNotFound).
   virtual core::Result<JenkinsQueueItem> GetQueueItem(std::int64_t id) = 0;

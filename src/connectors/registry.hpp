@@ -11,7 +11,8 @@ namespace slipway::connectors {
 /// Manifest media types Slipway asks for and understands.
 inline constexpr std::string_view kOciManifest = "application/vnd.oci.image.manifest.v1+json";
 inline constexpr std::string_view kOciIndex = "application/vnd.oci.image.index.v1+json";
-inline constexpr std::string_view kDockerManifest = "application/vnd.docker.distribution.manifest.v2+json";
+inline constexpr std::string_view kDockerManifest =
+    "application/vnd.docker.distribution.manifest.v2+json";
 inline constexpr std::string_view kDockerManifestList =
     "application/vnd.docker.distribution.manifest.list.v2+json";
 
@@ -21,7 +22,7 @@ struct ManifestInfo {
   std::string digest{};
   std::string media_type{};
   std::int64_t size = 0;  ///< 0 when the server did not say (some HEAD answers)
-  std::string body{};       ///< empty for HEAD
+  std::string body{};     ///< empty for HEAD
 };
 
 /// The OCI Distribution (Docker Registry v2) operations Slipway needs: is an
@@ -63,7 +64,8 @@ class Registry {
   /// layer naming repository:tag) and tags it; returns its manifest. The same
   /// repository and tag always give the same digest. Used by the sandbox's
   /// Jenkins and by tests. Not idempotent as a whole, but safe to repeat.
-  virtual core::Result<ManifestInfo> PushImage(std::string_view repository, std::string_view tag) = 0;
+  virtual core::Result<ManifestInfo> PushImage(std::string_view repository,
+                                               std::string_view tag) = 0;
 };
 
 }  // namespace slipway::connectors

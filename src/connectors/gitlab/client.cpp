@@ -8,7 +8,9 @@ namespace {
 
 constexpr std::string_view kSystem = "gitlab";
 
-std::string ProjectPath(std::string_view project) { return "/api/v4/projects/" + UrlEncode(project); }
+std::string ProjectPath(std::string_view project) {
+  return "/api/v4/projects/" + UrlEncode(project);
+}
 
 std::string Str(const boost::json::object& o, std::string_view key) {
   const auto* v = o.if_contains(key);
@@ -29,7 +31,9 @@ core::Result<boost::json::object> ParseObject(const std::string& body, std::stri
   boost::system::error_code ec;
   auto v = boost::json::parse(body, ec);
   if (ec || !v.is_object()) {
-    return core::Error{core::Code::kTransient, "gitlab: " + std::string(what) + ": answer is not a JSON object", {}};
+    return core::Error{core::Code::kTransient,
+                       "gitlab: " + std::string(what) + ": answer is not a JSON object",
+                       {}};
   }
   return std::move(v.as_object());
 }
@@ -67,7 +71,8 @@ core::Error GitLabError(const TransportResponse& response, std::string_view what
   if (message.empty()) message = "HTTP " + std::to_string(response.status);
   auto error = ErrorFromResponse(kSystem, response, std::string(what) + ": " + message);
   // GitLab says 400 for a duplicate branch; for Slipway that is a conflict.
-  if (response.status == 400 && message == "Branch already exists") error.code = core::Code::kConflict;
+  if (response.status == 400 && message == "Branch already exists")
+    error.code = core::Code::kConflict;
   return error;
 }
 
@@ -77,7 +82,8 @@ GitLabClient::GitLabClient(GitLabSettings settings)
         return std::move(settings.transport);
       }()) {}
 
-core::Result<std::vector<std::string>> GitLabClient::GetAllPages(const std::string& path, std::string_view what) {
+core::Result<std::vector<std::string>> GitLabClient::GetAllPages(const std::string& path,
+                                                                 std::string_view what) {
   std::vector<std::string> pages;
   std::string page = "1";
   for (int guard = 0; !page.empty() && guard < 1000; ++guard) {
@@ -97,13 +103,19 @@ core::Result<GitLabProject> GitLabClient::GetProject(std::string_view project) {
   if (response->status != 200) return GitLabError(*response, what);
   auto o = ParseObject(response->body, what);
   if (!o.ok()) return o.error();
-  return GitLabProject{Int(*o, "id"), Str(*o, "name"), Str(*o, "path_with_namespace"),
-                       Str(*o, "default_branch"), Str(*o, "web_url"), Str(*o, "http_url_to_repo")};
+  return GitLabProject{Int(*o, "id"),
+                       Str(*o, "name"),
+                       Str(*o, "path_with_namespace"),
+                       Str(*o, "default_branch"),
+                       Str(*o, "web_url"),
+                       Str(*o, "http_url_to_repo")};
 }
 
-core::Result<GitLabBranch> GitLabClient::GetBranch(std::string_view project, std::string_view branch) {
+core::Result<GitLabBranch> GitLabClient::GetBranch(std::string_view project,
+                                                   std::string_view branch) {
   std::string what = "branch " + std::string(branch) + " of " + std::string(project);
-  auto response = transport_.Send({.path = ProjectPath(project) + "/repository/branches/" + UrlEncode(branch)});
+  auto response =
+      transport_.Send({.path = ProjectPath(project) + "/repository/branches/" + UrlEncode(branch)});
   if (!response.ok()) return response.error();
   if (response->status != 200) return GitLabError(*response, what);
   auto o = ParseObject(response->body, what);
@@ -112,13 +124,15 @@ core::Result<GitLabBranch> GitLabClient::GetBranch(std::string_view project, std
 }
 
 core::Result<std::vector<GitLabBranch>> GitLabClient::ListBranches(std::string_view project) {
-  auto pages = GetAllPages(ProjectPath(project) + "/repository/branches", "branches of " + std::string(project));
+  auto pages = GetAllPages(ProjectPath(project) + "/repository/branches",
+                           "branches of " + std::string(project));
   if (!pages.ok()) return pages.error();
   std::vector<GitLabBranch> branches;
   for (const auto& page : *pages) {
     boost::system::error_code ec;
     auto v = boost::json::parse(page, ec);
-    if (ec || !v.is_array()) return core::Error{core::Code::kTransient, "gitlab: branch list is not an array", {}};
+    if (ec || !v.is_array())
+      return core::Error{core::Code::kTransient, "gitlab: branch list is not an array", {}};
     for (const auto& b : v.as_array()) {
       if (b.is_object()) branches.push_back(ToBranch(b.as_object()));
     }
@@ -126,12 +140,13 @@ core::Result<std::vector<GitLabBranch>> GitLabClient::ListBranches(std::string_v
   return branches;
 }
 
-core::Result<GitLabBranch> GitLabClient::CreateBranch(std::string_view project, std::string_view branch,
+core::Result<GitLabBranch> GitLabClient::CreateBranch(std::string_view project,
+                                                      std::string_view branch,
                                                       std::string_view ref) {
   std::string what = "create branch " + std::string(branch) + " of " + std::string(project);
   auto response = transport_.Send({.method = "POST",
-                                   .path = ProjectPath(project) + "/repository/branches?branch=" + UrlEncode(branch) +
-                                           "&ref=" + UrlEncode(ref)});
+                                   .path = ProjectPath(project) + "/repository/branches?branch=" +
+                                           UrlEncode(branch) + "&ref=" + UrlEncode(ref)});
   if (!response.ok()) return response.error();
   if (response->status != 201) return GitLabError(*response, what);
   auto o = ParseObject(response->body, what);
@@ -140,22 +155,27 @@ core::Result<GitLabBranch> GitLabClient::CreateBranch(std::string_view project, 
 }
 
 core::Status GitLabClient::DeleteBranch(std::string_view project, std::string_view branch) {
-  auto response = transport_.Send(
-      {.method = "DELETE", .path = ProjectPath(project) + "/repository/branches/" + UrlEncode(branch)});
+  auto response =
+      transport_.Send({.method = "DELETE",
+                       .path = ProjectPath(project) + "/repository/branches/" + UrlEncode(branch)});
   if (!response.ok()) return response.error();
   if (response->status != 204 && response->status != 202 && response->status != 200) {
-    return GitLabError(*response, "delete branch " + std::string(branch) + " of " + std::string(project));
+    return GitLabError(*response,
+                       "delete branch " + std::string(branch) + " of " + std::string(project));
   }
   return core::Ok{};
 }
 
-core::Result<GitLabHook> GitLabClient::CreateHook(std::string_view project, const NewGitLabHook& hook) {
-  boost::json::object body{{"url", hook.url}, {"push_events", hook.push_events},
+core::Result<GitLabHook> GitLabClient::CreateHook(std::string_view project,
+                                                  const NewGitLabHook& hook) {
+  boost::json::object body{{"url", hook.url},
+                           {"push_events", hook.push_events},
                            {"push_events_branch_filter", hook.push_events_branch_filter},
                            {"enable_ssl_verification", true}};
   if (!hook.token.empty()) body["token"] = hook.token;
   std::string what = "create hook on " + std::string(project);
-  auto response = transport_.Send({.method = "POST", .path = ProjectPath(project) + "/hooks",
+  auto response = transport_.Send({.method = "POST",
+                                   .path = ProjectPath(project) + "/hooks",
                                    .body = boost::json::serialize(body),
                                    .headers = {{"Content-Type", "application/json"}}});
   if (!response.ok()) return response.error();
@@ -172,7 +192,8 @@ core::Result<std::vector<GitLabHook>> GitLabClient::ListHooks(std::string_view p
   for (const auto& page : *pages) {
     boost::system::error_code ec;
     auto v = boost::json::parse(page, ec);
-    if (ec || !v.is_array()) return core::Error{core::Code::kTransient, "gitlab: hook list is not an array", {}};
+    if (ec || !v.is_array())
+      return core::Error{core::Code::kTransient, "gitlab: hook list is not an array", {}};
     for (const auto& h : v.as_array()) {
       if (h.is_object()) hooks.push_back(ToHook(h.as_object()));
     }
@@ -181,11 +202,12 @@ core::Result<std::vector<GitLabHook>> GitLabClient::ListHooks(std::string_view p
 }
 
 core::Status GitLabClient::DeleteHook(std::string_view project, std::int64_t hook_id) {
-  auto response =
-      transport_.Send({.method = "DELETE", .path = ProjectPath(project) + "/hooks/" + std::to_string(hook_id)});
+  auto response = transport_.Send(
+      {.method = "DELETE", .path = ProjectPath(project) + "/hooks/" + std::to_string(hook_id)});
   if (!response.ok()) return response.error();
   if (response->status != 204 && response->status != 200) {
-    return GitLabError(*response, "delete hook " + std::to_string(hook_id) + " of " + std::string(project));
+    return GitLabError(*response,
+                       "delete hook " + std::to_string(hook_id) + " of " + std::string(project));
   }
   return core::Ok{};
 }

@@ -32,7 +32,8 @@ class GitLabClient final : public GitLab {
 
  private:
   /// GETs every page of a list under `path`.
-  core::Result<std::vector<std::string>> GetAllPages(const std::string& path, std::string_view what);
+  core::Result<std::vector<std::string>> GetAllPages(const std::string& path,
+                                                     std::string_view what);
   HttpTransport transport_;
 };
 

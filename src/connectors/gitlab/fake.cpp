@@ -46,13 +46,15 @@ GitLabBranch FakeGitLab::BranchOf(const Project& p, const std::string& name) con
 GitLabProject FakeGitLab::AddProject(std::string path, std::string default_branch) {
   std::lock_guard lock(mutex_);
   auto& p = projects_[path];
-  p.info = GitLabProject{next_id_++, path.substr(path.rfind('/') + 1), path, default_branch,
-                         "https://gitlab.fake/" + path, "https://gitlab.fake/" + path + ".git"};
+  p.info = GitLabProject{
+      next_id_++,     path.substr(path.rfind('/') + 1), path,
+      default_branch, "https://gitlab.fake/" + path,    "https://gitlab.fake/" + path + ".git"};
   p.branches[default_branch] = CommitShaFor(path + "\n" + default_branch + "\n0");
   return p.info;
 }
 
-core::Result<PushEvent> FakeGitLab::Push(std::string_view project, std::string_view branch, std::string message) {
+core::Result<PushEvent> FakeGitLab::Push(std::string_view project, std::string_view branch,
+                                         std::string message) {
   std::lock_guard lock(mutex_);
   auto p = Find(project);
   if (!p.ok()) return p.error();
@@ -60,15 +62,17 @@ core::Result<PushEvent> FakeGitLab::Push(std::string_view project, std::string_v
   PushEvent e;
   auto existing = proj.branches.find(std::string(branch));
   e.before = existing == proj.branches.end() ? std::string(kZeroSha) : existing->second;
-  e.after = CommitShaFor(std::string(project) + "\n" + std::string(branch) + "\n" + std::to_string(++proj.commits));
+  e.after = CommitShaFor(std::string(project) + "\n" + std::string(branch) + "\n" +
+                         std::to_string(++proj.commits));
   proj.branches[std::string(branch)] = e.after;
   e.project_id = proj.info.id;
   e.project_path = proj.info.path_with_namespace;
   e.ref = "refs/heads/" + std::string(branch);
   e.branch = std::string(branch);
   e.checkout_sha = e.after;
-  e.commits.push_back({e.after, message, message, "2026-01-01T00:00:00+00:00", proj.info.web_url + "/-/commit/" + e.after,
-                       "Fake User", "fake@example.com"});
+  e.commits.push_back({e.after, message, message, "2026-01-01T00:00:00+00:00",
+                       proj.info.web_url + "/-/commit/" + e.after, "Fake User",
+                       "fake@example.com"});
   e.total_commits_count = 1;
   e.user_name = "Fake User";
   e.user_username = "fake";
@@ -83,7 +87,8 @@ core::Result<GitLabProject> FakeGitLab::GetProject(std::string_view project) {
   return (*p)->info;
 }
 
-core::Result<GitLabBranch> FakeGitLab::GetBranch(std::string_view project, std::string_view branch) {
+core::Result<GitLabBranch> FakeGitLab::GetBranch(std::string_view project,
+                                                 std::string_view branch) {
   std::lock_guard lock(mutex_);
   if (auto e = Enter("GetBranch", std::string(project) + " " + std::string(branch))) return *e;
   auto p = Find(project);
@@ -102,14 +107,15 @@ core::Result<std::vector<GitLabBranch>> FakeGitLab::ListBranches(std::string_vie
   return out;
 }
 
-core::Result<GitLabBranch> FakeGitLab::CreateBranch(std::string_view project, std::string_view branch,
-                                                    std::string_view ref) {
+core::Result<GitLabBranch> FakeGitLab::CreateBranch(std::string_view project,
+                                                    std::string_view branch, std::string_view ref) {
   std::lock_guard lock(mutex_);
   if (auto e = Enter("CreateBranch", std::string(project) + " " + std::string(branch))) return *e;
   auto p = Find(project);
   if (!p.ok()) return p.error();
   auto& branches = (*p)->branches;
-  if (branches.contains(std::string(branch))) return core::Conflict("gitlab: Branch already exists");
+  if (branches.contains(std::string(branch)))
+    return core::Conflict("gitlab: Branch already exists");
   std::string sha;
   if (auto it = branches.find(std::string(ref)); it != branches.end()) {
     sha = it->second;
@@ -119,8 +125,8 @@ core::Result<GitLabBranch> FakeGitLab::CreateBranch(std::string_view project, st
     }
   }
   if (sha.empty()) {
-    return core::Invalid("gitlab: Failed to create branch '" + std::string(branch) + "': invalid reference name '" +
-                         std::string(ref) + "'");
+    return core::Invalid("gitlab: Failed to create branch '" + std::string(branch) +
+                         "': invalid reference name '" + std::string(ref) + "'");
   }
   branches[std::string(branch)] = sha;
   return BranchOf(**p, std::string(branch));
@@ -139,7 +145,8 @@ core::Status FakeGitLab::DeleteBranch(std::string_view project, std::string_view
   return core::Ok{};
 }
 
-core::Result<GitLabHook> FakeGitLab::CreateHook(std::string_view project, const NewGitLabHook& hook) {
+core::Result<GitLabHook> FakeGitLab::CreateHook(std::string_view project,
+                                                const NewGitLabHook& hook) {
   std::lock_guard lock(mutex_);
   if (auto e = Enter("CreateHook", project)) return *e;
   auto p = Find(project);

@@ -22,7 +22,8 @@ class FakeGitLab final : public GitLab {
   GitLabProject AddProject(std::string path, std::string default_branch = "main");
   /// A new commit on `branch` (created from the default branch if absent):
   /// the event GitLab would deliver to push hooks.
-  core::Result<PushEvent> Push(std::string_view project, std::string_view branch, std::string message = "update");
+  core::Result<PushEvent> Push(std::string_view project, std::string_view branch,
+                               std::string message = "update");
 
   core::Result<GitLabProject> GetProject(std::string_view project) override;
   core::Result<GitLabBranch> GetBranch(std::string_view project, std::string_view branch) override;
@@ -41,7 +42,7 @@ class FakeGitLab final : public GitLab {
  private:
   struct Project {
     GitLabProject info;
-    std::map<std::string, std::string> branches;  ///< name → sha
+    std::map<std::string, std::string> branches;                       ///< name → sha
     std::map<std::int64_t, std::pair<GitLabHook, std::string>> hooks;  ///< id → hook, token
     int commits = 0;
   };

@@ -33,8 +33,9 @@ class GitLabContract : public ::testing::TestWithParam<std::string> {
       host_ = std::make_unique<sandbox::SandboxHost>();
       host_->Add(std::move(emulator));
       host_->Start();
-      port_ = std::make_unique<GitLabClient>(GitLabSettings{
-          .transport = {.base_url = host_->endpoints().at("gitlab")}, .token = "glpat-slipway-sandbox"});
+      port_ = std::make_unique<GitLabClient>(
+          GitLabSettings{.transport = {.base_url = host_->endpoints().at("gitlab")},
+                         .token = "glpat-slipway-sandbox"});
     }
   }
   GitLab& g() { return *port_; }
@@ -56,7 +57,8 @@ TEST_P(GitLabContract, UnknownProjectIsNotFoundWithGitLabsMessage) {
   auto p = g().GetProject("team/nope");
   ASSERT_FALSE(p.ok());
   EXPECT_EQ(p.error().code, core::Code::kNotFound);
-  EXPECT_NE(p.error().message.find("404 Project Not Found"), std::string::npos) << p.error().message;
+  EXPECT_NE(p.error().message.find("404 Project Not Found"), std::string::npos)
+      << p.error().message;
 }
 
 TEST_P(GitLabContract, DefaultBranchHasACommit) {
@@ -68,7 +70,8 @@ TEST_P(GitLabContract, DefaultBranchHasACommit) {
   auto missing = g().GetBranch("team/web", "nope");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, core::Code::kNotFound);
-  EXPECT_NE(missing.error().message.find("404 Branch Not Found"), std::string::npos) << missing.error().message;
+  EXPECT_NE(missing.error().message.find("404 Branch Not Found"), std::string::npos)
+      << missing.error().message;
 }
 
 TEST_P(GitLabContract, BranchesAreCreatedFromABranchOrASha) {
@@ -92,11 +95,13 @@ TEST_P(GitLabContract, DuplicateBranchIsAConflictAndUnknownRefIsInvalid) {
   auto again = g().CreateBranch("team/web", "feature", "main");
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, core::Code::kConflict);
-  EXPECT_NE(again.error().message.find("Branch already exists"), std::string::npos) << again.error().message;
+  EXPECT_NE(again.error().message.find("Branch already exists"), std::string::npos)
+      << again.error().message;
   auto bad_ref = g().CreateBranch("team/web", "other", "no-such-ref");
   ASSERT_FALSE(bad_ref.ok());
   EXPECT_EQ(bad_ref.error().code, core::Code::kInvalid);
-  EXPECT_NE(bad_ref.error().message.find("invalid reference name"), std::string::npos) << bad_ref.error().message;
+  EXPECT_NE(bad_ref.error().message.find("invalid reference name"), std::string::npos)
+      << bad_ref.error().message;
   auto no_project = g().CreateBranch("team/nope", "x", "main");
   ASSERT_FALSE(no_project.ok());
   EXPECT_EQ(no_project.error().code, core::Code::kNotFound);
@@ -113,7 +118,8 @@ TEST_P(GitLabContract, ListingFollowsEveryPageInNameOrder) {
   ASSERT_EQ(all->size(), 25u);
   EXPECT_EQ(all->front().name, "b00");
   EXPECT_EQ(all->back().name, "main");
-  EXPECT_TRUE(std::is_sorted(all->begin(), all->end(), [](auto& a, auto& b) { return a.name < b.name; }));
+  EXPECT_TRUE(
+      std::is_sorted(all->begin(), all->end(), [](auto& a, auto& b) { return a.name < b.name; }));
 }
 
 TEST_P(GitLabContract, DeletedBranchIsGoneAndTheDefaultBranchStays) {
@@ -136,7 +142,8 @@ TEST_P(GitLabContract, HooksAreCreatedListedAndDeleted) {
   ASSERT_TRUE(a.ok()) << a.error().message;
   EXPECT_GT(a->id, 0);
   EXPECT_TRUE(a->push_events);
-  auto b = g().CreateHook("team/web", {.url = "http://127.0.0.1:9/other", .push_events_branch_filter = "release/*"});
+  auto b = g().CreateHook(
+      "team/web", {.url = "http://127.0.0.1:9/other", .push_events_branch_filter = "release/*"});
   ASSERT_TRUE(b.ok());
   auto hooks = g().ListHooks("team/web");
   ASSERT_TRUE(hooks.ok()) << hooks.error().message;

@@ -39,14 +39,16 @@ bool SecretsEqual(std::string_view a, std::string_view b) {
 core::Result<PushEvent> ParsePushHook(std::string_view event_header, std::string_view token_header,
                                       std::string_view body, std::string_view secret) {
   if (event_header != "Push Hook") {
-    return core::Invalid("gitlab: not a push hook (X-Gitlab-Event: '" + std::string(event_header) + "')");
+    return core::Invalid("gitlab: not a push hook (X-Gitlab-Event: '" + std::string(event_header) +
+                         "')");
   }
   if (secret.empty() || !SecretsEqual(token_header, secret)) {
     return core::Unauthenticated("gitlab: the webhook's X-Gitlab-Token does not match");
   }
   boost::system::error_code ec;
   auto parsed = boost::json::parse(body, ec);
-  if (ec || !parsed.is_object()) return core::Invalid("gitlab: the push hook body is not a JSON object");
+  if (ec || !parsed.is_object())
+    return core::Invalid("gitlab: the push hook body is not a JSON object");
   const auto& o = parsed.as_object();
   if (Str(o, "object_kind") != "push") {
     return core::Invalid("gitlab: object_kind is '" + Str(o, "object_kind") + "', not 'push'");
@@ -59,7 +61,8 @@ core::Result<PushEvent> ParsePushHook(std::string_view event_header, std::string
     return core::Invalid("gitlab: the push hook lacks ref, before or after");
   }
   if (e.ref.starts_with("refs/heads/")) e.branch = e.ref.substr(11);
-  if (const auto* c = o.if_contains("checkout_sha"); c && c->is_string()) e.checkout_sha = std::string(c->as_string());
+  if (const auto* c = o.if_contains("checkout_sha"); c && c->is_string())
+    e.checkout_sha = std::string(c->as_string());
   const auto& project = Obj(o, "project");
   e.project_id = Int(o, "project_id") != 0 ? Int(o, "project_id") : Int(project, "id");
   e.project_path = Str(project, "path_with_namespace");
@@ -72,8 +75,8 @@ core::Result<PushEvent> ParsePushHook(std::string_view event_header, std::string
       if (!v.is_object()) continue;
       const auto& c = v.as_object();
       const auto& author = Obj(c, "author");
-      e.commits.push_back({Str(c, "id"), Str(c, "title"), Str(c, "message"), Str(c, "timestamp"), Str(c, "url"),
-                           Str(author, "name"), Str(author, "email")});
+      e.commits.push_back({Str(c, "id"), Str(c, "title"), Str(c, "message"), Str(c, "timestamp"),
+                           Str(c, "url"), Str(author, "name"), Str(author, "email")});
     }
   }
   return e;

@@ -28,7 +28,8 @@ core::Result<boost::json::object> ParseObject(const std::string& body, std::stri
   boost::system::error_code ec;
   auto v = boost::json::parse(body, ec);
   if (ec || !v.is_object()) {
-    return core::Error{core::Code::kTransient, "jenkins: " + std::string(what) + ": answer is not JSON", {}};
+    return core::Error{
+        core::Code::kTransient, "jenkins: " + std::string(what) + ": answer is not JSON", {}};
   }
   return std::move(v.as_object());
 }
@@ -43,7 +44,9 @@ std::string ValueText(const boost::json::value& v) {
   return v.is_string() ? std::string(v.as_string()) : boost::json::serialize(v);
 }
 
-bool Ok(long status) { return status == 200 || status == 201 || status == 204 || status == 302 || status == 303; }
+bool Ok(long status) {
+  return status == 200 || status == 201 || status == 204 || status == 302 || status == 303;
+}
 
 }  // namespace
 
@@ -74,7 +77,8 @@ core::Error JenkinsError(const TransportResponse& response, std::string_view wha
   }
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   auto error = ErrorFromResponse(kSystem, response, std::string(what) + ": " + message);
-  if (response.status == 422) error.code = core::Code::kConflict;  // e.g. a queue item no longer cancellable
+  if (response.status == 422)
+    error.code = core::Code::kConflict;  // e.g. a queue item no longer cancellable
   return error;
 }
 
@@ -106,11 +110,12 @@ core::Result<std::optional<JenkinsClient::Crumb>> JenkinsClient::GetCrumb(bool r
   return *crumb_;
 }
 
-core::Result<TransportResponse> JenkinsClient::Post(const std::string& path, std::optional<std::string> body,
+core::Result<TransportResponse> JenkinsClient::Post(const std::string& path,
+                                                    std::optional<std::string> body,
                                                     std::string content_type) {
   for (int attempt = 0;; ++attempt) {
-    TransportRequest request{.method = "POST", .path = path, .body = body,
-                             .headers = {{"Content-Type", content_type}}};
+    TransportRequest request{
+        .method = "POST", .path = path, .body = body, .headers = {{"Content-Type", content_type}}};
     if (use_crumb_) {
       auto crumb = GetCrumb(attempt > 0);
       if (!crumb.ok()) return crumb.error();
@@ -130,7 +135,8 @@ core::Result<TransportResponse> JenkinsClient::Post(const std::string& path, std
 core::Status JenkinsClient::CreateFolder(std::string_view path) {
   auto [parent, name] = SplitParent(path);
   auto response = Post(parent + "/createItem?name=" + UrlEncode(name) +
-                       "&mode=com.cloudbees.hudson.plugins.folder.Folder", std::string());
+                           "&mode=com.cloudbees.hudson.plugins.folder.Folder",
+                       std::string());
   if (!response.ok()) return response.error();
   if (!Ok(response->status)) return JenkinsError(*response, "create folder " + std::string(path));
   return core::Ok{};
@@ -138,7 +144,8 @@ core::Status JenkinsClient::CreateFolder(std::string_view path) {
 
 core::Status JenkinsClient::CreateJob(std::string_view path, std::string_view config_xml) {
   auto [parent, name] = SplitParent(path);
-  auto response = Post(parent + "/createItem?name=" + UrlEncode(name), std::string(config_xml), "application/xml");
+  auto response = Post(parent + "/createItem?name=" + UrlEncode(name), std::string(config_xml),
+                       "application/xml");
   if (!response.ok()) return response.error();
   if (!Ok(response->status)) return JenkinsError(*response, "create job " + std::string(path));
   return core::Ok{};
@@ -166,13 +173,16 @@ core::Result<JenkinsItem> JenkinsClient::GetItem(std::string_view path) {
   }
   if (const auto* props = o->if_contains("property"); props && props->is_array()) {
     for (const auto& p : props->as_array()) {
-      const auto* defs = p.is_object() ? p.as_object().if_contains("parameterDefinitions") : nullptr;
+      const auto* defs =
+          p.is_object() ? p.as_object().if_contains("parameterDefinitions") : nullptr;
       if (!defs || !defs->is_array()) continue;
       for (const auto& d : defs->as_array()) {
         if (!d.is_object()) continue;
         JenkinsParameter param{Str(d.as_object(), "name"), ""};
-        if (const auto* dv = d.as_object().if_contains("defaultParameterValue"); dv && dv->is_object()) {
-          if (const auto* v = dv->as_object().if_contains("value"); v && !v->is_null()) param.default_value = ValueText(*v);
+        if (const auto* dv = d.as_object().if_contains("defaultParameterValue");
+            dv && dv->is_object()) {
+          if (const auto* v = dv->as_object().if_contains("value"); v && !v->is_null())
+            param.default_value = ValueText(*v);
         }
         item.parameters.push_back(std::move(param));
       }
@@ -188,12 +198,15 @@ core::Status JenkinsClient::DeleteItem(std::string_view path) {
   return core::Ok{};
 }
 
-core::Result<std::int64_t> JenkinsClient::TriggerBuild(std::string_view path,
-                                                       const std::map<std::string, std::string>& parameters,
-                                                       int quiet_period_s) {
+core::Result<std::int64_t> JenkinsClient::TriggerBuild(
+    std::string_view path, const std::map<std::string, std::string>& parameters,
+    int quiet_period_s) {
   std::string query;
-  for (const auto& [k, v] : parameters) query += (query.empty() ? "?" : "&") + UrlEncode(k) + "=" + UrlEncode(v);
-  if (quiet_period_s >= 0) query += (query.empty() ? "?" : "&") + std::string("delay=") + std::to_string(quiet_period_s) + "sec";
+  for (const auto& [k, v] : parameters)
+    query += (query.empty() ? "?" : "&") + UrlEncode(k) + "=" + UrlEncode(v);
+  if (quiet_period_s >= 0)
+    query += (query.empty() ? "?" : "&") + std::string("delay=") + std::to_string(quiet_period_s) +
+             "sec";
   std::string what = "trigger " + std::string(path);
   auto response = Post(JobPath(path) + "/buildWithParameters" + query);
   if (!response.ok()) return response.error();
@@ -206,7 +219,9 @@ core::Result<std::int64_t> JenkinsClient::TriggerBuild(std::string_view path,
   std::string location = response->Header("Location").value_or("");
   auto at = location.rfind("queue/item/");
   if (at == std::string::npos) {
-    return core::Error{core::Code::kTransient, "jenkins: " + what + ": no queue item in Location '" + location + "'", {}};
+    return core::Error{core::Code::kTransient,
+                       "jenkins: " + what + ": no queue item in Location '" + location + "'",
+                       {}};
   }
   return static_cast<std::int64_t>(std::atoll(location.c_str() + at + 11));
 }
@@ -223,20 +238,23 @@ core::Result<JenkinsQueueItem> JenkinsClient::GetQueueItem(std::int64_t id) {
   item.left = Str(*o, "_class").ends_with("$LeftItem");
   item.cancelled = Bool(*o, "cancelled");
   item.why = Str(*o, "why");
-  if (const auto* e = o->if_contains("executable"); e && e->is_object()) item.build_number = Int(e->as_object(), "number");
+  if (const auto* e = o->if_contains("executable"); e && e->is_object())
+    item.build_number = Int(e->as_object(), "number");
   return item;
 }
 
 core::Status JenkinsClient::CancelQueueItem(std::int64_t id) {
   auto response = Post("/queue/cancelItem?id=" + std::to_string(id));
   if (!response.ok()) return response.error();
-  if (!Ok(response->status)) return JenkinsError(*response, "cancel queue item " + std::to_string(id));
+  if (!Ok(response->status))
+    return JenkinsError(*response, "cancel queue item " + std::to_string(id));
   return core::Ok{};
 }
 
 core::Result<JenkinsBuild> JenkinsClient::GetBuild(std::string_view path, std::int64_t number) {
   std::string what = "build " + std::string(path) + " #" + std::to_string(number);
-  auto response = transport_.Send({.path = JobPath(path) + "/" + std::to_string(number) + "/api/json"});
+  auto response =
+      transport_.Send({.path = JobPath(path) + "/" + std::to_string(number) + "/api/json"});
   if (!response.ok()) return response.error();
   if (response->status != 200) return JenkinsError(*response, what);
   auto o = ParseObject(response->body, what);
@@ -262,17 +280,21 @@ core::Result<JenkinsBuild> JenkinsClient::GetBuild(std::string_view path, std::i
   return build;
 }
 
-core::Result<JenkinsConsoleChunk> JenkinsClient::ReadConsole(std::string_view path, std::int64_t number,
+core::Result<JenkinsConsoleChunk> JenkinsClient::ReadConsole(std::string_view path,
+                                                             std::int64_t number,
                                                              std::int64_t start) {
-  auto response = transport_.Send({.path = JobPath(path) + "/" + std::to_string(number) +
-                                           "/logText/progressiveText?start=" + std::to_string(start)});
+  auto response =
+      transport_.Send({.path = JobPath(path) + "/" + std::to_string(number) +
+                               "/logText/progressiveText?start=" + std::to_string(start)});
   if (!response.ok()) return response.error();
   if (response->status != 200) {
-    return JenkinsError(*response, "console of " + std::string(path) + " #" + std::to_string(number));
+    return JenkinsError(*response,
+                        "console of " + std::string(path) + " #" + std::to_string(number));
   }
   JenkinsConsoleChunk chunk;
   chunk.text = std::move(response->body);
-  chunk.next_start = std::atoll(response->Header("X-Text-Size").value_or(std::to_string(start)).c_str());
+  chunk.next_start =
+      std::atoll(response->Header("X-Text-Size").value_or(std::to_string(start)).c_str());
   chunk.more = response->Header("X-More-Data").value_or("") == "true";
   return chunk;
 }

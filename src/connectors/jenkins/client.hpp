@@ -28,7 +28,8 @@ class JenkinsClient final : public Jenkins {
   core::Status CreateJob(std::string_view path, std::string_view config_xml) override;
   core::Result<JenkinsItem> GetItem(std::string_view path) override;
   core::Status DeleteItem(std::string_view path) override;
-  core::Result<std::int64_t> TriggerBuild(std::string_view path, const std::map<std::string, std::string>& parameters,
+  core::Result<std::int64_t> TriggerBuild(std::string_view path,
+                                          const std::map<std::string, std::string>& parameters,
                                           int quiet_period_s) override;
   core::Result<JenkinsQueueItem> GetQueueItem(std::int64_t id) override;
   core::Status CancelQueueItem(std::int64_t id) override;
@@ -44,14 +45,16 @@ class JenkinsClient final : public Jenkins {
     std::string cookie;  ///< "JSESSIONID.x=y": the crumb is only valid with its session
   };
   /// POSTs with the crumb; a refused crumb (expired session) is fetched anew once.
-  core::Result<TransportResponse> Post(const std::string& path, std::optional<std::string> body = std::nullopt,
-                                       std::string content_type = "application/x-www-form-urlencoded");
+  core::Result<TransportResponse> Post(
+      const std::string& path, std::optional<std::string> body = std::nullopt,
+      std::string content_type = "application/x-www-form-urlencoded");
   core::Result<std::optional<Crumb>> GetCrumb(bool renew);
 
   HttpTransport transport_;
   bool use_crumb_;
   std::mutex mutex_;
-  std::optional<std::optional<Crumb>> crumb_;  ///< outer empty: not asked yet; inner empty: CSRF off
+  std::optional<std::optional<Crumb>>
+      crumb_;  ///< outer empty: not asked yet; inner empty: CSRF off
 };
 
 /// "team-a/web" → "/job/team-a/job/web" (each name URL-encoded).

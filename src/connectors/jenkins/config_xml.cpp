@@ -13,13 +13,20 @@ std::string XmlUnescape(std::string_view text) {
     }
     auto semi = text.find(';', i);
     std::string_view entity = text.substr(i + 1, semi == std::string_view::npos ? 0 : semi - i - 1);
-    if (entity == "lt") out += '<';
-    else if (entity == "gt") out += '>';
-    else if (entity == "amp") out += '&';
-    else if (entity == "quot") out += '"';
-    else if (entity == "apos") out += '\'';
-    else if (entity.starts_with("#x")) out += static_cast<char>(std::stoi(std::string(entity.substr(2)), nullptr, 16));
-    else if (entity.starts_with("#")) out += static_cast<char>(std::stoi(std::string(entity.substr(1))));
+    if (entity == "lt")
+      out += '<';
+    else if (entity == "gt")
+      out += '>';
+    else if (entity == "amp")
+      out += '&';
+    else if (entity == "quot")
+      out += '"';
+    else if (entity == "apos")
+      out += '\'';
+    else if (entity.starts_with("#x"))
+      out += static_cast<char>(std::stoi(std::string(entity.substr(2)), nullptr, 16));
+    else if (entity.starts_with("#"))
+      out += static_cast<char>(std::stoi(std::string(entity.substr(1))));
     else {
       out += '&';
       continue;
@@ -46,12 +53,23 @@ std::string XmlEscape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -87,35 +105,54 @@ core::Result<JobConfig> ParseConfigXml(std::string_view xml) {
       if (closing || open == std::string_view::npos) continue;
       std::string tag(block.substr(open + 1, pos - open - 2));
       auto end = block.find("</" + tag + ">", pos);
-      std::string_view body = block.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+      std::string_view body =
+          block.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
       std::string def = ElementText(body, "defaultValue");
       if (def.empty()) def = ElementText(body, "string");  // choice parameters: the first choice
       config.parameters.push_back({ElementText(body, "name"), def});
       if (end != std::string_view::npos) pos = end;
     }
   }
-  if (auto scm = xml.find("<scm"); scm != std::string_view::npos) config.scm_url = ElementText(xml.substr(scm), "url");
+  if (auto scm = xml.find("<scm"); scm != std::string_view::npos)
+    config.scm_url = ElementText(xml.substr(scm), "url");
   return config;
 }
 
-std::string PipelineJobXml(std::string_view description, const std::vector<JenkinsParameter>& parameters,
+std::string PipelineJobXml(std::string_view description,
+                           const std::vector<JenkinsParameter>& parameters,
                            std::string_view git_url, std::string_view script_path) {
-  std::string xml = "<?xml version='1.1' encoding='UTF-8'?>\n<flow-definition plugin=\"workflow-job\">\n";
-  xml += "  <description>" + XmlEscape(description) + "</description>\n  <keepDependencies>false</keepDependencies>\n";
-  xml += "  <properties>\n    <hudson.model.ParametersDefinitionProperty>\n      <parameterDefinitions>\n";
+  std::string xml =
+      "<?xml version='1.1' encoding='UTF-8'?>\n<flow-definition plugin=\"workflow-job\">\n";
+  xml += "  <description>" + XmlEscape(description) +
+         "</description>\n  <keepDependencies>false</keepDependencies>\n";
+  xml +=
+      "  <properties>\n    <hudson.model.ParametersDefinitionProperty>\n      "
+      "<parameterDefinitions>\n";
   for (const auto& p : parameters) {
-    xml += "        <hudson.model.StringParameterDefinition>\n          <name>" + XmlEscape(p.name) +
-           "</name>\n          <defaultValue>" + XmlEscape(p.default_value) +
-           "</defaultValue>\n          <trim>true</trim>\n        </hudson.model.StringParameterDefinition>\n";
+    xml += "        <hudson.model.StringParameterDefinition>\n          <name>" +
+           XmlEscape(p.name) + "</name>\n          <defaultValue>" + XmlEscape(p.default_value) +
+           "</defaultValue>\n          <trim>true</trim>\n        "
+           "</hudson.model.StringParameterDefinition>\n";
   }
-  xml += "      </parameterDefinitions>\n    </hudson.model.ParametersDefinitionProperty>\n  </properties>\n";
-  xml += "  <definition class=\"org.jenkinsci.plugins.workflow.cps.CpsScmFlowDefinition\" plugin=\"workflow-cps\">\n";
-  xml += "    <scm class=\"hudson.plugins.git.GitSCM\" plugin=\"git\">\n      <configVersion>2</configVersion>\n";
-  xml += "      <userRemoteConfigs>\n        <hudson.plugins.git.UserRemoteConfig>\n          <url>" +
-         XmlEscape(git_url) + "</url>\n        </hudson.plugins.git.UserRemoteConfig>\n      </userRemoteConfigs>\n";
-  xml += "      <branches>\n        <hudson.plugins.git.BranchSpec>\n          <name>${BRANCH}</name>\n"
-         "        </hudson.plugins.git.BranchSpec>\n      </branches>\n    </scm>\n";
-  xml += "    <scriptPath>" + XmlEscape(script_path) + "</scriptPath>\n    <lightweight>true</lightweight>\n";
+  xml +=
+      "      </parameterDefinitions>\n    </hudson.model.ParametersDefinitionProperty>\n  "
+      "</properties>\n";
+  xml +=
+      "  <definition class=\"org.jenkinsci.plugins.workflow.cps.CpsScmFlowDefinition\" "
+      "plugin=\"workflow-cps\">\n";
+  xml +=
+      "    <scm class=\"hudson.plugins.git.GitSCM\" plugin=\"git\">\n      "
+      "<configVersion>2</configVersion>\n";
+  xml +=
+      "      <userRemoteConfigs>\n        <hudson.plugins.git.UserRemoteConfig>\n          <url>" +
+      XmlEscape(git_url) +
+      "</url>\n        </hudson.plugins.git.UserRemoteConfig>\n      </userRemoteConfigs>\n";
+  xml +=
+      "      <branches>\n        <hudson.plugins.git.BranchSpec>\n          "
+      "<name>${BRANCH}</name>\n"
+      "        </hudson.plugins.git.BranchSpec>\n      </branches>\n    </scm>\n";
+  xml += "    <scriptPath>" + XmlEscape(script_path) +
+         "</scriptPath>\n    <lightweight>true</lightweight>\n";
   xml += "  </definition>\n  <disabled>false</disabled>\n</flow-definition>\n";
   return xml;
 }

@@ -45,7 +45,8 @@ std::vector<std::string> FakeJenkins::calls() const {
   return calls_;
 }
 
-void FakeJenkins::ScriptOutcome(std::string path, std::string result, std::vector<std::string> log_lines) {
+void FakeJenkins::ScriptOutcome(std::string path, std::string result,
+                                std::vector<std::string> log_lines) {
   std::lock_guard lock(mutex_);
   scripts_[path] = std::make_pair(std::move(result), std::move(log_lines));
 }
@@ -86,7 +87,8 @@ std::string FakeJenkins::ConsoleText(const Build& b, Clock::time_point now) cons
     return text + "Finished: " + b.result + "\n";
   }
   // While running, the log grows in proportion to the elapsed time.
-  double done = std::chrono::duration<double>(until - b.start) / std::chrono::duration<double>(b.end - b.start);
+  double done = std::chrono::duration<double>(until - b.start) /
+                std::chrono::duration<double>(b.end - b.start);
   std::size_t shown = 1 + static_cast<std::size_t>(done * static_cast<double>(b.lines.size() - 1));
   for (std::size_t i = 0; i < std::min(shown, b.lines.size()); ++i) text += b.lines[i] + "\n";
   if (b.stopped) text += "Aborted by fake\nFinished: ABORTED\n";
@@ -94,14 +96,16 @@ std::string FakeJenkins::ConsoleText(const Build& b, Clock::time_point now) cons
 }
 
 core::Status FakeJenkins::AddItem(std::string_view path, Item item) {
-  if (path.empty() || Leaf(path).empty()) return core::Invalid("jenkins: Query parameter 'name' is required");
+  if (path.empty() || Leaf(path).empty())
+    return core::Invalid("jenkins: Query parameter 'name' is required");
   std::string parent = Parent(path);
   if (!parent.empty()) {
     auto p = items_.find(parent);
     if (p == items_.end() || !p->second.folder) return NoItem(parent);
   }
   if (items_.contains(path)) {
-    return core::Invalid("jenkins: A job already exists with the name \u2018" + Leaf(path) + "\u2019");
+    return core::Invalid("jenkins: A job already exists with the name \u2018" + Leaf(path) +
+                         "\u2019");
   }
   items_[std::string(path)] = std::move(item);
   return core::Ok{};
@@ -149,26 +153,30 @@ core::Status FakeJenkins::DeleteItem(std::string_view path) {
   if (auto e = Enter("DeleteItem", path)) return *e;
   if (!items_.contains(path)) return NoItem(path);
   std::string prefix = std::string(path) + "/";
-  std::erase_if(items_, [&](const auto& kv) { return kv.first == path || kv.first.starts_with(prefix); });
+  std::erase_if(items_,
+                [&](const auto& kv) { return kv.first == path || kv.first.starts_with(prefix); });
   return core::Ok{};
 }
 
-core::Result<std::int64_t> FakeJenkins::TriggerBuild(std::string_view path,
-                                                     const std::map<std::string, std::string>& parameters,
-                                                     int quiet_period_s) {
+core::Result<std::int64_t> FakeJenkins::TriggerBuild(
+    std::string_view path, const std::map<std::string, std::string>& parameters,
+    int quiet_period_s) {
   std::lock_guard lock(mutex_);
   if (auto e = Enter("TriggerBuild", path)) return *e;
   auto it = items_.find(path);
   if (it == items_.end() || it->second.folder) return NoItem(path);
   std::map<std::string, std::string> values;
-  for (const auto& p : it->second.parameters) {  // undefined parameters are dropped, like Jenkins does
+  for (const auto& p :
+       it->second.parameters) {  // undefined parameters are dropped, like Jenkins does
     auto given = parameters.find(p.name);
     values[p.name] = given == parameters.end() ? p.default_value : given->second;
   }
   for (const auto& [id, q] : queue_) {
-    if (q.path == path && !q.cancelled && !q.build && q.parameters == values) return id;  // merged (303)
+    if (q.path == path && !q.cancelled && !q.build && q.parameters == values)
+      return id;  // merged (303)
   }
-  auto quiet = quiet_period_s >= 0 ? std::chrono::milliseconds(quiet_period_s * 1000) : timing_.quiet_period;
+  auto quiet =
+      quiet_period_s >= 0 ? std::chrono::milliseconds(quiet_period_s * 1000) : timing_.quiet_period;
   std::int64_t id = next_queue_id_++;
   queue_[id] = QueueEntry{std::string(path), values, Clock::now() + quiet, false, std::nullopt};
   return id;
@@ -178,9 +186,10 @@ core::Result<JenkinsQueueItem> FakeJenkins::GetQueueItem(std::int64_t id) {
   std::lock_guard lock(mutex_);
   if (auto e = Enter("GetQueueItem", std::to_string(id))) return *e;
   auto it = queue_.find(id);
-  if (it == queue_.end()) return core::NotFound("jenkins: queue item " + std::to_string(id) + ": Not Found");
-  JenkinsQueueItem item{id, it->second.cancelled || it->second.build.has_value(), it->second.cancelled,
-                        it->second.build, ""};
+  if (it == queue_.end())
+    return core::NotFound("jenkins: queue item " + std::to_string(id) + ": Not Found");
+  JenkinsQueueItem item{id, it->second.cancelled || it->second.build.has_value(),
+                        it->second.cancelled, it->second.build, ""};
   if (!item.left) item.why = "In the quiet period.";
   return item;
 }
@@ -189,8 +198,10 @@ core::Status FakeJenkins::CancelQueueItem(std::int64_t id) {
   std::lock_guard lock(mutex_);
   if (auto e = Enter("CancelQueueItem", std::to_string(id))) return *e;
   auto it = queue_.find(id);
-  if (it == queue_.end()) return core::NotFound("jenkins: queue item " + std::to_string(id) + ": Not Found");
-  if (it->second.build) return core::Conflict("jenkins: queue item " + std::to_string(id) + " already left the queue");
+  if (it == queue_.end())
+    return core::NotFound("jenkins: queue item " + std::to_string(id) + ": Not Found");
+  if (it->second.build)
+    return core::Conflict("jenkins: queue item " + std::to_string(id) + " already left the queue");
   it->second.cancelled = true;
   return core::Ok{};
 }
@@ -199,7 +210,8 @@ core::Result<JenkinsBuild> FakeJenkins::GetBuild(std::string_view path, std::int
   std::lock_guard lock(mutex_);
   if (auto e = Enter("GetBuild", path)) return *e;
   auto it = items_.find(path);
-  if (it == items_.end() || !it->second.builds.contains(number)) return NoItem(std::string(path) + " #" + std::to_string(number));
+  if (it == items_.end() || !it->second.builds.contains(number))
+    return NoItem(std::string(path) + " #" + std::to_string(number));
   const Build& b = it->second.builds.at(number);
   auto now = Clock::now();
   auto end = b.stopped ? *b.stopped : b.end;
@@ -208,32 +220,40 @@ core::Result<JenkinsBuild> FakeJenkins::GetBuild(std::string_view path, std::int
   out.building = now < end;
   if (!out.building) out.result = b.stopped ? "ABORTED" : b.result;
   out.timestamp_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::system_clock::now().time_since_epoch() - (now - b.start)).count();
-  out.duration_ms = out.building ? 0 : std::chrono::duration_cast<std::chrono::milliseconds>(end - b.start).count();
+                         std::chrono::system_clock::now().time_since_epoch() - (now - b.start))
+                         .count();
+  out.duration_ms =
+      out.building ? 0
+                   : std::chrono::duration_cast<std::chrono::milliseconds>(end - b.start).count();
   out.parameters = b.parameters;
   out.queue_id = b.queue_id;
   return out;
 }
 
-core::Result<JenkinsConsoleChunk> FakeJenkins::ReadConsole(std::string_view path, std::int64_t number,
+core::Result<JenkinsConsoleChunk> FakeJenkins::ReadConsole(std::string_view path,
+                                                           std::int64_t number,
                                                            std::int64_t start) {
   std::lock_guard lock(mutex_);
   if (auto e = Enter("ReadConsole", path)) return *e;
   auto it = items_.find(path);
-  if (it == items_.end() || !it->second.builds.contains(number)) return NoItem(std::string(path) + " #" + std::to_string(number));
+  if (it == items_.end() || !it->second.builds.contains(number))
+    return NoItem(std::string(path) + " #" + std::to_string(number));
   const Build& b = it->second.builds.at(number);
   auto now = Clock::now();
   std::string text = ConsoleText(b, now);
-  if (start < 0 || start > static_cast<std::int64_t>(text.size())) start = 0;  // Jenkins restarts from 0
+  if (start < 0 || start > static_cast<std::int64_t>(text.size()))
+    start = 0;  // Jenkins restarts from 0
   bool running = now < (b.stopped ? *b.stopped : b.end);
-  return JenkinsConsoleChunk{text.substr(static_cast<std::size_t>(start)), static_cast<std::int64_t>(text.size()), running};
+  return JenkinsConsoleChunk{text.substr(static_cast<std::size_t>(start)),
+                             static_cast<std::int64_t>(text.size()), running};
 }
 
 core::Status FakeJenkins::StopBuild(std::string_view path, std::int64_t number) {
   std::lock_guard lock(mutex_);
   if (auto e = Enter("StopBuild", path)) return *e;
   auto it = items_.find(path);
-  if (it == items_.end() || !it->second.builds.contains(number)) return NoItem(std::string(path) + " #" + std::to_string(number));
+  if (it == items_.end() || !it->second.builds.contains(number))
+    return NoItem(std::string(path) + " #" + std::to_string(number));
   Build& b = it->second.builds.at(number);
   auto now = Clock::now();
   if (!b.stopped && now < b.end) b.stopped = now;

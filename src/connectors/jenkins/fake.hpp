@@ -36,7 +36,8 @@ class FakeJenkins final : public Jenkins {
   core::Status CreateJob(std::string_view path, std::string_view config_xml) override;
   core::Result<JenkinsItem> GetItem(std::string_view path) override;
   core::Status DeleteItem(std::string_view path) override;
-  core::Result<std::int64_t> TriggerBuild(std::string_view path, const std::map<std::string, std::string>& parameters,
+  core::Result<std::int64_t> TriggerBuild(std::string_view path,
+                                          const std::map<std::string, std::string>& parameters,
                                           int quiet_period_s) override;
   core::Result<JenkinsQueueItem> GetQueueItem(std::int64_t id) override;
   core::Status CancelQueueItem(std::int64_t id) override;
@@ -79,7 +80,8 @@ class FakeJenkins final : public Jenkins {
   mutable std::mutex mutex_;
   std::map<std::string, Item, std::less<>> items_;
   std::map<std::int64_t, QueueEntry> queue_;
-  std::map<std::string, std::pair<std::string, std::vector<std::string>>> scripts_;  ///< path → result, lines
+  std::map<std::string, std::pair<std::string, std::vector<std::string>>>
+      scripts_;  ///< path → result, lines
   std::int64_t next_queue_id_ = 1;
   std::deque<std::pair<std::string, core::Error>> failures_;
   std::vector<std::string> calls_;

@@ -20,7 +20,8 @@ namespace {
 using namespace std::chrono_literals;
 
 std::string JobXml() {
-  return PipelineJobXml("contract job", {{"GREETING", "hello"}, {"TARGET", "world"}}, "http://gitlab.invalid/t/app.git");
+  return PipelineJobXml("contract job", {{"GREETING", "hello"}, {"TARGET", "world"}},
+                        "http://gitlab.invalid/t/app.git");
 }
 
 class JenkinsContract : public ::testing::TestWithParam<std::string> {
@@ -32,15 +33,18 @@ class JenkinsContract : public ::testing::TestWithParam<std::string> {
       host_ = std::make_unique<sandbox::SandboxHost>();
       host_->Add(std::make_unique<sandbox::jenkins::JenkinsEmulator>());
       host_->Start();
-      port_ = std::make_unique<JenkinsClient>(JenkinsSettings{.transport = {
-          .base_url = host_->endpoints().at("jenkins"), .basic_user = "admin", .basic_password = "admin"}});
+      port_ = std::make_unique<JenkinsClient>(
+          JenkinsSettings{.transport = {.base_url = host_->endpoints().at("jenkins"),
+                                        .basic_user = "admin",
+                                        .basic_password = "admin"}});
     }
   }
   Jenkins& j() { return *port_; }
 
   /// Polls the queue item until it names its build.
   std::int64_t WaitForBuildNumber(std::int64_t queue_id) {
-    for (auto deadline = std::chrono::steady_clock::now() + 10s; std::chrono::steady_clock::now() < deadline;) {
+    for (auto deadline = std::chrono::steady_clock::now() + 10s;
+         std::chrono::steady_clock::now() < deadline;) {
       auto item = j().GetQueueItem(queue_id);
       EXPECT_TRUE(item.ok()) << item.error().message;
       if (item.ok() && item->build_number) return *item->build_number;
@@ -50,7 +54,8 @@ class JenkinsContract : public ::testing::TestWithParam<std::string> {
     return 0;
   }
   JenkinsBuild WaitForResult(const std::string& path, std::int64_t number) {
-    for (auto deadline = std::chrono::steady_clock::now() + 10s; std::chrono::steady_clock::now() < deadline;) {
+    for (auto deadline = std::chrono::steady_clock::now() + 10s;
+         std::chrono::steady_clock::now() < deadline;) {
       auto b = j().GetBuild(path, number);
       EXPECT_TRUE(b.ok()) << b.error().message;
       if (b.ok() && b->result) return *b;
@@ -87,7 +92,8 @@ TEST_P(JenkinsContract, NameTakenIsInvalidAndMissingItemsAreNotFound) {
   auto again = j().CreateJob("web", JobXml());
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, core::Code::kInvalid);
-  EXPECT_NE(again.error().message.find("already exists"), std::string::npos) << again.error().message;
+  EXPECT_NE(again.error().message.find("already exists"), std::string::npos)
+      << again.error().message;
   EXPECT_EQ(j().GetItem("nope").error().code, core::Code::kNotFound);
   EXPECT_EQ(j().CreateJob("no-folder/web", JobXml()).error().code, core::Code::kNotFound);
   EXPECT_EQ(j().GetQueueItem(9999).error().code, core::Code::kNotFound);
@@ -104,7 +110,8 @@ TEST_P(JenkinsContract, ABuildGoesFromQueueToResultWithItsParametersAndConsole) 
   std::string console;
   std::int64_t start = 0;
   int reads = 0;
-  for (auto deadline = std::chrono::steady_clock::now() + 10s; std::chrono::steady_clock::now() < deadline; ++reads) {
+  for (auto deadline = std::chrono::steady_clock::now() + 10s;
+       std::chrono::steady_clock::now() < deadline; ++reads) {
     auto chunk = j().ReadConsole("web", number, start);
     ASSERT_TRUE(chunk.ok()) << chunk.error().message;
     console += chunk->text;

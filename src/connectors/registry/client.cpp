@@ -17,14 +17,14 @@ namespace {
 constexpr std::string_view kSystem = "registry";
 
 std::string AcceptAll() {
-  return std::string(kOciManifest) + ", " + std::string(kOciIndex) + ", " + std::string(kDockerManifest) +
-         ", " + std::string(kDockerManifestList);
+  return std::string(kOciManifest) + ", " + std::string(kOciIndex) + ", " +
+         std::string(kDockerManifest) + ", " + std::string(kDockerManifestList);
 }
 
 std::string Base64(std::string_view text) {
   std::string out(sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()),
+                    text.size(), sodium_base64_VARIANT_ORIGINAL);
   out.resize(out.size() - 1);  // the terminating NUL
   return out;
 }
@@ -79,12 +79,13 @@ core::Error RegistryError(const TransportResponse& response, std::string_view wh
   boost::system::error_code ec;
   auto parsed = boost::json::parse(response.body, ec);
   if (!ec && parsed.is_object()) {
-    if (const auto* errors = parsed.as_object().if_contains("errors"); errors && errors->is_array() &&
-                                                                      !errors->as_array().empty()) {
+    if (const auto* errors = parsed.as_object().if_contains("errors");
+        errors && errors->is_array() && !errors->as_array().empty()) {
       const auto& first = errors->as_array().front();
       if (first.is_object()) {
         const auto& e = first.as_object();
-        if (const auto* c = e.if_contains("code"); c && c->is_string()) message = std::string(c->as_string());
+        if (const auto* c = e.if_contains("code"); c && c->is_string())
+          message = std::string(c->as_string());
         if (const auto* m = e.if_contains("message"); m && m->is_string()) {
           message += (message.empty() ? "" : ": ") + std::string(m->as_string());
         }
@@ -119,7 +120,8 @@ RegistryClient::RegistryClient(TransportSettings settings)
 
 core::Result<std::string> RegistryClient::FetchToken(std::string_view challenge) {
   auto params = ChallengeParams(challenge);
-  if (params["realm"].empty()) return core::Unauthenticated("registry: bearer challenge without a realm");
+  if (params["realm"].empty())
+    return core::Unauthenticated("registry: bearer challenge without a realm");
   std::string url = params["realm"];
   char sep = url.find('?') == std::string::npos ? '?' : '&';
   for (const char* key : {"service", "scope"}) {
@@ -130,20 +132,24 @@ core::Result<std::string> RegistryClient::FetchToken(std::string_view challenge)
   }
   HttpTransport realm(token_settings_);
   TransportRequest request{.path = url};
-  if (!user_.empty()) request.headers.emplace_back("Authorization", "Basic " + Base64(user_ + ":" + password_));
+  if (!user_.empty())
+    request.headers.emplace_back("Authorization", "Basic " + Base64(user_ + ":" + password_));
   auto response = realm.Send(request);
   if (!response.ok()) return response.error();
-  if (response->status != 200) return RegistryError(*response, "token request to " + params["realm"]);
+  if (response->status != 200)
+    return RegistryError(*response, "token request to " + params["realm"]);
   boost::system::error_code ec;
   auto parsed = boost::json::parse(response->body, ec);
   if (!ec && parsed.is_object()) {
     for (const char* key : {"token", "access_token"}) {
-      if (const auto* t = parsed.as_object().if_contains(key); t && t->is_string() && !t->as_string().empty()) {
+      if (const auto* t = parsed.as_object().if_contains(key);
+          t && t->is_string() && !t->as_string().empty()) {
         return std::string(t->as_string());
       }
     }
   }
-  return core::Unauthenticated("registry: token response from " + params["realm"] + " carries no token");
+  return core::Unauthenticated("registry: token response from " + params["realm"] +
+                               " carries no token");
 }
 
 core::Result<TransportResponse> RegistryClient::Call(TransportRequest request) {
@@ -186,9 +192,11 @@ core::Status RegistryClient::Ping() {
   return core::Ok{};
 }
 
-core::Result<ManifestInfo> RegistryClient::HeadManifest(std::string_view repository, std::string_view reference) {
+core::Result<ManifestInfo> RegistryClient::HeadManifest(std::string_view repository,
+                                                        std::string_view reference) {
   if (!IsValidRepositoryName(repository)) return BadName(repository);
-  auto response = Call({.method = "HEAD", .path = ManifestPath(repository, reference),
+  auto response = Call({.method = "HEAD",
+                        .path = ManifestPath(repository, reference),
                         .headers = {{"Accept", AcceptAll()}}});
   if (!response.ok()) return response.error();
   std::string what = "manifest " + std::string(repository) + ":" + std::string(reference);
@@ -196,16 +204,19 @@ core::Result<ManifestInfo> RegistryClient::HeadManifest(std::string_view reposit
   ManifestInfo info;
   info.digest = response->Header("Docker-Content-Digest").value_or("");
   if (info.digest.empty() && IsDigest(reference)) info.digest = std::string(reference);
-  if (!IsDigest(info.digest)) return core::Error{core::Code::kTransient, "registry: " + what + ": HEAD gave no digest", {}};
+  if (!IsDigest(info.digest))
+    return core::Error{core::Code::kTransient, "registry: " + what + ": HEAD gave no digest", {}};
   info.media_type = response->Header("Content-Type").value_or("");
   info.media_type = info.media_type.substr(0, info.media_type.find(';'));
   info.size = std::atoll(response->Header("Content-Length").value_or("0").c_str());
   return info;
 }
 
-core::Result<ManifestInfo> RegistryClient::GetManifest(std::string_view repository, std::string_view reference) {
+core::Result<ManifestInfo> RegistryClient::GetManifest(std::string_view repository,
+                                                       std::string_view reference) {
   if (!IsValidRepositoryName(repository)) return BadName(repository);
-  auto response = Call({.path = ManifestPath(repository, reference), .headers = {{"Accept", AcceptAll()}}});
+  auto response =
+      Call({.path = ManifestPath(repository, reference), .headers = {{"Accept", AcceptAll()}}});
   if (!response.ok()) return response.error();
   std::string what = "manifest " + std::string(repository) + ":" + std::string(reference);
   if (response->status != 200) return RegistryError(*response, what);
@@ -216,14 +227,16 @@ core::Result<ManifestInfo> RegistryClient::GetManifest(std::string_view reposito
   auto claimed = response->Header("Docker-Content-Digest").value_or(info.digest);
   if (claimed != info.digest || (IsDigest(reference) && reference != info.digest)) {
     return core::Error{core::Code::kTransient,
-                       "registry: " + what + ": the bytes received do not match digest " + claimed, {}};
+                       "registry: " + what + ": the bytes received do not match digest " + claimed,
+                       {}};
   }
   info.media_type = response->Header("Content-Type").value_or("");
   info.media_type = info.media_type.substr(0, info.media_type.find(';'));
   return info;
 }
 
-core::Result<std::vector<std::string>> RegistryClient::ListTags(std::string_view repository, int page_size) {
+core::Result<std::vector<std::string>> RegistryClient::ListTags(std::string_view repository,
+                                                                int page_size) {
   if (!IsValidRepositoryName(repository)) return BadName(repository);
   std::set<std::string> tags;
   std::string path = "/v2/" + std::string(repository) + "/tags/list";
@@ -232,11 +245,14 @@ core::Result<std::vector<std::string>> RegistryClient::ListTags(std::string_view
   while (!path.empty() && seen_pages.insert(path).second) {
     auto response = Call({.path = path});
     if (!response.ok()) return response.error();
-    if (response->status != 200) return RegistryError(*response, "tags of " + std::string(repository));
+    if (response->status != 200)
+      return RegistryError(*response, "tags of " + std::string(repository));
     boost::system::error_code ec;
     auto parsed = boost::json::parse(response->body, ec);
     if (ec || !parsed.is_object()) {
-      return core::Error{core::Code::kTransient, "registry: tags of " + std::string(repository) + ": not JSON", {}};
+      return core::Error{core::Code::kTransient,
+                         "registry: tags of " + std::string(repository) + ": not JSON",
+                         {}};
     }
     if (const auto* list = parsed.as_object().if_contains("tags"); list && list->is_array()) {
       for (const auto& t : list->as_array()) {
@@ -252,12 +268,14 @@ core::Result<std::vector<std::string>> RegistryClient::ListTags(std::string_view
 core::Status RegistryClient::DeleteManifest(std::string_view repository, std::string_view digest) {
   if (!IsValidRepositoryName(repository)) return BadName(repository);
   if (!IsDigest(digest)) {
-    return core::Invalid("registry: manifests are deleted by digest, not by '" + std::string(digest) + "'");
+    return core::Invalid("registry: manifests are deleted by digest, not by '" +
+                         std::string(digest) + "'");
   }
   auto response = Call({.method = "DELETE", .path = ManifestPath(repository, digest)});
   if (!response.ok()) return response.error();
   if (response->status != 202 && response->status != 200) {
-    return RegistryError(*response, "delete manifest " + std::string(repository) + "@" + std::string(digest));
+    return RegistryError(*response,
+                         "delete manifest " + std::string(repository) + "@" + std::string(digest));
   }
   return core::Ok{};
 }
@@ -271,35 +289,47 @@ core::Status RegistryClient::UploadBlob(std::string_view repository, const std::
   // Repeating the POST only opens another upload session, so it may be retried.
   auto start = Call({.method = "POST", .path = blob + "uploads/", .idempotent = true});
   if (!start.ok()) return start.error();
-  if (start->status != 202) return RegistryError(*start, "start blob upload to " + std::string(repository));
+  if (start->status != 202)
+    return RegistryError(*start, "start blob upload to " + std::string(repository));
   auto location = start->Header("Location");
-  if (!location) return core::Error{core::Code::kTransient, "registry: blob upload gave no Location", {}};
+  if (!location)
+    return core::Error{core::Code::kTransient, "registry: blob upload gave no Location", {}};
   std::string put = PathOf(*location);
-  put += (put.find('?') == std::string::npos ? "?" : "&") + std::string("digest=") + UrlEncode(digest);
+  put +=
+      (put.find('?') == std::string::npos ? "?" : "&") + std::string("digest=") + UrlEncode(digest);
   // The server would parse a form content type as a form (400 DIGEST_INVALID).
-  auto done = Call({.method = "PUT", .path = put, .body = bytes,
-                    .headers = {{"Content-Type", "application/octet-stream"}}, .idempotent = false});
+  auto done = Call({.method = "PUT",
+                    .path = put,
+                    .body = bytes,
+                    .headers = {{"Content-Type", "application/octet-stream"}},
+                    .idempotent = false});
   if (!done.ok()) return done.error();
   if (done->status != 201) return RegistryError(*done, "upload blob " + digest);
   return core::Ok{};
 }
 
-core::Result<ManifestInfo> RegistryClient::PushImage(std::string_view repository, std::string_view tag) {
+core::Result<ManifestInfo> RegistryClient::PushImage(std::string_view repository,
+                                                     std::string_view tag) {
   if (!IsValidRepositoryName(repository)) return BadName(repository);
   if (!IsValidTag(tag)) return core::Invalid("registry: invalid tag '" + std::string(tag) + "'");
   TinyImage image = MakeTinyImage(repository, tag);
   if (auto s = UploadBlob(repository, image.layer, image.layer_digest); !s.ok()) return s.error();
   if (auto s = UploadBlob(repository, image.config, image.config_digest); !s.ok()) return s.error();
-  auto response = Call({.method = "PUT", .path = ManifestPath(repository, tag), .body = image.manifest,
+  auto response = Call({.method = "PUT",
+                        .path = ManifestPath(repository, tag),
+                        .body = image.manifest,
                         .headers = {{"Content-Type", std::string(kOciManifest)}}});
   if (!response.ok()) return response.error();
   if (response->status != 201) {
-    return RegistryError(*response, "push manifest " + std::string(repository) + ":" + std::string(tag));
+    return RegistryError(*response,
+                         "push manifest " + std::string(repository) + ":" + std::string(tag));
   }
   auto digest = response->Header("Docker-Content-Digest").value_or(image.manifest_digest);
   if (digest != image.manifest_digest) {
-    return core::Error{core::Code::kTransient, "registry: stored manifest digest " + digest + " differs from " +
-                                                   image.manifest_digest, {}};
+    return core::Error{
+        core::Code::kTransient,
+        "registry: stored manifest digest " + digest + " differs from " + image.manifest_digest,
+        {}};
   }
   return ManifestInfo{image.manifest_digest, std::string(kOciManifest),
                       static_cast<std::int64_t>(image.manifest.size()), image.manifest};

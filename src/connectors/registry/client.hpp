@@ -23,9 +23,12 @@ class RegistryClient final : public Registry {
   explicit RegistryClient(TransportSettings settings);
 
   core::Status Ping() override;
-  core::Result<ManifestInfo> HeadManifest(std::string_view repository, std::string_view reference) override;
-  core::Result<ManifestInfo> GetManifest(std::string_view repository, std::string_view reference) override;
-  core::Result<std::vector<std::string>> ListTags(std::string_view repository, int page_size) override;
+  core::Result<ManifestInfo> HeadManifest(std::string_view repository,
+                                          std::string_view reference) override;
+  core::Result<ManifestInfo> GetManifest(std::string_view repository,
+                                         std::string_view reference) override;
+  core::Result<std::vector<std::string>> ListTags(std::string_view repository,
+                                                  int page_size) override;
   core::Status DeleteManifest(std::string_view repository, std::string_view digest) override;
   core::Result<ManifestInfo> PushImage(std::string_view repository, std::string_view tag) override;
 
@@ -33,7 +36,8 @@ class RegistryClient final : public Registry {
   /// Sends with the current credentials, answering one bearer challenge.
   core::Result<TransportResponse> Call(TransportRequest request);
   core::Result<std::string> FetchToken(std::string_view challenge);
-  core::Status UploadBlob(std::string_view repository, const std::string& bytes, const std::string& digest);
+  core::Status UploadBlob(std::string_view repository, const std::string& bytes,
+                          const std::string& digest);
   std::string PathOf(std::string_view location) const;
 
   TransportSettings token_settings_;  ///< TLS and proxy for the token realm

@@ -41,7 +41,8 @@ core::Status FakeRegistry::Ping() {
   return core::Ok{};
 }
 
-core::Result<ManifestInfo> FakeRegistry::Find(std::string_view repository, std::string_view reference) const {
+core::Result<ManifestInfo> FakeRegistry::Find(std::string_view repository,
+                                              std::string_view reference) const {
   std::string what = "manifest " + std::string(repository) + ":" + std::string(reference);
   if (!IsValidRepositoryName(repository)) return core::Invalid("registry: invalid repository name");
   auto repo = repos_.find(repository);
@@ -53,31 +54,38 @@ core::Result<ManifestInfo> FakeRegistry::Find(std::string_view repository, std::
     digest = tag->second;
   }
   auto manifest = repo->second.manifests.find(digest);
-  if (manifest == repo->second.manifests.end()) return NotFound("MANIFEST_UNKNOWN: manifest unknown", what);
+  if (manifest == repo->second.manifests.end())
+    return NotFound("MANIFEST_UNKNOWN: manifest unknown", what);
   return manifest->second;
 }
 
-core::Result<ManifestInfo> FakeRegistry::HeadManifest(std::string_view repository, std::string_view reference) {
+core::Result<ManifestInfo> FakeRegistry::HeadManifest(std::string_view repository,
+                                                      std::string_view reference) {
   std::lock_guard lock(mutex_);
-  if (auto e = Enter("HeadManifest", std::string(repository) + ":" + std::string(reference))) return *e;
+  if (auto e = Enter("HeadManifest", std::string(repository) + ":" + std::string(reference)))
+    return *e;
   auto found = Find(repository, reference);
   if (found.ok()) found->body.clear();
   return found;
 }
 
-core::Result<ManifestInfo> FakeRegistry::GetManifest(std::string_view repository, std::string_view reference) {
+core::Result<ManifestInfo> FakeRegistry::GetManifest(std::string_view repository,
+                                                     std::string_view reference) {
   std::lock_guard lock(mutex_);
-  if (auto e = Enter("GetManifest", std::string(repository) + ":" + std::string(reference))) return *e;
+  if (auto e = Enter("GetManifest", std::string(repository) + ":" + std::string(reference)))
+    return *e;
   return Find(repository, reference);
 }
 
-core::Result<std::vector<std::string>> FakeRegistry::ListTags(std::string_view repository, int page_size) {
+core::Result<std::vector<std::string>> FakeRegistry::ListTags(std::string_view repository,
+                                                              int page_size) {
   (void)page_size;  // the fake has no pages
   std::lock_guard lock(mutex_);
   if (auto e = Enter("ListTags", repository)) return *e;
   auto repo = repos_.find(repository);
   if (repo == repos_.end()) {
-    return NotFound("NAME_UNKNOWN: repository name not known to registry", "tags of " + std::string(repository));
+    return NotFound("NAME_UNKNOWN: repository name not known to registry",
+                    "tags of " + std::string(repository));
   }
   std::vector<std::string> tags;
   for (const auto& [tag, digest] : repo->second.tags) tags.push_back(tag);
@@ -86,9 +94,11 @@ core::Result<std::vector<std::string>> FakeRegistry::ListTags(std::string_view r
 
 core::Status FakeRegistry::DeleteManifest(std::string_view repository, std::string_view digest) {
   std::lock_guard lock(mutex_);
-  if (auto e = Enter("DeleteManifest", std::string(repository) + "@" + std::string(digest))) return *e;
+  if (auto e = Enter("DeleteManifest", std::string(repository) + "@" + std::string(digest)))
+    return *e;
   if (!IsDigest(digest)) {
-    return core::Invalid("registry: manifests are deleted by digest, not by '" + std::string(digest) + "'");
+    return core::Invalid("registry: manifests are deleted by digest, not by '" +
+                         std::string(digest) + "'");
   }
   auto repo = repos_.find(repository);
   if (repo == repos_.end() || repo->second.manifests.erase(std::string(digest)) == 0) {
@@ -98,7 +108,8 @@ core::Status FakeRegistry::DeleteManifest(std::string_view repository, std::stri
   return core::Ok{};
 }
 
-core::Result<ManifestInfo> FakeRegistry::PushImage(std::string_view repository, std::string_view tag) {
+core::Result<ManifestInfo> FakeRegistry::PushImage(std::string_view repository,
+                                                   std::string_view tag) {
   std::lock_guard lock(mutex_);
   if (auto e = Enter("PushImage", std::string(repository) + ":" + std::string(tag))) return *e;
   if (!IsValidRepositoryName(repository)) return core::Invalid("registry: invalid repository name");

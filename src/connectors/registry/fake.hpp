@@ -18,9 +18,12 @@ namespace slipway::connectors::registry {
 class FakeRegistry final : public Registry {
  public:
   core::Status Ping() override;
-  core::Result<ManifestInfo> HeadManifest(std::string_view repository, std::string_view reference) override;
-  core::Result<ManifestInfo> GetManifest(std::string_view repository, std::string_view reference) override;
-  core::Result<std::vector<std::string>> ListTags(std::string_view repository, int page_size) override;
+  core::Result<ManifestInfo> HeadManifest(std::string_view repository,
+                                          std::string_view reference) override;
+  core::Result<ManifestInfo> GetManifest(std::string_view repository,
+                                         std::string_view reference) override;
+  core::Result<std::vector<std::string>> ListTags(std::string_view repository,
+                                                  int page_size) override;
   core::Status DeleteManifest(std::string_view repository, std::string_view digest) override;
   core::Result<ManifestInfo> PushImage(std::string_view repository, std::string_view tag) override;
 

@@ -10,7 +10,8 @@ core::Result<ImageReference> ParseImageReference(std::string_view text) {
   if (auto at = rest.find('@'); at != std::string_view::npos) {
     ref.digest = std::string(rest.substr(at + 1));
     rest = rest.substr(0, at);
-    if (!IsDigest(ref.digest)) return core::Invalid("image reference '" + std::string(text) + "' has a bad digest");
+    if (!IsDigest(ref.digest))
+      return core::Invalid("image reference '" + std::string(text) + "' has a bad digest");
   }
   if (auto slash = rest.find('/'); slash != std::string_view::npos) {
     std::string_view first = rest.substr(0, slash);
@@ -24,7 +25,8 @@ core::Result<ImageReference> ParseImageReference(std::string_view text) {
   if (colon != std::string_view::npos && rest.find('/', colon) == std::string_view::npos) {
     ref.tag = std::string(rest.substr(colon + 1));
     rest = rest.substr(0, colon);
-    if (!IsValidTag(ref.tag)) return core::Invalid("image reference '" + std::string(text) + "' has a bad tag");
+    if (!IsValidTag(ref.tag))
+      return core::Invalid("image reference '" + std::string(text) + "' has a bad tag");
   }
   ref.repository = std::string(rest);
   if (!IsValidRepositoryName(ref.repository)) {

@@ -45,16 +45,18 @@ class RealRegistry {
   RealRegistry() {
     port_ = FreeLoopbackPort();
     std::string config = dir_.path() + "/config.yml";
-    std::ofstream(config) << "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
-                          << dir_.path() << "/data\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:" << port_
-                          << "\n";
+    std::ofstream(config)
+        << "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
+        << dir_.path() << "/data\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:" << port_
+        << "\n";
     std::string log = dir_.path() + "/registry.log";
     pid_ = ::fork();
     if (pid_ == 0) {
       int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       ::dup2(fd, 1);
       ::dup2(fd, 2);
-      ::execl(kDockerRegistry, kDockerRegistry, "serve", config.c_str(), static_cast<char*>(nullptr));
+      ::execl(kDockerRegistry, kDockerRegistry, "serve", config.c_str(),
+              static_cast<char*>(nullptr));
       ::_exit(127);
     }
     HttpTransport probe({.base_url = url(), .max_retries = 0});

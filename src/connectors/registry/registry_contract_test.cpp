@@ -33,7 +33,8 @@ class RegistryContract : public ::testing::TestWithParam<std::string> {
       b_.host = std::make_unique<sandbox::SandboxHost>();
       b_.host->Add(std::make_unique<sandbox::registry::RegistryEmulator>());
       b_.host->Start();
-      b_.port = std::make_unique<RegistryClient>(TransportSettings{.base_url = b_.host->endpoints().at("registry")});
+      b_.port = std::make_unique<RegistryClient>(
+          TransportSettings{.base_url = b_.host->endpoints().at("registry")});
     } else {
       if (!testing::RealRegistry::Available()) GTEST_SKIP() << "docker-registry is not installed";
       b_.real = std::make_unique<testing::RealRegistry>();
@@ -88,7 +89,8 @@ TEST_P(RegistryContract, MissingTagOrRepositoryIsNotFound) {
   auto repo = r().GetManifest("contract/never-pushed", "1");
   ASSERT_FALSE(repo.ok());
   EXPECT_EQ(repo.error().code, core::Code::kNotFound);
-  EXPECT_NE(repo.error().message.find("MANIFEST_UNKNOWN"), std::string::npos) << repo.error().message;
+  EXPECT_NE(repo.error().message.find("MANIFEST_UNKNOWN"), std::string::npos)
+      << repo.error().message;
   auto tags = r().ListTags("contract/never-pushed", 0);
   ASSERT_FALSE(tags.ok());
   EXPECT_EQ(tags.error().code, core::Code::kNotFound);
@@ -96,7 +98,8 @@ TEST_P(RegistryContract, MissingTagOrRepositoryIsNotFound) {
 }
 
 TEST_P(RegistryContract, TagsAreListedSortedAcrossPages) {
-  for (const char* tag : {"1.10", "1.2", "1.9", "0.1"}) ASSERT_TRUE(r().PushImage("contract/tags", tag).ok());
+  for (const char* tag : {"1.10", "1.2", "1.9", "0.1"})
+    ASSERT_TRUE(r().PushImage("contract/tags", tag).ok());
   std::vector<std::string> expected{"0.1", "1.10", "1.2", "1.9"};
   auto all = r().ListTags("contract/tags", 0);
   ASSERT_TRUE(all.ok()) << all.error().message;

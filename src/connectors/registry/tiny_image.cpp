@@ -44,18 +44,21 @@ std::string TarWithOneFile(std::string_view name, std::string_view content) {
 
 TinyImage MakeTinyImage(std::string_view repository, std::string_view tag) {
   TinyImage image;
-  std::string content = "slipway sandbox image " + std::string(repository) + ":" + std::string(tag) + "\n";
+  std::string content =
+      "slipway sandbox image " + std::string(repository) + ":" + std::string(tag) + "\n";
   image.layer = TarWithOneFile("slipway-image.txt", content);
   image.layer_digest = Sha256Digest(image.layer);
-  image.config = R"({"architecture":"amd64","os":"linux","config":{"Labels":{"org.opencontainers.image.version":")" +
-                 std::string(tag) + R"("}},"rootfs":{"type":"layers","diff_ids":[")" + image.layer_digest +
-                 R"("]}})";
+  image.config =
+      R"({"architecture":"amd64","os":"linux","config":{"Labels":{"org.opencontainers.image.version":")" +
+      std::string(tag) + R"("}},"rootfs":{"type":"layers","diff_ids":[")" + image.layer_digest +
+      R"("]}})";
   image.config_digest = Sha256Digest(image.config);
-  image.manifest = R"({"schemaVersion":2,"mediaType":")" + std::string(kOciManifest) +
-                   R"(","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":")" +
-                   image.config_digest + R"(","size":)" + std::to_string(image.config.size()) +
-                   R"(},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":")" +
-                   image.layer_digest + R"(","size":)" + std::to_string(image.layer.size()) + "}]}";
+  image.manifest =
+      R"({"schemaVersion":2,"mediaType":")" + std::string(kOciManifest) +
+      R"(","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":")" +
+      image.config_digest + R"(","size":)" + std::to_string(image.config.size()) +
+      R"(},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":")" +
+      image.layer_digest + R"(","size":)" + std::to_string(image.layer.size()) + "}]}";
   image.manifest_digest = Sha256Digest(image.manifest);
   return image;
 }

@@ -36,14 +36,16 @@ void GitLabEmulator::Reset() {
   next_hook_id_ = 1;
 }
 
-GitLabEmulator::Project& GitLabEmulator::NewProject(const std::string& path, const std::string& default_branch) {
+GitLabEmulator::Project& GitLabEmulator::NewProject(const std::string& path,
+                                                    const std::string& default_branch) {
   auto& p = projects_[path];
   if (p.id != 0) return p;
   p.id = next_project_id_++;
   p.path = path;
   p.default_branch = default_branch;
   p.branches[default_branch] =
-      Branch{connectors::gitlab::CommitShaFor(path + "\n" + default_branch + "\n0"), "Initial commit", NowIso()};
+      Branch{connectors::gitlab::CommitShaFor(path + "\n" + default_branch + "\n0"),
+             "Initial commit", NowIso()};
   return p;
 }
 
@@ -52,7 +54,8 @@ void GitLabEmulator::CreateProject(const std::string& path, const std::string& d
   NewProject(path, default_branch);
 }
 
-std::optional<std::string> GitLabEmulator::BranchSha(const std::string& project, const std::string& branch) const {
+std::optional<std::string> GitLabEmulator::BranchSha(const std::string& project,
+                                                     const std::string& branch) const {
   std::lock_guard lock(mutex_);
   auto p = projects_.find(project);
   if (p == projects_.end()) return std::nullopt;
@@ -62,7 +65,8 @@ std::optional<std::string> GitLabEmulator::BranchSha(const std::string& project,
 }
 
 GitLabEmulator::Project* GitLabEmulator::FindProject(const std::string& id_or_path) {
-  bool numeric = !id_or_path.empty() && id_or_path.find_first_not_of("0123456789") == std::string::npos;
+  bool numeric =
+      !id_or_path.empty() && id_or_path.find_first_not_of("0123456789") == std::string::npos;
   if (numeric) {
     for (auto& [path, p] : projects_) {
       if (std::to_string(p.id) == id_or_path) return &p;
@@ -71,7 +75,8 @@ GitLabEmulator::Project* GitLabEmulator::FindProject(const std::string& id_or_pa
   }
   auto it = projects_.find(id_or_path);
   if (it != projects_.end()) return &it->second;
-  if (options_.auto_create_projects && IsProjectPath(id_or_path)) return &NewProject(id_or_path, "main");
+  if (options_.auto_create_projects && IsProjectPath(id_or_path))
+    return &NewProject(id_or_path, "main");
   return nullptr;
 }
 
@@ -83,11 +88,14 @@ boost::json::value GitLabEmulator::State() const {
     for (const auto& [name, b] : p.branches) branches[name] = b.sha;
     boost::json::array hooks;
     for (const auto& [id, h] : p.hooks) hooks.push_back(HookJson(p, h));
-    projects[path] = boost::json::object{{"id", p.id}, {"default_branch", p.default_branch},
-                                         {"branches", branches}, {"hooks", hooks}};
+    projects[path] = boost::json::object{{"id", p.id},
+                                         {"default_branch", p.default_branch},
+                                         {"branches", branches},
+                                         {"hooks", hooks}};
   }
-  return boost::json::object{{"projects", projects},
-                             {"deliveries", boost::json::array(deliveries_.begin(), deliveries_.end())}};
+  return boost::json::object{
+      {"projects", projects},
+      {"deliveries", boost::json::array(deliveries_.begin(), deliveries_.end())}};
 }
 
 http::Response GitLabEmulator::Handle(http::Request& request) {
@@ -113,7 +121,8 @@ http::Response GitLabEmulator::Handle(http::Request& request) {
 
 http::Response GitLabEmulator::Api(http::Request& request, std::string_view raw) {
   if (raw == "/version" && request.method == "GET") {
-    return http::Response::Json(200, boost::json::object{{"version", "17.1.0"}, {"revision", "sandbox"}});
+    return http::Response::Json(
+        200, boost::json::object{{"version", "17.1.0"}, {"revision", "sandbox"}});
   }
   if (!raw.starts_with("/projects/")) return Message(404, "404 Not Found");
   raw.remove_prefix(10);
@@ -138,7 +147,8 @@ http::Response GitLabEmulator::SandboxProject(const boost::json::object& body) {
     return Message(400, "path must look like group/name");
   }
   std::string branch = "main";
-  if (const auto* b = body.if_contains("default_branch"); b && b->is_string() && !b->as_string().empty()) {
+  if (const auto* b = body.if_contains("default_branch");
+      b && b->is_string() && !b->as_string().empty()) {
     branch = std::string(b->as_string());
   }
   std::lock_guard lock(mutex_);
@@ -162,8 +172,10 @@ http::Response GitLabEmulator::SandboxPush(const boost::json::object& body) {
     Project* p = FindProject(project_path);
     if (!p) return Message(404, "404 Project Not Found");
     auto existing = p->branches.find(branch);
-    facts.before = existing == p->branches.end() ? std::string(connectors::gitlab::kZeroSha) : existing->second.sha;
-    facts.after = connectors::gitlab::CommitShaFor(p->path + "\n" + branch + "\n" + std::to_string(++p->commits));
+    facts.before = existing == p->branches.end() ? std::string(connectors::gitlab::kZeroSha)
+                                                 : existing->second.sha;
+    facts.after = connectors::gitlab::CommitShaFor(p->path + "\n" + branch + "\n" +
+                                                   std::to_string(++p->commits));
     facts.message = str("message", "Update from the sandbox");
     p->branches[branch] = Branch{facts.after, facts.message, NowIso()};
     facts.project_id = p->id;
@@ -174,7 +186,8 @@ http::Response GitLabEmulator::SandboxPush(const boost::json::object& body) {
     facts.user_username = str("user", "sandbox");
     facts.timestamp = NowIso();
     for (const auto& [id, h] : p->hooks) {
-      if (h.push_events && BranchFilterMatches(h.branch_filter, branch)) targets.emplace_back(id, h.url, h.token);
+      if (h.push_events && BranchFilterMatches(h.branch_filter, branch))
+        targets.emplace_back(id, h.url, h.token);
     }
   }
   // Deliveries happen outside the lock: a receiver may call back into this emulator.
@@ -190,8 +203,9 @@ http::Response GitLabEmulator::SandboxPush(const boost::json::object& body) {
       if (deliveries_.size() > kKeptDeliveries) deliveries_.pop_front();
     }
   }
-  return http::Response::Json(200, boost::json::object{{"before", facts.before}, {"after", facts.after},
-                                                       {"deliveries", deliveries}});
+  return http::Response::Json(
+      200, boost::json::object{
+               {"before", facts.before}, {"after", facts.after}, {"deliveries", deliveries}});
 }
 
 }  // namespace slipway::sandbox::gitlab

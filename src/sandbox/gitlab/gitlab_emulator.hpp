@@ -28,7 +28,8 @@ struct GitLabEmulatorOptions {
 /// headers, GitLab's error shapes and 401 for a wrong token. Sandbox
 /// endpoints (no token needed):
 ///   POST /sandbox/projects {"path":"group/app","default_branch"?:"main"}  → 201 (200 if it exists)
-///   POST /sandbox/push {"project","branch","message"?,"user"?}  a new commit on the branch (created
+///   POST /sandbox/push {"project","branch","message"?,"user"?}  a new commit on the branch
+///   (created
 ///        if absent), then the push-event payload POSTed to every matching hook with its token;
 ///        answers {"before","after","deliveries":[{"hook_id","url","status"|"error"}]}
 /// Thread-safe.

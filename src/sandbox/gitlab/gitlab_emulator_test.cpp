@@ -1,6 +1,8 @@
 // GitLab emulator specifics beyond the port contract: tokens, pagination
 // headers, fault injection through the shared admin endpoint, and the push
 // simulation delivering real push-hook requests.
+#include "sandbox/gitlab/gitlab_emulator.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -11,7 +13,6 @@
 #include "connectors/gitlab/push_event.hpp"
 #include "connectors/http_transport.hpp"
 #include "http/server.hpp"
-#include "sandbox/gitlab/gitlab_emulator.hpp"
 #include "sandbox/gitlab/push_delivery.hpp"
 #include "sandbox/sandbox_host.hpp"
 
@@ -25,11 +26,14 @@ using connectors::gitlab::GitLabClient;
 class Receiver {
  public:
   Receiver() {
-    server_ = std::make_unique<http::Server>(http::ServerSettings{.port = 0}, [this](http::Request& r) {
-      std::lock_guard lock(mutex_);
-      requests_.push_back(r);
-      return http::Response::Json(200, boost::json::object{});
-    }, nullptr);
+    server_ = std::make_unique<http::Server>(
+        http::ServerSettings{.port = 0},
+        [this](http::Request& r) {
+          std::lock_guard lock(mutex_);
+          requests_.push_back(r);
+          return http::Response::Json(200, boost::json::object{});
+        },
+        nullptr);
     server_->Listen();
     thread_ = std::thread([this] { server_->Run(); });
   }
@@ -63,12 +67,15 @@ class GitLabEmulatorTest : public ::testing::Test {
     url_ = host_->endpoints().at("gitlab");
   }
   GitLabClient Client(std::string token = "glpat-slipway-sandbox") {
-    return GitLabClient({.transport = {.base_url = url_, .retry_backoff = std::chrono::milliseconds(10)},
-                         .token = std::move(token)});
+    return GitLabClient(
+        {.transport = {.base_url = url_, .retry_backoff = std::chrono::milliseconds(10)},
+         .token = std::move(token)});
   }
   connectors::TransportResponse Post(const std::string& path, const boost::json::object& body) {
     HttpTransport t({.base_url = url_});
-    auto r = t.Send({.method = "POST", .path = path, .body = boost::json::serialize(body),
+    auto r = t.Send({.method = "POST",
+                     .path = path,
+                     .body = boost::json::serialize(body),
                      .headers = {{"Content-Type", "application/json"}}});
     EXPECT_TRUE(r.ok());
     return *r;
@@ -86,7 +93,8 @@ TEST_F(GitLabEmulatorTest, WrongTokenIsUnauthenticatedWithGitLabsMessage) {
 }
 
 TEST_F(GitLabEmulatorTest, ProjectsAreAddressedByIdOrEncodedPathButNotARawSlash) {
-  HttpTransport t({.base_url = url_, .default_headers = {{"PRIVATE-TOKEN", "glpat-slipway-sandbox"}}});
+  HttpTransport t(
+      {.base_url = url_, .default_headers = {{"PRIVATE-TOKEN", "glpat-slipway-sandbox"}}});
   auto by_path = t.Send({.path = "/api/v4/projects/team%2Fweb"});
   auto by_id = t.Send({.path = "/api/v4/projects/1"});
   auto raw = t.Send({.path = "/api/v4/projects/team/web"});
@@ -99,8 +107,10 @@ TEST_F(GitLabEmulatorTest, ProjectsAreAddressedByIdOrEncodedPathButNotARawSlash)
 
 TEST_F(GitLabEmulatorTest, ListsCarryGitLabsPaginationHeaders) {
   auto client = Client();
-  for (int i = 0; i < 4; ++i) ASSERT_TRUE(client.CreateBranch("team/web", "b" + std::to_string(i), "main").ok());
-  HttpTransport t({.base_url = url_, .default_headers = {{"PRIVATE-TOKEN", "glpat-slipway-sandbox"}}});
+  for (int i = 0; i < 4; ++i)
+    ASSERT_TRUE(client.CreateBranch("team/web", "b" + std::to_string(i), "main").ok());
+  HttpTransport t(
+      {.base_url = url_, .default_headers = {{"PRIVATE-TOKEN", "glpat-slipway-sandbox"}}});
   auto r = t.Send({.path = "/api/v4/projects/team%2Fweb/repository/branches?per_page=2&page=2"});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->Header("X-Total"), "5");
@@ -108,7 +118,8 @@ TEST_F(GitLabEmulatorTest, ListsCarryGitLabsPaginationHeaders) {
   EXPECT_EQ(r->Header("X-Page"), "2");
   EXPECT_EQ(r->Header("X-Next-Page"), "3");
   EXPECT_EQ(r->Header("X-Prev-Page"), "1");
-  EXPECT_NE(r->Header("Link").value_or("").find("page=3&per_page=2>; rel=\"next\""), std::string::npos);
+  EXPECT_NE(r->Header("Link").value_or("").find("page=3&per_page=2>; rel=\"next\""),
+            std::string::npos);
   EXPECT_EQ(boost::json::parse(r->body).as_array().size(), 2u);
 }
 
@@ -121,11 +132,13 @@ TEST_F(GitLabEmulatorTest, InjectedServiceUnavailableIsRetriedForReadsOnly) {
   auto created = client.CreateBranch("team/web", "x", "main");
   ASSERT_FALSE(created.ok());
   EXPECT_EQ(created.error().code, core::Code::kTransient);
-  EXPECT_TRUE(client.CreateBranch("team/web", "x", "main").ok());  // the first POST never reached the emulator
+  EXPECT_TRUE(client.CreateBranch("team/web", "x", "main")
+                  .ok());  // the first POST never reached the emulator
 }
 
 TEST_F(GitLabEmulatorTest, InjectedConflictKeepsTheSystemsMessage) {
-  Post("/_sandbox/faults", {{"method", "DELETE"}, {"status", 409}, {"body", R"({"message":"409 Conflict: busy"})"}});
+  Post("/_sandbox/faults",
+       {{"method", "DELETE"}, {"status", 409}, {"body", R"({"message":"409 Conflict: busy"})"}});
   auto r = Client().DeleteBranch("team/web", "main");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, core::Code::kConflict);
@@ -135,14 +148,19 @@ TEST_F(GitLabEmulatorTest, InjectedConflictKeepsTheSystemsMessage) {
 TEST_F(GitLabEmulatorTest, SimulatedPushDeliversAVerifiablePushHook) {
   Receiver receiver;
   auto client = Client();
-  ASSERT_TRUE(client.CreateHook("team/web", {.url = receiver.url() + "/hooks/gitlab", .token = "s3cret"}).ok());
-  ASSERT_TRUE(client.CreateHook("team/web", {.url = receiver.url() + "/only-release",
-                                             .push_events_branch_filter = "release/*"}).ok());
+  ASSERT_TRUE(
+      client.CreateHook("team/web", {.url = receiver.url() + "/hooks/gitlab", .token = "s3cret"})
+          .ok());
+  ASSERT_TRUE(client
+                  .CreateHook("team/web", {.url = receiver.url() + "/only-release",
+                                           .push_events_branch_filter = "release/*"})
+                  .ok());
   auto before = client.GetBranch("team/web", "main");
   ASSERT_TRUE(before.ok());
 
-  auto push = Post("/sandbox/push", {{"project", "team/web"}, {"branch", "main"}, {"message", "Fix login"},
-                                     {"user", "alice"}});
+  auto push = Post(
+      "/sandbox/push",
+      {{"project", "team/web"}, {"branch", "main"}, {"message", "Fix login"}, {"user", "alice"}});
   ASSERT_EQ(push.status, 200) << push.body;
   auto answer = boost::json::parse(push.body).as_object();
   EXPECT_EQ(answer["before"].as_string(), before->commit_sha);
@@ -154,8 +172,8 @@ TEST_F(GitLabEmulatorTest, SimulatedPushDeliversAVerifiablePushHook) {
   const auto& r = received[0];
   EXPECT_EQ(r.path, "/hooks/gitlab");
   EXPECT_EQ(r.Header("content-type"), "application/json");
-  auto event = connectors::gitlab::ParsePushHook(r.Header("x-gitlab-event"), r.Header("x-gitlab-token"), r.body,
-                                                 "s3cret");
+  auto event = connectors::gitlab::ParsePushHook(r.Header("x-gitlab-event"),
+                                                 r.Header("x-gitlab-token"), r.body, "s3cret");
   ASSERT_TRUE(event.ok()) << event.error().message;
   EXPECT_EQ(event->project_path, "team/web");
   EXPECT_EQ(event->branch, "main");
@@ -168,16 +186,19 @@ TEST_F(GitLabEmulatorTest, SimulatedPushDeliversAVerifiablePushHook) {
   EXPECT_FALSE(r.Header("idempotency-key").empty());
   EXPECT_EQ(client.GetBranch("team/web", "main")->commit_sha, event->after);
 
-  auto wrong = connectors::gitlab::ParsePushHook(r.Header("x-gitlab-event"), r.Header("x-gitlab-token"), r.body,
-                                                 "other");
+  auto wrong = connectors::gitlab::ParsePushHook(r.Header("x-gitlab-event"),
+                                                 r.Header("x-gitlab-token"), r.body, "other");
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().code, core::Code::kUnauthenticated);
 }
 
 TEST_F(GitLabEmulatorTest, PushToANewBranchStartsFromZeros) {
   Receiver receiver;
-  ASSERT_TRUE(Client().CreateHook("team/web", {.url = receiver.url(), .token = "t",
-                                               .push_events_branch_filter = "release/*"}).ok());
+  ASSERT_TRUE(Client()
+                  .CreateHook("team/web", {.url = receiver.url(),
+                                           .token = "t",
+                                           .push_events_branch_filter = "release/*"})
+                  .ok());
   Post("/sandbox/push", {{"project", "team/web"}, {"branch", "release/3.0"}});
   auto received = receiver.requests();
   ASSERT_EQ(received.size(), 1u);
@@ -198,15 +219,23 @@ TEST_F(GitLabEmulatorTest, ProjectsCanBeCreatedOnFirstUse) {
 }
 
 TEST(PushHook, IsRefusedForAnotherEventOrABody) {
-  EXPECT_EQ(connectors::gitlab::ParsePushHook("Tag Push Hook", "t", "{}", "t").error().code, core::Code::kInvalid);
-  EXPECT_EQ(connectors::gitlab::ParsePushHook("Push Hook", "t", "not json", "t").error().code, core::Code::kInvalid);
-  EXPECT_EQ(connectors::gitlab::ParsePushHook("Push Hook", "", "{}", "t").error().code, core::Code::kUnauthenticated);
+  EXPECT_EQ(connectors::gitlab::ParsePushHook("Tag Push Hook", "t", "{}", "t").error().code,
+            core::Code::kInvalid);
+  EXPECT_EQ(connectors::gitlab::ParsePushHook("Push Hook", "t", "not json", "t").error().code,
+            core::Code::kInvalid);
+  EXPECT_EQ(connectors::gitlab::ParsePushHook("Push Hook", "", "{}", "t").error().code,
+            core::Code::kUnauthenticated);
 }
 
 TEST(PushHook, DeletedBranchHasNoCheckoutSha) {
-  PushFacts facts{.project_id = 3, .project_path = "g/app", .default_branch = "main",
-                  .instance_url = "http://127.0.0.1:1", .branch = "old", .before = std::string(40, 'a'),
-                  .after = std::string(40, '0'), .user_username = "bob"};
+  PushFacts facts{.project_id = 3,
+                  .project_path = "g/app",
+                  .default_branch = "main",
+                  .instance_url = "http://127.0.0.1:1",
+                  .branch = "old",
+                  .before = std::string(40, 'a'),
+                  .after = std::string(40, '0'),
+                  .user_username = "bob"};
   auto body = boost::json::serialize(PushPayload(facts));
   auto event = connectors::gitlab::ParsePushHook("Push Hook", "k", body, "k");
   ASSERT_TRUE(event.ok()) << event.error().message;

@@ -18,7 +18,8 @@ std::map<std::string, std::string> Params(const http::Request& request) {
     auto v = boost::json::parse(request.body, ec);
     if (!ec && v.is_object()) {
       for (const auto& [k, value] : v.as_object()) {
-        params[std::string(k)] = value.is_string() ? std::string(value.as_string()) : boost::json::serialize(value);
+        params[std::string(k)] =
+            value.is_string() ? std::string(value.as_string()) : boost::json::serialize(value);
       }
     }
   } else if (!request.body.empty()) {
@@ -37,12 +38,14 @@ std::map<std::string, std::string> Params(const http::Request& request) {
 }
 
 bool ValidBranchName(const std::string& name) {
-  if (name.empty() || name.front() == '-' || name.front() == '/' || name.back() == '/' || name.ends_with(".lock") ||
-      name.find("..") != std::string::npos || name.find("//") != std::string::npos) {
+  if (name.empty() || name.front() == '-' || name.front() == '/' || name.back() == '/' ||
+      name.ends_with(".lock") || name.find("..") != std::string::npos ||
+      name.find("//") != std::string::npos) {
     return false;
   }
   for (unsigned char c : name) {
-    if (c <= ' ' || c == '~' || c == '^' || c == ':' || c == '?' || c == '*' || c == '[' || c == '\\' || c == 127) {
+    if (c <= ' ' || c == '~' || c == '^' || c == ':' || c == '?' || c == '*' || c == '[' ||
+        c == '\\' || c == 127) {
       return false;
     }
   }
@@ -56,34 +59,64 @@ boost::json::object GitLabEmulator::ProjectJson(const Project& p) const {
   std::string ns = p.path.substr(0, p.path.rfind('/'));
   std::string web = base_url_ + "/" + p.path;
   std::string host = base_url_.substr(base_url_.find("://") + 3);
-  return {{"id", p.id}, {"name", name}, {"path", name}, {"path_with_namespace", p.path},
-          {"name_with_namespace", ns + " / " + name}, {"default_branch", p.default_branch},
-          {"web_url", web}, {"http_url_to_repo", web + ".git"},
+  return {{"id", p.id},
+          {"name", name},
+          {"path", name},
+          {"path_with_namespace", p.path},
+          {"name_with_namespace", ns + " / " + name},
+          {"default_branch", p.default_branch},
+          {"web_url", web},
+          {"http_url_to_repo", web + ".git"},
           {"ssh_url_to_repo", "git@" + host.substr(0, host.find(':')) + ":" + p.path + ".git"},
-          {"visibility", "private"}, {"namespace", {{"full_path", ns}, {"kind", "group"}}}};
+          {"visibility", "private"},
+          {"namespace", {{"full_path", ns}, {"kind", "group"}}}};
 }
 
 boost::json::object GitLabEmulator::BranchJson(const Project& p, const std::string& name) const {
   const Branch& b = p.branches.at(name);
   std::string web = base_url_ + "/" + p.path;
-  boost::json::object commit{{"id", b.sha}, {"short_id", b.sha.substr(0, 8)}, {"created_at", b.created_at},
-                             {"parent_ids", boost::json::array{}}, {"title", b.title}, {"message", b.title},
-                             {"author_name", "Sandbox"}, {"author_email", "sandbox@sandbox.invalid"},
-                             {"authored_date", b.created_at}, {"committer_name", "Sandbox"},
-                             {"committer_email", "sandbox@sandbox.invalid"}, {"committed_date", b.created_at},
-                             {"trailers", boost::json::object{}}, {"web_url", web + "/-/commit/" + b.sha}};
+  boost::json::object commit{{"id", b.sha},
+                             {"short_id", b.sha.substr(0, 8)},
+                             {"created_at", b.created_at},
+                             {"parent_ids", boost::json::array{}},
+                             {"title", b.title},
+                             {"message", b.title},
+                             {"author_name", "Sandbox"},
+                             {"author_email", "sandbox@sandbox.invalid"},
+                             {"authored_date", b.created_at},
+                             {"committer_name", "Sandbox"},
+                             {"committer_email", "sandbox@sandbox.invalid"},
+                             {"committed_date", b.created_at},
+                             {"trailers", boost::json::object{}},
+                             {"web_url", web + "/-/commit/" + b.sha}};
   bool is_default = name == p.default_branch;
-  return {{"name", name}, {"merged", false}, {"protected", is_default}, {"default", is_default},
-          {"developers_can_push", false}, {"developers_can_merge", false}, {"can_push", true},
-          {"web_url", web + "/-/tree/" + name}, {"commit", commit}};
+  return {{"name", name},
+          {"merged", false},
+          {"protected", is_default},
+          {"default", is_default},
+          {"developers_can_push", false},
+          {"developers_can_merge", false},
+          {"can_push", true},
+          {"web_url", web + "/-/tree/" + name},
+          {"commit", commit}};
 }
 
 boost::json::object GitLabEmulator::HookJson(const Project& p, const Hook& h) const {
-  return {{"id", h.id}, {"url", h.url}, {"name", ""}, {"description", ""}, {"project_id", p.id},
-          {"push_events", h.push_events}, {"push_events_branch_filter", h.branch_filter},
-          {"branch_filter_strategy", "wildcard"}, {"tag_push_events", false}, {"merge_requests_events", false},
-          {"pipeline_events", false}, {"enable_ssl_verification", true}, {"alert_status", "executable"},
-          {"disabled_until", nullptr}, {"created_at", h.created_at}};
+  return {{"id", h.id},
+          {"url", h.url},
+          {"name", ""},
+          {"description", ""},
+          {"project_id", p.id},
+          {"push_events", h.push_events},
+          {"push_events_branch_filter", h.branch_filter},
+          {"branch_filter_strategy", "wildcard"},
+          {"tag_push_events", false},
+          {"merge_requests_events", false},
+          {"pipeline_events", false},
+          {"enable_ssl_verification", true},
+          {"alert_status", "executable"},
+          {"disabled_until", nullptr},
+          {"created_at", h.created_at}};
 }
 
 http::Response GitLabEmulator::Branches(http::Request& request, Project& p, std::string_view rest) {
@@ -92,16 +125,21 @@ http::Response GitLabEmulator::Branches(http::Request& request, Project& p, std:
       std::string search = request.Query("search").value_or("");
       boost::json::array items;
       for (const auto& [name, b] : p.branches) {
-        if (search.empty() || name.find(search) != std::string::npos) items.push_back(BranchJson(p, name));
+        if (search.empty() || name.find(search) != std::string::npos)
+          items.push_back(BranchJson(p, name));
       }
-      return Paginate(request, items, base_url_ + "/api/v4/projects/" + std::to_string(p.id) + "/repository/branches");
+      return Paginate(
+          request, items,
+          base_url_ + "/api/v4/projects/" + std::to_string(p.id) + "/repository/branches");
     }
     if (request.method != "POST") return Message(405, "405 Method Not Allowed");
     auto params = Params(request);
     std::string branch = params["branch"];
     std::string ref = params["ref"];
-    if (branch.empty()) return http::Response::Json(400, boost::json::object{{"error", "branch is missing"}});
-    if (ref.empty()) return http::Response::Json(400, boost::json::object{{"error", "ref is missing"}});
+    if (branch.empty())
+      return http::Response::Json(400, boost::json::object{{"error", "branch is missing"}});
+    if (ref.empty())
+      return http::Response::Json(400, boost::json::object{{"error", "ref is missing"}});
     if (!ValidBranchName(branch)) return Message(400, "Branch name is invalid");
     if (p.branches.contains(branch)) return Message(400, "Branch already exists");
     std::string sha;
@@ -110,7 +148,8 @@ http::Response GitLabEmulator::Branches(http::Request& request, Project& p, std:
       if (sha.empty() && b.sha == ref) sha = b.sha;
     }
     if (sha.empty()) {
-      return Message(400, "Failed to create branch '" + branch + "': invalid reference name '" + ref + "'");
+      return Message(
+          400, "Failed to create branch '" + branch + "': invalid reference name '" + ref + "'");
     }
     std::string title;
     for (const auto& [name, b] : p.branches) {
@@ -123,7 +162,8 @@ http::Response GitLabEmulator::Branches(http::Request& request, Project& p, std:
   if (!p.branches.contains(name)) return Message(404, "404 Branch Not Found");
   if (request.method == "GET") return http::Response::Json(200, BranchJson(p, name));
   if (request.method != "DELETE") return Message(405, "405 Method Not Allowed");
-  if (name == p.default_branch) return Message(400, "The default branch of a project cannot be deleted.");
+  if (name == p.default_branch)
+    return Message(400, "The default branch of a project cannot be deleted.");
   p.branches.erase(name);
   return http::Response::NoContent();
 }
@@ -133,11 +173,13 @@ http::Response GitLabEmulator::Hooks(http::Request& request, Project& p, std::st
     if (request.method == "GET") {
       boost::json::array items;
       for (const auto& [id, h] : p.hooks) items.push_back(HookJson(p, h));
-      return Paginate(request, items, base_url_ + "/api/v4/projects/" + std::to_string(p.id) + "/hooks");
+      return Paginate(request, items,
+                      base_url_ + "/api/v4/projects/" + std::to_string(p.id) + "/hooks");
     }
     if (request.method != "POST") return Message(405, "405 Method Not Allowed");
     auto params = Params(request);
-    if (params["url"].empty()) return http::Response::Json(400, boost::json::object{{"error", "url is missing"}});
+    if (params["url"].empty())
+      return http::Response::Json(400, boost::json::object{{"error", "url is missing"}});
     if (!params["url"].starts_with("http://") && !params["url"].starts_with("https://")) {
       return Message(422, "Invalid url given");
     }
@@ -167,7 +209,8 @@ http::Response GitLabEmulator::Hooks(http::Request& request, Project& p, std::st
   }
   if (params.contains("token")) h.token = params["token"];
   if (params.contains("push_events")) h.push_events = params["push_events"] == "true";
-  if (params.contains("push_events_branch_filter")) h.branch_filter = params["push_events_branch_filter"];
+  if (params.contains("push_events_branch_filter"))
+    h.branch_filter = params["push_events_branch_filter"];
   return http::Response::Json(200, HookJson(p, h));
 }
 

@@ -5,18 +5,20 @@
 
 namespace slipway::sandbox::gitlab {
 
-http::Response Paginate(const http::Request& request, const boost::json::array& items, const std::string& url) {
+http::Response Paginate(const http::Request& request, const boost::json::array& items,
+                        const std::string& url) {
   long page = std::max(1L, std::atol(request.Query("page").value_or("1").c_str()));
   long per_page = std::atol(request.Query("per_page").value_or("20").c_str());
   per_page = per_page <= 0 ? 20 : std::min(per_page, 100L);
   long total = static_cast<long>(items.size());
   long pages = std::max(1L, (total + per_page - 1) / per_page);
   boost::json::array slice;
-  for (long i = (page - 1) * per_page; i < std::min(total, page * per_page); ++i) slice.push_back(items[i]);
+  for (long i = (page - 1) * per_page; i < std::min(total, page * per_page); ++i)
+    slice.push_back(items[i]);
   auto r = http::Response::Json(200, slice);
   auto link_to = [&](long p, const char* rel) {
-    return "<" + url + "?page=" + std::to_string(p) + "&per_page=" + std::to_string(per_page) + ">; rel=\"" + rel +
-           "\"";
+    return "<" + url + "?page=" + std::to_string(p) + "&per_page=" + std::to_string(per_page) +
+           ">; rel=\"" + rel + "\"";
   };
   std::string link;
   if (page > 1) link += link_to(std::min(page - 1, pages), "prev") + ", ";

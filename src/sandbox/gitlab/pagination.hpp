@@ -10,6 +10,7 @@ namespace slipway::sandbox::gitlab {
 /// X-Total-Pages, X-Page, X-Per-Page, X-Next-Page, X-Prev-Page (empty when
 /// there is none) and Link with first/prev/next/last relative to `url`
 /// (the absolute URL of the list without its query).
-http::Response Paginate(const http::Request& request, const boost::json::array& items, const std::string& url);
+http::Response Paginate(const http::Request& request, const boost::json::array& items,
+                        const std::string& url);
 
 }  // namespace slipway::sandbox::gitlab

@@ -30,7 +30,8 @@ bool BranchFilterMatches(std::string_view filter, std::string_view branch);
 /// POSTs `payload` to a hook URL with GitLab's headers (X-Gitlab-Event:
 /// Push Hook, X-Gitlab-Token verbatim, event/webhook UUIDs, Idempotency-Key)
 /// and returns {"hook_id","url","status"} or {"hook_id","url","error"}.
-boost::json::object DeliverPush(std::int64_t hook_id, const std::string& url, const std::string& token,
-                                const std::string& payload, const std::string& instance_url);
+boost::json::object DeliverPush(std::int64_t hook_id, const std::string& url,
+                                const std::string& token, const std::string& payload,
+                                const std::string& instance_url);
 
 }  // namespace slipway::sandbox::gitlab

@@ -37,7 +37,8 @@ void JenkinsEmulator::RunBuild(std::shared_ptr<Build> build, BuildContext contex
         std::lock_guard lock(mutex_);
         if (b.abort) return false;
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(20, options_.step_ms - waited)));
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(std::min(20, options_.step_ms - waited)));
     }
     std::lock_guard lock(mutex_);
     return !b.abort;
@@ -48,26 +49,30 @@ void JenkinsEmulator::RunBuild(std::shared_ptr<Build> build, BuildContext contex
   };
 
   Append(b, "Started by user " + b.user);
-  Append(b, "[sandbox] Running " + context.job + " on the Slipway sandbox Jenkins (an emulator: steps are simulated)");
+  Append(b, "[sandbox] Running " + context.job +
+                " on the Slipway sandbox Jenkins (an emulator: steps are simulated)");
   if (!step()) return Finish(b, "ABORTED");
 
   const std::string branch = param("BRANCH");
   if (!branch.empty()) {
     std::string repo = !param("REPO").empty() ? param("REPO") : ProjectFromGitUrl(context.scm_url);
     if (repo.empty()) {
-      return fail("the job names no GitLab repository: give config.xml a GitSCM remote <url> or pass REPO");
+      return fail(
+          "the job names no GitLab repository: give config.xml a GitSCM remote <url> or pass REPO");
     }
     if (context.gitlab_url.empty()) return fail("no GitLab is connected to the sandbox Jenkins");
     Append(b, "Checking out " + repo + " branch " + branch + " from " + context.gitlab_url);
-    connectors::gitlab::GitLabClient gitlab({.transport = {.base_url = context.gitlab_url, .max_retries = 1},
-                                             .token = context.gitlab_token});
+    connectors::gitlab::GitLabClient gitlab(
+        {.transport = {.base_url = context.gitlab_url, .max_retries = 1},
+         .token = context.gitlab_token});
     auto found = gitlab.GetBranch(repo, branch);
     if (!found.ok()) {
       if (found.error().code == core::Code::kNotFound) {
         return fail("branch '" + branch + "' does not exist in GitLab project '" + repo + "' (" +
                     found.error().message + ")");
       }
-      return fail("cannot check branch '" + branch + "' of '" + repo + "': " + found.error().message);
+      return fail("cannot check branch '" + branch + "' of '" + repo +
+                  "': " + found.error().message);
     }
     Append(b, " > git checkout -f " + found->commit_sha);
     Append(b, "Commit: " + found->commit_sha);
@@ -77,9 +82,11 @@ void JenkinsEmulator::RunBuild(std::shared_ptr<Build> build, BuildContext contex
   const std::string image = param("IMAGE");
   if (!image.empty()) {
     auto ref = connectors::registry::ParseImageReference(image);
-    if (!ref.ok()) return fail("IMAGE '" + image + "' is not a valid image reference: " + ref.error().message);
+    if (!ref.ok())
+      return fail("IMAGE '" + image + "' is not a valid image reference: " + ref.error().message);
     if (ref->tag.empty()) return fail("IMAGE '" + image + "' must name a tag to push");
-    if (context.registry_url.empty()) return fail("no registry is connected to the sandbox Jenkins");
+    if (context.registry_url.empty())
+      return fail("no registry is connected to the sandbox Jenkins");
     Append(b, "Building image " + image);
     if (!step()) return Finish(b, "ABORTED");
     Append(b, "Pushing " + image + " to the sandbox registry " + context.registry_url);

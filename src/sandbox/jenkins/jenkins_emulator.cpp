@@ -19,7 +19,8 @@ std::string RandomHex(std::size_t bytes) {
   std::string raw(bytes, '\0');
   randombytes_buf(raw.data(), raw.size());
   std::string hex(bytes * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()),
+                 raw.size());
   hex.pop_back();
   return hex;
 }
@@ -37,8 +38,9 @@ std::string DecodeBasic(std::string_view header) {
   header.remove_prefix(6);
   std::string bin(header.size(), '\0');
   std::size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(bin.data()), bin.size(), header.data(), header.size(),
-                        nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(bin.data()), bin.size(), header.data(),
+                        header.size(), nullptr, &len, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0) {
     return "";
   }
   bin.resize(len);
@@ -132,12 +134,15 @@ void JenkinsEmulator::StartDueBuilds() {
     BuildContext context = peer_context_;
     context.job = q.job;
     context.scm_url = item->second.scm_url;
-    runners_.push_back(Runner{build, std::jthread([this, build, context] { RunBuild(build, context); })});
+    runners_.push_back(
+        Runner{build, std::jthread([this, build, context] { RunBuild(build, context); })});
   }
-  // `finished` joins here, after the lock is released (threads that ended need no lock, but keep it simple).
+  // `finished` joins here, after the lock is released (threads that ended need no lock, but keep it
+  // simple).
 }
 
-std::optional<http::Response> JenkinsEmulator::Authenticate(const http::Request& request, std::string& user,
+std::optional<http::Response> JenkinsEmulator::Authenticate(const http::Request& request,
+                                                            std::string& user,
                                                             bool& by_token) const {
   std::string credentials = DecodeBasic(request.Header("authorization"));
   if (credentials.empty()) {
@@ -179,14 +184,17 @@ http::Response JenkinsEmulator::Handle(http::Request& request) {
     std::string session = SessionOf(request);
     bool fresh = session.empty();
     if (fresh) session = RandomHex(12);
-    response = http::Response::Json(200, boost::json::object{{"_class", "hudson.security.csrf.DefaultCrumbIssuer"},
-                                                             {"crumb", CrumbFor(user, session)},
-                                                             {"crumbRequestField", "Jenkins-Crumb"}});
+    response = http::Response::Json(
+        200, boost::json::object{{"_class", "hudson.security.csrf.DefaultCrumbIssuer"},
+                                 {"crumb", CrumbFor(user, session)},
+                                 {"crumbRequestField", "Jenkins-Crumb"}});
     if (fresh) {
-      response.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + session + "; Path=/; HttpOnly");
+      response.headers.emplace_back(
+          "Set-Cookie", std::string(kSessionCookie) + "=" + session + "; Path=/; HttpOnly");
     }
   } else if (request.method == "POST" && !by_token &&
-             (SessionOf(request).empty() || request.Header("jenkins-crumb") != CrumbFor(user, SessionOf(request)))) {
+             (SessionOf(request).empty() ||
+              request.Header("jenkins-crumb") != CrumbFor(user, SessionOf(request)))) {
     response = HtmlError(403, "No valid crumb was included in the request");
   } else {
     response = Route(request, user);
@@ -205,8 +213,10 @@ http::Response JenkinsEmulator::Route(http::Request& request, const std::string&
     for (const auto& [p, item] : items_) {
       if (p.find('/') == std::string::npos) jobs.push_back(JobSummary(p, item, Origin(request)));
     }
-    return http::Response::Json(200, boost::json::object{{"_class", "hudson.model.Hudson"}, {"mode", "NORMAL"},
-                                                         {"url", Origin(request) + "/"}, {"jobs", jobs}});
+    return http::Response::Json(200, boost::json::object{{"_class", "hudson.model.Hudson"},
+                                                         {"mode", "NORMAL"},
+                                                         {"url", Origin(request) + "/"},
+                                                         {"jobs", jobs}});
   }
   if (!path.starts_with("/job/")) return HtmlError(404, "Not Found");
   // /job/a/job/b/rest… → item "a/b" and the rest.
@@ -229,18 +239,26 @@ boost::json::value JenkinsEmulator::State() const {
   for (const auto& [path, item] : items_) {
     boost::json::array builds;
     for (const auto& [n, b] : item.builds) {
-      builds.push_back(boost::json::object{{"number", n}, {"building", b->building}, {"result", b->result},
+      builds.push_back(boost::json::object{{"number", n},
+                                           {"building", b->building},
+                                           {"result", b->result},
                                            {"parameters", boost::json::value_from(b->parameters)}});
     }
     boost::json::array params;
-    for (const auto& p : item.parameters) params.push_back(boost::json::object{{"name", p.name}, {"default", p.default_value}});
-    items[path] = boost::json::object{{"folder", item.folder}, {"parameters", params}, {"scm_url", item.scm_url},
+    for (const auto& p : item.parameters)
+      params.push_back(boost::json::object{{"name", p.name}, {"default", p.default_value}});
+    items[path] = boost::json::object{{"folder", item.folder},
+                                      {"parameters", params},
+                                      {"scm_url", item.scm_url},
                                       {"builds", builds}};
   }
   boost::json::array queue;
   for (const auto& [id, q] : queue_) {
-    queue.push_back(boost::json::object{{"id", id}, {"job", q.job}, {"cancelled", q.cancelled},
-                                        {"build", q.build ? boost::json::value(*q.build) : nullptr}});
+    queue.push_back(
+        boost::json::object{{"id", id},
+                            {"job", q.job},
+                            {"cancelled", q.cancelled},
+                            {"build", q.build ? boost::json::value(*q.build) : nullptr}});
   }
   return boost::json::object{{"items", items}, {"queue", queue}};
 }

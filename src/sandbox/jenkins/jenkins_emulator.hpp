@@ -32,7 +32,7 @@ struct JenkinsPeers {
 
 struct JenkinsEmulatorOptions {
   std::string user = "admin";
-  std::string password = "admin";                  ///< needs a crumb on POST, like a browser session
+  std::string password = "admin";  ///< needs a crumb on POST, like a browser session
   std::string api_token = "slipway-sandbox-token";  ///< exempt from crumbs, like Jenkins API tokens
   int quiet_period_ms = 200;  ///< when no delay= is given (Jenkins' default is 5 s)
   int step_ms = 200;          ///< pause between console steps; a build has about five
@@ -114,7 +114,8 @@ class JenkinsEmulator final : public Emulator {
   };
 
   // jenkins_emulator.cpp: authentication, crumbs, routing, scheduling.
-  std::optional<http::Response> Authenticate(const http::Request& request, std::string& user, bool& by_token) const;
+  std::optional<http::Response> Authenticate(const http::Request& request, std::string& user,
+                                             bool& by_token) const;
   std::string CrumbFor(const std::string& user, const std::string& session) const;
   http::Response Route(http::Request& request, const std::string& user);
   void Schedule(std::stop_token stop);
@@ -122,17 +123,21 @@ class JenkinsEmulator final : public Emulator {
   void RefreshPeers();
   // jenkins_items.cpp
   http::Response CreateItem(http::Request& request, const std::string& parent);
-  http::Response ItemRequest(http::Request& request, const std::string& path, const std::string& rest,
-                             const std::string& user);
-  boost::json::object ItemJson(const std::string& path, const Item& item, const std::string& host) const;
-  boost::json::object JobSummary(const std::string& path, const Item& item, const std::string& host) const;
+  http::Response ItemRequest(http::Request& request, const std::string& path,
+                             const std::string& rest, const std::string& user);
+  boost::json::object ItemJson(const std::string& path, const Item& item,
+                               const std::string& host) const;
+  boost::json::object JobSummary(const std::string& path, const Item& item,
+                                 const std::string& host) const;
   // jenkins_builds.cpp
   http::Response Trigger(http::Request& request, const std::string& path, bool with_parameters,
                          const std::string& user);
   http::Response QueueRequest(http::Request& request, const std::string& rest);
-  http::Response BuildRequest(http::Request& request, const std::string& path, Item& item, const std::string& rest);
+  http::Response BuildRequest(http::Request& request, const std::string& path, Item& item,
+                              const std::string& rest);
   boost::json::object QueueJson(const QueueEntry& q, const std::string& host) const;
-  boost::json::object BuildJson(const std::string& path, const Build& b, const std::string& host) const;
+  boost::json::object BuildJson(const std::string& path, const Build& b,
+                                const std::string& host) const;
   // build_script.cpp: the steps of one build, on its own thread.
   void RunBuild(std::shared_ptr<Build> build, BuildContext context);
   void Append(Build& build, const std::string& line);

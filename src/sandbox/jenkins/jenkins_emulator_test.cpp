@@ -1,6 +1,8 @@
 // Jenkins emulator specifics beyond the port contract: credentials and
 // crumbs, createItem errors, fault injection, and builds that check the
 // branch in the GitLab emulator and push a real image to the registry one.
+#include "sandbox/jenkins/jenkins_emulator.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -12,7 +14,6 @@
 #include "connectors/jenkins/config_xml.hpp"
 #include "connectors/registry/client.hpp"
 #include "sandbox/gitlab/gitlab_emulator.hpp"
-#include "sandbox/jenkins/jenkins_emulator.hpp"
 #include "sandbox/registry/registry_emulator.hpp"
 #include "sandbox/sandbox_host.hpp"
 
@@ -41,15 +42,20 @@ class JenkinsEmulatorTest : public ::testing::Test {
     url_ = host_.endpoints().at("jenkins");
   }
   JenkinsClient Client(std::string secret = "slipway-sandbox-token") {
-    return JenkinsClient({.transport = {.base_url = url_, .basic_user = "admin", .basic_password = std::move(secret),
+    return JenkinsClient({.transport = {.base_url = url_,
+                                        .basic_user = "admin",
+                                        .basic_password = std::move(secret),
                                         .retry_backoff = 10ms}});
   }
   HttpTransport Raw(std::string secret) {
-    return HttpTransport({.base_url = url_, .basic_user = "admin", .basic_password = std::move(secret)});
+    return HttpTransport(
+        {.base_url = url_, .basic_user = "admin", .basic_password = std::move(secret)});
   }
   void Fault(const boost::json::object& rule) {
-    auto r = HttpTransport({.base_url = url_}).Send({.method = "POST", .path = "/_sandbox/faults",
-                                                     .body = boost::json::serialize(rule)});
+    auto r = HttpTransport({.base_url = url_})
+                 .Send({.method = "POST",
+                        .path = "/_sandbox/faults",
+                        .body = boost::json::serialize(rule)});
     ASSERT_TRUE(r.ok() && r->status == 201);
   }
   /// Triggers, waits for the result, returns {build, console}.
@@ -58,11 +64,13 @@ class JenkinsEmulatorTest : public ::testing::Test {
     auto queued = c.TriggerBuild(job, params, 0);
     EXPECT_TRUE(queued.ok()) << queued.error().message;
     if (!queued.ok()) return {};
-    for (auto deadline = std::chrono::steady_clock::now() + 10s; std::chrono::steady_clock::now() < deadline;) {
+    for (auto deadline = std::chrono::steady_clock::now() + 10s;
+         std::chrono::steady_clock::now() < deadline;) {
       auto item = c.GetQueueItem(*queued);
       if (item.ok() && item->build_number) {
         auto build = c.GetBuild(job, *item->build_number);
-        if (build.ok() && build->result) return {*build, c.ReadConsole(job, build->number, 0)->text};
+        if (build.ok() && build->result)
+          return {*build, c.ReadConsole(job, build->number, 0)->text};
       }
       std::this_thread::sleep_for(30ms);
     }
@@ -82,12 +90,15 @@ TEST_F(JenkinsEmulatorTest, WrongCredentialsAreUnauthenticatedWithJenkinsMessage
   auto r = Client("wrong").GetItem("web");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, core::Code::kUnauthenticated);
-  EXPECT_NE(r.error().message.find("Invalid password/token for user: admin"), std::string::npos) << r.error().message;
+  EXPECT_NE(r.error().message.find("Invalid password/token for user: admin"), std::string::npos)
+      << r.error().message;
 }
 
 TEST_F(JenkinsEmulatorTest, PostsWithAPasswordNeedACrumbBoundToItsSession) {
   auto raw = Raw("admin");
-  auto bare = raw.Send({.method = "POST", .path = "/createItem?name=a", .body = JobXml(),
+  auto bare = raw.Send({.method = "POST",
+                        .path = "/createItem?name=a",
+                        .body = JobXml(),
                         .headers = {{"Content-Type", "application/xml"}}});
   ASSERT_TRUE(bare.ok());
   EXPECT_EQ(bare->status, 403);
@@ -99,17 +110,26 @@ TEST_F(JenkinsEmulatorTest, PostsWithAPasswordNeedACrumbBoundToItsSession) {
   auto crumb = std::string(boost::json::parse(issued->body).at("crumb").as_string());
   auto cookie = issued->Header("Set-Cookie").value_or("");
   cookie = cookie.substr(0, cookie.find(';'));
-  auto without_session = raw.Send({.method = "POST", .path = "/createItem?name=a", .body = JobXml(),
-                                   .headers = {{"Content-Type", "application/xml"}, {"Jenkins-Crumb", crumb}}});
+  auto without_session =
+      raw.Send({.method = "POST",
+                .path = "/createItem?name=a",
+                .body = JobXml(),
+                .headers = {{"Content-Type", "application/xml"}, {"Jenkins-Crumb", crumb}}});
   EXPECT_EQ(without_session->status, 403);
-  auto with_session = raw.Send({.method = "POST", .path = "/createItem?name=a", .body = JobXml(),
-                                .headers = {{"Content-Type", "application/xml"}, {"Jenkins-Crumb", crumb},
-                                            {"Cookie", cookie}}});
+  auto with_session = raw.Send(
+      {.method = "POST",
+       .path = "/createItem?name=a",
+       .body = JobXml(),
+       .headers = {
+           {"Content-Type", "application/xml"}, {"Jenkins-Crumb", crumb}, {"Cookie", cookie}}});
   EXPECT_EQ(with_session->status, 200);
 
   // API tokens are exempt, as in Jenkins; the client sends a crumb either way.
-  auto by_token = Raw("slipway-sandbox-token").Send({.method = "POST", .path = "/createItem?name=b", .body = JobXml(),
-                                                     .headers = {{"Content-Type", "application/xml"}}});
+  auto by_token = Raw("slipway-sandbox-token")
+                      .Send({.method = "POST",
+                             .path = "/createItem?name=b",
+                             .body = JobXml(),
+                             .headers = {{"Content-Type", "application/xml"}}});
   EXPECT_EQ(by_token->status, 200);
   EXPECT_TRUE(Client("admin").CreateJob("c", JobXml()).ok());
 }
@@ -117,7 +137,11 @@ TEST_F(JenkinsEmulatorTest, PostsWithAPasswordNeedACrumbBoundToItsSession) {
 TEST_F(JenkinsEmulatorTest, CreateItemErrorsComeInTheXErrorHeader) {
   auto raw = Raw("slipway-sandbox-token");
   auto post = [&](const std::string& path) {
-    return raw.Send({.method = "POST", .path = path, .body = JobXml(), .headers = {{"Content-Type", "application/xml"}}})
+    return raw
+        .Send({.method = "POST",
+               .path = path,
+               .body = JobXml(),
+               .headers = {{"Content-Type", "application/xml"}}})
         .value();
   };
   EXPECT_EQ(post("/createItem?name=web").status, 200);
@@ -125,12 +149,14 @@ TEST_F(JenkinsEmulatorTest, CreateItemErrorsComeInTheXErrorHeader) {
   EXPECT_EQ(dup.status, 400);
   EXPECT_EQ(dup.Header("X-Error"), "A job already exists with the name \u2018web\u2019");
   EXPECT_EQ(post("/createItem").Header("X-Error"), "Query parameter 'name' is required");
-  EXPECT_EQ(post("/createItem?name=a%2Fb").Header("X-Error"), "\u2018/\u2019 is an unsafe character");
+  EXPECT_EQ(post("/createItem?name=a%2Fb").Header("X-Error"),
+            "\u2018/\u2019 is an unsafe character");
   auto mode = post("/createItem?name=x&mode=no.such.Type");
   EXPECT_EQ(mode.Header("X-Error"), "No item type \u2018no.such.Type\u2019 is known");
-  auto folder = raw.Send({.method = "POST",
-                          .path = "/createItem?name=team&mode=com.cloudbees.hudson.plugins.folder.Folder",
-                          .headers = {{"Content-Type", "application/x-www-form-urlencoded"}}});
+  auto folder =
+      raw.Send({.method = "POST",
+                .path = "/createItem?name=team&mode=com.cloudbees.hudson.plugins.folder.Folder",
+                .headers = {{"Content-Type", "application/x-www-form-urlencoded"}}});
   EXPECT_EQ(folder->status, 302);
   EXPECT_EQ(folder->Header("Location"), url_ + "/job/team/configure");
 }
@@ -140,7 +166,8 @@ TEST_F(JenkinsEmulatorTest, ABuildChecksTheBranchAndPushesARealImage) {
   ASSERT_TRUE(c.CreateFolder("team").ok());
   ASSERT_TRUE(c.CreateJob("team/web", JobXml()).ok());
   std::string image = registry_->host() + "/team/web:1.4.3";
-  auto [build, console] = Run(c, "team/web", {{"BRANCH", "main"}, {"IMAGE", image}, {"VERSION", "1.4.3"}});
+  auto [build, console] =
+      Run(c, "team/web", {{"BRANCH", "main"}, {"IMAGE", image}, {"VERSION", "1.4.3"}});
   EXPECT_EQ(build.result, "SUCCESS") << console;
   EXPECT_EQ(build.parameters["IMAGE"], image);
   EXPECT_TRUE(registry_->ImageExists(image));
@@ -159,7 +186,8 @@ TEST_F(JenkinsEmulatorTest, ABuildOfAMissingBranchFailsSayingWhy) {
   std::string image = registry_->host() + "/team/web:2.0";
   auto [build, console] = Run(c, "web", {{"BRANCH", "nope"}, {"IMAGE", image}});
   EXPECT_EQ(build.result, "FAILURE");
-  EXPECT_NE(console.find("ERROR: branch 'nope' does not exist in GitLab project 'team/web'"), std::string::npos)
+  EXPECT_NE(console.find("ERROR: branch 'nope' does not exist in GitLab project 'team/web'"),
+            std::string::npos)
       << console;
   EXPECT_TRUE(console.ends_with("Finished: FAILURE\n")) << console;
   EXPECT_FALSE(registry_->ImageExists(image));
@@ -182,7 +210,9 @@ TEST_F(JenkinsEmulatorTest, AnInvalidImageReferenceFailsTheBuild) {
   ASSERT_TRUE(c.CreateJob("web", JobXml()).ok());
   auto [build, console] = Run(c, "web", {{"BRANCH", "main"}, {"IMAGE", "Bad Image"}});
   EXPECT_EQ(build.result, "FAILURE");
-  EXPECT_NE(console.find("ERROR: IMAGE 'Bad Image' is not a valid image reference"), std::string::npos) << console;
+  EXPECT_NE(console.find("ERROR: IMAGE 'Bad Image' is not a valid image reference"),
+            std::string::npos)
+      << console;
 }
 
 TEST_F(JenkinsEmulatorTest, InjectedServiceUnavailableIsRetriedForReadsButNotForTriggers) {
@@ -201,12 +231,15 @@ TEST_F(JenkinsEmulatorTest, InjectedServiceUnavailableIsRetriedForReadsButNotFor
 TEST_F(JenkinsEmulatorTest, InjectedConflictKeepsTheSystemsMessage) {
   auto c = Client();
   ASSERT_TRUE(c.CreateJob("web", JobXml()).ok());
-  Fault({{"method", "POST"}, {"path_prefix", "/job/web/buildWithParameters"}, {"status", 409},
+  Fault({{"method", "POST"},
+         {"path_prefix", "/job/web/buildWithParameters"},
+         {"status", 409},
          {"body", "web is not buildable"}});
   auto trigger = c.TriggerBuild("web", {}, 0);
   ASSERT_FALSE(trigger.ok());
   EXPECT_EQ(trigger.error().code, core::Code::kConflict);
-  EXPECT_NE(trigger.error().message.find("web is not buildable"), std::string::npos) << trigger.error().message;
+  EXPECT_NE(trigger.error().message.find("web is not buildable"), std::string::npos)
+      << trigger.error().message;
 }
 
 TEST(ConfigXml, ReadsParametersScmAndKind) {
@@ -220,7 +253,8 @@ TEST(ConfigXml, ReadsParametersScmAndKind) {
   EXPECT_EQ(config->parameters[0].default_value, "1 < 2");
   EXPECT_EQ(config->scm_url, "git@gitlab.example.com:team/app.git");
   auto folder = connectors::jenkins::ParseConfigXml(
-      "<?xml version='1.1'?>\n<com.cloudbees.hudson.plugins.folder.Folder plugin=\"x\"><description/>"
+      "<?xml version='1.1'?>\n<com.cloudbees.hudson.plugins.folder.Folder "
+      "plugin=\"x\"><description/>"
       "</com.cloudbees.hudson.plugins.folder.Folder>");
   ASSERT_TRUE(folder.ok());
   EXPECT_TRUE(folder->folder);

@@ -20,7 +20,8 @@ std::string Leaf(const std::string& path) { return path.substr(path.rfind('/') +
 
 std::string ClassOf(const std::string& root, bool folder) {
   if (folder) return std::string(kFolderClass);
-  return root == "project" ? "hudson.model.FreeStyleProject" : "org.jenkinsci.plugins.workflow.job.WorkflowJob";
+  return root == "project" ? "hudson.model.FreeStyleProject"
+                           : "org.jenkinsci.plugins.workflow.job.WorkflowJob";
 }
 
 }  // namespace
@@ -31,18 +32,24 @@ boost::json::object JenkinsEmulator::JobSummary(const std::string& path, const I
   if (!item.folder && !item.builds.empty()) {
     const Build& last = *item.builds.rbegin()->second;
     const Build* done = &last;
-    for (auto it = item.builds.rbegin(); it != item.builds.rend() && done->building; ++it) done = it->second.get();
+    for (auto it = item.builds.rbegin(); it != item.builds.rend() && done->building; ++it)
+      done = it->second.get();
     const std::string& r = done->result;
-    color = r == "SUCCESS" ? "blue" : r == "FAILURE" ? "red" : r == "UNSTABLE" ? "yellow" : r.empty() ? "notbuilt"
-                                                                                           : "aborted";
+    color = r == "SUCCESS"    ? "blue"
+            : r == "FAILURE"  ? "red"
+            : r == "UNSTABLE" ? "yellow"
+            : r.empty()       ? "notbuilt"
+                              : "aborted";
     if (last.building) color += "_anime";
   }
-  boost::json::object o{{"_class", ClassOf(item.root, item.folder)}, {"name", Leaf(path)}, {"url", Url(host, path)}};
+  boost::json::object o{
+      {"_class", ClassOf(item.root, item.folder)}, {"name", Leaf(path)}, {"url", Url(host, path)}};
   if (!item.folder) o["color"] = color;
   return o;
 }
 
-boost::json::object JenkinsEmulator::ItemJson(const std::string& path, const Item& item, const std::string& host) const {
+boost::json::object JenkinsEmulator::ItemJson(const std::string& path, const Item& item,
+                                              const std::string& host) const {
   boost::json::object o = JobSummary(path, item, host);
   o["fullName"] = path;
   o["displayName"] = Leaf(path);
@@ -50,7 +57,8 @@ boost::json::object JenkinsEmulator::ItemJson(const std::string& path, const Ite
   if (item.folder) {
     boost::json::array jobs;
     for (const auto& [p, child] : items_) {
-      if (p.size() > path.size() && p.starts_with(path + "/") && p.find('/', path.size() + 1) == std::string::npos) {
+      if (p.size() > path.size() && p.starts_with(path + "/") &&
+          p.find('/', path.size() + 1) == std::string::npos) {
         jobs.push_back(JobSummary(p, child, host));
       }
     }
@@ -59,7 +67,8 @@ boost::json::object JenkinsEmulator::ItemJson(const std::string& path, const Ite
   }
   auto ref = [&](const Build* b) -> boost::json::value {
     if (!b) return nullptr;
-    return boost::json::object{{"_class", "org.jenkinsci.plugins.workflow.job.WorkflowRun"}, {"number", b->number},
+    return boost::json::object{{"_class", "org.jenkinsci.plugins.workflow.job.WorkflowRun"},
+                               {"number", b->number},
                                {"url", Url(host, path) + std::to_string(b->number) + "/"}};
   };
   boost::json::array builds;
@@ -78,11 +87,14 @@ boost::json::object JenkinsEmulator::ItemJson(const std::string& path, const Ite
   }
   boost::json::array defs;
   for (const auto& p : item.parameters) {
-    defs.push_back(boost::json::object{
-        {"_class", "hudson.model.StringParameterDefinition"}, {"name", p.name}, {"type", "StringParameterDefinition"},
-        {"description", nullptr},
-        {"defaultParameterValue",
-         {{"_class", "hudson.model.StringParameterValue"}, {"name", p.name}, {"value", p.default_value}}}});
+    defs.push_back(boost::json::object{{"_class", "hudson.model.StringParameterDefinition"},
+                                       {"name", p.name},
+                                       {"type", "StringParameterDefinition"},
+                                       {"description", nullptr},
+                                       {"defaultParameterValue",
+                                        {{"_class", "hudson.model.StringParameterValue"},
+                                         {"name", p.name},
+                                         {"value", p.default_value}}}});
   }
   boost::json::array property;
   if (!defs.empty()) {
@@ -118,7 +130,8 @@ http::Response JenkinsEmulator::CreateItem(http::Request& request, const std::st
     if (*mode == kFolderClass) {
       item.folder = true;
       item.root = *mode;
-    } else if (*mode == "hudson.model.FreeStyleProject" || *mode == "org.jenkinsci.plugins.workflow.job.WorkflowJob") {
+    } else if (*mode == "hudson.model.FreeStyleProject" ||
+               *mode == "org.jenkinsci.plugins.workflow.job.WorkflowJob") {
       item.root = *mode == "hudson.model.FreeStyleProject" ? "project" : "flow-definition";
     } else {
       return HtmlError(400, "No item type \u2018" + *mode + "\u2019 is known", true);
@@ -143,7 +156,8 @@ http::Response JenkinsEmulator::CreateItem(http::Request& request, const std::st
     auto p = items_.find(parent);
     if (p == items_.end() || !p->second.folder) return HtmlError(404, "Not Found");
   }
-  if (items_.contains(full)) return HtmlError(400, "A job already exists with the name \u2018" + name + "\u2019", true);
+  if (items_.contains(full))
+    return HtmlError(400, "A job already exists with the name \u2018" + name + "\u2019", true);
   items_[full] = std::move(item);
   if (mode) return Redirect(302, Url(Origin(request), full) + "configure");
   http::Response ok;
@@ -151,8 +165,8 @@ http::Response JenkinsEmulator::CreateItem(http::Request& request, const std::st
   return ok;
 }
 
-http::Response JenkinsEmulator::ItemRequest(http::Request& request, const std::string& path, const std::string& rest,
-                                            const std::string& user) {
+http::Response JenkinsEmulator::ItemRequest(http::Request& request, const std::string& path,
+                                            const std::string& rest, const std::string& user) {
   {
     std::lock_guard lock(mutex_);
     if (!items_.contains(path)) return HtmlError(404, "Not Found");
@@ -171,18 +185,23 @@ http::Response JenkinsEmulator::ItemRequest(http::Request& request, const std::s
   if (it == items_.end()) return HtmlError(404, "Not Found");
   Item& item = it->second;
   auto erase = [&] {
-    std::erase_if(items_, [&](const auto& kv) { return kv.first == path || kv.first.starts_with(path + "/"); });
+    std::erase_if(items_, [&](const auto& kv) {
+      return kv.first == path || kv.first.starts_with(path + "/");
+    });
   };
   if (rest.empty() || rest == "/") {
     if (request.method == "DELETE") {
       erase();
       return http::Response::NoContent();
     }
-    return http::Response::Text(200, "<html><body><h1>" + path + "</h1></body></html>", "text/html;charset=utf-8");
+    return http::Response::Text(200, "<html><body><h1>" + path + "</h1></body></html>",
+                                "text/html;charset=utf-8");
   }
-  if (rest == "/api/json" || rest == "/api/json/") return http::Response::Json(200, ItemJson(path, item, Origin(request)));
+  if (rest == "/api/json" || rest == "/api/json/")
+    return http::Response::Json(200, ItemJson(path, item, Origin(request)));
   if (rest == "/config.xml") {
-    if (request.method == "GET") return http::Response::Text(200, item.config_xml, "application/xml");
+    if (request.method == "GET")
+      return http::Response::Text(200, item.config_xml, "application/xml");
     if (request.method != "POST") return HtmlError(405, "Method Not Allowed");
     auto config = connectors::jenkins::ParseConfigXml(request.body);
     if (!config.ok() || config->folder != item.folder) return HtmlError(400, "Invalid config.xml");
@@ -198,7 +217,9 @@ http::Response JenkinsEmulator::ItemRequest(http::Request& request, const std::s
   if (rest == "/doDelete") {
     if (request.method != "POST") return HtmlError(405, "Method Not Allowed");
     auto slash = path.rfind('/');
-    std::string parent_url = slash == std::string::npos ? Origin(request) + "/" : Url(Origin(request), path.substr(0, slash));
+    std::string parent_url = slash == std::string::npos
+                                 ? Origin(request) + "/"
+                                 : Url(Origin(request), path.substr(0, slash));
     erase();
     return Redirect(302, parent_url);
   }

@@ -12,7 +12,8 @@ std::string Decode(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '+') {
       out += ' ';
-    } else if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+    } else if (text[i] == '%' && i + 2 < text.size() &&
+               std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
                std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
       out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
       i += 2;
@@ -26,10 +27,14 @@ std::string Decode(std::string_view text) {
 std::string HtmlEscape(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
   }
   return out;
 }
@@ -40,8 +45,8 @@ http::Response HtmlError(int status, std::string_view message, bool x_error) {
   std::string m = HtmlEscape(message);
   auto r = http::Response::Text(status,
                                 "<html><head><title>Error " + std::to_string(status) + " " + m +
-                                    "</title></head><body><h2>HTTP ERROR " + std::to_string(status) + " " + m +
-                                    "</h2></body></html>\n",
+                                    "</title></head><body><h2>HTTP ERROR " +
+                                    std::to_string(status) + " " + m + "</h2></body></html>\n",
                                 "text/html;charset=utf-8");
   if (x_error) r.headers.emplace_back("X-Error", std::string(message));
   return r;
@@ -57,11 +62,13 @@ http::Response Redirect(int status, const std::string& location) {
 
 std::string Origin(const http::Request& request) {
   std::string host(request.Header("host"));
-  return (request.secure ? "https://" : "http://") + (host.empty() ? std::string("127.0.0.1") : host);
+  return (request.secure ? "https://" : "http://") +
+         (host.empty() ? std::string("127.0.0.1") : host);
 }
 
 std::int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -80,7 +87,8 @@ std::string ProjectFromGitUrl(std::string_view url) {
 }
 
 std::vector<std::pair<std::string, std::string>> FormParameters(const http::Request& request) {
-  std::vector<std::pair<std::string, std::string>> params(request.query.begin(), request.query.end());
+  std::vector<std::pair<std::string, std::string>> params(request.query.begin(),
+                                                          request.query.end());
   if (request.Header("content-type").starts_with("application/x-www-form-urlencoded")) {
     std::string_view body = request.body;
     while (!body.empty()) {

@@ -13,8 +13,8 @@ namespace {
 
 std::string Base64(std::string_view text) {
   std::string out(sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()),
+                    text.size(), sodium_base64_VARIANT_ORIGINAL);
   out.resize(out.size() - 1);
   return out;
 }
@@ -27,12 +27,14 @@ http::Response RegistryErrorResponse(int status, std::string_view code, std::str
                                      const boost::json::value& detail) {
   boost::json::object error{{"code", code}, {"message", message}};
   if (!detail.is_null()) error["detail"] = detail;
-  auto response = http::Response::Json(status, boost::json::object{{"errors", boost::json::array{error}}});
+  auto response =
+      http::Response::Json(status, boost::json::object{{"errors", boost::json::array{error}}});
   response.content_type = "application/json; charset=utf-8";
   return response;
 }
 
-RegistryEmulator::RegistryEmulator(RegistryEmulatorOptions options) : options_(std::move(options)) {}
+RegistryEmulator::RegistryEmulator(RegistryEmulatorOptions options)
+    : options_(std::move(options)) {}
 
 void RegistryEmulator::SetBaseUrl(const std::string& url) {
   std::lock_guard lock(mutex_);
@@ -76,13 +78,14 @@ boost::json::value RegistryEmulator::State() const {
     for (const auto& [tag, digest] : repo.tags) tags[tag] = digest;
     boost::json::array manifests;
     for (const auto& [digest, m] : repo.manifests) {
-      manifests.push_back(boost::json::object{{"digest", digest}, {"media_type", m.media_type},
-                                              {"size", m.bytes.size()}});
+      manifests.push_back(boost::json::object{
+          {"digest", digest}, {"media_type", m.media_type}, {"size", m.bytes.size()}});
     }
     boost::json::array blobs(repo.blobs.begin(), repo.blobs.end());
     repos[name] = boost::json::object{{"tags", tags}, {"manifests", manifests}, {"blobs", blobs}};
   }
-  return boost::json::object{{"repositories", repos}, {"blobs", blobs_.size()}, {"uploads", uploads_.size()}};
+  return boost::json::object{
+      {"repositories", repos}, {"blobs", blobs_.size()}, {"uploads", uploads_.size()}};
 }
 
 std::optional<http::Response> RegistryEmulator::CheckAuth(const http::Request& request,
@@ -95,7 +98,8 @@ std::optional<http::Response> RegistryEmulator::CheckAuth(const http::Request& r
       if (tokens_.contains(std::string(given.substr(7)))) return std::nullopt;
     }
     std::string challenge = "Bearer realm=\"" + base_url() + "/token\",service=\"slipway-sandbox\"";
-    if (!repository.empty()) challenge += ",scope=\"repository:" + std::string(repository) + ":pull,push\"";
+    if (!repository.empty())
+      challenge += ",scope=\"repository:" + std::string(repository) + ":pull,push\"";
     auto r = RegistryErrorResponse(401, "UNAUTHORIZED", "authentication required", nullptr);
     r.headers.emplace_back("WWW-Authenticate", challenge);
     return r;
@@ -107,9 +111,10 @@ std::optional<http::Response> RegistryEmulator::CheckAuth(const http::Request& r
 }
 
 http::Response RegistryEmulator::IssueToken(const http::Request& request) {
-  if (!options_.user.empty() &&
-      request.Header("authorization") != "Basic " + Base64(options_.user + ":" + options_.password)) {
-    return http::Response::Json(401, boost::json::object{{"details", "incorrect username or password"}});
+  if (!options_.user.empty() && request.Header("authorization") !=
+                                    "Basic " + Base64(options_.user + ":" + options_.password)) {
+    return http::Response::Json(401,
+                                boost::json::object{{"details", "incorrect username or password"}});
   }
   unsigned char raw[24];
   randombytes_buf(raw, sizeof raw);
@@ -119,7 +124,8 @@ http::Response RegistryEmulator::IssueToken(const http::Request& request) {
     std::lock_guard lock(mutex_);
     tokens_.insert(hex);
   }
-  return http::Response::Json(200, boost::json::object{{"token", hex}, {"access_token", hex}, {"expires_in", 300}});
+  return http::Response::Json(
+      200, boost::json::object{{"token", hex}, {"access_token", hex}, {"expires_in", 300}});
 }
 
 http::Response RegistryEmulator::Handle(http::Request& request) {
@@ -157,7 +163,8 @@ http::Response RegistryEmulator::Route(http::Request& request) {
   if (rest.ends_with("/tags/list")) {
     name = rest.substr(0, rest.size() - 10);
     kind = kTags;
-  } else if (split("/blobs/uploads/", tail) || (rest.ends_with("/blobs/uploads") && split("/blobs/uploads", tail))) {
+  } else if (split("/blobs/uploads/", tail) ||
+             (rest.ends_with("/blobs/uploads") && split("/blobs/uploads", tail))) {
     kind = kUploads;
   } else if (split("/blobs/", tail)) {
     kind = kBlobs;
@@ -168,16 +175,22 @@ http::Response RegistryEmulator::Route(http::Request& request) {
   if (auto denied = CheckAuth(request, name)) return *denied;
   switch (kind) {
     case kTags:
-      return request.method == "GET" || request.method == "HEAD" ? Tags(request, name) : PageNotFound();
-    case kUploads: return Uploads(request, name, tail);
-    case kBlobs: return Blobs(request, name, tail);
-    case kManifests: return Manifests(request, name, tail);
-    case kNone: break;
+      return request.method == "GET" || request.method == "HEAD" ? Tags(request, name)
+                                                                 : PageNotFound();
+    case kUploads:
+      return Uploads(request, name, tail);
+    case kBlobs:
+      return Blobs(request, name, tail);
+    case kManifests:
+      return Manifests(request, name, tail);
+    case kNone:
+      break;
   }
   return PageNotFound();
 }
 
-std::string RegistryEmulator::UploadLocation(const std::string& name, const std::string& uuid) const {
+std::string RegistryEmulator::UploadLocation(const std::string& name,
+                                             const std::string& uuid) const {
   // Absolute like Distribution; _state stands for its opaque resume token.
   return base_url() + "/v2/" + name + "/blobs/uploads/" + uuid + "?_state=" + uuid.substr(0, 8);
 }

@@ -13,12 +13,12 @@ namespace slipway::sandbox::registry {
 /// Switches between the behaviours real registries differ on. The defaults
 /// mimic Distribution 2.8.2 (Debian's docker-registry) with delete enabled.
 struct RegistryEmulatorOptions {
-  bool delete_enabled = true;          ///< off: 405 UNSUPPORTED, the real default
-  bool delete_by_tag = false;          ///< on: 202 like OCI 1.1 registries; off: 400 DIGEST_INVALID
-  bool strict_accept = true;           ///< refuse a manifest GET whose Accept lacks its type
-  std::string user{};                    ///< set: credentials are required
+  bool delete_enabled = true;  ///< off: 405 UNSUPPORTED, the real default
+  bool delete_by_tag = false;  ///< on: 202 like OCI 1.1 registries; off: 400 DIGEST_INVALID
+  bool strict_accept = true;   ///< refuse a manifest GET whose Accept lacks its type
+  std::string user{};          ///< set: credentials are required
   std::string password{};
-  bool bearer = false;                 ///< token auth: 401 Bearer challenge, tokens from GET /token
+  bool bearer = false;  ///< token auth: 401 Bearer challenge, tokens from GET /token
 };
 
 /// An OCI Distribution registry in memory: content-addressed blobs linked
@@ -61,13 +61,16 @@ class RegistryEmulator final : public Emulator {
     std::string data;
   };
 
-  std::optional<http::Response> CheckAuth(const http::Request& request, std::string_view repository) const;
+  std::optional<http::Response> CheckAuth(const http::Request& request,
+                                          std::string_view repository) const;
   http::Response IssueToken(const http::Request& request);
   http::Response Route(http::Request& request);
   http::Response Uploads(http::Request& request, const std::string& name, const std::string& uuid);
   http::Response Blobs(http::Request& request, const std::string& name, const std::string& digest);
-  http::Response Manifests(http::Request& request, const std::string& name, const std::string& reference);
-  http::Response PutManifest(http::Request& request, const std::string& name, const std::string& reference);
+  http::Response Manifests(http::Request& request, const std::string& name,
+                           const std::string& reference);
+  http::Response PutManifest(http::Request& request, const std::string& name,
+                             const std::string& reference);
   http::Response DeleteManifest(const std::string& name, const std::string& reference);
   http::Response Tags(const http::Request& request, const std::string& name);
   std::string UploadLocation(const std::string& name, const std::string& uuid) const;

@@ -1,6 +1,8 @@
 // Registry emulator fidelity: the same raw protocol exchanges against the
 // emulator and Debian's docker-registry, then emulator-only switches
 // (auth, bearer tokens, delete toggle), fault injection and ImageExists.
+#include "sandbox/registry/registry_emulator.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -10,7 +12,6 @@
 #include "connectors/registry/digest.hpp"
 #include "connectors/registry/real_registry_for_tests.hpp"
 #include "connectors/registry/tiny_image.hpp"
-#include "sandbox/registry/registry_emulator.hpp"
 #include "sandbox/sandbox_host.hpp"
 
 namespace slipway::sandbox::registry {
@@ -43,7 +44,8 @@ class RegistryWire : public ::testing::TestWithParam<std::string> {
       ASSERT_TRUE(real_->ready());
       url_ = real_->url();
     }
-    http_ = std::make_unique<HttpTransport>(connectors::TransportSettings{.base_url = url_, .max_retries = 0});
+    http_ = std::make_unique<HttpTransport>(
+        connectors::TransportSettings{.base_url = url_, .max_retries = 0});
   }
   TransportResponse Send(connectors::TransportRequest r) {
     auto response = http_->Send(r);
@@ -71,14 +73,18 @@ TEST_P(RegistryWire, PingAnswersWithTheApiVersionHeader) {
 }
 
 TEST_P(RegistryWire, AWrongDigestOrAFormContentTypeIsDigestInvalid) {
-  auto wrong = Send({.method = "PUT", .path = UploadLocation("wire/a") + "&digest=" +
-                                               connectors::registry::Sha256Digest("other"),
-                     .body = "data", .headers = {{"Content-Type", "application/octet-stream"}}});
+  auto wrong = Send(
+      {.method = "PUT",
+       .path = UploadLocation("wire/a") + "&digest=" + connectors::registry::Sha256Digest("other"),
+       .body = "data",
+       .headers = {{"Content-Type", "application/octet-stream"}}});
   EXPECT_EQ(wrong.status, 400);
   EXPECT_EQ(ErrorCode(wrong), "DIGEST_INVALID");
-  auto form = Send({.method = "PUT", .path = UploadLocation("wire/a") + "&digest=" +
-                                              connectors::registry::Sha256Digest("data"),
-                    .body = "data", .headers = {{"Content-Type", "application/x-www-form-urlencoded"}}});
+  auto form = Send(
+      {.method = "PUT",
+       .path = UploadLocation("wire/a") + "&digest=" + connectors::registry::Sha256Digest("data"),
+       .body = "data",
+       .headers = {{"Content-Type", "application/x-www-form-urlencoded"}}});
   EXPECT_EQ(form.status, 400);
   EXPECT_EQ(ErrorCode(form), "DIGEST_INVALID");
   auto unknown = Send({.path = "/v2/wire/a/blobs/" + connectors::registry::Sha256Digest("data")});
@@ -88,7 +94,9 @@ TEST_P(RegistryWire, AWrongDigestOrAFormContentTypeIsDigestInvalid) {
 
 TEST_P(RegistryWire, AManifestNeedsItsBlobsAndTheRightAcceptToBeRead) {
   auto image = connectors::registry::MakeTinyImage("wire/b", "1");
-  auto missing = Send({.method = "PUT", .path = "/v2/wire/b/manifests/1", .body = image.manifest,
+  auto missing = Send({.method = "PUT",
+                       .path = "/v2/wire/b/manifests/1",
+                       .body = image.manifest,
                        .headers = {{"Content-Type", std::string(connectors::kOciManifest)}}});
   EXPECT_EQ(missing.status, 400);
   EXPECT_EQ(ErrorCode(missing), "MANIFEST_BLOB_UNKNOWN");
@@ -101,9 +109,11 @@ TEST_P(RegistryWire, AManifestNeedsItsBlobsAndTheRightAcceptToBeRead) {
                            .headers = {{"Accept", std::string(connectors::kDockerManifest)}}});
   EXPECT_EQ(docker_only.status, 404);
   EXPECT_EQ(ErrorCode(docker_only), "MANIFEST_UNKNOWN");
-  EXPECT_NE(docker_only.body.find("OCI manifest found, but accept header does not support OCI manifests"),
-            std::string::npos);
-  auto oci = Send({.path = "/v2/wire/b/manifests/1", .headers = {{"Accept", std::string(connectors::kOciManifest)}}});
+  EXPECT_NE(
+      docker_only.body.find("OCI manifest found, but accept header does not support OCI manifests"),
+      std::string::npos);
+  auto oci = Send({.path = "/v2/wire/b/manifests/1",
+                   .headers = {{"Accept", std::string(connectors::kOciManifest)}}});
   EXPECT_EQ(oci.status, 200);
   EXPECT_EQ(oci.body, image.manifest);
   EXPECT_EQ(oci.Header("Docker-Content-Digest"), image.manifest_digest);
@@ -140,12 +150,16 @@ struct Hosted {
     url = host.endpoints().at("registry");
   }
   RegistryClient Client(std::string user = "", std::string password = "") {
-    return RegistryClient({.base_url = url, .basic_user = std::move(user), .basic_password = std::move(password),
+    return RegistryClient({.base_url = url,
+                           .basic_user = std::move(user),
+                           .basic_password = std::move(password),
                            .retry_backoff = std::chrono::milliseconds(10)});
   }
   void Fault(const boost::json::object& rule) {
-    auto r = HttpTransport({.base_url = url}).Send({.method = "POST", .path = "/_sandbox/faults",
-                                                    .body = boost::json::serialize(rule)});
+    auto r = HttpTransport({.base_url = url})
+                 .Send({.method = "POST",
+                        .path = "/_sandbox/faults",
+                        .body = boost::json::serialize(rule)});
     ASSERT_TRUE(r.ok() && r->status == 201);
   }
   SandboxHost host;
@@ -173,7 +187,8 @@ TEST(RegistryEmulator, TheClientAnswersABearerChallengeWithAToken) {
   auto challenge = HttpTransport({.base_url = h.url}).Send({.path = "/v2/team/app/tags/list"});
   EXPECT_EQ(challenge->status, 401);
   EXPECT_EQ(challenge->Header("WWW-Authenticate"),
-            "Bearer realm=\"" + h.url + "/token\",service=\"slipway-sandbox\",scope=\"repository:team/app:pull,push\"");
+            "Bearer realm=\"" + h.url +
+                "/token\",service=\"slipway-sandbox\",scope=\"repository:team/app:pull,push\"");
   auto client = h.Client("ci", "pw");
   auto pushed = client.PushImage("team/app", "1.0");
   ASSERT_TRUE(pushed.ok()) << pushed.error().message;
@@ -187,14 +202,19 @@ TEST(RegistryEmulator, InjectedServiceUnavailableIsRetriedAndDeniedKeepsTheMessa
   Hosted h;
   auto client = h.Client();
   ASSERT_TRUE(client.PushImage("f/app", "1").ok());
-  h.Fault({{"method", "HEAD"}, {"path_prefix", "/v2/f/app/manifests"}, {"count", 2}, {"status", 503}});
+  h.Fault(
+      {{"method", "HEAD"}, {"path_prefix", "/v2/f/app/manifests"}, {"count", 2}, {"status", 503}});
   EXPECT_TRUE(client.HeadManifest("f/app", "1").ok());
-  h.Fault({{"path_prefix", "/v2/f/app/tags"}, {"status", 403},
-           {"body", R"({"errors":[{"code":"DENIED","message":"requested access to the resource is denied"}]})"}});
+  h.Fault(
+      {{"path_prefix", "/v2/f/app/tags"},
+       {"status", 403},
+       {"body",
+        R"({"errors":[{"code":"DENIED","message":"requested access to the resource is denied"}]})"}});
   auto denied = client.ListTags("f/app", 0);
   ASSERT_FALSE(denied.ok());
   EXPECT_EQ(denied.error().code, core::Code::kForbidden);
-  EXPECT_NE(denied.error().message.find("DENIED: requested access to the resource is denied"), std::string::npos);
+  EXPECT_NE(denied.error().message.find("DENIED: requested access to the resource is denied"),
+            std::string::npos);
   h.Fault({{"path_prefix", "/v2/f/app/tags"}, {"count", 5}, {"status", 503}});
   auto down = client.ListTags("f/app", 0);
   ASSERT_FALSE(down.ok());
@@ -210,7 +230,8 @@ TEST(RegistryEmulator, DeleteCanBeDisabledOrAllowedByTag) {
   EXPECT_NE(refused.error().message.find("UNSUPPORTED"), std::string::npos);
   Hosted oci({.delete_by_tag = true});
   ASSERT_TRUE(oci.Client().PushImage("d/app", "1").ok());
-  auto r = HttpTransport({.base_url = oci.url}).Send({.method = "DELETE", .path = "/v2/d/app/manifests/1"});
+  auto r = HttpTransport({.base_url = oci.url})
+               .Send({.method = "DELETE", .path = "/v2/d/app/manifests/1"});
   EXPECT_EQ(r->status, 202);
   EXPECT_FALSE(oci.emulator->ImageExists("d/app:1"));
 }

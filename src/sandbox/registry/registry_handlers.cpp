@@ -20,7 +20,8 @@ std::string NewUuid() {
   char hex[33];
   sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
   std::string h(hex);
-  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+         "-" + h.substr(20);
 }
 
 http::Response Status(int status, std::string_view content_type = "") {
@@ -40,7 +41,8 @@ http::Response BlobUploadUnknown() {
 }
 
 // The digests a manifest refers to: config and layers, or an index's manifests.
-std::vector<std::string> References(const boost::json::object& manifest, std::vector<std::string>& children) {
+std::vector<std::string> References(const boost::json::object& manifest,
+                                    std::vector<std::string>& children) {
   std::vector<std::string> blobs;
   auto digest_of = [](const boost::json::value& v) {
     const auto* d = v.is_object() ? v.as_object().if_contains("digest") : nullptr;
@@ -58,7 +60,8 @@ std::vector<std::string> References(const boost::json::object& manifest, std::ve
 
 }  // namespace
 
-http::Response RegistryEmulator::Uploads(http::Request& request, const std::string& name, const std::string& uuid) {
+http::Response RegistryEmulator::Uploads(http::Request& request, const std::string& name,
+                                         const std::string& uuid) {
   if (request.method == "POST" && uuid.empty()) {
     auto mount = request.Query("mount");
     auto from = request.Query("from");
@@ -68,7 +71,8 @@ http::Response RegistryEmulator::Uploads(http::Request& request, const std::stri
       if (source != repos_.end() && source->second.blobs.contains(*mount)) {
         repos_[name].blobs.insert(*mount);
         auto r = Status(201);
-        r.headers = {{"Location", base_url_ + "/v2/" + name + "/blobs/" + *mount}, {"Docker-Content-Digest", *mount}};
+        r.headers = {{"Location", base_url_ + "/v2/" + name + "/blobs/" + *mount},
+                     {"Docker-Content-Digest", *mount}};
         return r;
       }
     }
@@ -81,7 +85,8 @@ http::Response RegistryEmulator::Uploads(http::Request& request, const std::stri
       repos_[name];  // the repository exists from its first upload on
     }
     auto r = Status(202);
-    r.headers = {{"Location", UploadLocation(name, id)}, {"Docker-Upload-UUID", id}, {"Range", "0-0"}};
+    r.headers = {
+        {"Location", UploadLocation(name, id)}, {"Docker-Upload-UUID", id}, {"Range", "0-0"}};
     return r;
   }
   std::lock_guard lock(mutex_);
@@ -91,7 +96,8 @@ http::Response RegistryEmulator::Uploads(http::Request& request, const std::stri
     auto size = upload->second.data.size();
     return "0-" + std::to_string(size == 0 ? 0 : size - 1);
   };
-  auto location = base_url_ + "/v2/" + name + "/blobs/uploads/" + uuid + "?_state=" + uuid.substr(0, 8);
+  auto location =
+      base_url_ + "/v2/" + name + "/blobs/uploads/" + uuid + "?_state=" + uuid.substr(0, 8);
   if (request.method == "GET") {
     auto r = Status(204);
     r.headers = {{"Location", location}, {"Range", range()}, {"Docker-Upload-UUID", uuid}};
@@ -111,32 +117,43 @@ http::Response RegistryEmulator::Uploads(http::Request& request, const std::stri
   auto digest = request.Query("digest").value_or("");
   // Like Distribution, a form content type makes the body a form: no blob.
   if (request.Header("content-type").starts_with("application/x-www-form-urlencoded")) {
-    return RegistryErrorResponse(400, "DIGEST_INVALID", "provided digest did not match uploaded content");
+    return RegistryErrorResponse(400, "DIGEST_INVALID",
+                                 "provided digest did not match uploaded content");
   }
   upload->second.data += request.body;
   if (!IsDigest(digest) || Sha256Digest(upload->second.data) != digest) {
-    return RegistryErrorResponse(400, "DIGEST_INVALID", "provided digest did not match uploaded content");
+    return RegistryErrorResponse(400, "DIGEST_INVALID",
+                                 "provided digest did not match uploaded content");
   }
   blobs_[digest] = std::move(upload->second.data);
   repos_[name].blobs.insert(digest);
   uploads_.erase(upload);
   auto r = Status(201);
-  r.headers = {{"Location", base_url_ + "/v2/" + name + "/blobs/" + digest}, {"Docker-Content-Digest", digest}};
+  r.headers = {{"Location", base_url_ + "/v2/" + name + "/blobs/" + digest},
+               {"Docker-Content-Digest", digest}};
   return r;
 }
 
-http::Response RegistryEmulator::Blobs(http::Request& request, const std::string& name, const std::string& digest) {
+http::Response RegistryEmulator::Blobs(http::Request& request, const std::string& name,
+                                       const std::string& digest) {
   std::lock_guard lock(mutex_);
   auto repo = repos_.find(name);
-  bool linked = repo != repos_.end() && repo->second.blobs.contains(digest) && blobs_.contains(digest);
+  bool linked =
+      repo != repos_.end() && repo->second.blobs.contains(digest) && blobs_.contains(digest);
   if (request.method == "DELETE") {
-    if (!options_.delete_enabled) return RegistryErrorResponse(405, "UNSUPPORTED", "The operation is unsupported.");
-    if (!linked) return RegistryErrorResponse(404, "BLOB_UNKNOWN", "blob unknown to registry", boost::json::value(digest));
+    if (!options_.delete_enabled)
+      return RegistryErrorResponse(405, "UNSUPPORTED", "The operation is unsupported.");
+    if (!linked)
+      return RegistryErrorResponse(404, "BLOB_UNKNOWN", "blob unknown to registry",
+                                   boost::json::value(digest));
     repo->second.blobs.erase(digest);  // unlink only: space comes back with garbage collection
     return Status(202);
   }
-  if (request.method != "GET" && request.method != "HEAD") return http::Response::Text(405, "Method Not Allowed\n");
-  if (!linked) return RegistryErrorResponse(404, "BLOB_UNKNOWN", "blob unknown to registry", boost::json::value(digest));
+  if (request.method != "GET" && request.method != "HEAD")
+    return http::Response::Text(405, "Method Not Allowed\n");
+  if (!linked)
+    return RegistryErrorResponse(404, "BLOB_UNKNOWN", "blob unknown to registry",
+                                 boost::json::value(digest));
   auto r = Status(200, "application/octet-stream");
   r.body = blobs_[digest];
   r.headers = {{"Docker-Content-Digest", digest}, {"Etag", "\"" + digest + "\""}};
@@ -147,12 +164,13 @@ http::Response RegistryEmulator::Manifests(http::Request& request, const std::st
                                            const std::string& reference) {
   if (request.method == "PUT") return PutManifest(request, name, reference);
   if (request.method == "DELETE") return DeleteManifest(name, reference);
-  if (request.method != "GET" && request.method != "HEAD") return http::Response::Text(405, "Method Not Allowed\n");
+  if (request.method != "GET" && request.method != "HEAD")
+    return http::Response::Text(405, "Method Not Allowed\n");
   std::lock_guard lock(mutex_);
   auto unknown = [&] {
-    return IsDigest(reference)
-               ? RegistryErrorResponse(404, "MANIFEST_UNKNOWN", "manifest unknown")
-               : RegistryErrorResponse(404, "MANIFEST_UNKNOWN", "manifest unknown", boost::json::object{{"Tag", reference}});
+    return IsDigest(reference) ? RegistryErrorResponse(404, "MANIFEST_UNKNOWN", "manifest unknown")
+                               : RegistryErrorResponse(404, "MANIFEST_UNKNOWN", "manifest unknown",
+                                                       boost::json::object{{"Tag", reference}});
   };
   auto repo = repos_.find(name);
   if (repo == repos_.end()) return unknown();
@@ -169,8 +187,9 @@ http::Response RegistryEmulator::Manifests(http::Request& request, const std::st
   if (options_.strict_accept && accept.find(m.media_type) == std::string_view::npos) {
     // What 2.8.2 does: OCI content is withheld, Docker schema2 is "down-converted" (fails).
     if (m.media_type == connectors::kOciManifest || m.media_type == connectors::kOciIndex) {
-      return RegistryErrorResponse(404, "MANIFEST_UNKNOWN",
-                                   "OCI manifest found, but accept header does not support OCI manifests");
+      return RegistryErrorResponse(
+          404, "MANIFEST_UNKNOWN",
+          "OCI manifest found, but accept header does not support OCI manifests");
     }
     return RegistryErrorResponse(400, "MANIFEST_INVALID", "manifest invalid");
   }
@@ -190,14 +209,17 @@ http::Response RegistryEmulator::PutManifest(http::Request& request, const std::
     return RegistryErrorResponse(400, "MANIFEST_INVALID", "manifest invalid");
   }
   const auto& doc = parsed.as_object();
-  if (const auto* mt = doc.if_contains("mediaType"); mt && (!mt->is_string() || mt->as_string() != type)) {
-    return RegistryErrorResponse(400, "MANIFEST_INVALID", "manifest invalid",
-                                 boost::json::value("mediaType in manifest should be '" + type + "'"));
+  if (const auto* mt = doc.if_contains("mediaType");
+      mt && (!mt->is_string() || mt->as_string() != type)) {
+    return RegistryErrorResponse(
+        400, "MANIFEST_INVALID", "manifest invalid",
+        boost::json::value("mediaType in manifest should be '" + type + "'"));
   }
   std::string digest = Sha256Digest(request.body);
   bool by_digest = IsDigest(reference);
   if (by_digest && reference != digest) {
-    return RegistryErrorResponse(400, "DIGEST_INVALID", "provided digest did not match uploaded content");
+    return RegistryErrorResponse(400, "DIGEST_INVALID",
+                                 "provided digest did not match uploaded content");
   }
   if (!by_digest && !connectors::registry::IsValidTag(reference)) {
     return RegistryErrorResponse(400, "TAG_INVALID", "manifest tag did not match URI");
@@ -208,29 +230,35 @@ http::Response RegistryEmulator::PutManifest(http::Request& request, const std::
   auto& repo = repos_[name];
   for (const auto& b : blobs) {
     if (!repo.blobs.contains(b)) {
-      return RegistryErrorResponse(400, "MANIFEST_BLOB_UNKNOWN", "blob unknown to registry", boost::json::value(b));
+      return RegistryErrorResponse(400, "MANIFEST_BLOB_UNKNOWN", "blob unknown to registry",
+                                   boost::json::value(b));
     }
   }
   for (const auto& c : children) {
     if (!repo.manifests.contains(c)) {
-      return RegistryErrorResponse(400, "MANIFEST_BLOB_UNKNOWN", "blob unknown to registry", boost::json::value(c));
+      return RegistryErrorResponse(400, "MANIFEST_BLOB_UNKNOWN", "blob unknown to registry",
+                                   boost::json::value(c));
     }
   }
   repo.manifests[digest] = Manifest{request.body, type};
   if (!by_digest) repo.tags[reference] = digest;
   auto r = Status(201);
-  r.headers = {{"Location", base_url_ + "/v2/" + name + "/manifests/" + digest}, {"Docker-Content-Digest", digest}};
+  r.headers = {{"Location", base_url_ + "/v2/" + name + "/manifests/" + digest},
+               {"Docker-Content-Digest", digest}};
   return r;
 }
 
-http::Response RegistryEmulator::DeleteManifest(const std::string& name, const std::string& reference) {
-  if (!options_.delete_enabled) return RegistryErrorResponse(405, "UNSUPPORTED", "The operation is unsupported.");
+http::Response RegistryEmulator::DeleteManifest(const std::string& name,
+                                                const std::string& reference) {
+  if (!options_.delete_enabled)
+    return RegistryErrorResponse(405, "UNSUPPORTED", "The operation is unsupported.");
   std::lock_guard lock(mutex_);
   auto repo = repos_.find(name);
   std::string digest = reference;
   if (!IsDigest(reference)) {
     if (!options_.delete_by_tag) {
-      return RegistryErrorResponse(400, "DIGEST_INVALID", "provided digest did not match uploaded content");
+      return RegistryErrorResponse(400, "DIGEST_INVALID",
+                                   "provided digest did not match uploaded content");
     }
     if (repo == repos_.end() || !repo->second.tags.contains(reference)) {
       return RegistryErrorResponse(404, "MANIFEST_UNKNOWN", "manifest unknown");
@@ -258,8 +286,8 @@ http::Response RegistryEmulator::Tags(const http::Request& request, const std::s
   std::string link;
   for (auto it = repo->second.tags.upper_bound(last); it != repo->second.tags.end(); ++it) {
     if (n > 0 && static_cast<long>(tags.size()) == n) {
-      link = "</v2/" + name + "/tags/list?last=" + std::string(tags.back().as_string()) + "&n=" + std::to_string(n) +
-             ">; rel=\"next\"";
+      link = "</v2/" + name + "/tags/list?last=" + std::string(tags.back().as_string()) +
+             "&n=" + std::to_string(n) + ">; rel=\"next\"";
       break;
     }
     tags.push_back(boost::json::value(it->first));
