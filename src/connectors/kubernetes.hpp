@@ -79,7 +79,8 @@ struct PodSummary {
   std::string pod_ip;  ///< empty until networking is set up
   std::string node;    ///< empty until scheduled
   std::string start_time;
-  std::string waiting_reason;  ///< ImagePullBackOff, CrashLoopBackOff, … of the first waiting container
+  std::string
+      waiting_reason;  ///< ImagePullBackOff, CrashLoopBackOff, … of the first waiting container
   std::string waiting_message;
   std::string terminated_reason;  ///< OOMKilled, Error, … (current state, else last state)
   bool terminating = false;       ///< has a deletionTimestamp
@@ -90,7 +91,8 @@ struct PodSummary {
 struct RolloutStatus {
   bool done = false;
   bool failed = false;  ///< ProgressDeadlineExceeded: waiting longer will not help
-  std::string message;  ///< kubectl's wording ("Waiting for deployment …", "successfully rolled out")
+  std::string
+      message;  ///< kubectl's wording ("Waiting for deployment …", "successfully rolled out")
   std::int64_t replicas = 0;  ///< desired (spec)
   std::int64_t updated = 0;
   std::int64_t ready = 0;
@@ -165,11 +167,11 @@ class Kubernetes {
                                          std::string_view name, PatchType type,
                                          const boost::json::value& patch) = 0;
   /// DELETE (propagation: what happens to dependents — Background, the
-  /// apps/v1 default, removes them after the object). Returns the object when it survives the call (a namespace now
-  /// Terminating, finalizers), nullopt when it is gone. kNotFound if absent.
-  virtual core::Result<std::optional<KubeObject>> Delete(
-      const KubeResource& resource, std::string_view ns, std::string_view name,
-      PropagationPolicy propagation) = 0;
+  /// apps/v1 default, removes them after the object). Returns the object when it survives the call
+  /// (a namespace now Terminating, finalizers), nullopt when it is gone. kNotFound if absent.
+  virtual core::Result<std::optional<KubeObject>> Delete(const KubeResource& resource,
+                                                         std::string_view ns, std::string_view name,
+                                                         PropagationPolicy propagation) = 0;
   /// Sets spec.replicas through the `/scale` subresource (Deployments,
   /// ReplicaSets); returns the autoscaling/v1 Scale. Idempotent.
   virtual core::Result<KubeObject> Scale(const KubeResource& resource, std::string_view ns,

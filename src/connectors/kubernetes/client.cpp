@@ -12,9 +12,12 @@ namespace {
 
 std::string_view PolicyName(PropagationPolicy p) {
   switch (p) {
-    case PropagationPolicy::kForeground: return "Foreground";
-    case PropagationPolicy::kOrphan: return "Orphan";
-    case PropagationPolicy::kBackground: break;
+    case PropagationPolicy::kForeground:
+      return "Foreground";
+    case PropagationPolicy::kOrphan:
+      return "Orphan";
+    case PropagationPolicy::kBackground:
+      break;
   }
   return "Background";
 }
@@ -25,7 +28,9 @@ core::Status Prepare(const KubeResource& resource, std::string_view ns, KubeObje
   if (!object.contains("kind")) object["kind"] = resource.kind;
   auto& metadata = kube::EnsureObject(object, {"metadata"});
   if (resource.namespaced) {
-    if (ns.empty()) return core::Invalid("kubernetes: a namespace is required for " + std::string(resource.plural));
+    if (ns.empty())
+      return core::Invalid("kubernetes: a namespace is required for " +
+                           std::string(resource.plural));
     if (!metadata.contains("namespace")) metadata["namespace"] = ns;
   }
   return core::Ok{};
@@ -42,7 +47,8 @@ core::Status RequireName(const KubeResource& resource, std::string_view ns, std:
 }  // namespace
 
 KubernetesClient::KubernetesClient(KubernetesSettings settings)
-    : settings_(std::move(settings)), transport_(std::make_shared<HttpTransport>(settings_.transport)) {}
+    : settings_(std::move(settings)),
+      transport_(std::make_shared<HttpTransport>(settings_.transport)) {}
 
 core::Result<boost::json::object> KubernetesClient::Version() {
   return kube::Call(*transport_, "GET", "/version");
@@ -66,8 +72,8 @@ core::Result<ObjectList> KubernetesClient::List(const KubeResource& resource, st
   return kube::ListAll(*transport_, resource, ns, options);
 }
 
-core::Result<KubeObject> KubernetesClient::Replace(const KubeResource& resource, std::string_view ns,
-                                                   KubeObject object) {
+core::Result<KubeObject> KubernetesClient::Replace(const KubeResource& resource,
+                                                   std::string_view ns, KubeObject object) {
   if (auto ok = Prepare(resource, ns, object); !ok.ok()) return ok.error();
   const std::string name = kube::StringAt(object, {"metadata", "name"});
   if (auto ok = RequireName(resource, ns, name); !ok.ok()) return ok.error();
@@ -80,7 +86,7 @@ core::Result<KubeObject> KubernetesClient::Patch(const KubeResource& resource, s
                                                  const boost::json::value& patch) {
   if (auto ok = RequireName(resource, ns, name); !ok.ok()) return ok.error();
   const char* content_type = type == PatchType::kMerge ? "application/merge-patch+json"
-                                                        : "application/strategic-merge-patch+json";
+                                                       : "application/strategic-merge-patch+json";
   // A merge patch applied twice yields the same object: safe to retry.
   return kube::Call(*transport_, "PATCH", kube::ObjectPath(resource, ns, name),
                     boost::json::serialize(patch), content_type, true);
@@ -117,8 +123,8 @@ core::Result<std::unique_ptr<WatchHandle>> KubernetesClient::Watch(const KubeRes
                                                                    WatchCallback on_event,
                                                                    WatchErrorCallback on_error) {
   if (!on_event) return core::Invalid("kubernetes: a watch needs an event callback");
-  Watcher::Params params{resource, std::string(ns), std::move(options), settings_.watch_timeout_seconds,
-                         settings_.watch_backoff};
+  Watcher::Params params{resource, std::string(ns), std::move(options),
+                         settings_.watch_timeout_seconds, settings_.watch_backoff};
   auto watcher = std::make_unique<Watcher>(transport_, std::move(params), std::move(on_event),
                                            std::move(on_error));
   watcher->Start();

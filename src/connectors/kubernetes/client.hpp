@@ -31,8 +31,9 @@ class KubernetesClient final : public Kubernetes {
                                                  PropagationPolicy propagation) override;
   core::Result<KubeObject> Scale(const KubeResource& resource, std::string_view ns,
                                  std::string_view name, std::int64_t replicas) override;
-  core::Result<std::unique_ptr<WatchHandle>> Watch(const KubeResource& resource, std::string_view ns,
-                                                   WatchOptions options, WatchCallback on_event,
+  core::Result<std::unique_ptr<WatchHandle>> Watch(const KubeResource& resource,
+                                                   std::string_view ns, WatchOptions options,
+                                                   WatchCallback on_event,
                                                    WatchErrorCallback on_error) override;
 
   const KubernetesSettings& settings() const { return settings_; }

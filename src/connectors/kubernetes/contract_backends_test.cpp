@@ -22,8 +22,6 @@ class FakeBackend final : public Backend {
 
 }  // namespace
 
-
-
 std::unique_ptr<Backend> MakeEmulatorBackend();  // contract_emulator_test.cpp
 
 std::vector<BackendFactory> Backends() {
@@ -41,9 +39,11 @@ WatchCallback EventLog::Callback() {
   };
 }
 
-bool EventLog::WaitFor(const std::function<bool(const WatchEvent&)>& match, std::chrono::milliseconds timeout) {
+bool EventLog::WaitFor(const std::function<bool(const WatchEvent&)>& match,
+                       std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
-  return changed_.wait_for(lock, timeout, [&] { return std::any_of(events_.begin(), events_.end(), match); });
+  return changed_.wait_for(lock, timeout,
+                           [&] { return std::any_of(events_.begin(), events_.end(), match); });
 }
 
 bool EventLog::Any(const std::function<bool(const WatchEvent&)>& match) {

@@ -53,18 +53,23 @@ class EmulatorBackend final : public Backend {
   void PromptBookmark() override {}
 
   bool InjectFault(const std::string& method, const std::string& path, int status) override {
-    boost::json::object status_body{{"kind", "Status"}, {"apiVersion", "v1"}, {"metadata", boost::json::object()},
-                                    {"status", "Failure"}, {"message", "injected " + std::to_string(status)},
-                                    {"reason", status == 409 ? "Conflict" : "ServiceUnavailable"}, {"code", status}};
+    boost::json::object status_body{{"kind", "Status"},
+                                    {"apiVersion", "v1"},
+                                    {"metadata", boost::json::object()},
+                                    {"status", "Failure"},
+                                    {"message", "injected " + std::to_string(status)},
+                                    {"reason", status == 409 ? "Conflict" : "ServiceUnavailable"},
+                                    {"code", status}};
     TransportRequest request;
     request.method = "POST";
     request.path = "/_sandbox/faults";
     request.headers = {{"Content-Type", "application/json"}};
-    request.body = boost::json::serialize(boost::json::object{{"method", method},
-                                                              {"path_prefix", path},
-                                                              {"count", 1},
-                                                              {"status", status},
-                                                              {"body", boost::json::serialize(status_body)}});
+    request.body =
+        boost::json::serialize(boost::json::object{{"method", method},
+                                                   {"path_prefix", path},
+                                                   {"count", 1},
+                                                   {"status", status},
+                                                   {"body", boost::json::serialize(status_body)}});
     auto response = admin_->Send(request);
     return response.ok() && response->status == 201;
   }

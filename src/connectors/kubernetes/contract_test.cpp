@@ -19,16 +19,20 @@ using namespace std::chrono_literals;
 using kube::StringAt;
 
 KubeObject Deploy(const std::string& name, const std::string& image, int replicas = 1) {
-  return boost::json::parse(R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":")" + name +
-                            R"(","labels":{"app":")" + name + R"("}},"spec":{"replicas":)" + std::to_string(replicas) +
-                            R"(,"selector":{"matchLabels":{"app":")" + name + R"(","track":"stable"}},
-        "template":{"metadata":{"labels":{"app":")" + name + R"(","track":"stable"}},
-          "spec":{"containers":[{"name":"main","image":")" + image + R"(","ports":[{"containerPort":8080}]}]}}}})")
+  return boost::json::parse(R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":")" +
+                            name + R"(","labels":{"app":")" + name + R"("}},"spec":{"replicas":)" +
+                            std::to_string(replicas) + R"(,"selector":{"matchLabels":{"app":")" +
+                            name + R"(","track":"stable"}},
+        "template":{"metadata":{"labels":{"app":")" +
+                            name + R"(","track":"stable"}},
+          "spec":{"containers":[{"name":"main","image":")" +
+                            image + R"(","ports":[{"containerPort":8080}]}]}}}})")
       .as_object();
 }
 
 bool Eventually(const std::function<bool()>& done, std::chrono::milliseconds timeout = 15s) {
-  for (auto until = std::chrono::steady_clock::now() + timeout; std::chrono::steady_clock::now() < until;) {
+  for (auto until = std::chrono::steady_clock::now() + timeout;
+       std::chrono::steady_clock::now() < until;) {
     if (done()) return true;
     std::this_thread::sleep_for(20ms);
   }
@@ -60,7 +64,9 @@ TEST_P(KubernetesContract, NamespaceLifecycleThroughTerminating) {
   auto again = k().EnsureNamespace("team-a");  // exists: fine
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_EQ(k().NamespacePhase("team-a").value(), "Active");
-  ASSERT_TRUE(k().Create(kube::kConfigMaps, "team-a", {{"metadata", {{"name", "cfg"}}}, {"data", {{"k", "v"}}}}).ok());
+  ASSERT_TRUE(k().Create(kube::kConfigMaps, "team-a",
+                         {{"metadata", {{"name", "cfg"}}}, {"data", {{"k", "v"}}}})
+                  .ok());
 
   auto deleted = k().Delete(kube::kNamespaces, "", "team-a", PropagationPolicy::kBackground);
   ASSERT_TRUE(deleted.ok()) << deleted.error().message;
@@ -73,7 +79,8 @@ TEST_P(KubernetesContract, NamespaceLifecycleThroughTerminating) {
   auto refused = k().Create(kube::kConfigMaps, "team-a", {{"metadata", {{"name", "late"}}}});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kForbidden) << refused.error().message;
-  EXPECT_NE(refused.error().message.find("being terminated"), std::string::npos) << refused.error().message;
+  EXPECT_NE(refused.error().message.find("being terminated"), std::string::npos)
+      << refused.error().message;
 
   EXPECT_TRUE(Eventually([&] {
     auto p = k().NamespacePhase("team-a");
@@ -121,9 +128,11 @@ TEST_P(KubernetesContract, DeploymentCreateGetReplaceConflictPatchScaleDelete) {
 
   auto strategic = k().Patch(
       kube::kDeployments, "team-a", "web", PatchType::kStrategicMerge,
-      boost::json::parse(R"({"spec":{"template":{"spec":{"containers":[{"name":"main","image":"registry.local/web:2"}]}}}})"));
+      boost::json::parse(
+          R"({"spec":{"template":{"spec":{"containers":[{"name":"main","image":"registry.local/web:2"}]}}}})"));
   ASSERT_TRUE(strategic.ok()) << strategic.error().message;
-  const auto& container = kube::Find(*strategic, {"spec", "template", "spec", "containers"})->as_array()[0].as_object();
+  const auto& container =
+      kube::Find(*strategic, {"spec", "template", "spec", "containers"})->as_array()[0].as_object();
   EXPECT_EQ(StringAt(container, {"image"}), "registry.local/web:2");
   EXPECT_EQ(container.at("ports").as_array().size(), 1u);  // merged by name: ports kept
 
@@ -131,12 +140,15 @@ TEST_P(KubernetesContract, DeploymentCreateGetReplaceConflictPatchScaleDelete) {
   ASSERT_TRUE(scaled.ok()) << scaled.error().message;
   EXPECT_EQ(StringAt(*scaled, {"kind"}), "Scale");
   EXPECT_EQ(kube::IntAt(*scaled, {"spec", "replicas"}), 3);
-  EXPECT_EQ(kube::IntAt(k().Get(kube::kDeployments, "team-a", "web").value(), {"spec", "replicas"}), 3);
+  EXPECT_EQ(kube::IntAt(k().Get(kube::kDeployments, "team-a", "web").value(), {"spec", "replicas"}),
+            3);
 
-  auto invalid = k().Create(kube::kDeployments, "team-a",
-                            boost::json::parse(R"({"metadata":{"name":"bad"},"spec":{"selector":{"matchLabels":{"app":"x"}},
+  auto invalid =
+      k().Create(kube::kDeployments, "team-a",
+                 boost::json::parse(
+                     R"({"metadata":{"name":"bad"},"spec":{"selector":{"matchLabels":{"app":"x"}},
                               "template":{"metadata":{"labels":{"app":"y"}},"spec":{"containers":[{"name":"c","image":"i:1"}]}}}})")
-                                .as_object());
+                     .as_object());
   ASSERT_FALSE(invalid.ok());
   EXPECT_EQ(invalid.error().code, core::Code::kInvalid);
 
@@ -150,7 +162,8 @@ TEST_P(KubernetesContract, DeploymentCreateGetReplaceConflictPatchScaleDelete) {
 }
 
 TEST_P(KubernetesContract, RolloutReachesDoneWithReadyPods) {
-  ASSERT_TRUE(k().Create(kube::kDeployments, "team-a", Deploy("web", "registry.local/web:1", 2)).ok());
+  ASSERT_TRUE(
+      k().Create(kube::kDeployments, "team-a", Deploy("web", "registry.local/web:1", 2)).ok());
   auto status = WaitForRollout("web");
   EXPECT_TRUE(status.done) << status.message;
   EXPECT_EQ(status.message, "deployment \"web\" successfully rolled out");
@@ -175,7 +188,8 @@ TEST_P(KubernetesContract, RolloutRestartRollsANewReplicaSet) {
   ASSERT_TRUE(WaitForRollout("web").done);
   auto restarted = k().RolloutRestart("team-a", "web", "2026-05-01T10:00:00Z");
   ASSERT_TRUE(restarted.ok()) << restarted.error().message;
-  EXPECT_EQ(StringAt(*restarted, {"spec", "template", "metadata", "annotations", "kubectl.kubernetes.io/restartedAt"}),
+  EXPECT_EQ(StringAt(*restarted, {"spec", "template", "metadata", "annotations",
+                                  "kubectl.kubernetes.io/restartedAt"}),
             "2026-05-01T10:00:00Z");
   EXPECT_TRUE(Eventually([&] { return k().ListReplicaSets("team-a", "app=web")->size() == 2; }));
   EXPECT_TRUE(WaitForRollout("web").done);
@@ -204,9 +218,10 @@ TEST_P(KubernetesContract, MissingImageShowsImagePullBackOff) {
 }
 
 TEST_P(KubernetesContract, ApplyCreatesThenReplacesKeepingServerFields) {
-  KubeObject service = boost::json::parse(R"({"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},
+  KubeObject service =
+      boost::json::parse(R"({"apiVersion":"v1","kind":"Service","metadata":{"name":"web"},
       "spec":{"selector":{"app":"web"},"ports":[{"name":"http","port":80,"targetPort":8080}]}})")
-                           .as_object();
+          .as_object();
   auto first = k().Apply("team-a", service);
   ASSERT_TRUE(first.ok()) << first.error().message;
   const std::string ip = StringAt(*first, {"spec", "clusterIP"});
@@ -221,14 +236,18 @@ TEST_P(KubernetesContract, ApplyCreatesThenReplacesKeepingServerFields) {
   auto bumped = k().Apply("team-a", Deploy("web", "registry.local/web:2"));
   ASSERT_TRUE(bumped.ok()) << bumped.error().message;
   EXPECT_EQ(kube::IntAt(*bumped, {"metadata", "generation"}), 2);
-  KubeObject ingress = boost::json::parse(R"({"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"web"},
+  KubeObject ingress =
+      boost::json::parse(
+          R"({"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"web"},
       "spec":{"rules":[{"host":"web.local","http":{"paths":[{"path":"/","pathType":"Prefix",
       "backend":{"service":{"name":"web","port":{"number":80}}}}]}}]}})")
-                           .as_object();
+          .as_object();
   ASSERT_TRUE(k().Apply("team-a", ingress).ok());
   ASSERT_TRUE(k().Apply("team-a", ingress).ok());
   EXPECT_TRUE(k().Get(kube::kIngresses, "team-a", "web").ok());
-  EXPECT_FALSE(k().Apply("team-a", {{"apiVersion", "v1"}, {"kind", "Secret"}, {"metadata", {{"name", "s"}}}}).ok());
+  EXPECT_FALSE(
+      k().Apply("team-a", {{"apiVersion", "v1"}, {"kind", "Secret"}, {"metadata", {{"name", "s"}}}})
+          .ok());
 }
 
 TEST_P(KubernetesContract, WatchResumesBookmarksAndRelistsAfterExpiry) {
@@ -237,38 +256,48 @@ TEST_P(KubernetesContract, WatchResumesBookmarksAndRelistsAfterExpiry) {
   ASSERT_TRUE(watch.ok()) << watch.error().message;
   ASSERT_TRUE(log.WaitFor([](const WatchEvent& e) { return e.type == WatchEvent::Type::kResync; }));
   ASSERT_TRUE(k().Create(kube::kDeployments, "team-a", Deploy("web", "registry.local/web:1")).ok());
-  ASSERT_TRUE(k().Create(kube::kDeployments, "team-a", Deploy("other", "registry.local/other:1")).ok());
+  ASSERT_TRUE(
+      k().Create(kube::kDeployments, "team-a", Deploy("other", "registry.local/other:1")).ok());
   ASSERT_TRUE(log.WaitFor([](const WatchEvent& e) { return e.type == WatchEvent::Type::kAdded; }));
-  EXPECT_FALSE(log.Any([](const WatchEvent& e) { return StringAt(e.object, {"metadata", "name"}) == "other"; }));
+  EXPECT_FALSE(log.Any([](const WatchEvent& e) {
+    return StringAt(e.object, {"metadata", "name"}) == "other";
+  }));
   (*watch)->Stop();
   const std::string resume_from = (*watch)->resource_version();
   ASSERT_FALSE(resume_from.empty());
 
   // Resume: what changed while nobody watched arrives after reconnecting.
   ASSERT_TRUE(k().Patch(kube::kDeployments, "team-a", "web", PatchType::kMerge,
-                        boost::json::parse(R"({"metadata":{"annotations":{"note":"while away"}}})")).ok());
+                        boost::json::parse(R"({"metadata":{"annotations":{"note":"while away"}}})"))
+                  .ok());
   kube_testing::EventLog resumed;
-  auto again = k().Watch(kube::kDeployments, "team-a", {"app=web", "", resume_from}, resumed.Callback(), {});
+  auto again =
+      k().Watch(kube::kDeployments, "team-a", {"app=web", "", resume_from}, resumed.Callback(), {});
   ASSERT_TRUE(again.ok());
   ASSERT_TRUE(resumed.WaitFor([](const WatchEvent& e) {
-    return e.type == WatchEvent::Type::kModified && StringAt(e.object, {"metadata", "annotations", "note"}) == "while away";
+    return e.type == WatchEvent::Type::kModified &&
+           StringAt(e.object, {"metadata", "annotations", "note"}) == "while away";
   }));
-  EXPECT_FALSE(resumed.Any([](const WatchEvent& e) { return e.type == WatchEvent::Type::kResync; }));
+  EXPECT_FALSE(
+      resumed.Any([](const WatchEvent& e) { return e.type == WatchEvent::Type::kResync; }));
   backend_->PromptBookmark();
-  ASSERT_TRUE(resumed.WaitFor([](const WatchEvent& e) { return e.type == WatchEvent::Type::kBookmark; }));
+  ASSERT_TRUE(
+      resumed.WaitFor([](const WatchEvent& e) { return e.type == WatchEvent::Type::kBookmark; }));
   (*again)->Stop();
 
   // Expiry: the version is gone from the server's history: a re-list replaces it.
   backend_->ExpireHistory();
   kube_testing::EventLog relisted;
-  auto third = k().Watch(kube::kDeployments, "team-a", {"app=web", "", resume_from}, relisted.Callback(), {});
+  auto third = k().Watch(kube::kDeployments, "team-a", {"app=web", "", resume_from},
+                         relisted.Callback(), {});
   ASSERT_TRUE(third.ok());
   ASSERT_TRUE(relisted.WaitFor([](const WatchEvent& e) {
     return e.type == WatchEvent::Type::kResync && e.items.size() == 1 &&
            StringAt(e.items[0], {"metadata", "name"}) == "web";
   }));
   ASSERT_TRUE(k().Delete(kube::kDeployments, "team-a", "web", PropagationPolicy::kBackground).ok());
-  EXPECT_TRUE(relisted.WaitFor([](const WatchEvent& e) { return e.type == WatchEvent::Type::kDeleted; }));
+  EXPECT_TRUE(
+      relisted.WaitFor([](const WatchEvent& e) { return e.type == WatchEvent::Type::kDeleted; }));
   EXPECT_NE((*third)->resource_version(), resume_from);
 }
 
@@ -295,7 +324,8 @@ TEST_P(KubernetesContract, InjectedFaults) {
   EXPECT_EQ(refused.error().message, "kubernetes: Unauthorized");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, KubernetesContract, ::testing::ValuesIn(kube_testing::Backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, KubernetesContract,
+                         ::testing::ValuesIn(kube_testing::Backends()),
                          [](const auto& info) { return info.param.name; });
 
 }  // namespace

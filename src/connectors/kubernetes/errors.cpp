@@ -47,9 +47,9 @@ core::Error ErrorFromStatus(long http_status, std::string_view body) {
   std::string excerpt(body.substr(0, 300));
   TransportResponse response;
   response.status = http_status;
-  auto error = ErrorFromResponse("kubernetes", response,
-                                 "HTTP " + std::to_string(http_status) +
-                                     (excerpt.empty() ? "" : ": " + excerpt));
+  auto error = ErrorFromResponse(
+      "kubernetes", response,
+      "HTTP " + std::to_string(http_status) + (excerpt.empty() ? "" : ": " + excerpt));
   error.details["reason"] = "";
   return error;
 }

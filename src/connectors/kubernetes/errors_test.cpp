@@ -6,8 +6,10 @@ namespace slipway::connectors::kube {
 namespace {
 
 std::string StatusBody(int code, const char* reason, const char* message) {
-  return std::string(R"({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":")") +
-         message + R"(","reason":")" + reason + R"(","details":{"name":"web","group":"apps","kind":"deployments"},"code":)" +
+  return std::string(
+             R"({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":")") +
+         message + R"(","reason":")" + reason +
+         R"(","details":{"name":"web","group":"apps","kind":"deployments"},"code":)" +
          std::to_string(code) + "}";
 }
 
@@ -55,14 +57,18 @@ TEST(ErrorFromStatus, NonStatusBodyFallsBackToHttpStatus) {
 }
 
 TEST(ErrorFromStatus, ExpiredIsRecognised) {
-  EXPECT_TRUE(IsExpired(ErrorFromStatus(410, StatusBody(410, "Expired", "too old resource version: 1 (3171407)"))));
+  EXPECT_TRUE(IsExpired(
+      ErrorFromStatus(410, StatusBody(410, "Expired", "too old resource version: 1 (3171407)"))));
   EXPECT_TRUE(IsExpired(ErrorFromStatus(410, StatusBody(410, "Gone", "gone"))));
   EXPECT_FALSE(IsExpired(ErrorFromStatus(404, StatusBody(404, "NotFound", "x"))));
 }
 
 TEST(ErrorFromStatusObject, WatchErrorEvent) {
-  boost::json::object status{{"kind", "Status"}, {"status", "Failure"}, {"reason", "Expired"},
-                             {"message", "too old resource version: 1 (3171407)"}, {"code", 410}};
+  boost::json::object status{{"kind", "Status"},
+                             {"status", "Failure"},
+                             {"reason", "Expired"},
+                             {"message", "too old resource version: 1 (3171407)"},
+                             {"code", 410}};
   auto error = ErrorFromStatusObject(status);
   EXPECT_TRUE(IsExpired(error));
   EXPECT_EQ(error.message, "kubernetes: too old resource version: 1 (3171407)");

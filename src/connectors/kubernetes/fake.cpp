@@ -22,9 +22,12 @@ std::string Qualified(const KubeResource& r, std::string_view name) {
 }
 
 core::Error StatusError(int code, const char* reason, std::string message) {
-  return kube::ErrorFromStatusObject(boost::json::object{{"kind", "Status"}, {"apiVersion", "v1"},
-                                                         {"status", "Failure"}, {"message", std::move(message)},
-                                                         {"reason", reason}, {"code", code}});
+  return kube::ErrorFromStatusObject(boost::json::object{{"kind", "Status"},
+                                                         {"apiVersion", "v1"},
+                                                         {"status", "Failure"},
+                                                         {"message", std::move(message)},
+                                                         {"reason", reason},
+                                                         {"code", code}});
 }
 
 core::Error NotFoundError(const KubeResource& r, std::string_view name) {
@@ -35,9 +38,11 @@ bool SameResource(const KubeResource& a, const KubeResource& b) { return a.plura
 
 std::string Selector(const KubeObject& o) {
   std::string text;
-  if (const auto* labels = kube::Find(o, {"spec", "selector", "matchLabels"}); labels && labels->is_object()) {
+  if (const auto* labels = kube::Find(o, {"spec", "selector", "matchLabels"});
+      labels && labels->is_object()) {
     for (const auto& [k, v] : labels->as_object()) {
-      text += (text.empty() ? "" : ",") + std::string(k) + "=" + (v.is_string() ? std::string(v.as_string()) : "");
+      text += (text.empty() ? "" : ",") + std::string(k) + "=" +
+              (v.is_string() ? std::string(v.as_string()) : "");
     }
   }
   return text;
@@ -54,7 +59,8 @@ void Default(const KubeResource& r, KubeObject& o, const KubeObject* current, fa
     auto& spec = kube::EnsureObject(o, {"spec"});
     if (!spec.contains("replicas")) spec["replicas"] = 1;
     if (!spec.contains("strategy")) {
-      spec["strategy"] = {{"type", "RollingUpdate"}, {"rollingUpdate", {{"maxSurge", "25%"}, {"maxUnavailable", "25%"}}}};
+      spec["strategy"] = {{"type", "RollingUpdate"},
+                          {"rollingUpdate", {{"maxSurge", "25%"}, {"maxUnavailable", "25%"}}}};
     }
     if (!spec.contains("revisionHistoryLimit")) spec["revisionHistoryLimit"] = 10;
     if (!spec.contains("progressDeadlineSeconds")) spec["progressDeadlineSeconds"] = 600;
@@ -63,7 +69,9 @@ void Default(const KubeResource& r, KubeObject& o, const KubeObject* current, fa
     if (!spec.contains("type")) spec["type"] = "ClusterIP";
     const auto* old_ip = current ? kube::Find(*current, {"spec", "clusterIP"}) : nullptr;
     if (!spec.contains("clusterIP")) {
-      spec["clusterIP"] = old_ip ? *old_ip : boost::json::value("10.96.0." + std::to_string(store.NextSerial() % 250 + 2));
+      spec["clusterIP"] =
+          old_ip ? *old_ip
+                 : boost::json::value("10.96.0." + std::to_string(store.NextSerial() % 250 + 2));
     }
     spec["clusterIPs"] = boost::json::array{spec["clusterIP"]};
     if (auto* ports = spec.if_contains("ports"); ports && ports->is_array()) {
@@ -71,24 +79,31 @@ void Default(const KubeResource& r, KubeObject& o, const KubeObject* current, fa
         if (!p.is_object()) continue;
         auto& port = p.as_object();
         if (!port.contains("protocol")) port["protocol"] = "TCP";
-        if (!port.contains("targetPort") && port.contains("port")) port["targetPort"] = port["port"];
+        if (!port.contains("targetPort") && port.contains("port"))
+          port["targetPort"] = port["port"];
       }
     }
   }
 }
 
 /// 422 for what the API server's validation would refuse among the fields we know.
-std::optional<core::Error> Validate(const KubeResource& r, const KubeObject& o, const KubeObject* current) {
+std::optional<core::Error> Validate(const KubeResource& r, const KubeObject& o,
+                                    const KubeObject* current) {
   const std::string name = kube::StringAt(o, {"metadata", "name"});
-  const std::string what = std::string(r.kind) + (r.api_version.find('/') != std::string_view::npos
-                                                      ? "." + std::string(r.api_version.substr(0, r.api_version.find('/')))
-                                                      : "") + " \"" + name + "\" is invalid: ";
-  if (name.empty()) return StatusError(422, "Invalid", what + "metadata.name: Required value: name is required");
+  const std::string what =
+      std::string(r.kind) +
+      (r.api_version.find('/') != std::string_view::npos
+           ? "." + std::string(r.api_version.substr(0, r.api_version.find('/')))
+           : "") +
+      " \"" + name + "\" is invalid: ";
+  if (name.empty())
+    return StatusError(422, "Invalid", what + "metadata.name: Required value: name is required");
   if (!SameResource(r, kube::kDeployments)) return std::nullopt;
   if (kube::IntAt(o, {"spec", "replicas"}) < 0) {
-    return StatusError(422, "Invalid", what + "spec.replicas: Invalid value: " +
-                                           std::to_string(kube::IntAt(o, {"spec", "replicas"})) +
-                                           ": must be greater than or equal to 0");
+    return StatusError(422, "Invalid",
+                       what + "spec.replicas: Invalid value: " +
+                           std::to_string(kube::IntAt(o, {"spec", "replicas"})) +
+                           ": must be greater than or equal to 0");
   }
   const auto* selector = kube::Find(o, {"spec", "selector", "matchLabels"});
   const auto* labels = kube::Find(o, {"spec", "template", "metadata", "labels"});
@@ -98,7 +113,10 @@ std::optional<core::Error> Validate(const KubeResource& r, const KubeObject& o, 
   for (const auto& [k, v] : selector->as_object()) {
     const auto* l = labels && labels->is_object() ? labels->as_object().if_contains(k) : nullptr;
     if (!l || *l != v) {
-      return StatusError(422, "Invalid", what + "spec.template.metadata.labels: Invalid value: `selector` does not match template `labels`");
+      return StatusError(422, "Invalid",
+                         what +
+                             "spec.template.metadata.labels: Invalid value: `selector` does not "
+                             "match template `labels`");
     }
   }
   if (current && Selector(*current) != Selector(o)) {
@@ -118,13 +136,15 @@ FakeKubernetes::~FakeKubernetes() {
   for (auto& w : watches_) w->Stop();
 }
 
-std::optional<core::Error> FakeKubernetes::Enter(std::string_view method, const KubeResource* resource,
-                                                 std::string_view ns, std::string_view name) {
+std::optional<core::Error> FakeKubernetes::Enter(std::string_view method,
+                                                 const KubeResource* resource, std::string_view ns,
+                                                 std::string_view name) {
   const std::string plural = resource ? std::string(resource->plural) : "";
   calls_.push_back(Call{std::string(method), plural, std::string(ns), std::string(name)});
   Sweep();
   for (auto it = failures_.begin(); it != failures_.end(); ++it) {
-    if ((it->method.empty() || it->method == method) && (it->plural.empty() || it->plural == plural)) {
+    if ((it->method.empty() || it->method == method) &&
+        (it->plural.empty() || it->plural == plural)) {
       core::Error error = it->error;
       if (--it->count <= 0) failures_.erase(it);
       return error;
@@ -165,8 +185,10 @@ core::Status FakeKubernetes::CheckNamespace(const KubeResource& resource, std::s
   if (!resource.namespaced) return core::Ok{};
   if (!store_.Find("namespaces", "", ns)) return NotFoundError(kube::kNamespaces, ns);
   if (verb == "create" && terminating_.contains(std::string(ns))) {
-    return StatusError(403, "Forbidden", std::string(resource.plural) + " is forbidden: unable to create new content in namespace " +
-                                             std::string(ns) + " because it is being terminated");
+    return StatusError(403, "Forbidden",
+                       std::string(resource.plural) +
+                           " is forbidden: unable to create new content in namespace " +
+                           std::string(ns) + " because it is being terminated");
   }
   return core::Ok{};
 }
@@ -180,11 +202,14 @@ core::Result<KubeObject> FakeKubernetes::Write(const KubeResource& resource, std
     for (std::string_view key : {"uid", "creationTimestamp", "deletionTimestamp"}) {
       if (const auto* v = kube::Find(*current, {"metadata", key})) metadata[key] = *v;
     }
-    if (const auto* status = current->if_contains("status")) object["status"] = *status;  // PUT ignores status
+    if (const auto* status = current->if_contains("status"))
+      object["status"] = *status;  // PUT ignores status
     const auto* old_spec = current->if_contains("spec");
     const auto* new_spec = object.if_contains("spec");
-    const bool changed = (old_spec ? *old_spec : boost::json::value()) != (new_spec ? *new_spec : boost::json::value());
-    metadata["generation"] = kube::IntAt(*current, {"metadata", "generation"}, 1) + (changed ? 1 : 0);
+    const bool changed = (old_spec ? *old_spec : boost::json::value()) !=
+                         (new_spec ? *new_spec : boost::json::value());
+    metadata["generation"] =
+        kube::IntAt(*current, {"metadata", "generation"}, 1) + (changed ? 1 : 0);
   } else {
     metadata["uid"] = store_.NewUid();
     metadata["creationTimestamp"] = store_.Now();
@@ -192,7 +217,8 @@ core::Result<KubeObject> FakeKubernetes::Write(const KubeResource& resource, std
   }
   const std::string name = kube::StringAt(object, {"metadata", "name"});
   store_.Put(resource, ns, std::move(object));
-  if (SameResource(resource, kube::kDeployments)) fake::ReconcileDeployment(store_, ns, name, image_failures_);
+  if (SameResource(resource, kube::kDeployments))
+    fake::ReconcileDeployment(store_, ns, name, image_failures_);
   Publish();
   return *store_.Find(resource.plural, resource.namespaced ? ns : "", name);
 }
@@ -200,8 +226,8 @@ core::Result<KubeObject> FakeKubernetes::Write(const KubeResource& resource, std
 core::Result<boost::json::object> FakeKubernetes::Version() {
   std::lock_guard lock(mutex_);
   if (auto e = Enter("Version", nullptr, "", "")) return *e;
-  return boost::json::object{{"major", "1"}, {"minor", "35"}, {"gitVersion", "v1.35.0-fake"},
-                             {"platform", "linux/amd64"}};
+  return boost::json::object{
+      {"major", "1"}, {"minor", "35"}, {"gitVersion", "v1.35.0-fake"}, {"platform", "linux/amd64"}};
 }
 
 core::Result<KubeObject> FakeKubernetes::Create(const KubeResource& resource, std::string_view ns,
@@ -212,7 +238,9 @@ core::Result<KubeObject> FakeKubernetes::Create(const KubeResource& resource, st
   if (auto ok = CheckNamespace(resource, ns, "create"); !ok.ok()) return ok.error();
   const std::string object_ns = kube::StringAt(object, {"metadata", "namespace"});
   if (resource.namespaced && !object_ns.empty() && object_ns != ns) {
-    return StatusError(400, "BadRequest", "the namespace of the provided object does not match the namespace sent on the request");
+    return StatusError(
+        400, "BadRequest",
+        "the namespace of the provided object does not match the namespace sent on the request");
   }
   if (store_.Find(resource.plural, resource.namespaced ? ns : "", name)) {
     return StatusError(409, "AlreadyExists", Qualified(resource, name) + " already exists");
@@ -258,9 +286,10 @@ core::Result<KubeObject> FakeKubernetes::Replace(const KubeResource& resource, s
   if (!current) return NotFoundError(resource, name);
   const std::string rv = kube::StringAt(object, {"metadata", "resourceVersion"});
   if (!rv.empty() && rv != kube::StringAt(*current, {"metadata", "resourceVersion"})) {
-    return StatusError(409, "Conflict", "Operation cannot be fulfilled on " + Qualified(resource, name) +
-                                            ": the object has been modified; please apply your changes to the "
-                                            "latest version and try again");
+    return StatusError(409, "Conflict",
+                       "Operation cannot be fulfilled on " + Qualified(resource, name) +
+                           ": the object has been modified; please apply your changes to the "
+                           "latest version and try again");
   }
   KubeObject copy = *current;
   return Write(resource, ns, std::move(object), &copy);
@@ -274,18 +303,22 @@ core::Result<KubeObject> FakeKubernetes::Patch(const KubeResource& resource, std
   const auto* current = store_.Find(resource.plural, resource.namespaced ? ns : "", name);
   if (!current) return NotFoundError(resource, name);
   if (!patch.is_object()) return StatusError(400, "BadRequest", "the patch must be a JSON object");
-  const std::string rv = patch.is_object() ? kube::StringAt(patch.as_object(), {"metadata", "resourceVersion"}) : "";
+  const std::string rv =
+      patch.is_object() ? kube::StringAt(patch.as_object(), {"metadata", "resourceVersion"}) : "";
   if (!rv.empty() && rv != kube::StringAt(*current, {"metadata", "resourceVersion"})) {
-    return StatusError(409, "Conflict", "Operation cannot be fulfilled on " + Qualified(resource, name) +
-                                            ": the object has been modified; please apply your changes to the "
-                                            "latest version and try again");
+    return StatusError(409, "Conflict",
+                       "Operation cannot be fulfilled on " + Qualified(resource, name) +
+                           ": the object has been modified; please apply your changes to the "
+                           "latest version and try again");
   }
   KubeObject copy = *current;
-  auto merged = type == PatchType::kMerge ? kube::MergePatch(copy, patch) : kube::StrategicMergePatch(copy, patch);
+  auto merged = type == PatchType::kMerge ? kube::MergePatch(copy, patch)
+                                          : kube::StrategicMergePatch(copy, patch);
   return Write(resource, ns, std::move(merged.as_object()), &copy);
 }
 
-core::Result<std::optional<KubeObject>> FakeKubernetes::Delete(const KubeResource& resource, std::string_view ns,
+core::Result<std::optional<KubeObject>> FakeKubernetes::Delete(const KubeResource& resource,
+                                                               std::string_view ns,
                                                                std::string_view name,
                                                                PropagationPolicy propagation) {
   std::lock_guard lock(mutex_);
@@ -295,9 +328,11 @@ core::Result<std::optional<KubeObject>> FakeKubernetes::Delete(const KubeResourc
   if (!current) return NotFoundError(resource, name);
   if (SameResource(resource, kube::kNamespaces)) {
     if (terminating_.contains(std::string(name))) {
-      return StatusError(409, "Conflict", "Operation cannot be fulfilled on namespaces \"" + std::string(name) +
-                                              "\": The system is ensuring all content is removed from this namespace.  "
-                                              "Upon completion, this namespace will automatically be purged by the system.");
+      return StatusError(
+          409, "Conflict",
+          "Operation cannot be fulfilled on namespaces \"" + std::string(name) +
+              "\": The system is ensuring all content is removed from this namespace.  "
+              "Upon completion, this namespace will automatically be purged by the system.");
     }
     KubeObject ns_object = *current;
     kube::EnsureObject(ns_object, {"metadata"})["deletionTimestamp"] = store_.Now();
@@ -306,7 +341,8 @@ core::Result<std::optional<KubeObject>> FakeKubernetes::Delete(const KubeResourc
     for (const auto* r : {&kube::kDeployments, &kube::kReplicaSets, &kube::kPods, &kube::kServices,
                           &kube::kConfigMaps, &kube::kIngresses}) {
       std::vector<std::string> names;
-      for (const auto* o : store_.All(r->plural, name)) names.push_back(kube::StringAt(*o, {"metadata", "name"}));
+      for (const auto* o : store_.All(r->plural, name))
+        names.push_back(kube::StringAt(*o, {"metadata", "name"}));
       for (const auto& n : names) store_.Erase(*r, name, n);
     }
     terminating_[std::string(name)] = clock_.Now() + namespace_delay_;
@@ -334,13 +370,18 @@ core::Result<KubeObject> FakeKubernetes::Scale(const KubeResource& resource, std
   kube::EnsureObject(next, {"spec"})["replicas"] = replicas;
   auto written = Write(resource, ns, std::move(next), &copy);
   if (!written.ok()) return written.error();
-  return KubeObject{{"kind", "Scale"},
-                    {"apiVersion", "autoscaling/v1"},
-                    {"metadata",
-                     {{"name", name}, {"namespace", ns}, {"uid", kube::StringAt(*written, {"metadata", "uid"})},
-                      {"resourceVersion", kube::StringAt(*written, {"metadata", "resourceVersion"})}}},
-                    {"spec", {{"replicas", replicas}}},
-                    {"status", {{"replicas", kube::IntAt(*written, {"status", "replicas"})}, {"selector", Selector(*written)}}}};
+  return KubeObject{
+      {"kind", "Scale"},
+      {"apiVersion", "autoscaling/v1"},
+      {"metadata",
+       {{"name", name},
+        {"namespace", ns},
+        {"uid", kube::StringAt(*written, {"metadata", "uid"})},
+        {"resourceVersion", kube::StringAt(*written, {"metadata", "resourceVersion"})}}},
+      {"spec", {{"replicas", replicas}}},
+      {"status",
+       {{"replicas", kube::IntAt(*written, {"status", "replicas"})},
+        {"selector", Selector(*written)}}}};
 }
 
 }  // namespace slipway::connectors

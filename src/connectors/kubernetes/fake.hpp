@@ -44,8 +44,9 @@ class FakeKubernetes final : public Kubernetes {
                                                  PropagationPolicy propagation) override;
   core::Result<KubeObject> Scale(const KubeResource& resource, std::string_view ns,
                                  std::string_view name, std::int64_t replicas) override;
-  core::Result<std::unique_ptr<WatchHandle>> Watch(const KubeResource& resource, std::string_view ns,
-                                                   WatchOptions options, WatchCallback on_event,
+  core::Result<std::unique_ptr<WatchHandle>> Watch(const KubeResource& resource,
+                                                   std::string_view ns, WatchOptions options,
+                                                   WatchCallback on_event,
                                                    WatchErrorCallback on_error) override;
 
   // ---- Test controls ----
@@ -68,7 +69,7 @@ class FakeKubernetes final : public Kubernetes {
   void SendBookmarks();
 
   struct Call {
-    std::string method;  ///< "Create", "Get", …
+    std::string method;    ///< "Create", "Get", …
     std::string resource;  ///< plural, e.g. "deployments"
     std::string ns;
     std::string name;
@@ -87,15 +88,16 @@ class FakeKubernetes final : public Kubernetes {
     int count;
   };
   /// Records the call and returns an injected failure, if one matches. Locked.
-  std::optional<core::Error> Enter(std::string_view method, const KubeResource* resource, std::string_view ns,
-                                   std::string_view name);
+  std::optional<core::Error> Enter(std::string_view method, const KubeResource* resource,
+                                   std::string_view ns, std::string_view name);
   /// Finishes namespace terminations whose time has come. Locked.
   void Sweep();
   /// Hands events recorded by the store to the matching watches. Locked.
   void Publish();
-  core::Result<KubeObject> Write(const KubeResource& resource, std::string_view ns, KubeObject object,
-                                 const KubeObject* current);
-  core::Status CheckNamespace(const KubeResource& resource, std::string_view ns, std::string_view verb);
+  core::Result<KubeObject> Write(const KubeResource& resource, std::string_view ns,
+                                 KubeObject object, const KubeObject* current);
+  core::Status CheckNamespace(const KubeResource& resource, std::string_view ns,
+                              std::string_view verb);
 
   std::unique_ptr<core::Clock> own_clock_;
   const core::Clock& clock_;

@@ -3,9 +3,9 @@
 // a rollout has settled. Pods of a failing image wait with its reason, so
 // rollouts never complete — as on a cluster where the image cannot be pulled.
 
+#include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
-#include <algorithm>
 
 #include "connectors/kubernetes/fake_store.hpp"
 #include "connectors/kubernetes/json_access.hpp"
@@ -51,7 +51,8 @@ std::string TemplateHash(const boost::json::value& tmpl) {
   for (unsigned char c : text) h = (h ^ c) * 16777619u;
   static constexpr std::string_view kAlphabet = "bcdfghjklmnpqrstvwxz2456789";
   std::string encoded;
-  for (char c : std::to_string(h)) encoded += kAlphabet[static_cast<unsigned char>(c) % kAlphabet.size()];
+  for (char c : std::to_string(h))
+    encoded += kAlphabet[static_cast<unsigned char>(c) % kAlphabet.size()];
   return encoded;
 }
 
@@ -65,8 +66,12 @@ std::string ControllerUid(const KubeObject& o) {
 }
 
 object OwnerRef(std::string_view kind, std::string_view name, std::string_view uid) {
-  return {{"apiVersion", "apps/v1"}, {"kind", kind}, {"name", name},
-          {"uid", uid}, {"controller", true}, {"blockOwnerDeletion", true}};
+  return {{"apiVersion", "apps/v1"},
+          {"kind", kind},
+          {"name", name},
+          {"uid", uid},
+          {"controller", true},
+          {"blockOwnerDeletion", true}};
 }
 
 object WithHash(const boost::json::value* labels, const std::string& hash) {
@@ -76,7 +81,8 @@ object WithHash(const boost::json::value* labels, const std::string& hash) {
 }
 
 std::int64_t Revision(const KubeObject& rs) {
-  const std::string r = kube::StringAt(rs, {"metadata", "annotations", "deployment.kubernetes.io/revision"});
+  const std::string r =
+      kube::StringAt(rs, {"metadata", "annotations", "deployment.kubernetes.io/revision"});
   return r.empty() ? 0 : std::stoll(r);
 }
 
@@ -99,21 +105,26 @@ bool ContainerStatus(const object& container, const ImageFailures& failures, con
   const std::string& reason = failure->second;
   if (reason == "CrashLoopBackOff") {
     status["restartCount"] = 3;
-    status["state"] = {{"waiting", {{"reason", reason}, {"message", "back-off 40s restarting failed container"}}}};
-    status["lastState"] = {{"terminated", {{"exitCode", 1}, {"reason", "Error"}, {"finishedAt", now}}}};
+    status["state"] = {
+        {"waiting", {{"reason", reason}, {"message", "back-off 40s restarting failed container"}}}};
+    status["lastState"] = {
+        {"terminated", {{"exitCode", 1}, {"reason", "Error"}, {"finishedAt", now}}}};
   } else {
     pending = true;  // the image never arrived: the container never ran
-    status["state"] = {{"waiting", {{"reason", reason}, {"message", "Back-off pulling image \"" + image + "\""}}}};
+    status["state"] = {
+        {"waiting", {{"reason", reason}, {"message", "Back-off pulling image \"" + image + "\""}}}};
   }
   return false;
 }
 
-object NewPod(Store& store, std::string_view ns, const KubeObject& rs, const ImageFailures& failures) {
+object NewPod(Store& store, std::string_view ns, const KubeObject& rs,
+              const ImageFailures& failures) {
   const std::string now = store.Now();
   const auto serial = store.NextSerial();
   static constexpr std::string_view kChars = "bcdfghjklmnpqrstvwxz2456789";
   std::string suffix;
-  for (auto n = serial * 7919; suffix.size() < 5; n /= 27) suffix += kChars[static_cast<size_t>(n % 27)];
+  for (auto n = serial * 7919; suffix.size() < 5; n /= 27)
+    suffix += kChars[static_cast<size_t>(n % 27)];
   const auto* tmpl = kube::Find(rs, {"spec", "template"});
   object spec = tmpl && tmpl->is_object() && tmpl->as_object().contains("spec") &&
                         tmpl->as_object().at("spec").is_object()
@@ -123,10 +134,12 @@ object NewPod(Store& store, std::string_view ns, const KubeObject& rs, const Ima
   array statuses;
   bool all_ready = true;
   bool pending = false;
-  if (const auto* containers = spec.if_contains("containers"); containers && containers->is_array()) {
+  if (const auto* containers = spec.if_contains("containers");
+      containers && containers->is_array()) {
     for (const auto& c : containers->as_array()) {
       object s;
-      if (c.is_object() && !ContainerStatus(c.as_object(), failures, now, s, pending)) all_ready = false;
+      if (c.is_object() && !ContainerStatus(c.as_object(), failures, now, s, pending))
+        all_ready = false;
       statuses.push_back(std::move(s));
     }
   }
@@ -136,26 +149,27 @@ object NewPod(Store& store, std::string_view ns, const KubeObject& rs, const Ima
                    object{{"type", "ContainersReady"}, {"status", ready}},
                    object{{"type", "Ready"}, {"status", ready}}};
   const std::string ip = "10.244.0." + std::to_string(serial % 250 + 2);
-  return {{"metadata",
-           {{"name", kube::StringAt(rs, {"metadata", "name"}) + "-" + suffix},
-            {"namespace", ns},
-            {"uid", store.NewUid()},
-            {"creationTimestamp", now},
-            {"labels", kube::Find(rs, {"spec", "template", "metadata", "labels"})
-                           ? *kube::Find(rs, {"spec", "template", "metadata", "labels"})
-                           : object()},
-            {"ownerReferences", array{OwnerRef("ReplicaSet", kube::StringAt(rs, {"metadata", "name"}),
-                                               kube::StringAt(rs, {"metadata", "uid"}))}}}},
-          {"spec", std::move(spec)},
-          {"status",
-           {{"phase", pending ? "Pending" : "Running"},
-            {"hostIP", "10.0.0.1"},
-            {"podIP", ip},
-            {"podIPs", array{object{{"ip", ip}}}},
-            {"startTime", now},
-            {"qosClass", "BestEffort"},
-            {"conditions", std::move(conditions)},
-            {"containerStatuses", std::move(statuses)}}}};
+  return {
+      {"metadata",
+       {{"name", kube::StringAt(rs, {"metadata", "name"}) + "-" + suffix},
+        {"namespace", ns},
+        {"uid", store.NewUid()},
+        {"creationTimestamp", now},
+        {"labels", kube::Find(rs, {"spec", "template", "metadata", "labels"})
+                       ? *kube::Find(rs, {"spec", "template", "metadata", "labels"})
+                       : object()},
+        {"ownerReferences", array{OwnerRef("ReplicaSet", kube::StringAt(rs, {"metadata", "name"}),
+                                           kube::StringAt(rs, {"metadata", "uid"}))}}}},
+      {"spec", std::move(spec)},
+      {"status",
+       {{"phase", pending ? "Pending" : "Running"},
+        {"hostIP", "10.0.0.1"},
+        {"podIP", ip},
+        {"podIPs", array{object{{"ip", ip}}}},
+        {"startTime", now},
+        {"qosClass", "BestEffort"},
+        {"conditions", std::move(conditions)},
+        {"containerStatuses", std::move(statuses)}}}};
 }
 
 bool PodReady(const KubeObject& pod) {
@@ -170,8 +184,8 @@ bool PodReady(const KubeObject& pod) {
 }
 
 /// Scales the ReplicaSet's pods to `replicas`; returns how many are ready.
-std::int64_t SyncPods(Store& store, std::string_view ns, const KubeObject& rs, std::int64_t replicas,
-                      const ImageFailures& failures) {
+std::int64_t SyncPods(Store& store, std::string_view ns, const KubeObject& rs,
+                      std::int64_t replicas, const ImageFailures& failures) {
   const std::string uid = kube::StringAt(rs, {"metadata", "uid"});
   std::vector<std::string> owned;
   for (auto* pod : store.All("pods", ns)) {
@@ -193,7 +207,8 @@ std::int64_t SyncPods(Store& store, std::string_view ns, const KubeObject& rs, s
 
 object Condition(const char* type, const char* status, const char* reason, std::string message,
                  const std::string& now) {
-  return {{"type", type}, {"status", status}, {"reason", reason}, {"message", std::move(message)},
+  return {{"type", type},          {"status", status},
+          {"reason", reason},      {"message", std::move(message)},
           {"lastUpdateTime", now}, {"lastTransitionTime", now}};
 }
 
@@ -217,9 +232,11 @@ void ReconcileDeployment(Store& store, std::string_view ns, std::string_view nam
     if (kube::StringAt(*rs, {"metadata", "name"}) == rs_name) continue;
     KubeObject old = *rs;  // an older template: scaled to zero, kept for history
     SyncPods(store, ns, old, 0, failures);
-    if (kube::IntAt(old, {"spec", "replicas"}) != 0 || kube::IntAt(old, {"status", "replicas"}) != 0) {
+    if (kube::IntAt(old, {"spec", "replicas"}) != 0 ||
+        kube::IntAt(old, {"status", "replicas"}) != 0) {
       old["spec"].as_object()["replicas"] = 0;
-      old["status"] = {{"replicas", 0}, {"observedGeneration", kube::IntAt(old, {"metadata", "generation"}, 1)}};
+      old["status"] = {{"replicas", 0},
+                       {"observedGeneration", kube::IntAt(old, {"metadata", "generation"}, 1)}};
       store.Put(kube::kReplicaSets, ns, std::move(old));
     }
   }
@@ -233,44 +250,56 @@ void ReconcileDeployment(Store& store, std::string_view ns, std::string_view nam
     }
   } else {
     object tmpl_copy = tmpl && tmpl->is_object() ? tmpl->as_object() : object();
-    kube::EnsureObject(tmpl_copy, {"metadata"})["labels"] = WithHash(kube::Find(tmpl_copy, {"metadata", "labels"}), hash);
-    rs = {{"metadata",
-           {{"name", rs_name},
-            {"uid", store.NewUid()},
-            {"generation", 1},
-            {"creationTimestamp", store.Now()},
-            {"labels", WithHash(tmpl ? kube::Find(tmpl->as_object(), {"metadata", "labels"}) : nullptr, hash)},
-            {"annotations", {{"deployment.kubernetes.io/revision", std::to_string(newest + 1)}}},
-            {"ownerReferences", array{OwnerRef("Deployment", name, uid)}}}},
-          {"spec",
-           {{"selector", {{"matchLabels", WithHash(kube::Find(deployment, {"spec", "selector", "matchLabels"}), hash)}}},
-            {"template", std::move(tmpl_copy)}}}};
+    kube::EnsureObject(tmpl_copy, {"metadata"})["labels"] =
+        WithHash(kube::Find(tmpl_copy, {"metadata", "labels"}), hash);
+    rs = {
+        {"metadata",
+         {{"name", rs_name},
+          {"uid", store.NewUid()},
+          {"generation", 1},
+          {"creationTimestamp", store.Now()},
+          {"labels",
+           WithHash(tmpl ? kube::Find(tmpl->as_object(), {"metadata", "labels"}) : nullptr, hash)},
+          {"annotations", {{"deployment.kubernetes.io/revision", std::to_string(newest + 1)}}},
+          {"ownerReferences", array{OwnerRef("Deployment", name, uid)}}}},
+        {"spec",
+         {{"selector",
+           {{"matchLabels",
+             WithHash(kube::Find(deployment, {"spec", "selector", "matchLabels"}), hash)}}},
+          {"template", std::move(tmpl_copy)}}}};
   }
   rs["spec"].as_object()["replicas"] = replicas;
   const std::int64_t ready = SyncPods(store, ns, rs, replicas, failures);
-  rs["status"] = {{"replicas", replicas}, {"fullyLabeledReplicas", replicas}, {"readyReplicas", ready},
-                  {"availableReplicas", ready}, {"observedGeneration", kube::IntAt(rs, {"metadata", "generation"}, 1)}};
-  const std::string revision = kube::StringAt(rs, {"metadata", "annotations", "deployment.kubernetes.io/revision"});
+  rs["status"] = {{"replicas", replicas},
+                  {"fullyLabeledReplicas", replicas},
+                  {"readyReplicas", ready},
+                  {"availableReplicas", ready},
+                  {"observedGeneration", kube::IntAt(rs, {"metadata", "generation"}, 1)}};
+  const std::string revision =
+      kube::StringAt(rs, {"metadata", "annotations", "deployment.kubernetes.io/revision"});
   store.Put(kube::kReplicaSets, ns, std::move(rs));
 
   const std::string now = store.Now();
   const bool complete = ready == replicas;
   array conditions{
-      complete ? Condition("Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.", now)
+      complete ? Condition("Available", "True", "MinimumReplicasAvailable",
+                           "Deployment has minimum availability.", now)
                : Condition("Available", "False", "MinimumReplicasUnavailable",
                            "Deployment does not have minimum availability.", now),
       complete ? Condition("Progressing", "True", "NewReplicaSetAvailable",
                            "ReplicaSet \"" + rs_name + "\" has successfully progressed.", now)
-               : Condition("Progressing", "True", "ReplicaSetUpdated", "ReplicaSet \"" + rs_name + "\" is progressing.",
-                           now)};
-  deployment["status"] = {{"observedGeneration", kube::IntAt(deployment, {"metadata", "generation"}, 1)},
-                          {"replicas", replicas},
-                          {"updatedReplicas", replicas},
-                          {"readyReplicas", ready},
-                          {"availableReplicas", ready},
-                          {"unavailableReplicas", replicas - ready},
-                          {"conditions", std::move(conditions)}};
-  kube::EnsureObject(deployment, {"metadata", "annotations"})["deployment.kubernetes.io/revision"] = revision;
+               : Condition("Progressing", "True", "ReplicaSetUpdated",
+                           "ReplicaSet \"" + rs_name + "\" is progressing.", now)};
+  deployment["status"] = {
+      {"observedGeneration", kube::IntAt(deployment, {"metadata", "generation"}, 1)},
+      {"replicas", replicas},
+      {"updatedReplicas", replicas},
+      {"readyReplicas", ready},
+      {"availableReplicas", ready},
+      {"unavailableReplicas", replicas - ready},
+      {"conditions", std::move(conditions)}};
+  kube::EnsureObject(deployment, {"metadata", "annotations"})["deployment.kubernetes.io/revision"] =
+      revision;
   store.Put(kube::kDeployments, ns, std::move(deployment));
 }
 
@@ -279,7 +308,8 @@ void DeleteOwned(Store& store, std::string_view ns, std::string_view owner_uid) 
     std::vector<std::pair<std::string, std::string>> doomed;  // name, uid
     for (auto* o : store.All(resource->plural, ns)) {
       if (ControllerUid(*o) == owner_uid) {
-        doomed.emplace_back(kube::StringAt(*o, {"metadata", "name"}), kube::StringAt(*o, {"metadata", "uid"}));
+        doomed.emplace_back(kube::StringAt(*o, {"metadata", "name"}),
+                            kube::StringAt(*o, {"metadata", "uid"}));
       }
     }
     for (const auto& [name, uid] : doomed) {

@@ -30,11 +30,13 @@ bool FakeKubernetes::FakeWatch::Matches(std::string_view plural, std::string_vie
   const auto* labels = kube::Find(object, {"metadata", "labels"});
   auto fields = kube::MatchesFieldSelector(object, fields_);
   return fields.ok() && *fields &&
-         labels_.Matches(labels && labels->is_object() ? labels->as_object() : boost::json::object());
+         labels_.Matches(labels && labels->is_object() ? labels->as_object()
+                                                       : boost::json::object());
 }
 
 core::Result<std::unique_ptr<WatchHandle>> FakeKubernetes::Watch(const KubeResource& resource,
-                                                                 std::string_view ns, WatchOptions options,
+                                                                 std::string_view ns,
+                                                                 WatchOptions options,
                                                                  WatchCallback on_event,
                                                                  WatchErrorCallback on_error) {
   (void)on_error;  // the fake's watches do not fail once started
@@ -43,15 +45,18 @@ core::Result<std::unique_ptr<WatchHandle>> FakeKubernetes::Watch(const KubeResou
   if (!on_event) return core::Invalid("kubernetes: a watch needs an event callback");
   auto labels = kube::LabelSelector::Parse(options.label_selector);
   if (!labels.ok()) return labels.error();
-  if (auto fields = kube::MatchesFieldSelector({}, options.field_selector); !fields.ok()) return fields.error();
-  auto watch = std::make_shared<FakeWatch>(std::string(resource.plural), resource.namespaced ? std::string(ns) : "",
-                                           std::move(*labels), options.field_selector, std::move(on_event));
+  if (auto fields = kube::MatchesFieldSelector({}, options.field_selector); !fields.ok())
+    return fields.error();
+  auto watch = std::make_shared<FakeWatch>(
+      std::string(resource.plural), resource.namespaced ? std::string(ns) : "", std::move(*labels),
+      options.field_selector, std::move(on_event));
   std::int64_t from = -1;
   if (!options.resource_version.empty()) {
     try {
       from = std::stoll(options.resource_version);
     } catch (const std::exception&) {
-      return core::Invalid("kubernetes: resourceVersion \"" + options.resource_version + "\" is not one of ours");
+      return core::Invalid("kubernetes: resourceVersion \"" + options.resource_version +
+                           "\" is not one of ours");
     }
   }
   Publish();  // earlier events go to the watches that existed then
@@ -88,7 +93,8 @@ void FakeKubernetes::ClearImageFailures() {
   image_failures_.clear();
 }
 
-void FakeKubernetes::InjectFailure(std::string method, std::string plural, core::Error error, int count) {
+void FakeKubernetes::InjectFailure(std::string method, std::string plural, core::Error error,
+                                   int count) {
   std::lock_guard lock(mutex_);
   failures_.push_back(Failure{std::move(method), std::move(plural), std::move(error), count});
 }
@@ -108,7 +114,8 @@ void FakeKubernetes::SendBookmarks() {
   Publish();
   const std::string rv = std::to_string(store_.version());
   for (const auto& w : watches_) {
-    WatchEvent bookmark{WatchEvent::Type::kBookmark, {{"metadata", {{"resourceVersion", rv}}}}, {}, rv};
+    WatchEvent bookmark{
+        WatchEvent::Type::kBookmark, {{"metadata", {{"resourceVersion", rv}}}}, {}, rv};
     w->Push(std::move(bookmark));
   }
 }

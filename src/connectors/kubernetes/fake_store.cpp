@@ -16,7 +16,8 @@ KubeObject* Store::Find(std::string_view plural, std::string_view ns, std::strin
 std::vector<KubeObject*> Store::All(std::string_view plural, std::string_view ns) {
   std::vector<KubeObject*> out;
   for (auto& [key, object] : objects_) {
-    if (std::get<0>(key) == plural && (ns.empty() || std::get<1>(key) == ns)) out.push_back(&object);
+    if (std::get<0>(key) == plural && (ns.empty() || std::get<1>(key) == ns))
+      out.push_back(&object);
   }
   return out;
 }
@@ -31,8 +32,8 @@ const KubeObject& Store::Put(const KubeResource& resource, std::string_view ns, 
   Key key{std::string(resource.plural), resource.namespaced ? std::string(ns) : "", name};
   const bool existed = objects_.contains(key);
   auto& stored = objects_[key] = std::move(object);
-  Record(existed ? WatchEvent::Type::kModified : WatchEvent::Type::kAdded, resource.plural, std::get<1>(key),
-         stored);
+  Record(existed ? WatchEvent::Type::kModified : WatchEvent::Type::kAdded, resource.plural,
+         std::get<1>(key), stored);
   return stored;
 }
 

@@ -51,7 +51,8 @@ class Store {
 
  private:
   using Key = std::tuple<std::string, std::string, std::string>;  // plural, ns, name
-  void Record(WatchEvent::Type type, std::string_view plural, std::string_view ns, const KubeObject& object);
+  void Record(WatchEvent::Type type, std::string_view plural, std::string_view ns,
+              const KubeObject& object);
 
   const core::Clock& clock_;
   std::map<Key, KubeObject> objects_;

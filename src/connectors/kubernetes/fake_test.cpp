@@ -14,10 +14,12 @@ namespace slipway::connectors {
 namespace {
 
 KubeObject Web(const std::string& image, int replicas) {
-  return boost::json::parse(R"({"metadata":{"name":"web"},"spec":{"replicas":)" + std::to_string(replicas) +
-                            R"(,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},
-                            "spec":{"containers":[{"name":"web","image":")" + image + R"("}]}}}})")
-      .as_object();
+  return boost::json::
+      parse(R"({"metadata":{"name":"web"},"spec":{"replicas":)" + std::to_string(replicas) +
+            R"(,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},
+                            "spec":{"containers":[{"name":"web","image":")" +
+            image + R"("}]}}}})")
+          .as_object();
 }
 
 class FakeTest : public ::testing::Test {
@@ -59,12 +61,18 @@ TEST_F(FakeTest, CrashLoopBackOffAndRecovery) {
   EXPECT_EQ((*pods)[0].restarts, 3);
   EXPECT_EQ((*pods)[0].terminated_reason, "Error");
   auto waiting = EvaluateRollout(fake_.Get(kube::kDeployments, "prod", "web").value());
-  EXPECT_EQ(waiting.message, "Waiting for deployment \"web\" rollout to finish: 0 of 2 updated replicas are available...");
+  EXPECT_EQ(
+      waiting.message,
+      "Waiting for deployment \"web\" rollout to finish: 0 of 2 updated replicas are available...");
 
   // Rolling back to a good image replaces every pod and completes.
-  ASSERT_TRUE(fake_.Patch(kube::kDeployments, "prod", "web", PatchType::kStrategicMerge,
-                          boost::json::parse(R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"web:1"}]}}}})"))
-                  .ok());
+  ASSERT_TRUE(
+      fake_
+          .Patch(
+              kube::kDeployments, "prod", "web", PatchType::kStrategicMerge,
+              boost::json::parse(
+                  R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"web:1"}]}}}})"))
+          .ok());
   EXPECT_TRUE(EvaluateRollout(fake_.Get(kube::kDeployments, "prod", "web").value()).done);
   auto listed = fake_.ListPods("prod", "app=web").value();
   for (const auto& p : listed) EXPECT_TRUE(p.ready) << p.name;

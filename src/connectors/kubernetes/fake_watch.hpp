@@ -23,7 +23,9 @@ class FakeKubernetes::FakeWatch {
         on_event_(std::move(on_event)) {}
   ~FakeWatch() { Stop(); }
 
-  void Start() { thread_ = std::thread([this] { Run(); }); }
+  void Start() {
+    thread_ = std::thread([this] { Run(); });
+  }
 
   bool Matches(std::string_view plural, std::string_view ns, const KubeObject& object) const;
 

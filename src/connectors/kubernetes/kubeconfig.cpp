@@ -36,8 +36,9 @@ struct Reader {
   core::Result<std::string> Decode(const std::string& b64, const std::string& field) const {
     std::string out(b64.size(), '\0');
     size_t length = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.data(), b64.size(),
-                          " \t\r\n", &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), b64.data(),
+                          b64.size(), " \t\r\n", &length, nullptr,
+                          sodium_base64_VARIANT_ORIGINAL) != 0) {
       return Fail(field + " is not valid base64");
     }
     out.resize(length);
@@ -66,8 +67,8 @@ std::string Trim(std::string s) {
 }
 
 /// The `inner` map of the entry named `name` in a list of {name, inner}.
-YAML::Node Named(const YAML::Node& root, const char* list, const char* inner, const std::string& name,
-                 bool& found) {
+YAML::Node Named(const YAML::Node& root, const char* list, const char* inner,
+                 const std::string& name, bool& found) {
   found = false;
   const auto& entries = root[list];
   if (!entries || !entries.IsSequence()) return YAML::Node();
@@ -86,7 +87,8 @@ core::Status ReadCluster(const Reader& r, const YAML::Node& cluster, const std::
   t.base_url = Str(cluster, "server");
   if (t.base_url.empty()) return r.Fail(where + " has no server");
   t.proxy = Str(cluster, "proxy-url");
-  t.tls.insecure_skip_verify = cluster["insecure-skip-tls-verify"] && cluster["insecure-skip-tls-verify"].as<bool>();
+  t.tls.insecure_skip_verify =
+      cluster["insecure-skip-tls-verify"] && cluster["insecure-skip-tls-verify"].as<bool>();
   if (auto data = Str(cluster, "certificate-authority-data"); !data.empty()) {
     auto pem = r.Decode(data, where + " certificate-authority-data");
     if (!pem.ok()) return pem.error();
@@ -98,13 +100,15 @@ core::Status ReadCluster(const Reader& r, const YAML::Node& cluster, const std::
   }
   // client-go refuses this combination: the CA would silently be ignored.
   if (t.tls.insecure_skip_verify && (!t.tls.ca_pem.empty() || !t.tls.ca_file.empty())) {
-    return r.Fail(where + ": specifying a root certificates file with the insecure flag is not allowed");
+    return r.Fail(where +
+                  ": specifying a root certificates file with the insecure flag is not allowed");
   }
   return core::Ok{};
 }
 
-core::Status ReadPem(const Reader& r, const YAML::Node& user, const std::string& where, const char* data_key,
-                     const char* file_key, std::string& pem, std::string& file) {
+core::Status ReadPem(const Reader& r, const YAML::Node& user, const std::string& where,
+                     const char* data_key, const char* file_key, std::string& pem,
+                     std::string& file) {
   if (auto data = Str(user, data_key); !data.empty()) {
     auto decoded = r.Decode(data, where + " " + data_key);
     if (!decoded.ok()) return decoded.error();
@@ -117,10 +121,15 @@ core::Status ReadPem(const Reader& r, const YAML::Node& user, const std::string&
   return core::Ok{};
 }
 
-core::Status ReadUser(const Reader& r, const YAML::Node& user, const std::string& name, TransportSettings& t) {
+core::Status ReadUser(const Reader& r, const YAML::Node& user, const std::string& name,
+                      TransportSettings& t) {
   const std::string where = "user \"" + name + "\"";
-  if (user["exec"]) return r.Fail(where + ": exec credential plugins are not supported; use a token or a client certificate");
-  if (user["auth-provider"]) return r.Fail(where + ": auth-provider plugins are not supported; use a token or a client certificate");
+  if (user["exec"])
+    return r.Fail(
+        where + ": exec credential plugins are not supported; use a token or a client certificate");
+  if (user["auth-provider"])
+    return r.Fail(where +
+                  ": auth-provider plugins are not supported; use a token or a client certificate");
   t.bearer_token = Str(user, "token");
   if (auto file = Str(user, "tokenFile"); t.bearer_token.empty() && !file.empty()) {
     auto token = r.ReadFile(r.Resolve(file), where + " tokenFile");
@@ -129,8 +138,8 @@ core::Status ReadUser(const Reader& r, const YAML::Node& user, const std::string
   }
   t.basic_user = Str(user, "username");
   t.basic_password = Str(user, "password");
-  if (auto ok = ReadPem(r, user, where, "client-certificate-data", "client-certificate", t.tls.client_cert_pem,
-                        t.tls.client_cert_file);
+  if (auto ok = ReadPem(r, user, where, "client-certificate-data", "client-certificate",
+                        t.tls.client_cert_pem, t.tls.client_cert_file);
       !ok.ok()) {
     return ok;
   }
@@ -141,19 +150,22 @@ core::Status ReadUser(const Reader& r, const YAML::Node& user, const std::string
   }
   const bool has_cert = !t.tls.client_cert_pem.empty() || !t.tls.client_cert_file.empty();
   const bool has_key = !t.tls.client_key_pem.empty() || !t.tls.client_key_file.empty();
-  if (has_cert != has_key) return r.Fail(where + ": a client certificate needs its key and a key its certificate");
+  if (has_cert != has_key)
+    return r.Fail(where + ": a client certificate needs its key and a key its certificate");
   return core::Ok{};
 }
 
 }  // namespace
 
 core::Result<KubernetesSettings> ParseKubeconfig(std::string_view yaml, const std::string& base_dir,
-                                                 std::string_view context, std::string_view origin) {
+                                                 std::string_view context,
+                                                 std::string_view origin) {
   Reader r{std::string(origin), base_dir};
   try {
     YAML::Node root = YAML::Load(std::string(yaml));
     if (!root.IsMap()) return r.Fail("not a kubeconfig (expected a YAML map)");
-    std::string context_name = context.empty() ? Str(root, "current-context") : std::string(context);
+    std::string context_name =
+        context.empty() ? Str(root, "current-context") : std::string(context);
     if (context_name.empty()) return r.Fail("no current-context is set and no context was named");
     bool found = false;
     YAML::Node ctx = Named(root, "contexts", "context", context_name, found);
@@ -163,12 +175,16 @@ core::Result<KubernetesSettings> ParseKubeconfig(std::string_view yaml, const st
     const std::string cluster_name = Str(ctx, "cluster");
     if (cluster_name.empty()) return r.Fail("context \"" + context_name + "\" names no cluster");
     YAML::Node cluster = Named(root, "clusters", "cluster", cluster_name, found);
-    if (!found) return r.Fail("cluster \"" + cluster_name + "\" (of context \"" + context_name + "\") not found");
-    if (auto ok = ReadCluster(r, cluster, cluster_name, settings.transport); !ok.ok()) return ok.error();
+    if (!found)
+      return r.Fail("cluster \"" + cluster_name + "\" (of context \"" + context_name +
+                    "\") not found");
+    if (auto ok = ReadCluster(r, cluster, cluster_name, settings.transport); !ok.ok())
+      return ok.error();
 
     if (const std::string user_name = Str(ctx, "user"); !user_name.empty()) {
       YAML::Node user = Named(root, "users", "user", user_name, found);
-      if (!found) return r.Fail("user \"" + user_name + "\" (of context \"" + context_name + "\") not found");
+      if (!found)
+        return r.Fail("user \"" + user_name + "\" (of context \"" + context_name + "\") not found");
       if (auto ok = ReadUser(r, user, user_name, settings.transport); !ok.ok()) return ok.error();
     }
     if (auto ns = Str(ctx, "namespace"); !ns.empty()) settings.default_namespace = ns;
@@ -183,7 +199,8 @@ core::Result<KubernetesSettings> LoadKubeconfig(const std::string& path, std::st
   if (!in) return core::Invalid("kubeconfig " + path + ": cannot read the file");
   std::ostringstream text;
   text << in.rdbuf();
-  return ParseKubeconfig(text.str(), fs::absolute(path).parent_path().string(), context, "kubeconfig " + path);
+  return ParseKubeconfig(text.str(), fs::absolute(path).parent_path().string(), context,
+                         "kubeconfig " + path);
 }
 
 core::Result<KubernetesSettings> InClusterSettings(const InClusterOptions& options) {
@@ -194,7 +211,9 @@ core::Result<KubernetesSettings> InClusterSettings(const InClusterOptions& optio
   std::string host = options.host.empty() ? env("KUBERNETES_SERVICE_HOST") : options.host;
   std::string port = options.port.empty() ? env("KUBERNETES_SERVICE_PORT") : options.port;
   if (host.empty() || port.empty()) {
-    return core::Invalid("in-cluster config: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be set (not running in a pod?)");
+    return core::Invalid(
+        "in-cluster config: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be set (not "
+        "running in a pod?)");
   }
   if (host.find(':') != std::string::npos) host = "[" + host + "]";  // IPv6 literal
   Reader r{"in-cluster config", options.service_account_dir};

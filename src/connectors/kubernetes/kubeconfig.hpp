@@ -13,7 +13,8 @@ namespace slipway::connectors {
 
 /// Reads a kubeconfig file; relative paths in it are relative to its folder.
 /// Uses `context`, or the file's current-context when empty.
-core::Result<KubernetesSettings> LoadKubeconfig(const std::string& path, std::string_view context = "");
+core::Result<KubernetesSettings> LoadKubeconfig(const std::string& path,
+                                                std::string_view context = "");
 
 /// Parses kubeconfig YAML. Fields read: clusters[].cluster.{server,
 /// certificate-authority, certificate-authority-data, insecure-skip-tls-verify,

@@ -13,8 +13,8 @@ namespace {
 
 std::string B64(const std::string& text) {
   std::string out(sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()),
+                    text.size(), sodium_base64_VARIANT_ORIGINAL);
   out.resize(out.size() - 1);  // the terminating NUL
   return out;
 }
@@ -45,7 +45,8 @@ users:
   user:
     client-certificate-data: )" +
          B64(kCert) + R"(
-    client-key-data: )" + B64(kKey) +
+    client-key-data: )" +
+         B64(kKey) +
          R"(
 - name: u-dev
   user:
@@ -105,7 +106,8 @@ contexts: [{name: c, context: {cluster: k, user: u, namespace: ns1}}]
 }
 
 TEST(Kubeconfig, ClearErrors) {
-  auto expect_error = [](const std::string& yaml, const std::string& context, const std::string& words) {
+  auto expect_error = [](const std::string& yaml, const std::string& context,
+                         const std::string& words) {
     auto s = ParseKubeconfig(yaml, "/nowhere", context, "kubeconfig test.yaml");
     ASSERT_FALSE(s.ok()) << words;
     EXPECT_EQ(s.error().code, core::Code::kInvalid);
@@ -120,14 +122,18 @@ TEST(Kubeconfig, ClearErrors) {
       "current-context: a\nclusters: [{name: k, cluster: {server: 'https://k'}}]\n"
       "contexts: [{name: a, context: {cluster: k, user: nobody}}]\n",
       "", "user \"nobody\" (of context \"a\") not found");
-  expect_error("current-context: a\nclusters: [{name: k, cluster: {}}]\ncontexts: [{name: a, context: {cluster: k}}]\n",
-               "", "cluster \"k\" has no server");
   expect_error(
-      "current-context: a\nclusters: [{name: k, cluster: {server: 'https://k', certificate-authority-data: '%%%'}}]\n"
+      "current-context: a\nclusters: [{name: k, cluster: {}}]\ncontexts: [{name: a, context: "
+      "{cluster: k}}]\n",
+      "", "cluster \"k\" has no server");
+  expect_error(
+      "current-context: a\nclusters: [{name: k, cluster: {server: 'https://k', "
+      "certificate-authority-data: '%%%'}}]\n"
       "contexts: [{name: a, context: {cluster: k}}]\n",
       "", "certificate-authority-data is not valid base64");
   expect_error(
-      "current-context: a\nclusters: [{name: k, cluster: {server: 'https://k', certificate-authority: missing.crt}}]\n"
+      "current-context: a\nclusters: [{name: k, cluster: {server: 'https://k', "
+      "certificate-authority: missing.crt}}]\n"
       "contexts: [{name: a, context: {cluster: k}}]\n",
       "", "cannot read /nowhere/missing.crt");
   expect_error(
@@ -136,8 +142,10 @@ TEST(Kubeconfig, ClearErrors) {
       "contexts: [{name: a, context: {cluster: k, user: u}}]\n",
       "", "exec credential plugins are not supported");
   expect_error(
-      "current-context: a\nclusters: [{name: k, cluster: {server: 'https://k', insecure-skip-tls-verify: true, "
-      "certificate-authority-data: " + B64(kCa) + "}}]\ncontexts: [{name: a, context: {cluster: k}}]\n",
+      "current-context: a\nclusters: [{name: k, cluster: {server: 'https://k', "
+      "insecure-skip-tls-verify: true, "
+      "certificate-authority-data: " +
+          B64(kCa) + "}}]\ncontexts: [{name: a, context: {cluster: k}}]\n",
       "", "insecure flag is not allowed");
   expect_error("key: [unclosed\n", "", "not valid YAML");
 }

@@ -39,7 +39,8 @@ core::Result<LabelSelector> LabelSelector::Parse(std::string_view text) {
   LabelSelector selector;
   if (Trim(text).empty()) return selector;
   for (const auto& term : Terms(text)) {
-    if (term.empty()) return core::Invalid("invalid label selector \"" + std::string(text) + "\": empty term");
+    if (term.empty())
+      return core::Invalid("invalid label selector \"" + std::string(text) + "\": empty term");
     Requirement r;
     if (auto open = term.find('('); open != std::string::npos) {
       auto close = term.rfind(')');
@@ -51,7 +52,8 @@ core::Result<LabelSelector> LabelSelector::Parse(std::string_view text) {
       }
       r.key = Trim(head.substr(0, space));
       r.op = op == "in" ? Requirement::Op::kIn : Requirement::Op::kNotIn;
-      for (const auto& v : Terms(std::string_view(term).substr(open + 1, close - open - 1))) r.values.push_back(v);
+      for (const auto& v : Terms(std::string_view(term).substr(open + 1, close - open - 1)))
+        r.values.push_back(v);
     } else if (term.front() == '!') {
       r.key = Trim(std::string_view(term).substr(1));
       r.op = Requirement::Op::kNotExists;
@@ -81,25 +83,34 @@ bool LabelSelector::Matches(const boost::json::object& labels) const {
     const bool listed = std::find(r.values.begin(), r.values.end(), value) != r.values.end();
     switch (r.op) {
       case Requirement::Op::kEquals:
-      case Requirement::Op::kIn: return has && listed;
+      case Requirement::Op::kIn:
+        return has && listed;
       case Requirement::Op::kNotEquals:
-      case Requirement::Op::kNotIn: return !has || !listed;
-      case Requirement::Op::kExists: return has;
-      case Requirement::Op::kNotExists: return !has;
+      case Requirement::Op::kNotIn:
+        return !has || !listed;
+      case Requirement::Op::kExists:
+        return has;
+      case Requirement::Op::kNotExists:
+        return !has;
     }
     return false;
   });
 }
 
-core::Result<bool> MatchesFieldSelector(const boost::json::object& object, std::string_view selector) {
+core::Result<bool> MatchesFieldSelector(const boost::json::object& object,
+                                        std::string_view selector) {
   if (Trim(selector).empty()) return true;
   bool all = true;
   for (const auto& term : Terms(selector)) {
     const auto ne = term.find("!=");
     const auto eq = term.find('=');
-    if (eq == std::string::npos) return core::Invalid("invalid field selector term \"" + term + "\"");
-    const std::string field = Trim(std::string_view(term).substr(0, ne != std::string::npos ? ne : eq));
-    const size_t value_at = ne != std::string::npos ? ne + 2 : term.compare(eq, 2, "==") == 0 ? eq + 2 : eq + 1;
+    if (eq == std::string::npos)
+      return core::Invalid("invalid field selector term \"" + term + "\"");
+    const std::string field =
+        Trim(std::string_view(term).substr(0, ne != std::string::npos ? ne : eq));
+    const size_t value_at = ne != std::string::npos          ? ne + 2
+                            : term.compare(eq, 2, "==") == 0 ? eq + 2
+                                                             : eq + 1;
     const std::string wanted = Trim(std::string_view(term).substr(value_at));
     std::string actual;
     if (field == "metadata.name") {

@@ -35,6 +35,7 @@ namespace slipway::connectors::kube {
 /// Whether an object satisfies a field selector (`metadata.name=web`,
 /// `status.phase!=Running`, comma-joined; fields: metadata.name,
 /// metadata.namespace, status.phase, spec.nodeName). kInvalid for others.
-core::Result<bool> MatchesFieldSelector(const boost::json::object& object, std::string_view selector);
+core::Result<bool> MatchesFieldSelector(const boost::json::object& object,
+                                        std::string_view selector);
 
 }  // namespace slipway::connectors::kube

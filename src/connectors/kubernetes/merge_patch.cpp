@@ -1,8 +1,8 @@
 #include "connectors/kubernetes/merge_patch.hpp"
 
+#include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <algorithm>
 #include <string_view>
 
 namespace slipway::connectors::kube {
@@ -26,7 +26,8 @@ std::string_view MergeKey(std::string_view field, const boost::json::array& elem
   return "";
 }
 
-boost::json::value Merge(const boost::json::value& target, const boost::json::value& patch, bool strategic);
+boost::json::value Merge(const boost::json::value& target, const boost::json::value& patch,
+                         bool strategic);
 
 boost::json::array MergeList(const boost::json::array& target, const boost::json::array& patch,
                              std::string_view key) {
@@ -56,7 +57,8 @@ boost::json::array MergeList(const boost::json::array& target, const boost::json
   return out;
 }
 
-boost::json::value Merge(const boost::json::value& target, const boost::json::value& patch, bool strategic) {
+boost::json::value Merge(const boost::json::value& target, const boost::json::value& patch,
+                         bool strategic) {
   if (!patch.is_object()) return patch;
   boost::json::object out = target.is_object() ? target.as_object() : boost::json::object();
   for (const auto& [key, value] : patch.as_object()) {
@@ -65,7 +67,8 @@ boost::json::value Merge(const boost::json::value& target, const boost::json::va
       out.erase(key);
     } else if (strategic && value.is_array() && out.contains(key) && out.at(key).is_array() &&
                !MergeKey(key, value.as_array()).empty()) {
-      out[key] = MergeList(out.at(key).as_array(), value.as_array(), MergeKey(key, value.as_array()));
+      out[key] =
+          MergeList(out.at(key).as_array(), value.as_array(), MergeKey(key, value.as_array()));
     } else if (strategic && value.is_array() && !MergeKey(key, value.as_array()).empty()) {
       out[key] = MergeList(boost::json::array(), value.as_array(), MergeKey(key, value.as_array()));
     } else {
@@ -82,7 +85,8 @@ boost::json::value MergePatch(const boost::json::value& target, const boost::jso
   return Merge(target, patch, false);
 }
 
-boost::json::value StrategicMergePatch(const boost::json::value& target, const boost::json::value& patch) {
+boost::json::value StrategicMergePatch(const boost::json::value& target,
+                                       const boost::json::value& patch) {
   return Merge(target, patch, true);
 }
 

@@ -13,6 +13,7 @@ boost::json::value MergePatch(const boost::json::value& target, const boost::jso
 /// ports by port; conditions by type), and `$patch: delete` in an element
 /// removes it. Other lists are replaced. Used by the fake; the API server
 /// applies patches itself.
-boost::json::value StrategicMergePatch(const boost::json::value& target, const boost::json::value& patch);
+boost::json::value StrategicMergePatch(const boost::json::value& target,
+                                       const boost::json::value& patch);
 
 }  // namespace slipway::connectors::kube

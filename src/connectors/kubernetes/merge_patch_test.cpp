@@ -17,29 +17,37 @@ std::string Apply(bool strategic, const char* target, const char* patch) {
 }
 
 TEST(MergePatch, MapsMergeNullDeletesListsReplace) {
-  EXPECT_EQ(Apply(false, R"({"a":1,"b":{"c":2,"d":3},"l":[1,2]})", R"({"b":{"c":null,"e":4},"l":[3]})"),
-            R"({"a":1,"b":{"d":3,"e":4},"l":[3]})");
+  EXPECT_EQ(
+      Apply(false, R"({"a":1,"b":{"c":2,"d":3},"l":[1,2]})", R"({"b":{"c":null,"e":4},"l":[3]})"),
+      R"({"a":1,"b":{"d":3,"e":4},"l":[3]})");
 }
 
 TEST(StrategicMergePatch, ContainersMergeByNameKeepingOtherFields) {
   const char* deployment =
       R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:1","ports":[{"containerPort":80}]},{"name":"side","image":"s:1"}]}}}})";
-  EXPECT_EQ(Apply(true, deployment, R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:2"}]}}}})"),
-            R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:2","ports":[{"containerPort":80}]},{"name":"side","image":"s:1"}]}}}})");
+  EXPECT_EQ(
+      Apply(true, deployment,
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:2"}]}}}})"),
+      R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:2","ports":[{"containerPort":80}]},{"name":"side","image":"s:1"}]}}}})");
   // The same patch as a merge patch drops the sidecar and the ports.
-  EXPECT_EQ(Apply(false, deployment, R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:2"}]}}}})"),
-            R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:2"}]}}}})");
+  EXPECT_EQ(
+      Apply(false, deployment,
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:2"}]}}}})"),
+      R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:2"}]}}}})");
 }
 
 TEST(StrategicMergePatch, EnvPortsDeleteDirectiveAndAnnotations) {
   EXPECT_EQ(Apply(true, R"({"env":[{"name":"A","value":"1"},{"name":"B","value":"2"}]})",
                   R"({"env":[{"name":"B","$patch":"delete"},{"name":"C","value":"3"}]})"),
             R"({"env":[{"name":"A","value":"1"},{"name":"C","value":"3"}]})");
-  EXPECT_EQ(Apply(true, R"({"ports":[{"port":80,"name":"http"},{"port":443}]})", R"({"ports":[{"port":80,"targetPort":8080}]})"),
+  EXPECT_EQ(Apply(true, R"({"ports":[{"port":80,"name":"http"},{"port":443}]})",
+                  R"({"ports":[{"port":80,"targetPort":8080}]})"),
             R"({"ports":[{"port":80,"name":"http","targetPort":8080},{"port":443}]})");
-  EXPECT_EQ(Apply(true, R"({"spec":{"template":{"metadata":{"labels":{"app":"w"}}}}})",
-                  R"({"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-05-01T10:00:00Z"}}}}})"),
-            R"({"spec":{"template":{"metadata":{"labels":{"app":"w"},"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-05-01T10:00:00Z"}}}}})");
+  EXPECT_EQ(
+      Apply(
+          true, R"({"spec":{"template":{"metadata":{"labels":{"app":"w"}}}}})",
+          R"({"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-05-01T10:00:00Z"}}}}})"),
+      R"({"spec":{"template":{"metadata":{"labels":{"app":"w"},"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-05-01T10:00:00Z"}}}}})");
 }
 
 bool Match(const char* selector, const char* labels) {
@@ -63,7 +71,9 @@ TEST(LabelSelector, EqualitySetAndExistence) {
 }
 
 TEST(FieldSelector, NamePhaseAndUnsupported) {
-  auto pod = boost::json::parse(R"({"metadata":{"name":"p","namespace":"n"},"status":{"phase":"Running"}})").as_object();
+  auto pod = boost::json::parse(
+                 R"({"metadata":{"name":"p","namespace":"n"},"status":{"phase":"Running"}})")
+                 .as_object();
   EXPECT_TRUE(*MatchesFieldSelector(pod, "metadata.name=p,status.phase!=Pending"));
   EXPECT_FALSE(*MatchesFieldSelector(pod, "metadata.namespace==other"));
   EXPECT_FALSE(MatchesFieldSelector(pod, "spec.foo=1").ok());

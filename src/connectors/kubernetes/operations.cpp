@@ -12,7 +12,8 @@ namespace slipway::connectors {
 namespace kube {
 
 std::optional<KubeResource> ResourceFor(std::string_view api_version, std::string_view kind) {
-  for (const auto& r : {kNamespaces, kDeployments, kReplicaSets, kPods, kServices, kConfigMaps, kIngresses}) {
+  for (const auto& r :
+       {kNamespaces, kDeployments, kReplicaSets, kPods, kServices, kConfigMaps, kIngresses}) {
     if (r.api_version == api_version && r.kind == kind) return r;
   }
   return std::nullopt;
@@ -41,7 +42,8 @@ void KeepServiceAllocations(const KubeObject& current, KubeObject& desired) {
   for (auto& p : new_ports->as_array()) {
     if (!p.is_object() || p.as_object().contains("nodePort")) continue;
     for (const auto& o : old_ports->as_array()) {
-      if (o.is_object() && kube::IntAt(o.as_object(), {"port"}, -1) == kube::IntAt(p.as_object(), {"port"}, -2) &&
+      if (o.is_object() &&
+          kube::IntAt(o.as_object(), {"port"}, -1) == kube::IntAt(p.as_object(), {"port"}, -2) &&
           o.as_object().contains("nodePort")) {
         p.as_object()["nodePort"] = o.as_object().at("nodePort");
       }
@@ -72,11 +74,12 @@ core::Result<KubeObject> Kubernetes::Apply(std::string_view ns, KubeObject objec
   const auto resource =
       kube::ResourceFor(kube::StringAt(object, {"apiVersion"}), kube::StringAt(object, {"kind"}));
   if (!resource) {
-    return core::Invalid("kubernetes: cannot apply " + kube::StringAt(object, {"apiVersion"}) + " " +
-                         kube::StringAt(object, {"kind"}) + ": not a kind Slipway manages");
+    return core::Invalid("kubernetes: cannot apply " + kube::StringAt(object, {"apiVersion"}) +
+                         " " + kube::StringAt(object, {"kind"}) + ": not a kind Slipway manages");
   }
   const std::string name = kube::StringAt(object, {"metadata", "name"});
-  if (name.empty()) return core::Invalid("kubernetes: cannot apply an object without metadata.name");
+  if (name.empty())
+    return core::Invalid("kubernetes: cannot apply an object without metadata.name");
   // Two rounds: a concurrent writer can slip in between GET and write once;
   // twice in a row is a real conflict the caller must see.
   for (int round = 0;; ++round) {
@@ -107,8 +110,7 @@ core::Result<Deployment> Kubernetes::RolloutRestart(std::string_view ns, std::st
                           {{"reason", "DeploymentPaused"}});
   }
   boost::json::object patch{
-      {"spec",
-       {{"template", {{"metadata", {{"annotations", {{kRestartedAt, now_rfc3339}}}}}}}}}};
+      {"spec", {{"template", {{"metadata", {{"annotations", {{kRestartedAt, now_rfc3339}}}}}}}}}};
   return Patch(kube::kDeployments, ns, name, PatchType::kStrategicMerge, patch);
 }
 

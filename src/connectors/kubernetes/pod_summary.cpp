@@ -11,7 +11,8 @@ namespace slipway::connectors {
 
 namespace {
 
-const boost::json::array* ArrayAt(const KubeObject& o, std::initializer_list<std::string_view> path) {
+const boost::json::array* ArrayAt(const KubeObject& o,
+                                  std::initializer_list<std::string_view> path) {
   const auto* v = kube::Find(o, path);
   return v ? v->if_array() : nullptr;
 }
@@ -53,7 +54,8 @@ PodSummary SummarizePod(const KubeObject& pod) {
       const auto& cs = v.as_object();
       any_status = true;
       s.restarts += static_cast<int>(kube::IntAt(cs, {"restartCount"}));
-      if (const auto* ready = cs.if_contains("ready"); !ready || !ready->is_bool() || !ready->as_bool()) {
+      if (const auto* ready = cs.if_contains("ready");
+          !ready || !ready->is_bool() || !ready->as_bool()) {
         all_ready = false;
       }
       if (s.waiting_reason.empty()) {

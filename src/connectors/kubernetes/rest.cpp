@@ -12,7 +12,8 @@ constexpr int kPageSize = 500;
 }
 
 std::string CollectionPath(const KubeResource& resource, std::string_view ns) {
-  std::string path = resource.api_version == "v1" ? "/api/v1" : "/apis/" + std::string(resource.api_version);
+  std::string path =
+      resource.api_version == "v1" ? "/api/v1" : "/apis/" + std::string(resource.api_version);
   if (resource.namespaced && !ns.empty()) path += "/namespaces/" + UrlEncode(ns);
   path += "/";
   path += resource.plural;
@@ -56,7 +57,8 @@ core::Result<KubeObject> Call(HttpTransport& transport, std::string method, std:
   if (ec || !parsed.is_object()) {
     return core::Error{core::Code::kTransient,
                        "kubernetes: " + request.method + " " + request.path + " answered " +
-                           std::to_string(response->status) + " with a body that is not a JSON object",
+                           std::to_string(response->status) +
+                           " with a body that is not a JSON object",
                        {{"system", "kubernetes"}, {"status", response->status}}};
   }
   return std::move(parsed.as_object());
@@ -71,12 +73,12 @@ core::Result<ObjectList> ListAll(HttpTransport& transport, const KubeResource& r
     core::Error failure;
     bool failed = false;
     do {
-      auto page = Call(transport, "GET",
-                       CollectionPath(resource, ns) +
-                           Query({{"labelSelector", options.label_selector},
-                                  {"fieldSelector", options.field_selector},
-                                  {"limit", limit},
-                                  {"continue", next}}));
+      auto page =
+          Call(transport, "GET",
+               CollectionPath(resource, ns) + Query({{"labelSelector", options.label_selector},
+                                                     {"fieldSelector", options.field_selector},
+                                                     {"limit", limit},
+                                                     {"continue", next}}));
       if (!page.ok()) {
         failure = page.error();
         failed = true;

@@ -54,7 +54,8 @@ RolloutStatus EvaluateRollout(const Deployment& deployment) {
   }
   // 4. Old pods still exist (surge, or terminating).
   if (s.total > s.updated) {
-    s.message = waiting + std::to_string(s.total - s.updated) + " old replicas are pending termination...";
+    s.message =
+        waiting + std::to_string(s.total - s.updated) + " old replicas are pending termination...";
     return s;
   }
   // 5. New pods exist but are not available yet.

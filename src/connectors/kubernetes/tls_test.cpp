@@ -69,8 +69,8 @@ std::string Read(const std::string& path) {
 
 std::string B64(const std::string& text) {
   std::string out(sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()),
+                    text.size(), sodium_base64_VARIANT_ORIGINAL);
   out.pop_back();
   return out;
 }
@@ -88,7 +88,8 @@ struct PythonServer {
       dup2(out[1], 1);
       close(out[0]);
       execlp("python3", "python3", (dir + "/server.py").c_str(), (dir + "/server.crt").c_str(),
-             (dir + "/server.key").c_str(), (dir + "/ca.crt").c_str(), require_client_cert ? "1" : "0", nullptr);
+             (dir + "/server.key").c_str(), (dir + "/ca.crt").c_str(),
+             require_client_cert ? "1" : "0", nullptr);
       _exit(127);
     }
     close(out[1]);
@@ -158,8 +159,10 @@ TEST_F(TlsTest, WrongCaIsATransientTlsError) {
   auto version = KubernetesClient(s).Version();
   ASSERT_FALSE(version.ok());
   EXPECT_EQ(version.error().code, core::Code::kTransient);
-  EXPECT_NE(version.error().message.find("certificate"), std::string::npos) << version.error().message;
-  EXPECT_NE(version.error().message.find(optional_->url()), std::string::npos) << version.error().message;
+  EXPECT_NE(version.error().message.find("certificate"), std::string::npos)
+      << version.error().message;
+  EXPECT_NE(version.error().message.find(optional_->url()), std::string::npos)
+      << version.error().message;
 }
 
 TEST_F(TlsTest, InsecureSkipVerifyConnectsToAnUntrustedServer) {
@@ -170,11 +173,12 @@ TEST_F(TlsTest, InsecureSkipVerifyConnectsToAnUntrustedServer) {
 }
 
 TEST_F(TlsTest, ClientCertificateFromKubeconfigDataIsSent) {
-  const std::string yaml = "current-context: c\nclusters: [{name: k, cluster: {server: '" + required_->url() +
-                           "', certificate-authority-data: " + B64(Read(Path("ca.crt"))) +
-                           "}}]\nusers: [{name: u, user: {token: t0k, client-certificate-data: " +
-                           B64(Read(Path("client.crt"))) + ", client-key-data: " + B64(Read(Path("client.key"))) +
-                           "}}]\ncontexts: [{name: c, context: {cluster: k, user: u}}]\n";
+  const std::string yaml =
+      "current-context: c\nclusters: [{name: k, cluster: {server: '" + required_->url() +
+      "', certificate-authority-data: " + B64(Read(Path("ca.crt"))) +
+      "}}]\nusers: [{name: u, user: {token: t0k, client-certificate-data: " +
+      B64(Read(Path("client.crt"))) + ", client-key-data: " + B64(Read(Path("client.key"))) +
+      "}}]\ncontexts: [{name: c, context: {cluster: k, user: u}}]\n";
   auto settings = ParseKubeconfig(yaml, dir_->path());
   ASSERT_TRUE(settings.ok()) << settings.error().message;
   auto version = KubernetesClient(*settings).Version();

@@ -127,8 +127,10 @@ bool Watcher::HandleLine(std::string_view line, std::string& other_lines, bool& 
   if (line.find_first_not_of(" \t\r") == std::string_view::npos) return true;
   boost::system::error_code ec;
   auto parsed = boost::json::parse(line, ec);
-  const auto* type_name = !ec && parsed.is_object() ? parsed.as_object().if_contains("type") : nullptr;
-  const auto* object = !ec && parsed.is_object() ? parsed.as_object().if_contains("object") : nullptr;
+  const auto* type_name =
+      !ec && parsed.is_object() ? parsed.as_object().if_contains("type") : nullptr;
+  const auto* object =
+      !ec && parsed.is_object() ? parsed.as_object().if_contains("object") : nullptr;
   if (!type_name || !type_name->is_string() || !object || !object->is_object()) {
     // Not an event: an error body (possibly pretty-printed over many lines).
     other_lines.append(line).push_back('\n');
@@ -174,8 +176,8 @@ Watcher::StreamEnd Watcher::StreamOnce(core::Error& error, bool& saw_data) {
     buffer.append(piece);
     size_t start = 0;
     for (size_t nl; (nl = buffer.find('\n', start)) != std::string::npos; start = nl + 1) {
-      if (!HandleLine(std::string_view(buffer).substr(start, nl - start), other_lines, expired, error,
-                      failed)) {
+      if (!HandleLine(std::string_view(buffer).substr(start, nl - start), other_lines, expired,
+                      error, failed)) {
         return false;
       }
     }
@@ -188,7 +190,8 @@ Watcher::StreamEnd Watcher::StreamOnce(core::Error& error, bool& saw_data) {
   if (!response.ok()) {
     error = response.error();
     // A client-side timeout on an established stream is just its end.
-    return saw_data && error.code == core::Code::kTransient ? StreamEnd::kClosed : StreamEnd::kFailed;
+    return saw_data && error.code == core::Code::kTransient ? StreamEnd::kClosed
+                                                            : StreamEnd::kFailed;
   }
   if (response->status == 200) {
     if (!buffer.empty() && !HandleLine(buffer, other_lines, expired, error, failed)) {

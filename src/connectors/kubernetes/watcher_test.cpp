@@ -53,7 +53,8 @@ class ScriptedApi final : public sandbox::Emulator {
       return http::Response::Json(
           200, boost::json::object{{"kind", "DeploymentList"},
                                    {"metadata", {{"resourceVersion", rv}}},
-                                   {"items", boost::json::array{boost::json::object{{"metadata", {{"name", "listed-" + rv}}}}}}});
+                                   {"items", boost::json::array{boost::json::object{
+                                                 {"metadata", {{"name", "listed-" + rv}}}}}}});
     }
     auto stream = std::make_shared<http::QueueStream>();
     if (replies_.empty()) {
@@ -61,7 +62,8 @@ class ScriptedApi final : public sandbox::Emulator {
     } else {
       Reply reply = std::move(replies_.front());
       replies_.pop_front();
-      if (reply.status != 200) return http::Response::Text(reply.status, reply.lines.front(), "application/json");
+      if (reply.status != 200)
+        return http::Response::Text(reply.status, reply.lines.front(), "application/json");
       for (auto& l : reply.lines) stream->Push(l + "\n");
       stream->Close();
     }
@@ -79,8 +81,9 @@ class ScriptedApi final : public sandbox::Emulator {
 };
 
 std::string Event(const char* type, const char* name, const char* rv) {
-  return std::string(R"({"type":")") + type + R"(","object":{"kind":"Deployment","apiVersion":"apps/v1","metadata":{"name":")" +
-         name + R"(","resourceVersion":")" + rv + R"("}}})";
+  return std::string(R"({"type":")") + type +
+         R"(","object":{"kind":"Deployment","apiVersion":"apps/v1","metadata":{"name":")" + name +
+         R"(","resourceVersion":")" + rv + R"("}}})";
 }
 
 const char* kExpiredEvent =
@@ -113,11 +116,13 @@ class WatcherTest : public ::testing::Test {
         transport_, p,
         [this](const WatchEvent& e) {
           std::lock_guard lock(mutex_);
-          std::string name = e.type == WatchEvent::Type::kResync ? "resync:" + std::to_string(e.items.size())
-                                                                  : kube::StringAt(e.object, {"metadata", "name"});
+          std::string name = e.type == WatchEvent::Type::kResync
+                                 ? "resync:" + std::to_string(e.items.size())
+                                 : kube::StringAt(e.object, {"metadata", "name"});
           static const char* names[] = {"ADDED", "MODIFIED", "DELETED", "BOOKMARK", "RESYNC"};
           events_.push_back(std::string(names[static_cast<int>(e.type)]) + " " +
-                            (e.type == WatchEvent::Type::kBookmark ? "" : name + " ") + e.resource_version);
+                            (e.type == WatchEvent::Type::kBookmark ? "" : name + " ") +
+                            e.resource_version);
         },
         [this](const core::Error& e) {
           std::lock_guard lock(mutex_);
@@ -127,7 +132,8 @@ class WatcherTest : public ::testing::Test {
   }
 
   bool WaitFor(std::function<bool()> done) {
-    for (auto until = std::chrono::steady_clock::now() + 5s; std::chrono::steady_clock::now() < until;) {
+    for (auto until = std::chrono::steady_clock::now() + 5s;
+         std::chrono::steady_clock::now() < until;) {
       {
         std::lock_guard lock(mutex_);
         if (done()) return true;
@@ -147,24 +153,36 @@ class WatcherTest : public ::testing::Test {
 };
 
 TEST_F(WatcherTest, ListsWatchesResumesAndRelistsOnExpiry) {
-  api_->Script({{200, {Event("ADDED", "web", "101"), R"({"type":"BOOKMARK","object":{"kind":"Deployment","apiVersion":"apps/v1","metadata":{"resourceVersion":"105"}}})"}},
-                {200, {Event("MODIFIED", "web", "106"), kExpiredEvent}},
-                {410, {kExpiredBody}}},
-               {"100", "200", "300"});
+  api_->Script(
+      {{200,
+        {Event("ADDED", "web", "101"),
+         R"({"type":"BOOKMARK","object":{"kind":"Deployment","apiVersion":"apps/v1","metadata":{"resourceVersion":"105"}}})"}},
+       {200, {Event("MODIFIED", "web", "106"), kExpiredEvent}},
+       {410, {kExpiredBody}}},
+      {"100", "200", "300"});
   StartWatch();
   ASSERT_TRUE(WaitFor([&] { return events_.size() >= 6; })) << ::testing::PrintToString(events_);
-  EXPECT_EQ(events_, (std::vector<std::string>{"RESYNC resync:1 100", "ADDED web 101", "BOOKMARK 105",
-                                               "MODIFIED web 106", "RESYNC resync:1 200", "RESYNC resync:1 300"}));
+  EXPECT_EQ(events_, (std::vector<std::string>{"RESYNC resync:1 100", "ADDED web 101",
+                                               "BOOKMARK 105", "MODIFIED web 106",
+                                               "RESYNC resync:1 200", "RESYNC resync:1 300"}));
   ASSERT_TRUE(WaitFor([&] { return api_->targets().size() >= 7; }));
   auto t = api_->targets();
   const std::string base = "/apis/apps/v1/namespaces/prod/deployments?";
   EXPECT_EQ(t[0], base + "labelSelector=app%3Dweb&limit=500");
-  EXPECT_EQ(t[1], base + "watch=1&allowWatchBookmarks=true&resourceVersion=100&timeoutSeconds=60&labelSelector=app%3Dweb");
-  EXPECT_EQ(t[2], base + "watch=1&allowWatchBookmarks=true&resourceVersion=105&timeoutSeconds=60&labelSelector=app%3Dweb");
+  EXPECT_EQ(t[1], base +
+                      "watch=1&allowWatchBookmarks=true&resourceVersion=100&timeoutSeconds=60&"
+                      "labelSelector=app%3Dweb");
+  EXPECT_EQ(t[2], base +
+                      "watch=1&allowWatchBookmarks=true&resourceVersion=105&timeoutSeconds=60&"
+                      "labelSelector=app%3Dweb");
   EXPECT_EQ(t[3], base + "labelSelector=app%3Dweb&limit=500");  // ERROR 410 in the stream: re-list
-  EXPECT_EQ(t[4], base + "watch=1&allowWatchBookmarks=true&resourceVersion=200&timeoutSeconds=60&labelSelector=app%3Dweb");
+  EXPECT_EQ(t[4], base +
+                      "watch=1&allowWatchBookmarks=true&resourceVersion=200&timeoutSeconds=60&"
+                      "labelSelector=app%3Dweb");
   EXPECT_EQ(t[5], base + "labelSelector=app%3Dweb&limit=500");  // HTTP 410: re-list
-  EXPECT_EQ(t[6], base + "watch=1&allowWatchBookmarks=true&resourceVersion=300&timeoutSeconds=60&labelSelector=app%3Dweb");
+  EXPECT_EQ(t[6], base +
+                      "watch=1&allowWatchBookmarks=true&resourceVersion=300&timeoutSeconds=60&"
+                      "labelSelector=app%3Dweb");
   EXPECT_EQ(watcher_->resource_version(), "300");
   std::lock_guard lock(mutex_);
   EXPECT_TRUE(errors_.empty());  // expiry is routine, not an error
@@ -176,7 +194,9 @@ TEST_F(WatcherTest, ResumesFromAGivenVersionWithoutListing) {
   ASSERT_TRUE(WaitFor([&] { return !events_.empty(); }));
   EXPECT_EQ(events_.front(), "DELETED web 51");
   auto t = api_->targets();
-  EXPECT_NE(t.front().find("watch=1&allowWatchBookmarks=true&resourceVersion=50&"), std::string::npos) << t.front();
+  EXPECT_NE(t.front().find("watch=1&allowWatchBookmarks=true&resourceVersion=50&"),
+            std::string::npos)
+      << t.front();
 }
 
 TEST_F(WatcherTest, ReportsFailuresAndRetries) {
