@@ -13,10 +13,16 @@ namespace slipway::sandbox::k8s {
 
 std::string DefaultOpenApiDir() {
   if (const char* env = std::getenv("SLIPWAY_K8S_OPENAPI_DIR"); env && *env) return env;
-  // This file is <repo>/src/sandbox/kubernetes/openapi.cpp.
-  std::filesystem::path here(__FILE__);
-  auto repo = here.parent_path().parent_path().parent_path().parent_path();
-  return (repo.parent_path() / "shared" / "specs" / "kubernetes").lexically_normal().string();
+  // The documents live beside the checkout (<repo>/../shared/specs/kubernetes);
+  // a clone elsewhere on the same machine finds the machine's shared folder.
+  const std::filesystem::path candidates[] = {
+      std::filesystem::path(SLIPWAY_SOURCE_DIR).parent_path() / "shared" / "specs" / "kubernetes",
+      "/work/shared/specs/kubernetes",
+  };
+  for (const auto& dir : candidates) {
+    if (std::filesystem::is_directory(dir)) return dir.lexically_normal().string();
+  }
+  return candidates[0].lexically_normal().string();
 }
 
 OpenApiDocuments::OpenApiDocuments(std::string dir)

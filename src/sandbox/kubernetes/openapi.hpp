@@ -14,7 +14,7 @@ namespace slipway::sandbox::k8s {
 /// of the sandbox layer far more time and compiler memory than a file read
 /// costs at the first /openapi request. Default directory:
 /// $SLIPWAY_K8S_OPENAPI_DIR, else `<repo>/../shared/specs/kubernetes` (the
-/// repo is found from this source file's path). When the files are missing
+/// repo as CMake saw it), else /work/shared/specs/kubernetes. When the files are missing
 /// /openapi/v3 answers 404 and kubectl needs `--validate=false`.
 class OpenApiDocuments {
  public:
