@@ -9,7 +9,7 @@ packages=(
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
   libcli11-dev libsqlite3-dev libpq-dev libsodium-dev libargon2-dev libldns-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql docker-registry skopeo bind9 bind9-utils dnsutils wrk nginx curl git
+  postgresql docker-registry skopeo bind9 bind9-utils dnsutils wrk nginx curl git openssl python3
 )
 
 missing=()
