@@ -20,6 +20,13 @@ std::optional<std::string> CheckDns1123Label(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<std::int64_t> ParseId(std::string_view text) {
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return std::stoll(std::string(text));
+}
+
 std::optional<std::string> CheckUsername(std::string_view name) {
   if (name.empty() || name.size() > 64) return "must be 1 to 64 characters";
   for (char c : name) {

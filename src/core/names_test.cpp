@@ -31,3 +31,17 @@ TEST(Username, Rules) {
 
 }  // namespace
 }  // namespace slipway::core
+
+namespace slipway::core {
+namespace {
+
+TEST(ParseId, OnlyPlainPositiveDecimals) {
+  EXPECT_EQ(ParseId("42"), 42);
+  EXPECT_EQ(ParseId("000007"), 7);
+  for (const char* not_id : {"", "order-svc", "-1", "+1", " 1", "1.0", "1234567890123456789"}) {
+    EXPECT_FALSE(ParseId(not_id).has_value()) << not_id;
+  }
+}
+
+}  // namespace
+}  // namespace slipway::core

@@ -1,5 +1,7 @@
 #include "services/app_cursor.hpp"
 
+#include "core/names.hpp"
+
 namespace slipway::services {
 
 std::string EncodeAppCursor(const std::string& sort_key, std::int64_t id) {
@@ -28,9 +30,9 @@ std::optional<std::pair<std::string, std::int64_t>> DecodeAppCursor(const std::s
   }
   auto colon = plain.find(':');
   if (colon == std::string::npos || colon == 0 || colon > 18) return std::nullopt;
-  auto id_text = plain.substr(0, colon);
-  if (id_text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::make_pair(plain.substr(colon + 1), std::stoll(id_text));
+  auto id = core::ParseId(plain.substr(0, colon));
+  if (!id) return std::nullopt;
+  return std::make_pair(plain.substr(colon + 1), *id);
 }
 
 }  // namespace slipway::services

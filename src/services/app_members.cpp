@@ -10,14 +10,6 @@ namespace slipway::services {
 using core::Result;
 using store::TxMode;
 
-namespace {
-std::optional<core::App> Find(store::Tx& tx, const std::string& ref) {
-  if (!ref.empty() && ref.size() < 19 && ref.find_first_not_of("0123456789") == std::string::npos) {
-    return store::apps::Get(tx, std::stoll(ref));
-  }
-  return store::apps::GetByName(tx, ref);
-}
-}  // namespace
 
 // The owner field names an owner member at all times (which also keeps at
 // least one owner): when that member steps down, another owner takes the field.
@@ -37,7 +29,7 @@ std::optional<core::Error> AppService::PassOwnerField(store::Tx& tx, core::App& 
 
 Result<std::vector<store::Member>> AppService::Members(const RequestContext&, const std::string& ref) {
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<std::vector<store::Member>> {
-    auto app = Find(tx, ref);
+    auto app = store::apps::GetByRef(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
     return store::apps::Members(tx, app->id);
   });
@@ -47,7 +39,7 @@ Result<std::vector<store::Member>> AppService::PutMember(const RequestContext& c
                                                          const std::string& username,
                                                          const boost::json::object& body) {
   return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<std::vector<store::Member>> {
-    auto app = Find(tx, ref);
+    auto app = store::apps::GetByRef(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
     auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
     if (!core::CanOwnApp(ctx.caller, member)) {
@@ -100,7 +92,7 @@ core::Status AppService::ReplaceApprovers(store::Tx& tx, std::int64_t app_id,
 core::Status AppService::RemoveMember(const RequestContext& ctx, const std::string& ref,
                                       const std::string& username) {
   return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
-    auto app = Find(tx, ref);
+    auto app = store::apps::GetByRef(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
     auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
     if (!core::CanOwnApp(ctx.caller, member)) {

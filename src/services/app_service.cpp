@@ -15,13 +15,6 @@ using store::TxMode;
 
 namespace {
 
-std::optional<core::App> Find(store::Tx& tx, const std::string& ref) {
-  if (!ref.empty() && ref.size() < 19 && ref.find_first_not_of("0123456789") == std::string::npos) {
-    return store::apps::Get(tx, std::stoll(ref));
-  }
-  return store::apps::GetByName(tx, ref);
-}
-
 enum class Need { kWrite, kOwn, kAdmin };
 
 Need NeedFor(std::string_view action) {
@@ -102,7 +95,7 @@ Result<AppView> AppService::Register(const RequestContext& ctx, const boost::jso
 
 Result<AppView> AppService::Get(const RequestContext& ctx, const std::string& ref) {
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<AppView> {
-    auto app = Find(tx, ref);
+    auto app = store::apps::GetByRef(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
     return View(tx, ctx, std::move(*app));
   });
@@ -138,7 +131,7 @@ Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string&
                                    const char* action, const boost::json::object& body,
                                    bool version_required, Change&& change) {
   return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
-    auto app = Find(tx, ref);
+    auto app = store::apps::GetByRef(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
     auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
     // Who may act comes first: a caller without the right learns nothing about the body.

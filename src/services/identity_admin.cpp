@@ -52,7 +52,7 @@ Result<store::UserRecord> IdentityService::CreateUser(const RequestContext& ctx,
 }
 
 Result<store::UserRecord> IdentityService::GetUser(const std::string& ref) {
-  auto user = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return FindUser(tx, ref); });
+  auto user = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return store::users::GetByRef(tx, ref); });
   if (!user) return core::NotFound("no user " + ref);
   return *user;
 }
@@ -70,7 +70,7 @@ Result<store::UserRecord> IdentityService::UpdateUser(const RequestContext& ctx,
   auto disabled = in.Bool("disabled");
   if (!in.ok()) return in.error();
   return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<store::UserRecord> {
-    auto user = FindUser(tx, ref);
+    auto user = store::users::GetByRef(tx, ref);
     if (!user) return core::NotFound("no user " + ref);
     if (user->version != *version) {
       return core::Conflict("the user was changed by someone else; reload and retry",
@@ -111,7 +111,7 @@ core::Status IdentityService::ResetPassword(const RequestContext& ctx, const std
   if (auto e = CheckPassword(*password)) return *e;
   auto hash = settings_.hasher.Hash(*password);
   return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
-    auto user = FindUser(tx, ref);
+    auto user = store::users::GetByRef(tx, ref);
     if (!user) return core::NotFound("no user " + ref);
     user->password_hash = hash;
     user->failed_logins = 0;

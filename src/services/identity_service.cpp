@@ -13,21 +13,12 @@ using store::TxMode;
 namespace {
 constexpr core::Millis kTouchEveryMs = 60'000;  // last_used_at is coarse: no write per request
 constexpr std::string_view kTokenPrefix = "swt_";
-
-bool IsNumber(const std::string& s) {
-  return !s.empty() && s.size() < 19 && s.find_first_not_of("0123456789") == std::string::npos;
-}
 }  // namespace
 
 IdentityService::IdentityService(store::Database& db, const core::Clock& clock,
                                  IdentitySettings settings)
     : db_(db), clock_(clock), settings_(settings),
       dummy_hash_(settings.hasher.Hash(RandomHex(16))) {}
-
-std::optional<store::UserRecord> IdentityService::FindUser(store::Tx& tx, const std::string& ref) {
-  if (IsNumber(ref)) return store::users::Get(tx, std::stoll(ref));
-  return store::users::GetByName(tx, ref);
-}
 
 std::optional<Error> IdentityService::CheckPassword(const std::string& password) const {
   if (password.size() < settings_.min_password_length) {

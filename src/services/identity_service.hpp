@@ -81,7 +81,6 @@ class IdentityService {
 
  private:
   std::optional<core::Error> CheckPassword(const std::string& password) const;
-  std::optional<store::UserRecord> FindUser(store::Tx& tx, const std::string& ref);
   bool ShouldTouch(std::int64_t token_id, core::Millis now);
   /// Passes a mutation's result through; a success empties the token cache.
   template <class T>

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/app_details_json.hpp"
+#include "core/names.hpp"
 
 namespace slipway::store::apps {
 
@@ -88,6 +89,11 @@ std::optional<core::App> GetByName(Tx& tx, const std::string& name) {
   auto row = tx.QueryOne(std::string("SELECT ") + kColumns + " FROM apps WHERE name = ?", {name});
   if (!row) return std::nullopt;
   return WithApprovers(tx, FromRow(*row));
+}
+
+std::optional<core::App> GetByRef(Tx& tx, const std::string& ref) {
+  if (auto id = core::ParseId(ref)) return Get(tx, *id);
+  return GetByName(tx, ref);
 }
 
 bool Update(Tx& tx, const core::App& app) {

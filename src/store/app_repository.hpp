@@ -35,6 +35,8 @@ namespace apps {
 std::int64_t Insert(Tx& tx, const core::App& app);
 std::optional<core::App> Get(Tx& tx, std::int64_t id);
 std::optional<core::App> GetByName(Tx& tx, const std::string& name);
+/// By numeric id or by name (API paths accept either).
+std::optional<core::App> GetByRef(Tx& tx, const std::string& ref);
 /// Writes every field if the stored version is `app.version - 1`; false when stale.
 bool Update(Tx& tx, const core::App& app);
 /// One page of applications with their members. Up to `limit + 1` apps are

@@ -1,5 +1,7 @@
 #include "store/user_repository.hpp"
 
+#include "core/names.hpp"
+
 namespace slipway::store {
 
 namespace {
@@ -67,6 +69,11 @@ std::optional<UserRecord> GetByName(Tx& tx, const std::string& username) {
                          {username});
   if (!row) return std::nullopt;
   return UserFromRow(*row);
+}
+
+std::optional<UserRecord> GetByRef(Tx& tx, const std::string& ref) {
+  if (auto id = core::ParseId(ref)) return Get(tx, *id);
+  return GetByName(tx, ref);
 }
 
 bool Update(Tx& tx, const UserRecord& u) {

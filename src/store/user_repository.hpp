@@ -56,6 +56,8 @@ namespace users {
 std::int64_t Insert(Tx& tx, const UserRecord& user);  ///< UniqueViolation on a taken username
 std::optional<UserRecord> Get(Tx& tx, std::int64_t id);
 std::optional<UserRecord> GetByName(Tx& tx, const std::string& username);
+/// By numeric id or by username (API paths accept either).
+std::optional<UserRecord> GetByRef(Tx& tx, const std::string& ref);
 /// Writes every mutable field if the stored version is `user.version - 1`.
 bool Update(Tx& tx, const UserRecord& user);
 /// Records a login attempt's outcome without touching the version (not an edit).

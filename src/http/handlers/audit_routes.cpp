@@ -1,6 +1,7 @@
 // The operation log (R-GW-3) and workflow inspection.
 #include <boost/json.hpp>
 
+#include "core/names.hpp"
 #include "engine/engine.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
@@ -23,10 +24,8 @@ void AddAuditRoutes(Router& router, ApiDeps& deps) {
     q.actor = call.request.Query("actor").value_or("");
     q.action = call.request.Query("action").value_or("");
     if (auto c = call.request.Query("cursor"); c && !c->empty()) {
-      if (c->size() > 18 || c->find_first_not_of("0123456789") != std::string::npos) {
-        return ErrorResponse(core::Invalid("cursor is not valid", {{"field", "cursor"}}));
-      }
-      q.before_id = std::stoll(*c);
+      q.before_id = core::ParseId(*c);
+      if (!q.before_id) return ErrorResponse(core::Invalid("cursor is not valid", {{"field", "cursor"}}));
     }
     auto records = store::InTx(deps.db, store::TxMode::kRead,
                                [&](store::Tx& tx) { return store::audit::List(tx, q); });

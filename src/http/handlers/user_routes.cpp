@@ -1,6 +1,7 @@
 // User management (admins) and API tokens (everyone, for themselves).
 #include <boost/json.hpp>
 
+#include "core/names.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/json_views.hpp"
@@ -78,11 +79,9 @@ void AddTokenRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("DELETE", "/api/v1/tokens/{id}", Permission::kAuthenticated, [&deps](Call& call) {
-    const auto& id = call.params["id"];
-    if (id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos) {
-      return ErrorResponse(core::NotFound("no token " + id));
-    }
-    return Reply(deps.identity.RevokeToken(call.context, std::stoll(id)));
+    auto id = core::ParseId(call.params["id"]);
+    if (!id) return ErrorResponse(core::NotFound("no token " + call.params["id"]));
+    return Reply(deps.identity.RevokeToken(call.context, *id));
   });
 }
 
