@@ -53,6 +53,61 @@ class Section {
   std::set<std::string> read_;
 };
 
+std::optional<ConnectorEndpoint> ReadEndpoint(Section& parent, const char* system) {
+  auto s = parent.Child(system);
+  ConnectorEndpoint e;
+  s.Get("url", e.url);
+  s.Get("user", e.user);
+  s.Get("token", e.token);
+  s.Get("ca_file", e.ca_file);
+  s.Get("insecure_skip_tls_verify", e.insecure_skip_tls_verify);
+  if (e.url.empty()) return std::nullopt;
+  if (e.url.rfind("http://", 0) != 0 && e.url.rfind("https://", 0) != 0) {
+    throw std::runtime_error(std::string("connectors.") + system + ".url must start with http:// or https://");
+  }
+  return e;
+}
+
+void ReadConnectors(Section& top, Config& c) {
+  auto s = top.Child("connectors");
+  auto& k = c.connectors;
+  k.jenkins = ReadEndpoint(s, "jenkins");
+  k.registry = ReadEndpoint(s, "registry");
+  k.apollo = ReadEndpoint(s, "apollo");
+  k.consul = ReadEndpoint(s, "consul");
+  k.gitlab = ReadEndpoint(s, "gitlab");
+  s.Get("registry_host", k.registry_host);
+  s.Get("consul_datacenter", k.consul_datacenter);
+}
+
+void ReadReleaseSettings(Section& top, Config& c) {
+  {
+    auto e = top.Child("environments");
+    e.Get("types", c.environments.env_types);
+    if (c.environments.env_types.empty()) throw std::runtime_error("environments.types must list at least one env type");
+    for (const auto& t : c.environments.env_types) {
+      if (t.empty() || t.size() > 20 || t.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
+        throw std::runtime_error("environments.types: '" + t + "' must be 1-20 lower-case letters, digits or '-'");
+      }
+    }
+  }
+  {
+    auto b = top.Child("builds");
+    b.Get("job_path", c.builds.job_path);
+    b.Get("image_namespace", c.builds.image_namespace);
+    b.Get("create_missing_jobs", c.builds.create_missing_jobs);
+  }
+  {
+    auto f = top.Child("config_files");
+    f.Get("consul_prefix", c.config_files.consul_prefix);
+    f.Get("apollo_envs", c.config_files.apollo_envs);
+  }
+  {
+    auto s = top.Child("secrets");
+    s.Get("key_file", c.secret_key_file);
+  }
+}
+
 void ReadFile(const std::string& path, Config& c) {
   YAML::Node root;
   try {
@@ -114,6 +169,8 @@ void ReadFile(const std::string& path, Config& c) {
     auto sb = top.Child("sandbox");
     sb.Get("enabled", c.sandbox);
   }
+  ReadConnectors(top, c);
+  ReadReleaseSettings(top, c);
   {
     auto l = top.Child("log");
     l.Get("level", c.log_level);
@@ -147,6 +204,7 @@ Config LoadConfig(const std::optional<std::string>& path) {
   if (path) ReadFile(*path, c);
   if (const char* pw = std::getenv("SLIPWAY_ADMIN_PASSWORD"); pw && *pw) c.admin_password = pw;
   if (const char* url = std::getenv("SLIPWAY_DATABASE_URL"); url && *url) c.database_url = url;
+  if (const char* key = std::getenv("SLIPWAY_SECRET_KEY"); key && *key) c.secret_key = key;
   return c;
 }
 

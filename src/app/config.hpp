@@ -6,8 +6,28 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "services/identity_service.hpp"
+#include "services/settings.hpp"
 
 namespace slipway::app {
+
+/// One real external system (connectors.<system>). `token` is the API token,
+/// password or ACL token the system expects; `user` goes with it where the
+/// system uses basic auth (Jenkins, registry).
+struct ConnectorEndpoint {
+  std::string url;
+  std::string user;
+  std::string token;
+  std::string ca_file;
+  bool insecure_skip_tls_verify = false;
+};
+
+/// Real systems replacing the sandbox's emulators, one by one.
+struct ConnectorsConfig {
+  std::optional<ConnectorEndpoint> jenkins, registry, apollo, consul, gitlab;
+  /// The registry's host[:port] in image addresses; default: from its url.
+  std::string registry_host;
+  std::string consul_datacenter;
+};
 
 /// Everything `slipway serve` can be told; see docs/configuration.md.
 struct Config {
@@ -22,6 +42,14 @@ struct Config {
   engine::EngineSettings engine;
   /// The embedded default: emulators of every external system, in process.
   bool sandbox = true;
+  ConnectorsConfig connectors;
+  /// The key that seals connector secrets at rest; empty: <data_dir>/secret.key
+  /// (created on first start). SLIPWAY_SECRET_KEY (base64) overrides the file.
+  std::string secret_key_file;
+  std::optional<std::string> secret_key;
+  services::EnvironmentSettings environments;
+  services::BuildSettings builds;
+  services::ConfigFileSettings config_files;
   std::string log_level = "info";
   bool log_json = false;
   bool access_log = true;

@@ -8,12 +8,14 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/connections_factory.hpp"
 #include "engine/engine.hpp"
 #include "engine/sample_workflow.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/server.hpp"
 #include "sandbox/all_emulators.hpp"
 #include "services/app_service.hpp"
+#include "services/secret_box.hpp"
 #include "store/migrations.hpp"
 
 namespace slipway::app {
@@ -72,12 +74,35 @@ http::Observer AccessLog(const Config& c, http::Metrics& metrics) {
   };
 }
 
+// The key sealing connector secrets: SLIPWAY_SECRET_KEY, else the key file
+// (created with a random key on first start).
+services::SecretBox SecretKey(const Config& c) {
+  auto key = c.secret_key ? services::SecretBox::KeyFromBase64(*c.secret_key)
+                          : services::SecretBox::LoadOrCreateKeyFile(
+                                c.secret_key_file.empty()
+                                    ? (std::filesystem::path(c.data_dir) / "secret.key").string()
+                                    : c.secret_key_file);
+  if (!key.ok()) throw std::runtime_error(key.error().message);
+  return services::SecretBox(*key);
+}
+
 }  // namespace
 
 int Serve(const Config& config) {
   SetUpLogging(config);
   auto db = OpenDatabase(config);
   for (const auto& name : store::Migrate(*db)) spdlog::info("applied migration {}", name);
+
+  auto secrets = SecretKey(config);
+  (void)secrets;  // the cluster service seals kubeconfigs with it
+  std::unique_ptr<sandbox::SandboxHost> sandbox_host;
+  if (config.sandbox) {
+    // Every external system not configured under `connectors:` is emulated in process.
+    sandbox_host = std::make_unique<sandbox::SandboxHost>("127.0.0.1");
+    sandbox::AddAllEmulators(*sandbox_host);
+    sandbox_host->Start();
+  }
+  auto connections = BuildConnections(config, sandbox_host.get());
 
   core::SystemClock clock;
   services::IdentityService identity(*db, clock, config.identity);
@@ -93,7 +118,7 @@ int Serve(const Config& config) {
   metrics.AddGauge("slipway_db_pool_waiting", "Callers waiting for a database connection.",
                    [&db] { return static_cast<double>(db->Stats().waiting); });
 
-  http::ApiDeps deps{*db, clock, identity, apps, engine, metrics, config.api};
+  http::ApiDeps deps{*db, clock, identity, apps, engine, connections, metrics, config.api};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
   http::Server server(
       config.server, [&api](http::Request& r) { return api.Handle(r); }, AccessLog(config, metrics),
@@ -116,12 +141,7 @@ int Serve(const Config& config) {
   }
   std::cout.flush();
 
-  std::unique_ptr<sandbox::SandboxHost> sandbox_host;
-  if (config.sandbox) {
-    // No real connectors yet: every external system is emulated in process.
-    sandbox_host = std::make_unique<sandbox::SandboxHost>("127.0.0.1");
-    sandbox::AddAllEmulators(*sandbox_host);
-    sandbox_host->Start();
+  if (sandbox_host) {
     std::cout << "Sandbox (emulated external systems, not real ones):\n";
     for (const auto& [system, url] : sandbox_host->endpoints()) {
       std::cout << "  " << system << ": " << url << "\n";

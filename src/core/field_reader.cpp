@@ -5,7 +5,24 @@
 namespace slipway::core {
 
 void FieldReader::Fail(const std::string& field, const std::string& rule) {
-  if (!error_) error_ = Invalid(field + " " + rule, {{"field", field}, {"rule", rule}});
+  if (error_) return;
+  std::string path = Path(field);
+  error_ = Invalid(path + " " + rule, {{"field", path}, {"rule", rule}});
+}
+
+void FieldReader::RejectUnknown(std::initializer_list<std::string_view> known) {
+  for (const auto& [key, value] : object_) {
+    bool found = false;
+    for (auto k : known) found = found || k == key;
+    if (!found) {
+      Fail(std::string(key), "is not a known field");
+      return;
+    }
+  }
+}
+
+void FieldReader::Absorb(const FieldReader& nested) {
+  if (!error_ && nested.error_) error_ = nested.error_;
 }
 
 bool FieldReader::Has(const char* key) const {

@@ -36,8 +36,9 @@ class OpenApiTest : public ::testing::Test {
   services::IdentityService identity_{*db_, clock_, {}};
   services::AppService apps_{*db_, clock_};
   engine::Engine engine_{*db_, clock_, engine::Registry{}, {}};
+  services::Connections connections_;
   Metrics metrics_;
-  ApiDeps deps_{*db_, clock_, identity_, apps_, engine_, metrics_, {}};
+  ApiDeps deps_{*db_, clock_, identity_, apps_, engine_, connections_, metrics_, {}};
 };
 
 TEST_F(OpenApiTest, DocumentIsValidOpenApi3) {

@@ -21,10 +21,16 @@ void AddAllEmulators(SandboxHost& host) {
   auto gitlab_emulator =
       std::make_unique<gitlab::GitLabEmulator>(gitlab::GitLabEmulatorOptions{.auto_create_projects = true});
   jenkins::JenkinsPeers peers{registry_emulator.get(), gitlab_emulator.get()};
+  // Pods pull from the sandbox registry: an image not pushed there fails
+  // with ErrImagePull / ImagePullBackOff, as on a real cluster.
+  k8s::KubernetesSettings kube;
+  kube.image_exists = [registry = registry_emulator.get()](const std::string& image) {
+    return registry->ImageExists(image);
+  };
   host.Add(std::move(registry_emulator));
   host.Add(std::move(gitlab_emulator));
   host.Add(std::make_unique<jenkins::JenkinsEmulator>(peers));
-  host.Add(std::make_unique<KubernetesEmulator>());
+  host.Add(std::make_unique<KubernetesEmulator>(std::move(kube)));
   host.Add(MakeSandboxApollo());
   host.Add(MakeSandboxConsul());
   host.Add(MakeSandboxDns());

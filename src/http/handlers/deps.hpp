@@ -6,6 +6,7 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "services/app_service.hpp"
+#include "services/connections.hpp"
 #include "services/identity_service.hpp"
 #include "store/database.hpp"
 
@@ -22,6 +23,7 @@ struct ApiDeps {
   services::IdentityService& identity;
   services::AppService& apps;
   engine::Engine& engine;
+  services::Connections& connections;
   Metrics& metrics;
   ApiSettings settings;
 };

@@ -1,0 +1,154 @@
+#include "app/connections_factory.hpp"
+
+#include "connectors/apollo/client.hpp"
+#include "connectors/consul/client.hpp"
+#include "connectors/gitlab/client.hpp"
+#include "connectors/jenkins/client.hpp"
+#include "connectors/kubernetes/client.hpp"
+#include "connectors/kubernetes/kubeconfig.hpp"
+#include "connectors/registry/client.hpp"
+#include "sandbox/apollo/apollo_emulator.hpp"
+#include "sandbox/consul/consul_emulator.hpp"
+#include "sandbox/gitlab/gitlab_emulator.hpp"
+#include "sandbox/jenkins/jenkins_emulator.hpp"
+
+namespace slipway::app {
+
+namespace {
+
+using connectors::TransportSettings;
+
+TransportSettings Transport(const ConnectorEndpoint& e) {
+  TransportSettings t;
+  t.base_url = e.url;
+  t.tls.ca_file = e.ca_file;
+  t.tls.insecure_skip_verify = e.insecure_skip_tls_verify;
+  return t;
+}
+
+TransportSettings SandboxTransport(const sandbox::SandboxHost& host, const std::string& system) {
+  TransportSettings t;
+  t.base_url = host.endpoints().at(system);
+  return t;
+}
+
+// "https://registry.example.com:5000/" → "registry.example.com:5000"
+std::string HostOf(const std::string& url) {
+  auto start = url.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  auto end = url.find('/', start);
+  return url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+void ConnectJenkins(const Config& c, const sandbox::SandboxHost* host, services::Connections& out) {
+  connectors::jenkins::JenkinsSettings s;
+  if (c.connectors.jenkins) {
+    s.transport = Transport(*c.connectors.jenkins);
+    s.transport.basic_user = c.connectors.jenkins->user;
+    s.transport.basic_password = c.connectors.jenkins->token;
+  } else if (host) {
+    s.transport = SandboxTransport(*host, "jenkins");
+    sandbox::jenkins::JenkinsEmulatorOptions defaults;
+    s.transport.basic_user = defaults.user;
+    s.transport.basic_password = defaults.api_token;
+  } else {
+    return;
+  }
+  out.jenkins = std::make_shared<connectors::jenkins::JenkinsClient>(std::move(s));
+}
+
+void ConnectRegistry(const Config& c, const sandbox::SandboxHost* host, services::Connections& out) {
+  TransportSettings s;
+  if (c.connectors.registry) {
+    s = Transport(*c.connectors.registry);
+    s.basic_user = c.connectors.registry->user;
+    s.basic_password = c.connectors.registry->token;
+  } else if (host) {
+    s = SandboxTransport(*host, "registry");
+  } else {
+    return;
+  }
+  out.registry_host = c.connectors.registry_host.empty() ? HostOf(s.base_url) : c.connectors.registry_host;
+  out.registry = std::make_shared<connectors::registry::RegistryClient>(std::move(s));
+}
+
+void ConnectApollo(const Config& c, const sandbox::SandboxHost* host, services::Connections& out) {
+  connectors::apollo::ApolloSettings s;
+  if (c.connectors.apollo) {
+    s.transport = Transport(*c.connectors.apollo);
+    s.token = c.connectors.apollo->token;
+  } else if (host) {
+    s.transport = SandboxTransport(*host, "apollo");
+    s.token = sandbox::kSandboxApolloToken;
+  } else {
+    return;
+  }
+  out.apollo = std::make_shared<connectors::apollo::ApolloClient>(std::move(s));
+}
+
+void ConnectConsul(const Config& c, const sandbox::SandboxHost* host, services::Connections& out) {
+  connectors::consul::ConsulSettings s;
+  if (c.connectors.consul) {
+    s.transport = Transport(*c.connectors.consul);
+    s.token = c.connectors.consul->token;
+  } else if (host) {
+    s.transport = SandboxTransport(*host, "consul");
+    s.token = sandbox::kSandboxConsulToken;
+  } else {
+    return;
+  }
+  s.datacenter = c.connectors.consul_datacenter;
+  out.consul = std::make_shared<connectors::consul::ConsulClient>(std::move(s));
+}
+
+void ConnectGitLab(const Config& c, const sandbox::SandboxHost* host, services::Connections& out) {
+  connectors::gitlab::GitLabSettings s;
+  if (c.connectors.gitlab) {
+    s.transport = Transport(*c.connectors.gitlab);
+    s.token = c.connectors.gitlab->token;
+  } else if (host) {
+    s.transport = SandboxTransport(*host, "gitlab");
+    s.token = sandbox::gitlab::GitLabEmulatorOptions{}.token;
+  } else {
+    return;
+  }
+  out.gitlab = std::make_shared<connectors::gitlab::GitLabClient>(std::move(s));
+}
+
+}  // namespace
+
+services::Connections BuildConnections(const Config& config, const sandbox::SandboxHost* host) {
+  services::Connections out;
+  out.sandbox = host != nullptr;
+  ConnectJenkins(config, host, out);
+  ConnectRegistry(config, host, out);
+  ConnectApollo(config, host, out);
+  ConnectConsul(config, host, out);
+  ConnectGitLab(config, host, out);
+  std::string sandbox_url = host ? host->endpoints().at("kubernetes") : "";
+  out.kubernetes = [sandbox_url](const core::Cluster& cluster)
+      -> core::Result<std::shared_ptr<connectors::Kubernetes>> {
+    core::Result<connectors::KubernetesSettings> settings = connectors::KubernetesSettings{};
+    switch (cluster.connection) {
+      case core::ClusterConnection::kSandbox:
+        if (sandbox_url.empty()) {
+          return core::Conflict("cluster " + cluster.name + " is the sandbox's, and the sandbox is not running "
+                                "(sandbox.enabled is false)");
+        }
+        settings->transport.base_url = sandbox_url;
+        break;
+      case core::ClusterConnection::kInCluster:
+        settings = connectors::InClusterSettings();
+        break;
+      case core::ClusterConnection::kKubeconfig:
+        settings = connectors::ParseKubeconfig(cluster.kubeconfig, "", "", "kubeconfig of cluster " + cluster.name);
+        break;
+    }
+    if (!settings.ok()) return settings.error();
+    return std::shared_ptr<connectors::Kubernetes>(
+        std::make_shared<connectors::KubernetesClient>(std::move(*settings)));
+  };
+  return out;
+}
+
+}  // namespace slipway::app

@@ -1,0 +1,39 @@
+#pragma once
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "connectors/apollo.hpp"
+#include "connectors/consul.hpp"
+#include "connectors/gitlab.hpp"
+#include "connectors/jenkins.hpp"
+#include "connectors/kubernetes.hpp"
+#include "connectors/registry.hpp"
+#include "core/cluster.hpp"
+#include "core/error.hpp"
+
+namespace slipway::services {
+
+/// The external systems the services talk to, chosen by the composition root
+/// (real clients from the configuration, or the in-process sandbox's
+/// emulators). A null pointer means the system is not configured: services
+/// answer with a clear error naming the setting instead of calling it.
+struct Connections {
+  std::shared_ptr<connectors::Jenkins> jenkins;
+  /// The registry builds push to and deletions go to.
+  std::shared_ptr<connectors::Registry> registry;
+  /// That registry's host[:port] as image addresses name it.
+  std::string registry_host;
+  std::shared_ptr<connectors::ApolloPortal> apollo;
+  std::shared_ptr<connectors::ConsulKv> consul;
+  std::shared_ptr<connectors::GitLab> gitlab;
+  /// Opens a client for a cluster (its kubeconfig already unsealed).
+  std::function<core::Result<std::shared_ptr<connectors::Kubernetes>>(const core::Cluster&)> kubernetes;
+  /// True when the connections lead to the in-process sandbox.
+  bool sandbox = false;
+};
+
+/// The error for a system that is not configured: conflict, naming the setting.
+core::Error NotConfigured(const std::string& system);
+
+}  // namespace slipway::services

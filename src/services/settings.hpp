@@ -1,0 +1,34 @@
+#pragma once
+// Settings of the release services, filled by the composition root from the
+// configuration file (docs/configuration.md).
+#include <map>
+#include <string>
+#include <vector>
+
+namespace slipway::services {
+
+struct EnvironmentSettings {
+  /// The env types environments may have (R-ENV-1).
+  std::vector<std::string> env_types = {"prod", "test"};
+};
+
+struct BuildSettings {
+  /// The application's Jenkins job when its details name none; `{app}` and
+  /// `{team}` are replaced ("{team}/{app}-build").
+  std::string job_path = "{app}";
+  /// Images are `<registry host>/<image_namespace>/<app>:<version>`.
+  std::string image_namespace = "slipway";
+  /// Create a missing job from a standard pipeline config.xml (the sandbox
+  /// does; against a real Jenkins jobs are usually managed elsewhere).
+  bool create_missing_jobs = false;
+};
+
+struct ConfigFileSettings {
+  /// Consul keys: `<consul_prefix>/<app>/<env type>/<cluster>/<file name>`.
+  std::string consul_prefix = "slipway/config";
+  /// Apollo env per Slipway env type; an env type without one uses its
+  /// upper-cased name (prod → PROD).
+  std::map<std::string, std::string> apollo_envs;
+};
+
+}  // namespace slipway::services
