@@ -13,7 +13,9 @@ namespace {
 // Reads YAML mappings, refusing keys nobody reads (typos must not pass silently).
 class Section {
  public:
-  Section(const YAML::Node& node, std::string path) : node_(node), path_(std::move(path)) {
+  // An absent or empty (null) section reads as all defaults.
+  Section(const YAML::Node& node, std::string path)
+      : node_(node && !node.IsNull() ? node : YAML::Node(YAML::NodeType::Undefined)), path_(std::move(path)) {
     if (node_ && !node_.IsMap()) throw std::runtime_error(path_ + " must be a mapping");
   }
   ~Section() noexcept(false) {
@@ -43,7 +45,7 @@ class Section {
   }
   Section Child(const char* key) {
     read_.insert(key);
-    return Section(node_ ? node_[key] : YAML::Node(), Name(key));
+    return node_ ? Section(node_[key], Name(key)) : Section(YAML::Node(YAML::NodeType::Undefined), Name(key));
   }
 
  private:
