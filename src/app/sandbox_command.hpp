@@ -2,7 +2,16 @@
 #include <optional>
 #include <string>
 
+namespace slipway::sandbox {
+class SandboxHost;
+}
+
 namespace slipway::app {
+
+/// Writes the emulators' URLs as a JSON object keyed by system, atomically
+/// (a temporary file renamed), so readers never see half a file.
+void WriteEndpointsFile(const sandbox::SandboxHost& host, const std::string& path);
+
 
 /// `slipway sandbox`: starts every emulator on `listen_host`, prints their
 /// URLs (and writes them as JSON keyed by system to `endpoints_file`), and

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "app/connections_factory.hpp"
+#include "app/sandbox_command.hpp"
 #include "engine/engine.hpp"
 #include "engine/sample_workflow.hpp"
 #include "http/handlers/deps.hpp"
@@ -101,6 +102,8 @@ int Serve(const Config& config) {
     sandbox_host = std::make_unique<sandbox::SandboxHost>("127.0.0.1");
     sandbox::AddAllEmulators(*sandbox_host);
     sandbox_host->Start();
+    // Where tests and tools find the emulators of this run.
+    WriteEndpointsFile(*sandbox_host, (std::filesystem::path(config.data_dir) / "sandbox-endpoints.json").string());
   }
   auto connections = BuildConnections(config, sandbox_host.get());
 

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <map>
 #include <random>
 #include <stdexcept>
@@ -142,7 +143,8 @@ ApiServer::ApiServer(ServerOptions options)
   {
     std::ofstream config(config_path);
     // The API is under test here, not the emulators: keep the servers light.
-    config << "auth:\n  argon2:\n    time_cost: 1\n    memory_kib: 64\nsandbox:\n  enabled: false\n"
+    config << "auth:\n  argon2:\n    time_cost: 1\n    memory_kib: 64\nsandbox:\n  enabled: "
+           << (options_.sandbox ? "true" : "false") << "\n"
            << options_.extra_config << "\n";
   }
   std::vector<std::string> args = {"serve", "--config", config_path, "--data-dir",
@@ -169,6 +171,16 @@ ApiServer::~ApiServer() {
   if (process_ && process_->running()) process_->Terminate(std::chrono::seconds(10));
   process_.reset();
   database_.reset();
+}
+
+std::string ApiServer::SandboxUrl(const std::string& system) const {
+  std::ifstream in(dir_->path() + "/data/sandbox-endpoints.json");
+  if (!in) throw std::runtime_error("the sandbox does not run in this server");
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto* url = json::parse(text.str()).as_object().if_contains(system);
+  if (!url) throw std::runtime_error("the sandbox has no " + system);
+  return std::string(url->as_string());
 }
 
 void ApiServer::MintToken(TestUser& user) {

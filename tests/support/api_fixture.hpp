@@ -96,9 +96,11 @@ struct TestUser {
 
 struct ServerOptions {
   Backend backend = Backend::kSqlite;
-  /// Extra top-level YAML lines appended to the test config (no `auth:`,
-  /// which the fixture writes itself).
+  /// Extra top-level YAML lines appended to the test config (no `auth:` or
+  /// `sandbox:`, which the fixture writes itself).
   std::string extra_config;
+  /// Run the in-process sandbox (emulators of every external system).
+  bool sandbox = false;
 };
 
 /// A `slipway serve` process on a free port with a fresh database (SQLite
@@ -116,6 +118,10 @@ class ApiServer {
   const std::string& base_url() const { return base_url_; }
   Backend backend() const { return options_.backend; }
   SlipwayProcess& process() { return *process_; }
+
+  /// The URL of a sandbox emulator ("kubernetes", "registry", …), from the
+  /// endpoints file `serve` writes; throws when the sandbox does not run.
+  std::string SandboxUrl(const std::string& system) const;
 
   /// A client with no credentials.
   Api Anonymous() const { return Api(base_url_, ""); }
