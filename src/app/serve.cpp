@@ -16,6 +16,8 @@
 #include "http/server.hpp"
 #include "sandbox/all_emulators.hpp"
 #include "services/app_service.hpp"
+#include "services/cluster_service.hpp"
+#include "services/environment_service.hpp"
 #include "services/secret_box.hpp"
 #include "store/migrations.hpp"
 
@@ -95,7 +97,6 @@ int Serve(const Config& config) {
   for (const auto& name : store::Migrate(*db)) spdlog::info("applied migration {}", name);
 
   auto secrets = SecretKey(config);
-  (void)secrets;  // the cluster service seals kubeconfigs with it
   std::unique_ptr<sandbox::SandboxHost> sandbox_host;
   if (config.sandbox) {
     // Every external system not configured under `connectors:` is emulated in process.
@@ -110,6 +111,9 @@ int Serve(const Config& config) {
   core::SystemClock clock;
   services::IdentityService identity(*db, clock, config.identity);
   services::AppService apps(*db, clock);
+  services::ClusterService clusters(*db, clock, secrets, connections, config.environments);
+  if (sandbox_host) clusters.EnsureSandboxCluster(connections.registry_host);
+  services::EnvironmentService environments(*db, clock, clusters);
   engine::Engine engine(*db, clock, BuildRegistry(), config.engine);
   http::Metrics metrics;
   metrics.AddGauge("slipway_engine_queue_depth", "Workflow steps due and waiting for a worker.",
@@ -121,7 +125,7 @@ int Serve(const Config& config) {
   metrics.AddGauge("slipway_db_pool_waiting", "Callers waiting for a database connection.",
                    [&db] { return static_cast<double>(db->Stats().waiting); });
 
-  http::ApiDeps deps{*db, clock, identity, apps, engine, connections, metrics, config.api};
+  http::ApiDeps deps{*db, clock, identity, apps, engine, connections, clusters, environments, metrics, config.api};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
   http::Server server(
       config.server, [&api](http::Request& r) { return api.Handle(r); }, AccessLog(config, metrics),

@@ -37,4 +37,38 @@ std::optional<std::string> CheckUsername(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<std::string> CheckImageTag(std::string_view tag) {
+  const std::string rule = "must be 1-128 letters, digits, '_', '.' or '-', not starting with '.' or '-'";
+  if (tag.empty() || tag.size() > 128 || tag.front() == '.' || tag.front() == '-') return rule;
+  for (char c : tag) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+              c == '.' || c == '-';
+    if (!ok) return rule;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> CheckImageAddress(std::string_view image) {
+  if (image.empty() || image.size() > 512) return "must be 1-512 characters";
+  for (char c : image) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+              c == '.' || c == '-' || c == '/' || c == ':' || c == '@';
+    if (!ok) return "may hold only letters, digits and . _ - / : @";
+  }
+  auto slash = image.rfind('/');
+  auto last = image.substr(slash == std::string_view::npos ? 0 : slash + 1);
+  if (auto at = image.find('@'); at != std::string_view::npos) {
+    auto digest = image.substr(at + 1);
+    if (digest.size() != 71 || digest.substr(0, 7) != "sha256:" ||
+        digest.substr(7).find_first_not_of("0123456789abcdef") != std::string_view::npos) {
+      return "must end in @sha256:<64 lower-case hex digits> when it names a digest";
+    }
+    return std::nullopt;
+  }
+  auto colon = last.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return "must name a tag (name:tag) or a digest (name@sha256:…)";
+  if (auto rule = CheckImageTag(last.substr(colon + 1))) return "tag " + *rule;
+  return std::nullopt;
+}
+
 }  // namespace slipway::core

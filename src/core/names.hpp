@@ -15,6 +15,15 @@ std::optional<std::string> CheckDns1123Label(std::string_view name);
 /// signs, spaces, values beyond 18 digits). Path refs accept an id or a name.
 std::optional<std::int64_t> ParseId(std::string_view text);
 
+/// Checks a full image address ("registry:5000/team/app:1.2",
+/// "team/app@sha256:<64 hex>"): letters, digits and . _ - / : @, with a tag or
+/// a digest after the last '/'. Returns the rule broken, or nullopt.
+std::optional<std::string> CheckImageAddress(std::string_view image);
+
+/// Checks an image tag as OCI distribution defines it:
+/// [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}. Returns the rule broken, or nullopt.
+std::optional<std::string> CheckImageTag(std::string_view tag);
+
 /// Checks a user name: 1–64 characters of letters, digits, '.', '_', '-'.
 std::optional<std::string> CheckUsername(std::string_view name);
 

@@ -37,8 +37,11 @@ class OpenApiTest : public ::testing::Test {
   services::AppService apps_{*db_, clock_};
   engine::Engine engine_{*db_, clock_, engine::Registry{}, {}};
   services::Connections connections_;
+  services::SecretBox secrets_{services::SecretBox::Key{}};
+  services::ClusterService clusters_{*db_, clock_, secrets_, connections_, {}};
+  services::EnvironmentService environments_{*db_, clock_, clusters_};
   Metrics metrics_;
-  ApiDeps deps_{*db_, clock_, identity_, apps_, engine_, connections_, metrics_, {}};
+  ApiDeps deps_{*db_, clock_, identity_, apps_, engine_, connections_, clusters_, environments_, metrics_, {}};
 };
 
 TEST_F(OpenApiTest, DocumentIsValidOpenApi3) {

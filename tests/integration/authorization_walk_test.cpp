@@ -58,6 +58,19 @@ const std::map<RouteKey, std::string>& ExpectedPermissions() {
       {{"GET", "/api/v1/workflows/{id}"}, "admin"},
       {{"POST", "/api/v1/workflows/{id}/signals/{name}"}, "admin"},
       {{"POST", "/api/v1/workflows/{id}/cancel"}, "admin"},
+      {{"GET", "/api/v1/clusters"}, "authenticated"},
+      {{"POST", "/api/v1/clusters"}, "admin"},
+      {{"GET", "/api/v1/clusters/{id}"}, "authenticated"},
+      {{"PATCH", "/api/v1/clusters/{id}"}, "admin"},
+      {{"DELETE", "/api/v1/clusters/{id}"}, "admin"},
+      {{"GET", "/api/v1/apps/{id}/environments"}, "app.read"},
+      {{"POST", "/api/v1/apps/{id}/environments"}, "app.write"},
+      {{"GET", "/api/v1/environments/{id}"}, "app.read"},
+      {{"DELETE", "/api/v1/environments/{id}"}, "app.write"},
+      {{"GET", "/api/v1/environments/{id}/pods"}, "app.read"},
+      {{"POST", "/api/v1/environments/{id}/restart"}, "app.write"},
+      {{"GET", "/api/v1/environments/{id}/operations"}, "app.read"},
+      {{"GET", "/api/v1/environments/{id}/events"}, "app.read"},
   };
   return table;
 }
@@ -114,8 +127,16 @@ bool Holds(Who who, const std::string& permission) {
   return false;
 }
 
-class AuthorizationWalkTest : public ApiTest {
+// The walk's server runs the sandbox: environment routes need a cluster.
+class AuthorizationWalkTest : public ::testing::Test {
  protected:
+  static void TearDownTestSuite() { server_.reset(); }
+  ApiServer& server() {
+    if (!server_) server_ = std::make_unique<ApiServer>(SandboxOptions());
+    return *server_;
+  }
+  static inline std::unique_ptr<ApiServer> server_;
+
   void SetUp() override {
     users_[Who::kApprover] = server().CreateUser("approver", "walk-approver");
     users_[Who::kDeveloper] = server().CreateUser("developer", "walk-dev");
@@ -139,6 +160,24 @@ class AuthorizationWalkTest : public ApiTest {
     return std::to_string(reg.Int("id"));
   }
 
+  // A fresh environment of a fresh, approved application on the sandbox cluster.
+  std::string FreshEnvironment() {
+    auto app = FreshApp();
+    auto approved = server().Admin().Post("/api/v1/apps/" + app + "/approve", {{"comment", "walk"}});
+    EXPECT_EQ(approved.status, 200) << approved;
+    auto env = server().Admin().Post("/api/v1/apps/" + app + "/environments",
+                                     {{"env_type", "test"}, {"cluster", "sandbox"}});
+    EXPECT_EQ(env.status, 201) << env;
+    return std::to_string(env.Int("id"));
+  }
+
+  // A fresh cluster (in_cluster: nothing to reach), so deleting it spoils nothing.
+  std::string FreshCluster() {
+    auto cluster = server().Admin().Post("/api/v1/clusters", {{"name", UniqueName("walk")}, {"connection", "in_cluster"}});
+    EXPECT_EQ(cluster.status, 201) << cluster;
+    return std::to_string(cluster.Int("id"));
+  }
+
   // The concrete path for a route pattern, with fixture objects for its parameters.
   std::string Concrete(const std::string& pattern, std::int64_t victim_token_id) {
     std::string id;
@@ -146,6 +185,8 @@ class AuthorizationWalkTest : public ApiTest {
     if (pattern.rfind("/api/v1/users/{id}", 0) == 0) id = std::to_string(target_user_.id);
     if (pattern.rfind("/api/v1/tokens/{id}", 0) == 0) id = std::to_string(victim_token_id);
     if (pattern.rfind("/api/v1/workflows/{id}", 0) == 0) id = "1";
+    if (pattern.rfind("/api/v1/clusters/{id}", 0) == 0) id = FreshCluster();
+    if (pattern.rfind("/api/v1/environments/{id}", 0) == 0) id = FreshEnvironment();
     std::string out = pattern;
     auto replace = [&out](const std::string& from, const std::string& to) {
       if (auto at = out.find(from); at != std::string::npos) out.replace(at, from.size(), to);
@@ -153,6 +194,8 @@ class AuthorizationWalkTest : public ApiTest {
     replace("{id}", id);
     replace("{username}", users_[Who::kApprover].username);
     replace("{name}", "promote");
+    // Event streams end by themselves here, or the walk would wait forever.
+    if (pattern.size() > 7 && pattern.substr(pattern.size() - 7) == "/events") out += "?timeout_seconds=1";
     return out;
   }
 

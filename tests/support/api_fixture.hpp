@@ -103,6 +103,14 @@ struct ServerOptions {
   bool sandbox = false;
 };
 
+/// Options for a server that runs the in-process sandbox.
+inline ServerOptions SandboxOptions(Backend backend = Backend::kSqlite) {
+  ServerOptions options;
+  options.backend = backend;
+  options.sandbox = true;
+  return options;
+}
+
 /// A `slipway serve` process on a free port with a fresh database (SQLite
 /// in a temporary folder, or a new PostgreSQL database) and the bootstrap
 /// admin logged in. Stopped (and its data removed) when destroyed.

@@ -140,4 +140,12 @@ std::string Rfc3339(std::int64_t unix_millis) {
   return text;
 }
 
+std::optional<std::int64_t> ParseRfc3339(std::string_view text) {
+  std::tm tm{};
+  std::string s(text);
+  const char* end = strptime(s.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
+  if (!end) return std::nullopt;
+  return static_cast<std::int64_t>(timegm(&tm)) * 1000;
+}
+
 }  // namespace slipway::connectors

@@ -89,6 +89,8 @@ Router BuildRouter(ApiDeps& deps) {
   AddAppRoutes(router, deps);
   AddAuditRoutes(router, deps);
   AddWorkflowRoutes(router, deps);
+  AddClusterRoutes(router, deps);
+  AddEnvironmentRoutes(router, deps);
   return router;
 }
 

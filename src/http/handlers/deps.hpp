@@ -6,7 +6,9 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "services/app_service.hpp"
+#include "services/cluster_service.hpp"
 #include "services/connections.hpp"
+#include "services/environment_service.hpp"
 #include "services/identity_service.hpp"
 #include "store/database.hpp"
 
@@ -24,6 +26,8 @@ struct ApiDeps {
   services::AppService& apps;
   engine::Engine& engine;
   services::Connections& connections;
+  services::ClusterService& clusters;
+  services::EnvironmentService& environments;
   Metrics& metrics;
   ApiSettings settings;
 };
@@ -35,6 +39,8 @@ void AddTokenRoutes(Router& router, ApiDeps& deps);
 void AddAppRoutes(Router& router, ApiDeps& deps);
 void AddAuditRoutes(Router& router, ApiDeps& deps);
 void AddWorkflowRoutes(Router& router, ApiDeps& deps);
+void AddClusterRoutes(Router& router, ApiDeps& deps);
+void AddEnvironmentRoutes(Router& router, ApiDeps& deps);
 
 /// Every route of the API, in one router.
 Router BuildRouter(ApiDeps& deps);
