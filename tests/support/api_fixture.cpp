@@ -9,6 +9,7 @@
 #include <map>
 #include <random>
 #include <stdexcept>
+#include <thread>
 
 #include "support/slipway_process.hpp"
 #include "support/temp_dir.hpp"
@@ -173,12 +174,31 @@ ApiServer::~ApiServer() {
   database_.reset();
 }
 
+bool WaitUntil(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return true;
+}
+
+std::int64_t RegisterApprovedApp(ApiServer& server, const TestUser& owner, const std::string& name) {
+  auto reg = server.As(owner).Post("/api/v1/apps", AppBody(name));
+  if (reg.status != 201) throw std::runtime_error("cannot register " + name + ": " + reg.raw.body);
+  auto id = reg.Int("id");
+  auto approved = server.Admin().Post("/api/v1/apps/" + std::to_string(id) + "/approve", {{"comment", "ok"}});
+  if (approved.status != 200) throw std::runtime_error("cannot approve " + name + ": " + approved.raw.body);
+  return id;
+}
+
 std::string ApiServer::SandboxUrl(const std::string& system) const {
   std::ifstream in(dir_->path() + "/data/sandbox-endpoints.json");
   if (!in) throw std::runtime_error("the sandbox does not run in this server");
   std::stringstream text;
   text << in.rdbuf();
-  const auto* url = json::parse(text.str()).as_object().if_contains(system);
+  const auto endpoints = json::parse(text.str());
+  const auto* url = endpoints.as_object().if_contains(system);
   if (!url) throw std::runtime_error("the sandbox has no " + system);
   return std::string(url->as_string());
 }

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <chrono>
+#include <functional>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -162,6 +164,15 @@ boost::json::object AppBody(const std::string& name, const std::string& team = "
                             const std::string& level = "non_core");
 /// Details that complete a self-developed application, with `approver`.
 boost::json::object CompleteDetailsBody(std::int64_t version, const std::string& approver);
+
+/// Polls `done` every 100 ms until it holds or `timeout` passes; returns
+/// whether it held. For states the sandbox reaches by itself (pods failing
+/// to pull, rollouts): the timeout is generous so slow machines pass too.
+bool WaitUntil(const std::function<bool()>& done, std::chrono::milliseconds timeout = std::chrono::seconds(60));
+
+/// Registers an application as `owner` and approves it as admin (pending_online).
+/// Returns its id.
+std::int64_t RegisterApprovedApp(ApiServer& server, const TestUser& owner, const std::string& name);
 
 /// Every audit record of one object ("app:12"), newest first (all pages).
 std::vector<boost::json::object> AuditOf(Api& api, const std::string& object);
