@@ -45,3 +45,30 @@ TEST(ParseId, OnlyPlainPositiveDecimals) {
 
 }  // namespace
 }  // namespace slipway::core
+
+namespace slipway::core {
+namespace {
+
+TEST(ImageNames, Addresses) {
+  for (const char* ok : {"nginx:1.25", "registry.example.com:5000/team/app:1.0.3", "localhost:5000/a/b:latest",
+                         "team/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}) {
+    EXPECT_FALSE(CheckImageAddress(ok)) << ok;
+  }
+  for (const char* bad : {"", "nginx", "registry:5000/app", "app:", "app:-x", "a b:1", "app@sha256:abc",
+                          "app@md5:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}) {
+    EXPECT_TRUE(CheckImageAddress(bad)) << bad;
+  }
+}
+
+TEST(ImageNames, Tags) {
+  EXPECT_FALSE(CheckImageTag("1.0.3"));
+  EXPECT_FALSE(CheckImageTag("v2_rc-1"));
+  EXPECT_TRUE(CheckImageTag(""));
+  EXPECT_TRUE(CheckImageTag(".hidden"));
+  EXPECT_TRUE(CheckImageTag("-x"));
+  EXPECT_TRUE(CheckImageTag("a/b"));
+  EXPECT_TRUE(CheckImageTag(std::string(129, 'a')));
+}
+
+}  // namespace
+}  // namespace slipway::core

@@ -1,0 +1,70 @@
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "support/temp_dir.hpp"
+
+namespace slipway::app {
+namespace {
+
+class ConfigTest : public ::testing::Test {
+ protected:
+  Config Load(const std::string& yaml) {
+    const auto path = dir_.path() + "/slipway.yaml";
+    std::ofstream(path) << yaml;
+    return LoadConfig(path);
+  }
+  std::string Error(const std::string& yaml) {
+    try {
+      Load(yaml);
+    } catch (const std::runtime_error& e) {
+      return e.what();
+    }
+    return "(accepted)";
+  }
+  testing::TempDir dir_;
+};
+
+TEST_F(ConfigTest, EmptyAndAbsentSectionsKeepTheDefaults) {
+  auto c = Load("connectors:\nbuilds:\n");
+  EXPECT_FALSE(c.connectors.jenkins);
+  EXPECT_EQ(c.environments.env_types, (std::vector<std::string>{"prod", "test"}));
+  EXPECT_EQ(c.builds.job_path, "{app}");
+  EXPECT_TRUE(c.sandbox);
+}
+
+TEST_F(ConfigTest, ReadsConnectorsAndReleaseSettings) {
+  auto c = Load(
+      "connectors:\n"
+      "  jenkins: {url: https://ci.example.com/jenkins, user: slipway, token: t0k}\n"
+      "  registry: {url: https://registry.example.com:5000, ca_file: /etc/ssl/r.pem}\n"
+      "  consul_datacenter: dc2\n"
+      "environments:\n  types: [prod, staging, test]\n"
+      "builds:\n  job_path: '{team}/{app}-build'\n  image_namespace: shop\n  create_missing_jobs: true\n"
+      "config_files:\n  consul_prefix: cfg\n  apollo_envs: {prod: PRO, test: FAT}\n"
+      "secrets:\n  key_file: /etc/slipway/key\n");
+  ASSERT_TRUE(c.connectors.jenkins);
+  EXPECT_EQ(c.connectors.jenkins->user, "slipway");
+  EXPECT_EQ(c.connectors.jenkins->token, "t0k");
+  EXPECT_EQ(c.connectors.registry->ca_file, "/etc/ssl/r.pem");
+  EXPECT_FALSE(c.connectors.apollo);
+  EXPECT_EQ(c.connectors.consul_datacenter, "dc2");
+  EXPECT_EQ(c.environments.env_types.size(), 3u);
+  EXPECT_EQ(c.builds.job_path, "{team}/{app}-build");
+  EXPECT_TRUE(c.builds.create_missing_jobs);
+  EXPECT_EQ(c.config_files.apollo_envs.at("test"), "FAT");
+  EXPECT_EQ(c.secret_key_file, "/etc/slipway/key");
+}
+
+TEST_F(ConfigTest, RefusesTyposAndBadValues) {
+  EXPECT_NE(Error("connectors:\n  jenkins: {url: http://x, tokn: a}\n").find("connectors.jenkins.tokn"), std::string::npos);
+  EXPECT_NE(Error("connectors:\n  consul: {url: consul:8500}\n").find("connectors.consul.url"), std::string::npos);
+  EXPECT_NE(Error("environments:\n  types: []\n").find("environments.types"), std::string::npos);
+  EXPECT_NE(Error("environments:\n  types: [Prod]\n").find("environments.types"), std::string::npos);
+  EXPECT_NE(Error("connectors: 3\n").find("connectors"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace slipway::app
