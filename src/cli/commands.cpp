@@ -12,6 +12,8 @@ void AddClientCommands(CLI::App& app, int& exit_code) {
   AddAppCommands(app, exit_code);
   AddTokenCommands(app, exit_code);
   AddUserCommands(app, exit_code);
+  AddClusterCommands(app, exit_code);
+  AddEnvCommands(app, exit_code);
 }
 
 int UsageExitCode(const CLI::App& app, const CLI::ParseError& error) {

@@ -1,10 +1,7 @@
 // The `slipway` client commands end to end: the real binary against a real
 // server, checking exit codes (scripts rely on them) and outputs.
-#include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <boost/json.hpp>
 #include <cstdlib>
@@ -12,25 +9,14 @@
 #include <sstream>
 
 #include "support/api_fixture.hpp"
+#include "support/cli_runner.hpp"
 #include "support/temp_dir.hpp"
-
-extern char** environ;
 
 namespace slipway::testing {
 namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-struct CliResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::ostream& operator<<(std::ostream& os, const CliResult& r) {
-  return os << "exit " << r.exit_code << "\nstdout: " << r.out << "\nstderr: " << r.err;
-}
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path);
@@ -44,44 +30,7 @@ class CliTest : public ApiTest {
   // Runs `slipway <args>` with `input` on stdin and SLIPWAY_CONFIG in our
   // temporary folder (never the developer's own credentials).
   CliResult Run(const std::vector<std::string>& args, const std::string& input = "") {
-    const char* binary = std::getenv("SLIPWAY_BINARY");
-    if (!binary) {
-      ADD_FAILURE() << "SLIPWAY_BINARY is not set (run through ctest)";
-      return {};
-    }
-    const std::string in_path = dir_.path() + "/stdin", out_path = dir_.path() + "/stdout",
-                      err_path = dir_.path() + "/stderr";
-    std::ofstream(in_path) << input;
-    std::vector<std::string> env_strings = {"SLIPWAY_CONFIG=" + dir_.path() + "/cli.json",
-                                            "HOME=" + dir_.path(), "PATH=/usr/bin:/bin"};
-    std::vector<char*> argv = {const_cast<char*>(binary)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    std::vector<char*> envp;
-    for (auto& e : env_strings) envp.push_back(e.data());
-    envp.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                     0600);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                     0600);
-    pid_t pid = 0;
-    int rc = posix_spawn(&pid, binary, &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    CliResult result;
-    if (rc != 0) {
-      ADD_FAILURE() << "cannot start " << binary;
-      return result;
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    result.out = ReadFile(out_path);
-    result.err = ReadFile(err_path);
-    return result;
+    return RunCli(dir_.path(), args, input);
   }
   // `slipway <args> -o json`, parsed.
   boost::json::value RunJson(std::vector<std::string> args) {

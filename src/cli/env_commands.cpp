@@ -1,0 +1,185 @@
+// `slipway env …`: environments, their pods and restarts.
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "cli/client_session.hpp"
+#include "cli/command_set.hpp"
+#include "cli/env_views.hpp"
+#include "cli/failure.hpp"
+#include "cli/url.hpp"
+
+namespace slipway::cli {
+namespace {
+
+namespace json = boost::json;
+
+struct EnvArgs {
+  ClientOptions connection;
+  std::string env;  // id, or APP/ENV_TYPE[@CLUSTER]
+  std::string app, env_type, cluster, image, spec_file, confirm;
+  int replicas = 1;
+  std::vector<std::string> ports, vars;
+  std::string cpu_request, cpu_limit, memory_request, memory_limit;
+};
+
+// An environment named by id, or as APP/ENV_TYPE[@CLUSTER] (resolved through
+// the application's environment list).
+std::string EnvPath(Session& session, const std::string& ref, const std::string& suffix = "") {
+  if (!ref.empty() && ref.find_first_not_of("0123456789") == std::string::npos) {
+    return "/api/v1/environments/" + ref + suffix;
+  }
+  auto slash = ref.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == ref.size()) {
+    throw UsageFailure("an environment is an id or APP/ENV_TYPE[@CLUSTER], got " + ref);
+  }
+  auto app = ref.substr(0, slash);
+  auto rest = ref.substr(slash + 1);
+  auto at = rest.find('@');
+  auto env_type = rest.substr(0, at);
+  auto cluster = at == std::string::npos ? "" : rest.substr(at + 1);
+  auto list = session.Call("GET", "/api/v1/apps/" + PercentEncode(app) + "/environments");
+  std::vector<std::int64_t> matches;
+  for (const auto& item : list.as_object().at("items").as_array()) {
+    const auto& e = item.as_object();
+    if (e.at("env_type").as_string() != env_type) continue;
+    if (!cluster.empty() && e.at("cluster").as_string() != cluster) continue;
+    matches.push_back(e.at("id").as_int64());
+  }
+  if (matches.empty()) throw Failure(ExitCode::kNotFound, "not_found", "no environment " + ref);
+  if (matches.size() > 1) throw UsageFailure(ref + " is on several clusters: add @CLUSTER");
+  return "/api/v1/environments/" + std::to_string(matches.front()) + suffix;
+}
+
+// "8080", "http:8080" or "http:8080:80" (name, container port, service port).
+json::object PortOf(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream in(text);
+  for (std::string part; std::getline(in, part, ':');) parts.push_back(part);
+  auto number = [&](const std::string& s) {
+    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos || s.size() > 5) {
+      throw UsageFailure("--port takes [NAME:]CONTAINER_PORT[:SERVICE_PORT], got " + text);
+    }
+    return std::stoi(s);
+  };
+  json::object port;
+  if (parts.size() == 1) {
+    port["container_port"] = number(parts[0]);
+  } else if (parts.size() == 2 || parts.size() == 3) {
+    port["name"] = parts[0];
+    port["container_port"] = number(parts[1]);
+    if (parts.size() == 3) port["service_port"] = number(parts[2]);
+  } else {
+    throw UsageFailure("--port takes [NAME:]CONTAINER_PORT[:SERVICE_PORT], got " + text);
+  }
+  return port;
+}
+
+json::object CreateBody(const EnvArgs& a, const CLI::App* create) {
+  json::object body;
+  if (!a.spec_file.empty()) {
+    std::ifstream in(a.spec_file);
+    std::stringstream text;
+    text << in.rdbuf();
+    boost::system::error_code ec;
+    auto parsed = json::parse(text.str(), ec);
+    if (ec || !parsed.is_object()) throw UsageFailure(a.spec_file + " is not a JSON object");
+    body = parsed.as_object();
+  }
+  body["env_type"] = a.env_type;
+  body["cluster"] = a.cluster;
+  if (create->count("--replicas") > 0) body["replicas"] = a.replicas;
+  if (!a.image.empty()) body["image"] = a.image;
+  if (!a.ports.empty()) {
+    json::array ports;
+    for (const auto& p : a.ports) ports.push_back(PortOf(p));
+    body["ports"] = std::move(ports);
+  }
+  if (!a.vars.empty()) {
+    json::array env;
+    for (const auto& v : a.vars) {
+      auto eq = v.find('=');
+      if (eq == std::string::npos || eq == 0) throw UsageFailure("--env takes NAME=VALUE, got " + v);
+      env.push_back({{"name", v.substr(0, eq)}, {"value", v.substr(eq + 1)}});
+    }
+    body["env"] = std::move(env);
+  }
+  json::object resources;
+  for (auto [key, value] : {std::pair{"cpu_request", &a.cpu_request}, std::pair{"cpu_limit", &a.cpu_limit},
+                            std::pair{"memory_request", &a.memory_request}, std::pair{"memory_limit", &a.memory_limit}}) {
+    if (!value->empty()) resources[key] = *value;
+  }
+  if (!resources.empty()) body["resources"] = std::move(resources);
+  return body;
+}
+
+void AddCreate(CLI::App* envs, const std::shared_ptr<EnvArgs>& args, int& exit_code) {
+  auto* create = envs->add_subcommand("create", "Create an environment; its Deployment and Services are applied at once");
+  create->add_option("app", args->app, "Application id or name")->required();
+  create->add_option("--type", args->env_type, "Env type (prod, test, …)")->required();
+  create->add_option("--cluster", args->cluster, "Cluster id or name")->required();
+  create->add_option("--replicas", args->replicas)->check(CLI::Range(1, 24));
+  create->add_option("--port", args->ports, "[NAME:]CONTAINER_PORT[:SERVICE_PORT] (repeatable)");
+  create->add_option("--env", args->vars, "NAME=VALUE environment variable (repeatable)");
+  create->add_option("--image", args->image, "Full image address (default: none until the first release)");
+  create->add_option("--cpu-request", args->cpu_request);
+  create->add_option("--cpu-limit", args->cpu_limit);
+  create->add_option("--memory-request", args->memory_request);
+  create->add_option("--memory-limit", args->memory_limit);
+  create->add_option("--spec-file", args->spec_file, "JSON with any environment fields (services, probes, …)")
+      ->check(CLI::ExistingFile);
+  SetAction(create, exit_code, [args, create] {
+    auto session = Session::Connect(args->connection);
+    const json::value body = CreateBody(*args, create);
+    session.Print(session.Call("POST", "/api/v1/apps/" + PercentEncode(args->app) + "/environments", &body),
+                  RenderEnvironment);
+  });
+}
+
+void AddEnvCommand(CLI::App* envs, const char* name, const char* help, const std::shared_ptr<EnvArgs>& args,
+                   int& exit_code, std::function<void(Session&, const EnvArgs&)> action) {
+  auto* command = envs->add_subcommand(name, help);
+  command->add_option("env", args->env, "Environment id or APP/ENV_TYPE[@CLUSTER]")->required();
+  if (std::string(name) == "delete") {
+    command->add_option("--confirm", args->confirm, "The application's name, to confirm")->required();
+  }
+  SetAction(command, exit_code, [args, action] {
+    auto session = Session::Connect(args->connection);
+    action(session, *args);
+  });
+}
+
+}  // namespace
+
+void AddEnvCommands(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<EnvArgs>();
+  auto* envs = app.add_subcommand("env", "Environments: an application on a cluster, with its pods");
+  AddClientOptions(*envs, args->connection);
+  envs->require_subcommand(1);
+
+  auto* list = envs->add_subcommand("list", "List an application's environments");
+  list->add_option("app", args->app, "Application id or name")->required();
+  SetAction(list, exit_code, [args] {
+    auto session = Session::Connect(args->connection);
+    session.Print(session.Call("GET", "/api/v1/apps/" + PercentEncode(args->app) + "/environments"),
+                  RenderEnvironmentList);
+  });
+  AddCreate(envs, args, exit_code);
+  AddEnvCommand(envs, "show", "Show an environment: definition and live state", args, exit_code,
+                [](Session& s, const EnvArgs& a) { s.Print(s.Call("GET", EnvPath(s, a.env)), RenderEnvironment); });
+  AddEnvCommand(envs, "pods", "List the environment's pods", args, exit_code,
+                [](Session& s, const EnvArgs& a) { s.Print(s.Call("GET", EnvPath(s, a.env, "/pods")), RenderPods); });
+  AddEnvCommand(envs, "restart", "Rolling restart (no change is created)", args, exit_code,
+                [](Session& s, const EnvArgs& a) {
+                  s.Print(s.Call("POST", EnvPath(s, a.env, "/restart")), RenderOperation);
+                });
+  AddEnvCommand(envs, "delete", "Delete the environment and its Kubernetes objects", args, exit_code,
+                [](Session& s, const EnvArgs& a) {
+                  s.Call("DELETE", WithQuery(EnvPath(s, a.env), {{"confirm", a.confirm}}));
+                  s.Note("environment " + a.env + " deleted");
+                });
+}
+
+}  // namespace slipway::cli
