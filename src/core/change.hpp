@@ -62,6 +62,42 @@ std::vector<ChangeEvent> AllowedChangeEvents(ChangeState from);
 /// refused event is a conflict naming the state and the allowed actions.
 Result<ChangeState> NextChangeState(ChangeState from, ChangeEvent event, bool needs_approval);
 
+/// A change (R-CHG-1). Which fields matter depends on the type: code changes
+/// carry an image (from a build, or a vendor image), scale changes a replica
+/// count, env_resource changes the new resources (EnvSpec JSON).
+struct Change {
+  std::int64_t id = 0;
+  std::int64_t app_id = 0;
+  std::int64_t env_id = 0;
+  ChangeType type = ChangeType::kCode;
+  ChangeState state = ChangeState::kDeveloping;
+  std::string title;
+  std::string description;
+  std::optional<std::int64_t> build_id;
+  std::string image;
+  std::string image_digest;
+  std::optional<int> replicas;
+  std::string spec;  ///< env_resource: EnvSpec JSON
+  bool needs_approval = false;
+  std::optional<std::int64_t> release_id;
+  std::string created_by;
+  Millis created_at = 0;
+  Millis updated_at = 0;
+  std::int64_t version = 1;
+};
+
+/// An entry of a change's history (submit, approve with its comment, …,
+/// and rollback entries written by rollbacks of its release).
+struct ChangeEventRecord {
+  std::int64_t id = 0;
+  std::int64_t change_id = 0;
+  std::string kind;
+  std::string actor;
+  std::string comment;
+  std::string detail = "{}";
+  Millis created_at = 0;
+};
+
 /// Whether a change's fields may still be edited.
 inline bool ChangeEditable(ChangeState s) { return s == ChangeState::kDeveloping; }
 

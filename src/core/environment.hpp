@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 #include "core/cluster.hpp"
+#include "core/release_policy.hpp"
 
 namespace slipway::core {
 
@@ -85,6 +86,7 @@ struct Environment {
   std::string image;         ///< full address; empty until the first release
   std::string image_digest;  ///< sha256:… of `image` when known
   std::optional<ConfigBackend> config_backend;  ///< nullopt: the cluster's
+  ReleasePolicy release_policy;
   std::string created_by;
   Millis created_at = 0;
   Millis updated_at = 0;

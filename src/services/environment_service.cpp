@@ -53,13 +53,14 @@ struct Placement {
   std::string cluster;
   std::string image;
   std::optional<core::ConfigBackend> config_backend;
+  core::ReleasePolicy release_policy;
   json::object spec;
 };
 
 core::Result<Placement> ReadPlacement(const json::object& body, const EnvironmentSettings& settings) {
   Placement p;
   p.spec = body;
-  for (const char* key : {"env_type", "cluster", "image", "config_backend"}) p.spec.erase(key);
+  for (const char* key : {"env_type", "cluster", "image", "config_backend", "release_policy"}) p.spec.erase(key);
   core::FieldReader in(body);
   p.env_type = in.String("env_type", 20, true).value_or("");
   p.cluster = in.String("cluster", 63, true).value_or("");
@@ -78,6 +79,16 @@ core::Result<Placement> ReadPlacement(const json::object& body, const Environmen
   if (backend) {
     p.config_backend = core::ParseConfigBackend(*backend);
     if (!p.config_backend) return core::Invalid("config_backend must be consul or apollo", {{"field", "config_backend"}});
+  }
+  if (const auto* policy = body.if_contains("release_policy"); policy && !policy->is_null()) {
+    if (!policy->is_object()) return core::Invalid("release_policy must be an object", {{"field", "release_policy"}});
+    auto parsed = core::ParseReleasePolicy(policy->as_object());
+    if (!parsed.ok()) {
+      auto e = parsed.error();
+      e.details["field"] = "release_policy." + std::string(e.details.at("field").as_string());
+      return e;
+    }
+    p.release_policy = *parsed;
   }
   return p;
 }
@@ -164,6 +175,7 @@ core::Result<EnvironmentView> EnvironmentService::Create(const RequestContext& c
     env.spec = std::move(*spec);
     env.image = placement->image;
     env.config_backend = placement->config_backend;
+    env.release_policy = placement->release_policy;
     env.created_by = ctx.caller.username;
     env.created_at = env.updated_at = clock_.Now();
     env.id = store::environments::Insert(tx, env);

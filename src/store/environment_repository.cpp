@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kSelect =
     "SELECT id, app_id, env_type, cluster_id, namespace, spec, image, image_digest, config_backend, "
-    "created_by, created_at, updated_at, version FROM environments ";
+    "created_by, created_at, updated_at, version, release_policy FROM environments ";
 
 core::Environment FromRow(const Row& r) {
   core::Environment e;
@@ -30,6 +30,8 @@ core::Environment FromRow(const Row& r) {
   e.created_at = r.Int(10);
   e.updated_at = r.Int(11);
   e.version = r.Int(12);
+  auto policy = core::ParseReleasePolicy(boost::json::parse(r.Text(13)).as_object());
+  if (policy.ok()) e.release_policy = std::move(*policy);
   return e;
 }
 
@@ -43,11 +45,12 @@ std::int64_t Insert(Tx& tx, const core::Environment& e) {
   return tx
       .QueryOne(
           "INSERT INTO environments (app_id, env_type, cluster_id, namespace, spec, image, image_digest, "
-          "config_backend, created_by, created_at, updated_at, version) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
+          "config_backend, created_by, created_at, updated_at, version, release_policy) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id",
           {e.app_id, e.env_type, e.cluster_id, e.namespace_name,
            boost::json::serialize(core::EnvSpecToJson(e.spec)), e.image, e.image_digest, Backend(e),
-           e.created_by, e.created_at, e.updated_at})
+           e.created_by, e.created_at, e.updated_at,
+           boost::json::serialize(core::ReleasePolicyToJson(e.release_policy))})
       ->Int(0);
 }
 
@@ -80,9 +83,10 @@ std::vector<core::Environment> RunningDigest(Tx& tx, const std::string& digest) 
 bool Update(Tx& tx, const core::Environment& e) {
   return tx.Exec(
              "UPDATE environments SET spec = ?, image = ?, image_digest = ?, config_backend = ?, "
-             "updated_at = ?, version = ? WHERE id = ? AND version = ?",
+             "release_policy = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?",
              {boost::json::serialize(core::EnvSpecToJson(e.spec)), e.image, e.image_digest, Backend(e),
-              e.updated_at, e.version, e.id, e.version - 1}) == 1;
+              boost::json::serialize(core::ReleasePolicyToJson(e.release_policy)), e.updated_at, e.version, e.id,
+              e.version - 1}) == 1;
 }
 
 bool Delete(Tx& tx, std::int64_t id) { return tx.Exec("DELETE FROM environments WHERE id = ?", {id}) == 1; }

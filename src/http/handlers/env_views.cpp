@@ -49,6 +49,7 @@ json::object EnvironmentJson(const services::EnvironmentView& v) {
                    {"image_digest", e.image_digest},
                    {"config_backend", core::ConfigBackendName(v.config_backend)},
                    {"spec", core::EnvSpecToJson(e.spec)},
+                   {"release_policy", core::ReleasePolicyToJson(e.release_policy)},
                    {"created_by", e.created_by},
                    {"created_at", e.created_at},
                    {"updated_at", e.updated_at},
