@@ -7,6 +7,8 @@
 #include <mutex>
 #include <thread>
 
+#include "connectors/token_file.hpp"
+
 namespace slipway::connectors {
 
 namespace {
@@ -125,6 +127,9 @@ HttpTransport::HttpTransport(TransportSettings settings)
   static std::once_flag init;  // curl_global_init is not thread-safe
   std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   while (settings_.base_url.ends_with('/')) settings_.base_url.pop_back();
+  if (!settings_.bearer_token_file.empty()) {
+    token_file_ = std::make_unique<TokenFile>(settings_.bearer_token_file, settings_.bearer_token);
+  }
 }
 
 HttpTransport::~HttpTransport() = default;
@@ -154,7 +159,8 @@ core::Result<TransportResponse> HttpTransport::SendOnce(const TransportRequest& 
   headers.Add("Expect:");
   for (const auto& [k, v] : settings_.default_headers) headers.Add(k + ": " + v);
   for (const auto& [k, v] : request.headers) headers.Add(k + ": " + v);
-  if (!settings_.bearer_token.empty()) headers.Add("Authorization: Bearer " + settings_.bearer_token);
+  const std::string token = token_file_ ? token_file_->Current() : settings_.bearer_token;
+  if (!token.empty()) headers.Add("Authorization: Bearer " + token);
 
   TransportResponse response;
   Sink sink{&response.body, &request.on_data};

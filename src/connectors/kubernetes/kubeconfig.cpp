@@ -131,8 +131,11 @@ core::Status ReadUser(const Reader& r, const YAML::Node& user, const std::string
     return r.Fail(where +
                   ": auth-provider plugins are not supported; use a token or a client certificate");
   t.bearer_token = Str(user, "token");
+  // As clientcmd: `token` wins; a tokenFile is read now (a typo fails here)
+  // and re-read by the transport when it is rotated.
   if (auto file = Str(user, "tokenFile"); t.bearer_token.empty() && !file.empty()) {
-    auto token = r.ReadFile(r.Resolve(file), where + " tokenFile");
+    t.bearer_token_file = r.Resolve(file);
+    auto token = r.ReadFile(t.bearer_token_file, where + " tokenFile");
     if (!token.ok()) return token.error();
     t.bearer_token = Trim(std::move(*token));
   }
@@ -219,7 +222,9 @@ core::Result<KubernetesSettings> InClusterSettings(const InClusterOptions& optio
   Reader r{"in-cluster config", options.service_account_dir};
   KubernetesSettings settings;
   settings.transport.base_url = "https://" + host + ":" + port;
-  auto token = r.ReadFile(r.Resolve("token"), "service account token");
+  // The kubelet rotates the projected token: the transport re-reads the file.
+  settings.transport.bearer_token_file = r.Resolve("token");
+  auto token = r.ReadFile(settings.transport.bearer_token_file, "service account token");
   if (!token.ok()) return token.error();
   settings.transport.bearer_token = Trim(std::move(*token));
   auto ca = r.ExistingFile("ca.crt", "service account CA");
