@@ -25,6 +25,9 @@ struct TlsSettings {
   std::string client_key_file{};
   std::string client_key_pem{};
   bool insecure_skip_verify = false;
+  /// Checked against the server's certificate and sent as SNI instead of the
+  /// URL's host (https only; tls_server_name.hpp). Empty: the URL's host.
+  std::string server_name{};
 };
 
 /// How to reach one external system. (Every member has a default initializer

@@ -87,6 +87,7 @@ core::Status ReadCluster(const Reader& r, const YAML::Node& cluster, const std::
   t.base_url = Str(cluster, "server");
   if (t.base_url.empty()) return r.Fail(where + " has no server");
   t.proxy = Str(cluster, "proxy-url");
+  t.tls.server_name = Str(cluster, "tls-server-name");
   t.tls.insecure_skip_verify =
       cluster["insecure-skip-tls-verify"] && cluster["insecure-skip-tls-verify"].as<bool>();
   if (auto data = Str(cluster, "certificate-authority-data"); !data.empty()) {

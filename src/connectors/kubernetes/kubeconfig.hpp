@@ -18,7 +18,7 @@ core::Result<KubernetesSettings> LoadKubeconfig(const std::string& path,
 
 /// Parses kubeconfig YAML. Fields read: clusters[].cluster.{server,
 /// certificate-authority, certificate-authority-data, insecure-skip-tls-verify,
-/// proxy-url}; users[].user.{token, tokenFile,
+/// tls-server-name, proxy-url}; users[].user.{token, tokenFile,
 /// client-certificate[-data], client-key[-data], username, password};
 /// contexts[].context.{cluster, user, namespace}. `*-data` fields are base64
 /// PEM and win over the file fields. Token files are read now (a missing one

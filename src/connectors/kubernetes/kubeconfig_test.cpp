@@ -36,6 +36,7 @@ clusters:
     certificate-authority-data: )" +
          B64(kCa) + R"(
     proxy-url: http://proxy:3128
+    tls-server-name: kubernetes.internal
 - name: c-dev
   cluster:
     server: https://dev:6443
@@ -67,6 +68,7 @@ TEST(Kubeconfig, CurrentContextWithBase64Data) {
   EXPECT_EQ(s->transport.tls.client_cert_pem, kCert);
   EXPECT_EQ(s->transport.tls.client_key_pem, kKey);
   EXPECT_EQ(s->transport.proxy, "http://proxy:3128");
+  EXPECT_EQ(s->transport.tls.server_name, "kubernetes.internal");
   EXPECT_FALSE(s->transport.tls.insecure_skip_verify);
   EXPECT_EQ(s->transport.bearer_token, "");
   EXPECT_EQ(s->default_namespace, "team-a");
@@ -77,6 +79,7 @@ TEST(Kubeconfig, NamedContextWithTokenAndInsecure) {
   ASSERT_TRUE(s.ok()) << s.error().message;
   EXPECT_EQ(s->transport.base_url, "https://dev:6443");
   EXPECT_TRUE(s->transport.tls.insecure_skip_verify);
+  EXPECT_EQ(s->transport.tls.server_name, "");
   EXPECT_EQ(s->transport.bearer_token, "dev-token");
   EXPECT_EQ(s->transport.bearer_token_file, "");
   EXPECT_EQ(s->default_namespace, "default");
