@@ -7,6 +7,9 @@
 #include <mutex>
 #include <thread>
 
+#include "connectors/tls_server_name.hpp"
+#include "connectors/token_file.hpp"
+
 namespace slipway::connectors {
 
 namespace {
@@ -125,6 +128,9 @@ HttpTransport::HttpTransport(TransportSettings settings)
   static std::once_flag init;  // curl_global_init is not thread-safe
   std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   while (settings_.base_url.ends_with('/')) settings_.base_url.pop_back();
+  if (!settings_.bearer_token_file.empty()) {
+    token_file_ = std::make_unique<TokenFile>(settings_.bearer_token_file, settings_.bearer_token);
+  }
 }
 
 HttpTransport::~HttpTransport() = default;
@@ -146,20 +152,30 @@ core::Result<TransportResponse> HttpTransport::Send(const TransportRequest& requ
 }
 
 core::Result<TransportResponse> HttpTransport::SendOnce(const TransportRequest& request) {
-  const std::string url = settings_.base_url + request.path;
+  const std::string url = settings_.base_url + request.path;  // named in errors
+  std::string curl_url = url;
+  Slist headers, connect_to;
+  headers.Add("Expect:");
+  if (!settings_.tls.server_name.empty() && url.starts_with("https://")) {
+    auto route = RouteByTlsServerName(url, settings_.tls.server_name);
+    if (!route.ok()) return route.error();
+    curl_url = route->url;
+    connect_to.Add(route->connect_to);
+    headers.Add("Host: " + route->host);
+  }
   CURL* curl = pool_->Take();
   if (!curl) return core::Error{core::Code::kInternal, "libcurl failed to initialise", {}};
   curl_easy_reset(curl);
-  Slist headers;
-  headers.Add("Expect:");
   for (const auto& [k, v] : settings_.default_headers) headers.Add(k + ": " + v);
   for (const auto& [k, v] : request.headers) headers.Add(k + ": " + v);
-  if (!settings_.bearer_token.empty()) headers.Add("Authorization: Bearer " + settings_.bearer_token);
+  const std::string token = token_file_ ? token_file_->Current() : settings_.bearer_token;
+  if (!token.empty()) headers.Add("Authorization: Bearer " + token);
 
   TransportResponse response;
   Sink sink{&response.body, &request.on_data};
   char error[CURL_ERROR_SIZE] = {};
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_URL, curl_url.c_str());
+  if (connect_to.list) curl_easy_setopt(curl, CURLOPT_CONNECT_TO, connect_to.list);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.list);

@@ -13,6 +13,7 @@
 
 namespace slipway::connectors {
 
+class TokenFile;
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
 /// TLS trust and client identity. PEM data and file paths are alternatives.
@@ -24,6 +25,9 @@ struct TlsSettings {
   std::string client_key_file{};
   std::string client_key_pem{};
   bool insecure_skip_verify = false;
+  /// Checked against the server's certificate and sent as SNI instead of the
+  /// URL's host (https only; tls_server_name.hpp). Empty: the URL's host.
+  std::string server_name{};
 };
 
 /// How to reach one external system. (Every member has a default initializer
@@ -32,6 +36,10 @@ struct TransportSettings {
   std::string base_url{};  ///< scheme://host[:port][/prefix]
   TlsSettings tls{};
   std::string bearer_token{};  ///< `Authorization: Bearer …` when set
+  /// A file holding the bearer token, re-read when it changes (token_file.hpp:
+  /// rotated service-account tokens). Its last good content wins over
+  /// bearer_token, which is sent until the file was read once.
+  std::string bearer_token_file{};
   std::string basic_user{};    ///< HTTP basic auth when set
   std::string basic_password{};
   std::string proxy{};  ///< e.g. http://proxy:3128; empty: libcurl's environment defaults
@@ -86,6 +94,7 @@ class HttpTransport {
   core::Result<TransportResponse> SendOnce(const TransportRequest& request);
   TransportSettings settings_;
   std::unique_ptr<Pool> pool_;
+  std::unique_ptr<TokenFile> token_file_;  ///< when settings_.bearer_token_file is set
 };
 
 /// The usual mapping of an HTTP error status to a code: 400/422 invalid,

@@ -262,12 +262,22 @@ class Server::Impl {
         }
       }
       keep_alive = keep_alive && !stopping_ && !res.stream;
+      // RFC 9110 §9.3.2: a HEAD answer has the header fields a GET would get
+      // (Content-Length of the would-be body included) and never content, whatever
+      // the handler filled in; a body would be read as the start of the next response.
+      const bool headers_only = req.method == "HEAD";
       if (res.stream) {
-        ec = co_await WriteStream(stream, res, req, version);
+        ec = co_await WriteStream(stream, res, req, version, headers_only);
       } else {
         auto out = ToBeast(res, req, version, keep_alive);
+        bhttp::response_serializer<bhttp::string_body> serializer{out};
         stream.expires_after(settings_.request_timeout);
-        std::tie(ec, n) = co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
+        if (headers_only) {
+          std::tie(ec, n) = co_await bhttp::async_write_header(stream, serializer,
+                                                               asio::as_tuple(asio::use_awaitable));
+        } else {
+          std::tie(ec, n) = co_await bhttp::async_write(stream, serializer, asio::as_tuple(asio::use_awaitable));
+        }
         res.body = std::move(out.body());  // for the observer
       }
       double seconds =
@@ -281,10 +291,11 @@ class Server::Impl {
     Unregister(registration);
   }
 
-  // Sends the header, then every piece of the stream as a chunk until the
-  // stream ends, the client goes away or the server shuts down.
+  // Sends the header, then (unless `headers_only`) every piece of the stream
+  // as a chunk until the stream ends, the client goes away or the server shuts down.
   asio::awaitable<boost::system::error_code> WriteStream(beast::tcp_stream& stream, const Response& res,
-                                                         const Request& req, unsigned version) {
+                                                         const Request& req, unsigned version,
+                                                         bool headers_only) {
     bhttp::response<bhttp::empty_body> head{static_cast<bhttp::status>(res.status), version};
     head.set(bhttp::field::server, "slipway");
     if (!res.content_type.empty()) head.set(bhttp::field::content_type, res.content_type);
@@ -295,6 +306,7 @@ class Server::Impl {
     bhttp::response_serializer<bhttp::empty_body> serializer{head};
     stream.expires_after(settings_.request_timeout);
     auto [ec, n] = co_await bhttp::async_write_header(stream, serializer, asio::as_tuple(asio::use_awaitable));
+    if (headers_only) co_return ec;  // the connection closes after a stream: no last chunk either
     asio::steady_timer wait(stream.get_executor());
     while (!ec && !stopping_) {
       bool done = false;

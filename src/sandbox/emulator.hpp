@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "http/message.hpp"
+#include "sandbox/fault_control.hpp"
 
 namespace slipway::sandbox {
 
@@ -27,6 +28,8 @@ class Emulator {
 };
 
 /// A sandboxed system that is not HTTP (e.g. a DNS responder on UDP/TCP).
+/// Its protocol has no room for the admin endpoints, so the host serves them
+/// for it on an HTTP port of their own, listed as "<system>-admin".
 class Service {
  public:
   virtual ~Service() = default;
@@ -34,6 +37,12 @@ class Service {
   /// Binds and starts serving on `host`; returns the endpoint, e.g. "127.0.0.1:5353".
   virtual std::string Start(const std::string& host) = 0;
   virtual void Stop() = 0;
+  /// Everything the service holds (GET /_sandbox/state on its admin port).
+  virtual boost::json::value State() const = 0;
+  /// Forgets all state, back to how it started (POST /_sandbox/reset).
+  virtual void Reset() = 0;
+  /// Its own fault injection, in terms of its protocol.
+  virtual FaultControl& faults() = 0;
 };
 
 }  // namespace slipway::sandbox

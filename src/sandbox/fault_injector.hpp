@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "http/message.hpp"
+#include "sandbox/fault_control.hpp"
 
 namespace slipway::sandbox {
 
@@ -33,22 +34,21 @@ struct CallRecord {
   bool injected = false;
 };
 
-/// Fault and latency injection plus a call log, in front of every emulator.
-/// Thread-safe.
-class FaultInjector {
+/// Fault and latency injection plus a call log, in front of every HTTP
+/// emulator. Thread-safe.
+class FaultInjector final : public FaultControl {
  public:
-  /// Parses and adds a rule from its JSON form (the admin endpoint body).
-  core::Status AddRule(const boost::json::object& body);
-  void SetLatency(int delay_ms);
-  void Clear();
+  core::Status AddRule(const boost::json::object& body) override;
+  void SetLatency(int delay_ms) override;
+  void Clear() override;
 
   /// Applies latency and, when a rule matches, consumes one use of it and
   /// returns the injected response (after sleeping as the rule says).
   std::optional<http::Response> Intercept(const http::Request& request);
   void Record(const http::Request& request, int status, bool injected);
 
-  boost::json::object ToJson() const;
-  boost::json::array Calls() const;
+  boost::json::object ToJson() const override;
+  boost::json::array Calls() const override;
 
  private:
   mutable std::mutex mutex_;

@@ -13,7 +13,9 @@ http::Response JsonError(int status, const std::string& message) {
   return http::Response::Json(status, boost::json::object{{"error", {{"message", message}}}});
 }
 
-http::Response Admin(Emulator& emulator, FaultInjector& faults, http::Request& request) {
+// `Target` is an Emulator or a Service: both have system(), State() and Reset().
+template <class Target>
+http::Response Admin(Target& target, FaultControl& faults, http::Request& request) {
   const auto& path = request.path;
   boost::json::object body;
   if (!request.body.empty()) {
@@ -40,22 +42,40 @@ http::Response Admin(Emulator& emulator, FaultInjector& faults, http::Request& r
     return http::Response::Json(200, faults.ToJson());
   }
   if (path == "/_sandbox/state" && request.method == "GET") {
-    return http::Response::Json(200, boost::json::object{{"system", emulator.system()},
-                                                         {"state", emulator.State()},
+    return http::Response::Json(200, boost::json::object{{"system", target.system()},
+                                                         {"state", target.State()},
                                                          {"injection", faults.ToJson()}});
   }
   if (path == "/_sandbox/calls" && request.method == "GET") {
     return http::Response::Json(200, boost::json::object{{"calls", faults.Calls()}});
   }
   if (path == "/_sandbox/reset" && request.method == "POST") {
-    emulator.Reset();
+    target.Reset();
     faults.Clear();
     return http::Response::NoContent();
   }
   return JsonError(404, "unknown sandbox admin endpoint " + request.method + " " + path);
 }
 
+std::unique_ptr<http::Server> ListenOnFreePort(const std::string& host, int worker_threads,
+                                               http::Handler handler) {
+  http::ServerSettings settings;
+  settings.host = host;
+  settings.port = 0;
+  settings.worker_threads = worker_threads;
+  settings.body_limit = 256u << 20;  // image layers pushed to the registry
+  auto server = std::make_unique<http::Server>(settings, std::move(handler), nullptr);
+  server->Listen();
+  return server;
+}
+
 }  // namespace
+
+http::Response HandleServiceAdmin(Service& service, http::Request& request) {
+  if (request.path.rfind("/_sandbox/", 0) == 0) return Admin(service, service.faults(), request);
+  return JsonError(404, "this port only serves the sandbox admin endpoints of " +
+                            std::string(service.system()) + " (/_sandbox/…)");
+}
 
 http::Response HandleSandboxRequest(Emulator& emulator, FaultInjector& faults, http::Request& request) {
   if (request.path.rfind("/_sandbox/", 0) == 0) return Admin(emulator, faults, request);
@@ -76,6 +96,12 @@ struct SandboxHost::Hosted {
   std::thread thread;
 };
 
+struct SandboxHost::HostedService {
+  std::unique_ptr<Service> service;
+  std::unique_ptr<http::Server> admin;
+  std::thread thread;
+};
+
 SandboxHost::SandboxHost(std::string host) : host_(std::move(host)) {}
 
 SandboxHost::~SandboxHost() { Stop(); }
@@ -86,43 +112,61 @@ void SandboxHost::Add(std::unique_ptr<Emulator> emulator) {
   hosted_.push_back(std::move(hosted));
 }
 
-void SandboxHost::Add(std::unique_ptr<Service> service) { services_.push_back(std::move(service)); }
+void SandboxHost::Add(std::unique_ptr<Service> service) {
+  auto hosted = std::make_unique<HostedService>();
+  hosted->service = std::move(service);
+  services_.push_back(std::move(hosted));
+}
 
 void SandboxHost::Start() {
   for (auto& h : hosted_) {
-    http::ServerSettings settings;
-    settings.host = host_;
-    settings.port = 0;
-    settings.worker_threads = 8;  // injected timeouts hold a worker each
-    settings.body_limit = 256u << 20;  // image layers pushed to the registry
     Hosted* raw = h.get();
-    h->server = std::make_unique<http::Server>(
-        settings, [raw](http::Request& r) { return HandleSandboxRequest(*raw->emulator, raw->faults, r); },
-        nullptr);
-    h->server->Listen();
+    // 8 workers: injected timeouts hold a worker each.
+    h->server = ListenOnFreePort(host_, 8, [raw](http::Request& r) {
+      return HandleSandboxRequest(*raw->emulator, raw->faults, r);
+    });
     std::string url = "http://" + host_ + ":" + std::to_string(h->server->port());
     h->emulator->SetBaseUrl(url);
     endpoints_[std::string(h->emulator->system())] = url;
     h->thread = std::thread([raw] { raw->server->Run(); });
   }
-  for (auto& s : services_) endpoints_[std::string(s->system())] = s->Start(host_);
+  for (auto& s : services_) {
+    HostedService* raw = s.get();
+    const std::string system(s->service->system());
+    endpoints_[system] = s->service->Start(host_);
+    s->admin = ListenOnFreePort(host_, 2, [raw](http::Request& r) {
+      return HandleServiceAdmin(*raw->service, r);
+    });
+    endpoints_[system + "-admin"] = "http://" + host_ + ":" + std::to_string(s->admin->port());
+    s->thread = std::thread([raw] { raw->admin->Run(); });
+  }
 }
 
 void SandboxHost::Stop() {
   for (auto& h : hosted_) {
     if (h->server) h->server->Shutdown();
   }
+  for (auto& s : services_) {
+    if (s->admin) s->admin->Shutdown();
+  }
   for (auto& h : hosted_) {
     if (h->thread.joinable()) h->thread.join();
     h->server.reset();
   }
-  for (auto& s : services_) s->Stop();
+  for (auto& s : services_) {
+    if (s->thread.joinable()) s->thread.join();
+    s->admin.reset();
+    s->service->Stop();
+  }
   services_.clear();
 }
 
 void SandboxHost::Wait() {
   for (auto& h : hosted_) {
     if (h->thread.joinable()) h->thread.join();
+  }
+  for (auto& s : services_) {
+    if (s->thread.joinable()) s->thread.join();
   }
 }
 

@@ -23,6 +23,8 @@ namespace slipway::sandbox {
 ///   GET    /_sandbox/state    the emulator's state and the active faults
 ///   GET    /_sandbox/calls    the most recent calls (method, target, status)
 ///   POST   /_sandbox/reset    forgets all state and faults
+/// A non-HTTP Service gets the same endpoints on an HTTP port of its own
+/// ("<system>-admin" among the endpoints), driving the service's own faults.
 class SandboxHost {
  public:
   explicit SandboxHost(std::string host = "127.0.0.1");
@@ -30,27 +32,34 @@ class SandboxHost {
 
   void Add(std::unique_ptr<Emulator> emulator);
   void Add(std::unique_ptr<Service> service);
-  /// Binds every emulator to a free port and starts serving in background threads.
+  /// Binds every emulator and service (and its admin port) to a free port and
+  /// starts serving in background threads.
   void Start();
   /// Shuts every server down and joins the threads.
   void Stop();
   /// Blocks until every server has stopped (they stop on SIGTERM/SIGINT).
   void Wait();
-  /// system → URL ("http://127.0.0.1:PORT", or HOST:PORT for non-HTTP services).
+  /// system → URL ("http://127.0.0.1:PORT", or HOST:PORT for non-HTTP services,
+  /// whose admin endpoints are at "<system>-admin" → "http://127.0.0.1:PORT").
   const std::map<std::string, std::string>& endpoints() const { return endpoints_; }
   /// The emulator serving `system`, or nullptr.
   Emulator* Find(std::string_view system) const;
 
  private:
   struct Hosted;
+  struct HostedService;
   std::string host_;
   std::vector<std::unique_ptr<Hosted>> hosted_;
-  std::vector<std::unique_ptr<Service>> services_;
+  std::vector<std::unique_ptr<HostedService>> services_;
   std::map<std::string, std::string> endpoints_;
 };
 
 /// Wraps an emulator with the admin endpoints and fault injection: the
 /// handler SandboxHost gives each emulator's server.
 http::Response HandleSandboxRequest(Emulator& emulator, FaultInjector& faults, http::Request& request);
+
+/// The admin endpoints of a non-HTTP service; anything else is a 404 (the
+/// service's protocol is served on its own port).
+http::Response HandleServiceAdmin(Service& service, http::Request& request);
 
 }  // namespace slipway::sandbox

@@ -87,6 +87,7 @@ core::Status ReadCluster(const Reader& r, const YAML::Node& cluster, const std::
   t.base_url = Str(cluster, "server");
   if (t.base_url.empty()) return r.Fail(where + " has no server");
   t.proxy = Str(cluster, "proxy-url");
+  t.tls.server_name = Str(cluster, "tls-server-name");
   t.tls.insecure_skip_verify =
       cluster["insecure-skip-tls-verify"] && cluster["insecure-skip-tls-verify"].as<bool>();
   if (auto data = Str(cluster, "certificate-authority-data"); !data.empty()) {
@@ -131,8 +132,11 @@ core::Status ReadUser(const Reader& r, const YAML::Node& user, const std::string
     return r.Fail(where +
                   ": auth-provider plugins are not supported; use a token or a client certificate");
   t.bearer_token = Str(user, "token");
+  // As clientcmd: `token` wins; a tokenFile is read now (a typo fails here)
+  // and re-read by the transport when it is rotated.
   if (auto file = Str(user, "tokenFile"); t.bearer_token.empty() && !file.empty()) {
-    auto token = r.ReadFile(r.Resolve(file), where + " tokenFile");
+    t.bearer_token_file = r.Resolve(file);
+    auto token = r.ReadFile(t.bearer_token_file, where + " tokenFile");
     if (!token.ok()) return token.error();
     t.bearer_token = Trim(std::move(*token));
   }
@@ -219,7 +223,9 @@ core::Result<KubernetesSettings> InClusterSettings(const InClusterOptions& optio
   Reader r{"in-cluster config", options.service_account_dir};
   KubernetesSettings settings;
   settings.transport.base_url = "https://" + host + ":" + port;
-  auto token = r.ReadFile(r.Resolve("token"), "service account token");
+  // The kubelet rotates the projected token: the transport re-reads the file.
+  settings.transport.bearer_token_file = r.Resolve("token");
+  auto token = r.ReadFile(settings.transport.bearer_token_file, "service account token");
   if (!token.ok()) return token.error();
   settings.transport.bearer_token = Trim(std::move(*token));
   auto ca = r.ExistingFile("ca.crt", "service account CA");

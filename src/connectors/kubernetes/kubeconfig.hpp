@@ -18,10 +18,12 @@ core::Result<KubernetesSettings> LoadKubeconfig(const std::string& path,
 
 /// Parses kubeconfig YAML. Fields read: clusters[].cluster.{server,
 /// certificate-authority, certificate-authority-data, insecure-skip-tls-verify,
-/// proxy-url}; users[].user.{token, tokenFile, client-certificate[-data],
-/// client-key[-data], username, password}; contexts[].context.{cluster, user,
-/// namespace}. `*-data` fields are base64 PEM and win over the file fields.
-/// Token files are read now. kInvalid, naming the file and the entry, for a
+/// tls-server-name, proxy-url}; users[].user.{token, tokenFile,
+/// client-certificate[-data], client-key[-data], username, password};
+/// contexts[].context.{cluster, user, namespace}. `*-data` fields are base64
+/// PEM and win over the file fields. Token files are read now (a missing one
+/// is an error) and again by the transport whenever they are rotated
+/// (TransportSettings::bearer_token_file). kInvalid, naming the file and the entry, for a
 /// missing context/cluster/user/server, bad base64, unreadable files, and
 /// what Slipway does not support (exec and auth-provider plugins).
 core::Result<KubernetesSettings> ParseKubeconfig(std::string_view yaml, const std::string& base_dir,
@@ -29,7 +31,8 @@ core::Result<KubernetesSettings> ParseKubeconfig(std::string_view yaml, const st
                                                  std::string_view origin = "kubeconfig");
 
 /// Inside a pod: the API server from KUBERNETES_SERVICE_HOST/PORT (unless
-/// given here), the token, ca.crt and namespace files of the service account.
+/// given here), the token, ca.crt and namespace files of the service account
+/// (the token file re-read when the kubelet rotates it).
 struct InClusterOptions {
   std::string service_account_dir = "/var/run/secrets/kubernetes.io/serviceaccount";
   std::string host;  ///< empty: $KUBERNETES_SERVICE_HOST

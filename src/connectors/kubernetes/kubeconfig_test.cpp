@@ -36,6 +36,7 @@ clusters:
     certificate-authority-data: )" +
          B64(kCa) + R"(
     proxy-url: http://proxy:3128
+    tls-server-name: kubernetes.internal
 - name: c-dev
   cluster:
     server: https://dev:6443
@@ -67,6 +68,7 @@ TEST(Kubeconfig, CurrentContextWithBase64Data) {
   EXPECT_EQ(s->transport.tls.client_cert_pem, kCert);
   EXPECT_EQ(s->transport.tls.client_key_pem, kKey);
   EXPECT_EQ(s->transport.proxy, "http://proxy:3128");
+  EXPECT_EQ(s->transport.tls.server_name, "kubernetes.internal");
   EXPECT_FALSE(s->transport.tls.insecure_skip_verify);
   EXPECT_EQ(s->transport.bearer_token, "");
   EXPECT_EQ(s->default_namespace, "team-a");
@@ -77,7 +79,9 @@ TEST(Kubeconfig, NamedContextWithTokenAndInsecure) {
   ASSERT_TRUE(s.ok()) << s.error().message;
   EXPECT_EQ(s->transport.base_url, "https://dev:6443");
   EXPECT_TRUE(s->transport.tls.insecure_skip_verify);
+  EXPECT_EQ(s->transport.tls.server_name, "");
   EXPECT_EQ(s->transport.bearer_token, "dev-token");
+  EXPECT_EQ(s->transport.bearer_token_file, "");
   EXPECT_EQ(s->default_namespace, "default");
 }
 
@@ -102,7 +106,19 @@ contexts: [{name: c, context: {cluster: k, user: u, namespace: ns1}}]
   EXPECT_EQ(s->transport.tls.client_cert_file, dir.path() + "/pki/client.crt");
   EXPECT_EQ(s->transport.tls.client_key_file, dir.path() + "/pki/client.key");
   EXPECT_EQ(s->transport.bearer_token, "file-token");
+  EXPECT_EQ(s->transport.bearer_token_file, dir.path() + "/token") << "re-read when rotated";
   EXPECT_EQ(s->default_namespace, "ns1");
+}
+
+TEST(Kubeconfig, AnInlineTokenWinsOverATokenFile) {
+  auto s = ParseKubeconfig(
+      "current-context: c\nclusters: [{name: k, cluster: {server: 'https://k'}}]\n"
+      "users: [{name: u, user: {token: inline, tokenFile: /nowhere/token}}]\n"
+      "contexts: [{name: c, context: {cluster: k, user: u}}]\n",
+      "/nowhere");
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_EQ(s->transport.bearer_token, "inline");
+  EXPECT_EQ(s->transport.bearer_token_file, "");
 }
 
 TEST(Kubeconfig, ClearErrors) {
@@ -169,6 +185,7 @@ TEST(InCluster, ReadsTheServiceAccount) {
   ASSERT_TRUE(s.ok()) << s.error().message;
   EXPECT_EQ(s->transport.base_url, "https://10.96.0.1:443");
   EXPECT_EQ(s->transport.bearer_token, "sa-token");
+  EXPECT_EQ(s->transport.bearer_token_file, dir.path() + "/token") << "the kubelet rotates it";
   EXPECT_EQ(s->transport.tls.ca_file, dir.path() + "/ca.crt");
   EXPECT_EQ(s->default_namespace, "slipway-system");
 

@@ -1,7 +1,7 @@
 // TLS for real: a throwaway CA, server and client certificates made with the
 // openssl CLI, and a small Python HTTPS endpoint (optionally requiring a
-// client certificate) that reports the client certificate's CN and the
-// Authorization header it received.
+// client certificate) that reports the client certificate's CN, the
+// Authorization and Host headers and the SNI name it received.
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -29,7 +29,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 if k == "commonName":
                     cn = v
         body = json.dumps({"major": "1", "minor": "35", "gitVersion": "v1.35.0-tls", "client": cn,
-                           "authorization": self.headers.get("Authorization", "")}).encode()
+                           "authorization": self.headers.get("Authorization", ""),
+                           "host": self.headers.get("Host", ""),
+                           "sni": getattr(self.connection, "sni", None) or ""}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -42,6 +44,9 @@ ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
 ctx.load_cert_chain(cert, key)
 ctx.load_verify_locations(ca)
 ctx.verify_mode = ssl.CERT_REQUIRED if require == "1" else ssl.CERT_OPTIONAL
+def remember_sni(sock, name, context):
+    sock.sni = name
+ctx.sni_callback = remember_sni
 server.socket = ctx.wrap_socket(server.socket, server_side=True)
 print(server.server_address[1], flush=True)
 server.serve_forever()
@@ -55,6 +60,10 @@ openssl req -x509 -new -key other-ca.key -out other-ca.crt -days 1 -subj /CN=som
 openssl req -new -key server.key -out server.csr -subj /CN=127.0.0.1
 printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > server.ext
 openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 1 -extfile server.ext 2>/dev/null
+key named.key
+openssl req -new -key named.key -out named.csr -subj /CN=kubernetes.internal
+printf 'subjectAltName=DNS:kubernetes.internal\nextendedKeyUsage=serverAuth\n' > named.ext
+openssl x509 -req -in named.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out named.crt -days 1 -extfile named.ext 2>/dev/null
 openssl req -new -key client.key -out client.csr -subj /CN=slipway-client
 printf 'extendedKeyUsage=clientAuth\n' > client.ext
 openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out client.crt -days 1 -extfile client.ext 2>/dev/null
@@ -79,7 +88,8 @@ std::string B64(const std::string& text) {
 struct PythonServer {
   pid_t pid = -1;
   int port = 0;
-  void Start(const std::string& dir, bool require_client_cert) {
+  /// `cert`: the server's certificate and key, "<cert>.crt" and "<cert>.key" in `dir`.
+  void Start(const std::string& dir, bool require_client_cert, const std::string& cert = "server") {
     int out[2];
     ASSERT_EQ(pipe(out), 0);
     pid = fork();
@@ -87,8 +97,8 @@ struct PythonServer {
     if (pid == 0) {
       dup2(out[1], 1);
       close(out[0]);
-      execlp("python3", "python3", (dir + "/server.py").c_str(), (dir + "/server.crt").c_str(),
-             (dir + "/server.key").c_str(), (dir + "/ca.crt").c_str(),
+      execlp("python3", "python3", (dir + "/server.py").c_str(), (dir + "/" + cert + ".crt").c_str(),
+             (dir + "/" + cert + ".key").c_str(), (dir + "/ca.crt").c_str(),
              require_client_cert ? "1" : "0", nullptr);
       _exit(127);
     }
@@ -120,10 +130,13 @@ class TlsTest : public ::testing::Test {
     optional_->Start(dir_->path(), false);
     required_ = new PythonServer();
     required_->Start(dir_->path(), true);
+    named_ = new PythonServer();  // its certificate names kubernetes.internal only
+    named_->Start(dir_->path(), false, "named");
   }
   static void TearDownTestSuite() {
     delete optional_;
     delete required_;
+    delete named_;
     delete dir_;
   }
   static std::string Path(const std::string& name) { return dir_->path() + "/" + name; }
@@ -139,10 +152,12 @@ class TlsTest : public ::testing::Test {
   static testing::TempDir* dir_;
   static PythonServer* optional_;
   static PythonServer* required_;
+  static PythonServer* named_;
 };
 testing::TempDir* TlsTest::dir_ = nullptr;
 PythonServer* TlsTest::optional_ = nullptr;
 PythonServer* TlsTest::required_ = nullptr;
+PythonServer* TlsTest::named_ = nullptr;
 
 TEST_F(TlsTest, TrustsTheCaFromPemData) {
   auto s = Settings(*optional_);
@@ -203,6 +218,33 @@ TEST_F(TlsTest, ServerRequiringAClientCertificateRefusesUsWithout) {
   auto version = KubernetesClient(s).Version();
   ASSERT_FALSE(version.ok());
   EXPECT_EQ(version.error().code, core::Code::kTransient);
+}
+
+TEST_F(TlsTest, TlsServerNameIsCheckedAndSentInsteadOfTheAddress) {
+  auto s = Settings(*named_);
+  s.transport.tls.ca_file = Path("ca.crt");
+  auto by_address = KubernetesClient(s).Version();
+  ASSERT_FALSE(by_address.ok()) << "the certificate does not name 127.0.0.1";
+  EXPECT_EQ(by_address.error().code, core::Code::kTransient);
+
+  const std::string yaml = "current-context: c\nclusters: [{name: k, cluster: {server: '" +
+                           named_->url() + "', certificate-authority: ca.crt, " +
+                           "tls-server-name: kubernetes.internal}}]\n" +
+                           "contexts: [{name: c, context: {cluster: k}}]\n";
+  auto settings = ParseKubeconfig(yaml, dir_->path());
+  ASSERT_TRUE(settings.ok()) << settings.error().message;
+  settings->transport.max_retries = 0;
+  auto version = KubernetesClient(*settings).Version();
+  ASSERT_TRUE(version.ok()) << version.error().message;
+  EXPECT_EQ(version->at("sni").as_string(), "kubernetes.internal");
+  EXPECT_EQ(version->at("host").as_string(), "127.0.0.1:" + std::to_string(named_->port))
+      << "the Host header names the server as the kubeconfig does";
+
+  s.transport.tls.server_name = "someone-else.internal";
+  auto wrong = KubernetesClient(s).Version();
+  ASSERT_FALSE(wrong.ok()) << "the name is checked, not just sent";
+  EXPECT_NE(wrong.error().message.find(named_->url()), std::string::npos)
+      << "errors name the real URL: " << wrong.error().message;
 }
 
 }  // namespace

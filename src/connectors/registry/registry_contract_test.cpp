@@ -65,6 +65,7 @@ TEST_P(RegistryContract, PushedImageHasADigestThatHeadAndGetAgreeOn) {
   EXPECT_EQ(get->digest, pushed->digest);
   EXPECT_EQ(Sha256Digest(get->body), pushed->digest);
   EXPECT_EQ(get->size, static_cast<std::int64_t>(get->body.size()));
+  EXPECT_EQ(head->size, get->size) << "HEAD's Content-Length is the manifest's size";
 
   auto by_digest = r().GetManifest("contract/web", pushed->digest);
   ASSERT_TRUE(by_digest.ok()) << by_digest.error().message;

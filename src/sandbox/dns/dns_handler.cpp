@@ -1,7 +1,9 @@
 #include "sandbox/dns/dns_handler.hpp"
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 
 #include "connectors/dns/ldns_support.hpp"
 
@@ -96,6 +98,45 @@ PktPtr Answer(dns::ZoneModel& zone, const ldns_pkt* query) {
   return reply;
 }
 
+std::string Opcode(const ldns_pkt* pkt) {
+  switch (ldns_pkt_get_opcode(pkt)) {
+    case LDNS_PACKET_QUERY: return "QUERY";
+    case LDNS_PACKET_UPDATE: return "UPDATE";
+    default: return std::to_string(static_cast<int>(ldns_pkt_get_opcode(pkt)));
+  }
+}
+
+void AddOwners(const ldns_rr_list* section, std::vector<std::string>& names) {
+  for (size_t i = 0; section && i < ldns_rr_list_rr_count(section); ++i) {
+    auto name = dns::CanonicalName(dns::RdfText(ldns_rr_owner(ldns_rr_list_rr(section, i))));
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+  }
+}
+
+// What fault rules match on and the call log shows.
+DnsMessage Describe(const ldns_pkt* pkt) {
+  DnsMessage message;
+  message.opcode = Opcode(pkt);
+  const ldns_rr_list* question = ldns_pkt_question(pkt);
+  if (question && ldns_rr_list_rr_count(question) > 0) {
+    const ldns_rr* q = ldns_rr_list_rr(question, 0);
+    message.name = dns::CanonicalName(dns::RdfText(ldns_rr_owner(q)));
+    char* type = ldns_rr_type2str(ldns_rr_get_type(q));
+    message.type = type ? type : "";
+    free(type);
+  }
+  if (ldns_pkt_get_opcode(pkt) == LDNS_PACKET_UPDATE) {
+    AddOwners(ldns_pkt_answer(pkt), message.updated);     // prerequisites
+    AddOwners(ldns_pkt_authority(pkt), message.updated);  // updates
+  }
+  return message;
+}
+
+std::optional<int> RcodeOf(const std::vector<std::uint8_t>& wire) {
+  if (wire.size() < 4) return std::nullopt;
+  return wire[3] & 0x0f;
+}
+
 }  // namespace
 
 DnsHandler::DnsHandler(std::string zone, TsigKey key)
@@ -104,37 +145,45 @@ DnsHandler::DnsHandler(std::string zone, TsigKey key)
   key_.algorithm = dns::CanonicalName(key_.algorithm);
 }
 
-std::vector<std::uint8_t> DnsHandler::Handle(const std::uint8_t* wire, std::size_t size) {
+DnsReply DnsHandler::Handle(const std::uint8_t* wire, std::size_t size) {
   ldns_pkt* parsed = nullptr;
-  if (ldns_wire2pkt(&parsed, wire, size) != LDNS_STATUS_OK) return FormErr(wire, size);
-  PktPtr request(parsed);
-  {
-    std::lock_guard lock(mutex_);
-    if (drop_ > 0) {
-      --drop_;
-      return {};
-    }
-    if (fail_ > 0) {
-      --fail_;
-      return dns::ToWire(ReplyTo(request.get(), fail_rcode_).get());
-    }
+  if (ldns_wire2pkt(&parsed, wire, size) != LDNS_STATUS_OK) {
+    auto reply = FormErr(wire, size);
+    faults_.Record({}, RcodeOf(reply), false);
+    return {std::move(reply)};
   }
-  if (ldns_pkt_get_opcode(request.get()) == LDNS_PACKET_QUERY) {
+  PktPtr request(parsed);
+  const DnsMessage message = Describe(request.get());
+  const DnsVerdict verdict = faults_.Intercept(message);
+  DnsReply reply{{}, verdict.delay};
+  if (verdict.drop) {
+    faults_.Record(message, std::nullopt, true);
+    return reply;
+  }
+  reply.wire = verdict.rcode ? dns::ToWire(ReplyTo(request.get(), *verdict.rcode).get())
+                             : Respond(request.get(), wire, size);
+  faults_.Record(message, RcodeOf(reply.wire), verdict.injected);
+  return reply;
+}
+
+std::vector<std::uint8_t> DnsHandler::Respond(ldns_pkt* request, const std::uint8_t* wire,
+                                              std::size_t size) {
+  if (ldns_pkt_get_opcode(request) == LDNS_PACKET_QUERY) {
     std::lock_guard lock(mutex_);
     ++queries_;
-    return dns::ToWire(Answer(zone_, request.get()).get());
+    return dns::ToWire(Answer(zone_, request).get());
   }
-  if (ldns_pkt_get_opcode(request.get()) != LDNS_PACKET_UPDATE) {
-    return dns::ToWire(ReplyTo(request.get(), dns::kNotImp).get());
+  if (ldns_pkt_get_opcode(request) != LDNS_PACKET_UPDATE) {
+    return dns::ToWire(ReplyTo(request, dns::kNotImp).get());
   }
   auto reject = [&](int rcode, int tsig_error = 0) {
     std::lock_guard lock(mutex_);
     ++rejected_;
-    PktPtr reply = ReplyTo(request.get(), rcode);
-    if (tsig_error != 0) AttachTsigError(reply.get(), ldns_pkt_tsig(request.get()), tsig_error);
+    PktPtr reply = ReplyTo(request, rcode);
+    if (tsig_error != 0) AttachTsigError(reply.get(), ldns_pkt_tsig(request), tsig_error);
     return dns::ToWire(reply.get());
   };
-  const ldns_rr_list* zone_section = ldns_pkt_question(request.get());
+  const ldns_rr_list* zone_section = ldns_pkt_question(request);
   if (!zone_section || ldns_rr_list_rr_count(zone_section) != 1 ||
       ldns_rr_get_type(ldns_rr_list_rr(zone_section, 0)) != LDNS_RR_TYPE_SOA) {
     return reject(dns::kFormErr);
@@ -142,13 +191,13 @@ std::vector<std::uint8_t> DnsHandler::Handle(const std::uint8_t* wire, std::size
   if (!SameName(dns::RdfText(ldns_rr_owner(ldns_rr_list_rr(zone_section, 0))), zone_.origin())) {
     return reject(dns::kNotAuth);
   }
-  const ldns_rr* tsig = ldns_pkt_tsig(request.get());
+  const ldns_rr* tsig = ldns_pkt_tsig(request);
   if (!tsig) return reject(dns::kRefused);  // the zone only takes signed updates
   if (!SameName(dns::RdfText(ldns_rr_owner(tsig)), key_.name) ||
       !SameName(dns::RdfText(ldns_rr_rdf(tsig, 0)), key_.algorithm)) {
     return reject(dns::kNotAuth, kBadKey);
   }
-  if (!ldns_pkt_tsig_verify(request.get(), wire, size, key_.name.c_str(), key_.secret.c_str(),
+  if (!ldns_pkt_tsig_verify(request, wire, size, key_.name.c_str(), key_.secret.c_str(),
                             nullptr)) {
     return reject(dns::kNotAuth, kBadSig);
   }
@@ -159,10 +208,10 @@ std::vector<std::uint8_t> DnsHandler::Handle(const std::uint8_t* wire, std::size
   const auto signed_at = static_cast<std::int64_t>(dns::TsigTime(tsig));
   if (std::llabs(now - signed_at) > fudge) return reject(dns::kNotAuth, kBadTime);
 
-  auto prereqs = dns::DecodePrereqs(ldns_pkt_answer(request.get()));
-  auto updates = dns::DecodeUpdates(ldns_pkt_authority(request.get()));
+  auto prereqs = dns::DecodePrereqs(ldns_pkt_answer(request));
+  auto updates = dns::DecodeUpdates(ldns_pkt_authority(request));
   int rcode = prereqs && updates ? zone_.Apply(*prereqs, *updates) : dns::kFormErr;
-  PktPtr reply = ReplyTo(request.get(), rcode);
+  PktPtr reply = ReplyTo(request, rcode);
   if (ldns_pkt_tsig_sign(reply.get(), key_.name.c_str(), key_.secret.c_str(), 300,
                          key_.algorithm.c_str(), dns::TsigMac(tsig)) != LDNS_STATUS_OK) {
     return reject(dns::kServFail);
@@ -170,17 +219,6 @@ std::vector<std::uint8_t> DnsHandler::Handle(const std::uint8_t* wire, std::size
   std::lock_guard lock(mutex_);
   ++updates_;
   return dns::ToWire(reply.get());
-}
-
-void DnsHandler::DropNext(int count) {
-  std::lock_guard lock(mutex_);
-  drop_ = count;
-}
-
-void DnsHandler::FailNext(int count, int rcode) {
-  std::lock_guard lock(mutex_);
-  fail_ = count;
-  fail_rcode_ = rcode;
 }
 
 boost::json::value DnsHandler::State() const {
@@ -191,14 +229,13 @@ boost::json::value DnsHandler::State() const {
       {"algorithm", key_.algorithm},
       {"updates", updates_},
       {"queries", queries_},
-      {"rejected", rejected_},
-      {"faults", {{"drop", drop_}, {"fail", fail_}, {"rcode", fail_rcode_}}}};
+      {"rejected", rejected_}};
 }
 
 void DnsHandler::Reset() {
   zone_.Reset();
+  faults_.Clear();
   std::lock_guard lock(mutex_);
-  drop_ = fail_ = 0;
   updates_ = queries_ = rejected_ = 0;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include <boost/json/value.hpp>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -7,6 +8,9 @@
 #include <vector>
 
 #include "connectors/dns/zone_model.hpp"
+#include "sandbox/dns/dns_faults.hpp"
+
+struct ldns_struct_pkt;  // ldns_pkt, without ldns's headers
 
 namespace slipway::sandbox {
 
@@ -17,6 +21,13 @@ struct TsigKey {
   std::string algorithm = "hmac-sha256.";
 };
 
+/// The reply to one message: its wire form (empty: no reply, the client
+/// times out), to be sent `delay` from now (injected latency).
+struct DnsReply {
+  std::vector<std::uint8_t> wire;
+  std::chrono::milliseconds delay{0};
+};
+
 /// An authoritative server for one zone, one message at a time: RFC 2136
 /// UPDATEs that must carry a valid TSIG (no TSIG → REFUSED; unknown key →
 /// NOTAUTH/BADKEY; bad MAC → NOTAUTH/BADSIG; |now − time signed| > fudge →
@@ -24,29 +35,30 @@ struct TsigKey {
 /// error), prerequisites and updates applied atomically through ZoneModel,
 /// replies signed over the request MAC; and plain queries (A, CNAME, SOA,
 /// NS, ANY) answered authoritatively with CNAME chasing inside the zone.
-/// Fault injection for tests: drop the next N messages (a timeout as the
-/// client sees it) or answer them with a given RCODE. Thread-safe.
+/// Every message passes DnsFaults first (latency, injected RCODEs and
+/// timeouts, the call log). Thread-safe.
 class DnsHandler {
  public:
   DnsHandler(std::string zone, TsigKey key);
 
-  /// The reply's wire form; empty when the message is dropped.
-  std::vector<std::uint8_t> Handle(const std::uint8_t* wire, std::size_t size);
+  DnsReply Handle(const std::uint8_t* wire, std::size_t size);
 
-  void DropNext(int count);
-  void FailNext(int count, int rcode);
+  /// The zone and counters (the admin endpoints add the faults).
   boost::json::value State() const;
+  /// Empties the zone, the counters and the faults.
   void Reset();
+  DnsFaults& faults() { return faults_; }
   connectors::dns::ZoneModel& zone() { return zone_; }
   const TsigKey& key() const { return key_; }
 
  private:
+  /// The real answer: a query's, or an UPDATE's after its TSIG is verified.
+  std::vector<std::uint8_t> Respond(ldns_struct_pkt* request, const std::uint8_t* wire,
+                                    std::size_t size);
   connectors::dns::ZoneModel zone_;
   TsigKey key_;
+  DnsFaults faults_;
   mutable std::mutex mutex_;
-  int drop_ = 0;
-  int fail_ = 0;
-  int fail_rcode_ = 2;
   std::uint64_t updates_ = 0, queries_ = 0, rejected_ = 0;
 };
 

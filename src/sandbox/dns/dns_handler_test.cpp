@@ -64,7 +64,7 @@ TEST(DnsHandler, TestVectorMacVerifiesButIsTooOld) {
   ldns_pkt_free(pkt);
 
   auto handler = VectorHandler();
-  auto reply = Parse(handler.Handle(wire.data(), wire.size()));
+  auto reply = Parse(handler.Handle(wire.data(), wire.size()).wire);
   EXPECT_EQ(reply.rcode, dns::kNotAuth);
   EXPECT_EQ(reply.tsig_error, 18) << "BADTIME, so the MAC itself verified";
 }
@@ -73,7 +73,7 @@ TEST(DnsHandler, TamperedMessageIsBadSig) {
   auto wire = FromHex(kVectorHex);
   wire[64] ^= 0x01;  // the last byte of 10.1.2.3, before the TSIG
   auto handler = VectorHandler();
-  auto reply = Parse(handler.Handle(wire.data(), wire.size()));
+  auto reply = Parse(handler.Handle(wire.data(), wire.size()).wire);
   EXPECT_EQ(reply.rcode, dns::kNotAuth);
   EXPECT_EQ(reply.tsig_error, 16);
 }
@@ -83,9 +83,9 @@ TEST(DnsHandler, UnsignedUpdateIsRefusedAndGarbageIsFormErr) {
   wire.resize(12 + 18 + 19 + 16);  // header, zone, prereq, update: no TSIG
   wire[11] = 0;                    // ARCOUNT
   auto handler = VectorHandler();
-  EXPECT_EQ(Parse(handler.Handle(wire.data(), wire.size())).rcode, dns::kRefused);
+  EXPECT_EQ(Parse(handler.Handle(wire.data(), wire.size()).wire).rcode, dns::kRefused);
   std::vector<std::uint8_t> garbage{0x12, 0x34, 0xff};
-  auto reply = handler.Handle(garbage.data(), garbage.size());
+  auto reply = handler.Handle(garbage.data(), garbage.size()).wire;
   ASSERT_EQ(reply.size(), 12u);
   EXPECT_EQ(reply[3] & 0x0f, dns::kFormErr);
 }
@@ -111,11 +111,11 @@ class DnsResponderFaults : public ::testing::Test {
 
 TEST_F(DnsResponderFaults, ServfailAndTimeoutsAreRetriedForIdempotentCalls) {
   dns::DnsClient client(settings_);
-  handler_->FailNext(1, dns::kServFail);
+  handler_->faults().Add({.rcode = dns::kServFail});
   EXPECT_TRUE(client.Add({"a.example.test", connectors::DnsType::kA, "10.0.0.1", 60}).ok());
-  handler_->DropNext(1);
+  handler_->faults().Add({.timeout = true});
   EXPECT_TRUE(client.Replace({"a.example.test", connectors::DnsType::kA, "10.0.0.2", 60}).ok());
-  handler_->DropNext(1);
+  handler_->faults().Add({.timeout = true});
   auto found = client.Query("a.example.test", connectors::DnsType::kA);
   ASSERT_TRUE(found.ok()) << found.error().message;
   EXPECT_EQ(found->at(0).value, "10.0.0.2");
@@ -123,13 +123,13 @@ TEST_F(DnsResponderFaults, ServfailAndTimeoutsAreRetriedForIdempotentCalls) {
 
 TEST_F(DnsResponderFaults, CreateIsSentOnce) {
   dns::DnsClient client(settings_);
-  handler_->FailNext(1, dns::kServFail);
+  handler_->faults().Add({.rcode = dns::kServFail});
   auto result = client.Create({"b.example.test", connectors::DnsType::kA, "10.0.0.1", 60});
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, core::Code::kTransient);
   EXPECT_NE(result.error().message.find("SERVFAIL"), std::string::npos);
   settings_.max_retries = 0;
-  handler_->DropNext(1);
+  handler_->faults().Add({.timeout = true});
   auto timeout =
       dns::DnsClient(settings_).Add({"b.example.test", connectors::DnsType::kA, "10.0.0.1", 60});
   EXPECT_EQ(timeout.error().code, core::Code::kTransient);

@@ -6,7 +6,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <stdexcept>
+#include <vector>
 
 namespace slipway::sandbox {
 
@@ -94,23 +97,49 @@ void DnsResponder::Stop() {
 }
 
 void DnsResponder::ServeUdp() {
+  using Clock = std::chrono::steady_clock;
+  struct Held {  // a reply waiting out its injected latency
+    Clock::time_point due;
+    std::vector<std::uint8_t> wire;
+    sockaddr_storage to;
+    socklen_t to_len;
+  };
+  std::vector<Held> held;
   std::uint8_t buffer[65535];
   while (!stopping_) {
-    if (!Readable(udp_, kPollMs)) continue;
+    int wait_ms = kPollMs;
+    const auto now = Clock::now();
+    for (auto it = held.begin(); it != held.end();) {
+      if (it->due <= now) {
+        sendto(udp_, it->wire.data(), it->wire.size(), 0, reinterpret_cast<sockaddr*>(&it->to),
+               it->to_len);
+        it = held.erase(it);
+        continue;
+      }
+      auto left = std::chrono::ceil<std::chrono::milliseconds>(it->due - now).count();
+      wait_ms = std::min(wait_ms, static_cast<int>(left));
+      ++it;
+    }
+    if (!Readable(udp_, wait_ms)) continue;
     sockaddr_storage from{};
     socklen_t from_len = sizeof from;
     ssize_t n =
         recvfrom(udp_, buffer, sizeof buffer, 0, reinterpret_cast<sockaddr*>(&from), &from_len);
     if (n <= 0) continue;
     auto reply = handler_->Handle(buffer, static_cast<std::size_t>(n));
-    if (reply.empty()) continue;
-    if (reply.size() > 512) {
+    if (reply.wire.empty()) continue;
+    if (reply.wire.size() > 512) {
       // Classic DNS over UDP: say "truncated" so the client retries over TCP.
-      reply.resize(12);
-      reply[2] |= 0x02;
-      for (int i = 4; i < 12; ++i) reply[i] = 0;
+      reply.wire.resize(12);
+      reply.wire[2] |= 0x02;
+      for (int i = 4; i < 12; ++i) reply.wire[i] = 0;
     }
-    sendto(udp_, reply.data(), reply.size(), 0, reinterpret_cast<sockaddr*>(&from), from_len);
+    if (reply.delay.count() > 0) {
+      held.push_back({Clock::now() + reply.delay, std::move(reply.wire), from, from_len});
+      continue;
+    }
+    sendto(udp_, reply.wire.data(), reply.wire.size(), 0, reinterpret_cast<sockaddr*>(&from),
+           from_len);
   }
 }
 
@@ -131,11 +160,13 @@ void DnsResponder::ServeConnection(int fd) {
     std::vector<std::uint8_t> message(static_cast<std::size_t>(length[0] << 8 | length[1]));
     if (!ReadFull(fd, message.data(), message.size(), stopping_)) return;
     auto reply = handler_->Handle(message.data(), message.size());
-    if (reply.empty()) continue;  // dropped: the client times out
-    std::uint8_t prefix[2] = {static_cast<std::uint8_t>(reply.size() >> 8),
-                              static_cast<std::uint8_t>(reply.size() & 0xff)};
+    if (reply.wire.empty()) continue;  // dropped: the client times out
+    std::this_thread::sleep_for(reply.delay);
+    const auto& out = reply.wire;
+    std::uint8_t prefix[2] = {static_cast<std::uint8_t>(out.size() >> 8),
+                              static_cast<std::uint8_t>(out.size() & 0xff)};
     if (send(fd, prefix, 2, MSG_NOSIGNAL) != 2 ||
-        send(fd, reply.data(), reply.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(reply.size())) {
+        send(fd, out.data(), out.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(out.size())) {
       return;
     }
   }

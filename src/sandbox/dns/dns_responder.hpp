@@ -19,7 +19,8 @@ inline constexpr const char* kSandboxTsigSecret = "c2xpcHdheS1zYW5kYm94LXRzaWctc
 /// The sandbox's DNS server: a DnsHandler served on UDP and TCP (RFC 1035
 /// §4.2.2 two-byte length framing) on the same free loopback port. One thread
 /// per transport; TCP connections are served one after the other, which is
-/// plenty for a sandbox.
+/// plenty for a sandbox. Injected latency holds a UDP reply back without
+/// holding up the messages behind it; over TCP it delays the connection.
 class DnsResponder final : public Service {
  public:
   explicit DnsResponder(std::shared_ptr<DnsHandler> handler, std::uint16_t port = 0);
@@ -28,6 +29,9 @@ class DnsResponder final : public Service {
   /// Binds UDP and TCP to one port on `host`; returns "host:port".
   std::string Start(const std::string& host) override;
   void Stop() override;
+  boost::json::value State() const override { return handler_->State(); }
+  void Reset() override { handler_->Reset(); }
+  FaultControl& faults() override { return handler_->faults(); }
   std::uint16_t port() const { return port_; }
   DnsHandler& handler() { return *handler_; }
 

@@ -136,7 +136,8 @@ http::Response RegistryEmulator::Handle(http::Request& request) {
     response = Route(request);
   }
   response.headers.emplace_back("Docker-Distribution-Api-Version", "registry/2.0");
-  if (request.method == "HEAD") response.body.clear();  // the headers say what a GET would send
+  // HEAD keeps the body: the server sends only the headers, with the Content-Length a
+  // GET would get (clients read a manifest's or blob's size from it).
   return response;
 }
 
