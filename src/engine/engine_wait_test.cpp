@@ -121,3 +121,37 @@ TEST_F(EngineSignalTest, SignalWhileNotWaitingIsAConflict) {
 
 }  // namespace
 }  // namespace slipway::engine
+
+namespace slipway::engine {
+namespace {
+
+// Watch-driven steps wait for an event signal but look again by themselves
+// at a deadline, in case the event came while they were not waiting.
+TEST_F(EngineWaitTest, ASignalWaitWithADeadlineRunsAgainWithoutASignalThen) {
+  std::vector<bool> signalled;
+  Registry registry;
+  registry.Add({"watch", {{"rollout", [&](StepContext& ctx) {
+                             signalled.push_back(ctx.signal.has_value());
+                             if (signalled.size() < 3) return WaitSignal("changed", ctx.scratch, ctx.clock->Now() + 2000);
+                             return Succeeded();
+                           }}}});
+  auto engine = MakeEngine(std::move(registry));
+  const std::string id = Start(*engine, "watch");
+  EXPECT_TRUE(engine->RunOnce());
+  EXPECT_EQ(Load(*engine, id).steps[0].state, StepState::kWaiting);
+  clock_.Advance(1999);
+  EXPECT_FALSE(engine->RunOnce());
+  EXPECT_EQ(engine->QueueDepth(), 0);
+  // An event before the deadline wakes it at once…
+  ASSERT_TRUE(engine->Signal(id, "changed", nullptr).ok());
+  EXPECT_TRUE(engine->RunOnce());
+  // …and with none, the deadline does.
+  clock_.Advance(2000);
+  EXPECT_EQ(engine->QueueDepth(), 1);
+  EXPECT_TRUE(engine->RunOnce());
+  EXPECT_EQ(signalled, (std::vector<bool>{false, true, false}));
+  EXPECT_EQ(Load(*engine, id).state, WorkflowState::kSucceeded);
+}
+
+}  // namespace
+}  // namespace slipway::engine

@@ -38,11 +38,12 @@ StepOutcome SleepUntil(core::Millis wake_at, boost::json::value scratch) {
   return outcome;
 }
 
-StepOutcome WaitSignal(std::string name, boost::json::value scratch) {
+StepOutcome WaitSignal(std::string name, boost::json::value scratch, core::Millis deadline) {
   StepOutcome outcome;
   outcome.kind = StepOutcome::Kind::kWaitSignal;
   outcome.signal = std::move(name);
   outcome.scratch = std::move(scratch);
+  outcome.wake_at = deadline;
   return outcome;
 }
 

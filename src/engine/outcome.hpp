@@ -28,7 +28,7 @@ struct StepOutcome {
   Kind kind = Kind::kSucceeded;
   boost::json::value output;   ///< kSucceeded
   std::string message;         ///< kTransient, kTerminal
-  core::Millis wake_at = 0;    ///< kSleep
+  core::Millis wake_at = 0;    ///< kSleep; kWaitSignal: give up waiting then (0: never)
   std::string signal;          ///< kWaitSignal
   boost::json::value scratch;  ///< kSleep, kWaitSignal: handed to the next run of the step
   CommitFn on_commit;          ///< optional, for every kind
@@ -42,8 +42,11 @@ StepOutcome Transient(std::string message);
 StepOutcome Terminal(std::string message);
 /// A timer wait: the step is re-run, with `scratch`, once the clock reaches `wake_at`.
 StepOutcome SleepUntil(core::Millis wake_at, boost::json::value scratch = nullptr);
-/// A wait for a person: the step is re-run, with `scratch` and the signal's
-/// payload, once Engine::Signal(workflow, `name`, payload) is called.
-StepOutcome WaitSignal(std::string name, boost::json::value scratch = nullptr);
+/// A wait for a person or an event: the step is re-run, with `scratch` and
+/// the signal's payload, once Engine::Signal(workflow, `name`, payload) is
+/// called — or, with a `deadline` (> 0), once the clock reaches it, without
+/// a signal (StepContext::signal empty). Deadlines make waits on events that
+/// may be missed (watch-driven steps) safe: the step looks again by itself.
+StepOutcome WaitSignal(std::string name, boost::json::value scratch = nullptr, core::Millis deadline = 0);
 
 }  // namespace slipway::engine

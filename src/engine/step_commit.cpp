@@ -80,6 +80,7 @@ Transition Plan(const CommitScope& scope, const StepOutcome& outcome) {
     case StepOutcome::Kind::kWaitSignal:
       t.step_state = "waiting";
       t.wait_signal = outcome.signal;
+      t.run_after = outcome.wake_at > 0 ? outcome.wake_at : kWaitForever;
       t.scratch = boost::json::serialize(outcome.scratch);
       return t;
   }

@@ -7,9 +7,11 @@ namespace slipway::engine {
 namespace {
 
 // Repeated in the outer WHERE so a row that stopped being due between the
-// subquery and the update (another worker won it) is not taken twice.
+// subquery and the update (another worker won it) is not taken twice. A
+// waiting step is due once its deadline passed (run_after; kWaitForever
+// for waits without one).
 constexpr std::string_view kDue =
-    "((state = 'pending' AND run_after <= ?) OR (state = 'running' AND lease_until <= ?))";
+    "((state IN ('pending', 'waiting') AND run_after <= ?) OR (state = 'running' AND lease_until <= ?))";
 
 std::string ClaimSql(store::Dialect dialect) {
   std::string sql =

@@ -23,8 +23,12 @@ struct Claim {
   boost::json::value signal_payload;
 };
 
+/// run_after of a step waiting for a signal without a deadline.
+inline constexpr core::Millis kWaitForever = INT64_MAX;
+
 /// Leases one due step to `owner` until `now + lease_ms`, in one statement:
-/// a pending step whose run_after has come, or a running step whose lease
+/// a pending step whose run_after has come, a waiting step whose deadline
+/// passed (it runs without a signal), or a running step whose lease
 /// expired (its worker is presumed dead; that counts as a failure). Returns
 /// nothing when no step is due. PostgreSQL workers skip rows others are
 /// claiming (SKIP LOCKED); SQLite serializes writers.

@@ -107,3 +107,7 @@ CREATE INDEX baselines_digest ON baselines(image_digest);
 
 -- Per environment: strategy, canary plan, auto-rollback, approval.
 ALTER TABLE environments ADD COLUMN release_policy TEXT NOT NULL DEFAULT '{}';
+
+-- The engine's waits got deadlines (run_after of a waiting step); waits
+-- recorded before that have none.
+UPDATE workflow_steps SET run_after = 9223372036854775807 WHERE state = 'waiting';
