@@ -18,6 +18,11 @@
 #include "services/app_service.hpp"
 #include "services/cluster_service.hpp"
 #include "services/environment_service.hpp"
+#include "services/release_runner.hpp"
+#include "services/release_service.hpp"
+#include "http/handlers/release_views.hpp"
+#include "http/release_feed.hpp"
+#include "store/release_repository.hpp"
 #include "services/secret_box.hpp"
 #include "store/migrations.hpp"
 
@@ -39,9 +44,10 @@ std::unique_ptr<store::Database> OpenDatabase(const Config& c) {
                             std::max(2, c.database_pool_size / 2), 5000});
 }
 
-engine::Registry BuildRegistry() {
+engine::Registry BuildRegistry(services::ReleaseRunner* releases = nullptr) {
   engine::Registry registry;
   if (Testing()) engine::RegisterSampleWorkflow(registry);
+  if (releases) releases->Register(registry);
   return registry;
 }
 
@@ -114,7 +120,23 @@ int Serve(const Config& config) {
   services::ClusterService clusters(*db, clock, secrets, connections, config.environments);
   if (sandbox_host) clusters.EnsureSandboxCluster(connections.registry_host);
   services::EnvironmentService environments(*db, clock, clusters);
-  engine::Engine engine(*db, clock, BuildRegistry(), config.engine);
+  services::ReleaseRunner release_runner(*db, clock, clusters, apps);
+  engine::Engine engine(*db, clock, BuildRegistry(&release_runner), config.engine);
+  release_runner.Attach(engine);
+  services::ReleaseService releases(*db, clock, engine);
+  // An environment cannot be deleted under a running release.
+  environments.SetDeleteGuard([](store::Tx& tx, std::int64_t env_id) -> std::optional<std::string> {
+    auto active = store::releases::ActiveOn(tx, env_id);
+    if (!active) return std::nullopt;
+    return "release " + std::to_string(active->id) + " of this environment is " +
+           std::string(core::ReleaseStateName(active->state)) + ": wait for it or abort it first";
+  });
+  http::ReleaseFeed release_feed([&releases](std::int64_t id, bool& done) -> boost::json::value {
+    auto view = releases.Get({}, std::to_string(id));
+    if (!view.ok()) return nullptr;
+    done = !core::ReleaseActive(view->release.state);
+    return http::ReleaseJson(*view);
+  });
   http::Metrics metrics;
   metrics.AddGauge("slipway_engine_queue_depth", "Workflow steps due and waiting for a worker.",
                    [&engine] { return static_cast<double>(engine.QueueDepth()); });
@@ -125,7 +147,8 @@ int Serve(const Config& config) {
   metrics.AddGauge("slipway_db_pool_waiting", "Callers waiting for a database connection.",
                    [&db] { return static_cast<double>(db->Stats().waiting); });
 
-  http::ApiDeps deps{*db, clock, identity, apps, engine, connections, clusters, environments, metrics, config.api};
+  http::ApiDeps deps{*db,         clock,    identity,     apps,    engine,    connections, clusters,
+                     environments, releases, release_feed, metrics, config.api};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
   http::Server server(
       config.server, [&api](http::Request& r) { return api.Handle(r); }, AccessLog(config, metrics),
@@ -159,6 +182,7 @@ int Serve(const Config& config) {
   engine.Start();
   server.Run();  // returns after SIGTERM/SIGINT once in-flight requests finished
   spdlog::info("shutting down: finishing running workflow steps");
+  release_runner.Shutdown();
   engine.Stop();
   if (sandbox_host) sandbox_host->Stop();
   return 0;

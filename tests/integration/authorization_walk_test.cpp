@@ -71,6 +71,19 @@ const std::map<RouteKey, std::string>& ExpectedPermissions() {
       {{"POST", "/api/v1/environments/{id}/restart"}, "app.write"},
       {{"GET", "/api/v1/environments/{id}/operations"}, "app.read"},
       {{"GET", "/api/v1/environments/{id}/events"}, "app.read"},
+      {{"POST", "/api/v1/changes/{id}/release"}, "app.write"},
+      {{"GET", "/api/v1/releases"}, "app.read"},
+      {{"GET", "/api/v1/releases/{id}"}, "app.read"},
+      {{"GET", "/api/v1/releases/{id}/events"}, "app.read"},
+      {{"POST", "/api/v1/releases/{id}/promote"}, "app.write"},
+      {{"POST", "/api/v1/releases/{id}/promote-all"}, "app.write"},
+      {{"POST", "/api/v1/releases/{id}/abort"}, "app.write"},
+      {{"GET", "/api/v1/releases/{id}/rollback-plan"}, "app.read"},
+      {{"POST", "/api/v1/releases/{id}/rollback"}, "app.write"},
+      {{"GET", "/api/v1/environments/{id}/baselines"}, "app.read"},
+      {{"GET", "/api/v1/environments/{id}/baselines/diff"}, "app.read"},
+      {{"POST", "/api/v1/environments/{id}/scale"}, "app.write"},
+      {{"POST", "/api/v1/environments/{id}/edit"}, "app.write"},
   };
   return table;
 }
@@ -161,14 +174,23 @@ class AuthorizationWalkTest : public ::testing::Test {
   }
 
   // A fresh environment of a fresh, approved application on the sandbox cluster.
-  std::string FreshEnvironment() {
+  std::string FreshEnvironment(const std::string& image = "") {
     auto app = FreshApp();
     auto approved = server().Admin().Post("/api/v1/apps/" + app + "/approve", {{"comment", "walk"}});
     EXPECT_EQ(approved.status, 200) << approved;
-    auto env = server().Admin().Post("/api/v1/apps/" + app + "/environments",
-                                     {{"env_type", "test"}, {"cluster", "sandbox"}});
+    boost::json::object body{{"env_type", "test"}, {"cluster", "sandbox"}};
+    if (!image.empty()) body["image"] = image;
+    auto env = server().Admin().Post("/api/v1/apps/" + app + "/environments", body);
     EXPECT_EQ(env.status, 201) << env;
     return std::to_string(env.Int("id"));
+  }
+
+  // A release (scaling an environment that has an image) and its change.
+  std::pair<std::string, std::string> FreshRelease() {
+    auto env = FreshEnvironment("registry.invalid/walk/app:1");
+    auto scaled = server().Admin().Post("/api/v1/environments/" + env + "/scale", {{"replicas", 2}});
+    EXPECT_EQ(scaled.status, 202) << scaled;
+    return {std::to_string(scaled.Int("release_id")), std::to_string(scaled.Int("change_id"))};
   }
 
   // A fresh cluster (in_cluster: nothing to reach), so deleting it spoils nothing.
@@ -187,6 +209,8 @@ class AuthorizationWalkTest : public ::testing::Test {
     if (pattern.rfind("/api/v1/workflows/{id}", 0) == 0) id = "1";
     if (pattern.rfind("/api/v1/clusters/{id}", 0) == 0) id = FreshCluster();
     if (pattern.rfind("/api/v1/environments/{id}", 0) == 0) id = FreshEnvironment();
+    if (pattern.rfind("/api/v1/releases/{id}", 0) == 0) id = FreshRelease().first;
+    if (pattern == "/api/v1/changes/{id}/release") id = FreshRelease().second;
     std::string out = pattern;
     auto replace = [&out](const std::string& from, const std::string& to) {
       if (auto at = out.find(from); at != std::string::npos) out.replace(at, from.size(), to);
@@ -196,6 +220,7 @@ class AuthorizationWalkTest : public ::testing::Test {
     replace("{name}", "promote");
     // Event streams end by themselves here, or the walk would wait forever.
     if (pattern.size() > 7 && pattern.substr(pattern.size() - 7) == "/events") out += "?timeout_seconds=1";
+    if (pattern == "/api/v1/environments/{id}/baselines/diff") out += "?from=1&to=1";
     return out;
   }
 

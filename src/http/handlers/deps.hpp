@@ -4,11 +4,13 @@
 #include "core/clock.hpp"
 #include "http/api.hpp"
 #include "http/metrics.hpp"
+#include "http/release_feed.hpp"
 #include "http/router.hpp"
 #include "services/app_service.hpp"
 #include "services/cluster_service.hpp"
 #include "services/connections.hpp"
 #include "services/environment_service.hpp"
+#include "services/release_service.hpp"
 #include "services/identity_service.hpp"
 #include "store/database.hpp"
 
@@ -28,6 +30,8 @@ struct ApiDeps {
   services::Connections& connections;
   services::ClusterService& clusters;
   services::EnvironmentService& environments;
+  services::ReleaseService& releases;
+  ReleaseFeed& release_feed;
   Metrics& metrics;
   ApiSettings settings;
 };
@@ -41,6 +45,7 @@ void AddAuditRoutes(Router& router, ApiDeps& deps);
 void AddWorkflowRoutes(Router& router, ApiDeps& deps);
 void AddClusterRoutes(Router& router, ApiDeps& deps);
 void AddEnvironmentRoutes(Router& router, ApiDeps& deps);
+void AddReleaseRoutes(Router& router, ApiDeps& deps);
 
 /// Every route of the API, in one router.
 Router BuildRouter(ApiDeps& deps);

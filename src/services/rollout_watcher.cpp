@@ -1,0 +1,74 @@
+#include "services/rollout_watcher.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace slipway::services {
+
+RolloutWatcher::~RolloutWatcher() { StopAll(); }
+
+void RolloutWatcher::StopAll() {
+  std::map<std::int64_t, Watches> all;
+  {
+    std::lock_guard lock(mutex_);
+    all.swap(watches_);
+  }
+  for (auto& [id, w] : all) {
+    for (auto& h : w.handles) h->Stop();
+  }
+}
+
+void RolloutWatcher::Ensure(std::int64_t release_id, const std::string& workflow_id,
+                            const std::shared_ptr<connectors::Kubernetes>& kube, const std::string& ns,
+                            const std::string& label_selector) {
+  {
+    std::lock_guard lock(mutex_);
+    if (watches_.count(release_id)) return;
+  }
+  Watches w;
+  w.kube = kube;
+  auto on_event = [poke = poke_, workflow_id](const connectors::WatchEvent& e) {
+    if (e.type != connectors::WatchEvent::Type::kBookmark) poke(workflow_id);
+  };
+  auto on_error = [release_id](const core::Error& e) {
+    spdlog::warn("release {}: watch interrupted (the step's deadline covers it): {}", release_id, e.message);
+  };
+  for (const auto* resource : {&connectors::kube::kDeployments, &connectors::kube::kPods}) {
+    connectors::WatchOptions options;
+    options.label_selector = label_selector;
+    auto handle = kube->Watch(*resource, ns, options, on_event, on_error);
+    if (!handle.ok()) {
+      spdlog::warn("release {}: cannot watch {}: {}", release_id, resource->plural, handle.error().message);
+      continue;
+    }
+    w.handles.push_back(std::move(*handle));
+  }
+  std::vector<std::unique_ptr<connectors::WatchHandle>> extra;
+  {
+    std::lock_guard lock(mutex_);
+    if (watches_.count(release_id)) {
+      extra = std::move(w.handles);  // another run raced us: keep theirs
+    } else {
+      watches_[release_id] = std::move(w);
+    }
+  }
+  for (auto& h : extra) h->Stop();
+}
+
+void RolloutWatcher::Stop(std::int64_t release_id) {
+  Watches w;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = watches_.find(release_id);
+    if (it == watches_.end()) return;
+    w = std::move(it->second);
+    watches_.erase(it);
+  }
+  for (auto& h : w.handles) h->Stop();
+}
+
+std::size_t RolloutWatcher::active() const {
+  std::lock_guard lock(mutex_);
+  return watches_.size();
+}
+
+}  // namespace slipway::services
