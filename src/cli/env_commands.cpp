@@ -23,6 +23,7 @@ struct EnvArgs {
   int replicas = 1;
   std::vector<std::string> ports, vars;
   std::string cpu_request, cpu_limit, memory_request, memory_limit;
+  bool yes = false;
 };
 
 // An environment named by id, or as APP/ENV_TYPE[@CLUSTER] (resolved through
@@ -151,6 +152,52 @@ void AddEnvCommand(CLI::App* envs, const char* name, const char* help, const std
   });
 }
 
+// `env scale` and `env edit` go through a change and its release.
+void AddReleasingCommands(CLI::App* envs, const std::shared_ptr<EnvArgs>& args, int& exit_code) {
+  auto* scale = envs->add_subcommand("scale", "Scale (a scale change, released at once)");
+  scale->add_option("env", args->env, "Environment id or APP/ENV_TYPE[@CLUSTER]")->required();
+  scale->add_option("--replicas", args->replicas)->required()->check(CLI::Range(1, 24));
+  SetAction(scale, exit_code, [args] {
+    auto session = Session::Connect(args->connection);
+    const json::value body{{"replicas", args->replicas}};
+    session.Print(session.Call("POST", EnvPath(session, args->env, "/scale"), &body), [](const json::value& v) {
+      return "change " + json::serialize(v.at("change_id")) + " is being released as release " +
+             json::serialize(v.at("release_id")) + "\n";
+    });
+  });
+
+  auto* edit = envs->add_subcommand("edit", "Change resources: shows the diff; --yes releases it");
+  edit->add_option("env", args->env, "Environment id or APP/ENV_TYPE[@CLUSTER]")->required();
+  edit->add_option("--replicas", args->replicas)->check(CLI::Range(1, 24));
+  edit->add_option("--env", args->vars, "NAME=VALUE environment variable (repeatable; replaces the list)");
+  edit->add_option("--cpu-request", args->cpu_request);
+  edit->add_option("--cpu-limit", args->cpu_limit);
+  edit->add_option("--memory-request", args->memory_request);
+  edit->add_option("--memory-limit", args->memory_limit);
+  edit->add_option("--spec-file", args->spec_file, "JSON with the fields to change")->check(CLI::ExistingFile);
+  edit->add_flag("--yes", args->yes, "Confirm: containers will be replaced");
+  SetAction(edit, exit_code, [args, edit] {
+    auto session = Session::Connect(args->connection);
+    const auto path = EnvPath(session, args->env);
+    auto current = session.Call("GET", path);
+    auto body = CreateBody(*args, edit);
+    body.erase("env_type");
+    body.erase("cluster");
+    body["version"] = current.at("version");
+    if (args->yes) body["confirm"] = true;
+    const json::value request = std::move(body);
+    session.Print(session.Call("POST", path + "/edit", &request), [](const json::value& v) {
+      std::string out;
+      for (const auto& d : v.at("diff").as_array()) {
+        out += "  " + std::string(d.at("path").as_string()) + ": " + json::serialize(d.at("before")) + " -> " +
+               json::serialize(d.at("after")) + "\n";
+      }
+      if (!v.at("confirmed").as_bool()) return out + std::string(v.at("warning").as_string()) + "\n(run again with --yes)\n";
+      return out + "released as release " + json::serialize(v.at("release_id")) + "\n";
+    });
+  });
+}
+
 }  // namespace
 
 void AddEnvCommands(CLI::App& app, int& exit_code) {
@@ -167,6 +214,7 @@ void AddEnvCommands(CLI::App& app, int& exit_code) {
                   RenderEnvironmentList);
   });
   AddCreate(envs, args, exit_code);
+  AddReleasingCommands(envs, args, exit_code);
   AddEnvCommand(envs, "show", "Show an environment: definition and live state", args, exit_code,
                 [](Session& s, const EnvArgs& a) { s.Print(s.Call("GET", EnvPath(s, a.env)), RenderEnvironment); });
   AddEnvCommand(envs, "pods", "List the environment's pods", args, exit_code,

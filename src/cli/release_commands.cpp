@@ -1,0 +1,137 @@
+// `slipway release …` and `slipway baseline …`: releasing changes, following
+// them, canary promotion, abort, rollback; baselines and their diffs.
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <memory>
+
+#include "cli/client_session.hpp"
+#include "cli/command_set.hpp"
+#include "cli/failure.hpp"
+#include "cli/release_views.hpp"
+#include "cli/url.hpp"
+
+namespace slipway::cli {
+namespace {
+
+namespace json = boost::json;
+
+struct ReleaseArgs {
+  ClientOptions connection;
+  std::string id, change, strategy, image, app, state;
+  std::int64_t env = 0, baseline = 0, from = 0, to = 0;
+  bool yes = false;
+};
+
+std::string ReleasePath(const std::string& id, const std::string& suffix = "") {
+  return "/api/v1/releases/" + PercentEncode(id) + suffix;
+}
+
+void AddAct(CLI::App* releases, const std::shared_ptr<ReleaseArgs>& args, int& exit_code, const char* name,
+            const char* help, const char* suffix) {
+  auto* command = releases->add_subcommand(name, help);
+  command->add_option("id", args->id, "Release id")->required();
+  SetAction(command, exit_code, [args, suffix] {
+    auto session = Session::Connect(args->connection);
+    session.Print(session.Call("POST", ReleasePath(args->id, suffix)), RenderRelease);
+  });
+}
+
+void AddRollback(CLI::App* releases, const std::shared_ptr<ReleaseArgs>& args, int& exit_code) {
+  auto* rollback = releases->add_subcommand("rollback", "Roll a release back (shows the diff; --yes runs it)");
+  rollback->add_option("id", args->id, "Release id")->required();
+  rollback->add_option("--image", args->image, "Another image of the application (default: the baseline before)");
+  rollback->add_option("--baseline", args->baseline, "A baseline version to restore");
+  rollback->add_flag("--yes", args->yes, "Run it (without: only show where it goes and the diff)");
+  SetAction(rollback, exit_code, [args] {
+    auto session = Session::Connect(args->connection);
+    json::object body;
+    if (!args->image.empty()) body["image"] = args->image;
+    if (args->baseline > 0) body["baseline_version"] = args->baseline;
+    auto plan = session.Call("GET", WithQuery(ReleasePath(args->id, "/rollback-plan"),
+                                              {{"image", args->image},
+                                               {"baseline_version", args->baseline > 0 ? std::to_string(args->baseline) : ""}}));
+    if (!args->yes) {
+      session.Print(plan, [](const json::value& p) {
+        return "rollback target: " + std::string(p.at("image").as_string()) + "\n" + RenderDiff(p) +
+               "run it with --yes\n";
+      });
+      return;
+    }
+    const json::value request = std::move(body);
+    session.Print(session.Call("POST", ReleasePath(args->id, "/rollback"), &request), RenderRelease);
+  });
+}
+
+void AddBaselineCommands(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<ReleaseArgs>();
+  auto* baselines = app.add_subcommand("baseline", "Baselines: versioned snapshots of an environment");
+  AddClientOptions(*baselines, args->connection);
+  baselines->require_subcommand(1);
+  auto* list = baselines->add_subcommand("list", "List an environment's baselines");
+  list->add_option("env", args->env, "Environment id")->required();
+  SetAction(list, exit_code, [args] {
+    auto session = Session::Connect(args->connection);
+    session.Print(session.Call("GET", "/api/v1/environments/" + std::to_string(args->env) + "/baselines"),
+                  RenderBaselineList);
+  });
+  auto* diff = baselines->add_subcommand("diff", "Field-level diff between two baseline versions");
+  diff->add_option("env", args->env, "Environment id")->required();
+  diff->add_option("from", args->from, "Baseline version")->required();
+  diff->add_option("to", args->to, "Baseline version")->required();
+  SetAction(diff, exit_code, [args] {
+    auto session = Session::Connect(args->connection);
+    session.Print(session.Call("GET", "/api/v1/environments/" + std::to_string(args->env) + "/baselines/diff?from=" +
+                                          std::to_string(args->from) + "&to=" + std::to_string(args->to)),
+                  RenderDiff);
+  });
+}
+
+}  // namespace
+
+void AddReleaseCommands(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<ReleaseArgs>();
+  auto* releases = app.add_subcommand("release", "Releases: run changes, follow, promote, abort, roll back");
+  AddClientOptions(*releases, args->connection);
+  releases->require_subcommand(1);
+
+  auto* start = releases->add_subcommand("start", "Release a pending_release change");
+  start->add_option("change", args->change, "Change id")->required();
+  start->add_option("--strategy", args->strategy, "one_shot or canary (default: the environment's)")
+      ->check(CLI::IsMember({"one_shot", "canary"}));
+  SetAction(start, exit_code, [args] {
+    auto session = Session::Connect(args->connection);
+    json::object body;
+    if (!args->strategy.empty()) body["strategy"] = args->strategy;
+    const json::value request = std::move(body);
+    session.Print(session.Call("POST", "/api/v1/changes/" + PercentEncode(args->change) + "/release", &request),
+                  RenderRelease);
+  });
+
+  auto* list = releases->add_subcommand("list", "List releases, newest first");
+  list->add_option("--app", args->app, "Application id or name");
+  list->add_option("--env", args->env, "Environment id");
+  list->add_option("--state", args->state);
+  SetAction(list, exit_code, [args] {
+    auto session = Session::Connect(args->connection);
+    session.Print(session.Call("GET", WithQuery("/api/v1/releases",
+                                                 {{"app", args->app},
+                                                  {"env_id", args->env > 0 ? std::to_string(args->env) : ""},
+                                                  {"state", args->state}})),
+                  RenderReleaseList);
+  });
+
+  auto* show = releases->add_subcommand("show", "Show a release: steps, operations, actions");
+  show->add_option("id", args->id, "Release id")->required();
+  SetAction(show, exit_code, [args] {
+    auto session = Session::Connect(args->connection);
+    session.Print(session.Call("GET", ReleasePath(args->id)), RenderRelease);
+  });
+
+  AddAct(releases, args, exit_code, "promote", "Canary: go to the next step", "/promote");
+  AddAct(releases, args, exit_code, "promote-all", "Canary: all pods take the new version", "/promote-all");
+  AddAct(releases, args, exit_code, "abort", "Stop and put back what ran before", "/abort");
+  AddRollback(releases, args, exit_code);
+  AddBaselineCommands(app, exit_code);
+}
+
+}  // namespace slipway::cli
