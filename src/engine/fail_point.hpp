@@ -7,7 +7,8 @@ namespace slipway::engine {
 /// comma-separated list, read once per process) names `name`, prints
 /// "failpoint <name> hit" to stderr and ends the process with _exit(86) on
 /// the spot: no destructors, no flushing, no commit — as a crash would.
-/// Costs one branch when the variable is unset.
+/// `name@N` fires on the N-th time the point is reached (so a test can crash
+/// at a later step of a workflow). Costs one branch when the variable is unset.
 void FailPoint(std::string_view name);
 
 }  // namespace slipway::engine

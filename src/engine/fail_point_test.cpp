@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 
 namespace slipway::engine {
@@ -19,6 +20,21 @@ TEST(FailPointTest, ExitsWithCode86AtANamedPointOnly) {
         std::exit(0);
       },
       ::testing::ExitedWithCode(86), "failpoint engine.after_claim hit");
+  unsetenv("SLIPWAY_FAILPOINTS");
+}
+
+TEST(FailPointTest, NameAtNFiresOnTheNthHit) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  setenv("SLIPWAY_FAILPOINTS", "engine.after_step_commit@3", 1);
+  EXPECT_EXIT(
+      {
+        FailPoint("engine.after_step_commit");
+        FailPoint("engine.after_step_commit");
+        std::fprintf(stderr, "survived two\n");
+        FailPoint("engine.after_step_commit");
+        std::exit(0);
+      },
+      ::testing::ExitedWithCode(86), "survived two\nfailpoint engine.after_step_commit hit");
   unsetenv("SLIPWAY_FAILPOINTS");
 }
 

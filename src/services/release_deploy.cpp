@@ -1,6 +1,7 @@
 // The deploy step of a release: one-shot rollouts and canary progressions.
 #include <boost/json.hpp>
 
+#include "engine/fail_point.hpp"
 #include "services/env_objects.hpp"
 #include "services/pod_health.hpp"
 #include "services/release_begin.hpp"
@@ -92,6 +93,7 @@ StepOutcome ReleaseRunner::DeployOneShot(engine::StepContext&, const Loaded& l, 
       if (Retryable(applied.error())) return engine::Transient(applied.error().message);
       return Abandon(l, kube, "the cluster refused the objects: " + applied.error().message, false);
     }
+    engine::FailPoint("release.after_apply");
     scratch["phase"] = "wait";
   }
   auto stable = ReadStable(kube, l);
@@ -129,6 +131,7 @@ StepOutcome ReleaseRunner::DeployCanary(engine::StepContext&, const Loaded& l, c
       auto scaled = kube.Scale(connectors::kube::kDeployments, ns, core::DeploymentName(l.app.name, core::kTrackStable),
                                step.stable);
       if (!scaled.ok()) return engine::Transient(scaled.error().message);
+      engine::FailPoint("release.after_canary_scale");
       scratch.erase("ready_since");
       phase = "settle";
       continue;
@@ -191,6 +194,7 @@ StepOutcome ReleaseRunner::DeployCanary(engine::StepContext&, const Loaded& l, c
         if (Retryable(applied.error())) return engine::Transient(applied.error().message);
         return Abandon(l, kube, "the cluster refused the promotion: " + applied.error().message, true);
       }
+      engine::FailPoint("release.after_promotion_apply");
       phase = "final_wait";
       continue;
     }
