@@ -82,7 +82,11 @@ bool UpdateDraft(Tx& tx, const ConfigDraft& d) {
               d.file_name, d.version - 1}) == 1;
 }
 
-bool DeleteDraft(Tx& tx, std::int64_t env_id, const std::string& file_name) {
+bool DeleteDraft(Tx& tx, std::int64_t env_id, const std::string& file_name, std::optional<std::int64_t> version) {
+  if (version) {
+    return tx.Exec("DELETE FROM config_drafts WHERE env_id = ? AND file_name = ? AND version = ?",
+                   {env_id, file_name, *version}) == 1;
+  }
   return tx.Exec("DELETE FROM config_drafts WHERE env_id = ? AND file_name = ?", {env_id, file_name}) == 1;
 }
 
@@ -96,6 +100,12 @@ std::int64_t InsertPublish(Tx& tx, const ConfigPublish& p) {
            p.base_version, p.version_after, p.content, p.diff, std::int64_t{p.written ? 1 : 0},
            p.created_at})
       ->Int(0);
+}
+
+std::optional<ConfigPublish> GetPublish(Tx& tx, std::int64_t id) {
+  auto r = tx.QueryOne(std::string(kPublishColumns) + "WHERE id = ?", {id});
+  if (!r) return std::nullopt;
+  return PublishFromRow(*r);
 }
 
 std::vector<ConfigPublish> ListPublishes(Tx& tx, const PublishQuery& q) {

@@ -62,10 +62,12 @@ std::int64_t InsertDraft(Tx& tx, const ConfigDraft& draft);
 /// Writes content, base, updated_by/at and `version` if the stored version is
 /// `version - 1`; false when stale or gone.
 bool UpdateDraft(Tx& tx, const ConfigDraft& draft);
-/// False when there was none.
-bool DeleteDraft(Tx& tx, std::int64_t env_id, const std::string& file_name);
+/// False when there was none (or, with `version`, when it is no longer that version).
+bool DeleteDraft(Tx& tx, std::int64_t env_id, const std::string& file_name,
+                 std::optional<std::int64_t> version = std::nullopt);
 
 std::int64_t InsertPublish(Tx& tx, const ConfigPublish& publish);
+std::optional<ConfigPublish> GetPublish(Tx& tx, std::int64_t id);
 /// Newest first, up to limit + 1 (the extra one tells that more exist).
 std::vector<ConfigPublish> ListPublishes(Tx& tx, const PublishQuery& query);
 

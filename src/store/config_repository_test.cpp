@@ -134,6 +134,10 @@ TEST_F(ConfigRepositoryTest, DeleteDraftAndDraftsGoWithTheirEnvironment) {
     config_files::InsertDraft(tx, Draft(env, "a.yaml"));
     config_files::InsertDraft(tx, Draft(env, "b.yaml"));
   });
+  EXPECT_FALSE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return config_files::DeleteDraft(tx, env, "a.yaml", 2); }))
+      << "only the version named";
+  EXPECT_TRUE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return config_files::DeleteDraft(tx, env, "a.yaml", 1); }));
+  InTx(*db_, TxMode::kWrite, [&](Tx& tx) { config_files::InsertDraft(tx, Draft(env, "a.yaml")); });
   EXPECT_TRUE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return config_files::DeleteDraft(tx, env, "a.yaml"); }));
   EXPECT_FALSE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return config_files::DeleteDraft(tx, env, "a.yaml"); }));
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
@@ -166,6 +170,11 @@ TEST_F(ConfigRepositoryTest, PublishesNewestFirstByFileWithCursor) {
   auto only_b = Publishes(env, "b.yaml");
   ASSERT_EQ(only_b.size(), 2u);
   for (const auto& p : only_b) EXPECT_EQ(p.file_name, "b.yaml");
+  auto one = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::GetPublish(tx, all[0].id); });
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->content, "a=1\n");
+  EXPECT_EQ(one->comment, "raise timeout");
+  EXPECT_FALSE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::GetPublish(tx, 999999); }));
   auto theirs = Publishes(other);
   ASSERT_EQ(theirs.size(), 1u);
   EXPECT_FALSE(theirs[0].written);
