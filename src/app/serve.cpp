@@ -16,6 +16,7 @@
 #include "http/server.hpp"
 #include "sandbox/all_emulators.hpp"
 #include "services/app_service.hpp"
+#include "services/config_service.hpp"
 #include "services/cluster_service.hpp"
 #include "services/environment_service.hpp"
 #include "services/secret_box.hpp"
@@ -114,6 +115,7 @@ int Serve(const Config& config) {
   services::ClusterService clusters(*db, clock, secrets, connections, config.environments);
   if (sandbox_host) clusters.EnsureSandboxCluster(connections.registry_host);
   services::EnvironmentService environments(*db, clock, clusters);
+  services::ConfigService config_files(*db, clock, connections, config.config_files);
   engine::Engine engine(*db, clock, BuildRegistry(), config.engine);
   http::Metrics metrics;
   metrics.AddGauge("slipway_engine_queue_depth", "Workflow steps due and waiting for a worker.",
@@ -125,7 +127,8 @@ int Serve(const Config& config) {
   metrics.AddGauge("slipway_db_pool_waiting", "Callers waiting for a database connection.",
                    [&db] { return static_cast<double>(db->Stats().waiting); });
 
-  http::ApiDeps deps{*db, clock, identity, apps, engine, connections, clusters, environments, metrics, config.api};
+  http::ApiDeps deps{*db, clock, identity, apps, engine, connections, clusters, environments, config_files, metrics,
+                       config.api};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
   http::Server server(
       config.server, [&api](http::Request& r) { return api.Handle(r); }, AccessLog(config, metrics),

@@ -40,8 +40,9 @@ class OpenApiTest : public ::testing::Test {
   services::SecretBox secrets_{services::SecretBox::Key{}};
   services::ClusterService clusters_{*db_, clock_, secrets_, connections_, {}};
   services::EnvironmentService environments_{*db_, clock_, clusters_};
+  services::ConfigService config_{*db_, clock_, connections_, {}};
   Metrics metrics_;
-  ApiDeps deps_{*db_, clock_, identity_, apps_, engine_, connections_, clusters_, environments_, metrics_, {}};
+  ApiDeps deps_{*db_, clock_, identity_, apps_, engine_, connections_, clusters_, environments_, config_, metrics_, {}};
 };
 
 TEST_F(OpenApiTest, DocumentIsValidOpenApi3) {

@@ -91,6 +91,7 @@ Router BuildRouter(ApiDeps& deps) {
   AddWorkflowRoutes(router, deps);
   AddClusterRoutes(router, deps);
   AddEnvironmentRoutes(router, deps);
+  AddConfigRoutes(router, deps);
   return router;
 }
 

@@ -7,6 +7,7 @@
 #include "http/router.hpp"
 #include "services/app_service.hpp"
 #include "services/cluster_service.hpp"
+#include "services/config_service.hpp"
 #include "services/connections.hpp"
 #include "services/environment_service.hpp"
 #include "services/identity_service.hpp"
@@ -28,6 +29,7 @@ struct ApiDeps {
   services::Connections& connections;
   services::ClusterService& clusters;
   services::EnvironmentService& environments;
+  services::ConfigService& config;
   Metrics& metrics;
   ApiSettings settings;
 };
@@ -41,6 +43,7 @@ void AddAuditRoutes(Router& router, ApiDeps& deps);
 void AddWorkflowRoutes(Router& router, ApiDeps& deps);
 void AddClusterRoutes(Router& router, ApiDeps& deps);
 void AddEnvironmentRoutes(Router& router, ApiDeps& deps);
+void AddConfigRoutes(Router& router, ApiDeps& deps);
 
 /// Every route of the API, in one router.
 Router BuildRouter(ApiDeps& deps);
