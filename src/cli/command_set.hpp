@@ -13,6 +13,7 @@ void AddTokenCommands(CLI::App& app, int& exit_code);
 void AddUserCommands(CLI::App& app, int& exit_code);
 void AddClusterCommands(CLI::App& app, int& exit_code);
 void AddEnvCommands(CLI::App& app, int& exit_code);
+void AddConfigCommands(CLI::App& app, int& exit_code);
 
 /// Makes `action` the callback of `command`. A Failure it throws is printed
 /// to stderr and becomes `exit_code`; success sets 0.
