@@ -30,7 +30,8 @@ std::string Block(const json::object& o, const char* key) {
 std::string Live(const json::object& file) {
   const auto& live = Obj(file.if_contains("live"));
   const auto* exists = live.if_contains("exists");
-  return exists && exists->is_bool() && exists->as_bool() ? "version " + Cell(live, "version") : "not live";
+  return exists && exists->is_bool() && exists->as_bool() ? "version " + Cell(live, "version")
+                                                          : "not live";
 }
 
 std::string DraftSummary(const json::value* draft) {
@@ -54,7 +55,8 @@ std::string RenderConfigFileList(const json::value& list) {
   if (items && items->is_array()) {
     for (const auto& item : items->as_array()) {
       const auto& f = Obj(&item);
-      rows.push_back({Cell(f, "name"), Cell(f, "format"), Cell(f, "backend"), Live(f), DraftSummary(f.if_contains("draft"))});
+      rows.push_back({Cell(f, "name"), Cell(f, "format"), Cell(f, "backend"), Live(f),
+                      DraftSummary(f.if_contains("draft"))});
     }
   }
   return RenderTable({"name", "format", "backend", "live", "draft"}, rows);
@@ -83,10 +85,12 @@ std::string RenderConfigDiff(const json::value& value) {
   const auto& d = Obj(&value);
   std::string out;
   if (const auto* stale = d.if_contains("stale"); stale && stale->is_bool() && stale->as_bool()) {
-    out += "warning: the live value changed since the draft was taken (version " + Cell(d, "base_version") +
-           " → " + Cell(d, "live_version") + "); publishing will be refused until the draft is rebased\n";
+    out += "warning: the live value changed since the draft was taken (version " +
+           Cell(d, "base_version") + " → " + Cell(d, "live_version") +
+           "); publishing will be refused until the draft is rebased\n";
   }
-  if (const auto* changed = d.if_contains("changed"); changed && changed->is_bool() && !changed->as_bool()) {
+  if (const auto* changed = d.if_contains("changed");
+      changed && changed->is_bool() && !changed->as_bool()) {
     return out + "no changes: the draft equals the live value\n";
   }
   if (Cell(d, "kind") == "keys") {
@@ -103,11 +107,12 @@ std::string RenderConfigPublish(const json::value& value) {
   const auto& p = Obj(&value);
   const auto* written = p.if_contains("written");
   const bool was_written = !written || !written->is_bool() || written->as_bool();
-  return RenderFields({{"published", Cell(p, "file") + (was_written ? "" : " (already live; recorded only)")},
-                       {"to", Cell(p, "backend") + " " + Cell(p, "location")},
-                       {"version", Cell(p, "base_version") + " → " + Cell(p, "version_after")},
-                       {"by", Cell(p, "actor") + " at " + Cell(p, "created_at")},
-                       {"comment", Cell(p, "comment")}});
+  return RenderFields(
+      {{"published", Cell(p, "file") + (was_written ? "" : " (already live; recorded only)")},
+       {"to", Cell(p, "backend") + " " + Cell(p, "location")},
+       {"version", Cell(p, "base_version") + " → " + Cell(p, "version_after")},
+       {"by", Cell(p, "actor") + " at " + Cell(p, "created_at")},
+       {"comment", Cell(p, "comment")}});
 }
 
 std::string RenderConfigHistory(const json::value& list) {
@@ -117,7 +122,8 @@ std::string RenderConfigHistory(const json::value& list) {
     for (const auto& item : items->as_array()) {
       const auto& p = Obj(&item);
       rows.push_back({Cell(p, "id"), Cell(p, "created_at"), Cell(p, "file"), Cell(p, "actor"),
-                      Cell(p, "base_version") + " → " + Cell(p, "version_after"), Cell(p, "comment")});
+                      Cell(p, "base_version") + " → " + Cell(p, "version_after"),
+                      Cell(p, "comment")});
     }
   }
   return RenderTable({"id", "time", "file", "by", "version", "comment"}, rows);

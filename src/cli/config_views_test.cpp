@@ -37,7 +37,8 @@ TEST(ConfigViews, FileListAndFileShowLiveAndDraft) {
   EXPECT_THAT(text, HasSubstr("version 12"));
   EXPECT_THAT(text, HasSubstr("not live"));
   EXPECT_THAT(text, HasSubstr("by alice, based on version 0"));
-  auto file = boost::json::parse(R"({"name":"app.yaml","format":"yaml","backend":"consul","location":"k/app.yaml",
+  auto file = boost::json::parse(
+      R"({"name":"app.yaml","format":"yaml","backend":"consul","location":"k/app.yaml",
       "live":{"exists":true,"version":12,"content":"a: 1"},"draft":null})");
   auto shown = RenderConfigFile(file);
   EXPECT_THAT(shown, HasSubstr("consul k/app.yaml"));

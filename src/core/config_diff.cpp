@@ -36,8 +36,9 @@ void Emit(std::vector<DiffLine>& out, LineOp op, const Line& line) {
 }
 
 // LCS over a[0..n) and b[0..m): table[i][j] = LCS length of a[i..] and b[j..].
-void DiffMiddle(const std::vector<Line>& a, std::size_t a0, std::size_t n, const std::vector<Line>& b,
-                std::size_t b0, std::size_t m, std::vector<DiffLine>& out) {
+void DiffMiddle(const std::vector<Line>& a, std::size_t a0, std::size_t n,
+                const std::vector<Line>& b, std::size_t b0, std::size_t m,
+                std::vector<DiffLine>& out) {
   if (n == 0 || m == 0 || n * m > kMaxCells) {
     for (std::size_t i = 0; i < n; ++i) Emit(out, LineOp::kRemoved, a[a0 + i]);
     for (std::size_t j = 0; j < m; ++j) Emit(out, LineOp::kAdded, b[b0 + j]);
@@ -91,7 +92,8 @@ std::vector<DiffLine> DiffLines(std::string_view from, std::string_view to) {
 }
 
 bool HasChanges(const std::vector<DiffLine>& lines) {
-  return std::any_of(lines.begin(), lines.end(), [](const DiffLine& l) { return l.op != LineOp::kSame; });
+  return std::any_of(lines.begin(), lines.end(),
+                     [](const DiffLine& l) { return l.op != LineOp::kSame; });
 }
 
 std::string UnifiedDiff(const std::vector<DiffLine>& lines, std::string_view from_label,

@@ -7,7 +7,8 @@ namespace {
 
 std::string Ops(const std::vector<DiffLine>& lines) {
   std::string out;
-  for (const auto& l : lines) out += l.op == LineOp::kSame ? '=' : l.op == LineOp::kAdded ? '+' : '-';
+  for (const auto& l : lines)
+    out += l.op == LineOp::kSame ? '=' : l.op == LineOp::kAdded ? '+' : '-';
   return out;
 }
 
@@ -34,7 +35,8 @@ TEST(LineDiff, AddingTheFinalNewlineIsAChange) {
 }
 
 TEST(LineDiff, FromNothingAndToNothing) {
-  EXPECT_EQ(UnifiedDiff(DiffLines("", "x\ny\n"), "l", "d"), "--- l\n+++ d\n@@ -0,0 +1,2 @@\n+x\n+y\n");
+  EXPECT_EQ(UnifiedDiff(DiffLines("", "x\ny\n"), "l", "d"),
+            "--- l\n+++ d\n@@ -0,0 +1,2 @@\n+x\n+y\n");
   EXPECT_EQ(UnifiedDiff(DiffLines("x\n", ""), "l", "d"), "--- l\n+++ d\n@@ -1,1 +0,0 @@\n-x\n");
 }
 

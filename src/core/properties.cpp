@@ -57,16 +57,21 @@ std::optional<std::uint32_t> Hex4(std::string_view s) {
   std::uint32_t v = 0;
   for (char c : s.substr(0, 4)) {
     v <<= 4;
-    if (c >= '0' && c <= '9') v |= static_cast<std::uint32_t>(c - '0');
-    else if (c >= 'a' && c <= 'f') v |= static_cast<std::uint32_t>(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') v |= static_cast<std::uint32_t>(c - 'A' + 10);
-    else return std::nullopt;
+    if (c >= '0' && c <= '9')
+      v |= static_cast<std::uint32_t>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      v |= static_cast<std::uint32_t>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      v |= static_cast<std::uint32_t>(c - 'A' + 10);
+    else
+      return std::nullopt;
   }
   return v;
 }
 
 Error LineError(int line, const std::string& what) {
-  return Invalid("line " + std::to_string(line) + ": " + what, {{"field", "content"}, {"line", line}});
+  return Invalid("line " + std::to_string(line) + ": " + what,
+                 {{"field", "content"}, {"line", line}});
 }
 
 // Unescapes a key or value; `\uXXXX` pairs of UTF-16 surrogates become one code point.
@@ -79,10 +84,18 @@ Result<std::string> Unescape(std::string_view s, int line) {
     }
     char c = s[++i];
     switch (c) {
-      case 't': out += '\t'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 'f': out += '\f'; break;
+      case 't':
+        out += '\t';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'f':
+        out += '\f';
+        break;
       case 'u': {
         auto cp = Hex4(s.substr(i + 1));
         if (!cp) return LineError(line, "\\u must be followed by four hex digits");
@@ -96,7 +109,8 @@ Result<std::string> Unescape(std::string_view s, int line) {
         AppendUtf8(out, *cp);
         break;
       }
-      default: out += c;
+      default:
+        out += c;
     }
   }
   return out;
@@ -155,11 +169,13 @@ Result<std::vector<Property>> ParseProperties(std::string_view text) {
       logical.pop_back();
       logical += TrimLeft(lines[++i]);
     }
-    if (EndsWithOddBackslashes(logical)) logical.pop_back();  // a continuation at the end of the file
+    if (EndsWithOddBackslashes(logical))
+      logical.pop_back();  // a continuation at the end of the file
     auto entry = ParseEntry(logical, first_line);
     if (!entry.ok()) return entry.error();
     if (auto [at, fresh] = seen.emplace(entry->key, first_line); !fresh) {
-      return LineError(first_line, "key " + entry->key + " is already set on line " + std::to_string(at->second));
+      return LineError(first_line, "key " + entry->key + " is already set on line " +
+                                       std::to_string(at->second));
     }
     out.push_back(std::move(*entry));
   }
@@ -178,11 +194,21 @@ void Escape(std::string& out, std::string_view s, bool is_key) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\f': out += "\\f"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         // Keys must escape what would end them; a value only its leading
         // space (Java strips it) and a leading '#'/'!' is harmless there.

@@ -12,7 +12,8 @@ std::map<std::string, std::string> Parse(std::string_view text) {
 }
 
 TEST(Properties, ReadsBothSeparatorsCommentsAndBlankLines) {
-  auto p = Parse("# comment\n! also a comment\n\n  timeout = 3000\nurl:jdbc:mysql://db:3306/x\r\nempty=\n");
+  auto p = Parse(
+      "# comment\n! also a comment\n\n  timeout = 3000\nurl:jdbc:mysql://db:3306/x\r\nempty=\n");
   EXPECT_EQ(p, (std::map<std::string, std::string>{
                    {"timeout", "3000"}, {"url", "jdbc:mysql://db:3306/x"}, {"empty", ""}}));
 }
@@ -45,8 +46,8 @@ TEST(Properties, RefusesLinesJavaWouldReadOtherwiseWithTheLineNumber) {
     int line;
   };
   for (const auto& c : {Case{"a=1\nserver:\n  port: 8080\n  just words\n", 4},
-                        Case{"a=1\njust words\n", 2}, Case{"=value\n", 1},
-                        Case{"my key=1\n", 1}, Case{"a=1\nb=2\na=3\n", 3}, Case{"u=\\u12\n", 1}}) {
+                        Case{"a=1\njust words\n", 2}, Case{"=value\n", 1}, Case{"my key=1\n", 1},
+                        Case{"a=1\nb=2\na=3\n", 3}, Case{"u=\\u12\n", 1}}) {
     auto parsed = ParseProperties(c.text);
     ASSERT_FALSE(parsed.ok()) << c.text;
     EXPECT_EQ(parsed.error().code, Code::kInvalid);
@@ -56,10 +57,14 @@ TEST(Properties, RefusesLinesJavaWouldReadOtherwiseWithTheLineNumber) {
 }
 
 TEST(Properties, RenderReadsBackExactly) {
-  std::map<std::string, std::string> values = {
-      {"plain", "1"},          {"spaces in key", " leading space"}, {"a=b:c", "x=y"},
-      {"#hash", "!bang"},      {"multi", "line1\nline2\r\n\ttab"},  {"back\\slash", "C:\\dir\\"},
-      {"utf8", "中文 value"}, {"empty", ""}};
+  std::map<std::string, std::string> values = {{"plain", "1"},
+                                               {"spaces in key", " leading space"},
+                                               {"a=b:c", "x=y"},
+                                               {"#hash", "!bang"},
+                                               {"multi", "line1\nline2\r\n\ttab"},
+                                               {"back\\slash", "C:\\dir\\"},
+                                               {"utf8", "中文 value"},
+                                               {"empty", ""}};
   auto text = RenderProperties(values);
   EXPECT_EQ(Parse(text), values) << text;
   EXPECT_EQ(RenderProperties({{"b", "2"}, {"a", "1"}}), "a=1\nb=2\n");

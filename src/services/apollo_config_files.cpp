@@ -8,8 +8,8 @@
 #include <optional>
 #include <utility>
 
-#include "core/config_file.hpp"
 #include "core/config_diff.hpp"
+#include "core/config_file.hpp"
 #include "core/properties.hpp"
 #include "services/config_backend.hpp"
 
@@ -48,7 +48,8 @@ std::optional<NamespaceName> NamespaceOf(const std::string& file) {
   auto dot = file.rfind('.');
   if (dot == std::string::npos || dot == 0) return std::nullopt;
   std::string base = file.substr(0, dot), ext = file.substr(dot + 1);
-  static const std::vector<std::string> kFormats = {"properties", "yml", "yaml", "json", "xml", "txt"};
+  static const std::vector<std::string> kFormats = {"properties", "yml", "yaml",
+                                                    "json",       "xml", "txt"};
   if (std::find(kFormats.begin(), kFormats.end(), ext) == kFormats.end()) return std::nullopt;
   for (const auto& f : kFormats) {
     if (base.size() > f.size() && base.ends_with("." + f)) return std::nullopt;  // "a.json.yaml"
@@ -85,8 +86,9 @@ core::Status CheckItems(const std::string& file, std::string_view content) {
   if (!parsed.ok()) return parsed.error();
   for (const auto& p : *parsed) {
     if (Utf16Length(p.key) > kMaxKey || Utf16Length(p.value) > kMaxValue) {
-      return core::Invalid("line " + std::to_string(p.line) + ": Apollo keys hold at most 128 characters and values "
-                           "at most 20000",
+      return core::Invalid("line " + std::to_string(p.line) +
+                               ": Apollo keys hold at most 128 characters and values "
+                               "at most 20000",
                            {{"field", "content"}, {"line", p.line}});
     }
   }
@@ -95,9 +97,11 @@ core::Status CheckItems(const std::string& file, std::string_view content) {
 
 class ApolloFiles final : public ConfigFiles {
  public:
-  ApolloFiles(std::shared_ptr<connectors::ApolloPortal> portal, std::string env, ConfigTarget target,
-              std::string operator_name)
-      : portal_(std::move(portal)), env_(std::move(env)), target_(std::move(target)),
+  ApolloFiles(std::shared_ptr<connectors::ApolloPortal> portal, std::string env,
+              ConfigTarget target, std::string operator_name)
+      : portal_(std::move(portal)),
+        env_(std::move(env)),
+        target_(std::move(target)),
         operator_(std::move(operator_name)) {}
 
   core::ConfigBackend backend() const override { return core::ConfigBackend::kApollo; }
@@ -118,8 +122,8 @@ class ApolloFiles final : public ConfigFiles {
       return core::Invalid("Apollo namespace names are at most 32 characters", {{"field", "name"}});
     }
     if (target_.cluster.size() > kMaxClusterName) {
-      return core::Conflict("Apollo cluster names are at most 32 characters; cluster " + target_.cluster +
-                            " is longer");
+      return core::Conflict("Apollo cluster names are at most 32 characters; cluster " +
+                            target_.cluster + " is longer");
     }
     return CheckItems(file, content);
   }
@@ -139,7 +143,8 @@ class ApolloFiles final : public ConfigFiles {
       if (!live.ok()) return live.error();
       out.push_back(std::move(*live));
     }
-    std::sort(out.begin(), out.end(), [](const LiveFile& a, const LiveFile& b) { return a.name < b.name; });
+    std::sort(out.begin(), out.end(),
+              [](const LiveFile& a, const LiveFile& b) { return a.name < b.name; });
     return out;
   }
 
@@ -147,11 +152,12 @@ class ApolloFiles final : public ConfigFiles {
     auto release = LatestRelease(file);
     if (!release.ok()) return release.error();
     if (!*release) return LiveFile{file, false, 0, ""};
-    return LiveFile{file, true, (*release)->id, ContentOf(core::ConfigFormatOf(file), (*release)->configurations)};
+    return LiveFile{file, true, (*release)->id,
+                    ContentOf(core::ConfigFormatOf(file), (*release)->configurations)};
   }
 
-  core::Result<std::int64_t> Write(const std::string& file, const std::string& content, std::int64_t base_version,
-                                   const PublishMeta& meta) override {
+  core::Result<std::int64_t> Write(const std::string& file, const std::string& content,
+                                   std::int64_t base_version, const PublishMeta& meta) override {
     // Apollo has no conditional release: checking the latest release right
     // before writing narrows the window a concurrent publish could slip
     // through, but cannot close it.
@@ -174,12 +180,15 @@ class ApolloFiles final : public ConfigFiles {
     // draft are this publish's own, left by an attempt that failed before
     // releasing.
     if (working != released && working != desired) {
-      return core::Conflict(file + " has unreleased changes in Apollo; release or revert them there first",
-                            {{"reason", "unreleased_changes"}});
+      return core::Conflict(
+          file + " has unreleased changes in Apollo; release or revert them there first",
+          {{"reason", "unreleased_changes"}});
     }
-    if (auto applied = Apply(Ref(file), working, desired, by); !applied.ok()) return applied.error();
+    if (auto applied = Apply(Ref(file), working, desired, by); !applied.ok())
+      return applied.error();
     std::string comment = meta.comment;
-    if (by != meta.actor) comment += (comment.empty() ? "" : " ") + std::string("(by ") + meta.actor + " via Slipway)";
+    if (by != meta.actor)
+      comment += (comment.empty() ? "" : " ") + std::string("(by ") + meta.actor + " via Slipway)";
     auto published = portal_->Publish(Ref(file), meta.title, comment, by);
     if (!published.ok()) return published.error();
     return published->id;
@@ -191,7 +200,9 @@ class ApolloFiles final : public ConfigFiles {
     return {env_, target_.app, target_.cluster, ns ? ns->full : file};
   }
 
-  std::string Operator(const PublishMeta& meta) const { return operator_.empty() ? meta.actor : operator_; }
+  std::string Operator(const PublishMeta& meta) const {
+    return operator_.empty() ? meta.actor : operator_;
+  }
 
   core::Result<std::optional<connectors::ApolloRelease>> LatestRelease(const std::string& file) {
     auto release = portal_->LatestRelease(Ref(file));
@@ -204,7 +215,8 @@ class ApolloFiles final : public ConfigFiles {
 
   // The namespace, creating the cluster and the app namespace when missing.
   // A concurrent creator's `conflict` is as good as creating it here.
-  core::Result<connectors::ApolloNamespace> EnsureNamespace(const std::string& file, const std::string& by) {
+  core::Result<connectors::ApolloNamespace> EnsureNamespace(const std::string& file,
+                                                            const std::string& by) {
     const auto name = *NamespaceOf(file);
     if (auto cluster = portal_->GetCluster(env_, target_.app, target_.cluster); !cluster.ok()) {
       if (cluster.error().code != core::Code::kNotFound) return cluster.error();
@@ -218,8 +230,8 @@ class ApolloFiles final : public ConfigFiles {
     return portal_->GetNamespace(Ref(file));
   }
 
-  core::Status Apply(const connectors::ApolloNamespaceRef& ref, const Items& working, const Items& desired,
-                     const std::string& by) {
+  core::Status Apply(const connectors::ApolloNamespaceRef& ref, const Items& working,
+                     const Items& desired, const std::string& by) {
     for (const auto& change : core::DiffKeys(working, desired)) {
       if (!change.to) {
         auto deleted = portal_->DeleteItem(ref, change.key, by);
@@ -229,7 +241,8 @@ class ApolloFiles final : public ConfigFiles {
       connectors::ApolloItem item;
       item.key = change.key;
       item.value = *change.to;
-      if (auto updated = portal_->UpdateItem(ref, item, by, true); !updated.ok()) return updated.error();
+      if (auto updated = portal_->UpdateItem(ref, item, by, true); !updated.ok())
+        return updated.error();
     }
     return core::Ok{};
   }
@@ -245,7 +258,8 @@ class ApolloFiles final : public ConfigFiles {
 std::unique_ptr<ConfigFiles> ApolloConfigFiles(std::shared_ptr<connectors::ApolloPortal> portal,
                                                std::string apollo_env, const ConfigTarget& target,
                                                std::string operator_name) {
-  return std::make_unique<ApolloFiles>(std::move(portal), std::move(apollo_env), target, std::move(operator_name));
+  return std::make_unique<ApolloFiles>(std::move(portal), std::move(apollo_env), target,
+                                       std::move(operator_name));
 }
 
 }  // namespace slipway::services

@@ -66,7 +66,8 @@ class ConfigFiles {
 /// The files under `<prefix>/<app>/<env type>/<cluster>/` in Consul, one key
 /// per file holding the whole file.
 std::unique_ptr<ConfigFiles> ConsulConfigFiles(std::shared_ptr<connectors::ConsulKv> kv,
-                                               const std::string& prefix, const ConfigTarget& target);
+                                               const std::string& prefix,
+                                               const ConfigTarget& target);
 
 /// The namespaces of app `target.app`, cluster `target.cluster` in Apollo env
 /// `apollo_env`; writes name `operator_name` as the portal user, or the

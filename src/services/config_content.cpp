@@ -12,8 +12,8 @@ namespace slipway::services {
 namespace {
 
 core::Error Unreadable(core::ConfigFormat format, int line, const std::string& why) {
-  return core::Invalid("the content is not valid " + std::string(core::ConfigFormatName(format)) + " (line " +
-                           std::to_string(line) + "): " + why,
+  return core::Invalid("the content is not valid " + std::string(core::ConfigFormatName(format)) +
+                           " (line " + std::to_string(line) + "): " + why,
                        {{"field", "content"}, {"line", line}});
 }
 
@@ -23,7 +23,8 @@ core::Status ValidateJson(std::string_view content) {
   std::size_t consumed = parser.write_some(content.data(), content.size(), ec);
   if (!ec) parser.finish(ec);
   if (!ec) return core::Ok{};
-  const int line = 1 + static_cast<int>(std::count(content.begin(), content.begin() + consumed, '\n'));
+  const int line =
+      1 + static_cast<int>(std::count(content.begin(), content.begin() + consumed, '\n'));
   return Unreadable(core::ConfigFormat::kJson, line, ec.message());
 }
 

@@ -11,7 +11,10 @@ namespace {
 boost::json::array KeysJson(const std::vector<core::KeyChange>& keys) {
   boost::json::array out;
   for (const auto& k : keys) {
-    boost::json::object o{{"key", k.key}, {"change", !k.from ? "added" : !k.to ? "removed" : "changed"}};
+    boost::json::object o{{"key", k.key},
+                          {"change", !k.from ? "added"
+                                     : !k.to ? "removed"
+                                             : "changed"}};
     if (k.from) o["from"] = *k.from;
     if (k.to) o["to"] = *k.to;
     out.push_back(std::move(o));
@@ -22,7 +25,9 @@ boost::json::array KeysJson(const std::vector<core::KeyChange>& keys) {
 boost::json::array LinesJson(const std::vector<core::DiffLine>& lines) {
   boost::json::array out;
   for (const auto& l : lines) {
-    const char* op = l.op == core::LineOp::kSame ? "same" : l.op == core::LineOp::kAdded ? "added" : "removed";
+    const char* op = l.op == core::LineOp::kSame    ? "same"
+                     : l.op == core::LineOp::kAdded ? "added"
+                                                    : "removed";
     out.push_back({{"op", op}, {"text", l.text}});
   }
   return out;

@@ -11,7 +11,8 @@ core::Error BackendError(const ConfigFiles& files, core::Error error) {
                          {"backend_code", core::CodeName(error.code)}});
 }
 
-core::Error LiveChanged(const std::string& name, const store::ConfigDraft& draft, const LiveFile& live) {
+core::Error LiveChanged(const std::string& name, const store::ConfigDraft& draft,
+                        const LiveFile& live) {
   return core::Conflict(
       "the live value of " + name + " changed since the draft was taken (version " +
           std::to_string(draft.base_version) + " → " + std::to_string(live.version) +

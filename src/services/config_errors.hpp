@@ -15,6 +15,7 @@ core::Error BackendError(const ConfigFiles& files, core::Error error);
 
 /// The live value moved on since `draft` was taken: conflict with details
 /// {reason: "live_changed", base_version, live_version, base_content, live_content}.
-core::Error LiveChanged(const std::string& name, const store::ConfigDraft& draft, const LiveFile& live);
+core::Error LiveChanged(const std::string& name, const store::ConfigDraft& draft,
+                        const LiveFile& live);
 
 }  // namespace slipway::services

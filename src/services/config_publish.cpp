@@ -6,9 +6,8 @@
 // live but unrecorded and the draft stays; publishing it again finds the
 // live value equal to the draft and records the publish without writing
 // again ("written": false), so nothing is lost and nothing written twice.
-#include <ctime>
-
 #include <boost/json.hpp>
+#include <ctime>
 
 #include "core/field_reader.hpp"
 #include "services/audit_log.hpp"
@@ -37,8 +36,9 @@ std::string ReleaseTitle(core::Millis now) {
 
 }  // namespace
 
-Result<store::ConfigPublish> ConfigService::Publish(const RequestContext& ctx, const std::string& env,
-                                                    const std::string& name, const boost::json::object& body) {
+Result<store::ConfigPublish> ConfigService::Publish(const RequestContext& ctx,
+                                                    const std::string& env, const std::string& name,
+                                                    const boost::json::object& body) {
   auto loaded = Load(ctx, env, name, true);
   if (!loaded.ok()) return loaded.error();
   core::FieldReader in(body);
@@ -57,15 +57,17 @@ Result<store::ConfigPublish> ConfigService::Publish(const RequestContext& ctx, c
   if (live->version != draft.base_version) {
     // Already live: an earlier publish whose record was lost, or someone
     // published the same value. Record it; write nothing.
-    if (same) return Record(ctx, loaded->scope, draft, **files, *live, live->version, false, comment);
+    if (same)
+      return Record(ctx, loaded->scope, draft, **files, *live, live->version, false, comment);
     return LiveChanged(name, draft, *live);
   }
   if (same) {
-    return core::Conflict("nothing to publish: the draft of " + name + " equals the live value; discard it",
-                          {{"reason", "no_change"}});
+    return core::Conflict(
+        "nothing to publish: the draft of " + name + " equals the live value; discard it",
+        {{"reason", "no_change"}});
   }
-  auto version_after =
-      (*files)->Write(name, draft.content, draft.base_version, {ctx.caller.username, comment, ReleaseTitle(clock_.Now())});
+  auto version_after = (*files)->Write(name, draft.content, draft.base_version,
+                                       {ctx.caller.username, comment, ReleaseTitle(clock_.Now())});
   if (!version_after.ok()) {
     const auto& error = version_after.error();
     if (error.code != core::Code::kConflict || error.details.contains("reason")) {
@@ -80,8 +82,9 @@ Result<store::ConfigPublish> ConfigService::Publish(const RequestContext& ctx, c
 }
 
 Result<store::ConfigPublish> ConfigService::Record(const RequestContext& ctx, const Scope& scope,
-                                                   const store::ConfigDraft& draft, const ConfigFiles& files,
-                                                   const LiveFile& before, std::int64_t version_after, bool written,
+                                                   const store::ConfigDraft& draft,
+                                                   const ConfigFiles& files, const LiveFile& before,
+                                                   std::int64_t version_after, bool written,
                                                    const std::string& comment) {
   store::ConfigPublish p;
   p.env_id = scope.env.id;
@@ -104,9 +107,9 @@ Result<store::ConfigPublish> ConfigService::Record(const RequestContext& ctx, co
     // version: publishing it will be refused until it is rebased.
     store::config_files::DeleteDraft(tx, scope.env.id, draft.file_name, draft.version);
     RecordAudit(tx, clock_, ctx, "config.publish", "environment", std::to_string(scope.env.id),
-                (written ? "published " : "recorded the already live ") + draft.file_name + " to " + p.backend + " " +
-                    p.location + " (version " + std::to_string(before.version) + " → " +
-                    std::to_string(version_after) + ")");
+                (written ? "published " : "recorded the already live ") + draft.file_name + " to " +
+                    p.backend + " " + p.location + " (version " + std::to_string(before.version) +
+                    " → " + std::to_string(version_after) + ")");
     return p;
   });
 }

@@ -30,7 +30,9 @@ core::Status CheckName(const std::string& name) {
   return core::Ok{};
 }
 
-core::Error NoDraft(const std::string& name) { return core::NotFound("there is no draft of " + name); }
+core::Error NoDraft(const std::string& name) {
+  return core::NotFound("there is no draft of " + name);
+}
 
 }  // namespace
 
@@ -42,7 +44,8 @@ Result<ConfigService::Scope> ConfigService::Resolve(store::Tx& tx, const Request
   auto cluster = store::clusters::Get(tx, env->cluster_id);
   if (!cluster) return core::NotFound("the cluster of environment " + env_ref + " is gone");
   // Who may act comes first: a caller without the right learns nothing about the body.
-  auto app = write ? AppForWrite(tx, ctx, std::to_string(env->app_id)) : AppForRead(tx, std::to_string(env->app_id));
+  auto app = write ? AppForWrite(tx, ctx, std::to_string(env->app_id))
+                   : AppForRead(tx, std::to_string(env->app_id));
   if (!app.ok()) return app.error();
   ConfigTarget target{app->name, env->env_type, cluster->cluster.name,
                       env->config_backend.value_or(cluster->cluster.config_backend)};
@@ -70,7 +73,8 @@ core::Status ConfigService::CheckContent(const ConfigFiles& files, const std::st
   return files.CheckWritable(name, content);
 }
 
-Result<std::vector<ConfigFileView>> ConfigService::List(const RequestContext& ctx, const std::string& env) {
+Result<std::vector<ConfigFileView>> ConfigService::List(const RequestContext& ctx,
+                                                        const std::string& env) {
   struct Read {
     Scope scope;
     std::vector<store::ConfigDraft> drafts;
@@ -114,12 +118,16 @@ Result<ConfigFileView> ConfigService::Get(const RequestContext& ctx, const std::
   if (!files.ok()) return files.error();
   auto live = (*files)->Read(name);
   if (!live.ok()) return BackendError(**files, live.error());
-  if (!live->exists && !loaded->draft) return core::NotFound("environment " + env + " has no file " + name);
-  return ConfigFileView{loaded->scope.env.id, name,           core::ConfigFormatOf(name), (*files)->backend(),
-                        (*files)->Location(name), std::move(*live), std::move(loaded->draft)};
+  if (!live->exists && !loaded->draft)
+    return core::NotFound("environment " + env + " has no file " + name);
+  return ConfigFileView{loaded->scope.env.id,       name,
+                        core::ConfigFormatOf(name), (*files)->backend(),
+                        (*files)->Location(name),   std::move(*live),
+                        std::move(loaded->draft)};
 }
 
-Result<store::ConfigDraft> ConfigService::GetDraft(const RequestContext& ctx, const std::string& env,
+Result<store::ConfigDraft> ConfigService::GetDraft(const RequestContext& ctx,
+                                                   const std::string& env,
                                                    const std::string& name) {
   auto loaded = Load(ctx, env, name, false);
   if (!loaded.ok()) return loaded.error();
@@ -127,8 +135,9 @@ Result<store::ConfigDraft> ConfigService::GetDraft(const RequestContext& ctx, co
   return std::move(*loaded->draft);
 }
 
-Result<store::ConfigDraft> ConfigService::SaveDraft(const RequestContext& ctx, const std::string& env,
-                                                    const std::string& name, const boost::json::object& body) {
+Result<store::ConfigDraft> ConfigService::SaveDraft(const RequestContext& ctx,
+                                                    const std::string& env, const std::string& name,
+                                                    const boost::json::object& body) {
   auto loaded = Load(ctx, env, name, true);
   if (!loaded.ok()) return loaded.error();
   core::FieldReader in(body);
@@ -151,17 +160,20 @@ Result<store::ConfigDraft> ConfigService::SaveDraft(const RequestContext& ctx, c
 }
 
 Result<store::ConfigDraft> ConfigService::WriteDraft(const RequestContext& ctx, const Scope& scope,
-                                                     const std::string& name, const std::string& content,
+                                                     const std::string& name,
+                                                     const std::string& content,
                                                      std::optional<std::int64_t> version,
                                                      const std::optional<LiveFile>& base) {
   try {
     return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<store::ConfigDraft> {
       auto draft = store::config_files::GetDraft(tx, scope.env.id, name);
       if (version && (!draft || draft->version != *version)) {
-        return core::Conflict("the draft of " + name + " was changed by someone else; reload and retry",
-                              {{"current_version", draft ? draft->version : 0}});
+        return core::Conflict(
+            "the draft of " + name + " was changed by someone else; reload and retry",
+            {{"current_version", draft ? draft->version : 0}});
       }
-      if (!draft && !base) return core::Conflict("the draft of " + name + " was published or discarded meanwhile");
+      if (!draft && !base)
+        return core::Conflict("the draft of " + name + " was published or discarded meanwhile");
       const bool fresh = !draft;
       if (fresh) {
         draft = store::ConfigDraft{};
@@ -180,31 +192,36 @@ Result<store::ConfigDraft> ConfigService::WriteDraft(const RequestContext& ctx, 
       if (fresh) {
         draft->id = store::config_files::InsertDraft(tx, *draft);
       } else if (++draft->version; !store::config_files::UpdateDraft(tx, *draft)) {
-        return core::Conflict("the draft of " + name + " was changed concurrently; reload and retry");
+        return core::Conflict("the draft of " + name +
+                              " was changed concurrently; reload and retry");
       }
       RecordAudit(tx, clock_, ctx, "config.draft.save", "environment", std::to_string(scope.env.id),
-                  "saved the draft of " + name + " (based on live version " + std::to_string(draft->base_version) +
-                      (base && !fresh ? ", rebased" : "") + ")");
+                  "saved the draft of " + name + " (based on live version " +
+                      std::to_string(draft->base_version) + (base && !fresh ? ", rebased" : "") +
+                      ")");
       return draft.value();
     });
   } catch (const store::UniqueViolation&) {
-    return core::Conflict("someone else created a draft of " + name + " at the same time; reload and retry");
+    return core::Conflict("someone else created a draft of " + name +
+                          " at the same time; reload and retry");
   }
 }
 
-core::Status ConfigService::DiscardDraft(const RequestContext& ctx, const std::string& env, const std::string& name) {
+core::Status ConfigService::DiscardDraft(const RequestContext& ctx, const std::string& env,
+                                         const std::string& name) {
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
     auto scope = Resolve(tx, ctx, env, true);
     if (!scope.ok()) return scope.error();
     if (auto ok = CheckName(name); !ok.ok()) return ok;
     if (!store::config_files::DeleteDraft(tx, scope->env.id, name)) return NoDraft(name);
-    RecordAudit(tx, clock_, ctx, "config.draft.discard", "environment", std::to_string(scope->env.id),
-                "discarded the draft of " + name);
+    RecordAudit(tx, clock_, ctx, "config.draft.discard", "environment",
+                std::to_string(scope->env.id), "discarded the draft of " + name);
     return core::Ok{};
   });
 }
 
-Result<ConfigDiff> ConfigService::Diff(const RequestContext& ctx, const std::string& env, const std::string& name) {
+Result<ConfigDiff> ConfigService::Diff(const RequestContext& ctx, const std::string& env,
+                                       const std::string& name) {
   auto loaded = Load(ctx, env, name, false);
   if (!loaded.ok()) return loaded.error();
   if (!loaded->draft) return NoDraft(name);
@@ -216,7 +233,8 @@ Result<ConfigDiff> ConfigService::Diff(const RequestContext& ctx, const std::str
 }
 
 Result<ConfigHistory> ConfigService::History(const RequestContext& ctx, const std::string& env,
-                                             const std::string& file, int limit, std::optional<std::int64_t> before) {
+                                             const std::string& file, int limit,
+                                             std::optional<std::int64_t> before) {
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<ConfigHistory> {
     auto scope = Resolve(tx, ctx, env, false);
     if (!scope.ok()) return scope.error();
@@ -238,8 +256,8 @@ Result<ConfigHistory> ConfigService::History(const RequestContext& ctx, const st
   });
 }
 
-Result<store::ConfigPublish> ConfigService::GetPublish(const RequestContext& ctx, const std::string& env,
-                                                       std::int64_t id) {
+Result<store::ConfigPublish> ConfigService::GetPublish(const RequestContext& ctx,
+                                                       const std::string& env, std::int64_t id) {
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<store::ConfigPublish> {
     auto scope = Resolve(tx, ctx, env, false);
     if (!scope.ok()) return scope.error();

@@ -52,7 +52,8 @@ class ConfigService {
   /// The environment's files: every live file and every draft, by name.
   core::Result<std::vector<ConfigFileView>> List(const RequestContext& ctx, const std::string& env);
   /// One file's live value and draft; not_found when neither exists.
-  core::Result<ConfigFileView> Get(const RequestContext& ctx, const std::string& env, const std::string& name);
+  core::Result<ConfigFileView> Get(const RequestContext& ctx, const std::string& env,
+                                   const std::string& name);
   core::Result<store::ConfigDraft> GetDraft(const RequestContext& ctx, const std::string& env,
                                             const std::string& name);
   /// Body {content, version?, rebase?}. Creates the draft from the live
@@ -60,18 +61,23 @@ class ConfigService {
   /// be the draft's current one (409 otherwise); `rebase: true` takes the
   /// live version of now as the new base (after a 409 on publish).
   core::Result<store::ConfigDraft> SaveDraft(const RequestContext& ctx, const std::string& env,
-                                             const std::string& name, const boost::json::object& body);
-  core::Status DiscardDraft(const RequestContext& ctx, const std::string& env, const std::string& name);
-  core::Result<ConfigDiff> Diff(const RequestContext& ctx, const std::string& env, const std::string& name);
+                                             const std::string& name,
+                                             const boost::json::object& body);
+  core::Status DiscardDraft(const RequestContext& ctx, const std::string& env,
+                            const std::string& name);
+  core::Result<ConfigDiff> Diff(const RequestContext& ctx, const std::string& env,
+                                const std::string& name);
   /// Body {comment?}. Makes the draft live if the live version is still the
   /// draft's base, records the publish and removes the draft. conflict with
   /// details {reason: "live_changed", base_version, live_version,
   /// base_content, live_content} when someone changed the live value since.
   core::Result<store::ConfigPublish> Publish(const RequestContext& ctx, const std::string& env,
-                                             const std::string& name, const boost::json::object& body);
+                                             const std::string& name,
+                                             const boost::json::object& body);
   /// Publishes newest first; `file` "" for every file; `before` the cursor.
-  core::Result<ConfigHistory> History(const RequestContext& ctx, const std::string& env, const std::string& file,
-                                      int limit, std::optional<std::int64_t> before);
+  core::Result<ConfigHistory> History(const RequestContext& ctx, const std::string& env,
+                                      const std::string& file, int limit,
+                                      std::optional<std::int64_t> before);
   core::Result<store::ConfigPublish> GetPublish(const RequestContext& ctx, const std::string& env,
                                                 std::int64_t id);
 
@@ -86,19 +92,24 @@ class ConfigService {
     std::optional<store::ConfigDraft> draft;
   };
   /// The environment, its target and (for writes) the permission check.
-  core::Result<Scope> Resolve(store::Tx& tx, const RequestContext& ctx, const std::string& env, bool write);
+  core::Result<Scope> Resolve(store::Tx& tx, const RequestContext& ctx, const std::string& env,
+                              bool write);
   /// Resolve, then the file name's check and its draft, in one read.
-  core::Result<Loaded> Load(const RequestContext& ctx, const std::string& env, const std::string& name, bool write);
+  core::Result<Loaded> Load(const RequestContext& ctx, const std::string& env,
+                            const std::string& name, bool write);
   core::Result<std::unique_ptr<ConfigFiles>> Open(const Scope& scope) const;
-  core::Status CheckContent(const ConfigFiles& files, const std::string& name, const std::string& content) const;
-  core::Result<store::ConfigDraft> WriteDraft(const RequestContext& ctx, const Scope& scope, const std::string& name,
-                                              const std::string& content, std::optional<std::int64_t> version,
+  core::Status CheckContent(const ConfigFiles& files, const std::string& name,
+                            const std::string& content) const;
+  core::Result<store::ConfigDraft> WriteDraft(const RequestContext& ctx, const Scope& scope,
+                                              const std::string& name, const std::string& content,
+                                              std::optional<std::int64_t> version,
                                               const std::optional<LiveFile>& base);
   /// Records a publish whose value is live and removes the draft it came from
   /// (unless that draft was edited meanwhile).
   core::Result<store::ConfigPublish> Record(const RequestContext& ctx, const Scope& scope,
-                                            const store::ConfigDraft& draft, const ConfigFiles& files,
-                                            const LiveFile& before, std::int64_t version_after, bool written,
+                                            const store::ConfigDraft& draft,
+                                            const ConfigFiles& files, const LiveFile& before,
+                                            std::int64_t version_after, bool written,
                                             const std::string& comment);
 
   store::Database& db_;

@@ -2,7 +2,6 @@
 // properties as items, other formats as the `content` item, publish = item
 // changes + release.
 #include "services/config_service.hpp"
-
 #include "services/config_service_test_fixture.hpp"
 
 namespace slipway::services {
@@ -17,7 +16,8 @@ class ConfigServiceApolloTest : public ConfigServiceTest {
     env_ = AddEnv("prod", core::ConfigBackend::kApollo);
   }
 
-  std::map<std::string, std::string> Released(const std::string& ns, const std::string& cluster = "bj") {
+  std::map<std::string, std::string> Released(const std::string& ns,
+                                              const std::string& cluster = "bj") {
     auto release = apollo_->store().LatestRelease({"PRO", "order-svc", cluster, ns});
     if (!release.ok() || !*release) return {{"<none>", ""}};
     return (*release)->configurations;
@@ -32,13 +32,14 @@ TEST_F(ConfigServiceApolloTest, PropertiesBecomeItemsOfTheSlipwayClusterAndARele
   Save(env_, "application.properties", "# pool\ntimeout=3000\nurl=jdbc:mysql://db/x\n");
   auto published = Publish(env_, "application.properties", "first");
   EXPECT_EQ(published.location, "PRO/order-svc/bj/application");
-  EXPECT_EQ(Released("application"),
-            (std::map<std::string, std::string>{{"timeout", "3000"}, {"url", "jdbc:mysql://db/x"}}));
+  EXPECT_EQ(Released("application"), (std::map<std::string, std::string>{
+                                         {"timeout", "3000"}, {"url", "jdbc:mysql://db/x"}}));
   auto release = apollo_->store().LatestRelease({"PRO", "order-svc", "bj", "application"}).value();
   EXPECT_EQ(published.version_after, release->id);
   EXPECT_EQ(release->comment, "first");
   EXPECT_EQ(release->released_by, "alice") << "no apollo_operator: the Slipway user";
-  EXPECT_EQ(Released("application", "default"), (std::map<std::string, std::string>{{"<none>", ""}}))
+  EXPECT_EQ(Released("application", "default"),
+            (std::map<std::string, std::string>{{"<none>", ""}}))
       << "the default cluster is untouched";
 
   // Removing and changing keys: item deletes and updates, then a new release.
@@ -56,7 +57,8 @@ TEST_F(ConfigServiceApolloTest, PropertiesBecomeItemsOfTheSlipwayClusterAndARele
 TEST_F(ConfigServiceApolloTest, OtherFormatsAreOneContentItemInANamespaceCreatedOnFirstPublish) {
   Save(env_, "app.yaml", "server:\n  port: 8080\n");
   Publish(env_, "app.yaml");
-  EXPECT_EQ(Released("app.yaml"), (std::map<std::string, std::string>{{"content", "server:\n  port: 8080\n"}}));
+  EXPECT_EQ(Released("app.yaml"),
+            (std::map<std::string, std::string>{{"content", "server:\n  port: 8080\n"}}));
   auto calls = apollo_->calls();
   EXPECT_EQ(std::count(calls.begin(), calls.end(), "CreateCluster"), 1);
   EXPECT_EQ(std::count(calls.begin(), calls.end(), "CreateAppNamespace"), 1);
@@ -89,7 +91,8 @@ TEST_F(ConfigServiceApolloTest, UnreleasedEditsInThePortalAreNotReleasedBySlipwa
   Publish(env_, "application.properties");
   Save(env_, "application.properties", "a=2\n");
   ApolloNamespaceRef ns{"PRO", "order-svc", "bj", "application"};
-  ASSERT_TRUE(apollo_->store().UpdateItem(ns, {"b", "half-done", "", {}, {}, {}, {}}, "carol", true).ok());
+  ASSERT_TRUE(
+      apollo_->store().UpdateItem(ns, {"b", "half-done", "", {}, {}, {}, {}}, "carol", true).ok());
   auto refused = service_->Publish(alice_, env_, "application.properties", {});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
@@ -115,17 +118,19 @@ TEST_F(ConfigServiceApolloTest, WhatApolloCannotHoldIsRefusedBeforeAnyWrite) {
     std::string content;
     std::string field;
   };
-  for (const auto& c : {Case{"nginx.conf", "x", "name"}, Case{"log_level", "debug", "name"},
-                        Case{"a.json.yaml", "a: 1", "name"},
-                        Case{std::string(30, 'n') + ".yaml", "a: 1", "name"},
-                        Case{"application.properties", std::string(129, 'k') + "=1\n", "content"},
-                        Case{"big.txt", std::string(20'001, 'x'), "content"}}) {
+  for (const auto& c :
+       {Case{"nginx.conf", "x", "name"}, Case{"log_level", "debug", "name"},
+        Case{"a.json.yaml", "a: 1", "name"}, Case{std::string(30, 'n') + ".yaml", "a: 1", "name"},
+        Case{"application.properties", std::string(129, 'k') + "=1\n", "content"},
+        Case{"big.txt", std::string(20'001, 'x'), "content"}}) {
     auto r = service_->SaveDraft(alice_, env_, c.name, {{"content", c.content}});
     ASSERT_FALSE(r.ok()) << c.name;
     EXPECT_EQ(r.error().code, core::Code::kInvalid) << c.name;
     EXPECT_EQ(r.error().details.at("field").as_string(), c.field) << c.name;
   }
-  EXPECT_TRUE(service_->SaveDraft(alice_, env_, "utf.txt", {{"content", std::string(6'000, 'x') + "中文"}}).ok())
+  EXPECT_TRUE(
+      service_->SaveDraft(alice_, env_, "utf.txt", {{"content", std::string(6'000, 'x') + "中文"}})
+          .ok())
       << "Apollo counts characters, not bytes";
   EXPECT_TRUE(apollo_->calls().size() <= 1u) << "at most the live read of the one valid draft";
 }
@@ -148,7 +153,8 @@ TEST_F(ConfigServiceApolloTest, EnvTypesMapToApolloEnvs) {
   EXPECT_EQ(Publish(dev, "application.properties").location, "DEV/order-svc/bj/application")
       << "unmapped env types are upper-cased";
   auto staging = AddEnv("staging", core::ConfigBackend::kApollo);
-  auto refused = service_->SaveDraft(alice_, staging, "application.properties", {{"content", "a=1\n"}});
+  auto refused =
+      service_->SaveDraft(alice_, staging, "application.properties", {{"content", "a=1\n"}});
   ASSERT_FALSE(refused.ok()) << "the portal has no STAGING env";
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
   EXPECT_EQ(refused.error().details.at("reason").as_string(), "backend_refused");

@@ -25,12 +25,14 @@ TEST_F(ConfigServiceTest, DraftDiffPublishAndHistoryOfANewFile) {
 
   auto published = Publish(env, "app.yaml", "first");
   EXPECT_EQ(ConsulValue(kKey), "server:\n  port: 8080\n");
-  EXPECT_EQ(published.version_after, static_cast<std::int64_t>(consul_->store().Get(kKey)->modify_index));
+  EXPECT_EQ(published.version_after,
+            static_cast<std::int64_t>(consul_->store().Get(kKey)->modify_index));
   EXPECT_EQ(published.location, kKey);
   EXPECT_EQ(published.backend, "consul");
   EXPECT_EQ(published.actor, "alice");
   EXPECT_TRUE(published.written);
-  EXPECT_EQ(service_->GetDraft(alice_, env, "app.yaml").error().code, core::Code::kNotFound) << "the draft is gone";
+  EXPECT_EQ(service_->GetDraft(alice_, env, "app.yaml").error().code, core::Code::kNotFound)
+      << "the draft is gone";
 
   auto file = service_->Get(vic_, env, "app.yaml");
   ASSERT_TRUE(file.ok());
@@ -77,7 +79,8 @@ TEST_F(ConfigServiceTest, ChangedLiveValueIs409WithBothVersionsAndNothingWritten
   EXPECT_TRUE(service_->History(alice_, env, "", 50, std::nullopt)->items.empty());
 
   // Resolving: rebase the draft on the live value of now, then publish.
-  auto rebased = service_->SaveDraft(alice_, env, "app.yaml", {{"content", "port: 4\n"}, {"rebase", true}});
+  auto rebased =
+      service_->SaveDraft(alice_, env, "app.yaml", {{"content", "port: 4\n"}, {"rebase", true}});
   ASSERT_TRUE(rebased.ok());
   EXPECT_EQ(rebased->base_version, live);
   Publish(env, "app.yaml");
@@ -112,12 +115,14 @@ TEST_F(ConfigServiceTest, AlreadyLiveDraftIsRecordedWithoutWriting) {
   ASSERT_TRUE(consul_->Put(kKey, "a: 1\n").ok());
   auto puts = [&] {
     auto calls = consul_->calls();
-    return std::count_if(calls.begin(), calls.end(), [](const std::string& c) { return c.rfind("Put", 0) == 0; });
+    return std::count_if(calls.begin(), calls.end(),
+                         [](const std::string& c) { return c.rfind("Put", 0) == 0; });
   };
   const auto puts_before = puts();
   auto recorded = Publish(env, "app.yaml");
   EXPECT_FALSE(recorded.written);
-  EXPECT_EQ(recorded.version_after, static_cast<std::int64_t>(consul_->store().Get(kKey)->modify_index));
+  EXPECT_EQ(recorded.version_after,
+            static_cast<std::int64_t>(consul_->store().Get(kKey)->modify_index));
   EXPECT_EQ(puts(), puts_before);
   EXPECT_EQ(service_->GetDraft(alice_, env, "app.yaml").error().code, core::Code::kNotFound);
 }
@@ -135,7 +140,8 @@ TEST_F(ConfigServiceTest, PublishingTheLiveValueAgainIsRefused) {
 
 TEST_F(ConfigServiceTest, PropertiesDiffByKeyIgnoringCommentsAndOrder) {
   auto env = AddEnv("prod", core::ConfigBackend::kConsul);
-  ASSERT_TRUE(consul_->Put("slipway/config/order-svc/prod/bj/application.properties", "a=1\nb=2\n").ok());
+  ASSERT_TRUE(
+      consul_->Put("slipway/config/order-svc/prod/bj/application.properties", "a=1\nb=2\n").ok());
   Save(env, "application.properties", "# tuned\nc=4\nb = 3\n");
   auto diff = service_->Diff(alice_, env, "application.properties");
   ASSERT_TRUE(diff.ok());
@@ -173,14 +179,16 @@ TEST_F(ConfigServiceTest, InvalidInputIsRefusedWithTheFieldAndNothingStored) {
     auto r = service_->SaveDraft(alice_, env, c.name, c.body);
     ASSERT_FALSE(r.ok()) << c.name << " " << json::serialize(c.body);
     EXPECT_EQ(r.error().code, core::Code::kInvalid) << c.name << " " << json::serialize(c.body);
-    EXPECT_EQ(r.error().details.at("field").as_string(), c.field) << c.name << " " << json::serialize(c.body);
+    EXPECT_EQ(r.error().details.at("field").as_string(), c.field)
+        << c.name << " " << json::serialize(c.body);
   }
   auto yaml = service_->SaveDraft(alice_, env, "app.yaml", {{"content", "a: [1, 2\nb: 3\n"}});
   EXPECT_GE(yaml.error().details.at("line").as_int64(), 1);
   EXPECT_TRUE(service_->List(alice_, env)->empty());
   EXPECT_TRUE(Audit(env).empty());
-  EXPECT_EQ(service_->Publish(alice_, env, "app.yaml", {{"comment", std::string(161, 'x')}}).error().code,
-            core::Code::kInvalid);
+  EXPECT_EQ(
+      service_->Publish(alice_, env, "app.yaml", {{"comment", std::string(161, 'x')}}).error().code,
+      core::Code::kInvalid);
 }
 
 TEST_F(ConfigServiceTest, OwnersAndAdminsWriteEveryoneReadsAndTheRightComesFirst) {
@@ -197,7 +205,8 @@ TEST_F(ConfigServiceTest, OwnersAndAdminsWriteEveryoneReadsAndTheRightComesFirst
     EXPECT_TRUE(service_->GetDraft(*who, env, "app.yaml").ok());
     EXPECT_TRUE(service_->Diff(*who, env, "app.yaml").ok());
   }
-  EXPECT_EQ(service_->GetDraft(alice_, env, "app.yaml")->content, "a: 1\n") << "refusals changed nothing";
+  EXPECT_EQ(service_->GetDraft(alice_, env, "app.yaml")->content, "a: 1\n")
+      << "refusals changed nothing";
   ASSERT_TRUE(service_->DiscardDraft(alice_, env, "app.yaml").ok());
   EXPECT_EQ(service_->DiscardDraft(alice_, env, "app.yaml").error().code, core::Code::kNotFound);
   EXPECT_EQ(Audit(env).front().action, "config.draft.discard");
@@ -212,7 +221,8 @@ TEST_F(ConfigServiceTest, StaleDraftVersionIsAConflict) {
   EXPECT_EQ(second->version, first.version + 1);
   EXPECT_EQ(second->updated_by, "admin");
   EXPECT_EQ(second->created_by, "alice");
-  auto stale = service_->SaveDraft(alice_, env, "app.yaml", {{"content", "a: 3\n"}, {"version", first.version}});
+  auto stale = service_->SaveDraft(alice_, env, "app.yaml",
+                                   {{"content", "a: 3\n"}, {"version", first.version}});
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, core::Code::kConflict);
   EXPECT_EQ(service_->GetDraft(alice_, env, "app.yaml")->content, "a: 2\n");
@@ -268,7 +278,8 @@ TEST_F(ConfigServiceTest, HistoryPagesNewestFirstAndFiltersByFile) {
 TEST_F(ConfigServiceTest, UnknownEnvironmentIsNotFound) {
   for (const char* env : {"999", "abc", "-1", ""}) {
     EXPECT_EQ(service_->List(alice_, env).error().code, core::Code::kNotFound) << env;
-    EXPECT_EQ(service_->SaveDraft(alice_, env, "a.yaml", {{"content", "a: 1"}}).error().code, core::Code::kNotFound);
+    EXPECT_EQ(service_->SaveDraft(alice_, env, "a.yaml", {{"content", "a: 1"}}).error().code,
+              core::Code::kNotFound);
   }
 }
 

@@ -23,8 +23,10 @@ class ConfigServiceTest : public ::testing::Test {
  protected:
   testing::TestDatabase db_ = testing::OpenTestDatabase();
   core::SimulatedClock clock_;
-  std::shared_ptr<connectors::consul::FakeConsulKv> consul_ = std::make_shared<connectors::consul::FakeConsulKv>();
-  std::shared_ptr<connectors::apollo::FakeApolloPortal> apollo_ = std::make_shared<connectors::apollo::FakeApolloPortal>();
+  std::shared_ptr<connectors::consul::FakeConsulKv> consul_ =
+      std::make_shared<connectors::consul::FakeConsulKv>();
+  std::shared_ptr<connectors::apollo::FakeApolloPortal> apollo_ =
+      std::make_shared<connectors::apollo::FakeApolloPortal>();
   Connections connections_;
   ConfigFileSettings settings_;
   std::unique_ptr<ConfigService> service_;
@@ -51,7 +53,9 @@ class ConfigServiceTest : public ::testing::Test {
   }
 
   /// A new service over the same database and backends (after settings change).
-  void Restart() { service_ = std::make_unique<ConfigService>(*db_, clock_, connections_, settings_); }
+  void Restart() {
+    service_ = std::make_unique<ConfigService>(*db_, clock_, connections_, settings_);
+  }
 
   /// An environment of order-svc on a new cluster; returns its id as the API names it.
   std::string AddEnv(const std::string& env_type, core::ConfigBackend cluster_backend,
@@ -79,14 +83,15 @@ class ConfigServiceTest : public ::testing::Test {
     }));
   }
 
-  store::ConfigDraft Save(const std::string& env, const std::string& name, const std::string& content,
-                          const RequestContext* who = nullptr) {
+  store::ConfigDraft Save(const std::string& env, const std::string& name,
+                          const std::string& content, const RequestContext* who = nullptr) {
     auto draft = service_->SaveDraft(who ? *who : alice_, env, name, {{"content", content}});
     EXPECT_TRUE(draft.ok()) << (draft.ok() ? "" : draft.error().message);
     return draft.ok() ? *draft : store::ConfigDraft{};
   }
 
-  store::ConfigPublish Publish(const std::string& env, const std::string& name, const std::string& comment = "") {
+  store::ConfigPublish Publish(const std::string& env, const std::string& name,
+                               const std::string& comment = "") {
     auto published = service_->Publish(alice_, env, name, {{"comment", comment}});
     EXPECT_TRUE(published.ok()) << (published.ok() ? "" : published.error().message);
     return published.ok() ? *published : store::ConfigPublish{};

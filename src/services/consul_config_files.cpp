@@ -20,7 +20,8 @@ std::string Trimmed(std::string s) {
 
 class ConsulFiles final : public ConfigFiles {
  public:
-  ConsulFiles(std::shared_ptr<connectors::ConsulKv> kv, std::string dir) : kv_(std::move(kv)), dir_(std::move(dir)) {}
+  ConsulFiles(std::shared_ptr<connectors::ConsulKv> kv, std::string dir)
+      : kv_(std::move(kv)), dir_(std::move(dir)) {}
 
   core::ConfigBackend backend() const override { return core::ConfigBackend::kConsul; }
   std::string Location(const std::string& file) const override { return dir_ + file; }
@@ -52,11 +53,12 @@ class ConsulFiles final : public ConfigFiles {
       if (entry.error().code == core::Code::kNotFound) return LiveFile{file, false, 0, ""};
       return entry.error();
     }
-    return LiveFile{file, true, static_cast<std::int64_t>(entry->modify_index), std::move(entry->value)};
+    return LiveFile{file, true, static_cast<std::int64_t>(entry->modify_index),
+                    std::move(entry->value)};
   }
 
-  core::Result<std::int64_t> Write(const std::string& file, const std::string& content, std::int64_t base_version,
-                                   const PublishMeta&) override {
+  core::Result<std::int64_t> Write(const std::string& file, const std::string& content,
+                                   std::int64_t base_version, const PublishMeta&) override {
     // cas=0 creates only; cas=N writes only over ModifyIndex N. A failed CAS
     // is a conflict and writes nothing.
     auto put = kv_->Put(Location(file), content, static_cast<std::uint64_t>(base_version));
@@ -64,8 +66,10 @@ class ConsulFiles final : public ConfigFiles {
     // Consul's PUT answers only true/false: the new ModifyIndex needs a read.
     auto after = kv_->Get(Location(file));
     if (!after.ok()) {
-      return core::Error{core::Code::kTransient,
-                         "the value was written but reading back its version failed: " + after.error().message, {}};
+      return core::Error{
+          core::Code::kTransient,
+          "the value was written but reading back its version failed: " + after.error().message,
+          {}};
     }
     return static_cast<std::int64_t>(after->modify_index);
   }
@@ -77,7 +81,8 @@ class ConsulFiles final : public ConfigFiles {
 
 }  // namespace
 
-std::unique_ptr<ConfigFiles> ConsulConfigFiles(std::shared_ptr<connectors::ConsulKv> kv, const std::string& prefix,
+std::unique_ptr<ConfigFiles> ConsulConfigFiles(std::shared_ptr<connectors::ConsulKv> kv,
+                                               const std::string& prefix,
                                                const ConfigTarget& target) {
   std::string dir = Trimmed(prefix);
   if (!dir.empty()) dir += '/';

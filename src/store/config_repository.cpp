@@ -9,7 +9,8 @@ constexpr const char* kDraftColumns =
     "created_at, updated_at, version FROM config_drafts ";
 
 constexpr const char* kPublishColumns =
-    "SELECT id, env_id, app_id, file_name, format, backend, location, actor, comment, base_version, "
+    "SELECT id, env_id, app_id, file_name, format, backend, location, actor, comment, "
+    "base_version, "
     "version_after, content, diff, written, created_at FROM config_publishes ";
 
 ConfigDraft DraftFromRow(const Row& r) {
@@ -51,14 +52,16 @@ ConfigPublish PublishFromRow(const Row& r) {
 }  // namespace
 
 std::optional<ConfigDraft> GetDraft(Tx& tx, std::int64_t env_id, const std::string& file_name) {
-  auto r = tx.QueryOne(std::string(kDraftColumns) + "WHERE env_id = ? AND file_name = ?", {env_id, file_name});
+  auto r = tx.QueryOne(std::string(kDraftColumns) + "WHERE env_id = ? AND file_name = ?",
+                       {env_id, file_name});
   if (!r) return std::nullopt;
   return DraftFromRow(*r);
 }
 
 std::vector<ConfigDraft> ListDrafts(Tx& tx, std::int64_t env_id) {
   std::vector<ConfigDraft> out;
-  for (const auto& r : tx.Query(std::string(kDraftColumns) + "WHERE env_id = ? ORDER BY file_name", {env_id})) {
+  for (const auto& r :
+       tx.Query(std::string(kDraftColumns) + "WHERE env_id = ? ORDER BY file_name", {env_id})) {
     out.push_back(DraftFromRow(r));
   }
   return out;
@@ -67,33 +70,39 @@ std::vector<ConfigDraft> ListDrafts(Tx& tx, std::int64_t env_id) {
 std::int64_t InsertDraft(Tx& tx, const ConfigDraft& d) {
   return tx
       .QueryOne(
-          "INSERT INTO config_drafts (env_id, file_name, content, base_version, base_content, created_by, "
-          "updated_by, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-          {d.env_id, d.file_name, d.content, d.base_version, d.base_content, d.created_by, d.updated_by,
-           d.created_at, d.updated_at})
+          "INSERT INTO config_drafts (env_id, file_name, content, base_version, base_content, "
+          "created_by, "
+          "updated_by, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+          "RETURNING id",
+          {d.env_id, d.file_name, d.content, d.base_version, d.base_content, d.created_by,
+           d.updated_by, d.created_at, d.updated_at})
       ->Int(0);
 }
 
 bool UpdateDraft(Tx& tx, const ConfigDraft& d) {
   return tx.Exec(
-             "UPDATE config_drafts SET content = ?, base_version = ?, base_content = ?, updated_by = ?, "
+             "UPDATE config_drafts SET content = ?, base_version = ?, base_content = ?, updated_by "
+             "= ?, "
              "updated_at = ?, version = ? WHERE env_id = ? AND file_name = ? AND version = ?",
-             {d.content, d.base_version, d.base_content, d.updated_by, d.updated_at, d.version, d.env_id,
-              d.file_name, d.version - 1}) == 1;
+             {d.content, d.base_version, d.base_content, d.updated_by, d.updated_at, d.version,
+              d.env_id, d.file_name, d.version - 1}) == 1;
 }
 
-bool DeleteDraft(Tx& tx, std::int64_t env_id, const std::string& file_name, std::optional<std::int64_t> version) {
+bool DeleteDraft(Tx& tx, std::int64_t env_id, const std::string& file_name,
+                 std::optional<std::int64_t> version) {
   if (version) {
     return tx.Exec("DELETE FROM config_drafts WHERE env_id = ? AND file_name = ? AND version = ?",
                    {env_id, file_name, *version}) == 1;
   }
-  return tx.Exec("DELETE FROM config_drafts WHERE env_id = ? AND file_name = ?", {env_id, file_name}) == 1;
+  return tx.Exec("DELETE FROM config_drafts WHERE env_id = ? AND file_name = ?",
+                 {env_id, file_name}) == 1;
 }
 
 std::int64_t InsertPublish(Tx& tx, const ConfigPublish& p) {
   return tx
       .QueryOne(
-          "INSERT INTO config_publishes (env_id, app_id, file_name, format, backend, location, actor, comment, "
+          "INSERT INTO config_publishes (env_id, app_id, file_name, format, backend, location, "
+          "actor, comment, "
           "base_version, version_after, content, diff, written, created_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
           {p.env_id, p.app_id, p.file_name, p.format, p.backend, p.location, p.actor, p.comment,

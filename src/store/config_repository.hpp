@@ -45,7 +45,7 @@ struct ConfigPublish {
 
 struct PublishQuery {
   std::int64_t env_id = 0;
-  std::string file_name;  ///< "" for every file
+  std::string file_name;                  ///< "" for every file
   std::optional<std::int64_t> before_id;  ///< newest first: the cursor is the last id seen
   int limit = 50;
 };

@@ -52,7 +52,8 @@ class ConfigRepositoryTest : public ::testing::Test {
   }
 
   std::vector<ConfigPublish> Publishes(std::int64_t env_id, const std::string& file = "",
-                                       std::optional<std::int64_t> before = std::nullopt, int limit = 50) {
+                                       std::optional<std::int64_t> before = std::nullopt,
+                                       int limit = 50) {
     PublishQuery q;
     q.env_id = env_id;
     q.file_name = file;
@@ -82,8 +83,11 @@ class ConfigRepositoryTest : public ::testing::Test {
 
 TEST_F(ConfigRepositoryTest, DraftRoundTripsEveryField) {
   auto env = AddEnv("prod");
-  auto id = InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return config_files::InsertDraft(tx, Draft(env, "app.properties")); });
-  auto got = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::GetDraft(tx, env, "app.properties"); });
+  auto id = InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
+    return config_files::InsertDraft(tx, Draft(env, "app.properties"));
+  });
+  auto got = InTx(*db_, TxMode::kRead,
+                  [&](Tx& tx) { return config_files::GetDraft(tx, env, "app.properties"); });
   ASSERT_TRUE(got);
   EXPECT_EQ(got->id, id);
   EXPECT_EQ(got->content, "a=1\n");
@@ -91,19 +95,23 @@ TEST_F(ConfigRepositoryTest, DraftRoundTripsEveryField) {
   EXPECT_EQ(got->base_content, "a=0\n");
   EXPECT_EQ(got->created_by, "alice");
   EXPECT_EQ(got->version, 1);
-  EXPECT_FALSE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::GetDraft(tx, env, "other.yaml"); }));
+  EXPECT_FALSE(InTx(*db_, TxMode::kRead,
+                    [&](Tx& tx) { return config_files::GetDraft(tx, env, "other.yaml"); }));
 }
 
 TEST_F(ConfigRepositoryTest, OneDraftPerFileAndEnvironment) {
   auto prod = AddEnv("prod"), test = AddEnv("test");
-  InTx(*db_, TxMode::kWrite, [&](Tx& tx) { config_files::InsertDraft(tx, Draft(prod, "app.yaml")); });
-  EXPECT_THROW(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { config_files::InsertDraft(tx, Draft(prod, "app.yaml")); }),
+  InTx(*db_, TxMode::kWrite,
+       [&](Tx& tx) { config_files::InsertDraft(tx, Draft(prod, "app.yaml")); });
+  EXPECT_THROW(InTx(*db_, TxMode::kWrite,
+                    [&](Tx& tx) { config_files::InsertDraft(tx, Draft(prod, "app.yaml")); }),
                UniqueViolation);
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
     config_files::InsertDraft(tx, Draft(test, "app.yaml"));
     config_files::InsertDraft(tx, Draft(prod, "a.json"));
   });
-  auto drafts = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::ListDrafts(tx, prod); });
+  auto drafts =
+      InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::ListDrafts(tx, prod); });
   ASSERT_EQ(drafts.size(), 2u);
   EXPECT_EQ(drafts[0].file_name, "a.json");
   EXPECT_EQ(drafts[1].file_name, "app.yaml");
@@ -111,17 +119,24 @@ TEST_F(ConfigRepositoryTest, OneDraftPerFileAndEnvironment) {
 
 TEST_F(ConfigRepositoryTest, StaleDraftUpdateWritesNothing) {
   auto env = AddEnv("prod");
-  InTx(*db_, TxMode::kWrite, [&](Tx& tx) { config_files::InsertDraft(tx, Draft(env, "app.yaml")); });
-  auto d = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::GetDraft(tx, env, "app.yaml"); }).value();
+  InTx(*db_, TxMode::kWrite,
+       [&](Tx& tx) { config_files::InsertDraft(tx, Draft(env, "app.yaml")); });
+  auto d = InTx(*db_, TxMode::kRead, [&](Tx& tx) {
+             return config_files::GetDraft(tx, env, "app.yaml");
+           }).value();
   auto first = d, second = d;
   first.content = "one: 1\n";
   first.updated_by = "bob";
   first.version = 2;
   second.content = "two: 2\n";
   second.version = 2;
-  EXPECT_TRUE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return config_files::UpdateDraft(tx, first); }));
-  EXPECT_FALSE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return config_files::UpdateDraft(tx, second); }));
-  auto now = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::GetDraft(tx, env, "app.yaml"); }).value();
+  EXPECT_TRUE(
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return config_files::UpdateDraft(tx, first); }));
+  EXPECT_FALSE(
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return config_files::UpdateDraft(tx, second); }));
+  auto now = InTx(*db_, TxMode::kRead, [&](Tx& tx) {
+               return config_files::GetDraft(tx, env, "app.yaml");
+             }).value();
   EXPECT_EQ(now.content, "one: 1\n");
   EXPECT_EQ(now.updated_by, "bob");
   EXPECT_EQ(now.created_by, "alice");
@@ -134,24 +149,30 @@ TEST_F(ConfigRepositoryTest, DeleteDraftAndDraftsGoWithTheirEnvironment) {
     config_files::InsertDraft(tx, Draft(env, "a.yaml"));
     config_files::InsertDraft(tx, Draft(env, "b.yaml"));
   });
-  EXPECT_FALSE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return config_files::DeleteDraft(tx, env, "a.yaml", 2); }))
-      << "only the version named";
-  EXPECT_TRUE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return config_files::DeleteDraft(tx, env, "a.yaml", 1); }));
+  EXPECT_FALSE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
+    return config_files::DeleteDraft(tx, env, "a.yaml", 2);
+  })) << "only the version named";
+  EXPECT_TRUE(InTx(*db_, TxMode::kWrite,
+                   [&](Tx& tx) { return config_files::DeleteDraft(tx, env, "a.yaml", 1); }));
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) { config_files::InsertDraft(tx, Draft(env, "a.yaml")); });
-  EXPECT_TRUE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return config_files::DeleteDraft(tx, env, "a.yaml"); }));
-  EXPECT_FALSE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return config_files::DeleteDraft(tx, env, "a.yaml"); }));
+  EXPECT_TRUE(InTx(*db_, TxMode::kWrite,
+                   [&](Tx& tx) { return config_files::DeleteDraft(tx, env, "a.yaml"); }));
+  EXPECT_FALSE(InTx(*db_, TxMode::kWrite,
+                    [&](Tx& tx) { return config_files::DeleteDraft(tx, env, "a.yaml"); }));
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
     config_files::InsertPublish(tx, Publish(env, "b.yaml", 5));
     ASSERT_TRUE(environments::Delete(tx, env));
   });
-  EXPECT_TRUE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::ListDrafts(tx, env); }).empty());
+  EXPECT_TRUE(
+      InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::ListDrafts(tx, env); }).empty());
   EXPECT_EQ(Publishes(env).size(), 1u) << "history outlives the environment";
 }
 
 TEST_F(ConfigRepositoryTest, PublishesNewestFirstByFileWithCursor) {
   auto env = AddEnv("prod"), other = AddEnv("test");
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
-    for (int i = 0; i < 5; ++i) config_files::InsertPublish(tx, Publish(env, i % 2 ? "b.yaml" : "a.yaml", i));
+    for (int i = 0; i < 5; ++i)
+      config_files::InsertPublish(tx, Publish(env, i % 2 ? "b.yaml" : "a.yaml", i));
     auto p = Publish(other, "a.yaml", 9);
     p.written = false;
     config_files::InsertPublish(tx, p);
@@ -170,11 +191,13 @@ TEST_F(ConfigRepositoryTest, PublishesNewestFirstByFileWithCursor) {
   auto only_b = Publishes(env, "b.yaml");
   ASSERT_EQ(only_b.size(), 2u);
   for (const auto& p : only_b) EXPECT_EQ(p.file_name, "b.yaml");
-  auto one = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::GetPublish(tx, all[0].id); });
+  auto one =
+      InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::GetPublish(tx, all[0].id); });
   ASSERT_TRUE(one);
   EXPECT_EQ(one->content, "a=1\n");
   EXPECT_EQ(one->comment, "raise timeout");
-  EXPECT_FALSE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::GetPublish(tx, 999999); }));
+  EXPECT_FALSE(
+      InTx(*db_, TxMode::kRead, [&](Tx& tx) { return config_files::GetPublish(tx, 999999); }));
   auto theirs = Publishes(other);
   ASSERT_EQ(theirs.size(), 1u);
   EXPECT_FALSE(theirs[0].written);

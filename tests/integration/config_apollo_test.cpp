@@ -24,8 +24,9 @@ class ConfigApolloTest : public ::testing::Test {
     owner_ = server().CreateUser("developer", "apollo-owner");
     app_ = UniqueName("apl");
     auto app_id = RegisterApprovedApp(server(), owner_, app_);
-    auto env = server().As(owner_).Post("/api/v1/apps/" + std::to_string(app_id) + "/environments",
-                                        {{"env_type", "test"}, {"cluster", "sandbox"}, {"config_backend", "apollo"}});
+    auto env = server().As(owner_).Post(
+        "/api/v1/apps/" + std::to_string(app_id) + "/environments",
+        {{"env_type", "test"}, {"cluster", "sandbox"}, {"config_backend", "apollo"}});
     ASSERT_EQ(env.status, 201) << env;
     env_ = "/api/v1/environments/" + std::to_string(env.Int("id"));
   }
@@ -34,14 +35,16 @@ class ConfigApolloTest : public ::testing::Test {
   Reply Portal(const std::string& method, const std::string& path,
                const std::optional<json::value>& body = std::nullopt) {
     return Api(server().SandboxUrl("apollo"), "")
-        .Send(method, "/openapi/v1/envs/FAT/apps/" + app_ + "/clusters/sandbox/namespaces/" + path, body,
-              {{"Authorization", "sandbox-apollo-token"}});
+        .Send(method, "/openapi/v1/envs/FAT/apps/" + app_ + "/clusters/sandbox/namespaces/" + path,
+              body, {{"Authorization", "sandbox-apollo-token"}});
   }
 
   Reply Publish(const std::string& file, const std::string& content) {
-    auto draft = server().As(owner_).Put(env_ + "/config/files/" + file + "/draft", {{"content", content}});
+    auto draft =
+        server().As(owner_).Put(env_ + "/config/files/" + file + "/draft", {{"content", content}});
     EXPECT_EQ(draft.status, 200) << draft;
-    return server().As(owner_).Post(env_ + "/config/files/" + file + "/publish", {{"comment", "via test"}});
+    return server().As(owner_).Post(env_ + "/config/files/" + file + "/publish",
+                                    {{"comment", "via test"}});
   }
 
   TestUser owner_;
@@ -65,7 +68,8 @@ TEST_F(ConfigApolloTest, PropertiesAndYamlAreReleasedInTheSlipwayClusterOfTheMap
   ASSERT_EQ(yaml.status, 201) << yaml;
   auto yaml_release = Portal("GET", "app.yaml/releases/latest");
   ASSERT_EQ(yaml_release.status, 200) << yaml_release;
-  EXPECT_EQ(Text(yaml_release.Object().at("configurations").at("content")), "server:\n  port: 8080\n");
+  EXPECT_EQ(Text(yaml_release.Object().at("configurations").at("content")),
+            "server:\n  port: 8080\n");
 
   auto files = server().As(owner_).Get(env_ + "/config/files");
   ASSERT_EQ(files.status, 200) << files;
@@ -76,15 +80,19 @@ TEST_F(ConfigApolloTest, PropertiesAndYamlAreReleasedInTheSlipwayClusterOfTheMap
 
 TEST_F(ConfigApolloTest, AReleaseMadeInThePortalSinceTheDraftIs409) {
   ASSERT_EQ(Publish("application.properties", "a=1\n").status, 201);
-  auto draft = server().As(owner_).Put(env_ + "/config/files/application.properties/draft", {{"content", "a=2\n"}});
+  auto draft = server().As(owner_).Put(env_ + "/config/files/application.properties/draft",
+                                       {{"content", "a=2\n"}});
   ASSERT_EQ(draft.status, 200) << draft;
-  auto edit = Portal("PUT", "application/items/a",
-                     json::object{{"key", "a"}, {"value", "9"}, {"dataChangeLastModifiedBy", "carol"}});
+  auto edit =
+      Portal("PUT", "application/items/a",
+             json::object{{"key", "a"}, {"value", "9"}, {"dataChangeLastModifiedBy", "carol"}});
   ASSERT_EQ(edit.status, 200) << edit;
-  auto theirs = Portal("POST", "application/releases", json::object{{"releaseTitle", "hotfix"}, {"releasedBy", "carol"}});
+  auto theirs = Portal("POST", "application/releases",
+                       json::object{{"releaseTitle", "hotfix"}, {"releasedBy", "carol"}});
   ASSERT_EQ(theirs.status, 200) << theirs;
 
-  auto refused = server().As(owner_).Post(env_ + "/config/files/application.properties/publish", json::object{});
+  auto refused = server().As(owner_).Post(env_ + "/config/files/application.properties/publish",
+                                          json::object{});
   ASSERT_EQ(refused.status, 409) << refused;
   EXPECT_EQ(refused.ErrorDetail("reason"), "live_changed");
   EXPECT_EQ(refused.ErrorDetail("base_version"), std::to_string(draft.Int("base_version")));

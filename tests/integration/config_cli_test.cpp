@@ -25,8 +25,9 @@ class ConfigCliTest : public ::testing::Test {
   static inline std::unique_ptr<ApiServer> server_;
 
   void SetUp() override {
-    auto login = Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
-                     std::string(ApiServer::kAdminPassword) + "\n");
+    auto login =
+        Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
+            std::string(ApiServer::kAdminPassword) + "\n");
     ASSERT_EQ(login.exit_code, 0) << login;
     app_ = UniqueName("clicfg");
     auto app_id = RegisterApprovedApp(server(), server().admin_user(), app_);
@@ -43,8 +44,8 @@ class ConfigCliTest : public ::testing::Test {
 
   void ConsulPut(const std::string& file, const std::string& value) {
     auto put = Api(server().SandboxUrl("consul"), "")
-                   .SendRaw("PUT", "/v1/kv/slipway/config/" + app_ + "/test/sandbox/" + file, value, "text/plain",
-                            {{"X-Consul-Token", "sandbox-consul-token"}});
+                   .SendRaw("PUT", "/v1/kv/slipway/config/" + app_ + "/test/sandbox/" + file, value,
+                            "text/plain", {{"X-Consul-Token", "sandbox-consul-token"}});
     ASSERT_EQ(put.status, 200) << put;
   }
 
@@ -108,7 +109,8 @@ TEST_F(ConfigCliTest, EditorEditsTheLiveValueAndAConflictExitsWith5UntilRebased)
 
   auto failed_editor = Run({"config", "edit", env_, "app.properties"}, "", {"EDITOR=false"});
   EXPECT_EQ(failed_editor.exit_code, 2) << failed_editor;
-  EXPECT_EQ(Run({"config", "show", env_, "app.properties", "--draft"}).exit_code, 4) << "nothing saved";
+  EXPECT_EQ(Run({"config", "show", env_, "app.properties", "--draft"}).exit_code, 4)
+      << "nothing saved";
 }
 
 }  // namespace

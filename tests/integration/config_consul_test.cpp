@@ -30,21 +30,25 @@ class ConfigConsulTest : public ::testing::Test {
     env_ = "/api/v1/environments/" + std::to_string(env.Int("id"));
   }
 
-  std::string Key(const std::string& file) { return "slipway/config/" + app_ + "/test/sandbox/" + file; }
+  std::string Key(const std::string& file) {
+    return "slipway/config/" + app_ + "/test/sandbox/" + file;
+  }
 
   // The Consul emulator, spoken to directly with the sandbox's token.
   Reply ConsulGet(const std::string& key) {
-    return Api(server().SandboxUrl("consul"), "").Send("GET", "/v1/kv/" + key, std::nullopt,
-                                                       {{"X-Consul-Token", "sandbox-consul-token"}});
+    return Api(server().SandboxUrl("consul"), "")
+        .Send("GET", "/v1/kv/" + key, std::nullopt, {{"X-Consul-Token", "sandbox-consul-token"}});
   }
   void ConsulPut(const std::string& key, const std::string& value) {
     auto put = Api(server().SandboxUrl("consul"), "")
-                   .SendRaw("PUT", "/v1/kv/" + key, value, "text/plain", {{"X-Consul-Token", "sandbox-consul-token"}});
+                   .SendRaw("PUT", "/v1/kv/" + key, value, "text/plain",
+                            {{"X-Consul-Token", "sandbox-consul-token"}});
     ASSERT_EQ(put.status, 200) << put;
   }
   std::string ConsulValue(const std::string& key) {
     auto raw = Api(server().SandboxUrl("consul"), "")
-                   .Send("GET", "/v1/kv/" + key + "?raw", std::nullopt, {{"X-Consul-Token", "sandbox-consul-token"}});
+                   .Send("GET", "/v1/kv/" + key + "?raw", std::nullopt,
+                         {{"X-Consul-Token", "sandbox-consul-token"}});
     return raw.status == 200 ? raw.raw.body : "<" + std::to_string(raw.status) + ">";
   }
 
@@ -68,12 +72,14 @@ TEST_F(ConfigConsulTest, PublishedFileIsTheConsulValueWithItsModifyIndex) {
   EXPECT_EQ(diff.Str("kind"), "lines");
   EXPECT_TRUE(diff.Object().at("changed").as_bool());
 
-  auto published = server().As(owner_).Post(env_ + "/config/files/app.yaml/publish", {{"comment", "first"}});
+  auto published =
+      server().As(owner_).Post(env_ + "/config/files/app.yaml/publish", {{"comment", "first"}});
   ASSERT_EQ(published.status, 201) << published;
   EXPECT_EQ(ConsulValue(Key("app.yaml")), "server:\n  port: 8080\n");
   auto entry = ConsulGet(Key("app.yaml"));
   ASSERT_EQ(entry.status, 200) << entry;
-  EXPECT_EQ(published.Int("version_after"), entry.json.as_array().at(0).at("ModifyIndex").as_int64());
+  EXPECT_EQ(published.Int("version_after"),
+            entry.json.as_array().at(0).at("ModifyIndex").as_int64());
   EXPECT_EQ(published.Str("location"), Key("app.yaml"));
 
   auto file = server().As(owner_).Get(env_ + "/config/files/app.yaml");
@@ -102,9 +108,11 @@ TEST_F(ConfigConsulTest, ValueChangedInConsulBehindSlipwaysBackIs409WithBothVers
   const auto base = draft.Int("base_version");
   EXPECT_GT(base, 0);
   ConsulPut(Key("db.properties"), "pool=30\n");
-  const auto live = ConsulGet(Key("db.properties")).json.as_array().at(0).at("ModifyIndex").as_int64();
+  const auto live =
+      ConsulGet(Key("db.properties")).json.as_array().at(0).at("ModifyIndex").as_int64();
 
-  auto refused = server().As(owner_).Post(env_ + "/config/files/db.properties/publish", json::object{});
+  auto refused =
+      server().As(owner_).Post(env_ + "/config/files/db.properties/publish", json::object{});
   ASSERT_EQ(refused.status, 409) << refused;
   EXPECT_EQ(refused.ErrorCode(), "conflict");
   EXPECT_EQ(refused.ErrorDetail("reason"), "live_changed");
@@ -120,7 +128,8 @@ TEST_F(ConfigConsulTest, ValueChangedInConsulBehindSlipwaysBackIs409WithBothVers
   auto rebased = SaveDraft("db.properties", {{"content", "pool=40\n"}, {"rebase", true}});
   ASSERT_EQ(rebased.status, 200) << rebased;
   EXPECT_EQ(rebased.Int("base_version"), live);
-  auto published = server().As(owner_).Post(env_ + "/config/files/db.properties/publish", json::object{});
+  auto published =
+      server().As(owner_).Post(env_ + "/config/files/db.properties/publish", json::object{});
   ASSERT_EQ(published.status, 201) << published;
   EXPECT_EQ(ConsulValue(Key("db.properties")), "pool=40\n");
 }
@@ -133,17 +142,20 @@ TEST_F(ConfigConsulTest, BadInputIsA4xxAndChangesNothing) {
     long status;
     std::string code;
   };
-  for (const auto& c : {Case{"/config/files/app.json/draft", {{"content", "{oops"}}, 400, "invalid"},
-                        Case{"/config/files/app.yaml/draft", {{"content", "a: [1\n"}}, 400, "invalid"},
-                        Case{"/config/files/app.properties/draft", {{"content", "no separator\n"}}, 400, "invalid"},
-                        Case{"/config/files/app.yaml/draft", {{"text", "a: 1"}}, 400, "invalid"},
-                        Case{"/config/files/a%20b.yaml/draft", {{"content", "a: 1"}}, 400, "invalid"},
-                        Case{"/config/files/app.yaml/publish", {}, 404, "not_found"}}) {
-    auto reply = server().As(owner_).Send(c.path.ends_with("publish") ? "POST" : "PUT", env_ + c.path, c.body);
+  for (const auto& c :
+       {Case{"/config/files/app.json/draft", {{"content", "{oops"}}, 400, "invalid"},
+        Case{"/config/files/app.yaml/draft", {{"content", "a: [1\n"}}, 400, "invalid"},
+        Case{"/config/files/app.properties/draft", {{"content", "no separator\n"}}, 400, "invalid"},
+        Case{"/config/files/app.yaml/draft", {{"text", "a: 1"}}, 400, "invalid"},
+        Case{"/config/files/a%20b.yaml/draft", {{"content", "a: 1"}}, 400, "invalid"},
+        Case{"/config/files/app.yaml/publish", {}, 404, "not_found"}}) {
+    auto reply = server().As(owner_).Send(c.path.ends_with("publish") ? "POST" : "PUT",
+                                          env_ + c.path, c.body);
     EXPECT_EQ(reply.status, c.status) << c.path << " " << reply;
     EXPECT_EQ(reply.ErrorCode(), c.code) << c.path;
   }
-  auto forbidden = server().As(viewer).Put(env_ + "/config/files/app.yaml/draft", {{"content", "a: 1\n"}});
+  auto forbidden =
+      server().As(viewer).Put(env_ + "/config/files/app.yaml/draft", {{"content", "a: 1\n"}});
   EXPECT_EQ(forbidden.status, 403) << forbidden;
   auto unknown = server().As(owner_).Put("/api/v1/environments/987654/config/files/app.yaml/draft",
                                          {{"content", "a: 1\n"}});

@@ -24,14 +24,15 @@ Response History(ApiDeps& deps, Call& call) {
     before = core::ParseId(*c);
     if (!before) return ErrorResponse(core::Invalid("cursor is not valid", {{"field", "cursor"}}));
   }
-  auto history = deps.config.History(call.context, call.params["id"], call.request.Query("file").value_or(""),
-                                     *limit, before);
+  auto history = deps.config.History(call.context, call.params["id"],
+                                     call.request.Query("file").value_or(""), *limit, before);
   return Reply(history, 200, [](const services::ConfigHistory& h) {
     boost::json::array items;
     for (const auto& p : h.items) items.push_back(ConfigPublishJson(p, false));
-    return boost::json::object{{"items", std::move(items)},
-                               {"next_cursor", h.next_before ? boost::json::value(std::to_string(*h.next_before))
-                                                             : boost::json::value(nullptr)}};
+    return boost::json::object{
+        {"items", std::move(items)},
+        {"next_cursor", h.next_before ? boost::json::value(std::to_string(*h.next_before))
+                                      : boost::json::value(nullptr)}};
   });
 }
 
@@ -40,12 +41,13 @@ Response History(ApiDeps& deps, Call& call) {
 void AddConfigRoutes(Router& router, ApiDeps& deps) {
   auto& config = deps.config;
   router.Add("GET", kFiles, Permission::kAppRead, [&config](Call& call) {
-    return Reply(config.List(call.context, call.params["id"]), 200,
-                 [](const std::vector<services::ConfigFileView>& files) {
-                   boost::json::array items;
-                   for (const auto& f : files) items.push_back(ConfigFileJson(f, false));
-                   return boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}};
-                 });
+    return Reply(
+        config.List(call.context, call.params["id"]), 200,
+        [](const std::vector<services::ConfigFileView>& files) {
+          boost::json::array items;
+          for (const auto& f : files) items.push_back(ConfigFileJson(f, false));
+          return boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}};
+        });
   });
 
   router.Add("GET", kFile, Permission::kAppRead, [&config](Call& call) {
@@ -70,7 +72,8 @@ void AddConfigRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("GET", std::string(kFile) + "/diff", Permission::kAppRead, [&config](Call& call) {
-    return Reply(config.Diff(call.context, call.params["id"], call.params["name"]), 200, services::ConfigDiffJson);
+    return Reply(config.Diff(call.context, call.params["id"], call.params["name"]), 200,
+                 services::ConfigDiffJson);
   });
 
   router.Add("POST", std::string(kFile) + "/publish", Permission::kAppWrite, [&config](Call& call) {
@@ -80,14 +83,16 @@ void AddConfigRoutes(Router& router, ApiDeps& deps) {
                  [](const store::ConfigPublish& p) { return ConfigPublishJson(p, true); });
   });
 
-  router.Add("GET", kHistory, Permission::kAppRead, [&deps](Call& call) { return History(deps, call); });
+  router.Add("GET", kHistory, Permission::kAppRead,
+             [&deps](Call& call) { return History(deps, call); });
 
-  router.Add("GET", std::string(kHistory) + "/{publish}", Permission::kAppRead, [&config](Call& call) {
-    auto id = core::ParseId(call.params["publish"]);
-    if (!id) return ErrorResponse(core::NotFound("no publish " + call.params["publish"]));
-    return Reply(config.GetPublish(call.context, call.params["id"], *id), 200,
-                 [](const store::ConfigPublish& p) { return ConfigPublishJson(p, true); });
-  });
+  router.Add(
+      "GET", std::string(kHistory) + "/{publish}", Permission::kAppRead, [&config](Call& call) {
+        auto id = core::ParseId(call.params["publish"]);
+        if (!id) return ErrorResponse(core::NotFound("no publish " + call.params["publish"]));
+        return Reply(config.GetPublish(call.context, call.params["id"], *id), 200,
+                     [](const store::ConfigPublish& p) { return ConfigPublishJson(p, true); });
+      });
 }
 
 }  // namespace slipway::http

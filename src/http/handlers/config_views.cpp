@@ -7,8 +7,8 @@
 namespace slipway::http {
 
 boost::json::object ConfigDraftJson(const store::ConfigDraft& d, bool content) {
-  boost::json::object out{{"file", d.file_name},       {"env_id", d.env_id},
-                          {"version", d.version},      {"base_version", d.base_version},
+  boost::json::object out{{"file", d.file_name},        {"env_id", d.env_id},
+                          {"version", d.version},       {"base_version", d.base_version},
                           {"created_by", d.created_by}, {"created_at", TimeJson(d.created_at)},
                           {"updated_by", d.updated_by}, {"updated_at", TimeJson(d.updated_at)}};
   if (content) {
@@ -27,7 +27,8 @@ boost::json::object ConfigFileJson(const services::ConfigFileView& v, bool conte
           {"backend", core::ConfigBackendName(v.backend)},
           {"location", v.location},
           {"live", std::move(live)},
-          {"draft", v.draft ? boost::json::value(ConfigDraftJson(*v.draft, content)) : boost::json::value(nullptr)}};
+          {"draft", v.draft ? boost::json::value(ConfigDraftJson(*v.draft, content))
+                            : boost::json::value(nullptr)}};
 }
 
 boost::json::object ConfigPublishJson(const store::ConfigPublish& p, bool content) {
