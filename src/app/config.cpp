@@ -103,6 +103,11 @@ void ReadReleaseSettings(Section& top, Config& c) {
     auto f = top.Child("config_files");
     f.Get("consul_prefix", c.config_files.consul_prefix);
     f.Get("apollo_envs", c.config_files.apollo_envs);
+    f.Get("apollo_operator", c.config_files.apollo_operator);
+    const auto& prefix = c.config_files.consul_prefix;
+    if (prefix.find("//") != std::string::npos || prefix.find_first_of(" \t\n") != std::string::npos) {
+      throw std::runtime_error("config_files.consul_prefix must be a Consul key path without spaces or empty segments");
+    }
   }
   {
     auto s = top.Child("secrets");

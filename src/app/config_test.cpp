@@ -66,5 +66,19 @@ TEST_F(ConfigTest, RefusesTyposAndBadValues) {
   EXPECT_NE(Error("connectors: 3\n").find("connectors"), std::string::npos);
 }
 
+TEST_F(ConfigTest, ConfigFilesDefaultToApollosStandardEnvsAndCheckThePrefix) {
+  auto defaults = Load("");
+  EXPECT_EQ(defaults.config_files.consul_prefix, "slipway/config");
+  EXPECT_EQ(defaults.config_files.apollo_envs,
+            (std::map<std::string, std::string>{{"prod", "PRO"}, {"test", "FAT"}}));
+  EXPECT_EQ(defaults.config_files.apollo_operator, "");
+  auto set = Load("config_files:\n  apollo_envs: {prod: PROD}\n  apollo_operator: slipway\n");
+  EXPECT_EQ(set.config_files.apollo_envs, (std::map<std::string, std::string>{{"prod", "PROD"}}))
+      << "the map replaces the default";
+  EXPECT_EQ(set.config_files.apollo_operator, "slipway");
+  EXPECT_NE(Error("config_files:\n  consul_prefix: a//b\n").find("config_files.consul_prefix"), std::string::npos);
+  EXPECT_NE(Error("config_files:\n  consul_prefix: 'a b'\n").find("config_files.consul_prefix"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace slipway::app

@@ -16,6 +16,7 @@
 #include "http/server.hpp"
 #include "sandbox/all_emulators.hpp"
 #include "services/app_service.hpp"
+#include "services/config_service.hpp"
 #include "services/cluster_service.hpp"
 #include "services/environment_service.hpp"
 #include "services/release_runner.hpp"
@@ -120,6 +121,7 @@ int Serve(const Config& config) {
   services::ClusterService clusters(*db, clock, secrets, connections, config.environments);
   if (sandbox_host) clusters.EnsureSandboxCluster(connections.registry_host);
   services::EnvironmentService environments(*db, clock, clusters);
+  services::ConfigService config_files(*db, clock, connections, config.config_files);
   services::ReleaseRunner release_runner(*db, clock, clusters, apps);
   engine::Engine engine(*db, clock, BuildRegistry(&release_runner), config.engine);
   release_runner.Attach(engine);
@@ -147,8 +149,8 @@ int Serve(const Config& config) {
   metrics.AddGauge("slipway_db_pool_waiting", "Callers waiting for a database connection.",
                    [&db] { return static_cast<double>(db->Stats().waiting); });
 
-  http::ApiDeps deps{*db,         clock,    identity,     apps,    engine,    connections, clusters,
-                     environments, releases, release_feed, metrics, config.api};
+  http::ApiDeps deps{*db,          clock,    identity,     apps,         engine,  connections, clusters,
+                     environments, releases, release_feed, config_files, metrics, config.api};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
   http::Server server(
       config.server, [&api](http::Request& r) { return api.Handle(r); }, AccessLog(config, metrics),

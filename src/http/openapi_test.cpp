@@ -45,9 +45,10 @@ class OpenApiTest : public ::testing::Test {
     done = true;
     return boost::json::value(nullptr);
   }};
+  services::ConfigService config_{*db_, clock_, connections_, {}};
   Metrics metrics_;
-  ApiDeps deps_{*db_,         clock_,   identity_,      apps_,    engine_, connections_, clusters_,
-                environments_, releases_, release_feed_, metrics_, {}};
+  ApiDeps deps_{*db_,          clock_,    identity_,     apps_,   engine_,  connections_, clusters_,
+                environments_, releases_, release_feed_, config_, metrics_, {}};
 };
 
 TEST_F(OpenApiTest, DocumentIsValidOpenApi3) {

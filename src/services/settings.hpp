@@ -27,8 +27,12 @@ struct ConfigFileSettings {
   /// Consul keys: `<consul_prefix>/<app>/<env type>/<cluster>/<file name>`.
   std::string consul_prefix = "slipway/config";
   /// Apollo env per Slipway env type; an env type without one uses its
-  /// upper-cased name (prod → PROD).
-  std::map<std::string, std::string> apollo_envs;
+  /// upper-cased name (staging → STAGING). The defaults name Apollo's
+  /// standard envs (DEV, FAT, UAT, PRO) for the default env types.
+  std::map<std::string, std::string> apollo_envs = {{"prod", "PRO"}, {"test", "FAT"}};
+  /// The portal user Slipway writes to Apollo as (it must exist in the
+  /// portal); empty: the Slipway user who publishes, who must then exist there.
+  std::string apollo_operator;
 };
 
 }  // namespace slipway::services

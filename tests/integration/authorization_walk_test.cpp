@@ -84,6 +84,15 @@ const std::map<RouteKey, std::string>& ExpectedPermissions() {
       {{"GET", "/api/v1/environments/{id}/baselines/diff"}, "app.read"},
       {{"POST", "/api/v1/environments/{id}/scale"}, "app.write"},
       {{"POST", "/api/v1/environments/{id}/edit"}, "app.write"},
+      {{"GET", "/api/v1/environments/{id}/config/files"}, "app.read"},
+      {{"GET", "/api/v1/environments/{id}/config/files/{name}"}, "app.read"},
+      {{"GET", "/api/v1/environments/{id}/config/files/{name}/draft"}, "app.read"},
+      {{"PUT", "/api/v1/environments/{id}/config/files/{name}/draft"}, "app.write"},
+      {{"DELETE", "/api/v1/environments/{id}/config/files/{name}/draft"}, "app.write"},
+      {{"GET", "/api/v1/environments/{id}/config/files/{name}/diff"}, "app.read"},
+      {{"POST", "/api/v1/environments/{id}/config/files/{name}/publish"}, "app.write"},
+      {{"GET", "/api/v1/environments/{id}/config/history"}, "app.read"},
+      {{"GET", "/api/v1/environments/{id}/config/history/{publish}"}, "app.read"},
   };
   return table;
 }
@@ -217,7 +226,8 @@ class AuthorizationWalkTest : public ::testing::Test {
     };
     replace("{id}", id);
     replace("{username}", users_[Who::kApprover].username);
-    replace("{name}", "promote");
+    replace("{name}", "promote");  // a workflow signal, or a config file name
+    replace("{publish}", "1");
     // Event streams end by themselves here, or the walk would wait forever.
     if (pattern.size() > 7 && pattern.substr(pattern.size() - 7) == "/events") out += "?timeout_seconds=1";
     if (pattern == "/api/v1/environments/{id}/baselines/diff") out += "?from=1&to=1";

@@ -155,6 +155,38 @@ TEST_P(ApolloContract, CreateClusterGivesItTheAppNamespaces) {
       << "clusters are per environment";
 }
 
+TEST_P(ApolloContract, CreateAppNamespaceAppendsTheFormatAndReachesEveryCluster) {
+  ASSERT_TRUE(portal_->CreateCluster("DEV", "web", "bj", "ops").ok());
+  auto yaml = portal_->CreateAppNamespace("web", "app", "yaml", "ops");
+  ASSERT_TRUE(yaml.ok()) << yaml.error().message;
+  EXPECT_EQ(*yaml, "app.yaml");
+  auto props = portal_->CreateAppNamespace("web", "redis", "properties", "ops");
+  ASSERT_TRUE(props.ok()) << props.error().message;
+  EXPECT_EQ(*props, "redis");
+  for (const char* cluster : {"default", "bj"}) {
+    auto ns = portal_->GetNamespace({"DEV", "web", cluster, "app.yaml"});
+    ASSERT_TRUE(ns.ok()) << cluster << ": " << ns.error().message;
+    EXPECT_EQ(ns->format, "yaml");
+    EXPECT_TRUE(ns->items.empty());
+  }
+  EXPECT_TRUE(portal_->GetNamespace({"PRO", "web", "default", "redis"}).ok()) << "every env";
+  auto created_later = portal_->CreateCluster("FAT", "web", "sh", "ops");
+  ASSERT_TRUE(created_later.ok());
+  EXPECT_TRUE(portal_->GetNamespace({"FAT", "web", "sh", "app.yaml"}).ok()) << "new clusters get it";
+
+  auto again = portal_->CreateAppNamespace("web", "app", "yaml", "ops");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, core::Code::kConflict);
+  for (auto [name, format] : {std::pair{"app.yaml", "yaml"}, std::pair{"a/b", "json"},
+                              std::pair{"ok", "toml"}, std::pair{"", "json"}}) {
+    auto bad = portal_->CreateAppNamespace("web", name, format, "ops");
+    ASSERT_FALSE(bad.ok()) << name << " " << format;
+    EXPECT_EQ(bad.error().code, core::Code::kInvalid) << name << " " << format;
+  }
+  EXPECT_EQ(portal_->CreateAppNamespace("web", "x", "json", "mallory").error().code, core::Code::kInvalid)
+      << "unknown operator";
+}
+
 TEST_P(ApolloContract, BranchClusterCopiesLiveValuesRewrittenAndPublishes) {
   ASSERT_TRUE(
       portal_->CreateItem(app_, {"api", "http://user-qa.example.com", "", {}, {}, {}, {}}, "ops")

@@ -108,6 +108,23 @@ core::Result<ApolloCluster> ApolloClient::CreateCluster(std::string_view env,
   return ClusterFromJson(*o);
 }
 
+core::Result<std::string> ApolloClient::CreateAppNamespace(std::string_view app_id,
+                                                          std::string_view name,
+                                                          std::string_view format,
+                                                          std::string_view operator_name) {
+  boost::json::object body{{"name", name},         {"appId", app_id},
+                           {"format", format},     {"isPublic", false},
+                           {"comment", ""},        {"dataChangeCreatedBy", operator_name}};
+  auto r = Call("POST", "/openapi/v1/apps/" + UrlEncode(app_id) + "/appnamespaces",
+                boost::json::serialize(body), "creating namespace " + std::string(name));
+  if (!r.ok()) return r.error();
+  auto o = ParseObject(r->body);
+  if (!o.ok()) return o.error();
+  auto full = Str(*o, "name");
+  if (full.empty()) return core::Error{core::Code::kTransient, "apollo: namespace reply without a name", {}};
+  return full;
+}
+
 core::Result<std::vector<ApolloNamespace>> ApolloClient::ListNamespaces(std::string_view env,
                                                                         std::string_view app_id,
                                                                         std::string_view cluster) {

@@ -37,6 +37,14 @@ core::Result<ApolloCluster> FakeApolloPortal::CreateCluster(std::string_view env
   return store_.CreateCluster(env, app_id, cluster, operator_name);
 }
 
+core::Result<std::string> FakeApolloPortal::CreateAppNamespace(std::string_view app_id,
+                                                              std::string_view name,
+                                                              std::string_view format,
+                                                              std::string_view operator_name) {
+  if (auto e = Enter("CreateAppNamespace")) return *e;
+  return store_.CreateAppNamespace(app_id, name, format, operator_name);
+}
+
 core::Result<std::vector<ApolloNamespace>> FakeApolloPortal::ListNamespaces(
     std::string_view env, std::string_view app_id, std::string_view cluster) {
   if (auto e = Enter("ListNamespaces")) return *e;

@@ -1,6 +1,7 @@
 #include "connectors/apollo/portal_store.hpp"
 
 #include <boost/json.hpp>
+#include <cctype>
 #include <chrono>
 #include <ctime>
 
@@ -28,6 +29,19 @@ core::Status CheckItem(const ApolloItem& item) {
   }
   if (item.comment.size() > kMaxComment) return core::Invalid("comment too long. length limit:256");
   return core::Ok{};
+}
+
+// Apollo's InputValidator for app namespaces: the portal appends the format's
+// suffix itself, so a name may not already carry one.
+bool ValidAppNamespaceName(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != '-') return false;
+  }
+  for (std::string_view suffix : {".json", ".yml", ".yaml", ".xml", ".properties"}) {
+    if (name.ends_with(suffix)) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -160,6 +174,40 @@ core::Result<ApolloCluster> PortalStore::CreateCluster(std::string_view env,
     n.info = {std::string(app_id), std::string(cluster), name, format, "", false, {}};
   }
   return c.info;
+}
+
+core::Result<std::string> PortalStore::CreateAppNamespace(std::string_view app_id,
+                                                         std::string_view name,
+                                                         std::string_view format,
+                                                         std::string_view operator_name) {
+  std::lock_guard lock(mutex_);
+  if (auto ok = CheckOperator(operator_name); !ok.ok()) return ok.error();
+  if (!ValidAppNamespaceName(name)) {
+    return core::Invalid("Invalid Namespace format: only letters, digits and - _ . are allowed, and no "
+                         ".json/.yml/.yaml/.xml/.properties suffix");
+  }
+  if (format != "properties" && format != "xml" && format != "json" && format != "yml" &&
+      format != "yaml" && format != "txt") {
+    return core::Invalid("Invalid namespace format. format = " + std::string(format));
+  }
+  const std::string full = std::string(name) + (format == "properties" ? "" : "." + std::string(format));
+  for (const auto& env : envs_) {
+    auto app = FindApp(env.first, app_id);
+    if (!app.ok()) return app.error();
+    if ((*app)->app_namespaces.contains(full)) {
+      return core::Conflict("Private AppNamespace " + full + " already exists.");
+    }
+  }
+  // Like the portal's creation event: the namespace appears, empty, in every
+  // cluster of every env.
+  for (auto& [env, apps] : envs_) {
+    App& app = apps.at(std::string(app_id));
+    app.app_namespaces[full] = std::string(format);
+    for (auto& [cluster_name, cluster] : app.clusters) {
+      cluster.namespaces[full].info = {std::string(app_id), cluster_name, full, std::string(format), "", false, {}};
+    }
+  }
+  return full;
 }
 
 core::Result<std::vector<ApolloNamespace>> PortalStore::ListNamespaces(std::string_view env,

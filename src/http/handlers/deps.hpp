@@ -8,6 +8,7 @@
 #include "http/router.hpp"
 #include "services/app_service.hpp"
 #include "services/cluster_service.hpp"
+#include "services/config_service.hpp"
 #include "services/connections.hpp"
 #include "services/environment_service.hpp"
 #include "services/release_service.hpp"
@@ -32,6 +33,7 @@ struct ApiDeps {
   services::EnvironmentService& environments;
   services::ReleaseService& releases;
   ReleaseFeed& release_feed;
+  services::ConfigService& config;
   Metrics& metrics;
   ApiSettings settings;
 };
@@ -46,6 +48,7 @@ void AddWorkflowRoutes(Router& router, ApiDeps& deps);
 void AddClusterRoutes(Router& router, ApiDeps& deps);
 void AddEnvironmentRoutes(Router& router, ApiDeps& deps);
 void AddReleaseRoutes(Router& router, ApiDeps& deps);
+void AddConfigRoutes(Router& router, ApiDeps& deps);
 
 /// Every route of the API, in one router.
 Router BuildRouter(ApiDeps& deps);

@@ -111,18 +111,21 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
       return http::Response::Json(200, out);
     }
     if (p[4] == "appnamespaces" && m == "POST") {
-      const std::string name = Str(body, "name");
-      if (name.empty()) return BadRequest("namespace name can not be empty");
       if (Str(body, "appId") != app) {
         return BadRequest("AppId not equal. AppId in path = " + app +
                           ", AppId in payload = " + Str(body, "appId"));
       }
-      store_.AddApp(app, {name});
-      return http::Response::Json(200,
-                                  boost::json::object{{"name", name},
-                                                      {"appId", app},
-                                                      {"format", apollo::NamespaceFormat(name)},
-                                                      {"isPublic", false}});
+      for (const char* field : {"name", "format", "dataChangeCreatedBy"}) {
+        if (Str(body, field).empty()) return BadRequest(std::string(field) + " can not be empty");
+      }
+      auto full = store_.CreateAppNamespace(app, Str(body, "name"), Str(body, "format"),
+                                            Str(body, "dataChangeCreatedBy"));
+      if (!full.ok()) return Failure(full.error());
+      return http::Response::Json(200, boost::json::object{{"name", *full},
+                                                           {"appId", app},
+                                                           {"format", Str(body, "format")},
+                                                           {"isPublic", false},
+                                                           {"dataChangeCreatedBy", Str(body, "dataChangeCreatedBy")}});
     }
   }
   // /openapi/v1/envs/{env}/apps/{app}/clusters[/{cluster}[/namespaces[/{ns}[/…]]]]
