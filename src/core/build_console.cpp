@@ -40,6 +40,19 @@ std::size_t Utf8Sequence(std::string_view bytes, bool& complete) {
 
 }  // namespace
 
+std::optional<std::string> LastErrorLine(std::string_view console) {
+  std::optional<std::string> found;
+  std::size_t start = 0;
+  while (start < console.size()) {
+    auto end = console.find('\n', start);
+    auto line = console.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (line.starts_with("ERROR:")) found = std::string(line);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return found;
+}
+
 std::size_t CompleteUtf8Prefix(std::string_view bytes) {
   std::size_t i = 0;
   while (i < bytes.size()) {

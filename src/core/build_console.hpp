@@ -13,6 +13,10 @@ namespace slipway::core {
 std::optional<std::string> FindReportedCommit(std::string_view console,
                                               const std::map<std::string, std::string>& parameters);
 
+/// The last console line starting with "ERROR:" (how Jenkins and its
+/// plugins report why a build failed), without the trailing newline.
+std::optional<std::string> LastErrorLine(std::string_view console);
+
 /// How many bytes of a console chunk to keep while the build still writes:
 /// all but an incomplete UTF-8 sequence at the end, which the next read
 /// (starting at that byte) returns whole.

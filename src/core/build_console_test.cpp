@@ -27,6 +27,13 @@ TEST(ReportedCommit, NothingThatIsNotAnSha) {
   EXPECT_FALSE(FindReportedCommit("", {{"COMMIT", "main"}}).has_value());
 }
 
+TEST(LastErrorLine, TheLastOne) {
+  EXPECT_EQ(LastErrorLine("a\nERROR: first\nb\nERROR: branch 'x' does not exist\nFinished: FAILURE\n"),
+            "ERROR: branch 'x' does not exist");
+  EXPECT_FALSE(LastErrorLine("all fine\n").has_value());
+  EXPECT_FALSE(LastErrorLine(" ERROR: indented\n").has_value());
+}
+
 TEST(ConsoleText, KeepsValidUtf8AndReplacesTheRest) {
   EXPECT_EQ(ConsoleText("構建 ok\n"), "構建 ok\n");
   EXPECT_EQ(ConsoleText(std::string("a\0b", 3)), "a\xef\xbf\xbd" "b");
