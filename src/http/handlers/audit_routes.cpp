@@ -92,6 +92,7 @@ Router BuildRouter(ApiDeps& deps) {
   AddClusterRoutes(router, deps);
   AddEnvironmentRoutes(router, deps);
   AddReleaseRoutes(router, deps);
+  AddBuildRoutes(router, deps);
   return router;
 }
 
