@@ -201,5 +201,22 @@ TEST_F(BuildFlowTest, ListIsNewestFirstWithACursor) {
   }
 }
 
+// The workflow's queries (claims, the build's state joined with its
+// workflow's) on the production database.
+TEST(BuildPostgresTest, ABuildRunsToItsDigestOnPostgres) {
+  ServerOptions options;
+  options.backend = Backend::kPostgres;
+  options.sandbox = true;
+  ApiServer server(options);
+  auto developer = server.CreateUser("developer", "builder");
+  const auto app = ApprovedApp(server, developer, UniqueName("svc"));
+  auto api = server.As(developer);
+  auto started = api.Post(BuildsPath(app), BuildBody("1.0"));
+  ASSERT_EQ(started.status, 201) << started;
+  auto done = WaitUntilEnded(api, started.Int("id"));
+  EXPECT_EQ(done.Str("state"), "succeeded") << done;
+  EXPECT_EQ(done.Str("digest").rfind("sha256:", 0), 0u) << done;
+}
+
 }  // namespace
 }  // namespace slipway::testing
