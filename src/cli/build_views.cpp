@@ -71,7 +71,8 @@ std::string RenderBuild(const boost::json::value& build) {
   fields.emplace_back("commit", Text(b, "commit"));
   fields.emplace_back("jenkins", JenkinsLine(ObjectOf(b.if_contains("jenkins"))));
   fields.emplace_back("environment", Text(b, "env_id"));
-  fields.emplace_back("note", Text(b, "note"));
+  const std::string note = Text(b, "note");
+  fields.emplace_back("note", note.empty() ? "-" : note);
   fields.emplace_back("started by", Text(b, "created_by"));
   if (const auto* by = b.if_contains("cancel_requested_by"); by && !by->is_null()) {
     fields.emplace_back("cancel asked by", CellText(*by));

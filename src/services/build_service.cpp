@@ -4,8 +4,8 @@
 
 #include "connectors/registry/image_reference.hpp"
 #include "core/app_actions.hpp"
-#include "core/build_names.hpp"
 #include "core/field_reader.hpp"
+#include "core/git_branch.hpp"
 #include "core/names.hpp"
 #include "engine/engine.hpp"
 #include "services/app_access.hpp"

@@ -1,13 +1,8 @@
-#include "core/build_names.hpp"
+#include "core/git_branch.hpp"
 
 namespace slipway::core {
 
 namespace {
-
-bool IsTagChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-         c == '-';
-}
 
 // One slash-separated component of a ref: what git refuses inside it.
 std::optional<std::string> CheckRefComponent(std::string_view part) {
@@ -18,15 +13,6 @@ std::optional<std::string> CheckRefComponent(std::string_view part) {
 }
 
 }  // namespace
-
-std::optional<std::string> CheckImageTag(std::string_view tag) {
-  if (tag.empty() || tag.size() > 128) return "must be 1 to 128 characters (an image tag)";
-  if (tag.front() == '.' || tag.front() == '-') return "must start with a letter, digit or '_' (an image tag)";
-  for (char c : tag) {
-    if (!IsTagChar(c)) return "may contain only letters, digits, '_', '.' and '-' (an image tag)";
-  }
-  return std::nullopt;
-}
 
 std::optional<std::string> CheckGitBranch(std::string_view branch) {
   if (branch.empty() || branch.size() > 255) return "must be 1 to 255 characters (a Git branch)";

@@ -5,10 +5,6 @@
 
 namespace slipway::core {
 
-/// Checks an OCI image tag, the build's version: `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`.
-/// Returns the rule broken, or nullopt when valid.
-std::optional<std::string> CheckImageTag(std::string_view tag);
-
 /// Checks a Git branch name by the rules of `git check-ref-format --branch`
 /// (no "..", no control characters, spaces or any of ~^:?*[\, no component
 /// starting with '.' or ending with ".lock", no "@{", not "@", no leading '-'
