@@ -49,41 +49,60 @@ core::Result<std::string> ImageDigest(const Connections& connections, const core
   return RegistryFailure(manifest.error(), "cannot look up " + build.image);
 }
 
+// What deleting `build_id` will do: the checks (who, the state, the image's
+// users) and the image to remove. The registry is asked for the digest of a
+// build that has none recorded.
+core::Result<DeletionPlan> PlanDeletion(store::Database& db, const Connections& connections,
+                                        const RequestContext& ctx, std::int64_t build_id, bool force) {
+  auto build = store::InTx(db, store::TxMode::kRead, [&](store::Tx& tx) -> core::Result<core::Build> {
+    auto found = store::builds::Get(tx, build_id);
+    if (!found) return core::NotFound("no build " + std::to_string(build_id));
+    auto app = AppForWrite(tx, ctx, std::to_string(found->app_id));
+    if (!app.ok()) return app.error();
+    if (auto reason = core::ComputeBuildActions(*found, true).ReasonFor("delete")) {
+      return core::Conflict(*reason, {{"state", core::BuildStateName(found->state)}});
+    }
+    return std::move(*found);
+  });
+  if (!build.ok()) return build.error();
+  auto reference = connectors::registry::ParseImageReference(build->image);
+  if (!reference.ok()) return core::Conflict("the build's image address is not valid: " + reference.error().message);
+  if (!connections.registry) return NotConfigured("registry");
+  DeletionPlan plan{std::move(*build), reference->repository, "", "", {}};
+  auto digest = ImageDigest(connections, plan.build, plan.repository, reference->tag);
+  if (!digest.ok()) return digest.error();
+  plan.digest = *digest;
+  if (plan.digest.empty()) return plan;  // nothing in the registry, nothing that runs it
+  store::InTx(db, store::TxMode::kRead, [&](store::Tx& tx) {
+    plan.references = BuildReferences(tx, plan.digest);
+    for (const auto& other : store::builds::WithDigest(tx, plan.digest)) {
+      if (other.id != plan.build.id) plan.shared_with = std::to_string(other.id);
+    }
+  });
+  if (!plan.references.empty() && !force) {
+    return core::Conflict("the image " + plan.build.image + " is still in use (" + plan.references[0].description +
+                              (plan.references.size() > 1 ? " and more" : "") + "); an admin may force the deletion",
+                          {{"digest", plan.digest}, {"references", ReferencesJson(plan.references)}});
+  }
+  return plan;
+}
+
+std::string DeletionSummary(const DeletionPlan& plan) {
+  std::string summary = "deleted build " + plan.build.version + " (" + plan.build.image + ")";
+  if (plan.digest.empty()) summary += "; no image was in the registry";
+  if (!plan.shared_with.empty()) summary += "; the image stays: build " + plan.shared_with + " has it too";
+  if (!plan.references.empty()) summary += "; forced while in use by " + plan.references[0].description;
+  return summary;
+}
+
 }  // namespace
 
 core::Status BuildService::Delete(const RequestContext& ctx, const std::string& id, bool force) {
   auto build_id = core::ParseId(id);
   if (!build_id) return core::NotFound("no build " + id);
   if (force && !ctx.caller.IsAdmin()) return core::Forbidden("only admins may force the deletion of a build");
-  auto plan = store::InTx(db_, store::TxMode::kRead, [&](store::Tx& tx) -> core::Result<DeletionPlan> {
-    auto build = store::builds::Get(tx, *build_id);
-    if (!build) return core::NotFound("no build " + id);
-    auto app = AppForWrite(tx, ctx, std::to_string(build->app_id));
-    if (!app.ok()) return app.error();
-    if (auto reason = core::ComputeBuildActions(*build, true).ReasonFor("delete")) {
-      return core::Conflict(*reason, {{"state", core::BuildStateName(build->state)}});
-    }
-    return DeletionPlan{std::move(*build), "", "", "", {}};
-  });
+  auto plan = PlanDeletion(db_, connections_, ctx, *build_id, force);
   if (!plan.ok()) return plan.error();
-  auto reference = connectors::registry::ParseImageReference(plan->build.image);
-  if (!reference.ok()) return core::Conflict("the build's image address is not valid: " + reference.error().message);
-  plan->repository = reference->repository;
-  if (!connections_.registry) return NotConfigured("registry");
-  auto digest = ImageDigest(connections_, plan->build, plan->repository, reference->tag);
-  if (!digest.ok()) return digest.error();
-  plan->digest = *digest;
-  store::InTx(db_, store::TxMode::kRead, [&](store::Tx& tx) {
-    plan->references = BuildReferences(tx, plan->digest);
-    for (const auto& other : store::builds::WithDigest(tx, plan->digest)) {
-      if (other.id != plan->build.id) plan->shared_with = std::to_string(other.id);
-    }
-  });
-  if (!plan->references.empty() && !force) {
-    return core::Conflict("the image " + plan->build.image + " is still in use (" + plan->references[0].description +
-                              (plan->references.size() > 1 ? " and more" : "") + "); an admin may force the deletion",
-                          {{"digest", plan->digest}, {"references", ReferencesJson(plan->references)}});
-  }
   // A manifest is deleted with every tag on it: keep it while another build has it.
   if (!plan->digest.empty() && plan->shared_with.empty()) {
     auto deleted = connections_.registry->DeleteManifest(plan->repository, plan->digest);
@@ -93,11 +112,7 @@ core::Status BuildService::Delete(const RequestContext& ctx, const std::string& 
   }
   return store::InTx(db_, store::TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
     if (!store::builds::Delete(tx, plan->build.id)) return core::NotFound("no build " + id);
-    std::string summary = "deleted build " + plan->build.version + " (" + plan->build.image + ")";
-    if (plan->digest.empty()) summary += "; no image was in the registry";
-    if (!plan->shared_with.empty()) summary += "; the image stays: build " + plan->shared_with + " has it too";
-    if (!plan->references.empty()) summary += "; forced while in use by " + plan->references[0].description;
-    RecordAudit(tx, clock_, ctx, "build.delete", "build", id, summary);
+    RecordAudit(tx, clock_, ctx, "build.delete", "build", id, DeletionSummary(*plan));
     return core::Ok{};
   });
 }

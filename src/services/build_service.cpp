@@ -65,56 +65,62 @@ Result<BuildView> BuildService::View(store::Tx& tx, const RequestContext& ctx, c
   return view;
 }
 
+Result<core::Build> BuildService::Prepare(store::Tx& tx, const RequestContext& ctx, const std::string& app_ref,
+                                           const boost::json::object& body) {
+  auto app = AppForWrite(tx, ctx, app_ref);
+  if (!app.ok()) return app.error();
+  auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
+  if (auto reason = core::ComputeAppActions(*app, ctx.caller, member).ReasonFor("build")) {
+    return core::Conflict(*reason, {{"state", core::AppStatusName(app->status)},
+                                    {"type", core::AppTypeName(app->type)}});
+  }
+  auto input = ParseStart(body);
+  if (!input.ok()) return input.error();
+  if (input->env_id) {
+    auto env = store::environments::Get(tx, *input->env_id);
+    if (!env || env->app_id != app->id) {
+      return core::Invalid("env_id " + std::to_string(*input->env_id) + " is not an environment of " + app->name,
+                           {{"field", "env_id"}, {"rule", "must be an environment of this application"}});
+    }
+  }
+  if (!connections_.jenkins) return NotConfigured("jenkins");
+  if (!connections_.registry) return NotConfigured("registry");
+  core::Build build;
+  build.app_id = app->id;
+  build.env_id = input->env_id;
+  build.branch = input->branch;
+  build.version = input->version;
+  build.note = input->note;
+  build.image = BuildImageAddress(connections_.registry_host, *app, build.version, settings_);
+  build.job_path = BuildJobPath(*app, settings_);
+  if (auto image = connectors::registry::ParseImageReference(build.image); !image.ok()) {
+    return core::Conflict("the image address " + build.image + " is not valid (check builds.image_namespace): " +
+                              image.error().message,
+                          {{"setting", "builds.image_namespace"}});
+  }
+  build.created_by = ctx.caller.username;
+  build.created_at = build.updated_at = clock_.Now();
+  return build;
+}
+
 Result<BuildView> BuildService::Start(const RequestContext& ctx, const std::string& app_ref,
                                       const boost::json::object& body) {
   std::string version;
   try {
     auto view = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<BuildView> {
-      // Nothing is written before the last check: InTx commits whatever we return.
-      auto app = AppForWrite(tx, ctx, app_ref);
-      if (!app.ok()) return app.error();
-      auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
-      if (auto reason = core::ComputeAppActions(*app, ctx.caller, member).ReasonFor("build")) {
-        return core::Conflict(*reason, {{"state", core::AppStatusName(app->status)},
-                                        {"type", core::AppTypeName(app->type)}});
-      }
-      auto input = ParseStart(body);
-      if (!input.ok()) return input.error();
-      version = input->version;
-      if (input->env_id) {
-        auto env = store::environments::Get(tx, *input->env_id);
-        if (!env || env->app_id != app->id) {
-          return core::Invalid("env_id " + std::to_string(*input->env_id) + " is not an environment of " + app->name,
-                               {{"field", "env_id"}, {"rule", "must be an environment of this application"}});
-        }
-      }
-      if (!connections_.jenkins) return NotConfigured("jenkins");
-      if (!connections_.registry) return NotConfigured("registry");
-      core::Build build;
-      build.app_id = app->id;
-      build.env_id = input->env_id;
-      build.branch = input->branch;
-      build.version = input->version;
-      build.note = input->note;
-      build.image = BuildImageAddress(connections_.registry_host, *app, build.version, settings_);
-      build.job_path = BuildJobPath(*app, settings_);
-      if (auto image = connectors::registry::ParseImageReference(build.image); !image.ok()) {
-        return core::Conflict("the image address " + build.image + " is not valid (check builds.image_namespace): " +
-                                  image.error().message,
-                              {{"setting", "builds.image_namespace"}});
-      }
-      build.created_by = ctx.caller.username;
-      build.created_at = build.updated_at = clock_.Now();
-      build.id = store::builds::Insert(tx, build);
-      auto workflow = engine_.StartWorkflow(tx, kBuildWorkflow, "build:" + std::to_string(build.id),
-                                            boost::json::object{{"build_id", build.id}});
+      // Nothing is written before every check passed: InTx commits whatever we return.
+      auto build = Prepare(tx, ctx, app_ref, body);
+      if (!build.ok()) return build.error();
+      version = build->version;
+      build->id = store::builds::Insert(tx, *build);
+      auto workflow = engine_.StartWorkflow(tx, kBuildWorkflow, "build:" + std::to_string(build->id),
+                                            boost::json::object{{"build_id", build->id}});
       // Only an unregistered kind fails here; throwing rolls the build back.
       if (!workflow.ok()) throw std::runtime_error(workflow.error().message);
-      build.workflow_id = *workflow;
-      store::builds::SetWorkflow(tx, build.id, build.workflow_id);
-      RecordAudit(tx, clock_, ctx, "build.start", "build", std::to_string(build.id),
-                  "build " + build.version + " of " + app->name + " from " + build.branch + " → " + build.image);
-      return View(tx, ctx, store::builds::Get(tx, build.id).value());
+      store::builds::SetWorkflow(tx, build->id, *workflow);
+      RecordAudit(tx, clock_, ctx, "build.start", "build", std::to_string(build->id),
+                  "build " + build->version + " from " + build->branch + " → " + build->image);
+      return View(tx, ctx, store::builds::Get(tx, build->id).value());
     });
     if (view.ok()) engine_.Wake();
     return view;

@@ -68,6 +68,10 @@ class BuildService {
                          std::function<void()> close);
 
  private:
+  /// Every check of a start, in order (who, which application, the body, the
+  /// environment, the connectors); the build to record.
+  core::Result<core::Build> Prepare(store::Tx& tx, const RequestContext& ctx, const std::string& app_ref,
+                                    const boost::json::object& body);
   core::Result<BuildView> View(store::Tx& tx, const RequestContext& ctx, core::Build build);
 
   store::Database& db_;

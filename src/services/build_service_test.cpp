@@ -257,6 +257,19 @@ TEST_F(BuildServiceTest, DeletingAFailedBuildRemovesAnImageItPushedAnyway) {
   EXPECT_EQ(registry_->HeadManifest(Repository(app), "1.0").error().code, core::Code::kNotFound);
 }
 
+TEST_F(BuildServiceTest, DeletingABuildThatPushedNothingTouchesNoManifest) {
+  auto app = AddApp("order-svc");
+  jenkins_->ScriptOutcome("trade/order-svc-build", "FAILURE", {"ERROR: compile error"});
+  auto first = Start(app, "1.0");
+  auto second = Start(app, "1.1");
+  ASSERT_EQ(Drive(first.build.id).state, core::BuildState::kFailed);
+  ASSERT_EQ(Drive(second.build.id).state, core::BuildState::kFailed);
+  ASSERT_TRUE(builds_->Delete(alice_, std::to_string(first.build.id), false).ok());
+  for (const auto& call : registry_->calls()) EXPECT_EQ(call.rfind("DeleteManifest", 0), std::string::npos) << call;
+  EXPECT_EQ(AuditOf(first.build.id).front().action, "build.delete");
+  EXPECT_TRUE(builds_->Get(alice_, std::to_string(second.build.id)).ok());
+}
+
 TEST_F(BuildServiceTest, ARegistryThatRefusesToDeleteKeepsTheBuild) {
   auto app = AddApp("order-svc");
   auto b = Succeeded(app, "1.0");
