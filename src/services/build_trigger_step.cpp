@@ -75,6 +75,10 @@ StepOutcome Recover(engine::StepContext& ctx, const StepEnv& env, const core::Bu
   boost::json::object scratch = ctx.scratch.is_object() ? ctx.scratch.as_object() : boost::json::object();
   if (!found.ok()) return Outage(ctx, env, build, std::move(scratch), found.error(), "looking for the triggered build");
   if (*found) return Adopt(ctx, build, **found, {{"adopted", true}});
+  if (!build.cancel_requested_by.empty()) {
+    return EndBuild(ctx, build, core::BuildEvent::kCancelled,
+                    "cancelled by " + build.cancel_requested_by + "; Jenkins never confirmed the trigger");
+  }
   if (ctx.clock->Now() - *build.trigger_sent_at < env.settings.trigger_recovery_ms) {
     return PollAgain(ctx, env, std::move(scratch));
   }

@@ -176,6 +176,16 @@ TEST_F(BuildWorkflowTest, ATriggerThatNeverReachedJenkinsFailsTheBuildAfterTheRe
   EXPECT_EQ(CallsNamed("TriggerBuild"), 0);
 }
 
+TEST_F(BuildWorkflowTest, CancellingWhileALostTriggerIsLookedForEndsTheBuildAtOnce) {
+  auto view = Start(app_, "1");
+  TriggerSentAndLost(view.build, /*jenkins_got_it=*/false);
+  RunDue();
+  ASSERT_TRUE(builds_->Cancel(alice_, std::to_string(view.build.id)).ok());
+  auto b = Drive(view.build.id, 3);
+  EXPECT_EQ(b.state, BuildState::kCancelled);
+  EXPECT_EQ(CallsNamed("TriggerBuild"), 0);
+}
+
 TEST_F(BuildWorkflowTest, ATriggerWhoseAnswerWasLostIsNotRepeated) {
   jenkins_->FailNext("TriggerBuild", {core::Code::kTransient, "jenkins: timed out", {}});
   auto b = Drive(Start(app_, "1").build.id, 50, Settings().trigger_recovery_ms / 4);
