@@ -28,13 +28,16 @@ std::string BuildPath(const std::string& id, const std::string& suffix = "") {
   return "/api/v1/builds/" + PercentEncode(id) + suffix;
 }
 
-void AddId(CLI::App* command, BuildArgs& args) { command->add_option("id", args.id, "Build id")->required(); }
+void AddId(CLI::App* command, BuildArgs& args) {
+  command->add_option("id", args.id, "Build id")->required();
+}
 
 void AddStart(CLI::App* builds, const std::shared_ptr<BuildArgs>& args, int& exit_code) {
   auto* start = builds->add_subcommand("start", "Build an image of an application from a branch");
   start->add_option("app", args->app, "Application id or name")->required();
   start->add_option("--branch", args->branch, "Git branch to build")->required();
-  start->add_option("--version", args->version, "Version: the image tag, unique per application")->required();
+  start->add_option("--version", args->version, "Version: the image tag, unique per application")
+      ->required();
   auto* env = start->add_option("--env", args->env_id, "Environment id (bookkeeping only)")
                   ->check(CLI::PositiveNumber);
   auto* note = start->add_option("--note", args->note, "Why this build");
@@ -52,20 +55,24 @@ void AddReads(CLI::App* builds, const std::shared_ptr<BuildArgs>& args, int& exi
   auto* list = builds->add_subcommand("list", "List an application's builds, newest first");
   list->add_option("app", args->app, "Application id or name")->required();
   list->add_option("--state", args->state)->check(CLI::IsMember(kStates));
-  list->add_option("--limit", args->limit, "Page size")->check(CLI::Range(1, 500))->capture_default_str();
+  list->add_option("--limit", args->limit, "Page size")
+      ->check(CLI::Range(1, 500))
+      ->capture_default_str();
   list->add_flag("--all", args->all, "Fetch every page");
   SetAction(list, exit_code, [args] {
     auto session = Session::Connect(args->connection);
     auto page = session.List(
         [&](const std::string& cursor) {
-          return WithQuery(AppPath(args->app, "/builds"),
-                           {{"state", args->state}, {"limit", std::to_string(args->limit)}, {"cursor", cursor}});
+          return WithQuery(
+              AppPath(args->app, "/builds"),
+              {{"state", args->state}, {"limit", std::to_string(args->limit)}, {"cursor", cursor}});
         },
         args->all);
     session.Print(page, RenderBuildList);
   });
 
-  auto* show = builds->add_subcommand("show", "Show a build: state, image, digest, commit, Jenkins build");
+  auto* show =
+      builds->add_subcommand("show", "Show a build: state, image, digest, commit, Jenkins build");
   AddId(show, *args);
   SetAction(show, exit_code, [args] {
     auto session = Session::Connect(args->connection);
@@ -98,7 +105,8 @@ void AddChanges(CLI::App* builds, const std::shared_ptr<BuildArgs>& args, int& e
 
   auto* remove = builds->add_subcommand("delete", "Delete a build and its image from the registry");
   AddId(remove, *args);
-  remove->add_flag("--force", args->force, "Admins: delete even while an environment runs the image");
+  remove->add_flag("--force", args->force,
+                   "Admins: delete even while an environment runs the image");
   SetAction(remove, exit_code, [args] {
     auto session = Session::Connect(args->connection);
     session.Call("DELETE", BuildPath(args->id) + (args->force ? "?force=true" : ""));
@@ -110,7 +118,8 @@ void AddChanges(CLI::App* builds, const std::shared_ptr<BuildArgs>& args, int& e
 
 void AddBuildCommands(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<BuildArgs>();
-  auto* builds = app.add_subcommand("build", "Image builds: start, list, show, logs, cancel, delete");
+  auto* builds =
+      app.add_subcommand("build", "Image builds: start, list, show, logs, cancel, delete");
   AddClientOptions(*builds, args->connection);
   builds->require_subcommand(1);
   AddStart(builds, args, exit_code);

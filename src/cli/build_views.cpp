@@ -52,8 +52,9 @@ std::string RenderBuildList(const boost::json::value& list) {
   if (items && items->is_array()) {
     for (const auto& item : items->as_array()) {
       const auto& b = ObjectOf(&item);
-      rows.push_back({Text(b, "id"), Text(b, "version"), Text(b, "branch"), Text(b, "state"), Text(b, "created_by"),
-                      Text(b, "created_at"), Duration(b.if_contains("duration_ms")), Text(b, "digest")});
+      rows.push_back({Text(b, "id"), Text(b, "version"), Text(b, "branch"), Text(b, "state"),
+                      Text(b, "created_by"), Text(b, "created_at"),
+                      Duration(b.if_contains("duration_ms")), Text(b, "digest")});
     }
   }
   return RenderTable({"id", "version", "branch", "state", "by", "created", "took", "digest"}, rows);
@@ -62,7 +63,8 @@ std::string RenderBuildList(const boost::json::value& list) {
 std::string RenderBuild(const boost::json::value& build) {
   const auto& b = ObjectOf(&build);
   Fields fields;
-  for (const char* key : {"id", "app", "version", "branch", "state"}) fields.emplace_back(key, Text(b, key));
+  for (const char* key : {"id", "app", "version", "branch", "state"})
+    fields.emplace_back(key, Text(b, key));
   if (const auto* reason = b.if_contains("reason"); reason && !reason->is_null()) {
     fields.emplace_back("reason", CellText(*reason));
   }
@@ -83,8 +85,8 @@ std::string RenderBuild(const boost::json::value& build) {
   fields.emplace_back("duration", Duration(b.if_contains("duration_ms")));
   fields.emplace_back("actions", Text(b, "actions"));
   std::string out = RenderFields(fields);
-  if (const auto* refusals = b.if_contains("refusals"); refusals && refusals->is_object() &&
-                                                          !refusals->as_object().empty()) {
+  if (const auto* refusals = b.if_contains("refusals");
+      refusals && refusals->is_object() && !refusals->as_object().empty()) {
     Fields reasons;
     for (const auto& [action, reason] : refusals->as_object()) {
       reasons.emplace_back("  " + std::string(action), CellText(reason));

@@ -4,31 +4,42 @@ namespace slipway::core {
 
 std::string_view BuildStateName(BuildState state) {
   switch (state) {
-    case BuildState::kQueued: return "queued";
-    case BuildState::kRunning: return "running";
-    case BuildState::kSucceeded: return "succeeded";
-    case BuildState::kFailed: return "failed";
-    case BuildState::kCancelled: return "cancelled";
+    case BuildState::kQueued:
+      return "queued";
+    case BuildState::kRunning:
+      return "running";
+    case BuildState::kSucceeded:
+      return "succeeded";
+    case BuildState::kFailed:
+      return "failed";
+    case BuildState::kCancelled:
+      return "cancelled";
   }
   return "";
 }
 
 std::optional<BuildState> ParseBuildState(std::string_view name) {
-  for (auto s : {BuildState::kQueued, BuildState::kRunning, BuildState::kSucceeded, BuildState::kFailed,
-                 BuildState::kCancelled}) {
+  for (auto s : {BuildState::kQueued, BuildState::kRunning, BuildState::kSucceeded,
+                 BuildState::kFailed, BuildState::kCancelled}) {
     if (BuildStateName(s) == name) return s;
   }
   return std::nullopt;
 }
 
-bool IsFinal(BuildState state) { return state != BuildState::kQueued && state != BuildState::kRunning; }
+bool IsFinal(BuildState state) {
+  return state != BuildState::kQueued && state != BuildState::kRunning;
+}
 
 std::string_view BuildEventName(BuildEvent event) {
   switch (event) {
-    case BuildEvent::kStarted: return "started";
-    case BuildEvent::kSucceeded: return "succeeded";
-    case BuildEvent::kFailed: return "failed";
-    case BuildEvent::kCancelled: return "cancelled";
+    case BuildEvent::kStarted:
+      return "started";
+    case BuildEvent::kSucceeded:
+      return "succeeded";
+    case BuildEvent::kFailed:
+      return "failed";
+    case BuildEvent::kCancelled:
+      return "cancelled";
   }
   return "";
 }
@@ -37,12 +48,9 @@ const std::vector<BuildTransition>& BuildLifecycle() {
   using S = BuildState;
   using E = BuildEvent;
   static const std::vector<BuildTransition> table = {
-      {S::kQueued, E::kStarted, S::kRunning},
-      {S::kQueued, E::kFailed, S::kFailed},
-      {S::kQueued, E::kCancelled, S::kCancelled},
-      {S::kRunning, E::kSucceeded, S::kSucceeded},
-      {S::kRunning, E::kFailed, S::kFailed},
-      {S::kRunning, E::kCancelled, S::kCancelled},
+      {S::kQueued, E::kStarted, S::kRunning},     {S::kQueued, E::kFailed, S::kFailed},
+      {S::kQueued, E::kCancelled, S::kCancelled}, {S::kRunning, E::kSucceeded, S::kSucceeded},
+      {S::kRunning, E::kFailed, S::kFailed},      {S::kRunning, E::kCancelled, S::kCancelled},
   };
   return table;
 }
@@ -78,7 +86,8 @@ std::optional<std::string> BuildActions::ReasonFor(std::string_view action) cons
 BuildActions ComputeBuildActions(const Build& build, bool can_write) {
   using Check = std::optional<std::string>;
   const Check permission =
-      can_write ? Check() : Check("only admins and the application's owners and developers may do this");
+      can_write ? Check()
+                : Check("only admins and the application's owners and developers may do this");
   Check cancel = permission;
   if (IsFinal(build.state)) {
     cancel = "the build already ended (" + std::string(BuildStateName(build.state)) + ")";
@@ -89,7 +98,8 @@ BuildActions ComputeBuildActions(const Build& build, bool can_write) {
   if (!IsFinal(build.state)) remove = "cancel the build or wait until it ends before deleting it";
 
   BuildActions out;
-  for (auto& [name, refusal] : std::vector<std::pair<std::string, Check>>{{"cancel", cancel}, {"delete", remove}}) {
+  for (auto& [name, refusal] :
+       std::vector<std::pair<std::string, Check>>{{"cancel", cancel}, {"delete", remove}}) {
     if (refusal) {
       out.refused.emplace_back(name, std::move(*refusal));
     } else {

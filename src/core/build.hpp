@@ -59,8 +59,8 @@ struct Build {
   std::string job_path;
   std::optional<std::int64_t> queue_id;
   std::optional<std::int64_t> build_number;
-  std::string jenkins_result;  ///< SUCCESS, FAILURE, ABORTED… once Jenkins said
-  std::string reason;          ///< why it failed or was cancelled
+  std::string jenkins_result;       ///< SUCCESS, FAILURE, ABORTED… once Jenkins said
+  std::string reason;               ///< why it failed or was cancelled
   std::string cancel_requested_by;  ///< set when someone asked to cancel
   /// Set just before Slipway asks Jenkins to build, with the job's last build
   /// number then: a run that finds it set never triggers again (see

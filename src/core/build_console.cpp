@@ -7,13 +7,16 @@ namespace slipway::core {
 
 namespace {
 
-bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool IsHex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 // The sha at the start of `text`, if one is there and ends at a word boundary.
 std::optional<std::string> ShaAt(std::string_view text) {
   std::size_t n = 0;
   while (n < text.size() && IsHex(text[n])) ++n;
-  if (n < 7 || n > 64 || (n < text.size() && text[n] != ' ' && text[n] != '\r')) return std::nullopt;
+  if (n < 7 || n > 64 || (n < text.size() && text[n] != ' ' && text[n] != '\r'))
+    return std::nullopt;
   std::string sha(text.substr(0, n));
   for (auto& c : sha) c = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
   return sha;
@@ -23,15 +26,19 @@ std::optional<std::string> ShaAt(std::string_view text) {
 // is not a valid one. `complete` tells whether all its bytes are present.
 std::size_t Utf8Sequence(std::string_view bytes, bool& complete) {
   const auto b0 = static_cast<unsigned char>(bytes[0]);
-  std::size_t n = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xe ? 3 : (b0 >> 3) == 0x1e ? 4 : 0;
+  std::size_t n = b0 < 0x80           ? 1
+                  : (b0 >> 5) == 0x6  ? 2
+                  : (b0 >> 4) == 0xe  ? 3
+                  : (b0 >> 3) == 0x1e ? 4
+                                      : 0;
   if (n == 0 || (n == 2 && b0 < 0xc2) || (n == 4 && b0 > 0xf4)) return 0;
   complete = bytes.size() >= n;
   for (std::size_t i = 1; i < std::min(n, bytes.size()); ++i) {
     const auto b = static_cast<unsigned char>(bytes[i]);
     if ((b & 0xc0) != 0x80) return 0;
     // Overlong 3-byte forms, surrogates, and code points above U+10FFFF.
-    if (i == 1 && ((b0 == 0xe0 && b < 0xa0) || (b0 == 0xed && b > 0x9f) || (b0 == 0xf0 && b < 0x90) ||
-                   (b0 == 0xf4 && b > 0x8f))) {
+    if (i == 1 && ((b0 == 0xe0 && b < 0xa0) || (b0 == 0xed && b > 0x9f) ||
+                   (b0 == 0xf0 && b < 0x90) || (b0 == 0xf4 && b > 0x8f))) {
       return 0;
     }
   }
@@ -45,7 +52,8 @@ std::optional<std::string> LastErrorLine(std::string_view console) {
   std::size_t start = 0;
   while (start < console.size()) {
     auto end = console.find('\n', start);
-    auto line = console.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    auto line =
+        console.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     if (line.starts_with("ERROR:")) found = std::string(line);
     if (end == std::string_view::npos) break;
     start = end + 1;
@@ -87,20 +95,22 @@ std::string ConsoleText(std::string_view bytes) {
   return out;
 }
 
-std::optional<std::string> FindReportedCommit(std::string_view console,
-                                              const std::map<std::string, std::string>& parameters) {
+std::optional<std::string> FindReportedCommit(
+    std::string_view console, const std::map<std::string, std::string>& parameters) {
   for (const char* name : {"GIT_COMMIT", "COMMIT"}) {
     auto it = parameters.find(name);
     if (it != parameters.end()) {
       if (auto sha = ShaAt(it->second)) return sha;
     }
   }
-  static constexpr std::array<std::string_view, 2> kPrefixes = {"Commit: ", "Checking out Revision "};
+  static constexpr std::array<std::string_view, 2> kPrefixes = {"Commit: ",
+                                                                "Checking out Revision "};
   std::optional<std::string> found;
   std::size_t start = 0;
   while (start < console.size()) {
     auto end = console.find('\n', start);
-    auto line = console.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    auto line =
+        console.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     for (auto prefix : kPrefixes) {
       if (line.starts_with(prefix)) {
         if (auto sha = ShaAt(line.substr(prefix.size()))) found = sha;

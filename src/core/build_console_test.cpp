@@ -6,9 +6,12 @@ namespace slipway::core {
 namespace {
 
 TEST(ReportedCommit, FromTheConsole) {
-  EXPECT_EQ(FindReportedCommit("Started\nCommit: 0123456789ABCDEF0123456789abcdef01234567\nFinished: SUCCESS\n", {}),
-            "0123456789abcdef0123456789abcdef01234567");
-  EXPECT_EQ(FindReportedCommit("Checking out Revision 3f2a9c1d5e (refs/remotes/origin/main)\n", {}), "3f2a9c1d5e");
+  EXPECT_EQ(
+      FindReportedCommit(
+          "Started\nCommit: 0123456789ABCDEF0123456789abcdef01234567\nFinished: SUCCESS\n", {}),
+      "0123456789abcdef0123456789abcdef01234567");
+  EXPECT_EQ(FindReportedCommit("Checking out Revision 3f2a9c1d5e (refs/remotes/origin/main)\n", {}),
+            "3f2a9c1d5e");
 }
 
 TEST(ReportedCommit, TheLastReportWins) {
@@ -28,18 +31,24 @@ TEST(ReportedCommit, NothingThatIsNotAnSha) {
 }
 
 TEST(LastErrorLine, TheLastOne) {
-  EXPECT_EQ(LastErrorLine("a\nERROR: first\nb\nERROR: branch 'x' does not exist\nFinished: FAILURE\n"),
-            "ERROR: branch 'x' does not exist");
+  EXPECT_EQ(
+      LastErrorLine("a\nERROR: first\nb\nERROR: branch 'x' does not exist\nFinished: FAILURE\n"),
+      "ERROR: branch 'x' does not exist");
   EXPECT_FALSE(LastErrorLine("all fine\n").has_value());
   EXPECT_FALSE(LastErrorLine(" ERROR: indented\n").has_value());
 }
 
 TEST(ConsoleText, KeepsValidUtf8AndReplacesTheRest) {
   EXPECT_EQ(ConsoleText("構建 ok\n"), "構建 ok\n");
-  EXPECT_EQ(ConsoleText(std::string("a\0b", 3)), "a\xef\xbf\xbd" "b");
-  EXPECT_EQ(ConsoleText("a\xff" "b"), "a\xef\xbf\xbd" "b");
+  EXPECT_EQ(ConsoleText(std::string("a\0b", 3)),
+            "a\xef\xbf\xbd"
+            "b");
+  EXPECT_EQ(ConsoleText("a\xff"
+                        "b"),
+            "a\xef\xbf\xbd"
+            "b");
   EXPECT_EQ(ConsoleText("\xc0\xaf"), "\xef\xbf\xbd\xef\xbf\xbd");  // overlong '/'
-  EXPECT_EQ(ConsoleText("\xed\xa0\x80").size(), 9u);                 // a surrogate: three bad bytes
+  EXPECT_EQ(ConsoleText("\xed\xa0\x80").size(), 9u);               // a surrogate: three bad bytes
 }
 
 TEST(CompleteUtf8Prefix, HoldsBackACharacterCutInTwo) {

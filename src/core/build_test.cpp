@@ -6,8 +6,8 @@ namespace slipway::core {
 namespace {
 
 TEST(BuildLifecycle, EveryStateHasAStableName) {
-  for (auto s : {BuildState::kQueued, BuildState::kRunning, BuildState::kSucceeded, BuildState::kFailed,
-                 BuildState::kCancelled}) {
+  for (auto s : {BuildState::kQueued, BuildState::kRunning, BuildState::kSucceeded,
+                 BuildState::kFailed, BuildState::kCancelled}) {
     EXPECT_EQ(ParseBuildState(BuildStateName(s)), s);
   }
   EXPECT_FALSE(ParseBuildState("done").has_value());
@@ -25,7 +25,8 @@ TEST(BuildLifecycle, OnlyQueuedAndRunningBuildsMove) {
            {S::kQueued, E::kStarted, S::kRunning},
            {S::kQueued, E::kCancelled, S::kCancelled},
            {S::kQueued, E::kFailed, S::kFailed},
-           {S::kQueued, E::kSucceeded, std::nullopt},  // success needs a running build and its digest
+           {S::kQueued, E::kSucceeded,
+            std::nullopt},  // success needs a running build and its digest
            {S::kRunning, E::kSucceeded, S::kSucceeded},
            {S::kRunning, E::kFailed, S::kFailed},
            {S::kRunning, E::kCancelled, S::kCancelled},

@@ -22,8 +22,8 @@ std::string BuildJobPath(const core::App& app, const BuildSettings& settings) {
   return path;
 }
 
-std::string BuildImageAddress(const std::string& registry_host, const core::App& app, const std::string& version,
-                              const BuildSettings& settings) {
+std::string BuildImageAddress(const std::string& registry_host, const core::App& app,
+                              const std::string& version, const BuildSettings& settings) {
   std::string address = registry_host + "/";
   if (!settings.image_namespace.empty()) address += settings.image_namespace + "/";
   return address + app.name + ":" + version;
@@ -34,15 +34,19 @@ const std::vector<std::string>& BuildParameterNames() {
   return names;
 }
 
-std::map<std::string, std::string> BuildParameters(const std::string& app_name, const core::Build& build) {
-  return {{"APP", app_name}, {"BRANCH", build.branch}, {"VERSION", build.version}, {"IMAGE", build.image}};
+std::map<std::string, std::string> BuildParameters(const std::string& app_name,
+                                                   const core::Build& build) {
+  return {{"APP", app_name},
+          {"BRANCH", build.branch},
+          {"VERSION", build.version},
+          {"IMAGE", build.image}};
 }
 
 std::string StandardJobXml(const core::App& app) {
   std::vector<connectors::JenkinsParameter> parameters;
   for (const auto& name : BuildParameterNames()) parameters.push_back({name, ""});
-  return connectors::jenkins::PipelineJobXml("Image build of " + app.name + " (created by Slipway)", parameters,
-                                            app.repo_url);
+  return connectors::jenkins::PipelineJobXml("Image build of " + app.name + " (created by Slipway)",
+                                             parameters, app.repo_url);
 }
 
 }  // namespace slipway::services

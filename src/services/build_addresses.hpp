@@ -18,14 +18,15 @@ std::string BuildJobPath(const core::App& app, const BuildSettings& settings);
 
 /// `<registry_host>/<image_namespace>/<app>:<version>` (no namespace part
 /// when image_namespace is empty).
-std::string BuildImageAddress(const std::string& registry_host, const core::App& app, const std::string& version,
-                              const BuildSettings& settings);
+std::string BuildImageAddress(const std::string& registry_host, const core::App& app,
+                              const std::string& version, const BuildSettings& settings);
 
 /// The parameters every build job must define (docs/connectors/jenkins.md).
 const std::vector<std::string>& BuildParameterNames();
 
 /// What the job is given: APP, BRANCH, VERSION, IMAGE.
-std::map<std::string, std::string> BuildParameters(const std::string& app_name, const core::Build& build);
+std::map<std::string, std::string> BuildParameters(const std::string& app_name,
+                                                   const core::Build& build);
 
 /// The config.xml of a job created for a missing one: a Pipeline job with
 /// the build parameters, checking out the application's repository.

@@ -17,9 +17,9 @@ namespace {
 // What the deletion will do, decided in one read transaction.
 struct DeletionPlan {
   core::Build build;
-  std::string repository;     ///< in the registry
-  std::string digest;         ///< "" when there is no image to delete
-  std::string shared_with;    ///< another build of the same image: the manifest stays
+  std::string repository;   ///< in the registry
+  std::string digest;       ///< "" when there is no image to delete
+  std::string shared_with;  ///< another build of the same image: the manifest stays
   std::vector<BuildReference> references;
 };
 
@@ -33,9 +33,11 @@ boost::json::array ReferencesJson(const std::vector<BuildReference>& references)
 }
 
 core::Error RegistryFailure(const core::Error& error, const std::string& what) {
-  if (error.code == core::Code::kTransient) return {core::Code::kTransient, what + ": " + error.message, {}};
+  if (error.code == core::Code::kTransient)
+    return {core::Code::kTransient, what + ": " + error.message, {}};
   // The registry's refusal (delete disabled, credentials) is not the caller's fault.
-  return core::Conflict(what + ": " + error.message, {{"registry_error", core::CodeName(error.code)}});
+  return core::Conflict(what + ": " + error.message,
+                        {{"registry_error", core::CodeName(error.code)}});
 }
 
 // The digest of the build's image: recorded on success; a failed or
@@ -53,20 +55,23 @@ core::Result<std::string> ImageDigest(const Connections& connections, const core
 // users) and the image to remove. The registry is asked for the digest of a
 // build that has none recorded.
 core::Result<DeletionPlan> PlanDeletion(store::Database& db, const Connections& connections,
-                                        const RequestContext& ctx, std::int64_t build_id, bool force) {
-  auto build = store::InTx(db, store::TxMode::kRead, [&](store::Tx& tx) -> core::Result<core::Build> {
-    auto found = store::builds::Get(tx, build_id);
-    if (!found) return core::NotFound("no build " + std::to_string(build_id));
-    auto app = AppForWrite(tx, ctx, std::to_string(found->app_id));
-    if (!app.ok()) return app.error();
-    if (auto reason = core::ComputeBuildActions(*found, true).ReasonFor("delete")) {
-      return core::Conflict(*reason, {{"state", core::BuildStateName(found->state)}});
-    }
-    return std::move(*found);
-  });
+                                        const RequestContext& ctx, std::int64_t build_id,
+                                        bool force) {
+  auto build =
+      store::InTx(db, store::TxMode::kRead, [&](store::Tx& tx) -> core::Result<core::Build> {
+        auto found = store::builds::Get(tx, build_id);
+        if (!found) return core::NotFound("no build " + std::to_string(build_id));
+        auto app = AppForWrite(tx, ctx, std::to_string(found->app_id));
+        if (!app.ok()) return app.error();
+        if (auto reason = core::ComputeBuildActions(*found, true).ReasonFor("delete")) {
+          return core::Conflict(*reason, {{"state", core::BuildStateName(found->state)}});
+        }
+        return std::move(*found);
+      });
   if (!build.ok()) return build.error();
   auto reference = connectors::registry::ParseImageReference(build->image);
-  if (!reference.ok()) return core::Conflict("the build's image address is not valid: " + reference.error().message);
+  if (!reference.ok())
+    return core::Conflict("the build's image address is not valid: " + reference.error().message);
   if (!connections.registry) return NotConfigured("registry");
   DeletionPlan plan{std::move(*build), reference->repository, "", "", {}};
   auto digest = ImageDigest(connections, plan.build, plan.repository, reference->tag);
@@ -80,9 +85,10 @@ core::Result<DeletionPlan> PlanDeletion(store::Database& db, const Connections& 
     }
   });
   if (!plan.references.empty() && !force) {
-    return core::Conflict("the image " + plan.build.image + " is still in use (" + plan.references[0].description +
-                              (plan.references.size() > 1 ? " and more" : "") + "); an admin may force the deletion",
-                          {{"digest", plan.digest}, {"references", ReferencesJson(plan.references)}});
+    return core::Conflict(
+        "the image " + plan.build.image + " is still in use (" + plan.references[0].description +
+            (plan.references.size() > 1 ? " and more" : "") + "); an admin may force the deletion",
+        {{"digest", plan.digest}, {"references", ReferencesJson(plan.references)}});
   }
   return plan;
 }
@@ -90,8 +96,10 @@ core::Result<DeletionPlan> PlanDeletion(store::Database& db, const Connections& 
 std::string DeletionSummary(const DeletionPlan& plan) {
   std::string summary = "deleted build " + plan.build.version + " (" + plan.build.image + ")";
   if (plan.digest.empty()) summary += "; no image was in the registry";
-  if (!plan.shared_with.empty()) summary += "; the image stays: build " + plan.shared_with + " has it too";
-  if (!plan.references.empty()) summary += "; forced while in use by " + plan.references[0].description;
+  if (!plan.shared_with.empty())
+    summary += "; the image stays: build " + plan.shared_with + " has it too";
+  if (!plan.references.empty())
+    summary += "; forced while in use by " + plan.references[0].description;
   return summary;
 }
 
@@ -100,7 +108,8 @@ std::string DeletionSummary(const DeletionPlan& plan) {
 core::Status BuildService::Delete(const RequestContext& ctx, const std::string& id, bool force) {
   auto build_id = core::ParseId(id);
   if (!build_id) return core::NotFound("no build " + id);
-  if (force && !ctx.caller.IsAdmin()) return core::Forbidden("only admins may force the deletion of a build");
+  if (force && !ctx.caller.IsAdmin())
+    return core::Forbidden("only admins may force the deletion of a build");
   auto plan = PlanDeletion(db_, connections_, ctx, *build_id, force);
   if (!plan.ok()) return plan.error();
   // A manifest is deleted with every tag on it: keep it while another build has it.

@@ -40,7 +40,8 @@ core::Status BuildLogTails::Start(std::int64_t from, Read read, Push push, Close
   ReapFinished();
   if (tails_.size() >= max_tails_) {
     return core::Error{core::Code::kTooManyRequests,
-                       "too many followed logs (" + std::to_string(max_tails_) + "); retry later", {}};
+                       "too many followed logs (" + std::to_string(max_tails_) + "); retry later",
+                       {}};
   }
   auto done = std::make_shared<bool>(false);
   tails_.push_back({std::thread([this, from, read = std::move(read), push = std::move(push),

@@ -33,7 +33,8 @@ class BuildLogTails {
   using Push = std::function<bool(std::string)>;
   using Close = std::function<void()>;
 
-  explicit BuildLogTails(std::chrono::milliseconds poll = std::chrono::milliseconds(500), std::size_t max_tails = 64);
+  explicit BuildLogTails(std::chrono::milliseconds poll = std::chrono::milliseconds(500),
+                         std::size_t max_tails = 64);
   /// Stops every tail (without calling close) and joins its thread.
   ~BuildLogTails();
   BuildLogTails(const BuildLogTails&) = delete;

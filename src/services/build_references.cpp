@@ -9,8 +9,8 @@ std::vector<BuildReference> BuildReferences(store::Tx& tx, const std::string& di
   if (digest.empty()) return out;
   for (const auto& env : store::environments::RunningDigest(tx, digest)) {
     out.push_back({"environment", env.id, env.app_id,
-                   env.env_type + " environment on cluster " + std::to_string(env.cluster_id) + " (namespace " +
-                       env.namespace_name + ")"});
+                   env.env_type + " environment on cluster " + std::to_string(env.cluster_id) +
+                       " (namespace " + env.namespace_name + ")"});
   }
   return out;
 }

@@ -54,19 +54,25 @@ core::Error BuildNotFound(const std::string& id) { return core::NotFound("no bui
 
 BuildService::BuildService(store::Database& db, const core::Clock& clock, engine::Engine& engine,
                            const Connections& connections, BuildSettings settings)
-    : db_(db), clock_(clock), engine_(engine), connections_(connections), settings_(std::move(settings)) {}
+    : db_(db),
+      clock_(clock),
+      engine_(engine),
+      connections_(connections),
+      settings_(std::move(settings)) {}
 
 Result<BuildView> BuildService::View(store::Tx& tx, const RequestContext& ctx, core::Build build) {
   auto app = store::apps::Get(tx, build.app_id);
   if (!app) return core::NotFound("no application " + std::to_string(build.app_id));
-  const bool can_write = core::CanWriteApp(ctx.caller, store::apps::MemberRoleOf(tx, app->id, ctx.caller.username));
+  const bool can_write =
+      core::CanWriteApp(ctx.caller, store::apps::MemberRoleOf(tx, app->id, ctx.caller.username));
   BuildView view{std::move(build), app->name, {}};
   view.actions = core::ComputeBuildActions(view.build, can_write);
   return view;
 }
 
-Result<core::Build> BuildService::Prepare(store::Tx& tx, const RequestContext& ctx, const std::string& app_ref,
-                                           const boost::json::object& body) {
+Result<core::Build> BuildService::Prepare(store::Tx& tx, const RequestContext& ctx,
+                                          const std::string& app_ref,
+                                          const boost::json::object& body) {
   auto app = AppForWrite(tx, ctx, app_ref);
   if (!app.ok()) return app.error();
   auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
@@ -79,8 +85,9 @@ Result<core::Build> BuildService::Prepare(store::Tx& tx, const RequestContext& c
   if (input->env_id) {
     auto env = store::environments::Get(tx, *input->env_id);
     if (!env || env->app_id != app->id) {
-      return core::Invalid("env_id " + std::to_string(*input->env_id) + " is not an environment of " + app->name,
-                           {{"field", "env_id"}, {"rule", "must be an environment of this application"}});
+      return core::Invalid(
+          "env_id " + std::to_string(*input->env_id) + " is not an environment of " + app->name,
+          {{"field", "env_id"}, {"rule", "must be an environment of this application"}});
     }
   }
   if (!connections_.jenkins) return NotConfigured("jenkins");
@@ -94,9 +101,10 @@ Result<core::Build> BuildService::Prepare(store::Tx& tx, const RequestContext& c
   build.image = BuildImageAddress(connections_.registry_host, *app, build.version, settings_);
   build.job_path = BuildJobPath(*app, settings_);
   if (auto image = connectors::registry::ParseImageReference(build.image); !image.ok()) {
-    return core::Conflict("the image address " + build.image + " is not valid (check builds.image_namespace): " +
-                              image.error().message,
-                          {{"setting", "builds.image_namespace"}});
+    return core::Conflict(
+        "the image address " + build.image +
+            " is not valid (check builds.image_namespace): " + image.error().message,
+        {{"setting", "builds.image_namespace"}});
   }
   build.created_by = ctx.caller.username;
   build.created_at = build.updated_at = clock_.Now();
@@ -113,8 +121,9 @@ Result<BuildView> BuildService::Start(const RequestContext& ctx, const std::stri
       if (!build.ok()) return build.error();
       version = build->version;
       build->id = store::builds::Insert(tx, *build);
-      auto workflow = engine_.StartWorkflow(tx, kBuildWorkflow, "build:" + std::to_string(build->id),
-                                            boost::json::object{{"build_id", build->id}});
+      auto workflow =
+          engine_.StartWorkflow(tx, kBuildWorkflow, "build:" + std::to_string(build->id),
+                                boost::json::object{{"build_id", build->id}});
       // Only an unregistered kind fails here; throwing rolls the build back.
       if (!workflow.ok()) throw std::runtime_error(workflow.error().message);
       store::builds::SetWorkflow(tx, build->id, *workflow);
@@ -141,8 +150,9 @@ Result<BuildView> BuildService::Get(const RequestContext& ctx, const std::string
   });
 }
 
-Result<BuildList> BuildService::List(const RequestContext& ctx, const std::string& app_ref, const std::string& state,
-                                     int limit, const std::string& cursor) {
+Result<BuildList> BuildService::List(const RequestContext& ctx, const std::string& app_ref,
+                                     const std::string& state, int limit,
+                                     const std::string& cursor) {
   store::BuildQuery query;
   query.limit = limit;
   if (!state.empty()) {
@@ -164,7 +174,8 @@ Result<BuildList> BuildService::List(const RequestContext& ctx, const std::strin
       builds.resize(static_cast<std::size_t>(limit));
       out.next_cursor = EncodeAppCursor("id", builds.back().id);
     }
-    const bool can_write = core::CanWriteApp(ctx.caller, store::apps::MemberRoleOf(tx, app->id, ctx.caller.username));
+    const bool can_write =
+        core::CanWriteApp(ctx.caller, store::apps::MemberRoleOf(tx, app->id, ctx.caller.username));
     for (auto& b : builds) {
       auto actions = core::ComputeBuildActions(b, can_write);
       out.items.push_back({std::move(b), app->name, std::move(actions)});
@@ -182,8 +193,9 @@ Result<BuildView> BuildService::Cancel(const RequestContext& ctx, const std::str
     auto app = AppForWrite(tx, ctx, std::to_string(build->app_id));
     if (!app.ok()) return app.error();
     if (core::IsFinal(build->state)) {
-      return core::Conflict("the build already ended (" + std::string(core::BuildStateName(build->state)) + ")",
-                            {{"state", core::BuildStateName(build->state)}});
+      return core::Conflict(
+          "the build already ended (" + std::string(core::BuildStateName(build->state)) + ")",
+          {{"state", core::BuildStateName(build->state)}});
     }
     // Asking twice changes nothing: the first request is being carried out.
     if (store::builds::RequestCancel(tx, build->id, ctx.caller.username, clock_.Now())) {
@@ -197,7 +209,8 @@ Result<BuildView> BuildService::Cancel(const RequestContext& ctx, const std::str
   return view;
 }
 
-Result<BuildLog> BuildService::ReadLog(const RequestContext&, const std::string& id, std::int64_t from) {
+Result<BuildLog> BuildService::ReadLog(const RequestContext&, const std::string& id,
+                                       std::int64_t from) {
   auto build_id = core::ParseId(id);
   if (!build_id) return BuildNotFound(id);
   // Every signed-in user may read every application's builds (R-GW-2).
@@ -210,7 +223,8 @@ Result<BuildLog> BuildService::ReadLog(const RequestContext&, const std::string&
 }
 
 core::Status BuildService::FollowLog(const RequestContext& ctx, const std::string& id,
-                                     std::function<bool(std::string)> push, std::function<void()> close) {
+                                     std::function<bool(std::string)> push,
+                                     std::function<void()> close) {
   auto first = ReadLog(ctx, id, 0);
   if (!first.ok()) return first.error();
   if (!first->text.empty() && !push(std::move(first->text))) return core::Ok{};
@@ -219,8 +233,8 @@ core::Status BuildService::FollowLog(const RequestContext& ctx, const std::strin
     return core::Ok{};
   }
   return tails_.Start(
-      first->end, [this, ctx, id](std::int64_t from) { return ReadLog(ctx, id, from); }, std::move(push),
-      std::move(close));
+      first->end, [this, ctx, id](std::int64_t from) { return ReadLog(ctx, id, from); },
+      std::move(push), std::move(close));
 }
 
 }  // namespace slipway::services

@@ -48,8 +48,8 @@ class BuildService {
                                 const boost::json::object& body);
   core::Result<BuildView> Get(const RequestContext& ctx, const std::string& id);
   /// Newest first; `state` filters when not empty; `cursor` is a previous next_cursor.
-  core::Result<BuildList> List(const RequestContext& ctx, const std::string& app_ref, const std::string& state,
-                               int limit, const std::string& cursor);
+  core::Result<BuildList> List(const RequestContext& ctx, const std::string& app_ref,
+                               const std::string& state, int limit, const std::string& cursor);
   /// Asks the workflow to cancel the queue item or stop the running build;
   /// the build ends `cancelled` once Jenkins confirms. Asking again is a no-op.
   core::Result<BuildView> Cancel(const RequestContext& ctx, const std::string& id);
@@ -60,18 +60,19 @@ class BuildService {
   core::Status Delete(const RequestContext& ctx, const std::string& id, bool force);
 
   /// The stored console text after byte `from`.
-  core::Result<BuildLog> ReadLog(const RequestContext& ctx, const std::string& id, std::int64_t from);
+  core::Result<BuildLog> ReadLog(const RequestContext& ctx, const std::string& id,
+                                 std::int64_t from);
   /// Sends the log so far to `push`, then what is added, until the build
   /// ends (then `close`) or `push` returns false (the reader left). NotFound
   /// when there is no such build; TooManyRequests with too many followers.
-  core::Status FollowLog(const RequestContext& ctx, const std::string& id, std::function<bool(std::string)> push,
-                         std::function<void()> close);
+  core::Status FollowLog(const RequestContext& ctx, const std::string& id,
+                         std::function<bool(std::string)> push, std::function<void()> close);
 
  private:
   /// Every check of a start, in order (who, which application, the body, the
   /// environment, the connectors); the build to record.
-  core::Result<core::Build> Prepare(store::Tx& tx, const RequestContext& ctx, const std::string& app_ref,
-                                    const boost::json::object& body);
+  core::Result<core::Build> Prepare(store::Tx& tx, const RequestContext& ctx,
+                                    const std::string& app_ref, const boost::json::object& body);
   core::Result<BuildView> View(store::Tx& tx, const RequestContext& ctx, core::Build build);
 
   store::Database& db_;

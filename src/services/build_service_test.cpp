@@ -13,8 +13,9 @@ namespace json = boost::json;
 class BuildServiceTest : public BuildTest {
  protected:
   std::int64_t CountBuilds() {
-    return store::InTx(*db_, store::TxMode::kRead,
-                       [](store::Tx& tx) { return tx.QueryOne("SELECT COUNT(*) FROM builds")->Int(0); });
+    return store::InTx(*db_, store::TxMode::kRead, [](store::Tx& tx) {
+      return tx.QueryOne("SELECT COUNT(*) FROM builds")->Int(0);
+    });
   }
 
   // An environment of `app` that runs the image with `digest`.
@@ -78,11 +79,11 @@ TEST_F(BuildServiceTest, TheApplicationsBuildJobWinsOverTheConvention) {
 TEST_F(BuildServiceTest, BadInputIsRefusedAndNothingIsStored) {
   auto app = AddApp("order-svc");
   for (const json::object& body : std::vector<json::object>{
-           {{"version", "1.0"}},                                    // no branch
-           {{"branch", "main"}},                                    // no version
-           {{"branch", "main"}, {"version", "-1"}},                 // not a tag
-           {{"branch", "main"}, {"version", "a/b"}},                // not a tag
-           {{"branch", "feature..x"}, {"version", "1"}},            // not a branch
+           {{"version", "1.0"}},                                     // no branch
+           {{"branch", "main"}},                                     // no version
+           {{"branch", "main"}, {"version", "-1"}},                  // not a tag
+           {{"branch", "main"}, {"version", "a/b"}},                 // not a tag
+           {{"branch", "feature..x"}, {"version", "1"}},             // not a branch
            {{"branch", "main"}, {"version", "1"}, {"env_id", "x"}},  // not an id
            {{"branch", "main"}, {"version", "1"}, {"colour", "red"}},
        }) {
@@ -122,7 +123,8 @@ TEST_F(BuildServiceTest, OnlyAdminsOwnersAndDevelopersStartBuilds) {
     EXPECT_EQ(r.error().code, core::Code::kForbidden);
   }
   EXPECT_TRUE(builds_->Start(admin_, app.name, StartBody("1")).ok());
-  EXPECT_EQ(builds_->Start(alice_, "no-such-app", StartBody("2")).error().code, core::Code::kNotFound);
+  EXPECT_EQ(builds_->Start(alice_, "no-such-app", StartBody("2")).error().code,
+            core::Code::kNotFound);
 }
 
 TEST_F(BuildServiceTest, AVersionIsUniquePerApplication) {
@@ -183,7 +185,8 @@ TEST_F(BuildServiceTest, ListIsNewestFirstWithACursor) {
 TEST_F(BuildServiceTest, CancelIsAskedOnceAndRefusedForEndedBuilds) {
   auto app = AddApp("order-svc");
   auto view = Start(app, "1");
-  EXPECT_EQ(builds_->Cancel(bob_, std::to_string(view.build.id)).error().code, core::Code::kForbidden);
+  EXPECT_EQ(builds_->Cancel(bob_, std::to_string(view.build.id)).error().code,
+            core::Code::kForbidden);
   auto cancelled = builds_->Cancel(alice_, std::to_string(view.build.id));
   ASSERT_TRUE(cancelled.ok());
   EXPECT_EQ(cancelled->build.cancel_requested_by, "alice");
@@ -192,7 +195,8 @@ TEST_F(BuildServiceTest, CancelIsAskedOnceAndRefusedForEndedBuilds) {
   EXPECT_EQ(Load(view.build.id).cancel_requested_by, "alice");
   auto ended = Drive(view.build.id);
   EXPECT_EQ(ended.state, core::BuildState::kCancelled);
-  EXPECT_EQ(builds_->Cancel(alice_, std::to_string(view.build.id)).error().code, core::Code::kConflict);
+  EXPECT_EQ(builds_->Cancel(alice_, std::to_string(view.build.id)).error().code,
+            core::Code::kConflict);
   EXPECT_EQ(builds_->Cancel(alice_, "12345").error().code, core::Code::kNotFound);
 }
 
@@ -200,7 +204,8 @@ TEST_F(BuildServiceTest, DeleteRemovesTheImageThenTheRecordAndFreesTheVersion) {
   auto app = AddApp("order-svc");
   auto b = Succeeded(app, "1.0");
   ASSERT_TRUE(registry_->HeadManifest(Repository(app), "1.0").ok());
-  EXPECT_EQ(builds_->Delete(bob_, std::to_string(b.id), false).error().code, core::Code::kForbidden);
+  EXPECT_EQ(builds_->Delete(bob_, std::to_string(b.id), false).error().code,
+            core::Code::kForbidden);
   ASSERT_TRUE(builds_->Delete(alice_, std::to_string(b.id), false).ok());
   EXPECT_EQ(registry_->HeadManifest(Repository(app), "1.0").error().code, core::Code::kNotFound);
   EXPECT_EQ(builds_->Get(alice_, std::to_string(b.id)).error().code, core::Code::kNotFound);
@@ -229,7 +234,8 @@ TEST_F(BuildServiceTest, DeleteIsRefusedWhileAnEnvironmentRunsTheImageUnlessAnAd
   EXPECT_EQ(refs[0].at("kind").as_string(), "environment");
   EXPECT_EQ(refs[0].at("id").as_int64(), env);
   EXPECT_TRUE(registry_->HeadManifest(Repository(app), "1.0").ok());
-  EXPECT_EQ(builds_->Delete(alice_, std::to_string(b.id), true).error().code, core::Code::kForbidden);
+  EXPECT_EQ(builds_->Delete(alice_, std::to_string(b.id), true).error().code,
+            core::Code::kForbidden);
   ASSERT_TRUE(builds_->Delete(admin_, std::to_string(b.id), true).ok());
   EXPECT_FALSE(registry_->HeadManifest(Repository(app), "1.0").ok());
 }
@@ -244,7 +250,8 @@ TEST_F(BuildServiceTest, AnImageSharedWithAnotherBuildStaysInTheRegistry) {
   });
   ASSERT_TRUE(builds_->Delete(alice_, std::to_string(second.id), false).ok());
   EXPECT_TRUE(registry_->HeadManifest(Repository(app), "1.0").ok());
-  for (const auto& call : registry_->calls()) EXPECT_EQ(call.rfind("DeleteManifest", 0), std::string::npos) << call;
+  for (const auto& call : registry_->calls())
+    EXPECT_EQ(call.rfind("DeleteManifest", 0), std::string::npos) << call;
 }
 
 TEST_F(BuildServiceTest, DeletingAFailedBuildRemovesAnImageItPushedAnyway) {
@@ -265,7 +272,8 @@ TEST_F(BuildServiceTest, DeletingABuildThatPushedNothingTouchesNoManifest) {
   ASSERT_EQ(Drive(first.build.id).state, core::BuildState::kFailed);
   ASSERT_EQ(Drive(second.build.id).state, core::BuildState::kFailed);
   ASSERT_TRUE(builds_->Delete(alice_, std::to_string(first.build.id), false).ok());
-  for (const auto& call : registry_->calls()) EXPECT_EQ(call.rfind("DeleteManifest", 0), std::string::npos) << call;
+  for (const auto& call : registry_->calls())
+    EXPECT_EQ(call.rfind("DeleteManifest", 0), std::string::npos) << call;
   EXPECT_EQ(AuditOf(first.build.id).front().action, "build.delete");
   EXPECT_TRUE(builds_->Get(alice_, std::to_string(second.build.id)).ok());
 }
@@ -273,13 +281,15 @@ TEST_F(BuildServiceTest, DeletingABuildThatPushedNothingTouchesNoManifest) {
 TEST_F(BuildServiceTest, ARegistryThatRefusesToDeleteKeepsTheBuild) {
   auto app = AddApp("order-svc");
   auto b = Succeeded(app, "1.0");
-  registry_->FailNext("DeleteManifest", {core::Code::kInvalid, "UNSUPPORTED: The operation is unsupported.", {}});
+  registry_->FailNext("DeleteManifest",
+                      {core::Code::kInvalid, "UNSUPPORTED: The operation is unsupported.", {}});
   auto r = builds_->Delete(alice_, std::to_string(b.id), false);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, core::Code::kConflict);
   EXPECT_TRUE(builds_->Get(alice_, std::to_string(b.id)).ok());
   registry_->FailNext("DeleteManifest", {core::Code::kTransient, "503", {}});
-  EXPECT_EQ(builds_->Delete(alice_, std::to_string(b.id), false).error().code, core::Code::kTransient);
+  EXPECT_EQ(builds_->Delete(alice_, std::to_string(b.id), false).error().code,
+            core::Code::kTransient);
   EXPECT_TRUE(builds_->Get(alice_, std::to_string(b.id)).ok());
 }
 
@@ -309,7 +319,11 @@ TEST_F(BuildServiceTest, FollowLogSendsTheLogUntilTheBuildEnds) {
   std::unique_lock lock(mutex);
   ASSERT_TRUE(done.wait_for(lock, std::chrono::seconds(10), [&] { return closed; }));
   EXPECT_NE(received.find("Finished: SUCCESS"), std::string::npos) << received;
-  EXPECT_EQ(builds_->FollowLog(vic_, "999", [](std::string) { return true; }, [] {}).error().code,
+  EXPECT_EQ(builds_
+                ->FollowLog(
+                    vic_, "999", [](std::string) { return true; }, [] {})
+                .error()
+                .code,
             core::Code::kNotFound);
 }
 

@@ -81,7 +81,9 @@ class BuildTest : public ::testing::Test {
     app.owner = "alice";
     app.type = type;
     app.status = status;
-    app.repo_url = type == core::AppType::kSelfDeveloped ? "https://git.example.com/trade/" + name + ".git" : "";
+    app.repo_url = type == core::AppType::kSelfDeveloped
+                       ? "https://git.example.com/trade/" + name + ".git"
+                       : "";
     return store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) {
       app.id = store::apps::Insert(tx, app);
       store::apps::PutMember(tx, app.id, "alice", core::MemberRole::kOwner);
@@ -89,7 +91,8 @@ class BuildTest : public ::testing::Test {
     });
   }
 
-  static boost::json::object StartBody(const std::string& version, const std::string& branch = "main") {
+  static boost::json::object StartBody(const std::string& version,
+                                       const std::string& branch = "main") {
     return {{"branch", branch}, {"version", version}, {"note", "try it"}};
   }
 
@@ -100,7 +103,8 @@ class BuildTest : public ::testing::Test {
   }
 
   core::Build Load(std::int64_t id) {
-    auto b = store::InTx(*db_, store::TxMode::kRead, [&](store::Tx& tx) { return store::builds::Get(tx, id); });
+    auto b = store::InTx(*db_, store::TxMode::kRead,
+                         [&](store::Tx& tx) { return store::builds::Get(tx, id); });
     EXPECT_TRUE(b.has_value());
     return b.value_or(core::Build{});
   }

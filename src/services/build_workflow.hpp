@@ -27,6 +27,7 @@ inline constexpr const char* kBuildWorkflow = "build";
 /// A step that ends the build (failure, cancellation) succeeds, and the
 /// later steps see an ended build and do nothing. `connections` must outlive
 /// the engine.
-void RegisterBuildWorkflow(engine::Registry& registry, const Connections& connections, BuildSettings settings);
+void RegisterBuildWorkflow(engine::Registry& registry, const Connections& connections,
+                           BuildSettings settings);
 
 }  // namespace slipway::services

@@ -25,8 +25,9 @@ class BuildWorkflowTest : public BuildTest {
   void TriggerSentAndLost(const core::Build& build, bool jenkins_got_it) {
     ASSERT_TRUE(jenkins_->CreateFolder("trade").ok());
     ASSERT_TRUE(jenkins_->CreateJob(kJob, StandardJobXml(app_)).ok());
-    store::InTx(*db_, store::TxMode::kWrite,
-                [&](store::Tx& tx) { store::builds::MarkTriggerSent(tx, build.id, clock_.Now(), 0); });
+    store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) {
+      store::builds::MarkTriggerSent(tx, build.id, clock_.Now(), 0);
+    });
     if (jenkins_got_it) {
       ASSERT_TRUE(jenkins_->TriggerBuild(kJob, BuildParameters(app_.name, build), 0).ok());
     }
@@ -36,7 +37,8 @@ class BuildWorkflowTest : public BuildTest {
 };
 
 TEST_F(BuildWorkflowTest, ABuildRunsFromTriggerToDigest) {
-  jenkins_->ScriptOutcome(kJob, "SUCCESS", {"Commit: 0123456789abcdef0123456789abcdef01234567", "pushed"});
+  jenkins_->ScriptOutcome(kJob, "SUCCESS",
+                          {"Commit: 0123456789abcdef0123456789abcdef01234567", "pushed"});
   auto view = Start(app_, "1.0.0");
   auto pushed = registry_->PushImage("images/order-svc", "1.0.0");  // what the job does
   ASSERT_TRUE(pushed.ok());
@@ -57,7 +59,8 @@ TEST_F(BuildWorkflowTest, ABuildRunsFromTriggerToDigest) {
   EXPECT_NE(log->text.find("Finished: SUCCESS"), std::string::npos);
   std::vector<std::string> actions;
   for (const auto& r : AuditOf(b.id)) actions.push_back(r.action);
-  EXPECT_EQ(actions, (std::vector<std::string>{"build.succeeded", "build.running", "build.job_create", "build.start"}));
+  EXPECT_EQ(actions, (std::vector<std::string>{"build.succeeded", "build.running",
+                                               "build.job_create", "build.start"}));
 }
 
 TEST_F(BuildWorkflowTest, TheJobIsGivenTheDocumentedParameters) {
@@ -75,14 +78,16 @@ TEST_F(BuildWorkflowTest, TheJobIsGivenTheDocumentedParameters) {
 }
 
 TEST_F(BuildWorkflowTest, AFailedJobFailsTheBuildWithJenkinsReason) {
-  jenkins_->ScriptOutcome(kJob, "FAILURE", {"ERROR: branch 'nope' does not exist in GitLab project 'trade/order-svc'"});
+  jenkins_->ScriptOutcome(
+      kJob, "FAILURE", {"ERROR: branch 'nope' does not exist in GitLab project 'trade/order-svc'"});
   auto view = Start(app_, "1");
   auto b = Drive(view.build.id);
   EXPECT_EQ(b.state, BuildState::kFailed);
   EXPECT_EQ(b.jenkins_result, "FAILURE");
   EXPECT_NE(b.reason.find("ERROR: branch 'nope'"), std::string::npos) << b.reason;
   EXPECT_TRUE(b.digest.empty());
-  for (const auto& call : registry_->calls()) EXPECT_EQ(call.rfind("HeadManifest", 0), std::string::npos);
+  for (const auto& call : registry_->calls())
+    EXPECT_EQ(call.rfind("HeadManifest", 0), std::string::npos);
 }
 
 TEST_F(BuildWorkflowTest, UnstableCountsAsFailed) {
@@ -102,7 +107,10 @@ TEST_F(BuildWorkflowTest, AMissingJobFailsTheBuildWhenJobsAreNotCreated) {
 
 TEST_F(BuildWorkflowTest, AJobWithoutTheBuildParametersIsNotTriggered) {
   ASSERT_TRUE(jenkins_->CreateFolder("trade").ok());
-  ASSERT_TRUE(jenkins_->CreateJob(kJob, "<flow-definition><description>bare</description></flow-definition>").ok());
+  ASSERT_TRUE(
+      jenkins_
+          ->CreateJob(kJob, "<flow-definition><description>bare</description></flow-definition>")
+          .ok());
   auto b = Drive(Start(app_, "1").build.id);
   EXPECT_EQ(b.state, BuildState::kFailed);
   EXPECT_FALSE(b.reason.empty());
@@ -124,8 +132,9 @@ TEST_F(BuildWorkflowTest, CancelledBeforeTheTriggerNeverReachesJenkins) {
 }
 
 TEST_F(BuildWorkflowTest, CancelledInTheQueueCancelsTheQueueItem) {
-  jenkins_ = std::make_shared<connectors::jenkins::FakeJenkins>(
-      connectors::jenkins::FakeJenkins::Timing{std::chrono::hours(1), std::chrono::milliseconds(0)});
+  jenkins_ =
+      std::make_shared<connectors::jenkins::FakeJenkins>(connectors::jenkins::FakeJenkins::Timing{
+          std::chrono::hours(1), std::chrono::milliseconds(0)});
   connections_.jenkins = jenkins_;
   auto view = Start(app_, "1");
   RunDue();  // triggered; waits in the quiet period
@@ -138,8 +147,9 @@ TEST_F(BuildWorkflowTest, CancelledInTheQueueCancelsTheQueueItem) {
 }
 
 TEST_F(BuildWorkflowTest, CancelledWhileRunningStopsTheBuild) {
-  jenkins_ = std::make_shared<connectors::jenkins::FakeJenkins>(
-      connectors::jenkins::FakeJenkins::Timing{std::chrono::milliseconds(0), std::chrono::hours(1)});
+  jenkins_ =
+      std::make_shared<connectors::jenkins::FakeJenkins>(connectors::jenkins::FakeJenkins::Timing{
+          std::chrono::milliseconds(0), std::chrono::hours(1)});
   connections_.jenkins = jenkins_;
   auto view = Start(app_, "1");
   for (int i = 0; i < 5 && Load(view.build.id).state != BuildState::kRunning; ++i) {
@@ -209,7 +219,8 @@ TEST_F(BuildWorkflowTest, ShortOutagesAreWaitedOutLongOnesFailTheBuild) {
 
   auto second = Start(app_, "2");
   RunDue();
-  for (int i = 0; i < 100; ++i) jenkins_->FailNext("GetQueueItem", {core::Code::kTransient, "jenkins: 503", {}});
+  for (int i = 0; i < 100; ++i)
+    jenkins_->FailNext("GetQueueItem", {core::Code::kTransient, "jenkins: 503", {}});
   auto b = Drive(second.build.id);
   EXPECT_EQ(b.state, BuildState::kFailed);
   EXPECT_FALSE(b.reason.empty());

@@ -9,7 +9,8 @@ constexpr const char* kSelect =
     "SELECT b.id, b.app_id, b.env_id, b.branch, b.image_tag, b.note, b.state, b.image, b.digest, "
     "b.commit_sha, b.job_path, b.queue_id, b.build_number, b.jenkins_result, b.reason, "
     "b.cancel_requested_by, b.trigger_sent_at, b.last_build_before, b.workflow_id, b.created_by, "
-    "b.created_at, b.started_at, b.finished_at, b.updated_at, b.version, w.state, w.error, w.updated_at "
+    "b.created_at, b.started_at, b.finished_at, b.updated_at, b.version, w.state, w.error, "
+    "w.updated_at "
     "FROM builds b LEFT JOIN workflows w ON w.id = b.workflow_id ";
 
 std::optional<std::int64_t> OptInt(const Row& r, std::size_t i) {
@@ -74,10 +75,11 @@ std::int64_t Insert(Tx& tx, const core::Build& b) {
   return tx
       .QueryOne(
           "INSERT INTO builds (app_id, env_id, branch, image_tag, note, state, image, job_path, "
-          "created_by, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+          "created_by, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "1) "
           "RETURNING id",
-          {b.app_id, OptParam(b.env_id), b.branch, b.version, b.note, StateName(b.state), b.image, b.job_path,
-           b.created_by, b.created_at, b.updated_at})
+          {b.app_id, OptParam(b.env_id), b.branch, b.version, b.note, StateName(b.state), b.image,
+           b.job_path, b.created_by, b.created_at, b.updated_at})
       ->Int(0);
 }
 
@@ -107,7 +109,8 @@ std::vector<core::Build> List(Tx& tx, const BuildQuery& q) {
 
 std::vector<core::Build> WithDigest(Tx& tx, const std::string& digest) {
   std::vector<core::Build> out;
-  for (const auto& r : tx.Query(std::string(kSelect) + "WHERE b.digest = ? ORDER BY b.id", {digest})) {
+  for (const auto& r :
+       tx.Query(std::string(kSelect) + "WHERE b.digest = ? ORDER BY b.id", {digest})) {
     out.push_back(FromRow(r));
   }
   return out;
@@ -119,34 +122,40 @@ bool SetWorkflow(Tx& tx, std::int64_t id, const std::string& workflow_id) {
 
 bool MarkTriggerSent(Tx& tx, std::int64_t id, core::Millis at, std::int64_t last_build_before) {
   return tx.Exec(
-             "UPDATE builds SET trigger_sent_at = ?, last_build_before = ?, updated_at = ?, version = version + 1 "
+             "UPDATE builds SET trigger_sent_at = ?, last_build_before = ?, updated_at = ?, "
+             "version = version + 1 "
              "WHERE id = ? AND trigger_sent_at IS NULL",
              {at, last_build_before, at, id}) == 1;
 }
 
 void SetQueueId(Tx& tx, std::int64_t id, std::int64_t queue_id, core::Millis at) {
-  tx.Exec("UPDATE builds SET queue_id = ?, updated_at = ?, version = version + 1 WHERE id = ?", {queue_id, at, id});
+  tx.Exec("UPDATE builds SET queue_id = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+          {queue_id, at, id});
 }
 
 bool MarkStarted(Tx& tx, std::int64_t id, std::int64_t build_number, core::Millis at) {
   return tx.Exec(
-             "UPDATE builds SET state = 'running', build_number = ?, started_at = ?, updated_at = ?, "
+             "UPDATE builds SET state = 'running', build_number = ?, started_at = ?, updated_at = "
+             "?, "
              "version = version + 1 WHERE id = ? AND state = 'queued'",
              {build_number, at, at, id}) == 1;
 }
 
 void SetCommit(Tx& tx, std::int64_t id, const std::string& commit, core::Millis at) {
-  tx.Exec("UPDATE builds SET commit_sha = ?, updated_at = ?, version = version + 1 WHERE id = ?", {commit, at, id});
+  tx.Exec("UPDATE builds SET commit_sha = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+          {commit, at, id});
 }
 
 void SetJenkinsResult(Tx& tx, std::int64_t id, const std::string& result, core::Millis at) {
-  tx.Exec("UPDATE builds SET jenkins_result = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-          {result, at, id});
+  tx.Exec(
+      "UPDATE builds SET jenkins_result = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+      {result, at, id});
 }
 
 bool End(Tx& tx, std::int64_t id, const Ending& e) {
   return tx.Exec(
-             "UPDATE builds SET state = ?, reason = ?, digest = ?, finished_at = ?, updated_at = ?, "
+             "UPDATE builds SET state = ?, reason = ?, digest = ?, finished_at = ?, updated_at = "
+             "?, "
              "version = version + 1 WHERE id = ? AND state = ?",
              {StateName(e.to), e.reason, e.digest, e.at, e.at, id, StateName(e.from)}) == 1;
 }
@@ -163,7 +172,8 @@ bool Delete(Tx& tx, std::int64_t id) {
   return tx.Exec("DELETE FROM builds WHERE id = ?", {id}) == 1;
 }
 
-bool AppendLog(Tx& tx, std::int64_t id, std::int64_t start, std::int64_t end, const std::string& text) {
+bool AppendLog(Tx& tx, std::int64_t id, std::int64_t start, std::int64_t end,
+               const std::string& text) {
   if (end <= start || LogEnd(tx, id) != start) return false;
   tx.Exec("INSERT INTO build_logs (build_id, start_offset, end_offset, text) VALUES (?, ?, ?, ?)",
           {id, start, end, text});
@@ -171,14 +181,16 @@ bool AppendLog(Tx& tx, std::int64_t id, std::int64_t start, std::int64_t end, co
 }
 
 std::int64_t LogEnd(Tx& tx, std::int64_t id) {
-  return tx.QueryOne("SELECT COALESCE(MAX(end_offset), 0) FROM build_logs WHERE build_id = ?", {id})->Int(0);
+  return tx
+      .QueryOne("SELECT COALESCE(MAX(end_offset), 0) FROM build_logs WHERE build_id = ?", {id})
+      ->Int(0);
 }
 
 BuildLogPiece ReadLog(Tx& tx, std::int64_t id, std::int64_t from) {
   BuildLogPiece piece{"", from};
-  for (const auto& r : tx.Query(
-           "SELECT text, end_offset FROM build_logs WHERE build_id = ? AND start_offset >= ? ORDER BY start_offset",
-           {id, from})) {
+  for (const auto& r : tx.Query("SELECT text, end_offset FROM build_logs WHERE build_id = ? AND "
+                                "start_offset >= ? ORDER BY start_offset",
+                                {id, from})) {
     piece.text += r.Text(0);
     piece.end = r.Int(1);
   }

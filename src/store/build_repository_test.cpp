@@ -67,7 +67,8 @@ TEST_F(BuildRepositoryTest, InsertAndReadBack) {
   EXPECT_FALSE(got.trigger_sent_at.has_value());
   EXPECT_FALSE(got.started_at.has_value());
   EXPECT_EQ(got.row_version, 1);
-  EXPECT_FALSE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return builds::Get(tx, id + 100); }).has_value());
+  EXPECT_FALSE(
+      InTx(*db_, TxMode::kRead, [&](Tx& tx) { return builds::Get(tx, id + 100); }).has_value());
 }
 
 TEST_F(BuildRepositoryTest, AVersionIsUniquePerApplication) {
@@ -96,14 +97,16 @@ TEST_F(BuildRepositoryTest, StartThenEndFollowTheStoredState) {
   auto id = Insert(NewBuild("1"));
   Write([&](Tx& tx) { builds::SetQueueId(tx, id, 17, 1500); });
   EXPECT_TRUE(Write([&](Tx& tx) { return builds::MarkStarted(tx, id, 5, 2000); }));
-  EXPECT_FALSE(Write([&](Tx& tx) { return builds::MarkStarted(tx, id, 6, 2100); }));  // not queued any more
+  EXPECT_FALSE(
+      Write([&](Tx& tx) { return builds::MarkStarted(tx, id, 6, 2100); }));  // not queued any more
   Write([&](Tx& tx) {
     builds::SetCommit(tx, id, "abcdef1", 2200);
     builds::SetJenkinsResult(tx, id, "SUCCESS", 2300);
   });
   builds::Ending wrong{BuildState::kQueued, BuildState::kCancelled, "x", "", 2400};
   EXPECT_FALSE(Write([&](Tx& tx) { return builds::End(tx, id, wrong); }));
-  builds::Ending done{BuildState::kRunning, BuildState::kSucceeded, "", "sha256:" + std::string(64, 'a'), 2500};
+  builds::Ending done{BuildState::kRunning, BuildState::kSucceeded, "",
+                      "sha256:" + std::string(64, 'a'), 2500};
   EXPECT_TRUE(Write([&](Tx& tx) { return builds::End(tx, id, done); }));
   auto got = Get(id);
   EXPECT_EQ(got.state, BuildState::kSucceeded);
@@ -115,7 +118,8 @@ TEST_F(BuildRepositoryTest, StartThenEndFollowTheStoredState) {
   EXPECT_EQ(got.started_at, 2000);
   EXPECT_EQ(got.finished_at, 2500);
   EXPECT_GT(got.row_version, 1);
-  auto same = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return builds::WithDigest(tx, done.digest); });
+  auto same =
+      InTx(*db_, TxMode::kRead, [&](Tx& tx) { return builds::WithDigest(tx, done.digest); });
   ASSERT_EQ(same.size(), 1u);
   EXPECT_EQ(same[0].id, id);
 }
@@ -126,7 +130,9 @@ TEST_F(BuildRepositoryTest, ACancelIsAskedOnceAndOnlyOfActiveBuilds) {
   EXPECT_FALSE(Write([&](Tx& tx) { return builds::RequestCancel(tx, id, "bob", 2001); }));
   EXPECT_EQ(Get(id).cancel_requested_by, "alice");
   auto ended = Insert(NewBuild("2"));
-  Write([&](Tx& tx) { builds::End(tx, ended, {BuildState::kQueued, BuildState::kFailed, "no job", "", 1}); });
+  Write([&](Tx& tx) {
+    builds::End(tx, ended, {BuildState::kQueued, BuildState::kFailed, "no job", "", 1});
+  });
   EXPECT_FALSE(Write([&](Tx& tx) { return builds::RequestCancel(tx, ended, "alice", 2000); }));
 }
 
@@ -135,7 +141,8 @@ TEST_F(BuildRepositoryTest, ABuildWhoseWorkflowFailedReadsAsFailed) {
   Write([&](Tx& tx) {
     tx.Exec(
         "INSERT INTO workflows (id, kind, subject, state, input, error, created_at, updated_at) "
-        "VALUES ('wf-1', 'build', 'build:1', 'failed', '{}', 'step follow failed 5 times', 1, 4242)");
+        "VALUES ('wf-1', 'build', 'build:1', 'failed', '{}', 'step follow failed 5 times', 1, "
+        "4242)");
     builds::SetWorkflow(tx, id, "wf-1");
   });
   auto got = Get(id);
@@ -149,15 +156,20 @@ TEST_F(BuildRepositoryTest, ListIsNewestFirstWithAKeysetCursorAndAStateFilter) {
   std::vector<std::int64_t> ids;
   for (int i = 0; i < 5; ++i) ids.push_back(Insert(NewBuild("v" + std::to_string(i))));
   Write([&](Tx& tx) { builds::MarkStarted(tx, ids[1], 1, 1); });
-  auto first = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return builds::List(tx, {app_id_, std::nullopt, 2, std::nullopt}); });
+  auto first = InTx(*db_, TxMode::kRead, [&](Tx& tx) {
+    return builds::List(tx, {app_id_, std::nullopt, 2, std::nullopt});
+  });
   ASSERT_EQ(first.size(), 3u);  // one more than asked: another page follows
   EXPECT_EQ(first[0].id, ids[4]);
   EXPECT_EQ(first[1].id, ids[3]);
-  auto next = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return builds::List(tx, {app_id_, std::nullopt, 2, ids[3]}); });
+  auto next = InTx(*db_, TxMode::kRead, [&](Tx& tx) {
+    return builds::List(tx, {app_id_, std::nullopt, 2, ids[3]});
+  });
   ASSERT_EQ(next.size(), 3u);
   EXPECT_EQ(next[0].id, ids[2]);
-  auto running = InTx(*db_, TxMode::kRead,
-                      [&](Tx& tx) { return builds::List(tx, {app_id_, BuildState::kRunning, 50, std::nullopt}); });
+  auto running = InTx(*db_, TxMode::kRead, [&](Tx& tx) {
+    return builds::List(tx, {app_id_, BuildState::kRunning, 50, std::nullopt});
+  });
   ASSERT_EQ(running.size(), 1u);
   EXPECT_EQ(running[0].id, ids[1]);
 }
@@ -165,7 +177,8 @@ TEST_F(BuildRepositoryTest, ListIsNewestFirstWithAKeysetCursorAndAStateFilter) {
 TEST_F(BuildRepositoryTest, TheLogGrowsOnlyAtItsEnd) {
   auto id = Insert(NewBuild("1"));
   EXPECT_TRUE(Write([&](Tx& tx) { return builds::AppendLog(tx, id, 0, 6, "hello\n"); }));
-  EXPECT_FALSE(Write([&](Tx& tx) { return builds::AppendLog(tx, id, 0, 6, "hello\n"); }));  // a repeated read
+  EXPECT_FALSE(Write(
+      [&](Tx& tx) { return builds::AppendLog(tx, id, 0, 6, "hello\n"); }));  // a repeated read
   EXPECT_FALSE(Write([&](Tx& tx) { return builds::AppendLog(tx, id, 9, 12, "gap"); }));
   EXPECT_TRUE(Write([&](Tx& tx) { return builds::AppendLog(tx, id, 6, 13, "構建\n"); }));
   EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return builds::LogEnd(tx, id); }), 13);

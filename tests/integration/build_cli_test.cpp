@@ -24,8 +24,9 @@ class BuildCliTest : public ::testing::Test {
   static void TearDownTestSuite() { server_.reset(); }
 
   void SetUp() override {
-    auto r = Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
-                 std::string(ApiServer::kAdminPassword) + "\n");
+    auto r =
+        Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
+            std::string(ApiServer::kAdminPassword) + "\n");
     ASSERT_EQ(r.exit_code, 0) << r;
   }
   CliResult Run(const std::vector<std::string>& args, const std::string& input = "") {
@@ -34,8 +35,9 @@ class BuildCliTest : public ::testing::Test {
   // A registered and approved application; its name.
   std::string ApprovedApp() {
     const std::string name = UniqueName("cli-svc");
-    auto reg = Run({"app", "register", "--name", name, "--team", "trade", "--type", "self_developed", "--level",
-                    "core", "--repo-url", "https://git.example.com/trade/" + name + ".git"});
+    auto reg =
+        Run({"app", "register", "--name", name, "--team", "trade", "--type", "self_developed",
+             "--level", "core", "--repo-url", "https://git.example.com/trade/" + name + ".git"});
     EXPECT_EQ(reg.exit_code, 0) << reg;
     EXPECT_EQ(Run({"app", "approve", name}).exit_code, 0);
     return name;
@@ -47,7 +49,8 @@ class BuildCliTest : public ::testing::Test {
 
 TEST_F(BuildCliTest, StartFollowShowListDelete) {
   const std::string name = ApprovedApp();
-  auto started = Run({"build", "start", name, "--branch", "main", "--version", "1.0.0", "--note", "cli", "-o", "json"});
+  auto started = Run({"build", "start", name, "--branch", "main", "--version", "1.0.0", "--note",
+                      "cli", "-o", "json"});
   ASSERT_EQ(started.exit_code, 0) << started;
   const std::string id = std::to_string(boost::json::parse(started.out).at("id").as_int64());
 

@@ -38,7 +38,8 @@ class BuildFlowTest : public ::testing::Test {
   }
 
   // A started build of a fresh application; the app's name and the reply.
-  std::pair<std::string, Reply> StartFresh(const std::string& version = "1.0.0", const std::string& branch = "main") {
+  std::pair<std::string, Reply> StartFresh(const std::string& version = "1.0.0",
+                                           const std::string& branch = "main") {
     const std::string name = UniqueName("svc");
     const auto app = ApprovedApp(server(), developer_, name);
     auto started = server().As(developer_).Post(BuildsPath(app), BuildBody(version, branch));
@@ -87,7 +88,8 @@ TEST_F(BuildFlowTest, AnUnknownBranchFailsWithTheReasonInTheLog) {
   EXPECT_TRUE(done.Object().at("digest").is_null());
   auto log = api.Get(BuildPath(started.Int("id"), "/log"));
   EXPECT_NE(log.raw.body.find("feature/nobody-pushed-this"), std::string::npos) << log.raw.body;
-  EXPECT_EQ(Registry().HeadManifest(ImageRepository(name), "1.0.0").error().code, core::Code::kNotFound);
+  EXPECT_EQ(Registry().HeadManifest(ImageRepository(name), "1.0.0").error().code,
+            core::Code::kNotFound);
 }
 
 TEST_F(BuildFlowTest, FollowingTheLogStreamsItUntilTheBuildEnds) {
@@ -175,7 +177,8 @@ TEST_F(BuildFlowTest, DeleteRemovesTheManifestAndFreesTheVersion) {
   EXPECT_EQ(server().As(viewer).Delete(BuildPath(id)).status, 403);
   EXPECT_EQ(api.Delete(BuildPath(id) + "?force=true").status, 403);  // forcing is for admins
   ASSERT_EQ(api.Delete(BuildPath(id)).status, 204);
-  EXPECT_EQ(Registry().HeadManifest(ImageRepository(name), "3.1").error().code, core::Code::kNotFound);
+  EXPECT_EQ(Registry().HeadManifest(ImageRepository(name), "3.1").error().code,
+            core::Code::kNotFound);
   EXPECT_EQ(api.Get(BuildPath(id)).status, 404);
   auto again = api.Post("/api/v1/apps/" + name + "/builds", BuildBody("3.1"));
   EXPECT_EQ(again.status, 201) << again;
@@ -184,7 +187,8 @@ TEST_F(BuildFlowTest, DeleteRemovesTheManifestAndFreesTheVersion) {
 TEST_F(BuildFlowTest, ListIsNewestFirstWithACursor) {
   const auto app = ApprovedApp(server(), developer_, UniqueName("svc"));
   auto api = server().As(developer_);
-  for (const char* v : {"a1", "a2", "a3"}) ASSERT_EQ(api.Post(BuildsPath(app), BuildBody(v)).status, 201);
+  for (const char* v : {"a1", "a2", "a3"})
+    ASSERT_EQ(api.Post(BuildsPath(app), BuildBody(v)).status, 201);
   auto first = api.Get(BuildsPath(app) + "?limit=2");
   ASSERT_EQ(first.status, 200);
   const auto& items = first.Object().at("items").as_array();

@@ -26,12 +26,15 @@ inline std::int64_t ApprovedApp(ApiServer& server, const TestUser& owner, const 
   return reg.Int("id");
 }
 
-inline std::string BuildsPath(std::int64_t app_id) { return "/api/v1/apps/" + std::to_string(app_id) + "/builds"; }
+inline std::string BuildsPath(std::int64_t app_id) {
+  return "/api/v1/apps/" + std::to_string(app_id) + "/builds";
+}
 inline std::string BuildPath(std::int64_t build_id, const std::string& suffix = "") {
   return "/api/v1/builds/" + std::to_string(build_id) + suffix;
 }
 
-inline boost::json::object BuildBody(const std::string& version, const std::string& branch = "main") {
+inline boost::json::object BuildBody(const std::string& version,
+                                     const std::string& branch = "main") {
   return {{"branch", branch}, {"version", version}, {"note", "integration test"}};
 }
 

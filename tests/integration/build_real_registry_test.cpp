@@ -32,7 +32,8 @@ TEST(BuildRealRegistryTest, DeletingABuildRemovesItsImageFromTheRealRegistry) {
   ASSERT_EQ(started.status, 201) << started;
   auto image = connectors::registry::ParseImageReference(started.Str("image"));
   ASSERT_TRUE(image.ok());
-  EXPECT_EQ(image->registry, real.url().substr(std::string("http://").size()));  // the real one's address
+  EXPECT_EQ(image->registry,
+            real.url().substr(std::string("http://").size()));  // the real one's address
   connectors::registry::RegistryClient registry({.base_url = real.url()});
   // The emulated job takes about a second; the image is there before it ends.
   auto pushed = registry.PushImage(image->repository, image->tag);
@@ -46,7 +47,8 @@ TEST(BuildRealRegistryTest, DeletingABuildRemovesItsImageFromTheRealRegistry) {
   auto gone = registry.HeadManifest(image->repository, image->tag);
   ASSERT_FALSE(gone.ok());
   EXPECT_EQ(gone.error().code, core::Code::kNotFound);
-  EXPECT_EQ(registry.GetManifest(image->repository, pushed->digest).error().code, core::Code::kNotFound);
+  EXPECT_EQ(registry.GetManifest(image->repository, pushed->digest).error().code,
+            core::Code::kNotFound);
 }
 
 }  // namespace

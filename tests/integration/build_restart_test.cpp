@@ -49,11 +49,12 @@ class BuildRestartTest : public ::testing::Test {
   // serve talks to the sandbox process as it would to real systems.
   ServerOptions Options() const {
     ServerOptions options;
-    options.extra_config = "connectors:\n  jenkins:\n    url: " + sandbox_.Url("jenkins") +
-                           "\n    user: admin\n    token: slipway-sandbox-token\n  registry:\n    url: " +
-                           sandbox_.Url("registry") +
-                           "\nbuilds:\n  create_missing_jobs: true\n  trigger_recovery_ms: 10000\n"
-                           "engine:\n  lease_ms: 2000\n";
+    options.extra_config =
+        "connectors:\n  jenkins:\n    url: " + sandbox_.Url("jenkins") +
+        "\n    user: admin\n    token: slipway-sandbox-token\n  registry:\n    url: " +
+        sandbox_.Url("registry") +
+        "\nbuilds:\n  create_missing_jobs: true\n  trigger_recovery_ms: 10000\n"
+        "engine:\n  lease_ms: 2000\n";
     return options;
   }
 
@@ -103,7 +104,8 @@ TEST_F(BuildRestartTest, DyingBetweenTriggerAndCommitAdoptsTheBuildInsteadOfTrig
   ASSERT_EQ(started.status, 201) << started;
   auto crashed = server.process().Wait(std::chrono::seconds(30));
   ASSERT_TRUE(crashed.has_value());
-  ASSERT_EQ(crashed->code, 86) << crashed->Describe();  // the fail point, right after Jenkins answered
+  ASSERT_EQ(crashed->code, 86)
+      << crashed->Describe();  // the fail point, right after Jenkins answered
 
   server.Restart();
   auto api = server.As(developer);

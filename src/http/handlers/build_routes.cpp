@@ -11,9 +11,13 @@ namespace {
 
 namespace json = boost::json;
 
-json::value OrNull(const std::string& text) { return text.empty() ? json::value(nullptr) : json::value(text); }
+json::value OrNull(const std::string& text) {
+  return text.empty() ? json::value(nullptr) : json::value(text);
+}
 
-json::value OrNull(const std::optional<std::int64_t>& n) { return n ? json::value(*n) : json::value(nullptr); }
+json::value OrNull(const std::optional<std::int64_t>& n) {
+  return n ? json::value(*n) : json::value(nullptr);
+}
 
 json::object BuildJson(const services::BuildView& v, core::Millis now) {
   const auto& b = v.build;
@@ -95,13 +99,15 @@ void AddBuildRoutes(Router& router, ApiDeps& deps) {
   router.Add("GET", "/api/v1/apps/{id}/builds", Permission::kAppRead, [&deps](Call& call) {
     auto limit = LimitParam(call.request);
     if (!limit.ok()) return ErrorResponse(limit.error());
-    auto list = deps.builds.List(call.context, call.params["id"], call.request.Query("state").value_or(""), *limit,
-                                 call.request.Query("cursor").value_or(""));
+    auto list =
+        deps.builds.List(call.context, call.params["id"], call.request.Query("state").value_or(""),
+                         *limit, call.request.Query("cursor").value_or(""));
     return Reply(list, 200, [&deps](const services::BuildList& l) {
       json::array items;
       for (const auto& v : l.items) items.push_back(BuildJson(v, deps.clock.Now()));
-      return json::object{{"items", std::move(items)},
-                          {"next_cursor", l.next_cursor ? json::value(*l.next_cursor) : json::value(nullptr)}};
+      return json::object{
+          {"items", std::move(items)},
+          {"next_cursor", l.next_cursor ? json::value(*l.next_cursor) : json::value(nullptr)}};
     });
   });
 
