@@ -1,6 +1,7 @@
 #include "services/build_references.hpp"
 
 #include "store/environment_repository.hpp"
+#include "store/release_repository.hpp"
 
 namespace slipway::services {
 
@@ -11,6 +12,11 @@ std::vector<BuildReference> BuildReferences(store::Tx& tx, const std::string& di
     out.push_back({"environment", env.id, env.app_id,
                    env.env_type + " environment on cluster " + std::to_string(env.cluster_id) +
                        " (namespace " + env.namespace_name + ")"});
+  }
+  for (const auto& baseline : store::baselines::WithDigest(tx, digest)) {
+    out.push_back({"baseline", baseline.id, 0,
+                   "baseline v" + std::to_string(baseline.version) + " of environment " +
+                       std::to_string(baseline.env_id)});
   }
   return out;
 }

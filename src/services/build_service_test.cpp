@@ -4,6 +4,7 @@
 #include "services/build_test_fixture.hpp"
 #include "store/cluster_repository.hpp"
 #include "store/environment_repository.hpp"
+#include "store/release_repository.hpp"
 
 namespace slipway::services {
 namespace {
@@ -238,6 +239,29 @@ TEST_F(BuildServiceTest, DeleteIsRefusedWhileAnEnvironmentRunsTheImageUnlessAnAd
             core::Code::kForbidden);
   ASSERT_TRUE(builds_->Delete(admin_, std::to_string(b.id), true).ok());
   EXPECT_FALSE(registry_->HeadManifest(Repository(app), "1.0").ok());
+}
+
+TEST_F(BuildServiceTest, ABaselineNamingTheImageBlocksTheDeletionToo) {
+  auto app = AddApp("order-svc");
+  auto b = Succeeded(app, "1.0");
+  const auto env = AddEnvironmentRunning(app, "sha256:" + std::string(64, 'f'));  // runs something else
+  const auto baseline = store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) {
+    core::Baseline v1;
+    v1.env_id = env;
+    v1.image = b.image;
+    v1.image_digest = b.digest;
+    v1.created_by = "alice";
+    store::baselines::Append(tx, v1);
+    return store::baselines::Latest(tx, env).value();
+  });
+  auto refused = builds_->Delete(alice_, std::to_string(b.id), false);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, core::Code::kConflict);
+  const auto& refs = refused.error().details.at("references").as_array();
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].at("kind").as_string(), "baseline");
+  EXPECT_EQ(refs[0].at("id").as_int64(), baseline.id);
+  EXPECT_TRUE(registry_->HeadManifest(Repository(app), "1.0").ok());
 }
 
 TEST_F(BuildServiceTest, AnImageSharedWithAnotherBuildStaysInTheRegistry) {
