@@ -88,6 +88,8 @@ StepOutcome QueueStep(engine::StepContext& ctx, const StepEnv& env) {
   if (!build || core::IsFinal(build->state) || build->build_number) return Skipped();
   if (!build->queue_id)
     return engine::Terminal("build " + std::to_string(build->id) + " has no queue item");
+  // The configuration may have changed since the build started.
+  if (!env.connections.jenkins) return engine::Terminal(NotConfigured("jenkins").message);
   connectors::Jenkins& jenkins = *env.connections.jenkins;
   boost::json::object scratch = ScratchOf(ctx);
   auto item = jenkins.GetQueueItem(*build->queue_id);
@@ -122,6 +124,8 @@ StepOutcome FollowStep(engine::StepContext& ctx, const StepEnv& env) {
   if (!build || core::IsFinal(build->state)) return Skipped();
   if (!build->build_number)
     return engine::Terminal("build " + std::to_string(build->id) + " has no Jenkins build");
+  // The configuration may have changed since the build started.
+  if (!env.connections.jenkins) return engine::Terminal(NotConfigured("jenkins").message);
   connectors::Jenkins& jenkins = *env.connections.jenkins;
   boost::json::object scratch = ScratchOf(ctx);
   if (!build->cancel_requested_by.empty() && !Flag(scratch, "stop_sent")) {

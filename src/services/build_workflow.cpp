@@ -67,6 +67,9 @@ engine::StepOutcome EndBuild(const engine::StepContext& ctx, const core::Build& 
 
 engine::StepOutcome Adopt(const engine::StepContext& ctx, const core::Build& build,
                           std::int64_t build_number, boost::json::object output) {
+  if (auto next = core::NextBuildState(build.state, core::BuildEvent::kStarted); !next.ok()) {
+    return engine::Terminal(next.error().message);
+  }
   output["build_number"] = build_number;
   return engine::Succeeded(std::move(output))
       .WithCommit([ctx_audit = SystemContext(ctx), clock = ctx.clock, id = build.id, build_number,

@@ -132,7 +132,9 @@ SlipwayProcess::SlipwayProcess(ProcessOptions options) : dir_(std::make_unique<T
       WaitHealthy(options.ready_timeout);
       return;
     } catch (const std::runtime_error&) {
-      if (attempt >= 3 || running() || ReadStderr().find("Address already in use") == std::string::npos) throw;
+      if (attempt >= 3 || running() ||
+          ReadStderr().find("Address already in use") == std::string::npos)
+        throw;
     }
   }
 }
