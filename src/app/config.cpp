@@ -98,6 +98,9 @@ void ReadReleaseSettings(Section& top, Config& c) {
     b.Get("job_path", c.builds.job_path);
     b.Get("image_namespace", c.builds.image_namespace);
     b.Get("create_missing_jobs", c.builds.create_missing_jobs);
+    b.GetRange<std::int64_t>("poll_interval_ms", c.builds.poll_interval_ms, 100, 60'000);
+    b.GetRange<std::int64_t>("trigger_recovery_ms", c.builds.trigger_recovery_ms, 10'000, 24 * 3600'000);
+    b.GetRange<std::int64_t>("outage_ms", c.builds.outage_ms, 10'000, 24 * 3600'000);
   }
   {
     auto f = top.Child("config_files");

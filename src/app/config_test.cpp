@@ -58,6 +58,15 @@ TEST_F(ConfigTest, ReadsConnectorsAndReleaseSettings) {
   EXPECT_EQ(c.secret_key_file, "/etc/slipway/key");
 }
 
+TEST_F(ConfigTest, BuildTimingsAreReadAndBounded) {
+  auto c = Load("builds:\n  poll_interval_ms: 2000\n  trigger_recovery_ms: 60000\n  outage_ms: 120000\n");
+  EXPECT_EQ(c.builds.poll_interval_ms, 2000);
+  EXPECT_EQ(c.builds.trigger_recovery_ms, 60000);
+  EXPECT_EQ(c.builds.outage_ms, 120000);
+  EXPECT_NE(Error("builds:\n  poll_interval_ms: 10\n").find("builds.poll_interval_ms"), std::string::npos);
+  EXPECT_NE(Error("builds:\n  outage_ms: 5\n").find("builds.outage_ms"), std::string::npos);
+}
+
 TEST_F(ConfigTest, RefusesTyposAndBadValues) {
   EXPECT_NE(Error("connectors:\n  jenkins: {url: http://x, tokn: a}\n").find("connectors.jenkins.tokn"), std::string::npos);
   EXPECT_NE(Error("connectors:\n  consul: {url: consul:8500}\n").find("connectors.consul.url"), std::string::npos);

@@ -19,6 +19,8 @@
 #include "services/config_service.hpp"
 #include "services/cluster_service.hpp"
 #include "services/environment_service.hpp"
+#include "services/build_service.hpp"
+#include "services/build_workflow.hpp"
 #include "services/release_runner.hpp"
 #include "services/release_service.hpp"
 #include "http/handlers/release_views.hpp"
@@ -45,11 +47,20 @@ std::unique_ptr<store::Database> OpenDatabase(const Config& c) {
                             std::max(2, c.database_pool_size / 2), 5000});
 }
 
-engine::Registry BuildRegistry(services::ReleaseRunner* releases = nullptr) {
+engine::Registry BuildRegistry(const services::Connections& connections, const services::BuildSettings& builds,
+                               services::ReleaseRunner* releases = nullptr) {
   engine::Registry registry;
+  services::RegisterBuildWorkflow(registry, connections, builds);
   if (Testing()) engine::RegisterSampleWorkflow(registry);
   if (releases) releases->Register(registry);
   return registry;
+}
+
+// The sandbox's Jenkins starts without jobs: there, builds create their job.
+services::BuildSettings BuildSettingsFor(const Config& c, const sandbox::SandboxHost* sandbox) {
+  services::BuildSettings builds = c.builds;
+  if (sandbox && !c.connectors.jenkins) builds.create_missing_jobs = true;
+  return builds;
 }
 
 void SetUpLogging(const Config& c) {
@@ -122,8 +133,9 @@ int Serve(const Config& config) {
   if (sandbox_host) clusters.EnsureSandboxCluster(connections.registry_host);
   services::EnvironmentService environments(*db, clock, clusters);
   services::ConfigService config_files(*db, clock, connections, config.config_files);
+  const auto build_settings = BuildSettingsFor(config, sandbox_host.get());
   services::ReleaseRunner release_runner(*db, clock, clusters, apps);
-  engine::Engine engine(*db, clock, BuildRegistry(&release_runner), config.engine);
+  engine::Engine engine(*db, clock, BuildRegistry(connections, build_settings, &release_runner), config.engine);
   release_runner.Attach(engine);
   services::ReleaseService releases(*db, clock, engine);
   // An environment cannot be deleted under a running release.
@@ -139,6 +151,7 @@ int Serve(const Config& config) {
     done = !core::ReleaseActive(view->release.state);
     return http::ReleaseJson(*view);
   });
+  services::BuildService builds(*db, clock, engine, connections, build_settings);
   http::Metrics metrics;
   metrics.AddGauge("slipway_engine_queue_depth", "Workflow steps due and waiting for a worker.",
                    [&engine] { return static_cast<double>(engine.QueueDepth()); });
@@ -149,8 +162,8 @@ int Serve(const Config& config) {
   metrics.AddGauge("slipway_db_pool_waiting", "Callers waiting for a database connection.",
                    [&db] { return static_cast<double>(db->Stats().waiting); });
 
-  http::ApiDeps deps{*db,          clock,    identity,     apps,         engine,  connections, clusters,
-                     environments, releases, release_feed, config_files, metrics, config.api};
+  http::ApiDeps deps{*db,      clock,        identity, apps,         engine,       builds,  connections,
+                     clusters, environments, releases, release_feed, config_files, metrics, config.api};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
   http::Server server(
       config.server, [&api](http::Request& r) { return api.Handle(r); }, AccessLog(config, metrics),
@@ -202,7 +215,8 @@ int StartWorkflowCommand(const Config& config, const std::string& kind, const st
   auto db = OpenDatabase(config);
   store::Migrate(*db);
   core::SystemClock clock;
-  engine::Engine engine(*db, clock, BuildRegistry(), config.engine);
+  services::Connections none;  // `admin start-workflow` runs no build steps
+  engine::Engine engine(*db, clock, BuildRegistry(none, config.builds), config.engine);
   auto id = engine.StartWorkflow(kind, subject, boost::json::object{});
   if (!id.ok()) {
     std::cerr << "error: " << id.error().message << "\n";

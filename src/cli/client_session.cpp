@@ -91,6 +91,16 @@ boost::json::value Session::List(const std::function<std::string(const std::stri
   }
 }
 
+std::string Session::Text(const std::string& path, std::function<void(std::string_view)> sink) {
+  HttpRequest request;
+  request.path = path;
+  request.on_body = std::move(sink);
+  auto response = client_.Send(request);
+  if (!response) throw FailureFromTransport(response.error());
+  if (response->status >= 300) throw FailureFromResponse(*response);
+  return std::move(response->body);
+}
+
 void Session::Print(const boost::json::value& value,
                     const std::function<std::string(const boost::json::value&)>& render) const {
   if (json_output_) {

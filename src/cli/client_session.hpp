@@ -40,6 +40,11 @@ class Session {
     return CallApi(client_, method, path, body);
   }
 
+  /// GETs a text resource: with `sink`, each piece as it arrives (a
+  /// followed log; no timeout), else the whole text at once, returned.
+  /// Throws Failure like Call.
+  std::string Text(const std::string& path, std::function<void(std::string_view)> sink = nullptr);
+
   /// A list resource as `{"items":[…],"next_cursor":…}`: one page, or with
   /// `all` every page concatenated. `path_for` maps a cursor ("" for the
   /// first page) to the request path.

@@ -14,6 +14,7 @@ void AddClientCommands(CLI::App& app, int& exit_code) {
   AddUserCommands(app, exit_code);
   AddClusterCommands(app, exit_code);
   AddEnvCommands(app, exit_code);
+  AddBuildCommands(app, exit_code);
   AddReleaseCommands(app, exit_code);
   AddConfigCommands(app, exit_code);
 }

@@ -4,7 +4,7 @@
 namespace slipway::cli {
 
 /// Registers the client commands on the `slipway` binary's parser: login,
-/// logout, app, token, user, cluster, env and config. Each talks to a server over HTTP; when one
+/// logout, app, token, user, cluster, env, config, build, release and baseline. Each talks to a server over HTTP; when one
 /// runs, `exit_code` receives its outcome:
 ///
 ///   0  success

@@ -29,6 +29,26 @@ size_t CollectBody(char* data, size_t size, size_t count, void* user) {
   return size * count;
 }
 
+// Where a streamed response's body goes: to the caller's sink while the
+// status is 2xx, else into the response (an error body to parse).
+struct StreamTarget {
+  CURL* curl;
+  const std::function<void(std::string_view)>* sink;
+  std::string* collected;
+};
+
+size_t StreamBody(char* data, size_t size, size_t count, void* user) {
+  auto* target = static_cast<StreamTarget*>(user);
+  long status = 0;
+  curl_easy_getinfo(target->curl, CURLINFO_RESPONSE_CODE, &status);
+  if (status >= 200 && status < 300) {
+    (*target->sink)(std::string_view(data, size * count));
+  } else {
+    target->collected->append(data, size * count);
+  }
+  return size * count;
+}
+
 size_t CollectHeader(char* data, size_t size, size_t count, void* user) {
   auto& headers = *static_cast<HeaderList*>(user);
   std::string_view line(data, size * count);
@@ -91,8 +111,6 @@ HttpClient::HttpClient(HttpClientOptions options)
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, handle_->error);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(options_.connect_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, CollectBody);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, CollectHeader);
   if (options_.cookies) curl_easy_setopt(curl, CURLOPT_COOKIEFILE, "");  // in-memory jar
 }
@@ -121,7 +139,16 @@ core::Result<HttpResponse> HttpClient::Send(const HttpRequest& request) {
   handle_->error[0] = '\0';
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.list);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+  StreamTarget stream{curl, &request.on_body, &response.body};
+  if (request.on_body) {
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, StreamBody);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &stream);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 0L);
+  } else {
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, CollectBody);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout.count()));
+  }
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
 
   // Every method-related option is set each time, undoing the previous

@@ -1,6 +1,7 @@
 #pragma once
 #include <boost/json/value.hpp>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,11 @@ struct HttpRequest {
   std::optional<std::string> body;
   std::string content_type = "application/json";
   HeaderList headers;  ///< sent in addition to the client's own headers
+  /// When set, the body of a successful (2xx) response is handed to it piece
+  /// by piece as it arrives, instead of being collected, and the request has
+  /// no overall timeout (a followed log lasts as long as its build). Error
+  /// bodies are still collected into HttpResponse::body.
+  std::function<void(std::string_view)> on_body;
 };
 
 struct HttpResponse {

@@ -95,6 +95,26 @@ TEST(CliHttpClient, EachRequestUsesOnlyItsOwnMethodAndBody) {
   EXPECT_EQ(requests[3].RequestLine(), "HEAD /healthz HTTP/1.1");
 }
 
+TEST(CliHttpClient, StreamsASuccessfulBodyAndCollectsAnErrorBody) {
+  CannedServer server({CannedServer::Response(200, "line one\nline two\n"),
+                       CannedServer::Response(404, R"({"error":{"code":"not_found"}})")});
+  HttpClient client(At(server.url()));
+  std::string streamed;
+  HttpRequest request;
+  request.path = "/api/v1/builds/1/log?follow=1";
+  request.on_body = [&](std::string_view piece) { streamed.append(piece); };
+  auto ok = client.Send(request);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(streamed, "line one\nline two\n");
+  EXPECT_TRUE(ok->body.empty());
+  streamed.clear();
+  auto missing = client.Send(request);
+  ASSERT_TRUE(missing.ok());
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_TRUE(streamed.empty());
+  EXPECT_NE(missing->body.find("not_found"), std::string::npos);
+}
+
 TEST(CliHttpClient, UnreachableServerIsATransportError) {
   int port = 0;
   {

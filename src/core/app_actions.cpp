@@ -119,9 +119,9 @@ AppActions ComputeAppActions(const App& app, const Caller& caller,
                           can_write})},
       {"build", first({[&] { return NeedsBuildable(app); }, active, can_write,
                        [&]() -> Check {
-                         if (app.repo_url.empty() || app.details.build_job.empty()) {
-                           return "set the repository and the build job first";
-                         }
+                         // The job may be left to the builds.job_path convention; the
+                         // repository is what the branch is taken from.
+                         if (app.repo_url.empty()) return "set the repository first";
                          return std::nullopt;
                        }})},
       {"change", first({[&] { return NeedsReleaseFlow(app); }, active, can_write, complete})},

@@ -73,6 +73,14 @@ TEST(AppActions, IncompleteDetailsBlockReleaseWithTheMissingFields) {
   EXPECT_TRUE(actions.Allows("build"));
 }
 
+TEST(AppActions, BuildsNeedTheRepositoryButNotAJobName) {
+  auto app = CompleteApp(AppType::kSelfDeveloped, AppStatus::kPendingOnline);
+  app.details.build_job.clear();  // builds.job_path names the job then
+  EXPECT_TRUE(ComputeAppActions(app, As(Role::kAdmin), std::nullopt).Allows("build"));
+  app.repo_url.clear();
+  EXPECT_FALSE(ComputeAppActions(app, As(Role::kAdmin), std::nullopt).Allows("build"));
+}
+
 TEST(AppActions, OfflineAcceptsNoNewWork) {
   auto actions = ComputeAppActions(CompleteApp(AppType::kSelfDeveloped, AppStatus::kOffline),
                                    As(Role::kAdmin), std::nullopt);

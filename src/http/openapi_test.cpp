@@ -41,14 +41,15 @@ class OpenApiTest : public ::testing::Test {
   services::ClusterService clusters_{*db_, clock_, secrets_, connections_, {}};
   services::EnvironmentService environments_{*db_, clock_, clusters_};
   services::ReleaseService releases_{*db_, clock_, engine_};
+  services::BuildService builds_{*db_, clock_, engine_, connections_, {}};
   ReleaseFeed release_feed_{[](std::int64_t, bool& done) {
     done = true;
     return boost::json::value(nullptr);
   }};
   services::ConfigService config_{*db_, clock_, connections_, {}};
   Metrics metrics_;
-  ApiDeps deps_{*db_,          clock_,    identity_,     apps_,   engine_,  connections_, clusters_,
-                environments_, releases_, release_feed_, config_, metrics_, {}};
+  ApiDeps deps_{*db_,      clock_,        identity_, apps_,         engine_, builds_, connections_,
+                clusters_, environments_, releases_, release_feed_, config_, metrics_, {}};
 };
 
 TEST_F(OpenApiTest, DocumentIsValidOpenApi3) {

@@ -1,6 +1,7 @@
 #pragma once
 // Settings of the release services, filled by the composition root from the
 // configuration file (docs/configuration.md).
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,6 +22,15 @@ struct BuildSettings {
   /// Create a missing job from a standard pipeline config.xml (the sandbox
   /// does; against a real Jenkins jobs are usually managed elsewhere).
   bool create_missing_jobs = false;
+  /// How often a build's queue item, console and result are polled.
+  std::int64_t poll_interval_ms = 1000;
+  /// How long Slipway looks for the Jenkins build of a trigger whose answer
+  /// was lost (a crash, a timeout) before it fails the build; it never
+  /// triggers a second time.
+  std::int64_t trigger_recovery_ms = 10 * 60 * 1000;
+  /// How long Jenkins or the registry may keep failing while a build is
+  /// followed before the build is given up as failed.
+  std::int64_t outage_ms = 10 * 60 * 1000;
 };
 
 struct ConfigFileSettings {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -93,6 +94,12 @@ const std::map<RouteKey, std::string>& ExpectedPermissions() {
       {{"POST", "/api/v1/environments/{id}/config/files/{name}/publish"}, "app.write"},
       {{"GET", "/api/v1/environments/{id}/config/history"}, "app.read"},
       {{"GET", "/api/v1/environments/{id}/config/history/{publish}"}, "app.read"},
+      {{"GET", "/api/v1/apps/{id}/builds"}, "app.read"},
+      {{"POST", "/api/v1/apps/{id}/builds"}, "app.write"},
+      {{"GET", "/api/v1/builds/{id}"}, "app.read"},
+      {{"DELETE", "/api/v1/builds/{id}"}, "app.write"},
+      {{"GET", "/api/v1/builds/{id}/log"}, "app.read"},
+      {{"POST", "/api/v1/builds/{id}/cancel"}, "app.write"},
   };
   return table;
 }
@@ -209,6 +216,18 @@ class AuthorizationWalkTest : public ::testing::Test {
     return std::to_string(cluster.Int("id"));
   }
 
+  // A build of a fresh application the developer owns.
+  std::string FreshBuild() {
+    const std::string app = FreshApp();
+    auto approved = server().Admin().Post("/api/v1/apps/" + app + "/approve");
+    EXPECT_EQ(approved.status, 200) << approved;
+    auto build = server()
+                     .As(users_[Who::kDeveloper])
+                     .Post("/api/v1/apps/" + app + "/builds", {{"branch", "main"}, {"version", "1.0"}});
+    EXPECT_EQ(build.status, 201) << build;
+    return std::to_string(build.Int("id"));
+  }
+
   // The concrete path for a route pattern, with fixture objects for its parameters.
   std::string Concrete(const std::string& pattern, std::int64_t victim_token_id) {
     std::string id;
@@ -220,6 +239,7 @@ class AuthorizationWalkTest : public ::testing::Test {
     if (pattern.rfind("/api/v1/environments/{id}", 0) == 0) id = FreshEnvironment();
     if (pattern.rfind("/api/v1/releases/{id}", 0) == 0) id = FreshRelease().first;
     if (pattern == "/api/v1/changes/{id}/release") id = FreshRelease().second;
+    if (pattern.rfind("/api/v1/builds/{id}", 0) == 0) id = FreshBuild();
     std::string out = pattern;
     auto replace = [&out](const std::string& from, const std::string& to) {
       if (auto at = out.find(from); at != std::string::npos) out.replace(at, from.size(), to);

@@ -148,23 +148,33 @@ ApiServer::ApiServer(ServerOptions options)
            << (options_.sandbox ? "true" : "false") << "\n"
            << options_.extra_config << "\n";
   }
-  std::vector<std::string> args = {"serve", "--config", config_path, "--data-dir",
-                                   dir_->path() + "/data"};
+  args_ = {"serve", "--config", config_path, "--data-dir", dir_->path() + "/data"};
   if (options_.backend == Backend::kPostgres) {
     database_ = OpenPostgres();
-    args.push_back("--database-url");
-    args.push_back(database_->url());
+    args_.push_back("--database-url");
+    args_.push_back(database_->url());
   }
-  ProcessOptions process;
-  process.args = std::move(args);
-  process.env = {{"SLIPWAY_ADMIN_PASSWORD", std::string(kAdminPassword)}};
-  process_ = std::make_unique<SlipwayProcess>(std::move(process));
-  base_url_ = process_->base_url();
+  StartProcess();
   admin_.username = "admin";
   admin_.password = std::string(kAdminPassword);
   admin_.role = "admin";
   MintToken(admin_);
   admin_.id = Admin().Get("/api/v1/auth/me").Object().at("user").at("id").as_int64();
+}
+
+void ApiServer::StartProcess() {
+  ProcessOptions process;
+  process.args = args_;
+  process.env = {{"SLIPWAY_ADMIN_PASSWORD", std::string(kAdminPassword)}};
+  process.env.insert(process.env.end(), options_.env.begin(), options_.env.end());
+  process_ = std::make_unique<SlipwayProcess>(std::move(process));
+  base_url_ = process_->base_url();
+}
+
+void ApiServer::Restart(std::vector<std::pair<std::string, std::string>> env) {
+  if (process_->running()) process_->Kill();
+  options_.env = std::move(env);
+  StartProcess();
 }
 
 ApiServer::~ApiServer() {

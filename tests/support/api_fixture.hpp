@@ -12,6 +12,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cli/http_client.hpp"
@@ -103,6 +104,8 @@ struct ServerOptions {
   std::string extra_config;
   /// Run the in-process sandbox (emulators of every external system).
   bool sandbox = false;
+  /// Extra environment of the `serve` process (e.g. SLIPWAY_FAILPOINTS).
+  std::vector<std::pair<std::string, std::string>> env = {};
 };
 
 /// Options for a server that runs the in-process sandbox.
@@ -129,6 +132,12 @@ class ApiServer {
   Backend backend() const { return options_.backend; }
   SlipwayProcess& process() { return *process_; }
 
+  /// Kills `serve` if it still runs (SIGKILL: a crash, nothing flushed) and
+  /// starts it again on the same data and database with `env` as its extra
+  /// environment. It listens on a new port: clients made before must be made
+  /// again (tokens stay valid).
+  void Restart(std::vector<std::pair<std::string, std::string>> env = {});
+
   /// The URL of a sandbox emulator ("kubernetes", "registry", …), from the
   /// endpoints file `serve` writes; throws when the sandbox does not run.
   std::string SandboxUrl(const std::string& system) const;
@@ -148,7 +157,10 @@ class ApiServer {
   void MintToken(TestUser& user);
 
  private:
+  void StartProcess();
+
   ServerOptions options_;
+  std::vector<std::string> args_;
   std::unique_ptr<TempDir> dir_;
   std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<SlipwayProcess> process_;

@@ -113,14 +113,30 @@ std::string ExitStatus::Describe() const {
 SlipwayProcess::SlipwayProcess(ProcessOptions options) : dir_(std::make_unique<TempDir>()) {
   stdout_path_ = dir_->path() + "/stdout.log";
   stderr_path_ = dir_->path() + "/stderr.log";
-  if (options.serve) {
+  if (!options.serve) {
+    pid_ = Spawn(options.args, options.env, stdout_path_, stderr_path_);
+    return;
+  }
+  // The port was free a moment ago; another process (or this server's own
+  // sandbox, which binds its emulators first) may take it meanwhile. Then
+  // `serve` exits with "Address already in use": try another port.
+  for (int attempt = 1;; ++attempt) {
     port_ = FreeLoopbackPort();
     base_url_ = "http://127.0.0.1:" + std::to_string(port_);
-    options.args.push_back("--listen");
-    options.args.push_back("127.0.0.1:" + std::to_string(port_));
+    std::vector<std::string> args = options.args;
+    args.push_back("--listen");
+    args.push_back("127.0.0.1:" + std::to_string(port_));
+    pid_ = Spawn(args, options.env, stdout_path_, stderr_path_);
+    status_.reset();
+    try {
+      WaitHealthy(options.ready_timeout);
+      return;
+    } catch (const std::runtime_error&) {
+      if (attempt >= 3 || running() ||
+          ReadStderr().find("Address already in use") == std::string::npos)
+        throw;
+    }
   }
-  pid_ = Spawn(options.args, options.env, stdout_path_, stderr_path_);
-  if (options.serve) WaitHealthy(options.ready_timeout);
 }
 
 SlipwayProcess::~SlipwayProcess() {

@@ -93,6 +93,7 @@ Router BuildRouter(ApiDeps& deps) {
   AddEnvironmentRoutes(router, deps);
   AddReleaseRoutes(router, deps);
   AddConfigRoutes(router, deps);
+  AddBuildRoutes(router, deps);
   return router;
 }
 

@@ -7,6 +7,7 @@
 #include "http/release_feed.hpp"
 #include "http/router.hpp"
 #include "services/app_service.hpp"
+#include "services/build_service.hpp"
 #include "services/cluster_service.hpp"
 #include "services/config_service.hpp"
 #include "services/connections.hpp"
@@ -28,6 +29,7 @@ struct ApiDeps {
   services::IdentityService& identity;
   services::AppService& apps;
   engine::Engine& engine;
+  services::BuildService& builds;
   services::Connections& connections;
   services::ClusterService& clusters;
   services::EnvironmentService& environments;
@@ -49,6 +51,7 @@ void AddClusterRoutes(Router& router, ApiDeps& deps);
 void AddEnvironmentRoutes(Router& router, ApiDeps& deps);
 void AddReleaseRoutes(Router& router, ApiDeps& deps);
 void AddConfigRoutes(Router& router, ApiDeps& deps);
+void AddBuildRoutes(Router& router, ApiDeps& deps);
 
 /// Every route of the API, in one router.
 Router BuildRouter(ApiDeps& deps);
