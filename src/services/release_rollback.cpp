@@ -7,6 +7,7 @@
 #include "engine/engine.hpp"
 #include "services/app_access.hpp"
 #include "services/release_service.hpp"
+#include "store/build_repository.hpp"
 #include "store/change_repository.hpp"
 #include "store/environment_repository.hpp"
 
@@ -17,9 +18,19 @@ using store::TxMode;
 
 namespace {
 
-// An image the application has run or released somewhere: its releases and
-// the baselines of its environments.
+// An image of the application: one of its succeeded builds, or one it has
+// run or released somewhere (its releases record both sides).
 bool KnownImage(store::Tx& tx, const core::Release& release, const std::string& image, std::string& digest) {
+  store::BuildQuery builds;
+  builds.app_id = release.app_id;
+  builds.state = core::BuildState::kSucceeded;
+  builds.limit = 1000;
+  for (const auto& b : store::builds::List(tx, builds)) {
+    if (b.image == image) {
+      digest = b.digest;
+      return true;
+    }
+  }
   store::ReleaseQuery q;
   q.app_id = release.app_id;
   q.limit = 1000;
