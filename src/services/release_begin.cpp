@@ -5,6 +5,7 @@
 #include "core/env_spec_json.hpp"
 #include "engine/engine.hpp"
 #include "services/audit_log.hpp"
+#include "services/release_ledger.hpp"
 #include "store/change_repository.hpp"
 #include "store/release_repository.hpp"
 
@@ -50,7 +51,9 @@ std::vector<core::ReleaseStep> DisplaySteps(const ReleaseTarget& t, const std::v
 core::Result<core::Release> BeginRelease(store::Tx& tx, const core::Clock& clock, engine::Engine& engine,
                                          const RequestContext& ctx, core::Change change, const core::Environment& env,
                                          ReleaseTarget target) {
-  if (auto active = store::releases::ActiveOn(tx, env.id)) {
+  auto active = store::releases::ActiveOn(tx, env.id);
+  if (active && SettleIfStopped(tx, clock, *active)) active.reset();
+  if (active) {
     return core::Conflict("the environment has a release in progress (release " + std::to_string(active->id) + ")",
                           {{"release_id", active->id}, {"state", core::ReleaseStateName(active->state)}});
   }

@@ -55,6 +55,7 @@ StepOutcome ReleaseRunner::Wait(const Loaded& l, json::object scratch, int idx, 
   scratch["shown_idx"] = idx;
   scratch["shown"] = message;
   if (paused) scratch["paused"] = true; else scratch.erase("paused");
+  for (const char* key : {"trouble_since", "trouble_attempt", "trouble"}) scratch.erase(key);  // the cluster answered
   const auto wake = deadline.value_or(clock_.Now() + settings_.recheck_ms);
   auto outcome = engine::WaitSignal(kReleaseEvent, std::move(scratch), wake);
   const auto new_state = state.value_or(core::ReleaseState::kReleasing);
@@ -66,9 +67,25 @@ StepOutcome ReleaseRunner::Wait(const Loaded& l, json::object scratch, int idx, 
   });
 }
 
-StepOutcome ReleaseRunner::Abandon(const Loaded& l, connectors::Kubernetes& kube, const std::string& reason,
+StepOutcome ReleaseRunner::Retry(const Loaded& l, json::object scratch, const core::Error& error) {
+  const auto now = clock_.Now();
+  const auto since = IntOr(scratch, "trouble_since", now);
+  const auto attempt = IntOr(scratch, "trouble_attempt", 0) + 1;
+  if (now - since > settings_.outage_ms) {
+    return Abandon(l, nullptr, "the cluster kept failing for " + std::to_string((now - since) / 1000) + " s: " + error.message,
+                   false);
+  }
+  scratch["trouble_since"] = since;
+  scratch["trouble_attempt"] = attempt;
+  scratch["trouble"] = error.message;
+  const core::Millis backoff = std::min<core::Millis>(10'000, 250LL << std::min<std::int64_t>(attempt - 1, 6));
+  return engine::SleepUntil(now + backoff, std::move(scratch));
+}
+
+StepOutcome ReleaseRunner::Abandon(const Loaded& l, connectors::Kubernetes* kube_ptr, const std::string& reason,
                                    bool restore) {
-  if (restore) {
+  if (restore && kube_ptr) {
+    auto& kube = *kube_ptr;
     auto canary = kube.Delete(connectors::kube::kDeployments, l.env.namespace_name,
                               core::DeploymentName(l.app.name, core::kTrackCanary),
                               connectors::PropagationPolicy::kBackground);
@@ -90,18 +107,18 @@ StepOutcome ReleaseRunner::DeployOneShot(engine::StepContext&, const Loaded& l, 
   if (PhaseOf(scratch, "apply") == "apply") {
     auto applied = ApplyEnvironmentObjects(kube, Input(l, core::kTrackStable, replicas));
     if (!applied.ok()) {
-      if (Retryable(applied.error())) return engine::Transient(applied.error().message);
-      return Abandon(l, kube, "the cluster refused the objects: " + applied.error().message, false);
+      if (Retryable(applied.error())) return Retry(l, std::move(scratch), applied.error());
+      return Abandon(l, &kube, "the cluster refused the objects: " + applied.error().message, false);
     }
     engine::FailPoint("release.after_apply");
     scratch["phase"] = "wait";
   }
   auto stable = ReadStable(kube, l);
-  if (!stable.ok()) return engine::Transient(stable.error().message);
+  if (!stable.ok()) return Retry(l, std::move(scratch), stable.error());
   if (!stable->health.failure.empty()) {
-    return Abandon(l, kube, "the new pods did not start: " + stable->health.failure, false);
+    return Abandon(l, &kube, "the new pods did not start: " + stable->health.failure, false);
   }
-  if (stable->rollout.failed) return Abandon(l, kube, "the rollout failed: " + stable->rollout.message, false);
+  if (stable->rollout.failed) return Abandon(l, &kube, "the rollout failed: " + stable->rollout.message, false);
   if (stable->rollout.done && stable->health.ready >= replicas) {
     return engine::Succeeded().WithCommit([this, id = l.release.id, replicas](store::Tx& tx) {
       CommitDisplay(tx, id, 1, "succeeded", ReadyText(replicas, replicas));
@@ -125,12 +142,12 @@ StepOutcome ReleaseRunner::DeployCanary(engine::StepContext&, const Loaded& l, c
       const auto& step = l.plan[i];
       auto canary = ApplyEnvironmentObjects(kube, Input(l, core::kTrackCanary, step.canary));
       if (!canary.ok()) {
-        if (Retryable(canary.error())) return engine::Transient(canary.error().message);
-        return Abandon(l, kube, "the cluster refused the canary: " + canary.error().message, true);
+        if (Retryable(canary.error())) return Retry(l, std::move(scratch), canary.error());
+        return Abandon(l, &kube, "the cluster refused the canary: " + canary.error().message, true);
       }
       auto scaled = kube.Scale(connectors::kube::kDeployments, ns, core::DeploymentName(l.app.name, core::kTrackStable),
                                step.stable);
-      if (!scaled.ok()) return engine::Transient(scaled.error().message);
+      if (!scaled.ok()) return Retry(l, std::move(scratch), scaled.error());
       engine::FailPoint("release.after_canary_scale");
       scratch.erase("ready_since");
       phase = "settle";
@@ -139,9 +156,9 @@ StepOutcome ReleaseRunner::DeployCanary(engine::StepContext&, const Loaded& l, c
     if (phase == "settle") {
       const auto& step = l.plan[i];
       auto pods = kube.ListPods(ns, core::PodSelector(l.app.name, l.env.env_type, core::kTrackCanary));
-      if (!pods.ok()) return engine::Transient(pods.error().message);
+      if (!pods.ok()) return Retry(l, std::move(scratch), pods.error());
       auto health = AssessPods(*pods, l.release.image);
-      if (!health.failure.empty()) return Abandon(l, kube, "the canary pods did not start: " + health.failure, true);
+      if (!health.failure.empty()) return Abandon(l, &kube, "the canary pods did not start: " + health.failure, true);
       if (health.total != step.canary || health.ready != step.canary) {
         scratch.erase("ready_since");
         return Wait(l, std::move(scratch), i + 1, std::to_string(health.ready) + " of " + std::to_string(step.canary) +
@@ -191,8 +208,8 @@ StepOutcome ReleaseRunner::DeployCanary(engine::StepContext&, const Loaded& l, c
     if (phase == "final") {
       auto applied = ApplyEnvironmentObjects(kube, Input(l, core::kTrackStable, total));
       if (!applied.ok()) {
-        if (Retryable(applied.error())) return engine::Transient(applied.error().message);
-        return Abandon(l, kube, "the cluster refused the promotion: " + applied.error().message, true);
+        if (Retryable(applied.error())) return Retry(l, std::move(scratch), applied.error());
+        return Abandon(l, &kube, "the cluster refused the promotion: " + applied.error().message, true);
       }
       engine::FailPoint("release.after_promotion_apply");
       phase = "final_wait";
@@ -200,16 +217,16 @@ StepOutcome ReleaseRunner::DeployCanary(engine::StepContext&, const Loaded& l, c
     }
     // final_wait: the stable Deployment rolls to the new image at full size.
     auto stable = ReadStable(kube, l);
-    if (!stable.ok()) return engine::Transient(stable.error().message);
+    if (!stable.ok()) return Retry(l, std::move(scratch), stable.error());
     if (!stable->health.failure.empty()) {
-      return Abandon(l, kube, "the promoted pods did not start: " + stable->health.failure, true);
+      return Abandon(l, &kube, "the promoted pods did not start: " + stable->health.failure, true);
     }
     if (!(stable->rollout.done && stable->health.ready >= total)) {
       return Wait(l, std::move(scratch), steps + 1, ReadyText(stable->health.ready, total) + " on the new version");
     }
     auto canary = kube.Delete(connectors::kube::kDeployments, ns, core::DeploymentName(l.app.name, core::kTrackCanary),
                               connectors::PropagationPolicy::kBackground);
-    if (!canary.ok() && canary.error().code != core::Code::kNotFound) return engine::Transient(canary.error().message);
+    if (!canary.ok() && canary.error().code != core::Code::kNotFound) return Retry(l, std::move(scratch), canary.error());
     return engine::Succeeded().WithCommit([this, id = l.release.id, steps, total, scratch](store::Tx& tx) {
       for (int idx = 1; idx <= steps; ++idx) {
         const auto* text = scratch.if_contains("done_" + std::to_string(idx));

@@ -6,6 +6,7 @@
 #include "engine/engine.hpp"
 #include "services/audit_log.hpp"
 #include "services/release_begin.hpp"
+#include "services/release_ledger.hpp"
 #include "services/release_runner.hpp"
 #include "store/change_repository.hpp"
 #include "store/environment_repository.hpp"
@@ -15,14 +16,6 @@ namespace slipway::services {
 namespace json = boost::json;
 
 namespace {
-
-// Releases act on behalf of whoever started them; the audit says so.
-RequestContext SystemContext(const core::Release& r) {
-  RequestContext ctx;
-  ctx.caller.username = r.started_by;
-  ctx.request_id = "release-" + std::to_string(r.id);
-  return ctx;
-}
 
 core::Release Reload(store::Tx& tx, std::int64_t id) {
   auto r = store::releases::Get(tx, id);
@@ -34,21 +27,6 @@ void Save(store::Tx& tx, core::Release& r, core::Millis now) {
   r.version += 1;
   r.updated_at = now;
   if (!store::releases::Update(tx, r)) throw store::DbError("release " + std::to_string(r.id) + " changed concurrently", true);
-}
-
-void FinishChange(store::Tx& tx, const core::Release& r, bool succeeded, core::Millis now) {
-  if (r.kind != "release") return;  // a rollback leaves its change as it was
-  auto change = store::changes::Get(tx, r.change_id);
-  if (!change) return;
-  auto next = core::NextChangeState(change->state, succeeded ? core::ChangeEvent::kSucceed : core::ChangeEvent::kFail,
-                                    change->needs_approval);
-  if (!next.ok()) return;  // already finished (a repeated commit cannot happen; be safe)
-  change->state = *next;
-  change->version += 1;
-  change->updated_at = now;
-  store::changes::Update(tx, *change);
-  store::changes::AddEvent(tx, {0, change->id, succeeded ? "released" : "release_failed", r.started_by, "",
-                                json::serialize(json::object{{"release_id", r.id}}), now});
 }
 
 Notice MakeNotice(NoticeKind kind, const ReleaseRunner::Loaded& l, const std::string& detail) {
@@ -118,7 +96,7 @@ void ReleaseRunner::CommitCompleted(store::Tx& tx, const Loaded& l) {
   CommitDisplay(tx, r.id, last, "succeeded", "baseline version " + std::to_string(version));
 
   FinishChange(tx, r, true, now);
-  const auto ctx = SystemContext(r);
+  const auto ctx = ReleaseContext(r);
   (void)apps_.MarkOnline(tx, ctx, l.app.id);  // first success: pending_online → online (R-APP-2)
   apps_.NoteChanged();
   RecordAudit(tx, clock_, ctx, "release.complete", "release", std::to_string(r.id),
@@ -130,19 +108,10 @@ void ReleaseRunner::CommitCompleted(store::Tx& tx, const Loaded& l) {
 }
 
 void ReleaseRunner::CommitFailed(store::Tx& tx, const Loaded& l, const std::string& reason) {
+  if (!MarkReleaseFailed(tx, clock_, l.release.id, reason)) return;
   const auto now = clock_.Now();
   auto r = Reload(tx, l.release.id);
-  if (!core::ReleaseActive(r.state)) return;
-  r.state = core::ReleaseState::kFailed;
-  r.error = reason;
-  r.finished_at = now;
-  Save(tx, r, now);
-  for (const auto& step : store::releases::Steps(tx, r.id)) {
-    if (step.state == "running" || step.state == "waiting") CommitDisplay(tx, r.id, step.idx, "failed", reason);
-  }
-  FinishChange(tx, r, false, now);
-  const auto ctx = SystemContext(r);
-  RecordAudit(tx, clock_, ctx, "release.fail", "release", std::to_string(r.id), reason, "failed");
+  const auto ctx = ReleaseContext(r);
   if (notices_) notices_->Enqueue(tx, MakeNotice(NoticeKind::kReleaseFailed, l, reason));
   // Auto-rollback (per environment): back to what ran before, as a release of its own.
   if (!r.auto_rollback || r.image_before.empty() || !engine_) return;

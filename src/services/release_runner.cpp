@@ -106,16 +106,16 @@ engine::StepOutcome ReleaseRunner::Begin(engine::StepContext& ctx) {
 engine::StepOutcome ReleaseRunner::Deploy(engine::StepContext& ctx) {
   auto l = Load(ReleaseIdOf(ctx));
   if (!l) return engine::Terminal("release " + std::to_string(ReleaseIdOf(ctx)) + " or its environment is gone");
+  json::object scratch = ctx.scratch.is_object() ? ctx.scratch.as_object() : json::object{};
   auto kube = clusters_.Client(l->cluster.id);
-  if (!kube.ok()) return engine::Transient(kube.error().message);
+  if (!kube.ok()) return Retry(*l, std::move(scratch), kube.error());
   watcher_->Ensure(l->release.id, l->release.workflow_id, *kube, l->env.namespace_name,
                    core::PodSelector(l->app.name, l->env.env_type));
-  json::object scratch = ctx.scratch.is_object() ? ctx.scratch.as_object() : json::object{};
   // An abort asked for since the last run wins over everything else.
   const std::int64_t seen = scratch.contains("seen_op") ? scratch.at("seen_op").as_int64() : 0;
   for (const auto& op : l->operations) {
     if (op.id > seen && op.kind == "abort") {
-      return Abandon(*l, **kube, "aborted by " + op.actor, true);
+      return Abandon(*l, kube->get(), "aborted by " + op.actor, true);
     }
   }
   return l->release.strategy == core::ReleaseStrategy::kCanary ? DeployCanary(ctx, *l, **kube, std::move(scratch))

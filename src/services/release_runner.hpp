@@ -34,6 +34,9 @@ namespace slipway::services {
 struct ReleaseRunnerSettings {
   /// A waiting step looks again by itself this long after its last event.
   core::Millis recheck_ms = 5'000;
+  /// How long the cluster may fail (unreachable, 5xx, conflicts) before the
+  /// release gives up as failed; until then calls are retried with backoff.
+  core::Millis outage_ms = 600'000;
 };
 
 class ReleaseRunner {
@@ -78,7 +81,11 @@ class ReleaseRunner {
                                    boost::json::object scratch);
   /// Puts the environment's recorded state back (no canary, stable at its
   /// recorded image and size), then ends the release failed with `reason`.
-  engine::StepOutcome Abandon(const Loaded& l, connectors::Kubernetes& kube, const std::string& reason, bool restore);
+  engine::StepOutcome Abandon(const Loaded& l, connectors::Kubernetes* kube, const std::string& reason, bool restore);
+  /// A cluster call failed in a way worth retrying: again after a backoff
+  /// (without using up the engine's attempts), or failed once the trouble
+  /// outlasted settings.outage_ms.
+  engine::StepOutcome Retry(const Loaded& l, boost::json::object scratch, const core::Error& error);
   /// Waits for the next event (or the recheck deadline), saving `scratch`
   /// and, when it changed, the display step's message.
   engine::StepOutcome Wait(const Loaded& l, boost::json::object scratch, int display_idx, const std::string& message,

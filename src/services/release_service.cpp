@@ -6,8 +6,10 @@
 #include "core/field_reader.hpp"
 #include "core/names.hpp"
 #include "engine/engine.hpp"
+#include "engine/workflow_store.hpp"
 #include "services/app_access.hpp"
 #include "services/audit_log.hpp"
+#include "services/release_ledger.hpp"
 #include "store/app_repository.hpp"
 #include "store/change_repository.hpp"
 #include "store/environment_repository.hpp"
@@ -105,6 +107,20 @@ core::Result<ReleaseView> ReleaseService::Start(const RequestContext& ctx, const
 }
 
 core::Result<ReleaseView> ReleaseService::Get(const RequestContext& ctx, const std::string& ref) {
+  // Settle first a release whose workflow stopped under it, so it reads as
+  // what it is (failed) rather than forever "releasing".
+  const bool stopped = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) {
+    auto release = ReleaseByRef(tx, ref);
+    if (!release.ok() || !core::ReleaseActive(release->state) || release->workflow_id.empty()) return false;
+    auto workflow = engine::LoadWorkflow(tx, release->workflow_id);
+    return workflow && workflow->state != engine::WorkflowState::kRunning;
+  });
+  if (stopped) {
+    store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
+      auto release = ReleaseByRef(tx, ref);
+      return release.ok() && SettleIfStopped(tx, clock_, *release);
+    });
+  }
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<ReleaseView> {
     auto release = ReleaseByRef(tx, ref);
     if (!release.ok()) return release.error();
