@@ -2,11 +2,13 @@
 
 #include "connectors/apollo/client.hpp"
 #include "connectors/consul/client.hpp"
+#include "connectors/dingtalk/client.hpp"
 #include "connectors/gitlab/client.hpp"
 #include "connectors/jenkins/client.hpp"
 #include "connectors/kubernetes/client.hpp"
 #include "connectors/kubernetes/kubeconfig.hpp"
 #include "connectors/registry/client.hpp"
+#include "connectors/webhook/client.hpp"
 #include "sandbox/apollo/apollo_emulator.hpp"
 #include "sandbox/consul/consul_emulator.hpp"
 #include "sandbox/gitlab/gitlab_emulator.hpp"
@@ -115,6 +117,23 @@ void ConnectGitLab(const Config& c, const sandbox::SandboxHost* host, services::
   out.gitlab = std::make_shared<connectors::gitlab::GitLabClient>(std::move(s));
 }
 
+// Robots and webhooks are configured per application or team (sandbox or
+// not, the URL says where they go), so this only picks the client per type.
+void ConnectNotifiers(services::Connections& out) {
+  out.notifier = [](const services::NotifierChannel& channel) -> std::shared_ptr<connectors::Notifier> {
+    TransportSettings t;
+    t.base_url = channel.url;
+    t.timeout = std::chrono::seconds(10);
+    t.max_retries = 1;  // the notify workflow retries with its own backoff
+    if (channel.type == "dingtalk") {
+      return std::make_shared<connectors::dingtalk::DingTalkClient>(
+          connectors::dingtalk::DingTalkSettings{.transport = t, .secret = channel.secret});
+    }
+    return std::make_shared<connectors::webhook::WebhookClient>(
+        connectors::webhook::WebhookSettings{.transport = t, .secret = channel.secret});
+  };
+}
+
 }  // namespace
 
 services::Connections BuildConnections(const Config& config, const sandbox::SandboxHost* host) {
@@ -125,6 +144,7 @@ services::Connections BuildConnections(const Config& config, const sandbox::Sand
   ConnectApollo(config, host, out);
   ConnectConsul(config, host, out);
   ConnectGitLab(config, host, out);
+  ConnectNotifiers(out);
   std::string sandbox_url = host ? host->endpoints().at("kubernetes") : "";
   out.kubernetes = [sandbox_url](const core::Cluster& cluster)
       -> core::Result<std::shared_ptr<connectors::Kubernetes>> {

@@ -17,6 +17,7 @@
 #include "sandbox/all_emulators.hpp"
 #include "services/app_service.hpp"
 #include "services/config_service.hpp"
+#include "services/change_service.hpp"
 #include "services/cluster_service.hpp"
 #include "services/environment_service.hpp"
 #include "services/build_service.hpp"
@@ -26,6 +27,8 @@
 #include "http/handlers/release_views.hpp"
 #include "http/release_feed.hpp"
 #include "store/release_repository.hpp"
+#include "services/notice_delivery.hpp"
+#include "services/notification_service.hpp"
 #include "services/secret_box.hpp"
 #include "store/migrations.hpp"
 
@@ -47,10 +50,11 @@ std::unique_ptr<store::Database> OpenDatabase(const Config& c) {
                             std::max(2, c.database_pool_size / 2), 5000});
 }
 
-engine::Registry BuildRegistry(const services::Connections& connections, const services::BuildSettings& builds,
-                               services::ReleaseRunner* releases = nullptr) {
+engine::Registry BuildRegistry(const services::SecretBox& secrets, const services::Connections& connections,
+                               const services::BuildSettings& builds, services::ReleaseRunner* releases = nullptr) {
   engine::Registry registry;
   services::RegisterBuildWorkflow(registry, connections, builds);
+  services::RegisterNotifyWorkflow(registry, secrets, connections);
   if (Testing()) engine::RegisterSampleWorkflow(registry);
   if (releases) releases->Register(registry);
   return registry;
@@ -135,8 +139,13 @@ int Serve(const Config& config) {
   services::ConfigService config_files(*db, clock, connections, config.config_files);
   const auto build_settings = BuildSettingsFor(config, sandbox_host.get());
   services::ReleaseRunner release_runner(*db, clock, clusters, apps);
-  engine::Engine engine(*db, clock, BuildRegistry(connections, build_settings, &release_runner), config.engine);
+  engine::Engine engine(*db, clock, BuildRegistry(secrets, connections, build_settings, &release_runner),
+                        config.engine);
   release_runner.Attach(engine);
+  services::EngineNotices notices(engine, clock, secrets);
+  release_runner.SetNotices(&notices);
+  services::ChangeService changes(*db, clock, notices);
+  services::NotificationService notifications(*db, clock, secrets);
   services::ReleaseService releases(*db, clock, engine);
   // An environment cannot be deleted under a running release.
   environments.SetDeleteGuard([](store::Tx& tx, std::int64_t env_id) -> std::optional<std::string> {
@@ -162,8 +171,9 @@ int Serve(const Config& config) {
   metrics.AddGauge("slipway_db_pool_waiting", "Callers waiting for a database connection.",
                    [&db] { return static_cast<double>(db->Stats().waiting); });
 
-  http::ApiDeps deps{*db,      clock,        identity, apps,         engine,       builds,  connections,
-                     clusters, environments, releases, release_feed, config_files, metrics, config.api};
+  http::ApiDeps deps{*db,          clock,    identity,     apps,         engine,  builds,        connections,
+                     clusters,     environments, releases, release_feed, config_files, changes, notifications,
+                     metrics,      config.api};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
   http::Server server(
       config.server, [&api](http::Request& r) { return api.Handle(r); }, AccessLog(config, metrics),
@@ -215,8 +225,10 @@ int StartWorkflowCommand(const Config& config, const std::string& kind, const st
   auto db = OpenDatabase(config);
   store::Migrate(*db);
   core::SystemClock clock;
-  services::Connections none;  // `admin start-workflow` runs no build steps
-  engine::Engine engine(*db, clock, BuildRegistry(none, config.builds), config.engine);
+  // `admin start-workflow` only records a workflow; its steps run in `serve`.
+  const services::SecretBox no_key(services::SecretBox::Key{});
+  const services::Connections none;
+  engine::Engine engine(*db, clock, BuildRegistry(no_key, none, config.builds), config.engine);
   auto id = engine.StartWorkflow(kind, subject, boost::json::object{});
   if (!id.ok()) {
     std::cerr << "error: " << id.error().message << "\n";

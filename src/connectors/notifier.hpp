@@ -22,6 +22,10 @@ struct Notice {
   std::string markdown;  ///< optional richer body; channels that render it prefer it
   Mentions at;
   std::map<std::string, std::string> fields;  ///< data for machine receivers (ids, links)
+  /// Names this notice across every attempt to send it (a durable sender's
+  /// retries): webhooks send it as the delivery id, so receivers can drop
+  /// repeats. Empty: each Notify call makes up a new one.
+  std::string id;
 };
 
 /// Where notices go: a DingTalk group robot, a generic JSON webhook, …

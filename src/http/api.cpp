@@ -19,7 +19,8 @@ bool Allowed(Permission p, const core::Caller& caller) {
   switch (p) {
     case Permission::kPublic:
     case Permission::kAuthenticated:
-    case Permission::kAppRead: return true;
+    case Permission::kAppRead:
+    case Permission::kAppApprove: return true;  // approver membership: checked by the service
     case Permission::kDeveloper:
     case Permission::kAppWrite:
     case Permission::kAppOwner: return caller.CanCreate();  // membership: checked by the service

@@ -9,6 +9,7 @@
 
 #include "engine/engine.hpp"
 #include "http/handlers/deps.hpp"
+#include "services/notice_delivery.hpp"
 #include "support/test_database.hpp"
 
 namespace slipway::http {
@@ -47,9 +48,13 @@ class OpenApiTest : public ::testing::Test {
     return boost::json::value(nullptr);
   }};
   services::ConfigService config_{*db_, clock_, connections_, {}};
+  services::EngineNotices notices_{engine_, clock_, secrets_};
+  services::ChangeService changes_{*db_, clock_, notices_};
+  services::NotificationService notifications_{*db_, clock_, secrets_};
   Metrics metrics_;
-  ApiDeps deps_{*db_,      clock_,        identity_, apps_,         engine_, builds_, connections_,
-                clusters_, environments_, releases_, release_feed_, config_, metrics_, {}};
+  ApiDeps deps_{*db_,      clock_,        identity_, apps_,         engine_,  builds_,         connections_,
+                clusters_, environments_, releases_, release_feed_, config_,  changes_,        notifications_,
+                metrics_,  {}};
 };
 
 TEST_F(OpenApiTest, DocumentIsValidOpenApi3) {

@@ -25,6 +25,7 @@ std::string_view PermissionName(Permission p) {
     case Permission::kAppRead: return "app.read";
     case Permission::kAppWrite: return "app.write";
     case Permission::kAppOwner: return "app.owner";
+    case Permission::kAppApprove: return "app.approve";
   }
   return "";
 }

@@ -23,6 +23,7 @@ enum class Permission {
   kAppRead,        ///< any signed-in user
   kAppWrite,       ///< admins, or the application's owners and developers
   kAppOwner,       ///< admins, or the application's owners
+  kAppApprove,     ///< admins, or the application's approver members (checked by the service)
 };
 
 std::string_view PermissionName(Permission p);

@@ -8,11 +8,19 @@
 #include "connectors/gitlab.hpp"
 #include "connectors/jenkins.hpp"
 #include "connectors/kubernetes.hpp"
+#include "connectors/notifier.hpp"
 #include "connectors/registry.hpp"
 #include "core/cluster.hpp"
 #include "core/error.hpp"
 
 namespace slipway::services {
+
+/// One notification target with its secrets opened.
+struct NotifierChannel {
+  std::string type;    ///< "dingtalk" (a group robot) | "webhook" (generic JSON)
+  std::string url;     ///< the robot's whole webhook URL, or the receiver's
+  std::string secret;  ///< DingTalk's signing secret / the webhook's HMAC key; "" for none
+};
 
 /// The external systems the services talk to, chosen by the composition root
 /// (real clients from the configuration, or the in-process sandbox's
@@ -29,6 +37,9 @@ struct Connections {
   std::shared_ptr<connectors::GitLab> gitlab;
   /// Opens a client for a cluster (its kubeconfig already unsealed).
   std::function<core::Result<std::shared_ptr<connectors::Kubernetes>>(const core::Cluster&)> kubernetes;
+  /// Opens a notifier for one target (DingTalk robots and webhooks are
+  /// configured by people per application or team, not in the configuration).
+  std::function<std::shared_ptr<connectors::Notifier>(const NotifierChannel&)> notifier;
   /// True when the connections lead to the in-process sandbox.
   bool sandbox = false;
 };

@@ -12,4 +12,17 @@ std::string_view NoticeKindName(NoticeKind kind) {
   return "release_completed";
 }
 
+const std::vector<NoticeKind>& AllNoticeKinds() {
+  static const std::vector<NoticeKind> kinds = {NoticeKind::kApprovalRequested, NoticeKind::kReleaseCompleted,
+                                                NoticeKind::kReleaseFailed, NoticeKind::kReleaseRolledBack};
+  return kinds;
+}
+
+std::optional<NoticeKind> ParseNoticeKind(std::string_view name) {
+  for (auto kind : AllNoticeKinds()) {
+    if (NoticeKindName(kind) == name) return kind;
+  }
+  return std::nullopt;
+}
+
 }  // namespace slipway::services

@@ -3,6 +3,7 @@
 // releases, configured per application or team.
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,9 @@ enum class NoticeKind {
   kReleaseRolledBack,
 };
 std::string_view NoticeKindName(NoticeKind kind);
+std::optional<NoticeKind> ParseNoticeKind(std::string_view name);
+/// Every kind, in declaration order.
+const std::vector<NoticeKind>& AllNoticeKinds();
 
 struct Notice {
   NoticeKind kind = NoticeKind::kReleaseCompleted;

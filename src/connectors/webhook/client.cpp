@@ -53,7 +53,7 @@ core::Status WebhookClient::Notify(const Notice& notice) {
   for (const auto& u : notice.at.user_ids) users.emplace_back(u);
   boost::json::object data;
   for (const auto& [k, v] : notice.fields) data[k] = v;
-  const std::string delivery = DeliveryId();
+  const std::string delivery = notice.id.empty() ? DeliveryId() : notice.id;
   const std::string body = boost::json::serialize(boost::json::object{
       {"event", notice.event},
       {"time", Rfc3339(settings_.clock->Now())},

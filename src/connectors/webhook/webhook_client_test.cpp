@@ -76,6 +76,19 @@ TEST_F(WebhookTest, PayloadHeadersAndSignature) {
   EXPECT_EQ(body.at("delivery").as_string(), r.Header("x-slipway-delivery"));
 }
 
+TEST_F(WebhookTest, ANoticeIdIsTheDeliveryIdOfEverySend) {
+  Notice n{"e", "t", "x", "", {}, {}, "notice-42"};
+  ASSERT_TRUE(WebhookClient(settings_).Notify(n).ok());
+  ASSERT_TRUE(WebhookClient(settings_).Notify(n).ok());  // a durable sender's retry
+  Notice fresh{"e", "t", "x", "", {}, {}};
+  ASSERT_TRUE(WebhookClient(settings_).Notify(fresh).ok());
+  ASSERT_EQ(receiver_->requests.size(), 3u);
+  EXPECT_EQ(receiver_->requests[0].Header("x-slipway-delivery"), "notice-42");
+  EXPECT_EQ(receiver_->requests[1].Header("x-slipway-delivery"), "notice-42");
+  EXPECT_EQ(boost::json::parse(receiver_->requests[1].body).at("delivery").as_string(), "notice-42");
+  EXPECT_NE(receiver_->requests[2].Header("x-slipway-delivery"), "notice-42");
+}
+
 TEST_F(WebhookTest, TransientFailuresAreRetried) {
   Fault({{"count", 2}, {"status", 503}});
   Notice n{"e", "t", "x", "", {}, {}};

@@ -94,6 +94,8 @@ Router BuildRouter(ApiDeps& deps) {
   AddReleaseRoutes(router, deps);
   AddConfigRoutes(router, deps);
   AddBuildRoutes(router, deps);
+  AddChangeRoutes(router, deps);
+  AddNotificationRoutes(router, deps);
   return router;
 }
 

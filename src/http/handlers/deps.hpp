@@ -8,12 +8,14 @@
 #include "http/router.hpp"
 #include "services/app_service.hpp"
 #include "services/build_service.hpp"
+#include "services/change_service.hpp"
 #include "services/cluster_service.hpp"
 #include "services/config_service.hpp"
 #include "services/connections.hpp"
 #include "services/environment_service.hpp"
 #include "services/release_service.hpp"
 #include "services/identity_service.hpp"
+#include "services/notification_service.hpp"
 #include "store/database.hpp"
 
 namespace slipway::engine {
@@ -36,6 +38,8 @@ struct ApiDeps {
   services::ReleaseService& releases;
   ReleaseFeed& release_feed;
   services::ConfigService& config;
+  services::ChangeService& changes;
+  services::NotificationService& notifications;
   Metrics& metrics;
   ApiSettings settings;
 };
@@ -52,6 +56,8 @@ void AddEnvironmentRoutes(Router& router, ApiDeps& deps);
 void AddReleaseRoutes(Router& router, ApiDeps& deps);
 void AddConfigRoutes(Router& router, ApiDeps& deps);
 void AddBuildRoutes(Router& router, ApiDeps& deps);
+void AddChangeRoutes(Router& router, ApiDeps& deps);
+void AddNotificationRoutes(Router& router, ApiDeps& deps);
 
 /// Every route of the API, in one router.
 Router BuildRouter(ApiDeps& deps);
