@@ -25,7 +25,7 @@ struct Notice {
   /// Names this notice across every attempt to send it (a durable sender's
   /// retries): webhooks send it as the delivery id, so receivers can drop
   /// repeats. Empty: each Notify call makes up a new one.
-  std::string id;
+  std::string id{};
 };
 
 /// Where notices go: a DingTalk group robot, a generic JSON webhook, …

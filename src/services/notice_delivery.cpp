@@ -32,7 +32,7 @@ connectors::Notice NoticeFrom(const json::object& in, const std::string& workflo
   n.text = n.markdown;  // markdown reads well as text where it is not rendered
   for (const auto& who : in.at("mention").as_array()) n.at.user_ids.emplace_back(who.as_string());
   for (const auto& [k, v] : in.at("data").as_object()) n.fields[std::string(k)] = FieldText(v);
-  n.fields["kind"] = kind;
+  n.fields["notice"] = kind;
   n.id = workflow_id;  // the same on every retry: receivers drop repeats
   return n;
 }
