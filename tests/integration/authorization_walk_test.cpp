@@ -100,6 +100,19 @@ const std::map<RouteKey, std::string>& ExpectedPermissions() {
       {{"DELETE", "/api/v1/builds/{id}"}, "app.write"},
       {{"GET", "/api/v1/builds/{id}/log"}, "app.read"},
       {{"POST", "/api/v1/builds/{id}/cancel"}, "app.write"},
+      {{"GET", "/api/v1/apps/{id}/changes"}, "app.read"},
+      {{"POST", "/api/v1/apps/{id}/changes"}, "app.write"},
+      {{"GET", "/api/v1/changes/{id}"}, "app.read"},
+      {{"PATCH", "/api/v1/changes/{id}"}, "app.write"},
+      {{"POST", "/api/v1/changes/{id}/submit"}, "app.write"},
+      {{"POST", "/api/v1/changes/{id}/approve"}, "app.approve"},
+      {{"POST", "/api/v1/changes/{id}/reject"}, "app.approve"},
+      {{"POST", "/api/v1/changes/{id}/close"}, "app.write"},
+      {{"POST", "/api/v1/changes/{id}/withdraw"}, "app.write"},
+      {{"GET", "/api/v1/apps/{id}/notifications"}, "app.owner"},
+      {{"PUT", "/api/v1/apps/{id}/notifications"}, "app.owner"},
+      {{"GET", "/api/v1/teams/{team}/notifications"}, "admin"},
+      {{"PUT", "/api/v1/teams/{team}/notifications"}, "admin"},
   };
   return table;
 }
@@ -152,6 +165,7 @@ bool Holds(Who who, const std::string& permission) {
   if (permission == "app.write" || permission == "app.owner") {
     return who == Who::kAdmin || who == Who::kDeveloper;
   }
+  if (permission == "app.approve") return who == Who::kAdmin || who == Who::kApprover;
   ADD_FAILURE() << "unknown permission " << permission;
   return false;
 }
@@ -209,6 +223,30 @@ class AuthorizationWalkTest : public ::testing::Test {
     return {std::to_string(scaled.Int("release_id")), std::to_string(scaled.Int("change_id"))};
   }
 
+  // A developing code change of a fresh, complete commercial application
+  // (released from a vendor image: no build needed).
+  std::string FreshChange() {
+    auto& dev = users_[Who::kDeveloper];
+    auto reg = server().As(dev).Post("/api/v1/apps", {{"name", UniqueName("walkc")},
+                                                      {"team", "trade"},
+                                                      {"type", "commercial"},
+                                                      {"level", "non_core"}});
+    EXPECT_EQ(reg.status, 201) << reg;
+    const auto app = "/api/v1/apps/" + std::to_string(reg.Int("id"));
+    auto approved = server().Admin().Post(app + "/approve", {{"comment", "walk"}});
+    EXPECT_EQ(approved.status, 200) << approved;
+    auto details = CompleteDetailsBody(approved.Int("version"), users_[Who::kApprover].username);
+    details.erase("build_job");
+    details["vendor_image"] = "registry.invalid/walk/vendor";
+    auto completed = server().As(dev).Put(app + "/details", details);
+    EXPECT_EQ(completed.status, 200) << completed;
+    auto env = server().Admin().Post(app + "/environments", {{"env_type", "test"}, {"cluster", "sandbox"}});
+    EXPECT_EQ(env.status, 201) << env;
+    auto change = server().As(dev).Post(app + "/changes", {{"env_id", env.Int("id")}, {"title", "walk"}, {"tag", "1.0"}});
+    EXPECT_EQ(change.status, 201) << change;
+    return std::to_string(change.Int("id"));
+  }
+
   // A fresh cluster (in_cluster: nothing to reach), so deleting it spoils nothing.
   std::string FreshCluster() {
     auto cluster = server().Admin().Post("/api/v1/clusters", {{"name", UniqueName("walk")}, {"connection", "in_cluster"}});
@@ -238,7 +276,11 @@ class AuthorizationWalkTest : public ::testing::Test {
     if (pattern.rfind("/api/v1/clusters/{id}", 0) == 0) id = FreshCluster();
     if (pattern.rfind("/api/v1/environments/{id}", 0) == 0) id = FreshEnvironment();
     if (pattern.rfind("/api/v1/releases/{id}", 0) == 0) id = FreshRelease().first;
-    if (pattern == "/api/v1/changes/{id}/release") id = FreshRelease().second;
+    if (pattern == "/api/v1/changes/{id}/release") {
+      id = FreshRelease().second;
+    } else if (pattern.rfind("/api/v1/changes/{id}", 0) == 0) {
+      id = FreshChange();
+    }
     if (pattern.rfind("/api/v1/builds/{id}", 0) == 0) id = FreshBuild();
     std::string out = pattern;
     auto replace = [&out](const std::string& from, const std::string& to) {
@@ -248,6 +290,7 @@ class AuthorizationWalkTest : public ::testing::Test {
     replace("{username}", users_[Who::kApprover].username);
     replace("{name}", "promote");  // a workflow signal, or a config file name
     replace("{publish}", "1");
+    replace("{team}", "walk-team");
     // Event streams end by themselves here, or the walk would wait forever.
     if (pattern.size() > 7 && pattern.substr(pattern.size() - 7) == "/events") out += "?timeout_seconds=1";
     if (pattern == "/api/v1/environments/{id}/baselines/diff") out += "?from=1&to=1";
