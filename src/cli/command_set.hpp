@@ -14,6 +14,7 @@ void AddUserCommands(CLI::App& app, int& exit_code);
 void AddClusterCommands(CLI::App& app, int& exit_code);
 void AddEnvCommands(CLI::App& app, int& exit_code);
 void AddBuildCommands(CLI::App& app, int& exit_code);
+void AddChangeCommands(CLI::App& app, int& exit_code);
 /// Also adds `slipway baseline …`.
 void AddReleaseCommands(CLI::App& app, int& exit_code);
 void AddConfigCommands(CLI::App& app, int& exit_code);

@@ -15,6 +15,7 @@ void AddClientCommands(CLI::App& app, int& exit_code) {
   AddClusterCommands(app, exit_code);
   AddEnvCommands(app, exit_code);
   AddBuildCommands(app, exit_code);
+  AddChangeCommands(app, exit_code);
   AddReleaseCommands(app, exit_code);
   AddConfigCommands(app, exit_code);
 }
