@@ -83,7 +83,7 @@ std::string RenderChange(const json::value& change) {
   f.emplace_back("created", Cell(c, "created_at") + " by " + Cell(c, "created_by"));
   f.emplace_back("version", Cell(c, "version"));
   const std::string actions = Cell(c, "actions");
-  f.emplace_back("actions", actions.empty() ? "(none for you now)" : actions);
+  f.emplace_back("actions", actions.empty() || actions == "-" ? "(none for you now)" : actions);
   return RenderFields(f) + History(c);
 }
 
