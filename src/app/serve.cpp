@@ -141,12 +141,12 @@ int Serve(const Config& config) {
   services::ReleaseRunner release_runner(*db, clock, clusters, apps);
   engine::Engine engine(*db, clock, BuildRegistry(secrets, connections, build_settings, &release_runner),
                         config.engine);
-  release_runner.Attach(engine);
   services::EngineNotices notices(engine, clock, secrets);
-  release_runner.SetNotices(&notices);
   services::ChangeService changes(*db, clock, notices);
+  release_runner.Attach(engine, changes);
+  release_runner.SetNotices(&notices);
   services::NotificationService notifications(*db, clock, secrets);
-  services::ReleaseService releases(*db, clock, engine);
+  services::ReleaseService releases(*db, clock, engine, changes);
   // An environment cannot be deleted under a running release.
   environments.SetDeleteGuard([](store::Tx& tx, std::int64_t env_id) -> std::optional<std::string> {
     auto active = store::releases::ActiveOn(tx, env_id);

@@ -41,7 +41,6 @@ class OpenApiTest : public ::testing::Test {
   services::SecretBox secrets_{services::SecretBox::Key{}};
   services::ClusterService clusters_{*db_, clock_, secrets_, connections_, {}};
   services::EnvironmentService environments_{*db_, clock_, clusters_};
-  services::ReleaseService releases_{*db_, clock_, engine_};
   services::BuildService builds_{*db_, clock_, engine_, connections_, {}};
   ReleaseFeed release_feed_{[](std::int64_t, bool& done) {
     done = true;
@@ -50,6 +49,7 @@ class OpenApiTest : public ::testing::Test {
   services::ConfigService config_{*db_, clock_, connections_, {}};
   services::EngineNotices notices_{engine_, clock_, secrets_};
   services::ChangeService changes_{*db_, clock_, notices_};
+  services::ReleaseService releases_{*db_, clock_, engine_, changes_};
   services::NotificationService notifications_{*db_, clock_, secrets_};
   Metrics metrics_;
   ApiDeps deps_{*db_,      clock_,        identity_, apps_,         engine_,  builds_,         connections_,

@@ -8,7 +8,7 @@
 #include "core/names.hpp"
 #include "engine/engine.hpp"
 #include "services/app_access.hpp"
-#include "services/audit_log.hpp"
+#include "services/change_service.hpp"
 #include "services/release_service.hpp"
 #include "store/change_repository.hpp"
 #include "store/environment_repository.hpp"
@@ -33,23 +33,15 @@ core::Result<ChangeAndRelease> ReleaseService::SystemRelease(const RequestContex
     if (!env) return core::NotFound("no environment " + env_ref);
     auto app = AppForWrite(tx, ctx, std::to_string(env->app_id));
     if (!app.ok()) return app.error();
-    if (app->status != core::AppStatus::kOnline && app->status != core::AppStatus::kPendingOnline) {
-      return core::Conflict(app->name + " is " + std::string(core::AppStatusName(app->status)) + " and cannot be released");
-    }
     if (env->image.empty()) {
       return core::Conflict("the environment has no image yet: release a build before changing its resources");
     }
-    core::Change change;
-    change.app_id = env->app_id;
-    change.env_id = env->id;
-    change.type = type;
-    change.state = core::ChangeState::kPendingRelease;  // made, submitted and released by the system
-    change.created_by = ctx.caller.username;
-    change.created_at = change.updated_at = clock_.Now();
     ReleaseTarget target;
     target.image = env->image;
     target.image_digest = env->image_digest;
     target.spec = env->spec;
+    SystemChange input;
+    input.type = type;
     if (type == core::ChangeType::kScale) {
       core::FieldReader in(body);
       in.RejectUnknown({"replicas"});
@@ -59,24 +51,21 @@ core::Result<ChangeAndRelease> ReleaseService::SystemRelease(const RequestContex
         return core::Invalid("the environment already runs " + std::to_string(*replicas) + " pods",
                              {{"field", "replicas"}});
       }
-      change.replicas = static_cast<int>(*replicas);
-      change.title = "scale from " + std::to_string(env->spec.replicas) + " to " + std::to_string(*replicas) + " pods";
-      target.spec.replicas = change.replicas.value();
+      input.replicas = static_cast<int>(*replicas);
+      input.title = "scale from " + std::to_string(env->spec.replicas) + " to " + std::to_string(*replicas) + " pods";
+      target.spec.replicas = *input.replicas;
     } else {
       auto spec = core::ParseEnvSpec(body, env->spec);
       if (!spec.ok()) return spec.error();
-      change.spec = json::serialize(core::EnvSpecToJson(*spec));
-      change.title = "edit the resources of the " + env->env_type + " environment";
+      input.spec = json::serialize(core::EnvSpecToJson(*spec));
+      input.title = "edit the resources of the " + env->env_type + " environment";
       target.spec = *spec;
     }
-    change.id = store::changes::Insert(tx, change);
-    store::changes::AddEvent(tx, {0, change.id, "submit", ctx.caller.username, "submitted by the system", "{}",
-                                  change.created_at});
-    RecordAudit(tx, clock_, ctx, "change.create", "change", std::to_string(change.id), change.title);
-    auto release = BeginRelease(tx, clock_, engine_, ctx, change, *env, target);
+    auto change = changes_.CreateSystemChange(tx, ctx, *env, input);
+    if (!change.ok()) return change.error();
+    auto release = BeginRelease(tx, clock_, engine_, changes_, ctx, *change, *env, target);
     if (!release.ok()) return release.error();
-    change = *store::changes::Get(tx, change.id);
-    return ChangeAndRelease{change, *release};
+    return ChangeAndRelease{*store::changes::Get(tx, change->id), *release};
   });
   if (done.ok()) engine_.Wake();
   return done;

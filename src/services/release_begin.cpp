@@ -6,7 +6,7 @@
 #include "engine/engine.hpp"
 #include "services/audit_log.hpp"
 #include "services/release_ledger.hpp"
-#include "store/change_repository.hpp"
+#include "services/change_service.hpp"
 #include "store/release_repository.hpp"
 
 namespace slipway::services {
@@ -49,10 +49,11 @@ std::vector<core::ReleaseStep> DisplaySteps(const ReleaseTarget& t, const std::v
 }
 
 core::Result<core::Release> BeginRelease(store::Tx& tx, const core::Clock& clock, engine::Engine& engine,
-                                         const RequestContext& ctx, core::Change change, const core::Environment& env,
+                                         ChangeService& changes, const RequestContext& ctx, core::Change change,
+                                         const core::Environment& env,
                                          ReleaseTarget target) {
   auto active = store::releases::ActiveOn(tx, env.id);
-  if (active && SettleIfStopped(tx, clock, *active)) active.reset();
+  if (active && SettleIfStopped(tx, clock, changes, *active)) active.reset();
   if (active) {
     return core::Conflict("the environment has a release in progress (release " + std::to_string(active->id) + ")",
                           {{"release_id", active->id}, {"state", core::ReleaseStateName(active->state)}});
@@ -91,15 +92,8 @@ core::Result<core::Release> BeginRelease(store::Tx& tx, const core::Clock& clock
                                      json::serialize(json::object{{"image", r.image}, {"image_before", r.image_before}}),
                                      r.created_at});
   if (target.kind == "release") {
-    auto next = core::NextChangeState(change.state, core::ChangeEvent::kRelease, change.needs_approval);
-    if (!next.ok()) return next.error();
-    change.state = *next;
-    change.release_id = r.id;
-    change.version += 1;
-    change.updated_at = r.created_at;
-    if (!store::changes::Update(tx, change)) return core::Conflict("the change was changed concurrently; retry");
-    store::changes::AddEvent(tx, {0, change.id, "release", ctx.caller.username, "",
-                                  json::serialize(json::object{{"release_id", r.id}}), r.created_at});
+    auto marked = changes.MarkReleasing(tx, change.id, r.id, ctx.caller.username);
+    if (!marked.ok()) return marked.error();
   }
   auto workflow = engine.StartWorkflow(tx, kReleaseWorkflow, "release:" + std::to_string(r.id),
                                        json::object{{"release_id", r.id}});

@@ -20,6 +20,8 @@ class Engine;
 
 namespace slipway::services {
 
+class ChangeService;
+
 inline constexpr const char* kReleaseWorkflow = "release";
 /// The one signal name release steps wait for; the payload says why
 /// ("rollout", "promote", "abort"…), the release's operation records say what.
@@ -42,7 +44,7 @@ std::vector<core::ReleaseStep> DisplaySteps(const ReleaseTarget& target, const s
 /// environment has an active release (details.release_id) or the change was
 /// released already. For kind "release" the change moves to releasing.
 core::Result<core::Release> BeginRelease(store::Tx& tx, const core::Clock& clock, engine::Engine& engine,
-                                         const RequestContext& ctx, core::Change change,
+                                         ChangeService& changes, const RequestContext& ctx, core::Change change,
                                          const core::Environment& env, ReleaseTarget target);
 
 }  // namespace slipway::services

@@ -4,7 +4,7 @@
 
 #include "engine/workflow_store.hpp"
 #include "services/audit_log.hpp"
-#include "store/change_repository.hpp"
+#include "services/change_service.hpp"
 #include "store/release_repository.hpp"
 
 namespace slipway::services {
@@ -18,22 +18,13 @@ RequestContext ReleaseContext(const core::Release& r) {
   return ctx;
 }
 
-void FinishChange(store::Tx& tx, const core::Release& r, bool succeeded, core::Millis now) {
+void FinishChange(store::Tx& tx, ChangeService& changes, const core::Release& r, bool succeeded) {
   if (r.kind != "release") return;
-  auto change = store::changes::Get(tx, r.change_id);
-  if (!change) return;
-  auto next = core::NextChangeState(change->state, succeeded ? core::ChangeEvent::kSucceed : core::ChangeEvent::kFail,
-                                    change->needs_approval);
-  if (!next.ok()) return;  // already finished
-  change->state = *next;
-  change->version += 1;
-  change->updated_at = now;
-  store::changes::Update(tx, *change);
-  store::changes::AddEvent(tx, {0, change->id, succeeded ? "released" : "release_failed", r.started_by, "",
-                                json::serialize(json::object{{"release_id", r.id}}), now});
+  (void)changes.MarkFinished(tx, r.change_id, succeeded, r.started_by);  // a change already finished stays so
 }
 
-bool MarkReleaseFailed(store::Tx& tx, const core::Clock& clock, std::int64_t release_id, const std::string& reason) {
+bool MarkReleaseFailed(store::Tx& tx, const core::Clock& clock, ChangeService& changes, std::int64_t release_id,
+                       const std::string& reason) {
   auto r = store::releases::Get(tx, release_id);
   if (!r || !core::ReleaseActive(r->state)) return false;
   const auto now = clock.Now();
@@ -50,16 +41,16 @@ bool MarkReleaseFailed(store::Tx& tx, const core::Clock& clock, std::int64_t rel
     step.finished_at = now;
     store::releases::UpdateStep(tx, r->id, step);
   }
-  FinishChange(tx, *r, false, now);
+  FinishChange(tx, changes, *r, false);
   RecordAudit(tx, clock, ReleaseContext(*r), "release.fail", "release", std::to_string(r->id), reason, "failed");
   return true;
 }
 
-bool SettleIfStopped(store::Tx& tx, const core::Clock& clock, const core::Release& release) {
+bool SettleIfStopped(store::Tx& tx, const core::Clock& clock, ChangeService& changes, const core::Release& release) {
   if (!core::ReleaseActive(release.state) || release.workflow_id.empty()) return false;
   auto workflow = engine::LoadWorkflow(tx, release.workflow_id);
   if (!workflow || workflow->state == engine::WorkflowState::kRunning) return false;
-  return MarkReleaseFailed(tx, clock, release.id,
+  return MarkReleaseFailed(tx, clock, changes, release.id,
                            "the release workflow stopped: " + workflow->error.value_or("no reason recorded"));
 }
 

@@ -10,22 +10,25 @@
 
 namespace slipway::services {
 
+class ChangeService;
+
 /// The context releases act in: whoever started them, with a request id
 /// naming the release, so the audit trail reads naturally.
 RequestContext ReleaseContext(const core::Release& release);
 
-/// Moves the release's change to released or failed (kind "release" only: a
-/// rollback leaves its change as it was), with a history entry.
-void FinishChange(store::Tx& tx, const core::Release& release, bool succeeded, core::Millis now);
+/// Mirrors the release's end into its change: released or failed (kind
+/// "release" only: a rollback leaves its change as it was).
+void FinishChange(store::Tx& tx, ChangeService& changes, const core::Release& release, bool succeeded);
 
 /// Marks an active release failed with `reason`: the release, its running
 /// display steps, its change, and the audit. False when it had ended already.
-bool MarkReleaseFailed(store::Tx& tx, const core::Clock& clock, std::int64_t release_id, const std::string& reason);
+bool MarkReleaseFailed(store::Tx& tx, const core::Clock& clock, ChangeService& changes, std::int64_t release_id,
+                       const std::string& reason);
 
 /// A release still marked active whose workflow stopped without finishing it
 /// (the engine gave up after repeated failures, or an admin cancelled the
 /// workflow) is marked failed with the workflow's error, so it no longer
 /// holds its environment. True when it settled one.
-bool SettleIfStopped(store::Tx& tx, const core::Clock& clock, const core::Release& release);
+bool SettleIfStopped(store::Tx& tx, const core::Clock& clock, ChangeService& changes, const core::Release& release);
 
 }  // namespace slipway::services

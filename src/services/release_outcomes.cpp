@@ -7,6 +7,7 @@
 #include "services/audit_log.hpp"
 #include "services/release_begin.hpp"
 #include "services/release_ledger.hpp"
+#include "services/change_service.hpp"
 #include "services/release_runner.hpp"
 #include "store/change_repository.hpp"
 #include "store/environment_repository.hpp"
@@ -95,7 +96,7 @@ void ReleaseRunner::CommitCompleted(store::Tx& tx, const Loaded& l) {
   const int last = static_cast<int>(store::releases::Steps(tx, r.id).size()) - 1;
   CommitDisplay(tx, r.id, last, "succeeded", "baseline version " + std::to_string(version));
 
-  FinishChange(tx, r, true, now);
+  FinishChange(tx, *changes_, r, true);
   const auto ctx = ReleaseContext(r);
   (void)apps_.MarkOnline(tx, ctx, l.app.id);  // first success: pending_online → online (R-APP-2)
   apps_.NoteChanged();
@@ -108,7 +109,7 @@ void ReleaseRunner::CommitCompleted(store::Tx& tx, const Loaded& l) {
 }
 
 void ReleaseRunner::CommitFailed(store::Tx& tx, const Loaded& l, const std::string& reason) {
-  if (!MarkReleaseFailed(tx, clock_, l.release.id, reason)) return;
+  if (!MarkReleaseFailed(tx, clock_, *changes_, l.release.id, reason)) return;
   const auto now = clock_.Now();
   auto r = Reload(tx, l.release.id);
   const auto ctx = ReleaseContext(r);
@@ -125,13 +126,12 @@ void ReleaseRunner::CommitFailed(store::Tx& tx, const Loaded& l, const std::stri
   target.image_digest = r.digest_before;
   target.spec = env->spec;
   if (auto base = store::baselines::Get(tx, env->id, r.baseline_before)) target.spec = base->spec;
-  auto rollback = BeginRelease(tx, clock_, *engine_, ctx, *change, *env, target);
+  auto rollback = BeginRelease(tx, clock_, *engine_, *changes_, ctx, *change, *env, target);
   if (!rollback.ok()) return;
   store::releases::AddOperation(tx, {0, r.id, "rollback", "slipway (auto-rollback)",
                                      json::serialize(json::object{{"rollback_release_id", rollback->id}}), now});
-  store::changes::AddEvent(tx, {0, change->id, "rollback", "slipway (auto-rollback)", reason,
-                                json::serialize(json::object{{"release_id", r.id}, {"rollback_release_id", rollback->id}}),
-                                now});
+  (void)changes_->AddRollbackEntry(tx, change->id, "slipway (auto-rollback)",
+                                   {{"release_id", r.id}, {"rollback_release_id", rollback->id}, {"reason", reason}});
 }
 
 }  // namespace slipway::services

@@ -6,6 +6,7 @@
 #include "core/names.hpp"
 #include "engine/engine.hpp"
 #include "services/app_access.hpp"
+#include "services/change_service.hpp"
 #include "services/release_service.hpp"
 #include "store/build_repository.hpp"
 #include "store/change_repository.hpp"
@@ -127,15 +128,17 @@ core::Result<ReleaseView> ReleaseService::Rollback(const RequestContext& ctx, co
     target.image = plan->image;
     target.image_digest = plan->image_digest;
     target.spec = plan->spec;
-    auto rollback = BeginRelease(tx, clock_, engine_, ctx, *change, *env, target);
+    auto rollback = BeginRelease(tx, clock_, engine_, changes_, ctx, *change, *env, target);
     if (!rollback.ok()) return rollback.error();
     // The records R-REL-5 asks for: on the release rolled back and on its change.
-    const auto detail = json::serialize(json::object{{"rollback_release_id", rollback->id},
-                                                     {"image", plan->image},
-                                                     {"baseline_version", plan->baseline_version},
-                                                     {"diff", core::DiffJson(plan->diff)}});
-    store::releases::AddOperation(tx, {0, release->id, "rollback", ctx.caller.username, detail, clock_.Now()});
-    store::changes::AddEvent(tx, {0, change->id, "rollback", ctx.caller.username, "", detail, clock_.Now()});
+    const json::object detail{{"rollback_release_id", rollback->id},
+                              {"image", plan->image},
+                              {"baseline_version", plan->baseline_version},
+                              {"diff", core::DiffJson(plan->diff)}};
+    store::releases::AddOperation(tx, {0, release->id, "rollback", ctx.caller.username, json::serialize(detail),
+                                       clock_.Now()});
+    auto entry = changes_.AddRollbackEntry(tx, change->id, ctx.caller.username, detail);
+    if (!entry.ok()) return entry.error();
     return rollback->id;
   });
   if (!id.ok()) return id.error();

@@ -31,6 +31,8 @@ class Engine;
 
 namespace slipway::services {
 
+class ChangeService;
+
 struct ReleaseRunnerSettings {
   /// A waiting step looks again by itself this long after its last event.
   core::Millis recheck_ms = 5'000;
@@ -47,9 +49,13 @@ class ReleaseRunner {
 
   /// Adds the "release" workflow kind.
   void Register(engine::Registry& registry);
-  /// The engine the workflow runs on (created after the registry): used to
-  /// wake waiting steps and to start automatic rollbacks.
-  void Attach(engine::Engine& engine) { engine_ = &engine; }
+  /// The engine the workflow runs on (created after the registry: it wakes
+  /// waiting steps and starts automatic rollbacks) and the changes releases
+  /// mirror their state into.
+  void Attach(engine::Engine& engine, ChangeService& changes) {
+    engine_ = &engine;
+    changes_ = &changes;
+  }
   /// Stops the watches and lets go of the engine; call before the engine stops.
   void Shutdown() {
     watcher_->StopAll();
@@ -108,6 +114,7 @@ class ReleaseRunner {
   AppService& apps_;
   const ReleaseRunnerSettings settings_;
   engine::Engine* engine_ = nullptr;
+  ChangeService* changes_ = nullptr;
   Notices* notices_ = nullptr;
   std::unique_ptr<RolloutWatcher> watcher_;
 };

@@ -8,6 +8,8 @@
 #include "connectors/kubernetes/fake.hpp"
 #include "engine/engine.hpp"
 #include "services/app_service.hpp"
+#include "services/change_service.hpp"
+#include "services/notice_delivery.hpp"
 #include "services/environment_service.hpp"
 #include "services/release_runner.hpp"
 #include "services/release_service.hpp"
@@ -41,6 +43,8 @@ class ReleaseRunnerTest : public ::testing::Test {
   EnvironmentService environments_{*db_, clock_, clusters_};
   ReleaseRunner runner_{*db_, clock_, clusters_, apps_, {5'000, 60'000}};
   std::unique_ptr<engine::Engine> engine_;
+  std::unique_ptr<EngineNotices> notices_;
+  std::unique_ptr<ChangeService> changes_;
   std::unique_ptr<ReleaseService> releases_;
   RequestContext alice_{{1, "alice", core::Role::kDeveloper}, "r-alice"};
   std::int64_t app_id_ = 0;
@@ -51,8 +55,10 @@ class ReleaseRunnerTest : public ::testing::Test {
     engine::EngineSettings settings;
     settings.owner_id = "test";
     engine_ = std::make_unique<engine::Engine>(*db_, clock_, std::move(registry), settings);
-    runner_.Attach(*engine_);
-    releases_ = std::make_unique<ReleaseService>(*db_, clock_, *engine_);
+    notices_ = std::make_unique<EngineNotices>(*engine_, clock_, secrets_);
+    changes_ = std::make_unique<ChangeService>(*db_, clock_, *notices_);
+    runner_.Attach(*engine_, *changes_);
+    releases_ = std::make_unique<ReleaseService>(*db_, clock_, *engine_, *changes_);
     clusters_.EnsureSandboxCluster("registry.test");
     app_id_ = store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) {
       core::App app;

@@ -38,8 +38,9 @@ core::Status CheckReleasable(const core::App& app) {
 
 }  // namespace
 
-ReleaseService::ReleaseService(store::Database& db, const core::Clock& clock, engine::Engine& engine)
-    : db_(db), clock_(clock), engine_(engine) {}
+ReleaseService::ReleaseService(store::Database& db, const core::Clock& clock, engine::Engine& engine,
+                               ChangeService& changes)
+    : db_(db), clock_(clock), engine_(engine), changes_(changes) {}
 
 core::Result<ReleaseView> ReleaseService::View(store::Tx& tx, const RequestContext&, std::int64_t id) {
   auto release = store::releases::Get(tx, id);
@@ -97,7 +98,7 @@ core::Result<ReleaseView> ReleaseService::Start(const RequestContext& ctx, const
         target.spec = *spec;
       }
     }
-    auto release = BeginRelease(tx, clock_, engine_, ctx, *change, *env, target);
+    auto release = BeginRelease(tx, clock_, engine_, changes_, ctx, *change, *env, target);
     if (!release.ok()) return release.error();
     return release->id;
   });
@@ -118,7 +119,7 @@ core::Result<ReleaseView> ReleaseService::Get(const RequestContext& ctx, const s
   if (stopped) {
     store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
       auto release = ReleaseByRef(tx, ref);
-      return release.ok() && SettleIfStopped(tx, clock_, *release);
+      return release.ok() && SettleIfStopped(tx, clock_, changes_, *release);
     });
   }
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<ReleaseView> {

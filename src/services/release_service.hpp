@@ -19,6 +19,8 @@ class Engine;
 
 namespace slipway::services {
 
+class ChangeService;
+
 struct ReleaseView {
   core::Release release;
   std::vector<core::ReleaseStep> steps;
@@ -54,7 +56,7 @@ struct ChangeAndRelease {
 /// asked, checks who asks, and signals running releases. Thread-safe.
 class ReleaseService {
  public:
-  ReleaseService(store::Database& db, const core::Clock& clock, engine::Engine& engine);
+  ReleaseService(store::Database& db, const core::Clock& clock, engine::Engine& engine, ChangeService& changes);
 
   /// Releases a pending_release change on its environment (R-REL-1). Body:
   /// {"strategy"?: one_shot|canary} (default: the environment's policy; scale
@@ -100,6 +102,7 @@ class ReleaseService {
   store::Database& db_;
   const core::Clock& clock_;
   engine::Engine& engine_;
+  ChangeService& changes_;
 };
 
 }  // namespace slipway::services
