@@ -34,3 +34,15 @@ wait_for() {
   echo "timed out waiting for /$pattern/ in: slipway $*" >&2
   return 1
 }
+
+# Logs `user` in with its own credentials file; `run_as user …` then acts as them.
+login_as() {
+  echo "$2" | SLIPWAY_CONFIG="$DEMO_DIR/$1.json" "$SLIPWAY" login --server "$SERVER" --username "$1" --password-stdin >/dev/null
+}
+run_as() {
+  local user=$1
+  shift
+  echo "(as $user) \$ slipway $*"
+  SLIPWAY_CONFIG="$DEMO_DIR/$user.json" "$SLIPWAY" "$@"
+  echo
+}
