@@ -66,7 +66,14 @@ int main(int argc, char** argv) {
   std::optional<std::string> endpoints_file;
   sandbox->add_option("--listen-host", listen_host, "address the emulators listen on");
   sandbox->add_option("--endpoints-file", endpoints_file, "write the emulator URLs here as JSON");
-  sandbox->callback([&] { exit_code = slipway::app::SandboxCommand(listen_host, endpoints_file); });
+  long long pod_ready_delay_ms = slipway::sandbox::SandboxSettings{}.pod_ready_delay.count();
+  sandbox->add_option("--pod-ready-delay-ms", pod_ready_delay_ms, "Kubernetes: pods become Ready this long after they start")
+      ->check(CLI::Range(0LL, 600'000LL));
+  sandbox->callback([&] {
+    slipway::sandbox::SandboxSettings settings;
+    settings.pod_ready_delay = std::chrono::milliseconds(pod_ready_delay_ms);
+    exit_code = slipway::app::SandboxCommand(listen_host, endpoints_file, settings);
+  });
 
   slipway::cli::AddClientCommands(app, exit_code);
 

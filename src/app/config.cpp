@@ -178,6 +178,9 @@ void ReadFile(const std::string& path, Config& c) {
   {
     auto sb = top.Child("sandbox");
     sb.Get("enabled", c.sandbox);
+    long long ready = c.sandbox_settings.pod_ready_delay.count();
+    sb.GetRange("pod_ready_delay_ms", ready, 0LL, 600'000LL);
+    c.sandbox_settings.pod_ready_delay = std::chrono::milliseconds(ready);
   }
   ReadConnectors(top, c);
   ReadReleaseSettings(top, c);

@@ -5,6 +5,7 @@
 #include "engine/engine.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "sandbox/all_emulators.hpp"
 #include "services/identity_service.hpp"
 #include "services/settings.hpp"
 
@@ -42,6 +43,7 @@ struct Config {
   engine::EngineSettings engine;
   /// The embedded default: emulators of every external system, in process.
   bool sandbox = true;
+  sandbox::SandboxSettings sandbox_settings;
   ConnectorsConfig connectors;
   /// The key that seals connector secrets at rest; empty: <data_dir>/secret.key
   /// (created on first start). SLIPWAY_SECRET_KEY (base64) overrides the file.

@@ -33,6 +33,13 @@ TEST_F(ConfigTest, EmptyAndAbsentSectionsKeepTheDefaults) {
   EXPECT_EQ(c.environments.env_types, (std::vector<std::string>{"prod", "test"}));
   EXPECT_EQ(c.builds.job_path, "{app}");
   EXPECT_TRUE(c.sandbox);
+  EXPECT_EQ(c.sandbox_settings.pod_ready_delay.count(), 1500);
+}
+
+TEST_F(ConfigTest, TheSandboxPodReadyDelayIsConfigurable) {
+  EXPECT_EQ(Load("sandbox:\n  pod_ready_delay_ms: 1000\n").sandbox_settings.pod_ready_delay.count(), 1000);
+  EXPECT_EQ(Load("sandbox: {pod_ready_delay_ms: 0}\n").sandbox_settings.pod_ready_delay.count(), 0);
+  EXPECT_NE(Error("sandbox:\n  pod_ready_delay_ms: -1\n").find("sandbox.pod_ready_delay_ms"), std::string::npos);
 }
 
 TEST_F(ConfigTest, ReadsConnectorsAndReleaseSettings) {

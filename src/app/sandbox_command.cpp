@@ -16,9 +16,10 @@ void WriteEndpointsFile(const sandbox::SandboxHost& host, const std::string& pat
   std::rename(tmp.c_str(), path.c_str());
 }
 
-int SandboxCommand(const std::string& listen_host, const std::optional<std::string>& endpoints_file) {
+int SandboxCommand(const std::string& listen_host, const std::optional<std::string>& endpoints_file,
+                   const sandbox::SandboxSettings& settings) {
   sandbox::SandboxHost host(listen_host);
-  sandbox::AddAllEmulators(host);
+  sandbox::AddAllEmulators(host, settings);
   host.Start();
   for (const auto& [system, url] : host.endpoints()) std::cout << system << ": " << url << "\n";
   if (endpoints_file) WriteEndpointsFile(host, *endpoints_file);

@@ -2,9 +2,7 @@
 #include <optional>
 #include <string>
 
-namespace slipway::sandbox {
-class SandboxHost;
-}
+#include "sandbox/all_emulators.hpp"
 
 namespace slipway::app {
 
@@ -16,6 +14,7 @@ void WriteEndpointsFile(const sandbox::SandboxHost& host, const std::string& pat
 /// `slipway sandbox`: starts every emulator on `listen_host`, prints their
 /// URLs (and writes them as JSON keyed by system to `endpoints_file`), and
 /// runs until SIGTERM/SIGINT. Returns the exit code.
-int SandboxCommand(const std::string& listen_host, const std::optional<std::string>& endpoints_file);
+int SandboxCommand(const std::string& listen_host, const std::optional<std::string>& endpoints_file,
+                   const sandbox::SandboxSettings& settings = {});
 
 }  // namespace slipway::app

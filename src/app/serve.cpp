@@ -123,7 +123,7 @@ int Serve(const Config& config) {
   if (config.sandbox) {
     // Every external system not configured under `connectors:` is emulated in process.
     sandbox_host = std::make_unique<sandbox::SandboxHost>("127.0.0.1");
-    sandbox::AddAllEmulators(*sandbox_host);
+    sandbox::AddAllEmulators(*sandbox_host, config.sandbox_settings);
     sandbox_host->Start();
     // Where tests and tools find the emulators of this run.
     WriteEndpointsFile(*sandbox_host, (std::filesystem::path(config.data_dir) / "sandbox-endpoints.json").string());

@@ -93,7 +93,7 @@ core::Status Engine::Signal(std::string_view id, std::string_view name,
   auto tx = db_.Begin(store::TxMode::kWrite);
   core::Status status = SignalWorkflow(*tx, id, name, payload, clock_.Now());
   if (!status.ok()) return status;
-  FailPoint("engine.before_signal_commit");
+  FailPoint("engine.before_signal_commit", name);
   tx->Commit();
   Wake();
   return status;
@@ -110,20 +110,22 @@ bool Engine::RunOnce() {
   std::optional<Claim> claim =
       ClaimDueStep(db_, settings_.owner_id, clock_.Now(), settings_.lease_ms);
   if (!claim) return false;
-  FailPoint("engine.after_claim");
   InFlight in_flight(in_flight_mutex_, in_flight_, *claim);
   std::optional<Workflow> workflow;
   {
     auto tx = db_.Begin(store::TxMode::kRead);
     workflow = LoadWorkflow(*tx, claim->workflow_id);
   }
+  // Fail points name the step too ("engine.after_claim:release.finish").
+  const std::string where = (workflow ? workflow->kind : std::string("?")) + "." + claim->name;
+  FailPoint("engine.after_claim", where);
   // Cancelled since the claim: do not act on the world any more.
   if (!workflow || workflow->state != WorkflowState::kRunning) return true;
   const WorkflowDefinition* definition = registry_.Find(workflow->kind);
   const StepOutcome outcome = RunHandler(*claim, *workflow, definition);
-  FailPoint("engine.after_step_run");
+  FailPoint("engine.after_step_run", where);
   Commit(*claim, definition, outcome);
-  FailPoint("engine.after_step_commit");
+  FailPoint("engine.after_step_commit", where);
   return true;
 }
 

@@ -53,4 +53,13 @@ void FailPoint(std::string_view name) {
   _exit(kFailPointExitCode);
 }
 
+void FailPoint(std::string_view name, std::string_view qualifier) {
+  if (Armed().empty()) return;
+  FailPoint(name);
+  std::string qualified(name);
+  qualified += ':';
+  qualified += qualifier;
+  FailPoint(qualified);
+}
+
 }  // namespace slipway::engine

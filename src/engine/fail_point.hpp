@@ -11,4 +11,11 @@ namespace slipway::engine {
 /// at a later step of a workflow). Costs one branch when the variable is unset.
 void FailPoint(std::string_view name);
 
+/// The point `name`, and the same point narrowed to one place where it is
+/// reached: `name:qualifier` (e.g. "engine.after_claim:release.finish" fires
+/// only when the step `finish` of a `release` workflow was claimed). Each form
+/// counts its own hits, so "engine.after_step_run:release.deploy@2" is the
+/// second run of that step, whatever other workflows do meanwhile.
+void FailPoint(std::string_view name, std::string_view qualifier);
+
 }  // namespace slipway::engine

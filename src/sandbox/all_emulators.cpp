@@ -14,7 +14,7 @@ namespace slipway::sandbox {
 
 // One line per system; emulators that need a peer (Jenkins pushes images to
 // the registry and checks branches in GitLab) find it through the host.
-void AddAllEmulators(SandboxHost& host) {
+void AddAllEmulators(SandboxHost& host, const SandboxSettings& settings) {
   // Registry first: the Jenkins emulator pushes its images there.
   auto registry_emulator = std::make_unique<registry::RegistryEmulator>();
   // Any group/name project exists on first use, so a new app's builds work at once.
@@ -24,6 +24,7 @@ void AddAllEmulators(SandboxHost& host) {
   // Pods pull from the sandbox registry: an image not pushed there fails
   // with ErrImagePull / ImagePullBackOff, as on a real cluster.
   k8s::KubernetesSettings kube;
+  kube.pod_ready_delay = settings.pod_ready_delay;
   kube.image_exists = [registry = registry_emulator.get()](const std::string& image) {
     return registry->ImageExists(image);
   };
