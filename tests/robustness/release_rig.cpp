@@ -1,0 +1,251 @@
+#include "release_rig.hpp"
+
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+
+#include "connectors/registry/client.hpp"
+
+namespace slipway::testing {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr const char* kAdminPassword = "release-crash-admin-password";
+
+// Pods become ready quickly, but not at once: every release really waits.
+SandboxProcessOptions RigSandbox() {
+  SandboxProcessOptions options;
+  options.pod_ready_delay = std::chrono::milliseconds(500);
+  return options;
+}
+
+// "/apis/apps/v1/namespaces/ns/deployments?x=y" → true for that collection.
+bool IsCollection(const std::string& target, const std::string& collection) {
+  const auto path = target.substr(0, target.find('?'));
+  return path == collection;
+}
+
+bool Ended(const Reply& release) {
+  const auto state = release.Str("state");
+  return state == "completed" || state == "failed";
+}
+
+}  // namespace
+
+ReleaseRig::ReleaseRig(int lease_ms) : lease_ms_(lease_ms), sandbox_(RigSandbox()) {
+  std::ofstream(ConfigFile()) << "auth:\n  argon2: {time_cost: 1, memory_kib: 64}\n"
+                              << "sandbox:\n  enabled: false\n"
+                              << "connectors:\n  registry: {url: " << sandbox_.Url("registry") << "}\n"
+                              << "log:\n  access_log: false\n";
+}
+
+ReleaseRig::~ReleaseRig() {
+  if (server_ && server_->running()) server_->Terminate(std::chrono::seconds(10));
+}
+
+std::string ReleaseRig::ConfigFile() const { return dir_.path() + "/slipway.yaml"; }
+
+void ReleaseRig::StartServer(const std::string& failpoints) {
+  if (server_ && server_->running()) throw std::logic_error("a server is running already");
+  ProcessOptions options;
+  options.args = {"serve",      "--config",  ConfigFile(), "--data-dir", dir_.path() + "/data",
+                  "--engine-lease-ms", std::to_string(lease_ms_)};
+  options.env = {{"SLIPWAY_ADMIN_PASSWORD", kAdminPassword}};
+  if (!failpoints.empty()) options.env.emplace_back("SLIPWAY_FAILPOINTS", failpoints);
+  server_ = std::make_unique<SlipwayProcess>(std::move(options));
+  if (!admin_token_.empty()) return;
+  Api session(server_->base_url(), "", /*cookies=*/true);
+  auto login = session.Post("/api/v1/auth/login", {{"username", "admin"}, {"password", kAdminPassword}});
+  if (login.status != 200) throw std::runtime_error("cannot log in: " + login.raw.body);
+  session.set_csrf_token(login.Str("csrf_token"));
+  auto token = session.Post("/api/v1/tokens", {{"name", "release-crash-test"}});
+  if (token.status != 201) throw std::runtime_error("cannot mint a token: " + token.raw.body);
+  admin_token_ = token.Str("token");
+}
+
+std::optional<ExitStatus> ReleaseRig::WaitForExit(std::chrono::milliseconds timeout) {
+  return server_->Wait(timeout);
+}
+
+ExitStatus ReleaseRig::StopServer() { return server_->Terminate(); }
+
+Api ReleaseRig::Admin() const { return Api(server_->base_url(), admin_token_); }
+
+std::optional<Reply> ReleaseRig::TryPost(const std::string& path, const json::value& body) {
+  try {
+    return Admin().Post(path, body);
+  } catch (const std::runtime_error&) {
+    return std::nullopt;  // the transport failed: the server is gone
+  }
+}
+
+std::string ReleaseRig::PushImage(const std::string& repository, const std::string& tag) {
+  connectors::TransportSettings settings;
+  settings.base_url = sandbox_.Url("registry");
+  connectors::registry::RegistryClient registry(settings);
+  auto pushed = registry.PushImage(repository, tag);
+  if (!pushed.ok()) throw std::runtime_error("cannot push " + repository + ":" + tag + ": " + pushed.error().message);
+  return sandbox_.HostPort("registry") + "/" + repository + ":" + tag;
+}
+
+Api ReleaseRig::Kube() const { return Api(sandbox_.Url("kubernetes"), ""); }
+
+void ReleaseRig::ClearCalls() {
+  auto cleared = Kube().Delete("/_sandbox/faults");
+  if (cleared.status != 200 && cleared.status != 204) throw std::runtime_error("cannot clear the call log");
+}
+
+KubeCalls ReleaseRig::Calls() {
+  const std::string ns = std::string("/namespaces/") + kRigNamespace;
+  auto reply = Kube().Get("/_sandbox/calls");
+  KubeCalls out;
+  for (const auto& v : reply.Object().at("calls").as_array()) {
+    const auto& call = v.as_object();
+    ++out.total;
+    if (Text(call.at("method")) != "POST" || call.at("status").as_int64() != 201) continue;
+    const auto target = Text(call.at("target"));
+    out.deployments_created += IsCollection(target, "/apis/apps/v1" + ns + "/deployments");
+    out.services_created += IsCollection(target, "/api/v1" + ns + "/services");
+  }
+  return out;
+}
+
+std::string ReleaseRig::Uid(const std::string& resource_path) {
+  auto reply = Kube().Get(resource_path);
+  if (reply.status != 200) return "";
+  return Text(reply.Object().at("metadata").at("uid"));
+}
+
+std::string ReleaseRig::RegisterCluster() {
+  cluster_ = UniqueName("crash");
+  const std::string kubeconfig =
+      "apiVersion: v1\nkind: Config\ncurrent-context: c\n"
+      "clusters:\n- name: k\n  cluster:\n    server: " + sandbox_.Url("kubernetes") + "\n"
+      "users:\n- name: u\n  user:\n    token: crash-test-token\n"
+      "contexts:\n- name: c\n  context:\n    cluster: k\n    user: u\n";
+  auto created = Admin().Post("/api/v1/clusters", {{"name", cluster_},
+                                                    {"connection", "kubeconfig"},
+                                                    {"kubeconfig", kubeconfig},
+                                                    {"namespaces", {{"test", kRigNamespace}}},
+                                                    {"registry", sandbox_.HostPort("registry")}});
+  if (created.status != 201) throw std::runtime_error("cannot register the cluster: " + created.raw.body);
+  return cluster_;
+}
+
+std::int64_t ReleaseRig::CreateApp(const std::string& name) {
+  auto reg = Admin().Post("/api/v1/apps", AppBody(name));
+  if (reg.status != 201) throw std::runtime_error("cannot register " + name + ": " + reg.raw.body);
+  const auto id = reg.Int("id");
+  auto approved = Admin().Post("/api/v1/apps/" + std::to_string(id) + "/approve", {{"comment", "ok"}});
+  if (approved.status != 200) throw std::runtime_error("cannot approve " + name + ": " + approved.raw.body);
+  return id;
+}
+
+std::int64_t ReleaseRig::CreateEnv(std::int64_t app_id, const std::string& image, int replicas,
+                                   const json::object& release_policy) {
+  json::object body{{"env_type", "test"}, {"cluster", cluster_}, {"image", image}, {"replicas", replicas},
+                    {"ports", json::array{{{"container_port", 8080}}}}};
+  if (!release_policy.empty()) body["release_policy"] = release_policy;
+  auto env = Admin().Post("/api/v1/apps/" + std::to_string(app_id) + "/environments", body);
+  if (env.status != 201) throw std::runtime_error("cannot create the environment: " + env.raw.body);
+  return env.Int("id");
+}
+
+bool ReleaseRig::WaitForPods(std::int64_t env_id, int count, const std::string& image) {
+  return WaitUntil(
+      [&] {
+        auto pods = Admin().Get("/api/v1/environments/" + std::to_string(env_id) + "/pods");
+        if (pods.status != 200) return false;
+        const auto& items = pods.Object().at("items").as_array();
+        int good = 0;
+        for (const auto& p : items) {
+          good += p.at("ready").as_bool() && !p.at("terminating").as_bool() && Text(p.at("image")) == image;
+        }
+        return good == count && static_cast<int>(items.size()) == count;
+      },
+      std::chrono::seconds(60));
+}
+
+std::int64_t ReleaseRig::LatestRelease(std::int64_t env_id) {
+  auto list = Admin().Get("/api/v1/releases?limit=1&env_id=" + std::to_string(env_id));
+  const auto& items = list.Object().at("items").as_array();
+  return items.empty() ? 0 : items.at(0).at("id").as_int64();
+}
+
+Reply ReleaseRig::WaitForEnd(std::int64_t release_id, std::chrono::milliseconds timeout) {
+  Reply last;
+  WaitUntil(
+      [&] {
+        last = Admin().Get("/api/v1/releases/" + std::to_string(release_id));
+        const auto state = last.Str("state");
+        return state == "completed" || state == "failed";
+      },
+      timeout);
+  return last;
+}
+
+std::optional<Reply> ReleaseRig::Step(std::int64_t release_id) {
+  const std::string path = "/api/v1/releases/" + std::to_string(release_id);
+  std::optional<Reply> view;
+  try {
+    view = Admin().Get(path);
+  } catch (const std::runtime_error&) {
+    return std::nullopt;
+  }
+  if (view->status != 200 || view->Str("state") != "canary") return view;
+  // Paused at display step k (1 = the first canary step) wants the k-th
+  // promotion; a promotion recorded by a request whose answer was lost counts.
+  std::int64_t paused_at = 0, promotions = 0;
+  for (const auto& step : view->Object().at("steps").as_array()) {
+    if (Text(step.at("state")) == "waiting") paused_at = step.at("index").as_int64();
+  }
+  for (const auto& op : view->Object().at("operations").as_array()) promotions += Text(op.at("kind")) == "promote";
+  if (paused_at > promotions) TryPost(path + "/promote");
+  return view;
+}
+
+CrashRun ReleaseRig::DriveThroughCrash(std::int64_t env_id, std::int64_t previous_release) {
+  CrashRun run;
+  auto find_release = [&] {
+    if (run.release_id == 0) {
+      try {
+        const auto latest = LatestRelease(env_id);
+        if (latest != previous_release) run.release_id = latest;
+      } catch (const std::runtime_error&) {
+      }
+    }
+    return run.release_id;
+  };
+  // While the fail-pointed server lives.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (server_->running() && std::chrono::steady_clock::now() < deadline) {
+    if (find_release() != 0) {
+      auto view = Step(run.release_id);
+      // Ended before the crash: the fail point may sit right after the last commit.
+      if (view && view->status == 200 && Ended(*view)) {
+        server_->Wait(std::chrono::seconds(10));
+        break;
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  run.exit = server_->status();
+  run.stderr_text = server_->ReadStderr();
+  if (!run.exit) server_->Kill();  // never hit: the test fails on run.exit
+  // After the restart: to the end.
+  StartServer();
+  const auto end_by = std::chrono::steady_clock::now() + std::chrono::seconds(90);
+  while (std::chrono::steady_clock::now() < end_by) {
+    if (find_release() != 0) {
+      auto view = Step(run.release_id);
+      if (view && view->status == 200) run.end = *view;
+      if (view && view->status == 200 && Ended(*view)) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return run;
+}
+
+}  // namespace slipway::testing

@@ -1,0 +1,113 @@
+#pragma once
+// A release crash rig: the emulators in a `slipway sandbox` process of their
+// own, and a `slipway serve` that is started (with fail points), crashes,
+// and is started again on the same SQLite database, pointed at the sandbox
+// through its configuration (`sandbox.enabled: false`, `connectors:`) and a
+// cluster registered with a kubeconfig.
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "support/api_fixture.hpp"
+#include "support/sandbox_process.hpp"
+#include "support/slipway_process.hpp"
+#include "support/temp_dir.hpp"
+
+namespace slipway::testing {
+
+/// The namespace the rig's cluster maps the `test` env type to.
+inline constexpr const char* kRigNamespace = "crash-test";
+
+/// Calls the Kubernetes emulator logged since the last ClearCalls().
+struct KubeCalls {
+  int deployments_created = 0;  ///< POSTs to a deployments collection answered 201
+  int services_created = 0;     ///< the same for services
+  std::size_t total = 0;        ///< calls logged (the log keeps the last 1000)
+};
+
+/// How a release went under a server that crashed and was started again.
+struct CrashRun {
+  std::optional<ExitStatus> exit;  ///< how the fail-pointed server ended (nullopt: it never did)
+  std::string stderr_text;         ///< its stderr
+  std::int64_t release_id = 0;
+  Reply end;                       ///< the release once it ended (after the restart)
+};
+
+class ReleaseRig {
+ public:
+  /// `lease_ms`: the engine lease of every server started (short, so a
+  /// restarted server takes over a crashed one's step quickly).
+  explicit ReleaseRig(int lease_ms = 1000);
+  ~ReleaseRig();
+  ReleaseRig(const ReleaseRig&) = delete;
+  ReleaseRig& operator=(const ReleaseRig&) = delete;
+
+  // ---- the server ----
+  /// Starts `slipway serve` on the rig's database, with SLIPWAY_FAILPOINTS
+  /// set to `failpoints` unless empty. The first start also mints the
+  /// admin's API token (kept in the database across restarts).
+  void StartServer(const std::string& failpoints = "");
+  /// Waits for the server to end by itself (a fail point); its exit status,
+  /// or nullopt after `timeout`.
+  std::optional<ExitStatus> WaitForExit(std::chrono::milliseconds timeout);
+  /// Graceful stop (SIGTERM); its exit status.
+  ExitStatus StopServer();
+  SlipwayProcess& server() { return *server_; }
+  /// The bootstrap admin, by API token.
+  Api Admin() const;
+  /// A write that may find the server gone (it crashed while answering):
+  /// nullopt then.
+  std::optional<Reply> TryPost(const std::string& path, const boost::json::value& body = boost::json::object{});
+
+  // ---- the sandbox ----
+  SandboxProcess& sandbox() { return sandbox_; }
+  /// Pushes an image to the sandbox registry; its address (host:port/repo:tag).
+  std::string PushImage(const std::string& repository, const std::string& tag);
+  /// An HTTP client for the Kubernetes emulator.
+  Api Kube() const;
+  /// Forgets the emulator's call log (DELETE /_sandbox/faults also clears faults).
+  void ClearCalls();
+  KubeCalls Calls();
+  /// metadata.uid of a Kubernetes object in the rig's namespace ("" when absent).
+  std::string Uid(const std::string& resource_path);
+
+  // ---- the world a release needs ----
+  /// Registers the sandbox's Kubernetes as a cluster (kubeconfig); its name.
+  std::string RegisterCluster();
+  /// Registers and approves an application; its id.
+  std::int64_t CreateApp(const std::string& name);
+  /// An environment of type `test` on the rig's cluster; its id.
+  std::int64_t CreateEnv(std::int64_t app_id, const std::string& image, int replicas,
+                         const boost::json::object& release_policy = {});
+  /// Waits until the environment has exactly `count` pods, all ready and
+  /// running `image`.
+  bool WaitForPods(std::int64_t env_id, int count, const std::string& image);
+  /// The newest release of an environment (0 when none).
+  std::int64_t LatestRelease(std::int64_t env_id);
+  /// Waits until the release is completed or failed; its last view.
+  Reply WaitForEnd(std::int64_t release_id, std::chrono::milliseconds timeout = std::chrono::seconds(90));
+
+  /// Drives the environment's release newer than `previous_release` while
+  /// the running (fail-pointed) server lives, promoting every manual canary
+  /// pause once, like a person would; when the server has ended, starts it
+  /// again without fail points and drives the release to its end.
+  CrashRun DriveThroughCrash(std::int64_t env_id, std::int64_t previous_release);
+
+ private:
+  std::string ConfigFile() const;
+  /// One look at the release: promotes a manual pause not yet promoted.
+  /// The release's view, or nullopt when the server did not answer.
+  std::optional<Reply> Step(std::int64_t release_id);
+
+  int lease_ms_;
+  SandboxProcess sandbox_;
+  TempDir dir_;
+  std::unique_ptr<SlipwayProcess> server_;
+  std::string admin_token_;
+  std::string cluster_;
+};
+
+}  // namespace slipway::testing
