@@ -1,0 +1,108 @@
+#pragma once
+// A server with the in-process sandbox, an approved application and what a
+// release test needs around it: images pushed to the sandbox registry,
+// environments, the Kubernetes emulator's admin endpoints (faults, calls).
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <memory>
+#include <string>
+
+#include "connectors/registry/client.hpp"
+#include "support/api_fixture.hpp"
+
+namespace slipway::testing {
+
+class ReleaseTest : public ::testing::Test {
+ protected:
+  static void TearDownTestSuite() { server_.reset(); }
+  static ApiServer& server() {
+    if (!server_) server_ = std::make_unique<ApiServer>(SandboxOptions());
+    return *server_;
+  }
+  static inline std::unique_ptr<ApiServer> server_;
+
+  void SetUp() override {
+    owner_ = server().CreateUser("developer", "rel-owner");
+    name_ = UniqueName("pay");
+    app_id_ = RegisterApprovedApp(server(), owner_, name_);
+  }
+
+  Api Owner() { return server().As(owner_); }
+  /// The Kubernetes emulator, spoken to directly.
+  Api Kube() { return Api(server().SandboxUrl("kubernetes"), ""); }
+
+  /// Pushes a real image into the sandbox registry; returns its address.
+  std::string PushImage(const std::string& tag) {
+    connectors::TransportSettings settings;
+    settings.base_url = server().SandboxUrl("registry");
+    connectors::registry::RegistryClient registry(settings);
+    auto pushed = registry.PushImage("slipway/" + name_, tag);
+    EXPECT_TRUE(pushed.ok()) << (pushed.ok() ? "" : pushed.error().message);
+    return settings.base_url.substr(std::string("http://").size()) + "/slipway/" + name_ + ":" + tag;
+  }
+  /// An image address in the sandbox registry that was never pushed.
+  std::string MissingImage(const std::string& tag) {
+    return server().SandboxUrl("registry").substr(std::string("http://").size()) + "/slipway/" + name_ + ":" + tag;
+  }
+
+  std::int64_t CreateEnv(const std::string& image, int replicas, const boost::json::object& policy = {}) {
+    boost::json::object body{{"env_type", "test"}, {"cluster", "sandbox"}, {"image", image},
+                             {"replicas", replicas}, {"ports", boost::json::array{{{"container_port", 8080}}}}};
+    if (!policy.empty()) body["release_policy"] = policy;
+    auto env = Owner().Post("/api/v1/apps/" + std::to_string(app_id_) + "/environments", body);
+    EXPECT_EQ(env.status, 201) << env;
+    namespace_ = env.Str("namespace");
+    return env.Int("id");
+  }
+
+  Reply WaitForRelease(std::int64_t id) {
+    Reply last;
+    EXPECT_TRUE(WaitUntil([&] {
+      last = Owner().Get("/api/v1/releases/" + std::to_string(id));
+      auto state = last.Str("state");
+      return state == "completed" || state == "failed";
+    }, std::chrono::seconds(120))) << last;
+    return last;
+  }
+
+  /// Pods of the environment that are ready, not terminating and run `image`;
+  /// -1 when there are others too.
+  int PodsRunning(std::int64_t env_id, const std::string& image) {
+    auto pods = Owner().Get("/api/v1/environments/" + std::to_string(env_id) + "/pods");
+    if (pods.status != 200) return -1;
+    int good = 0;
+    for (const auto& p : pods.Object().at("items").as_array()) {
+      if (!p.at("ready").as_bool() || p.at("terminating").as_bool() || Text(p.at("image")) != image) return -1;
+      ++good;
+    }
+    return good;
+  }
+
+  /// POST /_sandbox/faults on the Kubernetes emulator.
+  void InjectFault(const boost::json::object& rule) {
+    auto added = Kube().Post("/_sandbox/faults", rule);
+    ASSERT_EQ(added.status, 201) << added;
+  }
+  /// Faults not used up yet.
+  std::size_t PendingFaults() { return Kube().Get("/_sandbox/state").Object().at("injection").at("faults").as_array().size(); }
+  /// Calls the emulator answered with an injected fault since the log was cleared.
+  int InjectedCalls() {
+    int n = 0;
+    const auto calls = Kube().Get("/_sandbox/calls");
+    for (const auto& c : calls.Object().at("calls").as_array()) n += c.at("injected").as_bool();
+    return n;
+  }
+  void ClearFaults() { Kube().Delete("/_sandbox/faults"); }
+
+  /// /apis/apps/v1/namespaces/<ns>/deployments/<app>: the stable Deployment.
+  std::string DeploymentPath() { return "/apis/apps/v1/namespaces/" + namespace_ + "/deployments/" + name_; }
+  std::string PodsPath() { return "/api/v1/namespaces/" + namespace_ + "/pods"; }
+
+  TestUser owner_;
+  std::string name_;
+  std::string namespace_;
+  std::int64_t app_id_ = 0;
+};
+
+}  // namespace slipway::testing
