@@ -1,6 +1,8 @@
 #pragma once
 #include <boost/json.hpp>
 #include <chrono>
+#include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <string>
@@ -21,6 +23,16 @@ struct PodRuntime {
   int stage = 0;           ///< 0 creating, 1 first outcome reached, 2+ later
 };
 
+/// A pod turning Ready, stamped with the wall clock (ms since the epoch) of
+/// the status write that reports it: what benchmarks measure reactions from
+/// (Kubernetes' own timestamps have whole seconds only).
+struct PodReadyRecord {
+  std::string ns;
+  std::string name;
+  boost::json::object labels;
+  std::int64_t at_ms = 0;
+};
+
 /// The whole emulated cluster: stored objects plus the controllers' private
 /// memory. Guarded by the emulator's mutex; handlers and controllers both
 /// work on it.
@@ -33,6 +45,7 @@ struct Cluster {
   int next_ip = 10;                               ///< last octets handed out
   std::map<std::string, PodRuntime> pods;         ///< by pod uid
   std::map<std::string, Clock::time_point> namespace_emptied;  ///< by namespace name
+  std::deque<PodReadyRecord> pods_ready;          ///< the most recent, oldest first
   /// The OpenAPI schemas for fieldValidation, loaded on first use; returns
   /// nullptr when the documents are not available (no field checks then).
   std::function<const SchemaChecker*()> schemas;

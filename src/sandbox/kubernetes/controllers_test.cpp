@@ -140,6 +140,22 @@ TEST_F(ControllersTest, RestartedAtAnnotationRollsOutANewReplicaSet) {
   EXPECT_TRUE(RolledOut(Deployment("web")));
 }
 
+TEST_F(ControllersTest, PodsTurningReadyAreLoggedWithAMillisecondStamp) {
+  Call(emu, "POST", kDeployments, DeploymentManifest("web", "web:1", 2));
+  Call(emu, "POST", kDeployments, DeploymentManifest("bad", "registry.local/missing:1", 1));
+  const auto before = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch()).count();
+  Rounds(4);
+  const auto state = emu.State();
+  const auto& ready = state.at("pods_ready").as_array();
+  ASSERT_EQ(ready.size(), 2u) << ready;  // once per pod, and never for a pod that cannot pull
+  for (const auto& r : ready) {
+    EXPECT_EQ(GetString(r, "namespace"), "default");
+    EXPECT_EQ(GetString(r, "labels.app"), "web");
+    EXPECT_GE(r.at("ready_at_ms").as_int64(), before);
+  }
+}
+
 TEST_F(ControllersTest, MissingImageGivesImagePullBackOff) {
   Call(emu, "POST", kDeployments, DeploymentManifest("web", "registry.local/missing:1", 1));
   Rounds(2);

@@ -147,6 +147,18 @@ json::object Status(const Cluster& cluster, const json::object& pod, Outcome out
           {"qosClass", "BestEffort"}};
 }
 
+constexpr std::size_t kKeptReadyRecords = 10'000;
+
+void RecordReady(Cluster& cluster, const json::object& pod) {
+  const auto* labels = Find(pod, "metadata.labels");
+  cluster.pods_ready.push_back(
+      {GetString(pod, "metadata.namespace"), GetString(pod, "metadata.name"),
+       labels && labels->is_object() ? labels->as_object() : json::object{},
+       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+           .count()});
+  if (cluster.pods_ready.size() > kKeptReadyRecords) cluster.pods_ready.pop_front();
+}
+
 }  // namespace
 
 void RunKubelet(Cluster& cluster, Clock::time_point now) {
@@ -178,6 +190,11 @@ void RunKubelet(Cluster& cluster, Clock::time_point now) {
       ++rt.stage;
       bool settled = outcome == Outcome::kRunning;
       rt.next = settled ? Clock::time_point::max() : now + cluster.settings.pod_ready_delay;
+      if (settled) {
+        UpdateIfChanged(cluster, pod_type, pod, std::move(next));
+        RecordReady(cluster, pod);
+        continue;
+      }
     }
     UpdateIfChanged(cluster, pod_type, pod, std::move(next));
   }

@@ -136,10 +136,15 @@ json::value KubernetesEmulator::State() const {
     counts[type.plural] = items.size();
     objects[type.plural] = std::move(items);
   }
+  json::array ready;
+  for (const auto& r : cluster_->pods_ready) {
+    ready.push_back({{"namespace", r.ns}, {"name", r.name}, {"labels", r.labels}, {"ready_at_ms", r.at_ms}});
+  }
   return json::object{{"resourceVersion", std::to_string(cluster_->store.rv())},
                       {"watches", cluster_->store.watch_count()},
                       {"counts", std::move(counts)},
-                      {"objects", std::move(objects)}};
+                      {"objects", std::move(objects)},
+                      {"pods_ready", std::move(ready)}};
 }
 
 void KubernetesEmulator::Reset() {
