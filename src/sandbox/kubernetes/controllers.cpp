@@ -108,6 +108,11 @@ void RunControllers(Cluster& cluster, Clock::time_point now) {
   RunDeploymentController(cluster);
   RunReplicaSetController(cluster, now);
   RunKubelet(cluster, now);
+  // Pods the kubelet just changed reach the ReplicaSet and Deployment status
+  // in the same round, as the real (event-driven) controllers do within
+  // milliseconds, rather than one tick later.
+  RunReplicaSetController(cluster, now);
+  RunDeploymentController(cluster);
   cluster.store.TickWatches(now, cluster.settings.bookmark_interval);
 }
 
