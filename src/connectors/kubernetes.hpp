@@ -131,6 +131,10 @@ class WatchHandle {
   /// Stops delivering events and joins the thread. Idempotent; must not be
   /// called from the callback.
   virtual void Stop() = 0;
+  /// Stops delivering events at once and lets the thread wind down, without
+  /// waiting for it (a stream may sit in a network read for up to a second);
+  /// Stop() joins it later. Idempotent; safe from any thread.
+  virtual void RequestStop() {}
   /// The last resourceVersion the watch saw (an event, bookmark or list).
   virtual std::string resource_version() const = 0;
 };

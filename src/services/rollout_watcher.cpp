@@ -4,16 +4,48 @@
 
 namespace slipway::services {
 
-RolloutWatcher::~RolloutWatcher() { StopAll(); }
+RolloutWatcher::~RolloutWatcher() {
+  StopAll();
+  {
+    std::lock_guard lock(mutex_);
+    closing_ = true;
+  }
+  retired_ready_.notify_all();
+  if (reaper_.joinable()) reaper_.join();
+}
 
 void RolloutWatcher::StopAll() {
   std::map<std::int64_t, Watches> all;
+  std::vector<Watches> retired;
   {
     std::lock_guard lock(mutex_);
     all.swap(watches_);
+    retired.swap(retired_);
+  }
+  for (auto& [id, w] : all) {
+    for (auto& h : w.handles) h->RequestStop();
   }
   for (auto& [id, w] : all) {
     for (auto& h : w.handles) h->Stop();
+  }
+  for (auto& w : retired) {
+    for (auto& h : w.handles) h->Stop();
+  }
+}
+
+void RolloutWatcher::Reap() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    retired_ready_.wait(lock, [this] { return closing_ || !retired_.empty(); });
+    if (retired_.empty()) return;  // closing, nothing left
+    std::vector<Watches> batch;
+    batch.swap(retired_);
+    lock.unlock();
+    for (auto& w : batch) {
+      for (auto& h : w.handles) h->Stop();  // each was told to stop already: these end together
+    }
+    batch.clear();
+    lock.lock();
   }
 }
 
@@ -55,15 +87,14 @@ void RolloutWatcher::Ensure(std::int64_t release_id, const std::string& workflow
 }
 
 void RolloutWatcher::Stop(std::int64_t release_id) {
-  Watches w;
-  {
-    std::lock_guard lock(mutex_);
-    auto it = watches_.find(release_id);
-    if (it == watches_.end()) return;
-    w = std::move(it->second);
-    watches_.erase(it);
-  }
-  for (auto& h : w.handles) h->Stop();
+  std::lock_guard lock(mutex_);
+  auto it = watches_.find(release_id);
+  if (it == watches_.end()) return;
+  for (auto& h : it->second.handles) h->RequestStop();
+  retired_.push_back(std::move(it->second));
+  watches_.erase(it);
+  if (!reaper_.joinable()) reaper_ = std::thread([this] { Reap(); });
+  retired_ready_.notify_one();
 }
 
 std::size_t RolloutWatcher::active() const {

@@ -3,11 +3,14 @@
 // watches on the environment's Deployments and pods poke its workflow on
 // every change, so the next step starts within milliseconds of the cluster
 // reporting, not at the next poll.
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "connectors/kubernetes.hpp"
 
@@ -28,9 +31,11 @@ class RolloutWatcher {
   void Ensure(std::int64_t release_id, const std::string& workflow_id,
               const std::shared_ptr<connectors::Kubernetes>& kube, const std::string& ns,
               const std::string& label_selector);
-  /// Stops the release's watches (joins their threads). Idempotent.
+  /// Stops the release's watches: no event pokes after this returns; their
+  /// threads are joined in the background (a stream may sit in a network
+  /// read for up to a second, and the caller is a release step). Idempotent.
   void Stop(std::int64_t release_id);
-  /// Stops every watch (shutdown).
+  /// Stops every watch and joins every thread (shutdown).
   void StopAll();
   std::size_t active() const;
 
@@ -39,9 +44,16 @@ class RolloutWatcher {
     std::shared_ptr<connectors::Kubernetes> kube;  // outlives its watches
     std::vector<std::unique_ptr<connectors::WatchHandle>> handles;
   };
+  /// Joins retired watches' threads, off the callers' threads.
+  void Reap();
+
   Poke poke_;
   mutable std::mutex mutex_;
   std::map<std::int64_t, Watches> watches_;
+  std::condition_variable retired_ready_;
+  std::vector<Watches> retired_;  ///< told to stop, not joined yet
+  bool closing_ = false;
+  std::thread reaper_;
 };
 
 }  // namespace slipway::services

@@ -15,6 +15,7 @@ class FakeWatchHandle final : public WatchHandle {
       : stop_(std::move(stop)), version_(std::move(version)) {}
   ~FakeWatchHandle() override { Stop(); }
   void Stop() override { stop_(); }
+  void RequestStop() override { stop_(); }
   std::string resource_version() const override { return version_(); }
 
  private:

@@ -39,12 +39,16 @@ void Watcher::Start() {
   if (!thread_.joinable()) thread_ = std::thread([this] { Run(); });
 }
 
-void Watcher::Stop() {
+void Watcher::RequestStop() {
   {
     std::lock_guard lock(mutex_);
     stop_ = true;
   }
   wake_.notify_all();
+}
+
+void Watcher::Stop() {
+  RequestStop();
   // From the callback the thread cannot join itself; it ends after the callback returns.
   if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
 }

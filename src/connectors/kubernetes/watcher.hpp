@@ -37,6 +37,7 @@ class Watcher final : public WatchHandle {
   /// Starts the thread (once).
   void Start();
   void Stop() override;
+  void RequestStop() override;
   std::string resource_version() const override;
 
  private:
