@@ -50,6 +50,7 @@ json::object ReleaseJson(const services::ReleaseView& v) {
           {"image_before", r.image_before},
           {"digest_before", r.digest_before},
           {"baseline_before", r.baseline_before},
+          {"workflow_id", r.workflow_id},
           {"spec", ParsedOr(r.spec, json::object{})},
           {"plan", ParsedOr(r.plan, json::array{})},
           {"auto_rollback", r.auto_rollback},
