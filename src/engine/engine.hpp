@@ -63,8 +63,10 @@ class Engine {
   core::Result<Workflow> Get(std::string_view id);
 
   /// Resumes the step that waits for signal `name`: it runs again and sees
-  /// `payload` in StepContext::signal. Conflict (details name what the
-  /// workflow waits for) when no step waits for `name`; NotFound.
+  /// `payload` in StepContext::signal. Conflict when no step waits for
+  /// `name`: details name what the workflow waits for ("waiting_for"), its
+  /// current step and that step's state ("step", "step_state": pending,
+  /// running, waiting), or, once it ended, the workflow's "state"; NotFound.
   core::Status Signal(std::string_view id, std::string_view name,
                       const boost::json::value& payload);
 

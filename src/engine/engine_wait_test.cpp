@@ -110,12 +110,17 @@ TEST_F(EngineSignalTest, SignalWhileNotWaitingIsAConflict) {
   ASSERT_FALSE(early.ok());
   EXPECT_EQ(early.error().code, core::Code::kConflict);
   EXPECT_TRUE(early.error().details.at("waiting_for").is_null());
+  EXPECT_EQ(early.error().details.at("step_state"), "pending");
 
   RunAll(*engine);
   ASSERT_TRUE(engine->Signal(id, "promote", nullptr).ok());
-  EXPECT_EQ(engine->Signal(id, "promote", nullptr).error().code, core::Code::kConflict);
+  auto again = engine->Signal(id, "promote", nullptr);  // signalled, not run yet
+  EXPECT_EQ(again.error().code, core::Code::kConflict);
+  EXPECT_EQ(again.error().details.at("step_state"), "pending");
   RunAll(*engine);
-  EXPECT_EQ(engine->Signal(id, "promote", nullptr).error().code, core::Code::kConflict);
+  auto ended = engine->Signal(id, "promote", nullptr);
+  EXPECT_EQ(ended.error().code, core::Code::kConflict);
+  EXPECT_FALSE(ended.error().details.contains("step_state")) << "the workflow ended: no step to wake";
   EXPECT_EQ(engine->Signal("wf_missing", "promote", nullptr).error().code, core::Code::kNotFound);
 }
 

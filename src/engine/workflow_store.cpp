@@ -130,7 +130,10 @@ core::Status SignalWorkflow(store::Tx& tx, std::string_view id, std::string_view
       "AND state IN ('pending', 'running', 'waiting') ORDER BY idx DESC",
       {std::string(id)});
   boost::json::object details{{"signal", std::string(name)}, {"waiting_for", nullptr}};
-  if (current) details["step"] = current->Text("name");
+  if (current) {
+    details["step"] = current->Text("name");
+    details["step_state"] = current->Text("state");  // pending: it runs soon anyway
+  }
   if (current && current->Text("state") == "waiting") {
     details["waiting_for"] = current->Text("wait_signal");
     return core::Conflict("workflow " + std::string(id) + " waits for signal '" +
