@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: deps build run test asan-test bench-api clean
+.PHONY: deps build run test asan-test bench-api bench-release clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -27,6 +27,10 @@ asan-test: deps
 
 bench-api: deps
 	@./bench/api/run.sh
+
+# 100 concurrent one-shot and 20 concurrent canary releases (bench/README.md).
+bench-release: deps
+	@./bench/release/run.sh
 
 clean:
 	rm -rf build build-asan build-release
