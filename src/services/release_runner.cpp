@@ -1,11 +1,11 @@
 #include "services/release_runner.hpp"
 
 #include <boost/json.hpp>
-#include <thread>
 
 #include "core/env_spec_json.hpp"
 #include "engine/engine.hpp"
 #include "services/release_begin.hpp"
+#include "services/release_wake.hpp"
 #include "store/app_repository.hpp"
 #include "store/cluster_repository.hpp"
 #include "store/environment_repository.hpp"
@@ -38,29 +38,14 @@ std::vector<core::CanaryStep> ParsePlan(const std::string& text) {
 
 std::int64_t ReleaseIdOf(const engine::StepContext& ctx) { return ctx.input.at("release_id").as_int64(); }
 
-// Whether a refused poke should be tried again: only while the step runs,
-// since it may have read the cluster before this event. A step that is
-// pending (signalled or due, not started) reads it afterwards anyway, and a
-// workflow that ended has nothing to wake: trying again would only run the
-// step once more for nothing, and bursts of events would multiply the runs.
-bool PokeAgain(const core::Error& e) {
-  if (e.code != core::Code::kConflict) return false;
-  const auto* state = e.details.if_contains("step_state");
-  return state && state->is_string() && state->as_string() == "running";
-}
-
 }  // namespace
 
 ReleaseRunner::ReleaseRunner(store::Database& db, const core::Clock& clock, ClusterService& clusters,
                              AppService& apps, ReleaseRunnerSettings settings)
     : db_(db), clock_(clock), clusters_(clusters), apps_(apps), settings_(settings) {
-  // An event may arrive while the step runs (not waiting): the signal is then
-  // refused, so try again briefly; the step's deadline covers the rest.
   watcher_ = std::make_unique<RolloutWatcher>([this](const std::string& workflow_id) {
-    for (int attempt = 0; engine_ && attempt < 20; ++attempt) {
-      auto signalled = engine_->Signal(workflow_id, kReleaseEvent, json::object{{"kind", "rollout"}});
-      if (signalled.ok() || !PokeAgain(signalled.error())) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    if (auto* engine = engine_) {
+      WakeRelease(*engine, workflow_id, json::object{{"kind", "rollout"}}, [this] { return engine_ != nullptr; });
     }
   });
 }

@@ -9,6 +9,7 @@
 #include "engine/workflow_store.hpp"
 #include "services/app_access.hpp"
 #include "services/audit_log.hpp"
+#include "services/release_wake.hpp"
 #include "services/release_ledger.hpp"
 #include "store/app_repository.hpp"
 #include "store/change_repository.hpp"
@@ -187,8 +188,9 @@ core::Result<ReleaseView> ReleaseService::Act(const RequestContext& ctx, const s
   });
   if (!workflow.ok()) return workflow.error();
   // The operation record is what the step acts on; the signal only wakes it
-  // (a step that is running now reads the record on its next look).
-  (void)engine_.Signal(*workflow, kReleaseEvent, json::object{{"kind", action}});
+  // (and is tried again briefly while the step runs, as it may have read the
+  // records before this one).
+  (void)WakeRelease(engine_, *workflow, json::object{{"kind", action}});
   return Get(ctx, ref);
 }
 
