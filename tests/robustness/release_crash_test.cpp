@@ -110,5 +110,63 @@ INSTANTIATE_TEST_SUITE_P(
                       CrashCase{"engine.after_step_commit:release.finish", "committed_finish"}),
     CaseName);
 
+class CanaryCrashTest : public ::testing::TestWithParam<CrashCase> {};
+
+// A canary of 4 pods in two manual steps (1 pod, then 50 %), promoted twice.
+TEST_P(CanaryCrashTest, TheReleaseCompletesOnceAfterTheCrash) {
+  const CrashCase& c = GetParam();
+  ReleaseRig rig;
+  rig.StartServer(c.failpoint);
+  rig.RegisterCluster();
+  const auto app = UniqueName("can");
+  const auto v1 = rig.PushImage("slipway/" + app, "1.0.0");
+  const auto v2 = rig.PushImage("slipway/" + app, "2.0.0");
+  const json::object policy{
+      {"strategy", "canary"},
+      {"canary",
+       {{"steps", json::array{{{"pods", 1}, {"pause", "manual"}}, {{"percent", 50}, {"pause", "manual"}}}},
+        {"stability_window_seconds", 1}}}};
+  const auto app_id = rig.CreateCommercialApp(app);
+  const auto env_id = rig.CreateEnv(app_id, v1, 4, policy);
+  ASSERT_TRUE(rig.WaitForPods(env_id, 4, v1));
+  const std::string ns = std::string("/namespaces/") + kRigNamespace;
+  const auto deployment_uid = rig.Uid("/apis/apps/v1" + ns + "/deployments/" + app);
+  const auto service_uid = rig.Uid("/api/v1" + ns + "/services/" + app);
+  ASSERT_FALSE(deployment_uid.empty());
+  const auto change = rig.SubmitChange(app_id, env_id, v2);
+
+  rig.ClearCalls();
+  (void)rig.TryPost("/api/v1/changes/" + std::to_string(change) + "/release", {{"strategy", "canary"}});
+  const auto run = rig.DriveThroughCrash(env_id, 0);
+
+  ExpectCompletedOnce(rig, c, run, env_id);
+  EXPECT_EQ(run.end.Str("strategy"), "canary") << run.end;
+  int promotions = 0;
+  for (const auto& op : run.end.Object().at("operations").as_array()) promotions += Text(op.at("kind")) == "promote";
+  EXPECT_EQ(promotions, 2) << run.end;
+  EXPECT_TRUE(rig.WaitForPods(env_id, 4, v2));
+  const auto calls = rig.Calls();
+  EXPECT_LT(calls.total, 1000u) << "the emulator's call log overflowed";
+  EXPECT_EQ(calls.deployments_created, 1) << "the canary Deployment, once";
+  EXPECT_EQ(calls.services_created, 0);
+  EXPECT_EQ(rig.Uid("/apis/apps/v1" + ns + "/deployments/" + app), deployment_uid);
+  EXPECT_EQ(rig.Uid("/api/v1" + ns + "/services/" + app), service_uid);
+  EXPECT_EQ(rig.Uid("/apis/apps/v1" + ns + "/deployments/" + app + "-canary"), "") << "the canary is removed";
+  EXPECT_EQ(rig.StopServer().code, 0) << rig.server().ReadStderr();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    FailPoints, CanaryCrashTest,
+    ::testing::Values(CrashCase{"engine.after_step_commit:release.begin", "committed_begin"},
+                      CrashCase{"release.after_canary_scale", "first_canary_pod"},
+                      CrashCase{"engine.after_claim:release.deploy@2", "claimed_deploy_again"},
+                      CrashCase{"engine.after_step_run:release.deploy@3", "ran_deploy_uncommitted"},
+                      CrashCase{"engine.after_step_commit:release.deploy@4", "committed_deploy"},
+                      CrashCase{"engine.before_signal_commit:event@3", "signal_uncommitted"},
+                      CrashCase{"release.after_canary_scale@2", "after_first_promotion"},
+                      CrashCase{"release.after_promotion_apply", "after_second_promotion"},
+                      CrashCase{"engine.after_step_run:release.finish", "ran_finish"}),
+    CaseName);
+
 }  // namespace
 }  // namespace slipway::testing

@@ -143,6 +143,37 @@ std::int64_t ReleaseRig::CreateApp(const std::string& name) {
   return id;
 }
 
+std::int64_t ReleaseRig::CreateCommercialApp(const std::string& name) {
+  auto reg = Admin().Post("/api/v1/apps", {{"name", name}, {"team", "crash"}, {"type", "commercial"}, {"level", "non_core"}});
+  if (reg.status != 201) throw std::runtime_error("cannot register " + name + ": " + reg.raw.body);
+  const std::string app = "/api/v1/apps/" + std::to_string(reg.Int("id"));
+  auto approved = Admin().Post(app + "/approve", {{"comment", "ok"}});
+  if (approved.status != 200) throw std::runtime_error("cannot approve " + name + ": " + approved.raw.body);
+  // The approver is a member of its own (not the owner).
+  const auto approver = UniqueName("approver");
+  auto user = Admin().Post("/api/v1/users", {{"username", approver}, {"password", "password-of-" + approver},
+                                             {"role", "approver"}});
+  if (user.status != 201) throw std::runtime_error("cannot create an approver: " + user.raw.body);
+  auto details = CompleteDetailsBody(approved.Int("version"), approver);
+  details.erase("build_job");
+  details["vendor_image"] = sandbox_.HostPort("registry") + "/slipway/" + name;
+  auto completed = Admin().Put(app + "/details", details);
+  if (completed.status != 200) throw std::runtime_error("cannot complete " + name + ": " + completed.raw.body);
+  return reg.Int("id");
+}
+
+std::int64_t ReleaseRig::SubmitChange(std::int64_t app_id, std::int64_t env_id, const std::string& image) {
+  auto created = Admin().Post("/api/v1/apps/" + std::to_string(app_id) + "/changes",
+                              {{"env_id", env_id}, {"title", "release " + image}, {"image", image}});
+  if (created.status != 201) throw std::runtime_error("cannot create a change: " + created.raw.body);
+  const auto id = created.Int("id");
+  auto submitted = Admin().Post("/api/v1/changes/" + std::to_string(id) + "/submit");
+  if (submitted.status != 200 || submitted.Str("state") != "pending_release") {
+    throw std::runtime_error("cannot submit the change: " + submitted.raw.body);
+  }
+  return id;
+}
+
 std::int64_t ReleaseRig::CreateEnv(std::int64_t app_id, const std::string& image, int replicas,
                                    const json::object& release_policy) {
   json::object body{{"env_type", "test"}, {"cluster", cluster_}, {"image", image}, {"replicas", replicas},

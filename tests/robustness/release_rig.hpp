@@ -77,8 +77,14 @@ class ReleaseRig {
   // ---- the world a release needs ----
   /// Registers the sandbox's Kubernetes as a cluster (kubeconfig); its name.
   std::string RegisterCluster();
-  /// Registers and approves an application; its id.
+  /// Registers and approves a self-developed application; its id.
   std::int64_t CreateApp(const std::string& name);
+  /// A commercial application, approved and with complete details, so a
+  /// change can name any image; its id.
+  std::int64_t CreateCommercialApp(const std::string& name);
+  /// Creates a code change of `image` for the environment and submits it;
+  /// the change's id.
+  std::int64_t SubmitChange(std::int64_t app_id, std::int64_t env_id, const std::string& image);
   /// An environment of type `test` on the rig's cluster; its id.
   std::int64_t CreateEnv(std::int64_t app_id, const std::string& image, int replicas,
                          const boost::json::object& release_policy = {});
