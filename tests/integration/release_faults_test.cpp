@@ -1,7 +1,9 @@
 // Releases against a misbehaving cluster (R-REL-7): the Kubernetes emulator
 // answers the next calls to the environment's Deployment or pods with 503s,
 // 409 conflicts or not at all (the client times out); the release's steps
-// retry and it still completes.
+// retry and it still completes. An image that cannot be pulled fails the
+// release with the reason, and rolling back brings the old pods back.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "release_fixture.hpp"
@@ -84,6 +86,37 @@ TEST_F(ReleaseFaultsTest, ACallThatTimesOutIsRetried) {
   EXPECT_EQ(PendingFaults(), 0u);
   auto view = Owner().Get("/api/v1/releases/" + std::to_string(release));
   EXPECT_EQ(view.Str("error"), "") << view;
+}
+
+TEST_F(ReleaseFaultsTest, AnImageThatCannotBePulledFailsAndRollbackBringsTheOldPodsBack) {
+  UseCommercialApp();
+  SetUpEnvironment();
+  const auto missing = MissingImage("never-pushed");
+  const auto release = ReleaseImage(env_id_, missing);
+  auto failed = WaitForRelease(release);
+  ASSERT_EQ(failed.Str("state"), "failed") << failed;
+  EXPECT_THAT(failed.Str("error"), ::testing::HasSubstr("ImagePullBackOff")) << failed;
+  EXPECT_THAT(failed.Str("error"), ::testing::HasSubstr("did not start")) << failed;
+  EXPECT_EQ(Text(failed.Object().at("change").at("state")), "failed") << failed;
+  EXPECT_EQ(failed.Str("image_before"), image_);
+
+  // Back to what ran before: the old image's pods, ready, and nothing else.
+  const std::string path = "/api/v1/releases/" + std::to_string(release);
+  auto plan = Owner().Get(path + "/rollback-plan");
+  ASSERT_EQ(plan.status, 200) << plan;
+  EXPECT_EQ(plan.Str("image"), image_) << plan;
+  auto rollback = Owner().Post(path + "/rollback", json::object{});
+  ASSERT_EQ(rollback.status, 202) << rollback;
+  EXPECT_EQ(rollback.Str("kind"), "rollback");
+  auto done = WaitForRelease(rollback.Int("id"));
+  ASSERT_EQ(done.Str("state"), "completed") << done;
+  EXPECT_TRUE(WaitUntil([&] { return PodsRunning(env_id_, image_) == 2; }));
+  auto env = Owner().Get("/api/v1/environments/" + std::to_string(env_id_));
+  EXPECT_EQ(env.Str("image"), image_) << env;
+  int rollbacks = 0;
+  const auto after = Owner().Get(path);
+  for (const auto& op : after.Object().at("operations").as_array()) rollbacks += Text(op.at("kind")) == "rollback";
+  EXPECT_EQ(rollbacks, 1);
 }
 
 }  // namespace

@@ -28,6 +28,38 @@ class ReleaseTest : public ::testing::Test {
     app_id_ = RegisterApprovedApp(server(), owner_, name_);
   }
 
+  /// Replaces the test's application by a commercial one, approved and with
+  /// complete details, so a code change can name any image.
+  void UseCommercialApp() {
+    const auto approver = server().CreateUser("approver", "rel-approver");
+    name_ = UniqueName("vendor");
+    auto reg = Owner().Post("/api/v1/apps", {{"name", name_}, {"team", "trade"}, {"type", "commercial"},
+                                             {"level", "non_core"}});
+    ASSERT_EQ(reg.status, 201) << reg;
+    app_id_ = reg.Int("id");
+    const std::string app = "/api/v1/apps/" + std::to_string(app_id_);
+    auto approved = server().Admin().Post(app + "/approve", {{"comment", "ok"}});
+    ASSERT_EQ(approved.status, 200) << approved;
+    auto details = CompleteDetailsBody(approved.Int("version"), approver.username);
+    details.erase("build_job");
+    details["vendor_image"] = server().SandboxUrl("registry").substr(std::string("http://").size()) + "/slipway/" + name_;
+    auto completed = Owner().Put(app + "/details", details);
+    ASSERT_EQ(completed.status, 200) << completed;
+  }
+
+  /// A code change of `image` on the environment, submitted and released; the release's id.
+  std::int64_t ReleaseImage(std::int64_t env_id, const std::string& image, const std::string& strategy = "one_shot") {
+    auto created = Owner().Post("/api/v1/apps/" + std::to_string(app_id_) + "/changes",
+                                {{"env_id", env_id}, {"title", "release " + image}, {"image", image}});
+    EXPECT_EQ(created.status, 201) << created;
+    const std::string change = "/api/v1/changes/" + std::to_string(created.Int("id"));
+    auto submitted = Owner().Post(change + "/submit");
+    EXPECT_EQ(submitted.Str("state"), "pending_release") << submitted;
+    auto started = Owner().Post(change + "/release", {{"strategy", strategy}});
+    EXPECT_EQ(started.status, 202) << started;
+    return started.Int("id");
+  }
+
   Api Owner() { return server().As(owner_); }
   /// The Kubernetes emulator, spoken to directly.
   Api Kube() { return Api(server().SandboxUrl("kubernetes"), ""); }
