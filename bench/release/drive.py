@@ -45,16 +45,29 @@ def parallel(fn, items):
         return list(pool.map(fn, items))
 
 
-def set_up(api, image, count, prefix, replicas, policy=None, app_type="self_developed"):
-    """Registers, approves and gives an environment to `count` applications; [(app_id, name, env_id)]."""
+def set_up(api, image, count, prefix, replicas, policy=None, vendor_image=None):
+    """Registers, approves and gives an environment to `count` applications; [(app_id, name, env_id)].
+    With `vendor_image` they are commercial applications with complete details,
+    so that code changes may name any image."""
+    approver = None
+    if vendor_image:
+        approver = f"{prefix}-approver"
+        api.json("POST", "/api/v1/users", {"username": approver, "password": f"password-of-{approver}",
+                                           "role": "approver"}, expect=(201,))
+
     def one(i):
         name = f"{prefix}-{i:03d}"
-        body = {"name": name, "team": "bench", "type": app_type, "level": "non_core",
-                "description": f"release benchmark {name}"}
-        if app_type == "self_developed":
+        body = {"name": name, "team": "bench", "type": "commercial" if vendor_image else "self_developed",
+                "level": "non_core", "description": f"release benchmark {name}"}
+        if not vendor_image:
             body["repo_url"] = f"https://git.example.com/bench/{name}.git"
         app = api.json("POST", "/api/v1/apps", body, expect=(201,))
-        api.json("POST", f"/api/v1/apps/{app['id']}/approve", {"comment": "bench"})
+        approved = api.json("POST", f"/api/v1/apps/{app['id']}/approve", {"comment": "bench"})
+        if vendor_image:
+            api.json("PUT", f"/api/v1/apps/{app['id']}/details", {
+                "version": approved["version"], "vendor_image": vendor_image, "approvers": [approver],
+                "ports": [{"name": "http", "port": 8080, "protocol": "TCP"}],
+                "health_check": {"type": "http", "path": "/healthz", "port": 8080}})
         env_body = {"env_type": "test", "cluster": "sandbox", "image": image, "replicas": replicas,
                     "ports": [{"container_port": 8080}]}
         if policy:
@@ -134,7 +147,7 @@ def main():
 
     log(f"setting up {one_shots} one-shot and {canaries} canary environments")
     shots = set_up(api, v1, one_shots, "shot", 1)
-    cans = set_up(api, v1, canaries, "can", 4, CANARY_POLICY, "commercial") if canaries else []
+    cans = set_up(api, v1, canaries, "can", 4, CANARY_POLICY, v1.rsplit(":", 1)[0]) if canaries else []
     wait_for("every pod ready", lambda: ready_pods(kube) >= one_shots + 4 * canaries, every=1)
 
     results = []

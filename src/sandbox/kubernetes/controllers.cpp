@@ -108,11 +108,17 @@ void RunControllers(Cluster& cluster, Clock::time_point now) {
   RunDeploymentController(cluster);
   RunReplicaSetController(cluster, now);
   RunKubelet(cluster, now);
-  // Pods the kubelet just changed reach the ReplicaSet and Deployment status
-  // in the same round, as the real (event-driven) controllers do within
-  // milliseconds, rather than one tick later.
-  RunReplicaSetController(cluster, now);
-  RunDeploymentController(cluster);
+  // What the kubelet just changed goes through the ReplicaSet and Deployment
+  // controllers until they settle (a pod ready → status → the next step of a
+  // rollout → old pods deleted → status), as the real event-driven
+  // controllers do within milliseconds, rather than one hop per tick. Pods
+  // still start only in the kubelet, so a rollout keeps its pace.
+  for (int pass = 0; pass < 4; ++pass) {
+    const auto before = cluster.store.rv();
+    RunReplicaSetController(cluster, now);
+    RunDeploymentController(cluster);
+    if (cluster.store.rv() == before) break;
+  }
   cluster.store.TickWatches(now, cluster.settings.bookmark_interval);
 }
 
