@@ -3,46 +3,17 @@
 // builds while serve is killed and started again.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "connectors/jenkins/client.hpp"
 #include "connectors/registry/client.hpp"
 #include "integration/build_helpers.hpp"
-#include "support/slipway_process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/sandbox_process.hpp"
 
 namespace slipway::testing {
 namespace {
 
 namespace json = boost::json;
-
-// `slipway sandbox` on loopback; its URLs from the endpoints file.
-class SandboxProcess {
- public:
-  SandboxProcess() {
-    const std::string file = dir_.path() + "/endpoints.json";
-    ProcessOptions options;
-    options.args = {"sandbox", "--endpoints-file", file};
-    options.serve = false;
-    process_ = std::make_unique<SlipwayProcess>(options);
-    for (int i = 0; i < 300 && !std::filesystem::exists(file); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    std::ifstream in(file);
-    std::stringstream text;
-    text << in.rdbuf();
-    endpoints_ = json::parse(text.str()).as_object();
-  }
-  std::string Url(const std::string& system) const { return Text(endpoints_.at(system)); }
-
- private:
-  TempDir dir_;
-  std::unique_ptr<SlipwayProcess> process_;
-  json::object endpoints_;
-};
 
 class BuildRestartTest : public ::testing::Test {
  protected:
