@@ -13,8 +13,6 @@
 namespace slipway::testing {
 namespace {
 
-namespace json = boost::json;
-
 class BuildRestartTest : public ::testing::Test {
  protected:
   // serve talks to the sandbox process as it would to real systems.
