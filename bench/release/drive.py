@@ -118,8 +118,8 @@ def run_phase(name, api, kube, pid, start_one, targets, reaction_of, out_dir):
     for r in releases:
         states[r["state"]] = states.get(r["state"], 0) + 1
     completed = [(r, w) for r, w in zip(releases, workflows) if r["state"] == "completed"]
-    first = min(r["created_at"] for r in releases)
-    last = max(r["finished_at"] for r, _ in completed) if completed else first
+    first = min(reactions.ms(r["created_at"]) for r in releases)
+    last = max(reactions.ms(r["finished_at"]) for r, _ in completed) if completed else first
     reacts = []
     for r, w in completed:
         reacts.extend(reaction_of(r, w, pods_ready))

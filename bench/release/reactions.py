@@ -4,6 +4,12 @@ wall-clock ms of the status write) to the start of the next step (Slipway's
 timestamps, wall-clock ms, same machine). See bench/README.md."""
 
 
+def ms(text):
+    """Epoch milliseconds of an API time ("2026-11-27T06:20:09.486Z")."""
+    from datetime import datetime, timezone
+    return int(datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc).timestamp() * 1000)
+
+
 def _ready_times(pods_ready, app, track, after, until):
     """ready_at_ms of the app's pods of `track` that turned Ready in (after, until]."""
     return [r["ready_at_ms"] for r in pods_ready
@@ -21,7 +27,7 @@ def _step_start(workflow, name):
 def one_shot(release, workflow, pods_ready):
     """One reaction: the last new pod Ready → the engine starts `finish`."""
     finish = _step_start(workflow, "finish")
-    ready = _ready_times(pods_ready, release["app"], "stable", release["created_at"], finish)
+    ready = _ready_times(pods_ready, release["app"], "stable", ms(release["created_at"]), finish)
     if not ready:
         raise ValueError(f"release {release['id']}: no pod turned ready during it")
     return [finish - max(ready)]
@@ -35,13 +41,13 @@ def canary(release, workflow, pods_ready):
     n = len(release["plan"])
     out = []
     for k in range(1, n + 1):
-        start, nxt = steps[k]["started_at"], steps[k + 1]["started_at"]
+        start, nxt = ms(steps[k]["started_at"]), ms(steps[k + 1]["started_at"])
         ready = _ready_times(pods_ready, release["app"], "canary", start, nxt)
         if not ready:
             raise ValueError(f"release {release['id']}: no canary pod turned ready in step {k}")
         out.append(nxt - max(ready))
     finish = _step_start(workflow, "finish")
-    ready = _ready_times(pods_ready, release["app"], "stable", steps[n + 1]["started_at"], finish)
+    ready = _ready_times(pods_ready, release["app"], "stable", ms(steps[n + 1]["started_at"]), finish)
     if not ready:
         raise ValueError(f"release {release['id']}: no promoted pod turned ready")
     out.append(finish - max(ready))

@@ -1,5 +1,7 @@
 #include "http/handlers/env_views.hpp"
 
+#include "http/api_support.hpp"
+
 #include <boost/json.hpp>
 
 #include "core/env_spec_json.hpp"
@@ -18,7 +20,7 @@ json::object ClusterJson(const services::ClusterView& v) {
     connectivity = json::object{{"ok", v.connectivity->ok},
                                 {"version", v.connectivity->version},
                                 {"error", v.connectivity->error},
-                                {"checked_at", v.connectivity->checked_at}};
+                                {"checked_at", TimeJson(v.connectivity->checked_at)}};
   }
   return {{"id", c.id},
           {"name", c.name},
@@ -30,8 +32,8 @@ json::object ClusterJson(const services::ClusterView& v) {
           {"config_backend", core::ConfigBackendName(c.config_backend)},
           {"environments", v.environments},
           {"connectivity", std::move(connectivity)},
-          {"created_at", c.created_at},
-          {"updated_at", c.updated_at},
+          {"created_at", TimeJson(c.created_at)},
+          {"updated_at", TimeJson(c.updated_at)},
           {"version", c.version}};
 }
 
@@ -51,8 +53,8 @@ json::object EnvironmentJson(const services::EnvironmentView& v) {
                    {"spec", core::EnvSpecToJson(e.spec)},
                    {"release_policy", core::ReleasePolicyToJson(e.release_policy)},
                    {"created_by", e.created_by},
-                   {"created_at", e.created_at},
-                   {"updated_at", e.updated_at},
+                   {"created_at", TimeJson(e.created_at)},
+                   {"updated_at", TimeJson(e.updated_at)},
                    {"version", e.version}};
   if (v.live) out["live"] = services::LiveStateJson(*v.live);
   return out;
@@ -61,7 +63,7 @@ json::object EnvironmentJson(const services::EnvironmentView& v) {
 json::object EnvOperationJson(const store::EnvOperation& op) {
   json::value detail = json::parse(op.detail.empty() ? "{}" : op.detail);
   return {{"id", op.id},     {"env_id", op.env_id}, {"kind", op.kind},
-          {"actor", op.actor}, {"detail", detail},   {"created_at", op.created_at}};
+          {"actor", op.actor}, {"detail", detail},   {"created_at", TimeJson(op.created_at)}};
 }
 
 }  // namespace slipway::http

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/env_spec_json.hpp"
+#include "http/api_support.hpp"
 
 namespace slipway::http {
 
@@ -11,6 +12,7 @@ namespace json = boost::json;
 namespace {
 
 json::value Opt(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value OptTime(const std::optional<std::int64_t>& v) { return v ? TimeJson(*v) : json::value(nullptr); }
 
 json::value ParsedOr(const std::string& text, json::value fallback) {
   boost::system::error_code ec;
@@ -25,12 +27,12 @@ json::object ReleaseJson(const services::ReleaseView& v) {
   json::array steps;
   for (const auto& s : v.steps) {
     steps.push_back({{"index", s.idx}, {"name", s.name}, {"state", s.state}, {"message", s.message},
-                     {"started_at", Opt(s.started_at)}, {"finished_at", Opt(s.finished_at)}});
+                     {"started_at", OptTime(s.started_at)}, {"finished_at", OptTime(s.finished_at)}});
   }
   json::array operations;
   for (const auto& op : v.operations) {
     operations.push_back({{"id", op.id}, {"kind", op.kind}, {"actor", op.actor},
-                          {"detail", ParsedOr(op.detail, json::object{})}, {"created_at", op.created_at}});
+                          {"detail", ParsedOr(op.detail, json::object{})}, {"created_at", TimeJson(op.created_at)}});
   }
   json::array actions;
   for (const auto& a : v.actions) actions.emplace_back(a);
@@ -59,16 +61,16 @@ json::object ReleaseJson(const services::ReleaseView& v) {
           {"operations", std::move(operations)},
           {"actions", std::move(actions)},
           {"started_by", r.started_by},
-          {"created_at", r.created_at},
-          {"finished_at", Opt(r.finished_at)},
-          {"updated_at", r.updated_at},
+          {"created_at", TimeJson(r.created_at)},
+          {"finished_at", OptTime(r.finished_at)},
+          {"updated_at", TimeJson(r.updated_at)},
           {"version", r.version}};
 }
 
 json::object BaselineJson(const core::Baseline& b) {
   return {{"env_id", b.env_id},       {"version", b.version},       {"image", b.image},
           {"image_digest", b.image_digest}, {"resources", core::EnvSpecToJson(b.spec)},
-          {"release_id", b.release_id}, {"created_by", b.created_by}, {"created_at", b.created_at}};
+          {"release_id", b.release_id}, {"created_by", b.created_by}, {"created_at", TimeJson(b.created_at)}};
 }
 
 json::object RollbackPlanJson(const services::RollbackPlan& p) {
