@@ -31,9 +31,11 @@ std::optional<ReleaseStrategy> ParseReleaseStrategy(std::string_view s) {
   return std::nullopt;
 }
 
-std::vector<std::string> ReleaseActions(ReleaseState state) {
+std::vector<std::string> ReleaseActions(ReleaseState state, ReleaseStrategy strategy) {
   switch (state) {
-    case ReleaseState::kCanary: return {"promote", "promote_all", "abort"};
+    case ReleaseState::kCanary:
+      if (strategy == ReleaseStrategy::kCanary) return {"promote", "promote_all", "abort"};
+      return {"abort"};
     case ReleaseState::kPending:
     case ReleaseState::kReleasing: return {"abort"};
     case ReleaseState::kCompleted:

@@ -63,9 +63,9 @@ struct ReleaseStep {
   std::optional<std::int64_t> finished_at;
 };
 
-/// What a person may do with a release in `state` (the API's "actions"):
-/// canary: promote, promote_all, abort; pending/releasing: abort;
-/// completed/failed: rollback.
-std::vector<std::string> ReleaseActions(ReleaseState state);
+/// What a person may do with a release (the API's "actions"): paused
+/// canaries: promote, promote_all, abort; pending/releasing: abort;
+/// completed/failed: rollback. Only canary releases are ever promoted.
+std::vector<std::string> ReleaseActions(ReleaseState state, ReleaseStrategy strategy);
 
 }  // namespace slipway::core

@@ -71,7 +71,10 @@ TEST(ChangeNames, RoundTrip) {
   EXPECT_FALSE(ParseChangeType("hotfix"));
   EXPECT_EQ(ParseChangeState("pending_release"), S::kPendingRelease);
   EXPECT_EQ(ParseReleaseState("canary"), ReleaseState::kCanary);
-  EXPECT_EQ(ReleaseActions(ReleaseState::kCanary), (std::vector<std::string>{"promote", "promote_all", "abort"}));
+  EXPECT_EQ(ReleaseActions(ReleaseState::kCanary, ReleaseStrategy::kCanary),
+            (std::vector<std::string>{"promote", "promote_all", "abort"}));
+  EXPECT_EQ(ReleaseActions(ReleaseState::kReleasing, ReleaseStrategy::kCanary), (std::vector<std::string>{"abort"}));
+  EXPECT_EQ(ReleaseActions(ReleaseState::kFailed, ReleaseStrategy::kOneShot), (std::vector<std::string>{"rollback"}));
 }
 
 TEST(CanaryPlan, PercentagesRoundUpAndPodsAlwaysAddUp) {

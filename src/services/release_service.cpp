@@ -53,10 +53,7 @@ core::Result<ReleaseView> ReleaseService::View(store::Tx& tx, const RequestConte
   if (auto change = store::changes::Get(tx, release->change_id)) v.change = *change;
   if (auto app = store::apps::Get(tx, release->app_id)) v.app = app->name;
   if (auto env = store::environments::Get(tx, release->env_id)) v.env_type = env->env_type;
-  v.actions = core::ReleaseActions(release->state);
-  if (release->strategy != core::ReleaseStrategy::kCanary) {
-    std::erase_if(v.actions, [](const std::string& a) { return a == "promote" || a == "promote_all"; });
-  }
+  v.actions = core::ReleaseActions(release->state, release->strategy);
   return v;
 }
 
@@ -109,25 +106,25 @@ core::Result<ReleaseView> ReleaseService::Start(const RequestContext& ctx, const
 }
 
 core::Result<ReleaseView> ReleaseService::Get(const RequestContext& ctx, const std::string& ref) {
-  // Settle first a release whose workflow stopped under it, so it reads as
-  // what it is (failed) rather than forever "releasing".
-  const bool stopped = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) {
-    auto release = ReleaseByRef(tx, ref);
-    if (!release.ok() || !core::ReleaseActive(release->state) || release->workflow_id.empty()) return false;
-    auto workflow = engine::LoadWorkflow(tx, release->workflow_id);
-    return workflow && workflow->state != engine::WorkflowState::kRunning;
-  });
-  if (stopped) {
-    store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
+  bool stopped = false;  // active, but its workflow ended without finishing it
+  auto read = [&] {
+    return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<ReleaseView> {
       auto release = ReleaseByRef(tx, ref);
-      return release.ok() && SettleIfStopped(tx, clock_, changes_, *release);
+      if (!release.ok()) return release.error();
+      if (core::ReleaseActive(release->state) && !release->workflow_id.empty()) {
+        auto workflow = engine::LoadWorkflow(tx, release->workflow_id);
+        stopped = workflow && workflow->state != engine::WorkflowState::kRunning;
+      }
+      return View(tx, ctx, release->id);
     });
-  }
-  return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<ReleaseView> {
-    auto release = ReleaseByRef(tx, ref);
-    if (!release.ok()) return release.error();
-    return View(tx, ctx, release->id);
-  });
+  };
+  // One read on the common path (the progress feed polls this). A release
+  // whose workflow stopped under it is settled, so it reads as what it is
+  // (failed) rather than forever "releasing".
+  auto view = read();
+  if (!view.ok() || !stopped) return view;
+  store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) { return SettleIfStopped(tx, clock_, changes_, view->release); });
+  return read();
 }
 
 core::Result<ReleaseList> ReleaseService::List(const RequestContext& ctx, const std::string& app_ref,
@@ -173,8 +170,7 @@ core::Result<ReleaseView> ReleaseService::Act(const RequestContext& ctx, const s
     if (!release.ok()) return release.error();
     auto app = AppForWrite(tx, ctx, std::to_string(release->app_id));
     if (!app.ok()) return app.error();
-    auto allowed = core::ReleaseActions(release->state);
-    if (release->strategy != core::ReleaseStrategy::kCanary && action != "abort") allowed.clear();
+    auto allowed = core::ReleaseActions(release->state, release->strategy);
     if (std::find(allowed.begin(), allowed.end(), action) == allowed.end()) {
       json::array list;
       for (const auto& a : allowed) list.emplace_back(a);
