@@ -84,4 +84,20 @@ std::string CellText(const boost::json::value& value) {
   return boost::json::serialize(value);
 }
 
+const boost::json::object& ObjectOrEmpty(const boost::json::value* value) {
+  static const boost::json::object kEmpty;
+  return value && value->is_object() ? value->as_object() : kEmpty;
+}
+
+const boost::json::array& ArrayAt(const boost::json::object& object, const char* key) {
+  static const boost::json::array kEmpty;
+  const auto* v = object.if_contains(key);
+  return v && v->is_array() ? v->as_array() : kEmpty;
+}
+
+std::string CellAt(const boost::json::object& object, const char* key) {
+  const auto* v = object.if_contains(key);
+  return v ? CellText(*v) : "-";
+}
+
 }  // namespace slipway::cli

@@ -1,4 +1,6 @@
 #pragma once
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <string>
 #include <utility>
@@ -19,5 +21,12 @@ std::string RenderFields(const std::vector<std::pair<std::string, std::string>>&
 /// A JSON value as one table cell: strings bare, null as "-", arrays of
 /// scalars comma-separated, anything else as compact JSON.
 std::string CellText(const boost::json::value& value);
+
+/// `value` as an object, or an empty one (renderers tolerate missing parts).
+const boost::json::object& ObjectOrEmpty(const boost::json::value* value);
+/// `object[key]` as an array, or an empty one.
+const boost::json::array& ArrayAt(const boost::json::object& object, const char* key);
+/// `object[key]` as one table cell, "-" when absent.
+std::string CellAt(const boost::json::object& object, const char* key);
 
 }  // namespace slipway::cli
