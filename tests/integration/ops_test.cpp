@@ -1,17 +1,14 @@
 // Operations endpoints (R-OPS-2), request ids and graceful shutdown.
-#include <arpa/inet.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <csignal>
 #include <string>
 
 #include "support/api_fixture.hpp"
+#include "support/raw_connection.hpp"
 #include "support/slipway_process.hpp"
 
 namespace slipway::testing {
@@ -87,43 +84,6 @@ TEST_F(OpsTest, OpenApiDocumentIsServed) {
   EXPECT_EQ(reply.Str("openapi").substr(0, 2), "3.");
   EXPECT_TRUE(reply.Object().at("paths").as_object().contains("/api/v1/apps"));
 }
-
-// A raw TCP connection, to hold a request half-sent across a SIGTERM.
-class RawConnection {
- public:
-  explicit RawConnection(const std::string& base_url) {
-    auto colon = base_url.rfind(':');
-    port_ = static_cast<std::uint16_t>(std::stoi(base_url.substr(colon + 1)));
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port_);
-    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  }
-  ~RawConnection() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  bool connected() const { return connected_; }
-  bool Write(const std::string& data) {
-    return ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(data.size());
-  }
-  // Everything until the server closes the connection (or 10 s pass).
-  std::string ReadAll() {
-    timeval timeout{10, 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    std::string out;
-    char buf[4096];
-    ssize_t n;
-    while ((n = ::recv(fd_, buf, sizeof buf, 0)) > 0) out.append(buf, static_cast<std::size_t>(n));
-    return out;
-  }
-
- private:
-  int fd_ = -1;
-  std::uint16_t port_ = 0;
-  bool connected_ = false;
-};
 
 TEST(GracefulShutdownTest, SigtermLetsTheInFlightRequestFinishAndExitsZero) {
   ApiServer own;  // a server of its own: this test stops it
