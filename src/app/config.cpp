@@ -155,6 +155,8 @@ void ReadFile(const std::string& path, Config& c) {
     s.Get("trust_forwarded_proto", v.trust_forwarded_proto);
     s.Get("secure_cookies", c.api.secure_cookies);
     s.GetRange<core::Millis>("response_cache_ms", c.api.response_cache_ms, 0, 60'000);
+    s.GetRange("max_streams_per_user", c.api.streams.per_user, 1, 10'000);
+    s.GetRange("max_streams", c.api.streams.total, 1, 100'000);
   }
   {
     auto a = top.Child("auth");

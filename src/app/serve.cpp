@@ -171,9 +171,13 @@ int Serve(const Config& config) {
   metrics.AddGauge("slipway_db_pool_waiting", "Callers waiting for a database connection.",
                    [&db] { return static_cast<double>(db->Stats().waiting); });
 
+  http::StreamSlots streams(config.api.streams);
+  metrics.AddGauge("slipway_http_open_streams", "Event streams and followed logs open now.",
+                   [&streams] { return static_cast<double>(streams.open()); });
+
   http::ApiDeps deps{*db,          clock,    identity,     apps,         engine,  builds,        connections,
                      clusters,     environments, releases, release_feed, config_files, changes, notifications,
-                     metrics,      config.api};
+                     metrics,      streams,  config.api};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
   http::Server server(
       config.server, [&api](http::Request& r) { return api.Handle(r); }, AccessLog(config, metrics),

@@ -5,6 +5,7 @@
 #include "http/message.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
+#include "http/stream_slots.hpp"
 #include "services/identity_service.hpp"
 #include "store/database.hpp"
 
@@ -16,6 +17,8 @@ struct ApiSettings {
   /// How long a rendered read answer may be reused (0: never). Changes made
   /// through this process invalidate at once; this bounds other replicas' lag.
   core::Millis response_cache_ms = 1'000;
+  /// Event streams and followed logs open at once, per user and in all.
+  StreamLimits streams;
 };
 
 /// The request pipeline around the routes: match, authenticate (bearer token

@@ -44,7 +44,7 @@ bool RawConnection::Write(std::string_view bytes) {
   return connected();
 }
 
-bool RawConnection::ReadSome(std::string& out, std::chrono::steady_clock::time_point deadline) {
+bool RawConnection::ReadSome(std::chrono::steady_clock::time_point deadline) {
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
       deadline - std::chrono::steady_clock::now());
   pollfd p{fd_, POLLIN, 0};
@@ -55,28 +55,24 @@ bool RawConnection::ReadSome(std::string& out, std::chrono::steady_clock::time_p
   char buffer[4096];
   const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
   if (n <= 0) return false;
-  out.append(buffer, static_cast<std::size_t>(n));
+  received_.append(buffer, static_cast<std::size_t>(n));
   return true;
 }
 
 std::string RawConnection::ReadAll(std::chrono::milliseconds timeout) {
   timed_out_ = false;
-  std::string out;
-  if (!connected()) return out;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (ReadSome(out, deadline)) {
+  while (connected() && ReadSome(deadline)) {
   }
-  return out;
+  return received_;
 }
 
 std::string RawConnection::ReadUntil(std::string_view marker, std::chrono::milliseconds timeout) {
   timed_out_ = false;
-  std::string out;
-  if (!connected()) return out;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (out.find(marker) == std::string::npos && ReadSome(out, deadline)) {
+  while (connected() && received_.find(marker) == std::string::npos && ReadSome(deadline)) {
   }
-  return out;
+  return received_;
 }
 
 std::string RawExchange(std::uint16_t port, std::string_view bytes) {

@@ -21,11 +21,12 @@ class RawConnection {
   bool connected() const { return fd_ >= 0 && connected_; }
   /// Sends every byte; false when the connection refuses them.
   bool Write(std::string_view bytes);
-  /// Everything until the server closes the connection, or until `timeout`
-  /// passes without it closing (then timed_out() is true).
+  /// Reads until the server closes the connection, or until `timeout`
+  /// passes without it closing (then timed_out() is true). Returns every
+  /// byte received on this connection so far.
   std::string ReadAll(std::chrono::milliseconds timeout = std::chrono::seconds(10));
-  /// Reads until `marker` has arrived (returning all read so far, marker
-  /// included), the server closes, or `timeout` passes.
+  /// Reads until the bytes received on this connection so far contain
+  /// `marker`, the server closes, or `timeout` passes; returns them all.
   std::string ReadUntil(std::string_view marker,
                         std::chrono::milliseconds timeout = std::chrono::seconds(10));
   /// Whether the last read stopped because time ran out rather than at a close.
@@ -34,10 +35,11 @@ class RawConnection {
   void Close();
 
  private:
-  /// One recv with a deadline; appends to `out`; false at a close or timeout.
-  bool ReadSome(std::string& out, std::chrono::steady_clock::time_point deadline);
+  /// One recv with a deadline into received_; false at a close or timeout.
+  bool ReadSome(std::chrono::steady_clock::time_point deadline);
 
   int fd_ = -1;
+  std::string received_;
   bool connected_ = false;
   bool timed_out_ = false;
 };
