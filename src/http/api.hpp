@@ -3,6 +3,7 @@
 
 #include "core/clock.hpp"
 #include "http/message.hpp"
+#include "http/metrics_access.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
 #include "http/stream_slots.hpp"
@@ -19,6 +20,8 @@ struct ApiSettings {
   core::Millis response_cache_ms = 1'000;
   /// Event streams and followed logs open at once, per user and in all.
   StreamLimits streams;
+  /// Who may read GET /metrics.
+  MetricsAccess metrics_access = MetricsAccess::kLocalOrToken;
 };
 
 /// The request pipeline around the routes: match, authenticate (bearer token

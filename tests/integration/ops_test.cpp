@@ -7,6 +7,7 @@
 #include <csignal>
 #include <string>
 
+#include "core/utf8.hpp"
 #include "support/api_fixture.hpp"
 #include "support/raw_connection.hpp"
 #include "support/slipway_process.hpp"
@@ -22,6 +23,27 @@ TEST_F(OpsTest, HealthzIsOk) {
   auto reply = server().Anonymous().Get("/healthz");
   EXPECT_EQ(reply.status, 200) << reply;
   EXPECT_EQ(reply.Str("status"), "ok");
+}
+
+TEST_F(OpsTest, HeadHealthzIsOkWithoutABody) {
+  auto bytes = RawExchange(static_cast<std::uint16_t>(server().process().port()),
+                           "HEAD /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(RawStatus(bytes), 200) << bytes;
+  EXPECT_THAT(bytes, HasSubstr("Content-Length: 15\r\n"));  // {"status":"ok"}, as GET would send
+  EXPECT_TRUE(bytes.ends_with("\r\n\r\n")) << "no body:\n" << bytes;
+}
+
+TEST_F(OpsTest, ErrorsAboutInvalidBytesInThePathAreValidUtf8Json) {
+  auto bytes = RawExchange(static_cast<std::uint16_t>(server().process().port()),
+                           "GET /%ff%fe HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(RawStatus(bytes), 404) << bytes;
+  const std::string body = bytes.substr(bytes.find("\r\n\r\n") + 4);
+  EXPECT_TRUE(core::IsValidUtf8(body)) << body;
+  boost::system::error_code ec;
+  auto json = boost::json::parse(body, ec);
+  ASSERT_FALSE(ec) << body;
+  // Each invalid byte is shown as U+FFFD.
+  EXPECT_EQ(json.at("error").at("message").as_string(), "no such endpoint: /\xef\xbf\xbd\xef\xbf\xbd");
 }
 
 class ReadinessTest : public BackendApiTest {};
@@ -58,6 +80,20 @@ TEST_F(OpsTest, MetricsCountRequestsByRouteAndExposeGauges) {
   }
   // Labels are route patterns, never raw paths (bounded cardinality).
   EXPECT_THAT(text, ::testing::Not(HasSubstr("limit=1")));
+}
+
+// The default lets this host scrape without credentials (the test above);
+// `token` asks every client for one, as behind a proxy on the same host.
+TEST(MetricsAccessTest, WithTokenAccessAnonymousScrapersAreRefused) {
+  ApiServer own({.extra_config = "server:\n  metrics_access: token\n"});
+  auto anonymous = own.Anonymous().Get("/metrics");
+  EXPECT_EQ(anonymous.status, 401) << anonymous;
+  EXPECT_EQ(anonymous.ErrorCode(), "unauthenticated");
+  EXPECT_THAT(anonymous.raw.body, ::testing::Not(HasSubstr("slipway_http_requests_total")));
+  auto viewer = own.CreateUser("viewer", "scraper");
+  auto scraped = own.As(viewer).Get("/metrics");
+  EXPECT_EQ(scraped.status, 200) << scraped;
+  EXPECT_THAT(scraped.raw.body, HasSubstr("slipway_http_requests_total"));
 }
 
 TEST_F(OpsTest, RequestIdsAreEchoedAndValidOnesKept) {
