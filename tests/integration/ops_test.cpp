@@ -4,8 +4,10 @@
 #include <signal.h>
 
 #include <chrono>
+#include <set>
 #include <csignal>
 #include <string>
+#include <vector>
 
 #include "core/utf8.hpp"
 #include "support/api_fixture.hpp"
@@ -94,6 +96,42 @@ TEST(MetricsAccessTest, WithTokenAccessAnonymousScrapersAreRefused) {
   auto scraped = own.As(viewer).Get("/metrics");
   EXPECT_EQ(scraped.status, 200) << scraped;
   EXPECT_THAT(scraped.raw.body, HasSubstr("slipway_http_requests_total"));
+}
+
+// JSON access-log lines stay one valid UTF-8 JSON object each, whatever the
+// request held, and requests the HTTP parser refused are logged too.
+TEST(AccessLogTest, JsonLinesSurviveHostileRequestsAndIncludeRefusedOnes) {
+  ApiServer own({.extra_config = "log:\n  format: json\n"});
+  const auto port = static_cast<std::uint16_t>(own.process().port());
+  const std::size_t before = own.process().ReadStdout().size();
+  const std::vector<std::string> requests = {
+      "GET /nothing/%ff%fe/%22%0a HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",  // 404
+      "GET /\xff\xfe\"x HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",          // 400, raw bytes
+      "POST /healthz HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: xchunked\r\n\r\n",       // 501
+      "GET /healthz HTTP/1.1\r\nHost: t\r\nX-A: b\r\n c\r\n\r\n",                      // 400, obs-fold
+      "NOT HTTP AT ALL\r\n\r\n",                                                         // 400
+  };
+  std::multiset<std::int64_t> sent;
+  for (const auto& r : requests) sent.insert(RawStatus(RawExchange(port, r)));
+  EXPECT_EQ(sent, (std::multiset<std::int64_t>{400, 400, 400, 404, 501}));
+
+  std::multiset<std::int64_t> logged;
+  std::string tail;
+  // The observer writes a line after the answer is out: look until all five are there.
+  WaitUntil([&] {
+    tail = own.process().ReadStdout().substr(before);
+    logged.clear();
+    std::size_t start = 0;
+    for (std::size_t end; (end = tail.find('\n', start)) != std::string::npos; start = end + 1) {
+      const std::string line = tail.substr(start, end - start);
+      boost::system::error_code ec;
+      auto v = boost::json::parse(line, ec);
+      EXPECT_TRUE(!ec && v.is_object() && core::IsValidUtf8(line)) << "not a JSON line: " << line;
+      if (!ec && v.is_object() && v.as_object().contains("status")) logged.insert(v.at("status").as_int64());
+    }
+    return logged.size() >= requests.size();
+  }, std::chrono::seconds(10));
+  EXPECT_EQ(logged, sent) << tail;
 }
 
 TEST_F(OpsTest, RequestIdsAreEchoedAndValidOnesKept) {
