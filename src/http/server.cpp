@@ -265,7 +265,7 @@ class Server::Impl {
           co_await Refuse(stream, parser, remote, started, 413, "payload_too_large",
                           "request body exceeds the configured limit");
         } else if (!ClientGone(ec)) {
-          co_await Refuse(stream, parser, remote, started, 400, "invalid", "malformed HTTP request");
+          co_await Refuse(stream, parser, remote, started, 400, "invalid", "malformed HTTP request: " + ec.message());
         }
         break;
       }
@@ -285,7 +285,7 @@ class Server::Impl {
                           "request body exceeds the configured limit");
         } else if (!ClientGone(ec)) {
           // A chunk size that overflows, a bad chunk: the body cannot be framed.
-          co_await Refuse(stream, parser, remote, started, 400, "invalid", "malformed request body");
+          co_await Refuse(stream, parser, remote, started, 400, "invalid", "malformed request body: " + ec.message());
         }
         SetBusy(registration, false);
         break;
@@ -414,7 +414,7 @@ class Server::Impl {
   // access log and metrics see it like any other.
   asio::awaitable<void> Refuse(beast::tcp_stream& stream, const bhttp::request_parser<bhttp::string_body>& parser,
                                const std::string& remote, std::chrono::steady_clock::time_point started,
-                               int status, std::string_view code, std::string_view message) {
+                               int status, std::string_view code, std::string message) {
     Request req;
     req.remote_address = remote;
     req.request_id = NewRequestId();

@@ -116,6 +116,7 @@ TEST_F(ServerFramingTest, AnOverflowingChunkSizeIsAnswered400BeforeClosing) {
       "fffffffffffffffffffff\r\n");
   EXPECT_EQ(RawStatus(bytes), 400) << bytes;
   EXPECT_THAT(bytes, HasSubstr("Connection: close"));
+  EXPECT_THAT(std::string(BodyOf(bytes).at("error").at("message").as_string()), HasSubstr("chunk"));
   EXPECT_TRUE(Handled().empty());
 }
 
