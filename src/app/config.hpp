@@ -6,8 +6,8 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "sandbox/all_emulators.hpp"
-#include "services/identity_service.hpp"
-#include "services/settings.hpp"
+#include "services/identity/identity_service.hpp"
+#include "services/platform/settings.hpp"
 
 namespace slipway::app {
 

@@ -4,8 +4,8 @@
 #include <spdlog/spdlog.h>
 
 #include "http/api_support.hpp"
-#include "services/audit_log.hpp"
-#include "services/crypto.hpp"
+#include "services/platform/audit_log.hpp"
+#include "services/platform/crypto.hpp"
 
 namespace slipway::http {
 

@@ -1,11 +1,11 @@
 #pragma once
 #include <string>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 #include "http/message.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
-#include "services/identity_service.hpp"
+#include "services/identity/identity_service.hpp"
 #include "store/database.hpp"
 
 namespace slipway::http {

@@ -3,8 +3,8 @@
 #include <boost/json/value.hpp>
 #include <string>
 
-#include "core/clock.hpp"
-#include "core/error.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/error.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "http/message.hpp"
-#include "services/identity_service.hpp"
+#include "services/identity/identity_service.hpp"
 
 namespace slipway::http {
 

@@ -2,8 +2,8 @@
 
 #include <boost/json.hpp>
 
-#include "core/app_details_json.hpp"
-#include "core/names.hpp"
+#include "core/apps/app_details_json.hpp"
+#include "core/common/names.hpp"
 
 namespace slipway::store::apps {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/app.hpp"
-#include "core/roles.hpp"
+#include "core/apps/app.hpp"
+#include "core/identity/roles.hpp"
 #include "store/database.hpp"
 
 namespace slipway::store {

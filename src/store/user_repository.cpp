@@ -1,6 +1,6 @@
 #include "store/user_repository.hpp"
 
-#include "core/names.hpp"
+#include "core/common/names.hpp"
 
 namespace slipway::store {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
-#include "core/roles.hpp"
+#include "core/common/clock.hpp"
+#include "core/identity/roles.hpp"
 #include "store/database.hpp"
 
 namespace slipway::store {

@@ -1,7 +1,7 @@
 // The application registry.
 #include <boost/json.hpp>
 
-#include "core/app_lifecycle.hpp"
+#include "core/apps/app_lifecycle.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/json_views.hpp"

@@ -1,12 +1,12 @@
 // The operation log (R-GW-3) and workflow inspection.
 #include <boost/json.hpp>
 
-#include "core/names.hpp"
+#include "core/common/names.hpp"
 #include "engine/engine.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/json_views.hpp"
-#include "services/audit_log.hpp"
+#include "services/platform/audit_log.hpp"
 
 namespace slipway::http {
 

@@ -1,7 +1,7 @@
 // Login, logout, the current user and password change.
 #include <boost/json.hpp>
 
-#include "core/field_reader.hpp"
+#include "core/common/field_reader.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/json_views.hpp"

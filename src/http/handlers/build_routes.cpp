@@ -3,7 +3,7 @@
 
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
-#include "services/build_service.hpp"
+#include "services/builds/build_service.hpp"
 
 namespace slipway::http {
 

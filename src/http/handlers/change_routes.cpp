@@ -1,8 +1,8 @@
 // Changes: code changes people make and move through the lifecycle table.
 #include <boost/json.hpp>
 
-#include "core/change.hpp"
-#include "core/names.hpp"
+#include "core/changes/change.hpp"
+#include "core/common/names.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/change_json.hpp"
 #include "http/handlers/deps.hpp"

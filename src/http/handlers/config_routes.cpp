@@ -2,11 +2,11 @@
 // diffs, publishing and the publish history.
 #include <boost/json.hpp>
 
-#include "core/names.hpp"
+#include "core/common/names.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/config_views.hpp"
 #include "http/handlers/deps.hpp"
-#include "services/config_diff_view.hpp"
+#include "services/config/config_diff_view.hpp"
 
 namespace slipway::http {
 

@@ -2,12 +2,12 @@
 #include <boost/json.hpp>
 #include <chrono>
 
-#include "core/names.hpp"
+#include "core/common/names.hpp"
 
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/env_views.hpp"
-#include "services/env_json.hpp"
+#include "services/environments/env_json.hpp"
 
 namespace slipway::http {
 

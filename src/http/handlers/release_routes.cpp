@@ -2,7 +2,7 @@
 // rollback; baselines; scaling and editing environments through releases.
 #include <boost/json.hpp>
 
-#include "core/names.hpp"
+#include "core/common/names.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/release_views.hpp"

@@ -1,7 +1,7 @@
 // User management (admins) and API tokens (everyone, for themselves).
 #include <boost/json.hpp>
 
-#include "core/names.hpp"
+#include "core/common/names.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/json_views.hpp"
