@@ -5,7 +5,7 @@
 namespace slipway::core {
 
 Millis NextAttemptAt(const LoginBackoff& backoff, std::int64_t failures, Millis now) {
-  const std::int64_t beyond = failures - backoff.free_failures;
+  const std::int64_t beyond = failures - backoff.free_failures + 1;  // 1 at the last free failure
   if (beyond <= 0) return now;
   Millis wait = backoff.first_wait_ms;
   // Doubling stops at the ceiling, long before the shift could overflow.

@@ -24,7 +24,7 @@ INSERT INTO audit (time, actor, action, object_type, object_id, summary, result,
            ' (user names may not be all digits or repeat another name in other case)',
          'ok', 'migration-0009'
   FROM renamed_users;
-CREATE UNIQUE INDEX users_username_key ON users (lower(username));
+CREATE UNIQUE INDEX users_username_lower ON users (lower(username));
 
 -- Members are looked up by the user's name in any case.
 DROP INDEX app_members_user;
