@@ -208,8 +208,17 @@ Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& r
     if (hands_over && !core::CanOwnApp(ctx.caller, member)) {
       return core::Forbidden("only admins and the application's owners may change its owner");
     }
+    const auto level = app.level;
     auto summary = ApplyBasicEdit(app, body);
-    if (!summary.ok() || !hands_over) return summary;
+    if (!summary.ok()) return summary;
+    // The level decides where changes need approval (core in prod): once an
+    // admin has approved the registration, only admins change it.
+    if (app.level != level && !ctx.caller.IsAdmin() && app.status != core::AppStatus::kUnderReview &&
+        app.status != core::AppStatus::kRejected) {
+      return core::Forbidden("only admins may change the level of an approved application: "
+                             "it decides where changes need approval");
+    }
+    if (!hands_over) return summary;
     auto handed = HandOver(tx, app, **owner);
     if (!handed.ok()) return handed.error();
     return summary.value() + (summary->empty() ? "" : ", ") + "owner " + **owner;

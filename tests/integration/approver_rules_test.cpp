@@ -83,5 +83,24 @@ TEST_F(ApproverRulesTest, AnAuthorMadeApproverDoesNotApproveTheirOwnChange) {
   EXPECT_EQ(rejected.status, 200) << rejected;
 }
 
+// The same hole by another door: whatever decides that prod changes need an
+// approver is not the developers' to switch off.
+TEST_F(ApproverRulesTest, DevelopersCannotLowerTheLevelOfAnApprovedApplication) {
+  auto lowered = server().As(owner_).Patch(AppPath(), {{"version", AppVersion()}, {"level", "non_core"}});
+  EXPECT_EQ(lowered.status, 403) << lowered;
+  EXPECT_EQ(server().Admin().Get(AppPath()).Str("level"), "core");
+  auto by_admin = server().Admin().Patch(AppPath(), {{"version", AppVersion()}, {"level", "non_core"}});
+  EXPECT_EQ(by_admin.status, 200) << by_admin;
+}
+
+TEST_F(ApproverRulesTest, DevelopersCannotTurnApprovalOffInCoreProd) {
+  auto before = server().Admin().Get(AppPath("/environments"));
+  auto env = server().As(owner_).Post(AppPath("/environments"),
+                                      {{"env_type", "prod"}, {"cluster", "sandbox"},
+                                       {"release_policy", {{"approval_required", false}}}});
+  EXPECT_EQ(env.status, 403) << env;
+  EXPECT_EQ(server().Admin().Get(AppPath("/environments")).raw.body, before.raw.body);
+}
+
 }  // namespace
 }  // namespace slipway::testing
