@@ -36,24 +36,19 @@ std::optional<core::Error> CheckMayApprove(const store::UserRecord& user, const 
 
 }  // namespace
 
-Result<bool> AppService::HandOver(store::Tx& tx, const core::App& app, const std::string& username) {
+core::Status AppService::HandOver(store::Tx& tx, const core::App& app, const std::string& username) {
   auto user = store::users::GetByName(tx, username);
   if (!user) {
     return core::Invalid("owner " + username + " is not a user",
                          {{"field", "owner"}, {"rule", "must be an existing user"}});
   }
-  bool changed = false;
   for (const auto& m : store::apps::Members(tx, app.id)) {
     if (m.role == core::MemberRole::kOwner && m.username != user->username) {
       store::apps::PutMember(tx, app.id, m.username, core::MemberRole::kDeveloper);
-      changed = true;
     }
   }
-  if (store::apps::MemberRoleOf(tx, app.id, user->username) != core::MemberRole::kOwner) {
-    store::apps::PutMember(tx, app.id, user->username, core::MemberRole::kOwner);
-    changed = true;
-  }
-  return changed;
+  store::apps::PutMember(tx, app.id, user->username, core::MemberRole::kOwner);
+  return core::Ok{};
 }
 
 Result<std::vector<store::Member>> AppService::Members(const RequestContext&, const std::string& ref) {

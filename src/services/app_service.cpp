@@ -218,10 +218,13 @@ Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& r
       return core::Forbidden("only admins may change the level of an approved application: "
                              "it decides where changes need approval");
     }
-    if (!hands_over) return summary;
-    auto handed = HandOver(tx, app, **owner);
-    if (!handed.ok()) return handed.error();
-    return summary.value() + (summary->empty() ? "" : ", ") + "owner " + **owner;
+    std::string edited = summary.value();
+    if (hands_over) {
+      auto handed = HandOver(tx, app, **owner);
+      if (!handed.ok()) return handed.error();
+      edited += (edited.empty() ? "" : ", ") + std::string("owner");
+    }
+    return edited.empty() ? edited : "edited " + edited;
   });
 }
 

@@ -78,8 +78,8 @@ class AppService {
   /// holds the approver or admin role and is not a member in another role.
   core::Status ReplaceApprovers(store::Tx& tx, std::int64_t app_id, const std::vector<std::string>& names);
   /// Hands the application over: `username` becomes its only owner, the
-  /// other owners stay as developers. False when that was so already.
-  core::Result<bool> HandOver(store::Tx& tx, const core::App& app, const std::string& username);
+  /// other owners stay as developers.
+  core::Status HandOver(store::Tx& tx, const core::App& app, const std::string& username);
   AppView View(store::Tx& tx, const RequestContext& ctx, core::App app);
 
   /// Passes a mutation's result through, noting a change when it succeeded.
