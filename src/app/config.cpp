@@ -159,12 +159,17 @@ void ReadFile(const std::string& path, Config& c) {
   {
     auto a = top.Child("auth");
     a.Get("admin_username", c.admin_username);
-    long long ttl_minutes = c.identity.session_ttl_ms / 60'000, lockout = c.identity.lockout_ms / 60'000;
+    auto& backoff = c.identity.login_backoff;
+    long long ttl_minutes = c.identity.session_ttl_ms / 60'000, first = backoff.first_wait_ms / 1000,
+              most = backoff.max_wait_ms / 1000;
     a.GetRange("session_ttl_minutes", ttl_minutes, 1LL, 60LL * 24 * 90);
-    a.GetRange("max_failed_logins", c.identity.max_failed_logins, 1, 1000);
-    a.GetRange("lockout_minutes", lockout, 0LL, 60LL * 24);
+    a.GetRange("max_failed_logins", backoff.free_failures, 1, 1000);
+    a.GetRange("login_backoff_seconds", first, 1LL, 3600LL);
+    a.GetRange("login_backoff_max_seconds", most, 1LL, 24LL * 3600);
+    if (most < first) throw std::runtime_error("auth.login_backoff_max_seconds must be at least auth.login_backoff_seconds");
     c.identity.session_ttl_ms = ttl_minutes * 60'000;
-    c.identity.lockout_ms = lockout * 60'000;
+    backoff.first_wait_ms = first * 1000;
+    backoff.max_wait_ms = most * 1000;
     auto argon = a.Child("argon2");
     argon.GetRange<std::uint32_t>("time_cost", c.identity.hasher.time_cost, 1, 100);
     argon.GetRange<std::uint32_t>("memory_kib", c.identity.hasher.memory_kib, 8, 4u << 20);
@@ -184,6 +189,14 @@ void ReadFile(const std::string& path, Config& c) {
   }
   ReadConnectors(top, c);
   ReadReleaseSettings(top, c);
+  {
+    auto ch = top.Child("changes");
+    std::string self_approval(core::SelfApprovalName(c.changes.self_approval));
+    ch.Get("refuse_self_approval", self_approval);
+    auto policy = core::ParseSelfApproval(self_approval);
+    if (!policy) throw std::runtime_error("changes.refuse_self_approval must be core_prod, always or never");
+    c.changes.self_approval = *policy;
+  }
   {
     auto l = top.Child("log");
     l.Get("level", c.log_level);

@@ -52,6 +52,7 @@ struct Config {
   services::EnvironmentSettings environments;
   services::BuildSettings builds;
   services::ConfigFileSettings config_files;
+  services::ChangeSettings changes;
   std::string log_level = "info";
   bool log_json = false;
   bool access_log = true;

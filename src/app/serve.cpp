@@ -142,7 +142,7 @@ int Serve(const Config& config) {
   engine::Engine engine(*db, clock, BuildRegistry(secrets, connections, build_settings, &release_runner),
                         config.engine);
   services::EngineNotices notices(engine, clock, secrets);
-  services::ChangeService changes(*db, clock, notices);
+  services::ChangeService changes(*db, clock, notices, config.changes);
   release_runner.Attach(engine, changes);
   release_runner.SetNotices(&notices);
   services::NotificationService notifications(*db, clock, secrets);

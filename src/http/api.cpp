@@ -106,7 +106,7 @@ Response Api::Handle(Request& request) {
     return r;
   }
   const Route& route = *match.route;
-  Call call{request, std::move(match.params), std::nullopt, {{}, request.request_id}};
+  Call call{request, std::move(match.params), std::nullopt, {{}, request.request_id, request.remote_address}};
   bool bad_credentials = false;
   call.auth = Authenticate(request, bad_credentials);
   if (call.auth) call.context.caller = call.auth->caller;

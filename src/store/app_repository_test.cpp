@@ -128,6 +128,12 @@ TEST_F(AppRepositoryTest, MembersAndApprovers) {
   });
   auto app = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::Get(tx, id); }).value();
   EXPECT_EQ(app.approvers, (std::vector<std::string>{"bob", "carol"}));
+  EXPECT_EQ(app.owner, "alice") << "the owner is read from membership";
+  AppQuery by_owner;
+  by_owner.owner = "ALICE";
+  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, by_owner); }).apps.size(), 1u);
+  by_owner.owner = "bob";  // a member, not an owner
+  EXPECT_TRUE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, by_owner); }).apps.empty());
   AppQuery by_member;
   by_member.member = "bob";
   auto page = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, by_member); });

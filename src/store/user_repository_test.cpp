@@ -26,18 +26,17 @@ class UserRepositoryTest : public ::testing::Test {
 TEST_F(UserRepositoryTest, UsersAreUniqueAndVersioned) {
   auto id = AddUser("alice");
   EXPECT_THROW(AddUser("alice"), UniqueViolation);
-  auto u = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::GetByName(tx, "alice"); }).value();
+  EXPECT_THROW(AddUser("Alice"), UniqueViolation) << "names are unique without regard to case";
+  auto u = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::GetByName(tx, "ALICE"); }).value();
   EXPECT_EQ(u.id, id);
   EXPECT_EQ(u.role, core::Role::kDeveloper);
   u.role = core::Role::kApprover;
   u.version = 2;
   EXPECT_TRUE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return users::Update(tx, u); }));
   EXPECT_FALSE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return users::Update(tx, u); }));
-  InTx(*db_, TxMode::kWrite, [&](Tx& tx) { users::SetLoginState(tx, id, 3, 99); });
   auto after = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::Get(tx, id); }).value();
-  EXPECT_EQ(after.failed_logins, 3);
-  EXPECT_EQ(after.locked_until, 99);
-  EXPECT_EQ(after.version, 2) << "login bookkeeping is not an edit";
+  EXPECT_EQ(after.role, core::Role::kApprover);
+  EXPECT_EQ(after.version, 2);
 }
 
 TEST_F(UserRepositoryTest, ListFiltersAndPages) {
@@ -91,6 +90,27 @@ TEST_F(UserRepositoryTest, TokensAreRevokedOnce) {
   EXPECT_FALSE(
       InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return tokens::Revoke(tx, token_id, 60); }));
   EXPECT_TRUE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::List(tx, id); }).empty());
+}
+
+TEST_F(UserRepositoryTest, EveryLiveTokenOfOneUserIsRevokedAtOnce) {
+  auto tina = AddUser("tina"), tom = AddUser("tom");
+  auto add = [&](std::int64_t user, const std::string& hash) {
+    TokenRecord t;
+    t.user_id = user;
+    t.name = hash;
+    t.token_hash = hash;
+    t.created_at = 7;
+    return InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return tokens::Insert(tx, t); });
+  };
+  add(tina, "t1");
+  auto revoked = add(tina, "t2");
+  add(tom, "t3");
+  InTx(*db_, TxMode::kWrite, [&](Tx& tx) { tokens::Revoke(tx, revoked, 8); });
+  EXPECT_EQ(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return tokens::RevokeForUser(tx, tina, 9); }), 1);
+  EXPECT_TRUE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::List(tx, tina); }).empty());
+  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::List(tx, tom); }).size(), 1u);
+  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::Get(tx, revoked); })->revoked_at, 8)
+      << "an earlier revocation keeps its time";
 }
 
 TEST_F(UserRepositoryTest, AuditIsNewestFirstAndFiltered) {

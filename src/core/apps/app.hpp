@@ -47,6 +47,7 @@ struct App {
   std::int64_t id = 0;
   std::string name;
   std::string team;
+  /// The first owner member by name (read from membership, never stored apart).
   std::string owner;
   AppType type = AppType::kSelfDeveloped;
   AppLevel level = AppLevel::kNonCore;

@@ -5,9 +5,12 @@
 namespace slipway::core {
 
 ChangeRights ChangeRightsOf(const Caller& caller, std::optional<MemberRole> member) {
-  // Approval is the team lead's word (R-GW-2): an approver member, or an
-  // admin; a global approver role alone does not approve other teams' work.
-  return {CanWriteApp(caller, member), caller.IsAdmin() || member == MemberRole::kApprover};
+  // Approval is the team lead's word (R-GW-2): an admin, or an approver
+  // member who (still) holds the approver role; a global approver role alone
+  // does not approve other teams' work, and a membership alone does not
+  // outlive the role (`caller` is read fresh for every request).
+  const bool approver_member = member == MemberRole::kApprover && HoldsApproverRole(caller.role);
+  return {CanWriteApp(caller, member), caller.IsAdmin() || approver_member};
 }
 
 bool AcceptsReleases(const App& app) {

@@ -29,10 +29,14 @@ TEST(ChangeActions, RightsComeFromMembershipOrAdmin) {
   EXPECT_TRUE(ChangeRightsOf(admin, std::nullopt).approve);
   EXPECT_TRUE(ChangeRightsOf(developer, MemberRole::kDeveloper).write);
   EXPECT_FALSE(ChangeRightsOf(developer, MemberRole::kDeveloper).approve);
-  EXPECT_FALSE(ChangeRightsOf(developer, MemberRole::kApprover).write);
-  EXPECT_TRUE(ChangeRightsOf(developer, MemberRole::kApprover).approve);
-  // A global approver approves only where they are an approver member.
+  EXPECT_FALSE(ChangeRightsOf(global_approver, MemberRole::kApprover).write);
+  EXPECT_TRUE(ChangeRightsOf(global_approver, MemberRole::kApprover).approve);
+  // An approver membership approves only with the approver role held now…
+  EXPECT_FALSE(ChangeRightsOf(developer, MemberRole::kApprover).approve);
+  EXPECT_FALSE(ChangeRightsOf(viewer, MemberRole::kApprover).approve);
+  // …and a global approver approves only where they are an approver member.
   EXPECT_FALSE(ChangeRightsOf(global_approver, std::nullopt).approve);
+  EXPECT_FALSE(ChangeRightsOf(global_approver, MemberRole::kDeveloper).approve);
   EXPECT_FALSE(ChangeRightsOf(viewer, MemberRole::kOwner).write);
 }
 

@@ -34,7 +34,22 @@ std::optional<std::string> CheckUsername(std::string_view name) {
               c == '.' || c == '_' || c == '-';
     if (!ok) return "may contain only letters, digits, '.', '_' and '-'";
   }
+  return CheckNotAnId(name);
+}
+
+std::optional<std::string> CheckNotAnId(std::string_view name) {
+  if (!name.empty() && name.find_first_not_of("0123456789") == std::string_view::npos) {
+    return "must not be all digits (it would read as an id)";
+  }
   return std::nullopt;
+}
+
+std::string NameKey(std::string_view name) {
+  std::string key(name);
+  for (auto& c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return key;
 }
 
 std::optional<std::string> CheckImageTag(std::string_view tag) {

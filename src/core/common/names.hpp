@@ -24,7 +24,15 @@ std::optional<std::string> CheckImageAddress(std::string_view image);
 /// [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}. Returns the rule broken, or nullopt.
 std::optional<std::string> CheckImageTag(std::string_view tag);
 
-/// Checks a user name: 1–64 characters of letters, digits, '.', '_', '-'.
+/// Checks a user name: 1–64 characters of letters, digits, '.', '_', '-',
+/// not all digits. Names are compared without regard to case.
 std::optional<std::string> CheckUsername(std::string_view name);
+
+/// Refuses a name made of digits only: paths take an id or a name in the
+/// same place (`/apps/{id}`), where "7" always means the id.
+std::optional<std::string> CheckNotAnId(std::string_view name);
+
+/// A name as names are compared: ASCII letters lower-cased.
+std::string NameKey(std::string_view name);
 
 }  // namespace slipway::core

@@ -27,7 +27,16 @@ TEST(Username, Rules) {
   EXPECT_TRUE(CheckUsername("").has_value());
   EXPECT_TRUE(CheckUsername("a b").has_value());
   EXPECT_TRUE(CheckUsername(std::string(65, 'a')).has_value());
+  EXPECT_TRUE(CheckUsername("3").has_value()) << "reads as an id";
+  EXPECT_FALSE(CheckUsername("3d").has_value());
 }
+
+TEST(NotAnId, RefusesDigitsOnly) {
+  for (const char* digits : {"7", "007", "1234567890123456789"}) EXPECT_TRUE(CheckNotAnId(digits).has_value()) << digits;
+  for (const char* name : {"7a", "a7", "7-7"}) EXPECT_FALSE(CheckNotAnId(name).has_value()) << name;
+}
+
+TEST(NameKey, LowerCasesAsciiLettersOnly) { EXPECT_EQ(NameKey("Alice.W_2-X"), "alice.w_2-x"); }
 
 }  // namespace
 }  // namespace slipway::core

@@ -16,6 +16,10 @@ std::optional<Role> ParseRole(std::string_view name);
 std::string_view MemberRoleName(MemberRole role);
 std::optional<MemberRole> ParseMemberRole(std::string_view name);
 
+/// True for the global roles whose holders may approve changes as approver
+/// members: approver (team lead) and admin.
+inline bool HoldsApproverRole(Role role) { return role == Role::kApprover || role == Role::kAdmin; }
+
 /// Who is asking: the authenticated user.
 struct Caller {
   std::int64_t user_id = 0;

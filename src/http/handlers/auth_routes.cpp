@@ -25,7 +25,7 @@ void AddAuthRoutes(Router& router, ApiDeps& deps) {
     auto username = in.String("username", 64, true);
     auto password = in.String("password", 256, true);
     if (!in.ok()) return ErrorResponse(in.error());
-    auto login = deps.identity.Login(*username, *password, call.request.request_id);
+    auto login = deps.identity.Login(*username, *password, call.context);
     if (!login.ok()) return ErrorResponse(login.error());
     auto r = Response::Json(200, boost::json::object{{"user", UserJson(login->user)},
                                                      {"csrf_token", login->csrf_token}});

@@ -66,9 +66,9 @@ core::Result<core::App> ParseRegistration(const boost::json::object& body,
   auto description = in.String("description", 2000);
   auto repo = in.String("repo_url", 512);
   if (!in.ok()) return in.error();
-  if (auto rule = core::CheckDns1123Label(*name)) {
-    return core::Invalid("name " + *rule, {{"field", "name"}, {"rule", *rule}});
-  }
+  auto rule = core::CheckDns1123Label(*name);
+  if (!rule) rule = core::CheckNotAnId(*name);
+  if (rule) return core::Invalid("name " + *rule, {{"field", "name"}, {"rule", *rule}});
   if (auto e = CheckRepo(*type, repo.value_or(""))) return *e;
   core::App app;
   app.name = *name;
@@ -89,8 +89,6 @@ core::Result<std::string> ApplyBasicEdit(core::App& app, const boost::json::obje
   ReadLevel(in, false, level);
   auto description = in.String("description", 2000);
   auto repo = in.String("repo_url", 512);
-  std::optional<std::string> owner;
-  ReadOwner(in, owner);
   if (body.contains("name")) in.Fail("name", "cannot be changed");
   if (body.contains("type")) in.Fail("type", "cannot be changed");
   if (team && team->empty()) in.Fail("team", "must not be empty");
@@ -107,12 +105,19 @@ core::Result<std::string> ApplyBasicEdit(core::App& app, const boost::json::obje
   set("team", app.team, team);
   set("description", app.description, description);
   set("repo_url", app.repo_url, repo);
-  set("owner", app.owner, owner);
   if (level && *level != app.level) {
     app.level = *level;
     summary += std::string(summary.empty() ? "" : ", ") + "level";
   }
-  return summary.empty() ? std::string("no change") : "edited " + summary;
+  return summary;
+}
+
+core::Result<std::optional<std::string>> ParseNewOwner(const boost::json::object& body) {
+  core::FieldReader in(body);
+  std::optional<std::string> owner;
+  ReadOwner(in, owner);
+  if (!in.ok()) return in.error();
+  return owner;
 }
 
 core::Result<std::optional<std::vector<std::string>>> ParseApprovers(const boost::json::object& body) {

@@ -1,4 +1,6 @@
-// Application membership (the AppService's member half).
+// Application membership (the AppService's member half). Membership is the
+// one record of who owns, develops and approves an application: the owner
+// field and the approver list are read from it.
 #include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
 #include "services/apps/app_service.hpp"
@@ -10,21 +12,43 @@ namespace slipway::services {
 using core::Result;
 using store::TxMode;
 
+namespace {
 
-// The owner field names an owner member at all times (which also keeps at
-// least one owner): when that member steps down, another owner takes the field.
-std::optional<core::Error> AppService::PassOwnerField(store::Tx& tx, core::App& app,
-                                                      const std::string& leaving) {
-  for (const auto& m : store::apps::Members(tx, app.id)) {
-    if (m.role != core::MemberRole::kOwner || m.username == leaving) continue;
-    app.owner = m.username;
-    app.version += 1;
-    app.updated_at = clock_.Now();
-    if (!store::apps::Update(tx, app)) return core::Conflict("the application was changed concurrently; retry");
-    return std::nullopt;
+// An application keeps at least one owner: `leaving` may stop being one only
+// while another owner remains.
+std::optional<core::Error> KeepsAnOwner(store::Tx& tx, std::int64_t app_id, const std::string& leaving) {
+  if (store::apps::MemberRoleOf(tx, app_id, leaving) != core::MemberRole::kOwner) return std::nullopt;
+  for (const auto& m : store::apps::Members(tx, app_id)) {
+    if (m.role == core::MemberRole::kOwner && m.username != leaving) return std::nullopt;
   }
   return core::Conflict("an application keeps at least one owner; add another owner first",
                         {{"field", "owner"}});
+}
+
+// Approving is a team lead's right (R-GW-2): approver members must hold the
+// approver role (or admin), or a developer could be made approver of their own work.
+std::optional<core::Error> CheckMayApprove(const store::UserRecord& user, const char* field) {
+  if (core::HoldsApproverRole(user.role)) return std::nullopt;
+  return core::Invalid(user.username + " is a " + std::string(core::RoleName(user.role)) +
+                           "; approvers must hold the approver or admin role",
+                       {{"field", field}, {"rule", "must hold the approver or admin role"}});
+}
+
+}  // namespace
+
+core::Status AppService::HandOver(store::Tx& tx, const core::App& app, const std::string& username) {
+  auto user = store::users::GetByName(tx, username);
+  if (!user) {
+    return core::Invalid("owner " + username + " is not a user",
+                         {{"field", "owner"}, {"rule", "must be an existing user"}});
+  }
+  for (const auto& m : store::apps::Members(tx, app.id)) {
+    if (m.role == core::MemberRole::kOwner && m.username != user->username) {
+      store::apps::PutMember(tx, app.id, m.username, core::MemberRole::kDeveloper);
+    }
+  }
+  store::apps::PutMember(tx, app.id, user->username, core::MemberRole::kOwner);
+  return core::Ok{};
 }
 
 Result<std::vector<store::Member>> AppService::Members(const RequestContext&, const std::string& ref) {
@@ -57,35 +81,45 @@ Result<std::vector<store::Member>> AppService::PutMember(const RequestContext& c
     if (auto reason = actions.ReasonFor("manage_members")) {
       return core::Conflict(*reason, {{"state", core::AppStatusName(app->status)}});
     }
-    if (!store::users::GetByName(tx, username)) return core::NotFound("no user " + username);
-    if (username == app->owner && *role != core::MemberRole::kOwner) {
-      if (auto refused = PassOwnerField(tx, *app, username)) return *refused;
+    auto user = store::users::GetByName(tx, username);
+    if (!user) return core::NotFound("no user " + username);
+    if (*role == core::MemberRole::kApprover) {
+      if (auto refused = CheckMayApprove(*user, "role")) return *refused;
     }
-    store::apps::PutMember(tx, app->id, username, *role);
+    const auto current = store::apps::MemberRoleOf(tx, app->id, user->username);
+    if (current == *role) return store::apps::Members(tx, app->id);  // nothing to change
+    if (*role != core::MemberRole::kOwner) {
+      if (auto refused = KeepsAnOwner(tx, app->id, user->username)) return *refused;
+    }
+    store::apps::PutMember(tx, app->id, user->username, *role);
     RecordAudit(tx, clock_, ctx, "app.member_put", "app", std::to_string(app->id),
-                username + " is " + *role_name);
+                user->username + " is " + *role_name);
     return store::apps::Members(tx, app->id);
   }));
 }
 
 core::Status AppService::ReplaceApprovers(store::Tx& tx, std::int64_t app_id,
                                           const std::vector<std::string>& names) {
+  std::vector<std::string> approvers;
   for (const auto& name : names) {
-    if (!store::users::GetByName(tx, name)) {
+    auto user = store::users::GetByName(tx, name);
+    if (!user) {
       return core::Invalid("approver " + name + " is not a user",
                            {{"field", "approvers"}, {"rule", "must be existing users"}});
     }
-    auto role = store::apps::MemberRoleOf(tx, app_id, name);
+    if (auto refused = CheckMayApprove(*user, "approvers")) return *refused;
+    auto role = store::apps::MemberRoleOf(tx, app_id, user->username);
     if (role && *role != core::MemberRole::kApprover) {
-      return core::Invalid(name + " is already the application's " + std::string(core::MemberRoleName(*role)) +
-                               "; a member holds one role",
+      return core::Invalid(user->username + " is already the application's " +
+                               std::string(core::MemberRoleName(*role)) + "; a member holds one role",
                            {{"field", "approvers"}, {"rule", "must not hold another member role"}});
     }
+    approvers.push_back(user->username);
   }
   for (const auto& m : store::apps::Members(tx, app_id)) {
     if (m.role == core::MemberRole::kApprover) store::apps::DeleteMember(tx, app_id, m.username);
   }
-  for (const auto& name : names) store::apps::PutMember(tx, app_id, name, core::MemberRole::kApprover);
+  for (const auto& name : approvers) store::apps::PutMember(tx, app_id, name, core::MemberRole::kApprover);
   return core::Ok{};
 }
 
@@ -98,14 +132,14 @@ core::Status AppService::RemoveMember(const RequestContext& ctx, const std::stri
     if (!core::CanOwnApp(ctx.caller, member)) {
       return core::Forbidden("only admins and the application's owners may manage members");
     }
-    auto target = store::apps::MemberRoleOf(tx, app->id, username);
-    if (!target) return core::NotFound(username + " is not a member of " + app->name);
-    if (username == app->owner) {
-      if (auto refused = PassOwnerField(tx, *app, username)) return *refused;
+    auto user = store::users::GetByName(tx, username);
+    const std::string name = user ? user->username : username;
+    if (!store::apps::MemberRoleOf(tx, app->id, name)) {
+      return core::NotFound(username + " is not a member of " + app->name);
     }
-    store::apps::DeleteMember(tx, app->id, username);
-    RecordAudit(tx, clock_, ctx, "app.member_remove", "app", std::to_string(app->id),
-                "removed " + username);
+    if (auto refused = KeepsAnOwner(tx, app->id, name)) return *refused;
+    store::apps::DeleteMember(tx, app->id, name);
+    RecordAudit(tx, clock_, ctx, "app.member_remove", "app", std::to_string(app->id), "removed " + name);
     return core::Ok{};
   }));
 }

@@ -1,5 +1,8 @@
 #include "services/apps/app_service.hpp"
 
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+
 #include "core/apps/app_details_json.hpp"
 #include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
@@ -72,9 +75,15 @@ Result<AppView> AppService::Register(const RequestContext& ctx, const boost::jso
   app.created_at = app.updated_at = clock_.Now();
   try {
     return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
-      if (app.owner != ctx.caller.username && !store::users::GetByName(tx, app.owner)) {
-        return core::Invalid("owner " + app.owner + " is not a user",
-                             {{"field", "owner"}, {"rule", "must be an existing user"}});
+      if (core::NameKey(app.owner) == core::NameKey(ctx.caller.username)) {
+        app.owner = ctx.caller.username;
+      } else {
+        auto owner = store::users::GetByName(tx, app.owner);
+        if (!owner) {
+          return core::Invalid("owner " + app.owner + " is not a user",
+                               {{"field", "owner"}, {"rule", "must be an existing user"}});
+        }
+        app.owner = owner->username;  // members are recorded under the user's own spelling
       }
       app.id = store::apps::Insert(tx, app);
       store::apps::PutMember(tx, app.id, app.owner, core::MemberRole::kOwner);
@@ -150,8 +159,9 @@ Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string&
       return core::Conflict(*reason, {{"state", core::AppStatusName(app->status)},
                                       {"allowed_actions", std::move(allowed)}});
     }
-    Result<std::string> summary = change(tx, *app);
+    Result<std::string> summary = change(tx, *app, member);
     if (!summary.ok()) return summary.error();
+    if (summary->empty()) return View(tx, ctx, std::move(*app));
     app->version += 1;
     app->updated_at = clock_.Now();
     if (!store::apps::Update(tx, *app)) {
@@ -163,36 +173,82 @@ Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string&
   }));
 }
 
+namespace {
+
+// Whether an edit names owners or approvers other than the present ones
+// (names compared as users are: without regard to case).
+bool SameNames(std::vector<std::string> a, std::vector<std::string> b) {
+  for (auto* list : {&a, &b}) {
+    for (auto& name : *list) name = core::NameKey(name);
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  return a == b;
+}
+
+std::vector<std::string> OwnersOf(store::Tx& tx, std::int64_t app_id) {
+  std::vector<std::string> owners;
+  for (const auto& m : store::apps::Members(tx, app_id)) {
+    if (m.role == core::MemberRole::kOwner) owners.push_back(m.username);
+  }
+  return owners;
+}
+
+}  // namespace
+
 Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& ref,
                                  const boost::json::object& body) {
-  return Mutate(ctx, ref, "edit", body, true, [&](store::Tx& tx, core::App& app) -> Result<std::string> {
-    const std::string previous_owner = app.owner;
+  return Mutate(ctx, ref, "edit", body, true,
+                [&](store::Tx& tx, core::App& app, std::optional<core::MemberRole> member) -> Result<std::string> {
+    auto owner = ParseNewOwner(body);
+    if (!owner.ok()) return owner.error();
+    // Who owns the application is the owners' and admins' to decide, not the
+    // developers' (issue 9: a developer made themselves owner this way).
+    const bool hands_over = owner->has_value() && !SameNames(OwnersOf(tx, app.id), {**owner});
+    if (hands_over && !core::CanOwnApp(ctx.caller, member)) {
+      return core::Forbidden("only admins and the application's owners may change its owner");
+    }
+    const auto level = app.level;
     auto summary = ApplyBasicEdit(app, body);
-    if (!summary.ok() || app.owner == previous_owner) return summary;
-    if (!store::users::GetByName(tx, app.owner)) {
-      return core::Invalid("owner " + app.owner + " is not a user", {{"field", "owner"}, {"rule", "must be an existing user"}});
+    if (!summary.ok()) return summary;
+    // The level decides where changes need approval (core in prod): once an
+    // admin has approved the registration, only admins change it.
+    if (app.level != level && !ctx.caller.IsAdmin() && app.status != core::AppStatus::kUnderReview &&
+        app.status != core::AppStatus::kRejected) {
+      return core::Forbidden("only admins may change the level of an approved application: "
+                             "it decides where changes need approval");
     }
-    // The owner field and the owner membership stay one fact: hand over the rights too.
-    store::apps::PutMember(tx, app.id, app.owner, core::MemberRole::kOwner);
-    if (store::apps::MemberRoleOf(tx, app.id, previous_owner) == core::MemberRole::kOwner) {
-      store::apps::PutMember(tx, app.id, previous_owner, core::MemberRole::kDeveloper);
+    std::string edited = summary.value();
+    if (hands_over) {
+      auto handed = HandOver(tx, app, **owner);
+      if (!handed.ok()) return handed.error();
+      edited += (edited.empty() ? "" : ", ") + std::string("owner");
     }
-    return summary;
+    return edited.empty() ? edited : "edited " + edited;
   });
 }
 
 Result<AppView> AppService::CompleteDetails(const RequestContext& ctx, const std::string& ref,
                                             const boost::json::object& body) {
-  return Mutate(ctx, ref, "complete", body, true, [&](store::Tx& tx, core::App& app) -> Result<std::string> {
-    auto status = core::MergeDetails(app.details, body);
-    if (!status.ok()) return status.error();
+  return Mutate(ctx, ref, "complete", body, true,
+                [&](store::Tx& tx, core::App& app, std::optional<core::MemberRole> member) -> Result<std::string> {
     auto approvers = ParseApprovers(body);
     if (!approvers.ok()) return approvers.error();
-    if (approvers->has_value()) {
+    // Approvers decide what reaches production: choosing them is for owners
+    // and admins, so a developer cannot pick who approves their own changes.
+    const bool new_approvers = approvers->has_value() && !SameNames(app.approvers, **approvers);
+    if (new_approvers && !core::CanOwnApp(ctx.caller, member)) {
+      return core::Forbidden("only admins and the application's owners may choose its approvers");
+    }
+    const auto before = boost::json::serialize(core::DetailsToJson(app.details));
+    auto status = core::MergeDetails(app.details, body);
+    if (!status.ok()) return status.error();
+    if (new_approvers) {
       auto replaced = ReplaceApprovers(tx, app.id, **approvers);
       if (!replaced.ok()) return replaced.error();
-      app.approvers = **approvers;
+      app.approvers = store::apps::Get(tx, app.id)->approvers;
     }
+    if (!new_approvers && before == boost::json::serialize(core::DetailsToJson(app.details))) return std::string();
     auto missing = core::MissingFields(app);
     return std::string("details completed") +
            (missing.empty() ? "" : " (still missing " + std::to_string(missing.size()) + ")");
@@ -202,7 +258,8 @@ Result<AppView> AppService::CompleteDetails(const RequestContext& ctx, const std
 Result<AppView> AppService::Transition(const RequestContext& ctx, const std::string& ref,
                                        core::AppEvent event, const boost::json::object& body) {
   const std::string action(core::AppEventName(event));
-  return Mutate(ctx, ref, action.c_str(), body, false, [&](store::Tx&, core::App& app) -> Result<std::string> {
+  return Mutate(ctx, ref, action.c_str(), body, false,
+                [&](store::Tx&, core::App& app, std::optional<core::MemberRole>) -> Result<std::string> {
     core::FieldReader in(body);
     auto reason = in.String(event == core::AppEvent::kApprove ? "comment" : "reason", 1000,
                             event == core::AppEvent::kReject);

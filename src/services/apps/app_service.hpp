@@ -66,16 +66,20 @@ class AppService {
 
  private:
   /// Loads the app, checks the caller may do `action` (403), then the body's
-  /// `version` (400/409) and the state (409), runs `change` (which validates
-  /// the rest of the body) and writes app + audit in one transaction.
+  /// `version` (400/409) and the state (409), runs `change(tx, app, member)`
+  /// (which validates the rest of the body and returns a summary, "" when
+  /// nothing changed) and writes app + audit in one transaction. Nothing
+  /// changed: nothing is written and the version stays.
   template <class Change>
   core::Result<AppView> Mutate(const RequestContext& ctx, const std::string& ref,
                                const char* action, const boost::json::object& body,
                                bool version_required, Change&& change);
-  /// Makes exactly `names` the approver members; each must be a user who is
-  /// not already a member in another role.
+  /// Makes exactly `names` the approver members; each must be a user who
+  /// holds the approver or admin role and is not a member in another role.
   core::Status ReplaceApprovers(store::Tx& tx, std::int64_t app_id, const std::vector<std::string>& names);
-  std::optional<core::Error> PassOwnerField(store::Tx& tx, core::App& app, const std::string& leaving);
+  /// Hands the application over: `username` becomes its only owner, the
+  /// other owners stay as developers.
+  core::Status HandOver(store::Tx& tx, const core::App& app, const std::string& username);
   AppView View(store::Tx& tx, const RequestContext& ctx, core::App app);
 
   /// Passes a mutation's result through, noting a change when it succeeded.

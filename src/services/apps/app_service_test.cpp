@@ -28,6 +28,8 @@ class AppServiceTest : public ::testing::Test {
       for (const char* name : {"admin", "alice", "bob", "vic", "carol"}) {
         store::UserRecord u;
         u.username = name;
+        // bob leads the team: approvers must hold the approver role.
+        u.role = std::string_view(name) == "bob" ? core::Role::kApprover : core::Role::kDeveloper;
         u.password_hash = "unused";
         store::users::Insert(tx, u);
       }
@@ -200,6 +202,32 @@ TEST_F(AppServiceTest, HandingOverMovesTheOwnerRights) {
   EXPECT_EQ(apps_.PutMember(alice_, "handover-svc", "carol", {{"role", "developer"}}).error().code,
             core::Code::kForbidden)
       << "alice is only a developer now";
+}
+
+TEST_F(AppServiceTest, OnlyOwnersAndAdminsChooseOwnerAndApprovers) {
+  auto v = Register("rights-svc");
+  ASSERT_TRUE(apps_.PutMember(alice_, "rights-svc", "carol", {{"role", "developer"}}).ok());
+  RequestContext carol{{5, "carol", core::Role::kDeveloper}, "r-carol"};
+  auto version = apps_.Get(alice_, "rights-svc")->app.version;
+  EXPECT_EQ(apps_.Edit(carol, "rights-svc", {{"version", version}, {"owner", "carol"}}).error().code,
+            core::Code::kForbidden);
+  ASSERT_TRUE(apps_.Transition(admin_, "rights-svc", core::AppEvent::kApprove, {}).ok());
+  version = apps_.Get(alice_, "rights-svc")->app.version;
+  EXPECT_EQ(apps_.CompleteDetails(carol, "rights-svc", {{"version", version}, {"approvers", json::array{"bob"}}})
+                .error()
+                .code,
+            core::Code::kForbidden);
+  auto not_approver = apps_.CompleteDetails(alice_, "rights-svc", {{"version", version}, {"approvers", json::array{"vic"}}});
+  ASSERT_FALSE(not_approver.ok());
+  EXPECT_EQ(json::serialize(not_approver.error().details.at("field")), "\"approvers\"")
+      << "vic is no approver";
+  auto chosen = apps_.CompleteDetails(alice_, "rights-svc", {{"version", version}, {"approvers", json::array{"BOB"}}});
+  ASSERT_TRUE(chosen.ok()) << chosen.error().message;
+  EXPECT_EQ(chosen->app.approvers, std::vector<std::string>{"bob"}) << "recorded under the user's own name";
+  auto same = apps_.CompleteDetails(carol, "rights-svc", {{"version", chosen->app.version}, {"approvers", json::array{"bob"}}});
+  ASSERT_TRUE(same.ok()) << "the same approvers are no change: " << same.error().message;
+  EXPECT_EQ(same->app.version, chosen->app.version);
+  EXPECT_EQ(v.app.owner, "alice");
 }
 
 TEST_F(AppServiceTest, PermissionIsCheckedBeforeTheBody) {

@@ -49,8 +49,31 @@ std::vector<std::string> ChangedFields(const core::Change& before, const core::C
 
 }  // namespace
 
-ChangeService::ChangeService(store::Database& db, const core::Clock& clock, Notices& notices)
-    : db_(db), clock_(clock), notices_(notices) {}
+ChangeService::ChangeService(store::Database& db, const core::Clock& clock, Notices& notices,
+                             ChangeSettings settings)
+    : db_(db), clock_(clock), notices_(notices), settings_(settings) {}
+
+bool ChangeService::IsRefusedAuthor(store::Tx& tx, const RequestContext& ctx, const core::App& app,
+                                    const core::Change& change, const std::string& env_type) {
+  if (!core::RefusesSelfApproval(settings_.self_approval, app, env_type)) return false;
+  const auto me = core::NameKey(ctx.caller.username);
+  if (core::NameKey(change.created_by) == me) return true;
+  for (const auto& event : store::changes::Events(tx, change.id)) {
+    if (event.kind == "edit" && core::NameKey(event.actor) == me) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> ChangeService::ActionsOf(store::Tx& tx, const RequestContext& ctx, const core::App& app,
+                                                  const core::Change& change, core::ChangeRights rights,
+                                                  const std::string& env_type) {
+  auto actions = ActionsFor(app, change, rights);
+  if (change.state == core::ChangeState::kApproving && rights.approve &&
+      IsRefusedAuthor(tx, ctx, app, change, env_type)) {
+    std::erase(actions, "approve");
+  }
+  return actions;
+}
 
 ChangeView ChangeService::View(store::Tx& tx, const RequestContext& ctx, core::Change change, bool with_events) {
   ChangeView view;
@@ -60,7 +83,7 @@ ChangeView ChangeService::View(store::Tx& tx, const RequestContext& ctx, core::C
   if (app) {
     view.app = app->name;
     auto rights = core::ChangeRightsOf(ctx.caller, store::apps::MemberRoleOf(tx, app->id, ctx.caller.username));
-    view.actions = ActionsFor(*app, change, rights);
+    view.actions = ActionsOf(tx, ctx, *app, change, rights, view.env_type);
   }
   if (with_events) view.events = store::changes::Events(tx, change.id);
   view.change = std::move(change);
@@ -128,7 +151,7 @@ Result<ChangeList> ChangeService::List(const RequestContext& ctx, const std::str
       ChangeView view;
       view.app = app->name;
       view.env_type = env_types.count(change.env_id) ? env_types[change.env_id] : "";
-      view.actions = ActionsFor(*app, change, rights);
+      view.actions = ActionsOf(tx, ctx, *app, change, rights, view.env_type);
       view.change = std::move(change);
       out.items.push_back(std::move(view));
     }

@@ -11,7 +11,9 @@
 #include "core/environments/environment.hpp"
 #include "core/common/error.hpp"
 #include "services/platform/context.hpp"
+#include "core/changes/change_actions.hpp"
 #include "services/notifications/notices.hpp"
+#include "services/platform/settings.hpp"
 #include "store/change_repository.hpp"
 #include "store/database.hpp"
 
@@ -47,7 +49,7 @@ struct SystemChange {
 /// transaction of the transition. `ref` is a change id. Thread-safe.
 class ChangeService {
  public:
-  ChangeService(store::Database& db, const core::Clock& clock, Notices& notices);
+  ChangeService(store::Database& db, const core::Clock& clock, Notices& notices, ChangeSettings settings = {});
 
   /// A code change in `developing` (body: env_id, title, description?,
   /// build_id | image | tag). Admins and the application's owners and
@@ -99,11 +101,19 @@ class ChangeService {
   core::Result<Moved> Apply(store::Tx& tx, const RequestContext& ctx, core::Change change, core::ChangeEvent event,
                             bool needs_approval, const std::string& comment, const boost::json::object& detail);
   ChangeView View(store::Tx& tx, const RequestContext& ctx, core::Change change, bool with_events);
+  /// True when the caller wrote `change` (created or edited it) and the
+  /// self-approval policy refuses authors in this application and env type.
+  bool IsRefusedAuthor(store::Tx& tx, const RequestContext& ctx, const core::App& app, const core::Change& change,
+                       const std::string& env_type);
+  /// The caller's actions on `change`, less approve where they wrote it.
+  std::vector<std::string> ActionsOf(store::Tx& tx, const RequestContext& ctx, const core::App& app,
+                                     const core::Change& change, core::ChangeRights rights, const std::string& env_type);
   void NotifyApprovers(store::Tx& tx, const core::App& app, const core::Change& change, const std::string& by);
 
   store::Database& db_;
   const core::Clock& clock_;
   Notices& notices_;
+  ChangeSettings settings_;
 };
 
 }  // namespace slipway::services

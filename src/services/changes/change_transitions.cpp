@@ -102,6 +102,10 @@ Result<ChangeView> ChangeService::Transition(const RequestContext& ctx, const st
       std::optional<core::Environment> env;
       if (auto refused = CheckForward(tx, *app, *change, env)) return *refused;
       needs_approval = core::ApprovalRequired(env->release_policy, *app, env->env_type);
+      if (event == ChangeEvent::kApprove && IsRefusedAuthor(tx, ctx, *app, *change, env->env_type)) {
+        return core::Forbidden("you wrote this change; in " + app->name + "'s " + env->env_type +
+                               " environment another approver must approve it");
+      }
     }
     auto moved = Apply(tx, ctx, std::move(*change), event, needs_approval, comment.value_or(""), {});
     if (!moved.ok()) return moved.error();

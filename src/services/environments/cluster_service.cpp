@@ -50,6 +50,12 @@ core::Status ReadNamespaces(const json::object& body, const EnvironmentSettings&
   return core::Ok{};
 }
 
+// Whether an edit left every setting as it was (a new kubeconfig always counts as a change).
+bool SameSettings(const core::Cluster& a, const core::Cluster& b) {
+  return a.description == b.description && a.connection == b.connection && a.namespaces == b.namespaces &&
+         a.registry == b.registry && a.config_backend == b.config_backend;
+}
+
 }  // namespace
 
 ClusterService::ClusterService(store::Database& db, const core::Clock& clock, const SecretBox& secrets,
@@ -69,7 +75,9 @@ core::Status ClusterService::ApplyFields(core::Cluster& c, const json::object& b
   if (!in.ok()) return in.error();
   if (name) {
     if (!creating && *name != c.name) return core::Invalid("name cannot change", {{"field", "name"}});
-    if (auto rule = core::CheckDns1123Label(*name)) return core::Invalid("name " + *rule, {{"field", "name"}, {"rule", *rule}});
+    auto rule = core::CheckDns1123Label(*name);
+    if (!rule) rule = core::CheckNotAnId(*name);
+    if (rule) return core::Invalid("name " + *rule, {{"field", "name"}, {"rule", *rule}});
     c.name = *name;
   }
   if (description) c.description = *description;
@@ -169,6 +177,7 @@ core::Result<ClusterView> ClusterService::Edit(const RequestContext& ctx, const 
     }
     auto cluster = row->cluster;
     if (auto status = ApplyFields(cluster, body, false); !status.ok()) return status.error();
+    if (cluster.kubeconfig.empty() && SameSettings(cluster, row->cluster)) return cluster.id;  // the version stays
     if (!cluster.kubeconfig.empty()) row->kubeconfig_sealed = secrets_.Seal(cluster.kubeconfig);
     cluster.kubeconfig.clear();
     cluster.version += 1;

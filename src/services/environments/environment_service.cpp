@@ -6,6 +6,7 @@
 #include "core/environments/env_spec_json.hpp"
 #include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
+#include "core/releases/release_policy.hpp"
 #include "services/apps/app_access.hpp"
 #include "services/platform/audit_log.hpp"
 #include "services/environments/env_objects.hpp"
@@ -155,6 +156,13 @@ core::Result<EnvironmentView> EnvironmentService::Create(const RequestContext& c
       return core::Conflict("application " + app->name + " is " + std::string(core::AppStatusName(app->status)) +
                                 ": environments can be created once it is approved and until it goes offline",
                             {{"state", core::AppStatusName(app->status)}});
+    }
+    // Turning approval off where the default rule asks for it (core in prod)
+    // would let the application's developers skip their approvers.
+    if (placement->release_policy.approval_required == false && !ctx.caller.IsAdmin() &&
+        core::ApprovalRequired({}, *app, placement->env_type)) {
+      return core::Forbidden("only admins may turn approval off for " + app->name + "'s " + placement->env_type +
+                             " environments");
     }
     auto cluster = store::clusters::GetByRef(tx, placement->cluster);
     if (!cluster) return core::Invalid("no cluster " + placement->cluster, {{"field", "cluster"}, {"rule", "must be a registered cluster"}});

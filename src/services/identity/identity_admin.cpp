@@ -3,6 +3,7 @@
 #include "core/common/names.hpp"
 #include "services/platform/audit_log.hpp"
 #include "services/identity/identity_service.hpp"
+#include "store/login_failure_repository.hpp"
 
 namespace slipway::services {
 
@@ -91,14 +92,15 @@ Result<store::UserRecord> IdentityService::UpdateUser(const RequestContext& ctx,
     }
     if (disabled && *disabled != user->disabled) {
       user->disabled = *disabled;
-      summary += *disabled ? "disabled; " : "enabled; ";
-      if (*disabled) store::sessions::DeleteForUser(tx, user->id);
+      summary += *disabled ? "disabled, sessions and tokens ended; " : "enabled; ";
+      // Enabling again must not bring back access handed out before.
+      if (*disabled) EndAccess(tx, user->id);
     }
+    if (summary.empty()) return *user;  // nothing changed: the version stays
     user->version += 1;
     user->updated_at = clock_.Now();
     if (!store::users::Update(tx, *user)) return core::Conflict("the user was changed concurrently");
-    RecordAudit(tx, clock_, ctx, "user.update", "user", std::to_string(user->id),
-                summary.empty() ? "no change" : summary);
+    RecordAudit(tx, clock_, ctx, "user.update", "user", std::to_string(user->id), summary);
     return *user;
   }));
 }
@@ -114,14 +116,15 @@ core::Status IdentityService::ResetPassword(const RequestContext& ctx, const std
     auto user = store::users::GetByRef(tx, ref);
     if (!user) return core::NotFound("no user " + ref);
     user->password_hash = hash;
-    user->failed_logins = 0;
-    user->locked_until = 0;
     user->version += 1;
     user->updated_at = clock_.Now();
     store::users::Update(tx, *user);
-    store::sessions::DeleteForUser(tx, user->id);
+    // A reset answers a password that may be known to someone else: whatever
+    // was handed out with it ends, and the name's login backoff starts over.
+    EndAccess(tx, user->id);
+    store::login_failures::ClearUser(tx, core::NameKey(user->username));
     RecordAudit(tx, clock_, ctx, "user.reset_password", "user", std::to_string(user->id),
-                "password reset; sessions ended");
+                "password reset; sessions and tokens ended");
     return core::Ok{};
   }));
 }
@@ -132,9 +135,17 @@ core::Status IdentityService::ChangePassword(const RequestContext& ctx, const bo
   auto next = in.String("new_password", 256, true);
   if (!in.ok()) return in.error();
   if (auto e = CheckPassword(*next)) return *e;
+  // Someone holding a session or token could otherwise guess the password
+  // here without limit: wrong current passwords share the login backoff.
+  if (auto waiting = CheckBackoff(ctx.caller.username, ctx.client_address)) return *waiting;
   auto user = GetUser(std::to_string(ctx.caller.user_id));
   if (!user.ok()) return user.error();
   if (!settings_.hasher.Verify(*current, user->password_hash)) {
+    store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
+      RecordFailure(tx, ctx.caller.username, ctx.client_address);
+      RecordAudit(tx, clock_, ctx, "user.change_password", "user", std::to_string(user->id),
+                  "wrong current password", "invalid");
+    });
     return core::Invalid("the current password is wrong", {{"field", "current_password"}});
   }
   auto hash = settings_.hasher.Hash(*next);
@@ -144,10 +155,16 @@ core::Status IdentityService::ChangePassword(const RequestContext& ctx, const bo
     fresh->version += 1;
     fresh->updated_at = clock_.Now();
     store::users::Update(tx, *fresh);
+    store::login_failures::Clear(tx, core::NameKey(ctx.caller.username), ctx.client_address);
     RecordAudit(tx, clock_, ctx, "user.change_password", "user", std::to_string(fresh->id),
                 "password changed");
     return core::Ok{};
   });
+}
+
+void IdentityService::EndAccess(store::Tx& tx, std::int64_t user_id) {
+  store::sessions::DeleteForUser(tx, user_id);
+  store::tokens::RevokeForUser(tx, user_id, clock_.Now());
 }
 
 Result<CreatedToken> IdentityService::CreateToken(const RequestContext& ctx,

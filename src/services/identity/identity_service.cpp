@@ -3,6 +3,7 @@
 #include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
 #include "services/platform/audit_log.hpp"
+#include "store/login_failure_repository.hpp"
 
 namespace slipway::services {
 
@@ -30,33 +31,51 @@ std::optional<Error> IdentityService::CheckPassword(const std::string& password)
   return std::nullopt;
 }
 
+std::optional<Error> IdentityService::CheckBackoff(const std::string& username, const std::string& address) {
+  const auto now = clock_.Now();
+  auto row = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) {
+    return store::login_failures::Get(tx, core::NameKey(username), address);
+  });
+  if (!row || row->blocked_until <= now) return std::nullopt;
+  return Error{core::Code::kTooManyRequests,
+               "too many failed attempts for this user name from your address; try again later",
+               {{"retry_after_seconds", (row->blocked_until - now + 999) / 1000}}};
+}
+
+void IdentityService::RecordFailure(store::Tx& tx, const std::string& username, const std::string& address) {
+  const auto now = clock_.Now();
+  const auto& backoff = settings_.login_backoff;
+  store::login_failures::DeleteQuietSince(tx, now - backoff.forget_after_ms);
+  const auto key = core::NameKey(username);
+  auto row = store::login_failures::Get(tx, key, address).value_or(store::LoginFailures{key, address});
+  row.failures += 1;
+  row.last_failure_at = now;
+  row.blocked_until = core::NextAttemptAt(backoff, row.failures, now);
+  store::login_failures::Put(tx, row);
+}
+
 Result<LoginResult> IdentityService::Login(const std::string& username, const std::string& password,
-                                           const std::string& request_id) {
+                                           const RequestContext& request) {
+  // Known, unknown and disabled names take the same path: the same backoff,
+  // one password hash, one write and the same answer, so that neither the
+  // answers nor their timing tell which names exist.
+  if (auto waiting = CheckBackoff(username, request.client_address)) return *waiting;
   const auto now = clock_.Now();
   auto user = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) {
     return store::users::GetByName(tx, username);
   });
-  RequestContext ctx{{0, username, core::Role::kViewer}, request_id};
-  if (!user || user->disabled) {
-    settings_.hasher.Verify(password, dummy_hash_);  // same cost as a real check
-    return core::Unauthenticated("wrong username or password");
-  }
-  if (user->locked_until > now) {
-    return Error{core::Code::kTooManyRequests,
-                 "too many failed logins; try again later",
-                 {{"retry_after_seconds", (user->locked_until - now + 999) / 1000}}};
-  }
-  const bool ok = settings_.hasher.Verify(password, user->password_hash);
+  const bool usable = user && !user->disabled;
+  const bool ok = settings_.hasher.Verify(password, usable ? user->password_hash : dummy_hash_) && usable;
+  RequestContext ctx{{0, user ? user->username : username, core::Role::kViewer}, request.request_id,
+                     request.client_address};
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<LoginResult> {
     if (!ok) {
-      int failures = user->failed_logins + 1;
-      core::Millis locked = failures >= settings_.max_failed_logins ? now + settings_.lockout_ms : 0;
-      store::users::SetLoginState(tx, user->id, locked ? 0 : failures, locked);
-      RecordAudit(tx, clock_, ctx, "auth.login", "user", std::to_string(user->id),
-                  locked ? "failed login; account locked" : "failed login", "unauthenticated");
+      RecordFailure(tx, username, request.client_address);
+      RecordAudit(tx, clock_, ctx, "auth.login", "user", user ? std::to_string(user->id) : "",
+                  "failed login from " + request.client_address, "unauthenticated");
       return core::Unauthenticated("wrong username or password");
     }
-    store::users::SetLoginState(tx, user->id, 0, 0);
+    store::login_failures::Clear(tx, core::NameKey(username), request.client_address);
     store::sessions::DeleteExpired(tx, now);
     LoginResult result{RandomHex(32), RandomHex(16), *user, now + settings_.session_ttl_ms};
     store::sessions::Insert(tx, {Sha256Hex(result.session_id), user->id, result.csrf_token, now,

@@ -8,6 +8,7 @@
 
 #include "core/common/clock.hpp"
 #include "core/common/error.hpp"
+#include "core/identity/login_backoff.hpp"
 #include "services/platform/context.hpp"
 #include "services/platform/crypto.hpp"
 #include "store/user_repository.hpp"
@@ -16,8 +17,8 @@ namespace slipway::services {
 
 struct IdentitySettings {
   core::Millis session_ttl_ms = 12LL * 3600 * 1000;
-  int max_failed_logins = 5;               ///< then the account is locked for lockout_ms
-  core::Millis lockout_ms = 15LL * 60 * 1000;
+  /// Failed logins and wrong current passwords, per (user name, address).
+  core::LoginBackoff login_backoff;
   std::size_t min_password_length = 8;
   PasswordHasher hasher;
 };
@@ -46,10 +47,12 @@ class IdentityService {
  public:
   IdentityService(store::Database& db, const core::Clock& clock, IdentitySettings settings);
 
-  /// Checks a password; locks the account for a while after repeated failures
-  /// (429 too_many_requests, also for the right password while locked).
+  /// Checks a password. Repeated failures of one name from one address
+  /// (ctx.client_address) make that pair wait (429 too_many_requests, also
+  /// for the right password); other addresses are not held up. Unknown and
+  /// disabled names are answered exactly like wrong passwords.
   core::Result<LoginResult> Login(const std::string& username, const std::string& password,
-                                  const std::string& request_id);
+                                  const RequestContext& ctx);
   void Logout(const std::string& session_id);
   std::optional<Authenticated> AuthenticateSession(const std::string& session_id);
   std::optional<Authenticated> AuthenticateToken(const std::string& token);
@@ -81,6 +84,12 @@ class IdentityService {
 
  private:
   std::optional<core::Error> CheckPassword(const std::string& password) const;
+  /// 429 while the (name, address) pair waits after failures; nothing otherwise.
+  std::optional<core::Error> CheckBackoff(const std::string& username, const std::string& address);
+  /// Counts one more failure of the pair and sets its wait.
+  void RecordFailure(store::Tx& tx, const std::string& username, const std::string& address);
+  /// Ends the user's sessions and API tokens (password reset, disable).
+  void EndAccess(store::Tx& tx, std::int64_t user_id);
   bool ShouldTouch(std::int64_t token_id, core::Millis now);
   /// Passes a mutation's result through; a success empties the token cache.
   template <class T>

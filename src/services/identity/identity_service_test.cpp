@@ -14,10 +14,12 @@ IdentitySettings FastSettings() {
   IdentitySettings s;
   s.hasher.time_cost = 1;
   s.hasher.memory_kib = 8;
-  s.max_failed_logins = 3;
-  s.lockout_ms = 60'000;
+  s.login_backoff = {.free_failures = 3, .first_wait_ms = 60'000, .max_wait_ms = 240'000};
   return s;
 }
+
+// A login request's context from `address`.
+RequestContext From(const std::string& address) { return {{}, "r", address}; }
 
 class IdentityServiceTest : public ::testing::Test {
  protected:
@@ -42,7 +44,7 @@ TEST_F(IdentityServiceTest, BootstrapOnlyOnAnEmptyDatabase) {
 }
 
 TEST_F(IdentityServiceTest, LoginCreatesASessionThatExpires) {
-  auto login = identity_.Login("admin", "admin-pass", "r");
+  auto login = identity_.Login("admin", "admin-pass", From("10.0.0.1"));
   ASSERT_TRUE(login.ok());
   auto auth = identity_.AuthenticateSession(login->session_id);
   ASSERT_TRUE(auth);
@@ -53,18 +55,70 @@ TEST_F(IdentityServiceTest, LoginCreatesASessionThatExpires) {
   EXPECT_FALSE(identity_.AuthenticateSession(login->session_id));
 }
 
-TEST_F(IdentityServiceTest, RepeatedFailuresLockTheAccountForAWhile) {
+TEST_F(IdentityServiceTest, RepeatedFailuresMakeOneAddressWaitLongerEachTime) {
   MakeUser("dan");
+  const auto guesser = From("10.0.0.66");
   for (int i = 0; i < 3; ++i) {
-    auto r = identity_.Login("dan", "wrong-password", "r");
+    auto r = identity_.Login("dan", "wrong-password", guesser);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, core::Code::kUnauthenticated);
   }
-  auto locked = identity_.Login("dan", "password-1", "r");
-  ASSERT_FALSE(locked.ok());
-  EXPECT_EQ(locked.error().code, core::Code::kTooManyRequests);
-  clock_.Advance(60'001);
-  EXPECT_TRUE(identity_.Login("dan", "password-1", "r").ok());
+  auto waiting = identity_.Login("dan", "password-1", guesser);
+  ASSERT_FALSE(waiting.ok());
+  EXPECT_EQ(waiting.error().code, core::Code::kTooManyRequests);
+  EXPECT_EQ(waiting.error().details.at("retry_after_seconds").as_int64(), 60);
+  EXPECT_TRUE(identity_.Login("DAN", "password-1", From("10.0.0.1")).ok())
+      << "another address, and the name in any case, is not held up";
+
+  clock_.Advance(60'000);
+  EXPECT_EQ(identity_.Login("dan", "wrong-again", guesser).error().code, core::Code::kUnauthenticated);
+  EXPECT_EQ(identity_.Login("dan", "password-1", guesser).error().details.at("retry_after_seconds").as_int64(), 120)
+      << "the wait doubles";
+  clock_.Advance(120'000);
+  EXPECT_TRUE(identity_.Login("dan", "password-1", guesser).ok());
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(identity_.Login("dan", "x-wrong", guesser).error().code, core::Code::kUnauthenticated)
+        << "a success started the count over";
+  }
+}
+
+TEST_F(IdentityServiceTest, UnknownNamesWaitLikeKnownOnes) {
+  MakeUser("kit");
+  for (const char* name : {"kit", "no-such-user"}) {
+    for (int i = 0; i < 3; ++i) {
+      auto r = identity_.Login(name, "wrong-password", From("10.0.0.9"));
+      EXPECT_EQ(r.error().code, core::Code::kUnauthenticated) << name;
+      EXPECT_EQ(r.error().message, "wrong username or password");
+    }
+    auto waiting = identity_.Login(name, "wrong-password", From("10.0.0.9"));
+    EXPECT_EQ(waiting.error().code, core::Code::kTooManyRequests) << name;
+  }
+}
+
+TEST_F(IdentityServiceTest, AResetEndsSessionsTokensAndTheWait) {
+  auto u = MakeUser("lou");
+  for (int i = 0; i < 3; ++i) (void)identity_.Login("lou", "wrong-password", From("10.0.0.5"));
+  ASSERT_EQ(identity_.Login("lou", "password-1", From("10.0.0.5")).error().code, core::Code::kTooManyRequests);
+  auto session = identity_.Login("lou", "password-1", From("10.0.0.6"));
+  ASSERT_TRUE(session.ok());
+  auto token = identity_.CreateToken({{u.id, "lou", u.role}, "r"}, {{"name", "ci"}}).value();
+  ASSERT_TRUE(identity_.ResetPassword(admin_, "lou", {{"password", "password-2"}}).ok());
+  EXPECT_FALSE(identity_.AuthenticateSession(session->session_id));
+  EXPECT_FALSE(identity_.AuthenticateToken(token.token));
+  EXPECT_TRUE(identity_.Login("lou", "password-2", From("10.0.0.5")).ok()) << "the reset ended the wait";
+}
+
+TEST_F(IdentityServiceTest, WrongCurrentPasswordsShareTheBackoff) {
+  auto u = MakeUser("max");
+  RequestContext max{{u.id, "max", u.role}, "r", "10.0.0.7"};
+  for (int i = 0; i < 3; ++i) {
+    auto r = identity_.ChangePassword(max, {{"current_password", "guess"}, {"new_password", "password-9"}});
+    EXPECT_EQ(r.error().code, core::Code::kInvalid);
+  }
+  auto waiting = identity_.ChangePassword(max, {{"current_password", "password-1"}, {"new_password", "password-9"}});
+  ASSERT_FALSE(waiting.ok());
+  EXPECT_EQ(waiting.error().code, core::Code::kTooManyRequests);
+  EXPECT_EQ(identity_.Login("max", "password-1", From("10.0.0.7")).error().code, core::Code::kTooManyRequests);
 }
 
 TEST_F(IdentityServiceTest, TheTokenCacheForgetsOnEveryChange) {
@@ -87,14 +141,16 @@ TEST_F(IdentityServiceTest, TheTokenCacheForgetsOnEveryChange) {
 }
 
 TEST_F(IdentityServiceTest, UnknownAndDisabledUsersCannotLogIn) {
-  EXPECT_EQ(identity_.Login("nobody", "password-1", "r").error().code, core::Code::kUnauthenticated);
+  EXPECT_EQ(identity_.Login("nobody", "password-1", From("10.0.0.1")).error().code, core::Code::kUnauthenticated);
   auto u = MakeUser("eve");
   auto token = identity_.CreateToken({{u.id, "eve", u.role}, "r"}, {{"name", "ci"}});
   ASSERT_TRUE(token.ok());
   ASSERT_TRUE(identity_.AuthenticateToken(token->token));
   ASSERT_TRUE(identity_.UpdateUser(admin_, "eve", {{"version", u.version}, {"disabled", true}}).ok());
-  EXPECT_EQ(identity_.Login("eve", "password-1", "r").error().code, core::Code::kUnauthenticated);
+  EXPECT_EQ(identity_.Login("eve", "password-1", From("10.0.0.1")).error().code, core::Code::kUnauthenticated);
   EXPECT_FALSE(identity_.AuthenticateToken(token->token));
+  ASSERT_TRUE(identity_.UpdateUser(admin_, "eve", {{"version", u.version + 1}, {"disabled", false}}).ok());
+  EXPECT_FALSE(identity_.AuthenticateToken(token->token)) << "enabling again brings no token back";
 }
 
 TEST_F(IdentityServiceTest, TokensAreStoredHashedAndRevocable) {

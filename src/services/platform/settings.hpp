@@ -6,7 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "core/changes/self_approval.hpp"
+
 namespace slipway::services {
+
+struct ChangeSettings {
+  /// Where the author of a change may not approve it (`changes.refuse_self_approval`).
+  core::SelfApproval self_approval = core::SelfApproval::kRefusedInCoreProd;
+};
 
 struct EnvironmentSettings {
   /// The env types environments may have (R-ENV-1).
