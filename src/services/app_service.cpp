@@ -129,7 +129,8 @@ Result<AppList> AppService::List(const RequestContext& ctx, store::AppQuery quer
 template <class Change>
 Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string& ref,
                                    const char* action, const boost::json::object& body,
-                                   bool version_required, Change&& change) {
+                                   std::span<const std::string_view> known, bool version_required,
+                                   Change&& change) {
   return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
     auto app = store::apps::GetByRef(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
@@ -137,6 +138,7 @@ Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string&
     // Who may act comes first: a caller without the right learns nothing about the body.
     if (auto denied = CheckPermission(ctx, action, member)) return *denied;
     core::FieldReader in(body);
+    in.RejectUnknown(known);
     auto version = in.Int("version", 1, INT64_MAX, version_required);
     if (!in.ok()) return in.error();
     if (version && *version != app->version) {
@@ -165,7 +167,10 @@ Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string&
 
 Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& ref,
                                  const boost::json::object& body) {
-  return Mutate(ctx, ref, "edit", body, true, [&](store::Tx& tx, core::App& app) -> Result<std::string> {
+  // name and type are known so that they get "cannot be changed".
+  static constexpr std::string_view kKnown[] = {"version",  "team",  "level", "description",
+                                                "repo_url", "owner", "name",  "type"};
+  return Mutate(ctx, ref, "edit", body, kKnown, true, [&](store::Tx& tx, core::App& app) -> Result<std::string> {
     const std::string previous_owner = app.owner;
     auto summary = ApplyBasicEdit(app, body);
     if (!summary.ok() || app.owner == previous_owner) return summary;
@@ -183,7 +188,9 @@ Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& r
 
 Result<AppView> AppService::CompleteDetails(const RequestContext& ctx, const std::string& ref,
                                             const boost::json::object& body) {
-  return Mutate(ctx, ref, "complete", body, true, [&](store::Tx& tx, core::App& app) -> Result<std::string> {
+  static constexpr std::string_view kKnown[] = {"version",      "build_job", "ports",
+                                                "health_check", "approvers", "vendor_image"};
+  return Mutate(ctx, ref, "complete", body, kKnown, true, [&](store::Tx& tx, core::App& app) -> Result<std::string> {
     auto status = core::MergeDetails(app.details, body);
     if (!status.ok()) return status.error();
     auto approvers = ParseApprovers(body);
@@ -202,10 +209,18 @@ Result<AppView> AppService::CompleteDetails(const RequestContext& ctx, const std
 Result<AppView> AppService::Transition(const RequestContext& ctx, const std::string& ref,
                                        core::AppEvent event, const boost::json::object& body) {
   const std::string action(core::AppEventName(event));
-  return Mutate(ctx, ref, action.c_str(), body, false, [&](store::Tx&, core::App& app) -> Result<std::string> {
+  // Approval takes a comment, a rejection or an offline request a reason;
+  // the other events nothing but the version.
+  const bool commented = event == core::AppEvent::kApprove;
+  const bool reasoned = event == core::AppEvent::kReject || event == core::AppEvent::kRequestOffline;
+  static constexpr std::string_view kCommented[] = {"version", "comment"};
+  static constexpr std::string_view kReasoned[] = {"version", "reason"};
+  static constexpr std::string_view kVersionOnly[] = {"version"};
+  using Known = std::span<const std::string_view>;
+  const Known known = commented ? Known(kCommented) : reasoned ? Known(kReasoned) : Known(kVersionOnly);
+  return Mutate(ctx, ref, action.c_str(), body, known, false, [&](store::Tx&, core::App& app) -> Result<std::string> {
     core::FieldReader in(body);
-    auto reason = in.String(event == core::AppEvent::kApprove ? "comment" : "reason", 1000,
-                            event == core::AppEvent::kReject);
+    auto reason = in.Text(commented ? "comment" : "reason", 1000, event == core::AppEvent::kReject);
     if (!in.ok()) return in.error();
     auto from = app.status;
     auto applied = core::ApplyAppEvent(app, event);

@@ -117,6 +117,13 @@ http::Response JenkinsEmulator::CreateItem(http::Request& request, const std::st
   if (request.method != "POST") return HtmlError(405, "Method Not Allowed");
   std::string name = request.Query("name").value_or("");
   if (name.empty()) return HtmlError(400, "Query parameter 'name' is required", true);
+  // Jenkins.checkGoodName, in its order: ".", "..", control codes, unsafe characters.
+  if (name == "." || name == "..") return HtmlError(400, "\u2018" + name + "\u2019 is not an allowed name", true);
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      return HtmlError(400, "No control code is allowed: " + name, true);
+    }
+  }
   for (char c : std::string_view("/\\:?*\"<>|#%&;!@[]^")) {
     if (name.find(c) != std::string::npos) {
       return HtmlError(400, "\u2018" + std::string(1, c) + "\u2019 is an unsafe character", true);
