@@ -44,8 +44,8 @@ std::optional<double> ParseQuantity(std::string_view text) {
   std::string_view rest = text.substr(i);
   if (rest.empty()) return InRange(value);
   if (rest.front() == 'e' || rest.front() == 'E') {
-    // A decimal exponent ("1e3"); "E" alone is the exa suffix.
-    if (rest.size() > 1) {
+    // A decimal exponent ("1e3"); "E" alone is the exa suffix, "Ei" the exbi one.
+    if (rest.size() > 1 && rest != "Ei") {
       int exponent = 0;
       std::size_t sign = (rest[1] == '+' || rest[1] == '-') ? 1 : 0;
       auto exp_text = rest.substr(1 + sign);
