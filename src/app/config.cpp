@@ -5,10 +5,24 @@
 #include <cstdlib>
 #include <set>
 #include <stdexcept>
+#include <utility>
+
+#include "connectors/yaml_keys.hpp"
+#include "core/builds/jenkins_item_path.hpp"
 
 namespace slipway::app {
 
 namespace {
+
+// builds.job_path with its placeholders filled in by plain names.
+std::string JobPathExample(std::string path) {
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"{app}", "app"}, {"{team}", "team"}}) {
+    for (auto at = path.find(from); at != std::string::npos; at = path.find(from, at + to.size())) {
+      path.replace(at, from.size(), to);
+    }
+  }
+  return path;
+}
 
 // Reads YAML mappings, refusing keys nobody reads (typos must not pass silently).
 class Section {
@@ -96,6 +110,10 @@ void ReadReleaseSettings(Section& top, Config& c) {
   {
     auto b = top.Child("builds");
     b.Get("job_path", c.builds.job_path);
+    // Checked with sample names: {app} is a DNS label, {team} is checked when a build starts.
+    if (auto rule = core::CheckJenkinsItemPath(JobPathExample(c.builds.job_path))) {
+      throw std::runtime_error("builds.job_path " + *rule);
+    }
     b.Get("image_namespace", c.builds.image_namespace);
     b.Get("create_missing_jobs", c.builds.create_missing_jobs);
     b.GetRange<std::int64_t>("poll_interval_ms", c.builds.poll_interval_ms, 100, 60'000);
@@ -124,6 +142,11 @@ void ReadFile(const std::string& path, Config& c) {
     root = YAML::LoadFile(path);
   } catch (const YAML::Exception& e) {
     throw std::runtime_error("cannot read config " + path + ": " + e.what());
+  }
+  // yaml-cpp would read the first of two equal keys; the person meant one of them.
+  if (auto problem = connectors::FindRepeatedKey(root)) {
+    throw std::runtime_error("cannot read config " + path + ": " + problem->message + " (line " +
+                             std::to_string(problem->line) + ")");
   }
   Section top(root, "");
   std::string listen;
@@ -186,6 +209,10 @@ void ReadFile(const std::string& path, Config& c) {
     long long ready = c.sandbox_settings.pod_ready_delay.count();
     sb.GetRange("pod_ready_delay_ms", ready, 0LL, 600'000LL);
     c.sandbox_settings.pod_ready_delay = std::chrono::milliseconds(ready);
+    // Room for every endpoint above the base (about a dozen).
+    int base_port = c.sandbox_base_port;
+    sb.GetRange("base_port", base_port, 0, 65000);
+    c.sandbox_base_port = static_cast<std::uint16_t>(base_port);
   }
   ReadConnectors(top, c);
   ReadReleaseSettings(top, c);

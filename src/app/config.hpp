@@ -44,6 +44,10 @@ struct Config {
   /// The embedded default: emulators of every external system, in process.
   bool sandbox = true;
   sandbox::SandboxSettings sandbox_settings;
+  /// sandbox.base_port: the emulators listen on base_port, base_port+1, …
+  /// (refusing to start when one is taken). 0: on the ports of the
+  /// previous run (from its endpoints file), else on free ones.
+  std::uint16_t sandbox_base_port = 0;
   ConnectorsConfig connectors;
   /// The key that seals connector secrets at rest; empty: <data_dir>/secret.key
   /// (created on first start). SLIPWAY_SECRET_KEY (base64) overrides the file.

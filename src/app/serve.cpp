@@ -10,6 +10,7 @@
 
 #include "app/connections_factory.hpp"
 #include "app/sandbox_command.hpp"
+#include "app/sandbox_ports.hpp"
 #include "engine/engine.hpp"
 #include "engine/sample_workflow.hpp"
 #include "http/handlers/deps.hpp"
@@ -124,9 +125,16 @@ int Serve(const Config& config) {
     // Every external system not configured under `connectors:` is emulated in process.
     sandbox_host = std::make_unique<sandbox::SandboxHost>("127.0.0.1");
     sandbox::AddAllEmulators(*sandbox_host, config.sandbox_settings);
-    sandbox_host->Start();
-    // Where tests and tools find the emulators of this run.
-    WriteEndpointsFile(*sandbox_host, (std::filesystem::path(config.data_dir) / "sandbox-endpoints.json").string());
+    // Where tests and tools find the emulators of this run, and where the
+    // next run finds the ports to ask for again.
+    const auto endpoints_file = (std::filesystem::path(config.data_dir) / "sandbox-endpoints.json").string();
+    if (config.sandbox_base_port != 0) {
+      sandbox_host->Start(PortsFrom(config.sandbox_base_port, sandbox_host->EndpointNames()), true);
+    } else {
+      sandbox_host->Start(PortsOfEndpointsFile(endpoints_file));
+    }
+    std::filesystem::create_directories(config.data_dir);
+    WriteEndpointsFile(*sandbox_host, endpoints_file);
   }
   auto connections = BuildConnections(config, sandbox_host.get());
 

@@ -4,6 +4,7 @@
 
 #include "core/apps/app_details_json.hpp"
 #include "core/common/names.hpp"
+#include "store/like_pattern.hpp"
 
 namespace slipway::store::apps {
 
@@ -138,8 +139,9 @@ AppPage List(Tx& tx, const AppQuery& q) {
     params.push_back(q.member);
   }
   if (!q.text.empty()) {
-    sql += " AND (LOWER(name) LIKE LOWER(?) OR LOWER(description) LIKE LOWER(?))";
-    std::string like = "%" + q.text + "%";
+    sql += " AND (LOWER(name) LIKE LOWER(?)" + std::string(kLikeEscape) + " OR LOWER(description) LIKE LOWER(?)" +
+           std::string(kLikeEscape) + ")";
+    std::string like = ContainsPattern(q.text);
     params.push_back(like);
     params.push_back(like);
   }

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "support/test_database.hpp"
 
 namespace slipway::store {
@@ -116,6 +119,32 @@ TEST_F(AppRepositoryTest, FiltersAndKeysetPagination) {
   text.text = "APP-1";  // case-insensitive, matches app-1x
   auto found = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, text); });
   EXPECT_EQ(found.apps.size(), 10u);
+}
+
+// "%" and "_" are LIKE wildcards: a search for them must find them, not every application.
+TEST_F(AppRepositoryTest, SearchTakesWildcardsLiterally) {
+  auto plain = NewApp("plain");
+  plain.description = "nothing special";
+  Insert(plain);
+  auto percent = NewApp("percent");
+  percent.description = "uptime 99.9% or better";
+  Insert(percent);
+  auto underscore = NewApp("underscore");
+  underscore.description = "reads MAX_RETRIES";
+  Insert(underscore);
+  auto names = [&](const std::string& text) {
+    AppQuery q;
+    q.text = text;
+    std::vector<std::string> out;
+    for (const auto& a : InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, q); }).apps) {
+      out.push_back(a.name);
+    }
+    return out;
+  };
+  EXPECT_EQ(names("%"), std::vector<std::string>{"percent"});
+  EXPECT_EQ(names("_"), std::vector<std::string>{"underscore"});
+  EXPECT_EQ(names("9%"), std::vector<std::string>{"percent"});
+  EXPECT_TRUE(names("!").empty());
 }
 
 TEST_F(AppRepositoryTest, MembersAndApprovers) {

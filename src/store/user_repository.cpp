@@ -1,6 +1,7 @@
 #include "store/user_repository.hpp"
 
 #include "core/common/names.hpp"
+#include "store/like_pattern.hpp"
 
 namespace slipway::store {
 
@@ -89,9 +90,10 @@ std::vector<UserRecord> List(Tx& tx, const UserQuery& q) {
     params.push_back(q.role);
   }
   if (!q.text.empty()) {
-    sql += " AND (LOWER(username) LIKE LOWER(?) OR LOWER(display_name) LIKE LOWER(?))";
-    params.push_back("%" + q.text + "%");
-    params.push_back("%" + q.text + "%");
+    sql += " AND (LOWER(username) LIKE LOWER(?)" + std::string(kLikeEscape) + " OR LOWER(display_name) LIKE LOWER(?)" +
+           std::string(kLikeEscape) + ")";
+    params.push_back(ContainsPattern(q.text));
+    params.push_back(ContainsPattern(q.text));
   }
   if (q.disabled) {
     sql += " AND disabled = ?";

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "store/audit_repository.hpp"
 #include "support/test_database.hpp"
 
@@ -52,6 +55,25 @@ TEST_F(UserRepositoryTest, ListFiltersAndPages) {
   auto second = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::List(tx, q); });
   ASSERT_EQ(second.size(), 2u);
   EXPECT_EQ(second[0].username, "dave");
+}
+
+// "%" and "_" are LIKE wildcards: a search for them must find them, not every user.
+TEST_F(UserRepositoryTest, SearchTakesWildcardsLiterally) {
+  for (const char* n : {"ann", "bo_b", "ca!rl", "dan"}) AddUser(n);
+  auto names = [&](const std::string& text) {
+    UserQuery q;
+    q.text = text;
+    std::vector<std::string> out;
+    for (const auto& u : InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::List(tx, q); })) {
+      out.push_back(u.username);
+    }
+    return out;
+  };
+  EXPECT_EQ(names("_"), std::vector<std::string>{"bo_b"});
+  EXPECT_TRUE(names("%").empty());
+  EXPECT_EQ(names("!"), std::vector<std::string>{"ca!rl"});  // the escape character itself
+  EXPECT_EQ(names("o_"), std::vector<std::string>{"bo_b"});
+  EXPECT_EQ(names("AN"), (std::vector<std::string>{"ann", "dan"}));  // still case-insensitive
 }
 
 TEST_F(UserRepositoryTest, SessionsExpireAndEndPerUser) {

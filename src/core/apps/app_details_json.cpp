@@ -1,9 +1,12 @@
 #include "core/apps/app_details_json.hpp"
 
 #include <boost/json.hpp>
+#include <initializer_list>
 #include <set>
 
 #include "core/common/names.hpp"
+#include "core/builds/jenkins_item_path.hpp"
+#include "core/common/text_rules.hpp"
 
 namespace slipway::core {
 
@@ -44,6 +47,18 @@ std::optional<Error> ReadString(const json::object& o, const char* key, const st
   if (!v->is_string()) return FieldError(field, "must be a string");
   if (v->as_string().size() > max) return FieldError(field, "is too long");
   out = std::string(v->as_string());
+  if (auto rule = CheckSingleLine(out)) return FieldError(field, *rule);
+  return std::nullopt;
+}
+
+// The first member of `o` not in `known`, as an error naming it.
+std::optional<Error> UnknownMember(const json::object& o, const std::string& field,
+                                   std::initializer_list<std::string_view> known) {
+  for (const auto& member : o) {
+    bool found = false;
+    for (auto k : known) found = found || k == member.key();
+    if (!found) return FieldError(field + "." + std::string(member.key()), "is not a known field");
+  }
   return std::nullopt;
 }
 
@@ -62,6 +77,7 @@ Result<std::vector<Port>> ParsePorts(const json::value& v) {
     std::string field = "details.ports[" + std::to_string(ports.size()) + "]";
     if (!item.is_object()) return FieldError(field, "must be an object");
     const auto& o = item.as_object();
+    if (auto e = UnknownMember(o, field, {"name", "port", "protocol"})) return *e;
     Port p;
     if (auto e = ReadString(o, "name", field + ".name", 15, p.name)) return *e;
     if (p.name.empty()) p.name = "port-" + std::to_string(ports.size());
@@ -84,6 +100,7 @@ Result<std::optional<HealthCheck>> ParseHealthCheck(const json::value& v) {
   if (v.is_null()) return std::optional<HealthCheck>();
   if (!v.is_object()) return FieldError("details.health_check", "must be an object or null");
   const auto& o = v.as_object();
+  if (auto e = UnknownMember(o, "details.health_check", {"type", "path", "port", "command"})) return *e;
   HealthCheck c;
   if (auto e = ReadString(o, "type", "details.health_check.type", 8, c.type)) return *e;
   if (c.type != "http" && c.type != "tcp" && c.type != "exec") {
@@ -112,6 +129,9 @@ Status MergeDetails(AppDetails& details, const json::object& patch) {
   AppDetails next = details;
   if (patch.contains("build_job")) {
     if (auto e = ReadString(patch, "build_job", "details.build_job", 256, next.build_job)) return *e;
+    if (!next.build_job.empty()) {
+      if (auto rule = CheckJenkinsItemPath(next.build_job)) return FieldError("details.build_job", *rule);
+    }
   }
   if (patch.contains("vendor_image")) {
     if (auto e = ReadString(patch, "vendor_image", "details.vendor_image", 512, next.vendor_image)) {

@@ -2,6 +2,8 @@
 
 #include <boost/json/value.hpp>
 
+#include "core/common/text_rules.hpp"
+
 namespace slipway::core {
 
 void FieldReader::Fail(const std::string& field, const std::string& rule) {
@@ -10,7 +12,7 @@ void FieldReader::Fail(const std::string& field, const std::string& rule) {
   error_ = Invalid(path + " " + rule, {{"field", path}, {"rule", rule}});
 }
 
-void FieldReader::RejectUnknown(std::initializer_list<std::string_view> known) {
+void FieldReader::RejectUnknown(std::span<const std::string_view> known) {
   for (const auto& [key, value] : object_) {
     bool found = false;
     for (auto k : known) found = found || k == key;
@@ -41,6 +43,15 @@ const boost::json::value* FieldReader::Lookup(const char* key, bool required) {
 
 std::optional<std::string> FieldReader::String(const char* key, std::size_t max_length,
                                                bool required) {
+  return ReadString(key, max_length, required, false);
+}
+
+std::optional<std::string> FieldReader::Text(const char* key, std::size_t max_length, bool required) {
+  return ReadString(key, max_length, required, true);
+}
+
+std::optional<std::string> FieldReader::ReadString(const char* key, std::size_t max_length,
+                                                   bool required, bool multi_line) {
   const auto* v = Lookup(key, required);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
@@ -54,6 +65,11 @@ std::optional<std::string> FieldReader::String(const char* key, std::size_t max_
   }
   if (required && s.empty()) {
     Fail(key, "must not be empty");
+    return std::nullopt;
+  }
+  const std::string_view text(s.data(), s.size());
+  if (auto rule = multi_line ? CheckMultiLine(text) : CheckSingleLine(text)) {
+    Fail(key, *rule);
     return std::nullopt;
   }
   return std::string(s);

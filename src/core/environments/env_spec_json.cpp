@@ -5,6 +5,7 @@
 
 #include "core/common/field_reader.hpp"
 #include "core/environments/quantity.hpp"
+#include "core/common/text_rules.hpp"
 
 namespace slipway::core {
 
@@ -81,7 +82,7 @@ void ReadResources(const json::object& o, Resources& res, FieldReader& parent) {
   for (auto& f : fields) {
     if (auto v = r.String(f.key, 32)) {
       if (!ParseQuantity(*v)) {
-        r.Fail(f.key, "must be a Kubernetes quantity such as 250m, 1, 512Mi or 2Gi");
+        r.Fail(f.key, "must be a Kubernetes quantity such as 250m, 1, 512Mi or 2Gi, at most 2^63-1");
       } else {
         *f.target = *v;
       }
@@ -207,7 +208,8 @@ std::vector<EnvVar> ReadEnv(const json::array& a, FieldReader& parent) {
     r.RejectUnknown({"name", "value"});
     EnvVar v;
     v.name = r.String("name", 256, true).value_or("");
-    v.value = r.String("value", kMaxValue).value_or("");
+    // Values may span lines (a certificate, a script); names may not.
+    v.value = r.Text("value", kMaxValue).value_or("");
     if (r.ok() && !IsEnvName(v.name)) {
       r.Fail("name", "must be letters, digits, '_', '-' and '.', not starting with a digit");
     }
@@ -234,6 +236,10 @@ std::optional<Probe> ReadProbe(const json::object& o, const std::string& key, Fi
     for (const auto& part : *cmd) {
       if (!part.is_string() || part.as_string().empty()) {
         r.Fail("command", "must be a list of non-empty strings");
+        break;
+      }
+      if (auto rule = CheckMultiLine(std::string_view(part.as_string().data(), part.as_string().size()))) {
+        r.Fail("command", *rule);
         break;
       }
       p.command.emplace_back(part.as_string());

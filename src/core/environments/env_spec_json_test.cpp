@@ -90,5 +90,28 @@ TEST(Quantity, ParsesKubernetesQuantities) {
   }
 }
 
+// Kubernetes holds no quantity above 2^63-1; beyond a double's range the
+// limit checks would compare infinities.
+TEST(Quantity, RefusesValuesKubernetesCannotHold) {
+  for (const char* huge : {"1e400", "1e19", "99999999999999999999", "9Ei", "10E", "1e308k"}) {
+    EXPECT_FALSE(ParseQuantity(huge)) << huge;
+  }
+  EXPECT_DOUBLE_EQ(*ParseQuantity("7Ei"), 7.0 * 1152921504606846976.0);
+  EXPECT_DOUBLE_EQ(*ParseQuantity("0e400"), 0);
+  EXPECT_EQ(FieldOf(json::parse(R"({"resources": {"memory_limit": "1e400"}})").as_object()),
+            "resources.memory_limit");
+  EXPECT_EQ(FieldOf(json::parse(R"({"resources": {"memory_request": "1e400", "memory_limit": "1e401"}})").as_object()),
+            "resources.memory_request");
+}
+
+TEST(EnvSpecJson, EnvValuesMaySpanLinesButHoldNoOtherControlCharacters) {
+  EXPECT_EQ(FieldOf(json::parse(R"({"env": [{"name": "PEM", "value": "line 1\nline 2\tend"}]})").as_object()),
+            "(accepted)");
+  EXPECT_EQ(FieldOf(json::parse(R"({"env": [{"name": "A", "value": "x\u0000y"}]})").as_object()), "env[0].value");
+  EXPECT_EQ(FieldOf(json::parse(R"({"env": [{"name": "A", "value": "\u001b[31m"}]})").as_object()), "env[0].value");
+  EXPECT_EQ(FieldOf(json::parse(R"({"liveness": {"type": "exec", "command": ["sh", "-c", "a\u0000b"]}})").as_object()),
+            "liveness.command");
+}
+
 }  // namespace
 }  // namespace slipway::core

@@ -18,10 +18,9 @@ std::string CookieAttributes(const ApiSettings& s, bool secure_request) {
 }  // namespace
 
 void AddAuthRoutes(Router& router, ApiDeps& deps) {
-  router.Add("POST", "/api/v1/auth/login", Permission::kPublic, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    core::FieldReader in(*body);
+  router.Add("POST", "/api/v1/auth/login", Permission::kPublic, [&deps](Call& call, const boost::json::object& body) {
+    core::FieldReader in(body);
+    in.RejectUnknown({"username", "password"});
     auto username = in.String("username", 64, true);
     auto password = in.String("password", 256, true);
     if (!in.ok()) return ErrorResponse(in.error());
@@ -53,10 +52,8 @@ void AddAuthRoutes(Router& router, ApiDeps& deps) {
     return Response::Json(200, out);
   });
 
-  router.Add("POST", "/api/v1/auth/password", Permission::kAuthenticated, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.identity.ChangePassword(call.context, *body));
+  router.Add("POST", "/api/v1/auth/password", Permission::kAuthenticated, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.identity.ChangePassword(call.context, body));
   });
 }
 

@@ -52,6 +52,7 @@ void ReadOwner(core::FieldReader& in, std::optional<std::string>& owner) {
 core::Result<core::App> ParseRegistration(const boost::json::object& body,
                                           const std::string& caller_username) {
   core::FieldReader in(body);
+  in.RejectUnknown({"name", "team", "owner", "type", "level", "description", "repo_url"});
   auto name = in.String("name", 63, true);
   auto team = in.String("team", 64, true);
   std::optional<std::string> owner;
@@ -63,7 +64,7 @@ core::Result<core::App> ParseRegistration(const boost::json::object& body,
   }
   std::optional<core::AppLevel> level;
   ReadLevel(in, true, level);
-  auto description = in.String("description", 2000);
+  auto description = in.Text("description", 2000);
   auto repo = in.String("repo_url", 512);
   if (!in.ok()) return in.error();
   auto rule = core::CheckDns1123Label(*name);
@@ -87,7 +88,7 @@ core::Result<std::string> ApplyBasicEdit(core::App& app, const boost::json::obje
   auto team = in.String("team", 64);
   std::optional<core::AppLevel> level;
   ReadLevel(in, false, level);
-  auto description = in.String("description", 2000);
+  auto description = in.Text("description", 2000);
   auto repo = in.String("repo_url", 512);
   if (body.contains("name")) in.Fail("name", "cannot be changed");
   if (body.contains("type")) in.Fail("type", "cannot be changed");

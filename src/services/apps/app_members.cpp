@@ -70,6 +70,7 @@ Result<std::vector<store::Member>> AppService::PutMember(const RequestContext& c
       return core::Forbidden("only admins and the application's owners may manage members");
     }
     core::FieldReader in(body);
+    in.RejectUnknown({"role"});
     auto role_name = in.String("role", 16, true);
     if (!in.ok()) return in.error();
     auto role = core::ParseMemberRole(*role_name);

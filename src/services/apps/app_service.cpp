@@ -138,7 +138,8 @@ Result<AppList> AppService::List(const RequestContext& ctx, store::AppQuery quer
 template <class Change>
 Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string& ref,
                                    const char* action, const boost::json::object& body,
-                                   bool version_required, Change&& change) {
+                                   std::span<const std::string_view> known, bool version_required,
+                                   Change&& change) {
   return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
     auto app = store::apps::GetByRef(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
@@ -146,6 +147,7 @@ Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string&
     // Who may act comes first: a caller without the right learns nothing about the body.
     if (auto denied = CheckPermission(ctx, action, member)) return *denied;
     core::FieldReader in(body);
+    in.RejectUnknown(known);
     auto version = in.Int("version", 1, INT64_MAX, version_required);
     if (!in.ok()) return in.error();
     if (version && *version != app->version) {
@@ -198,7 +200,10 @@ std::vector<std::string> OwnersOf(store::Tx& tx, std::int64_t app_id) {
 
 Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& ref,
                                  const boost::json::object& body) {
-  return Mutate(ctx, ref, "edit", body, true,
+  // name and type are known so that they get "cannot be changed".
+  static constexpr std::string_view kKnown[] = {"version",  "team",  "level", "description",
+                                                "repo_url", "owner", "name",  "type"};
+  return Mutate(ctx, ref, "edit", body, kKnown, true,
                 [&](store::Tx& tx, core::App& app, std::optional<core::MemberRole> member) -> Result<std::string> {
     auto owner = ParseNewOwner(body);
     if (!owner.ok()) return owner.error();
@@ -230,7 +235,9 @@ Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& r
 
 Result<AppView> AppService::CompleteDetails(const RequestContext& ctx, const std::string& ref,
                                             const boost::json::object& body) {
-  return Mutate(ctx, ref, "complete", body, true,
+  static constexpr std::string_view kKnown[] = {"version",      "build_job", "ports",
+                                                "health_check", "approvers", "vendor_image"};
+  return Mutate(ctx, ref, "complete", body, kKnown, true,
                 [&](store::Tx& tx, core::App& app, std::optional<core::MemberRole> member) -> Result<std::string> {
     auto approvers = ParseApprovers(body);
     if (!approvers.ok()) return approvers.error();
@@ -258,11 +265,19 @@ Result<AppView> AppService::CompleteDetails(const RequestContext& ctx, const std
 Result<AppView> AppService::Transition(const RequestContext& ctx, const std::string& ref,
                                        core::AppEvent event, const boost::json::object& body) {
   const std::string action(core::AppEventName(event));
-  return Mutate(ctx, ref, action.c_str(), body, false,
+  // Approval takes a comment, a rejection or an offline request a reason;
+  // the other events nothing but the version.
+  const bool commented = event == core::AppEvent::kApprove;
+  const bool reasoned = event == core::AppEvent::kReject || event == core::AppEvent::kRequestOffline;
+  static constexpr std::string_view kCommented[] = {"version", "comment"};
+  static constexpr std::string_view kReasoned[] = {"version", "reason"};
+  static constexpr std::string_view kVersionOnly[] = {"version"};
+  using Known = std::span<const std::string_view>;
+  const Known known = commented ? Known(kCommented) : reasoned ? Known(kReasoned) : Known(kVersionOnly);
+  return Mutate(ctx, ref, action.c_str(), body, known, false,
                 [&](store::Tx&, core::App& app, std::optional<core::MemberRole>) -> Result<std::string> {
     core::FieldReader in(body);
-    auto reason = in.String(event == core::AppEvent::kApprove ? "comment" : "reason", 1000,
-                            event == core::AppEvent::kReject);
+    auto reason = in.Text(commented ? "comment" : "reason", 1000, event == core::AppEvent::kReject);
     if (!in.ok()) return in.error();
     auto from = app.status;
     auto applied = core::ApplyAppEvent(app, event);

@@ -3,7 +3,9 @@
 #include <atomic>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/apps/app.hpp"
@@ -65,15 +67,17 @@ class AppService {
                             const std::string& username);
 
  private:
-  /// Loads the app, checks the caller may do `action` (403), then the body's
-  /// `version` (400/409) and the state (409), runs `change(tx, app, member)`
-  /// (which validates the rest of the body and returns a summary, "" when
-  /// nothing changed) and writes app + audit in one transaction. Nothing
-  /// changed: nothing is written and the version stays.
+  /// Loads the app, checks the caller may do `action` (403), then that the
+  /// body names only `known` fields and its `version` (400/409), then the
+  /// state (409), runs `change(tx, app, member)` (which validates the rest of
+  /// the body and returns a summary, "" when nothing changed) and writes app +
+  /// audit in one transaction. Nothing changed: nothing is written and the
+  /// version stays.
   template <class Change>
   core::Result<AppView> Mutate(const RequestContext& ctx, const std::string& ref,
                                const char* action, const boost::json::object& body,
-                               bool version_required, Change&& change);
+                               std::span<const std::string_view> known, bool version_required,
+                               Change&& change);
   /// Makes exactly `names` the approver members; each must be a user who
   /// holds the approver or admin role and is not a member in another role.
   core::Status ReplaceApprovers(store::Tx& tx, std::int64_t app_id, const std::vector<std::string>& names);

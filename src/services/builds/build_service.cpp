@@ -7,6 +7,7 @@
 #include "core/common/field_reader.hpp"
 #include "core/common/git_branch.hpp"
 #include "core/common/names.hpp"
+#include "core/builds/jenkins_item_path.hpp"
 #include "engine/engine.hpp"
 #include "services/apps/app_access.hpp"
 #include "services/apps/app_cursor.hpp"
@@ -38,7 +39,7 @@ Result<StartInput> ParseStart(const boost::json::object& body) {
   out.env_id = in.Int("env_id", 1, INT64_MAX);
   auto branch = in.String("branch", 255, true);
   auto version = in.String("version", 128, true);
-  out.note = in.String("note", 1000).value_or("");
+  out.note = in.Text("note", 1000).value_or("");
   if (!in.ok()) return in.error();
   if (auto rule = core::CheckGitBranch(*branch)) in.Fail("branch", *rule);
   if (auto rule = core::CheckImageTag(*version)) in.Fail("version", *rule);
@@ -75,13 +76,14 @@ Result<core::Build> BuildService::Prepare(store::Tx& tx, const RequestContext& c
                                           const boost::json::object& body) {
   auto app = AppForWrite(tx, ctx, app_ref);
   if (!app.ok()) return app.error();
+  // The body first: what it asks is wrong whatever state the application is in.
+  auto input = ParseStart(body);
+  if (!input.ok()) return input.error();
   auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
   if (auto reason = core::ComputeAppActions(*app, ctx.caller, member).ReasonFor("build")) {
     return core::Conflict(*reason, {{"state", core::AppStatusName(app->status)},
                                     {"type", core::AppTypeName(app->type)}});
   }
-  auto input = ParseStart(body);
-  if (!input.ok()) return input.error();
   if (input->env_id) {
     auto env = store::environments::Get(tx, *input->env_id);
     if (!env || env->app_id != app->id) {
@@ -100,6 +102,15 @@ Result<core::Build> BuildService::Prepare(store::Tx& tx, const RequestContext& c
   build.note = input->note;
   build.image = BuildImageAddress(connections_.registry_host, *app, build.version, settings_);
   build.job_path = BuildJobPath(*app, settings_);
+  // A path from builds.job_path names the team, which may hold '/' or "..";
+  // details.build_job saved before it was checked may too.
+  if (auto rule = core::CheckJenkinsItemPath(build.job_path)) {
+    const bool from_details = !app->details.build_job.empty();
+    return core::Conflict("the Jenkins job path " + build.job_path + " " + *rule + " (fix " +
+                              (from_details ? "the application's details.build_job" : "builds.job_path or the team") +
+                              ")",
+                          {{"setting", from_details ? "details.build_job" : "builds.job_path"}});
+  }
   if (auto image = connectors::registry::ParseImageReference(build.image); !image.ok()) {
     return core::Conflict(
         "the image address " + build.image +

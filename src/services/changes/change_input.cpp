@@ -69,7 +69,7 @@ core::Result<ChangeFields> ReadChangeFields(const boost::json::object& body, boo
   ChangeFields f;
   f.env_id = in.Int("env_id", 1, INT64_MAX, creating);
   f.title = in.String("title", 200, creating);
-  f.description = in.String("description", 4000);
+  f.description = in.Text("description", 4000);
   f.build_id = in.Int("build_id", 1, INT64_MAX);
   f.image = in.String("image", 512, false);
   f.tag = in.String("tag", 128, false);

@@ -87,10 +87,11 @@ Result<ChangeView> ChangeService::Transition(const RequestContext& ctx, const st
       return core::Forbidden("only admins and the owners and developers of " + app->name + " may " +
                              std::string(core::ChangeEventName(event)) + " its changes");
     }
-    if (auto allowed = core::NextChangeState(change->state, event, false); !allowed.ok()) return allowed.error();
     core::FieldReader in(body);
     in.RejectUnknown({"comment", "version"});
-    auto comment = in.String("comment", 2000, event == ChangeEvent::kReject);
+    if (!in.ok()) return in.error();
+    if (auto allowed = core::NextChangeState(change->state, event, false); !allowed.ok()) return allowed.error();
+    auto comment = in.Text("comment", 2000, event == ChangeEvent::kReject);
     auto version = in.Int("version", 1, INT64_MAX);
     if (!in.ok()) return in.error();
     if (version && *version != change->version) {

@@ -3,9 +3,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <boost/json/stream_parser.hpp>
 
 #include "core/config/properties.hpp"
+#include "connectors/yaml_keys.hpp"
+#include "core/common/strict_json.hpp"
 
 namespace slipway::services {
 
@@ -17,20 +18,24 @@ core::Error Unreadable(core::ConfigFormat format, int line, const std::string& w
                        {{"field", "content"}, {"line", line}});
 }
 
+// Strict: a key repeated in one object is refused (readers disagree on
+// which value wins).
 core::Status ValidateJson(std::string_view content) {
-  boost::json::stream_parser parser;
-  boost::system::error_code ec;
-  std::size_t consumed = parser.write_some(content.data(), content.size(), ec);
-  if (!ec) parser.finish(ec);
-  if (!ec) return core::Ok{};
-  const int line =
-      1 + static_cast<int>(std::count(content.begin(), content.begin() + consumed, '\n'));
-  return Unreadable(core::ConfigFormat::kJson, line, ec.message());
+  auto parsed = core::ParseStrictJson(content);
+  if (parsed.ok()) return core::Ok{};
+  const auto& e = parsed.error();
+  const auto consumed = static_cast<std::size_t>(e.details.at("offset").as_int64());
+  const int line = 1 + static_cast<int>(std::count(content.begin(), content.begin() + consumed, '\n'));
+  return Unreadable(core::ConfigFormat::kJson, line, e.message);
 }
 
 core::Status ValidateYaml(std::string_view content) {
   try {
-    YAML::LoadAll(std::string(content));
+    for (const auto& document : YAML::LoadAll(std::string(content))) {
+      if (auto problem = connectors::FindRepeatedKey(document)) {
+        return Unreadable(core::ConfigFormat::kYaml, problem->line, problem->message);
+      }
+    }
     return core::Ok{};
   } catch (const YAML::Exception& e) {
     return Unreadable(core::ConfigFormat::kYaml, e.mark.is_null() ? 1 : e.mark.line + 1, e.msg);

@@ -43,7 +43,7 @@ Result<store::ConfigPublish> ConfigService::Publish(const RequestContext& ctx,
   if (!loaded.ok()) return loaded.error();
   core::FieldReader in(body);
   in.RejectUnknown({"comment"});
-  auto comment = in.String("comment", kMaxComment).value_or("");
+  auto comment = in.Text("comment", kMaxComment).value_or("");
   if (!in.ok()) return in.error();
   if (!loaded->draft) return core::NotFound("there is no draft of " + name + " to publish");
   const auto& draft = *loaded->draft;

@@ -142,7 +142,7 @@ Result<store::ConfigDraft> ConfigService::SaveDraft(const RequestContext& ctx,
   if (!loaded.ok()) return loaded.error();
   core::FieldReader in(body);
   in.RejectUnknown({"content", "version", "rebase"});
-  auto content = in.String("content", kMaxContentBytes, true);
+  auto content = in.Text("content", kMaxContentBytes, true);
   auto version = in.Int("version", 1, INT64_MAX);
   bool rebase = in.Bool("rebase").value_or(false);
   if (!in.ok()) return in.error();

@@ -64,12 +64,17 @@ ClusterService::ClusterService(store::Database& db, const core::Clock& clock, co
 
 core::Status ClusterService::ApplyFields(core::Cluster& c, const json::object& body, bool creating) {
   core::FieldReader in(body);
-  in.RejectUnknown({"name", "description", "connection", "kubeconfig", "namespaces", "registry",
-                    "config_backend", "version"});
+  // An edit names the version it changes (read by Edit); a registration has none.
+  if (creating) {
+    in.RejectUnknown({"name", "description", "connection", "kubeconfig", "namespaces", "registry", "config_backend"});
+  } else {
+    in.RejectUnknown({"name", "description", "connection", "kubeconfig", "namespaces", "registry", "config_backend",
+                      "version"});
+  }
   auto name = in.String("name", 63, creating);
-  auto description = in.String("description", 500);
+  auto description = in.Text("description", 500);
   auto connection = in.String("connection", 20, creating);
-  auto kubeconfig = in.String("kubeconfig", kMaxKubeconfig);
+  auto kubeconfig = in.Text("kubeconfig", kMaxKubeconfig);
   auto registry = in.String("registry", 255);
   auto backend = in.String("config_backend", 10);
   if (!in.ok()) return in.error();
@@ -217,7 +222,18 @@ core::Status ClusterService::Delete(const RequestContext& ctx, const std::string
 
 void ClusterService::EnsureSandboxCluster(const std::string& registry_host) {
   store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
-    if (store::clusters::GetByRef(tx, "sandbox")) return 0;
+    if (auto row = store::clusters::GetByRef(tx, "sandbox")) {
+      auto& c = row->cluster;
+      if (c.connection != core::ClusterConnection::kSandbox || c.registry == registry_host) return 0;
+      const std::string summary = "the sandbox's registry moved from " + c.registry + " to " + registry_host;
+      c.registry = registry_host;
+      c.version += 1;
+      c.updated_at = clock_.Now();
+      store::clusters::Update(tx, *row);
+      RecordAudit(tx, clock_, {{0, "system", core::Role::kAdmin}, ""}, "cluster.edit", "cluster",
+                  std::to_string(c.id), summary);
+      return 0;
+    }
     core::Cluster c;
     c.name = "sandbox";
     c.description = "The Kubernetes emulator of Slipway's in-process sandbox (not a real cluster)";

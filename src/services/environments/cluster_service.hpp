@@ -53,7 +53,9 @@ class ClusterService {
   core::Status Delete(const RequestContext& ctx, const std::string& ref);
 
   /// Registers the in-process sandbox's cluster as `sandbox` unless a
-  /// cluster of that name exists. For `serve`'s embedded default.
+  /// cluster of that name exists, and keeps the registry of the one it
+  /// registered equal to `registry_host`: the emulators of this run may
+  /// listen on other ports than the last run's. For `serve`'s embedded default.
   void EnsureSandboxCluster(const std::string& registry_host);
 
   /// A client for the cluster, reused while the cluster is unchanged.

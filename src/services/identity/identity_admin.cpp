@@ -25,6 +25,7 @@ std::optional<core::Role> ReadRole(core::FieldReader& in, bool required) {
 Result<store::UserRecord> IdentityService::CreateUser(const RequestContext& ctx,
                                                       const boost::json::object& body) {
   core::FieldReader in(body);
+  in.RejectUnknown({"username", "password", "display_name", "role"});
   auto username = in.String("username", 64, true);
   auto password = in.String("password", 256, true);
   auto display = in.String("display_name", 128);
@@ -65,6 +66,7 @@ Result<std::vector<store::UserRecord>> IdentityService::ListUsers(const store::U
 Result<store::UserRecord> IdentityService::UpdateUser(const RequestContext& ctx, const std::string& ref,
                                                       const boost::json::object& body) {
   core::FieldReader in(body);
+  in.RejectUnknown({"version", "display_name", "role", "disabled"});
   auto version = in.Int("version", 1, INT64_MAX, true);
   auto display = in.String("display_name", 128);
   auto role = ReadRole(in, false);
@@ -108,6 +110,7 @@ Result<store::UserRecord> IdentityService::UpdateUser(const RequestContext& ctx,
 core::Status IdentityService::ResetPassword(const RequestContext& ctx, const std::string& ref,
                                             const boost::json::object& body) {
   core::FieldReader in(body);
+  in.RejectUnknown({"password"});
   auto password = in.String("password", 256, true);
   if (!in.ok()) return in.error();
   if (auto e = CheckPassword(*password)) return *e;
@@ -131,6 +134,7 @@ core::Status IdentityService::ResetPassword(const RequestContext& ctx, const std
 
 core::Status IdentityService::ChangePassword(const RequestContext& ctx, const boost::json::object& body) {
   core::FieldReader in(body);
+  in.RejectUnknown({"current_password", "new_password"});
   auto current = in.String("current_password", 256, true);
   auto next = in.String("new_password", 256, true);
   if (!in.ok()) return in.error();
@@ -170,6 +174,7 @@ void IdentityService::EndAccess(store::Tx& tx, std::int64_t user_id) {
 Result<CreatedToken> IdentityService::CreateToken(const RequestContext& ctx,
                                                   const boost::json::object& body) {
   core::FieldReader in(body);
+  in.RejectUnknown({"name", "expires_in_days"});
   auto name = in.String("name", 128, true);
   auto days = in.Int("expires_in_days", 1, kMaxTokenDays);
   if (!in.ok()) return in.error();

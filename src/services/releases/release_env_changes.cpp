@@ -44,7 +44,6 @@ core::Result<ChangeAndRelease> ReleaseService::SystemRelease(const RequestContex
     input.type = type;
     if (type == core::ChangeType::kScale) {
       core::FieldReader in(body);
-      in.RejectUnknown({"replicas"});
       auto replicas = in.Int("replicas", core::kMinReplicas, core::kMaxReplicas, true);
       if (!in.ok()) return in.error();
       if (*replicas == env->spec.replicas) {
@@ -73,6 +72,10 @@ core::Result<ChangeAndRelease> ReleaseService::SystemRelease(const RequestContex
 
 core::Result<ChangeAndRelease> ReleaseService::Scale(const RequestContext& ctx, const std::string& env_ref,
                                                      const json::object& body) {
+  // Unknown fields are refused before the environment's state is looked at.
+  core::FieldReader in(body);
+  in.RejectUnknown({"replicas"});
+  if (!in.ok()) return in.error();
   return SystemRelease(ctx, env_ref, core::ChangeType::kScale, body);
 }
 

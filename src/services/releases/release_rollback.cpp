@@ -105,6 +105,10 @@ core::Result<RollbackPlan> ReleaseService::PlanRollback(const RequestContext&, c
 
 core::Result<ReleaseView> ReleaseService::Rollback(const RequestContext& ctx, const std::string& ref,
                                                    const json::object& body) {
+  // Unknown fields are refused before the release's state is looked at (Plan reads the rest).
+  core::FieldReader in(body);
+  in.RejectUnknown({"image", "baseline_version"});
+  if (!in.ok()) return in.error();
   auto id = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<std::int64_t> {
     auto release_id = core::ParseId(ref);
     auto release = release_id ? store::releases::Get(tx, *release_id) : std::nullopt;
