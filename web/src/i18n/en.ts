@@ -1,5 +1,6 @@
 export const en = {
   common: {
+    yes: 'Yes', no: 'No',
     cancel: 'Cancel', confirm: 'Confirm', created: 'Created', done: 'Done', empty: 'Nothing here yet', loading: 'Loading…',
     next: 'Next', previous: 'Previous', remove: 'Remove', required: 'Required', retry: 'Retry', save: 'Save',
     saved: 'Saved', search: 'Search', actions: 'Actions', refresh: 'Refresh', by: 'By', comment: 'Comment', close: 'Close',
@@ -35,7 +36,7 @@ export const en = {
     offlineReason: 'Why take it offline?',
   },
   app: {
-    overview: 'Overview', details: 'Details', members: 'Members', missing: 'Complete these before releasing: {fields}',
+    overview: 'Overview', environments: 'Environments', builds: 'Builds', changes: 'Changes', details: 'Details', members: 'Members', missing: 'Complete these before releasing: {fields}',
   },
   details: {
     buildJob: 'Build job', vendorImage: 'Vendor image', ports: 'Ports', portName: 'Name', port: 'Port', protocol: 'Protocol',
@@ -48,5 +49,53 @@ export const en = {
     closed: 'Closed', pending_release: 'Pending release', releasing: 'Releasing', released: 'Released', failed: 'Failed',
     pending: 'Pending', canary: 'Canary', completed: 'Completed', queued: 'Queued', running: 'Running',
     succeeded: 'Succeeded', cancelled: 'Cancelled', waiting: 'Waiting', skipped: 'Skipped',
+  },
+  build: {
+    title: 'Build', branch: 'Branch', version: 'Version', note: 'Note', start: 'Start build', cancel: 'Cancel build',
+    delete: 'Delete build', deleteConfirm: 'Delete this build and its image from the registry?', digest: 'Digest',
+    job: 'Jenkins job', log: 'Console log', paused: 'Scrolling paused: scroll to the end to follow', reason: 'Reason',
+  },
+  change: {
+    create: 'New change', title: 'Title', environment: 'Environment', build: 'Build', type: 'Type',
+    needsApproval: 'Needs approval', history: 'History', submit: 'Submit', approve: 'Approve', reject: 'Reject',
+    release: 'Release', withdraw: 'Withdraw', close: 'Close', approveComment: 'Comment (optional)',
+    rejectComment: 'Why is it rejected?',
+  },
+  changeType: { code: 'Code', scale: 'Scale', env_resource: 'Resources' },
+  changeEvent: {
+    create: 'created', edit: 'edited', submit: 'submitted', approve: 'approved', reject: 'rejected', close: 'closed',
+    withdraw: 'withdrew', release: 'released', released: 'release completed', failed: 'release failed', rollback: 'rolled back',
+  },
+  env: {
+    create: 'New environment', type: 'Env type', cluster: 'Cluster', namespace: 'Namespace', image: 'Image',
+    imageHint: 'A build, an image address, or empty until the first release', replicas: 'Replicas', cpu: 'CPU',
+    memory: 'Memory', request: 'request', limit: 'limit', cpuRequest: 'CPU request', cpuLimit: 'CPU limit',
+    memoryRequest: 'Memory request', memoryLimit: 'Memory limit', containerPort: 'Container port', servicePort: 'Service port',
+    variables: 'Environment variables', varName: 'Variable name', varValue: 'Variable value', addVariable: 'Add variable',
+    readiness: 'Readiness path', strategy: 'Release strategy', canarySteps: 'Canary steps', step: 'Step {n}',
+    stepPods: 'Canary pods', pods: 'pods', pause: 'Then', pauseManual: 'wait for promotion', pauseNone: 'go on when stable',
+    addStep: 'Add step', approval: 'Approval', approvalDefault: 'Default (core applications in prod)',
+    approvalYes: 'Always required', approvalNo: 'Never required', instances: 'Instances', live: 'live', ready: 'ready',
+    noPods: 'No pods', restart: 'Restart', restartConfirm: 'Restart every pod of this environment (rolling)?',
+    restarting: 'Rolling restart started', delete: 'Delete', deleteConfirm: 'This deletes the Deployment and Services. Type {name} to confirm.',
+    deleteTypeName: 'Type {name}', scale: 'Scale', scalePreview: 'This creates a scale change and releases it:',
+    scaleSubmit: 'Create change and release',
+  },
+  pod: { name: 'Pod', phase: 'Phase', ready: 'Ready', restarts: 'Restarts', reason: 'Reason', age: 'Age' },
+  strategy: { one_shot: 'All at once', canary: 'Canary' },
+  release: {
+    title: 'Releases', kind: 'Kind', start: 'Start release', planHint: 'The canary plan of this environment:',
+    planStep: 'Step {n}: {pods} canary pod(s)', planFinal: 'Last: every pod runs the new image',
+    promote: 'Promote', promoteAll: 'Promote all', abort: 'Abort', rollback: 'Roll back', confirmRollback: 'Roll back now',
+    rollbackTarget: 'The environment goes back to:', rollbackBaseline: 'baseline v{v}', newImage: 'New image',
+    oldImage: 'Image before', startedBy: 'Started by', steps: 'Steps', podsNew: 'Pods on the new image',
+    podsOld: 'Pods on other images', operations: 'Operations', operation: 'Operation',
+  },
+  releaseKind: { release: 'Release', rollback: 'Rollback' },
+  releaseOp: { start: 'started', promote: 'promoted', promote_all: 'promoted all', abort: 'aborted', rollback: 'rolled back' },
+  releaseStep: {},
+  baseline: {
+    title: 'Baselines', version: 'Version', from: 'From', to: 'To', compare: 'Compare', field: 'Field', before: 'Before',
+    after: 'After', now: 'Now', same: 'No differences',
   },
 }

@@ -2,6 +2,7 @@ import type { en } from './en'
 
 export const zhCN: typeof en = {
   common: {
+    yes: '是', no: '否',
     cancel: '取消', confirm: '确认', created: '创建时间', done: '已完成', empty: '暂无数据', loading: '加载中…',
     next: '下一页', previous: '上一页', remove: '移除', required: '必填', retry: '重试', save: '保存',
     saved: '已保存', search: '搜索', actions: '操作', refresh: '刷新', by: '操作人', comment: '备注', close: '关闭',
@@ -37,7 +38,7 @@ export const zhCN: typeof en = {
     offlineReason: '下线原因',
   },
   app: {
-    overview: '概览', details: '详细信息', members: '成员', missing: '发布前请补全：{fields}',
+    overview: '概览', environments: '环境', builds: '构建', changes: '变更', details: '详细信息', members: '成员', missing: '发布前请补全：{fields}',
   },
   details: {
     buildJob: '构建任务', vendorImage: '厂商镜像', ports: '端口', portName: '名称', port: '端口', protocol: '协议',
@@ -50,5 +51,53 @@ export const zhCN: typeof en = {
     closed: '已关闭', pending_release: '待发布', releasing: '发布中', released: '已发布', failed: '失败',
     pending: '等待中', canary: '灰度中', completed: '已完成', queued: '排队中', running: '运行中',
     succeeded: '成功', cancelled: '已取消', waiting: '等待确认', skipped: '已跳过',
+  },
+  build: {
+    title: '构建', branch: '分支', version: '版本', note: '说明', start: '开始构建', cancel: '取消构建',
+    delete: '删除构建', deleteConfirm: '删除这个构建及其在镜像仓库中的镜像？', digest: '摘要',
+    job: 'Jenkins 任务', log: '构建日志', paused: '已暂停自动滚动：滚动到底部继续跟随', reason: '原因',
+  },
+  change: {
+    create: '新建变更', title: '标题', environment: '环境', build: '构建', type: '类型',
+    needsApproval: '需要审批', history: '历史', submit: '提交', approve: '通过', reject: '驳回',
+    release: '发布', withdraw: '撤回', close: '关闭', approveComment: '备注（可选）',
+    rejectComment: '驳回原因',
+  },
+  changeType: { code: '代码', scale: '扩缩容', env_resource: '资源' },
+  changeEvent: {
+    create: '创建', edit: '编辑', submit: '提交', approve: '通过', reject: '驳回', close: '关闭',
+    withdraw: '撤回', release: '发布', released: '发布完成', failed: '发布失败', rollback: '回滚',
+  },
+  env: {
+    create: '新建环境', type: '环境类型', cluster: '集群', namespace: '命名空间', image: '镜像',
+    imageHint: '选择构建、填写镜像地址，或留空直到首次发布', replicas: '副本数', cpu: 'CPU',
+    memory: '内存', request: '请求', limit: '上限', cpuRequest: 'CPU 请求', cpuLimit: 'CPU 上限',
+    memoryRequest: '内存请求', memoryLimit: '内存上限', containerPort: '容器端口', servicePort: '服务端口',
+    variables: '环境变量', varName: '变量名', varValue: '变量值', addVariable: '添加变量',
+    readiness: '就绪检查路径', strategy: '发布策略', canarySteps: '灰度步骤', step: '第 {n} 步',
+    stepPods: '灰度实例数', pods: '个实例', pause: '之后', pauseManual: '等待人工推进', pauseNone: '稳定后自动继续',
+    addStep: '添加步骤', approval: '审批', approvalDefault: '默认（生产环境的核心应用需要审批）',
+    approvalYes: '总是需要', approvalNo: '不需要', instances: '实例', live: '实时', ready: '就绪',
+    noPods: '没有实例', restart: '重启', restartConfirm: '滚动重启这个环境的所有实例？',
+    restarting: '已开始滚动重启', delete: '删除', deleteConfirm: '将删除 Deployment 和 Service。输入 {name} 确认。',
+    deleteTypeName: '请输入 {name}', scale: '扩缩容', scalePreview: '将创建一个扩缩容变更并立即发布：',
+    scaleSubmit: '创建变更并发布',
+  },
+  pod: { name: '实例', phase: '阶段', ready: '就绪', restarts: '重启次数', reason: '原因', age: '运行时长' },
+  strategy: { one_shot: '一次性发布', canary: '灰度发布' },
+  release: {
+    title: '发布记录', kind: '类型', start: '开始发布', planHint: '这个环境的灰度计划：',
+    planStep: '第 {n} 步：{pods} 个灰度实例', planFinal: '最后：所有实例运行新镜像',
+    promote: '推进', promoteAll: '全部推进', abort: '中止', rollback: '回滚', confirmRollback: '立即回滚',
+    rollbackTarget: '环境将回到：', rollbackBaseline: '基线 v{v}', newImage: '新镜像',
+    oldImage: '发布前镜像', startedBy: '发起人', steps: '步骤', podsNew: '新镜像实例',
+    podsOld: '其他镜像实例', operations: '操作记录', operation: '操作',
+  },
+  releaseKind: { release: '发布', rollback: '回滚' },
+  releaseOp: { start: '开始', promote: '推进', promote_all: '全部推进', abort: '中止', rollback: '回滚' },
+  releaseStep: {},
+  baseline: {
+    title: '基线', version: '版本', from: '从', to: '到', compare: '对比', field: '字段', before: '之前',
+    after: '之后', now: '当前', same: '没有差异',
   },
 }

@@ -5,6 +5,10 @@ import { api, setCsrfToken } from '../api'
 import { ApiError } from '../api/client'
 import type { Session, User } from '../api/types'
 
+// The session cookie is HttpOnly: this flag only says whether asking the
+// server is worth it, so a first visit goes to sign-in without a failed request.
+const SIGNED_IN_KEY = 'slipway.signedIn'
+
 /// Who is signed in (from the session cookie) and the CSRF token for writes.
 export const useSession = defineStore('session', () => {
   const user = ref<User | null>(null)
@@ -13,11 +17,17 @@ export const useSession = defineStore('session', () => {
   function apply(session: Session | null) {
     user.value = session?.user ?? null
     setCsrfToken(session?.csrf_token ?? null)
+    if (session) localStorage.setItem(SIGNED_IN_KEY, '1')
+    else localStorage.removeItem(SIGNED_IN_KEY)
   }
 
   /// Asks the server once per page load whether the cookie is a live session.
   async function load(): Promise<void> {
     if (loaded.value) return
+    if (!localStorage.getItem(SIGNED_IN_KEY)) {
+      loaded.value = true
+      return
+    }
     try {
       apply(await api.get<Session>('/auth/me', undefined, { quiet401: true }))
     } catch (e) {
