@@ -3,20 +3,23 @@
 import {
   ElAlert, ElAside, ElBadge, ElButton, ElCard, ElCheckbox, ElConfigProvider, ElContainer, ElDescriptions,
   ElDescriptionsItem, ElDialog, ElDivider, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
-  ElHeader, ElInput, ElInputNumber, ElLink, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption, ElRadioButton,
+  ElHeader, ElInput, ElInputNumber, ElLink, ElMain, ElMenu, ElMenuItem, ElOption, ElRadioButton,
   ElRadioGroup, ElResult, ElSelect, ElSwitch, ElTable, ElTableColumn, ElTabPane, ElTabs, ElTag, ElTimeline,
   ElTimelineItem, ElTooltip,
 } from 'element-plus'
-import type { App, Plugin } from 'vue'
+import { ElLoading } from 'element-plus'
+import type { App, Component } from 'vue'
 
-const components: Plugin[] = [
+const components: (Component & { name?: string })[] = [
   ElAlert, ElAside, ElBadge, ElButton, ElCard, ElCheckbox, ElConfigProvider, ElContainer, ElDescriptions,
   ElDescriptionsItem, ElDialog, ElDivider, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
-  ElHeader, ElInput, ElInputNumber, ElLink, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption, ElRadioButton,
+  ElHeader, ElInput, ElInputNumber, ElLink, ElMain, ElMenu, ElMenuItem, ElOption, ElRadioButton,
   ElRadioGroup, ElResult, ElSelect, ElSwitch, ElTable, ElTableColumn, ElTabPane, ElTabs, ElTag, ElTimeline,
   ElTimelineItem, ElTooltip,
 ]
 
 export function installUi(app: App) {
-  for (const c of components) app.use(c)
+  // Child components (ElOption, ElTableColumn…) have no-op installers: register each by name.
+  for (const c of components) app.component(c.name as string, c)
+  app.use(ElLoading)
 }
