@@ -111,6 +111,8 @@ export async function apiAs(base, username, password) {
 /// Chromium with a fresh profile, in `locale`, recording every browser-side problem.
 export async function openBrowser({ locale, artefacts }) {
   const profile = mkdtempSync(join(tmpdir(), 'slipway-chromium-'))
+  // Only this run's screenshots: an earlier failure's must not linger.
+  rmSync(artefacts, { recursive: true, force: true })
   mkdirSync(artefacts, { recursive: true })
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
