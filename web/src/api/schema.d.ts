@@ -78,7 +78,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a cookie session. */
+        /**
+         * Start a cookie session.
+         * @description Wrong passwords, unknown and disabled names all answer the same 401. After `auth.max_failed_logins` failures in a row of one user name from one client address, that pair waits (429 with `Retry-After`), twice as long after each further failure; other addresses are not held up.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -129,7 +132,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change one's own password. */
+        /**
+         * Change one's own password.
+         * @description A wrong current password is 400 and counts towards the same wait as failed logins (429).
+         */
         post: operations["changePassword"];
         delete?: never;
         options?: never;
@@ -204,7 +210,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user's display name, role or access. */
+        /**
+         * Change a user's display name, role or access.
+         * @description Disabling ends the user's sessions and revokes their API tokens (enabling again brings none back). A PATCH that changes nothing keeps the version.
+         */
         patch: operations["updateUser"];
         trace?: never;
     };
@@ -217,7 +226,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a user's password. */
+        /**
+         * Set a user's password.
+         * @description Ends the user's sessions and revokes their API tokens.
+         */
         post: operations["resetPassword"];
         delete?: never;
         options?: never;
@@ -257,7 +269,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit basic information. */
+        /**
+         * Edit basic information.
+         * @description A PATCH that changes nothing answers the application as it is, with the same version.
+         */
         patch: operations["updateApp"];
         trace?: never;
     };
@@ -405,7 +420,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Add a member or change their role. */
+        /**
+         * Add a member or change their role.
+         * @description Approver members must hold the approver or admin role (400, field `role`). The last owner cannot be demoted (409). Members are recorded under the user's own name, whatever the case in the path.
+         */
         put: operations["putAppMember"];
         post?: never;
         /** Remove a member. */
@@ -1126,7 +1144,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve: approving → pending_release. Admins and the application's approver members.
+         * Approve: approving → pending_release. Admins and the application's approver members who hold the approver role; not the change's author where `changes.refuse_self_approval` refuses it (by default in core applications' prod environments).
          * @description Any transition the lifecycle table does not allow is refused with 409, details.state and details.allowed_actions.
          */
         post: operations["approveChange"];
@@ -1361,6 +1379,7 @@ export interface components {
             build_job?: string | null;
             ports?: components["schemas"]["Port"][];
             health_check?: components["schemas"]["HealthCheck"] | null;
+            /** @description The approver members: users holding the approver or admin role. Changing them is for owners and admins (403 for developers). */
             approvers?: string[];
             /** @description Image a commercial app is released from. */
             vendor_image?: string | null;
@@ -1380,11 +1399,12 @@ export interface components {
             /** Format: int64 */
             id: number;
             /**
-             * @description DNS-safe, unique.
+             * @description DNS-safe, unique; not all digits (it would read as an id in paths).
              * @example order-svc
              */
             name: string;
             team: string;
+            /** @description Read from membership: the owner member (with several, the first by name; `members` lists them all). */
             owner: string;
             type: components["schemas"]["AppType"];
             level: components["schemas"]["AppLevel"];
@@ -1516,6 +1536,7 @@ export interface components {
             expires_in_days?: number;
         };
         UserCreate: {
+            /** @description Letters, digits, `.`, `_`, `-`; not all digits; unique without regard to case. */
             username: string;
             /** Format: password */
             password: string;
@@ -1539,7 +1560,7 @@ export interface components {
         AppCreate: {
             name: string;
             team: string;
-            /** @description Defaults to the caller. */
+            /** @description Defaults to the caller; any existing user (the name in any case). */
             owner?: string;
             type: components["schemas"]["AppType"];
             level: components["schemas"]["AppLevel"];
@@ -1558,6 +1579,7 @@ export interface components {
             description?: string;
             /** Format: uri */
             repo_url?: string;
+            /** @description Hands the application over: this user becomes its only owner and the other owners stay as developers. Owners and admins only (403 for developers). */
             owner?: string;
         };
         /** @description Only the fields given change; the others keep their value. */
@@ -1567,9 +1589,11 @@ export interface components {
              * @description The version read; a stale one fails with conflict.
              */
             version: number;
+            /** @description Jenkins item path: segments separated by '/', none empty, '.' or '..', no control characters and none of ? * \ % ! @ # $ ^ & | < > [ ] : ; */
             build_job?: string | null;
             ports?: components["schemas"]["Port"][];
             health_check?: components["schemas"]["HealthCheck"] | null;
+            /** @description The approver members: users holding the approver or admin role. Changing them is for owners and admins (403 for developers). */
             approvers?: string[];
             vendor_image?: string | null;
         };
@@ -1657,7 +1681,7 @@ export interface components {
             next_cursor?: string | null;
         };
         ClusterCreate: {
-            /** @description DNS-1123 label. */
+            /** @description DNS-1123 label; not all digits (it would read as an id in paths). */
             name: string;
             description?: string;
             /** @enum {string} */
@@ -2903,7 +2927,7 @@ export interface operations {
                 level?: "core" | "non_core" | "edge";
                 /** @description Only this team. */
                 team?: string;
-                /** @description Only this owner. */
+                /** @description Only applications this user owns (as any of their owner members; the name in any case). */
                 owner?: string;
                 /** @description Only applications this user is a member of. */
                 member?: string;
