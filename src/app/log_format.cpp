@@ -6,7 +6,7 @@
 #include <ctime>
 #include <fmt/format.h>
 
-#include "core/utf8.hpp"
+#include "core/common/utf8.hpp"
 
 namespace slipway::app {
 

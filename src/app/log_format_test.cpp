@@ -4,7 +4,7 @@
 
 #include <boost/json.hpp>
 
-#include "core/utf8.hpp"
+#include "core/common/utf8.hpp"
 
 namespace slipway::app {
 namespace {

@@ -11,26 +11,27 @@
 #include "app/connections_factory.hpp"
 #include "app/log_format.hpp"
 #include "app/sandbox_command.hpp"
+#include "app/sandbox_ports.hpp"
 #include "engine/engine.hpp"
 #include "engine/sample_workflow.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/server.hpp"
 #include "sandbox/all_emulators.hpp"
-#include "services/app_service.hpp"
-#include "services/config_service.hpp"
-#include "services/change_service.hpp"
-#include "services/cluster_service.hpp"
-#include "services/environment_service.hpp"
-#include "services/build_service.hpp"
-#include "services/build_workflow.hpp"
-#include "services/release_runner.hpp"
-#include "services/release_service.hpp"
+#include "services/apps/app_service.hpp"
+#include "services/config/config_service.hpp"
+#include "services/changes/change_service.hpp"
+#include "services/environments/cluster_service.hpp"
+#include "services/environments/environment_service.hpp"
+#include "services/builds/build_service.hpp"
+#include "services/builds/build_workflow.hpp"
+#include "services/releases/release_runner.hpp"
+#include "services/releases/release_service.hpp"
 #include "http/handlers/release_views.hpp"
 #include "http/release_feed.hpp"
 #include "store/release_repository.hpp"
-#include "services/notice_delivery.hpp"
-#include "services/notification_service.hpp"
-#include "services/secret_box.hpp"
+#include "services/notifications/notice_delivery.hpp"
+#include "services/notifications/notification_service.hpp"
+#include "services/platform/secret_box.hpp"
 #include "store/migrations.hpp"
 
 namespace slipway::app {
@@ -101,7 +102,7 @@ services::SecretBox SecretKey(const Config& c) {
 
 }  // namespace
 
-int Serve(const Config& config) {
+int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   SetUpLogging(config);
   auto db = OpenDatabase(config);
   for (const auto& name : store::Migrate(*db)) spdlog::info("applied migration {}", name);
@@ -112,9 +113,16 @@ int Serve(const Config& config) {
     // Every external system not configured under `connectors:` is emulated in process.
     sandbox_host = std::make_unique<sandbox::SandboxHost>("127.0.0.1");
     sandbox::AddAllEmulators(*sandbox_host, config.sandbox_settings);
-    sandbox_host->Start();
-    // Where tests and tools find the emulators of this run.
-    WriteEndpointsFile(*sandbox_host, (std::filesystem::path(config.data_dir) / "sandbox-endpoints.json").string());
+    // Where tests and tools find the emulators of this run, and where the
+    // next run finds the ports to ask for again.
+    const auto endpoints_file = (std::filesystem::path(config.data_dir) / "sandbox-endpoints.json").string();
+    if (config.sandbox_base_port != 0) {
+      sandbox_host->Start(PortsFrom(config.sandbox_base_port, sandbox_host->EndpointNames()), true);
+    } else {
+      sandbox_host->Start(PortsOfEndpointsFile(endpoints_file));
+    }
+    std::filesystem::create_directories(config.data_dir);
+    WriteEndpointsFile(*sandbox_host, endpoints_file);
   }
   auto connections = BuildConnections(config, sandbox_host.get());
 
@@ -130,7 +138,7 @@ int Serve(const Config& config) {
   engine::Engine engine(*db, clock, BuildRegistry(secrets, connections, build_settings, &release_runner),
                         config.engine);
   services::EngineNotices notices(engine, clock, secrets);
-  services::ChangeService changes(*db, clock, notices);
+  services::ChangeService changes(*db, clock, notices, config.changes);
   release_runner.Attach(engine, changes);
   release_runner.SetNotices(&notices);
   services::NotificationService notifications(*db, clock, secrets);
@@ -167,15 +175,23 @@ int Serve(const Config& config) {
                      clusters,     environments, releases, release_feed, config_files, changes, notifications,
                      metrics,      streams,  config.api};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
+  // The console's files are in memory: served on the network thread, like cache hits.
+  http::StaticSite console_site(console, [&api](std::string_view path) {
+    return path.starts_with("/api/") || api.router().Find("GET", path).route != nullptr;
+  });
   http::Server server(
       config.server, [&api](http::Request& r) { return api.Handle(r); }, AccessLog(config, metrics),
-      [&api](http::Request& r) { return api.TryInline(r); });
+      [&api, &console_site](http::Request& r) {
+        if (auto page = console_site.Handle(r)) return page;
+        return api.TryInline(r);
+      });
   server.Listen();
 
   auto password = identity.BootstrapAdmin(config.admin_username, config.admin_password);
   std::string base = "http://" + config.server.host + ":" + std::to_string(server.port());
   std::cout << "Slipway is serving on " << base << " (database: "
             << (config.database_url.empty() ? "SQLite in " + config.data_dir : "PostgreSQL") << ")\n";
+  if (!console.empty()) std::cout << "Web console: " << base << "/\n";
   if (password) {
     std::cout << "Created the admin user.\n  username: " << config.admin_username << "\n  password: "
               << (config.admin_password ? "(from SLIPWAY_ADMIN_PASSWORD)" : *password)

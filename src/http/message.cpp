@@ -2,7 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "core/utf8.hpp"
+#include "core/common/utf8.hpp"
 
 namespace slipway::http {
 

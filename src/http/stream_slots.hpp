@@ -8,7 +8,7 @@
 #include <memory>
 #include <mutex>
 
-#include "core/error.hpp"
+#include "core/common/error.hpp"
 #include "http/message.hpp"
 
 namespace slipway::http {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/utf8.hpp"
+#include "core/common/utf8.hpp"
 #include "support/api_fixture.hpp"
 #include "support/raw_connection.hpp"
 #include "support/slipway_process.hpp"
