@@ -37,7 +37,7 @@ TEST_F(OpsTest, HeadHealthzIsOkWithoutABody) {
 
 TEST_F(OpsTest, ErrorsAboutInvalidBytesInThePathAreValidUtf8Json) {
   auto bytes = RawExchange(static_cast<std::uint16_t>(server().process().port()),
-                           "GET /%ff%fe HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+                           "GET /api/v1/%ff%fe HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(RawStatus(bytes), 404) << bytes;
   const std::string body = bytes.substr(bytes.find("\r\n\r\n") + 4);
   EXPECT_TRUE(core::IsValidUtf8(body)) << body;
@@ -45,7 +45,7 @@ TEST_F(OpsTest, ErrorsAboutInvalidBytesInThePathAreValidUtf8Json) {
   auto json = boost::json::parse(body, ec);
   ASSERT_FALSE(ec) << body;
   // Each invalid byte is shown as U+FFFD.
-  EXPECT_EQ(json.at("error").at("message").as_string(), "no such endpoint: /\xef\xbf\xbd\xef\xbf\xbd");
+  EXPECT_EQ(json.at("error").at("message").as_string(), "no such endpoint: /api/v1/\xef\xbf\xbd\xef\xbf\xbd");
 }
 
 class ReadinessTest : public BackendApiTest {};
@@ -105,7 +105,7 @@ TEST(AccessLogTest, JsonLinesSurviveHostileRequestsAndIncludeRefusedOnes) {
   const auto port = static_cast<std::uint16_t>(own.process().port());
   const std::size_t before = own.process().ReadStdout().size();
   const std::vector<std::string> requests = {
-      "GET /nothing/%ff%fe/%22%0a HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",  // 404
+      "GET /api/v1/nothing/%ff%fe/%22%0a HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",  // 404
       "GET /\xff\xfe\"x HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",          // 400, raw bytes
       "POST /healthz HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: xchunked\r\n\r\n",       // 501
       "GET /healthz HTTP/1.1\r\nHost: t\r\nX-A: b\r\n c\r\n\r\n",                      // 400, obs-fold
