@@ -19,6 +19,7 @@
 #include "services/config_service.hpp"
 #include "services/change_service.hpp"
 #include "services/cluster_service.hpp"
+#include "services/environment_delete_hooks.hpp"
 #include "services/environment_service.hpp"
 #include "services/build_service.hpp"
 #include "services/build_workflow.hpp"
@@ -26,7 +27,6 @@
 #include "services/release_service.hpp"
 #include "http/handlers/release_views.hpp"
 #include "http/release_feed.hpp"
-#include "store/release_repository.hpp"
 #include "services/notice_delivery.hpp"
 #include "services/notification_service.hpp"
 #include "services/secret_box.hpp"
@@ -147,13 +147,8 @@ int Serve(const Config& config) {
   release_runner.SetNotices(&notices);
   services::NotificationService notifications(*db, clock, secrets);
   services::ReleaseService releases(*db, clock, engine, changes);
-  // An environment cannot be deleted under a running release.
-  environments.SetDeleteGuard([](store::Tx& tx, std::int64_t env_id) -> std::optional<std::string> {
-    auto active = store::releases::ActiveOn(tx, env_id);
-    if (!active) return std::nullopt;
-    return "release " + std::to_string(active->id) + " of this environment is " +
-           std::string(core::ReleaseStateName(active->state)) + ": wait for it or abort it first";
-  });
+  // An environment cannot be deleted under a running release; its open changes close with it.
+  environments.SetDeleteHooks(services::EnvironmentDeleteHooks(clock, changes));
   http::ReleaseFeed release_feed([&releases](std::int64_t id, bool& done) -> boost::json::value {
     auto view = releases.Get({}, std::to_string(id));
     if (!view.ok()) return nullptr;

@@ -46,16 +46,18 @@ Result<LoginResult> IdentityService::Login(const std::string& username, const st
                  "too many failed logins; try again later",
                  {{"retry_after_seconds", (user->locked_until - now + 999) / 1000}}};
   }
-  const bool ok = settings_.hasher.Verify(password, user->password_hash);
-  return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<LoginResult> {
-    if (!ok) {
+  if (!settings_.hasher.Verify(password, user->password_hash)) {
+    // Committed although the login fails: the count is what locks the account.
+    store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
       int failures = user->failed_logins + 1;
       core::Millis locked = failures >= settings_.max_failed_logins ? now + settings_.lockout_ms : 0;
       store::users::SetLoginState(tx, user->id, locked ? 0 : failures, locked);
       RecordAudit(tx, clock_, ctx, "auth.login", "user", std::to_string(user->id),
                   locked ? "failed login; account locked" : "failed login", "unauthenticated");
-      return core::Unauthenticated("wrong username or password");
-    }
+    });
+    return core::Unauthenticated("wrong username or password");
+  }
+  return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<LoginResult> {
     store::users::SetLoginState(tx, user->id, 0, 0);
     store::sessions::DeleteExpired(tx, now);
     LoginResult result{RandomHex(32), RandomHex(16), *user, now + settings_.session_ttl_ms};
