@@ -1,6 +1,7 @@
 // Deleting an environment closes or detaches what refers to it: its open
 // changes are closed with the reason, its drafts removed; what happened on
-// it (releases, operations) stays readable under its id.
+// it (releases, operations) stays readable under its id. A creation the
+// cluster refused is undone without a trace but the audit's.
 #include "services/release_test_fixture.hpp"
 #include "store/config_repository.hpp"
 #include "store/release_repository.hpp"
@@ -83,6 +84,16 @@ TEST_F(EnvironmentDeletionTest, ARunningReleaseWithoutAWorkflowDoesNotHoldTheEnv
   auto deleted = environments_.Delete(alice_, std::to_string(env), "shop");
   ASSERT_TRUE(deleted.ok()) << deleted.error().message;
   EXPECT_EQ(Release(orphan).state, core::ReleaseState::kFailed);
+}
+
+TEST_F(EnvironmentDeletionTest, ACreationTheClusterRefusedLeavesNoEnvironmentAndNoOperation) {
+  kube_->InjectFailure("Create", "deployments",
+                       core::Error{core::Code::kInvalid, "admission webhook denied the request", {}});
+  auto refused = environments_.Create(alice_, "shop", {{"env_type", "prod"}, {"cluster", "sandbox"}, {"image", kV1}});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(Count("SELECT count(*) FROM environments"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM env_operations"), 0) << "the refused creation left its operation record";
+  EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE action = 'env.create' AND result <> 'ok'"), 1);
 }
 
 }  // namespace
