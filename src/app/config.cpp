@@ -5,10 +5,24 @@
 #include <cstdlib>
 #include <set>
 #include <stdexcept>
+#include <utility>
+
+#include "connectors/yaml_keys.hpp"
+#include "core/builds/jenkins_item_path.hpp"
 
 namespace slipway::app {
 
 namespace {
+
+// builds.job_path with its placeholders filled in by plain names.
+std::string JobPathExample(std::string path) {
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"{app}", "app"}, {"{team}", "team"}}) {
+    for (auto at = path.find(from); at != std::string::npos; at = path.find(from, at + to.size())) {
+      path.replace(at, from.size(), to);
+    }
+  }
+  return path;
+}
 
 // Reads YAML mappings, refusing keys nobody reads (typos must not pass silently).
 class Section {
@@ -96,6 +110,10 @@ void ReadReleaseSettings(Section& top, Config& c) {
   {
     auto b = top.Child("builds");
     b.Get("job_path", c.builds.job_path);
+    // Checked with sample names: {app} is a DNS label, {team} is checked when a build starts.
+    if (auto rule = core::CheckJenkinsItemPath(JobPathExample(c.builds.job_path))) {
+      throw std::runtime_error("builds.job_path " + *rule);
+    }
     b.Get("image_namespace", c.builds.image_namespace);
     b.Get("create_missing_jobs", c.builds.create_missing_jobs);
     b.GetRange<std::int64_t>("poll_interval_ms", c.builds.poll_interval_ms, 100, 60'000);
@@ -124,6 +142,11 @@ void ReadFile(const std::string& path, Config& c) {
     root = YAML::LoadFile(path);
   } catch (const YAML::Exception& e) {
     throw std::runtime_error("cannot read config " + path + ": " + e.what());
+  }
+  // yaml-cpp would read the first of two equal keys; the person meant one of them.
+  if (auto problem = connectors::FindRepeatedKey(root)) {
+    throw std::runtime_error("cannot read config " + path + ": " + problem->message + " (line " +
+                             std::to_string(problem->line) + ")");
   }
   Section top(root, "");
   std::string listen;
@@ -159,12 +182,17 @@ void ReadFile(const std::string& path, Config& c) {
   {
     auto a = top.Child("auth");
     a.Get("admin_username", c.admin_username);
-    long long ttl_minutes = c.identity.session_ttl_ms / 60'000, lockout = c.identity.lockout_ms / 60'000;
+    auto& backoff = c.identity.login_backoff;
+    long long ttl_minutes = c.identity.session_ttl_ms / 60'000, first = backoff.first_wait_ms / 1000,
+              most = backoff.max_wait_ms / 1000;
     a.GetRange("session_ttl_minutes", ttl_minutes, 1LL, 60LL * 24 * 90);
-    a.GetRange("max_failed_logins", c.identity.max_failed_logins, 1, 1000);
-    a.GetRange("lockout_minutes", lockout, 0LL, 60LL * 24);
+    a.GetRange("max_failed_logins", backoff.free_failures, 1, 1000);
+    a.GetRange("login_backoff_seconds", first, 1LL, 3600LL);
+    a.GetRange("login_backoff_max_seconds", most, 1LL, 24LL * 3600);
+    if (most < first) throw std::runtime_error("auth.login_backoff_max_seconds must be at least auth.login_backoff_seconds");
     c.identity.session_ttl_ms = ttl_minutes * 60'000;
-    c.identity.lockout_ms = lockout * 60'000;
+    backoff.first_wait_ms = first * 1000;
+    backoff.max_wait_ms = most * 1000;
     auto argon = a.Child("argon2");
     argon.GetRange<std::uint32_t>("time_cost", c.identity.hasher.time_cost, 1, 100);
     argon.GetRange<std::uint32_t>("memory_kib", c.identity.hasher.memory_kib, 8, 4u << 20);
@@ -181,9 +209,21 @@ void ReadFile(const std::string& path, Config& c) {
     long long ready = c.sandbox_settings.pod_ready_delay.count();
     sb.GetRange("pod_ready_delay_ms", ready, 0LL, 600'000LL);
     c.sandbox_settings.pod_ready_delay = std::chrono::milliseconds(ready);
+    // Room for every endpoint above the base (about a dozen).
+    int base_port = c.sandbox_base_port;
+    sb.GetRange("base_port", base_port, 0, 65000);
+    c.sandbox_base_port = static_cast<std::uint16_t>(base_port);
   }
   ReadConnectors(top, c);
   ReadReleaseSettings(top, c);
+  {
+    auto ch = top.Child("changes");
+    std::string self_approval(core::SelfApprovalName(c.changes.self_approval));
+    ch.Get("refuse_self_approval", self_approval);
+    auto policy = core::ParseSelfApproval(self_approval);
+    if (!policy) throw std::runtime_error("changes.refuse_self_approval must be core_prod, always or never");
+    c.changes.self_approval = *policy;
+  }
   {
     auto l = top.Child("log");
     l.Get("level", c.log_level);

@@ -6,8 +6,8 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "sandbox/all_emulators.hpp"
-#include "services/identity_service.hpp"
-#include "services/settings.hpp"
+#include "services/identity/identity_service.hpp"
+#include "services/platform/settings.hpp"
 
 namespace slipway::app {
 
@@ -44,6 +44,10 @@ struct Config {
   /// The embedded default: emulators of every external system, in process.
   bool sandbox = true;
   sandbox::SandboxSettings sandbox_settings;
+  /// sandbox.base_port: the emulators listen on base_port, base_port+1, …
+  /// (refusing to start when one is taken). 0: on the ports of the
+  /// previous run (from its endpoints file), else on free ones.
+  std::uint16_t sandbox_base_port = 0;
   ConnectorsConfig connectors;
   /// The key that seals connector secrets at rest; empty: <data_dir>/secret.key
   /// (created on first start). SLIPWAY_SECRET_KEY (base64) overrides the file.
@@ -52,6 +56,7 @@ struct Config {
   services::EnvironmentSettings environments;
   services::BuildSettings builds;
   services::ConfigFileSettings config_files;
+  services::ChangeSettings changes;
   std::string log_level = "info";
   bool log_json = false;
   bool access_log = true;

@@ -82,6 +82,28 @@ TEST_F(ConfigTest, RefusesTyposAndBadValues) {
   EXPECT_NE(Error("connectors: 3\n").find("connectors"), std::string::npos);
 }
 
+// yaml-cpp would read the first of two equal keys; the person meant one of them.
+TEST_F(ConfigTest, RefusesARepeatedKey) {
+  EXPECT_EQ(Error("builds:\n  image_namespace: a\n  image_namespace: b\n"),
+            "cannot read config " + dir_.path() + "/slipway.yaml: the key \"image_namespace\" appears twice in one "
+            "mapping (line 3)");
+  EXPECT_NE(Error("log: {level: info}\nlog: {level: debug}\n").find("\"log\" appears twice"), std::string::npos);
+}
+
+TEST_F(ConfigTest, TheBuildJobPathMustBeAJenkinsItemPath) {
+  EXPECT_EQ(Load("builds:\n  job_path: 'ci/{team}/{app}-build'\n").builds.job_path, "ci/{team}/{app}-build");
+  for (const char* bad : {"'../{app}'", "'{team}//{app}'", "'/{app}'", "'{app}?x'"}) {
+    EXPECT_NE(Error(std::string("builds:\n  job_path: ") + bad + "\n").find("builds.job_path"), std::string::npos)
+        << bad;
+  }
+}
+
+TEST_F(ConfigTest, TheSandboxBasePortIsBounded) {
+  EXPECT_EQ(Load("").sandbox_base_port, 0);
+  EXPECT_EQ(Load("sandbox: {base_port: 18100}\n").sandbox_base_port, 18100);
+  EXPECT_NE(Error("sandbox: {base_port: 65500}\n").find("sandbox.base_port"), std::string::npos);
+}
+
 TEST_F(ConfigTest, ConfigFilesDefaultToApollosStandardEnvsAndCheckThePrefix) {
   auto defaults = Load("");
   EXPECT_EQ(defaults.config_files.consul_prefix, "slipway/config");

@@ -1,7 +1,7 @@
 #pragma once
 #include "app/config.hpp"
 #include "sandbox/sandbox_host.hpp"
-#include "services/connections.hpp"
+#include "services/platform/connections.hpp"
 
 namespace slipway::app {
 

@@ -10,26 +10,27 @@
 
 #include "app/connections_factory.hpp"
 #include "app/sandbox_command.hpp"
+#include "app/sandbox_ports.hpp"
 #include "engine/engine.hpp"
 #include "engine/sample_workflow.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/server.hpp"
 #include "sandbox/all_emulators.hpp"
-#include "services/app_service.hpp"
-#include "services/config_service.hpp"
-#include "services/change_service.hpp"
-#include "services/cluster_service.hpp"
-#include "services/environment_delete_hooks.hpp"
-#include "services/environment_service.hpp"
-#include "services/build_service.hpp"
-#include "services/build_workflow.hpp"
-#include "services/release_runner.hpp"
-#include "services/release_service.hpp"
+#include "services/apps/app_service.hpp"
+#include "services/config/config_service.hpp"
+#include "services/changes/change_service.hpp"
+#include "services/environments/cluster_service.hpp"
+#include "services/environments/environment_service.hpp"
+#include "services/releases/environment_delete_hooks.hpp"
+#include "services/builds/build_service.hpp"
+#include "services/builds/build_workflow.hpp"
+#include "services/releases/release_runner.hpp"
+#include "services/releases/release_service.hpp"
 #include "http/handlers/release_views.hpp"
 #include "http/release_feed.hpp"
-#include "services/notice_delivery.hpp"
-#include "services/notification_service.hpp"
-#include "services/secret_box.hpp"
+#include "services/notifications/notice_delivery.hpp"
+#include "services/notifications/notification_service.hpp"
+#include "services/platform/secret_box.hpp"
 #include "store/migrations.hpp"
 
 namespace slipway::app {
@@ -124,9 +125,16 @@ int Serve(const Config& config) {
     // Every external system not configured under `connectors:` is emulated in process.
     sandbox_host = std::make_unique<sandbox::SandboxHost>("127.0.0.1");
     sandbox::AddAllEmulators(*sandbox_host, config.sandbox_settings);
-    sandbox_host->Start();
-    // Where tests and tools find the emulators of this run.
-    WriteEndpointsFile(*sandbox_host, (std::filesystem::path(config.data_dir) / "sandbox-endpoints.json").string());
+    // Where tests and tools find the emulators of this run, and where the
+    // next run finds the ports to ask for again.
+    const auto endpoints_file = (std::filesystem::path(config.data_dir) / "sandbox-endpoints.json").string();
+    if (config.sandbox_base_port != 0) {
+      sandbox_host->Start(PortsFrom(config.sandbox_base_port, sandbox_host->EndpointNames()), true);
+    } else {
+      sandbox_host->Start(PortsOfEndpointsFile(endpoints_file));
+    }
+    std::filesystem::create_directories(config.data_dir);
+    WriteEndpointsFile(*sandbox_host, endpoints_file);
   }
   auto connections = BuildConnections(config, sandbox_host.get());
 
@@ -142,7 +150,7 @@ int Serve(const Config& config) {
   engine::Engine engine(*db, clock, BuildRegistry(secrets, connections, build_settings, &release_runner),
                         config.engine);
   services::EngineNotices notices(engine, clock, secrets);
-  services::ChangeService changes(*db, clock, notices);
+  services::ChangeService changes(*db, clock, notices, config.changes);
   release_runner.Attach(engine, changes);
   release_runner.SetNotices(&notices);
   services::NotificationService notifications(*db, clock, secrets);

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/error.hpp"
+#include "core/common/error.hpp"
 
 namespace slipway::connectors {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 
-#include "core/error.hpp"
+#include "core/common/error.hpp"
 
 namespace slipway::connectors {
 

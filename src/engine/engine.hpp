@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/clock.hpp"
-#include "core/error.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/error.hpp"
 #include "engine/registry.hpp"
 #include "engine/retry_policy.hpp"
 #include "engine/step_queue.hpp"

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 #include "engine/engine.hpp"
 #include "support/test_database.hpp"
 

@@ -3,7 +3,7 @@
 #include <functional>
 #include <string>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 #include "store/database.hpp"
 
 namespace slipway::engine {

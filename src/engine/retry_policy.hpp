@@ -1,5 +1,5 @@
 #pragma once
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 
 namespace slipway::engine {
 

@@ -2,7 +2,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 #include "engine/outcome.hpp"
 #include "engine/registry.hpp"
 #include "engine/retry_policy.hpp"

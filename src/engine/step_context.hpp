@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 #include "store/database.hpp"
 
 namespace slipway::engine {

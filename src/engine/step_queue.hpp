@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 #include "store/database.hpp"
 
 namespace slipway::engine {

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 
 namespace slipway::engine {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/clock.hpp"
-#include "core/error.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/error.hpp"
 #include "engine/registry.hpp"
 #include "engine/workflow.hpp"
 #include "store/database.hpp"

@@ -4,8 +4,8 @@
 #include <spdlog/spdlog.h>
 
 #include "http/api_support.hpp"
-#include "services/audit_log.hpp"
-#include "services/crypto.hpp"
+#include "services/platform/audit_log.hpp"
+#include "services/platform/crypto.hpp"
 
 namespace slipway::http {
 
@@ -106,7 +106,7 @@ Response Api::Handle(Request& request) {
     return r;
   }
   const Route& route = *match.route;
-  Call call{request, std::move(match.params), std::nullopt, {{}, request.request_id}};
+  Call call{request, std::move(match.params), std::nullopt, {{}, request.request_id, request.remote_address}, {}};
   bool bad_credentials = false;
   call.auth = Authenticate(request, bad_credentials);
   if (call.auth) call.context.caller = call.auth->caller;
@@ -125,6 +125,8 @@ Response Api::Handle(Request& request) {
     response = ErrorResponse(core::Forbidden("missing or wrong X-CSRF-Token header"));
   } else if (!request.body.empty() && IsWrite(request.method) && !IsJson(request.Header("content-type"))) {
     response = ErrorResponse({core::Code::kUnsupportedMedia, "send the body as application/json", {}});
+  } else if (auto refused = ReadInput(route, call)) {
+    response = ErrorResponse(*refused);
   } else {
     try {
       response = RunRoute(route, call);
@@ -143,6 +145,20 @@ Response Api::Handle(Request& request) {
     AuditRefusal(call, route, response);
   }
   return response;
+}
+
+std::optional<core::Error> Api::ReadInput(const Route& route, Call& call) {
+  if (auto refused = CheckParameters(call.request, call.params)) return refused;
+  if (!IsWrite(call.request.method)) return std::nullopt;
+  auto body = ParseBody(call.request);
+  if (!body.ok()) return body.error();
+  if (!route.takes_body && !body->empty()) {
+    const std::string field(body->begin()->key());
+    return core::Invalid(field + " is not a known field: " + route.method + " " + route.pattern + " takes no body",
+                         {{"field", field}, {"rule", "is not a known field"}});
+  }
+  call.body = std::move(*body);
+  return std::nullopt;
 }
 
 Response Api::RunRoute(const Route& route, Call& call) {

@@ -1,11 +1,13 @@
 #pragma once
+#include <optional>
 #include <string>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/error.hpp"
 #include "http/message.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
-#include "services/identity_service.hpp"
+#include "services/identity/identity_service.hpp"
 #include "store/database.hpp"
 
 namespace slipway::http {
@@ -20,8 +22,10 @@ struct ApiSettings {
 
 /// The request pipeline around the routes: match, authenticate (bearer token
 /// or session cookie), authorize by the route's permission, check CSRF on
-/// cookie-authenticated writes, run the handler, map failures, and record
-/// refused state-changing attempts in the audit log.
+/// cookie-authenticated writes, read the input (parameters without control
+/// characters; a write's body parsed strictly, refused on routes that take
+/// none), run the handler, map failures, and record refused state-changing
+/// attempts in the audit log.
 class Api {
  public:
   Api(Router router, services::IdentityService& identity, store::Database& db,
@@ -38,6 +42,9 @@ class Api {
   std::optional<services::Authenticated> Authenticate(const Request& request, bool& bad_credentials);
   void AuditRefusal(const Call& call, const Route& route, const Response& response);
   Response RunRoute(const Route& route, Call& call);
+  /// Checks the parameters and parses a write's body into `call.body`;
+  /// the refusal when the input is bad.
+  std::optional<core::Error> ReadInput(const Route& route, Call& call);
 
   Router router_;
   services::IdentityService& identity_;

@@ -1,7 +1,9 @@
 #include "http/api_support.hpp"
 
-#include <boost/json/parse.hpp>
 #include <ctime>
+
+#include "core/common/strict_json.hpp"
+#include "core/common/text_rules.hpp"
 
 namespace slipway::http {
 
@@ -38,11 +40,29 @@ Response ErrorResponse(const core::Error& error) {
 
 core::Result<boost::json::object> ParseBody(const Request& request) {
   if (request.body.empty()) return boost::json::object{};
-  boost::system::error_code ec;
-  auto value = boost::json::parse(request.body, ec);
-  if (ec) return core::Invalid("malformed JSON body: " + ec.message());
-  if (!value.is_object()) return core::Invalid("the JSON body must be an object");
-  return std::move(value.as_object());
+  auto value = core::ParseStrictJson(request.body);
+  if (!value.ok()) {
+    auto error = value.error();
+    error.message = "JSON body: " + error.message;
+    return error;
+  }
+  if (!value->is_object()) return core::Invalid("the JSON body must be an object");
+  return std::move(value->as_object());
+}
+
+std::optional<core::Error> CheckParameters(const Request& request,
+                                           const std::map<std::string, std::string>& path_params) {
+  auto refuse = [](const std::string& kind, const std::string& name, const std::string& rule) {
+    return core::Invalid(kind + " " + name + " " + rule, {{"field", name}, {"rule", rule}});
+  };
+  for (const auto& [name, value] : request.query) {
+    if (auto rule = core::CheckSingleLine(name)) return refuse("query parameter", name, *rule);
+    if (auto rule = core::CheckSingleLine(value)) return refuse("query parameter", name, *rule);
+  }
+  for (const auto& [name, value] : path_params) {
+    if (auto rule = core::CheckSingleLine(value)) return refuse("path parameter", name, *rule);
+  }
+  return std::nullopt;
 }
 
 boost::json::value TimeJson(core::Millis millis) {

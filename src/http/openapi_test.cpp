@@ -9,7 +9,7 @@
 
 #include "engine/engine.hpp"
 #include "http/handlers/deps.hpp"
-#include "services/notice_delivery.hpp"
+#include "services/notifications/notice_delivery.hpp"
 #include "support/test_database.hpp"
 
 namespace slipway::http {

@@ -5,7 +5,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 #include "http/message.hpp"
 
 namespace slipway::http {

@@ -37,6 +37,12 @@ void Router::Add(std::string method, std::string pattern, Permission permission,
       {std::move(method), std::move(pattern), permission, std::move(handler), cache_generation});
 }
 
+void Router::Add(std::string method, std::string pattern, Permission permission, BodyRouteHandler handler) {
+  Add(std::move(method), std::move(pattern), permission,
+      [handler = std::move(handler)](Call& call) { return handler(call, call.body); });
+  routes_.back().takes_body = true;
+}
+
 Router::Match Router::Find(std::string_view method, std::string_view path) const {
   Match match;
   if (path.empty() || path.front() != '/') return match;

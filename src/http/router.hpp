@@ -1,5 +1,6 @@
 #pragma once
 #include <atomic>
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -9,7 +10,7 @@
 #include <vector>
 
 #include "http/message.hpp"
-#include "services/identity_service.hpp"
+#include "services/identity/identity_service.hpp"
 
 namespace slipway::http {
 
@@ -34,9 +35,14 @@ struct Call {
   std::map<std::string, std::string> params;
   std::optional<services::Authenticated> auth;  ///< empty for public routes without credentials
   services::RequestContext context;
+  /// The JSON body of a write, parsed strictly by the pipeline (empty when none was sent).
+  boost::json::object body = {};
 };
 
 using RouteHandler = std::function<Response(Call&)>;
+/// The handler of a route that reads a JSON body. Routes registered with a
+/// plain RouteHandler take none: the pipeline refuses a body with fields.
+using BodyRouteHandler = std::function<Response(Call&, const boost::json::object& body)>;
 
 struct Route {
   std::string method;
@@ -46,6 +52,7 @@ struct Route {
   /// Set for read routes whose answers may be cached per caller: the change
   /// counter of the data they render (see ResponseCache).
   const std::atomic<std::uint64_t>* cache_generation = nullptr;
+  bool takes_body = false;  ///< registered with a BodyRouteHandler
 };
 
 /// Matches method + path against registered patterns ({name} = one segment).
@@ -53,6 +60,7 @@ class Router {
  public:
   void Add(std::string method, std::string pattern, Permission permission, RouteHandler handler,
            const std::atomic<std::uint64_t>* cache_generation = nullptr);
+  void Add(std::string method, std::string pattern, Permission permission, BodyRouteHandler handler);
 
   struct Match {
     const Route* route = nullptr;

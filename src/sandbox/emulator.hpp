@@ -1,5 +1,6 @@
 #pragma once
 #include <boost/json/value.hpp>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,8 +35,9 @@ class Service {
  public:
   virtual ~Service() = default;
   virtual std::string_view system() const = 0;
-  /// Binds and starts serving on `host`; returns the endpoint, e.g. "127.0.0.1:5353".
-  virtual std::string Start(const std::string& host) = 0;
+  /// Binds `port` (0: a free one) on `host` and starts serving; returns the
+  /// endpoint, e.g. "127.0.0.1:5353". Throws when the port cannot be bound.
+  virtual std::string Start(const std::string& host, std::uint16_t port) = 0;
   virtual void Stop() = 0;
   /// Everything the service holds (GET /_sandbox/state on its admin port).
   virtual boost::json::value State() const = 0;

@@ -2,7 +2,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
-#include "core/error.hpp"
+#include "core/common/error.hpp"
 
 namespace slipway::sandbox {
 

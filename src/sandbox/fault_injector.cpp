@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 #include <thread>
 
-#include "core/field_reader.hpp"
+#include "core/common/field_reader.hpp"
 
 namespace slipway::sandbox {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/error.hpp"
+#include "core/common/error.hpp"
 #include "http/message.hpp"
 #include "sandbox/fault_control.hpp"
 

@@ -57,17 +57,46 @@ http::Response Admin(Target& target, FaultControl& faults, http::Request& reques
   return JsonError(404, "unknown sandbox admin endpoint " + request.method + " " + path);
 }
 
-std::unique_ptr<http::Server> ListenOnFreePort(const std::string& host, int worker_threads,
-                                               http::Handler handler) {
+std::unique_ptr<http::Server> ListenOn(const std::string& host, std::uint16_t port, int worker_threads,
+                                       const http::Handler& handler) {
   http::ServerSettings settings;
   settings.host = host;
-  settings.port = 0;
+  settings.port = port;
   settings.worker_threads = worker_threads;
   settings.body_limit = 256u << 20;  // image layers pushed to the registry
-  auto server = std::make_unique<http::Server>(settings, std::move(handler), nullptr);
+  auto server = std::make_unique<http::Server>(settings, handler, nullptr);
   server->Listen();
   return server;
 }
+
+// The wanted port of `name` (0: none), and what to do when it is taken.
+class PortChoice {
+ public:
+  PortChoice(const std::map<std::string, std::uint16_t>& ports, bool required) : ports_(ports), required_(required) {}
+
+  // Runs `bind` with the wanted port; when that fails and the port is only
+  // preferred, again with 0 (a free port).
+  template <class Binder>
+  auto Bind(const std::string& name, Binder&& bind) -> decltype(bind(std::uint16_t{0})) {
+    auto it = ports_.find(name);
+    const std::uint16_t wanted = it == ports_.end() ? 0 : it->second;
+    try {
+      return bind(wanted);
+    } catch (const std::exception& e) {
+      if (wanted == 0) throw;
+      if (required_) {
+        throw std::runtime_error("sandbox: cannot listen on port " + std::to_string(wanted) + " for " + name +
+                                 ": " + e.what());
+      }
+      spdlog::warn("sandbox: port {} for {} is taken ({}); using a free one", wanted, name, e.what());
+      return bind(0);
+    }
+  }
+
+ private:
+  const std::map<std::string, std::uint16_t>& ports_;
+  bool required_;
+};
 
 }  // namespace
 
@@ -118,24 +147,38 @@ void SandboxHost::Add(std::unique_ptr<Service> service) {
   services_.push_back(std::move(hosted));
 }
 
-void SandboxHost::Start() {
+std::vector<std::string> SandboxHost::EndpointNames() const {
+  std::vector<std::string> names;
+  for (const auto& h : hosted_) names.emplace_back(h->emulator->system());
+  for (const auto& s : services_) {
+    names.emplace_back(s->service->system());
+    names.push_back(std::string(s->service->system()) + "-admin");
+  }
+  return names;
+}
+
+void SandboxHost::Start(const std::map<std::string, std::uint16_t>& ports, bool required) {
+  PortChoice choice(ports, required);
   for (auto& h : hosted_) {
     Hosted* raw = h.get();
+    const std::string system(h->emulator->system());
     // 8 workers: injected timeouts hold a worker each.
-    h->server = ListenOnFreePort(host_, 8, [raw](http::Request& r) {
-      return HandleSandboxRequest(*raw->emulator, raw->faults, r);
+    h->server = choice.Bind(system, [&](std::uint16_t port) {
+      return ListenOn(host_, port, 8, [raw](http::Request& r) {
+        return HandleSandboxRequest(*raw->emulator, raw->faults, r);
+      });
     });
     std::string url = "http://" + host_ + ":" + std::to_string(h->server->port());
     h->emulator->SetBaseUrl(url);
-    endpoints_[std::string(h->emulator->system())] = url;
+    endpoints_[system] = url;
     h->thread = std::thread([raw] { raw->server->Run(); });
   }
   for (auto& s : services_) {
     HostedService* raw = s.get();
     const std::string system(s->service->system());
-    endpoints_[system] = s->service->Start(host_);
-    s->admin = ListenOnFreePort(host_, 2, [raw](http::Request& r) {
-      return HandleServiceAdmin(*raw->service, r);
+    endpoints_[system] = choice.Bind(system, [&](std::uint16_t port) { return s->service->Start(host_, port); });
+    s->admin = choice.Bind(system + "-admin", [&](std::uint16_t port) {
+      return ListenOn(host_, port, 2, [raw](http::Request& r) { return HandleServiceAdmin(*raw->service, r); });
     });
     endpoints_[system + "-admin"] = "http://" + host_ + ":" + std::to_string(s->admin->port());
     s->thread = std::thread([raw] { raw->admin->Run(); });

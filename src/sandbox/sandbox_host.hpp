@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -32,9 +33,15 @@ class SandboxHost {
 
   void Add(std::unique_ptr<Emulator> emulator);
   void Add(std::unique_ptr<Service> service);
-  /// Binds every emulator and service (and its admin port) to a free port and
-  /// starts serving in background threads.
-  void Start();
+  /// Binds every emulator and service (and its admin port) and starts
+  /// serving in background threads. `ports` names the port wanted per
+  /// endpoint key ("registry", "dns", "dns-admin"); the others get a free
+  /// one. A wanted port that is taken is replaced by a free one, unless
+  /// `required`: then Start throws, naming it.
+  void Start(const std::map<std::string, std::uint16_t>& ports = {}, bool required = false);
+  /// The endpoint keys in a fixed order: the emulators as added, then each
+  /// service followed by its admin port ("dns", "dns-admin").
+  std::vector<std::string> EndpointNames() const;
   /// Shuts every server down and joins the threads.
   void Stop();
   /// Blocks until every server has stopped (they stop on SIGTERM/SIGINT).

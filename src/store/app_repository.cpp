@@ -2,15 +2,16 @@
 
 #include <boost/json.hpp>
 
-#include "core/app_details_json.hpp"
-#include "core/names.hpp"
+#include "core/apps/app_details_json.hpp"
+#include "core/common/names.hpp"
+#include "store/like_pattern.hpp"
 
 namespace slipway::store::apps {
 
 namespace {
 
 constexpr const char* kColumns =
-    "id, name, team, owner, type, level, description, repo_url, status, status_reason, "
+    "id, name, team, type, level, description, repo_url, status, status_reason, "
     "offline_from, details, created_at, updated_at, version";
 
 core::App FromRow(const Row& r) {
@@ -18,26 +19,24 @@ core::App FromRow(const Row& r) {
   a.id = r.Int(0);
   a.name = r.Text(1);
   a.team = r.Text(2);
-  a.owner = r.Text(3);
-  a.type = core::ParseAppType(r.Text(4)).value_or(core::AppType::kSelfDeveloped);
-  a.level = core::ParseAppLevel(r.Text(5)).value_or(core::AppLevel::kNonCore);
-  a.description = r.Text(6);
-  a.repo_url = r.Text(7);
-  a.status = core::ParseAppStatus(r.Text(8)).value_or(core::AppStatus::kUnderReview);
-  a.status_reason = r.Text(9);
-  a.offline_from = core::ParseAppStatus(r.Text(10));
-  auto details = boost::json::parse(r.Text(11));
+  a.type = core::ParseAppType(r.Text(3)).value_or(core::AppType::kSelfDeveloped);
+  a.level = core::ParseAppLevel(r.Text(4)).value_or(core::AppLevel::kNonCore);
+  a.description = r.Text(5);
+  a.repo_url = r.Text(6);
+  a.status = core::ParseAppStatus(r.Text(7)).value_or(core::AppStatus::kUnderReview);
+  a.status_reason = r.Text(8);
+  a.offline_from = core::ParseAppStatus(r.Text(9));
+  auto details = boost::json::parse(r.Text(10));
   (void)core::MergeDetails(a.details, details.as_object());
-  a.created_at = r.Int(12);
-  a.updated_at = r.Int(13);
-  a.version = r.Int(14);
+  a.created_at = r.Int(11);
+  a.updated_at = r.Int(12);
+  a.version = r.Int(13);
   return a;
 }
 
 Params Fields(const core::App& a) {
   return {a.name,
           a.team,
-          a.owner,
           std::string(core::AppTypeName(a.type)),
           std::string(core::AppLevelName(a.level)),
           a.description,
@@ -50,15 +49,19 @@ Params Fields(const core::App& a) {
           a.updated_at};
 }
 
-void FillApprovers(core::App& app, const std::vector<Member>& members) {
+// Owner and approvers are read from membership, the one record of who holds
+// which role: `members` is sorted by name, so the owner is the first owner.
+void FillFromMembers(core::App& app, const std::vector<Member>& members) {
+  app.owner.clear();
   app.approvers.clear();
   for (const auto& m : members) {
+    if (m.role == core::MemberRole::kOwner && app.owner.empty()) app.owner = m.username;
     if (m.role == core::MemberRole::kApprover) app.approvers.push_back(m.username);
   }
 }
 
-std::optional<core::App> WithApprovers(Tx& tx, std::optional<core::App> app) {
-  if (app) FillApprovers(*app, Members(tx, app->id));
+std::optional<core::App> WithMembers(Tx& tx, std::optional<core::App> app) {
+  if (app) FillFromMembers(*app, Members(tx, app->id));
   return app;
 }
 
@@ -72,9 +75,9 @@ std::string SortColumn(const std::string& sort) {
 
 std::int64_t Insert(Tx& tx, const core::App& app) {
   auto row = tx.QueryOne(
-      "INSERT INTO apps (name, team, owner, type, level, description, repo_url, status, "
+      "INSERT INTO apps (name, team, type, level, description, repo_url, status, "
       "status_reason, offline_from, details, created_at, updated_at, version) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
       Fields(app));
   return row->Int(0);
 }
@@ -82,13 +85,13 @@ std::int64_t Insert(Tx& tx, const core::App& app) {
 std::optional<core::App> Get(Tx& tx, std::int64_t id) {
   auto row = tx.QueryOne(std::string("SELECT ") + kColumns + " FROM apps WHERE id = ?", {id});
   if (!row) return std::nullopt;
-  return WithApprovers(tx, FromRow(*row));
+  return WithMembers(tx, FromRow(*row));
 }
 
 std::optional<core::App> GetByName(Tx& tx, const std::string& name) {
   auto row = tx.QueryOne(std::string("SELECT ") + kColumns + " FROM apps WHERE name = ?", {name});
   if (!row) return std::nullopt;
-  return WithApprovers(tx, FromRow(*row));
+  return WithMembers(tx, FromRow(*row));
 }
 
 std::optional<core::App> GetByRef(Tx& tx, const std::string& ref) {
@@ -102,7 +105,7 @@ bool Update(Tx& tx, const core::App& app) {
   params.push_back(app.id);
   params.push_back(app.version - 1);
   return tx.Exec(
-             "UPDATE apps SET name = ?, team = ?, owner = ?, type = ?, level = ?, description = ?, "
+             "UPDATE apps SET name = ?, team = ?, type = ?, level = ?, description = ?, "
              "repo_url = ?, status = ?, status_reason = ?, offline_from = ?, details = ?, "
              "created_at = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?",
              params) == 1;
@@ -127,14 +130,18 @@ AppPage List(Tx& tx, const AppQuery& q) {
   equal("type", q.type);
   equal("level", q.level);
   equal("team", q.team);
-  equal("owner", q.owner);
+  if (!q.owner.empty()) {
+    sql += " AND id IN (SELECT app_id FROM app_members WHERE lower(username) = lower(?) AND role = 'owner')";
+    params.push_back(q.owner);
+  }
   if (!q.member.empty()) {
-    sql += " AND id IN (SELECT app_id FROM app_members WHERE username = ?)";
+    sql += " AND id IN (SELECT app_id FROM app_members WHERE lower(username) = lower(?))";
     params.push_back(q.member);
   }
   if (!q.text.empty()) {
-    sql += " AND (LOWER(name) LIKE LOWER(?) OR LOWER(description) LIKE LOWER(?))";
-    std::string like = "%" + q.text + "%";
+    sql += " AND (LOWER(name) LIKE LOWER(?)" + std::string(kLikeEscape) + " OR LOWER(description) LIKE LOWER(?)" +
+           std::string(kLikeEscape) + ")";
+    std::string like = ContainsPattern(q.text);
     params.push_back(like);
     params.push_back(like);
   }
@@ -168,7 +175,7 @@ AppPage List(Tx& tx, const AppQuery& q) {
     auto role = core::ParseMemberRole(row.Text(2));
     if (role) page.members[row.Int(0)].push_back({row.Text(1), *role});
   }
-  for (auto& a : page.apps) FillApprovers(a, page.members[a.id]);
+  for (auto& a : page.apps) FillFromMembers(a, page.members[a.id]);
   return page;
 }
 

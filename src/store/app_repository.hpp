@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/app.hpp"
-#include "core/roles.hpp"
+#include "core/apps/app.hpp"
+#include "core/identity/roles.hpp"
 #include "store/database.hpp"
 
 namespace slipway::store {
@@ -31,13 +31,15 @@ struct AppQuery {
 /// Applications and their members. All functions run inside the caller's transaction.
 namespace apps {
 
-/// Inserts `app` (id, version ignored) and returns its id; UniqueViolation on a duplicate name.
+/// Inserts `app` (id, version, owner and approvers ignored: they are
+/// members) and returns its id; UniqueViolation on a duplicate name.
 std::int64_t Insert(Tx& tx, const core::App& app);
 std::optional<core::App> Get(Tx& tx, std::int64_t id);
 std::optional<core::App> GetByName(Tx& tx, const std::string& name);
 /// By numeric id or by name (API paths accept either).
 std::optional<core::App> GetByRef(Tx& tx, const std::string& ref);
-/// Writes every field if the stored version is `app.version - 1`; false when stale.
+/// Writes every field but owner and approvers (members) if the stored
+/// version is `app.version - 1`; false when stale.
 bool Update(Tx& tx, const core::App& app);
 /// One page of applications with their members. Up to `limit + 1` apps are
 /// returned, so the caller knows whether another page follows.

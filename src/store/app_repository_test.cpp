@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "support/test_database.hpp"
 
 namespace slipway::store {
@@ -118,6 +121,32 @@ TEST_F(AppRepositoryTest, FiltersAndKeysetPagination) {
   EXPECT_EQ(found.apps.size(), 10u);
 }
 
+// "%" and "_" are LIKE wildcards: a search for them must find them, not every application.
+TEST_F(AppRepositoryTest, SearchTakesWildcardsLiterally) {
+  auto plain = NewApp("plain");
+  plain.description = "nothing special";
+  Insert(plain);
+  auto percent = NewApp("percent");
+  percent.description = "uptime 99.9% or better";
+  Insert(percent);
+  auto underscore = NewApp("underscore");
+  underscore.description = "reads MAX_RETRIES";
+  Insert(underscore);
+  auto names = [&](const std::string& text) {
+    AppQuery q;
+    q.text = text;
+    std::vector<std::string> out;
+    for (const auto& a : InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, q); }).apps) {
+      out.push_back(a.name);
+    }
+    return out;
+  };
+  EXPECT_EQ(names("%"), std::vector<std::string>{"percent"});
+  EXPECT_EQ(names("_"), std::vector<std::string>{"underscore"});
+  EXPECT_EQ(names("9%"), std::vector<std::string>{"percent"});
+  EXPECT_TRUE(names("!").empty());
+}
+
 TEST_F(AppRepositoryTest, MembersAndApprovers) {
   auto id = Insert(NewApp("members"));
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
@@ -128,6 +157,12 @@ TEST_F(AppRepositoryTest, MembersAndApprovers) {
   });
   auto app = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::Get(tx, id); }).value();
   EXPECT_EQ(app.approvers, (std::vector<std::string>{"bob", "carol"}));
+  EXPECT_EQ(app.owner, "alice") << "the owner is read from membership";
+  AppQuery by_owner;
+  by_owner.owner = "ALICE";
+  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, by_owner); }).apps.size(), 1u);
+  by_owner.owner = "bob";  // a member, not an owner
+  EXPECT_TRUE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, by_owner); }).apps.empty());
   AppQuery by_member;
   by_member.member = "bob";
   auto page = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, by_member); });

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/build.hpp"
+#include "core/builds/build.hpp"
 #include "store/database.hpp"
 
 namespace slipway::store {

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "core/change.hpp"
+#include "core/changes/change.hpp"
 #include "store/database.hpp"
 
 namespace slipway::store {

@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "core/names.hpp"
+#include "core/common/names.hpp"
 
 namespace slipway::store::clusters {
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "core/cluster.hpp"
+#include "core/environments/cluster.hpp"
 #include "store/database.hpp"
 
 namespace slipway::store {

@@ -1,7 +1,7 @@
 // Storage contract: transactions commit, roll back and retry alike in both dialects.
 #include <gtest/gtest.h>
 
-#include "core/error.hpp"
+#include "core/common/error.hpp"
 #include "store/database.hpp"
 #include "support/test_database.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "core/env_spec_json.hpp"
+#include "core/environments/env_spec_json.hpp"
 
 namespace slipway::store::environments {
 

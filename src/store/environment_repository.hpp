@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "core/environment.hpp"
+#include "core/environments/environment.hpp"
 #include "store/database.hpp"
 
 namespace slipway::store {

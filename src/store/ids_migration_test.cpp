@@ -1,8 +1,9 @@
-// Storage contract: upgrading a database of version 7 (ids could be reused on
-// SQLite) to 0008 keeps every row, index and foreign key, and from then on
+// Storage contract: upgrading a database as it was before 0010 (ids could be
+// reused on SQLite) keeps every row, index and foreign key, and from then on
 // no id is handed out twice, not even one deleted before the upgrade.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "store/embedded_migrations.hpp"
@@ -12,12 +13,11 @@
 namespace slipway::store {
 namespace {
 
-std::vector<EmbeddedFile> UpTo(Dialect dialect, std::int64_t version) {
+std::vector<EmbeddedFile> Before0010(Dialect dialect) {
   const auto& all = dialect == Dialect::kSqlite ? sqlite_migrations::Files() : postgres_migrations::Files();
   std::vector<EmbeddedFile> out;
-  for (const auto& f : all) {
-    if (std::stoll(std::string(f.name.substr(0, 4))) <= version) out.push_back(f);
-  }
+  std::copy_if(all.begin(), all.end(), std::back_inserter(out),
+               [](const EmbeddedFile& f) { return f.name < std::string_view("0010"); });
   return out;
 }
 
@@ -35,14 +35,14 @@ std::int64_t Count(Database& db, const std::string& sql, const Params& params = 
 
 TEST(IdsMigration, UpgradingKeepsTheRowsAndNeverHandsADeletedIdOutAgain) {
   auto db = testing::OpenTestDatabase({.migrate = false});
-  Migrate(*db, UpTo(db.dialect(), 7));
+  Migrate(*db, Before0010(db.dialect()));
   struct Before {
     std::int64_t app, cluster, kept, deleted;
   };
   auto before = InTx(*db, TxMode::kWrite, [](Tx& tx) {
     Before b;
-    b.app = tx.QueryOne("INSERT INTO apps (name, team, owner, type, level, status, created_at, updated_at) "
-                        "VALUES ('shop', 'trade', 'alice', 'self_developed', 'core', 'online', 1, 1) RETURNING id")
+    b.app = tx.QueryOne("INSERT INTO apps (name, team, type, level, status, created_at, updated_at) "
+                        "VALUES ('shop', 'trade', 'self_developed', 'core', 'online', 1, 1) RETURNING id")
                 ->Int(0);
     b.cluster = tx.QueryOne("INSERT INTO clusters (name, connection, config_backend, created_at, updated_at) "
                             "VALUES ('east', 'sandbox', 'consul', 1, 1) RETURNING id")

@@ -37,8 +37,8 @@ std::vector<TableCase> Cases() {
        "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?, 'ci', ?, 1) RETURNING id",
        [](const Parents& p, const std::string& n) { return Params{p.user, "hash-" + n}; }},
       {"apps",
-       "INSERT INTO apps (name, team, owner, type, level, status, created_at, updated_at) "
-       "VALUES (?, 'trade', 'alice', 'self_developed', 'core', 'online', 1, 1) RETURNING id",
+       "INSERT INTO apps (name, team, type, level, status, created_at, updated_at) "
+       "VALUES (?, 'trade', 'self_developed', 'core', 'online', 1, 1) RETURNING id",
        [](const Parents&, const std::string& n) { return Params{"app-" + n}; }},
       {"audit",
        "INSERT INTO audit (time, actor, action, object_type, object_id, summary, result, request_id) "
@@ -113,8 +113,8 @@ class IdsNeverReused : public ::testing::TestWithParam<TableCase> {
       auto id = [&](std::string_view sql, const Params& params = {}) { return tx.QueryOne(sql, params)->Int(0); };
       p.user = id("INSERT INTO users (username, role, password_hash, created_at, updated_at) "
                   "VALUES ('alice', 'developer', 'x', 1, 1) RETURNING id");
-      p.app = id("INSERT INTO apps (name, team, owner, type, level, status, created_at, updated_at) "
-                 "VALUES ('shop', 'trade', 'alice', 'self_developed', 'core', 'online', 1, 1) RETURNING id");
+      p.app = id("INSERT INTO apps (name, team, type, level, status, created_at, updated_at) "
+                 "VALUES ('shop', 'trade', 'self_developed', 'core', 'online', 1, 1) RETURNING id");
       p.cluster = id("INSERT INTO clusters (name, connection, config_backend, created_at, updated_at) "
                      "VALUES ('east', 'sandbox', 'consul', 1, 1) RETURNING id");
       p.env = id("INSERT INTO environments (app_id, env_type, cluster_id, namespace, spec, created_by, created_at, "

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <set>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 #include "store/embedded_migrations.hpp"
 
 namespace slipway::store {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 #include "store/database.hpp"
 
 namespace slipway::store {

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "core/baseline.hpp"
-#include "core/release.hpp"
+#include "core/releases/baseline.hpp"
+#include "core/releases/release.hpp"
 #include "store/database.hpp"
 
 namespace slipway::store {

@@ -1,14 +1,14 @@
 #include "store/user_repository.hpp"
 
-#include "core/names.hpp"
+#include "core/common/names.hpp"
+#include "store/like_pattern.hpp"
 
 namespace slipway::store {
 
 namespace {
 
 constexpr const char* kUserColumns =
-    "id, username, display_name, role, password_hash, disabled, failed_logins, locked_until, "
-    "created_at, updated_at, version";
+    "id, username, display_name, role, password_hash, disabled, created_at, updated_at, version";
 
 UserRecord UserFromRow(const Row& r) {
   UserRecord u;
@@ -18,11 +18,9 @@ UserRecord UserFromRow(const Row& r) {
   u.role = core::ParseRole(r.Text(3)).value_or(core::Role::kViewer);
   u.password_hash = r.Text(4);
   u.disabled = r.Bool(5);
-  u.failed_logins = static_cast<int>(r.Int(6));
-  u.locked_until = r.Int(7);
-  u.created_at = r.Int(8);
-  u.updated_at = r.Int(9);
-  u.version = r.Int(10);
+  u.created_at = r.Int(6);
+  u.updated_at = r.Int(7);
+  u.version = r.Int(8);
   return u;
 }
 
@@ -51,8 +49,8 @@ std::int64_t Insert(Tx& tx, const UserRecord& u) {
   return tx
       .QueryOne(
           "INSERT INTO users (username, display_name, role, password_hash, disabled, "
-          "failed_logins, locked_until, created_at, updated_at, version) "
-          "VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, 1) RETURNING id",
+          "created_at, updated_at, version) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
           {u.username, u.display_name, std::string(core::RoleName(u.role)), u.password_hash,
            std::int64_t(u.disabled), u.created_at, u.updated_at})
       ->Int(0);
@@ -65,7 +63,7 @@ std::optional<UserRecord> Get(Tx& tx, std::int64_t id) {
 }
 
 std::optional<UserRecord> GetByName(Tx& tx, const std::string& username) {
-  auto row = tx.QueryOne(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?",
+  auto row = tx.QueryOne(std::string("SELECT ") + kUserColumns + " FROM users WHERE lower(username) = lower(?)",
                          {username});
   if (!row) return std::nullopt;
   return UserFromRow(*row);
@@ -79,16 +77,9 @@ std::optional<UserRecord> GetByRef(Tx& tx, const std::string& ref) {
 bool Update(Tx& tx, const UserRecord& u) {
   return tx.Exec(
              "UPDATE users SET display_name = ?, role = ?, password_hash = ?, disabled = ?, "
-             "failed_logins = ?, locked_until = ?, updated_at = ?, version = ? "
-             "WHERE id = ? AND version = ?",
+             "updated_at = ?, version = ? WHERE id = ? AND version = ?",
              {u.display_name, std::string(core::RoleName(u.role)), u.password_hash,
-              std::int64_t(u.disabled), std::int64_t(u.failed_logins), u.locked_until,
-              u.updated_at, u.version, u.id, u.version - 1}) == 1;
-}
-
-void SetLoginState(Tx& tx, std::int64_t id, int failed_logins, core::Millis locked_until) {
-  tx.Exec("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?",
-          {std::int64_t(failed_logins), locked_until, id});
+              std::int64_t(u.disabled), u.updated_at, u.version, u.id, u.version - 1}) == 1;
 }
 
 std::vector<UserRecord> List(Tx& tx, const UserQuery& q) {
@@ -99,9 +90,10 @@ std::vector<UserRecord> List(Tx& tx, const UserQuery& q) {
     params.push_back(q.role);
   }
   if (!q.text.empty()) {
-    sql += " AND (LOWER(username) LIKE LOWER(?) OR LOWER(display_name) LIKE LOWER(?))";
-    params.push_back("%" + q.text + "%");
-    params.push_back("%" + q.text + "%");
+    sql += " AND (LOWER(username) LIKE LOWER(?)" + std::string(kLikeEscape) + " OR LOWER(display_name) LIKE LOWER(?)" +
+           std::string(kLikeEscape) + ")";
+    params.push_back(ContainsPattern(q.text));
+    params.push_back(ContainsPattern(q.text));
   }
   if (q.disabled) {
     sql += " AND disabled = ?";
@@ -194,6 +186,10 @@ std::vector<TokenRecord> List(Tx& tx, std::int64_t user_id) {
 bool Revoke(Tx& tx, std::int64_t id, core::Millis now) {
   return tx.Exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                  {now, id}) == 1;
+}
+
+std::int64_t RevokeForUser(Tx& tx, std::int64_t user_id, core::Millis now) {
+  return tx.Exec("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", {now, user_id});
 }
 
 void Touch(Tx& tx, std::int64_t id, core::Millis now) {

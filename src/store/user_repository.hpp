@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
-#include "core/roles.hpp"
+#include "core/common/clock.hpp"
+#include "core/identity/roles.hpp"
 #include "store/database.hpp"
 
 namespace slipway::store {
@@ -17,8 +17,6 @@ struct UserRecord {
   core::Role role = core::Role::kViewer;
   std::string password_hash;
   bool disabled = false;
-  int failed_logins = 0;
-  core::Millis locked_until = 0;
   core::Millis created_at = 0;
   core::Millis updated_at = 0;
   std::int64_t version = 1;
@@ -55,13 +53,12 @@ struct TokenRecord {
 namespace users {
 std::int64_t Insert(Tx& tx, const UserRecord& user);  ///< UniqueViolation on a taken username
 std::optional<UserRecord> Get(Tx& tx, std::int64_t id);
+/// Names are compared without regard to case (they are unique that way).
 std::optional<UserRecord> GetByName(Tx& tx, const std::string& username);
 /// By numeric id or by username (API paths accept either).
 std::optional<UserRecord> GetByRef(Tx& tx, const std::string& ref);
 /// Writes every mutable field if the stored version is `user.version - 1`.
 bool Update(Tx& tx, const UserRecord& user);
-/// Records a login attempt's outcome without touching the version (not an edit).
-void SetLoginState(Tx& tx, std::int64_t id, int failed_logins, core::Millis locked_until);
 std::vector<UserRecord> List(Tx& tx, const UserQuery& query);  ///< up to limit + 1 rows
 std::int64_t Count(Tx& tx);
 }  // namespace users
@@ -81,6 +78,8 @@ std::optional<TokenRecord> Get(Tx& tx, std::int64_t id);
 /// Tokens of one user (all users when user_id is 0), newest first, revoked ones excluded.
 std::vector<TokenRecord> List(Tx& tx, std::int64_t user_id);
 bool Revoke(Tx& tx, std::int64_t id, core::Millis now);
+/// Revokes every live token of one user; returns how many.
+std::int64_t RevokeForUser(Tx& tx, std::int64_t user_id, core::Millis now);
 void Touch(Tx& tx, std::int64_t id, core::Millis now);
 }  // namespace tokens
 

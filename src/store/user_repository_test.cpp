@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "store/audit_repository.hpp"
 #include "support/test_database.hpp"
 
@@ -26,18 +29,17 @@ class UserRepositoryTest : public ::testing::Test {
 TEST_F(UserRepositoryTest, UsersAreUniqueAndVersioned) {
   auto id = AddUser("alice");
   EXPECT_THROW(AddUser("alice"), UniqueViolation);
-  auto u = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::GetByName(tx, "alice"); }).value();
+  EXPECT_THROW(AddUser("Alice"), UniqueViolation) << "names are unique without regard to case";
+  auto u = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::GetByName(tx, "ALICE"); }).value();
   EXPECT_EQ(u.id, id);
   EXPECT_EQ(u.role, core::Role::kDeveloper);
   u.role = core::Role::kApprover;
   u.version = 2;
   EXPECT_TRUE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return users::Update(tx, u); }));
   EXPECT_FALSE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return users::Update(tx, u); }));
-  InTx(*db_, TxMode::kWrite, [&](Tx& tx) { users::SetLoginState(tx, id, 3, 99); });
   auto after = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::Get(tx, id); }).value();
-  EXPECT_EQ(after.failed_logins, 3);
-  EXPECT_EQ(after.locked_until, 99);
-  EXPECT_EQ(after.version, 2) << "login bookkeeping is not an edit";
+  EXPECT_EQ(after.role, core::Role::kApprover);
+  EXPECT_EQ(after.version, 2);
 }
 
 TEST_F(UserRepositoryTest, ListFiltersAndPages) {
@@ -53,6 +55,25 @@ TEST_F(UserRepositoryTest, ListFiltersAndPages) {
   auto second = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::List(tx, q); });
   ASSERT_EQ(second.size(), 2u);
   EXPECT_EQ(second[0].username, "dave");
+}
+
+// "%" and "_" are LIKE wildcards: a search for them must find them, not every user.
+TEST_F(UserRepositoryTest, SearchTakesWildcardsLiterally) {
+  for (const char* n : {"ann", "bo_b", "ca!rl", "dan"}) AddUser(n);
+  auto names = [&](const std::string& text) {
+    UserQuery q;
+    q.text = text;
+    std::vector<std::string> out;
+    for (const auto& u : InTx(*db_, TxMode::kRead, [&](Tx& tx) { return users::List(tx, q); })) {
+      out.push_back(u.username);
+    }
+    return out;
+  };
+  EXPECT_EQ(names("_"), std::vector<std::string>{"bo_b"});
+  EXPECT_TRUE(names("%").empty());
+  EXPECT_EQ(names("!"), std::vector<std::string>{"ca!rl"});  // the escape character itself
+  EXPECT_EQ(names("o_"), std::vector<std::string>{"bo_b"});
+  EXPECT_EQ(names("AN"), (std::vector<std::string>{"ann", "dan"}));  // still case-insensitive
 }
 
 TEST_F(UserRepositoryTest, SessionsExpireAndEndPerUser) {
@@ -91,6 +112,27 @@ TEST_F(UserRepositoryTest, TokensAreRevokedOnce) {
   EXPECT_FALSE(
       InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return tokens::Revoke(tx, token_id, 60); }));
   EXPECT_TRUE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::List(tx, id); }).empty());
+}
+
+TEST_F(UserRepositoryTest, EveryLiveTokenOfOneUserIsRevokedAtOnce) {
+  auto tina = AddUser("tina"), tom = AddUser("tom");
+  auto add = [&](std::int64_t user, const std::string& hash) {
+    TokenRecord t;
+    t.user_id = user;
+    t.name = hash;
+    t.token_hash = hash;
+    t.created_at = 7;
+    return InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return tokens::Insert(tx, t); });
+  };
+  add(tina, "t1");
+  auto revoked = add(tina, "t2");
+  add(tom, "t3");
+  InTx(*db_, TxMode::kWrite, [&](Tx& tx) { tokens::Revoke(tx, revoked, 8); });
+  EXPECT_EQ(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return tokens::RevokeForUser(tx, tina, 9); }), 1);
+  EXPECT_TRUE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::List(tx, tina); }).empty());
+  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::List(tx, tom); }).size(), 1u);
+  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::Get(tx, revoked); })->revoked_at, 8)
+      << "an earlier revocation keeps its time";
 }
 
 TEST_F(UserRepositoryTest, AuditIsNewestFirstAndFiltered) {

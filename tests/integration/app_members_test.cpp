@@ -12,7 +12,7 @@ class AppMembersTest : public BackendApiTest {
  protected:
   void SetUp() override {
     owner_ = server().CreateUser("developer", "mowner");
-    helper_ = server().CreateUser("developer", "mhelper");
+    helper_ = server().CreateUser("approver", "mhelper");  // may hold every member role
     auto reg = server().As(owner_).Post("/api/v1/apps", AppBody(UniqueName("members")));
     ASSERT_EQ(reg.status, 201) << reg;
     path_ = "/api/v1/apps/" + std::to_string(reg.Int("id"));

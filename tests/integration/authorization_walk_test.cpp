@@ -4,6 +4,7 @@
 // table below, so that a route whose permission changes fails here.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -366,6 +367,143 @@ TEST_F(AuthorizationWalkTest, EveryRouteAnswersEachCallerByItsPermission) {
   std::string report;
   for (const auto& m : mismatches) report += "\n  " + m;
   EXPECT_TRUE(mismatches.empty()) << mismatches.size() << " authorization mismatches:" << report;
+}
+
+// Who may change who may do what (issue 9): the owner, the members and the
+// approvers of an application, and who may approve a change in a core
+// application's prod environment. Every caller meets every operation on
+// fresh fixtures; the expected table is the policy.
+class RightsWalkTest : public AuthorizationWalkTest {
+ protected:
+  enum class Role { kAdmin, kOwner, kMember, kApproverMember, kDemotedApprover, kViewer, kOutsider };
+  static const char* Label(Role r) {
+    switch (r) {
+      case Role::kAdmin: return "admin";
+      case Role::kOwner: return "owner (developer)";
+      case Role::kMember: return "developer member";
+      case Role::kApproverMember: return "approver member (approver)";
+      case Role::kDemotedApprover: return "approver member whose role became viewer";
+      case Role::kViewer: return "viewer";
+      case Role::kOutsider: return "developer, not a member";
+    }
+    return "";
+  }
+  static constexpr Role kAll[] = {Role::kAdmin,           Role::kOwner,  Role::kMember,  Role::kApproverMember,
+                                  Role::kDemotedApprover, Role::kViewer, Role::kOutsider};
+
+  // A complete, approved core commercial application with a prod
+  // environment: its own owner, developer member and approver members.
+  struct Fixture {
+    std::string path;
+    std::int64_t env_id = 0;
+    std::map<Role, TestUser> users;
+  };
+  Fixture FreshFixture() {
+    Fixture f;
+    f.users[Role::kAdmin] = server().admin_user();
+    f.users[Role::kOwner] = server().CreateUser("developer", "rw-owner");
+    f.users[Role::kMember] = server().CreateUser("developer", "rw-member");
+    f.users[Role::kApproverMember] = server().CreateUser("approver", "rw-lead");
+    f.users[Role::kDemotedApprover] = server().CreateUser("approver", "rw-demoted");
+    f.users[Role::kViewer] = server().CreateUser("viewer", "rw-viewer");
+    f.users[Role::kOutsider] = server().CreateUser("developer", "rw-outsider");
+    auto owner = server().As(f.users[Role::kOwner]);
+    auto reg = owner.Post("/api/v1/apps", {{"name", UniqueName("rights")}, {"team", "walk"},
+                                           {"type", "commercial"}, {"level", "core"}});
+    EXPECT_EQ(reg.status, 201) << reg;
+    f.path = "/api/v1/apps/" + std::to_string(reg.Int("id"));
+    auto approved = server().Admin().Post(f.path + "/approve");
+    EXPECT_EQ(approved.status, 200) << approved;
+    auto details = CompleteDetailsBody(approved.Int("version"), f.users[Role::kApproverMember].username);
+    details.erase("build_job");
+    details["vendor_image"] = "registry.invalid/walk/vendor";
+    details["approvers"] = boost::json::array{boost::json::value(f.users[Role::kApproverMember].username),
+                                              boost::json::value(f.users[Role::kDemotedApprover].username)};
+    EXPECT_EQ(owner.Put(f.path + "/details", details).status, 200);
+    EXPECT_EQ(owner.Put(f.path + "/members/" + f.users[Role::kMember].username, {{"role", "developer"}}).status, 200);
+    auto& demoted = f.users[Role::kDemotedApprover];
+    auto current = server().Admin().Get("/api/v1/users/" + std::to_string(demoted.id));
+    EXPECT_EQ(server()
+                  .Admin()
+                  .Patch("/api/v1/users/" + std::to_string(demoted.id),
+                         {{"version", current.Int("version")}, {"role", "viewer"}})
+                  .status,
+              200);
+    auto env = owner.Post(f.path + "/environments", {{"env_type", "prod"}, {"cluster", "sandbox"}});
+    EXPECT_EQ(env.status, 201) << env;
+    f.env_id = env.Int("id");
+    return f;
+  }
+  std::int64_t Version(const Fixture& f) { return server().Admin().Get(f.path).Int("version"); }
+  // A change written by `author`, submitted: it waits for approval (core, prod).
+  std::string ApprovingChange(const Fixture& f, const TestUser& author) {
+    auto created = server().As(author).Post(f.path + "/changes",
+                                            {{"env_id", f.env_id}, {"title", "walk"}, {"tag", "1.0"}});
+    EXPECT_EQ(created.status, 201) << created;
+    const auto path = "/api/v1/changes/" + std::to_string(created.Int("id"));
+    auto submitted = server().As(author).Post(path + "/submit");
+    EXPECT_EQ(submitted.Str("state"), "approving") << submitted;
+    return path;
+  }
+};
+
+TEST_F(RightsWalkTest, OwnershipMembersAndApproversPerRole) {
+  using Op = std::function<Reply(Fixture&, Api&)>;
+  const std::set<Role> owners = {Role::kAdmin, Role::kOwner};
+  const std::set<Role> approvers = {Role::kAdmin, Role::kApproverMember};
+  struct Case {
+    std::string what;
+    std::set<Role> allowed;
+    Op op;
+  };
+  const std::vector<Case> cases = {
+      {"PATCH owner to the developer member", owners,
+       [&](Fixture& f, Api& api) {
+         return api.Patch(f.path, {{"version", Version(f)}, {"owner", f.users[Role::kMember].username}});
+       }},
+      {"PUT a member", owners,
+       [&](Fixture& f, Api& api) {
+         return api.Put(f.path + "/members/" + f.users[Role::kOutsider].username, {{"role", "developer"}});
+       }},
+      {"PUT the developer member as owner", owners,
+       [&](Fixture& f, Api& api) {
+         return api.Put(f.path + "/members/" + f.users[Role::kMember].username, {{"role", "owner"}});
+       }},
+      {"DELETE a member", owners,
+       [&](Fixture& f, Api& api) { return api.Delete(f.path + "/members/" + f.users[Role::kMember].username); }},
+      {"PUT details with other approvers", owners,
+       [&](Fixture& f, Api& api) {
+         return api.Put(f.path + "/details",
+                        {{"version", Version(f)},
+                         {"approvers", boost::json::array{boost::json::value(f.users[Role::kApproverMember].username)}}});
+       }},
+      {"approve the owner's change", approvers,
+       [&](Fixture& f, Api& api) {
+         return api.Post(ApprovingChange(f, f.users[Role::kOwner]) + "/approve", {{"comment", "walk"}});
+       }},
+  };
+  std::vector<std::string> mismatches;
+  for (const auto& c : cases) {
+    for (Role who : kAll) {
+      auto f = FreshFixture();
+      auto api = server().As(f.users[who]);
+      auto reply = c.op(f, api);
+      const bool allowed = c.allowed.count(who) > 0;
+      const bool ok = allowed ? (reply.status == 200 || reply.status == 204) : reply.status == 403;
+      if (!ok) {
+        mismatches.push_back(c.what + " as " + Label(who) + ": got " + std::to_string(reply.status) + " " +
+                             reply.raw.body.substr(0, 160));
+      }
+    }
+  }
+  // Nobody approves their own change in a core application's prod
+  // environment, not even an admin (the default policy).
+  auto f = FreshFixture();
+  auto own = server().Admin().Post(ApprovingChange(f, f.users[Role::kAdmin]) + "/approve", {{"comment", "mine"}});
+  if (own.status != 403) mismatches.push_back("approve their own change as admin: got " + std::to_string(own.status));
+  std::string report;
+  for (const auto& m : mismatches) report += "\n  " + m;
+  EXPECT_TRUE(mismatches.empty()) << mismatches.size() << " rights mismatches:" << report;
 }
 
 }  // namespace

@@ -2,7 +2,11 @@
 // checks the status and error code, then re-reads the object and its audit.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <memory>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "support/api_fixture.hpp"
 
@@ -219,6 +223,259 @@ TEST_F(BadInputTest, HugeHeaderIsRefused) {
                {{"X-Padding", std::string(32 * 1024, 'h')}});
   EXPECT_EQ(reply.status, 431) << reply;
   ExpectUnchanged();
+}
+
+// "%" and "_" are LIKE wildcards and "%00" a NUL: none may turn a search
+// into "every row".
+TEST_F(BadInputTest, SearchesTakeWildcardsLiterally) {
+  auto api = server().As(dev_);
+  const auto name = UniqueName("wild");
+  auto body = AppBody(name);
+  body["description"] = "retries 100% of MAX_TRIES";
+  ASSERT_EQ(api.Post("/api/v1/apps", body).status, 201);
+  for (const char* text : {"%25", "_", "0%25%20of%20MAX_"}) {
+    auto found = api.Get(std::string("/api/v1/apps?limit=500&q=") + text);
+    ASSERT_EQ(found.status, 200) << found;
+    std::vector<std::string> names;
+    for (const auto& item : found.Object().at("items").as_array()) names.push_back(Text(item.at("name")));
+    EXPECT_EQ(names, std::vector<std::string>{name}) << "q=" << text;
+  }
+  auto users = admin_.Get("/api/v1/users?limit=500&q=%25");
+  ASSERT_EQ(users.status, 200) << users;
+  EXPECT_TRUE(users.Object().at("items").as_array().empty()) << users;
+  for (const char* target : {"/api/v1/apps?q=%00", "/api/v1/users?q=a%0d%0ab"}) {
+    auto reply = admin_.Get(target);
+    ExpectError(reply, 400, "invalid");
+    EXPECT_EQ(reply.ErrorDetail("field"), "q") << target;
+  }
+  ExpectError(admin_.Get("/api/v1/apps/" + name + "%00"), 400, "invalid");
+}
+
+// Bodies that must be refused, route by route, on a server with the sandbox
+// (environments, changes and configuration files need its cluster and
+// backends). Each is answered 400 naming the field, and writes nothing: no
+// successful audit record appears.
+class BadBodyTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = std::make_unique<ApiServer>(SandboxOptions());
+    auto& s = *server_;
+    dev_ = s.CreateUser("developer", "body-dev");
+    other_ = s.CreateUser("developer", "body-other");
+    approver_ = s.CreateUser("approver", "body-approver");
+    // A self-developed application waiting for its details.
+    self_ = RegisterApprovedApp(s, dev_, UniqueName("body-self"));
+    // A commercial one, complete, with an environment and a change in it.
+    auto reg = s.As(dev_).Post("/api/v1/apps", {{"name", UniqueName("body-vendor")},
+                                                {"team", "trade"},
+                                                {"type", "commercial"},
+                                                {"level", "non_core"}});
+    ASSERT_EQ(reg.status, 201) << reg;
+    vendor_ = reg.Int("id");
+    auto approved = s.Admin().Post(App(vendor_, "/approve"), {{"comment", "ok"}});
+    ASSERT_EQ(approved.status, 200) << approved;
+    auto details = CompleteDetailsBody(approved.Int("version"), approver_.username);
+    details.erase("build_job");
+    details["vendor_image"] = "docker.io/grafana/grafana";
+    auto completed = s.As(dev_).Put(App(vendor_, "/details"), details);
+    ASSERT_EQ(completed.status, 200) << completed;
+    auto env = s.As(dev_).Post(App(vendor_, "/environments"), {{"env_type", "test"}, {"cluster", "sandbox"}});
+    ASSERT_EQ(env.status, 201) << env;
+    env_ = env.Int("id");
+    auto change = s.As(dev_).Post(App(vendor_, "/changes"), {{"env_id", env_}, {"title", "t"}, {"tag", "10.2.0"}});
+    ASSERT_EQ(change.status, 201) << change;
+    change_ = change.Int("id");
+  }
+  static void TearDownTestSuite() { server_.reset(); }
+
+  static std::string App(std::int64_t id, const std::string& suffix = "") {
+    return "/api/v1/apps/" + std::to_string(id) + suffix;
+  }
+  static std::int64_t VersionOf(const std::string& path) { return server_->Admin().Get(path).Int("version"); }
+
+  // The id of the newest successful audit record: a refused body must not move it.
+  static std::int64_t NewestSuccess() {
+    auto admin = server_->Admin();
+    auto page = admin.Get("/api/v1/audit?limit=500");
+    for (const auto& record : page.Object().at("items").as_array()) {
+      if (Text(record.at("result")) == "ok") return record.at("id").to_number<std::int64_t>();
+    }
+    return 0;
+  }
+
+  struct Case {
+    std::string method;
+    std::string route;  ///< the OpenAPI path, to check every route has cases
+    std::string path;
+    std::string body;  ///< sent as is (so it can repeat keys or hold \u0000)
+    std::string field;
+  };
+
+  static inline std::unique_ptr<ApiServer> server_;
+  static inline TestUser dev_, other_, approver_;
+  static inline std::int64_t self_ = 0, vendor_ = 0, env_ = 0, change_ = 0;
+};
+
+// Write routes and whether the OpenAPI document gives them a body.
+std::map<std::pair<std::string, std::string>, bool> DocumentedWrites(Api& api) {
+  std::map<std::pair<std::string, std::string>, bool> out;
+  auto doc = api.Get("/api/v1/openapi.json");
+  for (const auto& [path, item] : doc.Object().at("paths").as_object()) {
+    for (const auto& [method, operation] : item.as_object()) {
+      std::string upper(method);
+      for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (upper != "POST" && upper != "PUT" && upper != "PATCH" && upper != "DELETE") continue;
+      out[{upper, std::string(path)}] = operation.as_object().contains("requestBody");
+    }
+  }
+  return out;
+}
+
+// Every path parameter replaced by a value that matches no object: these
+// rules hold before any object is looked up.
+std::string AnyObject(const std::string& route) {
+  std::string path;
+  for (std::size_t i = 0; i < route.size(); ++i) {
+    if (route[i] != '{') {
+      path += route[i];
+      continue;
+    }
+    i = route.find('}', i);
+    path += "987654";
+  }
+  return path;
+}
+
+// The pipeline's own rules, on every write route: a repeated key or a NUL
+// anywhere in a body, and any field sent to a route that takes no body.
+TEST_F(BadBodyTest, EveryWriteRouteRefusesRepeatedKeysNulAndBodiesItDoesNotTake) {
+  auto admin = server_->Admin();
+  const auto before = NewestSuccess();
+  const auto writes = DocumentedWrites(admin);
+  ASSERT_GT(writes.size(), 40u);
+  for (const auto& [route, takes_body] : writes) {
+    const auto& [method, pattern] = route;
+    const std::string label = method + " " + pattern;
+    const std::string path = AnyObject(pattern);
+    auto repeated = admin.SendRaw(method, path, R"({"reason": "a", "reason": "b"})");
+    EXPECT_EQ(repeated.status, 400) << label << ": " << repeated;
+    EXPECT_EQ(repeated.ErrorDetail("field"), "reason") << label << ": " << repeated;
+    auto nul = admin.SendRaw(method, path, R"({"x": ["ok", "a\u0000b"]})");
+    EXPECT_EQ(nul.status, 400) << label << ": " << nul;
+    EXPECT_EQ(nul.ErrorDetail("field"), "x[1]") << label << ": " << nul;
+    auto huge = admin.SendRaw(method, path, R"({"replicas": 1e400})");
+    EXPECT_EQ(huge.ErrorDetail("field"), "replicas") << label << ": " << huge;
+    if (!takes_body) {
+      auto unknown = admin.SendRaw(method, path, R"({"zz_unknown": 1})");
+      EXPECT_EQ(unknown.status, 400) << label << ": " << unknown;
+      EXPECT_EQ(unknown.ErrorDetail("field"), "zz_unknown") << label << ": " << unknown;
+      EXPECT_NE(admin.SendRaw(method, path, "{}").status, 400) << label << ": an empty object is no body";
+    }
+  }
+  EXPECT_EQ(NewestSuccess(), before);
+}
+
+// The services' rules, route by route: unknown fields, control characters in
+// one-line fields, NUL or escape codes in multi-line ones, and each route's
+// own (Jenkins job paths, quantities, repeated keys inside YAML and JSON).
+TEST_F(BadBodyTest, EveryBodyRouteRefusesBadFieldsNamingThem) {
+  auto admin = server_->Admin();
+  const auto user = server_->CreateUser("viewer", "body-target");
+  const std::string users = "/api/v1/users/" + std::to_string(user.id);
+  const std::string self = App(self_), vendor = App(vendor_);
+  const std::string env = "/api/v1/environments/" + std::to_string(env_);
+  const std::string change = "/api/v1/changes/" + std::to_string(change_);
+  const std::string draft = env + "/config/files/application.yaml/draft";
+  const std::string v_user = std::to_string(VersionOf(users)), v_self = std::to_string(VersionOf(self)),
+                    v_vendor = std::to_string(VersionOf(vendor)), v_env = std::to_string(VersionOf(env)),
+                    v_change = std::to_string(VersionOf(change)),
+                    v_cluster = std::to_string(VersionOf("/api/v1/clusters/sandbox"));
+  const std::string app_body = R"("name": "body-new", "type": "self_developed", "level": "edge", "repo_url": "https://g.example.com/a.git")";
+  const std::string dup_kubeconfig =
+      R"(current-context: a\nclusters: [{name: k, cluster: {server: 'https://a', server: 'https://b'}}]\ncontexts: [{name: a, context: {cluster: k}}]\n)";
+  const std::vector<Case> cases = {
+      {"POST", "/api/v1/auth/login", "/api/v1/auth/login", R"({"username": "admin", "password": "x", "otp": 1})", "otp"},
+      {"POST", "/api/v1/auth/login", "/api/v1/auth/login", R"({"username": "admin\r\nX-Injected: 1", "password": "x"})", "username"},
+      {"POST", "/api/v1/auth/password", "/api/v1/auth/password", R"({"current_password": "a", "new_password": "b", "x": 1})", "x"},
+      {"POST", "/api/v1/tokens", "/api/v1/tokens", R"({"name": "t", "expires": 3})", "expires"},
+      {"POST", "/api/v1/tokens", "/api/v1/tokens", R"({"name": "t\nforged"})", "name"},
+      {"POST", "/api/v1/users", "/api/v1/users", R"({"username": "u-bad", "password": "long-enough-1", "role": "viewer", "admin": true})", "admin"},
+      {"POST", "/api/v1/users", "/api/v1/users", R"({"username": "u-bad", "password": "long-enough-1", "role": "viewer", "display_name": "a\tb"})", "display_name"},
+      {"PATCH", "/api/v1/users/{id}", users, R"({"version": )" + v_user + R"(, "rol": "admin"})", "rol"},
+      {"PATCH", "/api/v1/users/{id}", users, R"({"version": )" + v_user + R"(, "display_name": "a\u0085b"})", "display_name"},
+      {"POST", "/api/v1/users/{id}/password", users + "/password", R"({"password": "long-enough-1", "x": 1})", "x"},
+      {"POST", "/api/v1/apps", "/api/v1/apps", "{" + app_body + R"(, "team": "trade", "tem": "x"})", "tem"},
+      {"POST", "/api/v1/apps", "/api/v1/apps", "{" + app_body + R"(, "team": "a\r\nX-Injected: 1"})", "team"},
+      {"POST", "/api/v1/apps", "/api/v1/apps", "{" + app_body + R"(, "team": "trade", "description": "\u001b[31mred"})", "description"},
+      {"PATCH", "/api/v1/apps/{id}", vendor, R"({"version": )" + v_vendor + R"(, "colour": "red"})", "colour"},
+      {"PATCH", "/api/v1/apps/{id}", vendor, R"({"version": )" + v_vendor + R"(, "team": "a\r\nb"})", "team"},
+      {"PATCH", "/api/v1/apps/{id}", vendor, R"({"version": )" + v_vendor + R"(, "repo_url": "https://g.example.com/a\u0007.git"})", "repo_url"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "buildjob": "a"})", "buildjob"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "build_job": "../../../etc/x"})", "details.build_job"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "build_job": "trade/x\r\nb"})", "details.build_job"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "build_job": "trade//x"})", "details.build_job"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "ports": [{"port": 80, "nodePort": 1}]})", "details.ports[0].nodePort"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "health_check": {"type": "tcp", "port": 80, "path2": "/"}})", "details.health_check.path2"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "vendor_image": "a\u0000b"})", "vendor_image"},
+      {"POST", "/api/v1/apps/{id}/approve", self + "/approve", R"({"reason": "approve takes a comment"})", "reason"},
+      {"POST", "/api/v1/apps/{id}/reject", self + "/reject", R"({"reason": "r", "comment": "c"})", "comment"},
+      {"POST", "/api/v1/apps/{id}/reject", self + "/reject", R"({"reason": "nul \u0000"})", "reason"},
+      {"POST", "/api/v1/apps/{id}/resubmit", self + "/resubmit", R"({"reason": "resubmit takes none"})", "reason"},
+      {"POST", "/api/v1/apps/{id}/offline", self + "/offline", R"({"why": "x"})", "why"},
+      {"POST", "/api/v1/apps/{id}/offline/confirm", self + "/offline/confirm", R"({"force": true})", "force"},
+      {"POST", "/api/v1/apps/{id}/offline/cancel", self + "/offline/cancel", R"({"force": true})", "force"},
+      {"PUT", "/api/v1/apps/{id}/members/{username}", vendor + "/members/" + other_.username, R"({"role": "developer", "until": 1})", "until"},
+      {"POST", "/api/v1/workflows/{id}/cancel", "/api/v1/workflows/987654/cancel", R"({"reason": "x", "force": true})", "force"},
+      {"POST", "/api/v1/workflows/{id}/cancel", "/api/v1/workflows/987654/cancel", R"({"reason": "bell \u0007"})", "reason"},
+      {"POST", "/api/v1/clusters", "/api/v1/clusters", R"({"name": "c-bad", "connection": "in_cluster", "version": 1})", "version"},
+      {"POST", "/api/v1/clusters", "/api/v1/clusters", R"({"name": "c-bad", "connection": "in_cluster", "registry": "r.example.com\r\n"})", "registry"},
+      {"POST", "/api/v1/clusters", "/api/v1/clusters", R"({"name": "c-bad", "connection": "kubeconfig", "kubeconfig": ")" + dup_kubeconfig + R"("})", "kubeconfig"},
+      {"PATCH", "/api/v1/clusters/{id}", "/api/v1/clusters/sandbox", R"({"version": )" + v_cluster + R"(, "server": "x"})", "server"},
+      {"PATCH", "/api/v1/clusters/{id}", "/api/v1/clusters/sandbox", R"({"version": )" + v_cluster + R"(, "description": "a\u0000"})", "description"},
+      {"POST", "/api/v1/apps/{id}/environments", vendor + "/environments", R"({"env_type": "prod", "cluster": "sandbox", "replica": 2})", "replica"},
+      {"POST", "/api/v1/apps/{id}/environments", vendor + "/environments", R"({"env_type": "prod", "cluster": "sandbox", "resources": {"memory_limit": "1e400"}})", "resources.memory_limit"},
+      {"POST", "/api/v1/apps/{id}/environments", vendor + "/environments", R"({"env_type": "prod", "cluster": "sandbox", "env": [{"name": "A", "value": "\u001b]0;x"}]})", "env[0].value"},
+      {"POST", "/api/v1/apps/{id}/environments", vendor + "/environments", R"({"env_type": "prod", "cluster": "sandbox\n"})", "cluster"},
+      {"POST", "/api/v1/environments/{id}/scale", env + "/scale", R"({"replicas": 2, "now": true})", "now"},
+      {"POST", "/api/v1/environments/{id}/edit", env + "/edit", R"({"version": )" + v_env + R"(, "replica": 2})", "replica"},
+      {"POST", "/api/v1/environments/{id}/edit", env + "/edit", R"({"version": )" + v_env + R"(, "resources": {"memory_limit": "99999999999999999999Ei"}})", "resources.memory_limit"},
+      {"POST", "/api/v1/changes/{id}/release", change + "/release", R"({"strategy": "one_shot", "dry_run": true})", "dry_run"},
+      {"POST", "/api/v1/releases/{id}/rollback", "/api/v1/releases/987654/rollback", R"({"image": "a:1", "to": 3})", "to"},
+      {"PUT", "/api/v1/environments/{id}/config/files/{name}/draft", draft, R"({"content": "a: 1\na: 2\n"})", "content"},
+      {"PUT", "/api/v1/environments/{id}/config/files/{name}/draft", env + "/config/files/app.json/draft", R"({"content": "{\"a\": 1, \"a\": 2}"})", "content"},
+      {"PUT", "/api/v1/environments/{id}/config/files/{name}/draft", draft, R"({"content": "a: \u0001"})", "content"},
+      {"PUT", "/api/v1/environments/{id}/config/files/{name}/draft", draft, R"({"content": "a: 1", "base": 1})", "base"},
+      {"POST", "/api/v1/environments/{id}/config/files/{name}/publish", env + "/config/files/application.yaml/publish", R"({"comment": "c", "force": true})", "force"},
+      {"POST", "/api/v1/apps/{id}/builds", self + "/builds", R"({"branch": "main", "version": "1.0", "job": "x"})", "job"},
+      {"POST", "/api/v1/apps/{id}/builds", self + "/builds", R"({"branch": "main", "version": "1.0", "note": "a\u0000"})", "note"},
+      {"POST", "/api/v1/apps/{id}/changes", vendor + "/changes", R"({"env_id": )" + std::to_string(env_) + R"(, "title": "a\r\nb", "tag": "1"})", "title"},
+      {"POST", "/api/v1/apps/{id}/changes", vendor + "/changes", R"({"env_id": )" + std::to_string(env_) + R"(, "title": "t", "tag": "1", "description": "x\u0000"})", "description"},
+      {"POST", "/api/v1/apps/{id}/changes", vendor + "/changes", R"({"env_id": )" + std::to_string(env_) + R"(, "title": "t", "tag": "1", "urgent": true})", "urgent"},
+      {"PATCH", "/api/v1/changes/{id}", change, R"({"version": )" + v_change + R"(, "state": "released"})", "state"},
+      {"POST", "/api/v1/changes/{id}/submit", change + "/submit", R"({"comment": "c", "skip": true})", "skip"},
+      {"POST", "/api/v1/changes/{id}/approve", change + "/approve", R"({"skip": true})", "skip"},
+      {"POST", "/api/v1/changes/{id}/reject", change + "/reject", R"({"comment": "\u0000"})", "comment"},
+      {"POST", "/api/v1/changes/{id}/close", change + "/close", R"({"skip": true})", "skip"},
+      {"POST", "/api/v1/changes/{id}/withdraw", change + "/withdraw", R"({"skip": true})", "skip"},
+      {"PUT", "/api/v1/apps/{id}/notifications", vendor + "/notifications", R"({"targets": [], "mute": true})", "mute"},
+      {"PUT", "/api/v1/apps/{id}/notifications", vendor + "/notifications", R"({"targets": [{"name": "hook", "type": "webhook", "url": "https://h.example.com/a\r\nb"}]})", "targets[0].url"},
+      {"PUT", "/api/v1/teams/{team}/notifications", "/api/v1/teams/trade/notifications", R"({"target": []})", "target"},
+  };
+  const auto before = NewestSuccess();
+  std::set<std::pair<std::string, std::string>> covered;
+  for (const auto& c : cases) {
+    covered.insert({c.method, c.route});
+    auto reply = admin.SendRaw(c.method, c.path, c.body);
+    EXPECT_EQ(reply.status, 400) << c.method << " " << c.path << " " << c.body << ": " << reply;
+    EXPECT_EQ(reply.ErrorCode(), "invalid") << c.method << " " << c.path << ": " << reply;
+    EXPECT_EQ(reply.ErrorDetail("field"), c.field) << c.method << " " << c.path << " " << c.body << ": " << reply;
+  }
+  EXPECT_EQ(NewestSuccess(), before) << "a refused body changed something";
+  // Every route that takes a body has cases; the signal payload alone is free-form.
+  for (const auto& [route, takes_body] : DocumentedWrites(admin)) {
+    if (!takes_body || route.second == "/api/v1/workflows/{id}/signals/{name}") continue;
+    EXPECT_TRUE(covered.count(route)) << route.first << " " << route.second << " has no bad-body case";
+  }
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 #include <string>
 #include <thread>
 
-#include "core/build.hpp"
+#include "core/builds/build.hpp"
 #include "support/api_fixture.hpp"
 
 namespace slipway::testing {

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "cli/http_client.hpp"
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 #include "engine/engine.hpp"
 #include "engine/sample_workflow.hpp"
 #include "support/slipway_process.hpp"

@@ -4,7 +4,7 @@
 
 #include "connectors/http_transport.hpp"
 #include "connectors/notifier.hpp"
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 
 namespace slipway::connectors::dingtalk {
 

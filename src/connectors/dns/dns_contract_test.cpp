@@ -42,7 +42,7 @@ class DnsContract : public ::testing::TestWithParam<Target> {
         auto handler = std::make_shared<sandbox::DnsHandler>(
             kZone, sandbox::TsigKey{kKey, kSecret, "hmac-sha256."});
         responder_ = std::make_unique<sandbox::DnsResponder>(handler);
-        responder_->Start("127.0.0.1");
+        responder_->Start("127.0.0.1", 0);
         settings_ = SandboxSettings(responder_->port());
         break;
       }
@@ -162,7 +162,7 @@ class DnsTsig : public ::testing::TestWithParam<Target> {
       auto handler = std::make_shared<sandbox::DnsHandler>(
           kZone, sandbox::TsigKey{kKey, kSecret, "hmac-sha256."});
       responder_ = std::make_unique<sandbox::DnsResponder>(handler);
-      responder_->Start("127.0.0.1");
+      responder_->Start("127.0.0.1", 0);
       settings_ = SandboxSettings(responder_->port());
     } else {
       if (!BindServer::Available()) GTEST_SKIP() << "named is not installed";

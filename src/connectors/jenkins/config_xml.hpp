@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "connectors/jenkins.hpp"
-#include "core/error.hpp"
+#include "core/common/error.hpp"
 
 namespace slipway::connectors::jenkins {
 

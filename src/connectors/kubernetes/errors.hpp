@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "connectors/http_transport.hpp"
-#include "core/error.hpp"
+#include "core/common/error.hpp"
 
 namespace slipway::connectors::kube {
 

@@ -7,7 +7,7 @@
 
 #include "connectors/kubernetes.hpp"
 #include "connectors/kubernetes/fake_store.hpp"
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 
 namespace slipway::connectors {
 

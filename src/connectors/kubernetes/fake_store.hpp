@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "connectors/kubernetes.hpp"
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 
 namespace slipway::connectors::fake {
 

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "connectors/yaml_keys.hpp"
+
 namespace slipway::connectors {
 
 namespace {
@@ -167,6 +169,9 @@ core::Result<KubernetesSettings> ParseKubeconfig(std::string_view yaml, const st
   Reader r{std::string(origin), base_dir};
   try {
     YAML::Node root = YAML::Load(std::string(yaml));
+    if (auto problem = FindRepeatedKey(root)) {
+      return r.Fail("not valid YAML: " + problem->message + " (line " + std::to_string(problem->line) + ")");
+    }
     if (!root.IsMap()) return r.Fail("not a kubeconfig (expected a YAML map)");
     std::string context_name =
         context.empty() ? Str(root, "current-context") : std::string(context);

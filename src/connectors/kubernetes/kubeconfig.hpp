@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "connectors/kubernetes/settings.hpp"
-#include "core/error.hpp"
+#include "core/common/error.hpp"
 
 namespace slipway::connectors {
 

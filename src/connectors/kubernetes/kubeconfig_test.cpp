@@ -166,6 +166,21 @@ TEST(Kubeconfig, ClearErrors) {
   expect_error("key: [unclosed\n", "", "not valid YAML");
 }
 
+// yaml-cpp answers the first of two equal keys, kubectl the last: which
+// server a kubeconfig names must not depend on the reader.
+TEST(Kubeconfig, RefusesARepeatedKey) {
+  const std::string yaml =
+      "current-context: a\n"
+      "clusters: [{name: k, cluster: {server: 'https://checked', server: 'https://used'}}]\n"
+      "contexts: [{name: a, context: {cluster: k}}]\n";
+  auto s = ParseKubeconfig(yaml, "/nowhere", "", "kubeconfig");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message, "kubeconfig: not valid YAML: the key \"server\" appears twice in one mapping (line 2)");
+  auto top = ParseKubeconfig("current-context: a\ncurrent-context: b\n", "/nowhere", "", "kubeconfig");
+  ASSERT_FALSE(top.ok());
+  EXPECT_NE(top.error().message.find("\"current-context\" appears twice"), std::string::npos) << top.error().message;
+}
+
 TEST(Kubeconfig, MissingFile) {
   auto s = LoadKubeconfig("/nonexistent/kubeconfig");
   ASSERT_FALSE(s.ok());

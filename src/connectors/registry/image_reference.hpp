@@ -2,7 +2,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/error.hpp"
+#include "core/common/error.hpp"
 
 namespace slipway::connectors::registry {
 

@@ -6,7 +6,7 @@
 
 #include "connectors/webhook/client.hpp"
 #include "connectors/webhook/hmac.hpp"
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 #include "sandbox/sandbox_host.hpp"
 
 namespace slipway::connectors::webhook {

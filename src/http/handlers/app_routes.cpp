@@ -1,7 +1,7 @@
 // The application registry.
 #include <boost/json.hpp>
 
-#include "core/app_lifecycle.hpp"
+#include "core/apps/app_lifecycle.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/json_views.hpp"
@@ -44,10 +44,8 @@ core::Result<store::AppQuery> ListQuery(const Request& r) {
 // POST /apps/{id}/<event> routes share one shape.
 void AddTransition(Router& router, ApiDeps& deps, const std::string& suffix, Permission permission,
                    core::AppEvent event) {
-  router.Add("POST", "/api/v1/apps/{id}" + suffix, permission, [&deps, event](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.apps.Transition(call.context, call.params["id"], event, *body), 200, AppJson);
+  router.Add("POST", "/api/v1/apps/{id}" + suffix, permission, [&deps, event](Call& call, const boost::json::object& body) {
+    return Reply(deps.apps.Transition(call.context, call.params["id"], event, body), 200, AppJson);
   });
 }
 
@@ -68,26 +66,20 @@ void AddAppRoutes(Router& router, ApiDeps& deps) {
     });
   }, &deps.apps.generation());
 
-  router.Add("POST", "/api/v1/apps", Permission::kDeveloper, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.apps.Register(call.context, *body), 201, AppJson);
+  router.Add("POST", "/api/v1/apps", Permission::kDeveloper, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.apps.Register(call.context, body), 201, AppJson);
   });
 
   router.Add("GET", "/api/v1/apps/{id}", Permission::kAppRead, [&deps](Call& call) {
     return Reply(deps.apps.Get(call.context, call.params["id"]), 200, AppJson);
   }, &deps.apps.generation());
 
-  router.Add("PATCH", "/api/v1/apps/{id}", Permission::kAppWrite, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.apps.Edit(call.context, call.params["id"], *body), 200, AppJson);
+  router.Add("PATCH", "/api/v1/apps/{id}", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.apps.Edit(call.context, call.params["id"], body), 200, AppJson);
   });
 
-  router.Add("PUT", "/api/v1/apps/{id}/details", Permission::kAppWrite, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.apps.CompleteDetails(call.context, call.params["id"], *body), 200, AppJson);
+  router.Add("PUT", "/api/v1/apps/{id}/details", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.apps.CompleteDetails(call.context, call.params["id"], body), 200, AppJson);
   });
 
   using E = core::AppEvent;
@@ -105,10 +97,8 @@ void AddAppRoutes(Router& router, ApiDeps& deps) {
                  });
   });
 
-  router.Add("PUT", "/api/v1/apps/{id}/members/{username}", Permission::kAppOwner, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.apps.PutMember(call.context, call.params["id"], call.params["username"], *body), 200,
+  router.Add("PUT", "/api/v1/apps/{id}/members/{username}", Permission::kAppOwner, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.apps.PutMember(call.context, call.params["id"], call.params["username"], body), 200,
                  [](const std::vector<store::Member>& m) {
                    return boost::json::object{{"items", MembersJson(m)}, {"next_cursor", nullptr}};
                  });

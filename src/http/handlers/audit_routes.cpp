@@ -1,12 +1,13 @@
 // The operation log (R-GW-3) and workflow inspection.
 #include <boost/json.hpp>
 
-#include "core/names.hpp"
+#include "core/common/names.hpp"
+#include "core/common/field_reader.hpp"
 #include "engine/engine.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/json_views.hpp"
-#include "services/audit_log.hpp"
+#include "services/platform/audit_log.hpp"
 
 namespace slipway::http {
 
@@ -56,22 +57,20 @@ void AddWorkflowRoutes(Router& router, ApiDeps& deps) {
                  [](const engine::Workflow& w) { return engine::ToJson(w); });
   });
 
-  router.Add("POST", "/api/v1/workflows/{id}/signals/{name}", Permission::kAdmin, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    auto status = deps.engine.Signal(call.params["id"], call.params["name"], *body);
+  router.Add("POST", "/api/v1/workflows/{id}/signals/{name}", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
+    auto status = deps.engine.Signal(call.params["id"], call.params["name"], body);
     if (!status.ok()) return ErrorResponse(status.error());
     RecordWorkflowAudit(deps, call, "workflow.signal", "signal " + call.params["name"]);
     return Reply(deps.engine.Get(call.params["id"]), 200,
                  [](const engine::Workflow& w) { return engine::ToJson(w); });
   });
 
-  router.Add("POST", "/api/v1/workflows/{id}/cancel", Permission::kAdmin, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    auto reason = body->if_contains("reason");
-    std::string why = reason && reason->is_string() ? std::string(reason->as_string())
-                                                    : "cancelled by " + call.context.caller.username;
+  router.Add("POST", "/api/v1/workflows/{id}/cancel", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
+    core::FieldReader in(body);
+    in.RejectUnknown({"reason"});
+    auto reason = in.Text("reason", 1000);
+    if (!in.ok()) return ErrorResponse(in.error());
+    std::string why = reason.value_or("cancelled by " + call.context.caller.username);
     auto status = deps.engine.Cancel(call.params["id"], why);
     if (!status.ok()) return ErrorResponse(status.error());
     RecordWorkflowAudit(deps, call, "workflow.cancel", why);

@@ -1,7 +1,7 @@
 // Login, logout, the current user and password change.
 #include <boost/json.hpp>
 
-#include "core/field_reader.hpp"
+#include "core/common/field_reader.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/json_views.hpp"
@@ -18,14 +18,13 @@ std::string CookieAttributes(const ApiSettings& s, bool secure_request) {
 }  // namespace
 
 void AddAuthRoutes(Router& router, ApiDeps& deps) {
-  router.Add("POST", "/api/v1/auth/login", Permission::kPublic, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    core::FieldReader in(*body);
+  router.Add("POST", "/api/v1/auth/login", Permission::kPublic, [&deps](Call& call, const boost::json::object& body) {
+    core::FieldReader in(body);
+    in.RejectUnknown({"username", "password"});
     auto username = in.String("username", 64, true);
     auto password = in.String("password", 256, true);
     if (!in.ok()) return ErrorResponse(in.error());
-    auto login = deps.identity.Login(*username, *password, call.request.request_id);
+    auto login = deps.identity.Login(*username, *password, call.context);
     if (!login.ok()) return ErrorResponse(login.error());
     auto r = Response::Json(200, boost::json::object{{"user", UserJson(login->user)},
                                                      {"csrf_token", login->csrf_token}});
@@ -53,10 +52,8 @@ void AddAuthRoutes(Router& router, ApiDeps& deps) {
     return Response::Json(200, out);
   });
 
-  router.Add("POST", "/api/v1/auth/password", Permission::kAuthenticated, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.identity.ChangePassword(call.context, *body));
+  router.Add("POST", "/api/v1/auth/password", Permission::kAuthenticated, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.identity.ChangePassword(call.context, body));
   });
 }
 

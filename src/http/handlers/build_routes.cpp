@@ -3,7 +3,7 @@
 
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
-#include "services/build_service.hpp"
+#include "services/builds/build_service.hpp"
 
 namespace slipway::http {
 
@@ -89,10 +89,8 @@ Response FollowLog(ApiDeps& deps, Call& call) {
 }  // namespace
 
 void AddBuildRoutes(Router& router, ApiDeps& deps) {
-  router.Add("POST", "/api/v1/apps/{id}/builds", Permission::kAppWrite, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.builds.Start(call.context, call.params["id"], *body), 201,
+  router.Add("POST", "/api/v1/apps/{id}/builds", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.builds.Start(call.context, call.params["id"], body), 201,
                  [&deps](const services::BuildView& v) { return BuildJson(v, deps.clock.Now()); });
   });
 

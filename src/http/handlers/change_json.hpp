@@ -2,8 +2,8 @@
 // The API's JSON for changes and notification settings.
 #include <boost/json/object.hpp>
 
-#include "services/change_service.hpp"
-#include "services/notification_service.hpp"
+#include "services/changes/change_service.hpp"
+#include "services/notifications/notification_service.hpp"
 
 namespace slipway::http {
 

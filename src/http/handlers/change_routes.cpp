@@ -1,8 +1,8 @@
 // Changes: code changes people make and move through the lifecycle table.
 #include <boost/json.hpp>
 
-#include "core/change.hpp"
-#include "core/names.hpp"
+#include "core/changes/change.hpp"
+#include "core/common/names.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/change_json.hpp"
 #include "http/handlers/deps.hpp"
@@ -38,10 +38,8 @@ auto SingleChange() {
 // POST /changes/{id}/<event> routes share one shape.
 void AddTransition(Router& router, ApiDeps& deps, core::ChangeEvent event, Permission permission) {
   router.Add("POST", "/api/v1/changes/{id}/" + std::string(core::ChangeEventName(event)), permission,
-             [&deps, event](Call& call) {
-               auto body = ParseBody(call.request);
-               if (!body.ok()) return ErrorResponse(body.error());
-               return Reply(deps.changes.Transition(call.context, call.params["id"], event, *body), 200,
+             [&deps, event](Call& call, const boost::json::object& body) {
+               return Reply(deps.changes.Transition(call.context, call.params["id"], event, body), 200,
                             SingleChange());
              });
 }
@@ -62,20 +60,16 @@ void AddChangeRoutes(Router& router, ApiDeps& deps) {
     });
   });
 
-  router.Add("POST", "/api/v1/apps/{id}/changes", Permission::kAppWrite, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.changes.Create(call.context, call.params["id"], *body), 201, SingleChange());
+  router.Add("POST", "/api/v1/apps/{id}/changes", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.changes.Create(call.context, call.params["id"], body), 201, SingleChange());
   });
 
   router.Add("GET", "/api/v1/changes/{id}", Permission::kAppRead, [&deps](Call& call) {
     return Reply(deps.changes.Get(call.context, call.params["id"]), 200, SingleChange());
   });
 
-  router.Add("PATCH", "/api/v1/changes/{id}", Permission::kAppWrite, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.changes.Edit(call.context, call.params["id"], *body), 200, SingleChange());
+  router.Add("PATCH", "/api/v1/changes/{id}", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.changes.Edit(call.context, call.params["id"], body), 200, SingleChange());
   });
 
   using E = core::ChangeEvent;

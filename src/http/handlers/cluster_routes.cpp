@@ -16,20 +16,16 @@ void AddClusterRoutes(Router& router, ApiDeps& deps) {
     });
   });
 
-  router.Add("POST", "/api/v1/clusters", Permission::kAdmin, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.clusters.Register(call.context, *body), 201, ClusterJson);
+  router.Add("POST", "/api/v1/clusters", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.clusters.Register(call.context, body), 201, ClusterJson);
   });
 
   router.Add("GET", "/api/v1/clusters/{id}", Permission::kAuthenticated, [&deps](Call& call) {
     return Reply(deps.clusters.Get(call.context, call.params["id"]), 200, ClusterJson);
   });
 
-  router.Add("PATCH", "/api/v1/clusters/{id}", Permission::kAdmin, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.clusters.Edit(call.context, call.params["id"], *body), 200, ClusterJson);
+  router.Add("PATCH", "/api/v1/clusters/{id}", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.clusters.Edit(call.context, call.params["id"], body), 200, ClusterJson);
   });
 
   router.Add("DELETE", "/api/v1/clusters/{id}", Permission::kAdmin, [&deps](Call& call) {

@@ -2,11 +2,11 @@
 // diffs, publishing and the publish history.
 #include <boost/json.hpp>
 
-#include "core/names.hpp"
+#include "core/common/names.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/config_views.hpp"
 #include "http/handlers/deps.hpp"
-#include "services/config_diff_view.hpp"
+#include "services/config/config_diff_view.hpp"
 
 namespace slipway::http {
 
@@ -60,10 +60,8 @@ void AddConfigRoutes(Router& router, ApiDeps& deps) {
                  [](const store::ConfigDraft& d) { return ConfigDraftJson(d, true); });
   });
 
-  router.Add("PUT", std::string(kFile) + "/draft", Permission::kAppWrite, [&config](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(config.SaveDraft(call.context, call.params["id"], call.params["name"], *body), 200,
+  router.Add("PUT", std::string(kFile) + "/draft", Permission::kAppWrite, [&config](Call& call, const boost::json::object& body) {
+    return Reply(config.SaveDraft(call.context, call.params["id"], call.params["name"], body), 200,
                  [](const store::ConfigDraft& d) { return ConfigDraftJson(d, true); });
   });
 
@@ -76,10 +74,8 @@ void AddConfigRoutes(Router& router, ApiDeps& deps) {
                  services::ConfigDiffJson);
   });
 
-  router.Add("POST", std::string(kFile) + "/publish", Permission::kAppWrite, [&config](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(config.Publish(call.context, call.params["id"], call.params["name"], *body), 201,
+  router.Add("POST", std::string(kFile) + "/publish", Permission::kAppWrite, [&config](Call& call, const boost::json::object& body) {
+    return Reply(config.Publish(call.context, call.params["id"], call.params["name"], body), 201,
                  [](const store::ConfigPublish& p) { return ConfigPublishJson(p, true); });
   });
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <boost/json/object.hpp>
 
-#include "services/config_service.hpp"
+#include "services/config/config_service.hpp"
 
 namespace slipway::http {
 

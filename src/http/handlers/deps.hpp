@@ -1,21 +1,21 @@
 #pragma once
 #include <functional>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 #include "http/api.hpp"
 #include "http/metrics.hpp"
 #include "http/release_feed.hpp"
 #include "http/router.hpp"
-#include "services/app_service.hpp"
-#include "services/build_service.hpp"
-#include "services/change_service.hpp"
-#include "services/cluster_service.hpp"
-#include "services/config_service.hpp"
-#include "services/connections.hpp"
-#include "services/environment_service.hpp"
-#include "services/release_service.hpp"
-#include "services/identity_service.hpp"
-#include "services/notification_service.hpp"
+#include "services/apps/app_service.hpp"
+#include "services/builds/build_service.hpp"
+#include "services/changes/change_service.hpp"
+#include "services/environments/cluster_service.hpp"
+#include "services/config/config_service.hpp"
+#include "services/platform/connections.hpp"
+#include "services/environments/environment_service.hpp"
+#include "services/releases/release_service.hpp"
+#include "services/identity/identity_service.hpp"
+#include "services/notifications/notification_service.hpp"
 #include "store/database.hpp"
 
 namespace slipway::engine {

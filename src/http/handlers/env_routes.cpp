@@ -2,12 +2,12 @@
 #include <boost/json.hpp>
 #include <chrono>
 
-#include "core/names.hpp"
+#include "core/common/names.hpp"
 
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/env_views.hpp"
-#include "services/env_json.hpp"
+#include "services/environments/env_json.hpp"
 
 namespace slipway::http {
 
@@ -46,10 +46,8 @@ void AddEnvironmentRoutes(Router& router, ApiDeps& deps) {
                  });
   });
 
-  router.Add("POST", "/api/v1/apps/{id}/environments", Permission::kAppWrite, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.environments.Create(call.context, call.params["id"], *body), 201, EnvironmentJson);
+  router.Add("POST", "/api/v1/apps/{id}/environments", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.environments.Create(call.context, call.params["id"], body), 201, EnvironmentJson);
   });
 
   router.Add("GET", "/api/v1/environments/{id}", Permission::kAppRead, [&deps](Call& call) {

@@ -4,8 +4,8 @@
 
 #include <boost/json.hpp>
 
-#include "core/env_spec_json.hpp"
-#include "services/env_json.hpp"
+#include "core/environments/env_spec_json.hpp"
+#include "services/environments/env_json.hpp"
 
 namespace slipway::http {
 

@@ -1,8 +1,8 @@
 #pragma once
 #include <boost/json/object.hpp>
 
-#include "services/cluster_service.hpp"
-#include "services/environment_service.hpp"
+#include "services/environments/cluster_service.hpp"
+#include "services/environments/environment_service.hpp"
 
 namespace slipway::http {
 

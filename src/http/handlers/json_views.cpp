@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "core/app_details_json.hpp"
+#include "core/apps/app_details_json.hpp"
 #include "http/api_support.hpp"
 
 namespace slipway::http {

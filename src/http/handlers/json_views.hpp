@@ -1,7 +1,7 @@
 #pragma once
 #include <boost/json/object.hpp>
 
-#include "services/app_service.hpp"
+#include "services/apps/app_service.hpp"
 #include "store/audit_repository.hpp"
 #include "store/user_repository.hpp"
 

@@ -2,7 +2,7 @@
 // rollback; baselines; scaling and editing environments through releases.
 #include <boost/json.hpp>
 
-#include "core/names.hpp"
+#include "core/common/names.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/release_views.hpp"
@@ -41,10 +41,8 @@ void AddActionRoute(Router& router, ApiDeps& deps, const std::string& suffix, co
 }  // namespace
 
 void AddReleaseRoutes(Router& router, ApiDeps& deps) {
-  router.Add("POST", "/api/v1/changes/{id}/release", Permission::kAppWrite, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.releases.Start(call.context, call.params["id"], *body), 202, ReleaseJson);
+  router.Add("POST", "/api/v1/changes/{id}/release", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.releases.Start(call.context, call.params["id"], body), 202, ReleaseJson);
   });
 
   router.Add("GET", "/api/v1/releases", Permission::kAppRead, [&deps](Call& call) {
@@ -87,10 +85,8 @@ void AddReleaseRoutes(Router& router, ApiDeps& deps) {
     return Reply(deps.releases.PlanRollback(call.context, call.params["id"], body), 200, RollbackPlanJson);
   });
 
-  router.Add("POST", "/api/v1/releases/{id}/rollback", Permission::kAppWrite, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.releases.Rollback(call.context, call.params["id"], *body), 202, ReleaseJson);
+  router.Add("POST", "/api/v1/releases/{id}/rollback", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.releases.Rollback(call.context, call.params["id"], body), 202, ReleaseJson);
   });
 
   router.Add("GET", "/api/v1/environments/{id}/baselines", Permission::kAppRead, [&deps](Call& call) {
@@ -113,19 +109,15 @@ void AddReleaseRoutes(Router& router, ApiDeps& deps) {
                  });
   });
 
-  router.Add("POST", "/api/v1/environments/{id}/scale", Permission::kAppWrite, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.releases.Scale(call.context, call.params["id"], *body), 202,
+  router.Add("POST", "/api/v1/environments/{id}/scale", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.releases.Scale(call.context, call.params["id"], body), 202,
                  [](const services::ChangeAndRelease& cr) {
                    return boost::json::object{{"change_id", cr.change.id}, {"release_id", cr.release.id}};
                  });
   });
 
-  router.Add("POST", "/api/v1/environments/{id}/edit", Permission::kAppWrite, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    auto result = deps.releases.EditEnvironment(call.context, call.params["id"], *body);
+  router.Add("POST", "/api/v1/environments/{id}/edit", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
+    auto result = deps.releases.EditEnvironment(call.context, call.params["id"], body);
     bool confirmed = result.ok() && result->at("confirmed").as_bool();
     return Reply(result, confirmed ? 202 : 200, [](const boost::json::object& o) { return o; });
   });

@@ -1,7 +1,7 @@
 #pragma once
 #include <boost/json/object.hpp>
 
-#include "services/release_service.hpp"
+#include "services/releases/release_service.hpp"
 
 namespace slipway::http {
 

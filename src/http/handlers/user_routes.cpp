@@ -1,7 +1,7 @@
 // User management (admins) and API tokens (everyone, for themselves).
 #include <boost/json.hpp>
 
-#include "core/names.hpp"
+#include "core/common/names.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/json_views.hpp"
@@ -35,34 +35,26 @@ void AddUserRoutes(Router& router, ApiDeps& deps) {
     return Response::Json(200, boost::json::object{{"items", items}, {"next_cursor", next}});
   });
 
-  router.Add("POST", "/api/v1/users", Permission::kAdmin, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.identity.CreateUser(call.context, *body), 201, UserJson);
+  router.Add("POST", "/api/v1/users", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.identity.CreateUser(call.context, body), 201, UserJson);
   });
 
   router.Add("GET", "/api/v1/users/{id}", Permission::kAdmin, [&deps](Call& call) {
     return Reply(deps.identity.GetUser(call.params["id"]), 200, UserJson);
   });
 
-  router.Add("PATCH", "/api/v1/users/{id}", Permission::kAdmin, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.identity.UpdateUser(call.context, call.params["id"], *body), 200, UserJson);
+  router.Add("PATCH", "/api/v1/users/{id}", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.identity.UpdateUser(call.context, call.params["id"], body), 200, UserJson);
   });
 
-  router.Add("POST", "/api/v1/users/{id}/password", Permission::kAdmin, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.identity.ResetPassword(call.context, call.params["id"], *body));
+  router.Add("POST", "/api/v1/users/{id}/password", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.identity.ResetPassword(call.context, call.params["id"], body));
   });
 }
 
 void AddTokenRoutes(Router& router, ApiDeps& deps) {
-  router.Add("POST", "/api/v1/tokens", Permission::kAuthenticated, [&deps](Call& call) {
-    auto body = ParseBody(call.request);
-    if (!body.ok()) return ErrorResponse(body.error());
-    return Reply(deps.identity.CreateToken(call.context, *body), 201, [](const services::CreatedToken& t) {
+  router.Add("POST", "/api/v1/tokens", Permission::kAuthenticated, [&deps](Call& call, const boost::json::object& body) {
+    return Reply(deps.identity.CreateToken(call.context, body), 201, [](const services::CreatedToken& t) {
       auto out = TokenJson(t.record);
       out["token"] = t.token;
       return out;

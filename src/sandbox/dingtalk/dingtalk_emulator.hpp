@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
+#include "core/common/clock.hpp"
 #include "sandbox/emulator.hpp"
 
 namespace slipway::sandbox {

@@ -6,7 +6,7 @@
 
 #include "connectors/dns/plan.hpp"
 #include "connectors/dns/zone_model.hpp"
-#include "core/field_reader.hpp"
+#include "core/common/field_reader.hpp"
 
 namespace slipway::sandbox {
 

@@ -96,7 +96,7 @@ class DnsResponderFaults : public ::testing::Test {
     handler_ =
         std::make_shared<DnsHandler>("example.test", TsigKey{"k", kVectorSecret, "hmac-sha256."});
     responder_ = std::make_unique<DnsResponder>(handler_);
-    responder_->Start("127.0.0.1");
+    responder_->Start("127.0.0.1", 0);
     settings_.port = responder_->port();
     settings_.zone = "example.test";
     settings_.key_name = "k";

@@ -65,17 +65,18 @@ DnsResponder::DnsResponder(std::shared_ptr<DnsHandler> handler, std::uint16_t po
 
 DnsResponder::~DnsResponder() { Stop(); }
 
-std::string DnsResponder::Start(const std::string& host) {
+std::string DnsResponder::Start(const std::string& host, std::uint16_t port) {
+  const std::uint16_t wanted = port != 0 ? port : port_;
   // Port 0 picks a free UDP port; TCP must then get the same one, which can
   // race with other processes: try a few times.
   for (int attempt = 0; attempt < 20 && tcp_ < 0; ++attempt) {
-    udp_ = Bind(SOCK_DGRAM, host, port_);
+    udp_ = Bind(SOCK_DGRAM, host, wanted);
     if (udp_ < 0) break;
     tcp_ = Bind(SOCK_STREAM, host, PortOf(udp_));
     if (tcp_ < 0) {
       close(udp_);
       udp_ = -1;
-      if (port_ != 0) break;
+      if (wanted != 0) break;
     }
   }
   if (udp_ < 0 || tcp_ < 0)

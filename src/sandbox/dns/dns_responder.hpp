@@ -27,7 +27,7 @@ class DnsResponder final : public Service {
   ~DnsResponder() override;
   std::string_view system() const override { return "dns"; }
   /// Binds UDP and TCP to one port on `host`; returns "host:port".
-  std::string Start(const std::string& host) override;
+  std::string Start(const std::string& host, std::uint16_t port) override;
   void Stop() override;
   boost::json::value State() const override { return handler_->State(); }
   void Reset() override { handler_->Reset(); }

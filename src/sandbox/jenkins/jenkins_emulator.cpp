@@ -226,7 +226,9 @@ http::Response JenkinsEmulator::Route(http::Request& request, const std::string&
     tail.remove_prefix(5);
     auto slash = tail.find('/');
     std::string name(tail.substr(0, slash));
-    if (name.empty()) return HtmlError(404, "Not Found");
+    // No item is named "." or ".." (createItem refuses them), so no dot
+    // segment can climb out of the folder it is in.
+    if (name.empty() || name == "." || name == "..") return HtmlError(404, "Not Found");
     item += (item.empty() ? "" : "/") + name;
     tail = slash == std::string_view::npos ? std::string_view() : tail.substr(slash);
   }

@@ -151,6 +151,13 @@ TEST_F(JenkinsEmulatorTest, CreateItemErrorsComeInTheXErrorHeader) {
   EXPECT_EQ(post("/createItem").Header("X-Error"), "Query parameter 'name' is required");
   EXPECT_EQ(post("/createItem?name=a%2Fb").Header("X-Error"),
             "\u2018/\u2019 is an unsafe character");
+  // Jenkins.checkGoodName: no item may be named "." or "..", nor hold a control code.
+  EXPECT_EQ(post("/createItem?name=..").Header("X-Error"), "\u2018..\u2019 is not an allowed name");
+  EXPECT_EQ(post("/createItem?name=.").status, 400);
+  auto control = post("/createItem?name=a%0D%0Ab");
+  EXPECT_EQ(control.status, 400);
+  EXPECT_EQ(control.Header("X-Error"), "No control code is allowed: a\\u000D\\u000Ab");
+  EXPECT_EQ(post("/job/%2E%2E/job/web/createItem?name=x").status, 404);
   auto mode = post("/createItem?name=x&mode=no.such.Type");
   EXPECT_EQ(mode.Header("X-Error"), "No item type \u2018no.such.Type\u2019 is known");
   auto folder =

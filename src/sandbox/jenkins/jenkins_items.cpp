@@ -1,5 +1,6 @@
 // Folders and jobs of JenkinsEmulator: createItem, api/json, config.xml, delete.
 #include <boost/json.hpp>
+#include <cstdio>
 
 #include "connectors/jenkins/client.hpp"
 #include "connectors/jenkins/config_xml.hpp"
@@ -14,6 +15,22 @@ constexpr std::string_view kFolderClass = "com.cloudbees.hudson.plugins.folder.F
 
 std::string Url(const std::string& origin, const std::string& path) {
   return origin + connectors::jenkins::JobPath(path) + "/";
+}
+
+// Jenkins' toPrintableName: control codes as \uXXXX (the message goes into a header).
+std::string PrintableName(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04X", u);
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 std::string Leaf(const std::string& path) { return path.substr(path.rfind('/') + 1); }
@@ -117,6 +134,13 @@ http::Response JenkinsEmulator::CreateItem(http::Request& request, const std::st
   if (request.method != "POST") return HtmlError(405, "Method Not Allowed");
   std::string name = request.Query("name").value_or("");
   if (name.empty()) return HtmlError(400, "Query parameter 'name' is required", true);
+  // Jenkins.checkGoodName, in its order: ".", "..", control codes, unsafe characters.
+  if (name == "." || name == "..") return HtmlError(400, "\u2018" + name + "\u2019 is not an allowed name", true);
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      return HtmlError(400, "No control code is allowed: " + PrintableName(name), true);
+    }
+  }
   for (char c : std::string_view("/\\:?*\"<>|#%&;!@[]^")) {
     if (name.find(c) != std::string::npos) {
       return HtmlError(400, "\u2018" + std::string(1, c) + "\u2019 is an unsafe character", true);
@@ -134,7 +158,7 @@ http::Response JenkinsEmulator::CreateItem(http::Request& request, const std::st
                *mode == "org.jenkinsci.plugins.workflow.job.WorkflowJob") {
       item.root = *mode == "hudson.model.FreeStyleProject" ? "project" : "flow-definition";
     } else {
-      return HtmlError(400, "No item type \u2018" + *mode + "\u2019 is known", true);
+      return HtmlError(400, "No item type \u2018" + PrintableName(*mode) + "\u2019 is known", true);
     }
     item.config_xml = "<?xml version='1.1' encoding='UTF-8'?>\n<" + item.root + "/>\n";
   } else {

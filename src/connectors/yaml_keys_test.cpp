@@ -1,0 +1,37 @@
+#include "connectors/yaml_keys.hpp"
+
+#include <gtest/gtest.h>
+
+namespace slipway::connectors {
+namespace {
+
+TEST(YamlKeys, FindsARepeatedKeyAtAnyDepth) {
+  auto top = FindRepeatedKey(YAML::Load("a: 1\nb: 2\na: 3\n"));
+  ASSERT_TRUE(top);
+  EXPECT_EQ(top->message, "the key \"a\" appears twice in one mapping");
+  EXPECT_EQ(top->line, 3);
+  auto nested = FindRepeatedKey(YAML::Load("list:\n  - {x: 1}\n  - x: 1\n    y: 2\n    x: 3\n"));
+  ASSERT_TRUE(nested);
+  EXPECT_EQ(nested->line, 5);
+}
+
+TEST(YamlKeys, EqualKeysInDifferentMappingsAreFine) {
+  EXPECT_FALSE(FindRepeatedKey(YAML::Load("a: {x: 1}\nb: {x: 1}\nc: [{x: 1}, {x: 2}]\n")));
+  EXPECT_FALSE(FindRepeatedKey(YAML::Load("just a scalar")));
+  EXPECT_FALSE(FindRepeatedKey(YAML::Load("")));
+}
+
+// Each level doubles the nodes a walk through the aliases visits.
+TEST(YamlKeys, RefusesAliasBombs) {
+  std::string yaml = "a0: &a0 [x, x]\n";
+  for (int i = 1; i <= 25; ++i) {
+    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) + ", *a" +
+            std::to_string(i - 1) + "]\n";
+  }
+  auto problem = FindRepeatedKey(YAML::Load(yaml));
+  ASSERT_TRUE(problem);
+  EXPECT_NE(problem->message.find("aliases expand"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace slipway::connectors

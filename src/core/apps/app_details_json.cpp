@@ -1,0 +1,158 @@
+#include "core/apps/app_details_json.hpp"
+
+#include <boost/json.hpp>
+#include <initializer_list>
+#include <set>
+
+#include "core/common/names.hpp"
+#include "core/builds/jenkins_item_path.hpp"
+#include "core/common/text_rules.hpp"
+
+namespace slipway::core {
+
+namespace json = boost::json;
+
+json::object DetailsToJson(const AppDetails& d) {
+  json::array ports;
+  for (const auto& p : d.ports) {
+    ports.push_back(json::object{{"name", p.name}, {"port", p.port}, {"protocol", p.protocol}});
+  }
+  json::value check = nullptr;
+  if (d.health_check) {
+    json::object c{{"type", d.health_check->type}};
+    if (d.health_check->type == "http") c["path"] = d.health_check->path;
+    if (d.health_check->type != "exec") c["port"] = d.health_check->port;
+    if (d.health_check->type == "exec") c["command"] = d.health_check->command;
+    check = std::move(c);
+  }
+  return {{"build_job", d.build_job.empty() ? json::value(nullptr) : json::value(d.build_job)},
+          {"ports", std::move(ports)},
+          {"health_check", std::move(check)},
+          {"vendor_image", d.vendor_image.empty() ? json::value(nullptr) : json::value(d.vendor_image)}};
+}
+
+namespace {
+
+Error FieldError(const std::string& field, const std::string& rule) {
+  return Invalid(field + " " + rule, {{"field", field}, {"rule", rule}});
+}
+
+std::optional<Error> ReadString(const json::object& o, const char* key, const std::string& field,
+                                std::size_t max, std::string& out) {
+  const auto* v = o.if_contains(key);
+  if (!v || v->is_null()) {
+    out.clear();
+    return std::nullopt;
+  }
+  if (!v->is_string()) return FieldError(field, "must be a string");
+  if (v->as_string().size() > max) return FieldError(field, "is too long");
+  out = std::string(v->as_string());
+  if (auto rule = CheckSingleLine(out)) return FieldError(field, *rule);
+  return std::nullopt;
+}
+
+// The first member of `o` not in `known`, as an error naming it.
+std::optional<Error> UnknownMember(const json::object& o, const std::string& field,
+                                   std::initializer_list<std::string_view> known) {
+  for (const auto& member : o) {
+    bool found = false;
+    for (auto k : known) found = found || k == member.key();
+    if (!found) return FieldError(field + "." + std::string(member.key()), "is not a known field");
+  }
+  return std::nullopt;
+}
+
+std::optional<int> ReadPort(const json::value* v) {
+  if (!v || !v->is_int64()) return std::nullopt;
+  auto p = v->as_int64();
+  if (p < 1 || p > 65535) return std::nullopt;
+  return static_cast<int>(p);
+}
+
+Result<std::vector<Port>> ParsePorts(const json::value& v) {
+  if (!v.is_array()) return FieldError("details.ports", "must be an array");
+  std::vector<Port> ports;
+  std::set<std::string> names;
+  for (const auto& item : v.as_array()) {
+    std::string field = "details.ports[" + std::to_string(ports.size()) + "]";
+    if (!item.is_object()) return FieldError(field, "must be an object");
+    const auto& o = item.as_object();
+    if (auto e = UnknownMember(o, field, {"name", "port", "protocol"})) return *e;
+    Port p;
+    if (auto e = ReadString(o, "name", field + ".name", 15, p.name)) return *e;
+    if (p.name.empty()) p.name = "port-" + std::to_string(ports.size());
+    if (CheckDns1123Label(p.name)) return FieldError(field + ".name", "must be a DNS-1123 label");
+    auto port = ReadPort(o.if_contains("port"));
+    if (!port) return FieldError(field + ".port", "must be an integer from 1 to 65535");
+    p.port = *port;
+    if (auto e = ReadString(o, "protocol", field + ".protocol", 8, p.protocol)) return *e;
+    if (p.protocol.empty()) p.protocol = "TCP";
+    if (p.protocol != "TCP" && p.protocol != "UDP" && p.protocol != "SCTP") {
+      return FieldError(field + ".protocol", "must be TCP, UDP or SCTP");
+    }
+    if (!names.insert(p.name).second) return FieldError(field + ".name", "must be unique");
+    ports.push_back(std::move(p));
+  }
+  return ports;
+}
+
+Result<std::optional<HealthCheck>> ParseHealthCheck(const json::value& v) {
+  if (v.is_null()) return std::optional<HealthCheck>();
+  if (!v.is_object()) return FieldError("details.health_check", "must be an object or null");
+  const auto& o = v.as_object();
+  if (auto e = UnknownMember(o, "details.health_check", {"type", "path", "port", "command"})) return *e;
+  HealthCheck c;
+  if (auto e = ReadString(o, "type", "details.health_check.type", 8, c.type)) return *e;
+  if (c.type != "http" && c.type != "tcp" && c.type != "exec") {
+    return FieldError("details.health_check.type", "must be http, tcp or exec");
+  }
+  if (c.type == "exec") {
+    if (auto e = ReadString(o, "command", "details.health_check.command", 1024, c.command)) return *e;
+    if (c.command.empty()) return FieldError("details.health_check.command", "is required for exec");
+    return std::optional<HealthCheck>(c);
+  }
+  auto port = ReadPort(o.if_contains("port"));
+  if (!port) return FieldError("details.health_check.port", "must be an integer from 1 to 65535");
+  c.port = *port;
+  if (c.type == "http") {
+    if (auto e = ReadString(o, "path", "details.health_check.path", 1024, c.path)) return *e;
+    if (c.path.empty() || c.path.front() != '/') {
+      return FieldError("details.health_check.path", "must start with '/'");
+    }
+  }
+  return std::optional<HealthCheck>(c);
+}
+
+}  // namespace
+
+Status MergeDetails(AppDetails& details, const json::object& patch) {
+  AppDetails next = details;
+  if (patch.contains("build_job")) {
+    if (auto e = ReadString(patch, "build_job", "details.build_job", 256, next.build_job)) return *e;
+    if (!next.build_job.empty()) {
+      if (auto rule = CheckJenkinsItemPath(next.build_job)) return FieldError("details.build_job", *rule);
+    }
+  }
+  if (patch.contains("vendor_image")) {
+    if (auto e = ReadString(patch, "vendor_image", "details.vendor_image", 512, next.vendor_image)) {
+      return *e;
+    }
+    if (next.vendor_image.find_first_of(" \t\n") != std::string::npos) {
+      return FieldError("details.vendor_image", "must not contain spaces");
+    }
+  }
+  if (const auto* v = patch.if_contains("ports")) {
+    auto ports = ParsePorts(*v);
+    if (!ports.ok()) return ports.error();
+    next.ports = std::move(ports.value());
+  }
+  if (const auto* v = patch.if_contains("health_check")) {
+    auto check = ParseHealthCheck(*v);
+    if (!check.ok()) return check.error();
+    next.health_check = std::move(check.value());
+  }
+  details = std::move(next);
+  return Ok{};
+}
+
+}  // namespace slipway::core

@@ -1,0 +1,309 @@
+#include "services/apps/app_service.hpp"
+
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+
+#include "core/apps/app_details_json.hpp"
+#include "core/common/field_reader.hpp"
+#include "core/common/names.hpp"
+#include "services/apps/app_cursor.hpp"
+#include "services/apps/app_input.hpp"
+#include "services/platform/audit_log.hpp"
+#include "store/user_repository.hpp"
+
+namespace slipway::services {
+
+using core::Result;
+using store::TxMode;
+
+namespace {
+
+enum class Need { kWrite, kOwn, kAdmin };
+
+Need NeedFor(std::string_view action) {
+  if (action == "approve" || action == "reject" || action == "confirm_offline") return Need::kAdmin;
+  if (action == "request_offline" || action == "cancel_offline" || action == "manage_members") {
+    return Need::kOwn;
+  }
+  return Need::kWrite;
+}
+
+std::optional<core::Error> CheckPermission(const RequestContext& ctx, std::string_view action,
+                                           std::optional<core::MemberRole> member) {
+  switch (NeedFor(action)) {
+    case Need::kAdmin:
+      if (!ctx.caller.IsAdmin()) return core::Forbidden("only admins may " + std::string(action));
+      break;
+    case Need::kOwn:
+      if (!core::CanOwnApp(ctx.caller, member)) {
+        return core::Forbidden("only admins and the application's owners may " + std::string(action));
+      }
+      break;
+    case Need::kWrite:
+      if (!core::CanWriteApp(ctx.caller, member)) {
+        return core::Forbidden("only admins and the application's owners and developers may " +
+                               std::string(action));
+      }
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<core::MemberRole> RoleIn(const std::vector<store::Member>& members,
+                                       const std::string& username) {
+  for (const auto& m : members) {
+    if (m.username == username) return m.role;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+AppView AppService::View(store::Tx& tx, const RequestContext& ctx, core::App app) {
+  AppView view;
+  view.members = store::apps::Members(tx, app.id);
+  view.missing_fields = core::MissingFields(app);
+  view.actions = core::ComputeAppActions(app, ctx.caller, RoleIn(view.members, ctx.caller.username));
+  view.app = std::move(app);
+  return view;
+}
+
+Result<AppView> AppService::Register(const RequestContext& ctx, const boost::json::object& body) {
+  auto parsed = ParseRegistration(body, ctx.caller.username);
+  if (!parsed.ok()) return parsed.error();
+  core::App app = std::move(parsed.value());
+  app.created_at = app.updated_at = clock_.Now();
+  try {
+    return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
+      if (core::NameKey(app.owner) == core::NameKey(ctx.caller.username)) {
+        app.owner = ctx.caller.username;
+      } else {
+        auto owner = store::users::GetByName(tx, app.owner);
+        if (!owner) {
+          return core::Invalid("owner " + app.owner + " is not a user",
+                               {{"field", "owner"}, {"rule", "must be an existing user"}});
+        }
+        app.owner = owner->username;  // members are recorded under the user's own spelling
+      }
+      app.id = store::apps::Insert(tx, app);
+      store::apps::PutMember(tx, app.id, app.owner, core::MemberRole::kOwner);
+      if (app.owner != ctx.caller.username && !ctx.caller.IsAdmin()) {
+        // The registrant keeps access to what they registered for someone else.
+        store::apps::PutMember(tx, app.id, ctx.caller.username, core::MemberRole::kDeveloper);
+      }
+      RecordAudit(tx, clock_, ctx, "app.register", "app", std::to_string(app.id),
+                  "registered " + app.name + " (" + std::string(core::AppTypeName(app.type)) + ", " +
+                      std::string(core::AppLevelName(app.level)) + ")");
+      return View(tx, ctx, app);
+    }));
+  } catch (const store::UniqueViolation&) {
+    return core::Conflict("an application named " + app.name + " already exists",
+                          {{"field", "name"}});
+  }
+}
+
+Result<AppView> AppService::Get(const RequestContext& ctx, const std::string& ref) {
+  return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<AppView> {
+    auto app = store::apps::GetByRef(tx, ref);
+    if (!app) return core::NotFound("no application " + ref);
+    return View(tx, ctx, std::move(*app));
+  });
+}
+
+Result<AppList> AppService::List(const RequestContext& ctx, store::AppQuery query,
+                                 const std::string& cursor) {
+  if (!cursor.empty()) {
+    auto after = DecodeAppCursor(cursor);
+    if (!after) return core::Invalid("cursor is not valid", {{"field", "cursor"}});
+    query.after = *after;
+  }
+  auto page = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return store::apps::List(tx, query); });
+  AppList out;
+  if (static_cast<int>(page.apps.size()) > query.limit) {
+    page.apps.resize(static_cast<std::size_t>(query.limit));
+    const auto& last = page.apps.back();
+    out.next_cursor = EncodeAppCursor(store::apps::SortKey(last, query.sort), last.id);
+  }
+  for (auto& app : page.apps) {
+    AppView view;
+    view.members = std::move(page.members[app.id]);
+    view.missing_fields = core::MissingFields(app);
+    view.actions = core::ComputeAppActions(app, ctx.caller, RoleIn(view.members, ctx.caller.username));
+    view.app = std::move(app);
+    out.items.push_back(std::move(view));
+  }
+  return out;
+}
+
+template <class Change>
+Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string& ref,
+                                   const char* action, const boost::json::object& body,
+                                   std::span<const std::string_view> known, bool version_required,
+                                   Change&& change) {
+  return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
+    auto app = store::apps::GetByRef(tx, ref);
+    if (!app) return core::NotFound("no application " + ref);
+    auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
+    // Who may act comes first: a caller without the right learns nothing about the body.
+    if (auto denied = CheckPermission(ctx, action, member)) return *denied;
+    core::FieldReader in(body);
+    in.RejectUnknown(known);
+    auto version = in.Int("version", 1, INT64_MAX, version_required);
+    if (!in.ok()) return in.error();
+    if (version && *version != app->version) {
+      return core::Conflict("the application was changed by someone else; reload and retry",
+                            {{"current_version", app->version}});
+    }
+    auto actions = core::ComputeAppActions(*app, ctx.caller, member);
+    if (auto reason = actions.ReasonFor(action)) {
+      boost::json::array allowed;
+      for (const auto& a : actions.allowed) allowed.emplace_back(a);
+      return core::Conflict(*reason, {{"state", core::AppStatusName(app->status)},
+                                      {"allowed_actions", std::move(allowed)}});
+    }
+    Result<std::string> summary = change(tx, *app, member);
+    if (!summary.ok()) return summary.error();
+    if (summary->empty()) return View(tx, ctx, std::move(*app));
+    app->version += 1;
+    app->updated_at = clock_.Now();
+    if (!store::apps::Update(tx, *app)) {
+      return core::Conflict("the application was changed concurrently; reload and retry");
+    }
+    RecordAudit(tx, clock_, ctx, std::string("app.") + action, "app", std::to_string(app->id),
+                summary.value());
+    return View(tx, ctx, store::apps::Get(tx, app->id).value());
+  }));
+}
+
+namespace {
+
+// Whether an edit names owners or approvers other than the present ones
+// (names compared as users are: without regard to case).
+bool SameNames(std::vector<std::string> a, std::vector<std::string> b) {
+  for (auto* list : {&a, &b}) {
+    for (auto& name : *list) name = core::NameKey(name);
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  return a == b;
+}
+
+std::vector<std::string> OwnersOf(store::Tx& tx, std::int64_t app_id) {
+  std::vector<std::string> owners;
+  for (const auto& m : store::apps::Members(tx, app_id)) {
+    if (m.role == core::MemberRole::kOwner) owners.push_back(m.username);
+  }
+  return owners;
+}
+
+}  // namespace
+
+Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& ref,
+                                 const boost::json::object& body) {
+  // name and type are known so that they get "cannot be changed".
+  static constexpr std::string_view kKnown[] = {"version",  "team",  "level", "description",
+                                                "repo_url", "owner", "name",  "type"};
+  return Mutate(ctx, ref, "edit", body, kKnown, true,
+                [&](store::Tx& tx, core::App& app, std::optional<core::MemberRole> member) -> Result<std::string> {
+    auto owner = ParseNewOwner(body);
+    if (!owner.ok()) return owner.error();
+    // Who owns the application is the owners' and admins' to decide, not the
+    // developers' (issue 9: a developer made themselves owner this way).
+    const bool hands_over = owner->has_value() && !SameNames(OwnersOf(tx, app.id), {**owner});
+    if (hands_over && !core::CanOwnApp(ctx.caller, member)) {
+      return core::Forbidden("only admins and the application's owners may change its owner");
+    }
+    const auto level = app.level;
+    auto summary = ApplyBasicEdit(app, body);
+    if (!summary.ok()) return summary;
+    // The level decides where changes need approval (core in prod): once an
+    // admin has approved the registration, only admins change it.
+    if (app.level != level && !ctx.caller.IsAdmin() && app.status != core::AppStatus::kUnderReview &&
+        app.status != core::AppStatus::kRejected) {
+      return core::Forbidden("only admins may change the level of an approved application: "
+                             "it decides where changes need approval");
+    }
+    std::string edited = summary.value();
+    if (hands_over) {
+      auto handed = HandOver(tx, app, **owner);
+      if (!handed.ok()) return handed.error();
+      edited += (edited.empty() ? "" : ", ") + std::string("owner");
+    }
+    return edited.empty() ? edited : "edited " + edited;
+  });
+}
+
+Result<AppView> AppService::CompleteDetails(const RequestContext& ctx, const std::string& ref,
+                                            const boost::json::object& body) {
+  static constexpr std::string_view kKnown[] = {"version",      "build_job", "ports",
+                                                "health_check", "approvers", "vendor_image"};
+  return Mutate(ctx, ref, "complete", body, kKnown, true,
+                [&](store::Tx& tx, core::App& app, std::optional<core::MemberRole> member) -> Result<std::string> {
+    auto approvers = ParseApprovers(body);
+    if (!approvers.ok()) return approvers.error();
+    // Approvers decide what reaches production: choosing them is for owners
+    // and admins, so a developer cannot pick who approves their own changes.
+    const bool new_approvers = approvers->has_value() && !SameNames(app.approvers, **approvers);
+    if (new_approvers && !core::CanOwnApp(ctx.caller, member)) {
+      return core::Forbidden("only admins and the application's owners may choose its approvers");
+    }
+    const auto before = boost::json::serialize(core::DetailsToJson(app.details));
+    auto status = core::MergeDetails(app.details, body);
+    if (!status.ok()) return status.error();
+    if (new_approvers) {
+      auto replaced = ReplaceApprovers(tx, app.id, **approvers);
+      if (!replaced.ok()) return replaced.error();
+      app.approvers = store::apps::Get(tx, app.id)->approvers;
+    }
+    if (!new_approvers && before == boost::json::serialize(core::DetailsToJson(app.details))) return std::string();
+    auto missing = core::MissingFields(app);
+    return std::string("details completed") +
+           (missing.empty() ? "" : " (still missing " + std::to_string(missing.size()) + ")");
+  });
+}
+
+Result<AppView> AppService::Transition(const RequestContext& ctx, const std::string& ref,
+                                       core::AppEvent event, const boost::json::object& body) {
+  const std::string action(core::AppEventName(event));
+  // Approval takes a comment, a rejection or an offline request a reason;
+  // the other events nothing but the version.
+  const bool commented = event == core::AppEvent::kApprove;
+  const bool reasoned = event == core::AppEvent::kReject || event == core::AppEvent::kRequestOffline;
+  static constexpr std::string_view kCommented[] = {"version", "comment"};
+  static constexpr std::string_view kReasoned[] = {"version", "reason"};
+  static constexpr std::string_view kVersionOnly[] = {"version"};
+  using Known = std::span<const std::string_view>;
+  const Known known = commented ? Known(kCommented) : reasoned ? Known(kReasoned) : Known(kVersionOnly);
+  return Mutate(ctx, ref, action.c_str(), body, known, false,
+                [&](store::Tx&, core::App& app, std::optional<core::MemberRole>) -> Result<std::string> {
+    core::FieldReader in(body);
+    auto reason = in.Text(commented ? "comment" : "reason", 1000, event == core::AppEvent::kReject);
+    if (!in.ok()) return in.error();
+    auto from = app.status;
+    auto applied = core::ApplyAppEvent(app, event);
+    if (!applied.ok()) return applied.error();
+    if (event == core::AppEvent::kReject || event == core::AppEvent::kRequestOffline) {
+      app.status_reason = reason.value_or("");
+    } else if (event != core::AppEvent::kApprove) {
+      app.status_reason.clear();
+    }
+    return std::string(core::AppStatusName(from)) + " -> " + std::string(core::AppStatusName(app.status)) +
+           (reason && !reason->empty() ? ": " + *reason : "");
+  });
+}
+
+core::Status AppService::MarkOnline(store::Tx& tx, const RequestContext& ctx, std::int64_t app_id) {
+  auto app = store::apps::Get(tx, app_id);
+  if (!app) return core::NotFound("no application " + std::to_string(app_id));
+  if (app->status == core::AppStatus::kOnline) return core::Ok{};
+  auto applied = core::ApplyAppEvent(*app, core::AppEvent::kMarkOnline);
+  if (!applied.ok()) return applied.error();
+  app->version += 1;
+  app->updated_at = clock_.Now();
+  if (!store::apps::Update(tx, *app)) return core::Conflict("the application was changed concurrently");
+  RecordAudit(tx, clock_, ctx, "app.mark_online", "app", std::to_string(app_id),
+              "pending_online -> online (first successful release)");
+  return core::Ok{};
+}
+
+}  // namespace slipway::services

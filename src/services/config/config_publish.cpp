@@ -1,0 +1,117 @@
+// Publishing a configuration draft: the backend first, then the record.
+//
+// The backend write and Slipway's record cannot share a transaction. The
+// write comes first, so a record never claims a publish that did not
+// happen. If the record then fails (the database is down), the value is
+// live but unrecorded and the draft stays; publishing it again finds the
+// live value equal to the draft and records the publish without writing
+// again ("written": false), so nothing is lost and nothing written twice.
+#include <boost/json.hpp>
+#include <ctime>
+
+#include "core/common/field_reader.hpp"
+#include "services/platform/audit_log.hpp"
+#include "services/config/config_errors.hpp"
+#include "services/config/config_service.hpp"
+
+namespace slipway::services {
+
+using core::Result;
+using store::TxMode;
+
+namespace {
+
+// Leaves room for "(by <user> via Slipway)" in Apollo's 256-character release comment.
+constexpr std::size_t kMaxComment = 160;
+
+// Apollo's release title, as its portal names releases: "20260501101500-release".
+std::string ReleaseTitle(core::Millis now) {
+  std::time_t t = static_cast<std::time_t>(now / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &tm);
+  return std::string(buf) + "-slipway";
+}
+
+}  // namespace
+
+Result<store::ConfigPublish> ConfigService::Publish(const RequestContext& ctx,
+                                                    const std::string& env, const std::string& name,
+                                                    const boost::json::object& body) {
+  auto loaded = Load(ctx, env, name, true);
+  if (!loaded.ok()) return loaded.error();
+  core::FieldReader in(body);
+  in.RejectUnknown({"comment"});
+  auto comment = in.Text("comment", kMaxComment).value_or("");
+  if (!in.ok()) return in.error();
+  if (!loaded->draft) return core::NotFound("there is no draft of " + name + " to publish");
+  const auto& draft = *loaded->draft;
+  auto files = Open(loaded->scope);
+  if (!files.ok()) return files.error();
+  if (auto ok = CheckContent(**files, name, draft.content); !ok.ok()) return ok.error();
+
+  auto live = (*files)->Read(name);
+  if (!live.ok()) return BackendError(**files, live.error());
+  const bool same = live->exists && live->content == draft.content;
+  if (live->version != draft.base_version) {
+    // Already live: an earlier publish whose record was lost, or someone
+    // published the same value. Record it; write nothing.
+    if (same)
+      return Record(ctx, loaded->scope, draft, **files, *live, live->version, false, comment);
+    return LiveChanged(name, draft, *live);
+  }
+  if (same) {
+    return core::Conflict(
+        "nothing to publish: the draft of " + name + " equals the live value; discard it",
+        {{"reason", "no_change"}});
+  }
+  auto version_after = (*files)->Write(name, draft.content, draft.base_version,
+                                       {ctx.caller.username, comment, ReleaseTitle(clock_.Now())});
+  if (!version_after.ok()) {
+    const auto& error = version_after.error();
+    if (error.code != core::Code::kConflict || error.details.contains("reason")) {
+      return BackendError(**files, error);
+    }
+    // The conditional write found another version: say which.
+    auto now = (*files)->Read(name);
+    if (!now.ok()) return error;
+    return LiveChanged(name, draft, *now);
+  }
+  return Record(ctx, loaded->scope, draft, **files, *live, *version_after, true, comment);
+}
+
+Result<store::ConfigPublish> ConfigService::Record(const RequestContext& ctx, const Scope& scope,
+                                                   const store::ConfigDraft& draft,
+                                                   const ConfigFiles& files, const LiveFile& before,
+                                                   std::int64_t version_after, bool written,
+                                                   const std::string& comment) {
+  store::ConfigPublish p;
+  p.env_id = scope.env.id;
+  p.app_id = scope.app_id;
+  p.file_name = draft.file_name;
+  p.format = std::string(core::ConfigFormatName(core::ConfigFormatOf(draft.file_name)));
+  p.backend = std::string(core::ConfigBackendName(files.backend()));
+  p.location = files.Location(draft.file_name);
+  p.actor = ctx.caller.username;
+  p.comment = comment;
+  p.base_version = draft.base_version;
+  p.version_after = version_after;
+  p.content = draft.content;
+  p.diff = boost::json::serialize(ConfigDiffJson(DiffOf(draft.file_name, draft, before)));
+  p.written = written;
+  p.created_at = clock_.Now();
+  return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<store::ConfigPublish> {
+    p.id = store::config_files::InsertPublish(tx, p);
+    // A draft edited since this publish began stays, based on the old live
+    // version: publishing it will be refused until it is rebased.
+    store::config_files::DeleteDraft(tx, scope.env.id, draft.file_name, draft.version);
+    RecordAudit(tx, clock_, ctx, "config.publish", "environment", std::to_string(scope.env.id),
+                (written ? "published " : "recorded the already live ") + draft.file_name + " to " +
+                    p.backend + " " + p.location + " (version " + std::to_string(before.version) +
+                    " → " + std::to_string(version_after) + ")");
+    return p;
+  });
+}
+
+}  // namespace slipway::services

@@ -1,0 +1,133 @@
+#pragma once
+#include <boost/json/object.hpp>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "connectors/kubernetes.hpp"
+#include "core/apps/app.hpp"
+#include "core/common/clock.hpp"
+#include "core/environments/environment.hpp"
+#include "core/common/error.hpp"
+#include "core/environments/render.hpp"
+#include "services/environments/cluster_service.hpp"
+#include "services/platform/context.hpp"
+#include "services/platform/settings.hpp"
+#include "store/database.hpp"
+#include "store/environment_repository.hpp"
+
+namespace slipway::services {
+
+struct DeploymentCondition {
+  std::string type, status, reason, message;
+};
+
+/// What the cluster says about an environment now.
+struct LiveState {
+  bool reachable = false;
+  std::string error;            ///< why the cluster could not be asked
+  bool deployment_found = false;
+  connectors::RolloutStatus rollout;  ///< replicas: desired/updated/ready/available/total
+  std::vector<DeploymentCondition> conditions;
+  std::int64_t pods = 0;
+  /// Things a person should notice ("2 pods cannot pull image …: ImagePullBackOff").
+  std::vector<std::string> notes;
+};
+
+struct EnvironmentView {
+  core::Environment env;
+  std::string app;
+  std::string cluster;
+  std::string image;  ///< what the pods run: env.image, or the placeholder before the first release
+  core::ConfigBackend config_backend = core::ConfigBackend::kConsul;  ///< effective
+  std::optional<LiveState> live;  ///< only on a single environment's detail
+};
+
+/// One pod as the instance list shows it (R-ENV-6).
+struct PodView {
+  connectors::PodSummary pod;
+  std::int64_t age_seconds = -1;  ///< -1 before the pod started
+};
+
+/// Receives the environment's live events: name ("pods", "pod",
+/// "deployment", "error") and data. Called on watch threads.
+using EnvEventSink = std::function<void(const std::string& event, const boost::json::value& data)>;
+
+/// A running subscription; destroying it stops the watches (without
+/// blocking the caller's thread).
+class EnvSubscription {
+ public:
+  virtual ~EnvSubscription() = default;
+};
+
+/// Environments (R-ENV-1..4, 6 list, 7): definition in the database, objects
+/// in the cluster. Thread-safe.
+class EnvironmentService {
+ public:
+  EnvironmentService(store::Database& db, const core::Clock& clock, ClusterService& clusters);
+
+  /// Validates everything, records the environment and applies its
+  /// Deployment and Services at once. When the cluster refuses or cannot be
+  /// reached, whatever was applied is removed again and nothing is recorded.
+  core::Result<EnvironmentView> Create(const RequestContext& ctx, const std::string& app_ref,
+                                       const boost::json::object& body);
+  core::Result<std::vector<EnvironmentView>> List(const RequestContext& ctx, const std::string& app_ref);
+  /// With the live state.
+  core::Result<EnvironmentView> Get(const RequestContext& ctx, const std::string& env_ref);
+  /// Removes the Kubernetes objects, then the environment with its config
+  /// drafts, closing its open changes (DeleteHooks). `confirm` must be the
+  /// application's name. Refused while a release runs. What was recorded
+  /// about it (operations, publishes, releases, audit) stays under its id,
+  /// which is never handed out again.
+  core::Status Delete(const RequestContext& ctx, const std::string& env_ref, const std::string& confirm);
+  core::Result<std::vector<PodView>> Pods(const RequestContext& ctx, const std::string& env_ref);
+  /// A rolling restart; writes an operation record and no change (R-ENV-7).
+  core::Result<store::EnvOperation> Restart(const RequestContext& ctx, const std::string& env_ref);
+  core::Result<std::vector<store::EnvOperation>> Operations(const RequestContext& ctx, const std::string& env_ref);
+  /// Live events of the environment's pods and Deployment, from watches.
+  core::Result<std::unique_ptr<EnvSubscription>> Subscribe(const RequestContext& ctx, const std::string& env_ref,
+                                                           EnvEventSink sink);
+
+  /// What the environment's objects are rendered from, for `track`.
+  core::RenderInput RenderInputFor(const core::Environment& env, const std::string& app,
+                                   const core::Cluster& cluster, const std::string& track = core::kTrackStable) const;
+
+  /// What the work above this service (releases, changes) has to say when an
+  /// environment goes away; the composition root installs it
+  /// (EnvironmentDeleteHooks).
+  struct DeleteHooks {
+    /// Why the environment may not be deleted now (a release of it runs), or
+    /// nullopt. Runs in a transaction that commits, so it may repair (settle
+    /// a release whose workflow is gone).
+    std::function<std::optional<std::string>(store::Tx&, std::int64_t env_id)> refusal;
+    /// Detaches what still refers to the environment (closes its open
+    /// changes) in the deleting transaction; says what it did ("" for
+    /// nothing). An error refuses the deletion.
+    std::function<core::Result<std::string>(store::Tx&, const RequestContext&, const core::Environment&)> detach;
+  };
+  void SetDeleteHooks(DeleteHooks hooks) { delete_hooks_ = std::move(hooks); }
+
+ private:
+  struct Loaded {
+    core::Environment env;
+    core::App app;
+    core::Cluster cluster;
+  };
+  core::Result<Loaded> Load(store::Tx& tx, const std::string& env_ref);
+  core::Result<Loaded> LoadForWrite(store::Tx& tx, const RequestContext& ctx, const std::string& env_ref);
+  EnvironmentView View(const Loaded& loaded) const;
+  LiveState Live(connectors::Kubernetes& kube, const Loaded& loaded) const;
+  std::optional<std::string> DeleteRefusal(store::Tx& tx, std::int64_t env_id) const;
+  /// Removes the environment's row and drafts and detaches what refers to it;
+  /// says what it did besides removing the row.
+  core::Result<std::string> Forget(store::Tx& tx, const RequestContext& ctx, const core::Environment& env) const;
+
+  store::Database& db_;
+  const core::Clock& clock_;
+  ClusterService& clusters_;
+  DeleteHooks delete_hooks_;
+};
+
+}  // namespace slipway::services

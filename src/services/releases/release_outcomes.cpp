@@ -1,0 +1,137 @@
+// What commits together with a release step's outcome: display steps, the
+// release's state, and at the end the environment, its baseline, the change,
+// the application's lifecycle, notices and the audit trail.
+#include <boost/json.hpp>
+
+#include "engine/engine.hpp"
+#include "services/platform/audit_log.hpp"
+#include "services/releases/release_begin.hpp"
+#include "services/releases/release_ledger.hpp"
+#include "services/changes/change_service.hpp"
+#include "services/releases/release_runner.hpp"
+#include "store/change_repository.hpp"
+#include "store/environment_repository.hpp"
+
+namespace slipway::services {
+
+namespace json = boost::json;
+
+namespace {
+
+core::Release Reload(store::Tx& tx, std::int64_t id) {
+  auto r = store::releases::Get(tx, id);
+  if (!r) throw store::DbError("release " + std::to_string(id) + " vanished");
+  return *r;
+}
+
+void Save(store::Tx& tx, core::Release& r, core::Millis now) {
+  r.version += 1;
+  r.updated_at = now;
+  if (!store::releases::Update(tx, r)) throw store::DbError("release " + std::to_string(r.id) + " changed concurrently", true);
+}
+
+Notice MakeNotice(NoticeKind kind, const ReleaseRunner::Loaded& l, const std::string& detail) {
+  Notice n;
+  n.kind = kind;
+  n.app_id = l.app.id;
+  std::string what = l.release.kind == "rollback" ? "Rollback" : "Release";
+  n.title = what + " " + std::to_string(l.release.id) + " of " + l.app.name + " (" + l.env.env_type + ") " +
+            (kind == NoticeKind::kReleaseFailed ? "failed" : "completed");
+  n.markdown = "### " + n.title + "\n\n- image: `" + l.release.image + "`\n- before: `" +
+               (l.release.image_before.empty() ? "none" : l.release.image_before) + "`\n- by: " + l.release.started_by +
+               (detail.empty() ? "" : "\n- " + detail);
+  n.data = {{"release_id", l.release.id}, {"kind", l.release.kind}, {"app", l.app.name},
+            {"env_type", l.env.env_type}, {"env_id", l.env.id},   {"image", l.release.image},
+            {"image_before", l.release.image_before}, {"detail", detail}};
+  return n;
+}
+
+}  // namespace
+
+void ReleaseRunner::CommitDisplay(store::Tx& tx, std::int64_t release_id, int idx, const std::string& state,
+                                  const std::string& message) {
+  const auto now = clock_.Now();
+  for (auto& step : store::releases::Steps(tx, release_id)) {
+    if (step.idx != idx) continue;
+    step.state = state;
+    step.message = message;
+    if (!step.started_at) step.started_at = now;
+    if (state == "succeeded" || state == "failed" || state == "skipped") step.finished_at = now;
+    store::releases::UpdateStep(tx, release_id, step);
+  }
+}
+
+void ReleaseRunner::CommitState(store::Tx& tx, std::int64_t release_id, core::ReleaseState state) {
+  auto r = Reload(tx, release_id);
+  if (r.state == state || !core::ReleaseActive(r.state)) return;
+  r.state = state;
+  Save(tx, r, clock_.Now());
+}
+
+void ReleaseRunner::CommitCompleted(store::Tx& tx, const Loaded& l) {
+  const auto now = clock_.Now();
+  auto r = Reload(tx, l.release.id);
+  r.state = core::ReleaseState::kCompleted;
+  r.finished_at = now;
+  Save(tx, r, now);
+
+  auto env = store::environments::Get(tx, l.env.id);
+  if (!env) throw store::DbError("environment " + std::to_string(l.env.id) + " vanished");
+  env->image = r.image;
+  env->image_digest = r.image_digest;
+  env->spec = l.spec;
+  env->version += 1;
+  env->updated_at = now;
+  if (!store::environments::Update(tx, *env)) throw store::DbError("environment changed concurrently", true);
+
+  core::Baseline baseline;
+  baseline.env_id = env->id;
+  baseline.image = r.image;
+  baseline.image_digest = r.image_digest;
+  baseline.spec = l.spec;
+  baseline.release_id = r.id;
+  baseline.created_by = r.started_by;
+  baseline.created_at = now;
+  const auto version = store::baselines::Append(tx, baseline);
+  const int last = static_cast<int>(store::releases::Steps(tx, r.id).size()) - 1;
+  CommitDisplay(tx, r.id, last, "succeeded", "baseline version " + std::to_string(version));
+
+  FinishChange(tx, *changes_, r, true);
+  const auto ctx = ReleaseContext(r);
+  (void)apps_.MarkOnline(tx, ctx, l.app.id);  // first success: pending_online → online (R-APP-2)
+  apps_.NoteChanged();
+  RecordAudit(tx, clock_, ctx, "release.complete", "release", std::to_string(r.id),
+              r.kind + " of " + r.image + " completed; baseline version " + std::to_string(version));
+  if (notices_) {
+    auto kind = r.kind == "rollback" ? NoticeKind::kReleaseRolledBack : NoticeKind::kReleaseCompleted;
+    notices_->Enqueue(tx, MakeNotice(kind, l, "baseline version " + std::to_string(version)));
+  }
+}
+
+void ReleaseRunner::CommitFailed(store::Tx& tx, const Loaded& l, const std::string& reason) {
+  if (!MarkReleaseFailed(tx, clock_, *changes_, l.release.id, reason)) return;
+  const auto now = clock_.Now();
+  auto r = Reload(tx, l.release.id);
+  const auto ctx = ReleaseContext(r);
+  if (notices_) notices_->Enqueue(tx, MakeNotice(NoticeKind::kReleaseFailed, l, reason));
+  // Auto-rollback (per environment): back to what ran before, as a release of its own.
+  if (!r.auto_rollback || r.image_before.empty() || !engine_) return;
+  auto change = store::changes::Get(tx, r.change_id);
+  auto env = store::environments::Get(tx, r.env_id);
+  if (!change || !env) return;
+  ReleaseTarget target;
+  target.kind = "rollback";
+  target.rollback_of = r.id;
+  target.image = r.image_before;
+  target.image_digest = r.digest_before;
+  target.spec = env->spec;
+  if (auto base = store::baselines::Get(tx, env->id, r.baseline_before)) target.spec = base->spec;
+  auto rollback = BeginRelease(tx, clock_, *engine_, *changes_, ctx, *change, *env, target);
+  if (!rollback.ok()) return;
+  store::releases::AddOperation(tx, {0, r.id, "rollback", "slipway (auto-rollback)",
+                                     json::serialize(json::object{{"rollback_release_id", rollback->id}}), now});
+  (void)changes_->AddRollbackEntry(tx, change->id, "slipway (auto-rollback)",
+                                   {{"release_id", r.id}, {"rollback_release_id", rollback->id}, {"reason", reason}});
+}
+
+}  // namespace slipway::services

@@ -1,0 +1,128 @@
+#include "services/releases/release_runner.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/environments/env_spec_json.hpp"
+#include "engine/engine.hpp"
+#include "services/releases/release_begin.hpp"
+#include "services/releases/release_wake.hpp"
+#include "store/app_repository.hpp"
+#include "store/cluster_repository.hpp"
+#include "store/environment_repository.hpp"
+
+namespace slipway::services {
+
+namespace json = boost::json;
+
+namespace {
+
+std::vector<core::CanaryStep> ParsePlan(const std::string& text) {
+  std::vector<core::CanaryStep> plan;
+  const auto parsed = json::parse(text);
+  for (const auto& v : parsed.as_array()) {
+    const auto& o = v.as_object();
+    core::CanaryStep s;
+    s.canary = static_cast<int>(o.at("canary").as_int64());
+    s.stable = static_cast<int>(o.at("stable").as_int64());
+    const auto& pause = o.at("pause");
+    if (pause.is_object()) {
+      s.pause = core::PauseKind::kTimed;
+      s.pause_ms = pause.as_object().at("seconds").as_int64() * 1000;
+    } else {
+      s.pause = pause.as_string() == "manual" ? core::PauseKind::kManual : core::PauseKind::kNone;
+    }
+    plan.push_back(s);
+  }
+  return plan;
+}
+
+std::int64_t ReleaseIdOf(const engine::StepContext& ctx) { return ctx.input.at("release_id").as_int64(); }
+
+}  // namespace
+
+ReleaseRunner::ReleaseRunner(store::Database& db, const core::Clock& clock, ClusterService& clusters,
+                             AppService& apps, ReleaseRunnerSettings settings)
+    : db_(db), clock_(clock), clusters_(clusters), apps_(apps), settings_(settings) {
+  watcher_ = std::make_unique<RolloutWatcher>([this](const std::string& workflow_id) {
+    if (auto* engine = engine_) {
+      WakeRelease(*engine, workflow_id, json::object{{"kind", "rollout"}}, [this] { return engine_ != nullptr; });
+    }
+  });
+}
+
+ReleaseRunner::~ReleaseRunner() = default;
+
+void ReleaseRunner::Register(engine::Registry& registry) {
+  registry.Add({kReleaseWorkflow,
+                {{"begin", [this](engine::StepContext& c) { return Begin(c); }},
+                 {"deploy", [this](engine::StepContext& c) { return Deploy(c); }},
+                 {"finish", [this](engine::StepContext& c) { return Finish(c); }}}});
+}
+
+std::optional<ReleaseRunner::Loaded> ReleaseRunner::Load(std::int64_t release_id) {
+  return store::InTx(db_, store::TxMode::kRead, [&](store::Tx& tx) -> std::optional<Loaded> {
+    auto release = store::releases::Get(tx, release_id);
+    if (!release) return std::nullopt;
+    auto env = store::environments::Get(tx, release->env_id);
+    auto app = env ? store::apps::Get(tx, env->app_id) : std::nullopt;
+    auto cluster = env ? store::clusters::Get(tx, env->cluster_id) : std::nullopt;
+    if (!env || !app || !cluster) return std::nullopt;
+    Loaded l{*release, *env, *app, cluster->cluster, {}, ParsePlan(release->plan),
+             store::releases::Operations(tx, release_id)};
+    auto spec = core::ParseEnvSpec(json::parse(release->spec).as_object());
+    l.spec = spec.ok() ? *spec : env->spec;
+    return l;
+  });
+}
+
+core::RenderInput ReleaseRunner::Input(const Loaded& l, const std::string& track, int replicas) const {
+  core::RenderInput in;
+  in.app = l.app.name;
+  in.env_id = l.env.id;
+  in.env_type = l.env.env_type;
+  in.namespace_name = l.env.namespace_name;
+  in.image = l.release.image;
+  in.spec = l.spec;
+  in.track = track;
+  in.replicas = replicas;
+  return in;
+}
+
+engine::StepOutcome ReleaseRunner::Begin(engine::StepContext& ctx) {
+  auto l = Load(ReleaseIdOf(ctx));
+  if (!l) return engine::Terminal("release " + std::to_string(ReleaseIdOf(ctx)) + " or its environment is gone");
+  std::string recorded = "image in use: " + (l->release.image_before.empty() ? "none" : l->release.image_before) +
+                         "; baseline version " + std::to_string(l->release.baseline_before);
+  return engine::Succeeded().WithCommit([this, id = l->release.id, recorded](store::Tx& tx) {
+    CommitState(tx, id, core::ReleaseState::kReleasing);
+    CommitDisplay(tx, id, 0, "succeeded", recorded);
+  });
+}
+
+engine::StepOutcome ReleaseRunner::Deploy(engine::StepContext& ctx) {
+  auto l = Load(ReleaseIdOf(ctx));
+  if (!l) return engine::Terminal("release " + std::to_string(ReleaseIdOf(ctx)) + " or its environment is gone");
+  json::object scratch = ctx.scratch.is_object() ? ctx.scratch.as_object() : json::object{};
+  auto kube = clusters_.Client(l->cluster.id);
+  if (!kube.ok()) return Retry(*l, std::move(scratch), kube.error());
+  watcher_->Ensure(l->release.id, l->release.workflow_id, *kube, l->env.namespace_name,
+                   core::PodSelector(l->app.name, l->env.env_type));
+  // An abort asked for since the last run wins over everything else.
+  const std::int64_t seen = scratch.contains("seen_op") ? scratch.at("seen_op").as_int64() : 0;
+  for (const auto& op : l->operations) {
+    if (op.id > seen && op.kind == "abort") {
+      return Abandon(*l, kube->get(), "aborted by " + op.actor, true);
+    }
+  }
+  return l->release.strategy == core::ReleaseStrategy::kCanary ? DeployCanary(ctx, *l, **kube, std::move(scratch))
+                                                                : DeployOneShot(ctx, *l, **kube, std::move(scratch));
+}
+
+engine::StepOutcome ReleaseRunner::Finish(engine::StepContext& ctx) {
+  auto l = Load(ReleaseIdOf(ctx));
+  if (!l) return engine::Terminal("release " + std::to_string(ReleaseIdOf(ctx)) + " or its environment is gone");
+  watcher_->Stop(l->release.id);
+  return engine::Succeeded().WithCommit([this, l = std::move(*l)](store::Tx& tx) { CommitCompleted(tx, l); });
+}
+
+}  // namespace slipway::services

@@ -1,0 +1,122 @@
+#pragma once
+// The durable release workflow (R-REL-1..7): kind "release" with the engine
+// steps begin → deploy → finish. `deploy` is a small state machine kept in the
+// step's scratch (apply, wait, canary steps, pauses, promotion), re-entered on
+// every watch event, promotion, abort or deadline; every action it takes is
+// "make the cluster look like this", so a step that runs again after a crash
+// repeats nothing harmful and creates nothing twice.
+#include <boost/json/object.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/apps/app.hpp"
+#include "core/releases/canary_plan.hpp"
+#include "core/common/clock.hpp"
+#include "core/environments/environment.hpp"
+#include "core/releases/release.hpp"
+#include "core/environments/render.hpp"
+#include "engine/outcome.hpp"
+#include "engine/registry.hpp"
+#include "services/apps/app_service.hpp"
+#include "services/environments/cluster_service.hpp"
+#include "services/notifications/notices.hpp"
+#include "services/releases/rollout_watcher.hpp"
+#include "store/release_repository.hpp"
+
+namespace slipway::engine {
+class Engine;
+}
+
+namespace slipway::services {
+
+class ChangeService;
+
+struct ReleaseRunnerSettings {
+  /// A waiting step looks again by itself this long after its last event.
+  core::Millis recheck_ms = 5'000;
+  /// How long the cluster may fail (unreachable, 5xx, conflicts) before the
+  /// release gives up as failed; until then calls are retried with backoff.
+  core::Millis outage_ms = 600'000;
+};
+
+class ReleaseRunner {
+ public:
+  ReleaseRunner(store::Database& db, const core::Clock& clock, ClusterService& clusters, AppService& apps,
+                ReleaseRunnerSettings settings = {});
+  ~ReleaseRunner();
+
+  /// Adds the "release" workflow kind.
+  void Register(engine::Registry& registry);
+  /// The engine the workflow runs on (created after the registry: it wakes
+  /// waiting steps and starts automatic rollbacks) and the changes releases
+  /// mirror their state into.
+  void Attach(engine::Engine& engine, ChangeService& changes) {
+    engine_ = &engine;
+    changes_ = &changes;
+  }
+  /// Stops the watches and lets go of the engine; call before the engine stops.
+  void Shutdown() {
+    watcher_->StopAll();
+    engine_ = nullptr;
+  }
+  void SetNotices(Notices* notices) { notices_ = notices; }
+  RolloutWatcher& watcher() { return *watcher_; }
+
+  /// Everything a step looks at, loaded afresh on each run.
+  struct Loaded {
+    core::Release release;
+    core::Environment env;
+    core::App app;
+    core::Cluster cluster;
+    core::EnvSpec spec;  ///< the target resources
+    std::vector<core::CanaryStep> plan;
+    std::vector<store::ReleaseOperation> operations;
+  };
+
+ private:
+  engine::StepOutcome Begin(engine::StepContext& ctx);
+  engine::StepOutcome Deploy(engine::StepContext& ctx);
+  engine::StepOutcome Finish(engine::StepContext& ctx);
+
+  // release_deploy.cpp
+  engine::StepOutcome DeployOneShot(engine::StepContext& ctx, const Loaded& l, connectors::Kubernetes& kube,
+                                    boost::json::object scratch);
+  engine::StepOutcome DeployCanary(engine::StepContext& ctx, const Loaded& l, connectors::Kubernetes& kube,
+                                   boost::json::object scratch);
+  /// Puts the environment's recorded state back (no canary, stable at its
+  /// recorded image and size), then ends the release failed with `reason`.
+  engine::StepOutcome Abandon(const Loaded& l, connectors::Kubernetes* kube, const std::string& reason, bool restore);
+  /// A cluster call failed in a way worth retrying: again after a backoff
+  /// (without using up the engine's attempts), or failed once the trouble
+  /// outlasted settings.outage_ms.
+  engine::StepOutcome Retry(const Loaded& l, boost::json::object scratch, const core::Error& error);
+  /// Waits for the next event (or the recheck deadline), saving `scratch`
+  /// and, when it changed, the display step's message.
+  engine::StepOutcome Wait(const Loaded& l, boost::json::object scratch, int display_idx, const std::string& message,
+                           std::optional<core::ReleaseState> state = std::nullopt,
+                           std::optional<core::Millis> deadline = std::nullopt);
+
+  // release_outcomes.cpp: what commits with the outcomes.
+  void CommitDisplay(store::Tx& tx, std::int64_t release_id, int idx, const std::string& state,
+                     const std::string& message);
+  void CommitState(store::Tx& tx, std::int64_t release_id, core::ReleaseState state);
+  void CommitCompleted(store::Tx& tx, const Loaded& l);
+  void CommitFailed(store::Tx& tx, const Loaded& l, const std::string& reason);
+
+  std::optional<Loaded> Load(std::int64_t release_id);
+  core::RenderInput Input(const Loaded& l, const std::string& track, int replicas) const;
+
+  store::Database& db_;
+  const core::Clock& clock_;
+  ClusterService& clusters_;
+  AppService& apps_;
+  const ReleaseRunnerSettings settings_;
+  engine::Engine* engine_ = nullptr;
+  ChangeService* changes_ = nullptr;
+  Notices* notices_ = nullptr;
+  std::unique_ptr<RolloutWatcher> watcher_;
+};
+
+}  // namespace slipway::services

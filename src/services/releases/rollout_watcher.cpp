@@ -1,0 +1,105 @@
+#include "services/releases/rollout_watcher.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace slipway::services {
+
+RolloutWatcher::~RolloutWatcher() {
+  StopAll();
+  {
+    std::lock_guard lock(mutex_);
+    closing_ = true;
+  }
+  retired_ready_.notify_all();
+  if (reaper_.joinable()) reaper_.join();
+}
+
+void RolloutWatcher::StopAll() {
+  std::map<std::int64_t, Watches> all;
+  std::vector<Watches> retired;
+  {
+    std::lock_guard lock(mutex_);
+    all.swap(watches_);
+    retired.swap(retired_);
+  }
+  for (auto& [id, w] : all) {
+    for (auto& h : w.handles) h->RequestStop();
+  }
+  for (auto& [id, w] : all) {
+    for (auto& h : w.handles) h->Stop();
+  }
+  for (auto& w : retired) {
+    for (auto& h : w.handles) h->Stop();
+  }
+}
+
+void RolloutWatcher::Reap() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    retired_ready_.wait(lock, [this] { return closing_ || !retired_.empty(); });
+    if (retired_.empty()) return;  // closing, nothing left
+    std::vector<Watches> batch;
+    batch.swap(retired_);
+    lock.unlock();
+    for (auto& w : batch) {
+      for (auto& h : w.handles) h->Stop();  // each was told to stop already: these end together
+    }
+    batch.clear();
+    lock.lock();
+  }
+}
+
+void RolloutWatcher::Ensure(std::int64_t release_id, const std::string& workflow_id,
+                            const std::shared_ptr<connectors::Kubernetes>& kube, const std::string& ns,
+                            const std::string& label_selector) {
+  {
+    std::lock_guard lock(mutex_);
+    if (watches_.count(release_id)) return;
+  }
+  Watches w;
+  w.kube = kube;
+  auto on_event = [poke = poke_, workflow_id](const connectors::WatchEvent& e) {
+    if (e.type != connectors::WatchEvent::Type::kBookmark) poke(workflow_id);
+  };
+  auto on_error = [release_id](const core::Error& e) {
+    spdlog::warn("release {}: watch interrupted (the step's deadline covers it): {}", release_id, e.message);
+  };
+  for (const auto* resource : {&connectors::kube::kDeployments, &connectors::kube::kPods}) {
+    connectors::WatchOptions options;
+    options.label_selector = label_selector;
+    auto handle = kube->Watch(*resource, ns, options, on_event, on_error);
+    if (!handle.ok()) {
+      spdlog::warn("release {}: cannot watch {}: {}", release_id, resource->plural, handle.error().message);
+      continue;
+    }
+    w.handles.push_back(std::move(*handle));
+  }
+  std::vector<std::unique_ptr<connectors::WatchHandle>> extra;
+  {
+    std::lock_guard lock(mutex_);
+    if (watches_.count(release_id)) {
+      extra = std::move(w.handles);  // another run raced us: keep theirs
+    } else {
+      watches_[release_id] = std::move(w);
+    }
+  }
+  for (auto& h : extra) h->Stop();
+}
+
+void RolloutWatcher::Stop(std::int64_t release_id) {
+  std::lock_guard lock(mutex_);
+  auto it = watches_.find(release_id);
+  if (it == watches_.end()) return;
+  for (auto& h : it->second.handles) h->RequestStop();
+  retired_.push_back(std::move(it->second));
+  watches_.erase(it);
+  if (!reaper_.joinable()) reaper_ = std::thread([this] { Reap(); });
+  retired_ready_.notify_one();
+}
+
+std::size_t RolloutWatcher::active() const {
+  std::lock_guard lock(mutex_);
+  return watches_.size();
+}
+
+}  // namespace slipway::services
