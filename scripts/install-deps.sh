@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Slipway needs to build, test and run.
 # Idempotent: only missing packages are installed, so a second run is quick.
+# The web console (web/) needs Node.js 20 and npm, which the machines have;
+# its browser journeys drive Debian's Chromium, with CJK fonts for zh-CN.
 set -euo pipefail
 
 packages=(
@@ -10,6 +12,7 @@ packages=(
   libcli11-dev libsqlite3-dev libpq-dev libsodium-dev libargon2-dev libldns-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql docker-registry skopeo bind9 bind9-utils dnsutils wrk nginx curl git openssl python3
+  chromium fonts-noto-cjk
 )
 
 missing=()

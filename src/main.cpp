@@ -4,6 +4,7 @@
 
 #include "app/config.hpp"
 #include "app/sandbox_command.hpp"
+#include "app/console_assets.hpp"
 #include "app/serve.hpp"
 #include "cli/commands.hpp"
 
@@ -46,7 +47,7 @@ int main(int argc, char** argv) {
   AddServerFlags(serve, flags);
   serve->add_option("--listen", flags.listen, "HOST:PORT to listen on (127.0.0.1:8080)");
   serve->add_option("--engine-lease-ms", flags.engine_lease_ms, "workflow step lease")->check(CLI::Range(100LL, 3'600'000LL));
-  serve->callback([&] { exit_code = slipway::app::Serve(Resolve(flags)); });
+  serve->callback([&] { exit_code = slipway::app::Serve(Resolve(flags), slipway::app::ConsoleAssets()); });
 
   auto* migrate = app.add_subcommand("migrate", "apply database migrations and exit");
   AddServerFlags(migrate, flags);

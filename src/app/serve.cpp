@@ -114,7 +114,7 @@ services::SecretBox SecretKey(const Config& c) {
 
 }  // namespace
 
-int Serve(const Config& config) {
+int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   SetUpLogging(config);
   auto db = OpenDatabase(config);
   for (const auto& name : store::Migrate(*db)) spdlog::info("applied migration {}", name);
@@ -178,15 +178,23 @@ int Serve(const Config& config) {
                      clusters,     environments, releases, release_feed, config_files, changes, notifications,
                      metrics,      config.api};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
+  // The console's files are in memory: served on the network thread, like cache hits.
+  http::StaticSite console_site(console, [&api](std::string_view path) {
+    return path.starts_with("/api/") || api.router().Find("GET", path).route != nullptr;
+  });
   http::Server server(
       config.server, [&api](http::Request& r) { return api.Handle(r); }, AccessLog(config, metrics),
-      [&api](http::Request& r) { return api.TryInline(r); });
+      [&api, &console_site](http::Request& r) {
+        if (auto page = console_site.Handle(r)) return page;
+        return api.TryInline(r);
+      });
   server.Listen();
 
   auto password = identity.BootstrapAdmin(config.admin_username, config.admin_password);
   std::string base = "http://" + config.server.host + ":" + std::to_string(server.port());
   std::cout << "Slipway is serving on " << base << " (database: "
             << (config.database_url.empty() ? "SQLite in " + config.data_dir : "PostgreSQL") << ")\n";
+  if (!console.empty()) std::cout << "Web console: " << base << "/\n";
   if (password) {
     std::cout << "Created the admin user.\n  username: " << config.admin_username << "\n  password: "
               << (config.admin_password ? "(from SLIPWAY_ADMIN_PASSWORD)" : *password)
