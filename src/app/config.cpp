@@ -178,6 +178,13 @@ void ReadFile(const std::string& path, Config& c) {
     s.Get("trust_forwarded_proto", v.trust_forwarded_proto);
     s.Get("secure_cookies", c.api.secure_cookies);
     s.GetRange<core::Millis>("response_cache_ms", c.api.response_cache_ms, 0, 60'000);
+    s.GetRange("max_streams_per_user", c.api.streams.per_user, 1, 10'000);
+    s.GetRange("max_streams", c.api.streams.total, 1, 100'000);
+    std::string metrics_access = "local_or_token";
+    s.Get("metrics_access", metrics_access);
+    auto access = http::ParseMetricsAccess(metrics_access);
+    if (!access) throw std::runtime_error("server.metrics_access must be local_or_token, token or public");
+    c.api.metrics_access = *access;
   }
   {
     auto a = top.Child("auth");

@@ -42,6 +42,20 @@ TEST_F(ConfigTest, TheSandboxPodReadyDelayIsConfigurable) {
   EXPECT_NE(Error("sandbox:\n  pod_ready_delay_ms: -1\n").find("sandbox.pod_ready_delay_ms"), std::string::npos);
 }
 
+TEST_F(ConfigTest, StreamCapsAndMetricsAccessAreConfigurable) {
+  auto defaults = Load("");
+  EXPECT_EQ(defaults.api.streams.per_user, 16);
+  EXPECT_EQ(defaults.api.streams.total, 256);
+  EXPECT_EQ(defaults.api.metrics_access, http::MetricsAccess::kLocalOrToken);
+  auto c = Load("server:\n  max_streams_per_user: 4\n  max_streams: 40\n  metrics_access: token\n");
+  EXPECT_EQ(c.api.streams.per_user, 4);
+  EXPECT_EQ(c.api.streams.total, 40);
+  EXPECT_EQ(c.api.metrics_access, http::MetricsAccess::kToken);
+  EXPECT_EQ(Load("server: {metrics_access: public}\n").api.metrics_access, http::MetricsAccess::kPublic);
+  EXPECT_NE(Error("server:\n  metrics_access: everyone\n").find("server.metrics_access"), std::string::npos);
+  EXPECT_NE(Error("server:\n  max_streams_per_user: 0\n").find("server.max_streams_per_user"), std::string::npos);
+}
+
 TEST_F(ConfigTest, ReadsConnectorsAndReleaseSettings) {
   auto c = Load(
       "connectors:\n"

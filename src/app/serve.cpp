@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "app/connections_factory.hpp"
+#include "app/log_format.hpp"
 #include "app/sandbox_command.hpp"
 #include "app/sandbox_ports.hpp"
 #include "engine/engine.hpp"
@@ -70,10 +71,7 @@ services::BuildSettings BuildSettingsFor(const Config& c, const sandbox::Sandbox
 
 void SetUpLogging(const Config& c) {
   spdlog::set_level(spdlog::level::from_str(c.log_level));
-  if (c.log_json) {
-    spdlog::set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","logger":"%n","message":"%v"})",
-                        spdlog::pattern_time_type::utc);
-  }
+  if (c.log_json) spdlog::set_formatter(std::make_unique<JsonLogFormatter>());
 }
 
 // One line per request: the access log (JSON lines when log.format is json).
@@ -86,17 +84,7 @@ http::Observer AccessLog(const Config& c, http::Metrics& metrics) {
   bool json = c.log_json;
   return [log, json, &metrics](const http::Request& req, const http::Response& res, double seconds) {
     metrics.ObserveRequest(res.route, req.method, res.status, seconds);
-    if (!log) return;
-    if (json) {
-      boost::json::object line{{"time", std::time(nullptr)}, {"request_id", req.request_id},
-                               {"remote", req.remote_address}, {"method", req.method},
-                               {"path", req.path}, {"route", res.route}, {"status", res.status},
-                               {"bytes", res.body.size()}, {"ms", seconds * 1000}};
-      log->info(boost::json::serialize(line));
-    } else {
-      log->info("{} {} {} {} {}B {:.2f}ms {}", req.remote_address, req.method, req.target, res.status,
-                res.body.size(), seconds * 1000, req.request_id);
-    }
+    if (log) log->info(AccessLine(req, res, seconds, json));
   };
 }
 
@@ -174,9 +162,13 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   metrics.AddGauge("slipway_db_pool_waiting", "Callers waiting for a database connection.",
                    [&db] { return static_cast<double>(db->Stats().waiting); });
 
+  http::StreamSlots streams(config.api.streams);
+  metrics.AddGauge("slipway_http_open_streams", "Event streams and followed logs open now.",
+                   [&streams] { return static_cast<double>(streams.open()); });
+
   http::ApiDeps deps{*db,          clock,    identity,     apps,         engine,  builds,        connections,
                      clusters,     environments, releases, release_feed, config_files, changes, notifications,
-                     metrics,      config.api};
+                     metrics,      streams,  config.api};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
   // The console's files are in memory: served on the network thread, like cache hits.
   http::StaticSite console_site(console, [&api](std::string_view path) {

@@ -5,8 +5,10 @@
 #include "core/common/clock.hpp"
 #include "core/common/error.hpp"
 #include "http/message.hpp"
+#include "http/metrics_access.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
+#include "http/stream_slots.hpp"
 #include "services/identity/identity_service.hpp"
 #include "store/database.hpp"
 
@@ -18,6 +20,10 @@ struct ApiSettings {
   /// How long a rendered read answer may be reused (0: never). Changes made
   /// through this process invalidate at once; this bounds other replicas' lag.
   core::Millis response_cache_ms = 1'000;
+  /// Event streams and followed logs open at once, per user and in all.
+  StreamLimits streams;
+  /// Who may read GET /metrics.
+  MetricsAccess metrics_access = MetricsAccess::kLocalOrToken;
 };
 
 /// The request pipeline around the routes: match, authenticate (bearer token

@@ -2,6 +2,8 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "core/common/utf8.hpp"
+
 namespace slipway::http {
 
 std::string_view Request::Header(const std::string& lower_name) const {
@@ -42,6 +44,9 @@ Response Response::Json(int status, const boost::json::value& body) {
   Response r;
   r.status = status;
   r.body = boost::json::serialize(body);
+  // Strings may carry bytes from the request (a decoded path like %ff%fe);
+  // JSON must be UTF-8 (RFC 8259 §8.1), so those bytes become U+FFFD.
+  if (!core::IsValidUtf8(r.body)) r.body = core::ToValidUtf8(r.body);
   return r;
 }
 

@@ -66,6 +66,7 @@ struct Response {
   /// the connection closes when the stream ends.
   std::shared_ptr<BodyStream> stream;
 
+  /// `body` serialized; bytes in it that are not UTF-8 become U+FFFD.
   static Response Json(int status, const boost::json::value& body);
   static Response NoContent();
   static Response Text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");

@@ -52,9 +52,10 @@ class OpenApiTest : public ::testing::Test {
   services::ReleaseService releases_{*db_, clock_, engine_, changes_};
   services::NotificationService notifications_{*db_, clock_, secrets_};
   Metrics metrics_;
+  StreamSlots streams_{StreamLimits{}};
   ApiDeps deps_{*db_,      clock_,        identity_, apps_,         engine_,  builds_,         connections_,
                 clusters_, environments_, releases_, release_feed_, config_,  changes_,        notifications_,
-                metrics_,  {}};
+                metrics_,  streams_,      {}};
 };
 
 TEST_F(OpenApiTest, DocumentIsValidOpenApi3) {

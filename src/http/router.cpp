@@ -62,8 +62,11 @@ Router::Match Router::Find(std::string_view method, std::string_view path) const
       }
     }
     if (!ok) continue;
-    match.allowed_methods.push_back(routes_[i].method);
-    if (routes_[i].method == method) {
+    const std::string& served = routes_[i].method;
+    match.allowed_methods.push_back(served);
+    // RFC 9110 §9.3.2: HEAD is served wherever GET is (the server drops the body).
+    if (served == "GET") match.allowed_methods.push_back("HEAD");
+    if (served == method || (method == "HEAD" && served == "GET")) {
       match.route = &routes_[i];
       match.params = std::move(params);
       return match;

@@ -56,6 +56,7 @@ struct Route {
 };
 
 /// Matches method + path against registered patterns ({name} = one segment).
+/// A HEAD request matches the GET route of its path.
 class Router {
  public:
   void Add(std::string method, std::string pattern, Permission permission, RouteHandler handler,

@@ -3,9 +3,11 @@
 #include "http/server.hpp"
 
 #include <boost/asio.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <chrono>
@@ -16,6 +18,8 @@
 #include <stdexcept>
 #include <thread>
 #include <vector>
+
+#include "http/request_framing.hpp"
 
 namespace slipway::http {
 
@@ -49,11 +53,9 @@ bool AcceptableRequestId(std::string_view id) {
 }
 
 Response ErrorResponse(int status, std::string_view code, std::string_view message) {
-  Response r;
-  r.status = status;
-  r.body = std::string(R"({"error":{"code":")") + std::string(code) + R"(","message":")" +
-           std::string(message) + R"(","details":{}}})";
-  return r;
+  return Response::Json(status, boost::json::object{{"error", {{"code", code},
+                                                                {"message", message},
+                                                                {"details", boost::json::object{}}}}});
 }
 
 // Fills the parsed request; false when the target is not origin-form.
@@ -69,7 +71,14 @@ bool ToRequest(bhttp::request<bhttp::string_body>&& in, Request& out) {
   for (const auto& field : in) {
     std::string name(field.name_string());
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers[std::move(name)] = std::string(field.value());
+    // Repeated lines form one comma-separated list (RFC 9110 §5.3), as a
+    // client sending one Accept line per media type expects; cookies join
+    // with "; " (RFC 6265 §5.4).
+    auto [it, first] = out.headers.try_emplace(std::move(name), field.value());
+    if (!first) {
+      it->second += it->first == "cookie" ? "; " : ", ";
+      it->second += field.value();
+    }
   }
   out.body = std::move(in.body());
   return true;
@@ -201,6 +210,28 @@ class Server::Impl {
         asio::use_awaitable);
   }
 
+  // The client left or went quiet, rather than sent something malformed:
+  // there is nobody to answer.
+  static bool ClientGone(const boost::system::error_code& ec) {
+    return ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message ||
+           ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+           ec == asio::error::eof || ec == asio::error::connection_reset;
+  }
+
+  // Reads until the unread bytes hold a whole header section (or enough to
+  // refuse it), so that obs-fold is seen before Beast's parser unfolds it.
+  asio::awaitable<boost::system::error_code> ReadHeaderSection(beast::tcp_stream& stream,
+                                                               beast::flat_buffer& buffer,
+                                                               HeaderScanner& scanner) {
+    for (;;) {
+      scanner.Scan({static_cast<const char*>(buffer.data().data()), buffer.size()});
+      if (scanner.ready()) co_return boost::system::error_code{};
+      auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), asio::as_tuple(asio::use_awaitable));
+      if (ec) co_return ec;
+      buffer.commit(n);
+    }
+  }
+
   asio::awaitable<void> Serve(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     boost::system::error_code ignored;
@@ -213,23 +244,36 @@ class Server::Impl {
       parser.header_limit(static_cast<std::uint32_t>(settings_.header_limit));
       parser.body_limit(settings_.body_limit);
       stream.expires_after(settings_.idle_timeout);
-      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser,
-                                                      asio::as_tuple(asio::use_awaitable));
+      HeaderScanner scanner(settings_.header_limit);
+      auto ec = co_await ReadHeaderSection(stream, buffer, scanner);
+      if (ec) break;  // closed, reset or idle too long: nobody to answer
+      auto started = std::chrono::steady_clock::now();
+      std::size_t n = 0;
+      std::tie(ec, n) = co_await bhttp::async_read_header(stream, buffer, parser,
+                                                          asio::as_tuple(asio::use_awaitable));
+      if (scanner.obs_fold() && !ec) {
+        co_await Refuse(stream, parser, remote, started, 400, "invalid",
+                        "obsolete line folding (a header line starting with a space or tab) is not "
+                        "accepted: send each header field on one line");
+        break;
+      }
       if (ec) {
         if (ec == bhttp::error::header_limit) {
-          co_await WriteError(stream, 431, "invalid", "request headers too large");
+          co_await Refuse(stream, parser, remote, started, 431, "invalid", "request headers too large");
         } else if (ec == bhttp::error::body_limit) {
           // Content-Length already announced more than we accept.
-          co_await WriteError(stream, 413, "payload_too_large", "request body exceeds the configured limit");
-        } else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
-                   ec != asio::error::operation_aborted && ec != asio::error::eof &&
-                   ec != asio::error::connection_reset) {
-          co_await WriteError(stream, 400, "invalid", "malformed HTTP request");
+          co_await Refuse(stream, parser, remote, started, 413, "payload_too_large",
+                          "request body exceeds the configured limit");
+        } else if (!ClientGone(ec)) {
+          co_await Refuse(stream, parser, remote, started, 400, "invalid", "malformed HTTP request: " + ec.message());
         }
         break;
       }
+      if (auto refusal = FramingRefusalOf(parser.get())) {
+        co_await Refuse(stream, parser, remote, started, refusal->status, refusal->code, refusal->message);
+        break;
+      }
       SetBusy(registration, true);
-      auto started = std::chrono::steady_clock::now();
       stream.expires_after(settings_.request_timeout);
       if (!parser.is_done()) {
         std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser,
@@ -237,9 +281,13 @@ class Server::Impl {
       }
       if (ec) {
         if (ec == bhttp::error::body_limit) {
-          co_await WriteError(stream, 413, "payload_too_large",
-                              "request body exceeds the configured limit");
+          co_await Refuse(stream, parser, remote, started, 413, "payload_too_large",
+                          "request body exceeds the configured limit");
+        } else if (!ClientGone(ec)) {
+          // A chunk size that overflows, a bad chunk: the body cannot be framed.
+          co_await Refuse(stream, parser, remote, started, 400, "invalid", "malformed request body: " + ec.message());
         }
+        SetBusy(registration, false);
         break;
       }
       bool keep_alive = parser.get().keep_alive();
@@ -291,11 +339,23 @@ class Server::Impl {
     Unregister(registration);
   }
 
+  // The framing rules Beast leaves to the server (request_framing.hpp).
+  static std::optional<FramingRefusal> FramingRefusalOf(const bhttp::request<bhttp::string_body>& head) {
+    std::vector<std::string_view> codings;
+    auto [first, last] = head.equal_range(bhttp::field::transfer_encoding);
+    for (auto it = first; it != last; ++it) codings.push_back(it->value());
+    return CheckFraming(head.version(), codings, head.count(bhttp::field::host));
+  }
+
   // Sends the header, then (unless `headers_only`) every piece of the stream
-  // as a chunk until the stream ends, the client goes away or the server shuts down.
+  // as a chunk until the stream ends, the client goes away or the server
+  // shuts down. A client that goes away is noticed at once, not at the next
+  // piece: streams that wait long for a piece (an event stream, a log) hold
+  // watches and threads until then.
   asio::awaitable<boost::system::error_code> WriteStream(beast::tcp_stream& stream, const Response& res,
                                                          const Request& req, unsigned version,
                                                          bool headers_only) {
+    using namespace asio::experimental::awaitable_operators;
     bhttp::response<bhttp::empty_body> head{static_cast<bhttp::status>(res.status), version};
     head.set(bhttp::field::server, "slipway");
     if (!res.content_type.empty()) head.set(bhttp::field::content_type, res.content_type);
@@ -306,11 +366,19 @@ class Server::Impl {
     bhttp::response_serializer<bhttp::empty_body> serializer{head};
     stream.expires_after(settings_.request_timeout);
     auto [ec, n] = co_await bhttp::async_write_header(stream, serializer, asio::as_tuple(asio::use_awaitable));
-    if (headers_only) co_return ec;  // the connection closes after a stream: no last chunk either
+    if (ec || headers_only) co_return ec;  // the connection closes after a stream: no last chunk either
+    auto ended = co_await (PumpStream(stream, *res.stream) || UntilClientLeaves(stream.socket()));
+    if (ended.index() == 1) co_return asio::error::eof;
+    co_return std::get<0>(ended);
+  }
+
+  asio::awaitable<boost::system::error_code> PumpStream(beast::tcp_stream& stream, BodyStream& body) {
+    boost::system::error_code ec;
+    std::size_t n = 0;
     asio::steady_timer wait(stream.get_executor());
     while (!ec && !stopping_) {
       bool done = false;
-      auto piece = res.stream->Poll(done);
+      auto piece = body.Poll(done);
       if (piece) {
         stream.expires_after(settings_.request_timeout);
         std::tie(ec, n) = co_await asio::async_write(
@@ -321,7 +389,7 @@ class Server::Impl {
       // Nothing ready: look again shortly. Polling keeps producers free of
       // any coupling to the network threads.
       wait.expires_after(std::chrono::milliseconds(10));
-      co_await wait.async_wait(asio::as_tuple(asio::use_awaitable));
+      std::tie(ec) = co_await wait.async_wait(asio::as_tuple(asio::use_awaitable));
     }
     if (!ec) {
       stream.expires_after(settings_.request_timeout);
@@ -331,14 +399,37 @@ class Server::Impl {
     co_return ec;
   }
 
-  asio::awaitable<void> WriteError(beast::tcp_stream& stream, int status, std::string_view code,
-                                   std::string_view message) {
+  // Completes when the client closes or resets the connection. Nothing it
+  // sends meanwhile is read as a request (the connection ends with the
+  // stream), so those bytes are dropped.
+  static asio::awaitable<void> UntilClientLeaves(tcp::socket& socket) {
+    std::array<char, 512> scratch;
+    for (;;) {
+      auto [ec, n] = co_await socket.async_read_some(asio::buffer(scratch), asio::as_tuple(asio::use_awaitable));
+      if (ec) co_return;
+    }
+  }
+
+  // Answers a request refused before it reached a handler and closes; the
+  // access log and metrics see it like any other.
+  asio::awaitable<void> Refuse(beast::tcp_stream& stream, const bhttp::request_parser<bhttp::string_body>& parser,
+                               const std::string& remote, std::chrono::steady_clock::time_point started,
+                               int status, std::string_view code, std::string message) {
     Request req;
+    req.remote_address = remote;
     req.request_id = NewRequestId();
+    if (parser.is_header_done()) {
+      req.method = std::string(parser.get().method_string());
+      req.target = std::string(parser.get().target());
+    }
     auto error = ErrorResponse(status, code, message);
     auto out = ToBeast(error, req, 11, false);
     stream.expires_after(settings_.request_timeout);
     co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
+    error.body = std::move(out.body());
+    if (observer_) {
+      observer_(req, error, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    }
   }
 
   ServerSettings settings_;

@@ -1,17 +1,17 @@
 // Operations endpoints (R-OPS-2), request ids and graceful shutdown.
-#include <arpa/inet.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
+#include <set>
 #include <csignal>
 #include <string>
+#include <vector>
 
+#include "core/common/utf8.hpp"
 #include "support/api_fixture.hpp"
+#include "support/raw_connection.hpp"
 #include "support/slipway_process.hpp"
 
 namespace slipway::testing {
@@ -25,6 +25,27 @@ TEST_F(OpsTest, HealthzIsOk) {
   auto reply = server().Anonymous().Get("/healthz");
   EXPECT_EQ(reply.status, 200) << reply;
   EXPECT_EQ(reply.Str("status"), "ok");
+}
+
+TEST_F(OpsTest, HeadHealthzIsOkWithoutABody) {
+  auto bytes = RawExchange(static_cast<std::uint16_t>(server().process().port()),
+                           "HEAD /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(RawStatus(bytes), 200) << bytes;
+  EXPECT_THAT(bytes, HasSubstr("Content-Length: 15\r\n"));  // {"status":"ok"}, as GET would send
+  EXPECT_TRUE(bytes.ends_with("\r\n\r\n")) << "no body:\n" << bytes;
+}
+
+TEST_F(OpsTest, ErrorsAboutInvalidBytesInThePathAreValidUtf8Json) {
+  auto bytes = RawExchange(static_cast<std::uint16_t>(server().process().port()),
+                           "GET /%ff%fe HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(RawStatus(bytes), 404) << bytes;
+  const std::string body = bytes.substr(bytes.find("\r\n\r\n") + 4);
+  EXPECT_TRUE(core::IsValidUtf8(body)) << body;
+  boost::system::error_code ec;
+  auto json = boost::json::parse(body, ec);
+  ASSERT_FALSE(ec) << body;
+  // Each invalid byte is shown as U+FFFD.
+  EXPECT_EQ(json.at("error").at("message").as_string(), "no such endpoint: /\xef\xbf\xbd\xef\xbf\xbd");
 }
 
 class ReadinessTest : public BackendApiTest {};
@@ -63,6 +84,56 @@ TEST_F(OpsTest, MetricsCountRequestsByRouteAndExposeGauges) {
   EXPECT_THAT(text, ::testing::Not(HasSubstr("limit=1")));
 }
 
+// The default lets this host scrape without credentials (the test above);
+// `token` asks every client for one, as behind a proxy on the same host.
+TEST(MetricsAccessTest, WithTokenAccessAnonymousScrapersAreRefused) {
+  ApiServer own({.extra_config = "server:\n  metrics_access: token\n"});
+  auto anonymous = own.Anonymous().Get("/metrics");
+  EXPECT_EQ(anonymous.status, 401) << anonymous;
+  EXPECT_EQ(anonymous.ErrorCode(), "unauthenticated");
+  EXPECT_THAT(anonymous.raw.body, ::testing::Not(HasSubstr("slipway_http_requests_total")));
+  auto viewer = own.CreateUser("viewer", "scraper");
+  auto scraped = own.As(viewer).Get("/metrics");
+  EXPECT_EQ(scraped.status, 200) << scraped;
+  EXPECT_THAT(scraped.raw.body, HasSubstr("slipway_http_requests_total"));
+}
+
+// JSON access-log lines stay one valid UTF-8 JSON object each, whatever the
+// request held, and requests the HTTP parser refused are logged too.
+TEST(AccessLogTest, JsonLinesSurviveHostileRequestsAndIncludeRefusedOnes) {
+  ApiServer own({.extra_config = "log:\n  format: json\n"});
+  const auto port = static_cast<std::uint16_t>(own.process().port());
+  const std::size_t before = own.process().ReadStdout().size();
+  const std::vector<std::string> requests = {
+      "GET /nothing/%ff%fe/%22%0a HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",  // 404
+      "GET /\xff\xfe\"x HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",          // 400, raw bytes
+      "POST /healthz HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: xchunked\r\n\r\n",       // 501
+      "GET /healthz HTTP/1.1\r\nHost: t\r\nX-A: b\r\n c\r\n\r\n",                      // 400, obs-fold
+      "NOT HTTP AT ALL\r\n\r\n",                                                         // 400
+  };
+  std::multiset<std::int64_t> sent;
+  for (const auto& r : requests) sent.insert(RawStatus(RawExchange(port, r)));
+  EXPECT_EQ(sent, (std::multiset<std::int64_t>{400, 400, 400, 404, 501}));
+
+  std::multiset<std::int64_t> logged;
+  std::string tail;
+  // The observer writes a line after the answer is out: look until all five are there.
+  WaitUntil([&] {
+    tail = own.process().ReadStdout().substr(before);
+    logged.clear();
+    std::size_t start = 0;
+    for (std::size_t end; (end = tail.find('\n', start)) != std::string::npos; start = end + 1) {
+      const std::string line = tail.substr(start, end - start);
+      boost::system::error_code ec;
+      auto v = boost::json::parse(line, ec);
+      EXPECT_TRUE(!ec && v.is_object() && core::IsValidUtf8(line)) << "not a JSON line: " << line;
+      if (!ec && v.is_object() && v.as_object().contains("status")) logged.insert(v.at("status").as_int64());
+    }
+    return logged.size() >= requests.size();
+  }, std::chrono::seconds(10));
+  EXPECT_EQ(logged, sent) << tail;
+}
+
 TEST_F(OpsTest, RequestIdsAreEchoedAndValidOnesKept) {
   auto api = server().Anonymous();
   auto generated = api.Get("/healthz");
@@ -87,43 +158,6 @@ TEST_F(OpsTest, OpenApiDocumentIsServed) {
   EXPECT_EQ(reply.Str("openapi").substr(0, 2), "3.");
   EXPECT_TRUE(reply.Object().at("paths").as_object().contains("/api/v1/apps"));
 }
-
-// A raw TCP connection, to hold a request half-sent across a SIGTERM.
-class RawConnection {
- public:
-  explicit RawConnection(const std::string& base_url) {
-    auto colon = base_url.rfind(':');
-    port_ = static_cast<std::uint16_t>(std::stoi(base_url.substr(colon + 1)));
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port_);
-    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  }
-  ~RawConnection() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  bool connected() const { return connected_; }
-  bool Write(const std::string& data) {
-    return ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(data.size());
-  }
-  // Everything until the server closes the connection (or 10 s pass).
-  std::string ReadAll() {
-    timeval timeout{10, 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    std::string out;
-    char buf[4096];
-    ssize_t n;
-    while ((n = ::recv(fd_, buf, sizeof buf, 0)) > 0) out.append(buf, static_cast<std::size_t>(n));
-    return out;
-  }
-
- private:
-  int fd_ = -1;
-  std::uint16_t port_ = 0;
-  bool connected_ = false;
-};
 
 TEST(GracefulShutdownTest, SigtermLetsTheInFlightRequestFinishAndExitsZero) {
   ApiServer own;  // a server of its own: this test stops it

@@ -146,7 +146,7 @@ ApiServer::ApiServer(ServerOptions options)
     // The API is under test here, not the emulators: keep the servers light.
     config << "auth:\n  argon2:\n    time_cost: 1\n    memory_kib: 64\nsandbox:\n  enabled: "
            << (options_.sandbox ? "true" : "false") << "\n"
-           << options_.extra_config << "\n";
+           << options_.sandbox_config << options_.extra_config << "\n";
   }
   args_ = {"serve", "--config", config_path, "--data-dir", dir_->path() + "/data"};
   if (options_.backend == Backend::kPostgres) {

@@ -104,6 +104,9 @@ struct ServerOptions {
   std::string extra_config;
   /// Run the in-process sandbox (emulators of every external system).
   bool sandbox = false;
+  /// Extra lines of the `sandbox:` section, each indented by two spaces
+  /// (e.g. "  pod_ready_delay_ms: 600000\n").
+  std::string sandbox_config = {};
   /// Extra environment of the `serve` process (e.g. SLIPWAY_FAILPOINTS).
   std::vector<std::pair<std::string, std::string>> env = {};
 };

@@ -1,7 +1,8 @@
 #include "core/builds/build_console.hpp"
 
-#include <algorithm>
 #include <array>
+
+#include "core/common/utf8.hpp"
 
 namespace slipway::core {
 
@@ -20,29 +21,6 @@ std::optional<std::string> ShaAt(std::string_view text) {
   std::string sha(text.substr(0, n));
   for (auto& c : sha) c = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
   return sha;
-}
-
-// Length of the UTF-8 sequence starting at `bytes[0]` (1..4), or 0 when it
-// is not a valid one. `complete` tells whether all its bytes are present.
-std::size_t Utf8Sequence(std::string_view bytes, bool& complete) {
-  const auto b0 = static_cast<unsigned char>(bytes[0]);
-  std::size_t n = b0 < 0x80           ? 1
-                  : (b0 >> 5) == 0x6  ? 2
-                  : (b0 >> 4) == 0xe  ? 3
-                  : (b0 >> 3) == 0x1e ? 4
-                                      : 0;
-  if (n == 0 || (n == 2 && b0 < 0xc2) || (n == 4 && b0 > 0xf4)) return 0;
-  complete = bytes.size() >= n;
-  for (std::size_t i = 1; i < std::min(n, bytes.size()); ++i) {
-    const auto b = static_cast<unsigned char>(bytes[i]);
-    if ((b & 0xc0) != 0x80) return 0;
-    // Overlong 3-byte forms, surrogates, and code points above U+10FFFF.
-    if (i == 1 && ((b0 == 0xe0 && b < 0xa0) || (b0 == 0xed && b > 0x9f) ||
-                   (b0 == 0xf0 && b < 0x90) || (b0 == 0xf4 && b > 0x8f))) {
-      return 0;
-    }
-  }
-  return n;
 }
 
 }  // namespace
@@ -65,7 +43,7 @@ std::size_t CompleteUtf8Prefix(std::string_view bytes) {
   std::size_t i = 0;
   while (i < bytes.size()) {
     bool complete = true;
-    std::size_t n = Utf8Sequence(bytes.substr(i), complete);
+    std::size_t n = Utf8SequenceAt(bytes.substr(i), complete);
     if (n == 0) {
       ++i;  // invalid: ConsoleText replaces it, nothing to wait for
     } else if (!complete) {
@@ -83,7 +61,7 @@ std::string ConsoleText(std::string_view bytes) {
   std::size_t i = 0;
   while (i < bytes.size()) {
     bool complete = true;
-    std::size_t n = Utf8Sequence(bytes.substr(i), complete);
+    std::size_t n = Utf8SequenceAt(bytes.substr(i), complete);
     if (n == 0 || !complete || bytes[i] == '\0') {
       out += "\xef\xbf\xbd";  // U+FFFD
       ++i;

@@ -66,6 +66,8 @@ core::Result<bool> FlagParam(const Request& r, const char* name) {
 // GET …/log?follow=1: the log so far, then every piece as it is stored,
 // as chunks of one response that ends when the build does.
 Response FollowLog(ApiDeps& deps, Call& call) {
+  auto slot = deps.streams.Acquire(call.context.caller.user_id);
+  if (!slot.ok()) return ErrorResponse(slot.error());
   auto stream = std::make_shared<QueueStream>();
   std::weak_ptr<QueueStream> weak = stream;
   auto status = deps.builds.FollowLog(
@@ -82,7 +84,7 @@ Response FollowLog(ApiDeps& deps, Call& call) {
   if (!status.ok()) return ErrorResponse(status.error());
   Response r = Response::Text(200, "");
   r.headers.emplace_back("Cache-Control", "no-cache");
-  r.stream = std::move(stream);
+  r.stream = StreamSlots::Hold(std::move(*slot), std::move(stream));
   return r;
 }
 

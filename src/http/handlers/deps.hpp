@@ -6,6 +6,7 @@
 #include "http/metrics.hpp"
 #include "http/release_feed.hpp"
 #include "http/router.hpp"
+#include "http/stream_slots.hpp"
 #include "services/apps/app_service.hpp"
 #include "services/builds/build_service.hpp"
 #include "services/changes/change_service.hpp"
@@ -41,6 +42,7 @@ struct ApiDeps {
   services::ChangeService& changes;
   services::NotificationService& notifications;
   Metrics& metrics;
+  StreamSlots& streams;  ///< caps event streams and followed logs
   ApiSettings settings;
 };
 

@@ -82,6 +82,8 @@ void AddEnvironmentRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("GET", "/api/v1/environments/{id}/events", Permission::kAppRead, [&deps](Call& call) {
+    auto slot = deps.streams.Acquire(call.context.caller.user_id);
+    if (!slot.ok()) return ErrorResponse(slot.error());
     auto stream = std::make_shared<EnvEventStream>();
     if (auto timeout = call.request.Query("timeout_seconds")) {
       auto seconds = core::ParseId(*timeout);
@@ -101,7 +103,7 @@ void AddEnvironmentRoutes(Router& router, ApiDeps& deps) {
     Response response;
     response.content_type = "text/event-stream";
     response.headers.push_back({"Cache-Control", "no-cache"});
-    response.stream = stream;
+    response.stream = StreamSlots::Hold(std::move(*slot), stream);
     return response;
   });
 }

@@ -29,7 +29,16 @@ void AddOpsRoutes(Router& router, ApiDeps& deps) {
                                               {"pending_migrations", pending}});
   });
 
-  router.Add("GET", "/metrics", Permission::kPublic, [&deps](Call&) {
+  // Public as a route: the setting decides (a scraper on this host needs no credentials).
+  router.Add("GET", "/metrics", Permission::kPublic, [&deps](Call& call) {
+    if (!MetricsAllowed(deps.settings.metrics_access, call.request.remote_address, call.auth.has_value())) {
+      return ErrorResponse(core::Unauthenticated(
+          "GET /metrics needs an API token (Authorization: Bearer …)" +
+          std::string(deps.settings.metrics_access == MetricsAccess::kLocalOrToken
+                          ? " from a client on another host"
+                          : "") +
+          "; see server.metrics_access"));
+    }
     return Response::Text(200, deps.metrics.Render(), "text/plain; version=0.0.4; charset=utf-8");
   });
 

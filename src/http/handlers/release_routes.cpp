@@ -63,10 +63,12 @@ void AddReleaseRoutes(Router& router, ApiDeps& deps) {
   router.Add("GET", "/api/v1/releases/{id}/events", Permission::kAppRead, [&deps](Call& call) {
     auto release = deps.releases.Get(call.context, call.params["id"]);
     if (!release.ok()) return ErrorResponse(release.error());
+    auto slot = deps.streams.Acquire(call.context.caller.user_id);
+    if (!slot.ok()) return ErrorResponse(slot.error());
     Response response;
     response.content_type = "text/event-stream";
     response.headers.push_back({"Cache-Control", "no-cache"});
-    response.stream = deps.release_feed.Subscribe(release->release.id);
+    response.stream = StreamSlots::Hold(std::move(*slot), deps.release_feed.Subscribe(release->release.id));
     return response;
   });
 

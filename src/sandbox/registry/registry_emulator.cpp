@@ -149,6 +149,13 @@ http::Response RegistryEmulator::Route(http::Request& request) {
     auto r = http::Response::Text(200, "{}", "application/json; charset=utf-8");
     return r;
   }
+  if (path == "/v2/_catalog") {
+    if (auto denied = CheckAuth(request, "")) return *denied;
+    if (request.method == "GET") return Catalog(request);
+    auto r = http::Response::Text(405, "Method Not Allowed\n");
+    r.headers.emplace_back("Allow", "GET");
+    return r;
+  }
   if (!path.starts_with("/v2/")) return PageNotFound();
   std::string rest = path.substr(4);
   std::string name;

@@ -25,7 +25,8 @@ struct RegistryEmulatorOptions {
 /// per repository, upload sessions (POST, PATCH, PUT ?digest= with sha256
 /// verification), manifests kept as exact bytes with their media type, tags,
 /// delete by digest (dropping its tags), tag listing with n/last and Link,
-/// and the registry's error bodies. Thread-safe.
+/// the repository catalog (GET /v2/_catalog, n/last and Link), and the
+/// registry's error bodies. Thread-safe.
 class RegistryEmulator final : public Emulator {
  public:
   explicit RegistryEmulator(RegistryEmulatorOptions options = {});
@@ -52,6 +53,9 @@ class RegistryEmulator final : public Emulator {
     std::string media_type;
   };
   struct Repo {
+    /// A blob was linked once (Distribution's `_layers` folder, which stays
+    /// when blobs are deleted): only such repositories are in the catalog.
+    bool had_blobs = false;
     std::set<std::string> blobs;                ///< linked blob digests
     std::map<std::string, Manifest> manifests;  ///< by digest
     std::map<std::string, std::string> tags;    ///< tag → digest
@@ -73,6 +77,7 @@ class RegistryEmulator final : public Emulator {
                              const std::string& reference);
   http::Response DeleteManifest(const std::string& name, const std::string& reference);
   http::Response Tags(const http::Request& request, const std::string& name);
+  http::Response Catalog(const http::Request& request);
   std::string UploadLocation(const std::string& name, const std::string& uuid) const;
 
   const RegistryEmulatorOptions options_;

@@ -13,6 +13,7 @@
 #include "connectors/registry/real_registry_for_tests.hpp"
 #include "connectors/registry/tiny_image.hpp"
 #include "sandbox/sandbox_host.hpp"
+#include "support/raw_connection.hpp"
 
 namespace slipway::sandbox::registry {
 namespace {
@@ -59,6 +60,7 @@ class RegistryWire : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(location.starts_with(url_)) << location;  // absolute, as Distribution builds it
     return location.substr(url_.size());
   }
+  std::uint16_t Port() const { return static_cast<std::uint16_t>(std::stoi(url_.substr(url_.rfind(':') + 1))); }
   std::unique_ptr<SandboxHost> host_;
   std::unique_ptr<testing::RealRegistry> real_;
   std::unique_ptr<HttpTransport> http_;
@@ -135,6 +137,52 @@ TEST_P(RegistryWire, DeleteIsByDigestOnlyAndLeavesTagsNull) {
   auto unknown_repo = Send({.path = "/v2/wire/none/tags/list"});
   EXPECT_EQ(unknown_repo.status, 404);
   EXPECT_EQ(ErrorCode(unknown_repo), "NAME_UNKNOWN");
+}
+
+// Go clients (containers/image, containerd, podman) send one Accept line per
+// media type; the lines form one list (RFC 9110 §5.3).
+TEST_P(RegistryWire, AcceptLinesAreReadAsOneList) {
+  auto image = connectors::registry::MakeTinyImage("wire/d", "1");
+  RegistryClient client({.base_url = url_});
+  ASSERT_TRUE(client.PushImage("wire/d", "1").ok());
+  auto bytes = slipway::testing::RawExchange(
+      Port(), "GET /v2/wire/d/manifests/1 HTTP/1.1\r\nHost: registry\r\n"
+              "Accept: " + std::string(connectors::kOciManifest) + "\r\n"
+              "Accept: " + std::string(connectors::kDockerManifest) + "\r\n"
+              "Connection: close\r\n\r\n");
+  EXPECT_EQ(slipway::testing::RawStatus(bytes), 200) << bytes;
+  EXPECT_TRUE(bytes.ends_with("\r\n\r\n" + image.manifest)) << bytes;
+}
+
+TEST_P(RegistryWire, TheCatalogPagesThroughRepositoriesInPathOrder) {
+  RegistryClient client({.base_url = url_});
+  for (const char* repo : {"cat/b", "cat/a", "cat-x", "cat/c/d"}) ASSERT_TRUE(client.PushImage(repo, "1").ok()) << repo;
+  Send({.method = "POST", .path = "/v2/cat/upload-only/blobs/uploads/"});  // no blob yet: not listed
+  auto names = [](const TransportResponse& r) {
+    std::vector<std::string> out;
+    const auto body = boost::json::parse(r.body);
+    for (const auto& v : body.at("repositories").as_array()) out.emplace_back(v.as_string());
+    return out;
+  };
+  using Names = std::vector<std::string>;
+
+  auto all = Send({.path = "/v2/_catalog"});
+  EXPECT_EQ(all.status, 200);
+  EXPECT_EQ(names(all), (Names{"cat/a", "cat/b", "cat/c/d", "cat-x"})) << all.body;
+  EXPECT_FALSE(all.Header("Link"));
+
+  auto first = Send({.path = "/v2/_catalog?n=2"});
+  EXPECT_EQ(names(first), (Names{"cat/a", "cat/b"}));
+  EXPECT_EQ(first.Header("Link"), "</v2/_catalog?last=cat%2Fb&n=2>; rel=\"next\"");
+  auto second = Send({.path = "/v2/_catalog?n=2&last=cat%2Fb"});
+  EXPECT_EQ(names(second), (Names{"cat/c/d", "cat-x"}));
+  EXPECT_FALSE(second.Header("Link")) << "nothing after the last page";
+  EXPECT_EQ(names(Send({.path = "/v2/_catalog?n=0"})), Names{});
+
+  auto too_many = Send({.path = "/v2/_catalog?n=1001"});
+  EXPECT_EQ(too_many.status, 400);
+  EXPECT_EQ(ErrorCode(too_many), "PAGINATION_NUMBER_INVALID");
+  EXPECT_EQ(Send({.method = "HEAD", .path = "/v2/_catalog"}).status, 405);
 }
 
 INSTANTIATE_TEST_SUITE_P(Servers, RegistryWire, ::testing::Values("emulator", "real"),

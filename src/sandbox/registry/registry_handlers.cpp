@@ -1,6 +1,7 @@
-// The /v2/ resource handlers of RegistryEmulator: uploads, blobs, manifests, tags.
+// The /v2/ resource handlers of RegistryEmulator: uploads, blobs, manifests, tags, catalog.
 #include <sodium.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "connectors/registry.hpp"
@@ -70,6 +71,7 @@ http::Response RegistryEmulator::Uploads(http::Request& request, const std::stri
       auto source = repos_.find(*from);
       if (source != repos_.end() && source->second.blobs.contains(*mount)) {
         repos_[name].blobs.insert(*mount);
+        repos_[name].had_blobs = true;
         auto r = Status(201);
         r.headers = {{"Location", base_url_ + "/v2/" + name + "/blobs/" + *mount},
                      {"Docker-Content-Digest", *mount}};
@@ -127,6 +129,7 @@ http::Response RegistryEmulator::Uploads(http::Request& request, const std::stri
   }
   blobs_[digest] = std::move(upload->second.data);
   repos_[name].blobs.insert(digest);
+  repos_[name].had_blobs = true;
   uploads_.erase(upload);
   auto r = Status(201);
   r.headers = {{"Location", base_url_ + "/v2/" + name + "/blobs/" + digest},
@@ -297,6 +300,50 @@ http::Response RegistryEmulator::Tags(const http::Request& request, const std::s
   auto r = http::Response::Json(200, boost::json::object{{"name", name}, {"tags", list}});
   r.content_type = "application/json; charset=utf-8";
   if (!link.empty()) r.headers.emplace_back("Link", link);
+  return r;
+}
+
+// As Distribution 2.8.2 (observed): 100 names unless `n` asks otherwise,
+// more than 1000 is PAGINATION_NUMBER_INVALID, an `n` that is not a
+// non-negative number is ignored; names after `last` in path order (`/`
+// sorts before every other character); a Link to the next page only when
+// there is one.
+http::Response RegistryEmulator::Catalog(const http::Request& request) {
+  constexpr long kDefaultEntries = 100;
+  constexpr long kMaxEntries = 1000;
+  long n = kDefaultEntries;
+  if (auto text = request.Query("n"); text && !text->empty() && text->size() <= 9 &&
+                                      text->find_first_not_of("0123456789") == std::string::npos) {
+    n = std::stol(*text);
+    if (n > kMaxEntries) {
+      return RegistryErrorResponse(400, "PAGINATION_NUMBER_INVALID", "invalid number of results requested",
+                                   boost::json::object{{"n", n}});
+    }
+  }
+  auto path_order = [](std::string name) {
+    std::replace(name.begin(), name.end(), '/', '\0');
+    return name;
+  };
+  const std::string last = path_order(request.Query("last").value_or(""));
+  std::vector<std::string> names;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [name, repo] : repos_) {
+      if (repo.had_blobs && path_order(name) > last) names.push_back(name);
+    }
+  }
+  std::sort(names.begin(), names.end(),
+            [&](const std::string& a, const std::string& b) { return path_order(a) < path_order(b); });
+  const bool more = static_cast<long>(names.size()) > n;
+  if (more) names.resize(static_cast<std::size_t>(n));
+  auto r = http::Response::Json(
+      200, boost::json::object{{"repositories", boost::json::array(names.begin(), names.end())}});
+  r.content_type = "application/json; charset=utf-8";
+  if (more && !names.empty()) {
+    std::string escaped;  // repository names need only '/' escaped in a query
+    for (char c : names.back()) escaped += c == '/' ? std::string("%2F") : std::string(1, c);
+    r.headers.emplace_back("Link", "</v2/_catalog?last=" + escaped + "&n=" + std::to_string(n) + ">; rel=\"next\"");
+  }
   return r;
 }
 

@@ -42,7 +42,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics. */
+        /**
+         * Prometheus metrics.
+         * @description Who may read it is `server.metrics_access`: by default clients on the server's own host and any signed-in caller (an API token as `Authorization: Bearer …`); others get 401.
+         */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -635,7 +638,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live events (Server-Sent Events) from watches: `pods` (the full list, at start and after a re-list), `pod` ({type, pod} on each change), `deployment` (replicas and conditions), `error`. */
+        /**
+         * Live events (Server-Sent Events) from watches: `pods` (the full list, at start and after a re-list), `pod` ({type, pod} on each change), `deployment` (replicas and conditions), `error`.
+         * @description Counts toward the open-stream limits (`server.max_streams_per_user`, `server.max_streams`): beyond them, 429. Closing the connection ends the stream at once.
+         */
         get: operations["environmentEvents"];
         put?: never;
         post?: never;
@@ -706,7 +712,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live progress (Server-Sent Events): an `event: release` block with the release's JSON whenever it changes; the stream ends with the release. */
+        /**
+         * Live progress (Server-Sent Events): an `event: release` block with the release's JSON whenever it changes; the stream ends with the release.
+         * @description Counts toward the open-stream limits (`server.max_streams_per_user`, `server.max_streams`): beyond them, 429. Closing the connection ends the stream at once.
+         */
         get: operations["releaseEvents"];
         put?: never;
         post?: never;
@@ -2561,6 +2570,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            401: components["responses"]["Unauthenticated"];
             default: components["responses"]["Error"];
         };
     };
@@ -3897,6 +3907,7 @@ export interface operations {
             400: components["responses"]["Invalid"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
@@ -4018,6 +4029,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Error"];
         };
     };
@@ -4749,7 +4761,7 @@ export interface operations {
     getBuildLog: {
         parameters: {
             query?: {
-                /** @description Stream the log live (chunked transfer encoding): the text so far, then each new piece, ending when the build ends. */
+                /** @description Stream the log live (chunked transfer encoding): the text so far, then each new piece, ending when the build ends. Counts toward the open-stream limits (`server.max_streams_per_user`, `server.max_streams`): beyond them, 429. */
                 follow?: boolean;
             };
             header?: never;
