@@ -22,13 +22,13 @@
 #include "services/changes/change_service.hpp"
 #include "services/environments/cluster_service.hpp"
 #include "services/environments/environment_service.hpp"
+#include "services/releases/environment_delete_hooks.hpp"
 #include "services/builds/build_service.hpp"
 #include "services/builds/build_workflow.hpp"
 #include "services/releases/release_runner.hpp"
 #include "services/releases/release_service.hpp"
 #include "http/handlers/release_views.hpp"
 #include "http/release_feed.hpp"
-#include "store/release_repository.hpp"
 #include "services/notifications/notice_delivery.hpp"
 #include "services/notifications/notification_service.hpp"
 #include "services/platform/secret_box.hpp"
@@ -143,13 +143,8 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   release_runner.SetNotices(&notices);
   services::NotificationService notifications(*db, clock, secrets);
   services::ReleaseService releases(*db, clock, engine, changes);
-  // An environment cannot be deleted under a running release.
-  environments.SetDeleteGuard([](store::Tx& tx, std::int64_t env_id) -> std::optional<std::string> {
-    auto active = store::releases::ActiveOn(tx, env_id);
-    if (!active) return std::nullopt;
-    return "release " + std::to_string(active->id) + " of this environment is " +
-           std::string(core::ReleaseStateName(active->state)) + ": wait for it or abort it first";
-  });
+  // An environment cannot be deleted under a running release; its open changes close with it.
+  environments.SetDeleteHooks(services::EnvironmentDeleteHooks(clock, changes));
   http::ReleaseFeed release_feed([&releases](std::int64_t id, bool& done) -> boost::json::value {
     auto view = releases.Get({}, std::to_string(id));
     if (!view.ok()) return nullptr;

@@ -68,6 +68,9 @@ std::string RenderChange(const json::value& change) {
   f.emplace_back("app", Cell(c, "app"));
   f.emplace_back("type", Cell(c, "type"));
   f.emplace_back("state", Cell(c, "state"));
+  if (const auto reason = Cell(c, "close_reason"); reason != "-" && !reason.empty()) {
+    f.emplace_back("closed because", reason);
+  }
   f.emplace_back("environment", Env(c));
   f.emplace_back("title", Cell(c, "title"));
   if (Cell(c, "description") != "") f.emplace_back("description", Cell(c, "description"));

@@ -50,5 +50,16 @@ TEST(ChangeViews, ListShowsWhatEachChangePutsInPlace) {
             "2   code   closed    (deleted) (9)  old    r/x:1       alice  t1\n");
 }
 
+TEST(ChangeViews, AClosedChangeSaysWhy) {
+  const auto change = boost::json::parse(R"({
+    "id":13,"app":"shop","env_id":7,"env_type":"","type":"code","state":"closed","title":"ship 1.3",
+    "image":"r:5000/slipway/shop:1.3","image_digest":"","build_id":null,"needs_approval":false,"release_id":null,
+    "close_reason":"environment 7 (prod) was deleted by bob","created_by":"alice",
+    "created_at":"2026-11-27T02:16:00Z","version":3,"actions":[]})");
+  EXPECT_NE(RenderChange(change).find("closed because:  environment 7 (prod) was deleted by bob\n"),
+            std::string::npos)
+      << RenderChange(change);
+}
+
 }  // namespace
 }  // namespace slipway::cli

@@ -6,7 +6,7 @@ namespace {
 
 constexpr const char* kSelect =
     "SELECT id, app_id, env_id, type, state, title, description, build_id, image, image_digest, replicas, spec, "
-    "needs_approval, release_id, created_by, created_at, updated_at, version FROM changes ";
+    "needs_approval, release_id, created_by, created_at, updated_at, version, close_reason FROM changes ";
 
 core::Change FromRow(const Row& r) {
   core::Change c;
@@ -28,6 +28,7 @@ core::Change FromRow(const Row& r) {
   c.created_at = r.Int(15);
   c.updated_at = r.Int(16);
   c.version = r.Int(17);
+  c.close_reason = r.Text(18);
   return c;
 }
 
@@ -40,12 +41,12 @@ std::int64_t Insert(Tx& tx, const core::Change& c) {
   return tx
       .QueryOne(
           "INSERT INTO changes (app_id, env_id, type, state, title, description, build_id, image, image_digest, "
-          "replicas, spec, needs_approval, release_id, created_by, created_at, updated_at, version) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
+          "replicas, spec, needs_approval, release_id, close_reason, created_by, created_at, updated_at, version) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
           {c.app_id, c.env_id, std::string(core::ChangeTypeName(c.type)), std::string(core::ChangeStateName(c.state)),
            c.title, c.description, Opt(c.build_id), c.image, c.image_digest, Opt(c.replicas),
            c.spec.empty() ? Param(nullptr) : Param(c.spec), std::int64_t{c.needs_approval}, Opt(c.release_id),
-           c.created_by, c.created_at, c.updated_at})
+           c.close_reason, c.created_by, c.created_at, c.updated_at})
       ->Int(0);
 }
 
@@ -70,14 +71,25 @@ std::vector<core::Change> List(Tx& tx, const ChangeQuery& q) {
   return out;
 }
 
+std::vector<core::Change> OpenOn(Tx& tx, std::int64_t env_id) {
+  std::vector<core::Change> out;
+  for (const auto& r : tx.Query(std::string(kSelect) +
+                                    "WHERE env_id = ? AND state IN ('developing', 'approving', 'pending_release') "
+                                    "ORDER BY id",
+                                {env_id})) {
+    out.push_back(FromRow(r));
+  }
+  return out;
+}
+
 bool Update(Tx& tx, const core::Change& c) {
   return tx.Exec(
              "UPDATE changes SET state = ?, title = ?, description = ?, build_id = ?, image = ?, image_digest = ?, "
-             "replicas = ?, spec = ?, needs_approval = ?, release_id = ?, updated_at = ?, version = ? "
+             "replicas = ?, spec = ?, needs_approval = ?, release_id = ?, close_reason = ?, updated_at = ?, version = ? "
              "WHERE id = ? AND version = ?",
              {std::string(core::ChangeStateName(c.state)), c.title, c.description, Opt(c.build_id), c.image,
               c.image_digest, Opt(c.replicas), c.spec.empty() ? Param(nullptr) : Param(c.spec),
-              std::int64_t{c.needs_approval}, Opt(c.release_id), c.updated_at, c.version, c.id, c.version - 1}) == 1;
+              std::int64_t{c.needs_approval}, Opt(c.release_id), c.close_reason, c.updated_at, c.version, c.id, c.version - 1}) == 1;
 }
 
 std::int64_t AddEvent(Tx& tx, const core::ChangeEventRecord& e) {

@@ -22,6 +22,8 @@ std::int64_t Insert(Tx& tx, const core::Change& change);
 std::optional<core::Change> Get(Tx& tx, std::int64_t id);
 /// Up to limit + 1, newest first.
 std::vector<core::Change> List(Tx& tx, const ChangeQuery& query);
+/// The environment's changes that still go somewhere (core::ChangeOpen), oldest first.
+std::vector<core::Change> OpenOn(Tx& tx, std::int64_t env_id);
 /// Writes every field if the stored version is `version - 1`; false when stale.
 bool Update(Tx& tx, const core::Change& change);
 

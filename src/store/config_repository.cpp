@@ -88,6 +88,10 @@ bool UpdateDraft(Tx& tx, const ConfigDraft& d) {
               d.env_id, d.file_name, d.version - 1}) == 1;
 }
 
+std::int64_t DeleteDrafts(Tx& tx, std::int64_t env_id) {
+  return tx.Exec("DELETE FROM config_drafts WHERE env_id = ?", {env_id});
+}
+
 bool DeleteDraft(Tx& tx, std::int64_t env_id, const std::string& file_name,
                  std::optional<std::int64_t> version) {
   if (version) {

@@ -62,6 +62,8 @@ std::int64_t InsertDraft(Tx& tx, const ConfigDraft& draft);
 /// Writes content, base, updated_by/at and `version` if the stored version is
 /// `version - 1`; false when stale or gone.
 bool UpdateDraft(Tx& tx, const ConfigDraft& draft);
+/// Removes every draft of the environment; returns how many.
+std::int64_t DeleteDrafts(Tx& tx, std::int64_t env_id);
 /// False when there was none (or, with `version`, when it is no longer that version).
 bool DeleteDraft(Tx& tx, std::int64_t env_id, const std::string& file_name,
                  std::optional<std::int64_t> version = std::nullopt);

@@ -87,6 +87,11 @@ class Tx {
 enum class TxMode {
   kRead,   ///< reads only (SQLite: deferred, may run beside the writer)
   kWrite,  ///< will write (SQLite: BEGIN IMMEDIATE, writers are serialized)
+  /// Changes the schema (migrations); writes like kWrite. SQLite: foreign
+  /// keys are not enforced until the commit, which checks every one of them
+  /// (PRAGMA foreign_key_check) and fails when one points nowhere; rebuilding
+  /// a referenced table (its documented way to change a column) needs this.
+  kSchema,
 };
 
 struct PoolStats {
@@ -123,6 +128,11 @@ std::unique_ptr<Database> OpenPostgres(const PostgresSettings& settings);
 
 /// Runs `fn(tx)` in a transaction and commits; retries the whole transaction
 /// up to `attempts` times on transient DbErrors. `fn` returns the result.
+/// A result that reports a failure (an `ok()` that is false, as core::Result
+/// and core::Status have) is not committed: the transaction rolls back, so a
+/// refused request leaves nothing behind. Work that must stay although the
+/// request fails (a failed login's count) returns a plain value and lets the
+/// caller turn it into the error.
 template <class Fn>
 auto InTx(Database& db, TxMode mode, Fn&& fn, int attempts = 5) -> decltype(fn(std::declval<Tx&>()));
 

@@ -1,9 +1,24 @@
 #pragma once
 // Template definitions for store/database.hpp.
 #include <chrono>
+#include <concepts>
 #include <thread>
 
 namespace slipway::store {
+
+namespace detail {
+
+// A result that reports a failure: core::Result and core::Status whose ok() is false.
+template <class R>
+bool ReportsFailure(const R& result) {
+  if constexpr (requires { { result.ok() } -> std::convertible_to<bool>; }) {
+    return !result.ok();
+  } else {
+    return false;
+  }
+}
+
+}  // namespace detail
 
 template <class Fn>
 auto InTx(Database& db, TxMode mode, Fn&& fn, int attempts) -> decltype(fn(std::declval<Tx&>())) {
@@ -16,7 +31,9 @@ auto InTx(Database& db, TxMode mode, Fn&& fn, int attempts) -> decltype(fn(std::
         return;
       } else {
         auto result = fn(*tx);
-        tx->Commit();
+        // A refused request changes nothing: whatever it wrote before it
+        // found the reason goes back with the transaction.
+        if (!detail::ReportsFailure(result)) tx->Commit();
         return result;
       }
     } catch (const UniqueViolation&) {

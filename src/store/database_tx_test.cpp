@@ -1,6 +1,7 @@
 // Storage contract: transactions commit, roll back and retry alike in both dialects.
 #include <gtest/gtest.h>
 
+#include "core/common/error.hpp"
 #include "store/database.hpp"
 #include "support/test_database.hpp"
 
@@ -54,6 +55,22 @@ TEST_F(DatabaseTx, DestroyingAnUncommittedTransactionRollsBack) {
   EXPECT_EQ(Count(), 0);
   // The connection went back to the pool clean: the next transaction works.
   InTx(*db_, TxMode::kWrite, [](Tx& tx) { tx.Exec("INSERT INTO t (id) VALUES (1)"); });
+  EXPECT_EQ(Count(), 1);
+}
+
+TEST_F(DatabaseTx, AResultReportingAFailureRollsBackWhatWasWritten) {
+  // A refused request changes nothing, wherever in its work it found the reason.
+  auto refused = InTx(*db_, TxMode::kWrite, [](Tx& tx) -> core::Status {
+    tx.Exec("INSERT INTO t (id) VALUES (1)");
+    return core::Conflict("found the reason after writing");
+  });
+  EXPECT_FALSE(refused.ok());
+  EXPECT_EQ(Count(), 0);
+  auto done = InTx(*db_, TxMode::kWrite, [](Tx& tx) -> core::Result<std::int64_t> {
+    tx.Exec("INSERT INTO t (id) VALUES (2)");
+    return 2;
+  });
+  EXPECT_TRUE(done.ok());
   EXPECT_EQ(Count(), 1);
 }
 

@@ -101,6 +101,10 @@ std::int64_t AddOperation(Tx& tx, const EnvOperation& op) {
       ->Int(0);
 }
 
+void DeleteOperations(Tx& tx, std::int64_t env_id) {
+  tx.Exec("DELETE FROM env_operations WHERE env_id = ?", {env_id});
+}
+
 std::vector<EnvOperation> Operations(Tx& tx, std::int64_t env_id, int limit) {
   std::vector<EnvOperation> out;
   for (const auto& r : tx.Query(

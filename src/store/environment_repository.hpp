@@ -38,6 +38,8 @@ bool Update(Tx& tx, const core::Environment& env);
 bool Delete(Tx& tx, std::int64_t id);
 
 std::int64_t AddOperation(Tx& tx, const EnvOperation& op);
+/// Forgets the operations of an environment whose creation was undone.
+void DeleteOperations(Tx& tx, std::int64_t env_id);
 /// Newest first, at most `limit`.
 std::vector<EnvOperation> Operations(Tx& tx, std::int64_t env_id, int limit);
 

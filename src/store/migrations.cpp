@@ -92,7 +92,7 @@ std::vector<std::string> Migrate(Database& db, const std::vector<EmbeddedFile>& 
   std::vector<std::string> names;
   for (const auto& m : migrations) {
     if (applied.count(m.version)) continue;
-    bool ran = InTx(db, TxMode::kWrite, [&](Tx& tx) {
+    bool ran = InTx(db, TxMode::kSchema, [&](Tx& tx) {
       LockAgainstOtherMigrators(tx);
       // Another process may have applied it since the read above.
       if (tx.QueryOne("SELECT 1 FROM schema_migrations WHERE version = ?", {m.version})) {

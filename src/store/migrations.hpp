@@ -9,7 +9,9 @@ namespace slipway::store {
 
 /// Numbered migrations live in store/migrations/<dialect>/NNNN_name.sql and
 /// are compiled into the binary. A table `schema_migrations(version, name,
-/// applied_at)` records what ran. Each migration runs in its own transaction.
+/// applied_at)` records what ran. Each migration runs in its own transaction
+/// (TxMode::kSchema: on SQLite, foreign keys are checked at its commit, not
+/// statement by statement, so a migration may rebuild a referenced table).
 
 /// Applies every pending migration in order; returns the names applied.
 /// Safe to run from several processes at once (PostgreSQL: advisory lock).

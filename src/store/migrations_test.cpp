@@ -71,6 +71,25 @@ TEST_F(Migrations, AFailingMigrationLeavesNoTrace) {
             (Names{"0003_third.sql"}));
 }
 
+TEST_F(Migrations, AMigrationLeavingAForeignKeyThatPointsNowhereFailsAndLeavesNoTrace) {
+  // SQLite runs migrations with foreign keys checked at the commit rather
+  // than per statement (so tables can be rebuilt); the check must still come.
+  Files files = {
+      {"0001_parents.sql",
+       "CREATE TABLE parents (id BIGINT PRIMARY KEY);\n"
+       "CREATE TABLE children (id BIGINT PRIMARY KEY, parent_id BIGINT NOT NULL REFERENCES parents(id));"},
+      {"0002_orphan.sql", "INSERT INTO children (id, parent_id) VALUES (1, 42);"},
+  };
+  EXPECT_THROW(Migrate(*db_, files), DbError);
+  EXPECT_EQ(PendingMigrations(*db_, files), (Names{"0002_orphan.sql"}));
+  EXPECT_EQ(CountRows(*db_, "children"), 0);
+  if (db_.dialect() != Dialect::kSqlite) return;
+  // Every pooled connection, the migration's among them, enforces them again.
+  std::vector<std::unique_ptr<Tx>> all;
+  for (int i = 0; i < 4; ++i) all.push_back(db_->Begin(TxMode::kRead));  // the pool's size
+  for (auto& tx : all) EXPECT_EQ(tx->QueryOne("PRAGMA foreign_keys")->Int(0), 1);
+}
+
 TEST_F(Migrations, OrdersByVersionNumberNotName) {
   Files files = {
       {"10_fill.sql", "INSERT INTO late (id) VALUES (1);"},

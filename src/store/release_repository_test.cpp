@@ -45,10 +45,12 @@ class ReleaseRepositoryTest : public ::testing::Test {
     r.image = "r:5000/slipway/shop:1.2";
     r.spec = "{}";
     r.started_by = "alice";
+    r.workflow_id = "wf-" + std::to_string(++workflows_);  // a release and its workflow begin together
     return r;
   }
 
   std::int64_t app_id_ = 0;
+  int workflows_ = 0;
 };
 
 TEST_F(ReleaseRepositoryTest, ChangeRoundTripUpdateAndHistory) {
@@ -104,6 +106,19 @@ TEST_F(ReleaseRepositoryTest, OneActiveReleasePerEnvironmentAndOneReleasePerChan
   rollback.kind = "rollback";
   rollback.rollback_of = id;
   EXPECT_NO_THROW(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, rollback); }));
+}
+
+TEST_F(ReleaseRepositoryTest, AReleaseWithoutAWorkflowDoesNotUseUpItsChangesOneRelease) {
+  // Left behind by a refused request before refusals rolled back, and settled
+  // as failed since: it never ran.
+  auto change = NewChange();
+  auto orphan = NewRelease(change);
+  orphan.workflow_id.clear();
+  orphan.state = core::ReleaseState::kFailed;
+  InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, orphan); });
+  EXPECT_NO_THROW(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, NewRelease(change)); }));
+  EXPECT_THROW(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, NewRelease(change, 8)); }),
+               UniqueViolation);
 }
 
 TEST_F(ReleaseRepositoryTest, StepsAndOperations) {

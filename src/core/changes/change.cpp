@@ -22,7 +22,8 @@ constexpr Named<ChangeState> kStates[] = {
 constexpr Named<ChangeEvent> kEvents[] = {
     {ChangeEvent::kSubmit, "submit"},     {ChangeEvent::kApprove, "approve"}, {ChangeEvent::kReject, "reject"},
     {ChangeEvent::kClose, "close"},       {ChangeEvent::kWithdraw, "withdraw"}, {ChangeEvent::kRelease, "release"},
-    {ChangeEvent::kSucceed, "succeed"},   {ChangeEvent::kFail, "fail"}};
+    {ChangeEvent::kSucceed, "succeed"},   {ChangeEvent::kFail, "fail"},
+    {ChangeEvent::kEnvironmentDeleted, "environment_deleted"}};
 
 template <class E, std::size_t N>
 std::string_view NameOf(const Named<E> (&table)[N], E value) {
@@ -62,6 +63,9 @@ const std::vector<ChangeTransition>& ChangeLifecycle() {
       {S::kPendingRelease, E::kRelease, S::kReleasing},
       {S::kReleasing, E::kSucceed, S::kReleased},
       {S::kReleasing, E::kFail, S::kFailed},
+      {S::kDeveloping, E::kEnvironmentDeleted, S::kClosed},
+      {S::kApproving, E::kEnvironmentDeleted, S::kClosed},
+      {S::kPendingRelease, E::kEnvironmentDeleted, S::kClosed},
   };
   return table;
 }
@@ -69,12 +73,16 @@ const std::vector<ChangeTransition>& ChangeLifecycle() {
 std::vector<ChangeEvent> AllowedChangeEvents(ChangeState from) {
   std::vector<ChangeEvent> out;
   for (const auto& t : ChangeLifecycle()) {
-    if (t.from != from) continue;
+    if (t.from != from || t.event == ChangeEvent::kEnvironmentDeleted) continue;
     bool seen = false;
     for (auto e : out) seen = seen || e == t.event;
     if (!seen) out.push_back(t.event);
   }
   return out;
+}
+
+bool ChangeOpen(ChangeState s) {
+  return s == ChangeState::kDeveloping || s == ChangeState::kApproving || s == ChangeState::kPendingRelease;
 }
 
 Result<ChangeState> NextChangeState(ChangeState from, ChangeEvent event, bool needs_approval) {

@@ -41,6 +41,10 @@ enum class ChangeEvent {
   kRelease,   ///< pending_release → releasing
   kSucceed,   ///< releasing → released
   kFail,      ///< releasing → failed
+  /// developing, approving or pending_release → closed, by the system: the
+  /// change's environment was deleted (an id is never reused, so the change
+  /// could never go anywhere again).
+  kEnvironmentDeleted,
 };
 std::string_view ChangeEventName(ChangeEvent e);
 std::optional<ChangeEvent> ParseChangeEvent(std::string_view s);
@@ -55,7 +59,9 @@ struct ChangeTransition {
 /// pending_release, and to approving when the change needs approval.
 const std::vector<ChangeTransition>& ChangeLifecycle();
 
-/// The events allowed from `from`, in table order, each once.
+/// The events that may be asked for from `from`, in table order, each once.
+/// environment_deleted is not among them: nobody asks for it, the deletion
+/// of the environment applies it.
 std::vector<ChangeEvent> AllowedChangeEvents(ChangeState from);
 
 /// The state after `event`; `needs_approval` picks submit's target. A
@@ -80,6 +86,7 @@ struct Change {
   std::string spec;  ///< env_resource: EnvSpec JSON
   bool needs_approval = false;
   std::optional<std::int64_t> release_id;
+  std::string close_reason;  ///< closed: the closer's comment, or what the system did
   std::string created_by;
   Millis created_at = 0;
   Millis updated_at = 0;
@@ -97,6 +104,9 @@ struct ChangeEventRecord {
   std::string detail = "{}";
   Millis created_at = 0;
 };
+
+/// Whether a change still goes somewhere: developing, approving or pending_release.
+bool ChangeOpen(ChangeState s);
 
 /// Whether a change's fields may still be edited.
 inline bool ChangeEditable(ChangeState s) { return s == ChangeState::kDeveloping; }

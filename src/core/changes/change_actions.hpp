@@ -26,7 +26,8 @@ ChangeRights ChangeRightsOf(const Caller& caller, std::optional<MemberRole> memb
 std::vector<std::string> ChangeActionsFor(ChangeState state, ChangeRights rights);
 
 /// True when `event` is one a person asks for over the API (submit, approve,
-/// reject, close, withdraw); release, succeed and fail belong to releases.
+/// reject, close, withdraw); release, succeed and fail belong to releases,
+/// environment_deleted to the deletion of the change's environment.
 bool IsPersonalChangeEvent(ChangeEvent event);
 
 /// True while the application's changes may go forward (submit, approve,

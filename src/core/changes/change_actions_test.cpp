@@ -40,12 +40,12 @@ TEST(ChangeActions, RightsComeFromMembershipOrAdmin) {
   EXPECT_FALSE(ChangeRightsOf(viewer, MemberRole::kOwner).write);
 }
 
-TEST(ChangeActions, OnlyReleasesDriveReleaseSucceedAndFail) {
+TEST(ChangeActions, OnlyReleasesDriveReleaseSucceedAndFailAndOnlyDeletionEnvironmentDeleted) {
   for (auto e : {ChangeEvent::kSubmit, ChangeEvent::kApprove, ChangeEvent::kReject, ChangeEvent::kClose,
                  ChangeEvent::kWithdraw}) {
     EXPECT_TRUE(IsPersonalChangeEvent(e)) << ChangeEventName(e);
   }
-  for (auto e : {ChangeEvent::kRelease, ChangeEvent::kSucceed, ChangeEvent::kFail}) {
+  for (auto e : {ChangeEvent::kRelease, ChangeEvent::kSucceed, ChangeEvent::kFail, ChangeEvent::kEnvironmentDeleted}) {
     EXPECT_FALSE(IsPersonalChangeEvent(e)) << ChangeEventName(e);
   }
 }

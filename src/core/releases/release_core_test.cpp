@@ -30,7 +30,10 @@ TEST(ChangeLifecycle, EveryAllowedTransition) {
                                         {S::kPendingRelease, E::kWithdraw, false, S::kDeveloping},
                                         {S::kPendingRelease, E::kRelease, false, S::kReleasing},
                                         {S::kReleasing, E::kSucceed, false, S::kReleased},
-                                        {S::kReleasing, E::kFail, false, S::kFailed}}) {
+                                        {S::kReleasing, E::kFail, false, S::kFailed},
+                                        {S::kDeveloping, E::kEnvironmentDeleted, false, S::kClosed},
+                                        {S::kApproving, E::kEnvironmentDeleted, false, S::kClosed},
+                                        {S::kPendingRelease, E::kEnvironmentDeleted, false, S::kClosed}}) {
     auto next = NextChangeState(r.from, r.event, r.approval);
     ASSERT_TRUE(next.ok()) << ChangeStateName(r.from) << " " << ChangeEventName(r.event);
     EXPECT_EQ(*next, r.to);
@@ -62,6 +65,15 @@ TEST(ChangeLifecycle, EveryOtherTransitionIsAConflictNamingTheAllowedActions) {
   EXPECT_TRUE(AllowedChangeEvents(S::kFailed).empty());
   EXPECT_TRUE(ChangeEditable(S::kDeveloping));
   EXPECT_FALSE(ChangeEditable(S::kPendingRelease));
+}
+
+TEST(ChangeLifecycle, DeletingTheEnvironmentClosesOnlyOpenChangesAndIsNeverOffered) {
+  for (auto from : {S::kDeveloping, S::kApproving, S::kClosed, S::kPendingRelease, S::kReleasing, S::kReleased,
+                    S::kFailed}) {
+    EXPECT_EQ(NextChangeState(from, E::kEnvironmentDeleted, false).ok(), ChangeOpen(from)) << ChangeStateName(from);
+    auto allowed = AllowedChangeEvents(from);
+    EXPECT_EQ(std::find(allowed.begin(), allowed.end(), E::kEnvironmentDeleted), allowed.end());
+  }
 }
 
 TEST(ChangeNames, RoundTrip) {

@@ -83,6 +83,7 @@ json::object ChangeJson(const services::ChangeView& view, bool with_events) {
                  {"spec", Parsed(c.spec)},
                  {"needs_approval", c.needs_approval},
                  {"release_id", Optional(c.release_id)},
+                 {"close_reason", c.close_reason.empty() ? json::value(nullptr) : json::value(c.close_reason)},
                  {"created_by", c.created_by},
                  {"created_at", TimeJson(c.created_at)},
                  {"updated_at", TimeJson(c.updated_at)},

@@ -127,7 +127,7 @@ Result<BuildView> BuildService::Start(const RequestContext& ctx, const std::stri
   std::string version;
   try {
     auto view = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<BuildView> {
-      // Nothing is written before every check passed: InTx commits whatever we return.
+      // Every check comes before the first write (a refusal also rolls back).
       auto build = Prepare(tx, ctx, app_ref, body);
       if (!build.ok()) return build.error();
       version = build->version;

@@ -79,6 +79,13 @@ class ChangeService {
   /// the application is not pending_online/online.
   core::Result<core::Change> CreateSystemChange(store::Tx& tx, const RequestContext& ctx, const core::Environment& env,
                                                 const SystemChange& input);
+  /// Closes the open changes (developing, approving, pending_release) of an
+  /// environment being deleted, each with the reason in its close_reason,
+  /// history and audit; returns how many. Conflict when one changed meanwhile.
+  core::Result<int> CloseForDeletedEnvironment(store::Tx& tx, const RequestContext& ctx, const core::Environment& env);
+  /// Whether `change` may be released now: pending_release and never
+  /// released. Conflict with its state and allowed actions otherwise.
+  core::Status CheckReleasable(const core::Change& change) const;
   /// pending_release → releasing, tied to `release_id`. Conflict (with state
   /// and allowed actions) from any other state, or when the change already
   /// has a release (a change is released at most once).

@@ -37,7 +37,7 @@ std::optional<core::Error> CheckForward(store::Tx& tx, const core::App& app, con
                            {"app_state", core::AppStatusName(app.status)}});
   }
   env = store::environments::Get(tx, change.env_id);
-  if (!env) {
+  if (!env || env->app_id != change.app_id) {
     return core::Conflict("environment " + std::to_string(change.env_id) + " no longer exists; edit the change",
                           {{"state", core::ChangeStateName(change.state)}, {"field", "env_id"}});
   }
@@ -54,6 +54,9 @@ Result<ChangeService::Moved> ChangeService::Apply(store::Tx& tx, const RequestCo
   const auto from = change.state;
   change.state = *next;
   if (event == ChangeEvent::kSubmit) change.needs_approval = needs_approval;
+  if (change.state == core::ChangeState::kClosed) {
+    change.close_reason = comment.empty() ? "closed by " + ctx.caller.username : comment;
+  }
   change.version += 1;
   change.updated_at = clock_.Now();
   if (!store::changes::Update(tx, change)) return core::Conflict("the change was changed concurrently; retry");
@@ -169,15 +172,35 @@ Result<core::Change> ChangeService::CreateSystemChange(store::Tx& tx, const Requ
   return std::move(moved->change);
 }
 
+Result<int> ChangeService::CloseForDeletedEnvironment(store::Tx& tx, const RequestContext& ctx,
+                                                      const core::Environment& env) {
+  const std::string reason = "environment " + std::to_string(env.id) + " (" + env.env_type + ") was deleted by " +
+                             ctx.caller.username;
+  int closed = 0;
+  for (auto& change : store::changes::OpenOn(tx, env.id)) {
+    auto moved = Apply(tx, ctx, std::move(change), ChangeEvent::kEnvironmentDeleted, false, reason,
+                       {{"env_id", env.id}});
+    if (!moved.ok()) return moved.error();
+    ++closed;
+  }
+  return closed;
+}
+
+core::Status ChangeService::CheckReleasable(const core::Change& change) const {
+  if (change.release_id) {
+    return core::Conflict("change " + std::to_string(change.id) + " was released by release " +
+                              std::to_string(*change.release_id) + "; a change is released at most once",
+                          {{"state", core::ChangeStateName(change.state)}, {"release_id", *change.release_id}});
+  }
+  if (auto next = core::NextChangeState(change.state, ChangeEvent::kRelease, false); !next.ok()) return next.error();
+  return core::Ok{};
+}
+
 core::Status ChangeService::MarkReleasing(store::Tx& tx, std::int64_t change_id, std::int64_t release_id,
                                           const std::string& actor) {
   auto change = store::changes::Get(tx, change_id);
   if (!change) return core::NotFound("no change " + std::to_string(change_id));
-  if (change->release_id) {
-    return core::Conflict("change " + std::to_string(change_id) + " was released by release " +
-                              std::to_string(*change->release_id) + "; a change is released at most once",
-                          {{"state", core::ChangeStateName(change->state)}, {"release_id", *change->release_id}});
-  }
+  if (auto refused = CheckReleasable(*change); !refused.ok()) return refused;
   change->release_id = release_id;
   auto moved = Apply(tx, ActingAs(actor), std::move(*change), ChangeEvent::kRelease, false, "",
                      {{"release_id", release_id}});

@@ -52,6 +52,18 @@ Result<ConfigService::Scope> ConfigService::Resolve(store::Tx& tx, const Request
   return Scope{std::move(*env), app->id, std::move(target)};
 }
 
+Result<std::int64_t> ConfigService::HistoryOf(store::Tx& tx, const RequestContext& ctx, const std::string& env_ref) {
+  auto scope = Resolve(tx, ctx, env_ref, false);
+  if (scope.ok()) return scope->env.id;
+  auto id = core::ParseId(env_ref);
+  if (!id || store::environments::Get(tx, *id)) return scope.error();
+  store::PublishQuery any;
+  any.env_id = *id;
+  any.limit = 1;
+  if (store::config_files::ListPublishes(tx, any).empty()) return scope.error();
+  return *id;
+}
+
 Result<ConfigService::Loaded> ConfigService::Load(const RequestContext& ctx, const std::string& env,
                                                   const std::string& name, bool write) {
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<Loaded> {
@@ -166,6 +178,10 @@ Result<store::ConfigDraft> ConfigService::WriteDraft(const RequestContext& ctx, 
                                                      const std::optional<LiveFile>& base) {
   try {
     return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<store::ConfigDraft> {
+      // The environment was read in an earlier transaction; it may be gone.
+      if (!store::environments::Get(tx, scope.env.id)) {
+        return core::NotFound("no environment " + std::to_string(scope.env.id));
+      }
       auto draft = store::config_files::GetDraft(tx, scope.env.id, name);
       if (version && (!draft || draft->version != *version)) {
         return core::Conflict(
@@ -236,13 +252,13 @@ Result<ConfigHistory> ConfigService::History(const RequestContext& ctx, const st
                                              const std::string& file, int limit,
                                              std::optional<std::int64_t> before) {
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<ConfigHistory> {
-    auto scope = Resolve(tx, ctx, env, false);
-    if (!scope.ok()) return scope.error();
+    auto env_id = HistoryOf(tx, ctx, env);
+    if (!env_id.ok()) return env_id.error();
     if (!file.empty()) {
       if (auto ok = CheckName(file); !ok.ok()) return ok.error();
     }
     store::PublishQuery q;
-    q.env_id = scope->env.id;
+    q.env_id = *env_id;
     q.file_name = file;
     q.before_id = before;
     q.limit = limit;
@@ -259,10 +275,10 @@ Result<ConfigHistory> ConfigService::History(const RequestContext& ctx, const st
 Result<store::ConfigPublish> ConfigService::GetPublish(const RequestContext& ctx,
                                                        const std::string& env, std::int64_t id) {
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<store::ConfigPublish> {
-    auto scope = Resolve(tx, ctx, env, false);
-    if (!scope.ok()) return scope.error();
+    auto env_id = HistoryOf(tx, ctx, env);
+    if (!env_id.ok()) return env_id.error();
     auto publish = store::config_files::GetPublish(tx, id);
-    if (!publish || publish->env_id != scope->env.id) {
+    if (!publish || publish->env_id != *env_id) {
       return core::NotFound("environment " + env + " has no publish " + std::to_string(id));
     }
     return std::move(*publish);

@@ -94,6 +94,10 @@ class ConfigService {
   /// The environment, its target and (for writes) the permission check.
   core::Result<Scope> Resolve(store::Tx& tx, const RequestContext& ctx, const std::string& env,
                               bool write);
+  /// The environment whose publishes are asked for: an existing one
+  /// (Resolve), or a deleted one that has publishes (they stay readable
+  /// under its id, which is never handed out again).
+  core::Result<std::int64_t> HistoryOf(store::Tx& tx, const RequestContext& ctx, const std::string& env);
   /// Resolve, then the file name's check and its draft, in one read.
   core::Result<Loaded> Load(const RequestContext& ctx, const std::string& env,
                             const std::string& name, bool write);

@@ -12,6 +12,7 @@
 #include "services/environments/env_objects.hpp"
 #include "store/app_repository.hpp"
 #include "store/cluster_repository.hpp"
+#include "store/config_repository.hpp"
 
 namespace slipway::services {
 
@@ -201,9 +202,15 @@ core::Result<EnvironmentView> EnvironmentService::Create(const RequestContext& c
     // Undo: nothing half-done stays behind, in the cluster or here.
     if (kube.ok()) (void)DeleteEnvironmentObjects(**kube, input);
     store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
-      store::environments::Delete(tx, created->env.id);
+      // Whatever was attached to it meanwhile goes too (drafts, changes);
+      // only the audit keeps the attempt.
+      auto forgotten = Forget(tx, ctx, created->env);
+      // A change that moved meanwhile stays open; the row goes regardless.
+      if (!forgotten.ok()) store::environments::Delete(tx, created->env.id);
+      store::environments::DeleteOperations(tx, created->env.id);
       RecordAudit(tx, clock_, ctx, "env.create", "env", std::to_string(created->env.id),
-                  "undone: cluster " + created->cluster.name + " refused the objects: " + applied.error().message,
+                  "undone: cluster " + created->cluster.name + " refused the objects: " + applied.error().message +
+                      (forgotten.ok() ? *forgotten : ""),
                   std::string(core::CodeName(applied.error().code)));
       return 0;
     });
@@ -242,32 +249,63 @@ core::Result<EnvironmentView> EnvironmentService::Get(const RequestContext&, con
   return view;
 }
 
+std::optional<std::string> EnvironmentService::DeleteRefusal(store::Tx& tx, std::int64_t env_id) const {
+  return delete_hooks_.refusal ? delete_hooks_.refusal(tx, env_id) : std::nullopt;
+}
+
+core::Result<std::string> EnvironmentService::Forget(store::Tx& tx, const RequestContext& ctx,
+                                                     const core::Environment& env) const {
+  std::string did;
+  if (delete_hooks_.detach) {
+    auto detached = delete_hooks_.detach(tx, ctx, env);
+    if (!detached.ok()) return detached.error();
+    did = *detached;
+  }
+  // The drafts would be published nowhere; the publishes stay as history.
+  if (auto drafts = store::config_files::DeleteDrafts(tx, env.id)) {
+    did += "; removed " + std::to_string(drafts) + " config draft(s)";
+  }
+  store::environments::Delete(tx, env.id);
+  return did;
+}
+
 core::Status EnvironmentService::Delete(const RequestContext& ctx, const std::string& env_ref,
                                         const std::string& confirm) {
-  auto loaded = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<Loaded> {
+  struct Checked {
+    Loaded loaded;
+    std::optional<std::string> refusal;
+  };
+  // A write transaction that commits even when the answer is a refusal: the
+  // check may have repaired a release whose workflow is gone.
+  auto checked = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<Checked> {
     auto l = LoadForWrite(tx, ctx, env_ref);
-    if (!l.ok()) return l;
+    if (!l.ok()) return l.error();
     if (confirm != l->app.name) {
       return core::Invalid("confirm must repeat the application's name (" + l->app.name + ") to delete this environment",
                            {{"field", "confirm"}, {"rule", "must equal the application name"}});
     }
-    if (delete_guard_) {
-      if (auto reason = delete_guard_(tx, l->env.id)) return core::Conflict(*reason);
-    }
-    return l;
+    auto refusal = DeleteRefusal(tx, l->env.id);
+    return Checked{std::move(*l), std::move(refusal)};
   });
-  if (!loaded.ok()) return loaded.error();
-  auto kube = clusters_.Client(loaded->cluster.id);
+  if (!checked.ok()) return checked.error();
+  if (checked->refusal) return core::Conflict(*checked->refusal);
+  const Loaded& loaded = checked->loaded;
+  auto kube = clusters_.Client(loaded.cluster.id);
   if (!kube.ok()) return kube.error();
   // The cluster first: if it fails, the environment stays and can be deleted again.
-  auto removed = DeleteEnvironmentObjects(**kube, RenderInputFor(loaded->env, loaded->app.name, loaded->cluster));
+  auto removed = DeleteEnvironmentObjects(**kube, RenderInputFor(loaded.env, loaded.app.name, loaded.cluster));
   if (!removed.ok()) return removed.error();
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
-    if (!store::environments::Delete(tx, loaded->env.id)) return core::Ok{};  // a concurrent delete won
-    RecordAudit(tx, clock_, ctx, "env.delete", "env", std::to_string(loaded->env.id),
-                "deleted the " + loaded->env.env_type + " environment of " + loaded->app.name + " on cluster " +
-                    loaded->cluster.name);
-    store::environments::AddOperation(tx, {0, loaded->env.id, loaded->app.id, "delete", ctx.caller.username, "{}",
+    auto env = store::environments::Get(tx, loaded.env.id);
+    if (!env) return core::Ok{};  // a concurrent delete won
+    // A release may have begun since the check; it re-applies the objects.
+    if (auto refusal = DeleteRefusal(tx, env->id)) return core::Conflict(*refusal);
+    auto forgotten = Forget(tx, ctx, *env);
+    if (!forgotten.ok()) return forgotten.error();
+    RecordAudit(tx, clock_, ctx, "env.delete", "env", std::to_string(env->id),
+                "deleted the " + env->env_type + " environment of " + loaded.app.name + " on cluster " +
+                    loaded.cluster.name + *forgotten);
+    store::environments::AddOperation(tx, {0, env->id, loaded.app.id, "delete", ctx.caller.username, "{}",
                                            clock_.Now()});
     return core::Ok{};
   });

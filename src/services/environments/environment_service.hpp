@@ -76,8 +76,11 @@ class EnvironmentService {
   core::Result<std::vector<EnvironmentView>> List(const RequestContext& ctx, const std::string& app_ref);
   /// With the live state.
   core::Result<EnvironmentView> Get(const RequestContext& ctx, const std::string& env_ref);
-  /// Removes the Kubernetes objects, then the environment. `confirm` must be
-  /// the application's name. Refused while a release runs (see SetDeleteGuard).
+  /// Removes the Kubernetes objects, then the environment with its config
+  /// drafts, closing its open changes (DeleteHooks). `confirm` must be the
+  /// application's name. Refused while a release runs. What was recorded
+  /// about it (operations, publishes, releases, audit) stays under its id,
+  /// which is never handed out again.
   core::Status Delete(const RequestContext& ctx, const std::string& env_ref, const std::string& confirm);
   core::Result<std::vector<PodView>> Pods(const RequestContext& ctx, const std::string& env_ref);
   /// A rolling restart; writes an operation record and no change (R-ENV-7).
@@ -91,10 +94,20 @@ class EnvironmentService {
   core::RenderInput RenderInputFor(const core::Environment& env, const std::string& app,
                                    const core::Cluster& cluster, const std::string& track = core::kTrackStable) const;
 
-  /// The releases work installs a check that refuses deletion while a
-  /// release of the environment runs: it returns the reason, or nullopt.
-  using DeleteGuard = std::function<std::optional<std::string>(store::Tx&, std::int64_t env_id)>;
-  void SetDeleteGuard(DeleteGuard guard) { delete_guard_ = std::move(guard); }
+  /// What the work above this service (releases, changes) has to say when an
+  /// environment goes away; the composition root installs it
+  /// (EnvironmentDeleteHooks).
+  struct DeleteHooks {
+    /// Why the environment may not be deleted now (a release of it runs), or
+    /// nullopt. Runs in a transaction that commits, so it may repair (settle
+    /// a release whose workflow is gone).
+    std::function<std::optional<std::string>(store::Tx&, std::int64_t env_id)> refusal;
+    /// Detaches what still refers to the environment (closes its open
+    /// changes) in the deleting transaction; says what it did ("" for
+    /// nothing). An error refuses the deletion.
+    std::function<core::Result<std::string>(store::Tx&, const RequestContext&, const core::Environment&)> detach;
+  };
+  void SetDeleteHooks(DeleteHooks hooks) { delete_hooks_ = std::move(hooks); }
 
  private:
   struct Loaded {
@@ -106,11 +119,15 @@ class EnvironmentService {
   core::Result<Loaded> LoadForWrite(store::Tx& tx, const RequestContext& ctx, const std::string& env_ref);
   EnvironmentView View(const Loaded& loaded) const;
   LiveState Live(connectors::Kubernetes& kube, const Loaded& loaded) const;
+  std::optional<std::string> DeleteRefusal(store::Tx& tx, std::int64_t env_id) const;
+  /// Removes the environment's row and drafts and detaches what refers to it;
+  /// says what it did besides removing the row.
+  core::Result<std::string> Forget(store::Tx& tx, const RequestContext& ctx, const core::Environment& env) const;
 
   store::Database& db_;
   const core::Clock& clock_;
   ClusterService& clusters_;
-  DeleteGuard delete_guard_;
+  DeleteHooks delete_hooks_;
 };
 
 }  // namespace slipway::services

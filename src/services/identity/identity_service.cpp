@@ -68,13 +68,16 @@ Result<LoginResult> IdentityService::Login(const std::string& username, const st
   const bool ok = settings_.hasher.Verify(password, usable ? user->password_hash : dummy_hash_) && usable;
   RequestContext ctx{{0, user ? user->username : username, core::Role::kViewer}, request.request_id,
                      request.client_address};
-  return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<LoginResult> {
-    if (!ok) {
+  if (!ok) {
+    // Committed although the login fails: the count is what slows the next attempts.
+    store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
       RecordFailure(tx, username, request.client_address);
       RecordAudit(tx, clock_, ctx, "auth.login", "user", user ? std::to_string(user->id) : "",
                   "failed login from " + request.client_address, "unauthenticated");
-      return core::Unauthenticated("wrong username or password");
-    }
+    });
+    return core::Unauthenticated("wrong username or password");
+  }
+  return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<LoginResult> {
     store::login_failures::Clear(tx, core::NameKey(username), request.client_address);
     store::sessions::DeleteExpired(tx, now);
     LoginResult result{RandomHex(32), RandomHex(16), *user, now + settings_.session_ttl_ms};

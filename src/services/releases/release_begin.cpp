@@ -52,6 +52,15 @@ core::Result<core::Release> BeginRelease(store::Tx& tx, const core::Clock& clock
                                          ChangeService& changes, const RequestContext& ctx, core::Change change,
                                          const core::Environment& env,
                                          ReleaseTarget target) {
+  // Every check before the first write: a refused release leaves nothing behind.
+  if (change.app_id != env.app_id) {
+    return core::Conflict("change " + std::to_string(change.id) + " belongs to another application than environment " +
+                              std::to_string(env.id) + "; a change releases only into its own application's environments",
+                          {{"field", "env_id"}});
+  }
+  if (target.kind == "release") {
+    if (auto refused = changes.CheckReleasable(change); !refused.ok()) return refused.error();
+  }
   auto active = store::releases::ActiveOn(tx, env.id);
   if (active && SettleIfStopped(tx, clock, changes, *active)) active.reset();
   if (active) {
@@ -100,7 +109,13 @@ core::Result<core::Release> BeginRelease(store::Tx& tx, const core::Clock& clock
   if (!workflow.ok()) return workflow.error();
   r.workflow_id = *workflow;
   r.version += 1;
-  store::releases::Update(tx, r);
+  try {
+    // The release counts as its change's one release from here (the index
+    // releases_once_per_change names releases with a workflow).
+    store::releases::Update(tx, r);
+  } catch (const store::UniqueViolation&) {
+    return core::Conflict("change " + std::to_string(change.id) + " was released already");
+  }
   RecordAudit(tx, clock, ctx, target.kind == "rollback" ? "release.rollback" : "release.start", "release",
               std::to_string(r.id),
               std::string(core::ReleaseStrategyName(r.strategy)) + " " + target.kind + " of " + r.image +

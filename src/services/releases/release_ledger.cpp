@@ -46,12 +46,21 @@ bool MarkReleaseFailed(store::Tx& tx, const core::Clock& clock, ChangeService& c
   return true;
 }
 
-bool SettleIfStopped(store::Tx& tx, const core::Clock& clock, ChangeService& changes, const core::Release& release) {
-  if (!core::ReleaseActive(release.state) || release.workflow_id.empty()) return false;
+std::optional<std::string> WhyStopped(store::Tx& tx, const core::Release& release) {
+  if (!core::ReleaseActive(release.state)) return std::nullopt;
+  // A release and its workflow are committed together, so an active release
+  // without one was left behind by a failed request (before refusals rolled
+  // back); nothing will ever run it.
+  if (release.workflow_id.empty()) return "the release has no workflow: nothing runs it";
   auto workflow = engine::LoadWorkflow(tx, release.workflow_id);
-  if (!workflow || workflow->state == engine::WorkflowState::kRunning) return false;
-  return MarkReleaseFailed(tx, clock, changes, release.id,
-                           "the release workflow stopped: " + workflow->error.value_or("no reason recorded"));
+  if (!workflow) return "the release's workflow " + release.workflow_id + " does not exist: nothing runs it";
+  if (workflow->state == engine::WorkflowState::kRunning) return std::nullopt;
+  return "the release workflow stopped: " + workflow->error.value_or("no reason recorded");
+}
+
+bool SettleIfStopped(store::Tx& tx, const core::Clock& clock, ChangeService& changes, const core::Release& release) {
+  auto why = WhyStopped(tx, release);
+  return why && MarkReleaseFailed(tx, clock, changes, release.id, *why);
 }
 
 }  // namespace slipway::services

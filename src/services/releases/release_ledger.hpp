@@ -1,6 +1,7 @@
 #pragma once
 // Recording how a release ended, shared by the release workflow and by the
 // settling of releases whose workflow stopped without finishing them.
+#include <optional>
 #include <string>
 
 #include "core/common/clock.hpp"
@@ -25,10 +26,13 @@ void FinishChange(store::Tx& tx, ChangeService& changes, const core::Release& re
 bool MarkReleaseFailed(store::Tx& tx, const core::Clock& clock, ChangeService& changes, std::int64_t release_id,
                        const std::string& reason);
 
-/// A release still marked active whose workflow stopped without finishing it
-/// (the engine gave up after repeated failures, or an admin cancelled the
-/// workflow) is marked failed with the workflow's error, so it no longer
-/// holds its environment. True when it settled one.
+/// Why an active release will never finish: its workflow stopped without
+/// finishing it (the engine gave up after repeated failures, an admin
+/// cancelled it) or it has none. nullopt while it runs, or once it ended.
+std::optional<std::string> WhyStopped(store::Tx& tx, const core::Release& release);
+
+/// The repair of such a release: marked failed with that reason (and
+/// audited), so it no longer holds its environment. True when it settled one.
 bool SettleIfStopped(store::Tx& tx, const core::Clock& clock, ChangeService& changes, const core::Release& release);
 
 }  // namespace slipway::services

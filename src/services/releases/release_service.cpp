@@ -6,7 +6,6 @@
 #include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
 #include "engine/engine.hpp"
-#include "engine/workflow_store.hpp"
 #include "services/apps/app_access.hpp"
 #include "services/platform/audit_log.hpp"
 #include "services/releases/release_wake.hpp"
@@ -111,16 +110,13 @@ core::Result<ReleaseView> ReleaseService::Get(const RequestContext& ctx, const s
     return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<ReleaseView> {
       auto release = ReleaseByRef(tx, ref);
       if (!release.ok()) return release.error();
-      if (core::ReleaseActive(release->state) && !release->workflow_id.empty()) {
-        auto workflow = engine::LoadWorkflow(tx, release->workflow_id);
-        stopped = workflow && workflow->state != engine::WorkflowState::kRunning;
-      }
+      stopped = WhyStopped(tx, *release).has_value();
       return View(tx, ctx, release->id);
     });
   };
   // One read on the common path (the progress feed polls this). A release
-  // whose workflow stopped under it is settled, so it reads as what it is
-  // (failed) rather than forever "releasing".
+  // whose workflow stopped under it (or that has none) is settled, so it
+  // reads as what it is (failed) rather than forever "releasing".
   auto view = read();
   if (!view.ok() || !stopped) return view;
   store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) { return SettleIfStopped(tx, clock_, changes_, view->release); });
@@ -165,6 +161,11 @@ core::Result<ReleaseList> ReleaseService::List(const RequestContext& ctx, const 
 
 core::Result<ReleaseView> ReleaseService::Act(const RequestContext& ctx, const std::string& ref,
                                               const std::string& action) {
+  // Nothing would carry out an action on a release whose workflow is gone:
+  // it is settled first (in a transaction of its own, as a refusal of the
+  // action rolls back), and the action is then judged on what it is.
+  auto found = Get(ctx, ref);
+  if (!found.ok()) return found.error();
   auto workflow = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<std::string> {
     auto release = ReleaseByRef(tx, ref);
     if (!release.ok()) return release.error();

@@ -12,7 +12,7 @@ using Pool = ConnectionPool<PgConnection>;
 class PostgresTx final : public Tx {
  public:
   PostgresTx(Pool& pool, TxMode mode) : conn_(pool.Acquire()) {
-    const char* begin = mode == TxMode::kWrite ? "BEGIN" : "BEGIN READ ONLY";
+    const char* begin = mode == TxMode::kRead ? "BEGIN READ ONLY" : "BEGIN";
     conn_->EnsureReady();
     try {
       conn_->Exec(begin, {});

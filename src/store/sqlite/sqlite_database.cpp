@@ -32,8 +32,15 @@ class WriterTurn {
 class SqliteTx final : public Tx {
  public:
   SqliteTx(std::binary_semaphore* writer_turn, Pool& pool, TxMode mode)
-      : turn_(writer_turn), conn_(pool.Acquire()) {
-    conn_->Exec(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {});
+      : turn_(writer_turn), conn_(pool.Acquire()), schema_(mode == TxMode::kSchema) {
+    // Outside a transaction: SQLite ignores this pragma inside one.
+    if (schema_) conn_->Exec("PRAGMA foreign_keys = OFF", {});
+    try {
+      conn_->Exec(mode == TxMode::kRead ? "BEGIN" : "BEGIN IMMEDIATE", {});
+    } catch (const DbError&) {
+      RestoreForeignKeys();
+      throw;
+    }
   }
 
   ~SqliteTx() override {
@@ -44,6 +51,7 @@ class SqliteTx final : public Tx {
         // SQLite already rolled back on its own (I/O error, full disk): nothing to undo.
       }
     }
+    RestoreForeignKeys();
   }
 
   std::vector<Row> Query(std::string_view sql, const Params& params) override {
@@ -63,6 +71,13 @@ class SqliteTx final : public Tx {
 
   void Commit() override {
     CheckOpen();
+    if (schema_) {
+      auto broken = conn_->Query("PRAGMA foreign_key_check", {});
+      if (!broken.empty()) {
+        throw DbError("the schema change leaves " + std::to_string(broken.size()) +
+                      " row(s) whose foreign key points nowhere (first in table " + broken[0].Text(0) + ")");
+      }
+    }
     conn_->Exec("COMMIT", {});
     open_ = false;
   }
@@ -74,9 +89,20 @@ class SqliteTx final : public Tx {
     if (!open_) throw DbError("transaction already committed");
   }
 
+  // The connection goes back to the pool enforcing foreign keys again.
+  void RestoreForeignKeys() noexcept {
+    if (!schema_) return;
+    try {
+      conn_->Exec("PRAGMA foreign_keys = ON", {});
+    } catch (const DbError&) {
+      // Nothing better to do; every connection is opened with them on.
+    }
+  }
+
   // Declared first so it is released last, after the connection has rolled back.
   WriterTurn turn_;
   Pool::Lease conn_;
+  bool schema_;
   bool open_ = true;
 };
 
@@ -95,7 +121,7 @@ class SqliteDatabase final : public Database {
   }
 
   std::unique_ptr<Tx> Begin(TxMode mode) override {
-    return std::make_unique<SqliteTx>(mode == TxMode::kWrite ? &writer_turn_ : nullptr, pool_,
+    return std::make_unique<SqliteTx>(mode == TxMode::kRead ? nullptr : &writer_turn_, pool_,
                                       mode);
   }
 

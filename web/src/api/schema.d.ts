@@ -570,7 +570,10 @@ export interface paths {
         get: operations["getEnvironment"];
         put?: never;
         post?: never;
-        /** Delete the environment's Kubernetes objects, then the environment. */
+        /**
+         * Delete the environment's Kubernetes objects, then the environment.
+         * @description Refused (409) while a release of the environment runs; a release no workflow runs is settled as failed first. Closes the environment's open changes (developing, approving, pending_release; close_reason says why) and removes its configuration drafts. Releases, operations, publishes and audit records stay under its id, which is never handed out again.
+         */
         delete: operations["deleteEnvironment"];
         options?: never;
         head?: never;
@@ -657,7 +660,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Release a pending_release change on its environment. */
+        /**
+         * Release a pending_release change on its environment.
+         * @description 409 unless the change is pending_release and never released, when it belongs to another application than the environment, or while the environment has a release in progress (details.release_id). A refused release leaves nothing behind.
+         */
         post: operations["startRelease"];
         delete?: never;
         options?: never;
@@ -978,7 +984,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Publishes of the environment's files, newest first. */
+        /**
+         * Publishes of the environment's files, newest first.
+         * @description Also for a deleted environment that has publishes (ids are never reused); 404 when there is neither an environment nor publishes under the id.
+         */
         get: operations["listConfigPublishes"];
         put?: never;
         post?: never;
@@ -995,7 +1004,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One publish with the content it made live. */
+        /**
+         * One publish with the content it made live.
+         * @description Also for a deleted environment, like the history.
+         */
         get: operations["getConfigPublish"];
         put?: never;
         post?: never;
@@ -2207,7 +2219,7 @@ export interface components {
         ChangeState: "developing" | "approving" | "closed" | "pending_release" | "releasing" | "released" | "failed";
         /** @enum {string} */
         ChangeType: "code" | "scale" | "env_resource";
-        /** @description One entry of a change's history: create, edit, submit, approve, reject, close, withdraw, release, the release's end, rollback entries. */
+        /** @description One entry of a change's history: create, edit, submit, approve, reject, close, withdraw, release, the release's end (succeed, fail), environment_deleted (closed because its environment was deleted), rollback entries. */
         ChangeEvent: {
             /** Format: int64 */
             id?: number;
@@ -2252,6 +2264,8 @@ export interface components {
              * @description The release that executed it (a change is released at most once).
              */
             release_id?: number | null;
+            /** @description Closed changes: the closer's comment (or "closed by <user>"), or what the system did: "environment 7 (prod) was deleted by bob" when the change's environment was deleted while the change was developing, approving or pending_release. */
+            close_reason?: string | null;
             created_by?: string;
             /** Format: date-time */
             created_at?: string;

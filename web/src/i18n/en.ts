@@ -58,13 +58,14 @@ export const en = {
   change: {
     create: 'New change', title: 'Title', environment: 'Environment', build: 'Build', type: 'Type',
     needsApproval: 'Needs approval', history: 'History', submit: 'Submit', approve: 'Approve', reject: 'Reject',
-    release: 'Release', withdraw: 'Withdraw', close: 'Close', approveComment: 'Comment (optional)',
+    release: 'Release', withdraw: 'Withdraw', close: 'Close', closeReason: 'Closed because', approveComment: 'Comment (optional)',
     rejectComment: 'Why is it rejected?',
   },
   changeType: { code: 'Code', scale: 'Scale', env_resource: 'Resources' },
   changeEvent: {
     create: 'created', edit: 'edited', submit: 'submitted', approve: 'approved', reject: 'rejected', close: 'closed',
     withdraw: 'withdrew', release: 'released', released: 'release completed', failed: 'release failed', rollback: 'rolled back',
+    environment_deleted: 'closed: its environment was deleted',
   },
   env: {
     create: 'New environment', type: 'Env type', cluster: 'Cluster', namespace: 'Namespace', image: 'Image',

@@ -60,13 +60,14 @@ export const zhCN: typeof en = {
   change: {
     create: '新建变更', title: '标题', environment: '环境', build: '构建', type: '类型',
     needsApproval: '需要审批', history: '历史', submit: '提交', approve: '通过', reject: '驳回',
-    release: '发布', withdraw: '撤回', close: '关闭', approveComment: '备注（可选）',
+    release: '发布', withdraw: '撤回', close: '关闭', closeReason: '关闭原因', approveComment: '备注（可选）',
     rejectComment: '驳回原因',
   },
   changeType: { code: '代码', scale: '扩缩容', env_resource: '资源' },
   changeEvent: {
     create: '创建', edit: '编辑', submit: '提交', approve: '通过', reject: '驳回', close: '关闭',
     withdraw: '撤回', release: '发布', released: '发布完成', failed: '发布失败', rollback: '回滚',
+    environment_deleted: '环境已删除，变更关闭',
   },
   env: {
     create: '新建环境', type: '环境类型', cluster: '集群', namespace: '命名空间', image: '镜像',
