@@ -21,31 +21,31 @@ std::optional<LaneState> ParseLaneState(std::string_view name);
 /// A consumer that reads the lane's own messages (R-LANE-12): the app gets
 /// the consumer group `<group>-<lane>` for `topic`.
 struct LaneConsumer {
-  std::string app;
-  std::string topic;
-  std::string group;
+  std::string app{};
+  std::string topic{};
+  std::string group{};
 };
 
 struct LaneColoring {
-  std::vector<std::string> producers;  ///< apps whose messages carry the lane's color
-  std::vector<LaneConsumer> consumers;
+  std::vector<std::string> producers{};  ///< apps whose messages carry the lane's color
+  std::vector<LaneConsumer> consumers{};
 };
 
 /// One application in a lane, as asked for.
 struct LaneAppSpec {
-  std::string app;
+  std::string app{};
   std::int64_t app_id = 0;
   std::int64_t base_env_id = 0;         ///< the environment it copies from
-  std::optional<int> replicas;          ///< override of the base's replicas
-  std::vector<EnvVar> env;              ///< added to / replacing the base's variables
-  std::vector<std::string> domains;     ///< business domains given an external name
+  std::optional<int> replicas{};          ///< override of the base's replicas
+  std::vector<EnvVar> env{};              ///< added to / replacing the base's variables
+  std::vector<std::string> domains{};     ///< business domains given an external name
 };
 
 /// What Slipway last saw of an application in its lane.
 struct LaneAppLive {
-  std::string branch_head;     ///< commit sha at the head of feature/<lane>
+  std::string branch_head{};     ///< commit sha at the head of feature/<lane>
   std::int64_t last_build_id = 0;
-  std::string deployed_image;  ///< "" until deployed (then the base image, later lane builds)
+  std::string deployed_image{};  ///< "" until deployed (then the base image, later lane builds)
   int pods_ready = 0;
   std::int64_t hook_id = 0;    ///< GitLab project hook
   Millis updated_at = 0;
