@@ -20,8 +20,15 @@ TEST(Connections, TapdAndDnsAreNullWhenNeitherConfiguredNorSandboxed) {
 
 TEST(Connections, ConfiguredTapdAndDnsGetRealClients) {
   Config c;
-  c.connectors.tapd = ConnectorEndpoint{.url = "https://api.tapd.cn", .user = "u", .token = "p"};
-  c.connectors.dns = DnsZoneConfig{.server = "10.0.0.53", .zone = "lanes.example.com.", .key_name = "k."};
+  c.connectors.tapd.emplace();
+  c.connectors.tapd->url = "https://api.tapd.cn";
+  c.connectors.tapd->user = "u";
+  c.connectors.tapd->token = "p";
+  c.connectors.dns.emplace();
+  c.connectors.dns->server = "10.0.0.53";
+  c.connectors.dns->zone = "lanes.example.com.";
+  c.connectors.dns->key_name = "k.";
+  c.connectors.dns->key_secret = "c2VjcmV0";
   auto out = BuildConnections(c, nullptr);
   ASSERT_NE(out.tapd, nullptr);
   ASSERT_NE(out.dns, nullptr);

@@ -240,7 +240,8 @@ class GitLabProjectsApiTest : public GitLabEmulatorTest {
   }
   std::int64_t NamespaceId(const std::string& full_path) {
     auto r = Call("GET", "/api/v4/namespaces?search=" + full_path);
-    for (const auto& n : boost::json::parse(r.body).as_array()) {
+    auto namespaces = boost::json::parse(r.body);
+    for (const auto& n : namespaces.as_array()) {
       if (n.at("full_path").as_string() == full_path) return n.at("id").as_int64();
     }
     ADD_FAILURE() << "no namespace " << full_path << ": " << r.body;
