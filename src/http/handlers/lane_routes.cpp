@@ -107,7 +107,9 @@ void AddLaneRoutes(Router& router, ApiDeps& deps) {
   });
 
   // Outside the session auth: GitLab authenticates with the hook's token.
-  router.Add("POST", "/hooks/gitlab", Permission::kPublic, [&deps](Call& call) {
+  // The pipeline checks the body is one JSON object within the size limit;
+  // the push event parser reads the raw text.
+  router.Add("POST", "/hooks/gitlab", Permission::kPublic, [&deps](Call& call, const json::object&) {
     auto event = deps.lanes.ReceivePush(call.request.Header("x-gitlab-event"), call.request.Header("x-gitlab-token"),
                                         call.request.body);
     if (!event.ok()) return ErrorResponse(event.error());
