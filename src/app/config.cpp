@@ -7,12 +7,14 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <utility>
 
 #include "connectors/yaml_keys.hpp"
 #include "core/builds/jenkins_item_path.hpp"
+#include "core/lane/lane_rewrite.hpp"
 
 namespace slipway::app {
 
@@ -213,6 +215,40 @@ void ReadReleaseSettings(Section& top, Config& c) {
   }
 }
 
+constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
+
+void ReadLaneSettings(Section& top, Config& c) {
+  auto l = top.Child("lanes");
+  auto& lanes = c.lanes;
+  l.Get("base_env_type", lanes.base_env_type);
+  l.Get("cluster", lanes.cluster);
+  l.Get("domain_suffix", lanes.domain_suffix);
+  l.Get("ingress_address", lanes.ingress_address);
+  l.Get("hook_url", lanes.hook_url);
+  l.Get("delete_images", lanes.delete_images);
+  l.Get("keep_branches", lanes.keep_branches);
+  l.GetRange<std::int64_t>("delete_wait_ms", lanes.delete_wait_ms, 0, 600'000);
+  std::int64_t pending_days = lanes.expiry.pending_after / kDayMs;
+  std::int64_t delete_days = lanes.expiry.delete_after / kDayMs;
+  l.GetRange<std::int64_t>("expiry_pending_days", pending_days, 1, 365);
+  l.GetRange<std::int64_t>("expiry_delete_days", delete_days, 1, 366);
+  if (delete_days <= pending_days) throw std::runtime_error("lanes.expiry_delete_days must be after expiry_pending_days");
+  lanes.expiry = {pending_days * kDayMs, delete_days * kDayMs};
+  std::vector<std::map<std::string, std::string>> rules;
+  l.Get("rewrite_rules", rules);
+  if (!rules.empty()) {
+    lanes.rewrite_rules.clear();
+    for (auto& rule : rules) {
+      core::RewriteRule r{rule["from"], rule["to"]};
+      if (auto problem = core::CheckRewriteRule(r)) throw std::runtime_error("lanes.rewrite_rules: " + *problem);
+      lanes.rewrite_rules.push_back(std::move(r));
+    }
+  }
+  if (lanes.domain_suffix.empty() || lanes.domain_suffix.find_first_of(" /") != std::string::npos) {
+    throw std::runtime_error("lanes.domain_suffix must be a domain name");
+  }
+}
+
 void ReadFile(const std::string& path, Config& c) {
   YAML::Node root;
   try {
@@ -226,6 +262,7 @@ void ReadFile(const std::string& path, Config& c) {
                              std::to_string(problem->line) + ")");
   }
   Section top(root, "");
+  ReadLaneSettings(top, c);
   std::string listen;
   top.Get("listen", listen);
   if (!listen.empty() && !ParseListen(listen, c.server)) {
@@ -240,6 +277,8 @@ void ReadFile(const std::string& path, Config& c) {
   {
     auto s = top.Child("server");
     auto& v = c.server;
+    s.Get("public_url", c.public_url);
+    while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
     s.GetRange("network_threads", v.network_threads, 1, 64);
     s.GetRange("worker_threads", v.worker_threads, 1, 256);
     s.GetRange<std::size_t>("body_limit_bytes", v.body_limit, 1024, std::size_t(1) << 30);

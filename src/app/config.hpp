@@ -7,6 +7,7 @@
 #include "http/server.hpp"
 #include "sandbox/all_emulators.hpp"
 #include "services/identity/identity_service.hpp"
+#include "services/lanes/lane_settings.hpp"
 #include "services/platform/settings.hpp"
 
 namespace slipway::app {
@@ -72,6 +73,10 @@ struct Config {
   services::BuildSettings builds;
   services::ConfigFileSettings config_files;
   services::ChangeSettings changes;
+  services::LaneSettings lanes;
+  /// Slipway's address as people and GitLab reach it (server.public_url);
+  /// empty: the listening address.
+  std::string public_url;
   std::string log_level = "info";
   bool log_json = false;
   bool access_log = true;
