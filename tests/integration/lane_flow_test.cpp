@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "connectors/dns/client.hpp"
+#include "connectors/jenkins/client.hpp"
 #include "sandbox/dns/dns_responder.hpp"
 #include "sandbox/tapd/tapd_emulator.hpp"
 #include "support/api_fixture.hpp"
@@ -30,7 +31,11 @@ class LaneFlowTest : public ::testing::Test {
  protected:
   static void TearDownTestSuite() { server_.reset(); }
   static ApiServer& server() {
-    if (!server_) server_ = std::make_unique<ApiServer>(SandboxOptions());
+    if (!server_) {
+      auto options = SandboxOptions();
+      options.extra_config = "lanes:\n  follow_interval_ms: 200\n";
+      server_ = std::make_unique<ApiServer>(options);
+    }
     return *server_;
   }
   static inline std::unique_ptr<ApiServer> server_;
@@ -232,6 +237,16 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   EXPECT_NE(json::serialize(running.Object()).find(image(deployed)), std::string::npos);
   auto events = api.Get("/api/v1/lanes/" + std::to_string(id) + "/events");
   EXPECT_NE(json::serialize(events.Object()).find("\"deploy\""), std::string::npos) << events;
+
+  // A build started by hand in the lane's Jenkins job is noticed and deployed too, by digest.
+  connectors::jenkins::JenkinsSettings jenkins;
+  jenkins.transport.base_url = server().SandboxUrl("jenkins");
+  jenkins.transport.basic_user = "admin";
+  jenkins.transport.basic_password = "slipway-sandbox-token";
+  auto queued = connectors::jenkins::JenkinsClient(jenkins).TriggerBuild(lane + "/" + order, std::map<std::string, std::string>{}, 0);
+  ASSERT_TRUE(queued.ok()) << queued.error().message;
+  auto by_hand = WaitForLane(owner_, id, [&](const Reply& r) { return image(r).find("-manual@sha256:") != std::string::npos; });
+  EXPECT_NE(image(by_hand).find(":" + ns + "-manual@sha256:"), std::string::npos) << by_hand;
 
   // Edit: pay leaves (its artefacts go, its fallback comes back), user joins.
   auto current = api.Get("/api/v1/lanes/" + std::to_string(id));

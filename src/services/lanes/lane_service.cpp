@@ -164,6 +164,7 @@ Result<LanePlanResult> LaneService::Create(const RequestContext& ctx, const Crea
       lane.id = store::lanes::Insert(tx, lane);
       lane.workflow_id = Start(tx, kLaneCreateWorkflow, lane, {});
       Start(tx, kLaneExpiryWorkflow, lane, {});
+      Start(tx, kLaneFollowWorkflow, lane, {});
       ++lane.version;
       store::lanes::Update(tx, lane);
       RecordAudit(tx, clock_, ctx, "lane.create", "lane", std::to_string(lane.id),
