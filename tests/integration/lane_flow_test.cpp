@@ -8,6 +8,7 @@
 
 #include "connectors/dns/client.hpp"
 #include "connectors/jenkins/client.hpp"
+#include "connectors/registry/client.hpp"
 #include "sandbox/dns/dns_responder.hpp"
 #include "sandbox/tapd/tapd_emulator.hpp"
 #include "support/api_fixture.hpp"
@@ -248,6 +249,17 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   auto by_hand = WaitForLane(owner_, id, [&](const Reply& r) { return image(r).find("-manual@sha256:") != std::string::npos; });
   EXPECT_NE(image(by_hand).find(":" + ns + "-manual@sha256:"), std::string::npos) << by_hand;
 
+  auto tag_of = [](const std::string& image) {
+    auto at = image.find('@');
+    auto base = image.substr(0, at);
+    return base.substr(base.rfind(':') + 1);
+  };
+  const std::string pushed_tag = tag_of(image(deployed));
+  connectors::registry::RegistryClient registry({.base_url = server().SandboxUrl("registry")});
+  auto image_present = [&](const std::string& tag) { return registry.HeadManifest("slipway/" + order, tag).ok(); };
+  EXPECT_TRUE(image_present(pushed_tag)) << pushed_tag;
+  EXPECT_TRUE(image_present(ns + "-manual"));
+
   // Edit: pay leaves (its artefacts go, its fallback comes back), user joins.
   auto current = api.Get("/api/v1/lanes/" + std::to_string(id));
   auto edited = api.Patch("/api/v1/lanes/" + std::to_string(id),
@@ -278,6 +290,8 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   EXPECT_TRUE(Dns("web-" + ns + ".sandbox.test").empty());
   EXPECT_EQ(ConsulValue(lane_config), "<404>");
   EXPECT_EQ(BranchStatus("trade/" + order, "feature/" + lane), 200) << "branches are kept by default";
+  EXPECT_FALSE(image_present(pushed_tag)) << "the lane's images go with it";
+  EXPECT_FALSE(image_present(ns + "-manual"));
   auto gone = api.Get("/api/v1/lanes/" + std::to_string(id));
   EXPECT_EQ(gone.Str("state"), "deleted");
   auto again = api.Delete("/api/v1/lanes/" + std::to_string(id) + "?confirm=" + lane);
