@@ -1672,6 +1672,7 @@ export interface components {
             lease_owner?: string | null;
             /** Format: int64 */
             lease_until?: number | null;
+            /** @description The signal a `waiting` step waits for; null while it waits for its child workflows. */
             wait_signal?: string | null;
             /** @description Step result (any JSON). */
             output?: unknown;
@@ -1706,6 +1707,21 @@ export interface components {
             /** Format: int64 */
             version?: number;
             steps: components["schemas"]["WorkflowStep"][];
+            /** @description The workflow whose step started this one as a child; null for a workflow nobody started as a child. */
+            parent_id?: string | null;
+            /** @description The child workflows this one's steps started, in the order asked for; a step `waiting` without `wait_signal` waits until all of its children ended. */
+            children?: components["schemas"]["WorkflowChild"][];
+        };
+        WorkflowChild: {
+            id: string;
+            kind: string;
+            subject: string;
+            /** @description Index of the parent's step that started it. */
+            step: number;
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed" | "cancelled";
+            /** @description Why it failed or was cancelled. */
+            error: string | null;
         };
         LoginRequest: {
             username: string;
