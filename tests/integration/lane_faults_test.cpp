@@ -77,11 +77,13 @@ class LaneFaultsTest : public ::testing::Test {
     ASSERT_EQ(added.status, 201) << added;
   }
   std::size_t PendingFaults(const std::string& system) {
-    return Sandbox(system).Get("/_sandbox/state").Object().at("injection").at("faults").as_array().size();
+    const auto state = Sandbox(system).Get("/_sandbox/state");
+    return state.Object().at("injection").at("faults").as_array().size();
   }
   int InjectedCalls(const std::string& system) {
     int n = 0;
-    for (const auto& c : Sandbox(system).Get("/_sandbox/calls").Object().at("calls").as_array()) {
+    const auto calls = Sandbox(system).Get("/_sandbox/calls");
+    for (const auto& c : calls.Object().at("calls").as_array()) {
       n += c.at("injected").as_bool();
     }
     return n;
@@ -135,9 +137,10 @@ TEST_F(LaneFaultsTest, GitLabServerErrorsWhileCreatingTheBranchAreRetried) {
   const std::string lane = UniqueName("lane");
   const std::string project = "trade/" + app;
   ClearFaults("gitlab");
-  // Creating the branch fails twice: the client does not repeat a POST, so the step retries.
+  // Creating the branch fails twice: the client does not repeat a POST, so
+  // the step retries. (Faults match the decoded path.)
   InjectFault("gitlab", {{"method", "POST"},
-                         {"path_prefix", "/api/v4/projects/" + Encode(project) + "/repository/branches"},
+                         {"path_prefix", "/api/v4/projects/" + project + "/repository/branches"},
                          {"count", 2},
                          {"status", 503}});
   const auto id = CreateLane(lane, {app});

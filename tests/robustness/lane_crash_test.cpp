@@ -93,7 +93,9 @@ class LaneCrashTest : public ::testing::TestWithParam<LaneCrashCase> {
       EXPECT_EQ(rig_.HookCount(app.project, ns), 0u);
       EXPECT_EQ(rig_.JobStatus(lane + "/" + app.name), 404);
       EXPECT_TRUE(rig_.ConsulKeys("slipway/config/" + app.name + "/feature-" + ns + "/").empty());
-      if (!app.domain.empty()) EXPECT_TRUE(rig_.DnsA(app.domain + "-" + ns + ".sandbox.test").empty());
+      if (!app.domain.empty()) {
+        EXPECT_TRUE(rig_.DnsA(app.domain + "-" + ns + ".sandbox.test").empty());
+      }
     }
   }
 
@@ -109,8 +111,12 @@ TEST_P(LaneCrashTest, TheLaneWorkflowFinishesAfterTheCrashWithNothingMadeTwice) 
 
   // Create (the server may be gone before it answers).
   auto created = rig_.TrySend("POST", "/api/v1/lanes", rig_.LaneBody(lane, apps));
-  if (created) ASSERT_EQ(created->status, 202) << *created;
-  if (c.phase == Phase::kCreate) ASSERT_NO_FATAL_FAILURE(ExpectCrashedAndRestart(c));
+  if (created) {
+    ASSERT_EQ(created->status, 202) << *created;
+  }
+  if (c.phase == Phase::kCreate) {
+    ASSERT_NO_FATAL_FAILURE(ExpectCrashedAndRestart(c));
+  }
   const auto id = LaneId(lane);
   ASSERT_NE(id, 0) << "the lane was not recorded";
   auto active = rig_.WaitForLane(id, [](const Reply& r) { return r.Str("state") != "creating"; });

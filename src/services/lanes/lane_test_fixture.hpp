@@ -135,7 +135,11 @@ class LaneTest : public ::testing::Test {
     cmd.name = name;
     cmd.story_workspace = kWorkspace;
     cmd.story_id = kStory;
-    for (const auto& a : apps) cmd.apps.push_back({.app = a});
+    for (const auto& a : apps) {
+      LaneAppRequest request;
+      request.app = a;
+      cmd.apps.push_back(std::move(request));
+    }
     cmd.notify = LaneNotifyTarget{"webhook", "https://hooks.example.com/lanes", "webhook-secret"};
     auto created = lanes_->Create(alice_, cmd);
     EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().message);
