@@ -119,5 +119,34 @@ TEST_F(LaneExpiryWorkflowTest, ARenewTakesTheLaneOffTheListAndMovesTheDates) {
   EXPECT_FALSE(NamespaceExists("renewed"));
 }
 
+TEST_F(LaneExpiryWorkflowTest, AnExpiryDeletionThatFailsIsTriedAgainUntilTheLaneIsGone) {
+  AddApp("order", {"web"});
+  const auto id = CreateLane("flaky", {"order"});
+  ASSERT_NE(id, 0);
+  const auto created_at = Lane(id).last_activity_at;
+  const std::string host = "web-flaky." + settings_.domain_suffix;
+  At(created_at + 6 * kDay);
+  ASSERT_TRUE(Lane(id).pending_deletion_at.has_value());
+
+  // Day 7: the DNS server refuses the deletion of the lane's name once.
+  dns_->FailNext("Delete", core::Error{core::Code::kForbidden, "dns: REFUSED", {}});
+  At(created_at + 7 * kDay);
+  ASSERT_TRUE(Drive([&] {
+    auto view = lanes_->Get(alice_, std::to_string(id));
+    return view.ok() && view->state == core::LaneState::kFailed;
+  }, 100, 10)) << "the deletion did not fail";
+  EXPECT_EQ(dns_->Query(host, connectors::DnsType::kA)->size(), 1u);
+
+  // The watch tries again later by itself, and the lane goes.
+  ASSERT_TRUE(Drive([&] { return Lane(id).state == core::LaneState::kDeleted; }, 200, 5 * kMinute))
+      << "a failed expiry deletion is never tried again";
+  EXPECT_TRUE(dns_->Query(host, connectors::DnsType::kA)->empty());
+  EXPECT_FALSE(NamespaceExists("flaky"));
+  auto events = Events(id);
+  EXPECT_TRUE(std::any_of(events.begin(), events.end(), [](const store::LaneEvent& e) {
+    return e.kind == "expiry" && e.detail.find("failed") != std::string::npos;
+  })) << "the failure is recorded in the lane's events";
+}
+
 }  // namespace
 }  // namespace slipway::services
