@@ -101,7 +101,7 @@ class LaneTest : public ::testing::Test {
     engine::EngineSettings engine_settings;
     engine_settings.owner_id = "test";
     engine_ = std::make_unique<engine::Engine>(*db_, clock_, std::move(registry), engine_settings);
-    lanes_ = std::make_unique<LaneService>(*db_, clock_, *engine_, connections_, secrets_, address_,
+    lanes_ = std::make_unique<LaneService>(*db_, clock_, *engine_, clusters_, connections_, secrets_, address_,
                                            ConfigFileSettings{}, settings_, BuildSettings{});
   }
 
