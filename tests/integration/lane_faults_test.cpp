@@ -173,7 +173,9 @@ TEST_F(LaneFaultsTest, ADnsServerRefusingUpdatesFailsTheDeleteWhichARepeatedDele
   ASSERT_EQ(failed.status, 503) << failed;
   EXPECT_EQ(failed.Str("workflow_state"), "failed") << failed;
   const auto error = failed.Str("error");
-  EXPECT_NE(error.find("DNS record " + host), std::string::npos) << "the failed step is named: " << failed;
+  // The app, the step of its removal, and the artefact: "<app>: domains: DNS record <host>: …".
+  EXPECT_NE(error.find(app + ": domains: DNS record " + host), std::string::npos)
+      << "the failed step is named: " << failed;
   EXPECT_GT(InjectedCalls("dns-admin"), 0);
   auto stuck = server_->As(owner_).Get(path);
   EXPECT_TRUE(stuck.Str("state") == "failed" || stuck.Str("state") == "deleting") << stuck;
