@@ -1,6 +1,6 @@
 // Lanes under real crashes (R-LANE-4, 10, 11): `slipway serve` exits at an
 // engine fail point while a lane is being created (a child's step ran but did
-// not commit; the parent's fan-out committed) or deleted, is started again on
+// not commit; the parent's fan-out committed), edited or deleted, is started again on
 // the same database, and the workflow finishes with nothing made twice in the
 // emulators (one push hook per project, one Jenkins job per app, one DNS
 // record, one Consul copy, one Deployment per app) and, after the delete,
@@ -21,7 +21,7 @@ namespace {
 namespace json = boost::json;
 using namespace std::chrono_literals;
 
-enum class Phase { kCreate, kDelete };
+enum class Phase { kCreate, kEdit, kDelete };
 
 struct LaneCrashCase {
   std::string failpoint;  ///< SLIPWAY_FAILPOINTS of the first server
@@ -55,7 +55,8 @@ class LaneCrashTest : public ::testing::TestWithParam<LaneCrashCase> {
   }
 
   // Every artefact of the active lane exists, and exactly once.
-  void ExpectCreatedOnce(const std::string& lane, const std::vector<LaneRigApp>& apps) {
+  // `deployments`: how many the lane's namespace saw created in all (one per app it ever had).
+  void ExpectCreatedOnce(const std::string& lane, const std::vector<LaneRigApp>& apps, int deployments = 0) {
     const auto ns = LaneNamespace(lane);
     EXPECT_EQ(rig_.KubeStatus("/api/v1/namespaces/" + ns), 200);
     EXPECT_EQ(rig_.JobStatus(lane), 200) << "the lane's Jenkins folder";
@@ -67,7 +68,8 @@ class LaneCrashTest : public ::testing::TestWithParam<LaneCrashCase> {
       EXPECT_EQ(rig_.JobStatus(lane + "/" + app.name), 200);
       EXPECT_EQ(rig_.JobsCreated(lane, app.name), 1) << "one Jenkins job";
       EXPECT_EQ(rig_.KubeStatus("/apis/apps/v1/namespaces/" + ns + "/deployments/" + app.name), 200);
-      EXPECT_EQ(rig_.KubeCreated("/apis/apps/v1/namespaces/" + ns + "/deployments"), static_cast<int>(apps.size()))
+      EXPECT_EQ(rig_.KubeCreated("/apis/apps/v1/namespaces/" + ns + "/deployments"),
+                deployments ? deployments : static_cast<int>(apps.size()))
           << "one Deployment per app";
       const auto dir = "slipway/config/" + app.name + "/feature-" + ns + "/";
       const auto keys = rig_.ConsulKeys(dir);
@@ -123,6 +125,35 @@ TEST_P(LaneCrashTest, TheLaneWorkflowFinishesAfterTheCrashWithNothingMadeTwice) 
   ASSERT_EQ(active.Str("state"), "active") << active;
   ExpectCreatedOnce(lane, apps);
 
+  // Edit (pay leaves, user joins): the crash lands in the edit's workflow.
+  std::vector<LaneRigApp> all = apps;
+  if (c.phase == Phase::kEdit) {
+    const auto user = rig_.CreateApp("user");
+    all.push_back(user);
+    const auto version = rig_.Admin().Get("/api/v1/lanes/" + std::to_string(id)).Int("version");
+    auto edited = rig_.TrySend("PATCH", "/api/v1/lanes/" + std::to_string(id),
+                               json::object{{"version", version},
+                                            {"apps", json::array{json::object{{"app", apps[0].name}},
+                                                                 json::object{{"app", user.name}}}}});
+    if (edited) {
+      ASSERT_EQ(edited->status, 200) << *edited;
+    }
+    ASSERT_NO_FATAL_FAILURE(ExpectCrashedAndRestart(c));
+    auto after = rig_.WaitForLane(id, [](const Reply& r) { return Text(r.Object().at("workflow_state")) != "running"; });
+    ASSERT_EQ(after.Str("state"), "active") << after;
+    ExpectCreatedOnce(lane, {apps[0], user}, 3);
+    const auto ns = LaneNamespace(lane);
+    const auto& pay = apps[1];
+    EXPECT_EQ(rig_.HookCount(pay.project, ns), 0u);
+    EXPECT_EQ(rig_.JobStatus(lane + "/" + pay.name), 404);
+    EXPECT_EQ(rig_.KubeStatus("/apis/apps/v1/namespaces/" + ns + "/deployments/" + pay.name), 404);
+    EXPECT_TRUE(rig_.ConsulKeys("slipway/config/" + pay.name + "/feature-" + ns + "/").empty());
+    // pay is reached in QA again, through its fallback service.
+    auto fallback = rig_.Emulator("kubernetes").Get("/api/v1/namespaces/" + ns + "/services/" + pay.name);
+    ASSERT_EQ(fallback.status, 200) << fallback;
+    EXPECT_EQ(Text(fallback.Object().at("spec").at("type")), "ExternalName") << fallback;
+  }
+
   // Delete: synchronous unless the server crashes under it; then the
   // restarted server finishes it, and a repeated delete answers 200.
   const std::string path = "/api/v1/lanes/" + std::to_string(id);
@@ -138,7 +169,7 @@ TEST_P(LaneCrashTest, TheLaneWorkflowFinishesAfterTheCrashWithNothingMadeTwice) 
     ASSERT_TRUE(deleted);
     ASSERT_EQ(deleted->status, 200) << *deleted;
   }
-  ExpectNothingLeft(lane, apps);
+  ExpectNothingLeft(lane, all);
   EXPECT_TRUE(rig_.server().running()) << "the restarted server runs without fail points";
 }
 
@@ -154,6 +185,11 @@ INSTANTIATE_TEST_SUITE_P(
         LaneCrashCase{"engine.after_step_run:lane.app.create.hook@1", Phase::kCreate, "CreateAfterHookRan"},
         LaneCrashCase{"engine.after_step_run:lane.app.create.deploy@1", Phase::kCreate, "CreateAfterDeployRan"},
         LaneCrashCase{"engine.after_step_run:lane.app.create.domains@1", Phase::kCreate, "CreateAfterDomainsRan"},
+        // lane.edit (two apps created with the lane: the edit's app.create is the third)
+        LaneCrashCase{"engine.after_step_commit:lane.edit.changes@1", Phase::kEdit, "EditAfterFanOutCommit"},
+        LaneCrashCase{"engine.after_step_run:lane.app.create.hook@3", Phase::kEdit, "EditAfterAddedHookRan"},
+        LaneCrashCase{"engine.after_step_run:lane.app.delete.hook@1", Phase::kEdit, "EditAfterRemovedHookRan"},
+        LaneCrashCase{"engine.after_step_run:lane.app.delete.objects@1", Phase::kEdit, "EditAfterRemovedObjectsRan"},
         // lane.delete
         LaneCrashCase{"engine.after_step_commit:lane.delete.apps@1", Phase::kDelete, "DeleteAfterFanOutCommit"},
         LaneCrashCase{"engine.after_step_run:lane.app.delete.domains@1", Phase::kDelete, "DeleteAfterDomainsRan"},
