@@ -12,6 +12,7 @@
 #include "sandbox/tapd/tapd_emulator.hpp"
 #include "support/api_fixture.hpp"
 #include "support/temp_dir.hpp"
+#include "support/real_servers.hpp"
 
 namespace slipway::testing {
 namespace {
@@ -35,7 +36,7 @@ std::vector<std::string> ARecords(const BindServer& bind, const std::string& hos
 }
 
 TEST(LaneBindTest, TheLanesNameIsAnARecordOnBindUntilTheLaneIsDeleted) {
-  if (!BindServer::Available()) GTEST_SKIP() << "named is not installed (" << BindServer::kNamed << ")";
+  SLIPWAY_REQUIRE_INSTALLED(BindServer::Available(), "named (bind9)");
   BindServer bind(kZone, kKeyName, kSecret);
   ASSERT_TRUE(bind.Start()) << bind.log();
   TempDir dir;
