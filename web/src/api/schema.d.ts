@@ -1051,7 +1051,7 @@ export interface paths {
         post?: never;
         /**
          * Delete the build's image from the registry (by digest), then the build and its log; the version can be built again.
-         * @description Refused with 409 while the build is queued or running, and while an environment runs the image or a baseline names it (`details.references` lists them) unless an admin passes `force=true`. When another build has the same digest the manifest stays in the registry.
+         * @description Refused with 409 while the build is queued or running, and while an environment runs the image, a baseline names it or an open change will release it (`details.references` lists them) unless an admin passes `force=true`. When another build has the same digest the manifest stays in the registry.
          */
         delete: operations["deleteBuild"];
         options?: never;
@@ -5081,7 +5081,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The build has not ended, its image is in use by environments or baselines (`details.references`, `details.digest`), or the registry refuses deletes (`details.registry_error`). */
+            /** @description The build has not ended, its image is in use by environments, baselines or unreleased changes (`details.references`, `details.digest`), or the registry refuses deletes (`details.registry_error`). */
             409: {
                 headers: {
                     [name: string]: unknown;
