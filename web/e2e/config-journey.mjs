@@ -28,11 +28,12 @@ async function step(name, body) {
   console.log(`ok ${name} (${Date.now() - started} ms)`)
 }
 
-/// Types at the end of the CodeMirror editor.
-async function typeAtEnd(text) {
+/// Types a line at the end of the CodeMirror editor (the content ends with a line break).
+async function typeLineAtEnd(text) {
   await page.locator('[data-test=code-editor] .cm-content').click()
   await page.keyboard.press('Control+End')
   await page.keyboard.type(text)
+  await page.keyboard.press('Enter')
 }
 
 let failed = false
@@ -74,7 +75,7 @@ try {
   })
 
   await step('edit and compare with live', async () => {
-    await typeAtEnd('\nfeature.checkout=on')
+    await typeLineAtEnd('feature.checkout=on')
     await page.locator('[data-test=unsaved]').waitFor()
     await page.locator('[data-test=compare]').click()
     await page.locator('[data-test=side-by-side] .cm-mergeView').waitFor()
@@ -97,7 +98,7 @@ try {
 
   await step('a concurrent change gives the conflict view', async () => {
     await page.getByRole('tab', { name: m.config.edit, exact: true }).click()
-    await typeAtEnd('\npool.size.max=50')
+    await typeLineAtEnd('pool.size.max=50')
     await page.locator('[data-test=save-draft]').click()
     await page.locator('[data-test=draft-state]').waitFor()
     await changeInConsul('server.port=9090\npool.size=10\nfeature.checkout=on\n')

@@ -28,6 +28,7 @@ export const en = {
     state: 'State', enabled: 'Enabled', disabled: 'Disabled', disable: 'Disable', enable: 'Enable',
     disableConfirm: 'Disable {name}? Their sessions end and their API tokens are revoked.', resetPassword: 'Reset password',
     resetText: 'New password for {name} (their sessions end, their tokens are revoked):', passwordReset: 'Password reset',
+    roleFilter: 'Filter by role', stateFilter: 'Filter by state',
     usernameRule: 'Letters, digits, ".", "_" and "-", not all digits', createRule: 'Enter a user name and a password',
   },
   role: { admin: 'Admin', approver: 'Approver', developer: 'Developer', viewer: 'Viewer' },

@@ -30,6 +30,7 @@ export const zhCN: typeof en = {
     state: '状态', enabled: '启用', disabled: '已停用', disable: '停用', enable: '启用',
     disableConfirm: '停用 {name}？其会话将结束，API 令牌将被吊销。', resetPassword: '重置密码',
     resetText: '{name} 的新密码（其会话将结束，令牌将被吊销）：', passwordReset: '密码已重置',
+    roleFilter: '按角色筛选', stateFilter: '按状态筛选',
     usernameRule: '字母、数字、“.”、“_”和“-”，不能全是数字', createRule: '请输入用户名和密码',
   },
   role: { admin: '管理员', approver: '审批人', developer: '开发', viewer: '只读' },
