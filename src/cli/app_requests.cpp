@@ -1,6 +1,7 @@
 #include "cli/app_requests.hpp"
 
 #include <boost/json/array.hpp>
+#include <boost/json/value_from.hpp>
 
 #include "cli/details_notation.hpp"
 #include "cli/failure.hpp"
@@ -45,10 +46,13 @@ boost::json::object AppDetailsBody(const AppCompleteArgs& args) {
     body["approvers"] = std::move(approvers);
   }
   if (args.vendor_image) body["vendor_image"] = *args.vendor_image;
+  if (!args.business_domains.empty()) {
+    body["business_domains"] = boost::json::value_from(args.business_domains);
+  }
   if (body.empty()) {
     throw UsageFailure(
-        "nothing to complete: give --build-job, --port, --health-check, --approver or "
-        "--vendor-image");
+        "nothing to complete: give --build-job, --port, --health-check, --approver, "
+        "--vendor-image or --business-domain");
   }
   return body;
 }

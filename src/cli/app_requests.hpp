@@ -31,6 +31,7 @@ struct AppCompleteArgs {
   std::vector<std::string> ports;  ///< name:port[/protocol] each
   std::optional<std::string> health_check;
   std::vector<std::string> approvers;
+  std::vector<std::string> business_domains;
   std::optional<std::string> vendor_image;
 };
 

@@ -16,7 +16,7 @@ namespace {
 
 // Rows the inserted ones refer to, made once per test.
 struct Parents {
-  std::int64_t user = 0, app = 0, cluster = 0, env = 0, change = 0, release = 0;
+  std::int64_t user = 0, app = 0, cluster = 0, env = 0, change = 0, release = 0, lane = 0;
   std::string workflow = "wf-parent";
 };
 
@@ -102,6 +102,14 @@ std::vector<TableCase> Cases() {
        "workflow_id, state, created_at, updated_at) "
        "VALUES (?, 1, 't', 'team', 'trade', 'k', 't', ?, 'pending', 1, 1) RETURNING id",
        [](const Parents& p, const std::string& n) { return Params{p.app, "wf-" + n}; }},
+      {"lanes",
+       "INSERT INTO lanes (name, namespace, story_workspace, story_id, owner, base_env_type, cluster_id, state, "
+       "last_activity_at, created_by, created_at, updated_at) "
+       "VALUES (?, ?, 'w', 's', 'alice', 'qa', ?, 'active', 1, 'alice', 1, 1) RETURNING id",
+       [](const Parents& p, const std::string& n) { return Params{"lane-" + n, "lane-" + n, p.cluster}; }},
+      {"lane_events",
+       "INSERT INTO lane_events (lane_id, kind, created_at) VALUES (?, 'push', ?) RETURNING id",
+       [](const Parents& p, const std::string& n) { return Params{p.lane, std::stoll(n)}; }},
   };
 }
 
@@ -127,6 +135,10 @@ class IdsNeverReused : public ::testing::TestWithParam<TableCase> {
                      "started_by, created_at, updated_at) "
                      "VALUES (?, ?, ?, 'release', 'one_shot', 'completed', 'i', '{}', 'alice', 1, 1) RETURNING id",
                      {p.change, p.app, p.env});
+      p.lane = id("INSERT INTO lanes (name, namespace, story_workspace, story_id, owner, base_env_type, cluster_id, "
+                  "state, last_activity_at, created_by, created_at, updated_at) "
+                  "VALUES ('parent', 'parent', 'w', 's', 'alice', 'qa', ?, 'active', 1, 'alice', 1, 1) RETURNING id",
+                  {p.cluster});
       tx.Exec("INSERT INTO workflows (id, kind, subject, state, input, created_at, updated_at) "
               "VALUES (?, 'release', 's', 'running', '{}', 1, 1)",
               {p.workflow});

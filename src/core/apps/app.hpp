@@ -41,6 +41,9 @@ struct AppDetails {
   std::vector<Port> ports;
   std::optional<HealthCheck> health_check;
   std::string vendor_image;  ///< image repository released as is (commercial)
+  /// External business domains ("web", "app"): a lane gives each one the
+  /// name `<domain>-<lane>.<suffix>` (R-LANE-6). Optional.
+  std::vector<std::string> business_domains;
 };
 
 struct App {

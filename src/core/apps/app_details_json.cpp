@@ -7,6 +7,7 @@
 #include "core/common/names.hpp"
 #include "core/builds/jenkins_item_path.hpp"
 #include "core/common/text_rules.hpp"
+#include "core/lane/lane_names.hpp"
 
 namespace slipway::core {
 
@@ -28,7 +29,8 @@ json::object DetailsToJson(const AppDetails& d) {
   return {{"build_job", d.build_job.empty() ? json::value(nullptr) : json::value(d.build_job)},
           {"ports", std::move(ports)},
           {"health_check", std::move(check)},
-          {"vendor_image", d.vendor_image.empty() ? json::value(nullptr) : json::value(d.vendor_image)}};
+          {"vendor_image", d.vendor_image.empty() ? json::value(nullptr) : json::value(d.vendor_image)},
+          {"business_domains", json::value_from(d.business_domains)}};
 }
 
 namespace {
@@ -123,6 +125,22 @@ Result<std::optional<HealthCheck>> ParseHealthCheck(const json::value& v) {
   return std::optional<HealthCheck>(c);
 }
 
+Result<std::vector<std::string>> ParseBusinessDomains(const json::value& v) {
+  if (!v.is_array()) return FieldError("details.business_domains", "must be an array");
+  std::vector<std::string> domains;
+  for (const auto& item : v.as_array()) {
+    std::string field = "details.business_domains[" + std::to_string(domains.size()) + "]";
+    if (!item.is_string()) return FieldError(field, "must be a string");
+    std::string domain(item.as_string());
+    if (auto rule = CheckBusinessDomain(domain)) return FieldError(field, *rule);
+    for (const auto& d : domains) {
+      if (d == domain) return FieldError(field, "must be unique");
+    }
+    domains.push_back(std::move(domain));
+  }
+  return domains;
+}
+
 }  // namespace
 
 Status MergeDetails(AppDetails& details, const json::object& patch) {
@@ -150,6 +168,11 @@ Status MergeDetails(AppDetails& details, const json::object& patch) {
     auto check = ParseHealthCheck(*v);
     if (!check.ok()) return check.error();
     next.health_check = std::move(check.value());
+  }
+  if (const auto* v = patch.if_contains("business_domains")) {
+    auto domains = ParseBusinessDomains(*v);
+    if (!domains.ok()) return domains.error();
+    next.business_domains = std::move(domains.value());
   }
   details = std::move(next);
   return Ok{};

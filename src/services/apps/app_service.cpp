@@ -236,7 +236,8 @@ Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& r
 Result<AppView> AppService::CompleteDetails(const RequestContext& ctx, const std::string& ref,
                                             const boost::json::object& body) {
   static constexpr std::string_view kKnown[] = {"version",      "build_job", "ports",
-                                                "health_check", "approvers", "vendor_image"};
+                                                "health_check", "approvers", "vendor_image",
+                                                "business_domains"};
   return Mutate(ctx, ref, "complete", body, kKnown, true,
                 [&](store::Tx& tx, core::App& app, std::optional<core::MemberRole> member) -> Result<std::string> {
     auto approvers = ParseApprovers(body);
