@@ -1438,6 +1438,8 @@ export interface components {
             approvers?: string[];
             /** @description Image a commercial app is released from. */
             vendor_image?: string | null;
+            /** @description External business domains (DNS labels of at most 20 characters, e.g. web, app): a lane names each <domain>-<lane>.<suffix>. */
+            business_domains?: string[];
         };
         /** @enum {string} */
         MemberRole: "owner" | "developer" | "approver";
@@ -1651,6 +1653,7 @@ export interface components {
             /** @description The approver members: users holding the approver or admin role. Changing them is for owners and admins (403 for developers). */
             approvers?: string[];
             vendor_image?: string | null;
+            business_domains?: string[];
         };
         ApproveRequest: {
             /**
