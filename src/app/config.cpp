@@ -2,13 +2,19 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <arpa/inet.h>
+
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <utility>
 
 #include "connectors/yaml_keys.hpp"
 #include "core/builds/jenkins_item_path.hpp"
+#include "core/lane/lane_rewrite.hpp"
 
 namespace slipway::app {
 
@@ -69,8 +75,7 @@ class Section {
   std::set<std::string> read_;
 };
 
-std::optional<ConnectorEndpoint> ReadEndpoint(Section& parent, const char* system) {
-  auto s = parent.Child(system);
+std::optional<ConnectorEndpoint> ReadEndpointIn(Section& s, const char* system) {
   ConnectorEndpoint e;
   s.Get("url", e.url);
   s.Get("user", e.user);
@@ -84,6 +89,78 @@ std::optional<ConnectorEndpoint> ReadEndpoint(Section& parent, const char* syste
   return e;
 }
 
+std::optional<ConnectorEndpoint> ReadEndpoint(Section& parent, const char* system) {
+  auto s = parent.Child(system);
+  return ReadEndpointIn(s, system);
+}
+
+void ReadTapd(Section& parent, ConnectorsConfig& k) {
+  auto s = parent.Child("tapd");
+  s.Get("web_url", k.tapd_web_url);
+  k.tapd = ReadEndpointIn(s, "tapd");
+}
+
+// The secret of a TSIG key file: the base64 text alone, or what tsig-keygen
+// and BIND's key files hold (key "name" { algorithm …; secret "…"; };).
+std::string ReadTsigSecret(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("connectors.dns.key_secret_file: cannot read " + path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (auto at = text.find("secret \""); at != std::string::npos) {
+    at += 8;
+    text = text.substr(at, text.find('"', at) - at);
+  }
+  auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) throw std::runtime_error("connectors.dns.key_secret_file: " + path + " is empty");
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+std::optional<DnsZoneConfig> ReadDns(Section& parent) {
+  auto s = parent.Child("dns");
+  DnsZoneConfig d;
+  std::string server, secret_file;
+  s.Get("server", server);
+  s.Get("zone", d.zone);
+  s.Get("key_name", d.key_name);
+  s.Get("key_algorithm", d.key_algorithm);
+  s.Get("key_secret_file", secret_file);
+  if (server.empty()) return std::nullopt;
+  // "10.0.0.53", "10.0.0.53:5353", "[fd00::53]:53"; DNS servers are addressed by IP.
+  std::string host = server, port = "53";
+  if (server.front() == '[') {
+    auto close = server.find(']');
+    host = server.substr(1, close == std::string::npos ? std::string::npos : close - 1);
+    if (close != std::string::npos && close + 1 < server.size() && server[close + 1] == ':') port = server.substr(close + 2);
+  } else if (server.find(':') == server.rfind(':') && server.find(':') != std::string::npos) {
+    host = server.substr(0, server.find(':'));
+    port = server.substr(server.find(':') + 1);
+  }
+  in6_addr v6{};
+  in_addr v4{};
+  if (inet_pton(AF_INET, host.c_str(), &v4) != 1 && inet_pton(AF_INET6, host.c_str(), &v6) != 1) {
+    throw std::runtime_error("connectors.dns.server must be IP[:PORT] (the zone's primary), got " + server);
+  }
+  if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoi(port) == 0 || std::stoi(port) > 65535) {
+    throw std::runtime_error("connectors.dns.server has a bad port: " + server);
+  }
+  d.server = host;
+  d.port = static_cast<std::uint16_t>(std::stoi(port));
+  if (d.zone.empty()) throw std::runtime_error("connectors.dns.zone is required with connectors.dns.server");
+  if (d.zone.back() != '.') d.zone += '.';
+  if (d.key_name.empty()) throw std::runtime_error("connectors.dns.key_name is required with connectors.dns.server");
+  if (!d.key_algorithm.empty() && d.key_algorithm.back() != '.') d.key_algorithm += '.';
+  static const std::set<std::string> kAlgorithms = {"hmac-md5.sig-alg.reg.int.", "hmac-sha1.", "hmac-sha224.",
+                                                    "hmac-sha256.", "hmac-sha384.", "hmac-sha512."};
+  if (!kAlgorithms.contains(d.key_algorithm)) {
+    throw std::runtime_error("connectors.dns.key_algorithm must be hmac-sha256, hmac-sha512, hmac-sha384, "
+                             "hmac-sha224, hmac-sha1 or hmac-md5.sig-alg.reg.int");
+  }
+  if (secret_file.empty()) throw std::runtime_error("connectors.dns.key_secret_file is required with connectors.dns.server");
+  d.key_secret = ReadTsigSecret(secret_file);
+  return d;
+}
+
 void ReadConnectors(Section& top, Config& c) {
   auto s = top.Child("connectors");
   auto& k = c.connectors;
@@ -92,6 +169,8 @@ void ReadConnectors(Section& top, Config& c) {
   k.apollo = ReadEndpoint(s, "apollo");
   k.consul = ReadEndpoint(s, "consul");
   k.gitlab = ReadEndpoint(s, "gitlab");
+  ReadTapd(s, k);
+  k.dns = ReadDns(s);
   s.Get("registry_host", k.registry_host);
   s.Get("consul_datacenter", k.consul_datacenter);
 }
@@ -136,6 +215,40 @@ void ReadReleaseSettings(Section& top, Config& c) {
   }
 }
 
+constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
+
+void ReadLaneSettings(Section& top, Config& c) {
+  auto l = top.Child("lanes");
+  auto& lanes = c.lanes;
+  l.Get("base_env_type", lanes.base_env_type);
+  l.Get("cluster", lanes.cluster);
+  l.Get("domain_suffix", lanes.domain_suffix);
+  l.Get("ingress_address", lanes.ingress_address);
+  l.Get("hook_url", lanes.hook_url);
+  l.Get("delete_images", lanes.delete_images);
+  l.Get("keep_branches", lanes.keep_branches);
+  l.GetRange<std::int64_t>("delete_wait_ms", lanes.delete_wait_ms, 0, 600'000);
+  std::int64_t pending_days = lanes.expiry.pending_after / kDayMs;
+  std::int64_t delete_days = lanes.expiry.delete_after / kDayMs;
+  l.GetRange<std::int64_t>("expiry_pending_days", pending_days, 1, 365);
+  l.GetRange<std::int64_t>("expiry_delete_days", delete_days, 1, 366);
+  if (delete_days <= pending_days) throw std::runtime_error("lanes.expiry_delete_days must be after expiry_pending_days");
+  lanes.expiry = {pending_days * kDayMs, delete_days * kDayMs};
+  std::vector<std::map<std::string, std::string>> rules;
+  l.Get("rewrite_rules", rules);
+  if (!rules.empty()) {
+    lanes.rewrite_rules.clear();
+    for (auto& rule : rules) {
+      core::RewriteRule r{rule["from"], rule["to"]};
+      if (auto problem = core::CheckRewriteRule(r)) throw std::runtime_error("lanes.rewrite_rules: " + *problem);
+      lanes.rewrite_rules.push_back(std::move(r));
+    }
+  }
+  if (lanes.domain_suffix.empty() || lanes.domain_suffix.find_first_of(" /") != std::string::npos) {
+    throw std::runtime_error("lanes.domain_suffix must be a domain name");
+  }
+}
+
 void ReadFile(const std::string& path, Config& c) {
   YAML::Node root;
   try {
@@ -149,6 +262,7 @@ void ReadFile(const std::string& path, Config& c) {
                              std::to_string(problem->line) + ")");
   }
   Section top(root, "");
+  ReadLaneSettings(top, c);
   std::string listen;
   top.Get("listen", listen);
   if (!listen.empty() && !ParseListen(listen, c.server)) {
@@ -163,6 +277,8 @@ void ReadFile(const std::string& path, Config& c) {
   {
     auto s = top.Child("server");
     auto& v = c.server;
+    s.Get("public_url", c.public_url);
+    while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
     s.GetRange("network_threads", v.network_threads, 1, 64);
     s.GetRange("worker_threads", v.worker_threads, 1, 256);
     s.GetRange<std::size_t>("body_limit_bytes", v.body_limit, 1024, std::size_t(1) << 30);

@@ -7,6 +7,7 @@
 #include "http/server.hpp"
 #include "sandbox/all_emulators.hpp"
 #include "services/identity/identity_service.hpp"
+#include "services/lanes/lane_settings.hpp"
 #include "services/platform/settings.hpp"
 
 namespace slipway::app {
@@ -22,9 +23,24 @@ struct ConnectorEndpoint {
   bool insecure_skip_tls_verify = false;
 };
 
+/// connectors.dns: the zone lanes' external names live in, changed with
+/// RFC 2136 UPDATEs signed with a TSIG key.
+struct DnsZoneConfig {
+  std::string server;  ///< the zone's primary, an IP address
+  std::uint16_t port = 53;
+  std::string zone;      ///< with its trailing dot
+  std::string key_name;  ///< as the server knows the key ("slipway-key.")
+  std::string key_algorithm = "hmac-sha256.";
+  std::string key_secret;  ///< base64, read from key_secret_file
+};
+
 /// Real systems replacing the sandbox's emulators, one by one.
 struct ConnectorsConfig {
-  std::optional<ConnectorEndpoint> jenkins, registry, apollo, consul, gitlab;
+  /// tapd: url is the API (https://api.tapd.cn), user/token the API account
+  /// (user empty: token is a personal access token, sent as a bearer).
+  std::optional<ConnectorEndpoint> jenkins, registry, apollo, consul, gitlab, tapd;
+  std::string tapd_web_url = "https://www.tapd.cn";  ///< connectors.tapd.web_url: story links
+  std::optional<DnsZoneConfig> dns;
   /// The registry's host[:port] in image addresses; default: from its url.
   std::string registry_host;
   std::string consul_datacenter;
@@ -57,6 +73,10 @@ struct Config {
   services::BuildSettings builds;
   services::ConfigFileSettings config_files;
   services::ChangeSettings changes;
+  services::LaneSettings lanes;
+  /// Slipway's address as people and GitLab reach it (server.public_url);
+  /// empty: the listening address.
+  std::string public_url;
   std::string log_level = "info";
   bool log_json = false;
   bool access_log = true;

@@ -79,6 +79,65 @@ TEST_F(ConfigTest, ReadsConnectorsAndReleaseSettings) {
   EXPECT_EQ(c.secret_key_file, "/etc/slipway/key");
 }
 
+TEST_F(ConfigTest, ReadsTapdAndTheLaneDnsZone) {
+  std::ofstream(dir_.path() + "/lanes.key")
+      << "key \"slipway-key\" {\n\talgorithm hmac-sha512;\n\tsecret \"c2VjcmV0\";\n};\n";
+  auto c = Load(
+      "connectors:\n"
+      "  tapd: {url: https://api.tapd.cn, user: slipway-api, token: pw, web_url: https://tapd.corp}\n"
+      "  dns:\n"
+      "    server: 10.0.0.53:5353\n"
+      "    zone: lanes.example.com\n"
+      "    key_name: slipway-key.\n"
+      "    key_algorithm: hmac-sha512\n"
+      "    key_secret_file: " +
+      dir_.path() + "/lanes.key\n");
+  ASSERT_TRUE(c.connectors.tapd);
+  EXPECT_EQ(c.connectors.tapd->url, "https://api.tapd.cn");
+  EXPECT_EQ(c.connectors.tapd->user, "slipway-api");
+  EXPECT_EQ(c.connectors.tapd->token, "pw");
+  EXPECT_EQ(c.connectors.tapd_web_url, "https://tapd.corp");
+  ASSERT_TRUE(c.connectors.dns);
+  EXPECT_EQ(c.connectors.dns->server, "10.0.0.53");
+  EXPECT_EQ(c.connectors.dns->port, 5353);
+  EXPECT_EQ(c.connectors.dns->zone, "lanes.example.com.");
+  EXPECT_EQ(c.connectors.dns->key_algorithm, "hmac-sha512.");
+  EXPECT_EQ(c.connectors.dns->key_secret, "c2VjcmV0");
+  std::ofstream(dir_.path() + "/plain.key") << "  c2VjcmV0\n";
+  auto plain = Load("connectors:\n  dns: {server: '[fd00::53]', zone: z., key_name: k, key_secret_file: " +
+                    dir_.path() + "/plain.key}\n");
+  EXPECT_EQ(plain.connectors.dns->server, "fd00::53");
+  EXPECT_EQ(plain.connectors.dns->port, 53);
+  EXPECT_EQ(plain.connectors.dns->key_algorithm, "hmac-sha256.");
+  EXPECT_EQ(plain.connectors.dns->key_secret, "c2VjcmV0");
+  auto none = Load("connectors:\n  gitlab: {url: http://g}\n");
+  EXPECT_FALSE(none.connectors.tapd);
+  EXPECT_FALSE(none.connectors.dns);
+}
+
+TEST_F(ConfigTest, RefusesAnIncompleteOrBadLaneDnsZone) {
+  std::ofstream(dir_.path() + "/k") << "c2VjcmV0\n";
+  const std::string key = ", key_secret_file: " + dir_.path() + "/k}\n";
+  EXPECT_NE(Error("connectors:\n  dns: {server: ns.example.com, zone: z, key_name: k" + key)
+                .find("connectors.dns.server must be IP"),
+            std::string::npos);
+  EXPECT_NE(Error("connectors:\n  dns: {server: 10.0.0.1:99999, zone: z, key_name: k" + key).find("bad port"),
+            std::string::npos);
+  EXPECT_NE(Error("connectors:\n  dns: {server: 10.0.0.1, key_name: k" + key).find("connectors.dns.zone"),
+            std::string::npos);
+  EXPECT_NE(Error("connectors:\n  dns: {server: 10.0.0.1, zone: z" + key).find("connectors.dns.key_name"),
+            std::string::npos);
+  EXPECT_NE(Error("connectors:\n  dns: {server: 10.0.0.1, zone: z, key_name: k, key_algorithm: rot13" + key)
+                .find("connectors.dns.key_algorithm"),
+            std::string::npos);
+  EXPECT_NE(Error("connectors:\n  dns: {server: 10.0.0.1, zone: z, key_name: k, key_secret_file: /nonexistent}\n")
+                .find("cannot read /nonexistent"),
+            std::string::npos);
+  EXPECT_NE(Error("connectors:\n  dns: {server: 10.0.0.1, zone: z, key_name: k, secret: x" + key).find("connectors.dns.secret"),
+            std::string::npos);
+  EXPECT_NE(Error("connectors:\n  tapd: {url: api.tapd.cn}\n").find("connectors.tapd.url"), std::string::npos);
+}
+
 TEST_F(ConfigTest, BuildTimingsAreReadAndBounded) {
   auto c = Load("builds:\n  poll_interval_ms: 2000\n  trigger_recovery_ms: 60000\n  outage_ms: 120000\n");
   EXPECT_EQ(c.builds.poll_interval_ms, 2000);

@@ -3,16 +3,20 @@
 #include "connectors/apollo/client.hpp"
 #include "connectors/consul/client.hpp"
 #include "connectors/dingtalk/client.hpp"
+#include "connectors/dns/client.hpp"
 #include "connectors/gitlab/client.hpp"
 #include "connectors/jenkins/client.hpp"
 #include "connectors/kubernetes/client.hpp"
 #include "connectors/kubernetes/kubeconfig.hpp"
 #include "connectors/registry/client.hpp"
+#include "connectors/tapd/client.hpp"
 #include "connectors/webhook/client.hpp"
 #include "sandbox/apollo/apollo_emulator.hpp"
 #include "sandbox/consul/consul_emulator.hpp"
+#include "sandbox/dns/dns_responder.hpp"
 #include "sandbox/gitlab/gitlab_emulator.hpp"
 #include "sandbox/jenkins/jenkins_emulator.hpp"
+#include "sandbox/tapd/tapd_emulator.hpp"
 
 namespace slipway::app {
 
@@ -117,6 +121,54 @@ void ConnectGitLab(const Config& c, const sandbox::SandboxHost* host, services::
   out.gitlab = std::make_shared<connectors::gitlab::GitLabClient>(std::move(s));
 }
 
+void ConnectTapd(const Config& c, const sandbox::SandboxHost* host, services::Connections& out) {
+  connectors::tapd::TapdSettings s;
+  if (c.connectors.tapd) {
+    s.transport = Transport(*c.connectors.tapd);
+    // An API account uses basic auth; a personal access token comes alone.
+    if (c.connectors.tapd->user.empty()) {
+      s.transport.bearer_token = c.connectors.tapd->token;
+    } else {
+      s.transport.basic_user = c.connectors.tapd->user;
+      s.transport.basic_password = c.connectors.tapd->token;
+    }
+    s.web_url = c.connectors.tapd_web_url;
+  } else if (host) {
+    s.transport = SandboxTransport(*host, "tapd");
+    s.transport.basic_user = sandbox::kSandboxTapdUser;
+    s.transport.basic_password = sandbox::kSandboxTapdPassword;
+    // Story links lead to the emulator, which has no web pages: keep TAPD's form.
+  } else {
+    return;
+  }
+  out.tapd = std::make_shared<connectors::tapd::TapdClient>(std::move(s));
+}
+
+void ConnectDns(const Config& c, const sandbox::SandboxHost* host, services::Connections& out) {
+  connectors::dns::DnsSettings s;
+  if (c.connectors.dns) {
+    const auto& d = *c.connectors.dns;
+    s.server = d.server;
+    s.port = d.port;
+    s.zone = d.zone;
+    s.key_name = d.key_name;
+    s.algorithm = d.key_algorithm;
+    s.key_secret = d.key_secret;
+  } else if (host) {
+    // The endpoints file lists the responder as "127.0.0.1:PORT".
+    const std::string& address = host->endpoints().at("dns");
+    auto colon = address.rfind(':');
+    s.server = address.substr(0, colon);
+    s.port = static_cast<std::uint16_t>(std::stoi(address.substr(colon + 1)));
+    s.zone = sandbox::kSandboxDnsZone;
+    s.key_name = sandbox::kSandboxTsigKeyName;
+    s.key_secret = sandbox::kSandboxTsigSecret;
+  } else {
+    return;
+  }
+  out.dns = std::make_shared<connectors::dns::DnsClient>(std::move(s));
+}
+
 // Robots and webhooks are configured per application or team (sandbox or
 // not, the URL says where they go), so this only picks the client per type.
 void ConnectNotifiers(services::Connections& out) {
@@ -144,6 +196,8 @@ services::Connections BuildConnections(const Config& config, const sandbox::Sand
   ConnectApollo(config, host, out);
   ConnectConsul(config, host, out);
   ConnectGitLab(config, host, out);
+  ConnectTapd(config, host, out);
+  ConnectDns(config, host, out);
   ConnectNotifiers(out);
   std::string sandbox_url = host ? host->endpoints().at("kubernetes") : "";
   out.kubernetes = [sandbox_url](const core::Cluster& cluster)

@@ -32,6 +32,9 @@
 #include "services/notifications/notice_delivery.hpp"
 #include "services/notifications/notification_service.hpp"
 #include "services/platform/secret_box.hpp"
+#include "services/platform/server_address.hpp"
+#include "services/lanes/lane_service.hpp"
+#include "services/lanes/lane_workflows.hpp"
 #include "store/migrations.hpp"
 
 namespace slipway::app {
@@ -52,13 +55,13 @@ std::unique_ptr<store::Database> OpenDatabase(const Config& c) {
                             std::max(2, c.database_pool_size / 2), 5000});
 }
 
-engine::Registry BuildRegistry(const services::SecretBox& secrets, const services::Connections& connections,
-                               const services::BuildSettings& builds, services::ReleaseRunner* releases = nullptr) {
+// The workflow kinds that need no service wiring; `serve` adds releases and lanes.
+engine::Registry BaseRegistry(const services::SecretBox& secrets, const services::Connections& connections,
+                              const services::BuildSettings& builds) {
   engine::Registry registry;
   services::RegisterBuildWorkflow(registry, connections, builds);
   services::RegisterNotifyWorkflow(registry, secrets, connections);
   if (Testing()) engine::RegisterSampleWorkflow(registry);
-  if (releases) releases->Register(registry);
   return registry;
 }
 
@@ -67,6 +70,13 @@ services::BuildSettings BuildSettingsFor(const Config& c, const sandbox::Sandbox
   services::BuildSettings builds = c.builds;
   if (sandbox && !c.connectors.jenkins) builds.create_missing_jobs = true;
   return builds;
+}
+
+// The sandbox's DNS serves its own zone: there, lanes' names live in it.
+services::LaneSettings LaneSettingsFor(const Config& c, const sandbox::SandboxHost* sandbox) {
+  services::LaneSettings lanes = c.lanes;
+  (void)sandbox;
+  return lanes;
 }
 
 void SetUpLogging(const Config& c) {
@@ -135,8 +145,13 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   services::ConfigService config_files(*db, clock, connections, config.config_files);
   const auto build_settings = BuildSettingsFor(config, sandbox_host.get());
   services::ReleaseRunner release_runner(*db, clock, clusters, apps);
-  engine::Engine engine(*db, clock, BuildRegistry(secrets, connections, build_settings, &release_runner),
-                        config.engine);
+  services::ServerAddress address(config.public_url);
+  const auto lane_settings = LaneSettingsFor(config, sandbox_host.get());
+  auto registry = BaseRegistry(secrets, connections, build_settings);
+  release_runner.Register(registry);
+  services::RegisterLaneWorkflows(registry, {*db, clusters, connections, secrets, address, config.config_files,
+                                             lane_settings, build_settings});
+  engine::Engine engine(*db, clock, std::move(registry), config.engine);
   services::EngineNotices notices(engine, clock, secrets);
   services::ChangeService changes(*db, clock, notices, config.changes);
   release_runner.Attach(engine, changes);
@@ -152,6 +167,8 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
     return http::ReleaseJson(*view);
   });
   services::BuildService builds(*db, clock, engine, connections, build_settings);
+  services::LaneService lanes(*db, clock, engine, connections, secrets, address, config.config_files, lane_settings,
+                              build_settings);
   http::Metrics metrics;
   metrics.AddGauge("slipway_engine_queue_depth", "Workflow steps due and waiting for a worker.",
                    [&engine] { return static_cast<double>(engine.QueueDepth()); });
@@ -170,7 +187,7 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   if (sandbox_host) api_settings.sandbox_endpoints = sandbox_host->endpoints();
   http::ApiDeps deps{*db,          clock,    identity,     apps,         engine,  builds,        connections,
                      clusters,     environments, releases, release_feed, config_files, changes, notifications,
-                     metrics,      streams,  api_settings};
+                     lanes,        metrics,  streams,  api_settings, lane_settings};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, api_settings);
   // The console's files are in memory: served on the network thread, like cache hits.
   http::StaticSite console_site(console, [&api](std::string_view path) {
@@ -186,6 +203,7 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
 
   auto password = identity.BootstrapAdmin(config.admin_username, config.admin_password);
   std::string base = "http://" + config.server.host + ":" + std::to_string(server.port());
+  if (config.public_url.empty()) address.Set(base);
   std::cout << "Slipway is serving on " << base << " (database: "
             << (config.database_url.empty() ? "SQLite in " + config.data_dir : "PostgreSQL") << ")\n";
   if (!console.empty()) std::cout << "Web console: " << base << "/\n";
@@ -233,7 +251,7 @@ int StartWorkflowCommand(const Config& config, const std::string& kind, const st
   // `admin start-workflow` only records a workflow; its steps run in `serve`.
   const services::SecretBox no_key(services::SecretBox::Key{});
   const services::Connections none;
-  engine::Engine engine(*db, clock, BuildRegistry(no_key, none, config.builds), config.engine);
+  engine::Engine engine(*db, clock, BaseRegistry(no_key, none, config.builds), config.engine);
   auto id = engine.StartWorkflow(kind, subject, boost::json::object{});
   if (!id.ok()) {
     std::cerr << "error: " << id.error().message << "\n";

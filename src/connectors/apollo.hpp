@@ -82,6 +82,12 @@ class ApolloPortal {
   virtual core::Result<ApolloCluster> CreateCluster(std::string_view env, std::string_view app_id,
                                                     std::string_view cluster,
                                                     std::string_view operator_name) = 0;
+  /// Deletes a cluster with its namespaces, items and releases (clients of
+  /// the app then fall back to `default`). not_found when absent; invalid
+  /// for `default`, which Apollo never deletes.
+  virtual core::Status DeleteCluster(std::string_view env, std::string_view app_id,
+                                     std::string_view cluster,
+                                     std::string_view operator_user) = 0;
   /// Creates the private app namespace `name` with `format` (properties, xml,
   /// json, yml, yaml, txt) and returns its full name: Apollo appends
   /// "." + format to every format but properties ("app" + yaml → "app.yaml"),

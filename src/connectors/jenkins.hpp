@@ -73,6 +73,10 @@ class Jenkins {
   virtual core::Status CreateJob(std::string_view path, std::string_view config_xml) = 0;
   /// The job or folder; kNotFound when absent. Idempotent.
   virtual core::Result<JenkinsItem> GetItem(std::string_view path) = 0;
+  /// The job's or folder's config.xml as Jenkins keeps it (GET …/config.xml:
+  /// the bytes it was created from until someone saves it); kNotFound when
+  /// absent. Idempotent.
+  virtual core::Result<std::string> GetJobConfig(std::string_view path) = 0;
   /// Deletes a job or a folder with everything in it; kNotFound when absent.
   virtual core::Status DeleteItem(std::string_view path) = 0;
 

@@ -48,6 +48,14 @@ class InFlight {
   std::int64_t step_id_;
 };
 
+// A step that started children runs again only once they all ended.
+bool ChildStillRunning(const Workflow& workflow, int step) {
+  return std::any_of(workflow.children.begin(), workflow.children.end(),
+                     [step](const ChildResult& child) {
+                       return child.step == step && child.state == WorkflowState::kRunning;
+                     });
+}
+
 }  // namespace
 
 Engine::Engine(store::Database& db, const core::Clock& clock, Registry registry,
@@ -102,7 +110,9 @@ core::Status Engine::Signal(std::string_view id, std::string_view name,
 core::Status Engine::Cancel(std::string_view id, std::string_view reason) {
   auto tx = db_.Begin(store::TxMode::kWrite);
   core::Status status = CancelWorkflow(*tx, id, reason, clock_.Now());
-  if (status.ok()) tx->Commit();
+  if (!status.ok()) return status;
+  tx->Commit();
+  Wake();  // a cancelled child may have been its parent's last one
   return status;
 }
 
@@ -122,6 +132,11 @@ bool Engine::RunOnce() {
   // Cancelled since the claim: do not act on the world any more.
   if (!workflow || workflow->state != WorkflowState::kRunning) return true;
   const WorkflowDefinition* definition = registry_.Find(workflow->kind);
+  if (ChildStillRunning(*workflow, claim->index)) {
+    // Woken by the safety deadline of a wait for children: wait on.
+    Commit(*claim, definition, StartChildren({}, claim->scratch));
+    return true;
+  }
   const StepOutcome outcome = RunHandler(*claim, *workflow, definition);
   FailPoint("engine.after_step_run", where);
   Commit(*claim, definition, outcome);
@@ -156,22 +171,36 @@ StepOutcome Engine::RunHandler(const Claim& claim, const Workflow& workflow,
   for (const Step& step : workflow.steps) {
     if (step.state == StepState::kSucceeded) context.outputs.emplace(step.name, step.output);
   }
+  for (const ChildResult& child : workflow.children) {
+    if (child.step == claim.index) context.children.push_back(child);
+  }
   context.clock = &clock_;
   context.db = &db_;
+  StepOutcome outcome;
   try {
-    return definition->steps[claim.index].handler(context);
+    outcome = definition->steps[claim.index].handler(context);
   } catch (const std::exception& e) {
     return Transient(e.what());
   }
+  for (const ChildSpec& child : outcome.children) {
+    // A bug in the handler, not a passing trouble.
+    if (registry_.Find(child.kind) == nullptr) {
+      return Terminal("step " + claim.name + " started a child of unknown workflow kind " +
+                      child.kind);
+    }
+  }
+  return outcome;
 }
 
 void Engine::Commit(const Claim& claim, const WorkflowDefinition* definition,
                     const StepOutcome& outcome) {
-  CommitScope scope{&claim, &settings_.owner_id, definition, &settings_.retry, clock_.Now()};
+  CommitScope scope{&claim, &settings_.owner_id, definition, &registry_, &settings_.retry,
+                    clock_.Now()};
+  bool wake = false;
   try {
     try {
-      store::InTx(db_, store::TxMode::kWrite,
-                  [&](store::Tx& tx) { RecordOutcome(tx, scope, outcome); });
+      wake = store::InTx(db_, store::TxMode::kWrite,
+                         [&](store::Tx& tx) { return RecordOutcome(tx, scope, outcome); });
     } catch (const CommitCallbackFailed& e) {
       spdlog::warn("engine: commit of step {} of {} failed, will retry: {}", claim.name,
                    claim.workflow_id, e.what());
@@ -183,6 +212,8 @@ void Engine::Commit(const Claim& claim, const WorkflowDefinition* definition,
     spdlog::warn("engine: result of step {} of {} discarded: {}", claim.name, claim.workflow_id,
                  e.what());
   }
+  // Started children, or a woken parent, are work for the idle workers too.
+  if (wake) Wake();
 }
 
 std::int64_t Engine::QueueDepth() {

@@ -59,7 +59,7 @@ class Engine {
   core::Result<std::string> StartWorkflow(std::string_view kind, std::string_view subject,
                                           const boost::json::value& input);
 
-  /// The workflow with its steps; NotFound for an unknown id.
+  /// The workflow with its steps, parent and children; NotFound for an unknown id.
   core::Result<Workflow> Get(std::string_view id);
 
   /// Resumes the step that waits for signal `name`: it runs again and sees
@@ -71,7 +71,9 @@ class Engine {
                       const boost::json::value& payload);
 
   /// Ends a running workflow as cancelled with `reason`; its unfinished steps
-  /// are cancelled and a step still running cannot commit any more. Conflict
+  /// are cancelled and a step still running cannot commit any more. Its
+  /// running children (StartChildren) are cancelled with it; a cancelled
+  /// child counts as ended for its parent. Conflict
   /// when the workflow already ended; NotFound.
   core::Status Cancel(std::string_view id, std::string_view reason);
 

@@ -47,4 +47,12 @@ StepOutcome WaitSignal(std::string name, boost::json::value scratch, core::Milli
   return outcome;
 }
 
+StepOutcome StartChildren(std::vector<ChildSpec> children, boost::json::value scratch) {
+  StepOutcome outcome;
+  outcome.kind = StepOutcome::Kind::kStartChildren;
+  outcome.children = std::move(children);
+  outcome.scratch = std::move(scratch);
+  return outcome;
+}
+
 }  // namespace slipway::engine

@@ -4,6 +4,7 @@
 
 #include <boost/json/object.hpp>
 #include <string>
+#include <vector>
 
 namespace slipway::engine {
 namespace {
@@ -62,11 +63,49 @@ StepOutcome Promote(StepContext& ctx) {
 
 StepOutcome Finish(StepContext& ctx) { return Complete(ctx, {{"done", true}}); }
 
+constexpr int kDefaultChildren = 5;
+
+// Starts input.children `sample_child` workflows, then checks they all
+// succeeded. The start's commit leaves a `fan_out.start` effect, so a test
+// sees the children were asked for once.
+StepOutcome FanOut(StepContext& ctx) {
+  if (ctx.scratch.is_null()) {
+    const boost::json::value* count = InputField(ctx, "children");
+    const int n = count != nullptr ? count->to_number<int>() : kDefaultChildren;
+    std::vector<ChildSpec> children;
+    for (int i = 0; i < n; ++i) {
+      children.push_back({"sample_child", ctx.subject + "-" + std::to_string(i), {{"n", i}}});
+    }
+    return StartChildren(std::move(children), {{"started", n}})
+        .WithCommit([workflow_id = ctx.workflow_id, now = ctx.clock->Now()](store::Tx& tx) {
+          tx.Exec(
+              "INSERT INTO engine_sample_effect (workflow_id, step_name, created_at) "
+              "VALUES (?, 'fan_out.start', ?)",
+              {workflow_id, now});
+        });
+  }
+  std::string failed;
+  for (const ChildResult& child : ctx.children) {
+    if (child.state != WorkflowState::kSucceeded) failed += " " + child.subject;
+  }
+  if (!failed.empty()) return Terminal("children did not succeed:" + failed);
+  return Complete(ctx, {{"children", ctx.children.size()}});
+}
+
+StepOutcome ChildWork(StepContext& ctx) { return Complete(ctx, ctx.input); }
+
+StepOutcome ChildReport(StepContext& ctx) {
+  const std::int64_t n = ctx.input.at("n").to_number<std::int64_t>();
+  return Complete(ctx, {{"n", n}, {"square", n * n}});
+}
+
 }  // namespace
 
 void RegisterSampleWorkflow(Registry& registry) {
   registry.Add(
       {"sample", {{"prepare", Prepare}, {"bake", Bake}, {"promote", Promote}, {"finish", Finish}}});
+  registry.Add({"sample_fanout", {{"fan_out", FanOut}, {"finish", Finish}}});
+  registry.Add({"sample_child", {{"work", ChildWork}, {"report", ChildReport}}});
 }
 
 }  // namespace slipway::engine

@@ -4,8 +4,13 @@
 #include <cstdint>
 #include <exception>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "engine/child_store.hpp"
+#include "engine/workflow_store.hpp"
 
 namespace slipway::engine {
 namespace {
@@ -83,15 +88,45 @@ Transition Plan(const CommitScope& scope, const StepOutcome& outcome) {
       t.run_after = outcome.wake_at > 0 ? outcome.wake_at : kWaitForever;
       t.scratch = boost::json::serialize(outcome.scratch);
       return t;
+    case StepOutcome::Kind::kStartChildren:
+      // Waiting, or due at once when no child runs (RecordOutcome decides
+      // once the children are inserted); a wait without a signal name is
+      // one for children, which no Signal can end.
+      t.step_state = "waiting";
+      t.run_after = scope.now + kChildrenRecheckMs;
+      t.scratch = boost::json::serialize(outcome.scratch);
+      return t;
   }
   return t;
 }
 
+// Inserts the children asked for, as children of the claimed step; throws
+// std::invalid_argument for a kind the registry does not know.
+void InsertChildren(store::Tx& tx, const CommitScope& scope, const std::vector<ChildSpec>& specs) {
+  const ParentLink self{scope.claim->workflow_id, scope.claim->index};
+  int index = NextChildIndex(tx, self.workflow_id, self.step);
+  for (const ChildSpec& spec : specs) {
+    const WorkflowDefinition* definition = scope.registry->Find(spec.kind);
+    if (definition == nullptr) {
+      throw std::invalid_argument("unknown workflow kind " + spec.kind + " for a child");
+    }
+    InsertWorkflow(tx, *definition, spec.subject, spec.input, scope.now, self, index++);
+  }
+}
+
 }  // namespace
 
-void RecordOutcome(store::Tx& tx, const CommitScope& scope, const StepOutcome& outcome) {
+bool RecordOutcome(store::Tx& tx, const CommitScope& scope, const StepOutcome& outcome) {
   const Claim& claim = *scope.claim;
-  const Transition t = Plan(scope, outcome);
+  Transition t = Plan(scope, outcome);
+  bool wake = false;
+  // A child that ends may wake its parent; the parent's row is locked before
+  // the child's (child_store.hpp, locking order).
+  std::optional<ParentLink> parent;
+  if (t.workflow_state != "running") {
+    parent = FindParent(tx, claim.workflow_id);
+    if (parent) LockWorkflowRow(tx, parent->workflow_id);
+  }
   // The workflow row first, in every transaction that touches both, so two
   // writers never wait on each other's locks in opposite order.
   if (tx.Exec("UPDATE workflows SET state = ?, error = COALESCE(?, error), updated_at = ?, "
@@ -99,6 +134,17 @@ void RecordOutcome(store::Tx& tx, const CommitScope& scope, const StepOutcome& o
               {std::string(t.workflow_state), Nullable(t.workflow_error), scope.now,
                claim.workflow_id}) != 1) {
     throw Fenced("workflow " + claim.workflow_id + " is no longer running");
+  }
+  if (outcome.kind == StepOutcome::Kind::kStartChildren) {
+    InsertChildren(tx, scope, outcome.children);
+    // Counted with this workflow's row locked: a child ending now either
+    // committed before (and is not counted) or waits for this commit and
+    // then finds the step waiting.
+    if (CountRunningChildren(tx, claim.workflow_id, claim.index) == 0) {
+      t.step_state = "pending";
+      t.run_after = scope.now;
+    }
+    wake = true;
   }
   if (tx.Exec(
           "UPDATE workflow_steps SET state = ?, run_after = ?, failures = ?, lease_owner = NULL, "
@@ -119,12 +165,15 @@ void RecordOutcome(store::Tx& tx, const CommitScope& scope, const StepOutcome& o
         "VALUES (?, ?, ?, 'pending', ?)",
         {claim.workflow_id, std::int64_t{next}, scope.definition->steps[next].name, scope.now});
   }
-  if (!outcome.on_commit) return;
-  try {
-    outcome.on_commit(tx);
-  } catch (const std::exception& e) {
-    throw CommitCallbackFailed(e.what());
+  if (parent && WakeParentIfLastChild(tx, *parent, scope.now)) wake = true;
+  if (outcome.on_commit) {
+    try {
+      outcome.on_commit(tx);
+    } catch (const std::exception& e) {
+      throw CommitCallbackFailed(e.what());
+    }
   }
+  return wake;
 }
 
 }  // namespace slipway::engine

@@ -16,6 +16,7 @@ struct CommitScope {
   const Claim* claim = nullptr;
   const std::string* owner = nullptr;
   const WorkflowDefinition* definition = nullptr;
+  const Registry* registry = nullptr;  ///< resolves the kinds of children started
   const RetryPolicy* retry = nullptr;
   core::Millis now = 0;
 };
@@ -37,9 +38,14 @@ class CommitCallbackFailed : public std::runtime_error {
 
 /// Records `outcome` in `tx` (the caller commits): updates the step, inserts
 /// the next step or finishes the workflow, then runs the outcome's commit
-/// callback. Throws Fenced unless the workflow is still running and this
-/// worker still holds the step's lease for this attempt; throws
-/// CommitCallbackFailed when the callback throws; DbError passes through.
-void RecordOutcome(store::Tx& tx, const CommitScope& scope, const StepOutcome& outcome);
+/// callback. StartChildren inserts the children (their kinds must be in
+/// the registry) and leaves the step waiting until they all ended; a child
+/// that ends makes its parent's waiting step due when it was the last one.
+/// Returns true when other workers should look for work after the commit
+/// (children started, a parent woken). Throws Fenced unless the workflow is
+/// still running and this worker still holds the step's lease for this
+/// attempt; throws CommitCallbackFailed when the callback throws; DbError
+/// passes through.
+bool RecordOutcome(store::Tx& tx, const CommitScope& scope, const StepOutcome& outcome);
 
 }  // namespace slipway::engine

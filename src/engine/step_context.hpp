@@ -4,8 +4,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/common/clock.hpp"
+#include "engine/workflow.hpp"
 #include "store/database.hpp"
 
 namespace slipway::engine {
@@ -32,6 +34,9 @@ struct StepContext {
   boost::json::value scratch;
   /// Set on the run that follows a WaitSignal, once the signal arrived.
   std::optional<ReceivedSignal> signal;
+  /// The children this step started (StartChildren), in the order asked
+  /// for; all of them have ended whenever the step runs. Empty until then.
+  std::vector<ChildResult> children;
   /// Outputs of the steps that already succeeded, by step name.
   std::map<std::string, boost::json::value, std::less<>> outputs;
   const core::Clock* clock = nullptr;

@@ -65,6 +65,17 @@ boost::json::object StepJson(const Step& step) {
   };
 }
 
+boost::json::object ChildJson(const ChildResult& child) {
+  return {
+      {"id", child.id},
+      {"kind", child.kind},
+      {"subject", child.subject},
+      {"step", child.step},
+      {"state", StateName(child.state)},
+      {"error", OrNull(child.error)},
+  };
+}
+
 }  // namespace
 
 std::string_view StateName(WorkflowState state) { return NameIn(kWorkflowStates, state); }
@@ -79,6 +90,8 @@ boost::json::object ToJson(const Workflow& workflow) {
     steps.push_back(StepJson(step));
     if (step.state == StepState::kWaiting && step.wait_signal) waiting_for = *step.wait_signal;
   }
+  boost::json::array children;
+  for (const ChildResult& child : workflow.children) children.push_back(ChildJson(child));
   return {
       {"id", workflow.id},
       {"kind", workflow.kind},
@@ -91,6 +104,8 @@ boost::json::object ToJson(const Workflow& workflow) {
       {"updated_at", workflow.updated_at},
       {"version", workflow.version},
       {"steps", std::move(steps)},
+      {"parent_id", OrNull(workflow.parent_id)},
+      {"children", std::move(children)},
   };
 }
 

@@ -49,6 +49,20 @@ struct Step {
   std::optional<core::Millis> finished_at;
 };
 
+/// A child workflow as its parent sees it (StepContext::children,
+/// Workflow::children).
+struct ChildResult {
+  std::string id;
+  std::string kind;
+  std::string subject;
+  int step = 0;  ///< index of the parent's step that started it
+  WorkflowState state = WorkflowState::kRunning;
+  std::optional<std::string> error;  ///< why it failed or was cancelled
+  /// Output of the child's last succeeded step (for a succeeded child: its
+  /// final step's output); null when no step succeeded.
+  boost::json::value result;
+};
+
 struct Workflow {
   std::string id;
   std::string kind;
@@ -60,10 +74,18 @@ struct Workflow {
   core::Millis updated_at = 0;
   std::int64_t version = 0;
   std::vector<Step> steps;  ///< by index
+  /// Set for a workflow started by another's StartChildren: that workflow,
+  /// and the index of the step that waits for this one.
+  std::optional<std::string> parent_id;
+  std::optional<int> parent_step;
+  std::vector<ChildResult> children;  ///< every child it started, in the order asked for
 };
 
 /// The API shape (GET /api/v1/workflows/{id}): times are milliseconds since
-/// the epoch; `waiting_for` names the signal the workflow waits for, or null.
+/// the epoch; `waiting_for` names the signal the workflow waits for, or null
+/// (a step `waiting` without `wait_signal` waits for its children);
+/// `parent_id` is null unless it is a child; `children` lists the children's
+/// id, kind, subject, step, state and error.
 boost::json::object ToJson(const Workflow& workflow);
 
 }  // namespace slipway::engine

@@ -67,12 +67,20 @@ core::Error NotRunning(store::Tx& tx, std::string_view id) {
 
 std::string InsertWorkflow(store::Tx& tx, const WorkflowDefinition& definition,
                            std::string_view subject, const boost::json::value& input,
-                           core::Millis now) {
+                           core::Millis now, const std::optional<ParentLink>& parent,
+                           int child_index) {
   std::string id = NewWorkflowId();
+  store::Param parent_id = nullptr, parent_step = nullptr, index = nullptr;
+  if (parent) {
+    parent_id = parent->workflow_id;
+    parent_step = std::int64_t{parent->step};
+    index = std::int64_t{child_index};
+  }
   tx.Exec(
-      "INSERT INTO workflows (id, kind, subject, state, input, created_at, updated_at) "
-      "VALUES (?, ?, ?, 'running', ?, ?, ?)",
-      {id, definition.kind, std::string(subject), boost::json::serialize(input), now, now});
+      "INSERT INTO workflows (id, kind, subject, state, input, created_at, updated_at, "
+      "parent_id, parent_step, child_index) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)",
+      {id, definition.kind, std::string(subject), boost::json::serialize(input), now, now,
+       parent_id, parent_step, index});
   tx.Exec(
       "INSERT INTO workflow_steps (workflow_id, idx, name, state, run_after) "
       "VALUES (?, 0, ?, 'pending', ?)",
@@ -82,8 +90,8 @@ std::string InsertWorkflow(store::Tx& tx, const WorkflowDefinition& definition,
 
 std::optional<Workflow> LoadWorkflow(store::Tx& tx, std::string_view id) {
   auto row = tx.QueryOne(
-      "SELECT id, kind, subject, state, input, error, created_at, updated_at, version "
-      "FROM workflows WHERE id = ?",
+      "SELECT id, kind, subject, state, input, error, created_at, updated_at, version, "
+      "parent_id, parent_step FROM workflows WHERE id = ?",
       {std::string(id)});
   if (!row) return std::nullopt;
   Workflow workflow;
@@ -96,24 +104,25 @@ std::optional<Workflow> LoadWorkflow(store::Tx& tx, std::string_view id) {
   workflow.created_at = row->Int("created_at");
   workflow.updated_at = row->Int("updated_at");
   workflow.version = row->Int("version");
+  workflow.parent_id = row->OptText("parent_id");
+  workflow.parent_step = OptInt<int>(*row, "parent_step");
   for (const store::Row& step : tx.Query(
            "SELECT * FROM workflow_steps WHERE workflow_id = ? ORDER BY idx", {std::string(id)})) {
     workflow.steps.push_back(ReadStep(step));
   }
+  workflow.children = LoadChildren(tx, id);
   return workflow;
 }
 
 core::Status CancelWorkflow(store::Tx& tx, std::string_view id, std::string_view reason,
                             core::Millis now) {
-  if (tx.Exec("UPDATE workflows SET state = 'cancelled', error = ?, updated_at = ?, "
-              "version = version + 1 WHERE id = ? AND state = 'running'",
-              {std::string(reason), now, std::string(id)}) != 1) {
-    return NotRunning(tx, id);
-  }
-  tx.Exec(
-      "UPDATE workflow_steps SET state = 'cancelled', lease_owner = NULL, lease_until = NULL, "
-      "finished_at = ? WHERE workflow_id = ? AND state IN ('pending', 'running', 'waiting')",
-      {now, std::string(id)});
+  // A child's end may wake its parent: its row is locked first.
+  const std::optional<ParentLink> parent = FindParent(tx, id);
+  if (parent) LockWorkflowRow(tx, parent->workflow_id);
+  if (!MarkCancelled(tx, id, reason, now)) return NotRunning(tx, id);
+  CancelRunningChildren(tx, id, "parent workflow " + std::string(id) + " was cancelled: " +
+                                    std::string(reason), now);
+  if (parent) WakeParentIfLastChild(tx, *parent, now);
   return core::Ok{};
 }
 

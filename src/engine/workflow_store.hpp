@@ -6,6 +6,7 @@
 
 #include "core/common/clock.hpp"
 #include "core/common/error.hpp"
+#include "engine/child_store.hpp"
 #include "engine/registry.hpp"
 #include "engine/workflow.hpp"
 #include "store/database.hpp"
@@ -15,18 +16,21 @@ namespace slipway::engine {
 // The workflow-level statements, each run in the caller's transaction. On
 // an error result the caller must roll back.
 
-/// Inserts a running workflow of `definition` and its first step, due `now`.
-/// Returns the new id.
+/// Inserts a running workflow of `definition` and its first step, due `now`;
+/// with `parent`, as that step's child number `child_index`. Returns the new id.
 std::string InsertWorkflow(store::Tx& tx, const WorkflowDefinition& definition,
                            std::string_view subject, const boost::json::value& input,
-                           core::Millis now);
+                           core::Millis now, const std::optional<ParentLink>& parent = std::nullopt,
+                           int child_index = 0);
 
-/// The workflow with all its step rows, or nullopt when there is no such id.
+/// The workflow with all its step rows and children, or nullopt when there
+/// is no such id.
 std::optional<Workflow> LoadWorkflow(store::Tx& tx, std::string_view id);
 
 /// Marks a running workflow cancelled and every unfinished step with it;
-/// a worker still running a step is then fenced out of committing.
-/// NotFound for an unknown id, Conflict when the workflow already ended.
+/// a worker still running a step is then fenced out of committing. Its
+/// running children are cancelled too, and if it is a child whose siblings
+/// all ended, its parent's waiting step becomes due. NotFound for an unknown id, Conflict when the workflow already ended.
 core::Status CancelWorkflow(store::Tx& tx, std::string_view id, std::string_view reason,
                             core::Millis now);
 

@@ -51,11 +51,13 @@ class OpenApiTest : public ::testing::Test {
   services::ChangeService changes_{*db_, clock_, notices_};
   services::ReleaseService releases_{*db_, clock_, engine_, changes_};
   services::NotificationService notifications_{*db_, clock_, secrets_};
+  services::ServerAddress address_;
+  services::LaneService lanes_{*db_, clock_, engine_, connections_, secrets_, address_, {}, {}, {}};
   Metrics metrics_;
   StreamSlots streams_{StreamLimits{}};
   ApiDeps deps_{*db_,      clock_,        identity_, apps_,         engine_,  builds_,         connections_,
                 clusters_, environments_, releases_, release_feed_, config_,  changes_,        notifications_,
-                metrics_,  streams_,      {}};
+                lanes_,    metrics_,      streams_,  {},            {}};
 };
 
 TEST_F(OpenApiTest, DocumentIsValidOpenApi3) {

@@ -89,6 +89,12 @@ std::optional<core::Build> Get(Tx& tx, std::int64_t id) {
   return FromRow(*r);
 }
 
+std::optional<core::Build> WithVersion(Tx& tx, std::int64_t app_id, const std::string& version) {
+  auto r = tx.QueryOne(std::string(kSelect) + "WHERE b.app_id = ? AND b.image_tag = ?", {app_id, version});
+  if (!r) return std::nullopt;
+  return FromRow(*r);
+}
+
 std::vector<core::Build> List(Tx& tx, const BuildQuery& q) {
   std::string sql = std::string(kSelect) + "WHERE b.app_id = ?";
   Params params{q.app_id};

@@ -34,6 +34,8 @@ namespace builds {
 /// UniqueViolation when the application already has a build of that version.
 std::int64_t Insert(Tx& tx, const core::Build& build);
 std::optional<core::Build> Get(Tx& tx, std::int64_t id);
+/// The application's build of `version` (its image tag), if any.
+std::optional<core::Build> WithVersion(Tx& tx, std::int64_t app_id, const std::string& version);
 /// Up to `limit + 1` builds, so the caller knows whether another page follows.
 std::vector<core::Build> List(Tx& tx, const BuildQuery& query);
 /// Builds whose image has this digest (any application).

@@ -68,6 +68,14 @@ std::vector<core::Environment> ListByApp(Tx& tx, std::int64_t app_id) {
   return out;
 }
 
+std::vector<core::Environment> ListByEnvType(Tx& tx, const std::string& env_type) {
+  std::vector<core::Environment> out;
+  for (const auto& r : tx.Query(std::string(kSelect) + "WHERE env_type = ? ORDER BY id", {env_type})) {
+    out.push_back(FromRow(r));
+  }
+  return out;
+}
+
 std::int64_t CountOnCluster(Tx& tx, std::int64_t cluster_id) {
   return tx.QueryOne("SELECT COUNT(*) FROM environments WHERE cluster_id = ?", {cluster_id})->Int(0);
 }

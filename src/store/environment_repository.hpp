@@ -29,6 +29,8 @@ std::int64_t Insert(Tx& tx, const core::Environment& env);
 std::optional<core::Environment> Get(Tx& tx, std::int64_t id);
 /// The application's environments, by env type then cluster id.
 std::vector<core::Environment> ListByApp(Tx& tx, std::int64_t app_id);
+/// Every environment of an env type (any application, any cluster), by id.
+std::vector<core::Environment> ListByEnvType(Tx& tx, const std::string& env_type);
 /// How many environments use the cluster.
 std::int64_t CountOnCluster(Tx& tx, std::int64_t cluster_id);
 /// Environments that run the image with `digest` (any application).

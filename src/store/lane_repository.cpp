@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kSelect =
     "SELECT id, name, namespace, story_workspace, story_id, story_url, description, owner, members, "
     "base_env_type, cluster_id, coloring, state, workflow_id, last_activity_at, pending_deletion_at, "
-    "created_by, created_at, updated_at, version FROM lanes ";
+    "created_by, created_at, updated_at, version, hook_token_sealed, notify_sealed FROM lanes ";
 
 std::vector<std::string> Names(const std::string& text) {
   std::vector<std::string> out;
@@ -70,6 +70,8 @@ core::Lane FromRow(Tx& tx, const Row& r) {
   l.created_at = r.Int(17);
   l.updated_at = r.Int(18);
   l.version = r.Int(19);
+  l.hook_token_sealed = r.Text(20);
+  l.notify_sealed = r.Text(21);
   l.apps = Apps(tx, l.id);
   return l;
 }
@@ -103,13 +105,14 @@ std::int64_t Insert(Tx& tx, const core::Lane& lane) {
       tx.QueryOne(
             "INSERT INTO lanes (name, namespace, story_workspace, story_id, story_url, description, owner, "
             "members, base_env_type, cluster_id, coloring, state, workflow_id, last_activity_at, "
-            "pending_deletion_at, created_by, created_at, updated_at, version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
+            "pending_deletion_at, created_by, created_at, updated_at, version, hook_token_sealed, notify_sealed) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
             {lane.name, lane.namespace_name, lane.story_workspace, lane.story_id, lane.story_url,
              lane.description, lane.owner, boost::json::serialize(boost::json::value_from(lane.members)),
              lane.base_env_type, lane.cluster_id, boost::json::serialize(core::LaneColoringToJson(lane.coloring)),
              std::string(core::LaneStateName(lane.state)), lane.workflow_id, lane.last_activity_at,
-             OptMillis(lane.pending_deletion_at), lane.created_by, lane.created_at, lane.updated_at})
+             OptMillis(lane.pending_deletion_at), lane.created_by, lane.created_at, lane.updated_at,
+             lane.hook_token_sealed, lane.notify_sealed})
           ->Int(0);
   InsertApps(tx, stored);
   return stored.id;
@@ -137,12 +140,12 @@ bool Update(Tx& tx, const core::Lane& lane) {
   return tx.Exec(
              "UPDATE lanes SET story_workspace = ?, story_id = ?, story_url = ?, description = ?, owner = ?, "
              "members = ?, coloring = ?, state = ?, workflow_id = ?, last_activity_at = ?, "
-             "pending_deletion_at = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?",
+             "pending_deletion_at = ?, notify_sealed = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?",
              {lane.story_workspace, lane.story_id, lane.story_url, lane.description, lane.owner,
               boost::json::serialize(boost::json::value_from(lane.members)),
               boost::json::serialize(core::LaneColoringToJson(lane.coloring)),
               std::string(core::LaneStateName(lane.state)), lane.workflow_id, lane.last_activity_at,
-              OptMillis(lane.pending_deletion_at), lane.updated_at, lane.version, lane.id,
+              OptMillis(lane.pending_deletion_at), lane.notify_sealed, lane.updated_at, lane.version, lane.id,
               lane.version - 1}) == 1;
 }
 

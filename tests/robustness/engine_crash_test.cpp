@@ -1,7 +1,8 @@
 // The durable engine under real crashes (R-REL-7): `slipway serve` is made to
 // exit at each engine fail point, restarted, and the sample workflow must
-// still complete with every step committed exactly once. Then two servers
-// share one PostgreSQL database and no step may run twice.
+// still complete with every step committed exactly once; so must a fan-out
+// to child workflows crashed in a child's or the parent's commit. Then two
+// servers share one PostgreSQL database and no step may run twice.
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
@@ -200,6 +201,71 @@ std::string CaseName(const ::testing::TestParamInfo<CrashCase>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(FailPoints, EngineCrashTest, ::testing::ValuesIn(CrashCases()), CaseName);
+
+// A fan-out (`sample_fanout` starting `sample_child` workflows) with the
+// server killed right after a child's or the parent's step committed.
+class EngineChildrenCrashTest : public ::testing::TestWithParam<CrashCase> {};
+
+TEST_P(EngineChildrenCrashTest, FanOutCompletesOnceAfterACrashAtTheFailPoint) {
+  constexpr int kChildren = 6;
+  const CrashCase& c = GetParam();
+  TestDatabase db = OpenDatabase(c.dialect);
+  Observer observer(db.db());
+  constexpr int kLeaseMs = 1000;
+
+  auto server = StartServer(db, c.failpoint, kLeaseMs);
+  auto id = observer.engine().StartWorkflow("sample_fanout", "crash", {{"children", kChildren}});
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  auto crashed = server->Wait(seconds(60));
+  ASSERT_TRUE(crashed) << "the fail point was never hit; stderr: " << server->ReadStderr();
+  ASSERT_EQ(crashed->code, 86) << crashed->Describe() << "; stderr: " << server->ReadStderr();
+  const std::string point = c.failpoint.substr(0, c.failpoint.find('@'));
+  EXPECT_NE(server->ReadStderr().find("failpoint " + point + " hit"), std::string::npos);
+
+  server = StartServer(db, "", kLeaseMs);
+  WaitUntil([&] { return observer.Get(*id).state != engine::WorkflowState::kRunning; },
+            seconds(60), "fan-out end");
+
+  engine::Workflow workflow = observer.Get(*id);
+  EXPECT_EQ(workflow.state, engine::WorkflowState::kSucceeded) << workflow.error.value_or("");
+  const std::map<std::string, std::int64_t> parent_once = {
+      {"fan_out.start", 1}, {"fan_out", 1}, {"finish", 1}};
+  EXPECT_EQ(CountPerStep(db.db(), "engine_sample_effect", *id), parent_once);
+  ASSERT_EQ(workflow.children.size(), static_cast<std::size_t>(kChildren))
+      << "children started more than once, or not at all";
+  const std::map<std::string, std::int64_t> child_once = {{"work", 1}, {"report", 1}};
+  for (const engine::ChildResult& child : workflow.children) {
+    EXPECT_EQ(child.state, engine::WorkflowState::kSucceeded) << child.id;
+    EXPECT_EQ(CountPerStep(db.db(), "engine_sample_effect", child.id), child_once) << child.id;
+  }
+  EXPECT_EQ(server->Terminate().code, 0) << server->ReadStderr();
+}
+
+std::vector<CrashCase> ChildrenCrashCases() {
+  std::vector<CrashCase> cases;
+  for (const char* dialect : {"sqlite", "postgres"}) {
+    // A child's first step; the last child's end (the commit that wakes the
+    // parent); the parent's commit that starts the children; its re-run's.
+    for (const char* failpoint : {"engine.after_step_commit:sample_child.work@3",
+                                  "engine.after_step_commit:sample_child.report@6",
+                                  "engine.after_step_commit:sample_fanout.fan_out",
+                                  "engine.after_step_commit:sample_fanout.fan_out@2"}) {
+      cases.push_back({failpoint, dialect});
+    }
+  }
+  return cases;
+}
+
+std::string ChildrenCaseName(const ::testing::TestParamInfo<CrashCase>& info) {
+  std::string name = info.param.failpoint.substr(info.param.failpoint.find(':') + 1);
+  for (char& ch : name) {
+    if (ch == '.' || ch == '@') ch = '_';
+  }
+  return name + "_" + info.param.dialect;
+}
+
+INSTANTIATE_TEST_SUITE_P(FailPoints, EngineChildrenCrashTest,
+                         ::testing::ValuesIn(ChildrenCrashCases()), ChildrenCaseName);
 
 TEST(EngineTwoProcessTest, TwoServersOnOneDatabaseNeverRunAStepTwice) {
   constexpr int kWorkflows = 24;

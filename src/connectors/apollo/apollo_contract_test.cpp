@@ -153,6 +153,37 @@ TEST_P(ApolloContract, CreateClusterGivesItTheAppNamespaces) {
   EXPECT_TRUE((*namespaces)[0].items.empty());
   EXPECT_EQ(portal_->GetCluster("FAT", "web", "feature-x").error().code, core::Code::kNotFound)
       << "clusters are per environment";
+  EXPECT_EQ(portal_->CreateCluster("DEV", "web", "feature/x", "ops").error().code,
+            core::Code::kInvalid)
+      << "a branch name with a slash is no cluster name";
+}
+
+TEST_P(ApolloContract, DeleteClusterRemovesItsNamespacesButNeverDefault) {
+  ASSERT_TRUE(portal_->CreateCluster("DEV", "web", "lane-1", "ops").ok());
+  ApolloNamespaceRef lane{"DEV", "web", "lane-1", "application"};
+  ASSERT_TRUE(portal_->CreateItem(lane, {"k", "v", "", {}, {}, {}, {}}, "ops").ok());
+  ASSERT_TRUE(portal_->Publish(lane, "lane", "", "ops").ok());
+  EXPECT_EQ(portal_->DeleteCluster("DEV", "web", "lane-1", "mallory").error().code,
+            core::Code::kInvalid)
+      << "unknown operator";
+  auto deleted = portal_->DeleteCluster("DEV", "web", "lane-1", "ops");
+  ASSERT_TRUE(deleted.ok()) << deleted.error().message;
+  EXPECT_EQ(portal_->GetCluster("DEV", "web", "lane-1").error().code, core::Code::kNotFound);
+  EXPECT_EQ(portal_->GetNamespace(lane).error().code, core::Code::kNotFound);
+  auto again = portal_->DeleteCluster("DEV", "web", "lane-1", "ops");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, core::Code::kNotFound);
+  auto base = portal_->DeleteCluster("DEV", "web", "default", "ops");
+  ASSERT_FALSE(base.ok());
+  EXPECT_EQ(base.error().code, core::Code::kInvalid);
+  EXPECT_NE(base.error().message.find("can not delete default cluster"), std::string::npos)
+      << base.error().message;
+  EXPECT_TRUE(portal_->GetCluster("DEV", "web", "default").ok());
+  // A cluster of the same name can be created again, empty.
+  ASSERT_TRUE(portal_->CreateCluster("DEV", "web", "lane-1", "ops").ok());
+  auto fresh = portal_->GetNamespace(lane);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_TRUE(fresh->items.empty());
 }
 
 TEST_P(ApolloContract, CreateAppNamespaceAppendsTheFormatAndReachesEveryCluster) {

@@ -108,6 +108,16 @@ core::Result<ApolloCluster> ApolloClient::CreateCluster(std::string_view env,
   return ClusterFromJson(*o);
 }
 
+core::Status ApolloClient::DeleteCluster(std::string_view env, std::string_view app_id,
+                                         std::string_view cluster,
+                                         std::string_view operator_user) {
+  auto r = Call("DELETE",
+                ClusterPath(env, app_id, cluster) + "?operator=" + UrlEncode(operator_user),
+                std::nullopt, "deleting cluster " + std::string(cluster));
+  if (!r.ok()) return r.error();
+  return core::Ok{};
+}
+
 core::Result<std::string> ApolloClient::CreateAppNamespace(std::string_view app_id,
                                                           std::string_view name,
                                                           std::string_view format,

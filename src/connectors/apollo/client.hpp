@@ -22,6 +22,8 @@ class ApolloClient final : public ApolloPortal {
   core::Result<ApolloCluster> CreateCluster(std::string_view env, std::string_view app_id,
                                             std::string_view cluster,
                                             std::string_view operator_name) override;
+  core::Status DeleteCluster(std::string_view env, std::string_view app_id,
+                             std::string_view cluster, std::string_view operator_user) override;
   core::Result<std::string> CreateAppNamespace(std::string_view app_id, std::string_view name,
                                                std::string_view format,
                                                std::string_view operator_name) override;

@@ -37,6 +37,13 @@ core::Result<ApolloCluster> FakeApolloPortal::CreateCluster(std::string_view env
   return store_.CreateCluster(env, app_id, cluster, operator_name);
 }
 
+core::Status FakeApolloPortal::DeleteCluster(std::string_view env, std::string_view app_id,
+                                             std::string_view cluster,
+                                             std::string_view operator_user) {
+  if (auto e = Enter("DeleteCluster")) return *e;
+  return store_.DeleteCluster(env, app_id, cluster, operator_user);
+}
+
 core::Result<std::string> FakeApolloPortal::CreateAppNamespace(std::string_view app_id,
                                                               std::string_view name,
                                                               std::string_view format,

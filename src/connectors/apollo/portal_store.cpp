@@ -162,6 +162,12 @@ core::Result<ApolloCluster> PortalStore::CreateCluster(std::string_view env,
   if (auto ok = CheckOperator(operator_name); !ok.ok()) return ok.error();
   if (cluster.empty() || cluster.size() > 32)
     return core::Invalid("Cluster name must be 1 to 32 characters");
+  // Apollo's InputValidator: a git branch like "feature/x" is no cluster name.
+  for (char c : cluster) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != '-') {
+      return core::Invalid("Invalid Cluster format: only letters, digits and - _ . are allowed");
+    }
+  }
   auto app = FindApp(env, app_id);
   if (!app.ok()) return app.error();
   if ((*app)->clusters.contains(cluster)) {
@@ -174,6 +180,18 @@ core::Result<ApolloCluster> PortalStore::CreateCluster(std::string_view env,
     n.info = {std::string(app_id), std::string(cluster), name, format, "", false, {}};
   }
   return c.info;
+}
+
+core::Status PortalStore::DeleteCluster(std::string_view env, std::string_view app_id,
+                                        std::string_view cluster, std::string_view operator_user) {
+  std::lock_guard lock(mutex_);
+  if (auto ok = CheckOperator(operator_user); !ok.ok()) return ok.error();
+  auto c = FindCluster(env, app_id, cluster);
+  if (!c.ok()) return c.error();
+  if (cluster == "default") return core::Invalid("can not delete default cluster!");
+  auto app = FindApp(env, app_id);
+  (*app)->clusters.erase((*app)->clusters.find(cluster));
+  return core::Ok{};
 }
 
 core::Result<std::string> PortalStore::CreateAppNamespace(std::string_view app_id,

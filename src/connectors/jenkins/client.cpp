@@ -191,6 +191,13 @@ core::Result<JenkinsItem> JenkinsClient::GetItem(std::string_view path) {
   return item;
 }
 
+core::Result<std::string> JenkinsClient::GetJobConfig(std::string_view path) {
+  auto response = transport_.Send({.path = JobPath(path) + "/config.xml"});
+  if (!response.ok()) return response.error();
+  if (response->status != 200) return JenkinsError(*response, "config of " + std::string(path));
+  return std::move(response->body);
+}
+
 core::Status JenkinsClient::DeleteItem(std::string_view path) {
   auto response = Post(JobPath(path) + "/doDelete");
   if (!response.ok()) return response.error();

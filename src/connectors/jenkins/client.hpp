@@ -27,6 +27,7 @@ class JenkinsClient final : public Jenkins {
   core::Status CreateFolder(std::string_view path) override;
   core::Status CreateJob(std::string_view path, std::string_view config_xml) override;
   core::Result<JenkinsItem> GetItem(std::string_view path) override;
+  core::Result<std::string> GetJobConfig(std::string_view path) override;
   core::Status DeleteItem(std::string_view path) override;
   core::Result<std::int64_t> TriggerBuild(std::string_view path,
                                           const std::map<std::string, std::string>& parameters,

@@ -1,5 +1,7 @@
 #include "connectors/jenkins/config_xml.hpp"
 
+#include <algorithm>
+
 namespace slipway::connectors::jenkins {
 
 namespace {
@@ -45,6 +47,48 @@ std::string ElementText(std::string_view xml, std::string_view tag) {
   auto end = xml.find("</" + std::string(tag) + ">", start);
   if (end == std::string_view::npos) return "";
   return XmlUnescape(xml.substr(start, end - start));
+}
+
+// Where the text of the first <tag> inside xml[from, to) lies; for <tag/> an
+// empty span at the self-closing element (`self_closing` set).
+struct Span {
+  std::size_t begin = std::string_view::npos;
+  std::size_t end = std::string_view::npos;
+  bool self_closing = false;
+  bool found() const { return begin != std::string_view::npos; }
+};
+
+Span ChildText(std::string_view xml, std::size_t from, std::size_t to, std::string_view tag) {
+  std::string open = "<" + std::string(tag) + ">";
+  std::string empty = "<" + std::string(tag) + "/>";
+  std::string_view range = xml.substr(0, to);
+  auto o = range.find(open, from);
+  auto e = range.find(empty, from);
+  if (e != std::string_view::npos && (o == std::string_view::npos || e < o))
+    return {e, e + empty.size(), true};
+  if (o == std::string_view::npos) return {};
+  auto close = range.find("</" + std::string(tag) + ">", o + open.size());
+  if (close == std::string_view::npos) return {};
+  return {o + open.size(), close, false};
+}
+
+// A replacement of xml[begin, end).
+struct Edit {
+  std::size_t begin;
+  std::size_t end;
+  std::string text;
+};
+
+// The edit that makes the element at `span` hold `escaped`.
+Edit SetText(const Span& span, std::string_view tag, const std::string& escaped) {
+  if (!span.self_closing) return {span.begin, span.end, escaped};
+  return {span.begin, span.end, "<" + std::string(tag) + ">" + escaped + "</" + std::string(tag) + ">"};
+}
+
+std::string_view Trim(std::string_view text) {
+  auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 }  // namespace
@@ -115,6 +159,8 @@ core::Result<JobConfig> ParseConfigXml(std::string_view xml) {
   }
   if (auto scm = xml.find("<scm"); scm != std::string_view::npos)
     config.scm_url = ElementText(xml.substr(scm), "url");
+  if (auto spec = xml.find("<hudson.plugins.git.BranchSpec>"); spec != std::string_view::npos)
+    config.scm_branch = std::string(Trim(ElementText(xml.substr(spec), "name")));
   return config;
 }
 
@@ -155,6 +201,71 @@ std::string PipelineJobXml(std::string_view description,
          "</scriptPath>\n    <lightweight>true</lightweight>\n";
   xml += "  </definition>\n  <disabled>false</disabled>\n</flow-definition>\n";
   return xml;
+}
+
+
+std::string FolderXml(std::string_view description) {
+  return "<?xml version='1.1' encoding='UTF-8'?>\n"
+         "<com.cloudbees.hudson.plugins.folder.Folder plugin=\"cloudbees-folder\">\n"
+         "  <description>" +
+         XmlEscape(description) +
+         "</description>\n  <properties/>\n"
+         "  <folderViews "
+         "class=\"com.cloudbees.hudson.plugins.folder.views.DefaultFolderViewHolder\"/>\n"
+         "  <healthMetrics/>\n</com.cloudbees.hudson.plugins.folder.Folder>\n";
+}
+
+core::Result<std::string> WithBranch(std::string_view config_xml, std::string_view branch) {
+  if (branch.empty()) return core::Invalid("the branch is empty");
+  for (char c : branch) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      return core::Invalid("the branch has a control character");
+  }
+  if (auto parsed = ParseConfigXml(config_xml); !parsed.ok()) return parsed.error();
+  const std::string escaped = XmlEscape(branch);
+  std::vector<Edit> edits;  // in document order, never overlapping
+  // Every element of one kind, with the edit `visit` wants for its body.
+  auto each = [&](std::string_view element, auto visit) {
+    std::string open = "<" + std::string(element) + ">";
+    std::string close = "</" + std::string(element) + ">";
+    for (auto at = config_xml.find(open); at != std::string_view::npos;
+         at = config_xml.find(open, at)) {
+      auto end = config_xml.find(close, at);
+      if (end == std::string_view::npos) break;
+      visit(at + open.size(), end);
+      at = end + close.size();
+    }
+  };
+  each("hudson.plugins.git.BranchSpec", [&](std::size_t from, std::size_t to) {
+    if (auto name = ChildText(config_xml, from, to, "name"); name.found())
+      edits.push_back(SetText(name, "name", escaped));
+  });
+  each("hudson.model.StringParameterDefinition", [&](std::size_t from, std::size_t to) {
+    auto name = ChildText(config_xml, from, to, "name");
+    if (!name.found() || name.self_closing ||
+        XmlUnescape(Trim(config_xml.substr(name.begin, name.end - name.begin))) != "BRANCH") {
+      return;
+    }
+    if (auto value = ChildText(config_xml, from, to, "defaultValue"); value.found()) {
+      edits.push_back(SetText(value, "defaultValue", escaped));
+    } else {  // no default yet: one right after the name
+      std::size_t after_name = name.end + std::string_view("</name>").size();
+      edits.push_back({after_name, after_name, "<defaultValue>" + escaped + "</defaultValue>"});
+    }
+  });
+  if (edits.empty())
+    return core::Invalid("the job has neither a GitSCM branch nor a BRANCH string parameter");
+  std::sort(edits.begin(), edits.end(),
+            [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
+  std::string out;
+  std::size_t copied = 0;
+  for (const auto& e : edits) {
+    out.append(config_xml.substr(copied, e.begin - copied));
+    out += e.text;
+    copied = e.end;
+  }
+  out.append(config_xml.substr(copied));
+  return out;
 }
 
 }  // namespace slipway::connectors::jenkins

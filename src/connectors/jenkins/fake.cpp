@@ -116,6 +116,7 @@ core::Status FakeJenkins::CreateFolder(std::string_view path) {
   if (auto e = Enter("CreateFolder", path)) return *e;
   Item folder;
   folder.folder = true;
+  folder.config_xml = FolderXml("");
   return AddItem(path, std::move(folder));
 }
 
@@ -126,6 +127,7 @@ core::Status FakeJenkins::CreateJob(std::string_view path, std::string_view conf
   if (!config.ok()) return core::Invalid("jenkins: " + config.error().message);
   Item item;
   item.folder = config->folder;
+  item.config_xml = std::string(config_xml);
   item.parameters = config->parameters;
   return AddItem(path, std::move(item));
 }
@@ -146,6 +148,14 @@ core::Result<JenkinsItem> FakeJenkins::GetItem(std::string_view path) {
     if (Parent(p) == path) out.children.push_back(Leaf(p));
   }
   return out;
+}
+
+core::Result<std::string> FakeJenkins::GetJobConfig(std::string_view path) {
+  std::lock_guard lock(mutex_);
+  if (auto e = Enter("GetJobConfig", path)) return *e;
+  auto it = items_.find(path);
+  if (it == items_.end()) return NoItem(path);
+  return it->second.config_xml;
 }
 
 core::Status FakeJenkins::DeleteItem(std::string_view path) {

@@ -35,6 +35,7 @@ class FakeJenkins final : public Jenkins {
   core::Status CreateFolder(std::string_view path) override;
   core::Status CreateJob(std::string_view path, std::string_view config_xml) override;
   core::Result<JenkinsItem> GetItem(std::string_view path) override;
+  core::Result<std::string> GetJobConfig(std::string_view path) override;
   core::Status DeleteItem(std::string_view path) override;
   core::Result<std::int64_t> TriggerBuild(std::string_view path,
                                           const std::map<std::string, std::string>& parameters,
@@ -60,6 +61,7 @@ class FakeJenkins final : public Jenkins {
   };
   struct Item {
     bool folder = false;
+    std::string config_xml;
     std::vector<JenkinsParameter> parameters;
     std::int64_t next_build = 1;
     std::map<std::int64_t, Build> builds;

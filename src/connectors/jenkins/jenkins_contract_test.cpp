@@ -87,6 +87,29 @@ TEST_P(JenkinsContract, FoldersHoldJobsWithTheirParameters) {
   EXPECT_FALSE(job->last_build.has_value());
 }
 
+TEST_P(JenkinsContract, AJobsConfigIsReadBackAsItWasCreated) {
+  ASSERT_TRUE(j().CreateFolder("team").ok());
+  ASSERT_TRUE(j().CreateJob("team/web", JobXml()).ok());
+  auto config = j().GetJobConfig("team/web");
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_EQ(*config, JobXml());
+  auto folder = j().GetJobConfig("team");
+  ASSERT_TRUE(folder.ok()) << folder.error().message;
+  auto parsed = ParseConfigXml(*folder);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_TRUE(parsed->folder);
+  EXPECT_EQ(j().GetJobConfig("team/nope").error().code, core::Code::kNotFound);
+  // What lanes do: the application's job, copied into folder <lane> with the lane's branch.
+  auto lane_xml = WithBranch(*config, "feature/lane-1");
+  ASSERT_TRUE(lane_xml.ok());
+  ASSERT_TRUE(j().CreateFolder("lane-1").ok());
+  ASSERT_TRUE(j().CreateJob("lane-1/web", *lane_xml).ok());
+  auto copy = j().GetItem("lane-1/web");
+  ASSERT_TRUE(copy.ok());
+  EXPECT_EQ(copy->parameters.size(), 2u);
+  EXPECT_EQ(*j().GetJobConfig("lane-1/web"), *lane_xml);
+}
+
 TEST_P(JenkinsContract, NameTakenIsInvalidAndMissingItemsAreNotFound) {
   ASSERT_TRUE(j().CreateJob("web", JobXml()).ok());
   auto again = j().CreateJob("web", JobXml());

@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 
 #include "connectors/kubernetes/errors.hpp"
+#include "connectors/kubernetes/fake_validation.hpp"
 #include "connectors/kubernetes/fake_watch.hpp"
 #include "connectors/kubernetes/json_access.hpp"
 #include "connectors/kubernetes/label_selector.hpp"
@@ -68,12 +69,15 @@ void Default(const KubeResource& r, KubeObject& o, const KubeObject* current, fa
     auto& spec = kube::EnsureObject(o, {"spec"});
     if (!spec.contains("type")) spec["type"] = "ClusterIP";
     const auto* old_ip = current ? kube::Find(*current, {"spec", "clusterIP"}) : nullptr;
-    if (!spec.contains("clusterIP")) {
-      spec["clusterIP"] =
-          old_ip ? *old_ip
-                 : boost::json::value("10.96.0." + std::to_string(store.NextSerial() % 250 + 2));
+    // An ExternalName service is a CNAME: no cluster IP.
+    if (spec["type"] != "ExternalName") {
+      if (!spec.contains("clusterIP")) {
+        spec["clusterIP"] =
+            old_ip ? *old_ip
+                   : boost::json::value("10.96.0." + std::to_string(store.NextSerial() % 250 + 2));
+      }
+      spec["clusterIPs"] = boost::json::array{spec["clusterIP"]};
     }
-    spec["clusterIPs"] = boost::json::array{spec["clusterIP"]};
     if (auto* ports = spec.if_contains("ports"); ports && ports->is_array()) {
       for (auto& p : ports->as_array()) {
         if (!p.is_object()) continue;
@@ -98,6 +102,15 @@ std::optional<core::Error> Validate(const KubeResource& r, const KubeObject& o,
       " \"" + name + "\" is invalid: ";
   if (name.empty())
     return StatusError(422, "Invalid", what + "metadata.name: Required value: name is required");
+  auto problems = SameResource(r, kube::kServices)    ? fake::ServiceProblems(o)
+                  : SameResource(r, kube::kIngresses) ? fake::IngressProblems(o)
+                                                      : std::vector<std::string>{};
+  if (problems.size() == 1) return StatusError(422, "Invalid", what + problems[0]);
+  if (!problems.empty()) {
+    std::string all;
+    for (const auto& p : problems) all += (all.empty() ? "" : ", ") + p;
+    return StatusError(422, "Invalid", what + "[" + all + "]");
+  }
   if (!SameResource(r, kube::kDeployments)) return std::nullopt;
   if (kube::IntAt(o, {"spec", "replicas"}) < 0) {
     return StatusError(422, "Invalid",

@@ -103,6 +103,26 @@ class TapdEmulatorTest : public ::testing::Test {
   TapdSettings settings_;
 };
 
+TEST_F(TapdEmulatorTest, TheSandboxStartsWithAnExampleStoryAndKeepsItOnReset) {
+  TapdClient client(settings_);
+  auto story = client.GetStory(sandbox::kSandboxTapdWorkspace, sandbox::kSandboxTapdStoryId);
+  ASSERT_TRUE(story.ok()) << story.error().message;
+  EXPECT_NE(story->name.find("example story"), std::string::npos) << story->name;
+  EXPECT_EQ(story->owners, std::vector<std::string>{"sandbox"});
+  HttpTransport admin(TransportSettings{.base_url = settings_.transport.base_url});
+  auto reset = admin.Send({.method = "POST", .path = "/_sandbox/reset"});
+  ASSERT_TRUE(reset.ok() && reset->status < 300);
+  EXPECT_TRUE(client.GetStory(sandbox::kSandboxTapdWorkspace, sandbox::kSandboxTapdStoryId).ok());
+  HttpTransport raw(settings_.transport);
+  auto created = raw.Send({.method = "POST",
+                           .path = "/stories",
+                           .body = "workspace_id=10158231&name=next",
+                           .headers = {{"Content-Type", "application/x-www-form-urlencoded"}}});
+  ASSERT_TRUE(created.ok());
+  EXPECT_EQ(boost::json::parse(created->body).at("data").at("Story").at("id"),
+            "1010158231500000002");
+}
+
 TEST_F(TapdEmulatorTest, WrongPasswordIsUnauthenticatedWithTapdsInfo) {
   settings_.transport.basic_password = "nope";
   auto result = TapdClient(settings_).GetStory("1", "2");

@@ -71,6 +71,9 @@ struct Lane {
   std::vector<LaneApp> apps;
   LaneColoring coloring;
   LaneState state = LaneState::kCreating;
+  /// Secrets, sealed by the service layer; opaque here.
+  std::string hook_token_sealed;  ///< the token GitLab sends with the lane's push hooks
+  std::string notify_sealed;      ///< the lane's notice channel ({"type","url","secret"}), or ""
   std::string workflow_id;  ///< the last create / sync / delete workflow
   Millis last_activity_at = 0;
   std::optional<Millis> pending_deletion_at;  ///< when it entered the pending-deletion list

@@ -95,6 +95,7 @@ Router BuildRouter(ApiDeps& deps) {
   AddBuildRoutes(router, deps);
   AddChangeRoutes(router, deps);
   AddNotificationRoutes(router, deps);
+  AddLaneRoutes(router, deps);
   return router;
 }
 

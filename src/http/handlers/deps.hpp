@@ -16,6 +16,7 @@
 #include "services/environments/environment_service.hpp"
 #include "services/releases/release_service.hpp"
 #include "services/identity/identity_service.hpp"
+#include "services/lanes/lane_service.hpp"
 #include "services/notifications/notification_service.hpp"
 #include "store/database.hpp"
 
@@ -41,9 +42,11 @@ struct ApiDeps {
   services::ConfigService& config;
   services::ChangeService& changes;
   services::NotificationService& notifications;
+  services::LaneService& lanes;
   Metrics& metrics;
   StreamSlots& streams;  ///< caps event streams and followed logs
   ApiSettings settings;
+  services::LaneSettings lane_settings;
 };
 
 void AddOpsRoutes(Router& router, ApiDeps& deps);
@@ -60,6 +63,7 @@ void AddConfigRoutes(Router& router, ApiDeps& deps);
 void AddBuildRoutes(Router& router, ApiDeps& deps);
 void AddChangeRoutes(Router& router, ApiDeps& deps);
 void AddNotificationRoutes(Router& router, ApiDeps& deps);
+void AddLaneRoutes(Router& router, ApiDeps& deps);
 
 /// Every route of the API, in one router.
 Router BuildRouter(ApiDeps& deps);

@@ -146,6 +146,10 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
   const std::string& cluster = p[7];
   if (p.size() == 8 && m == "GET")
     return Reply(store_.GetCluster(env, app, cluster), &apollo::ClusterToJson);
+  if (p.size() == 8 && m == "DELETE") {
+    auto done = store_.DeleteCluster(env, app, cluster, request.Query("operator").value_or(""));
+    return done.ok() ? http::Response::Text(200, "", "application/json") : Failure(done.error());
+  }
   if (p.size() == 9 && p[8] == "namespaces" && m == "GET") {
     auto list = store_.ListNamespaces(env, app, cluster);
     if (!list.ok()) return Failure(list.error());

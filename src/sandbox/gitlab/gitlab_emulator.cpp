@@ -16,7 +16,9 @@ namespace {
 constexpr std::size_t kKeptDeliveries = 100;
 }
 
-GitLabEmulator::GitLabEmulator(GitLabEmulatorOptions options) : options_(std::move(options)) {}
+GitLabEmulator::GitLabEmulator(GitLabEmulatorOptions options) : options_(std::move(options)) {
+  AddNamespace(options_.username, true);
+}
 
 void GitLabEmulator::SetBaseUrl(const std::string& url) {
   std::lock_guard lock(mutex_);
@@ -31,22 +33,36 @@ std::string GitLabEmulator::base_url() const {
 void GitLabEmulator::Reset() {
   std::lock_guard lock(mutex_);
   projects_.clear();
+  namespaces_.clear();
   deliveries_.clear();
   next_project_id_ = 1;
+  next_namespace_id_ = 1;
   next_hook_id_ = 1;
+  AddNamespace(options_.username, true);
 }
 
 GitLabEmulator::Project& GitLabEmulator::NewProject(const std::string& path,
-                                                    const std::string& default_branch) {
+                                                    const std::string& default_branch,
+                                                    bool initialize) {
   auto& p = projects_[path];
   if (p.id != 0) return p;
   p.id = next_project_id_++;
   p.path = path;
+  p.name = path.substr(path.rfind('/') + 1);
+  p.created_at = NowIso();
   p.default_branch = default_branch;
-  p.branches[default_branch] =
-      Branch{connectors::gitlab::CommitShaFor(path + "\n" + default_branch + "\n0"),
-             "Initial commit", NowIso()};
+  // Every group of the path ("a", "a/b" for "a/b/app") is a namespace.
+  for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
+    if (!namespaces_.contains(path.substr(0, slash))) AddNamespace(path.substr(0, slash), false);
+  }
+  if (initialize) InitialCommit(p);
   return p;
+}
+
+void GitLabEmulator::InitialCommit(Project& p) {
+  p.branches[p.default_branch] =
+      Branch{connectors::gitlab::CommitShaFor(p.path + "\n" + p.default_branch + "\n0"),
+             "Initial commit", NowIso()};
 }
 
 void GitLabEmulator::CreateProject(const std::string& path, const std::string& default_branch) {
@@ -124,6 +140,13 @@ http::Response GitLabEmulator::Api(http::Request& request, std::string_view raw)
     return http::Response::Json(
         200, boost::json::object{{"version", "17.1.0"}, {"revision", "sandbox"}});
   }
+  if (raw == "/projects" || raw == "/projects/") {
+    if (request.method == "GET") return ListProjects(request);
+    if (request.method == "POST") return CreateProjectRequest(request);
+    return Message(405, "405 Method Not Allowed");
+  }
+  if ((raw == "/namespaces" || raw == "/namespaces/") && request.method == "GET")
+    return ListNamespaces(request);
   if (!raw.starts_with("/projects/")) return Message(404, "404 Not Found");
   raw.remove_prefix(10);
   auto slash = raw.find('/');

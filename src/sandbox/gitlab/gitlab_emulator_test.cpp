@@ -218,6 +218,147 @@ TEST_F(GitLabEmulatorTest, ProjectsCanBeCreatedOnFirstUse) {
   EXPECT_TRUE(emulator_->BranchSha("team/other", "main").has_value());
 }
 
+/// Requests as a user sends them with curl: the token in PRIVATE-TOKEN.
+class GitLabProjectsApiTest : public GitLabEmulatorTest {
+ protected:
+  connectors::TransportResponse Call(const std::string& method, const std::string& path,
+                                     std::string body = "",
+                                     std::string type = "application/json") {
+    HttpTransport t(
+        {.base_url = url_, .default_headers = {{"PRIVATE-TOKEN", "glpat-slipway-sandbox"}}});
+    connectors::TransportRequest request{.method = method, .path = path};
+    if (!body.empty()) {
+      request.body = std::move(body);
+      request.headers = {{"Content-Type", type}};
+    }
+    auto r = t.Send(request);
+    EXPECT_TRUE(r.ok());
+    return *r;
+  }
+  static boost::json::object Object(const connectors::TransportResponse& r) {
+    return boost::json::parse(r.body).as_object();
+  }
+  std::int64_t NamespaceId(const std::string& full_path) {
+    auto r = Call("GET", "/api/v4/namespaces?search=" + full_path);
+    auto namespaces = boost::json::parse(r.body);
+    for (const auto& n : namespaces.as_array()) {
+      if (n.at("full_path").as_string() == full_path) return n.at("id").as_int64();
+    }
+    ADD_FAILURE() << "no namespace " << full_path << ": " << r.body;
+    return 0;
+  }
+};
+
+TEST_F(GitLabProjectsApiTest, CreateIntoANamespaceByIdWithAReadmeOnTheDefaultBranch) {
+  std::int64_t team = NamespaceId("team");
+  auto r = Call("POST", "/api/v4/projects",
+                boost::json::serialize(boost::json::object{{"name", "Pay Service"},
+                                                           {"path", "pay"},
+                                                           {"namespace_id", team},
+                                                           {"default_branch", "develop"},
+                                                           {"initialize_with_readme", true}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto p = Object(r);
+  EXPECT_EQ(p.at("name"), "Pay Service");
+  EXPECT_EQ(p.at("path"), "pay");
+  EXPECT_EQ(p.at("path_with_namespace"), "team/pay");
+  EXPECT_EQ(p.at("default_branch"), "develop");
+  EXPECT_EQ(p.at("empty_repo"), false);
+  EXPECT_EQ(p.at("namespace").at("id"), team);
+  auto branch = Client().GetBranch("team/pay", "develop");
+  ASSERT_TRUE(branch.ok()) << branch.error().message;
+  EXPECT_EQ(branch->commit_sha.size(), 40u);
+  EXPECT_EQ(Client().GetBranch("team/pay", "main").error().code, core::Code::kNotFound);
+  auto by_id = Call("GET", "/api/v4/projects/" + std::to_string(p.at("id").as_int64()));
+  EXPECT_EQ(by_id.body, r.body);
+}
+
+TEST_F(GitLabProjectsApiTest, CreateByNamespacePathOrInTheUsersOwnAsAFormBody) {
+  auto in_group = Call("POST", "/api/v4/projects", "path=orders&namespace_id=team",
+                       "application/x-www-form-urlencoded");
+  ASSERT_EQ(in_group.status, 201) << in_group.body;
+  EXPECT_EQ(Object(in_group).at("path_with_namespace"), "team/orders");
+  EXPECT_EQ(Object(in_group).at("name"), "orders");
+  auto own = Call("POST", "/api/v4/projects", "name=My+App", "application/x-www-form-urlencoded");
+  ASSERT_EQ(own.status, 201) << own.body;
+  EXPECT_EQ(Object(own).at("path_with_namespace"), "sandbox/my-app");
+  EXPECT_EQ(Object(own).at("namespace").at("kind"), "user");
+}
+
+TEST_F(GitLabProjectsApiTest, WithoutAReadmeTheRepositoryIsEmptyUntilABranchIsMade) {
+  auto r = Call("POST", "/api/v4/projects", R"({"path":"empty","namespace_id":"team"})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_TRUE(Object(r).at("default_branch").is_null());
+  EXPECT_EQ(Object(r).at("empty_repo"), true);
+  EXPECT_EQ(Call("GET", "/api/v4/projects/team%2Fempty/repository/branches").body, "[]");
+  auto created = Client().CreateBranch("team/empty", "feature/x", "main");
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  EXPECT_TRUE(emulator_->BranchSha("team/empty", "main").has_value())
+      << "GitLab first creates the default branch";
+}
+
+TEST_F(GitLabProjectsApiTest, CreateRefusesWithGitLabsErrorShapes) {
+  auto taken = Call("POST", "/api/v4/projects", R"({"path":"web","namespace_id":"team"})");
+  EXPECT_EQ(taken.status, 400);
+  EXPECT_EQ(Object(taken).at("message").at("path"), boost::json::array{"has already been taken"})
+      << taken.body;
+  EXPECT_TRUE(Object(taken).at("message").as_object().contains("name")) << taken.body;
+  auto missing = Call("POST", "/api/v4/projects", R"({"namespace_id":"team"})");
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_EQ(missing.body,
+            R"({"error":"name, path are missing, at least one parameter must be provided"})");
+  auto bad_path = Call("POST", "/api/v4/projects", R"({"path":"-x.git"})");
+  EXPECT_EQ(bad_path.status, 400);
+  EXPECT_TRUE(Object(bad_path).at("message").as_object().contains("path")) << bad_path.body;
+  auto no_namespace = Call("POST", "/api/v4/projects", R"({"path":"x","namespace_id":999})");
+  EXPECT_EQ(no_namespace.status, 404);
+  EXPECT_EQ(no_namespace.body, R"({"message":"404 Namespace Not Found"})");
+  HttpTransport anonymous({.base_url = url_});
+  auto unauthenticated = anonymous.Send({.method = "POST",
+                                         .path = "/api/v4/projects",
+                                         .body = R"({"path":"x"})",
+                                         .headers = {{"Content-Type", "application/json"}}});
+  ASSERT_TRUE(unauthenticated.ok());
+  EXPECT_EQ(unauthenticated->status, 401);
+}
+
+TEST_F(GitLabProjectsApiTest, ListSearchesOrdersAndPaginatesLikeGitLab) {
+  for (const char* path : {"pay-api", "pay-web", "orders"})
+    ASSERT_EQ(Call("POST", "/api/v4/projects",
+                   std::string(R"({"namespace_id":"team","path":")") + path + "\"}")
+                  .status,
+              201);
+  auto all = Call("GET", "/api/v4/projects");
+  ASSERT_EQ(all.status, 200);
+  auto everything = boost::json::parse(all.body).as_array();
+  ASSERT_EQ(everything.size(), 4u);
+  EXPECT_EQ(everything[0].at("path"), "orders") << "newest first by default";
+  auto page = Call("GET", "/api/v4/projects?search=PAY&order_by=id&sort=asc&per_page=1&simple=true");
+  ASSERT_EQ(page.status, 200) << page.body;
+  auto items = boost::json::parse(page.body).as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("path"), "pay-api");
+  EXPECT_FALSE(items[0].as_object().contains("visibility")) << "simple=true is the short form";
+  EXPECT_TRUE(items[0].as_object().contains("path_with_namespace"));
+  EXPECT_EQ(page.Header("X-Total"), "2");
+  EXPECT_EQ(page.Header("X-Total-Pages"), "2");
+  EXPECT_EQ(page.Header("X-Next-Page"), "2");
+  EXPECT_EQ(page.Header("X-Prev-Page").value_or(""), "");
+  auto link = page.Header("Link").value_or("");
+  EXPECT_NE(link.find("/api/v4/projects?page=2&per_page=1&search=PAY&order_by=id&sort=asc&simple="
+                      "true>; rel=\"next\""),
+            std::string::npos)
+      << link;
+  auto last = Call("GET", "/api/v4/projects?search=pay&order_by=id&sort=asc&per_page=1&page=2");
+  EXPECT_EQ(boost::json::parse(last.body).as_array()[0].at("path"), "pay-web");
+  EXPECT_EQ(last.Header("X-Next-Page").value_or(""), "");
+  auto by_name = Call("GET", "/api/v4/projects?order_by=name&sort=asc");
+  EXPECT_EQ(boost::json::parse(by_name.body).as_array()[0].at("path"), "orders");
+  auto bad = Call("GET", "/api/v4/projects?order_by=bogus");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body, R"({"error":"order_by does not have a valid value"})");
+}
+
 TEST(PushHook, IsRefusedForAnotherEventOrABody) {
   EXPECT_EQ(connectors::gitlab::ParsePushHook("Tag Push Hook", "t", "{}", "t").error().code,
             core::Code::kInvalid);

@@ -5,37 +5,11 @@
 #include "sandbox/gitlab/gitlab_emulator.hpp"
 #include "sandbox/gitlab/gitlab_util.hpp"
 #include "sandbox/gitlab/pagination.hpp"
+#include "sandbox/gitlab/request_params.hpp"
 
 namespace slipway::sandbox::gitlab {
 
 namespace {
-
-// Parameters as Grape reads them: query string, then a JSON or form body.
-std::map<std::string, std::string> Params(const http::Request& request) {
-  std::map<std::string, std::string> params(request.query.begin(), request.query.end());
-  boost::system::error_code ec;
-  if (request.Header("content-type").starts_with("application/json")) {
-    auto v = boost::json::parse(request.body, ec);
-    if (!ec && v.is_object()) {
-      for (const auto& [k, value] : v.as_object()) {
-        params[std::string(k)] =
-            value.is_string() ? std::string(value.as_string()) : boost::json::serialize(value);
-      }
-    }
-  } else if (!request.body.empty()) {
-    std::string_view body = request.body;
-    while (!body.empty()) {
-      auto amp = body.find('&');
-      std::string_view pair = body.substr(0, amp);
-      auto eq = pair.find('=');
-      std::string value = eq == std::string_view::npos ? "" : std::string(pair.substr(eq + 1));
-      for (auto& c : value) c = c == '+' ? ' ' : c;
-      params[PercentDecode(pair.substr(0, eq))] = PercentDecode(value);
-      body.remove_prefix(amp == std::string_view::npos ? body.size() : amp + 1);
-    }
-  }
-  return params;
-}
 
 bool ValidBranchName(const std::string& name) {
   if (name.empty() || name.front() == '-' || name.front() == '/' || name.back() == '/' ||
@@ -53,24 +27,6 @@ bool ValidBranchName(const std::string& name) {
 }
 
 }  // namespace
-
-boost::json::object GitLabEmulator::ProjectJson(const Project& p) const {
-  std::string name = p.path.substr(p.path.rfind('/') + 1);
-  std::string ns = p.path.substr(0, p.path.rfind('/'));
-  std::string web = base_url_ + "/" + p.path;
-  std::string host = base_url_.substr(base_url_.find("://") + 3);
-  return {{"id", p.id},
-          {"name", name},
-          {"path", name},
-          {"path_with_namespace", p.path},
-          {"name_with_namespace", ns + " / " + name},
-          {"default_branch", p.default_branch},
-          {"web_url", web},
-          {"http_url_to_repo", web + ".git"},
-          {"ssh_url_to_repo", "git@" + host.substr(0, host.find(':')) + ":" + p.path + ".git"},
-          {"visibility", "private"},
-          {"namespace", {{"full_path", ns}, {"kind", "group"}}}};
-}
 
 boost::json::object GitLabEmulator::BranchJson(const Project& p, const std::string& name) const {
   const Branch& b = p.branches.at(name);
@@ -142,6 +98,8 @@ http::Response GitLabEmulator::Branches(http::Request& request, Project& p, std:
       return http::Response::Json(400, boost::json::object{{"error", "ref is missing"}});
     if (!ValidBranchName(branch)) return Message(400, "Branch name is invalid");
     if (p.branches.contains(branch)) return Message(400, "Branch already exists");
+    // GitLab gives an empty repository its default branch (a README) first.
+    if (p.branches.empty()) InitialCommit(p);
     std::string sha;
     if (auto it = p.branches.find(ref); it != p.branches.end()) sha = it->second.sha;
     for (const auto& [name, b] : p.branches) {

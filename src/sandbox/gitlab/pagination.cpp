@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "connectors/http_transport.hpp"
+
 namespace slipway::sandbox::gitlab {
 
 http::Response Paginate(const http::Request& request, const boost::json::array& items,
@@ -16,9 +18,15 @@ http::Response Paginate(const http::Request& request, const boost::json::array& 
   for (long i = (page - 1) * per_page; i < std::min(total, page * per_page); ++i)
     slice.push_back(items[i]);
   auto r = http::Response::Json(200, slice);
+  // GitLab's links repeat the list's other parameters (search, order_by, …).
+  std::string kept;
+  for (const auto& [name, value] : request.query) {
+    if (name != "page" && name != "per_page" && name != "private_token")
+      kept += "&" + connectors::UrlEncode(name) + "=" + connectors::UrlEncode(value);
+  }
   auto link_to = [&](long p, const char* rel) {
     return "<" + url + "?page=" + std::to_string(p) + "&per_page=" + std::to_string(per_page) +
-           ">; rel=\"" + rel + "\"";
+           kept + ">; rel=\"" + rel + "\"";
   };
   std::string link;
   if (page > 1) link += link_to(std::min(page - 1, pages), "prev") + ", ";

@@ -10,6 +10,33 @@
 
 namespace slipway::sandbox::jenkins {
 
+namespace {
+
+// The branch the git plugin would check out: BRANCH, else the BranchSpec
+// with its ${PARAM}s expanded, as a plain branch name ("" for a wildcard).
+std::string BranchToBuild(const std::map<std::string, std::string>& parameters,
+                          const std::string& spec) {
+  if (auto it = parameters.find("BRANCH"); it != parameters.end() && !it->second.empty())
+    return it->second;
+  std::string branch;
+  for (std::size_t i = 0; i < spec.size(); ++i) {
+    auto close = spec.find('}', i);
+    if (spec.compare(i, 2, "${") == 0 && close != std::string::npos) {
+      auto it = parameters.find(spec.substr(i + 2, close - i - 2));
+      if (it != parameters.end()) branch += it->second;
+      i = close;
+    } else {
+      branch += spec[i];
+    }
+  }
+  for (std::string_view prefix : {"refs/heads/", "*/", "origin/"}) {
+    if (branch.starts_with(prefix)) branch.erase(0, prefix.size());
+  }
+  return branch.find_first_of("*$") == std::string::npos ? branch : "";
+}
+
+}  // namespace
+
 void JenkinsEmulator::Append(Build& build, const std::string& line) {
   std::lock_guard lock(mutex_);
   build.log += line + "\n";
@@ -53,7 +80,7 @@ void JenkinsEmulator::RunBuild(std::shared_ptr<Build> build, BuildContext contex
                 " on the Slipway sandbox Jenkins (an emulator: steps are simulated)");
   if (!step()) return Finish(b, "ABORTED");
 
-  const std::string branch = param("BRANCH");
+  const std::string branch = BranchToBuild(b.parameters, context.scm_branch);
   if (!branch.empty()) {
     std::string repo = !param("REPO").empty() ? param("REPO") : ProjectFromGitUrl(context.scm_url);
     if (repo.empty()) {

@@ -134,6 +134,7 @@ void JenkinsEmulator::StartDueBuilds() {
     BuildContext context = peer_context_;
     context.job = q.job;
     context.scm_url = item->second.scm_url;
+    context.scm_branch = item->second.scm_branch;
     runners_.push_back(
         Runner{build, std::jthread([this, build, context] { RunBuild(build, context); })});
   }

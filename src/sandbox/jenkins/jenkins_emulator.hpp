@@ -45,9 +45,12 @@ struct JenkinsEmulatorOptions {
 /// queue items with quiet period and merging, builds whose console grows
 /// over about a second, progressiveText, cancelItem and stop.
 ///
-/// A build with parameter BRANCH checks the branch in the GitLab emulator:
-/// the project is the REPO parameter if given, else the path of the job's
-/// GitSCM remote <url> ("http://gitlab/team/app.git" → "team/app"). With
+/// A build checks out the head commit of its branch in the GitLab emulator:
+/// the branch is the BRANCH parameter, else the job's GitSCM BranchSpec name
+/// with ${PARAM}s expanded and a leading "refs/heads/", "*/" or "origin/"
+/// dropped (no branch, or a wildcard: no checkout); the project is the REPO
+/// parameter if given, else the path of the job's GitSCM remote <url>
+/// ("http://gitlab/team/app.git" → "team/app"). With
 /// parameter IMAGE ("host:port/team/app:1.0") it then pushes a small valid
 /// image to the sandbox registry under that repository and tag (the host
 /// part is not used: the sandbox has one registry) and logs its digest.
@@ -83,6 +86,7 @@ class JenkinsEmulator final : public Emulator {
     std::string root;  ///< config.xml root element
     std::vector<connectors::JenkinsParameter> parameters;
     std::string scm_url;
+    std::string scm_branch;  ///< the GitSCM BranchSpec name, e.g. "${BRANCH}" or "feature/x"
     bool disabled = false;
     std::int64_t next_build = 1;
     std::map<std::int64_t, std::shared_ptr<Build>> builds;
@@ -102,6 +106,7 @@ class JenkinsEmulator final : public Emulator {
   struct BuildContext {
     std::string job;
     std::string scm_url;
+    std::string scm_branch;
     std::string gitlab_url;
     std::string gitlab_token;
     std::string registry_url;

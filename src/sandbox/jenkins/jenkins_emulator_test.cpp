@@ -187,6 +187,36 @@ TEST_F(JenkinsEmulatorTest, ABuildChecksTheBranchAndPushesARealImage) {
   EXPECT_NE(console.find("Commit: "), std::string::npos) << console;
 }
 
+TEST_F(JenkinsEmulatorTest, ALaneCopyBuildsTheHeadOfItsBranchByParameterOrBranchSpec) {
+  auto push = HttpTransport({.base_url = host_.endpoints().at("gitlab")})
+                  .Send({.method = "POST",
+                         .path = "/sandbox/push",
+                         .body = R"({"project":"team/web","branch":"feature/l1"})"});
+  ASSERT_TRUE(push.ok() && push->status == 200);
+  std::string head(boost::json::parse(push->body).at("after").as_string());
+  auto c = Client();
+  ASSERT_TRUE(c.CreateFolder("l1").ok());
+  // Slipway's own job: the BRANCH parameter's default now names the lane's branch.
+  auto with_parameter = connectors::jenkins::WithBranch(JobXml(), "feature/l1");
+  ASSERT_TRUE(with_parameter.ok());
+  ASSERT_TRUE(c.CreateJob("l1/web", *with_parameter).ok());
+  auto [by_default, console] = Run(c, "l1/web", {{"APP", "web"}});
+  EXPECT_EQ(by_default.result, "SUCCESS") << console;
+  EXPECT_NE(console.find("Commit: " + head), std::string::npos) << console;
+  // A job of the application's own, with no BRANCH parameter: its BranchSpec decides.
+  auto own = connectors::jenkins::WithBranch(
+      connectors::jenkins::PipelineJobXml("own", {{"APP", "web"}},
+                                          "http://gitlab.sandbox/team/web.git"),
+      "feature/l1");
+  ASSERT_TRUE(own.ok());
+  ASSERT_TRUE(c.CreateJob("l1/own", *own).ok());
+  auto [by_spec, spec_console] = Run(c, "l1/own", {{"APP", "web"}});
+  EXPECT_EQ(by_spec.result, "SUCCESS") << spec_console;
+  EXPECT_NE(spec_console.find("Checking out team/web branch feature/l1"), std::string::npos)
+      << spec_console;
+  EXPECT_NE(spec_console.find("Commit: " + head), std::string::npos) << spec_console;
+}
+
 TEST_F(JenkinsEmulatorTest, ABuildOfAMissingBranchFailsSayingWhy) {
   auto c = Client();
   ASSERT_TRUE(c.CreateJob("web", JobXml()).ok());

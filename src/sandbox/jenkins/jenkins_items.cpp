@@ -160,7 +160,8 @@ http::Response JenkinsEmulator::CreateItem(http::Request& request, const std::st
     } else {
       return HtmlError(400, "No item type \u2018" + PrintableName(*mode) + "\u2019 is known", true);
     }
-    item.config_xml = "<?xml version='1.1' encoding='UTF-8'?>\n<" + item.root + "/>\n";
+    item.config_xml = item.folder ? connectors::jenkins::FolderXml("")
+                                  : "<?xml version='1.1' encoding='UTF-8'?>\n<" + item.root + "/>\n";
   } else {
     if (!type.starts_with("application/xml") && !type.starts_with("text/xml")) {
       return HtmlError(400, "No mode given", true);
@@ -171,6 +172,7 @@ http::Response JenkinsEmulator::CreateItem(http::Request& request, const std::st
     item.root = config->root;
     item.parameters = config->parameters;
     item.scm_url = config->scm_url;
+    item.scm_branch = config->scm_branch;
     item.disabled = config->disabled;
     item.config_xml = request.body;
   }
@@ -233,6 +235,7 @@ http::Response JenkinsEmulator::ItemRequest(http::Request& request, const std::s
     item.root = config->root;
     item.parameters = config->parameters;
     item.scm_url = config->scm_url;
+    item.scm_branch = config->scm_branch;
     item.disabled = config->disabled;
     http::Response ok;
     ok.content_type.clear();

@@ -124,6 +124,27 @@ void ValidateService(const json::object& object, const json::object* old,
   std::string type = GetString(object, "spec.type", "ClusterIP");
   const auto* ports = Find(object, "spec.ports");
   bool headless = GetString(object, "spec.clusterIP") == "None";
+  if (type != "ClusterIP" && type != "NodePort" && type != "LoadBalancer" && type != "ExternalName") {
+    causes.push_back({"FieldValueNotSupported", "spec.type",
+                      "Unsupported value: " + Quote(type) +
+                          ": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", "
+                          "\"NodePort\""});
+  }
+  if (type == "ExternalName") {
+    // Defaulting leaves an ExternalName service without cluster IPs; one given is refused.
+    const auto* ips = Find(object, "spec.clusterIPs");
+    if ((ips && ips->is_array() && !ips->as_array().empty()) || !GetString(object, "spec.clusterIP").empty()) {
+      causes.push_back({"FieldValueForbidden", "spec.clusterIPs", "Forbidden: may not be set for ExternalName services"});
+    }
+    // The CNAME may end in a dot (fully qualified).
+    std::string cname = GetString(object, "spec.externalName");
+    if (cname.ends_with('.')) cname.pop_back();
+    if (cname.empty()) {
+      Required(causes, "spec.externalName");
+    } else if (auto err = Dns1123SubdomainError(cname); !err.empty()) {
+      InvalidValue(causes, "spec.externalName", Quote(cname), err);
+    }
+  }
   if (type != "ExternalName" && !headless && (!ports || !ports->is_array() || ports->as_array().empty())) {
     Required(causes, "spec.ports");
   }

@@ -67,7 +67,14 @@ std::map<std::string, std::string> BodyFields(const http::Request& request) {
 
 }  // namespace
 
-TapdEmulator::TapdEmulator(TapdEmulatorOptions options) : options_(std::move(options)) {}
+TapdEmulator::TapdEmulator(TapdEmulatorOptions options) : options_(std::move(options)) {
+  std::lock_guard lock(mutex_);
+  Seed();
+}
+
+void TapdEmulator::Seed() {
+  for (const auto& fields : options_.seed_stories) AddStory(fields);
+}
 
 http::Response TapdEmulator::Handle(http::Request& request) {
   // HTTP basic: "Basic base64(user:password)".
@@ -133,9 +140,13 @@ http::Response TapdEmulator::Save(const http::Request& request) {
     return Envelope(200, 0, "", "story not found");
   }
   if (fields["name"].empty()) return Envelope(200, 0, "", "name is required");
-  const std::string id = "10" + fields["workspace_id"] + std::to_string(next_++);
+  return Envelope(200, 1, boost::json::object{{"Story", AddStory(fields)}}, "success");
+}
+
+boost::json::object TapdEmulator::AddStory(const std::map<std::string, std::string>& fields) {
+  const std::string id = "10" + fields.at("workspace_id") + std::to_string(next_++);
   boost::json::object story{{"id", id},
-                            {"workspace_id", fields["workspace_id"]},
+                            {"workspace_id", fields.at("workspace_id")},
                             {"name", ""},
                             {"description", ""},
                             {"creator", "sandbox"},
@@ -154,7 +165,7 @@ http::Response TapdEmulator::Save(const http::Request& request) {
   for (const auto& [k, v] : fields) story[k] = v;
   story["id"] = id;
   stories_.push_back(story);
-  return Envelope(200, 1, boost::json::object{{"Story", story}}, "success");
+  return story;
 }
 
 boost::json::value TapdEmulator::State() const {
@@ -168,11 +179,18 @@ void TapdEmulator::Reset() {
   std::lock_guard lock(mutex_);
   stories_.clear();
   next_ = 500000001;
+  Seed();
 }
 
 std::unique_ptr<TapdEmulator> MakeSandboxTapd() {
-  return std::make_unique<TapdEmulator>(
-      TapdEmulatorOptions{{{kSandboxTapdUser, kSandboxTapdPassword}}});
+  std::map<std::string, std::string> example{
+      {"workspace_id", kSandboxTapdWorkspace},
+      {"name", "示例需求：支付页支持人民币 (an example story for lanes)"},
+      {"description", "Seeded by slipway sandbox: link a lane to it by its id."},
+      {"owner", "sandbox;"},
+      {"status", "developing"}};
+  return std::make_unique<TapdEmulator>(TapdEmulatorOptions{
+      .api_users = {{kSandboxTapdUser, kSandboxTapdPassword}}, .seed_stories = {example}});
 }
 
 }  // namespace slipway::sandbox

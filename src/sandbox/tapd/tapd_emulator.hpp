@@ -15,8 +15,15 @@ namespace slipway::sandbox {
 inline constexpr const char* kSandboxTapdUser = "sandbox";
 inline constexpr const char* kSandboxTapdPassword = "sandbox-tapd-password";
 
+/// The example story `slipway sandbox` starts with (and gets back on reset):
+/// ids are deterministic, "10" + workspace + a counter from 500000001.
+inline constexpr const char* kSandboxTapdWorkspace = "10158231";
+inline constexpr const char* kSandboxTapdStoryId = "1010158231500000001";
+
 struct TapdEmulatorOptions {
   std::map<std::string, std::string> api_users;  ///< API account → password (HTTP basic)
+  /// Stories created at start and after every reset, as POST /stories fields.
+  std::vector<std::map<std::string, std::string>> seed_stories{};
 };
 
 /// TAPD's Open API, stories only: `GET /stories` (workspace_id required, `id`
@@ -38,6 +45,9 @@ class TapdEmulator final : public Emulator {
  private:
   http::Response List(const http::Request& request);
   http::Response Save(const http::Request& request);
+  /// Adds a story from POST /stories fields; the caller holds mutex_.
+  boost::json::object AddStory(const std::map<std::string, std::string>& fields);
+  void Seed();  ///< the seed stories; the caller holds mutex_
   TapdEmulatorOptions options_;
   mutable std::mutex mutex_;
   std::vector<boost::json::object> stories_;  ///< in creation order

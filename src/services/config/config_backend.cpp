@@ -12,14 +12,15 @@ core::Result<std::unique_ptr<ConfigFiles>> OpenConfigFiles(const Connections& co
     return ConsulConfigFiles(connections.consul, settings.consul_prefix, target);
   }
   if (!connections.apollo) return NotConfigured("apollo");
-  std::string env;
-  if (auto it = settings.apollo_envs.find(target.env_type); it != settings.apollo_envs.end()) {
-    env = it->second;
-  } else {
-    env = target.env_type;
-    for (auto& c : env) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  return ApolloConfigFiles(connections.apollo, std::move(env), target, settings.apollo_operator);
+  return ApolloConfigFiles(connections.apollo, ApolloEnvFor(settings, target.env_type), target,
+                           settings.apollo_operator);
+}
+
+std::string ApolloEnvFor(const ConfigFileSettings& settings, const std::string& env_type) {
+  if (auto it = settings.apollo_envs.find(env_type); it != settings.apollo_envs.end()) return it->second;
+  std::string env = env_type;
+  for (auto& c : env) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return env;
 }
 
 }  // namespace slipway::services

@@ -78,6 +78,10 @@ std::unique_ptr<ConfigFiles> ApolloConfigFiles(std::shared_ptr<connectors::Apoll
 
 /// The files of `target` in its backend; NotConfigured when the backend has
 /// no connection.
+/// The Apollo env of a Slipway env type (settings.apollo_envs, else the
+/// type upper-cased).
+std::string ApolloEnvFor(const ConfigFileSettings& settings, const std::string& env_type);
+
 core::Result<std::unique_ptr<ConfigFiles>> OpenConfigFiles(const Connections& connections,
                                                            const ConfigFileSettings& settings,
                                                            const ConfigTarget& target);

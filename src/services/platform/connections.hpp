@@ -5,11 +5,13 @@
 
 #include "connectors/apollo.hpp"
 #include "connectors/consul.hpp"
+#include "connectors/dns.hpp"
 #include "connectors/gitlab.hpp"
 #include "connectors/jenkins.hpp"
 #include "connectors/kubernetes.hpp"
 #include "connectors/notifier.hpp"
 #include "connectors/registry.hpp"
+#include "connectors/tapd.hpp"
 #include "core/environments/cluster.hpp"
 #include "core/common/error.hpp"
 
@@ -35,6 +37,10 @@ struct Connections {
   std::shared_ptr<connectors::ApolloPortal> apollo;
   std::shared_ptr<connectors::ConsulKv> consul;
   std::shared_ptr<connectors::GitLab> gitlab;
+  /// Stories lanes link to (R-LANE-9).
+  std::shared_ptr<connectors::Tapd> tapd;
+  /// The zone lanes' external names live in (R-LANE-6); its apex is dns->zone().
+  std::shared_ptr<connectors::DnsZone> dns;
   /// Opens a client for a cluster (its kubeconfig already unsealed).
   std::function<core::Result<std::shared_ptr<connectors::Kubernetes>>(const core::Cluster&)> kubernetes;
   /// Opens a notifier for one target (DingTalk robots and webhooks are

@@ -1305,6 +1305,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lanes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live lanes (not deleted), with their applications and expiry. */
+        get: operations["listLanes"];
+        put?: never;
+        /**
+         * Create a lane: namespace, branches, config copies, Jenkins jobs, push hooks, Deployments, fallbacks, Ingress rules and DNS records, by a durable workflow.
+         * @description The TAPD story must exist (400 when it does not, 503 when TAPD cannot be asked; nothing is created). Every application must be self-developed, online or pending online, with a repository and an environment of the base env type. A name mapping to a namespace another live lane holds is refused with 409 naming that lane. With `dry_run=true` the answer is the plan: every artefact in every system with its name, and the config values the lane's copy rewrites.
+         */
+        post: operations["createLane"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lanes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lane with its applications' live state (branch head, last build, deployed image), its workflow's state and its expiry. */
+        get: operations["getLane"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a lane: DNS records, Ingress, the namespace (through Terminating), the Jenkins folder, the push hooks, the config copies and the lane's images; repeatable until it succeeds.
+         * @description `confirm` must be the lane's name. The request waits for the delete workflow (up to `lanes.delete_wait_ms`): 200 when everything is gone, 202 when it still runs (ask again), 503 naming the step that failed (deleting again finishes the rest).
+         */
+        delete: operations["deleteLane"];
+        options?: never;
+        head?: never;
+        /** Edit a lane (owners, members, admins). The name cannot change (400). Basic fields change at once; a changed application set starts a workflow that makes the added applications and removes every artefact of the removed ones (their ExternalName fallbacks come back). */
+        patch: operations["editLane"];
+        trace?: never;
+    };
+    "/api/v1/lanes/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every artefact the lane should have, in every system, with the config rewrites. */
+        get: operations["getLanePlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lanes/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened in the lane, newest first: pushes, builds, deploys, renewals, syncs, edits, expiry. */
+        get: operations["listLaneEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lanes/{id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Counts as activity: takes the lane off the pending-deletion list and moves its expiry dates. */
+        post: operations["renewLane"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lanes/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-run the create workflow: whatever is missing (a deleted job, hook, DNS record…) is made again; each step's output says whether it created its artefact. */
+        post: operations["syncLane"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hooks/gitlab": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * GitLab's push hook for lanes (R-LANE-8): a push to `feature/<lane>` builds the lane's job of that application and deploys the image into the lane.
+         * @description Outside the session auth: the `X-Gitlab-Token` header must be the lane's hook token (401 otherwise, compared in constant time). Events for no lane, branch or application are answered 202 and ignored. A repeated delivery of the same commit builds once.
+         */
+        post: operations["receiveGitLabPush"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2439,6 +2570,156 @@ export interface components {
             /** @description The latest 20, newest first. */
             deliveries: components["schemas"]["NotificationDelivery"][];
         };
+        LaneAppRequest: {
+            /** @description Application name or id. */
+            app: string;
+            /**
+             * Format: int64
+             * @description The environment copied from; default: the application's environment of the base env type.
+             */
+            base_env_id?: number;
+            replicas?: number;
+            env?: {
+                name: string;
+                value?: string;
+            }[];
+            /** @description Narrows the application's business domains; default: all of them. */
+            domains?: string[];
+        };
+        LaneColoring: {
+            producers?: string[];
+            consumers?: {
+                app: string;
+                topic: string;
+                group: string;
+            }[];
+        };
+        LaneNotify: {
+            /** @enum {string} */
+            type: "dingtalk" | "webhook";
+            url: string;
+            secret?: string;
+        };
+        LaneStory: {
+            workspace_id: string;
+            id: string;
+            url?: string;
+        };
+        LaneCreate: {
+            /** @description 1-40 letters, digits, '-', '_', '.'; names the lane in every system (immutable). */
+            name: string;
+            story: components["schemas"]["LaneStory"];
+            members?: string[];
+            /** @description Default: lanes.base_env_type. */
+            base_env_type?: string;
+            /** @description Default: lanes.cluster, or the only cluster. */
+            cluster?: string;
+            apps: components["schemas"]["LaneAppRequest"][];
+            coloring?: components["schemas"]["LaneColoring"];
+            notify?: components["schemas"]["LaneNotify"];
+        };
+        LaneEdit: {
+            /** Format: int64 */
+            version: number;
+            /** @description Must equal the lane's name if given. */
+            name?: string;
+            story?: components["schemas"]["LaneStory"];
+            members?: string[];
+            apps?: components["schemas"]["LaneAppRequest"][];
+            coloring?: components["schemas"]["LaneColoring"];
+            notify?: components["schemas"]["LaneNotify"] | null;
+        };
+        LaneArtefact: {
+            system: string;
+            kind: string;
+            name: string;
+            app?: string | null;
+            detail: string;
+        };
+        LaneApp: {
+            app: string;
+            /** Format: int64 */
+            app_id: number;
+            /** Format: int64 */
+            base_env_id: number;
+            replicas?: number | null;
+            env?: Record<string, never>[];
+            domains: {
+                domain?: string;
+                host?: string;
+            }[];
+            internal_domain: string;
+            coloring?: Record<string, never>;
+            live: {
+                branch_head?: string | null;
+                last_build_id?: number | null;
+                deployed_image?: string | null;
+                hook_id?: number | null;
+                updated_at?: string | null;
+            };
+        };
+        Lane: {
+            /**
+             * Format: int64
+             * @description null on a dry run
+             */
+            id: number | null;
+            name: string;
+            namespace: string;
+            branch?: string;
+            jenkins_folder?: string;
+            config_branch?: string;
+            story?: components["schemas"]["LaneStory"];
+            /** @description The TAPD story's title. */
+            description?: string;
+            owner?: string;
+            members?: string[];
+            base_env_type?: string;
+            cluster?: string;
+            /** @enum {string} */
+            state: "creating" | "active" | "failed" | "deleting" | "deleted";
+            workflow_id?: string | null;
+            workflow_state?: string | null;
+            error?: string | null;
+            apps: components["schemas"]["LaneApp"][];
+            coloring?: components["schemas"]["LaneColoring"];
+            notify?: boolean;
+            expiry: {
+                /** @enum {string} */
+                stage?: "active" | "pending_deletion" | "due";
+                last_activity_at?: string | null;
+                pending_at?: string | null;
+                delete_at?: string | null;
+                listed_at?: string | null;
+            };
+            created_by?: string;
+            created_at?: string | null;
+            updated_at?: string | null;
+            /** Format: int64 */
+            version: number;
+            actions: ("edit" | "renew" | "sync" | "delete")[];
+        };
+        LanePlanResult: {
+            dry_run: boolean;
+            lane: components["schemas"]["Lane"];
+            plan: components["schemas"]["LaneArtefact"][];
+            workflow_id?: string | null;
+        };
+        LaneDeletion: {
+            done: boolean;
+            workflow_id?: string | null;
+            workflow_state: string;
+            error?: string | null;
+        };
+        LaneEvent: {
+            /** Format: int64 */
+            id: number;
+            app?: string | null;
+            kind: string;
+            detail: string;
+            actor: string;
+            created_at: string | null;
+        };
     };
     responses: {
         /** @description Bad input (`details.field` names it). */
@@ -2549,6 +2830,8 @@ export interface components {
         ConfigFileName: string;
         /** @description Numeric id of the build. */
         BuildId: number;
+        /** @description Numeric id of the lane, or the name of a live lane. */
+        LaneId: string;
     };
     requestBodies: never;
     headers: never;
@@ -5359,6 +5642,329 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listLanes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lanes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Lane"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Error"];
+        };
+    };
+    createLane: {
+        parameters: {
+            query?: {
+                /** @description true: only answer the plan; nothing is created or changed. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaneCreate"];
+            };
+        };
+        responses: {
+            /** @description The plan of a dry run; nothing was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanePlanResult"];
+                };
+            };
+            /** @description Recorded; the create workflow (`workflow_id`) makes the artefacts. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanePlanResult"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getLane: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id of the lane, or the name of a live lane. */
+                id: components["parameters"]["LaneId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lane. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lane"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteLane: {
+        parameters: {
+            query: {
+                /** @description The lane's name. */
+                confirm: string;
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id of the lane, or the name of a live lane. */
+                id: components["parameters"]["LaneId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaneDeletion"];
+                };
+            };
+            /** @description Still deleting. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaneDeletion"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A step failed (`error`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaneDeletion"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    editLane: {
+        parameters: {
+            query?: {
+                /** @description true: only answer the plan; nothing is created or changed. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id of the lane, or the name of a live lane. */
+                id: components["parameters"]["LaneId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaneEdit"];
+            };
+        };
+        responses: {
+            /** @description The plan of what the edit does; `workflow_id` when it started one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanePlanResult"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getLanePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id of the lane, or the name of a live lane. */
+                id: components["parameters"]["LaneId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plan: components["schemas"]["LaneArtefact"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listLaneEvents: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description Numeric id of the lane, or the name of a live lane. */
+                id: components["parameters"]["LaneId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LaneEvent"][];
+                    };
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    renewLane: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id of the lane, or the name of a live lane. */
+                id: components["parameters"]["LaneId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Renewed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lane"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    syncLane: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id of the lane, or the name of a live lane. */
+                id: components["parameters"]["LaneId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sync workflow started (`workflow_id`). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanePlanResult"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    receiveGitLabPush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Taken (or ignored). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ignored: boolean;
+                        event?: components["schemas"]["LaneEvent"];
+                    };
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthenticated"];
             default: components["responses"]["Error"];
         };
     };

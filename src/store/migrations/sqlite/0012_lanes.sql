@@ -20,6 +20,10 @@ CREATE TABLE lanes (
   coloring TEXT NOT NULL DEFAULT '{}',
   -- creating | active | failed | deleting | deleted (core/lane/lane.hpp)
   state TEXT NOT NULL,
+  -- The secret token of the lane's GitLab push hooks, sealed (SecretBox).
+  hook_token_sealed TEXT NOT NULL DEFAULT '',
+  -- Where expiry notices go: {"type","url","secret"} sealed, or ''.
+  notify_sealed TEXT NOT NULL DEFAULT '',
   workflow_id TEXT NOT NULL DEFAULT '',
   last_activity_at BIGINT NOT NULL,
   pending_deletion_at BIGINT,

@@ -1,0 +1,94 @@
+// lane.expiry: one long-lived workflow per lane on the engine's timers
+// (R-LANE-13). It sleeps until the lane would go idle, lists it for deletion
+// with a notice, and deletes it (lane.delete as a child) if it is still idle
+// on the day of deletion. Activity moves the dates; each wake-up re-reads them.
+#include <boost/json.hpp>
+
+#include "core/lane/lane_expiry.hpp"
+#include "services/lanes/lane_steps.hpp"
+#include "store/lane_repository.hpp"
+
+namespace slipway::services::lanes {
+
+namespace {
+
+std::string FormatDays(core::Millis ms) { return std::to_string(ms / (24LL * 3600 * 1000)); }
+
+// Tells the lane's channel, if it has one. Failures are logged in the
+// lane's events, not retried forever: the deletion itself is what matters.
+std::string Notify(const LaneWorkflowDeps& deps, const core::Lane& lane, const core::LaneExpiry& expiry) {
+  if (lane.notify_sealed.empty()) return "no notice channel";
+  if (!deps.connections.notifier) return "notifications are not configured";
+  auto opened = deps.secrets.Open(lane.notify_sealed);
+  if (!opened.ok()) return "the notice channel cannot be opened";
+  auto channel = boost::json::parse(*opened).as_object();
+  auto notifier = deps.connections.notifier({std::string(channel.at("type").as_string()),
+                                             std::string(channel.at("url").as_string()),
+                                             std::string(channel.at("secret").as_string())});
+  if (!notifier) return "unknown notice channel type";
+  const std::string renew = deps.address.url() + "/lanes/" + std::to_string(lane.id);
+  connectors::Notice notice;
+  notice.event = "lane.expiring";
+  notice.title = "Lane " + lane.name + " will be deleted";
+  notice.text = "Lane " + lane.name + " has been idle for " + FormatDays(deps.lanes.expiry.pending_after) +
+                " days and will be deleted on " + connectors::Rfc3339(expiry.delete_at) +
+                " unless renewed: " + renew;
+  notice.markdown = "### Lane " + lane.name + " will be deleted\n\nIdle for " +
+                    FormatDays(deps.lanes.expiry.pending_after) + " days; deleted on " +
+                    connectors::Rfc3339(expiry.delete_at) + " unless [renewed](" + renew + ").";
+  notice.fields = {{"lane", lane.name}, {"lane_id", std::to_string(lane.id)}, {"renew_url", renew}};
+  notice.id = "lane-expiring-" + std::to_string(lane.id) + "-" + std::to_string(expiry.pending_at);
+  auto sent = notifier->Notify(notice);
+  return sent.ok() ? "notified" : "notice failed: " + sent.error().message;
+}
+
+engine::CommitFn SetPending(std::int64_t lane_id, std::optional<core::Millis> pending, std::string event,
+                            core::Millis now) {
+  return [=](store::Tx& tx) {
+    auto lane = store::lanes::Get(tx, lane_id);
+    if (!lane) return;
+    lane->pending_deletion_at = pending;
+    lane->updated_at = now;
+    ++lane->version;
+    store::lanes::Update(tx, *lane);
+    if (!event.empty()) {
+      store::lanes::AddEvent(tx, {.lane_id = lane_id, .kind = "expiry", .detail = event, .actor = "slipway",
+                                  .created_at = now});
+    }
+  };
+}
+
+}  // namespace
+
+engine::StepOutcome ExpiryWatchStep(engine::StepContext& ctx, const Deps& deps) {
+  auto lane = LoadLane(ctx);
+  if (!lane || !ctx.children.empty() || lane->state == core::LaneState::kDeleted ||
+      lane->state == core::LaneState::kDeleting) {
+    return engine::Succeeded(boost::json::object{{"ended", "the lane is deleted"}});
+  }
+  const auto now = ctx.clock->Now();
+  const auto expiry = core::ComputeLaneExpiry(lane->last_activity_at, now, deps->lanes.expiry);
+  switch (expiry.stage) {
+    case core::LaneExpiryStage::kActive:
+      if (lane->pending_deletion_at) {
+        return engine::SleepUntil(expiry.pending_at).WithCommit(SetPending(lane->id, std::nullopt, "", now));
+      }
+      return engine::SleepUntil(expiry.pending_at);
+    case core::LaneExpiryStage::kPendingDeletion:
+      if (!lane->pending_deletion_at) {
+        std::string told = Notify(*deps, *lane, expiry);
+        return engine::SleepUntil(expiry.delete_at)
+            .WithCommit(SetPending(lane->id, now, "listed for deletion on " + connectors::Rfc3339(expiry.delete_at) +
+                                                       " (" + told + ")", now));
+      }
+      return engine::SleepUntil(expiry.delete_at);
+    case core::LaneExpiryStage::kDue:
+      break;
+  }
+  return engine::StartChildren({{kLaneDeleteWorkflow, lane->name, boost::json::object{{"lane_id", lane->id}}}},
+                               boost::json::object{{"deleting", true}})
+      .WithCommit(SetPending(lane->id, lane->pending_deletion_at.value_or(now), "idle since " +
+                                 connectors::Rfc3339(lane->last_activity_at) + ": deleted", now));
+}
+
+}  // namespace slipway::services::lanes
