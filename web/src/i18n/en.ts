@@ -130,7 +130,7 @@ export const en = {
     theirChange: 'What changed live meanwhile', baseSide: 'When your draft started (v{v})', liveSide: 'Live now (v{v})',
     yourDraftVsLive: 'Your draft against the live value', draftSide: 'Your draft', rebase: 'Rebase on the live value',
     rebaseHint: 'Keeps your draft and takes the live value of now as its base.', edit: 'Edit', editorLabel: 'Content of {name}',
-    unsaved: 'Unsaved edits', compareTab: 'Compare with live', stale: 'The live value changed since this draft was taken: publishing will be refused until you rebase.',
+    unsaved: 'Unsaved edits', leaveConfirm: 'Leave this page? Your edits are not saved.', compareTab: 'Compare with live', stale: 'The live value changed since this draft was taken: publishing will be refused until you rebase.',
     changes: 'Changes', publishTitle: 'Publish {name}', publishComment: 'Comment (what and why)',
     publishHint: 'Written only if the live value is still the one the draft was taken from.',
   },

@@ -132,7 +132,7 @@ export const zhCN: typeof en = {
     theirChange: '期间线上发生的改动', baseSide: '草稿开始时（v{v}）', liveSide: '当前线上（v{v}）',
     yourDraftVsLive: '你的草稿与线上值对比', draftSide: '你的草稿', rebase: '基于线上值变基',
     rebaseHint: '保留你的草稿内容，并以当前线上值作为它的基准。', edit: '编辑', editorLabel: '{name} 的内容',
-    unsaved: '有未保存的修改', compareTab: '与线上对比', stale: '取草稿后线上值已变：变基之前发布会被拒绝。',
+    unsaved: '有未保存的修改', leaveConfirm: '离开此页面？你的修改尚未保存。', compareTab: '与线上对比', stale: '取草稿后线上值已变：变基之前发布会被拒绝。',
     changes: '改动', publishTitle: '发布 {name}', publishComment: '备注（改了什么、为什么）',
     publishHint: '只有当线上值仍是草稿所基于的版本时才会写入。',
   },
