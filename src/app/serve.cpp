@@ -33,6 +33,7 @@
 #include "services/notifications/notification_service.hpp"
 #include "services/platform/secret_box.hpp"
 #include "services/platform/server_address.hpp"
+#include "sandbox/dns/dns_responder.hpp"
 #include "services/lanes/lane_service.hpp"
 #include "services/lanes/lane_workflows.hpp"
 #include "store/migrations.hpp"
@@ -72,10 +73,14 @@ services::BuildSettings BuildSettingsFor(const Config& c, const sandbox::Sandbox
   return builds;
 }
 
-// The sandbox's DNS serves its own zone: there, lanes' names live in it.
+// The sandbox's DNS serves one zone: with it, lanes' external names live there.
 services::LaneSettings LaneSettingsFor(const Config& c, const sandbox::SandboxHost* sandbox) {
   services::LaneSettings lanes = c.lanes;
-  (void)sandbox;
+  if (sandbox && !c.connectors.dns) {
+    std::string zone = sandbox::kSandboxDnsZone;
+    if (zone.ends_with('.')) zone.pop_back();
+    lanes.domain_suffix = zone;
+  }
   return lanes;
 }
 
@@ -167,7 +172,7 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
     return http::ReleaseJson(*view);
   });
   services::BuildService builds(*db, clock, engine, connections, build_settings);
-  services::LaneService lanes(*db, clock, engine, connections, secrets, address, config.config_files, lane_settings,
+  services::LaneService lanes(*db, clock, engine, clusters, connections, secrets, address, config.config_files, lane_settings,
                               build_settings);
   http::Metrics metrics;
   metrics.AddGauge("slipway_engine_queue_depth", "Workflow steps due and waiting for a worker.",

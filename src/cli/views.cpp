@@ -89,7 +89,7 @@ std::string RenderApp(const boost::json::value& app) {
   fields.emplace_back("health check", check ? FormatHealthCheck(*check) : "-");
   fields.emplace_back("approvers", Text(details, "approvers"));
   fields.emplace_back("vendor image", Text(details, "vendor_image"));
-  fields.emplace_back("business domains", Text(details, "business_domains"));
+  fields.emplace_back("domains", Text(details, "business_domains"));
   fields.emplace_back("missing fields", Text(object, "missing_fields"));
   fields.emplace_back("members", Joined(object.if_contains("members"), FormatMember));
   fields.emplace_back("actions", Text(object, "actions"));

@@ -35,6 +35,7 @@ TEST(CliViews, AppShowsDetailsWhatIsMissingAndWhyActionsAreRefused) {
             "health check:    http:/healthz:8080\n"
             "approvers:       bob\n"
             "vendor image:    -\n"
+            "domains:         -\n"
             "missing fields:  details.build_job\n"
             "members:         alice (owner)\n"
             "actions:         edit, request_offline\n"

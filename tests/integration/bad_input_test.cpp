@@ -460,6 +460,13 @@ TEST_F(BadBodyTest, EveryBodyRouteRefusesBadFieldsNamingThem) {
       {"PUT", "/api/v1/apps/{id}/notifications", vendor + "/notifications", R"({"targets": [], "mute": true})", "mute"},
       {"PUT", "/api/v1/apps/{id}/notifications", vendor + "/notifications", R"({"targets": [{"name": "hook", "type": "webhook", "url": "https://h.example.com/a\r\nb"}]})", "targets[0].url"},
       {"PUT", "/api/v1/teams/{team}/notifications", "/api/v1/teams/trade/notifications", R"({"target": []})", "target"},
+      {"POST", "/api/v1/lanes", "/api/v1/lanes", R"({"name": "l", "story": {"workspace_id": "1", "id": "2"}, "apps": [], "colour": 1})", "colour"},
+      {"POST", "/api/v1/lanes", "/api/v1/lanes", R"({"name": "l\nx", "story": {"workspace_id": "1", "id": "2"}, "apps": []})", "name"},
+      {"POST", "/api/v1/lanes", "/api/v1/lanes", R"({"name": "l", "story": {"workspace_id": "1", "id": "2"}, "apps": [{"app": "a", "env": [{"name": "1X"}]}]})", "apps[0].env[0].name"},
+      {"POST", "/api/v1/lanes", "/api/v1/lanes", R"({"name": "l", "story": {"workspace_id": "1", "id": "2"}, "apps": [], "notify": {"type": "mail", "url": "https://x"}})", "notify.type"},
+      {"PATCH", "/api/v1/lanes/{id}", "/api/v1/lanes/987654", R"({"version": 1, "apps": [{"app": "a", "replicas": 99}]})", "apps[0].replicas"},
+      {"PATCH", "/api/v1/lanes/{id}", "/api/v1/lanes/987654", R"({"version": 1, "coloring": {"consumers": [{"app": "a", "topic": "t"}]}})", "coloring.consumers[0].group"},
+      {"POST", "/hooks/gitlab", "/hooks/gitlab", R"({"object_kind": "push"})", "X-Gitlab-Event"},
   };
   const auto before = NewestSuccess();
   std::set<std::pair<std::string, std::string>> covered;

@@ -27,6 +27,10 @@ constexpr std::string_view kLaneBranchPrefix = "feature/";
 
 Result<std::optional<store::LaneEvent>> LaneService::ReceivePush(std::string_view event_header,
                                                                  std::string_view token_header, std::string_view body) {
+  if (event_header != "Push Hook") {
+    return core::Invalid("only push hooks are taken (X-Gitlab-Event: Push Hook)",
+                         {{"field", "X-Gitlab-Event"}, {"rule", "must be Push Hook"}});
+  }
   // The token is checked against the lane's own below, once the lane is
   // known: here it only has to be the one the delivery carries.
   auto push = connectors::gitlab::ParsePushHook(event_header, token_header, body, token_header);
