@@ -4,7 +4,7 @@
 // the clusters with a connectivity check.
 //
 //   node e2e/admin-journey.mjs <locale> <slipway binary> <artefact dir>
-import { apiAs, openBrowser, startServer, ADMIN_PASSWORD } from './harness.mjs'
+import { apiAs, openBrowser, startServer, waitFor, ADMIN_PASSWORD } from './harness.mjs'
 import { readyApp } from './setup.mjs'
 import { choose, messages, settled, signIn, signOut } from './ui.mjs'
 
@@ -95,11 +95,18 @@ try {
     await page.getByRole('menuitem', { name: m.nav.audit }).click()
     await page.getByLabel(m.audit.actor).fill('lead')
     await page.locator('[data-test=audit-search]').click()
+    // The unfiltered list shows first; the filtered one replaces it.
+    const actorCells = page.locator('[data-test=audit] tbody tr td:nth-child(2)')
+    let actors = []
+    await waitFor('only lead in the audit log', async () => {
+      actors = (await actorCells.allTextContents()).map((a) => a.trim())
+      return actors.length > 0 && actors.every((a) => a === 'lead')
+    }, 10_000).catch(() => {
+      throw new Error(`actors: ${actors.join(', ')}`)
+    })
     const rows = page.locator('[data-test=audit] tbody tr')
     await rows.filter({ hasText: 'change.approve' }).first().waitFor()
     await rows.filter({ hasText: 'change.reject' }).first().waitFor()
-    const actors = await page.locator('[data-test=audit] tbody tr td:nth-child(2)').allTextContents()
-    if (!actors.length || actors.some((a) => a.trim() !== 'lead')) throw new Error(`actors: ${actors.join(', ')}`)
     await browser.screenshot('audit')
   })
 
