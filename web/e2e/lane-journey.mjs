@@ -4,7 +4,8 @@
 // copy rewrites. In the browser: create a lane (form → plan by system with
 // the config rewrites → confirm) as a developer, follow it to `active`, a push
 // deploys into it, renew it; as admin, the workflow with each application's
-// child workflow; delete it (type the name) and see it gone.
+// child workflow, an edit that takes an application out (its plan first),
+// then delete it (type the name) and see it gone.
 //
 //   node e2e/lane-journey.mjs <locale> <slipway binary> <artefact dir>
 import { apiAs, openBrowser, startServer, waitFor, ADMIN_PASSWORD } from './harness.mjs'
@@ -150,6 +151,26 @@ try {
     await wf.locator('[data-test=workflow-state]', { hasText: m.state.succeeded }).waitFor()
     await settled(page)
     await browser.screenshot('lane-detail')
+  })
+
+  await step('edit the applications: take pay out (admin)', async () => {
+    await page.locator('[data-action=edit] button:not([disabled])').click()
+    const dialog = page.locator('.el-dialog:visible')
+    await dialog.locator('[data-row="1"]').getByRole('button', { name: m.common.remove }).click()
+    await dialog.getByRole('button', { name: m.lanes.planButton }).click()
+    await dialog.locator('[data-test=lane-plan]').waitFor()
+    await settled(page)
+    await browser.screenshot('lane-edit-plan')
+    await dialog.locator('[data-test=apply-lane-edit]').click()
+    await dialog.waitFor({ state: 'hidden' })
+    await waitFor('one application left', async () => (await page.locator('[data-test=lane-apps-table] tbody tr').count()) === 1, 60_000)
+    await page.locator('[data-test=lane-state]', { hasText: m.lanes.stateName.active }).waitFor({ timeout: 60_000 })
+    await page.locator('[data-test=lane-events]').getByText(m.lanes.eventKinds.edited, { exact: true }).first().waitFor({ timeout: 60_000 })
+    // The edit's workflow: pay's artefacts removed by a child workflow.
+    const wf = page.locator('[data-test=lane-workflow]')
+    await wf.locator('[data-step=changes]').waitFor()
+    await wf.locator(`[data-child="${pay}"]`).waitFor()
+    await wf.locator('[data-test=workflow-state]', { hasText: m.state.succeeded }).waitFor()
   })
 
   await step('delete with the typed name and see it gone', async () => {

@@ -92,7 +92,7 @@ export const en = {
     stateName: { creating: 'Creating', active: 'Active', failed: 'Failed', deleting: 'Deleting', deleted: 'Deleted' },
     stage: { active: 'Active', pending_deletion: 'Pending deletion', due: 'Due for deletion' },
     eventKinds: { push: 'push', build: 'build', deploy: 'deploy', renew: 'renewed', sync: 'sync', edit: 'edit', expiry: 'expiry', created: 'created', edited: 'edited', deleted: 'deleted' },
-    systems: { kubernetes: 'Kubernetes', gitlab: 'GitLab', jenkins: 'Jenkins', dns: 'DNS', consul: 'Consul', apollo: 'Apollo' },
+    systems: { slipway: 'Slipway', kubernetes: 'Kubernetes', gitlab: 'GitLab', jenkins: 'Jenkins', dns: 'DNS', consul: 'Consul', apollo: 'Apollo' },
   },
   env: {
     create: 'New environment', type: 'Env type', cluster: 'Cluster', namespace: 'Namespace', image: 'Image',

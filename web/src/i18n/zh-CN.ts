@@ -94,7 +94,7 @@ export const zhCN: typeof en = {
     stateName: { creating: '创建中', active: '可用', failed: '失败', deleting: '删除中', deleted: '已删除' },
     stage: { active: '活跃', pending_deletion: '待删除', due: '即将删除' },
     eventKinds: { push: '推送', build: '构建', deploy: '部署', renew: '续期', sync: '同步', edit: '编辑', expiry: '过期', created: '已创建', edited: '已编辑', deleted: '已删除' },
-    systems: { kubernetes: 'Kubernetes', gitlab: 'GitLab', jenkins: 'Jenkins', dns: 'DNS', consul: 'Consul', apollo: 'Apollo' },
+    systems: { slipway: 'Slipway', kubernetes: 'Kubernetes', gitlab: 'GitLab', jenkins: 'Jenkins', dns: 'DNS', consul: 'Consul', apollo: 'Apollo' },
   },
   env: {
     create: '新建环境', type: '环境类型', cluster: '集群', namespace: '命名空间', image: '镜像',
