@@ -88,6 +88,7 @@ export const en = {
     workflow: 'Current workflow', workflowAdminOnly: 'Step details are visible to admins; the workflow is {state}.',
     events: 'Events', eventKind: 'Event', actor: 'By', time: 'Time', noEvents: 'No pushes or deploys yet',
     editTitle: 'Edit the applications of {name}', editSave: 'Apply', editPlan: 'What the edit does', edited: 'Edit applied',
+    drift: 'Artefacts', checkDrift: 'Check every artefact', driftNone: 'All {total} artefacts are in place', driftSummary: '{missing} of {total} artefacts are missing, {unknown} could not be checked: Sync remakes what is missing', driftMissing: 'Missing', driftUnknown: 'Not checked',
     noApps: 'No application can join a lane yet: it must be self-developed, online or pending online, with an environment of the lanes\' base env type (test by default).', failures: '{n} failed attempts', dueOn: 'deleted on {date} without activity', child: 'Child workflow', steps: '{done}/{total} steps', error: 'Error', empty: 'No lanes yet',
     stateName: { creating: 'Creating', active: 'Active', failed: 'Failed', deleting: 'Deleting', deleted: 'Deleted' },
     stage: { active: 'Active', pending_deletion: 'Pending deletion', due: 'Due for deletion' },

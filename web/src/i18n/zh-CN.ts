@@ -90,6 +90,7 @@ export const zhCN: typeof en = {
     workflow: '当前工作流', workflowAdminOnly: '步骤详情仅管理员可见；工作流状态：{state}。',
     events: '事件', eventKind: '事件', actor: '操作人', time: '时间', noEvents: '还没有推送或部署',
     editTitle: '编辑 {name} 的应用', editSave: '应用修改', editPlan: '本次编辑的内容', edited: '修改已应用',
+    drift: '对象', checkDrift: '检查全部对象', driftNone: '全部 {total} 个对象都在', driftSummary: '{total} 个对象中缺少 {missing} 个，{unknown} 个无法检查：「同步」会重新创建缺少的对象', driftMissing: '缺少', driftUnknown: '未检查',
     noApps: '还没有可加入泳道的应用：应用须为自研、已上线或待上线，并有泳道基础环境类型（默认 test）的环境。', failures: '失败 {n} 次', dueOn: '无活动将于 {date} 删除', child: '子工作流', steps: '{done}/{total} 步', error: '错误', empty: '还没有泳道',
     stateName: { creating: '创建中', active: '可用', failed: '失败', deleting: '删除中', deleted: '已删除' },
     stage: { active: '活跃', pending_deletion: '待删除', due: '即将删除' },

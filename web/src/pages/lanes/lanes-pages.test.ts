@@ -14,6 +14,7 @@ import { installUi } from '../../ui'
 import type { Lane } from '../../lib/lanes'
 import LaneDetailPage from './LaneDetailPage.vue'
 import LanesPage from './LanesPage.vue'
+import LaneDrift from '../../components/lanes/LaneDrift.vue'
 
 type Handler = (method: string, url: string) => { status: number; body?: unknown } | undefined
 let handler: Handler
@@ -163,6 +164,35 @@ describe('the lane page', () => {
     const status = el.querySelector('[data-test=delete-status]')?.textContent ?? ''
     expect(status).toContain('step namespace: the cluster is unreachable')
     expect(status).toContain('Delete again')
+    unmount()
+  })
+})
+
+describe('the drift check', () => {
+  it('lists what is missing or could not be checked', async () => {
+    handler = (m, u) => (m === 'GET' && u === '/api/v1/lanes/7/drift' ? { status: 200, body: { items: [
+      { system: 'kubernetes', kind: 'namespace', name: 'pay-q3', present: true },
+      { system: 'dns', kind: 'record', name: 'web-pay-q3.sandbox.test', app: 'order', present: false },
+      { system: 'jenkins', kind: 'job', name: 'Pay_Q3/order', app: 'order', present: null, error: 'jenkins: timed out' },
+    ] } } : undefined)
+    const { el, unmount } = await mount(LaneDrift, { laneId: 7 })
+    ;(el.querySelector('[data-test=check-drift]') as HTMLButtonElement).click()
+    await settle()
+    expect(el.querySelector('[data-test=drift-summary]')?.textContent).toContain('1 of 3 artefacts are missing, 1 could not be checked')
+    const rows = [...el.querySelectorAll('.el-table__body tr')].map((r) => r.textContent)
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toContain('web-pay-q3.sandbox.test')
+    expect(rows[0]).toContain('Missing')
+    expect(rows[1]).toContain('jenkins: timed out')
+    unmount()
+  })
+  it('says when everything is in place', async () => {
+    handler = () => ({ status: 200, body: { items: [{ system: 'kubernetes', kind: 'namespace', name: 'pay-q3', present: true }] } })
+    const { el, unmount } = await mount(LaneDrift, { laneId: 7 })
+    ;(el.querySelector('[data-test=check-drift]') as HTMLButtonElement).click()
+    await settle()
+    expect(el.querySelector('[data-test=drift-summary]')?.textContent).toContain('All 1 artefacts are in place')
+    expect(el.querySelector('.el-table')).toBeNull()
     unmount()
   })
 })
