@@ -113,6 +113,10 @@ try {
     await page.getByRole('heading', { name: lane }).waitFor()
     await page.locator('[data-test=lane-state]', { hasText: m.lanes.stateName.active }).waitFor({ timeout: 90_000 })
     await page.locator('[data-test=lane-apps-table]').getByText(`web-${lane.toLowerCase().replace(/[^a-z0-9]/g, '-')}.sandbox.test`).waitFor()
+    // Every artefact is where the plan said.
+    await page.locator('[data-test=check-drift]').click()
+    const allThere = new RegExp(m.lanes.driftNone.replace('{total}', '\\d+'))
+    await page.locator('[data-test=drift-summary]', { hasText: allThere }).waitFor()
   })
 
   await step('a push deploys into the lane', async () => {
