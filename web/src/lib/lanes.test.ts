@@ -82,8 +82,8 @@ describe('lane helpers', () => {
       id: 'w', kind: 'lane.create', state: 'running',
       steps: [{ index: 0, name: 'prepare', state: 'succeeded', attempt: 1 }, { index: 1, name: 'apps', state: 'waiting', attempt: 1 }],
       children: [
-        { id: 'c1', kind: 'lane.app.create', subject: 'order', step: 1, state: 'running' },
-        { id: 'c2', kind: 'lane.app.create', subject: 'pay', step: 1, state: 'succeeded' },
+        { id: 'c1', kind: 'lane.app.create', subject: 'order', step: 1, state: 'running', error: null },
+        { id: 'c2', kind: 'lane.app.create', subject: 'pay', step: 1, state: 'succeeded', error: null },
       ],
     }
     expect([...childrenByStep(wf).entries()].map(([k, v]) => [k, v.map((c) => c.subject)])).toEqual([[1, ['order', 'pay']]])

@@ -15,18 +15,9 @@ export type LaneEvent = S['LaneEvent']
 export type LaneDeletion = S['LaneDeletion']
 export type WorkflowStep = S['WorkflowStep']
 
-/// A child workflow as the engine reports it (`children` of GET /workflows/{id}).
-export interface WorkflowChild {
-  id: string
-  kind: string
-  subject: string
-  step: number
-  state: 'running' | 'succeeded' | 'failed' | 'cancelled'
-  error?: string | null
-}
-/// The engine answers `parent_id` and `children` too (engine-children);
-/// optional here so older servers still type-check.
-export type Workflow = S['Workflow'] & { parent_id?: string | null; children?: WorkflowChild[] }
+/// A workflow with its steps and the child workflows its steps started.
+export type Workflow = S['Workflow']
+export type WorkflowChild = S['WorkflowChild']
 
 /// The systems a plan touches, in the order the page shows them.
 export const SYSTEMS = ['kubernetes', 'gitlab', 'jenkins', 'dns', 'consul', 'apollo'] as const
