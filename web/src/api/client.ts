@@ -49,8 +49,13 @@ export function withQuery(path: string, query?: Query): string {
 async function errorFrom(response: Response): Promise<ApiError> {
   const text = await response.text()
   try {
-    const parsed = JSON.parse(text) as { error?: { code?: string; message?: string; details?: Record<string, unknown> } }
-    if (parsed.error?.message) {
+    const parsed = JSON.parse(text) as { error?: string | { code?: string; message?: string; details?: Record<string, unknown> } }
+    // Some answers carry their own body with `error` as text (a lane's 503
+    // deletion names the failed step): the message, with the body as details.
+    if (typeof parsed.error === 'string' && parsed.error) {
+      return new ApiError(response.status, 'error', parsed.error, parsed as Record<string, unknown>)
+    }
+    if (typeof parsed.error === 'object' && parsed.error?.message) {
       return new ApiError(response.status, parsed.error.code ?? 'error', parsed.error.message, parsed.error.details ?? {})
     }
   } catch {
