@@ -108,7 +108,7 @@ void ShowLane(Session& session, const std::string& lane) {
   if (const std::string id = Field(view, "workflow_id"); !id.empty()) {
     HttpResponse response = session.Send("GET", "/api/v1/workflows/" + PercentEncode(id));
     if (response.status == 403) {
-      hidden = "(the workflow's steps are shown to admins only)\n";
+      hidden = "workflow " + id + ": its steps are shown to admins only\n";
     } else if (response.status >= 300) {
       throw FailureFromResponse(response);
     } else if (auto parsed = response.Json(); parsed.ok()) {
@@ -116,7 +116,8 @@ void ShowLane(Session& session, const std::string& lane) {
     }
   }
   session.Print(json::object{{"lane", view}, {"workflow", workflow}}, [&](const json::value&) {
-    return RenderLane(view) + (workflow.is_null() ? hidden : RenderWorkflow(workflow));
+    const std::string steps = workflow.is_null() ? hidden : RenderWorkflow(workflow);
+    return RenderLane(view) + (steps.empty() ? "" : "\n" + steps);
   });
 }
 

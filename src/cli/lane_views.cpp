@@ -61,7 +61,7 @@ std::string ConsumersTable(const boost::json::object& lane) {
                       CellAt(consumer, "variable")});
     }
   }
-  return rows.empty() ? "" : RenderTable({"consumer", "topic", "lane group", "variable"}, rows);
+  return rows.empty() ? "" : "\n" + RenderTable({"consumer", "topic", "lane group", "variable"}, rows);
 }
 
 }  // namespace
@@ -101,13 +101,13 @@ std::string RenderLane(const boost::json::value& lane) {
   const auto& expiry = ObjectOrEmpty(l.if_contains("expiry"));
   fields.emplace_back("expiry", CellAt(expiry, "stage"));
   fields.emplace_back("  last activity", CellAt(expiry, "last_activity_at"));
-  fields.emplace_back("  listed at", CellAt(expiry, "listed_at"));
   fields.emplace_back("  pending at", CellAt(expiry, "pending_at"));
+  fields.emplace_back("  listed at", CellAt(expiry, "listed_at"));
   fields.emplace_back("  delete at", CellAt(expiry, "delete_at"));
   fields.emplace_back("created", CellAt(l, "created_by") + " " + CellAt(l, "created_at"));
   fields.emplace_back("version", CellAt(l, "version"));
   fields.emplace_back("actions", CellAt(l, "actions"));
-  return RenderFields(fields) + AppsTable(l) + ConsumersTable(l);
+  return RenderFields(fields) + "\n" + AppsTable(l) + ConsumersTable(l);
 }
 
 std::string RenderLanePlan(const boost::json::value& plan) {

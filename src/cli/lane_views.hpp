@@ -9,8 +9,8 @@ namespace slipway::cli {
 /// One line per lane: name, state, apps, owner, expiry stage, when it is
 /// listed for deletion (pending) and deleted (delete at).
 std::string RenderLaneList(const boost::json::value& list);
-/// Basic fields, story, expiry, the applications with their live state,
-/// message coloring, and what the caller may do.
+/// Basic fields, story, expiry and what the caller may do; then tables of
+/// the applications with their live state and of the lane's consumers.
 std::string RenderLane(const boost::json::value& lane);
 /// A plan (`{"plan":[…]}` or a bare array): system, kind, name, app, detail.
 std::string RenderLanePlan(const boost::json::value& plan);

@@ -34,7 +34,38 @@ const char* kLane = R"js({
   "version":3,"actions":["edit","renew","sync","delete"]})js";
 
 TEST(CliLaneViews, ALaneShowsItsAppsLiveStateColoringAndExpiry) {
-  EXPECT_EQ(RenderLane(boost::json::parse(kLane)), "");
+  EXPECT_EQ(RenderLane(boost::json::parse(kLane)),
+            "id:               7\n"
+            "name:             pay-q3\n"
+            "state:            active\n"
+            "workflow:         wf-1 (succeeded)\n"
+            "story:            20375841:1001  https://tapd.example/1001\n"
+            "description:      Pay by instalments\n"
+            "owner:            alice\n"
+            "members:          bob\n"
+            "namespace:        pay-q3\n"
+            "cluster:          sandbox\n"
+            "base env type:    test\n"
+            "branch:           feature/pay-q3\n"
+            "jenkins folder:   pay-q3\n"
+            "config branch:    feature-pay-q3\n"
+            "producers:        order\n"
+            "notify:           yes\n"
+            "expiry:           pending_deletion\n"
+            "  last activity:  2026-11-01T00:00:00.000Z\n"
+            "  pending at:     2026-11-15T00:00:00.000Z\n"
+            "  listed at:      2026-11-15T00:00:05.000Z\n"
+            "  delete at:      2026-11-18T00:00:00.000Z\n"
+            "created:          alice 2026-11-01T00:00:00.000Z\n"
+            "version:          3\n"
+            "actions:          edit, renew, sync, delete\n"
+            "\n"
+            "APP    REPLICAS  BASE ENV  BRANCH HEAD  LAST BUILD  DEPLOYED IMAGE                        INTERNAL      EXTERNAL\n"
+            "order  2         11        3f2a9c1d     40          registry.local/order:pay-q3-3f2a9c1d  order.pay-q3  web-pay-q3.lanes.example.com\n"
+            "pay    -         12        -            -           -                                     pay.pay-q3    -\n"
+            "\n"
+            "CONSUMER  TOPIC   LANE GROUP        VARIABLE\n"
+            "pay       orders  pay-group-pay-q3  SLIPWAY_CONSUMER_GROUP_ORDERS\n");
 }
 
 TEST(CliLaneViews, AFailedLaneShowsWhy) {
@@ -43,8 +74,8 @@ TEST(CliLaneViews, AFailedLaneShowsWhy) {
   lane.as_object()["workflow_state"] = "failed";
   lane.as_object()["error"] = "step branch: GitLab refused";
   const std::string out = RenderLane(lane);
-  EXPECT_NE(out.find("state:           failed\nerror:           step branch: GitLab refused\n"
-                     "workflow:        wf-1 (failed)\n"),
+  EXPECT_NE(out.find("state:            failed\nerror:            step branch: GitLab refused\n"
+                     "workflow:         wf-1 (failed)\n"),
             std::string::npos)
       << out;
 }
@@ -53,21 +84,28 @@ TEST(CliLaneViews, TheListHasOneLinePerLane) {
   const auto list = boost::json::parse(std::string(R"js({"items":[)js") + kLane +
                                        R"js(,{"name":"new","state":"creating","apps":[],"owner":"bob",
                                        "expiry":{"stage":"active","pending_at":null,"delete_at":null}}]})js");
-  EXPECT_EQ(RenderLaneList(list), "");
+  EXPECT_EQ(RenderLaneList(list),
+            "NAME    STATE     APPS       OWNER  EXPIRY            PENDING AT                DELETE AT\n"
+            "pay-q3  active    order,pay  alice  pending_deletion  2026-11-15T00:00:00.000Z  2026-11-18T00:00:00.000Z\n"
+            "new     creating  -          bob    active            -                         -\n");
 }
 
 TEST(CliLaneViews, APlanIsATableAndADryRunSaysSo) {
   const auto result = boost::json::parse(R"js({"dry_run":true,"lane":{"name":"pay-q3"},"workflow_id":null,"plan":[
     {"system":"kubernetes","kind":"namespace","name":"pay-q3","app":null,"detail":"on sandbox"},
     {"system":"gitlab","kind":"branch","name":"feature/pay-q3","app":"order","detail":"from master"}]})js");
-  EXPECT_EQ(RenderLanePlanResult(result), "");
+  EXPECT_EQ(RenderLanePlanResult(result),
+            "SYSTEM      KIND       NAME            APP    DETAIL\n"
+            "kubernetes  namespace  pay-q3          -      on sandbox\n"
+            "gitlab      branch     feature/pay-q3  order  from master\n"
+            "(dry run: nothing was changed)\n");
 }
 
 TEST(CliLaneViews, ACreateNamesItsWorkflowAndAnEditWithNothingToDoSaysSo) {
   auto result = boost::json::parse(std::string(R"js({"dry_run":false,"plan":[],"workflow_id":"wf-9","lane":)js") +
                                    kLane + "}");
   std::string out = RenderLanePlanResult(result);
-  EXPECT_NE(out.find("name:            pay-q3\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("name:             pay-q3\n"), std::string::npos) << out;
   EXPECT_TRUE(out.ends_with("workflow wf-9 is doing it\n")) << out;
   result.as_object()["workflow_id"] = nullptr;
   out = RenderLanePlanResult(result);
@@ -79,17 +117,21 @@ TEST(CliLaneViews, EventsAreATable) {
     {"id":2,"app":"order","kind":"deploy","detail":"registry.local/order:pay-q3-3f2a9c1d","actor":"gitlab",
      "created_at":"2026-11-02T10:00:00.000Z"},
     {"id":1,"app":null,"kind":"renew","detail":"","actor":"alice","created_at":"2026-11-02T09:00:00.000Z"}]})js");
-  EXPECT_EQ(RenderLaneEvents(events), "");
+  EXPECT_EQ(RenderLaneEvents(events),
+            "WHEN                      KIND    APP    ACTOR   DETAIL\n"
+            "2026-11-02T10:00:00.000Z  deploy  order  gitlab  registry.local/order:pay-q3-3f2a9c1d\n"
+            "2026-11-02T09:00:00.000Z  renew   -      alice\n");
 }
 
 TEST(CliLaneViews, ADeletionIsDoneStillRunningOrStoppedAtAStep) {
   EXPECT_EQ(RenderLaneDeletion(boost::json::parse(R"({"done":true,"workflow_id":"wf-2","workflow_state":"succeeded","error":null})")),
             "lane deleted\n");
   EXPECT_EQ(RenderLaneDeletion(boost::json::parse(R"({"done":false,"workflow_id":"wf-2","workflow_state":"running","error":null})")),
-            "");
+            "the deletion is still running (workflow wf-2): run the same command again to follow it\n");
   EXPECT_EQ(RenderLaneDeletion(boost::json::parse(
                 R"({"done":false,"workflow_id":"wf-2","workflow_state":"failed","error":"step namespace: cluster unreachable"})")),
-            "");
+            "the deletion stopped (workflow wf-2 failed): step namespace: cluster unreachable\n"
+            "delete again to finish the rest\n");
 }
 
 TEST(CliWorkflowViews, StepsAndChildrenWithTheirStates) {
@@ -100,7 +142,15 @@ TEST(CliWorkflowViews, StepsAndChildrenWithTheirStates) {
     "children":[
       {"id":"wf-2","kind":"lane.app.create","subject":"pay-q3/order","step":1,"state":"succeeded","error":null},
       {"id":"wf-3","kind":"lane.app.create","subject":"pay-q3/pay","step":1,"state":"failed","error":"step job: 500"}]})js");
-  EXPECT_EQ(RenderWorkflow(workflow), "");
+  EXPECT_EQ(RenderWorkflow(workflow),
+            "workflow wf-1 (lane.create): failed: step apps: a child failed\n"
+            "#  STEP       STATE      ATTEMPT  ERROR\n"
+            "0  namespace  succeeded  1        -\n"
+            "1  apps       failed     2        a child failed\n"
+            "\n"
+            "STEP  CHILD            SUBJECT       STATE      ERROR\n"
+            "1     lane.app.create  pay-q3/order  succeeded  -\n"
+            "1     lane.app.create  pay-q3/pay    failed     step job: 500\n");
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ std::string RenderWorkflow(const boost::json::value& workflow) {
     children.push_back({CellAt(c, "step"), CellAt(c, "kind"), CellAt(c, "subject"), CellAt(c, "state"),
                         CellAt(c, "error")});
   }
-  if (!children.empty()) out += RenderTable({"step", "child", "subject", "state", "error"}, children);
+  if (!children.empty()) out += "\n" + RenderTable({"step", "child", "subject", "state", "error"}, children);
   return out;
 }
 

@@ -79,13 +79,13 @@ TEST_F(LaneCliTest, DryRunCreateWaitShowDelete) {
   auto created = Run(wait_args);
   ASSERT_EQ(created.exit_code, 0) << created;
   EXPECT_THAT(created.out, HasSubstr("creating lane " + lane + " (workflow "));
-  EXPECT_THAT(created.out, HasSubstr("state:           active\n"));
+  EXPECT_THAT(created.out, HasSubstr("state:            active\n"));
 
   // Show: per-app live state, coloring, and (for an admin) the workflow's steps and children.
   auto show = Run({"lane", "show", lane});
   ASSERT_EQ(show.exit_code, 0) << show;
-  EXPECT_THAT(show.out, HasSubstr("branch:          feature/" + lane + "\n"));
-  EXPECT_THAT(show.out, HasSubstr("producers:       " + order + "\n"));
+  EXPECT_THAT(show.out, HasSubstr("branch:           feature/" + lane + "\n"));
+  EXPECT_THAT(show.out, HasSubstr("producers:        " + order + "\n"));
   EXPECT_THAT(show.out, HasSubstr(order + "." + lane));
   EXPECT_THAT(show.out, HasSubstr("pay-group-" + lane));
   EXPECT_THAT(show.out, HasSubstr("(lane.create): succeeded\n"));
@@ -101,7 +101,7 @@ TEST_F(LaneCliTest, DryRunCreateWaitShowDelete) {
   EXPECT_THAT(list.out, HasSubstr(lane + "  active"));
   auto stored_plan = Run({"lane", "plan", lane});
   ASSERT_EQ(stored_plan.exit_code, 0) << stored_plan;
-  EXPECT_THAT(stored_plan.out, HasSubstr("fallback-service"));
+  EXPECT_THAT(stored_plan.out, HasSubstr("feature-" + lane + " "));
   auto renewed = Run({"lane", "renew", lane});
   EXPECT_EQ(renewed.exit_code, 0) << renewed;
   auto events = Run({"lane", "events", lane});
@@ -119,7 +119,7 @@ TEST_F(LaneCliTest, DryRunCreateWaitShowDelete) {
   const std::string id = std::to_string(shown.at("lane").at("id").as_int64());
   auto gone = Run({"lane", "show", id});
   ASSERT_EQ(gone.exit_code, 0) << gone;
-  EXPECT_THAT(gone.out, HasSubstr("state:           deleted\n"));
+  EXPECT_THAT(gone.out, HasSubstr("state:            deleted\n"));
   EXPECT_THAT(gone.out, HasSubstr("(lane.delete): succeeded\n"));
   auto again = Run({"lane", "delete", id, "--confirm", lane});
   EXPECT_EQ(again.exit_code, 0) << again;
