@@ -92,6 +92,10 @@ class LaneFlowTest : public ::testing::Test {
     return Jenkins().Send("GET", url + "/api/json", std::nullopt, kJenkinsAuth).status;
   }
   std::vector<connectors::DnsRecord> Dns(const std::string& host) {
+    auto records = DnsClient().Query(host, connectors::DnsType::kA);
+    return records.ok() ? *records : std::vector<connectors::DnsRecord>{};
+  }
+  connectors::dns::DnsClient DnsClient() {
     const std::string address = server().SandboxUrl("dns");
     connectors::dns::DnsSettings s;
     auto colon = address.rfind(':');
@@ -101,8 +105,19 @@ class LaneFlowTest : public ::testing::Test {
     s.zone = sandbox::kSandboxDnsZone;
     s.key_name = sandbox::kSandboxTsigKeyName;
     s.key_secret = sandbox::kSandboxTsigSecret;
-    auto records = connectors::dns::DnsClient(s).Query(host, connectors::DnsType::kA);
-    return records.ok() ? *records : std::vector<connectors::DnsRecord>{};
+    return connectors::dns::DnsClient(s);
+  }
+  // The drift report's artefacts that are not present, as "kind name".
+  std::vector<std::string> Missing(Api& api, std::int64_t id) {
+    auto drift = api.Get("/api/v1/lanes/" + std::to_string(id) + "/drift");
+    EXPECT_EQ(drift.status, 200) << drift;
+    std::vector<std::string> out;
+    for (const auto& item : drift.Object().at("items").as_array()) {
+      if (!item.at("present").is_bool() || !item.at("present").as_bool()) {
+        out.push_back(Text(item.at("kind")) + " " + Text(item.at("name")));
+      }
+    }
+    return out;
   }
 
   Reply WaitForLane(const TestUser& who, std::int64_t id, const std::function<bool(const Reply&)>& done) {
@@ -181,6 +196,18 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   const std::string container = json::serialize(deployment.Object().at("spec").at("template"));
   EXPECT_NE(container.find("SLIPWAY_LANE_COLOR"), std::string::npos) << "order produces colored messages";
   EXPECT_NE(container.find("SLIPWAY_CONFIG_CONSUL_PATH"), std::string::npos);
+
+  // Drift and repair: what someone removes shows as missing, and a sync remakes it.
+  EXPECT_EQ(Missing(api, id), std::vector<std::string>{});
+  ASSERT_TRUE(DnsClient().Delete("web-" + ns + ".sandbox.test", connectors::DnsType::kA).ok());
+  ASSERT_EQ(Kube().Delete("/api/v1/namespaces/" + ns + "/services/" + user).status, 200);
+  EXPECT_EQ(Missing(api, id),
+            (std::vector<std::string>{"record web-" + ns + ".sandbox.test", "fallback-service " + ns + "/" + user}));
+  auto sync = api.Post("/api/v1/lanes/" + std::to_string(id) + "/sync");
+  ASSERT_EQ(sync.status, 202) << sync;
+  WaitForLane(owner_, id, [](const Reply& r) { return Text(r.Object().at("workflow_state")) != "running"; });
+  EXPECT_EQ(Missing(api, id), std::vector<std::string>{});
+  EXPECT_EQ(HookCount("trade/" + order, ns), 1u) << "a sync makes nothing twice";
 
   // Push-to-deploy: a commit on feature/<lane> builds the lane's job and runs the image in the lane.
   auto pushed = GitLab().Post("/sandbox/push", {{"project", "trade/" + order}, {"branch", "feature/" + lane}});

@@ -45,11 +45,12 @@ std::vector<std::int64_t> AppIds(const std::vector<lanes::ResolvedApp>& apps) {
 }  // namespace
 
 LaneService::LaneService(store::Database& db, const core::Clock& clock, engine::Engine& engine,
-                         const Connections& connections, const SecretBox& secrets, const ServerAddress& address,
+                         ClusterService& clusters, const Connections& connections, const SecretBox& secrets, const ServerAddress& address,
                          ConfigFileSettings config_settings, LaneSettings settings, BuildSettings build_settings)
     : db_(db),
       clock_(clock),
       engine_(engine),
+      clusters_(clusters),
       connections_(connections),
       secrets_(secrets),
       address_(address),
