@@ -144,6 +144,13 @@ void AddReads(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exit_
     session.Print(session.Call("GET", LanePath(args->lane, "/plan")), RenderLanePlan);
   });
 
+  auto* drift = lanes->add_subcommand("drift", "Each artefact of the lane looked up now: what is missing, a sync remakes");
+  AddLane(drift, *args);
+  SetAction(drift, exit_code, [args] {
+    auto session = Session::Connect(args->connection);
+    session.Print(session.Call("GET", LanePath(args->lane, "/drift")), RenderLaneDrift);
+  });
+
   auto* events = lanes->add_subcommand("events", "The lane's events (pushes, builds, deploys, renewals…), newest first");
   AddLane(events, *args);
   events->add_option("--limit", args->limit, "How many")->check(CLI::Range(1, 500))->capture_default_str();

@@ -132,6 +132,18 @@ std::string RenderLanePlanResult(const boost::json::value& result) {
   return out;
 }
 
+std::string RenderLaneDrift(const boost::json::value& list) {
+  std::vector<Row> rows;
+  for (const auto& item : ArrayAt(ObjectOrEmpty(&list), "items")) {
+    const auto& a = ObjectOrEmpty(&item);
+    const auto* present = a.if_contains("present");
+    const std::string state = present && present->is_bool() ? (present->as_bool() ? "present" : "MISSING")
+                                                            : "unknown: " + CellAt(a, "error");
+    rows.push_back({CellAt(a, "system"), CellAt(a, "kind"), CellAt(a, "name"), CellAt(a, "app"), state});
+  }
+  return RenderTable({"system", "kind", "name", "app", "state"}, rows);
+}
+
 std::string RenderLaneEvents(const boost::json::value& list) {
   std::vector<Row> rows;
   for (const auto& item : ArrayAt(ObjectOrEmpty(&list), "items")) {

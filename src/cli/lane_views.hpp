@@ -17,6 +17,9 @@ std::string RenderLanePlan(const boost::json::value& plan);
 /// The answer of a create, edit or sync: the plan on a dry run; otherwise
 /// the lane and the workflow doing the work (or that nothing is to do).
 std::string RenderLanePlanResult(const boost::json::value& result);
+/// Every artefact as its system has it now: present, missing, or why it
+/// could not be asked.
+std::string RenderLaneDrift(const boost::json::value& list);
 std::string RenderLaneEvents(const boost::json::value& list);
 /// A delete's answer: done, still running, or the step that failed.
 std::string RenderLaneDeletion(const boost::json::value& deletion);

@@ -112,6 +112,18 @@ TEST(CliLaneViews, ACreateNamesItsWorkflowAndAnEditWithNothingToDoSaysSo) {
   EXPECT_TRUE(out.ends_with("nothing to do in other systems\n")) << out;
 }
 
+TEST(CliLaneViews, DriftSaysWhatIsMissingAndWhatCouldNotBeAsked) {
+  const auto drift = boost::json::parse(R"js({"items":[
+    {"system":"kubernetes","kind":"namespace","name":"pay-q3","app":null,"present":true,"error":null},
+    {"system":"dns","kind":"record","name":"web-pay-q3.example.com","app":"order","present":false,"error":null},
+    {"system":"jenkins","kind":"job","name":"pay-q3/order","app":"order","present":null,"error":"HTTP 503"}]})js");
+  EXPECT_EQ(RenderLaneDrift(drift),
+            "SYSTEM      KIND       NAME                    APP    STATE\n"
+            "kubernetes  namespace  pay-q3                  -      present\n"
+            "dns         record     web-pay-q3.example.com  order  MISSING\n"
+            "jenkins     job        pay-q3/order            order  unknown: HTTP 503\n");
+}
+
 TEST(CliLaneViews, EventsAreATable) {
   const auto events = boost::json::parse(R"js({"items":[
     {"id":2,"app":"order","kind":"deploy","detail":"registry.local/order:pay-q3-3f2a9c1d","actor":"gitlab",

@@ -1,6 +1,6 @@
 // `slipway lane …` end to end: the real client binary against a server with
 // the sandbox — dry run, create --wait, show (with the workflow's steps),
-// list, plan, renew, delete — checking exit codes and what is printed.
+// list, plan, drift, renew, delete — checking exit codes and what is printed.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -102,6 +102,10 @@ TEST_F(LaneCliTest, DryRunCreateWaitShowDelete) {
   auto stored_plan = Run({"lane", "plan", lane});
   ASSERT_EQ(stored_plan.exit_code, 0) << stored_plan;
   EXPECT_THAT(stored_plan.out, HasSubstr("feature-" + lane + " "));
+  auto drift = Run({"lane", "drift", lane});
+  ASSERT_EQ(drift.exit_code, 0) << drift;
+  EXPECT_THAT(drift.out, HasSubstr("present\n"));
+  EXPECT_THAT(drift.out, Not(HasSubstr("MISSING"))) << "a lane just made lacks nothing";
   auto renewed = Run({"lane", "renew", lane});
   EXPECT_EQ(renewed.exit_code, 0) << renewed;
   auto events = Run({"lane", "events", lane});
