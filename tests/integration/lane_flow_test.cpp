@@ -7,6 +7,8 @@
 #include <memory>
 
 #include "connectors/dns/client.hpp"
+#include "connectors/jenkins/client.hpp"
+#include "connectors/registry/client.hpp"
 #include "sandbox/dns/dns_responder.hpp"
 #include "sandbox/tapd/tapd_emulator.hpp"
 #include "support/api_fixture.hpp"
@@ -30,7 +32,11 @@ class LaneFlowTest : public ::testing::Test {
  protected:
   static void TearDownTestSuite() { server_.reset(); }
   static ApiServer& server() {
-    if (!server_) server_ = std::make_unique<ApiServer>(SandboxOptions());
+    if (!server_) {
+      auto options = SandboxOptions();
+      options.extra_config = "lanes:\n  follow_interval_ms: 200\n";
+      server_ = std::make_unique<ApiServer>(options);
+    }
     return *server_;
   }
   static inline std::unique_ptr<ApiServer> server_;
@@ -197,6 +203,16 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   EXPECT_NE(container.find("SLIPWAY_LANE_COLOR"), std::string::npos) << "order produces colored messages";
   EXPECT_NE(container.find("SLIPWAY_CONFIG_CONSUL_PATH"), std::string::npos);
 
+  // Progress: the create workflow and one child per application, all done, readable by the owner.
+  auto progress = api.Get("/api/v1/lanes/" + std::to_string(id) + "/workflow");
+  ASSERT_EQ(progress.status, 200) << progress;
+  EXPECT_EQ(Text(progress.Object().at("workflow").at("state")), "succeeded");
+  ASSERT_EQ(progress.Object().at("children").as_array().size(), 2u);
+  for (const auto& child : progress.Object().at("children").as_array()) {
+    EXPECT_EQ(Text(child.at("kind")), "lane.app.create");
+    EXPECT_EQ(child.at("steps").as_array().size(), 6u) << "branch, config, job, hook, deploy, domains";
+  }
+
   // Drift and repair: what someone removes shows as missing, and a sync remakes it.
   EXPECT_EQ(Missing(api, id), std::vector<std::string>{});
   ASSERT_TRUE(DnsClient().Delete("web-" + ns + ".sandbox.test", connectors::DnsType::kA).ok());
@@ -233,6 +249,27 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   auto events = api.Get("/api/v1/lanes/" + std::to_string(id) + "/events");
   EXPECT_NE(json::serialize(events.Object()).find("\"deploy\""), std::string::npos) << events;
 
+  // A build started by hand in the lane's Jenkins job is noticed and deployed too, by digest.
+  connectors::jenkins::JenkinsSettings jenkins;
+  jenkins.transport.base_url = server().SandboxUrl("jenkins");
+  jenkins.transport.basic_user = "admin";
+  jenkins.transport.basic_password = "slipway-sandbox-token";
+  auto queued = connectors::jenkins::JenkinsClient(jenkins).TriggerBuild(lane + "/" + order, std::map<std::string, std::string>{}, 0);
+  ASSERT_TRUE(queued.ok()) << queued.error().message;
+  auto by_hand = WaitForLane(owner_, id, [&](const Reply& r) { return image(r).find("-manual@sha256:") != std::string::npos; });
+  EXPECT_NE(image(by_hand).find(":" + ns + "-manual@sha256:"), std::string::npos) << by_hand;
+
+  auto tag_of = [](const std::string& image) {
+    auto at = image.find('@');
+    auto base = image.substr(0, at);
+    return base.substr(base.rfind(':') + 1);
+  };
+  const std::string pushed_tag = tag_of(image(deployed));
+  connectors::registry::RegistryClient registry({.base_url = server().SandboxUrl("registry")});
+  auto image_present = [&](const std::string& tag) { return registry.HeadManifest("slipway/" + order, tag).ok(); };
+  EXPECT_TRUE(image_present(pushed_tag)) << pushed_tag;
+  EXPECT_TRUE(image_present(ns + "-manual"));
+
   // Edit: pay leaves (its artefacts go, its fallback comes back), user joins.
   auto current = api.Get("/api/v1/lanes/" + std::to_string(id));
   auto edited = api.Patch("/api/v1/lanes/" + std::to_string(id),
@@ -263,6 +300,8 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   EXPECT_TRUE(Dns("web-" + ns + ".sandbox.test").empty());
   EXPECT_EQ(ConsulValue(lane_config), "<404>");
   EXPECT_EQ(BranchStatus("trade/" + order, "feature/" + lane), 200) << "branches are kept by default";
+  EXPECT_FALSE(image_present(pushed_tag)) << "the lane's images go with it";
+  EXPECT_FALSE(image_present(ns + "-manual"));
   auto gone = api.Get("/api/v1/lanes/" + std::to_string(id));
   EXPECT_EQ(gone.Str("state"), "deleted");
   auto again = api.Delete("/api/v1/lanes/" + std::to_string(id) + "?confirm=" + lane);
