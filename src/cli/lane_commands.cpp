@@ -99,24 +99,13 @@ void AddCreate(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exit
   });
 }
 
-// The lane with its workflow's steps. The workflow routes are admins' (they
-// are the engine's repair tools), so others see the lane without them.
+// The lane with its create/edit/sync/delete workflow's steps and its
+// applications' workflows.
 void ShowLane(Session& session, const std::string& lane) {
   json::value view = session.Call("GET", LanePath(lane));
-  json::value workflow = nullptr;
-  std::string hidden;
-  if (const std::string id = Field(view, "workflow_id"); !id.empty()) {
-    HttpResponse response = session.Send("GET", "/api/v1/workflows/" + PercentEncode(id));
-    if (response.status == 403) {
-      hidden = "workflow " + id + ": its steps are shown to admins only\n";
-    } else if (response.status >= 300) {
-      throw FailureFromResponse(response);
-    } else if (auto parsed = response.Json(); parsed.ok()) {
-      workflow = std::move(parsed).value();
-    }
-  }
-  session.Print(json::object{{"lane", view}, {"workflow", workflow}}, [&](const json::value&) {
-    const std::string steps = workflow.is_null() ? hidden : RenderWorkflow(workflow);
+  json::value progress = session.Call("GET", LanePath(lane, "/workflow"));
+  session.Print(json::object{{"lane", view}, {"progress", progress}}, [&](const json::value&) {
+    const std::string steps = RenderWorkflowProgress(progress);
     return RenderLane(view) + (steps.empty() ? "" : "\n" + steps);
   });
 }
@@ -130,7 +119,7 @@ void AddReads(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exit_
 
   auto* show = lanes->add_subcommand(
       "show", "Show a lane: apps and their live state, coloring, expiry, its workflow's steps (-o json: "
-              "{\"lane\",\"workflow\"})");
+              "{\"lane\",\"progress\"})");
   AddLane(show, *args);
   SetAction(show, exit_code, [args] {
     auto session = Session::Connect(args->connection);

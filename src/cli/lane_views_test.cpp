@@ -146,23 +146,32 @@ TEST(CliLaneViews, ADeletionIsDoneStillRunningOrStoppedAtAStep) {
             "delete again to finish the rest\n");
 }
 
-TEST(CliWorkflowViews, StepsAndChildrenWithTheirStates) {
-  const auto workflow = boost::json::parse(R"js({"id":"wf-1","kind":"lane.create","state":"failed",
-    "error":"step apps: a child failed","waiting_for":null,"steps":[
-      {"index":0,"name":"namespace","state":"succeeded","attempt":1,"error":null},
-      {"index":1,"name":"apps","state":"failed","attempt":2,"error":"a child failed"}],
+TEST(CliWorkflowViews, StepsAndChildrenWithTheStepEachIsAt) {
+  const auto progress = boost::json::parse(R"js({"workflow":{"id":"wf-1","kind":"lane.create","state":"running",
+    "error":null,"waiting_for":null,"steps":[
+      {"index":0,"name":"prepare","state":"succeeded","attempt":1,"error":null},
+      {"index":1,"name":"apps","state":"waiting","attempt":1,"error":null}],
     "children":[
-      {"id":"wf-2","kind":"lane.app.create","subject":"pay-q3/order","step":1,"state":"succeeded","error":null},
-      {"id":"wf-3","kind":"lane.app.create","subject":"pay-q3/pay","step":1,"state":"failed","error":"step job: 500"}]})js");
-  EXPECT_EQ(RenderWorkflow(workflow),
-            "workflow wf-1 (lane.create): failed: step apps: a child failed\n"
-            "#  STEP       STATE      ATTEMPT  ERROR\n"
-            "0  namespace  succeeded  1        -\n"
-            "1  apps       failed     2        a child failed\n"
+      {"id":"wf-2","kind":"lane.app.create","subject":"order","step":1,"state":"succeeded","error":null},
+      {"id":"wf-3","kind":"lane.app.create","subject":"pay","step":1,"state":"failed","error":"step job: 500"},
+      {"id":"wf-4","kind":"lane.app.create","subject":"user","step":1,"state":"running","error":null}]},
+    "children":[
+      {"id":"wf-2","steps":[{"name":"branch","state":"succeeded"},{"name":"job","state":"succeeded"}]},
+      {"id":"wf-3","steps":[{"name":"branch","state":"succeeded"},{"name":"job","state":"failed"}]}]})js");
+  EXPECT_EQ(RenderWorkflowProgress(progress),
+            "workflow wf-1 (lane.create): running\n"
+            "#  STEP     STATE      ATTEMPT  ERROR\n"
+            "0  prepare  succeeded  1        -\n"
+            "1  apps     waiting    1        -\n"
             "\n"
-            "STEP  CHILD            SUBJECT       STATE      ERROR\n"
-            "1     lane.app.create  pay-q3/order  succeeded  -\n"
-            "1     lane.app.create  pay-q3/pay    failed     step job: 500\n");
+            "STEP  CHILD            SUBJECT  STATE      AT            ERROR\n"
+            "1     lane.app.create  order    succeeded  -             -\n"
+            "1     lane.app.create  pay      failed     job (failed)  step job: 500\n"
+            "1     lane.app.create  user     running    -             -\n");
+}
+
+TEST(CliWorkflowViews, NoWorkflowShowsNothing) {
+  EXPECT_EQ(RenderWorkflowProgress(boost::json::parse(R"({"workflow":null,"children":[]})")), "");
 }
 
 }  // namespace

@@ -4,10 +4,12 @@
 
 namespace slipway::cli {
 
-/// A workflow (GET /api/v1/workflows/{id}) for `-o table`: a heading line
-/// with its id, kind and state (and error, and the signal it waits for),
-/// then its steps (index, name, state, attempt, error) and the child
-/// workflows it started (step, kind, subject, state, error).
-std::string RenderWorkflow(const boost::json::value& workflow);
+/// `{"workflow":…,"children":[…]}` (GET /api/v1/lanes/{id}/workflow) for
+/// `-o table`: a heading line with the workflow's id, kind and state (and
+/// error, and the signal it waits for), its steps (index, name, state,
+/// attempt, error), and the child workflows its steps started (step, kind,
+/// subject, state, the step it is at — the first that has not succeeded —,
+/// error). Empty when there is no workflow.
+std::string RenderWorkflowProgress(const boost::json::value& progress);
 
 }  // namespace slipway::cli

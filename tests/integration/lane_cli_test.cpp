@@ -81,7 +81,7 @@ TEST_F(LaneCliTest, DryRunCreateWaitShowDelete) {
   EXPECT_THAT(created.out, HasSubstr("creating lane " + lane + " (workflow "));
   EXPECT_THAT(created.out, HasSubstr("state:            active\n"));
 
-  // Show: per-app live state, coloring, and (for an admin) the workflow's steps and children.
+  // Show: per-app live state, coloring, the workflow's steps and its children.
   auto show = Run({"lane", "show", lane});
   ASSERT_EQ(show.exit_code, 0) << show;
   EXPECT_THAT(show.out, HasSubstr("branch:           feature/" + lane + "\n"));
@@ -94,7 +94,13 @@ TEST_F(LaneCliTest, DryRunCreateWaitShowDelete) {
   ASSERT_EQ(json.exit_code, 0) << json;
   const auto shown = boost::json::parse(json.out);
   EXPECT_EQ(shown.at("lane").at("state"), "active");
-  EXPECT_EQ(shown.at("workflow").at("kind"), "lane.create");
+  EXPECT_EQ(shown.at("progress").at("workflow").at("kind"), "lane.create");
+  // Anyone signed in follows the workflow, not only admins; only members change the lane.
+  const auto viewer = server().CreateUser("viewer", "lcli-viewer");
+  auto seen = Run({"lane", "show", lane, "--server", server().base_url(), "--token", viewer.token});
+  ASSERT_EQ(seen.exit_code, 0) << seen;
+  EXPECT_THAT(seen.out, HasSubstr("(lane.create): succeeded\n"));
+  EXPECT_EQ(Run({"lane", "renew", lane, "--server", server().base_url(), "--token", viewer.token}).exit_code, 1);
 
   auto list = Run({"lane", "list"});
   ASSERT_EQ(list.exit_code, 0) << list;
