@@ -1,5 +1,5 @@
 // `slipway lane …`: swimlanes — plan, create (and follow), show with the
-// workflow's steps, edit, renew, sync, events and delete.
+// workflow's progress, drift, events, edit, renew, sync and delete.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <chrono>
