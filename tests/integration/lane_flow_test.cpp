@@ -225,6 +225,21 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   EXPECT_EQ(Missing(api, id), std::vector<std::string>{});
   EXPECT_EQ(HookCount("trade/" + order, ns), 1u) << "a sync makes nothing twice";
 
+  // The hook outside the session: a wrong token is refused, an event for no lane ignored.
+  const std::string push_event = json::serialize(json::object{
+      {"object_kind", "push"}, {"ref", "refs/heads/feature/" + lane},
+      {"before", std::string(40, '0')}, {"after", std::string(40, 'a')},
+      {"project", {{"id", 1}, {"path_with_namespace", "trade/" + order}}}});
+  auto forged = server().Anonymous().SendRaw("POST", "/hooks/gitlab", push_event, "application/json",
+                                             {{"X-Gitlab-Event", "Push Hook"}, {"X-Gitlab-Token", "guessed"}});
+  EXPECT_EQ(forged.status, 401) << forged;
+  std::string elsewhere = push_event;
+  elsewhere.replace(elsewhere.find("feature/" + lane), 8 + lane.size(), "main");
+  auto ignored = server().Anonymous().SendRaw("POST", "/hooks/gitlab", elsewhere, "application/json",
+                                              {{"X-Gitlab-Event", "Push Hook"}, {"X-Gitlab-Token", "guessed"}});
+  EXPECT_EQ(ignored.status, 202) << ignored;
+  EXPECT_TRUE(ignored.Object().at("ignored").as_bool());
+
   // Push-to-deploy: a commit on feature/<lane> builds the lane's job and runs the image in the lane.
   auto pushed = GitLab().Post("/sandbox/push", {{"project", "trade/" + order}, {"branch", "feature/" + lane}});
   ASSERT_LT(pushed.status, 300) << pushed;
