@@ -91,6 +91,12 @@ boost::json::value Session::List(const std::function<std::string(const std::stri
   }
 }
 
+HttpResponse Session::Send(const std::string& method, const std::string& path, const boost::json::value* body) {
+  auto response = client_.SendJson(method, path, body);
+  if (!response) throw FailureFromTransport(response.error());
+  return std::move(response).value();
+}
+
 std::string Session::Text(const std::string& path, std::function<void(std::string_view)> sink) {
   HttpRequest request;
   request.path = path;
