@@ -124,6 +124,10 @@ std::optional<core::Lane> GetLiveByName(Tx& tx, const std::string& name) {
   return One(tx, "WHERE lower(name) = lower(?) AND state <> 'deleted'", {name});
 }
 
+std::optional<core::Lane> GetNewestByName(Tx& tx, const std::string& name) {
+  return One(tx, "WHERE lower(name) = lower(?) ORDER BY id DESC LIMIT 1", {name});
+}
+
 std::optional<core::Lane> GetLiveByNamespace(Tx& tx, const std::string& namespace_name) {
   return One(tx, "WHERE namespace = ? AND state <> 'deleted'", {namespace_name});
 }

@@ -13,7 +13,7 @@ struct LaneEvent {
   std::int64_t id = 0;
   std::int64_t lane_id = 0;
   std::string app{};
-  std::string kind{};  ///< push | build | deploy | renew | sync | edit | expiry
+  std::string kind{};  ///< push | build | deploy | renew | sync | edit | expiry | created | edited | deleted
   std::string detail{};
   std::string actor{};
   core::Millis created_at = 0;
@@ -29,6 +29,8 @@ std::int64_t Insert(Tx& tx, const core::Lane& lane);
 std::optional<core::Lane> Get(Tx& tx, std::int64_t id);
 /// The live (not deleted) lane with this name, compared without regard to case.
 std::optional<core::Lane> GetLiveByName(Tx& tx, const std::string& name);
+/// The newest lane with this name in any state (a deleted one included).
+std::optional<core::Lane> GetNewestByName(Tx& tx, const std::string& name);
 /// The live lane holding `namespace_name`.
 std::optional<core::Lane> GetLiveByNamespace(Tx& tx, const std::string& namespace_name);
 /// Live lanes, by id.

@@ -321,6 +321,8 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   EXPECT_EQ(gone.Str("state"), "deleted");
   auto again = api.Delete("/api/v1/lanes/" + std::to_string(id) + "?confirm=" + lane);
   EXPECT_EQ(again.status, 200) << "deleting a deleted lane is done";
+  auto by_name = api.Delete("/api/v1/lanes/" + lane + "?confirm=" + lane);
+  EXPECT_EQ(by_name.status, 200) << "by name too: " << by_name;
 }
 
 TEST_F(LaneFlowTest, BadInputIsRefusedNamingTheFieldAndCreatesNothing) {

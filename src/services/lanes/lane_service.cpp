@@ -197,7 +197,10 @@ Result<std::vector<LaneView>> LaneService::List(const RequestContext& ctx) {
 
 Result<core::Lane> LaneService::Load(store::Tx& tx, const std::string& ref) {
   auto id = core::ParseId(ref);
+  // By name: the live lane, else the newest deleted one, so that repeating
+  // a delete by name answers "done" instead of "no such lane".
   auto lane = id ? store::lanes::Get(tx, *id) : store::lanes::GetLiveByName(tx, ref);
+  if (!lane && !id) lane = store::lanes::GetNewestByName(tx, ref);
   if (!lane) return core::NotFound("no lane " + ref);
   return std::move(*lane);
 }
@@ -282,6 +285,11 @@ Result<LanePlanResult> LaneService::Sync(const RequestContext& ctx, const std::s
     if (!lane.ok()) return lane.error();
     if (lane->state == core::LaneState::kDeleting || lane->state == core::LaneState::kDeleted) {
       return core::Conflict("lane " + lane->name + " is " + std::string(core::LaneStateName(lane->state)));
+    }
+    if (auto running = engine_.Get(lane->workflow_id);
+        running.ok() && running->state == engine::WorkflowState::kRunning) {
+      return core::Conflict("workflow " + lane->workflow_id + " of lane " + lane->name + " still runs; sync after it",
+                            {{"workflow_id", lane->workflow_id}});
     }
     const auto now = clock_.Now();
     lane->workflow_id = Start(tx, kLaneCreateWorkflow, *lane, {{"sync", true}});

@@ -114,8 +114,14 @@ engine::StepOutcome EditChangesStep(engine::StepContext& ctx, const Deps&) {
     std::vector<engine::ChildSpec> children;
     const auto& input = ctx.input.as_object();
     const auto lane_id = InputInt(ctx, "lane_id");
+    auto lane = LoadLane(ctx);
     for (const auto& id : input.at("added").as_array()) {
-      children.push_back({kLaneAppCreateWorkflow, "app " + std::to_string(id.as_int64()),
+      // Named like a create's children: by the application.
+      std::string name = "app " + std::to_string(id.as_int64());
+      for (const auto& app : lane ? lane->apps : std::vector<core::LaneApp>{}) {
+        if (app.spec.app_id == id.as_int64()) name = app.spec.app;
+      }
+      children.push_back({kLaneAppCreateWorkflow, name,
                           boost::json::object{{"lane_id", lane_id}, {"app_id", id.as_int64()}}});
     }
     for (const auto& removed : input.at("removed").as_array()) {
