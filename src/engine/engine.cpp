@@ -9,6 +9,7 @@
 #include <random>
 #include <utility>
 
+#include "core/common/call_tag.hpp"
 #include "engine/fail_point.hpp"
 #include "engine/step_commit.hpp"
 #include "engine/worker_pool.hpp"
@@ -177,6 +178,8 @@ StepOutcome Engine::RunHandler(const Claim& claim, const Workflow& workflow,
   context.clock = &clock_;
   context.db = &db_;
   StepOutcome outcome;
+  // Calls the handler makes name the step (X-Slipway-Step; core/common/call_tag.hpp).
+  core::ScopedCallTag tag(workflow.id + "/" + claim.name);
   try {
     outcome = definition->steps[claim.index].handler(context);
   } catch (const std::exception& e) {

@@ -108,13 +108,14 @@ http::Response HandleServiceAdmin(Service& service, http::Request& request) {
 
 http::Response HandleSandboxRequest(Emulator& emulator, FaultInjector& faults, http::Request& request) {
   if (request.path.rfind("/_sandbox/", 0) == 0) return Admin(emulator, faults, request);
+  const auto arrived = FaultInjector::NowMs();
   if (auto injected = faults.Intercept(request)) {
-    faults.Record(request, injected->status, true);
+    faults.Record(request, injected->status, true, arrived);
     injected->route = "injected";
     return *injected;
   }
   auto response = emulator.Handle(request);
-  faults.Record(request, response.status, false);
+  faults.Record(request, response.status, false, arrived);
   return response;
 }
 
