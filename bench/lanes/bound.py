@@ -14,12 +14,17 @@ application's records are `<its business domain>-<lane>.<zone>`, which the
 without a step header while the operation ran are the API request's own
 (the TAPD story lookup of POST /lanes).
 
-Within a workflow steps run one after another, and a step's calls are
-sequential (a handler is one thread); the children a step starts run side
-by side and the step goes on when the last one ended. So the fewest
-sequential calls any run of the operation needs is
+Within a workflow steps run one after another; the children a step starts
+run side by side and the step goes on when the last one ended. A step's own
+calls are mostly one after another, but some steps make independent calls
+side by side (lane_parallel.hpp); every call takes at least D (the injected
+delay), so two calls of which one waited for the other arrived at least D
+apart. A step's sequential calls, seq(s), are therefore the longest chain
+of its calls (over all its runs) in which each arrived at least D after the
+previous one: for a step that makes its calls one by one that is all of
+them. The fewest sequential calls any run of the operation needs is
 
-    path(w) = sum over the steps s of w:  calls(s) + max over the children c started by s: path(c)
+    path(w) = sum over the steps s of w:  seq(s) + max over the children c started by s: path(c)
 
 plus the request's own calls, and with every call delayed by D ms the
 operation cannot take less than (that count) × D. Everything above it is
@@ -34,9 +39,17 @@ def domain_of(i):
     return f"bd{i:02d}"
 
 
+def chain(arrivals, delay_ms):
+    """The longest chain of calls each arriving at least delay_ms after the previous one."""
+    best = []
+    for t in sorted(arrivals):
+        best.append(1 + max((b for u, b in zip(sorted(arrivals), best) if u + delay_ms <= t), default=0))
+    return max(best, default=0)
+
+
 def _step_calls(calls):
-    """{(workflow id, step name): count} from the HTTP logs; [(system, call)] untagged."""
-    counts = collections.Counter()
+    """{(workflow id, step name): [arrival ms]} from the HTTP logs; [(system, call)] untagged."""
+    arrivals = collections.defaultdict(list)
     untagged = []
     for system, log in calls.items():
         if system == "dns-admin":
@@ -45,14 +58,15 @@ def _step_calls(calls):
             tag = c.get("step") or ""
             if tag:
                 wf, _, step = tag.partition("/")
-                counts[(wf, step)] += 1
+                arrivals[(wf, step)].append(c["at_ms"])
             else:
                 untagged.append((system, c))
-    return counts, untagged
+    return arrivals, untagged
 
 
 def _dns_calls(calls, tree, domains):
-    """DNS UPDATEs attributed to the `domains` step of the child of their application."""
+    """DNS UPDATEs attributed to the `domains` step of the child of their application
+    (one per domain, made one after another)."""
     counts = collections.Counter()
     unmatched = 0
     by_app = {}
@@ -119,18 +133,20 @@ def _timeline(w, t0_ms, t1_ms):
 
 
 def analyse(op, tree, calls, domains, delay_ms, t0, t1):
-    counts, untagged = _step_calls(calls)
+    arrivals, untagged = _step_calls(calls)
     dns, dns_unmatched = _dns_calls(calls, tree, domains)
+    counts = collections.Counter({k: chain(v, delay_ms) for k, v in arrivals.items()})
     counts.update(dns)
     path_steps = []
     path = _path(tree, counts, path_steps)
     t0_ms, t1_ms = t0 * 1000, t1 * 1000
     # Untagged calls that arrived while the operation ran: the request's own.
-    request_calls = sum(1 for _, c in untagged if t0_ms - 5 <= c.get("at_ms", 0) <= t1_ms + 5)
+    own = [c["at_ms"] for _, c in untagged if t0_ms - 5 <= c.get("at_ms", 0) <= t1_ms + 5]
+    request_calls = chain(own, delay_ms)
     sequential = path + request_calls
     wall_ms = round((t1 - t0) * 1000)
     bound_ms = sequential * delay_ms
-    total_calls = sum(counts.values()) + request_calls
+    total_calls = sum(len(v) for v in arrivals.values()) + sum(dns.values()) + len(own)
     # How long the workflow's steps ran vs. the gaps between them, on the slowest path.
     spans = sorted(s for s in _timeline(tree, t0_ms, t1_ms) if s[0] and s[1])
     workflow_start = tree["created_at"]

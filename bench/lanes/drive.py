@@ -148,7 +148,7 @@ def main():
             created = bound.analyse("create", tree, calls, domains, delay_ms, t0, t1)
             created.update({"round": r, "apps": n, "post_ms": round(post_s * 1000)})
             with open(os.path.join(out_dir, f"raw-create-{n}-{r}.json"), "w") as f:
-                json.dump({"tree": tree, "calls": calls}, f)
+                json.dump({"tree": tree, "calls": calls, "t0": t0, "t1": t1, "delay_ms": delay_ms}, f)
 
             set_latency(emulators, delay_ms)
             wf_id, t0, t1 = delete_lane(api, lane_id, name)
@@ -157,7 +157,7 @@ def main():
             deleted = bound.analyse("delete", tree, calls, domains, delay_ms, t0, t1)
             deleted.update({"round": r, "apps": n})
             with open(os.path.join(out_dir, f"raw-delete-{n}-{r}.json"), "w") as f:
-                json.dump({"tree": tree, "calls": calls}, f)
+                json.dump({"tree": tree, "calls": calls, "t0": t0, "t1": t1, "delay_ms": delay_ms}, f)
             results += [created, deleted]
             for x in (created, deleted):
                 print(bound.line(x), flush=True)

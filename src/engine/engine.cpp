@@ -224,6 +224,13 @@ std::int64_t Engine::QueueDepth() {
   return CountDueSteps(*tx, clock_.Now());
 }
 
+std::optional<core::Millis> Engine::MillisUntilNextDue() {
+  auto tx = db_.Begin(store::TxMode::kRead);
+  auto due = NextDueTime(*tx);
+  if (!due) return std::nullopt;
+  return std::max<core::Millis>(0, *due - clock_.Now());
+}
+
 void Engine::RenewLeases() {
   std::map<std::int64_t, Claim> claims;
   {
@@ -250,7 +257,12 @@ void Engine::Start() {
   pool.heartbeat_interval =
       std::chrono::milliseconds(std::max<core::Millis>(settings_.lease_ms / 3, 1));
   pool_ = std::make_unique<WorkerPool>(
-      pool, [this] { return RunOnce(); }, [this] { RenewLeases(); });
+      pool, [this] { return RunOnce(); }, [this] { RenewLeases(); },
+      [this]() -> std::optional<std::chrono::milliseconds> {
+        auto due = MillisUntilNextDue();
+        if (!due) return std::nullopt;
+        return std::chrono::milliseconds(*due);
+      });
 }
 
 void Engine::Stop() {

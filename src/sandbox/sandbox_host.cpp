@@ -163,9 +163,12 @@ void SandboxHost::Start(const std::map<std::string, std::uint16_t>& ports, bool 
   for (auto& h : hosted_) {
     Hosted* raw = h.get();
     const std::string system(h->emulator->system());
-    // 8 workers: injected timeouts hold a worker each.
+    // Injected latency and timeouts hold a worker each while they sleep:
+    // enough workers that callers running side by side (engine workers,
+    // a lane step's parallel calls) are not queued behind each other, which
+    // would add the latency again per queued call. Idle threads cost little.
     h->server = choice.Bind(system, [&](std::uint16_t port) {
-      return ListenOn(host_, port, 8, [raw](http::Request& r) {
+      return ListenOn(host_, port, 64, [raw](http::Request& r) {
         return HandleSandboxRequest(*raw->emulator, raw->faults, r);
       });
     });
