@@ -7,6 +7,12 @@
 
 namespace slipway::services::lanes {
 
+namespace {
+// The create request waits for the plan: 40 reads for a lane of 20
+// applications in two rounds rather than five.
+constexpr std::size_t kPlanWidth = 32;
+}  // namespace
+
 std::vector<core::PlannedArtefact> PlanLaneArtefacts(const PlanSources& sources, const core::Lane& lane,
                                                      const std::vector<ResolvedApp>& apps,
                                                      const std::vector<std::pair<std::string, std::string>>& fallbacks) {
@@ -32,7 +38,7 @@ std::vector<core::PlannedArtefact> PlanLaneArtefacts(const PlanSources& sources,
     }
     auto files = OpenConfigFiles(sources.connections, sources.config, BaseConfigTarget(apps[i]));
     listed[i] = files.ok() ? (*files)->List() : core::Result<std::vector<LiveFile>>(files.error());
-  });
+  }, kPlanWidth);
   for (std::size_t i = 0; i < apps.size(); ++i) {
     const auto& app = apps[i];
     if (!listed[i].ok()) {
