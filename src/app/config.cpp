@@ -228,6 +228,7 @@ void ReadLaneSettings(Section& top, Config& c) {
   l.Get("delete_images", lanes.delete_images);
   l.Get("keep_branches", lanes.keep_branches);
   l.GetRange<std::int64_t>("delete_wait_ms", lanes.delete_wait_ms, 0, 600'000);
+  l.GetRange<std::int64_t>("follow_interval_ms", lanes.follow_interval_ms, 100, 3'600'000);
   std::int64_t pending_days = lanes.expiry.pending_after / kDayMs;
   std::int64_t delete_days = lanes.expiry.delete_after / kDayMs;
   l.GetRange<std::int64_t>("expiry_pending_days", pending_days, 1, 365);

@@ -172,7 +172,7 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
     return http::ReleaseJson(*view);
   });
   services::BuildService builds(*db, clock, engine, connections, build_settings);
-  services::LaneService lanes(*db, clock, engine, connections, secrets, address, config.config_files, lane_settings,
+  services::LaneService lanes(*db, clock, engine, clusters, connections, secrets, address, config.config_files, lane_settings,
                               build_settings);
   http::Metrics metrics;
   metrics.AddGauge("slipway_engine_queue_depth", "Workflow steps due and waiting for a worker.",

@@ -52,7 +52,7 @@ class OpenApiTest : public ::testing::Test {
   services::ReleaseService releases_{*db_, clock_, engine_, changes_};
   services::NotificationService notifications_{*db_, clock_, secrets_};
   services::ServerAddress address_;
-  services::LaneService lanes_{*db_, clock_, engine_, connections_, secrets_, address_, {}, {}, {}};
+  services::LaneService lanes_{*db_, clock_, engine_, clusters_, connections_, secrets_, address_, {}, {}, {}};
   Metrics metrics_;
   StreamSlots streams_{StreamLimits{}};
   ApiDeps deps_{*db_,      clock_,        identity_, apps_,         engine_,  builds_,         connections_,

@@ -121,6 +121,7 @@ const std::map<RouteKey, std::string>& ExpectedPermissions() {
       {{"DELETE", "/api/v1/lanes/{id}"}, "developer"},
       {{"GET", "/api/v1/lanes/{id}/plan"}, "authenticated"},
       {{"GET", "/api/v1/lanes/{id}/events"}, "authenticated"},
+      {{"GET", "/api/v1/lanes/{id}/drift"}, "authenticated"},
       {{"POST", "/api/v1/lanes/{id}/renew"}, "developer"},
       {{"POST", "/api/v1/lanes/{id}/sync"}, "developer"},
       {{"POST", "/hooks/gitlab"}, "public"},

@@ -7,6 +7,8 @@
 #include <memory>
 
 #include "connectors/dns/client.hpp"
+#include "connectors/jenkins/client.hpp"
+#include "connectors/registry/client.hpp"
 #include "sandbox/dns/dns_responder.hpp"
 #include "sandbox/tapd/tapd_emulator.hpp"
 #include "support/api_fixture.hpp"
@@ -30,7 +32,11 @@ class LaneFlowTest : public ::testing::Test {
  protected:
   static void TearDownTestSuite() { server_.reset(); }
   static ApiServer& server() {
-    if (!server_) server_ = std::make_unique<ApiServer>(SandboxOptions());
+    if (!server_) {
+      auto options = SandboxOptions();
+      options.extra_config = "lanes:\n  follow_interval_ms: 200\n";
+      server_ = std::make_unique<ApiServer>(options);
+    }
     return *server_;
   }
   static inline std::unique_ptr<ApiServer> server_;
@@ -92,6 +98,10 @@ class LaneFlowTest : public ::testing::Test {
     return Jenkins().Send("GET", url + "/api/json", std::nullopt, kJenkinsAuth).status;
   }
   std::vector<connectors::DnsRecord> Dns(const std::string& host) {
+    auto records = DnsClient().Query(host, connectors::DnsType::kA);
+    return records.ok() ? *records : std::vector<connectors::DnsRecord>{};
+  }
+  connectors::dns::DnsClient DnsClient() {
     const std::string address = server().SandboxUrl("dns");
     connectors::dns::DnsSettings s;
     auto colon = address.rfind(':');
@@ -101,8 +111,19 @@ class LaneFlowTest : public ::testing::Test {
     s.zone = sandbox::kSandboxDnsZone;
     s.key_name = sandbox::kSandboxTsigKeyName;
     s.key_secret = sandbox::kSandboxTsigSecret;
-    auto records = connectors::dns::DnsClient(s).Query(host, connectors::DnsType::kA);
-    return records.ok() ? *records : std::vector<connectors::DnsRecord>{};
+    return connectors::dns::DnsClient(s);
+  }
+  // The drift report's artefacts that are not present, as "kind name".
+  std::vector<std::string> Missing(Api& api, std::int64_t id) {
+    auto drift = api.Get("/api/v1/lanes/" + std::to_string(id) + "/drift");
+    EXPECT_EQ(drift.status, 200) << drift;
+    std::vector<std::string> out;
+    for (const auto& item : drift.Object().at("items").as_array()) {
+      if (!item.at("present").is_bool() || !item.at("present").as_bool()) {
+        out.push_back(Text(item.at("kind")) + " " + Text(item.at("name")));
+      }
+    }
+    return out;
   }
 
   Reply WaitForLane(const TestUser& who, std::int64_t id, const std::function<bool(const Reply&)>& done) {
@@ -182,6 +203,18 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   EXPECT_NE(container.find("SLIPWAY_LANE_COLOR"), std::string::npos) << "order produces colored messages";
   EXPECT_NE(container.find("SLIPWAY_CONFIG_CONSUL_PATH"), std::string::npos);
 
+  // Drift and repair: what someone removes shows as missing, and a sync remakes it.
+  EXPECT_EQ(Missing(api, id), std::vector<std::string>{});
+  ASSERT_TRUE(DnsClient().Delete("web-" + ns + ".sandbox.test", connectors::DnsType::kA).ok());
+  ASSERT_EQ(Kube().Delete("/api/v1/namespaces/" + ns + "/services/" + user).status, 200);
+  EXPECT_EQ(Missing(api, id),
+            (std::vector<std::string>{"record web-" + ns + ".sandbox.test", "fallback-service " + ns + "/" + user}));
+  auto sync = api.Post("/api/v1/lanes/" + std::to_string(id) + "/sync");
+  ASSERT_EQ(sync.status, 202) << sync;
+  WaitForLane(owner_, id, [](const Reply& r) { return Text(r.Object().at("workflow_state")) != "running"; });
+  EXPECT_EQ(Missing(api, id), std::vector<std::string>{});
+  EXPECT_EQ(HookCount("trade/" + order, ns), 1u) << "a sync makes nothing twice";
+
   // Push-to-deploy: a commit on feature/<lane> builds the lane's job and runs the image in the lane.
   auto pushed = GitLab().Post("/sandbox/push", {{"project", "trade/" + order}, {"branch", "feature/" + lane}});
   ASSERT_LT(pushed.status, 300) << pushed;
@@ -205,6 +238,27 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   EXPECT_NE(json::serialize(running.Object()).find(image(deployed)), std::string::npos);
   auto events = api.Get("/api/v1/lanes/" + std::to_string(id) + "/events");
   EXPECT_NE(json::serialize(events.Object()).find("\"deploy\""), std::string::npos) << events;
+
+  // A build started by hand in the lane's Jenkins job is noticed and deployed too, by digest.
+  connectors::jenkins::JenkinsSettings jenkins;
+  jenkins.transport.base_url = server().SandboxUrl("jenkins");
+  jenkins.transport.basic_user = "admin";
+  jenkins.transport.basic_password = "slipway-sandbox-token";
+  auto queued = connectors::jenkins::JenkinsClient(jenkins).TriggerBuild(lane + "/" + order, std::map<std::string, std::string>{}, 0);
+  ASSERT_TRUE(queued.ok()) << queued.error().message;
+  auto by_hand = WaitForLane(owner_, id, [&](const Reply& r) { return image(r).find("-manual@sha256:") != std::string::npos; });
+  EXPECT_NE(image(by_hand).find(":" + ns + "-manual@sha256:"), std::string::npos) << by_hand;
+
+  auto tag_of = [](const std::string& image) {
+    auto at = image.find('@');
+    auto base = image.substr(0, at);
+    return base.substr(base.rfind(':') + 1);
+  };
+  const std::string pushed_tag = tag_of(image(deployed));
+  connectors::registry::RegistryClient registry({.base_url = server().SandboxUrl("registry")});
+  auto image_present = [&](const std::string& tag) { return registry.HeadManifest("slipway/" + order, tag).ok(); };
+  EXPECT_TRUE(image_present(pushed_tag)) << pushed_tag;
+  EXPECT_TRUE(image_present(ns + "-manual"));
 
   // Edit: pay leaves (its artefacts go, its fallback comes back), user joins.
   auto current = api.Get("/api/v1/lanes/" + std::to_string(id));
@@ -236,6 +290,8 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   EXPECT_TRUE(Dns("web-" + ns + ".sandbox.test").empty());
   EXPECT_EQ(ConsulValue(lane_config), "<404>");
   EXPECT_EQ(BranchStatus("trade/" + order, "feature/" + lane), 200) << "branches are kept by default";
+  EXPECT_FALSE(image_present(pushed_tag)) << "the lane's images go with it";
+  EXPECT_FALSE(image_present(ns + "-manual"));
   auto gone = api.Get("/api/v1/lanes/" + std::to_string(id));
   EXPECT_EQ(gone.Str("state"), "deleted");
   auto again = api.Delete("/api/v1/lanes/" + std::to_string(id) + "?confirm=" + lane);

@@ -215,57 +215,87 @@ std::string FolderXml(std::string_view description) {
          "  <healthMetrics/>\n</com.cloudbees.hudson.plugins.folder.Folder>\n";
 }
 
-core::Result<std::string> WithBranch(std::string_view config_xml, std::string_view branch) {
-  if (branch.empty()) return core::Invalid("the branch is empty");
-  for (char c : branch) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-      return core::Invalid("the branch has a control character");
+namespace {
+
+// Calls `visit(from, to)` with the body of every <element>…</element>.
+template <class Visit>
+void EachElement(std::string_view xml, std::string_view element, Visit visit) {
+  std::string open = "<" + std::string(element) + ">";
+  std::string close = "</" + std::string(element) + ">";
+  for (auto at = xml.find(open); at != std::string_view::npos; at = xml.find(open, at)) {
+    auto end = xml.find(close, at);
+    if (end == std::string_view::npos) break;
+    visit(at + open.size(), end);
+    at = end + close.size();
   }
-  if (auto parsed = ParseConfigXml(config_xml); !parsed.ok()) return parsed.error();
-  const std::string escaped = XmlEscape(branch);
-  std::vector<Edit> edits;  // in document order, never overlapping
-  // Every element of one kind, with the edit `visit` wants for its body.
-  auto each = [&](std::string_view element, auto visit) {
-    std::string open = "<" + std::string(element) + ">";
-    std::string close = "</" + std::string(element) + ">";
-    for (auto at = config_xml.find(open); at != std::string_view::npos;
-         at = config_xml.find(open, at)) {
-      auto end = config_xml.find(close, at);
-      if (end == std::string_view::npos) break;
-      visit(at + open.size(), end);
-      at = end + close.size();
-    }
-  };
-  each("hudson.plugins.git.BranchSpec", [&](std::size_t from, std::size_t to) {
-    if (auto name = ChildText(config_xml, from, to, "name"); name.found())
-      edits.push_back(SetText(name, "name", escaped));
-  });
-  each("hudson.model.StringParameterDefinition", [&](std::size_t from, std::size_t to) {
-    auto name = ChildText(config_xml, from, to, "name");
-    if (!name.found() || name.self_closing ||
-        XmlUnescape(Trim(config_xml.substr(name.begin, name.end - name.begin))) != "BRANCH") {
+}
+
+// Edits setting the defaultValue of every string parameter named `name`.
+void DefaultValueEdits(std::string_view xml, std::string_view name, const std::string& escaped,
+                       std::vector<Edit>& edits) {
+  EachElement(xml, "hudson.model.StringParameterDefinition", [&](std::size_t from, std::size_t to) {
+    auto found = ChildText(xml, from, to, "name");
+    if (!found.found() || found.self_closing ||
+        XmlUnescape(Trim(xml.substr(found.begin, found.end - found.begin))) != name) {
       return;
     }
-    if (auto value = ChildText(config_xml, from, to, "defaultValue"); value.found()) {
+    if (auto value = ChildText(xml, from, to, "defaultValue"); value.found()) {
       edits.push_back(SetText(value, "defaultValue", escaped));
     } else {  // no default yet: one right after the name
-      std::size_t after_name = name.end + std::string_view("</name>").size();
+      std::size_t after_name = found.end + std::string_view("</name>").size();
       edits.push_back({after_name, after_name, "<defaultValue>" + escaped + "</defaultValue>"});
     }
   });
-  if (edits.empty())
-    return core::Invalid("the job has neither a GitSCM branch nor a BRANCH string parameter");
-  std::sort(edits.begin(), edits.end(),
-            [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
+}
+
+std::string ApplyEdits(std::string_view xml, std::vector<Edit> edits) {
+  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
   std::string out;
   std::size_t copied = 0;
   for (const auto& e : edits) {
-    out.append(config_xml.substr(copied, e.begin - copied));
+    out.append(xml.substr(copied, e.begin - copied));
     out += e.text;
     copied = e.end;
   }
-  out.append(config_xml.substr(copied));
+  out.append(xml.substr(copied));
   return out;
+}
+
+core::Status CheckValue(std::string_view what, std::string_view value) {
+  for (char c : value) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      return core::Invalid("the " + std::string(what) + " has a control character");
+    }
+  }
+  return core::Ok{};
+}
+
+}  // namespace
+
+core::Result<std::string> WithBranch(std::string_view config_xml, std::string_view branch) {
+  if (branch.empty()) return core::Invalid("the branch is empty");
+  if (auto ok = CheckValue("branch", branch); !ok.ok()) return ok.error();
+  if (auto parsed = ParseConfigXml(config_xml); !parsed.ok()) return parsed.error();
+  const std::string escaped = XmlEscape(branch);
+  std::vector<Edit> edits;  // never overlapping
+  EachElement(config_xml, "hudson.plugins.git.BranchSpec", [&](std::size_t from, std::size_t to) {
+    if (auto name = ChildText(config_xml, from, to, "name"); name.found())
+      edits.push_back(SetText(name, "name", escaped));
+  });
+  DefaultValueEdits(config_xml, "BRANCH", escaped, edits);
+  if (edits.empty())
+    return core::Invalid("the job has neither a GitSCM branch nor a BRANCH string parameter");
+  return ApplyEdits(config_xml, std::move(edits));
+}
+
+core::Result<std::string> WithParameterDefault(std::string_view config_xml, std::string_view parameter,
+                                               std::string_view value) {
+  if (auto ok = CheckValue("value", value); !ok.ok()) return ok.error();
+  if (auto parsed = ParseConfigXml(config_xml); !parsed.ok()) return parsed.error();
+  std::vector<Edit> edits;
+  DefaultValueEdits(config_xml, parameter, XmlEscape(value), edits);
+  if (edits.empty()) return core::Invalid("the job has no string parameter " + std::string(parameter));
+  return ApplyEdits(config_xml, std::move(edits));
 }
 
 }  // namespace slipway::connectors::jenkins

@@ -44,6 +44,12 @@ std::string FolderXml(std::string_view description);
 /// BRANCH parameter (the copy would silently build the original branch).
 core::Result<std::string> WithBranch(std::string_view config_xml, std::string_view branch);
 
+/// The job's config with the defaultValue of every string parameter named
+/// `parameter` set to `value`, everything else byte for byte; invalid when
+/// there is no such parameter or the value has control characters.
+core::Result<std::string> WithParameterDefault(std::string_view config_xml, std::string_view parameter,
+                                               std::string_view value);
+
 /// Escapes &, <, >, " and ' for XML text and attributes.
 std::string XmlEscape(std::string_view text);
 

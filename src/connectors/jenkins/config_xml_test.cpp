@@ -100,6 +100,21 @@ TEST(WithBranch, RefusesWhatCannotCarryABranch) {
   }
 }
 
+TEST(WithParameterDefault, SetsOneStringParametersDefaultOnly) {
+  const std::string xml = kHead + "<parameterDefinitions>" + StringParam("<name>IMAGE</name><defaultValue/>") +
+                          StringParam("<name>BRANCH</name><defaultValue>main</defaultValue>") +
+                          "</parameterDefinitions>" + kTail;
+  auto out = WithParameterDefault(xml, "IMAGE", "r:5000/slipway/web:lane-manual&x");
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  auto config = ParseConfigXml(*out);
+  ASSERT_TRUE(config.ok());
+  ASSERT_EQ(config->parameters.size(), 2u) << *out;
+  EXPECT_EQ(config->parameters[0].default_value, "r:5000/slipway/web:lane-manual&x");
+  EXPECT_EQ(config->parameters[1].default_value, "main");
+  EXPECT_FALSE(WithParameterDefault(xml, "VERSION", "1").ok()) << "no such parameter";
+  EXPECT_FALSE(WithParameterDefault(xml, "IMAGE", "a\nb").ok());
+}
+
 TEST(FolderXml, IsAFolderWithItsDescription) {
   auto config = ParseConfigXml(FolderXml("Team <A>"));
   ASSERT_TRUE(config.ok());

@@ -77,4 +77,6 @@ std::string LaneImageTag(std::string_view name, std::string_view commit_sha) {
   return LaneNamespace(name) + "-" + std::string(commit_sha.substr(0, 8));
 }
 
+std::string LaneManualImageTag(std::string_view name) { return LaneNamespace(name) + "-manual"; }
+
 }  // namespace slipway::core

@@ -54,4 +54,8 @@ std::string LaneConsumerGroup(std::string_view group, std::string_view name);
 /// The version tag of a lane build: `<namespace>-<first 8 of the sha>`.
 std::string LaneImageTag(std::string_view name, std::string_view commit_sha);
 
+/// The tag a build started by hand in the lane's Jenkins job pushes (the
+/// lane job's IMAGE default): `<namespace>-manual`. Deployed by digest.
+std::string LaneManualImageTag(std::string_view name);
+
 }  // namespace slipway::core

@@ -39,6 +39,7 @@ TEST(LaneNames, EverySystemsName) {
   EXPECT_EQ(LaneExternalDomain("web", "Pay_Q3", "example.com"), "web-pay-q3.example.com");
   EXPECT_EQ(LaneConsumerGroup("orders", "Pay_Q3"), "orders-pay-q3");
   EXPECT_EQ(LaneImageTag("Pay_Q3", "0123456789abcdef"), "pay-q3-01234567");
+  EXPECT_EQ(LaneManualImageTag("Pay_Q3"), "pay-q3-manual");
 }
 
 TEST(BusinessDomain, IsAShortDnsLabel) {

@@ -61,6 +61,22 @@ void AddLaneRoutes(Router& router, ApiDeps& deps) {
                  [](const std::vector<core::PlannedArtefact>& plan) { return json::object{{"plan", PlanJson(plan)}}; });
   });
 
+  router.Add("GET", "/api/v1/lanes/{id}/drift", Permission::kAuthenticated, [&deps](Call& call) {
+    return Reply(deps.lanes.Drift(call.context, call.params["id"]), 200,
+                 [](const std::vector<services::LaneArtefactState>& states) {
+                   json::array items;
+                   for (const auto& s : states) {
+                     items.push_back({{"system", s.artefact.system},
+                                      {"kind", s.artefact.kind},
+                                      {"name", s.artefact.name},
+                                      {"app", s.artefact.app.empty() ? json::value(nullptr) : json::value(s.artefact.app)},
+                                      {"present", s.present ? json::value(*s.present) : json::value(nullptr)},
+                                      {"error", s.error.empty() ? json::value(nullptr) : json::value(s.error)}});
+                   }
+                   return json::object{{"items", std::move(items)}};
+                 });
+  });
+
   router.Add("GET", "/api/v1/lanes/{id}/events", Permission::kAuthenticated, [&deps](Call& call) {
     auto limit = LimitParam(call.request);
     if (!limit.ok()) return ErrorResponse(limit.error());

@@ -88,6 +88,12 @@ engine::StepOutcome AppJobStep(engine::StepContext& ctx, const Deps& deps) {
   auto xml = connectors::jenkins::WithBranch(base_xml.ok() ? *base_xml : StandardJobXml(scope.app.app),
                                              core::LaneBranch(scope.lane.name));
   if (!xml.ok()) return Failed(xml.error(), "the config.xml of " + base_job);
+  // A build started by hand pushes the lane's manual tag, which lane.follow
+  // notices and deploys; a job without an IMAGE parameter keeps its own.
+  if (auto manual = connectors::jenkins::WithParameterDefault(*xml, "IMAGE", LaneManualImage(*deps, scope.lane, scope.app));
+      manual.ok()) {
+    xml = std::move(manual);
+  }
   auto made = jenkins->CreateJob(job, *xml);
   if (!made.ok()) {
     // Jenkins says "already exists" as invalid: an earlier run's create landed.

@@ -9,6 +9,7 @@
 #include "core/lane/lane_names.hpp"
 #include "core/lane/lane_render.hpp"
 #include "core/lane/lane_rewrite.hpp"
+#include "services/builds/build_addresses.hpp"
 #include "services/environments/env_objects.hpp"
 #include "services/lanes/lane_parallel.hpp"
 #include "store/app_repository.hpp"
@@ -49,6 +50,10 @@ std::pair<std::string, std::string> StrPair(const json::value& v) {
 std::string LaneHookUrl(const LaneSettings& settings, const ServerAddress& address, const core::Lane& lane) {
   const std::string base = settings.hook_url.empty() ? address.url() + "/hooks/gitlab" : settings.hook_url;
   return base + (base.find('?') == std::string::npos ? "?" : "&") + "lane=" + lane.namespace_name;
+}
+
+std::string LaneManualImage(const LaneWorkflowDeps& deps, const core::Lane& lane, const ResolvedApp& app) {
+  return BuildImageAddress(deps.connections.registry_host, app.app, core::LaneManualImageTag(lane.name), deps.builds);
 }
 
 std::string LaneBaseImage(const ResolvedApp& app) {

@@ -19,6 +19,9 @@ namespace slipway::services::lanes {
 /// so each lane's hook is told apart (and found again) by its URL.
 std::string LaneHookUrl(const LaneSettings& settings, const ServerAddress& address, const core::Lane& lane);
 
+/// The image address a build started by hand in the lane's job pushes.
+std::string LaneManualImage(const LaneWorkflowDeps& deps, const core::Lane& lane, const ResolvedApp& app);
+
 /// The image a lane app runs before its own build: the base environment's.
 std::string LaneBaseImage(const ResolvedApp& app);
 

@@ -45,11 +45,12 @@ std::vector<std::int64_t> AppIds(const std::vector<lanes::ResolvedApp>& apps) {
 }  // namespace
 
 LaneService::LaneService(store::Database& db, const core::Clock& clock, engine::Engine& engine,
-                         const Connections& connections, const SecretBox& secrets, const ServerAddress& address,
+                         ClusterService& clusters, const Connections& connections, const SecretBox& secrets, const ServerAddress& address,
                          ConfigFileSettings config_settings, LaneSettings settings, BuildSettings build_settings)
     : db_(db),
       clock_(clock),
       engine_(engine),
+      clusters_(clusters),
       connections_(connections),
       secrets_(secrets),
       address_(address),
@@ -163,6 +164,7 @@ Result<LanePlanResult> LaneService::Create(const RequestContext& ctx, const Crea
       lane.id = store::lanes::Insert(tx, lane);
       lane.workflow_id = Start(tx, kLaneCreateWorkflow, lane, {});
       Start(tx, kLaneExpiryWorkflow, lane, {});
+      Start(tx, kLaneFollowWorkflow, lane, {});
       ++lane.version;
       store::lanes::Update(tx, lane);
       RecordAudit(tx, clock_, ctx, "lane.create", "lane", std::to_string(lane.id),

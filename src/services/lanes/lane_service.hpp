@@ -10,6 +10,7 @@
 #include "core/lane/lane_expiry.hpp"
 #include "core/lane/lane_plan.hpp"
 #include "connectors/tapd.hpp"
+#include "services/environments/cluster_service.hpp"
 #include "services/lanes/lane_commands.hpp"
 #include "services/lanes/lane_settings.hpp"
 #include "services/platform/connections.hpp"
@@ -47,6 +48,13 @@ struct LanePlanResult {
   std::string workflow_id;  ///< the workflow doing it; "" on a dry run or when nothing is to do
 };
 
+/// One artefact of the lane as its system has it now (drift).
+struct LaneArtefactState {
+  core::PlannedArtefact artefact;
+  std::optional<bool> present;  ///< nullopt: the system could not be asked (`error`)
+  std::string error;
+};
+
 /// A delete as seen when the request returns.
 struct LaneDeletion {
   bool done = false;  ///< everything is gone
@@ -59,7 +67,7 @@ struct LaneDeletion {
 /// and remove lanes (lane_workflows.hpp). Thread-safe.
 class LaneService {
  public:
-  LaneService(store::Database& db, const core::Clock& clock, engine::Engine& engine,
+  LaneService(store::Database& db, const core::Clock& clock, engine::Engine& engine, ClusterService& clusters,
               const Connections& connections, const SecretBox& secrets, const ServerAddress& address,
               ConfigFileSettings config_settings, LaneSettings settings, BuildSettings build_settings);
 
@@ -71,6 +79,9 @@ class LaneService {
   core::Result<LaneView> Get(const RequestContext& ctx, const std::string& ref);
   /// The lane's plan as it stands (every artefact it should have).
   core::Result<std::vector<core::PlannedArtefact>> Plan(const RequestContext& ctx, const std::string& ref);
+  /// Every artefact the lane should have, looked up now: what is missing
+  /// (someone deleted a job, a hook, a record) is what a sync remakes.
+  core::Result<std::vector<LaneArtefactState>> Drift(const RequestContext& ctx, const std::string& ref);
   core::Result<std::vector<store::LaneEvent>> Events(const RequestContext& ctx, const std::string& ref, int limit);
   /// Owners, members and admins. Basic fields are updated at once; a changed
   /// application set starts the workflow adding and removing applications.
@@ -106,6 +117,7 @@ class LaneService {
   store::Database& db_;
   const core::Clock& clock_;
   engine::Engine& engine_;
+  ClusterService& clusters_;
   const Connections& connections_;
   const SecretBox& secrets_;
   const ServerAddress& address_;

@@ -69,5 +69,6 @@ engine::StepOutcome TeardownBranchStep(engine::StepContext& ctx, const Deps& dep
 engine::StepOutcome DeployBuildStep(engine::StepContext& ctx, const Deps& deps);
 engine::StepOutcome DeployImageStep(engine::StepContext& ctx, const Deps& deps);
 engine::StepOutcome ExpiryWatchStep(engine::StepContext& ctx, const Deps& deps);
+engine::StepOutcome FollowStep(engine::StepContext& ctx, const Deps& deps);
 
 }  // namespace slipway::services::lanes

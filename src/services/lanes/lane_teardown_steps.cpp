@@ -7,10 +7,12 @@
 #include "connectors/registry/image_reference.hpp"
 #include "core/lane/lane_names.hpp"
 #include "core/lane/lane_render.hpp"
+#include "services/builds/build_addresses.hpp"
 #include "services/builds/build_references.hpp"
 #include "services/environments/env_objects.hpp"
 #include "services/lanes/lane_artefacts.hpp"
 #include "services/lanes/lane_steps.hpp"
+#include "store/app_repository.hpp"
 #include "store/build_repository.hpp"
 
 namespace slipway::services::lanes {
@@ -156,6 +158,25 @@ engine::StepOutcome TeardownImagesStep(engine::StepContext& ctx, const Deps& dep
     }
     store::InTx(*ctx.db, store::TxMode::kWrite, [&](store::Tx& tx) { return store::builds::Delete(tx, build.id); });
     ++removed;
+  }
+  // What builds started by hand in Jenkins pushed (no build record): the manual tag.
+  auto app = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) { return store::apps::Get(tx, t->app.app_id); });
+  if (app) {
+    auto manual = connectors::registry::ParseImageReference(
+        BuildImageAddress(deps->connections.registry_host, *app, core::LaneManualImageTag(t->lane.name), deps->builds));
+    auto head = manual.ok() ? deps->connections.registry->HeadManifest(manual->repository, manual->tag)
+                            : core::Result<connectors::ManifestInfo>(manual.error());
+    const bool referenced = head.ok() && store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
+      return !BuildReferences(tx, head->digest).empty();
+    });
+    if (head.ok() && !referenced) {
+      if (auto status = deps->connections.registry->DeleteManifest(manual->repository, head->digest); !Gone(status)) {
+        return Failed(status.error(), "image " + manual->repository + ":" + manual->tag);
+      }
+      ++removed;
+    } else if (!head.ok() && head.error().code != core::Code::kNotFound) {
+      return Failed(head.error(), "the lane's manual image");
+    }
   }
   return Done("images", removed > 0, {{"removed", removed}});
 }

@@ -242,6 +242,7 @@ void RegisterLaneWorkflows(engine::Registry& registry, const LaneWorkflowDeps& d
   registry.Add({kLaneDeployWorkflow,
                 {{"build", Bind(DeployBuildStep, shared)}, {"deploy", Bind(DeployImageStep, shared)}}});
   registry.Add({kLaneExpiryWorkflow, {{"watch", Bind(ExpiryWatchStep, shared)}}});
+  registry.Add({kLaneFollowWorkflow, {{"poll", Bind(FollowStep, shared)}}});
 }
 
 }  // namespace slipway::services

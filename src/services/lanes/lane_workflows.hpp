@@ -11,6 +11,8 @@
 // lane.delete {lane_id}            apps (lane.app.delete children) → namespace → folder → finish
 // lane.app.delete {lane_id,app…}   domains → hook → job → config → objects → images → branch
 // lane.deploy {lane_id,app_id,build_id}  build (the `build` workflow as a child) → deploy
+// lane.follow {lane_id}            poll: notices builds started by hand in the lane's
+//                                  jobs and deploys them (lane_follow_steps.cpp)
 // lane.expiry {lane_id}            watch: sleeps until the lane goes idle, lists it for
 //                                  deletion with a notice, deletes it when still idle
 #include "engine/registry.hpp"
@@ -31,6 +33,7 @@ inline constexpr const char* kLaneDeleteWorkflow = "lane.delete";
 inline constexpr const char* kLaneAppDeleteWorkflow = "lane.app.delete";
 inline constexpr const char* kLaneDeployWorkflow = "lane.deploy";
 inline constexpr const char* kLaneExpiryWorkflow = "lane.expiry";
+inline constexpr const char* kLaneFollowWorkflow = "lane.follow";
 
 /// What the lane steps use; everything must outlive the engine.
 struct LaneWorkflowDeps {

@@ -1402,6 +1402,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lanes/{id}/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every artefact the lane should have, looked up in its system now: `present` false for what someone removed (a sync remakes it), null with `error` when the system could not be asked. */
+        get: operations["getLaneDrift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2667,6 +2684,14 @@ export interface components {
             detail: string;
             actor: string;
             created_at: string | null;
+        };
+        LaneArtefactState: {
+            system: string;
+            kind: string;
+            name: string;
+            app?: string | null;
+            present: boolean | null;
+            error?: string | null;
         };
     };
     responses: {
@@ -5863,6 +5888,35 @@ export interface operations {
             };
             400: components["responses"]["Invalid"];
             401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getLaneDrift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id of the lane, or the name of a live lane. */
+                id: components["parameters"]["LaneId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The artefacts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LaneArtefactState"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             default: components["responses"]["Error"];
         };
     };
