@@ -146,7 +146,8 @@ def analyse(op, tree, calls, domains, delay_ms, t0, t1):
     sequential = path + request_calls
     wall_ms = round((t1 - t0) * 1000)
     bound_ms = sequential * delay_ms
-    total_calls = sum(len(v) for v in arrivals.values()) + sum(dns.values()) + len(own)
+    ids = {w["id"] for w in _all_workflows(tree)}
+    total_calls = sum(len(v) for k, v in arrivals.items() if k[0] in ids) + sum(dns.values()) + len(own)
     # How long the workflow's steps ran vs. the gaps between them, on the slowest path.
     spans = sorted(s for s in _timeline(tree, t0_ms, t1_ms) if s[0] and s[1])
     workflow_start = tree["created_at"]
@@ -168,6 +169,12 @@ def analyse(op, tree, calls, domains, delay_ms, t0, t1):
                   for a, b, name in spans],
         "retries": sum(max(0, s.get("failures", 0)) for s in _all_steps(tree)),
     }
+
+
+def _all_workflows(w):
+    yield w
+    for c in w.get("child_trees", []):
+        yield from _all_workflows(c)
 
 
 def _all_steps(w):
