@@ -37,10 +37,15 @@ bool WakeParentIfLastChild(store::Tx& tx, const ParentLink& parent, core::Millis
   if (CountRunningChildren(tx, parent.workflow_id, parent.step) > 0) return false;
   // Only a step waiting without a signal waits for children; a parent that
   // ended meanwhile has no waiting step left.
-  return tx.Exec(
-             "UPDATE workflow_steps SET state = 'pending', run_after = ? "
-             "WHERE workflow_id = ? AND idx = ? AND state = 'waiting' AND wait_signal IS NULL",
-             {now, parent.workflow_id, std::int64_t{parent.step}}) == 1;
+  if (tx.Exec("UPDATE workflow_steps SET state = 'pending', run_after = ? "
+              "WHERE workflow_id = ? AND idx = ? AND state = 'waiting' AND wait_signal IS NULL",
+              {now, parent.workflow_id, std::int64_t{parent.step}}) != 1) {
+    return false;
+  }
+  // Readers that watch for changes compare versions.
+  tx.Exec("UPDATE workflows SET updated_at = ?, version = version + 1 WHERE id = ?",
+          {now, parent.workflow_id});
+  return true;
 }
 
 bool MarkCancelled(store::Tx& tx, std::string_view id, std::string_view reason, core::Millis now) {

@@ -24,7 +24,10 @@ struct EngineSettings {
   /// Names this process in step leases; must differ between processes
   /// sharing a database. Empty: "host:pid:random" is made up.
   std::string owner_id;
-  int workers = 2;
+  /// Threads running steps. A step holds its worker while its handler runs
+  /// (mostly waiting on HTTP calls), so N children of a fan-out run at once
+  /// only with N free workers; idle threads cost little (src/engine/README.md).
+  int workers = 16;
   /// How long a claimed step stays leased without a heartbeat; a crashed
   /// worker's step is taken over after this. Running steps are renewed
   /// every lease_ms / 3.

@@ -94,7 +94,11 @@ TEST_F(EngineChildrenTest, TwentyChildrenRunAndTheParentSeesTheirResultsInOrder)
   EXPECT_EQ(engine->QueueDepth(), 20);  // every child's first step is due at once
   EXPECT_EQ(ToJson(waiting).at("waiting_for"), nullptr);
   // A wait for children is no wait for a signal.
-  EXPECT_EQ(engine->Signal(id, "children", nullptr).error().code, core::Code::kConflict);
+  auto signal = engine->Signal(id, "children", nullptr);
+  ASSERT_FALSE(signal.ok());
+  EXPECT_EQ(signal.error().code, core::Code::kConflict);
+  EXPECT_EQ(signal.error().message,
+            "workflow " + id + " waits for its child workflows (step spawn), not for a signal");
 
   EXPECT_EQ(RunAll(*engine), 20 * 2 + 2);  // two steps per child, spawn again, after
 

@@ -41,5 +41,23 @@ TEST_F(SampleWorkflowTest, SkipsThePromotionWaitWhenAskedTo) {
   EXPECT_EQ(Load(*engine, id).state, WorkflowState::kSucceeded);
 }
 
+TEST_F(SampleWorkflowTest, FanOutStartsItsChildrenOnceAndFinishesWhenTheyDid) {
+  Registry registry;
+  RegisterSampleWorkflow(registry);
+  auto engine = MakeEngine(std::move(registry));
+  const std::string id = Start(*engine, "sample_fanout", {{"children", 3}});
+
+  EXPECT_EQ(RunAll(*engine), 1 + 3 * 2 + 2);  // start, two steps per child, fan_out, finish
+
+  Workflow workflow = Load(*engine, id);
+  EXPECT_EQ(workflow.state, WorkflowState::kSucceeded);
+  EXPECT_EQ(workflow.steps[0].output, (boost::json::value{{"children", 3}}));
+  EXPECT_EQ(CountEffects(id), 3);  // fan_out.start, fan_out, finish
+  ASSERT_EQ(workflow.children.size(), 3u);
+  EXPECT_EQ(workflow.children[2].subject, "subject-1-2");
+  EXPECT_EQ(workflow.children[2].result, (boost::json::value{{"n", 2}, {"square", 4}}));
+  for (const ChildResult& child : workflow.children) EXPECT_EQ(CountEffects(child.id), 2);
+}
+
 }  // namespace
 }  // namespace slipway::engine

@@ -143,6 +143,11 @@ core::Status SignalWorkflow(store::Tx& tx, std::string_view id, std::string_view
     details["step"] = current->Text("name");
     details["step_state"] = current->Text("state");  // pending: it runs soon anyway
   }
+  if (current && current->Text("state") == "waiting" && current->IsNull("wait_signal")) {
+    return core::Conflict("workflow " + std::string(id) + " waits for its child workflows (step " +
+                              current->Text("name") + "), not for a signal",
+                          std::move(details));
+  }
   if (current && current->Text("state") == "waiting") {
     details["waiting_for"] = current->Text("wait_signal");
     return core::Conflict("workflow " + std::string(id) + " waits for signal '" +

@@ -122,6 +122,7 @@ const std::map<RouteKey, std::string>& ExpectedPermissions() {
       {{"GET", "/api/v1/lanes/{id}/plan"}, "authenticated"},
       {{"GET", "/api/v1/lanes/{id}/events"}, "authenticated"},
       {{"GET", "/api/v1/lanes/{id}/drift"}, "authenticated"},
+      {{"GET", "/api/v1/lanes/{id}/workflow"}, "authenticated"},
       {{"POST", "/api/v1/lanes/{id}/renew"}, "developer"},
       {{"POST", "/api/v1/lanes/{id}/sync"}, "developer"},
       {{"POST", "/hooks/gitlab"}, "public"},

@@ -203,6 +203,16 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   EXPECT_NE(container.find("SLIPWAY_LANE_COLOR"), std::string::npos) << "order produces colored messages";
   EXPECT_NE(container.find("SLIPWAY_CONFIG_CONSUL_PATH"), std::string::npos);
 
+  // Progress: the create workflow and one child per application, all done, readable by the owner.
+  auto progress = api.Get("/api/v1/lanes/" + std::to_string(id) + "/workflow");
+  ASSERT_EQ(progress.status, 200) << progress;
+  EXPECT_EQ(Text(progress.Object().at("workflow").at("state")), "succeeded");
+  ASSERT_EQ(progress.Object().at("children").as_array().size(), 2u);
+  for (const auto& child : progress.Object().at("children").as_array()) {
+    EXPECT_EQ(Text(child.at("kind")), "lane.app.create");
+    EXPECT_EQ(child.at("steps").as_array().size(), 6u) << "branch, config, job, hook, deploy, domains";
+  }
+
   // Drift and repair: what someone removes shows as missing, and a sync remakes it.
   EXPECT_EQ(Missing(api, id), std::vector<std::string>{});
   ASSERT_TRUE(DnsClient().Delete("web-" + ns + ".sandbox.test", connectors::DnsType::kA).ok());

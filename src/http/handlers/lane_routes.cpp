@@ -77,6 +77,22 @@ void AddLaneRoutes(Router& router, ApiDeps& deps) {
                  });
   });
 
+  router.Add("GET", "/api/v1/lanes/{id}/workflow", Permission::kAuthenticated, [&deps](Call& call) {
+    return Reply(deps.lanes.Progress(call.context, call.params["id"]), 200,
+                 [](const std::vector<engine::Workflow>& workflows) {
+                   json::value workflow = nullptr;
+                   json::array children;
+                   for (std::size_t i = 0; i < workflows.size(); ++i) {
+                     if (i == 0) {
+                       workflow = engine::ToJson(workflows[i]);
+                     } else {
+                       children.push_back(engine::ToJson(workflows[i]));
+                     }
+                   }
+                   return json::object{{"workflow", std::move(workflow)}, {"children", std::move(children)}};
+                 });
+  });
+
   router.Add("GET", "/api/v1/lanes/{id}/events", Permission::kAuthenticated, [&deps](Call& call) {
     auto limit = LimitParam(call.request);
     if (!limit.ok()) return ErrorResponse(limit.error());

@@ -232,6 +232,20 @@ Result<std::vector<core::PlannedArtefact>> LaneService::Plan(const RequestContex
   return lanes::PlanLaneArtefacts({connections_, config_settings_, settings_, address_, build_settings_}, lane, *apps, fallbacks);
 }
 
+Result<std::vector<engine::Workflow>> LaneService::Progress(const RequestContext&, const std::string& ref) {
+  auto lane = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return Load(tx, ref); });
+  if (!lane.ok()) return lane.error();
+  std::vector<engine::Workflow> out;
+  if (lane->workflow_id.empty()) return out;
+  auto parent = engine_.Get(lane->workflow_id);
+  if (!parent.ok()) return parent.error();
+  out.push_back(*parent);
+  for (const auto& child : parent->children) {
+    if (auto w = engine_.Get(child.id); w.ok()) out.push_back(std::move(*w));
+  }
+  return out;
+}
+
 Result<std::vector<store::LaneEvent>> LaneService::Events(const RequestContext&, const std::string& ref, int limit) {
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<std::vector<store::LaneEvent>> {
     auto lane = Load(tx, ref);

@@ -9,6 +9,7 @@
 #include "core/lane/lane.hpp"
 #include "core/lane/lane_expiry.hpp"
 #include "core/lane/lane_plan.hpp"
+#include "engine/workflow.hpp"
 #include "connectors/tapd.hpp"
 #include "services/environments/cluster_service.hpp"
 #include "services/lanes/lane_commands.hpp"
@@ -82,6 +83,10 @@ class LaneService {
   /// Every artefact the lane should have, looked up now: what is missing
   /// (someone deleted a job, a hook, a record) is what a sync remakes.
   core::Result<std::vector<LaneArtefactState>> Drift(const RequestContext& ctx, const std::string& ref);
+  /// The lane's current (or last) create/edit/sync/delete workflow with the
+  /// workflows of its applications (children), for per-step progress. Any
+  /// signed-in user may read it; the engine's own route is for admins.
+  core::Result<std::vector<engine::Workflow>> Progress(const RequestContext& ctx, const std::string& ref);
   core::Result<std::vector<store::LaneEvent>> Events(const RequestContext& ctx, const std::string& ref, int limit);
   /// Owners, members and admins. Basic fields are updated at once; a changed
   /// application set starts the workflow adding and removing applications.

@@ -1419,6 +1419,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lanes/{id}/workflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lane's current (or last) create, edit, sync or delete workflow with each application's child workflow and their steps: per-step progress for every signed-in user. */
+        get: operations["getLaneProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1655,6 +1672,7 @@ export interface components {
             lease_owner?: string | null;
             /** Format: int64 */
             lease_until?: number | null;
+            /** @description The signal a `waiting` step waits for; null while it waits for its child workflows. */
             wait_signal?: string | null;
             /** @description Step result (any JSON). */
             output?: unknown;
@@ -1689,6 +1707,21 @@ export interface components {
             /** Format: int64 */
             version?: number;
             steps: components["schemas"]["WorkflowStep"][];
+            /** @description The workflow whose step started this one as a child; null for a workflow nobody started as a child. */
+            parent_id?: string | null;
+            /** @description The child workflows this one's steps started, in the order asked for; a step `waiting` without `wait_signal` waits until all of its children ended. */
+            children?: components["schemas"]["WorkflowChild"][];
+        };
+        WorkflowChild: {
+            id: string;
+            kind: string;
+            subject: string;
+            /** @description Index of the parent's step that started it. */
+            step: number;
+            /** @enum {string} */
+            state: "running" | "succeeded" | "failed" | "cancelled";
+            /** @description Why it failed or was cancelled. */
+            error: string | null;
         };
         LoginRequest: {
             username: string;
@@ -5917,6 +5950,35 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getLaneProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id of the lane, or the name of a live lane. */
+                id: components["parameters"]["LaneId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workflow (null before any) and its children. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workflow: components["schemas"]["Workflow"] | null;
+                        children: components["schemas"]["Workflow"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };
