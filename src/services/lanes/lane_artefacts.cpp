@@ -172,7 +172,11 @@ core::Result<int> ApplyFallbacks(connectors::Kubernetes& kube, const core::Lane&
         return;
       }
       auto existing = kube.Get(connectors::kube::kServices, lane.namespace_name, *w.service);
-      if (existing.ok() && !IsFallback(*existing)) return;
+      if (!existing.ok()) {
+        results[i] = existing.error();
+        return;
+      }
+      if (!IsFallback(*existing)) return;  // a lane app provides it
     }
     auto applied = kube.Apply(lane.namespace_name, std::move(object));
     if (!applied.ok()) results[i] = applied.error();
