@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "connectors/address_policy.hpp"
 #include "connectors/yaml_keys.hpp"
 #include "core/builds/jenkins_item_path.hpp"
 #include "core/lane/lane_rewrite.hpp"
@@ -212,6 +213,15 @@ void ReadReleaseSettings(Section& top, Config& c) {
   {
     auto s = top.Child("secrets");
     s.Get("key_file", c.secret_key_file);
+  }
+  {
+    auto n = top.Child("notifications");
+    n.Get("allowed_networks", c.notification_allowed_networks);
+    for (const auto& net : c.notification_allowed_networks) {
+      if (auto parsed = connectors::ParseNetwork(net); !parsed.ok()) {
+        throw std::runtime_error("notifications.allowed_networks: " + parsed.error().message);
+      }
+    }
   }
 }
 

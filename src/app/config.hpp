@@ -74,6 +74,10 @@ struct Config {
   services::ConfigFileSettings config_files;
   services::ChangeSettings changes;
   services::LaneSettings lanes;
+  /// Private networks notification webhooks and robots may reach
+  /// (notifications.allowed_networks, CIDRs); loopback, link-local and
+  /// private addresses are refused otherwise. The embedded sandbox adds loopback.
+  std::vector<std::string> notification_allowed_networks;
   /// Slipway's address as people and GitLab reach it (server.public_url);
   /// empty: the listening address.
   std::string public_url;

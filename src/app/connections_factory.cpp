@@ -171,10 +171,19 @@ void ConnectDns(const Config& c, const sandbox::SandboxHost* host, services::Con
 
 // Robots and webhooks are configured per application or team (sandbox or
 // not, the URL says where they go), so this only picks the client per type.
-void ConnectNotifiers(services::Connections& out) {
-  out.notifier = [](const services::NotifierChannel& channel) -> std::shared_ptr<connectors::Notifier> {
+void ConnectNotifiers(const Config& c, const sandbox::SandboxHost* host, services::Connections& out) {
+  // The URLs are set by application owners: no loopback, link-local or
+  // private address unless configured (the embedded sandbox's are loopback).
+  connectors::AddressPolicy policy{.refuse_private = true, .allowed = {}};
+  for (const auto& net : c.notification_allowed_networks) policy.allowed.push_back(*connectors::ParseNetwork(net));
+  if (host) {
+    policy.allowed.push_back(*connectors::ParseNetwork("127.0.0.0/8"));
+    policy.allowed.push_back(*connectors::ParseNetwork("::1"));
+  }
+  out.notifier = [policy](const services::NotifierChannel& channel) -> std::shared_ptr<connectors::Notifier> {
     TransportSettings t;
     t.base_url = channel.url;
+    t.address_policy = policy;
     t.timeout = std::chrono::seconds(10);
     t.max_retries = 1;  // the notify workflow retries with its own backoff
     if (channel.type == "dingtalk") {
@@ -198,7 +207,7 @@ services::Connections BuildConnections(const Config& config, const sandbox::Sand
   ConnectGitLab(config, host, out);
   ConnectTapd(config, host, out);
   ConnectDns(config, host, out);
-  ConnectNotifiers(out);
+  ConnectNotifiers(config, host, out);
   std::string sandbox_url = host ? host->endpoints().at("kubernetes") : "";
   out.kubernetes = [sandbox_url](const core::Cluster& cluster)
       -> core::Result<std::shared_ptr<connectors::Kubernetes>> {

@@ -15,6 +15,7 @@
 #include "engine/engine.hpp"
 #include "engine/sample_workflow.hpp"
 #include "http/handlers/deps.hpp"
+#include "http/security_headers.hpp"
 #include "http/server.hpp"
 #include "sandbox/all_emulators.hpp"
 #include "services/apps/app_service.hpp"
@@ -197,10 +198,18 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
     return path.starts_with("/api/") || api.router().Find("GET", path).route != nullptr;
   });
   http::Server server(
-      config.server, [&api](http::Request& r) { return api.Handle(r); }, AccessLog(config, metrics),
+      config.server,
+      [&api](http::Request& r) {
+        auto response = api.Handle(r);
+        http::AddSecurityHeaders(response);
+        return response;
+      },
+      AccessLog(config, metrics),
       [&api, &console_site](http::Request& r) {
-        if (auto page = console_site.Handle(r)) return page;
-        return api.TryInline(r);
+        auto response = console_site.Handle(r);
+        if (!response) response = api.TryInline(r);
+        if (response) http::AddSecurityHeaders(*response);
+        return response;
       });
   server.Listen();
 

@@ -152,6 +152,25 @@ core::Result<TransportResponse> HttpTransport::Send(const TransportRequest& requ
   }
 }
 
+namespace {
+
+// libcurl's socket opener, refusing what the address policy refuses.
+struct SocketGuard {
+  const AddressPolicy* policy = nullptr;
+  std::string refusal;
+};
+
+curl_socket_t OpenGuardedSocket(void* data, curlsocktype, curl_sockaddr* address) {
+  auto* guard = static_cast<SocketGuard*>(data);
+  if (auto refused = RefusalFor(*guard->policy, &address->addr)) {
+    guard->refusal = *refused;
+    return CURL_SOCKET_BAD;
+  }
+  return socket(address->family, address->socktype, address->protocol);
+}
+
+}  // namespace
+
 core::Result<TransportResponse> HttpTransport::SendOnce(const TransportRequest& request) {
   const std::string url = settings_.base_url + request.path;  // named in errors
   std::string curl_url = url;
@@ -213,9 +232,18 @@ core::Result<TransportResponse> HttpTransport::SendOnce(const TransportRequest& 
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
   }
 
+  SocketGuard guard{&settings_.address_policy, ""};
+  if (settings_.address_policy.refuse_private) {
+    curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, OpenGuardedSocket);
+    curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, &guard);
+  }
   CURLcode rc = curl_easy_perform(curl);
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   pool_->Give(curl);
+  if (!guard.refusal.empty()) {
+    return core::Error{core::Code::kForbidden, "refused to connect to " + url + ": " + guard.refusal,
+                       {{"url", url}}};
+  }
   const bool cancelled = rc == CURLE_ABORTED_BY_CALLBACK && request.cancel && request.cancel->load();
   if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && sink.stopped) && !cancelled) {
     std::string reason = error[0] != '\0' ? error : curl_easy_strerror(rc);

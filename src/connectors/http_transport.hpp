@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "connectors/address_policy.hpp"
 #include "core/common/error.hpp"
 
 namespace slipway::connectors {
@@ -48,6 +49,9 @@ struct TransportSettings {
   std::chrono::milliseconds timeout{30'000};
   int max_retries = 3;  ///< extra attempts for idempotent requests on transient failures
   std::chrono::milliseconds retry_backoff{200};  ///< doubled after each attempt
+  /// Which addresses may be connected to (SSRF guard for user-set URLs);
+  /// a refused address fails the call as forbidden, naming it.
+  AddressPolicy address_policy{};
 };
 
 struct TransportRequest {

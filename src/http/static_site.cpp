@@ -119,11 +119,6 @@ Response StaticSite::Serve(const StaticAsset& asset, const Request& request, boo
   r.headers.emplace_back("ETag", std::string(asset.etag));
   r.headers.emplace_back("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
   r.headers.emplace_back("Vary", "Accept-Encoding");
-  if (asset.path == "/index.html") {
-    // The console only talks to its own origin; no framing by other sites.
-    r.headers.emplace_back("X-Frame-Options", "DENY");
-    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  }
   if (MatchesEtag(request.Header("if-none-match"), asset.etag)) {
     r.status = 304;
     r.content_type.clear();

@@ -9,6 +9,7 @@
 #include "connectors/registry/image_reference.hpp"
 #include "connectors/registry/real_registry_for_tests.hpp"
 #include "integration/build_helpers.hpp"
+#include "support/real_servers.hpp"
 
 namespace slipway::testing {
 namespace {
@@ -16,7 +17,7 @@ namespace {
 using connectors::registry::testing::RealRegistry;
 
 TEST(BuildRealRegistryTest, DeletingABuildRemovesItsImageFromTheRealRegistry) {
-  if (!RealRegistry::Available()) GTEST_SKIP() << "docker-registry is not installed";
+  SLIPWAY_REQUIRE_INSTALLED(RealRegistry::Available(), "docker-registry");
   RealRegistry real;
   ASSERT_TRUE(real.ready());
   ServerOptions options;

@@ -60,6 +60,10 @@ TEST_F(ChangeNotifyTest, ApprovalRequestsAndFailedReleasesReachTheRobotsSigned) 
                                           {"secret", kRobotSecret}},
                              json::object{{"name", "wrong-secret"}, {"type", "dingtalk"},
                                           {"url", Robot("sandbox-robot", "&copy=2")}, {"secret", "SECnot-this-one"},
+                                          {"kinds", json::array{"approval_requested"}}},
+                             // The cloud metadata address: an SSRF path, refused even beside the sandbox.
+                             json::object{{"name", "metadata"}, {"type", "webhook"},
+                                          {"url", "http://169.254.169.254/latest/meta-data"},
                                           {"kinds", json::array{"approval_requested"}}}}}});
   ASSERT_EQ(put.status, 200) << put;
   auto team = server().Admin().Put("/api/v1/teams/" + team_ + "/notifications",
@@ -86,7 +90,8 @@ TEST_F(ChangeNotifyTest, ApprovalRequestsAndFailedReleasesReachTheRobotsSigned) 
   EXPECT_THAT(Text(message.at("text")), HasSubstr("@" + approver_.username));
   EXPECT_THAT(StringsOf(message.at("at").at("atUserIds")), Contains(approver_.username));
 
-  auto approvals = SettledDeliveries(3);
+  auto approvals = SettledDeliveries(4);
+  EXPECT_EQ(approvals["metadata/approval_requested"], "failed");
   EXPECT_EQ(approvals["group/approval_requested"], "delivered");
   EXPECT_EQ(approvals["team-robot/approval_requested"], "delivered");
   EXPECT_EQ(approvals["wrong-secret/approval_requested"], "failed");  // the robot refuses the signature
@@ -102,7 +107,7 @@ TEST_F(ChangeNotifyTest, ApprovalRequestsAndFailedReleasesReachTheRobotsSigned) 
     }
     return false;
   })) << owner.Get("/api/v1/releases/" + std::to_string(release.Int("id")));
-  auto all = SettledDeliveries(4);
+  auto all = SettledDeliveries(5);
   EXPECT_EQ(all["group/release_failed"], "delivered");
   EXPECT_EQ(all.count("team-robot/release_failed"), 0u);  // the team asked for approvals only
   EXPECT_EQ(all.count("wrong-secret/release_failed"), 0u);

@@ -140,6 +140,23 @@ TEST_F(EnvironmentFlowTest, RestartRollsNewPodsAndWritesOnlyAnOperationRecord) {
   EXPECT_EQ(server().As(outsider).Post(path + "/restart").status, 403);
 }
 
+// An offline application's `refusals.restart` says no, and so does the route.
+TEST_F(EnvironmentFlowTest, AnOfflineApplicationsEnvironmentIsNotRestarted) {
+  auto env = CreateEnv({});
+  ASSERT_EQ(env.status, 201) << env;
+  const std::string path = "/api/v1/environments/" + std::to_string(env.Int("id"));
+  ASSERT_EQ(server().As(owner_).Post(AppPath("/offline"), {{"reason", "retired"}}).status, 200);
+  ASSERT_EQ(server().Admin().Post(AppPath("/offline/confirm")).status, 200);
+  auto app = server().As(owner_).Get(AppPath());
+  const std::string reason = Text(app.Object().at("refusals").at("restart"));
+  ASSERT_FALSE(reason.empty()) << app;
+  auto restart = server().As(owner_).Post(path + "/restart");
+  EXPECT_EQ(restart.status, 409) << restart;
+  EXPECT_THAT(restart.raw.body, ::testing::HasSubstr(reason));
+  auto ops = server().As(owner_).Get(path + "/operations");
+  EXPECT_EQ(ops.Object().at("items").as_array().size(), 1u) << "only the create: nothing was restarted";
+}
+
 TEST_F(EnvironmentFlowTest, EventsStreamThePodsFromAWatch) {
   auto env = CreateEnv({});
   ASSERT_EQ(env.status, 201) << env;

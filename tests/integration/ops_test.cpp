@@ -196,3 +196,25 @@ TEST(GracefulShutdownTest, SigtermLetsTheInFlightRequestFinishAndExitsZero) {
 
 }  // namespace
 }  // namespace slipway::testing
+
+namespace slipway::testing {
+namespace {
+
+// Every answer a browser could render carries the security headers; the
+// console's page may load only its own scripts (issue 14).
+TEST_F(OpsTest, EveryAnswerCarriesTheSecurityHeaders) {
+  auto api = server().Anonymous();
+  for (const std::string path : {"/healthz", "/api/v1/apps", "/api/v1/no-such-route"}) {
+    auto reply = api.Get(path);
+    EXPECT_EQ(reply.Header("X-Content-Type-Options").value_or(""), "nosniff") << path;
+    EXPECT_EQ(reply.Header("Content-Security-Policy").value_or(""), "default-src 'none'; frame-ancestors 'none'")
+        << path;
+  }
+  auto page = api.Get("/");
+  ASSERT_EQ(page.status, 200) << "the console's page";
+  EXPECT_NE(page.Header("Content-Security-Policy").value_or("").find("script-src 'self';"), std::string::npos);
+  EXPECT_EQ(page.Header("X-Frame-Options").value_or(""), "DENY");
+}
+
+}  // namespace
+}  // namespace slipway::testing

@@ -9,6 +9,7 @@
 #include "connectors/dns/client.hpp"
 #include "connectors/dns/fake.hpp"
 #include "sandbox/dns/dns_responder.hpp"
+#include "support/real_servers.hpp"
 
 namespace slipway::connectors::dns {
 namespace {
@@ -47,7 +48,7 @@ class DnsContract : public ::testing::TestWithParam<Target> {
         break;
       }
       case Target::kBind:
-        if (!BindServer::Available()) GTEST_SKIP() << "named is not installed";
+        SLIPWAY_REQUIRE_INSTALLED(BindServer::Available(), "named (bind9)");
         bind_ = std::make_unique<BindServer>(kZone, kKey, kSecret);
         ASSERT_TRUE(bind_->Start()) << bind_->log();
         settings_ = bind_->Settings();
@@ -165,7 +166,7 @@ class DnsTsig : public ::testing::TestWithParam<Target> {
       responder_->Start("127.0.0.1", 0);
       settings_ = SandboxSettings(responder_->port());
     } else {
-      if (!BindServer::Available()) GTEST_SKIP() << "named is not installed";
+      SLIPWAY_REQUIRE_INSTALLED(BindServer::Available(), "named (bind9)");
       bind_ = std::make_unique<BindServer>(kZone, kKey, kSecret);
       ASSERT_TRUE(bind_->Start()) << bind_->log();
       settings_ = bind_->Settings();

@@ -12,6 +12,7 @@
 #include "connectors/registry/real_registry_for_tests.hpp"
 #include "sandbox/registry/registry_emulator.hpp"
 #include "sandbox/sandbox_host.hpp"
+#include "support/real_servers.hpp"
 
 namespace slipway::connectors::registry {
 namespace {
@@ -36,7 +37,7 @@ class RegistryContract : public ::testing::TestWithParam<std::string> {
       b_.port = std::make_unique<RegistryClient>(
           TransportSettings{.base_url = b_.host->endpoints().at("registry")});
     } else {
-      if (!testing::RealRegistry::Available()) GTEST_SKIP() << "docker-registry is not installed";
+      SLIPWAY_REQUIRE_INSTALLED(testing::RealRegistry::Available(), "docker-registry");
       b_.real = std::make_unique<testing::RealRegistry>();
       ASSERT_TRUE(b_.real->ready()) << "docker-registry did not start";
       b_.port = std::make_unique<RegistryClient>(TransportSettings{.base_url = b_.real->url()});

@@ -14,6 +14,7 @@
 #include "connectors/registry/tiny_image.hpp"
 #include "sandbox/sandbox_host.hpp"
 #include "support/raw_connection.hpp"
+#include "support/real_servers.hpp"
 
 namespace slipway::sandbox::registry {
 namespace {
@@ -40,7 +41,7 @@ class RegistryWire : public ::testing::TestWithParam<std::string> {
       host_->Start();
       url_ = host_->endpoints().at("registry");
     } else {
-      if (!testing::RealRegistry::Available()) GTEST_SKIP() << "docker-registry is not installed";
+      SLIPWAY_REQUIRE_INSTALLED(testing::RealRegistry::Available(), "docker-registry");
       real_ = std::make_unique<testing::RealRegistry>();
       ASSERT_TRUE(real_->ready());
       url_ = real_->url();

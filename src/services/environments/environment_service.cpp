@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/apps/app_actions.hpp"
 #include "core/apps/app_lifecycle.hpp"
 #include "core/environments/env_spec_json.hpp"
 #include "core/common/field_reader.hpp"
@@ -312,8 +313,19 @@ core::Status EnvironmentService::Delete(const RequestContext& ctx, const std::st
 }
 
 core::Result<store::EnvOperation> EnvironmentService::Restart(const RequestContext& ctx, const std::string& env_ref) {
-  auto loaded = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return LoadForWrite(tx, ctx, env_ref); });
+  std::optional<std::string> refused;
+  auto loaded = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) {
+    auto l = LoadForWrite(tx, ctx, env_ref);
+    if (l.ok()) {
+      // The same rule the application's `refusals.restart` shows (an offline
+      // application's environments are not restarted).
+      auto member = store::apps::MemberRoleOf(tx, l->app.id, ctx.caller.username);
+      refused = core::ComputeAppActions(l->app, ctx.caller, member).ReasonFor("restart");
+    }
+    return l;
+  });
   if (!loaded.ok()) return loaded.error();
+  if (refused) return core::Conflict(*refused, {{"action", "restart"}});
   auto kube = clusters_.Client(loaded->cluster.id);
   if (!kube.ok()) return kube.error();
   auto now = clock_.Now();

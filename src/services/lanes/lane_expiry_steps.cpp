@@ -2,6 +2,8 @@
 // (R-LANE-13). It sleeps until the lane would go idle, lists it for deletion
 // with a notice, and deletes it (lane.delete as a child) if it is still idle
 // on the day of deletion. Activity moves the dates; each wake-up re-reads them.
+// A deletion that fails (a system refused) is tried again hourly until the
+// lane is gone, unless a person's delete takes over.
 #include <boost/json.hpp>
 
 #include "core/lane/lane_expiry.hpp"
@@ -58,15 +60,51 @@ engine::CommitFn SetPending(std::int64_t lane_id, std::optional<core::Millis> pe
   };
 }
 
+/// How long after a failed deletion the watch tries again.
+constexpr core::Millis kDeleteRetryMs = 3600'000;
+
+engine::CommitFn AddExpiryEvent(std::int64_t lane_id, std::string detail, core::Millis now) {
+  return [=](store::Tx& tx) {
+    store::lanes::AddEvent(tx, {.lane_id = lane_id, .kind = "expiry", .detail = detail, .actor = "slipway",
+                                .created_at = now});
+  };
+}
+
+// Starts lane.delete as a child; the lane's delete workflow is that child
+// from now on (its claim step says so too), so a person's delete started
+// later is told apart.
+engine::StepOutcome DeleteLane(const core::Lane& lane, const std::string& why, core::Millis now) {
+  return engine::StartChildren({{kLaneDeleteWorkflow, lane.name, boost::json::object{{"lane_id", lane.id}}}},
+                               boost::json::object{{"deleting", true}})
+      .WithCommit(SetPending(lane.id, lane.pending_deletion_at.value_or(now), why, now));
+}
+
 }  // namespace
 
 engine::StepOutcome ExpiryWatchStep(engine::StepContext& ctx, const Deps& deps) {
   auto lane = LoadLane(ctx);
-  if (!lane || !ctx.children.empty() || lane->state == core::LaneState::kDeleted ||
-      lane->state == core::LaneState::kDeleting) {
+  const auto now = ctx.clock->Now();
+  if (!lane || lane->state == core::LaneState::kDeleted) {
     return engine::Succeeded(boost::json::object{{"ended", "the lane is deleted"}});
   }
-  const auto now = ctx.clock->Now();
+  if (!ctx.children.empty()) {
+    // The deletion this watch started ended without deleting the lane (a
+    // system refused): try again later, unless a person's delete took over.
+    const auto& last = ctx.children.back();
+    if (lane->workflow_id != last.id) {
+      return engine::Succeeded(boost::json::object{{"ended", "a person's delete took over"}});
+    }
+    const bool retry_due = ctx.scratch.is_object() && ctx.scratch.as_object().contains("retry");
+    if (retry_due) return DeleteLane(*lane, "trying again to delete it", now);
+    const auto again = now + kDeleteRetryMs;
+    return engine::SleepUntil(again, boost::json::object{{"retry", true}})
+        .WithCommit(AddExpiryEvent(lane->id, "deletion failed (" + last.error.value_or("no reason given") +
+                                                 "); trying again on " + connectors::Rfc3339(again),
+                                   now));
+  }
+  if (lane->state == core::LaneState::kDeleting) {
+    return engine::Succeeded(boost::json::object{{"ended", "the lane is being deleted"}});
+  }
   const auto expiry = core::ComputeLaneExpiry(lane->last_activity_at, now, deps->lanes.expiry);
   switch (expiry.stage) {
     case core::LaneExpiryStage::kActive:
@@ -85,10 +123,7 @@ engine::StepOutcome ExpiryWatchStep(engine::StepContext& ctx, const Deps& deps) 
     case core::LaneExpiryStage::kDue:
       break;
   }
-  return engine::StartChildren({{kLaneDeleteWorkflow, lane->name, boost::json::object{{"lane_id", lane->id}}}},
-                               boost::json::object{{"deleting", true}})
-      .WithCommit(SetPending(lane->id, lane->pending_deletion_at.value_or(now), "idle since " +
-                                 connectors::Rfc3339(lane->last_activity_at) + ": deleted", now));
+  return DeleteLane(*lane, "idle since " + connectors::Rfc3339(lane->last_activity_at) + ": deleting it", now);
 }
 
 }  // namespace slipway::services::lanes

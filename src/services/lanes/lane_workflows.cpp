@@ -195,6 +195,19 @@ engine::StepHandler Bind(engine::StepOutcome (*step)(engine::StepContext&, const
   return [step, deps](engine::StepContext& ctx) { return step(ctx, deps); };
 }
 
+// A step of one application's workflow (lane.app.create, lane.app.delete):
+// its failure names the step, so the lane's error reads
+// "<app>: <step>: <artefact>: <what the system said>".
+engine::StepHandler BindAppStep(engine::StepOutcome (*step)(engine::StepContext&, const Deps&), const Deps& deps) {
+  return [step, deps](engine::StepContext& ctx) {
+    auto outcome = step(ctx, deps);
+    if (outcome.kind == engine::StepOutcome::Kind::kTerminal || outcome.kind == engine::StepOutcome::Kind::kTransient) {
+      outcome.message = ctx.step + ": " + outcome.message;
+    }
+    return outcome;
+  };
+}
+
 engine::StepHandler FinishWith(core::LaneState state, std::string event) {
   return [state, event](engine::StepContext& ctx) {
     return engine::Succeeded().WithCommit(
@@ -215,12 +228,12 @@ void RegisterLaneWorkflows(engine::Registry& registry, const LaneWorkflowDeps& d
                  {"fallbacks", Bind(FallbacksStep, shared)},
                  {"finish", FinishWith(core::LaneState::kActive, "created")}}});
   registry.Add({kLaneAppCreateWorkflow,
-                {{"branch", Bind(AppBranchStep, shared)},
-                 {"config", Bind(AppConfigStep, shared)},
-                 {"job", Bind(AppJobStep, shared)},
-                 {"hook", Bind(AppHookStep, shared)},
-                 {"deploy", Bind(AppDeployStep, shared)},
-                 {"domains", Bind(AppDomainsStep, shared)}}});
+                {{"branch", BindAppStep(AppBranchStep, shared)},
+                 {"config", BindAppStep(AppConfigStep, shared)},
+                 {"job", BindAppStep(AppJobStep, shared)},
+                 {"hook", BindAppStep(AppHookStep, shared)},
+                 {"deploy", BindAppStep(AppDeployStep, shared)},
+                 {"domains", BindAppStep(AppDomainsStep, shared)}}});
   registry.Add({kLaneEditWorkflow,
                 {{"changes", Bind(EditChangesStep, shared)},
                  {"fallbacks", Bind(FallbacksStep, shared)},
@@ -232,13 +245,13 @@ void RegisterLaneWorkflows(engine::Registry& registry, const LaneWorkflowDeps& d
                  {"folder", Bind(DeleteFolderStep, shared)},
                  {"finish", FinishWith(core::LaneState::kDeleted, "deleted")}}});
   registry.Add({kLaneAppDeleteWorkflow,
-                {{"domains", Bind(TeardownDomainsStep, shared)},
-                 {"hook", Bind(TeardownHookStep, shared)},
-                 {"job", Bind(TeardownJobStep, shared)},
-                 {"config", Bind(TeardownConfigStep, shared)},
-                 {"objects", Bind(TeardownObjectsStep, shared)},
-                 {"images", Bind(TeardownImagesStep, shared)},
-                 {"branch", Bind(TeardownBranchStep, shared)}}});
+                {{"domains", BindAppStep(TeardownDomainsStep, shared)},
+                 {"hook", BindAppStep(TeardownHookStep, shared)},
+                 {"job", BindAppStep(TeardownJobStep, shared)},
+                 {"config", BindAppStep(TeardownConfigStep, shared)},
+                 {"objects", BindAppStep(TeardownObjectsStep, shared)},
+                 {"images", BindAppStep(TeardownImagesStep, shared)},
+                 {"branch", BindAppStep(TeardownBranchStep, shared)}}});
   registry.Add({kLaneDeployWorkflow,
                 {{"build", Bind(DeployBuildStep, shared)}, {"deploy", Bind(DeployImageStep, shared)}}});
   registry.Add({kLaneExpiryWorkflow, {{"watch", Bind(ExpiryWatchStep, shared)}}});
