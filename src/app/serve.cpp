@@ -189,10 +189,12 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   metrics.AddGauge("slipway_http_open_streams", "Event streams and followed logs open now.",
                    [&streams] { return static_cast<double>(streams.open()); });
 
+  auto api_settings = config.api;
+  if (sandbox_host) api_settings.sandbox_endpoints = sandbox_host->endpoints();
   http::ApiDeps deps{*db,          clock,    identity,     apps,         engine,  builds,        connections,
                      clusters,     environments, releases, release_feed, config_files, changes, notifications,
-                     lanes,        metrics,  streams,  config.api,   lane_settings};
-  http::Api api(http::BuildRouter(deps), identity, *db, clock, config.api);
+                     lanes,        metrics,  streams,  api_settings, lane_settings};
+  http::Api api(http::BuildRouter(deps), identity, *db, clock, api_settings);
   // The console's files are in memory: served on the network thread, like cache hits.
   http::StaticSite console_site(console, [&api](std::string_view path) {
     return path.starts_with("/api/") || api.router().Find("GET", path).route != nullptr;

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 
@@ -24,6 +25,8 @@ struct ApiSettings {
   StreamLimits streams;
   /// Who may read GET /metrics.
   MetricsAccess metrics_access = MetricsAccess::kLocalOrToken;
+  /// The embedded sandbox's emulators (system → URL) when it runs; empty otherwise.
+  std::optional<std::map<std::string, std::string>> sandbox_endpoints;
 };
 
 /// The request pipeline around the routes: match, authenticate (bearer token

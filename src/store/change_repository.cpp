@@ -71,6 +71,17 @@ std::vector<core::Change> List(Tx& tx, const ChangeQuery& q) {
   return out;
 }
 
+std::vector<core::Change> UnreleasedWithDigest(Tx& tx, const std::string& digest) {
+  std::vector<core::Change> out;
+  for (const auto& r : tx.Query(std::string(kSelect) +
+                                    "WHERE image_digest = ? AND state IN ('developing', 'approving', "
+                                    "'pending_release', 'releasing') ORDER BY id",
+                                {digest})) {
+    out.push_back(FromRow(r));
+  }
+  return out;
+}
+
 std::vector<core::Change> OpenOn(Tx& tx, std::int64_t env_id) {
   std::vector<core::Change> out;
   for (const auto& r : tx.Query(std::string(kSelect) +

@@ -24,6 +24,8 @@ std::optional<core::Change> Get(Tx& tx, std::int64_t id);
 std::vector<core::Change> List(Tx& tx, const ChangeQuery& query);
 /// The environment's changes that still go somewhere (core::ChangeOpen), oldest first.
 std::vector<core::Change> OpenOn(Tx& tx, std::int64_t env_id);
+/// Changes that will still release the image with `digest`: open or releasing.
+std::vector<core::Change> UnreleasedWithDigest(Tx& tx, const std::string& digest);
 /// Writes every field if the stored version is `version - 1`; false when stale.
 bool Update(Tx& tx, const core::Change& change);
 

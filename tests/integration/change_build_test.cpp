@@ -60,6 +60,12 @@ TEST_F(ChangeBuildTest, ABuildIsReleasedThroughAChangeThatIsThenKeptAsItWas) {
   EXPECT_EQ(created.Str("image_digest"), build.Str("digest"));
   EXPECT_EQ(created.Int("build_id"), build.Int("id"));
 
+  // An open change names the build's image: deleting the build would
+  // leave the change nothing to release.
+  auto deleted = owner.Delete(BuildPath(build.Int("id")));
+  EXPECT_EQ(deleted.status, 409) << deleted;
+  EXPECT_THAT(deleted.raw.body, HasSubstr("change " + std::to_string(id)));
+
   const auto change = "/api/v1/changes/" + std::to_string(id);
   auto submitted = owner.Post(change + "/submit");
   ASSERT_EQ(submitted.status, 200) << submitted;

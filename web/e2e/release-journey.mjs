@@ -148,6 +148,11 @@ try {
     await page.locator('[data-test=release-state]', { hasText: m.state.canary }).waitFor({ timeout: 60_000 })
     await page.locator('[data-test=pods-new]', { hasText: '1' }).waitFor({ timeout: 60_000 })
     await page.locator('[data-action=promote] button:not([disabled])').waitFor()
+    // Step names in the console's language, numbers and image filled in.
+    await page.locator('[data-test=step-name]', { hasText: m.releaseStep.record }).waitFor()
+    await page.locator('[data-test=step-name]', { hasText: m.releaseStep.baseline }).waitFor()
+    const canaryStep = m.releaseStep.canary.replace('{canary}', '1').replace('{stable}', '1')
+    await page.locator('[data-test=step-name]', { hasText: canaryStep }).waitFor()
     await browser.screenshot('release-timeline-canary')
     await clickAction(page, 'promote')
     await page.locator('[data-test=release-state]', { hasText: m.state.completed }).waitFor({ timeout: 90_000 })

@@ -60,6 +60,23 @@ void AddChangeRoutes(Router& router, ApiDeps& deps) {
     });
   });
 
+  // The approval inbox: only `awaiting=me` for now (an application's changes are under /apps/{id}/changes).
+  router.Add("GET", "/api/v1/changes", Permission::kAuthenticated, [&deps](Call& call) {
+    if (call.request.Query("awaiting").value_or("") != "me") {
+      return ErrorResponse(core::Invalid(
+          "list the changes waiting for your approval with awaiting=me; an application's changes are at "
+          "/apps/{id}/changes",
+          {{"field", "awaiting"}}));
+    }
+    auto limit = LimitParam(call.request);
+    if (!limit.ok()) return ErrorResponse(limit.error());
+    return Reply(deps.changes.AwaitingApproval(call.context, *limit), 200, [](const services::AwaitingChanges& l) {
+      boost::json::array items;
+      for (const auto& v : l.items) items.push_back(ChangeJson(v, false));
+      return boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}, {"total", l.total}};
+    });
+  });
+
   router.Add("POST", "/api/v1/apps/{id}/changes", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
     return Reply(deps.changes.Create(call.context, call.params["id"], body), 201, SingleChange());
   });

@@ -42,6 +42,19 @@ void AddOpsRoutes(Router& router, ApiDeps& deps) {
     return Response::Text(200, deps.metrics.Render(), "text/plain; version=0.0.4; charset=utf-8");
   });
 
+  // Whether this server runs the embedded sandbox, and where its emulators answer
+  // (the console's banner links to them).
+  router.Add("GET", "/api/v1/sandbox", Permission::kAuthenticated, [&deps](Call&) {
+    boost::json::array emulators;
+    if (deps.settings.sandbox_endpoints) {
+      for (const auto& [system, url] : *deps.settings.sandbox_endpoints) {
+        emulators.push_back(boost::json::object{{"system", system}, {"url", url}});
+      }
+    }
+    return Response::Json(200, boost::json::object{{"enabled", deps.settings.sandbox_endpoints.has_value()},
+                                                   {"emulators", std::move(emulators)}});
+  });
+
   router.Add("GET", "/api/v1/openapi.json", Permission::kPublic, [](Call&) {
     auto r = Response::Text(200, std::string(OpenApiDocument()), "application/json");
     return r;

@@ -1,5 +1,6 @@
 #include "services/builds/build_references.hpp"
 
+#include "store/change_repository.hpp"
 #include "store/environment_repository.hpp"
 #include "store/release_repository.hpp"
 
@@ -17,6 +18,11 @@ std::vector<BuildReference> BuildReferences(store::Tx& tx, const std::string& di
     out.push_back({"baseline", baseline.id, 0,
                    "baseline v" + std::to_string(baseline.version) + " of environment " +
                        std::to_string(baseline.env_id)});
+  }
+  for (const auto& change : store::changes::UnreleasedWithDigest(tx, digest)) {
+    out.push_back({"change", change.id, change.app_id,
+                   "change " + std::to_string(change.id) + " (" + std::string(core::ChangeStateName(change.state)) +
+                       ") releases it"});
   }
   return out;
 }

@@ -33,6 +33,13 @@ struct ChangeList {
   std::optional<std::string> next_cursor;
 };
 
+/// The changes waiting for one caller's approval: the newest `limit` of them
+/// and how many there are in all (the console's inbox and its count).
+struct AwaitingChanges {
+  std::vector<ChangeView> items;
+  int total = 0;
+};
+
 /// A change the system makes (R-CHG-1): from the instance list (scale) or
 /// the environment editor (env_resource).
 struct SystemChange {
@@ -62,6 +69,11 @@ class ChangeService {
   /// Newest first; `cursor` is a previous page's next_cursor.
   core::Result<ChangeList> List(const RequestContext& ctx, const std::string& app_ref, store::ChangeQuery query,
                                 const std::string& cursor);
+  /// Changes in `approving`, of every application, that the caller may
+  /// approve now (their `actions` hold "approve": an admin or an approver
+  /// member who still holds the approver role, not refused as the author,
+  /// of an application that takes changes forward); newest first.
+  core::Result<AwaitingChanges> AwaitingApproval(const RequestContext& ctx, int limit);
   /// Edits title, description, environment and image source; only while
   /// developing; `version` is required.
   core::Result<ChangeView> Edit(const RequestContext& ctx, const std::string& ref, const boost::json::object& body);

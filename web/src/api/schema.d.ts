@@ -72,6 +72,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether this server runs the embedded sandbox (emulated external systems) and where its emulators answer. */
+        get: operations["getSandbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1051,7 +1068,7 @@ export interface paths {
         post?: never;
         /**
          * Delete the build's image from the registry (by digest), then the build and its log; the version can be built again.
-         * @description Refused with 409 while the build is queued or running, and while an environment runs the image or a baseline names it (`details.references` lists them) unless an admin passes `force=true`. When another build has the same digest the manifest stays in the registry.
+         * @description Refused with 409 while the build is queued or running, and while an environment runs the image, a baseline names it or an open change will release it (`details.references` lists them) unless an admin passes `force=true`. When another build has the same digest the manifest stays in the registry.
          */
         delete: operations["deleteBuild"];
         options?: never;
@@ -1108,6 +1125,23 @@ export interface paths {
          * @description Refused with 409 while the application cannot take changes (empty type, not pending_online/online, details incomplete) or the build has not succeeded.
          */
         post: operations["createChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approval inbox: changes in approving, of every application, that the caller may approve now (their actions hold approve), newest first. */
+        get: operations["listAwaitingChanges"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1851,6 +1885,17 @@ export interface components {
             database: "ok" | "unreachable";
             pending_migrations?: number;
         };
+        Sandbox: {
+            /** @description `slipway serve` runs the embedded sandbox (`sandbox.enabled`). */
+            enabled: boolean;
+            /** @description Empty when the sandbox is off. */
+            emulators: {
+                /** @description kubernetes, registry, jenkins, gitlab, apollo, consul, dns, tapd, dingtalk…; `<system>-admin` for a non-HTTP emulator's admin endpoint. */
+                system: string;
+                /** @description http://127.0.0.1:PORT, or HOST:PORT for a non-HTTP service (DNS). */
+                url: string;
+            }[];
+        };
         Connectivity: {
             ok?: boolean;
             version?: string;
@@ -2466,6 +2511,13 @@ export interface components {
             items: components["schemas"]["Change"][];
             next_cursor: string | null;
         };
+        AwaitingChangeList: {
+            items: components["schemas"]["Change"][];
+            /** @description Always null: the inbox is one page. */
+            next_cursor: string | null;
+            /** @description How many changes wait for the caller's approval in all. */
+            total: number;
+        };
         /** @description Self-developed applications name a succeeded build of their own (build_id); commercial ones an image, or a tag of details.vendor_image. */
         ChangeCreate: {
             /**
@@ -2936,6 +2988,28 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            default: components["responses"]["Error"];
+        };
+    };
+    getSandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandbox's state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sandbox"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
             default: components["responses"]["Error"];
         };
     };
@@ -5081,7 +5155,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The build has not ended, its image is in use by environments or baselines (`details.references`, `details.digest`), or the registry refuses deletes (`details.registry_error`). */
+            /** @description The build has not ended, its image is in use by environments, baselines or unreleased changes (`details.references`, `details.digest`), or the registry refuses deletes (`details.registry_error`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5240,6 +5314,34 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listAwaitingChanges: {
+        parameters: {
+            query: {
+                /** @description Only `me` (the caller). */
+                awaiting: "me";
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The first `limit` changes waiting for the caller and how many wait in all (no further pages: next_cursor is null). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwaitingChangeList"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthenticated"];
             default: components["responses"]["Error"];
         };
     };

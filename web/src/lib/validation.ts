@@ -18,3 +18,8 @@ export function isHttpUrl(value: string): boolean {
 export function isPort(value: number | null | undefined): boolean {
   return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 65535
 }
+
+/// A configuration file name: 1..100 letters, digits, '.', '_', '-' (not "." or "..").
+export function isConfigFileName(value: string): boolean {
+  return /^[A-Za-z0-9._-]{1,100}$/.test(value) && value !== '.' && value !== '..'
+}
