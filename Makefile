@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: deps build run test asan-test bench-api bench-release clean
+.PHONY: deps build run test asan-test bench-api bench-release bench-lanes clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -31,6 +31,10 @@ bench-api: deps
 # 100 concurrent one-shot and 20 concurrent canary releases (bench/README.md).
 bench-release: deps
 	@./bench/release/run.sh
+
+# Lanes of 1, 5 and 20 applications created and deleted, +50 ms per external call (bench/README.md).
+bench-lanes: deps
+	@./bench/lanes/run.sh
 
 clean:
 	rm -rf build build-asan build-release

@@ -9,6 +9,7 @@
 
 #include "connectors/tls_server_name.hpp"
 #include "connectors/token_file.hpp"
+#include "core/common/call_tag.hpp"
 
 namespace slipway::connectors {
 
@@ -187,6 +188,7 @@ core::Result<TransportResponse> HttpTransport::SendOnce(const TransportRequest& 
   curl_easy_reset(curl);
   for (const auto& [k, v] : settings_.default_headers) headers.Add(k + ": " + v);
   for (const auto& [k, v] : request.headers) headers.Add(k + ": " + v);
+  if (const auto& tag = core::CurrentCallTag(); !tag.empty()) headers.Add("X-Slipway-Step: " + tag);
   const std::string token = token_file_ ? token_file_->Current() : settings_.bearer_token;
   if (!token.empty()) headers.Add("Authorization: Bearer " + token);
 

@@ -9,6 +9,7 @@
 #include <random>
 #include <utility>
 
+#include "core/common/call_tag.hpp"
 #include "engine/fail_point.hpp"
 #include "engine/step_commit.hpp"
 #include "engine/worker_pool.hpp"
@@ -177,6 +178,8 @@ StepOutcome Engine::RunHandler(const Claim& claim, const Workflow& workflow,
   context.clock = &clock_;
   context.db = &db_;
   StepOutcome outcome;
+  // Calls the handler makes name the step (X-Slipway-Step; core/common/call_tag.hpp).
+  core::ScopedCallTag tag(workflow.id + "/" + claim.name);
   try {
     outcome = definition->steps[claim.index].handler(context);
   } catch (const std::exception& e) {
@@ -221,6 +224,13 @@ std::int64_t Engine::QueueDepth() {
   return CountDueSteps(*tx, clock_.Now());
 }
 
+std::optional<core::Millis> Engine::MillisUntilNextDue() {
+  auto tx = db_.Begin(store::TxMode::kRead);
+  auto due = NextDueTime(*tx);
+  if (!due) return std::nullopt;
+  return std::max<core::Millis>(0, *due - clock_.Now());
+}
+
 void Engine::RenewLeases() {
   std::map<std::int64_t, Claim> claims;
   {
@@ -247,7 +257,12 @@ void Engine::Start() {
   pool.heartbeat_interval =
       std::chrono::milliseconds(std::max<core::Millis>(settings_.lease_ms / 3, 1));
   pool_ = std::make_unique<WorkerPool>(
-      pool, [this] { return RunOnce(); }, [this] { RenewLeases(); });
+      pool, [this] { return RunOnce(); }, [this] { RenewLeases(); },
+      [this]() -> std::optional<std::chrono::milliseconds> {
+        auto due = MillisUntilNextDue();
+        if (!due) return std::nullopt;
+        return std::chrono::milliseconds(*due);
+      });
 }
 
 void Engine::Stop() {

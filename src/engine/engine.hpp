@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -87,6 +88,11 @@ class Engine {
 
   /// Number of steps due now (pending and due, or with an expired lease).
   std::int64_t QueueDepth();
+
+  /// Milliseconds until the earliest pending or waiting step is due (0: one
+  /// is due now); nullopt when none is. Idle workers sleep until then (or
+  /// the poll interval, whichever comes first).
+  std::optional<core::Millis> MillisUntilNextDue();
 
   /// Extends the leases of the steps this engine is running now; the
   /// heartbeat thread calls it every lease_ms / 3.

@@ -2,6 +2,7 @@
 #include <chrono>
 #include <future>
 #include <mutex>
+#include <thread>
 
 #include "engine/engine_test_fixture.hpp"
 
@@ -40,6 +41,32 @@ TEST_F(EnginePoolTest, WorkersRunStartedWorkflowsAndStopWaitsForTheirCommit) {
     EXPECT_EQ(CountEffects(id), 1);
   }
   engine->Stop();  // idempotent
+}
+
+TEST_F(EnginePoolTest, IdleWorkersWakeForATimerBeforeTheirNextPoll) {
+  std::promise<void> resumed;
+  Registry registry;
+  registry.Add({"k", {{"a", [&](StepContext& ctx) {
+                        if (ctx.scratch.is_null()) {
+                          return SleepUntil(ctx.clock->Now() + 50, boost::json::object{{"slept", true}});
+                        }
+                        resumed.set_value();
+                        return Succeeded();
+                      }}}});
+  EngineSettings settings = Settings();
+  settings.poll_interval_ms = 3'600'000;
+  auto engine = MakeEngine(std::move(registry), settings);
+  engine->Start();
+  const std::string id = Start(*engine, "k");
+  // The step sleeps until 50 ms after its first run; nothing wakes the
+  // workers when that time comes but the time itself.
+  while (Load(*engine, id).steps.front().scratch.is_null()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  clock_.Advance(50);
+  ASSERT_EQ(resumed.get_future().wait_for(std::chrono::seconds(60)), std::future_status::ready);
+  engine->Stop();
+  EXPECT_EQ(Load(*engine, id).state, WorkflowState::kSucceeded);
 }
 
 }  // namespace

@@ -61,6 +61,19 @@ bool RenewLease(store::Tx& tx, const Claim& claim, const std::string& owner, cor
              {until, claim.step_id, owner, std::int64_t{claim.attempt}}) == 1;
 }
 
+std::optional<core::Millis> NextDueTime(store::Tx& tx) {
+  // Two index range scans on (state, run_after) rather than one IN (…),
+  // which SQLite cannot answer from the index in order.
+  std::optional<core::Millis> earliest;
+  for (const char* state : {"pending", "waiting"}) {
+    auto row = tx.QueryOne("SELECT MIN(run_after) FROM workflow_steps WHERE state = ?", {std::string(state)});
+    if (!row || row->IsNull(0)) continue;
+    const core::Millis at = row->Int(0);
+    if (!earliest || at < *earliest) earliest = at;
+  }
+  return earliest;
+}
+
 std::int64_t CountDueSteps(store::Tx& tx, core::Millis now) {
   std::string sql = "SELECT COUNT(*) FROM workflow_steps WHERE ";
   sql += kDue;

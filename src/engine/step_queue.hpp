@@ -39,6 +39,11 @@ std::optional<Claim> ClaimDueStep(store::Database& db, const std::string& owner,
 /// (expired and reclaimed, or the workflow was cancelled).
 bool RenewLease(store::Tx& tx, const Claim& claim, const std::string& owner, core::Millis until);
 
+/// The earliest run_after of a pending or waiting step (a waiting step's
+/// deadline); nullopt when there is none. Expired leases are not counted:
+/// they are the poll's business.
+std::optional<core::Millis> NextDueTime(store::Tx& tx);
+
 /// Number of steps a worker could claim at `now`.
 std::int64_t CountDueSteps(store::Tx& tx, core::Millis now);
 

@@ -2,14 +2,18 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <exception>
 #include <utility>
 
 namespace slipway::engine {
 
 WorkerPool::WorkerPool(Settings settings, std::function<bool()> run_once,
-                       std::function<void()> heartbeat)
-    : settings_(settings), run_once_(std::move(run_once)), heartbeat_(std::move(heartbeat)) {
+                       std::function<void()> heartbeat, NextDue next_due)
+    : settings_(settings),
+      run_once_(std::move(run_once)),
+      heartbeat_(std::move(heartbeat)),
+      next_due_(std::move(next_due)) {
   for (int i = 0; i < settings_.workers; ++i) threads_.emplace_back([this] { WorkLoop(); });
   threads_.emplace_back([this] { HeartbeatLoop(); });
 }
@@ -55,7 +59,20 @@ void WorkerPool::WorkLoop() {
     } catch (const std::exception& e) {
       spdlog::error("engine worker: {}", e.what());
     }
-    if (!ran) WaitFor(settings_.poll_interval, seen);
+    if (ran) continue;
+    // A step sleeping until soon (SleepUntil, a retry's backoff) is due before
+    // the next poll: wake for it instead of up to a whole poll interval late.
+    auto timeout = settings_.poll_interval;
+    if (next_due_) {
+      try {
+        if (auto due = next_due_(); due && *due < timeout) {
+          timeout = std::max(*due, std::chrono::milliseconds(1));
+        }
+      } catch (const std::exception& e) {
+        spdlog::error("engine worker: {}", e.what());
+      }
+    }
+    WaitFor(timeout, seen);
   }
 }
 

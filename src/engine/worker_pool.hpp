@@ -4,15 +4,18 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
 namespace slipway::engine {
 
 /// Threads that repeatedly run a unit of work: each worker calls `run_once`
-/// until it reports no work, then waits for Wake() or the poll interval. One
-/// more thread calls `heartbeat` at a fixed period. Exceptions from either
-/// are logged and the loop goes on (the database may be briefly away).
+/// until it reports no work, then waits for Wake(), the poll interval, or
+/// the time `next_due` names (when work is known to become due sooner:
+/// timers). One more thread calls `heartbeat` at a fixed period. Exceptions
+/// from any of them are logged and the loop goes on (the database may be
+/// briefly away).
 class WorkerPool {
  public:
   struct Settings {
@@ -21,8 +24,12 @@ class WorkerPool {
     std::chrono::milliseconds heartbeat_interval{10'000};
   };
 
+  /// How long until work is due, or nullopt when none is known to be.
+  using NextDue = std::function<std::optional<std::chrono::milliseconds>()>;
+
   /// Starts the threads.
-  WorkerPool(Settings settings, std::function<bool()> run_once, std::function<void()> heartbeat);
+  WorkerPool(Settings settings, std::function<bool()> run_once, std::function<void()> heartbeat,
+             NextDue next_due = {});
   /// Stops, like Stop().
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
@@ -42,6 +49,7 @@ class WorkerPool {
   const Settings settings_;
   const std::function<bool()> run_once_;
   const std::function<void()> heartbeat_;
+  const NextDue next_due_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::uint64_t generation_ = 0;  // bumped by Wake(), so a wake during a run is not lost

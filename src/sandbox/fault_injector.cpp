@@ -8,7 +8,8 @@
 namespace slipway::sandbox {
 
 namespace {
-constexpr std::size_t kKeptCalls = 1000;
+// Enough for a 20-application lane with every call of its create and delete.
+constexpr std::size_t kKeptCalls = 20000;
 }
 
 core::Status FaultInjector::AddRule(const boost::json::object& body) {
@@ -62,9 +63,15 @@ std::optional<http::Response> FaultInjector::Intercept(const http::Request& requ
   return http::Response::Text(hit->status, std::move(body), "application/json");
 }
 
-void FaultInjector::Record(const http::Request& request, int status, bool injected) {
+std::int64_t FaultInjector::NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+void FaultInjector::Record(const http::Request& request, int status, bool injected, std::int64_t at_ms) {
+  std::string step(request.Header("x-slipway-step"));
   std::lock_guard lock(mutex_);
-  calls_.push_back({request.method, request.target, status, injected});
+  calls_.push_back({request.method, request.target, status, injected, std::move(step), at_ms});
   if (calls_.size() > kKeptCalls) calls_.pop_front();
 }
 
@@ -83,7 +90,7 @@ boost::json::array FaultInjector::Calls() const {
   boost::json::array out;
   for (const auto& c : calls_) {
     out.push_back({{"method", c.method}, {"target", c.target}, {"status", c.status},
-                   {"injected", c.injected}});
+                   {"injected", c.injected}, {"step", c.step}, {"at_ms", c.at_ms}});
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include <boost/json/object.hpp>
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -32,6 +33,10 @@ struct CallRecord {
   std::string target;
   int status = 0;
   bool injected = false;
+  /// The caller's `X-Slipway-Step` header: which workflow step made the call.
+  std::string step;
+  /// When the call arrived (wall clock, ms), before any injected latency.
+  std::int64_t at_ms = 0;
 };
 
 /// Fault and latency injection plus a call log, in front of every HTTP
@@ -45,7 +50,9 @@ class FaultInjector final : public FaultControl {
   /// Applies latency and, when a rule matches, consumes one use of it and
   /// returns the injected response (after sleeping as the rule says).
   std::optional<http::Response> Intercept(const http::Request& request);
-  void Record(const http::Request& request, int status, bool injected);
+  /// Logs a call that arrived at `at_ms` (NowMs() before Intercept).
+  void Record(const http::Request& request, int status, bool injected, std::int64_t at_ms);
+  static std::int64_t NowMs();
 
   boost::json::object ToJson() const override;
   boost::json::array Calls() const override;

@@ -108,13 +108,14 @@ http::Response HandleServiceAdmin(Service& service, http::Request& request) {
 
 http::Response HandleSandboxRequest(Emulator& emulator, FaultInjector& faults, http::Request& request) {
   if (request.path.rfind("/_sandbox/", 0) == 0) return Admin(emulator, faults, request);
+  const auto arrived = FaultInjector::NowMs();
   if (auto injected = faults.Intercept(request)) {
-    faults.Record(request, injected->status, true);
+    faults.Record(request, injected->status, true, arrived);
     injected->route = "injected";
     return *injected;
   }
   auto response = emulator.Handle(request);
-  faults.Record(request, response.status, false);
+  faults.Record(request, response.status, false, arrived);
   return response;
 }
 
@@ -162,9 +163,12 @@ void SandboxHost::Start(const std::map<std::string, std::uint16_t>& ports, bool 
   for (auto& h : hosted_) {
     Hosted* raw = h.get();
     const std::string system(h->emulator->system());
-    // 8 workers: injected timeouts hold a worker each.
+    // Injected latency and timeouts hold a worker each while they sleep:
+    // enough workers that callers running side by side (engine workers,
+    // a lane step's parallel calls) are not queued behind each other, which
+    // would add the latency again per queued call. Idle threads cost little.
     h->server = choice.Bind(system, [&](std::uint16_t port) {
-      return ListenOn(host_, port, 8, [raw](http::Request& r) {
+      return ListenOn(host_, port, 64, [raw](http::Request& r) {
         return HandleSandboxRequest(*raw->emulator, raw->faults, r);
       });
     });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <map>
 
 #include "core/common/repo_path.hpp"
 #include "core/config/config_file.hpp"
@@ -10,6 +11,7 @@
 #include "core/lane/lane_rewrite.hpp"
 #include "services/builds/build_addresses.hpp"
 #include "services/environments/env_objects.hpp"
+#include "services/lanes/lane_parallel.hpp"
 #include "store/app_repository.hpp"
 #include "store/cluster_repository.hpp"
 
@@ -131,20 +133,58 @@ core::Status ExposeLaneApp(const LaneWorkflowDeps& deps, connectors::Kubernetes&
 
 core::Result<int> ApplyFallbacks(connectors::Kubernetes& kube, const core::Lane& lane,
                                  const std::vector<std::pair<std::string, std::string>>& fallbacks) {
-  int created = 0;
+  if (fallbacks.empty()) return 0;
+  // One list of the namespace's Services instead of a read per fallback,
+  // then the writes side by side: 2 round trips on the way instead of 3 per
+  // fallback (Get, then Apply's own Get and write).
+  auto listed = kube.List(connectors::kube::kServices, lane.namespace_name, {});
+  if (!listed.ok()) return listed.error();
+  std::map<std::string, const connectors::KubeObject*> present;
+  for (const auto& item : listed->items) {
+    const auto* name = item.at("metadata").as_object().if_contains("name");
+    if (name && name->is_string()) present[std::string(name->as_string())] = &item;
+  }
+  struct Write {
+    const std::string* service;
+    const std::string* target;
+    bool exists;
+  };
+  std::vector<Write> writes;
   for (const auto& [service, target] : fallbacks) {
-    auto existing = kube.Get(connectors::kube::kServices, lane.namespace_name, service);
-    if (existing.ok()) {
-      if (!IsFallback(*existing)) continue;  // a lane app provides it
-      const auto* name = existing->at("spec").as_object().if_contains("externalName");
+    auto it = present.find(service);
+    if (it != present.end()) {
+      if (!IsFallback(*it->second)) continue;  // a lane app provides it
+      const auto* name = it->second->at("spec").as_object().if_contains("externalName");
       if (name && name->is_string() && name->as_string() == target) continue;
-    } else if (existing.error().code != core::Code::kNotFound) {
-      return existing.error();
-    } else {
-      ++created;
     }
-    auto applied = kube.Apply(lane.namespace_name, core::RenderFallbackService(lane, service, target));
-    if (!applied.ok()) return applied.error();
+    writes.push_back({&service, &target, it != present.end()});
+  }
+  std::vector<core::Status> results(writes.size(), core::Status(core::Ok{}));
+  ParallelFor(writes.size(), [&](std::size_t i) {
+    const auto& w = writes[i];
+    auto object = core::RenderFallbackService(lane, *w.service, *w.target);
+    if (!w.exists) {
+      auto made = kube.Create(connectors::kube::kServices, lane.namespace_name, object);
+      if (made.ok()) return;
+      // Made meanwhile (an earlier run's lost answer, a lane app): as before.
+      if (made.error().code != core::Code::kConflict) {
+        results[i] = made.error();
+        return;
+      }
+      auto existing = kube.Get(connectors::kube::kServices, lane.namespace_name, *w.service);
+      if (!existing.ok()) {
+        results[i] = existing.error();
+        return;
+      }
+      if (!IsFallback(*existing)) return;  // a lane app provides it
+    }
+    auto applied = kube.Apply(lane.namespace_name, std::move(object));
+    if (!applied.ok()) results[i] = applied.error();
+  });
+  int created = 0;
+  for (std::size_t i = 0; i < writes.size(); ++i) {
+    if (!results[i].ok()) return results[i].error();
+    if (!writes[i].exists) ++created;
   }
   return created;
 }
