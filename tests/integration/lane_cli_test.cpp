@@ -124,8 +124,11 @@ TEST_F(LaneCliTest, DryRunCreateWaitShowDelete) {
   auto deleted = Run({"lane", "delete", lane, "--confirm", lane});
   ASSERT_EQ(deleted.exit_code, 0) << deleted;
   EXPECT_EQ(deleted.out, "lane deleted\n");
-  // A deleted lane's name is free again, so only its id still finds it; deleting again is done.
-  EXPECT_EQ(Run({"lane", "show", lane}).exit_code, 4);
+  // A deleted lane is still found by its name (the newest of that name) and by its id; deleting again is done.
+  auto by_name = Run({"lane", "show", lane});
+  EXPECT_EQ(by_name.exit_code, 0) << by_name;
+  EXPECT_THAT(by_name.out, HasSubstr("state:            deleted\n"));
+  EXPECT_EQ(Run({"lane", "delete", lane, "--confirm", lane}).exit_code, 0);
   const std::string id = std::to_string(shown.at("lane").at("id").as_int64());
   auto gone = Run({"lane", "show", id});
   ASSERT_EQ(gone.exit_code, 0) << gone;
