@@ -278,7 +278,9 @@ TEST(EngineTwoProcessTest, TwoServersOnOneDatabaseNeverRunAStepTwice) {
 
   std::vector<std::string> ids;
   for (int i = 0; i < kWorkflows; ++i) {
-    const boost::json::value input = {{"bake_ms", 50}, {"promote", i % 2 == 0}};
+    // Bakes longer than an idle poll: both servers are awake and compete for
+    // every due step, instead of the first finishing all before the second looks.
+    const boost::json::value input = {{"bake_ms", 1500}, {"promote", i % 2 == 0}};
     auto id = observer.engine().StartWorkflow("sample", "two-" + std::to_string(i), input);
     ASSERT_TRUE(id.ok()) << id.error().message;
     ids.push_back(id.value());
