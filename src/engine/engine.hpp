@@ -27,7 +27,7 @@ struct EngineSettings {
   /// Threads running steps. A step holds its worker while its handler runs
   /// (mostly waiting on HTTP calls), so N children of a fan-out run at once
   /// only with N free workers; idle threads cost little (src/engine/README.md).
-  int workers = 16;
+  int workers = 24;
   /// How long a claimed step stays leased without a heartbeat; a crashed
   /// worker's step is taken over after this. Running steps are renewed
   /// every lease_ms / 3.
