@@ -5,6 +5,7 @@
 #include "connectors/gitlab/client.hpp"
 #include "connectors/registry/client.hpp"
 #include "connectors/registry/image_reference.hpp"
+#include "core/common/repo_path.hpp"
 #include "sandbox/jenkins/jenkins_emulator.hpp"
 #include "sandbox/jenkins/jenkins_util.hpp"
 
@@ -82,7 +83,7 @@ void JenkinsEmulator::RunBuild(std::shared_ptr<Build> build, BuildContext contex
 
   const std::string branch = BranchToBuild(b.parameters, context.scm_branch);
   if (!branch.empty()) {
-    std::string repo = !param("REPO").empty() ? param("REPO") : ProjectFromGitUrl(context.scm_url);
+    std::string repo = !param("REPO").empty() ? param("REPO") : core::RepoProjectPath(context.scm_url);
     if (repo.empty()) {
       return fail(
           "the job names no GitLab repository: give config.xml a GitSCM remote <url> or pass REPO");

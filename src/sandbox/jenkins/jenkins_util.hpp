@@ -15,8 +15,6 @@ http::Response Redirect(int status, const std::string& location);
 /// "http://<Host header>" — Stapler makes every Location absolute with it.
 std::string Origin(const http::Request& request);
 std::int64_t NowMs();
-/// "team/app" from "http://gitlab:8080/team/app.git" or "git@host:team/app.git".
-std::string ProjectFromGitUrl(std::string_view url);
 /// The form body (application/x-www-form-urlencoded) and query, decoded.
 std::vector<std::pair<std::string, std::string>> FormParameters(const http::Request& request);
 
