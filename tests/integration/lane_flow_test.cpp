@@ -383,6 +383,14 @@ TEST_F(LaneFlowTest, OwnersMembersAndAdminsChangeALaneOthersOnlyRead) {
   ASSERT_EQ(created.status, 202) << created;
   const auto path = "/api/v1/lanes/" + std::to_string(created.Object().at("lane").at("id").as_int64());
   EXPECT_EQ(server().As(viewer).Post("/api/v1/lanes", {{"name", "x"}}).status, 403);
+  // A developer who is not a member of the application cannot put it in a
+  // lane (branches, jobs and hooks in someone else's repository), and the
+  // refusal leaves no lane behind.
+  const std::string foreign = UniqueName("foreign");
+  auto refused = server().As(outsider).Post(
+      "/api/v1/lanes", {{"name", foreign}, {"story", Story()}, {"apps", json::array{json::object{{"app", app}}}}});
+  EXPECT_EQ(refused.status, 403) << refused;
+  EXPECT_EQ(server().As(outsider).Get("/api/v1/lanes/" + foreign).status, 404);
   EXPECT_EQ(server().As(viewer).Get(path).status, 200);
   EXPECT_EQ(server().As(viewer).Post(path + "/renew").status, 403);
   EXPECT_EQ(server().As(outsider).Post(path + "/renew").status, 403);

@@ -89,8 +89,10 @@ Result<std::vector<LaneArtefactState>> LaneService::Drift(const RequestContext&,
           return std::any_of(copied->begin(), copied->end(), [&](const LiveFile& c) { return c.name == f.name; });
         });
       }
-      add(std::string(core::ConfigBackendName(app.backend)), "config", lanes::LaneConfigTarget(lane, app).env_type,
-          name, config);
+      // The copy's name: the Apollo cluster, or the Consul env-type segment.
+      const auto target = lanes::LaneConfigTarget(lane, app);
+      add(std::string(core::ConfigBackendName(app.backend)), "config",
+          app.backend == core::ConfigBackend::kApollo ? target.cluster : target.env_type, name, config);
     }
     add("kubernetes", "deployment", ns + "/" + name, name,
         Found((*kube)->Get(connectors::kube::kDeployments, ns, name)));

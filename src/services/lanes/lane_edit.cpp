@@ -59,7 +59,7 @@ Result<LanePlanResult> LaneService::Edit(const RequestContext& ctx, const std::s
     }
     std::vector<std::string> names;
     if (cmd.apps) {
-      auto resolved = lanes::ResolveApps(tx, *cmd.apps, lane->base_env_type);
+      auto resolved = lanes::ResolveApps(tx, ctx.caller, *cmd.apps, lane->base_env_type);
       if (!resolved.ok()) return resolved.error();
       if (resolved->empty()) return core::Invalid("apps must name at least one application", {{"field", "apps"}});
       std::vector<std::int64_t> ids;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/apps/app_actions.hpp"
 #include "core/common/names.hpp"
 #include "core/common/repo_path.hpp"
 #include "core/lane/lane_names.hpp"
@@ -67,13 +68,18 @@ core::Result<core::Cluster> ResolveCluster(store::Tx& tx, const std::optional<st
   return all.front().cluster;
 }
 
-core::Result<std::vector<ResolvedApp>> ResolveApps(store::Tx& tx, const std::vector<LaneAppRequest>& requests,
+core::Result<std::vector<ResolvedApp>> ResolveApps(store::Tx& tx, const core::Caller& caller,
+                                                   const std::vector<LaneAppRequest>& requests,
                                                    const std::string& base_env_type) {
   std::vector<ResolvedApp> out;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const auto& req = requests[i];
     auto app = store::apps::GetByRef(tx, req.app);
     if (!app) return AppError(i, "app", "names no application (" + req.app + ")");
+    if (!core::CanWriteApp(caller, store::apps::MemberRoleOf(tx, app->id, caller.username))) {
+      return core::Forbidden("apps[" + std::to_string(i) + "].app: only admins and the owners and developers of " +
+                             app->name + " may put it in a lane (ask its owner to add you as a member)");
+    }
     for (const auto& seen : out) {
       if (seen.app.id == app->id) return AppError(i, "app", "names " + app->name + " twice");
     }

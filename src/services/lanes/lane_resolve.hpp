@@ -10,6 +10,7 @@
 #include "core/apps/app.hpp"
 #include "core/environments/cluster.hpp"
 #include "core/environments/environment.hpp"
+#include "core/identity/roles.hpp"
 #include "core/lane/lane.hpp"
 #include "core/lane/lane_plan.hpp"
 #include "services/config/config_backend.hpp"
@@ -34,10 +35,13 @@ struct ResolvedApp {
 core::Result<core::Cluster> ResolveCluster(store::Tx& tx, const std::optional<std::string>& requested,
                                            const LaneSettings& settings);
 
-/// Checks every requested application (exists, not twice, self-developed,
-/// online or pending online, has a repository and a base environment,
-/// domains among its business domains). Errors name `apps[i].<field>`.
-core::Result<std::vector<ResolvedApp>> ResolveApps(store::Tx& tx, const std::vector<LaneAppRequest>& requests,
+/// Checks every requested application (exists, the caller may change it —
+/// admins, its owners and developers: a lane makes branches, jobs and hooks
+/// in it —, not twice, self-developed, online or pending online, has a
+/// repository and a base environment, domains among its business domains).
+/// Errors name `apps[i].<field>`; a foreign application is forbidden.
+core::Result<std::vector<ResolvedApp>> ResolveApps(store::Tx& tx, const core::Caller& caller,
+                                                   const std::vector<LaneAppRequest>& requests,
                                                    const std::string& base_env_type);
 
 /// The lane's applications as stored, with their base environments; an

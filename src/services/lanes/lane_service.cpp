@@ -134,7 +134,7 @@ Result<LanePlanResult> LaneService::Create(const RequestContext& ctx, const Crea
     if (!cluster.ok()) return cluster.error();
     lane.cluster_id = cluster->id;
     cluster_name = cluster->name;
-    auto resolved = lanes::ResolveApps(tx, cmd.apps, lane.base_env_type);
+    auto resolved = lanes::ResolveApps(tx, ctx.caller, cmd.apps, lane.base_env_type);
     if (!resolved.ok()) return resolved.error();
     if (auto people = CheckPeople(tx, cmd.members, cmd.coloring, AppNames(*resolved)); !people.ok()) {
       return people.error();
