@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: deps build run test asan-test bench-api bench-release bench-lanes clean
+.PHONY: deps build run test asan-test fuzz fuzz-merge bench-api bench-release bench-lanes clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -22,8 +22,19 @@ test: build
 # Unit, storage (SQLite) and engine tests under AddressSanitizer + UBSan.
 asan-test: deps
 	@cmake --preset asan >/dev/null
-	@cmake --build --preset asan -j $(JOBS) --target slipway_unit_tests slipway_store_tests slipway_engine_tests
-	@ctest --preset asan -j $(JOBS) -L '^(unit|storage-sqlite|engine)$$'
+	@cmake --build --preset asan -j $(JOBS) --target slipway_unit_tests slipway_store_tests slipway_engine_tests \
+	  slipway_fuzz_replays
+	@ctest --preset asan -j $(JOBS) -L '^(unit|storage-sqlite|engine|fuzz-replay)$$'
+
+# Every fuzz target (fuzz/README.md) for FUZZ_SECONDS each (default 60), with
+# libFuzzer under clang, ASan and UBSan. Not part of `make test`, which
+# replays the committed corpora instead.
+fuzz: deps
+	@./scripts/fuzz.sh run
+
+# Adds the inputs `make fuzz` found that add coverage to fuzz/corpus/.
+fuzz-merge: deps
+	@./scripts/fuzz.sh merge
 
 bench-api: deps
 	@./bench/api/run.sh
@@ -37,4 +48,4 @@ bench-lanes: deps
 	@./bench/lanes/run.sh
 
 clean:
-	rm -rf build build-asan build-release
+	rm -rf build build-asan build-release build-fuzz
