@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/config/properties.hpp"
+#include "connectors/yaml_documents.hpp"
 #include "connectors/yaml_keys.hpp"
 #include "core/common/strict_json.hpp"
 
@@ -31,7 +32,7 @@ core::Status ValidateJson(std::string_view content) {
 
 core::Status ValidateYaml(std::string_view content) {
   try {
-    for (const auto& document : YAML::LoadAll(std::string(content))) {
+    for (const auto& document : connectors::LoadAllDocuments(content)) {
       if (auto problem = connectors::FindRepeatedKey(document)) {
         return Unreadable(core::ConfigFormat::kYaml, problem->line, problem->message);
       }
