@@ -224,7 +224,7 @@ services::Connections BuildConnections(const Config& config, const sandbox::Sand
         settings = connectors::InClusterSettings();
         break;
       case core::ClusterConnection::kKubeconfig:
-        settings = connectors::ParseKubeconfig(cluster.kubeconfig, "", "", "kubeconfig of cluster " + cluster.name);
+        settings = connectors::ParseInlineKubeconfig(cluster.kubeconfig, "kubeconfig of cluster " + cluster.name);
         break;
     }
     if (!settings.ok()) return settings.error();

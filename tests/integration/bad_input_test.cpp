@@ -393,6 +393,9 @@ TEST_F(BadBodyTest, EveryBodyRouteRefusesBadFieldsNamingThem) {
   const std::string app_body = R"("name": "body-new", "type": "self_developed", "level": "edge", "repo_url": "https://g.example.com/a.git")";
   const std::string dup_kubeconfig =
       R"(current-context: a\nclusters: [{name: k, cluster: {server: 'https://a', server: 'https://b'}}]\ncontexts: [{name: a, context: {cluster: k}}]\n)";
+  // Credentials must be inline: a file would be read on the server (here its environment).
+  const std::string file_kubeconfig =
+      R"(current-context: a\nclusters: [{name: k, cluster: {server: 'https://a'}}]\nusers: [{name: u, user: {tokenFile: /proc/self/environ}}]\ncontexts: [{name: a, context: {cluster: k, user: u}}]\n)";
   const std::vector<Case> cases = {
       {"POST", "/api/v1/auth/login", "/api/v1/auth/login", R"({"username": "admin", "password": "x", "otp": 1})", "otp"},
       {"POST", "/api/v1/auth/login", "/api/v1/auth/login", R"({"username": "admin\r\nX-Injected: 1", "password": "x"})", "username"},
@@ -430,6 +433,7 @@ TEST_F(BadBodyTest, EveryBodyRouteRefusesBadFieldsNamingThem) {
       {"POST", "/api/v1/clusters", "/api/v1/clusters", R"({"name": "c-bad", "connection": "in_cluster", "version": 1})", "version"},
       {"POST", "/api/v1/clusters", "/api/v1/clusters", R"({"name": "c-bad", "connection": "in_cluster", "registry": "r.example.com\r\n"})", "registry"},
       {"POST", "/api/v1/clusters", "/api/v1/clusters", R"({"name": "c-bad", "connection": "kubeconfig", "kubeconfig": ")" + dup_kubeconfig + R"("})", "kubeconfig"},
+      {"POST", "/api/v1/clusters", "/api/v1/clusters", R"({"name": "c-bad", "connection": "kubeconfig", "kubeconfig": ")" + file_kubeconfig + R"("})", "kubeconfig"},
       {"PATCH", "/api/v1/clusters/{id}", "/api/v1/clusters/sandbox", R"({"version": )" + v_cluster + R"(, "server": "x"})", "server"},
       {"PATCH", "/api/v1/clusters/{id}", "/api/v1/clusters/sandbox", R"({"version": )" + v_cluster + R"(, "description": "a\u0000"})", "description"},
       {"POST", "/api/v1/apps/{id}/environments", vendor + "/environments", R"({"env_type": "prod", "cluster": "sandbox", "replica": 2})", "replica"},

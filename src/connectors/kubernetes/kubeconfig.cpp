@@ -19,8 +19,14 @@ namespace fs = std::filesystem;
 struct Reader {
   std::string origin;  // named in every error
   std::string base_dir;
+  bool files_allowed = true;
 
   core::Error Fail(const std::string& what) const { return core::Invalid(origin + ": " + what); }
+
+  core::Error FileRefused(const std::string& field) const {
+    return Fail(field + " names a file; a kubeconfig given to Slipway must carry its credentials "
+                "inline (token, certificate-authority-data, client-certificate-data, client-key-data)");
+  }
 
   std::string Resolve(const std::string& path) const {
     if (path.empty() || fs::path(path).is_absolute() || base_dir.empty()) return path;
@@ -28,6 +34,7 @@ struct Reader {
   }
 
   core::Result<std::string> ReadFile(const std::string& path, const std::string& field) const {
+    if (!files_allowed) return FileRefused(field);
     std::ifstream in(path, std::ios::binary);
     if (!in) return Fail(field + ": cannot read " + path);
     std::ostringstream text;
@@ -49,6 +56,7 @@ struct Reader {
 
   /// A file that must exist now: a typo should fail at registration, not at the first call.
   core::Result<std::string> ExistingFile(const std::string& path, const std::string& field) const {
+    if (!files_allowed) return FileRefused(field);
     std::string resolved = Resolve(path);
     std::ifstream in(resolved);
     if (!in) return Fail(field + ": cannot read " + resolved);
@@ -161,12 +169,7 @@ core::Status ReadUser(const Reader& r, const YAML::Node& user, const std::string
   return core::Ok{};
 }
 
-}  // namespace
-
-core::Result<KubernetesSettings> ParseKubeconfig(std::string_view yaml, const std::string& base_dir,
-                                                 std::string_view context,
-                                                 std::string_view origin) {
-  Reader r{std::string(origin), base_dir};
+core::Result<KubernetesSettings> Parse(const Reader& r, std::string_view yaml, std::string_view context) {
   try {
     YAML::Node root = YAML::Load(std::string(yaml));
     if (auto problem = FindRepeatedKey(root)) {
@@ -201,6 +204,18 @@ core::Result<KubernetesSettings> ParseKubeconfig(std::string_view yaml, const st
   } catch (const YAML::Exception& e) {
     return r.Fail(std::string("not valid YAML: ") + e.what());
   }
+}
+
+}  // namespace
+
+core::Result<KubernetesSettings> ParseKubeconfig(std::string_view yaml, const std::string& base_dir,
+                                                 std::string_view context,
+                                                 std::string_view origin) {
+  return Parse(Reader{std::string(origin), base_dir}, yaml, context);
+}
+
+core::Result<KubernetesSettings> ParseInlineKubeconfig(std::string_view yaml, std::string_view origin) {
+  return Parse(Reader{std::string(origin), "", false}, yaml, "");
 }
 
 core::Result<KubernetesSettings> LoadKubeconfig(const std::string& path, std::string_view context) {

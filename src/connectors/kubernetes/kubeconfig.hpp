@@ -30,6 +30,15 @@ core::Result<KubernetesSettings> ParseKubeconfig(std::string_view yaml, const st
                                                  std::string_view context = "",
                                                  std::string_view origin = "kubeconfig");
 
+/// Parses a kubeconfig that came over the API (a cluster's registration),
+/// which must carry its credentials inline: a field naming a file
+/// (certificate-authority, client-certificate, client-key, tokenFile) is
+/// kInvalid, naming the field. Such a file would be read on Slipway's
+/// server and its content sent to whatever server the kubeconfig names —
+/// any readable file, or one that never ends (/dev/zero).
+core::Result<KubernetesSettings> ParseInlineKubeconfig(std::string_view yaml,
+                                                       std::string_view origin = "kubeconfig");
+
 /// Inside a pod: the API server from KUBERNETES_SERVICE_HOST/PORT (unless
 /// given here), the token, ca.crt and namespace files of the service account
 /// (the token file re-read when the kubelet rotates it).

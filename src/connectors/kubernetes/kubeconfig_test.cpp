@@ -110,6 +110,42 @@ contexts: [{name: c, context: {cluster: k, user: u, namespace: ns1}}]
   EXPECT_EQ(s->default_namespace, "ns1");
 }
 
+// A kubeconfig registered over the API names no file on Slipway's server:
+// the file's content would go to the server the kubeconfig names, and one
+// that never ends (/dev/zero) would never be read to the end.
+TEST(Kubeconfig, AnInlineKubeconfigRefusesEveryFileField) {
+  testing::TempDir dir;
+  Write(dir.path() + "/secret", "server-side secret\n");
+  const std::string secret = dir.path() + "/secret";
+  const std::string user = "users: [{name: u, user: {";
+  const std::string rest = "}}]\ncontexts: [{name: c, context: {cluster: k, user: u}}]\ncurrent-context: c\n";
+  const std::string cluster = "clusters: [{name: k, cluster: {server: 'https://k'}}]\n";
+  struct Case {
+    std::string yaml;
+    std::string field;
+  };
+  for (const auto& c : {Case{cluster + user + "tokenFile: " + secret + rest, "tokenFile"},
+                        Case{cluster + user + "tokenFile: /dev/zero" + rest, "tokenFile"},
+                        Case{"clusters: [{name: k, cluster: {server: 'https://k', certificate-authority: " +
+                                 secret + "}}]\n" + user + "token: t" + rest,
+                             "certificate-authority"},
+                        Case{cluster + user + "client-certificate: " + secret + ", client-key-data: " +
+                                 B64(kKey) + rest,
+                             "client-certificate"},
+                        Case{cluster + user + "client-certificate-data: " + B64(kCert) +
+                                 ", client-key: " + secret + rest,
+                             "client-key"}}) {
+    auto s = ParseInlineKubeconfig(c.yaml);
+    ASSERT_FALSE(s.ok()) << c.yaml;
+    EXPECT_EQ(s.error().code, core::Code::kInvalid);
+    EXPECT_NE(s.error().message.find(c.field + " names a file"), std::string::npos) << s.error().message;
+  }
+  auto inline_only = ParseInlineKubeconfig(cluster + user + "token: t, client-certificate-data: " +
+                                           B64(kCert) + ", client-key-data: " + B64(kKey) + rest);
+  ASSERT_TRUE(inline_only.ok()) << inline_only.error().message;
+  EXPECT_EQ(inline_only->transport.bearer_token, "t");
+}
+
 TEST(Kubeconfig, AnInlineTokenWinsOverATokenFile) {
   auto s = ParseKubeconfig(
       "current-context: c\nclusters: [{name: k, cluster: {server: 'https://k'}}]\n"

@@ -98,8 +98,7 @@ core::Status ClusterService::ApplyFields(core::Cluster& c, const json::object& b
     if (c.connection != core::ClusterConnection::kKubeconfig) {
       return core::Invalid("kubeconfig applies only to connection kubeconfig", {{"field", "kubeconfig"}});
     }
-    // Relative file references mean nothing on the server: everything must be inline.
-    auto parsed = connectors::ParseKubeconfig(*kubeconfig, "/nonexistent", "", "kubeconfig");
+    auto parsed = connectors::ParseInlineKubeconfig(*kubeconfig, "kubeconfig");
     if (!parsed.ok()) return core::Invalid(parsed.error().message, {{"field", "kubeconfig"}});
     c.kubeconfig = *kubeconfig;
   } else if (creating && c.connection == core::ClusterConnection::kKubeconfig) {
