@@ -1,6 +1,8 @@
 #include "sandbox/kubernetes/selector.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 
 #include "sandbox/kubernetes/api_error.hpp"
 #include "sandbox/kubernetes/json_util.hpp"
@@ -54,6 +56,51 @@ std::vector<std::string> ParseSet(const std::string& text, const std::string& wh
   return values;
 }
 
+// A label value as apimachinery's IsValidLabelValue: empty, or up to 63 of
+// [A-Za-z0-9-_.] starting and ending with a letter or digit. (Label keys'
+// name parts follow the same rule, but may not be empty.)
+bool IsLabelValue(std::string_view v) {
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  if (v.empty()) return true;
+  if (v.size() > 63 || !alnum(v.front()) || !alnum(v.back())) return false;
+  return std::all_of(v.begin(), v.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
+}
+
+// A label key as IsQualifiedName: an optional DNS subdomain prefix and '/',
+// then a non-empty name part.
+bool IsLabelKey(std::string_view key) {
+  std::string_view name = key;
+  if (auto slash = key.find('/'); slash != std::string_view::npos) {
+    std::string_view prefix = key.substr(0, slash);
+    name = key.substr(slash + 1);
+    auto lower = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (prefix.empty() || prefix.size() > 253 || !lower(prefix.front()) || !lower(prefix.back())) return false;
+    if (!std::all_of(prefix.begin(), prefix.end(), [&](char c) { return lower(c) || c == '-' || c == '.'; })) {
+      return false;
+    }
+  }
+  return !name.empty() && IsLabelValue(name);
+}
+
+// The apiserver refuses a selector whose keys or values are not valid labels
+// (so `a=b=c` is a 400, not the key "a" with the value "b=c").
+void CheckTerm(const std::string& key, const std::vector<std::string>& values) {
+  if (!IsLabelKey(key)) {
+    throw BadRequest("unable to parse requirement: key: Invalid value: \"" + key +
+                     "\": name part must consist of alphanumeric characters, '-', '_' or '.', and must "
+                     "start and end with an alphanumeric character (with an optional DNS subdomain "
+                     "prefix and '/')");
+  }
+  for (const auto& v : values) {
+    if (!IsLabelValue(v)) {
+      throw BadRequest("unable to parse requirement: values[0][" + key + "]: Invalid value: \"" + v +
+                       "\": a valid label must be an empty string or consist of alphanumeric "
+                       "characters, '-', '_' or '.', and must start and end with an alphanumeric "
+                       "character");
+    }
+  }
+}
+
 std::optional<std::string> Label(const boost::json::value& labels, const std::string& key) {
   const auto* obj = labels.if_object();
   if (!obj) return std::nullopt;
@@ -84,9 +131,7 @@ LabelSelector LabelSelector::Parse(const std::string& text) {
     } else {
       t = {term, Op::kExists, {}};
     }
-    if (t.key.empty() || t.key.find_first_of(" ()") != std::string::npos) {
-      throw BadRequest("unable to parse requirement: invalid label key \"" + t.key + "\"");
-    }
+    CheckTerm(t.key, t.values);
     sel.terms_.push_back(std::move(t));
   }
   return sel;
