@@ -14,8 +14,9 @@ namespace {
 
 void CheckRefusal(const slipway::core::Error& error) {
   FUZZ_CHECK(error.code == slipway::core::Code::kInvalid, "a body is refused with another code than invalid");
+  // The field may be "": a body can hold an empty key, which is then the unknown field.
   const auto* field = error.details.if_contains("field");
-  FUZZ_CHECK(field && field->is_string() && !field->as_string().empty(), "a refusal names no field");
+  FUZZ_CHECK(field && field->is_string(), "a refusal names no field");
 }
 
 }  // namespace
