@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: deps build run test asan-test bench-api bench-release bench-lanes clean
+.PHONY: deps build run test asan-test package bench-api bench-release bench-lanes clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -24,6 +24,12 @@ asan-test: deps
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS) --target slipway_unit_tests slipway_store_tests slipway_engine_tests
 	@ctest --preset asan -j $(JOBS) -L '^(unit|storage-sqlite|engine)$$'
+
+# The Debian package of the release build: build-release/package/slipway_<version>_<arch>.deb.
+package: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target slipway
+	@./scripts/package.sh build-release/slipway build-release/package
 
 bench-api: deps
 	@./bench/api/run.sh

@@ -39,6 +39,7 @@ slipway::app::Config Resolve(const ServerFlags& f) {
 
 int main(int argc, char** argv) {
   CLI::App app{"Slipway: release platform and swimlane environments for Kubernetes"};
+  app.set_version_flag("--version", "slipway " SLIPWAY_VERSION);
   app.require_subcommand(1);
   int exit_code = 0;
   ServerFlags flags;
