@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: deps build run test asan-test package bench-api bench-release bench-lanes clean
+.PHONY: deps build run test asan-test package bench-api bench-release bench-lanes bench-soak clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -41,6 +41,10 @@ bench-release: deps
 # Lanes of 1, 5 and 20 applications created and deleted, +50 ms per external call (bench/README.md).
 bench-lanes: deps
 	@./bench/lanes/run.sh
+
+# 60 s of wrk at 200 connections, 100 event streams, 20 releases running; start-up and idle RSS (bench/README.md).
+bench-soak: deps
+	@./bench/soak/run.sh
 
 clean:
 	rm -rf build build-asan build-release
