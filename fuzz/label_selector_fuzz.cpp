@@ -1,7 +1,8 @@
 // Label and field selectors (`labelSelector=` / `fieldSelector=` query
 // parameters) as the Kubernetes fake (connectors::kube) and the emulator
-// (sandbox::k8s) read them. Properties: the emulator's canonical form
-// parses back to itself, and matching never fails on a parsed selector.
+// (sandbox::k8s) read them, then matched against a pod. Property: the
+// emulator's canonical form (ToString) parses back to itself and matches
+// the same labels.
 #include <boost/json.hpp>
 #include <cstdint>
 #include <string>
