@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <cctype>
 
+#include "connectors/jenkins/answer_headers.hpp"
+
 namespace slipway::connectors::jenkins {
 
 namespace {
@@ -224,13 +226,13 @@ core::Result<std::int64_t> JenkinsClient::TriggerBuild(
   }
   if (response->status != 201 && response->status != 303) return JenkinsError(*response, what);
   std::string location = response->Header("Location").value_or("");
-  auto at = location.rfind("queue/item/");
-  if (at == std::string::npos) {
+  auto queue_item = QueueItemOfLocation(location);
+  if (!queue_item) {
     return core::Error{core::Code::kTransient,
                        "jenkins: " + what + ": no queue item in Location '" + location + "'",
                        {}};
   }
-  return static_cast<std::int64_t>(std::atoll(location.c_str() + at + 11));
+  return *queue_item;
 }
 
 core::Result<JenkinsQueueItem> JenkinsClient::GetQueueItem(std::int64_t id) {
@@ -298,12 +300,8 @@ core::Result<JenkinsConsoleChunk> JenkinsClient::ReadConsole(std::string_view pa
     return JenkinsError(*response,
                         "console of " + std::string(path) + " #" + std::to_string(number));
   }
-  JenkinsConsoleChunk chunk;
-  chunk.text = std::move(response->body);
-  chunk.next_start =
-      std::atoll(response->Header("X-Text-Size").value_or(std::to_string(start)).c_str());
-  chunk.more = response->Header("X-More-Data").value_or("") == "true";
-  return chunk;
+  return ConsoleAnswer(std::move(response->body), response->Header("X-Text-Size"),
+                       response->Header("X-More-Data"));
 }
 
 core::Status JenkinsClient::StopBuild(std::string_view path, std::int64_t number) {
