@@ -31,30 +31,50 @@ json::value Scalar(const YAML::Node& node) {
   return json::value(s);
 }
 
-json::value Convert(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map: {
-      json::object o;
-      for (const auto& kv : node) o[kv.first.as<std::string>()] = Convert(kv.second);
-      return o;
+// Bounds on following aliases, which yaml-cpp resolves to shared nodes: an
+// alias inside the node it names (`a: &a {b: *a}`) nests it in itself
+// without end, and aliases of aliases multiply (a "billion laughs"). The
+// apiserver's YAML reader (go-yaml) refuses both, with these messages; its
+// depth limit is 10000, this one lower to keep the recursion's stack small.
+constexpr int kMaxDepth = 1000;
+constexpr std::size_t kMaxNodes = 1'000'000;
+
+class Converter {
+ public:
+  json::value Convert(const YAML::Node& node, int depth) {
+    if (depth > kMaxDepth) {
+      throw BadRequest("error converting YAML to JSON: yaml: exceeded max depth of " + std::to_string(kMaxDepth));
     }
-    case YAML::NodeType::Sequence: {
-      json::array a;
-      for (const auto& item : node) a.push_back(Convert(item));
-      return a;
+    if (++nodes_ > kMaxNodes) {
+      throw BadRequest("error converting YAML to JSON: yaml: document contains excessive aliasing");
     }
-    case YAML::NodeType::Scalar:
-      return Scalar(node);
-    default:
-      return nullptr;
+    switch (node.Type()) {
+      case YAML::NodeType::Map: {
+        json::object o;
+        for (const auto& kv : node) o[kv.first.as<std::string>()] = Convert(kv.second, depth + 1);
+        return o;
+      }
+      case YAML::NodeType::Sequence: {
+        json::array a;
+        for (const auto& item : node) a.push_back(Convert(item, depth + 1));
+        return a;
+      }
+      case YAML::NodeType::Scalar:
+        return Scalar(node);
+      default:
+        return nullptr;
+    }
   }
-}
+
+ private:
+  std::size_t nodes_ = 0;
+};
 
 }  // namespace
 
 json::value YamlToJson(const std::string& text) {
   try {
-    return Convert(YAML::Load(text));
+    return Converter().Convert(YAML::Load(text), 0);
   } catch (const YAML::Exception& e) {
     throw BadRequest(std::string("error converting YAML to JSON: ") + e.what());
   }
