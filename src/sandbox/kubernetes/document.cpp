@@ -27,7 +27,14 @@ json::value Scalar(const YAML::Node& node) {
     auto [p, ec] = std::from_chars(begin, s.data() + s.size(), v);
     if (ec == std::errc() && p == s.data() + s.size()) return v;
   }
-  if (std::regex_match(s, kFloat)) return std::stod(s);
+  if (std::regex_match(s, kFloat)) {
+    // Beyond a double's range ("1e999") go-yaml's ParseFloat fails and the
+    // scalar stays a string, as here (stod would throw out_of_range).
+    double v = 0;
+    const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
+    auto [p, ec] = std::from_chars(begin, s.data() + s.size(), v);
+    if (ec == std::errc() && p == s.data() + s.size()) return v;
+  }
   return json::value(s);
 }
 

@@ -25,6 +25,12 @@ TEST(EmulatorYaml, ConvertsMappingsSequencesAndTypedScalars) {
                                R"("none":null},"list":["a",1]})"));
 }
 
+// Found by fuzz/kube_document: stod threw out_of_range past a double's range.
+TEST(EmulatorYaml, AFloatBeyondADoublesRangeStaysAString) {
+  EXPECT_EQ(YamlToJson("big: 1e999\nsmall: -2.5e3\nplus: +1.5\ndot: .5\n"),
+            boost::json::parse(R"({"big":"1e999","small":-2500.0,"plus":1.5,"dot":0.5})"));
+}
+
 // An alias inside the node it names nested it in itself until the stack
 // overflowed and ended the sandbox; aliases of aliases multiplied.
 TEST(EmulatorYaml, RefusesEndlessNestingAndExcessiveAliasing) {
