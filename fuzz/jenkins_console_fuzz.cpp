@@ -3,7 +3,8 @@
 // The first line is also tried as a GIT_COMMIT build parameter. Properties:
 // a reported commit is 7-64 lower-case hex digits, the error line is one
 // line starting "ERROR:", a chunk keeps all but at most an incomplete UTF-8
-// tail, and stored text is valid UTF-8 without NUL.
+// tail, stored text is valid UTF-8 without NUL, and the log cap keeps a
+// whole-character prefix (the first byte is the cap).
 #include <cstdint>
 #include <map>
 #include <string>
@@ -45,6 +46,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(text.find('\0') == std::string::npos, "stored console text holds a NUL");
   if (slipway::core::IsValidUtf8(console) && console.find('\0') == std::string_view::npos) {
     FUZZ_CHECK(text == console, "valid console text was changed");
+  }
+
+  // The log cap (builds.log_max_bytes), small so that pieces reach it: the
+  // stored part is a prefix of the piece, within the room left, cut between
+  // characters.
+  const std::int64_t cap = size > 0 ? data[0] : 0;
+  for (std::int64_t stored : {std::int64_t{0}, cap / 2, cap}) {
+    const std::string kept = slipway::core::CappedConsolePiece(stored, text, cap);
+    if (stored >= cap) {
+      FUZZ_CHECK(kept.empty(), "a piece stored past the cap");
+    } else if (stored + static_cast<std::int64_t>(text.size()) <= cap) {
+      FUZZ_CHECK(kept == text, "a piece under the cap was changed");
+    } else {
+      const std::size_t prefix = slipway::core::CompleteUtf8Prefix(
+          std::string_view(text).substr(0, static_cast<std::size_t>(cap - stored)));
+      FUZZ_CHECK(kept.compare(0, prefix, text, 0, prefix) == 0 && kept.size() > prefix,
+                 "a capped piece is not the text's start and a note");
+      FUZZ_CHECK(slipway::core::IsValidUtf8(kept), "a capped piece cuts a character");
+    }
   }
   return 0;
 }
