@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "release_fixture.hpp"
+#include "support/cli_runner.hpp"
+#include "support/temp_dir.hpp"
 
 namespace slipway::testing {
 namespace {
@@ -47,6 +49,10 @@ class ReleaseConfigTest : public ReleaseTest, public ::testing::WithParamInterfa
     auto end = WaitForRelease(release_id);
     EXPECT_EQ(end.Str("state"), "completed") << end;
     return end;
+  }
+  // The environment's newest release.
+  std::int64_t LatestRelease() {
+    return Owner().Get("/api/v1/releases?env_id=" + std::to_string(env_id_)).Object().at("items").at(0).at("id").as_int64();
   }
   std::int64_t BaselineCount() { return static_cast<std::int64_t>(Owner().Get(env_ + "/baselines").Object().at("items").as_array().size()); }
 
@@ -189,6 +195,40 @@ TEST_P(ReleaseConfigTest, BadRollbackInputIsA400NamingTheField) {
   ASSERT_EQ(mixed.status, 400) << mixed;
   EXPECT_EQ(Text(mixed.Object().at("error").at("details").at("field")), "scope");
   EXPECT_EQ(Live("app.properties"), kConfigB);
+}
+
+TEST_P(ReleaseConfigTest, TheCliShowsTheConfigDiffBeforeTheRollbackAndRunsItWithThePlanToken) {
+  const auto second = ReleaseTwiceWithConfigBetween();
+  TempDir dir;
+  auto cli = [&](const std::vector<std::string>& args, const std::string& input = "") {
+    return RunCli(dir.path(), args, input);
+  };
+  auto login = cli({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
+                   std::string(ApiServer::kAdminPassword) + "\n");
+  ASSERT_EQ(login.exit_code, 0) << login;
+
+  auto plan = cli({"release", "rollback", std::to_string(second)});
+  ASSERT_EQ(plan.exit_code, 0) << plan;
+  EXPECT_NE(plan.out.find("rollback target: " + v1_), std::string::npos) << plan.out;
+  EXPECT_NE(plan.out.find("app.properties: restore"), std::string::npos) << plan.out;
+  EXPECT_NE(plan.out.find("~ mode: b → a"), std::string::npos) << plan.out;
+  EXPECT_NE(plan.out.find("- feature=on"), std::string::npos) << plan.out;
+  EXPECT_NE(plan.out.find("logback.xml: unchanged"), std::string::npos) << plan.out;
+  const auto token = Owner().Get("/api/v1/releases/" + std::to_string(second) + "/rollback-plan").Str("plan_token");
+  EXPECT_NE(plan.out.find("--plan-token '" + token + "'"), std::string::npos) << plan.out;
+
+  auto run = cli({"release", "rollback", std::to_string(second), "--yes", "--plan-token", token});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  Completed(LatestRelease());
+  EXPECT_EQ(Live("app.properties"), kConfigA);
+
+  auto diff = cli({"baseline", "diff", std::to_string(env_id_), "2", "3"});
+  ASSERT_EQ(diff.exit_code, 0) << diff;
+  EXPECT_NE(diff.out.find("app.properties (changed"), std::string::npos) << diff.out;
+  EXPECT_NE(diff.out.find("~ mode: b → a"), std::string::npos) << diff.out;
+  auto drift = cli({"baseline", "drift", std::to_string(env_id_)});
+  ASSERT_EQ(drift.exit_code, 0) << drift;
+  EXPECT_EQ(drift.out, "config unchanged since baseline 3\n");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReleaseConfigTest, ::testing::Values("consul", "apollo"),
