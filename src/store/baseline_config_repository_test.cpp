@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/app_repository.hpp"
+#include "store/change_repository.hpp"
 #include "store/packed_text.hpp"
 #include "store/release_repository.hpp"
 #include "support/test_database.hpp"
@@ -67,9 +69,18 @@ TEST_F(BaselineConfigRepositoryTest, ABaselineKeepsItsConfigFilesAndTheirContent
 TEST_F(BaselineConfigRepositoryTest, ARollbacksFilesRecordTheirOutcome) {
   auto ids = InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
     baselines::Append(tx, Baseline({{"app.properties", 12, "h", 7, std::string("mode=a\n")}}));
+    core::App app;
+    app.name = "shop";
+    app.team = "trade";
+    app.owner = "alice";
+    core::Change change;
+    change.app_id = apps::Insert(tx, app);
+    change.env_id = 7;
+    change.title = "roll back";
+    change.created_by = "alice";
     core::Release r;
-    r.change_id = 1;
-    r.app_id = 1;
+    r.change_id = changes::Insert(tx, change);
+    r.app_id = change.app_id;
     r.env_id = 7;
     r.kind = "rollback";
     r.image = "r/shop:1";
