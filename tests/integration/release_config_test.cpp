@@ -146,6 +146,9 @@ TEST_P(ReleaseConfigTest, AFileChangedSinceThePlanRefusesTheRollbackAndChangesNo
   const std::string release = "/api/v1/releases/" + std::to_string(second);
   auto plan = Owner().Get(release + "/rollback-plan");
   ASSERT_EQ(plan.status, 200) << plan;
+  auto other_scope = Owner().Post(release + "/rollback", {{"scope", "image"}, {"plan_token", plan.Str("plan_token")}});
+  ASSERT_EQ(other_scope.status, 409) << "the token was shown for another scope: " << other_scope;
+  EXPECT_EQ(Text(other_scope.Object().at("error").at("details").at("reason")), "config_changed");
   Publish("app.properties", "mode=c\n");
   const auto releases_before = Owner().Get("/api/v1/releases?env_id=" + std::to_string(env_id_)).Object().at("items").as_array().size();
 

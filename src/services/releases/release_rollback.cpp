@@ -50,10 +50,10 @@ bool KnownImage(store::Tx& tx, const core::Release& release, const std::string& 
   return false;
 }
 
-// The plan token: "b<baseline version>:" then "<file>@<live version>" for
-// each file to restore, comma-separated (file names hold neither '@' nor ',').
+// The plan token: "b<baseline version>/<scope>:" then "<file>@<live version>"
+// for each file to restore, comma-separated (file names hold neither '@' nor ',').
 std::string PlanToken(const RollbackPlan& plan) {
-  std::string token = "b" + std::to_string(plan.baseline_version) + ":";
+  std::string token = "b" + std::to_string(plan.baseline_version) + "/" + RollbackScopeName(plan.scope) + ":";
   bool first = true;
   for (const auto& f : plan.config) {
     if (f.action != "restore") continue;
@@ -63,8 +63,10 @@ std::string PlanToken(const RollbackPlan& plan) {
   return token;
 }
 
-// The first file whose live version differs between two tokens ("" when none can be named).
+// The first file whose live version differs between two tokens ("" when none
+// can be named: another baseline or scope than the plan's).
 std::string MovedFile(const std::string& seen, const std::string& now) {
+  if (seen.substr(0, seen.find(':')) != now.substr(0, now.find(':'))) return "";
   auto files = [](const std::string& token) {
     std::map<std::string, std::string> out;
     const auto colon = token.find(':');
@@ -136,6 +138,10 @@ core::Result<RollbackPlan> ReleaseService::Plan(store::Tx& tx, const core::Relea
       plan.image_digest = release.digest_before;
       plan.spec = env->spec;
       plan.config_note = "no baseline was recorded before this release: the configuration stays as it is";
+    } else if (!baseline && request.scope == RollbackScope::kConfig) {
+      return core::Conflict("no baseline was recorded before release " + std::to_string(release.id) +
+                                ": there is no configuration to roll back to",
+                            {{"field", "baseline_version"}});
     } else if (!baseline) {
       return core::Conflict(version ? "no baseline version " + std::to_string(*version)
                                     : "nothing ran before release " + std::to_string(release.id) +
@@ -231,7 +237,7 @@ core::Result<ReleaseView> ReleaseService::Rollback(const RequestContext& ctx, co
     // What the person confirmed is no longer what would be done.
     const auto file = MovedFile(*request.plan_token, plan->plan_token);
     return core::Conflict(
-        (file.empty() ? std::string("the rollback plan") : file) +
+        (file.empty() ? std::string("the rollback plan (its baseline or scope)") : file) +
             " changed since the rollback plan was shown: look at it again before rolling back",
         {{"reason", "config_changed"}, {"file", file}, {"plan_token", plan->plan_token}});
   }
