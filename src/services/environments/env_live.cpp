@@ -6,6 +6,7 @@
 
 #include "services/environments/env_json.hpp"
 #include "services/environments/environment_service.hpp"
+#include "core/common/rfc3339.hpp"
 
 namespace slipway::services {
 
@@ -14,7 +15,7 @@ namespace json = boost::json;
 namespace {
 
 std::int64_t AgeSeconds(const connectors::PodSummary& pod, core::Millis now) {
-  auto started = connectors::ParseRfc3339(pod.start_time);
+  auto started = core::ParseRfc3339(pod.start_time);
   return started ? std::max<std::int64_t>(0, (now - *started) / 1000) : -1;
 }
 
