@@ -2,7 +2,8 @@
 // its sandbox: GitLab answering 503 while the lane's branch is created (the
 // step retries, the lane becomes active), and the DNS server refusing updates
 // while the lane is deleted (DELETE answers 503 naming the step, the lane is
-// not deleted; deleting again once DNS is back finishes with nothing left).
+// not deleted; deleting again once DNS is back finishes with nothing left),
+// and TAPD unreachable when a lane is created (503, nothing created).
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -190,6 +191,36 @@ TEST_F(LaneFaultsTest, ADnsServerRefusingUpdatesFailsTheDeleteWhichARepeatedDele
   EXPECT_EQ(HookCount("trade/" + app, lane), 0u);
   EXPECT_EQ(JobStatus(lane), 404);
   EXPECT_EQ(Api(server_->SandboxUrl("kubernetes"), "").Get("/api/v1/namespaces/" + lane).status, 404);
+}
+
+TEST_F(LaneFaultsTest, TapdUnreachableRefusesTheLaneWith503AndCreatesNothing) {
+  const auto app = App("tapd", json::array{"shop"});
+  const std::string lane = UniqueName("lane");
+  const std::string project = "trade/" + app;
+  auto api = server_->As(owner_);
+  const auto lanes_before = api.Get("/api/v1/lanes").Object().at("items").as_array().size();
+  ClearFaults("tapd");
+  InjectFault("tapd", {{"path_prefix", "/"}, {"count", 1000}, {"status", 503}});
+  auto refused = api.Post("/api/v1/lanes",
+                          {{"name", lane},
+                           {"story", {{"workspace_id", sandbox::kSandboxTapdWorkspace}, {"id", sandbox::kSandboxTapdStoryId}}},
+                           {"apps", json::array{json::object{{"app", app}}}}});
+  ASSERT_EQ(refused.status, 503) << refused;
+  EXPECT_NE(refused.raw.body.find("TAPD cannot be asked about the story"), std::string::npos) << refused;
+  EXPECT_GT(InjectedCalls("tapd"), 0) << "TAPD was asked";
+  EXPECT_EQ(api.Get("/api/v1/lanes").Object().at("items").as_array().size(), lanes_before);
+  EXPECT_EQ(BranchStatus(project, "feature/" + lane), 404);
+  EXPECT_EQ(JobStatus(lane), 404);
+  EXPECT_EQ(HookCount(project, lane), 0u);
+  EXPECT_EQ(Api(server_->SandboxUrl("kubernetes"), "").Get("/api/v1/namespaces/" + lane).status, 404);
+
+  // TAPD is back: the same request creates the lane.
+  ClearFaults("tapd");
+  const auto id = CreateLane(lane, {app});
+  ASSERT_NE(id, 0);
+  auto active = WaitForLane(id, [](const Reply& r) { return r.Str("state") != "creating"; });
+  EXPECT_EQ(active.Str("state"), "active") << active;
+  EXPECT_EQ(api.Delete("/api/v1/lanes/" + std::to_string(id) + "?confirm=" + lane).status, 200);
 }
 
 }  // namespace

@@ -125,6 +125,11 @@ class StreamFixture {
                                            {{"replicas", 2}});
     EXPECT_EQ(scaled.status, 202) << scaled;
     release_id_ = scaled.Int("release_id");
+    // Waiting for the pods means its two watches (Deployments, pods) are up;
+    // on a busy machine that comes a while after the answer, and a test that
+    // took its idle counts before would see them as the streams' leftovers.
+    EXPECT_TRUE(WaitUntil([&] { return Now().watches >= 2; }, std::chrono::seconds(30)))
+        << "the release's watches: " << Now();
     return release_id_;
   }
   std::int64_t Build() {

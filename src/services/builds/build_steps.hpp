@@ -41,8 +41,7 @@ engine::StepOutcome Adopt(const engine::StepContext& ctx, const core::Build& bui
 
 /// A poll that failed with `error` (Jenkins or the registry unreachable,
 /// refusing credentials…): polls again, unless the failures have lasted
-/// settings.outage_ms, which fails the build. The start of the outage is
-/// kept in the step's scratch ("outage_since").
+/// settings.outage_ms, which fails the build (engine::RideOutOutage).
 engine::StepOutcome Outage(const engine::StepContext& ctx, const StepEnv& env,
                            const core::Build& build, boost::json::object scratch,
                            const core::Error& error, const std::string& what);

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "engine/outage.hpp"
 #include "services/platform/audit_log.hpp"
 #include "services/builds/build_steps.hpp"
 #include "store/app_repository.hpp"
@@ -85,23 +86,18 @@ engine::StepOutcome Adopt(const engine::StepContext& ctx, const core::Build& bui
 engine::StepOutcome Outage(const engine::StepContext& ctx, const StepEnv& env,
                            const core::Build& build, boost::json::object scratch,
                            const core::Error& error, const std::string& what) {
+  // Polled at the usual pace: a build only ever waits on Jenkins and the registry.
+  const engine::OutagePolicy policy{.window_ms = env.settings.outage_ms,
+                                    .first_delay_ms = env.settings.poll_interval_ms,
+                                    .max_delay_ms = env.settings.poll_interval_ms};
   const core::Millis now = ctx.clock->Now();
-  const auto* since = scratch.if_contains("outage_since");
-  const core::Millis start = since ? since->to_number<core::Millis>() : now;
-  if (now - start >= env.settings.outage_ms) {
-    return EndBuild(ctx, build, core::BuildEvent::kFailed,
-                    what + " kept failing for " + std::to_string((now - start) / 1000) +
-                        " s: " + error.message);
-  }
-  scratch["outage_since"] = start;
-  scratch["last_error"] = error.message;
-  return engine::SleepUntil(now + env.settings.poll_interval_ms, std::move(scratch));
+  if (auto retry = engine::RideOutOutage(policy, now, scratch, error)) return *std::move(retry);
+  return EndBuild(ctx, build, core::BuildEvent::kFailed, engine::OutageReport(scratch, now, what, error));
 }
 
 engine::StepOutcome PollAgain(const engine::StepContext& ctx, const StepEnv& env,
                               boost::json::object scratch) {
-  scratch.erase("outage_since");
-  scratch.erase("last_error");
+  engine::EndOutage(scratch);
   return engine::SleepUntil(ctx.clock->Now() + env.settings.poll_interval_ms, std::move(scratch));
 }
 

@@ -131,9 +131,21 @@ engine::StepOutcome EditChangesStep(engine::StepContext& ctx, const Deps&) {
   }, "the application changes");
 }
 
-engine::StepOutcome ClaimDeleteStep(engine::StepContext& ctx, const Deps&) {
+// Asks the cluster to delete the lane's namespace now, so that its
+// Terminating wait overlaps the applications' teardown instead of following
+// it. Best effort: the `namespace` step repeats the deletion, waits for it
+// and reports what fails (deleting a Terminating namespace answers 409).
+void StartNamespaceDeletion(const core::Lane& lane, const Deps& deps) {
+  auto kube = LaneCluster(*deps, lane);
+  if (!kube.ok()) return;
+  (void)(*kube)->Delete(connectors::kube::kNamespaces, "", lane.namespace_name,
+                        connectors::PropagationPolicy::kBackground);
+}
+
+engine::StepOutcome ClaimDeleteStep(engine::StepContext& ctx, const Deps& deps) {
   auto lane = LoadLane(ctx);
   if (!lane) return NoLane();
+  if (lane->state != core::LaneState::kDeleted) StartNamespaceDeletion(*lane, deps);
   const auto lane_id = lane->id;
   const auto workflow_id = ctx.workflow_id;
   const auto now = ctx.clock->Now();

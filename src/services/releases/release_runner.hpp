@@ -1,7 +1,7 @@
 #pragma once
 // The durable release workflow (R-REL-1..7): kind "release" with the engine
 // steps begin → deploy → finish. `deploy` is a small state machine kept in the
-// step's scratch (apply, wait, canary steps, pauses, promotion), re-entered on
+// step's scratch (apply, wait; for a canary core::CanaryProgress), re-entered on
 // every watch event, promotion, abort or deadline; every action it takes is
 // "make the cluster look like this", so a step that runs again after a crash
 // repeats nothing harmful and creates nothing twice.
@@ -13,6 +13,7 @@
 
 #include "core/apps/app.hpp"
 #include "core/releases/canary_plan.hpp"
+#include "core/releases/canary_progress.hpp"
 #include "core/common/clock.hpp"
 #include "core/environments/environment.hpp"
 #include "core/releases/release.hpp"
@@ -83,14 +84,26 @@ class ReleaseRunner {
   // release_deploy.cpp
   engine::StepOutcome DeployOneShot(engine::StepContext& ctx, const Loaded& l, connectors::Kubernetes& kube,
                                     boost::json::object scratch);
+  // release_canary.cpp: one reconcile per phase of core::CanaryTransitions;
+  // nullopt moves on to the next phase at once.
   engine::StepOutcome DeployCanary(engine::StepContext& ctx, const Loaded& l, connectors::Kubernetes& kube,
                                    boost::json::object scratch);
+  std::optional<engine::StepOutcome> CanaryScale(const Loaded& l, connectors::Kubernetes& kube,
+                                                 core::CanaryProgress& progress, const boost::json::object& scratch);
+  std::optional<engine::StepOutcome> CanarySettle(const Loaded& l, connectors::Kubernetes& kube,
+                                                  core::CanaryProgress& progress, const boost::json::object& scratch);
+  std::optional<engine::StepOutcome> CanaryPause(const Loaded& l, core::CanaryProgress& progress,
+                                                 const boost::json::object& scratch);
+  std::optional<engine::StepOutcome> CanaryPromote(const Loaded& l, connectors::Kubernetes& kube,
+                                                   core::CanaryProgress& progress, const boost::json::object& scratch);
+  engine::StepOutcome CanaryFinish(const Loaded& l, connectors::Kubernetes& kube, const core::CanaryProgress& progress,
+                                   const boost::json::object& scratch);
   /// Puts the environment's recorded state back (no canary, stable at its
   /// recorded image and size), then ends the release failed with `reason`.
   engine::StepOutcome Abandon(const Loaded& l, connectors::Kubernetes* kube, const std::string& reason, bool restore);
   /// A cluster call failed in a way worth retrying: again after a backoff
-  /// (without using up the engine's attempts), or failed once the trouble
-  /// outlasted settings.outage_ms.
+  /// (without using up the engine's attempts), or failed once the outage
+  /// outlasted settings.outage_ms (engine::RideOutOutage).
   engine::StepOutcome Retry(const Loaded& l, boost::json::object scratch, const core::Error& error);
   /// Waits for the next event (or the recheck deadline), saving `scratch`
   /// and, when it changed, the display step's message.
