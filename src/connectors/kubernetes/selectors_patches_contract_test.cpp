@@ -57,16 +57,16 @@ class SelectorsAndPatchesContract : public ::testing::TestWithParam<kube_testing
   std::unique_ptr<kube_testing::Backend> backend_;
 };
 
-using Names = std::set<std::string>;
+using NameSet = std::set<std::string>;
 
 TEST_P(SelectorsAndPatchesContract, LabelAndFieldSelectorsChooseTheSameObjects) {
-  EXPECT_EQ(Names(""), (Names{"web", "api", "db"}));
-  EXPECT_EQ(Names("tier=back"), (Names{"api", "db"}));
-  EXPECT_EQ(Names("tier==back,app!=db"), (Names{"api"}));
-  EXPECT_EQ(Names("app in (web, db),tier notin (front)"), (Names{"db"}));
-  EXPECT_EQ(Names("tier,!missing"), (Names{"web", "api", "db"}));
-  EXPECT_EQ(Names("", "metadata.name=api"), (Names{"api"}));
-  EXPECT_EQ(Names("tier=back", "metadata.name!=api"), (Names{"db"}));
+  EXPECT_EQ(Names(""), (NameSet{"web", "api", "db"}));
+  EXPECT_EQ(Names("tier=back"), (NameSet{"api", "db"}));
+  EXPECT_EQ(Names("tier==back,app!=db"), (NameSet{"api"}));
+  EXPECT_EQ(Names("app in (web, db),tier notin (front)"), (NameSet{"db"}));
+  EXPECT_EQ(Names("tier,!missing"), (NameSet{"web", "api", "db"}));
+  EXPECT_EQ(Names("", "metadata.name=api"), (NameSet{"api"}));
+  EXPECT_EQ(Names("tier=back", "metadata.name!=api"), (NameSet{"db"}));
 }
 
 TEST_P(SelectorsAndPatchesContract, MalformedSelectorsAreRefusedInTheApiServersWords) {
