@@ -4,7 +4,6 @@
 
 #include "core/common/canonical_json.hpp"
 
-
 namespace slipway::connectors::kube {
 
 namespace json = boost::json;

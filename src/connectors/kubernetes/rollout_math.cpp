@@ -6,7 +6,6 @@
 
 #include "core/common/canonical_json.hpp"
 
-
 namespace slipway::connectors::kube {
 
 namespace json = boost::json;

@@ -3,7 +3,6 @@
 
 #include <gtest/gtest.h>
 
-
 namespace slipway::connectors::kube {
 
 namespace json = boost::json;

@@ -6,7 +6,6 @@
 #include "core/common/json_path.hpp"
 #include "core/common/rfc3339.hpp"
 
-
 namespace slipway::sandbox::kube {
 
 namespace json = boost::json;

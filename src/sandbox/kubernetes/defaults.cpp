@@ -2,7 +2,6 @@
 
 #include "core/common/json_path.hpp"
 
-
 namespace slipway::sandbox::kube {
 
 namespace json = boost::json;

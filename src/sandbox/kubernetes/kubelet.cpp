@@ -3,6 +3,7 @@
 // ErrImagePull → ImagePullBackOff (and starts once the image appears); a pod
 // annotated sandbox.slipway.dev/crash: "true" crash-loops.
 #include <boost/json.hpp>
+
 #include "core/common/clock.hpp"
 #include "core/common/json_path.hpp"
 #include "core/common/rfc3339.hpp"

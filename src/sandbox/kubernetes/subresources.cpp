@@ -1,5 +1,6 @@
 // The scale, status and log subresources.
 #include <boost/json.hpp>
+
 #include "connectors/kubernetes/selectors.hpp"
 #include "core/common/json_path.hpp"
 #include "sandbox/kubernetes/api_error.hpp"

@@ -1,5 +1,6 @@
 // Create, replace, patch and delete: the write verbs of every emulated type.
 #include <boost/json.hpp>
+
 #include "core/common/canonical_json.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/json_path.hpp"
