@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql docker-registry skopeo bind9 bind9-utils dnsutils wrk nginx curl git openssl python3
   chromium fonts-noto-cjk
+  clang-format clang-tidy dpkg-dev systemd
 )
 
 missing=()

@@ -52,6 +52,7 @@ void ReadReleaseSettings(Section& top, Config& c) {
     b.GetRange<std::int64_t>("poll_interval_ms", c.builds.poll_interval_ms, 100, 60'000);
     b.GetRange<std::int64_t>("trigger_recovery_ms", c.builds.trigger_recovery_ms, 10'000, 24 * 3600'000);
     b.GetRange<std::int64_t>("outage_ms", c.builds.outage_ms, 10'000, 24 * 3600'000);
+    b.GetRange<std::int64_t>("log_max_bytes", c.builds.log_max_bytes, 1024, std::int64_t(1) << 30);
   }
   {
     auto f = top.Child("config_files");

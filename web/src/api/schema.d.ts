@@ -460,7 +460,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Query operation records. */
+        /**
+         * Query operation records.
+         * @description Admins read every record; everyone else the records of the applications they are members of (the application, and its builds, changes, environments and releases that still exist).
+         */
         get: operations["listAudit"];
         put?: never;
         post?: never;
@@ -3834,7 +3837,7 @@ export interface operations {
     listAudit: {
         parameters: {
             query?: {
-                /** @description `type:id`, e.g. `app:12`. */
+                /** @description `type:id`, e.g. `app:12`; an application also by name (`app:order-svc`). */
                 object?: string;
                 /** @description Who acted. */
                 actor?: string;
