@@ -65,6 +65,10 @@ void ReadReleaseSettings(Section& top, Config& c) {
     }
   }
   {
+    auto r = top.Child("releases");
+    r.GetRange<std::int64_t>("baseline_config_max_bytes", c.releases.baseline_config_max_bytes, 0, 64LL << 20);
+  }
+  {
     auto s = top.Child("secrets");
     s.Get("key_file", c.secret_key_file);
   }

@@ -9,6 +9,7 @@
 #include "services/identity/identity_service.hpp"
 #include "services/lanes/lane_settings.hpp"
 #include "services/platform/settings.hpp"
+#include "services/releases/release_config.hpp"
 
 namespace slipway::app {
 
@@ -73,6 +74,7 @@ struct Config {
   services::BuildSettings builds;
   services::ConfigFileSettings config_files;
   services::ChangeSettings changes;
+  services::ReleaseConfigSettings releases;
   services::LaneSettings lanes;
   /// Private networks notification webhooks and robots may reach
   /// (notifications.allowed_networks, CIDRs); loopback, link-local and

@@ -42,6 +42,13 @@ TEST_F(ConfigTest, TheSandboxPodReadyDelayIsConfigurable) {
   EXPECT_NE(Error("sandbox:\n  pod_ready_delay_ms: -1\n").find("sandbox.pod_ready_delay_ms"), std::string::npos);
 }
 
+TEST_F(ConfigTest, TheBaselineConfigSizeCapIsConfigurable) {
+  EXPECT_EQ(Load("").releases.baseline_config_max_bytes, 1 << 20);
+  EXPECT_EQ(Load("releases:\n  baseline_config_max_bytes: 2048\n").releases.baseline_config_max_bytes, 2048);
+  EXPECT_NE(Error("releases:\n  baseline_config_max_bytes: -1\n").find("releases.baseline_config_max_bytes"),
+            std::string::npos);
+}
+
 TEST_F(ConfigTest, StreamCapsAndMetricsAccessAreConfigurable) {
   auto defaults = Load("");
   EXPECT_EQ(defaults.api.streams.per_user, 16);

@@ -132,6 +132,8 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   services::ConfigService config_files(*db, clock, connections, config.config_files);
   const auto build_settings = BuildSettingsFor(config, sandbox_host.get());
   services::ReleaseRunner release_runner(*db, clock, clusters, apps);
+  const services::ReleaseConfig release_config(connections, config.config_files, config.releases);
+  release_runner.SetConfig(&release_config);
   services::ServerAddress address(config.public_url);
   const auto lane_settings = LaneSettingsFor(config, sandbox_host.get());
   auto registry = BaseRegistry(secrets, connections, build_settings);
@@ -145,6 +147,7 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   release_runner.SetNotices(&notices);
   services::NotificationService notifications(*db, clock, secrets);
   services::ReleaseService releases(*db, clock, engine, changes);
+  releases.SetConfig(&release_config);
   // An environment cannot be deleted under a running release; its open changes close with it.
   services::EnvironmentService environments(*db, clock, clusters, services::EnvironmentDeleteHooks(clock, changes));
   services::WorkflowAdmin workflow_admin(*db, clock, engine);

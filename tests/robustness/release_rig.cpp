@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "connectors/registry/client.hpp"
+#include "sandbox/consul/consul_emulator.hpp"
 
 namespace slipway::testing {
 
@@ -38,6 +39,8 @@ ReleaseRig::ReleaseRig(int lease_ms) : lease_ms_(lease_ms), sandbox_(RigSandbox(
   std::ofstream(ConfigFile()) << "auth:\n  argon2: {time_cost: 1, memory_kib: 64}\n"
                               << "sandbox:\n  enabled: false\n"
                               << "connectors:\n  registry: {url: " << sandbox_.Url("registry") << "}\n"
+                              << "  consul: {url: " << sandbox_.Url("consul") << ", token: " << sandbox::kSandboxConsulToken
+                              << "}\n"
                               << "log:\n  access_log: false\n";
 }
 

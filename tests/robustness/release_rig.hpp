@@ -3,7 +3,7 @@
 // own, and a `slipway serve` that is started (with fail points), crashes,
 // and is started again on the same SQLite database, pointed at the sandbox
 // through its configuration (`sandbox.enabled: false`, `connectors:`) and a
-// cluster registered with a kubeconfig.
+// cluster registered with a kubeconfig; config files live in its Consul.
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdint>
