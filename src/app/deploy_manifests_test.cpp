@@ -36,7 +36,7 @@ std::vector<json::object> Objects() {
       if (doc.IsNull()) continue;
       YAML::Emitter text;
       text << doc;
-      out.push_back(sandbox::k8s::YamlToJson(text.c_str()).as_object());
+      out.push_back(sandbox::kube::YamlToJson(text.c_str()).as_object());
     }
   }
   return out;
@@ -47,8 +47,8 @@ std::string Text(const json::value& v) { return v.is_string() ? std::string(v.as
 std::string Kind(const json::object& o) { return Text(o.at("kind")); }
 
 TEST(DeployManifests, EveryObjectOfADescribedKindValidatesStrictlyAgainstTheOfficialSchema) {
-  sandbox::k8s::SchemaChecker checker;
-  sandbox::k8s::OpenApiDocuments docs;
+  sandbox::kube::SchemaChecker checker;
+  sandbox::kube::OpenApiDocuments docs;
   for (const char* gv : {"api/v1", "apis/apps/v1", "apis/networking.k8s.io/v1"}) {
     auto doc = docs.Document(gv);
     ASSERT_TRUE(doc) << "missing OpenAPI document " << gv << " in " << docs.dir();

@@ -3,9 +3,9 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <fmt/format.h>
 
+#include "core/common/rfc3339.hpp"
 #include "core/common/utf8.hpp"
 
 namespace slipway::app {
@@ -16,18 +16,6 @@ void AppendEscaped(std::string& out, unsigned char byte) {
   char buf[5];
   std::snprintf(buf, sizeof buf, "\\x%02x", byte);
   out += buf;
-}
-
-// "2026-12-06T18:24:05.123Z"
-std::string Rfc3339(std::chrono::system_clock::time_point t) {
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
-  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char buf[40];
-  std::size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  std::snprintf(buf + n, sizeof buf - n, ".%03dZ", static_cast<int>(ms % 1000));
-  return buf;
 }
 
 std::string OrDash(std::string text) { return text.empty() ? "-" : text; }
@@ -86,7 +74,7 @@ std::string AccessLine(const http::Request& req, const http::Response& res, doub
 void JsonLogFormatter::format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) {
   const auto level = spdlog::level::to_string_view(msg.level);
   boost::json::object line{
-      {"time", Rfc3339(msg.time)},
+      {"time", core::Rfc3339Millis(std::chrono::duration_cast<std::chrono::milliseconds>(msg.time.time_since_epoch()).count())},
       {"level", std::string_view(level.data(), level.size())},
       {"logger", core::ToValidUtf8(std::string_view(msg.logger_name.data(), msg.logger_name.size()))},
       {"message", core::ToValidUtf8(std::string_view(msg.payload.data(), msg.payload.size()))}};

@@ -14,6 +14,7 @@
 #include <system_error>
 
 #include "cli/failure.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::cli {
 namespace {
@@ -23,11 +24,6 @@ namespace fs = std::filesystem;
 Failure FileFailure(const std::string& what, const fs::path& path, int err) {
   return Failure(ExitCode::kUsage, "config",
                  what + " " + path.string() + ": " + std::strerror(err));
-}
-
-std::string StringField(const boost::json::object& object, const char* key) {
-  const auto* value = object.if_contains(key);
-  return value && value->is_string() ? std::string(value->as_string()) : std::string();
 }
 
 }  // namespace
@@ -55,10 +51,13 @@ std::optional<CliConfig> LoadConfig(const fs::path& path) {
     throw Failure(ExitCode::kUsage, "config", path.string() + " is not a credentials file");
   }
   const auto& object = json.as_object();
-  CliConfig config{StringField(object, "server"), StringField(object, "token"), 0,
-                   StringField(object, "username")};
+  CliConfig config{core::StringAt(object, {"server"}), core::StringAt(object, {"token"}), 0,
+                   core::StringAt(object, {"username"})};
   if (const auto* id = object.if_contains("token_id"); id && id->is_int64()) {
     config.token_id = id->as_int64();
+  }
+  if (const auto* transport = object.if_contains("transport"); transport && transport->is_object()) {
+    config.transport = TransportFlagsFromJson(transport->as_object());
   }
   return config;
 }
@@ -74,6 +73,7 @@ void SaveConfig(const fs::path& path, const CliConfig& config) {
                              {"token", config.token},
                              {"token_id", config.token_id},
                              {"username", config.username}};
+  if (!config.transport.empty()) object["transport"] = TransportFlagsJson(config.transport);
   const std::string text = boost::json::serialize(object) + "\n";
   // Write a private temporary file and rename it over the old one, so the
   // token is never readable by others, not even for an instant, and a

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "cli/transport_flags.hpp"
+
 namespace slipway::cli {
 
 /// What `slipway login` remembers: where the server is and the API token
@@ -13,6 +15,9 @@ struct CliConfig {
   std::string token;
   std::int64_t token_id = 0;  ///< lets `slipway logout` revoke the token
   std::string username;
+  /// How the server was reached at login (--ca-file…), used again by every
+  /// command to the same server that is not given flags of its own.
+  TransportFlags transport{};
 };
 
 /// `$SLIPWAY_CONFIG` when set, else `$HOME/.config/slipway/cli.json`; no

@@ -28,10 +28,12 @@ void AddClientOptions(CLI::App& command, ClientOptions& options) {
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str()
       ->group("Connection");
+  AddTransportFlags(command, options.transport);
   // Subcommands made after this inherit both, so `app list --server X` works.
   command.fallthrough();
   command.footer(
-      "Every subcommand also takes --server URL, --token T (env SLIPWAY_SERVER, SLIPWAY_TOKEN) "
+      "Every subcommand also takes --server URL, --token T (env SLIPWAY_SERVER, SLIPWAY_TOKEN), "
+      "--ca-file, --cert, --key, --proxy (env SLIPWAY_CA_FILE, SLIPWAY_CERT, SLIPWAY_KEY, SLIPWAY_PROXY) "
       "and -o table|json.\n" +
       std::string(kExitCodeHelp));
 }
@@ -51,9 +53,11 @@ Session Session::Connect(const ClientOptions& options) {
   if (auto path = DefaultConfigPath()) stored = LoadConfig(*path);
   std::string server = WithoutTrailingSlash(options.server);
   std::string token = options.token;
+  TransportFlags transport = options.transport;
   if (stored && (server.empty() || server == WithoutTrailingSlash(stored->server))) {
     server = WithoutTrailingSlash(stored->server);
     if (token.empty()) token = stored->token;
+    if (transport.empty()) transport = stored->transport;
   }
   if (server.empty() || token.empty()) {
     throw Failure(ExitCode::kUnauthenticated, "not_logged_in",
@@ -64,6 +68,7 @@ Session Session::Connect(const ClientOptions& options) {
   HttpClientOptions http;
   http.base_url = server;
   http.bearer_token = token;
+  ApplyTransportFlags(transport, http);
   return Session(HttpClient(std::move(http)), options.output == "json");
 }
 

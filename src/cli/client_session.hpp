@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/http_client.hpp"
+#include "cli/transport_flags.hpp"
 
 namespace slipway::cli {
 
@@ -14,10 +15,11 @@ struct ClientOptions {
   std::string server;            ///< --server, env SLIPWAY_SERVER
   std::string token;             ///< --token, env SLIPWAY_TOKEN
   std::string output = "table";  ///< -o table|json
+  TransportFlags transport;      ///< --ca-file, --cert, --key, --proxy
 };
 
-/// Adds --server, --token and -o to `command` and lets its subcommands
-/// accept them too.
+/// Adds --server, --token, -o and the transport flags to `command` and lets
+/// its subcommands accept them too.
 void AddClientOptions(CLI::App& command, ClientOptions& options);
 
 /// The contract's JSON answer of a 2xx response (null for 204 No Content).
@@ -29,8 +31,9 @@ boost::json::value CallApi(HttpClient& client, const std::string& method, const 
 class Session {
  public:
   /// Server and token come from the flags or environment, else from the
-  /// stored credentials (`slipway login`). The stored token is only sent to
-  /// the server it was minted by. Throws Failure (unauthenticated) when no
+  /// stored credentials (`slipway login`), and so do the transport flags
+  /// when none is given. The stored token and transport flags are only used
+  /// for the server the token was minted by. Throws Failure (unauthenticated) when no
   /// server or token is known.
   static Session Connect(const ClientOptions& options);
 

@@ -14,6 +14,7 @@
 #include "cli/env_ref.hpp"
 #include "cli/failure.hpp"
 #include "cli/url.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::cli {
 namespace {
@@ -31,24 +32,19 @@ std::string FilePath(Session& session, const ConfigArgs& a, const std::string& s
   return EnvPath(session, a.env, "/config/files/" + PercentEncode(a.file) + suffix);
 }
 
-std::string Str(const json::value& v, const char* key) {
-  const auto* s = v.is_object() ? v.as_object().if_contains(key) : nullptr;
-  return s && s->is_string() ? std::string(s->as_string()) : "";
-}
-
 // What an edit starts from: the draft (and its version, so a concurrent
 // edit is refused), else the live value, else nothing.
 std::string StartingPoint(Session& session, const ConfigArgs& a, std::optional<std::int64_t>& version) {
   try {
     auto draft = session.Call("GET", FilePath(session, a, "/draft"));
     version = draft.as_object().at("version").as_int64();
-    return Str(draft, "content");
+    return core::StringAt(draft, {"content"});
   } catch (const Failure& f) {
     if (f.exit() != ExitCode::kNotFound) throw;
   }
   try {
     auto file = session.Call("GET", FilePath(session, a));
-    return Str(file.as_object().at("live"), "content");
+    return core::StringAt(file.as_object().at("live"), {"content"});
   } catch (const Failure& f) {
     if (f.exit() != ExitCode::kNotFound) throw;
   }
@@ -88,7 +84,7 @@ void Show(const ConfigArgs& a) {
   }
   auto file = session.Call("GET", FilePath(session, a));
   if (a.raw && !session.json_output()) {
-    std::cout << Str(file.as_object().at("live"), "content");
+    std::cout << core::StringAt(file.as_object().at("live"), {"content"});
     return;
   }
   session.Print(file, RenderConfigFile);

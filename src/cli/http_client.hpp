@@ -10,10 +10,15 @@
 #include <vector>
 
 #include "core/common/error.hpp"
+#include "net/curl_types.hpp"
+
+namespace slipway::net {
+class CurlHandle;
+}
 
 namespace slipway::cli {
 
-using HeaderList = std::vector<std::pair<std::string, std::string>>;
+using HeaderList = net::HeaderList;
 
 struct HttpRequest {
   std::string method = "GET";
@@ -34,7 +39,7 @@ struct HttpResponse {
   HeaderList headers;  ///< of the final response, in arrival order
 
   /// First header with this name (case-insensitive), if any.
-  std::optional<std::string> Header(std::string_view name) const;
+  std::optional<std::string> Header(std::string_view name) const { return net::FindHeader(headers, name); }
   /// The body parsed as JSON; an empty body is null, unparsable text an error.
   core::Result<boost::json::value> Json() const;
 };
@@ -46,10 +51,17 @@ struct HttpClientOptions {
   bool cookies = false;
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds timeout{60'000};
+  /// Trust (--ca-file) and client certificate (--cert, --key) for https.
+  net::TlsSettings tls{};
+  std::string proxy{};  ///< --proxy; empty: libcurl's environment defaults (https_proxy…)
+  /// Extra attempts of a GET or HEAD after a transport failure or a
+  /// 429/502/503/504 answer (a server restarting behind its proxy).
+  int max_retries = 2;
+  std::chrono::milliseconds retry_backoff{250};  ///< doubled after each attempt
 };
 
-/// A small blocking HTTP/1.1 client over libcurl. One connection is kept and
-/// reused across requests; cookies live as long as the client. Not
+/// A small blocking HTTP/1.1 client over net::CurlHandle. One connection is
+/// kept and reused across requests; cookies live as long as the client. Not
 /// thread-safe: use one client per thread.
 class HttpClient {
  public:
@@ -61,7 +73,7 @@ class HttpClient {
   /// Performs the request. Every status the server answers (including 4xx
   /// and 5xx) is a response; only transport failures (cannot resolve,
   /// connect, TLS, timeout) are errors, with code kTransient, a message
-  /// naming the URL and details {"url", "curl_code"}.
+  /// naming the server and details {"url", "curl_code"}.
   core::Result<HttpResponse> Send(const HttpRequest& request);
 
   /// Sends `body` (when given) serialized as JSON, asking for JSON back.
@@ -74,10 +86,9 @@ class HttpClient {
   const std::string& base_url() const { return options_.base_url; }
 
  private:
-  struct Handle;
   HttpClientOptions options_;
   std::string csrf_token_;
-  std::unique_ptr<Handle> handle_;
+  std::unique_ptr<net::CurlHandle> handle_;
 };
 
 }  // namespace slipway::cli

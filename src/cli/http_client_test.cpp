@@ -115,6 +115,25 @@ TEST(CliHttpClient, StreamsASuccessfulBodyAndCollectsAnErrorBody) {
   EXPECT_NE(missing->body.find("not_found"), std::string::npos);
 }
 
+TEST(CliHttpClient, ReadsAreRetriedOnABusyServerWritesAreNot) {
+  CannedServer server({CannedServer::Response(503, "busy"), CannedServer::Response(200, "{}"),
+                       CannedServer::Response(503, "busy")});
+  HttpClientOptions options = At(server.url());
+  options.retry_backoff = std::chrono::milliseconds(1);
+  HttpClient client(options);
+  auto read = client.SendJson("GET", "/api/v1/apps");
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->status, 200);
+  auto write = client.SendJson("POST", "/api/v1/apps");
+  ASSERT_TRUE(write.ok()) << write.error().message;
+  EXPECT_EQ(write->status, 503);  // sent once: it may have happened
+  const auto& requests = server.requests();
+  ASSERT_EQ(requests.size(), 3u);
+  EXPECT_EQ(requests[0].RequestLine(), "GET /api/v1/apps HTTP/1.1");
+  EXPECT_EQ(requests[1].RequestLine(), "GET /api/v1/apps HTTP/1.1");
+  EXPECT_EQ(requests[2].RequestLine(), "POST /api/v1/apps HTTP/1.1");
+}
+
 TEST(CliHttpClient, UnreachableServerIsATransportError) {
   int port = 0;
   {

@@ -13,6 +13,7 @@
 #include "cli/lane_views.hpp"
 #include "cli/url.hpp"
 #include "cli/workflow_views.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::cli {
 namespace {
@@ -30,11 +31,6 @@ struct LaneArgs {
   int limit = 50;
 };
 
-std::string Field(const json::value& object, const char* key) {
-  const auto* value = object.is_object() ? object.as_object().if_contains(key) : nullptr;
-  return value && value->is_string() ? std::string(value->as_string()) : "";
-}
-
 std::string DryRunQuery(bool dry_run) { return dry_run ? "?dry_run=true" : ""; }
 
 void AddLane(CLI::App* command, LaneArgs& args) {
@@ -51,7 +47,7 @@ json::value FollowCreation(Session& session, const std::string& lane, int timeou
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
   while (true) {
     json::value current = session.Call("GET", LanePath(lane));
-    if (Field(current, "state") != "creating") return current;
+    if (core::StringAt(current, {"state"}) != "creating") return current;
     if (std::chrono::steady_clock::now() >= deadline) {
       throw Failure(ExitCode::kServerError, "timeout",
                     "lane " + lane + " is still being created after " + std::to_string(timeout_s) +
@@ -86,14 +82,14 @@ void AddCreate(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exit
     auto session = Session::Connect(args->connection);
     json::value result = session.Call("POST", "/api/v1/lanes" + DryRunQuery(args->dry_run), &body);
     if (!args->wait) return session.Print(result, RenderLanePlanResult);
-    session.Note("creating lane " + args->create.name + " (workflow " + Field(result, "workflow_id") + ")…");
+    session.Note("creating lane " + args->create.name + " (workflow " + core::StringAt(result, {"workflow_id"}) + ")…");
     // By id: the name may later be reused by another lane.
     const auto id = std::to_string(result.at("lane").at("id").as_int64());
     json::value lane = FollowCreation(session, id, args->timeout_s);
     session.Print(lane, RenderLane);
-    if (Field(lane, "state") != "active") {
-      throw Failure(ExitCode::kServerError, "lane_" + Field(lane, "state"),
-                    "lane " + args->create.name + " is " + Field(lane, "state") + ": see `slipway lane show " +
+    if (core::StringAt(lane, {"state"}) != "active") {
+      throw Failure(ExitCode::kServerError, "lane_" + core::StringAt(lane, {"state"}),
+                    "lane " + args->create.name + " is " + core::StringAt(lane, {"state"}) + ": see `slipway lane show " +
                         args->create.name + "`; `slipway lane sync` retries");
     }
   });
@@ -196,7 +192,7 @@ void AddChanges(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exi
     if (!body.ok() || !body->is_object() || !body->as_object().contains("done")) throw FailureFromResponse(response);
     session.Print(*body, RenderLaneDeletion);
     if (!body->at("done").as_bool()) {
-      const bool running = Field(*body, "workflow_state") == "running";
+      const bool running = core::StringAt(*body, {"workflow_state"}) == "running";
       throw Failure(ExitCode::kServerError, running ? "still_running" : "delete_failed",
                     "lane " + args->lane + " is not deleted yet");
     }

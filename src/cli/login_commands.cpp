@@ -12,6 +12,7 @@
 #include "cli/command_set.hpp"
 #include "cli/failure.hpp"
 #include "cli/terminal.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::cli {
 namespace {
@@ -20,6 +21,7 @@ struct LoginArgs {
   std::string server;
   std::string username;
   bool password_stdin = false;
+  TransportFlags transport;
 };
 
 std::filesystem::path ConfigPathOrThrow() {
@@ -40,16 +42,11 @@ std::string Password(bool from_stdin) {
   return Prompt("Password: ", true, "pass --password-stdin or set SLIPWAY_PASSWORD");
 }
 
-std::string StringField(const boost::json::value& value, const char* key) {
-  const auto* object = value.if_object();
-  const auto* field = object ? object->if_contains(key) : nullptr;
-  return field && field->is_string() ? std::string(field->as_string()) : std::string();
-}
-
 HttpClient StoredTokenClient(const CliConfig& config) {
   HttpClientOptions options;
   options.base_url = config.server;
   options.bearer_token = config.token;
+  ApplyTransportFlags(config.transport, options);
   return HttpClient(std::move(options));
 }
 
@@ -68,6 +65,9 @@ void Login(const LoginArgs& args) {
   if (server.empty() && previous) server = previous->server;
   while (server.ends_with('/')) server.pop_back();
   if (server.empty()) throw UsageFailure("which server? pass --server URL");
+  // Logging in again to the same server reaches it as the last time did.
+  TransportFlags transport = args.transport;
+  if (transport.empty() && previous && previous->server == server) transport = previous->transport;
   const std::string username =
       args.username.empty() ? Prompt("Username: ", false, "pass --username") : args.username;
   const std::string password = Password(args.password_stdin);
@@ -75,10 +75,11 @@ void Login(const LoginArgs& args) {
   HttpClientOptions session_options;
   session_options.base_url = server;
   session_options.cookies = true;
+  ApplyTransportFlags(transport, session_options);
   HttpClient client(std::move(session_options));
   const boost::json::value credentials{{"username", username}, {"password", password}};
   const auto session = CallApi(client, "POST", "/api/v1/auth/login", &credentials);
-  client.set_csrf_token(StringField(session, "csrf_token"));
+  client.set_csrf_token(core::StringAt(session, {"csrf_token"}));
   const boost::json::value token_request{{"name", "cli@" + Hostname()}};
   const auto token = CallApi(client, "POST", "/api/v1/tokens", &token_request);
   // The session only served to mint the token; leave no idle session behind.
@@ -89,8 +90,8 @@ void Login(const LoginArgs& args) {
   }
 
   const auto* id = token.is_object() ? token.as_object().if_contains("id") : nullptr;
-  CliConfig config{server, StringField(token, "token"), id && id->is_int64() ? id->as_int64() : 0,
-                   username};
+  CliConfig config{server, core::StringAt(token, {"token"}), id && id->is_int64() ? id->as_int64() : 0,
+                   username, transport};
   if (config.token.empty()) {
     throw Failure(ExitCode::kServerError, "internal", "server answered no token");
   }
@@ -135,6 +136,7 @@ void AddLoginCommands(CLI::App& app, int& exit_code) {
   login->add_flag("--password-stdin", args->password_stdin,
                   "Read the password from the first line of stdin (else SLIPWAY_PASSWORD, "
                   "else a prompt)");
+  AddTransportFlags(*login, args->transport);
   login->footer(kExitCodeHelp);
   SetAction(login, exit_code, [args] { Login(*args); });
 

@@ -11,25 +11,13 @@
 
 #include "connectors/address_policy.hpp"
 #include "core/common/error.hpp"
+#include "net/curl_types.hpp"
 
 namespace slipway::connectors {
 
 class TokenFile;
-using HeaderList = std::vector<std::pair<std::string, std::string>>;
-
-/// TLS trust and client identity. PEM data and file paths are alternatives.
-struct TlsSettings {
-  std::string ca_file{};
-  std::string ca_pem{};
-  std::string client_cert_file{};
-  std::string client_cert_pem{};
-  std::string client_key_file{};
-  std::string client_key_pem{};
-  bool insecure_skip_verify = false;
-  /// Checked against the server's certificate and sent as SNI instead of the
-  /// URL's host (https only; tls_server_name.hpp). Empty: the URL's host.
-  std::string server_name{};
-};
+using HeaderList = net::HeaderList;
+using TlsSettings = net::TlsSettings;
 
 /// How to reach one external system. (Every member has a default initializer
 /// so that designated initializers may omit any: GCC 12 warns otherwise.)
@@ -71,16 +59,10 @@ struct TransportRequest {
   const std::atomic<bool>* cancel = nullptr;
 };
 
-struct TransportResponse {
-  long status = 0;
-  std::string body;
-  HeaderList headers;
-  /// First header with this name (case-insensitive).
-  std::optional<std::string> Header(std::string_view name) const;
-};
+using TransportResponse = net::CurlResponse;
 
-/// A blocking HTTP client over libcurl for one system. Thread-safe: each call
-/// borrows a libcurl handle from a small pool (keeping connections warm).
+/// A blocking HTTP client for one system, over net::CurlHandle. Thread-safe:
+/// each call borrows a handle from a small pool (keeping connections warm).
 /// Every status the server answers is a response; transport failures
 /// (resolve, connect, TLS, timeout) are kTransient errors naming the URL.
 class HttpTransport {

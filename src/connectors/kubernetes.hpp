@@ -218,10 +218,4 @@ PodSummary SummarizePod(const KubeObject& pod);
 /// kubectl's `rollout status` algorithm (see kubernetes/rollout.cpp). Pure.
 RolloutStatus EvaluateRollout(const Deployment& deployment);
 
-/// RFC 3339 UTC with seconds ("2026-05-01T10:00:00Z") for a Unix-epoch time.
-std::string Rfc3339(std::int64_t unix_millis);
-/// The Unix-epoch milliseconds of an RFC 3339 time as Kubernetes writes it
-/// ("2026-05-01T10:00:00Z", fractional seconds ignored); nullopt otherwise.
-std::optional<std::int64_t> ParseRfc3339(std::string_view text);
-
 }  // namespace slipway::connectors

@@ -2,25 +2,19 @@
 
 #include <sys/stat.h>
 
-#include <cctype>
 #include <fstream>
 #include <sstream>
+
+#include "core/common/ascii_text.hpp"
 
 namespace slipway::connectors {
 
 namespace {
 
-std::string Trim(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  std::size_t start = 0;
-  while (start < s.size() && std::isspace(static_cast<unsigned char>(s[start]))) ++start;
-  return s.substr(start);
-}
-
 }  // namespace
 
 TokenFile::TokenFile(std::string path, std::string initial, std::chrono::seconds max_age)
-    : path_(std::move(path)), max_age_(max_age), token_(Trim(std::move(initial))) {}
+    : path_(std::move(path)), max_age_(max_age), token_(core::TrimSpace(initial)) {}
 
 std::string TokenFile::Current() {
   std::lock_guard lock(mutex_);
@@ -33,7 +27,7 @@ std::string TokenFile::Current() {
   std::ifstream in(path_, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
-  std::string token = Trim(text.str());
+  std::string token(core::TrimSpace(text.str()));
   if (!in || token.empty()) return token_;
   token_ = std::move(token);
   stamp_ = now;

@@ -1,7 +1,7 @@
 #include "http/api_support.hpp"
 
-#include <ctime>
 
+#include "core/common/rfc3339.hpp"
 #include "core/common/strict_json.hpp"
 #include "core/common/text_rules.hpp"
 
@@ -67,13 +67,7 @@ std::optional<core::Error> CheckParameters(const Request& request,
 
 boost::json::value TimeJson(core::Millis millis) {
   if (millis == 0) return nullptr;
-  std::time_t seconds = static_cast<std::time_t>(millis / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char buf[40];
-  std::size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  std::snprintf(buf + n, sizeof buf - n, ".%03dZ", static_cast<int>(millis % 1000));
-  return boost::json::string(buf);
+  return boost::json::string(core::Rfc3339Millis(millis));
 }
 
 core::Result<int> LimitParam(const Request& request) {

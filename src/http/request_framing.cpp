@@ -1,5 +1,7 @@
 #include "http/request_framing.hpp"
 
+#include "core/common/ascii_text.hpp"
+
 namespace slipway::http {
 
 namespace {
@@ -8,15 +10,6 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
-}
-
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -60,7 +53,7 @@ std::optional<FramingRefusal> CheckFraming(unsigned version,
     // `chunked` is a coding this server does not implement.
     std::string codings;
     for (auto line : transfer_encodings) codings += (codings.empty() ? "" : ", ") + std::string(Trim(line));
-    if (!EqualsIgnoringCase(codings, "chunked")) {
+    if (!core::EqualsIgnoreCase(codings, "chunked")) {
       return FramingRefusal{501, "not_implemented",
                             "Transfer-Encoding '" + codings + "' is not supported: send the body with "
                             "Content-Length or Transfer-Encoding: chunked"};

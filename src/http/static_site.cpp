@@ -1,8 +1,9 @@
 #include "http/static_site.hpp"
 
 #include <array>
-#include <cctype>
 #include <utility>
+
+#include "core/common/ascii_text.hpp"
 
 namespace slipway::http {
 
@@ -16,16 +17,6 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 // True when an If-None-Match value lists `etag` (or is "*").
@@ -62,7 +53,7 @@ std::string_view ContentTypeFor(std::string_view path) {
   if (dot != std::string_view::npos && path.find('/', dot) == std::string_view::npos) {
     auto ext = path.substr(dot);
     for (const auto& [suffix, type] : kTypes) {
-      if (EqualsIgnoreCase(ext, suffix)) return type;
+      if (core::EqualsIgnoreCase(ext, suffix)) return type;
     }
   }
   return "application/octet-stream";
@@ -74,7 +65,7 @@ bool AcceptsGzip(std::string_view accept_encoding) {
     auto item = Trim(accept_encoding.substr(0, comma));
     auto semicolon = item.find(';');
     auto coding = Trim(item.substr(0, semicolon));
-    if (EqualsIgnoreCase(coding, "gzip") || coding == "*") {
+    if (core::EqualsIgnoreCase(coding, "gzip") || coding == "*") {
       if (semicolon == std::string_view::npos) return true;
       auto params = Trim(item.substr(semicolon + 1));
       // "q=0", "q=0.0", "q=0.000": refused; any other weight accepts.

@@ -23,15 +23,15 @@ void AddAllEmulators(SandboxHost& host, const SandboxSettings& settings) {
   jenkins::JenkinsPeers peers{registry_emulator.get(), gitlab_emulator.get()};
   // Pods pull from the sandbox registry: an image not pushed there fails
   // with ErrImagePull / ImagePullBackOff, as on a real cluster.
-  k8s::KubernetesSettings kube;
-  kube.pod_ready_delay = settings.pod_ready_delay;
-  kube.image_exists = [registry = registry_emulator.get()](const std::string& image) {
+  kube::KubernetesSettings cluster;
+  cluster.pod_ready_delay = settings.pod_ready_delay;
+  cluster.image_exists = [registry = registry_emulator.get()](const std::string& image) {
     return registry->ImageExists(image);
   };
   host.Add(std::move(registry_emulator));
   host.Add(std::move(gitlab_emulator));
   host.Add(std::make_unique<jenkins::JenkinsEmulator>(peers));
-  host.Add(std::make_unique<KubernetesEmulator>(std::move(kube)));
+  host.Add(std::make_unique<KubernetesEmulator>(std::move(cluster)));
   host.Add(MakeSandboxApollo());
   host.Add(MakeSandboxConsul());
   host.Add(MakeSandboxDns());

@@ -114,7 +114,9 @@ Api::Api(std::string base_url, std::string bearer_token, bool cookies)
                                      .bearer_token = std::move(bearer_token),
                                      .cookies = cookies,
                                      .connect_timeout = std::chrono::milliseconds(5'000),
-                                     .timeout = std::chrono::milliseconds(30'000)}) {}
+                                     .timeout = std::chrono::milliseconds(30'000),
+                                     // Tests see every answer the server gives.
+                                     .max_retries = 0}) {}
 
 Reply Api::Send(std::string_view method, std::string_view path,
                 const std::optional<json::value>& body, const cli::HeaderList& headers) {

@@ -4,6 +4,7 @@
 
 #include "connectors/apollo/dto.hpp"
 #include "connectors/webhook/hmac.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors::apollo {
 
@@ -49,8 +50,8 @@ core::Error ApolloError(const TransportResponse& response, std::string_view what
   boost::system::error_code ec;
   auto v = boost::json::parse(response.body, ec);
   if (!ec && v.is_object()) {
-    message = Str(v.as_object(), "message");
-    if (message.empty()) message = Str(v.as_object(), "error");
+    message = core::StringAt(v.as_object(), {"message"});
+    if (message.empty()) message = core::StringAt(v.as_object(), {"error"});
   }
   if (message.empty())
     message = response.body.empty() ? "HTTP " + std::to_string(response.status) : response.body;
@@ -130,7 +131,7 @@ core::Result<std::string> ApolloClient::CreateAppNamespace(std::string_view app_
   if (!r.ok()) return r.error();
   auto o = ParseObject(r->body);
   if (!o.ok()) return o.error();
-  auto full = Str(*o, "name");
+  auto full = core::StringAt(*o, {"name"});
   if (full.empty()) return core::Error{core::Code::kTransient, "apollo: namespace reply without a name", {}};
   return full;
 }

@@ -2,12 +2,9 @@
 
 #include <boost/json.hpp>
 
-namespace slipway::connectors::apollo {
+#include "core/common/json_path.hpp"
 
-std::string Str(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
+namespace slipway::connectors::apollo {
 
 boost::json::object ItemToJson(const ApolloItem& item) {
   return {{"key", item.key},
@@ -20,13 +17,13 @@ boost::json::object ItemToJson(const ApolloItem& item) {
 }
 
 ApolloItem ItemFromJson(const boost::json::object& o) {
-  return {Str(o, "key"),
-          Str(o, "value"),
-          Str(o, "comment"),
-          Str(o, "dataChangeCreatedBy"),
-          Str(o, "dataChangeLastModifiedBy"),
-          Str(o, "dataChangeCreatedTime"),
-          Str(o, "dataChangeLastModifiedTime")};
+  return {core::StringAt(o, {"key"}),
+          core::StringAt(o, {"value"}),
+          core::StringAt(o, {"comment"}),
+          core::StringAt(o, {"dataChangeCreatedBy"}),
+          core::StringAt(o, {"dataChangeLastModifiedBy"}),
+          core::StringAt(o, {"dataChangeCreatedTime"}),
+          core::StringAt(o, {"dataChangeLastModifiedTime"})};
 }
 
 boost::json::object ClusterToJson(const ApolloCluster& cluster) {
@@ -36,7 +33,7 @@ boost::json::object ClusterToJson(const ApolloCluster& cluster) {
 }
 
 ApolloCluster ClusterFromJson(const boost::json::object& o) {
-  return {Str(o, "name"), Str(o, "appId"), Str(o, "dataChangeCreatedBy")};
+  return {core::StringAt(o, {"name"}), core::StringAt(o, {"appId"}), core::StringAt(o, {"dataChangeCreatedBy"})};
 }
 
 boost::json::object NamespaceToJson(const ApolloNamespace& ns) {
@@ -49,11 +46,11 @@ boost::json::object NamespaceToJson(const ApolloNamespace& ns) {
 
 ApolloNamespace NamespaceFromJson(const boost::json::object& o) {
   ApolloNamespace ns;
-  ns.app_id = Str(o, "appId");
-  ns.cluster = Str(o, "clusterName");
-  ns.name = Str(o, "namespaceName");
-  ns.comment = Str(o, "comment");
-  ns.format = Str(o, "format");
+  ns.app_id = core::StringAt(o, {"appId"});
+  ns.cluster = core::StringAt(o, {"clusterName"});
+  ns.name = core::StringAt(o, {"namespaceName"});
+  ns.comment = core::StringAt(o, {"comment"});
+  ns.format = core::StringAt(o, {"format"});
   if (const auto* p = o.if_contains("isPublic"); p && p->is_bool()) ns.is_public = p->as_bool();
   if (const auto* items = o.if_contains("items"); items && items->is_array()) {
     for (const auto& i : items->as_array()) {
@@ -81,12 +78,12 @@ ApolloRelease ReleaseFromJson(const boost::json::object& o) {
   ApolloRelease r;
   if (const auto* id = o.if_contains("id"); id && id->is_number())
     r.id = id->to_number<std::int64_t>();
-  r.app_id = Str(o, "appId");
-  r.cluster = Str(o, "clusterName");
-  r.namespace_name = Str(o, "namespaceName");
-  r.title = Str(o, "name");
-  r.comment = Str(o, "comment");
-  r.released_by = Str(o, "dataChangeCreatedBy");
+  r.app_id = core::StringAt(o, {"appId"});
+  r.cluster = core::StringAt(o, {"clusterName"});
+  r.namespace_name = core::StringAt(o, {"namespaceName"});
+  r.title = core::StringAt(o, {"name"});
+  r.comment = core::StringAt(o, {"comment"});
+  r.released_by = core::StringAt(o, {"dataChangeCreatedBy"});
   if (const auto* conf = o.if_contains("configurations"); conf && conf->is_object()) {
     for (const auto& [k, v] : conf->as_object()) {
       r.configurations[std::string(k)] =

@@ -19,7 +19,4 @@ ApolloNamespace NamespaceFromJson(const boost::json::object& o);
 boost::json::object ReleaseToJson(const ApolloRelease& release);
 ApolloRelease ReleaseFromJson(const boost::json::object& o);
 
-/// A string field, or "" when absent or not a string.
-std::string Str(const boost::json::object& o, std::string_view key);
-
 }  // namespace slipway::connectors::apollo

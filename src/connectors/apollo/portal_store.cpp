@@ -3,7 +3,9 @@
 #include <boost/json.hpp>
 #include <cctype>
 #include <chrono>
-#include <ctime>
+
+#include "core/common/clock.hpp"
+#include "core/common/rfc3339.hpp"
 
 namespace slipway::connectors::apollo {
 
@@ -56,18 +58,12 @@ std::string NamespaceFormat(std::string_view name) {
   return "properties";
 }
 
+// The portal writes Java's "yyyy-MM-dd'T'HH:mm:ss.SSSZ": an RFC 3339 instant
+// whose zone is "+0000" rather than "Z".
 std::string ApolloNow() {
-  auto now = std::chrono::system_clock::now();
-  auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::time_t t = std::chrono::system_clock::to_time_t(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  char out[64];
-  std::snprintf(out, sizeof out, "%s.%03d+0000", buf, static_cast<int>(ms));
-  return out;
+  std::string text = core::Rfc3339Millis(core::SystemClock().Now());
+  text.pop_back();
+  return text + "+0000";
 }
 
 PortalStore::PortalStore() : PortalStore(Options{}) {}

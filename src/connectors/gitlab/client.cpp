@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "core/common/json_path.hpp"
+
 namespace slipway::connectors::gitlab {
 
 namespace {
@@ -10,21 +12,6 @@ constexpr std::string_view kSystem = "gitlab";
 
 std::string ProjectPath(std::string_view project) {
   return "/api/v4/projects/" + UrlEncode(project);
-}
-
-std::string Str(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-bool Bool(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_bool() && v->as_bool();
-}
-
-std::int64_t Int(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_int64() ? v->as_int64() : 0;
 }
 
 core::Result<boost::json::object> ParseObject(const std::string& body, std::string_view what) {
@@ -40,18 +27,18 @@ core::Result<boost::json::object> ParseObject(const std::string& body, std::stri
 
 GitLabBranch ToBranch(const boost::json::object& o) {
   GitLabBranch b;
-  b.name = Str(o, "name");
-  b.is_default = Bool(o, "default");
-  b.is_protected = Bool(o, "protected");
+  b.name = core::StringAt(o, {"name"});
+  b.is_default = core::BoolAt(o, {"default"});
+  b.is_protected = core::BoolAt(o, {"protected"});
   if (const auto* c = o.if_contains("commit"); c && c->is_object()) {
-    b.commit_sha = Str(c->as_object(), "id");
-    b.commit_title = Str(c->as_object(), "title");
+    b.commit_sha = core::StringAt(c->as_object(), {"id"});
+    b.commit_title = core::StringAt(c->as_object(), {"title"});
   }
   return b;
 }
 
 GitLabHook ToHook(const boost::json::object& o) {
-  return {Int(o, "id"), Str(o, "url"), Bool(o, "push_events"), Str(o, "push_events_branch_filter")};
+  return {core::IntAt(o, {"id"}), core::StringAt(o, {"url"}), core::BoolAt(o, {"push_events"}), core::StringAt(o, {"push_events_branch_filter"})};
 }
 
 }  // namespace
@@ -103,12 +90,12 @@ core::Result<GitLabProject> GitLabClient::GetProject(std::string_view project) {
   if (response->status != 200) return GitLabError(*response, what);
   auto o = ParseObject(response->body, what);
   if (!o.ok()) return o.error();
-  return GitLabProject{Int(*o, "id"),
-                       Str(*o, "name"),
-                       Str(*o, "path_with_namespace"),
-                       Str(*o, "default_branch"),
-                       Str(*o, "web_url"),
-                       Str(*o, "http_url_to_repo")};
+  return GitLabProject{core::IntAt(*o, {"id"}),
+                       core::StringAt(*o, {"name"}),
+                       core::StringAt(*o, {"path_with_namespace"}),
+                       core::StringAt(*o, {"default_branch"}),
+                       core::StringAt(*o, {"web_url"}),
+                       core::StringAt(*o, {"http_url_to_repo"})};
 }
 
 core::Result<GitLabBranch> GitLabClient::GetBranch(std::string_view project,

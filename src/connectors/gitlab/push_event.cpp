@@ -4,27 +4,9 @@
 
 #include <boost/json.hpp>
 
+#include "core/common/json_path.hpp"
+
 namespace slipway::connectors::gitlab {
-
-namespace {
-
-std::string Str(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-std::int64_t Int(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_int64() ? v->as_int64() : 0;
-}
-
-const boost::json::object& Obj(const boost::json::object& o, std::string_view key) {
-  static const boost::json::object empty;
-  const auto* v = o.if_contains(key);
-  return v && v->is_object() ? v->as_object() : empty;
-}
-
-}  // namespace
 
 bool SecretsEqual(std::string_view a, std::string_view b) {
   // Hashing first gives equal-length inputs, so neither the position of the
@@ -50,33 +32,34 @@ core::Result<PushEvent> ParsePushHook(std::string_view event_header, std::string
   if (ec || !parsed.is_object())
     return core::Invalid("gitlab: the push hook body is not a JSON object");
   const auto& o = parsed.as_object();
-  if (Str(o, "object_kind") != "push") {
-    return core::Invalid("gitlab: object_kind is '" + Str(o, "object_kind") + "', not 'push'");
+  if (core::StringAt(o, {"object_kind"}) != "push") {
+    return core::Invalid("gitlab: object_kind is '" + core::StringAt(o, {"object_kind"}) + "', not 'push'");
   }
   PushEvent e;
-  e.ref = Str(o, "ref");
-  e.before = Str(o, "before");
-  e.after = Str(o, "after");
+  e.ref = core::StringAt(o, {"ref"});
+  e.before = core::StringAt(o, {"before"});
+  e.after = core::StringAt(o, {"after"});
   if (e.ref.empty() || e.before.size() != 40 || e.after.size() != 40) {
     return core::Invalid("gitlab: the push hook lacks ref, before or after");
   }
   if (e.ref.starts_with("refs/heads/")) e.branch = e.ref.substr(11);
   if (const auto* c = o.if_contains("checkout_sha"); c && c->is_string())
     e.checkout_sha = std::string(c->as_string());
-  const auto& project = Obj(o, "project");
-  e.project_id = Int(o, "project_id") != 0 ? Int(o, "project_id") : Int(project, "id");
-  e.project_path = Str(project, "path_with_namespace");
-  e.user_name = Str(o, "user_name");
-  e.user_username = Str(o, "user_username");
-  e.user_email = Str(o, "user_email");
-  e.total_commits_count = Int(o, "total_commits_count");
+  e.project_id = core::IntAt(o, {"project_id"});
+  if (e.project_id == 0) e.project_id = core::IntAt(o, {"project", "id"});
+  e.project_path = core::StringAt(o, {"project", "path_with_namespace"});
+  e.user_name = core::StringAt(o, {"user_name"});
+  e.user_username = core::StringAt(o, {"user_username"});
+  e.user_email = core::StringAt(o, {"user_email"});
+  e.total_commits_count = core::IntAt(o, {"total_commits_count"});
   if (const auto* commits = o.if_contains("commits"); commits && commits->is_array()) {
     for (const auto& v : commits->as_array()) {
       if (!v.is_object()) continue;
       const auto& c = v.as_object();
-      const auto& author = Obj(c, "author");
-      e.commits.push_back({Str(c, "id"), Str(c, "title"), Str(c, "message"), Str(c, "timestamp"),
-                           Str(c, "url"), Str(author, "name"), Str(author, "email")});
+      e.commits.push_back({core::StringAt(c, {"id"}), core::StringAt(c, {"title"}),
+                           core::StringAt(c, {"message"}), core::StringAt(c, {"timestamp"}),
+                           core::StringAt(c, {"url"}), core::StringAt(c, {"author", "name"}),
+                           core::StringAt(c, {"author", "email"})});
     }
   }
   return e;

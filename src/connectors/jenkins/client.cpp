@@ -1,7 +1,9 @@
 #include "connectors/jenkins/client.hpp"
 
 #include <boost/json.hpp>
-#include <cctype>
+
+#include "core/common/ascii_text.hpp"
+#include "core/common/json_path.hpp"
 
 #include "connectors/jenkins/answer_headers.hpp"
 
@@ -10,21 +12,6 @@ namespace slipway::connectors::jenkins {
 namespace {
 
 constexpr std::string_view kSystem = "jenkins";
-
-std::string Str(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-std::int64_t Int(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_int64() ? v->as_int64() : 0;
-}
-
-bool Bool(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_bool() && v->as_bool();
-}
 
 core::Result<boost::json::object> ParseObject(const std::string& body, std::string_view what) {
   boost::system::error_code ec;
@@ -99,11 +86,9 @@ core::Result<std::optional<JenkinsClient::Crumb>> JenkinsClient::GetCrumb(bool r
   if (response->status != 200) return JenkinsError(*response, "crumb");
   auto o = ParseObject(response->body, "crumb");
   if (!o.ok()) return o.error();
-  Crumb crumb{Str(*o, "crumbRequestField"), Str(*o, "crumb"), ""};
+  Crumb crumb{core::StringAt(*o, {"crumbRequestField"}), core::StringAt(*o, {"crumb"}), ""};
   for (const auto& [name, value] : response->headers) {
-    std::string lower = name;
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == "set-cookie" && value.starts_with("JSESSIONID")) {
+    if (core::EqualsIgnoreCase(name, "set-cookie") && value.starts_with("JSESSIONID")) {
       crumb.cookie = value.substr(0, value.find(';'));
     }
   }
@@ -162,16 +147,16 @@ core::Result<JenkinsItem> JenkinsClient::GetItem(std::string_view path) {
   if (!o.ok()) return o.error();
   JenkinsItem item;
   item.path = std::string(path);
-  item.url = Str(*o, "url");
-  item.is_folder = Str(*o, "_class").find("Folder") != std::string::npos;
-  item.buildable = Bool(*o, "buildable");
+  item.url = core::StringAt(*o, {"url"});
+  item.is_folder = core::StringAt(*o, {"_class"}).find("Folder") != std::string::npos;
+  item.buildable = core::BoolAt(*o, {"buildable"});
   if (const auto* jobs = o->if_contains("jobs"); jobs && jobs->is_array()) {
     for (const auto& j : jobs->as_array()) {
-      if (j.is_object()) item.children.push_back(Str(j.as_object(), "name"));
+      if (j.is_object()) item.children.push_back(core::StringAt(j.as_object(), {"name"}));
     }
   }
   if (const auto* last = o->if_contains("lastBuild"); last && last->is_object()) {
-    item.last_build = Int(last->as_object(), "number");
+    item.last_build = core::IntAt(last->as_object(), {"number"});
   }
   if (const auto* props = o->if_contains("property"); props && props->is_array()) {
     for (const auto& p : props->as_array()) {
@@ -180,7 +165,7 @@ core::Result<JenkinsItem> JenkinsClient::GetItem(std::string_view path) {
       if (!defs || !defs->is_array()) continue;
       for (const auto& d : defs->as_array()) {
         if (!d.is_object()) continue;
-        JenkinsParameter param{Str(d.as_object(), "name"), ""};
+        JenkinsParameter param{core::StringAt(d.as_object(), {"name"}), ""};
         if (const auto* dv = d.as_object().if_contains("defaultParameterValue");
             dv && dv->is_object()) {
           if (const auto* v = dv->as_object().if_contains("value"); v && !v->is_null())
@@ -243,12 +228,12 @@ core::Result<JenkinsQueueItem> JenkinsClient::GetQueueItem(std::int64_t id) {
   auto o = ParseObject(response->body, what);
   if (!o.ok()) return o.error();
   JenkinsQueueItem item;
-  item.id = Int(*o, "id");
-  item.left = Str(*o, "_class").ends_with("$LeftItem");
-  item.cancelled = Bool(*o, "cancelled");
-  item.why = Str(*o, "why");
+  item.id = core::IntAt(*o, {"id"});
+  item.left = core::StringAt(*o, {"_class"}).ends_with("$LeftItem");
+  item.cancelled = core::BoolAt(*o, {"cancelled"});
+  item.why = core::StringAt(*o, {"why"});
   if (const auto* e = o->if_contains("executable"); e && e->is_object())
-    item.build_number = Int(e->as_object(), "number");
+    item.build_number = core::IntAt(e->as_object(), {"number"});
   return item;
 }
 
@@ -269,11 +254,11 @@ core::Result<JenkinsBuild> JenkinsClient::GetBuild(std::string_view path, std::i
   auto o = ParseObject(response->body, what);
   if (!o.ok()) return o.error();
   JenkinsBuild build;
-  build.number = Int(*o, "number");
-  build.building = Bool(*o, "building");
-  if (auto r = Str(*o, "result"); !r.empty()) build.result = r;
-  build.timestamp_ms = Int(*o, "timestamp");
-  build.duration_ms = Int(*o, "duration");
+  build.number = core::IntAt(*o, {"number"});
+  build.building = core::BoolAt(*o, {"building"});
+  if (auto r = core::StringAt(*o, {"result"}); !r.empty()) build.result = r;
+  build.timestamp_ms = core::IntAt(*o, {"timestamp"});
+  build.duration_ms = core::IntAt(*o, {"duration"});
   if (const auto* q = o->if_contains("queueId"); q && q->is_int64()) build.queue_id = q->as_int64();
   if (const auto* actions = o->if_contains("actions"); actions && actions->is_array()) {
     for (const auto& a : actions->as_array()) {
@@ -282,7 +267,7 @@ core::Result<JenkinsBuild> JenkinsClient::GetBuild(std::string_view path, std::i
       for (const auto& p : params->as_array()) {
         if (!p.is_object()) continue;
         const auto* v = p.as_object().if_contains("value");
-        build.parameters[Str(p.as_object(), "name")] = v && !v->is_null() ? ValueText(*v) : "";
+        build.parameters[core::StringAt(p.as_object(), {"name"})] = v && !v->is_null() ? ValueText(*v) : "";
       }
     }
   }

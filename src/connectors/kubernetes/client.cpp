@@ -2,7 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "connectors/kubernetes/json_access.hpp"
+#include "core/common/json_path.hpp"
 #include "connectors/kubernetes/rest.hpp"
 #include "connectors/kubernetes/watcher.hpp"
 
@@ -26,7 +26,7 @@ std::string_view PolicyName(PropagationPolicy p) {
 core::Status Prepare(const KubeResource& resource, std::string_view ns, KubeObject& object) {
   if (!object.contains("apiVersion")) object["apiVersion"] = resource.api_version;
   if (!object.contains("kind")) object["kind"] = resource.kind;
-  auto& metadata = kube::EnsureObject(object, {"metadata"});
+  auto& metadata = core::EnsureObject(object, {"metadata"});
   if (resource.namespaced) {
     if (ns.empty())
       return core::Invalid("kubernetes: a namespace is required for " +
@@ -75,7 +75,7 @@ core::Result<ObjectList> KubernetesClient::List(const KubeResource& resource, st
 core::Result<KubeObject> KubernetesClient::Replace(const KubeResource& resource,
                                                    std::string_view ns, KubeObject object) {
   if (auto ok = Prepare(resource, ns, object); !ok.ok()) return ok.error();
-  const std::string name = kube::StringAt(object, {"metadata", "name"});
+  const std::string name = core::StringAt(object, {"metadata", "name"});
   if (auto ok = RequireName(resource, ns, name); !ok.ok()) return ok.error();
   return kube::Call(*transport_, "PUT", kube::ObjectPath(resource, ns, name),
                     boost::json::serialize(object));
@@ -104,7 +104,7 @@ core::Result<std::optional<KubeObject>> KubernetesClient::Delete(const KubeResou
                            boost::json::serialize(options));
   if (!result.ok()) return result.error();
   // A Status means the object is gone; the object itself means it lingers.
-  if (kube::StringAt(*result, {"kind"}) == "Status") return std::optional<KubeObject>();
+  if (core::StringAt(*result, {"kind"}) == "Status") return std::optional<KubeObject>();
   return std::optional<KubeObject>(std::move(*result));
 }
 

@@ -18,7 +18,7 @@ constexpr size_t kHistory = 400;
 class EmulatorBackend final : public Backend {
  public:
   EmulatorBackend() {
-    sandbox::k8s::KubernetesSettings settings;
+    sandbox::kube::KubernetesSettings settings;
     settings.pod_ready_delay = std::chrono::milliseconds(150);
     settings.tick = std::chrono::milliseconds(20);
     settings.namespace_delete_delay = std::chrono::milliseconds(300);

@@ -2,7 +2,7 @@
 
 #include <boost/json/parse.hpp>
 
-#include "connectors/kubernetes/json_access.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors::kube {
 
@@ -26,9 +26,9 @@ core::Code CodeFor(long http_status, std::string_view reason) {
 }  // namespace
 
 core::Error ErrorFromStatusObject(const boost::json::object& status) {
-  const long code = static_cast<long>(IntAt(status, {"code"}));
-  const std::string reason = StringAt(status, {"reason"});
-  std::string message = StringAt(status, {"message"});
+  const long code = static_cast<long>(core::IntAt(status, {"code"}));
+  const std::string reason = core::StringAt(status, {"reason"});
+  std::string message = core::StringAt(status, {"message"});
   if (message.empty()) message = reason.empty() ? "HTTP " + std::to_string(code) : reason;
   boost::json::object details{{"system", "kubernetes"}, {"status", code}, {"reason", reason}};
   if (const auto* d = status.if_contains("details"); d && d->is_object()) details["details"] = *d;
@@ -38,7 +38,7 @@ core::Error ErrorFromStatusObject(const boost::json::object& status) {
 core::Error ErrorFromStatus(long http_status, std::string_view body) {
   boost::system::error_code ec;
   auto parsed = boost::json::parse(body, ec);
-  if (!ec && parsed.is_object() && StringAt(parsed.as_object(), {"kind"}) == "Status") {
+  if (!ec && parsed.is_object() && core::StringAt(parsed.as_object(), {"kind"}) == "Status") {
     auto& status = parsed.as_object();
     status["code"] = http_status;  // the HTTP status is authoritative (proxies rewrite bodies)
     return ErrorFromStatusObject(status);

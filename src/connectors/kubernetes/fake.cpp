@@ -5,9 +5,9 @@
 #include "connectors/kubernetes/errors.hpp"
 #include "connectors/kubernetes/fake_validation.hpp"
 #include "connectors/kubernetes/fake_watch.hpp"
-#include "connectors/kubernetes/json_access.hpp"
-#include "connectors/kubernetes/label_selector.hpp"
-#include "connectors/kubernetes/merge_patch.hpp"
+#include "core/common/json_path.hpp"
+#include "connectors/kubernetes/selectors.hpp"
+#include "connectors/kubernetes/patch.hpp"
 
 namespace slipway::connectors {
 
@@ -39,7 +39,7 @@ bool SameResource(const KubeResource& a, const KubeResource& b) { return a.plura
 
 std::string Selector(const KubeObject& o) {
   std::string text;
-  if (const auto* labels = kube::Find(o, {"spec", "selector", "matchLabels"});
+  if (const auto* labels = core::Find(o, {"spec", "selector", "matchLabels"});
       labels && labels->is_object()) {
     for (const auto& [k, v] : labels->as_object()) {
       text += (text.empty() ? "" : ",") + std::string(k) + "=" +
@@ -53,11 +53,11 @@ std::string Selector(const KubeObject& o) {
 void Default(const KubeResource& r, KubeObject& o, const KubeObject* current, fake::Store& store) {
   if (SameResource(r, kube::kNamespaces)) {
     if (!current) {
-      kube::EnsureObject(o, {"spec"})["finalizers"] = boost::json::array{"kubernetes"};
+      core::EnsureObject(o, {"spec"})["finalizers"] = boost::json::array{"kubernetes"};
       o["status"] = {{"phase", "Active"}};
     }
   } else if (SameResource(r, kube::kDeployments)) {
-    auto& spec = kube::EnsureObject(o, {"spec"});
+    auto& spec = core::EnsureObject(o, {"spec"});
     if (!spec.contains("replicas")) spec["replicas"] = 1;
     if (!spec.contains("strategy")) {
       spec["strategy"] = {{"type", "RollingUpdate"},
@@ -66,9 +66,9 @@ void Default(const KubeResource& r, KubeObject& o, const KubeObject* current, fa
     if (!spec.contains("revisionHistoryLimit")) spec["revisionHistoryLimit"] = 10;
     if (!spec.contains("progressDeadlineSeconds")) spec["progressDeadlineSeconds"] = 600;
   } else if (SameResource(r, kube::kServices)) {
-    auto& spec = kube::EnsureObject(o, {"spec"});
+    auto& spec = core::EnsureObject(o, {"spec"});
     if (!spec.contains("type")) spec["type"] = "ClusterIP";
-    const auto* old_ip = current ? kube::Find(*current, {"spec", "clusterIP"}) : nullptr;
+    const auto* old_ip = current ? core::Find(*current, {"spec", "clusterIP"}) : nullptr;
     // An ExternalName service is a CNAME: no cluster IP.
     if (spec["type"] != "ExternalName") {
       if (!spec.contains("clusterIP")) {
@@ -93,7 +93,7 @@ void Default(const KubeResource& r, KubeObject& o, const KubeObject* current, fa
 /// 422 for what the API server's validation would refuse among the fields we know.
 std::optional<core::Error> Validate(const KubeResource& r, const KubeObject& o,
                                     const KubeObject* current) {
-  const std::string name = kube::StringAt(o, {"metadata", "name"});
+  const std::string name = core::StringAt(o, {"metadata", "name"});
   const std::string what =
       std::string(r.kind) +
       (r.api_version.find('/') != std::string_view::npos
@@ -112,14 +112,14 @@ std::optional<core::Error> Validate(const KubeResource& r, const KubeObject& o,
     return StatusError(422, "Invalid", what + "[" + all + "]");
   }
   if (!SameResource(r, kube::kDeployments)) return std::nullopt;
-  if (kube::IntAt(o, {"spec", "replicas"}) < 0) {
+  if (core::IntAt(o, {"spec", "replicas"}) < 0) {
     return StatusError(422, "Invalid",
                        what + "spec.replicas: Invalid value: " +
-                           std::to_string(kube::IntAt(o, {"spec", "replicas"})) +
+                           std::to_string(core::IntAt(o, {"spec", "replicas"})) +
                            ": must be greater than or equal to 0");
   }
-  const auto* selector = kube::Find(o, {"spec", "selector", "matchLabels"});
-  const auto* labels = kube::Find(o, {"spec", "template", "metadata", "labels"});
+  const auto* selector = core::Find(o, {"spec", "selector", "matchLabels"});
+  const auto* labels = core::Find(o, {"spec", "template", "metadata", "labels"});
   if (!selector || !selector->is_object() || selector->as_object().empty()) {
     return StatusError(422, "Invalid", what + "spec.selector: Required value");
   }
@@ -210,10 +210,10 @@ core::Result<KubeObject> FakeKubernetes::Write(const KubeResource& resource, std
                                                KubeObject object, const KubeObject* current) {
   if (auto invalid = Validate(resource, object, current)) return *invalid;
   Default(resource, object, current, store_);
-  auto& metadata = kube::EnsureObject(object, {"metadata"});
+  auto& metadata = core::EnsureObject(object, {"metadata"});
   if (current) {
     for (std::string_view key : {"uid", "creationTimestamp", "deletionTimestamp"}) {
-      if (const auto* v = kube::Find(*current, {"metadata", key})) metadata[key] = *v;
+      if (const auto* v = core::Find(*current, {"metadata", key})) metadata[key] = *v;
     }
     if (const auto* status = current->if_contains("status"))
       object["status"] = *status;  // PUT ignores status
@@ -222,13 +222,13 @@ core::Result<KubeObject> FakeKubernetes::Write(const KubeResource& resource, std
     const bool changed = (old_spec ? *old_spec : boost::json::value()) !=
                          (new_spec ? *new_spec : boost::json::value());
     metadata["generation"] =
-        kube::IntAt(*current, {"metadata", "generation"}, 1) + (changed ? 1 : 0);
+        core::IntAt(*current, {"metadata", "generation"}, 1) + (changed ? 1 : 0);
   } else {
     metadata["uid"] = store_.NewUid();
     metadata["creationTimestamp"] = store_.Now();
     metadata["generation"] = 1;
   }
-  const std::string name = kube::StringAt(object, {"metadata", "name"});
+  const std::string name = core::StringAt(object, {"metadata", "name"});
   store_.Put(resource, ns, std::move(object));
   if (SameResource(resource, kube::kDeployments))
     fake::ReconcileDeployment(store_, ns, name, image_failures_);
@@ -246,10 +246,10 @@ core::Result<boost::json::object> FakeKubernetes::Version() {
 core::Result<KubeObject> FakeKubernetes::Create(const KubeResource& resource, std::string_view ns,
                                                 KubeObject object) {
   std::lock_guard lock(mutex_);
-  const std::string name = kube::StringAt(object, {"metadata", "name"});
+  const std::string name = core::StringAt(object, {"metadata", "name"});
   if (auto e = Enter("Create", &resource, ns, name)) return *e;
   if (auto ok = CheckNamespace(resource, ns, "create"); !ok.ok()) return ok.error();
-  const std::string object_ns = kube::StringAt(object, {"metadata", "namespace"});
+  const std::string object_ns = core::StringAt(object, {"metadata", "namespace"});
   if (resource.namespaced && !object_ns.empty() && object_ns != ns) {
     return StatusError(
         400, "BadRequest",
@@ -258,7 +258,7 @@ core::Result<KubeObject> FakeKubernetes::Create(const KubeResource& resource, st
   if (store_.Find(resource.plural, resource.namespaced ? ns : "", name)) {
     return StatusError(409, "AlreadyExists", Qualified(resource, name) + " already exists");
   }
-  kube::EnsureObject(object, {"metadata"}).erase("resourceVersion");
+  core::EnsureObject(object, {"metadata"}).erase("resourceVersion");
   return Write(resource, ns, std::move(object), nullptr);
 }
 
@@ -277,15 +277,13 @@ core::Result<ObjectList> FakeKubernetes::List(const KubeResource& resource, std:
   if (auto e = Enter("List", &resource, ns, "")) return *e;
   auto labels = kube::LabelSelector::Parse(options.label_selector);
   if (!labels.ok()) return StatusError(400, "BadRequest", labels.error().message);
+  auto fields = kube::FieldSelector::Parse(options.field_selector);
+  if (!fields.ok()) return StatusError(400, "BadRequest", fields.error().message);
   ObjectList list;
   list.resource_version = std::to_string(store_.version());
   for (const auto* o : store_.All(resource.plural, resource.namespaced ? ns : "")) {
-    const auto* l = kube::Find(*o, {"metadata", "labels"});
-    auto fields = kube::MatchesFieldSelector(*o, options.field_selector);
-    if (!fields.ok()) return StatusError(400, "BadRequest", fields.error().message);
-    if (*fields && labels->Matches(l && l->is_object() ? l->as_object() : boost::json::object())) {
-      list.items.push_back(*o);
-    }
+    const auto* l = core::Find(*o, {"metadata", "labels"});
+    if (fields->Matches(*o) && labels->Matches(l ? *l : boost::json::value())) list.items.push_back(*o);
   }
   return list;
 }
@@ -293,12 +291,12 @@ core::Result<ObjectList> FakeKubernetes::List(const KubeResource& resource, std:
 core::Result<KubeObject> FakeKubernetes::Replace(const KubeResource& resource, std::string_view ns,
                                                  KubeObject object) {
   std::lock_guard lock(mutex_);
-  const std::string name = kube::StringAt(object, {"metadata", "name"});
+  const std::string name = core::StringAt(object, {"metadata", "name"});
   if (auto e = Enter("Replace", &resource, ns, name)) return *e;
   const auto* current = store_.Find(resource.plural, resource.namespaced ? ns : "", name);
   if (!current) return NotFoundError(resource, name);
-  const std::string rv = kube::StringAt(object, {"metadata", "resourceVersion"});
-  if (!rv.empty() && rv != kube::StringAt(*current, {"metadata", "resourceVersion"})) {
+  const std::string rv = core::StringAt(object, {"metadata", "resourceVersion"});
+  if (!rv.empty() && rv != core::StringAt(*current, {"metadata", "resourceVersion"})) {
     return StatusError(409, "Conflict",
                        "Operation cannot be fulfilled on " + Qualified(resource, name) +
                            ": the object has been modified; please apply your changes to the "
@@ -317,16 +315,17 @@ core::Result<KubeObject> FakeKubernetes::Patch(const KubeResource& resource, std
   if (!current) return NotFoundError(resource, name);
   if (!patch.is_object()) return StatusError(400, "BadRequest", "the patch must be a JSON object");
   const std::string rv =
-      patch.is_object() ? kube::StringAt(patch.as_object(), {"metadata", "resourceVersion"}) : "";
-  if (!rv.empty() && rv != kube::StringAt(*current, {"metadata", "resourceVersion"})) {
+      patch.is_object() ? core::StringAt(patch.as_object(), {"metadata", "resourceVersion"}) : "";
+  if (!rv.empty() && rv != core::StringAt(*current, {"metadata", "resourceVersion"})) {
     return StatusError(409, "Conflict",
                        "Operation cannot be fulfilled on " + Qualified(resource, name) +
                            ": the object has been modified; please apply your changes to the "
                            "latest version and try again");
   }
   KubeObject copy = *current;
-  auto merged = type == PatchType::kMerge ? kube::MergePatch(copy, patch)
-                                          : kube::StrategicMergePatch(copy, patch);
+  // The emulator's patch functions; with an object patch on an object they
+  // cannot fail (only JSON patches, which the port does not send, can).
+  auto merged = type == PatchType::kMerge ? kube::MergePatch(copy, patch) : kube::StrategicMergePatch(copy, patch);
   return Write(resource, ns, std::move(merged.as_object()), &copy);
 }
 
@@ -348,21 +347,21 @@ core::Result<std::optional<KubeObject>> FakeKubernetes::Delete(const KubeResourc
               "Upon completion, this namespace will automatically be purged by the system.");
     }
     KubeObject ns_object = *current;
-    kube::EnsureObject(ns_object, {"metadata"})["deletionTimestamp"] = store_.Now();
-    kube::EnsureObject(ns_object, {"status"})["phase"] = "Terminating";
+    core::EnsureObject(ns_object, {"metadata"})["deletionTimestamp"] = store_.Now();
+    core::EnsureObject(ns_object, {"status"})["phase"] = "Terminating";
     store_.Put(kube::kNamespaces, "", ns_object);
     for (const auto* r : {&kube::kDeployments, &kube::kReplicaSets, &kube::kPods, &kube::kServices,
                           &kube::kConfigMaps, &kube::kIngresses}) {
       std::vector<std::string> names;
       for (const auto* o : store_.All(r->plural, name))
-        names.push_back(kube::StringAt(*o, {"metadata", "name"}));
+        names.push_back(core::StringAt(*o, {"metadata", "name"}));
       for (const auto& n : names) store_.Erase(*r, name, n);
     }
     terminating_[std::string(name)] = clock_.Now() + namespace_delay_;
     Publish();
     return std::optional<KubeObject>(*store_.Find("namespaces", "", name));
   }
-  const std::string uid = kube::StringAt(*current, {"metadata", "uid"});
+  const std::string uid = core::StringAt(*current, {"metadata", "uid"});
   store_.Erase(resource, ns, name);
   if (propagation != PropagationPolicy::kOrphan) fake::DeleteOwned(store_, ns, uid);
   Publish();
@@ -380,7 +379,7 @@ core::Result<KubeObject> FakeKubernetes::Scale(const KubeResource& resource, std
   if (!current) return NotFoundError(resource, name);
   KubeObject copy = *current;
   KubeObject next = copy;
-  kube::EnsureObject(next, {"spec"})["replicas"] = replicas;
+  core::EnsureObject(next, {"spec"})["replicas"] = replicas;
   auto written = Write(resource, ns, std::move(next), &copy);
   if (!written.ok()) return written.error();
   return KubeObject{
@@ -389,11 +388,11 @@ core::Result<KubeObject> FakeKubernetes::Scale(const KubeResource& resource, std
       {"metadata",
        {{"name", name},
         {"namespace", ns},
-        {"uid", kube::StringAt(*written, {"metadata", "uid"})},
-        {"resourceVersion", kube::StringAt(*written, {"metadata", "resourceVersion"})}}},
+        {"uid", core::StringAt(*written, {"metadata", "uid"})},
+        {"resourceVersion", core::StringAt(*written, {"metadata", "resourceVersion"})}}},
       {"spec", {{"replicas", replicas}}},
       {"status",
-       {{"replicas", kube::IntAt(*written, {"status", "replicas"})},
+       {{"replicas", core::IntAt(*written, {"status", "replicas"})},
         {"selector", Selector(*written)}}}};
 }
 

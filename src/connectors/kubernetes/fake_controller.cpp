@@ -5,10 +5,10 @@
 
 #include <algorithm>
 #include <boost/json/array.hpp>
-#include <boost/json/serialize.hpp>
 
 #include "connectors/kubernetes/fake_store.hpp"
-#include "connectors/kubernetes/json_access.hpp"
+#include "connectors/kubernetes/rollout_math.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors::fake {
 
@@ -17,50 +17,11 @@ namespace {
 using boost::json::array;
 using boost::json::object;
 
-/// Key order must not change the hash: patched and replaced templates with the
-/// same content belong to the same ReplicaSet.
-void Canonical(const boost::json::value& v, std::string& out) {
-  if (const auto* o = v.if_object()) {
-    std::vector<std::string_view> keys;
-    for (const auto& kv : *o) keys.push_back(kv.key());
-    std::sort(keys.begin(), keys.end());
-    out += '{';
-    for (auto k : keys) {
-      out += boost::json::serialize(boost::json::value(k)) + ":";
-      Canonical(o->at(k), out);
-      out += ',';
-    }
-    out += '}';
-  } else if (const auto* a = v.if_array()) {
-    out += '[';
-    for (const auto& e : *a) {
-      Canonical(e, out);
-      out += ',';
-    }
-    out += ']';
-  } else {
-    out += boost::json::serialize(v);
-  }
-}
-
-/// FNV-32a of the template, rendered like the controller's SafeEncodeString.
-std::string TemplateHash(const boost::json::value& tmpl) {
-  std::string text;
-  Canonical(tmpl, text);
-  std::uint32_t h = 2166136261u;
-  for (unsigned char c : text) h = (h ^ c) * 16777619u;
-  static constexpr std::string_view kAlphabet = "bcdfghjklmnpqrstvwxz2456789";
-  std::string encoded;
-  for (char c : std::to_string(h))
-    encoded += kAlphabet[static_cast<unsigned char>(c) % kAlphabet.size()];
-  return encoded;
-}
-
 std::string ControllerUid(const KubeObject& o) {
-  const auto* refs = kube::Find(o, {"metadata", "ownerReferences"});
+  const auto* refs = core::Find(o, {"metadata", "ownerReferences"});
   if (!refs || !refs->is_array()) return "";
   for (const auto& r : refs->as_array()) {
-    if (r.is_object()) return kube::StringAt(r.as_object(), {"uid"});
+    if (r.is_object()) return core::StringAt(r.as_object(), {"uid"});
   }
   return "";
 }
@@ -82,15 +43,15 @@ object WithHash(const boost::json::value* labels, const std::string& hash) {
 
 std::int64_t Revision(const KubeObject& rs) {
   const std::string r =
-      kube::StringAt(rs, {"metadata", "annotations", "deployment.kubernetes.io/revision"});
+      core::StringAt(rs, {"metadata", "annotations", "deployment.kubernetes.io/revision"});
   return r.empty() ? 0 : std::stoll(r);
 }
 
 /// One container's status; false when it keeps the pod from being ready.
 bool ContainerStatus(const object& container, const ImageFailures& failures, const std::string& now,
                      object& status, bool& pending) {
-  const std::string image = kube::StringAt(container, {"image"});
-  status = {{"name", kube::StringAt(container, {"name"})}, {"image", image}, {"restartCount", 0}};
+  const std::string image = core::StringAt(container, {"image"});
+  status = {{"name", core::StringAt(container, {"name"})}, {"image", image}, {"restartCount", 0}};
   auto failure = failures.find(image);
   if (failure == failures.end()) {
     status["ready"] = true;
@@ -125,7 +86,7 @@ object NewPod(Store& store, std::string_view ns, const KubeObject& rs,
   std::string suffix;
   for (auto n = serial * 7919; suffix.size() < 5; n /= 27)
     suffix += kChars[static_cast<size_t>(n % 27)];
-  const auto* tmpl = kube::Find(rs, {"spec", "template"});
+  const auto* tmpl = core::Find(rs, {"spec", "template"});
   object spec = tmpl && tmpl->is_object() && tmpl->as_object().contains("spec") &&
                         tmpl->as_object().at("spec").is_object()
                     ? tmpl->as_object().at("spec").as_object()
@@ -151,15 +112,15 @@ object NewPod(Store& store, std::string_view ns, const KubeObject& rs,
   const std::string ip = "10.244.0." + std::to_string(serial % 250 + 2);
   return {
       {"metadata",
-       {{"name", kube::StringAt(rs, {"metadata", "name"}) + "-" + suffix},
+       {{"name", core::StringAt(rs, {"metadata", "name"}) + "-" + suffix},
         {"namespace", ns},
         {"uid", store.NewUid()},
         {"creationTimestamp", now},
-        {"labels", kube::Find(rs, {"spec", "template", "metadata", "labels"})
-                       ? *kube::Find(rs, {"spec", "template", "metadata", "labels"})
+        {"labels", core::Find(rs, {"spec", "template", "metadata", "labels"})
+                       ? *core::Find(rs, {"spec", "template", "metadata", "labels"})
                        : object()},
-        {"ownerReferences", array{OwnerRef("ReplicaSet", kube::StringAt(rs, {"metadata", "name"}),
-                                           kube::StringAt(rs, {"metadata", "uid"}))}}}},
+        {"ownerReferences", array{OwnerRef("ReplicaSet", core::StringAt(rs, {"metadata", "name"}),
+                                           core::StringAt(rs, {"metadata", "uid"}))}}}},
       {"spec", std::move(spec)},
       {"status",
        {{"phase", pending ? "Pending" : "Running"},
@@ -173,11 +134,11 @@ object NewPod(Store& store, std::string_view ns, const KubeObject& rs,
 }
 
 bool PodReady(const KubeObject& pod) {
-  const auto* conditions = kube::Find(pod, {"status", "conditions"});
+  const auto* conditions = core::Find(pod, {"status", "conditions"});
   if (!conditions || !conditions->is_array()) return false;
   for (const auto& c : conditions->as_array()) {
-    if (c.is_object() && kube::StringAt(c.as_object(), {"type"}) == "Ready") {
-      return kube::StringAt(c.as_object(), {"status"}) == "True";
+    if (c.is_object() && core::StringAt(c.as_object(), {"type"}) == "Ready") {
+      return core::StringAt(c.as_object(), {"status"}) == "True";
     }
   }
   return false;
@@ -186,10 +147,10 @@ bool PodReady(const KubeObject& pod) {
 /// Scales the ReplicaSet's pods to `replicas`; returns how many are ready.
 std::int64_t SyncPods(Store& store, std::string_view ns, const KubeObject& rs,
                       std::int64_t replicas, const ImageFailures& failures) {
-  const std::string uid = kube::StringAt(rs, {"metadata", "uid"});
+  const std::string uid = core::StringAt(rs, {"metadata", "uid"});
   std::vector<std::string> owned;
   for (auto* pod : store.All("pods", ns)) {
-    if (ControllerUid(*pod) == uid) owned.push_back(kube::StringAt(*pod, {"metadata", "name"}));
+    if (ControllerUid(*pod) == uid) owned.push_back(core::StringAt(*pod, {"metadata", "name"}));
   }
   while (static_cast<std::int64_t>(owned.size()) > replicas) {
     store.Erase(kube::kPods, ns, owned.back());
@@ -197,7 +158,7 @@ std::int64_t SyncPods(Store& store, std::string_view ns, const KubeObject& rs,
   }
   for (auto n = static_cast<std::int64_t>(owned.size()); n < replicas; ++n) {
     auto pod = NewPod(store, ns, rs, failures);
-    owned.push_back(kube::StringAt(pod, {"metadata", "name"}));
+    owned.push_back(core::StringAt(pod, {"metadata", "name"}));
     store.Put(kube::kPods, ns, std::move(pod));
   }
   std::int64_t ready = 0;
@@ -219,24 +180,26 @@ void ReconcileDeployment(Store& store, std::string_view ns, std::string_view nam
   const KubeObject* found = store.Find("deployments", ns, name);
   if (!found) return;
   KubeObject deployment = *found;
-  const std::string uid = kube::StringAt(deployment, {"metadata", "uid"});
-  const std::int64_t replicas = kube::IntAt(deployment, {"spec", "replicas"}, 1);
-  const auto* tmpl = kube::Find(deployment, {"spec", "template"});
-  const std::string hash = TemplateHash(tmpl ? *tmpl : boost::json::value());
+  const std::string uid = core::StringAt(deployment, {"metadata", "uid"});
+  const std::int64_t replicas = core::IntAt(deployment, {"spec", "replicas"}, 1);
+  const auto* tmpl = core::Find(deployment, {"spec", "template"});
+  // The emulator's hash: patched and replaced templates with the same content
+  // belong to the same ReplicaSet. (No collisions among the fake's few objects.)
+  const std::string hash = kube::PodTemplateHash(tmpl ? *tmpl : boost::json::value(), 0);
   const std::string rs_name = std::string(name) + "-" + hash;
 
   std::int64_t newest = 0;
   for (auto* rs : store.All("replicasets", ns)) {
     if (ControllerUid(*rs) != uid) continue;
     newest = std::max(newest, Revision(*rs));
-    if (kube::StringAt(*rs, {"metadata", "name"}) == rs_name) continue;
+    if (core::StringAt(*rs, {"metadata", "name"}) == rs_name) continue;
     KubeObject old = *rs;  // an older template: scaled to zero, kept for history
     SyncPods(store, ns, old, 0, failures);
-    if (kube::IntAt(old, {"spec", "replicas"}) != 0 ||
-        kube::IntAt(old, {"status", "replicas"}) != 0) {
+    if (core::IntAt(old, {"spec", "replicas"}) != 0 ||
+        core::IntAt(old, {"status", "replicas"}) != 0) {
       old["spec"].as_object()["replicas"] = 0;
       old["status"] = {{"replicas", 0},
-                       {"observedGeneration", kube::IntAt(old, {"metadata", "generation"}, 1)}};
+                       {"observedGeneration", core::IntAt(old, {"metadata", "generation"}, 1)}};
       store.Put(kube::kReplicaSets, ns, std::move(old));
     }
   }
@@ -245,13 +208,13 @@ void ReconcileDeployment(Store& store, std::string_view ns, std::string_view nam
   if (const auto* existing = store.Find("replicasets", ns, rs_name)) {
     rs = *existing;
     if (Revision(rs) < newest) {  // a rollback to an older template becomes the newest revision
-      kube::EnsureObject(rs, {"metadata", "annotations"})["deployment.kubernetes.io/revision"] =
+      core::EnsureObject(rs, {"metadata", "annotations"})["deployment.kubernetes.io/revision"] =
           std::to_string(newest + 1);
     }
   } else {
     object tmpl_copy = tmpl && tmpl->is_object() ? tmpl->as_object() : object();
-    kube::EnsureObject(tmpl_copy, {"metadata"})["labels"] =
-        WithHash(kube::Find(tmpl_copy, {"metadata", "labels"}), hash);
+    core::EnsureObject(tmpl_copy, {"metadata"})["labels"] =
+        WithHash(core::Find(tmpl_copy, {"metadata", "labels"}), hash);
     rs = {
         {"metadata",
          {{"name", rs_name},
@@ -259,13 +222,13 @@ void ReconcileDeployment(Store& store, std::string_view ns, std::string_view nam
           {"generation", 1},
           {"creationTimestamp", store.Now()},
           {"labels",
-           WithHash(tmpl ? kube::Find(tmpl->as_object(), {"metadata", "labels"}) : nullptr, hash)},
+           WithHash(tmpl ? core::Find(tmpl->as_object(), {"metadata", "labels"}) : nullptr, hash)},
           {"annotations", {{"deployment.kubernetes.io/revision", std::to_string(newest + 1)}}},
           {"ownerReferences", array{OwnerRef("Deployment", name, uid)}}}},
         {"spec",
          {{"selector",
            {{"matchLabels",
-             WithHash(kube::Find(deployment, {"spec", "selector", "matchLabels"}), hash)}}},
+             WithHash(core::Find(deployment, {"spec", "selector", "matchLabels"}), hash)}}},
           {"template", std::move(tmpl_copy)}}}};
   }
   rs["spec"].as_object()["replicas"] = replicas;
@@ -274,9 +237,9 @@ void ReconcileDeployment(Store& store, std::string_view ns, std::string_view nam
                   {"fullyLabeledReplicas", replicas},
                   {"readyReplicas", ready},
                   {"availableReplicas", ready},
-                  {"observedGeneration", kube::IntAt(rs, {"metadata", "generation"}, 1)}};
+                  {"observedGeneration", core::IntAt(rs, {"metadata", "generation"}, 1)}};
   const std::string revision =
-      kube::StringAt(rs, {"metadata", "annotations", "deployment.kubernetes.io/revision"});
+      core::StringAt(rs, {"metadata", "annotations", "deployment.kubernetes.io/revision"});
   store.Put(kube::kReplicaSets, ns, std::move(rs));
 
   const std::string now = store.Now();
@@ -291,14 +254,14 @@ void ReconcileDeployment(Store& store, std::string_view ns, std::string_view nam
                : Condition("Progressing", "True", "ReplicaSetUpdated",
                            "ReplicaSet \"" + rs_name + "\" is progressing.", now)};
   deployment["status"] = {
-      {"observedGeneration", kube::IntAt(deployment, {"metadata", "generation"}, 1)},
+      {"observedGeneration", core::IntAt(deployment, {"metadata", "generation"}, 1)},
       {"replicas", replicas},
       {"updatedReplicas", replicas},
       {"readyReplicas", ready},
       {"availableReplicas", ready},
       {"unavailableReplicas", replicas - ready},
       {"conditions", std::move(conditions)}};
-  kube::EnsureObject(deployment, {"metadata", "annotations"})["deployment.kubernetes.io/revision"] =
+  core::EnsureObject(deployment, {"metadata", "annotations"})["deployment.kubernetes.io/revision"] =
       revision;
   store.Put(kube::kDeployments, ns, std::move(deployment));
 }
@@ -308,8 +271,8 @@ void DeleteOwned(Store& store, std::string_view ns, std::string_view owner_uid) 
     std::vector<std::pair<std::string, std::string>> doomed;  // name, uid
     for (auto* o : store.All(resource->plural, ns)) {
       if (ControllerUid(*o) == owner_uid) {
-        doomed.emplace_back(kube::StringAt(*o, {"metadata", "name"}),
-                            kube::StringAt(*o, {"metadata", "uid"}));
+        doomed.emplace_back(core::StringAt(*o, {"metadata", "name"}),
+                            core::StringAt(*o, {"metadata", "uid"}));
       }
     }
     for (const auto& [name, uid] : doomed) {

@@ -2,7 +2,7 @@
 
 #include "connectors/kubernetes/fake.hpp"
 #include "connectors/kubernetes/fake_watch.hpp"
-#include "connectors/kubernetes/json_access.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors {
 
@@ -28,11 +28,8 @@ class FakeWatchHandle final : public WatchHandle {
 bool FakeKubernetes::FakeWatch::Matches(std::string_view plural, std::string_view ns,
                                         const KubeObject& object) const {
   if (plural != plural_ || (!ns_.empty() && ns != ns_)) return false;
-  const auto* labels = kube::Find(object, {"metadata", "labels"});
-  auto fields = kube::MatchesFieldSelector(object, fields_);
-  return fields.ok() && *fields &&
-         labels_.Matches(labels && labels->is_object() ? labels->as_object()
-                                                       : boost::json::object());
+  const auto* labels = core::Find(object, {"metadata", "labels"});
+  return fields_.Matches(object) && labels_.Matches(labels ? *labels : boost::json::value());
 }
 
 core::Result<std::unique_ptr<WatchHandle>> FakeKubernetes::Watch(const KubeResource& resource,
@@ -46,11 +43,11 @@ core::Result<std::unique_ptr<WatchHandle>> FakeKubernetes::Watch(const KubeResou
   if (!on_event) return core::Invalid("kubernetes: a watch needs an event callback");
   auto labels = kube::LabelSelector::Parse(options.label_selector);
   if (!labels.ok()) return labels.error();
-  if (auto fields = kube::MatchesFieldSelector({}, options.field_selector); !fields.ok())
-    return fields.error();
+  auto fields = kube::FieldSelector::Parse(options.field_selector);
+  if (!fields.ok()) return fields.error();
   auto watch = std::make_shared<FakeWatch>(
       std::string(resource.plural), resource.namespaced ? std::string(ns) : "", std::move(*labels),
-      options.field_selector, std::move(on_event));
+      std::move(*fields), std::move(on_event));
   std::int64_t from = -1;
   if (!options.resource_version.empty()) {
     try {
@@ -65,7 +62,7 @@ core::Result<std::unique_ptr<WatchHandle>> FakeKubernetes::Watch(const KubeResou
     // No version, or one the history no longer holds (410): start from a full list.
     WatchEvent resync{WatchEvent::Type::kResync, {}, {}, std::to_string(store_.version())};
     for (const auto* o : store_.All(resource.plural, resource.namespaced ? ns : "")) {
-      if (watch->Matches(resource.plural, kube::StringAt(*o, {"metadata", "namespace"}), *o)) {
+      if (watch->Matches(resource.plural, core::StringAt(*o, {"metadata", "namespace"}), *o)) {
         resync.items.push_back(*o);
       }
     }

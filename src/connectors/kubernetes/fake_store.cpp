@@ -1,6 +1,6 @@
 #include "connectors/kubernetes/fake_store.hpp"
 
-#include "connectors/kubernetes/json_access.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors::fake {
 
@@ -23,12 +23,12 @@ std::vector<KubeObject*> Store::All(std::string_view plural, std::string_view ns
 }
 
 const KubeObject& Store::Put(const KubeResource& resource, std::string_view ns, KubeObject object) {
-  auto& metadata = kube::EnsureObject(object, {"metadata"});
+  auto& metadata = core::EnsureObject(object, {"metadata"});
   metadata["resourceVersion"] = std::to_string(++version_);
   if (resource.namespaced) metadata["namespace"] = ns;
   object["apiVersion"] = resource.api_version;
   object["kind"] = resource.kind;
-  const std::string name = kube::StringAt(object, {"metadata", "name"});
+  const std::string name = core::StringAt(object, {"metadata", "name"});
   Key key{std::string(resource.plural), resource.namespaced ? std::string(ns) : "", name};
   const bool existed = objects_.contains(key);
   auto& stored = objects_[key] = std::move(object);
@@ -42,7 +42,7 @@ void Store::Erase(const KubeResource& resource, std::string_view ns, std::string
   if (it == objects_.end()) return;
   KubeObject last = std::move(it->second);
   objects_.erase(it);
-  kube::EnsureObject(last, {"metadata"})["resourceVersion"] = std::to_string(++version_);
+  core::EnsureObject(last, {"metadata"})["resourceVersion"] = std::to_string(++version_);
   Record(WatchEvent::Type::kDeleted, resource.plural, resource.namespaced ? ns : "", last);
 }
 

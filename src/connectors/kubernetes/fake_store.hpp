@@ -12,6 +12,7 @@
 
 #include "connectors/kubernetes.hpp"
 #include "core/common/clock.hpp"
+#include "core/common/rfc3339.hpp"
 
 namespace slipway::connectors::fake {
 
@@ -46,7 +47,7 @@ class Store {
 
   std::string NewUid() { return "fake-uid-" + std::to_string(++uids_); }
   std::int64_t NextSerial() { return ++serial_; }
-  std::string Now() const { return Rfc3339(clock_.Now()); }
+  std::string Now() const { return core::Rfc3339Seconds(clock_.Now()); }
   core::Millis NowMillis() const { return clock_.Now(); }
 
  private:

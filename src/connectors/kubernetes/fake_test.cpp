@@ -8,7 +8,8 @@
 #include <boost/json/parse.hpp>
 
 #include "connectors/kubernetes/errors.hpp"
-#include "connectors/kubernetes/json_access.hpp"
+#include "core/common/json_path.hpp"
+#include "core/common/rfc3339.hpp"
 
 namespace slipway::connectors {
 namespace {
@@ -79,7 +80,7 @@ TEST_F(FakeTest, CrashLoopBackOffAndRecovery) {
   auto sets = fake_.ListReplicaSets("prod", "app=web");
   ASSERT_EQ(sets->size(), 2u);
   int with_pods = 0;
-  for (const auto& rs : *sets) with_pods += kube::IntAt(rs, {"spec", "replicas"}) > 0 ? 1 : 0;
+  for (const auto& rs : *sets) with_pods += core::IntAt(rs, {"spec", "replicas"}) > 0 ? 1 : 0;
   EXPECT_EQ(with_pods, 1);
 }
 
@@ -110,7 +111,7 @@ TEST_F(FakeTest, RestartOfAPausedDeploymentIsRefused) {
   auto web = Web("web:1", 1);
   web["spec"].as_object()["paused"] = true;
   ASSERT_TRUE(fake_.Create(kube::kDeployments, "prod", web).ok());
-  auto refused = fake_.RolloutRestart("prod", "web", Rfc3339(clock_.Now()));
+  auto refused = fake_.RolloutRestart("prod", "web", core::Rfc3339Seconds(clock_.Now()));
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
   EXPECT_NE(refused.error().message.find("paused"), std::string::npos);

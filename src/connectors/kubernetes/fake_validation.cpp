@@ -2,7 +2,7 @@
 
 #include <regex>
 
-#include "connectors/kubernetes/json_access.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors::fake {
 
@@ -19,7 +19,7 @@ std::string Quote(const std::string& s) { return "\"" + s + "\""; }
 
 std::vector<std::string> ServiceProblems(const KubeObject& service) {
   std::vector<std::string> problems;
-  std::string type = kube::StringAt(service, {"spec", "type"});
+  std::string type = core::StringAt(service, {"spec", "type"});
   if (type.empty()) type = "ClusterIP";
   if (type != "ClusterIP" && type != "NodePort" && type != "LoadBalancer" &&
       type != "ExternalName") {
@@ -27,16 +27,16 @@ std::vector<std::string> ServiceProblems(const KubeObject& service) {
                        ": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", "
                        "\"NodePort\"");
   }
-  const auto* ports = kube::Find(service, {"spec", "ports"});
-  bool headless = kube::StringAt(service, {"spec", "clusterIP"}) == "None";
+  const auto* ports = core::Find(service, {"spec", "ports"});
+  bool headless = core::StringAt(service, {"spec", "clusterIP"}) == "None";
   bool no_ports = !ports || !ports->is_array() || ports->as_array().empty();
   if (type == "ExternalName") {
-    const auto* ips = kube::Find(service, {"spec", "clusterIPs"});
-    if (!kube::StringAt(service, {"spec", "clusterIP"}).empty() ||
+    const auto* ips = core::Find(service, {"spec", "clusterIPs"});
+    if (!core::StringAt(service, {"spec", "clusterIP"}).empty() ||
         (ips && ips->is_array() && !ips->as_array().empty())) {
       problems.push_back("spec.clusterIPs: Forbidden: may not be set for ExternalName services");
     }
-    std::string cname = kube::StringAt(service, {"spec", "externalName"});
+    std::string cname = core::StringAt(service, {"spec", "externalName"});
     if (cname.ends_with('.')) cname.pop_back();  // a fully qualified CNAME
     if (cname.empty()) {
       problems.push_back("spec.externalName: Required value");
@@ -67,39 +67,39 @@ std::vector<std::string> ServiceProblems(const KubeObject& service) {
 
 std::vector<std::string> IngressProblems(const KubeObject& ingress) {
   std::vector<std::string> problems;
-  const auto* rules = kube::Find(ingress, {"spec", "rules"});
+  const auto* rules = core::Find(ingress, {"spec", "rules"});
   if (!rules || !rules->is_array()) return problems;
   for (std::size_t r = 0; r < rules->as_array().size(); ++r) {
     const auto& rule = rules->as_array()[r];
     if (!rule.is_object()) continue;
-    const auto* paths = kube::Find(rule.as_object(), {"http", "paths"});
+    const auto* paths = core::Find(rule.as_object(), {"http", "paths"});
     if (!paths || !paths->is_array()) continue;
     for (std::size_t p = 0; p < paths->as_array().size(); ++p) {
       if (!paths->as_array()[p].is_object()) continue;
       const auto& path = paths->as_array()[p].as_object();
       std::string field =
           "spec.rules[" + std::to_string(r) + "].http.paths[" + std::to_string(p) + "]";
-      std::string type = kube::StringAt(path, {"pathType"});
+      std::string type = core::StringAt(path, {"pathType"});
       if (type.empty()) {
         problems.push_back(field + ".pathType: Required value: pathType must be specified");
       } else if (type != "Exact" && type != "Prefix" && type != "ImplementationSpecific") {
         problems.push_back(field + ".pathType: Unsupported value: " + Quote(type) +
                            ": supported values: \"Exact\", \"ImplementationSpecific\", \"Prefix\"");
       }
-      std::string value = kube::StringAt(path, {"path"});
+      std::string value = core::StringAt(path, {"path"});
       if ((type == "Exact" || type == "Prefix") && (value.empty() || value[0] != '/'))
         problems.push_back(field + ".path: Invalid value: " + Quote(value) +
                            ": must be an absolute path");
-      const auto* service = kube::Find(path, {"backend", "service"});
-      if (!service && !kube::Find(path, {"backend", "resource"})) {
+      const auto* service = core::Find(path, {"backend", "service"});
+      if (!service && !core::Find(path, {"backend", "resource"})) {
         problems.push_back(field +
                            ".backend: Required value: one of `backend.service` or "
                            "`backend.resource` must be specified");
       } else if (service && service->is_object()) {
-        if (kube::StringAt(service->as_object(), {"name"}).empty())
+        if (core::StringAt(service->as_object(), {"name"}).empty())
           problems.push_back(field + ".backend.service.name: Required value");
-        if (!kube::Find(service->as_object(), {"port", "number"}) &&
-            !kube::Find(service->as_object(), {"port", "name"})) {
+        if (!core::Find(service->as_object(), {"port", "number"}) &&
+            !core::Find(service->as_object(), {"port", "name"})) {
           problems.push_back(field +
                              ".backend.service.port: Required value: port name or number is "
                              "required");

@@ -8,13 +8,13 @@
 #include <thread>
 
 #include "connectors/kubernetes/fake.hpp"
-#include "connectors/kubernetes/label_selector.hpp"
+#include "connectors/kubernetes/selectors.hpp"
 
 namespace slipway::connectors {
 
 class FakeKubernetes::FakeWatch {
  public:
-  FakeWatch(std::string plural, std::string ns, kube::LabelSelector labels, std::string fields,
+  FakeWatch(std::string plural, std::string ns, kube::LabelSelector labels, kube::FieldSelector fields,
             WatchCallback on_event)
       : plural_(std::move(plural)),
         ns_(std::move(ns)),
@@ -80,7 +80,7 @@ class FakeKubernetes::FakeWatch {
   const std::string plural_;
   const std::string ns_;
   const kube::LabelSelector labels_;
-  const std::string fields_;
+  const kube::FieldSelector fields_;
   WatchCallback on_event_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;

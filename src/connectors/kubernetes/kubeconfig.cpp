@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "connectors/yaml_keys.hpp"
+#include "core/common/ascii_text.hpp"
 
 namespace slipway::connectors {
 
@@ -67,13 +68,6 @@ struct Reader {
 std::string Str(const YAML::Node& node, const char* key) {
   const auto& v = node[key];
   return v && v.IsScalar() ? v.as<std::string>() : std::string();
-}
-
-std::string Trim(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  size_t start = 0;
-  while (start < s.size() && std::isspace(static_cast<unsigned char>(s[start]))) ++start;
-  return s.substr(start);
 }
 
 /// The `inner` map of the entry named `name` in a list of {name, inner}.
@@ -148,7 +142,7 @@ core::Status ReadUser(const Reader& r, const YAML::Node& user, const std::string
     t.bearer_token_file = r.Resolve(file);
     auto token = r.ReadFile(t.bearer_token_file, where + " tokenFile");
     if (!token.ok()) return token.error();
-    t.bearer_token = Trim(std::move(*token));
+    t.bearer_token = std::string(core::TrimSpace(*token));
   }
   t.basic_user = Str(user, "username");
   t.basic_password = Str(user, "password");
@@ -247,14 +241,14 @@ core::Result<KubernetesSettings> InClusterSettings(const InClusterOptions& optio
   settings.transport.bearer_token_file = r.Resolve("token");
   auto token = r.ReadFile(settings.transport.bearer_token_file, "service account token");
   if (!token.ok()) return token.error();
-  settings.transport.bearer_token = Trim(std::move(*token));
+  settings.transport.bearer_token = std::string(core::TrimSpace(*token));
   auto ca = r.ExistingFile("ca.crt", "service account CA");
   if (!ca.ok()) return ca.error();
   settings.transport.tls.ca_file = std::move(*ca);
   if (std::ifstream ns(r.Resolve("namespace")); ns) {
     std::string name;
     std::getline(ns, name);
-    if (!Trim(name).empty()) settings.default_namespace = Trim(name);
+    if (!core::TrimSpace(name).empty()) settings.default_namespace = std::string(core::TrimSpace(name));
   }
   return settings;
 }

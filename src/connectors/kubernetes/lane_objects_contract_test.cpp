@@ -11,13 +11,12 @@
 #include <thread>
 
 #include "connectors/kubernetes/contract_backends.hpp"
-#include "connectors/kubernetes/json_access.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors {
 namespace {
 
 using namespace std::chrono_literals;
-using kube::StringAt;
 
 KubeObject Json(const std::string& text) { return boost::json::parse(text).as_object(); }
 
@@ -79,8 +78,8 @@ TEST_P(LaneObjectsContract, ALanesObjectsAreCreatedAndReadBack) {
   ASSERT_TRUE(k().Create(kube::kDeployments, "lane-1", Deployment("web")).ok());
   auto cluster_ip = k().Create(kube::kServices, "lane-1", ClusterIpService("web"));
   ASSERT_TRUE(cluster_ip.ok()) << cluster_ip.error().message;
-  EXPECT_EQ(StringAt(*cluster_ip, {"spec", "type"}), "ClusterIP");
-  EXPECT_FALSE(StringAt(*cluster_ip, {"spec", "clusterIP"}).empty());
+  EXPECT_EQ(core::StringAt(*cluster_ip, {"spec", "type"}), "ClusterIP");
+  EXPECT_FALSE(core::StringAt(*cluster_ip, {"spec", "clusterIP"}).empty());
 
   auto external =
       k().Create(kube::kServices, "lane-1",
@@ -88,19 +87,19 @@ TEST_P(LaneObjectsContract, ALanesObjectsAreCreatedAndReadBack) {
   ASSERT_TRUE(external.ok()) << external.error().message;
   auto read = k().Get(kube::kServices, "lane-1", "pay");
   ASSERT_TRUE(read.ok()) << read.error().message;
-  EXPECT_EQ(StringAt(*read, {"spec", "type"}), "ExternalName");
-  EXPECT_EQ(StringAt(*read, {"spec", "externalName"}), "pay.base.svc.cluster.local");
-  EXPECT_EQ(kube::Find(*read, {"spec", "clusterIP"}), nullptr) << "a CNAME has no cluster IP";
-  EXPECT_EQ(kube::Find(*read, {"spec", "clusterIPs"}), nullptr);
-  EXPECT_EQ(kube::Find(*read, {"spec", "selector"}), nullptr);
+  EXPECT_EQ(core::StringAt(*read, {"spec", "type"}), "ExternalName");
+  EXPECT_EQ(core::StringAt(*read, {"spec", "externalName"}), "pay.base.svc.cluster.local");
+  EXPECT_EQ(core::Find(*read, {"spec", "clusterIP"}), nullptr) << "a CNAME has no cluster IP";
+  EXPECT_EQ(core::Find(*read, {"spec", "clusterIPs"}), nullptr);
+  EXPECT_EQ(core::Find(*read, {"spec", "selector"}), nullptr);
 
   auto ingress = k().Create(kube::kIngresses, "lane-1",
                             Ingress("web", "web.lane-1.sandbox.test", "Prefix"));
   ASSERT_TRUE(ingress.ok()) << ingress.error().message;
   auto got = k().Get(kube::kIngresses, "lane-1", "web");
   ASSERT_TRUE(got.ok()) << got.error().message;
-  EXPECT_EQ(StringAt(*got, {"apiVersion"}), "networking.k8s.io/v1");
-  EXPECT_EQ(StringAt(got->at("spec").as_object().at("rules").as_array().at(0).as_object(), {"host"}),
+  EXPECT_EQ(core::StringAt(*got, {"apiVersion"}), "networking.k8s.io/v1");
+  EXPECT_EQ(core::StringAt(got->at("spec").as_object().at("rules").as_array().at(0).as_object(), {"host"}),
             "web.lane-1.sandbox.test");
   auto services = k().List(kube::kServices, "lane-1", {});
   ASSERT_TRUE(services.ok());
@@ -143,7 +142,7 @@ TEST_P(LaneObjectsContract, DeletingALanesNamespaceTerminatesItAndTakesEverythin
   auto deleted = k().Delete(kube::kNamespaces, "", "lane-1", PropagationPolicy::kBackground);
   ASSERT_TRUE(deleted.ok()) << deleted.error().message;
   ASSERT_TRUE(deleted->has_value());
-  EXPECT_EQ(StringAt(**deleted, {"status", "phase"}), "Terminating");
+  EXPECT_EQ(core::StringAt(**deleted, {"status", "phase"}), "Terminating");
   EXPECT_TRUE(Eventually([&] {
     auto phase = k().NamespacePhase("lane-1");
     return !phase.ok() && phase.error().code == core::Code::kNotFound;

@@ -2,10 +2,9 @@
 // the real client and the fake behave alike.
 
 #include <boost/json/array.hpp>
-#include <ctime>
 
 #include "connectors/kubernetes.hpp"
-#include "connectors/kubernetes/json_access.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors {
 
@@ -28,9 +27,9 @@ constexpr std::string_view kRestartedAt = "kubectl.kubernetes.io/restartedAt";
 /// Fields the server allocates and a re-rendered Service does not carry;
 /// older API servers reject a PUT that drops them.
 void KeepServiceAllocations(const KubeObject& current, KubeObject& desired) {
-  const auto* current_spec = kube::Find(current, {"spec"});
+  const auto* current_spec = core::Find(current, {"spec"});
   if (!current_spec || !current_spec->is_object()) return;
-  auto& spec = kube::EnsureObject(desired, {"spec"});
+  auto& spec = core::EnsureObject(desired, {"spec"});
   for (std::string_view key : {"clusterIP", "clusterIPs"}) {
     if (!spec.contains(key) && current_spec->as_object().contains(key)) {
       spec[key] = current_spec->as_object().at(key);
@@ -43,7 +42,7 @@ void KeepServiceAllocations(const KubeObject& current, KubeObject& desired) {
     if (!p.is_object() || p.as_object().contains("nodePort")) continue;
     for (const auto& o : old_ports->as_array()) {
       if (o.is_object() &&
-          kube::IntAt(o.as_object(), {"port"}, -1) == kube::IntAt(p.as_object(), {"port"}, -2) &&
+          core::IntAt(o.as_object(), {"port"}, -1) == core::IntAt(p.as_object(), {"port"}, -2) &&
           o.as_object().contains("nodePort")) {
         p.as_object()["nodePort"] = o.as_object().at("nodePort");
       }
@@ -65,19 +64,19 @@ core::Result<KubeObject> Kubernetes::EnsureNamespace(std::string_view name,
 core::Result<std::string> Kubernetes::NamespacePhase(std::string_view name) {
   auto ns = Get(kube::kNamespaces, "", name);
   if (!ns.ok()) return ns.error();
-  std::string phase = kube::StringAt(*ns, {"status", "phase"});
-  if (kube::Find(*ns, {"metadata", "deletionTimestamp"})) phase = "Terminating";
+  std::string phase = core::StringAt(*ns, {"status", "phase"});
+  if (core::Find(*ns, {"metadata", "deletionTimestamp"})) phase = "Terminating";
   return phase.empty() ? std::string("Active") : phase;
 }
 
 core::Result<KubeObject> Kubernetes::Apply(std::string_view ns, KubeObject object) {
   const auto resource =
-      kube::ResourceFor(kube::StringAt(object, {"apiVersion"}), kube::StringAt(object, {"kind"}));
+      kube::ResourceFor(core::StringAt(object, {"apiVersion"}), core::StringAt(object, {"kind"}));
   if (!resource) {
-    return core::Invalid("kubernetes: cannot apply " + kube::StringAt(object, {"apiVersion"}) +
-                         " " + kube::StringAt(object, {"kind"}) + ": not a kind Slipway manages");
+    return core::Invalid("kubernetes: cannot apply " + core::StringAt(object, {"apiVersion"}) +
+                         " " + core::StringAt(object, {"kind"}) + ": not a kind Slipway manages");
   }
-  const std::string name = kube::StringAt(object, {"metadata", "name"});
+  const std::string name = core::StringAt(object, {"metadata", "name"});
   if (name.empty())
     return core::Invalid("kubernetes: cannot apply an object without metadata.name");
   // Two rounds: a concurrent writer can slip in between GET and write once;
@@ -92,8 +91,8 @@ core::Result<KubeObject> Kubernetes::Apply(std::string_view ns, KubeObject objec
       continue;
     }
     KubeObject desired = object;
-    kube::EnsureObject(desired, {"metadata"})["resourceVersion"] =
-        kube::StringAt(*current, {"metadata", "resourceVersion"});
+    core::EnsureObject(desired, {"metadata"})["resourceVersion"] =
+        core::StringAt(*current, {"metadata", "resourceVersion"});
     if (resource->kind == "Service") KeepServiceAllocations(*current, desired);
     auto replaced = Replace(*resource, ns, std::move(desired));
     if (replaced.ok() || replaced.error().code != core::Code::kConflict || last) return replaced;
@@ -104,7 +103,7 @@ core::Result<Deployment> Kubernetes::RolloutRestart(std::string_view ns, std::st
                                                     std::string_view now_rfc3339) {
   auto deployment = Get(kube::kDeployments, ns, name);
   if (!deployment.ok()) return deployment.error();
-  if (const auto* paused = kube::Find(*deployment, {"spec", "paused"});
+  if (const auto* paused = core::Find(*deployment, {"spec", "paused"});
       paused && paused->is_bool() && paused->as_bool()) {
     return core::Conflict("kubernetes: can't restart paused deployment (run rollout resume first)",
                           {{"reason", "DeploymentPaused"}});
@@ -129,23 +128,6 @@ core::Result<std::vector<KubeObject>> Kubernetes::ListReplicaSets(std::string_vi
   auto sets = List(kube::kReplicaSets, ns, ListOptions{std::string(label_selector), ""});
   if (!sets.ok()) return sets.error();
   return std::move(sets->items);
-}
-
-std::string Rfc3339(std::int64_t unix_millis) {
-  std::time_t seconds = static_cast<std::time_t>(unix_millis / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
-std::optional<std::int64_t> ParseRfc3339(std::string_view text) {
-  std::tm tm{};
-  std::string s(text);
-  const char* end = strptime(s.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
-  if (!end) return std::nullopt;
-  return static_cast<std::int64_t>(timegm(&tm)) * 1000;
 }
 
 }  // namespace slipway::connectors

@@ -5,15 +5,15 @@
 #include <boost/json/array.hpp>
 
 #include "connectors/kubernetes.hpp"
-#include "connectors/kubernetes/json_access.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors {
 
 namespace {
 
 const boost::json::array* ArrayAt(const KubeObject& o,
-                                  std::initializer_list<std::string_view> path) {
-  const auto* v = kube::Find(o, path);
+                                  core::JsonPath path) {
+  const auto* v = core::Find(o, path);
   return v ? v->if_array() : nullptr;
 }
 
@@ -21,8 +21,8 @@ bool ReadyCondition(const KubeObject& pod, bool& ready) {
   const auto* conditions = ArrayAt(pod, {"status", "conditions"});
   if (!conditions) return false;
   for (const auto& c : *conditions) {
-    if (c.is_object() && kube::StringAt(c.as_object(), {"type"}) == "Ready") {
-      ready = kube::StringAt(c.as_object(), {"status"}) == "True";
+    if (c.is_object() && core::StringAt(c.as_object(), {"type"}) == "Ready") {
+      ready = core::StringAt(c.as_object(), {"status"}) == "True";
       return true;
     }
   }
@@ -33,16 +33,16 @@ bool ReadyCondition(const KubeObject& pod, bool& ready) {
 
 PodSummary SummarizePod(const KubeObject& pod) {
   PodSummary s;
-  s.name = kube::StringAt(pod, {"metadata", "name"});
-  s.phase = kube::StringAt(pod, {"status", "phase"});
-  s.pod_ip = kube::StringAt(pod, {"status", "podIP"});
-  s.node = kube::StringAt(pod, {"spec", "nodeName"});
-  s.start_time = kube::StringAt(pod, {"status", "startTime"});
-  s.terminating = kube::Find(pod, {"metadata", "deletionTimestamp"}) != nullptr;
-  s.pod_template_hash = kube::StringAt(pod, {"metadata", "labels", "pod-template-hash"});
+  s.name = core::StringAt(pod, {"metadata", "name"});
+  s.phase = core::StringAt(pod, {"status", "phase"});
+  s.pod_ip = core::StringAt(pod, {"status", "podIP"});
+  s.node = core::StringAt(pod, {"spec", "nodeName"});
+  s.start_time = core::StringAt(pod, {"status", "startTime"});
+  s.terminating = core::Find(pod, {"metadata", "deletionTimestamp"}) != nullptr;
+  s.pod_template_hash = core::StringAt(pod, {"metadata", "labels", "pod-template-hash"});
   if (const auto* containers = ArrayAt(pod, {"spec", "containers"});
       containers && !containers->empty() && containers->front().is_object()) {
-    s.image = kube::StringAt(containers->front().as_object(), {"image"});
+    s.image = core::StringAt(containers->front().as_object(), {"image"});
   }
 
   bool all_ready = true;
@@ -53,20 +53,20 @@ PodSummary SummarizePod(const KubeObject& pod) {
       if (!v.is_object()) continue;
       const auto& cs = v.as_object();
       any_status = true;
-      s.restarts += static_cast<int>(kube::IntAt(cs, {"restartCount"}));
+      s.restarts += static_cast<int>(core::IntAt(cs, {"restartCount"}));
       if (const auto* ready = cs.if_contains("ready");
           !ready || !ready->is_bool() || !ready->as_bool()) {
         all_ready = false;
       }
       if (s.waiting_reason.empty()) {
-        s.waiting_reason = kube::StringAt(cs, {"state", "waiting", "reason"});
-        s.waiting_message = kube::StringAt(cs, {"state", "waiting", "message"});
+        s.waiting_reason = core::StringAt(cs, {"state", "waiting", "reason"});
+        s.waiting_message = core::StringAt(cs, {"state", "waiting", "message"});
       }
       if (s.terminated_reason.empty()) {
-        s.terminated_reason = kube::StringAt(cs, {"state", "terminated", "reason"});
+        s.terminated_reason = core::StringAt(cs, {"state", "terminated", "reason"});
       }
       if (last_terminated.empty()) {
-        last_terminated = kube::StringAt(cs, {"lastState", "terminated", "reason"});
+        last_terminated = core::StringAt(cs, {"lastState", "terminated", "reason"});
       }
     }
   }

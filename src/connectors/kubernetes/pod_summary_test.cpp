@@ -69,10 +69,5 @@ TEST(SummarizePod, UnscheduledPodHasNothingButAPhase) {
   EXPECT_EQ(s.node, "");
 }
 
-TEST(Rfc3339, FormatsUtcSeconds) {
-  EXPECT_EQ(Rfc3339(0), "1970-01-01T00:00:00Z");
-  EXPECT_EQ(Rfc3339(1'777'629'600'999), "2026-05-01T10:00:00Z");
-}
-
 }  // namespace
 }  // namespace slipway::connectors

@@ -3,7 +3,7 @@
 #include <boost/json/parse.hpp>
 
 #include "connectors/kubernetes/errors.hpp"
-#include "connectors/kubernetes/json_access.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors::kube {
 
@@ -91,9 +91,9 @@ core::Result<ObjectList> ListAll(HttpTransport& transport, const KubeResource& r
       }
       // Every page carries the list's resourceVersion; the first one counts.
       if (list.resource_version.empty()) {
-        list.resource_version = StringAt(*page, {"metadata", "resourceVersion"});
+        list.resource_version = core::StringAt(*page, {"metadata", "resourceVersion"});
       }
-      next = StringAt(*page, {"metadata", "continue"});
+      next = core::StringAt(*page, {"metadata", "continue"});
     } while (!next.empty());
     if (!failed) return list;
     if (attempt == 0 && IsExpired(failure)) continue;

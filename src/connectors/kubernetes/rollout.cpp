@@ -4,18 +4,18 @@
 #include <boost/json/array.hpp>
 
 #include "connectors/kubernetes.hpp"
-#include "connectors/kubernetes/json_access.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors {
 
 namespace {
 
 std::string ProgressingReason(const Deployment& deployment) {
-  const auto* conditions = kube::Find(deployment, {"status", "conditions"});
+  const auto* conditions = core::Find(deployment, {"status", "conditions"});
   if (!conditions || !conditions->is_array()) return "";
   for (const auto& c : conditions->as_array()) {
-    if (c.is_object() && kube::StringAt(c.as_object(), {"type"}) == "Progressing") {
-      return kube::StringAt(c.as_object(), {"reason"});
+    if (c.is_object() && core::StringAt(c.as_object(), {"type"}) == "Progressing") {
+      return core::StringAt(c.as_object(), {"reason"});
     }
   }
   return "";
@@ -25,18 +25,18 @@ std::string ProgressingReason(const Deployment& deployment) {
 
 RolloutStatus EvaluateRollout(const Deployment& deployment) {
   RolloutStatus s;
-  const std::string name = kube::StringAt(deployment, {"metadata", "name"});
-  const auto* spec_replicas = kube::Find(deployment, {"spec", "replicas"});
-  s.replicas = kube::IntAt(deployment, {"spec", "replicas"}, 1);  // the API default
-  s.updated = kube::IntAt(deployment, {"status", "updatedReplicas"});
-  s.ready = kube::IntAt(deployment, {"status", "readyReplicas"});
-  s.available = kube::IntAt(deployment, {"status", "availableReplicas"});
-  s.total = kube::IntAt(deployment, {"status", "replicas"});
+  const std::string name = core::StringAt(deployment, {"metadata", "name"});
+  const auto* spec_replicas = core::Find(deployment, {"spec", "replicas"});
+  s.replicas = core::IntAt(deployment, {"spec", "replicas"}, 1);  // the API default
+  s.updated = core::IntAt(deployment, {"status", "updatedReplicas"});
+  s.ready = core::IntAt(deployment, {"status", "readyReplicas"});
+  s.available = core::IntAt(deployment, {"status", "availableReplicas"});
+  s.total = core::IntAt(deployment, {"status", "replicas"});
   const std::string waiting = "Waiting for deployment \"" + name + "\" rollout to finish: ";
 
   // 1. The controller has not yet acted on the latest spec: every other field is stale.
-  if (kube::IntAt(deployment, {"metadata", "generation"}) >
-      kube::IntAt(deployment, {"status", "observedGeneration"})) {
+  if (core::IntAt(deployment, {"metadata", "generation"}) >
+      core::IntAt(deployment, {"status", "observedGeneration"})) {
     s.message = "Waiting for deployment spec update to be observed...";
     return s;
   }

@@ -16,7 +16,7 @@ namespace slipway::connectors {
 namespace {
 
 TEST(KubernetesTokenRotation, TheClientSendsTheRotatedTokenFile) {
-  sandbox::k8s::KubernetesSettings emulator;
+  sandbox::kube::KubernetesSettings emulator;
   emulator.required_token = "rotated-token";
   sandbox::SandboxHost host;
   host.Add(std::make_unique<sandbox::KubernetesEmulator>(emulator));

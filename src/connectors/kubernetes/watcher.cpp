@@ -3,7 +3,7 @@
 #include <boost/json/parse.hpp>
 
 #include "connectors/kubernetes/errors.hpp"
-#include "connectors/kubernetes/json_access.hpp"
+#include "core/common/json_path.hpp"
 #include "connectors/kubernetes/rest.hpp"
 
 namespace slipway::connectors {
@@ -150,7 +150,7 @@ bool Watcher::HandleLine(std::string_view line, std::string& other_lines, bool& 
   WatchEvent event;
   event.type = *type;
   event.object = std::move(object->as_object());
-  event.resource_version = kube::StringAt(event.object, {"metadata", "resourceVersion"});
+  event.resource_version = core::StringAt(event.object, {"metadata", "resourceVersion"});
   SetVersion(event.resource_version);
   Deliver(event);
   return !stop_;

@@ -10,7 +10,7 @@
 #include <boost/json.hpp>
 #include <deque>
 
-#include "connectors/kubernetes/json_access.hpp"
+#include "core/common/json_path.hpp"
 #include "sandbox/sandbox_host.hpp"
 
 namespace slipway::connectors {
@@ -118,7 +118,7 @@ class WatcherTest : public ::testing::Test {
           std::lock_guard lock(mutex_);
           std::string name = e.type == WatchEvent::Type::kResync
                                  ? "resync:" + std::to_string(e.items.size())
-                                 : kube::StringAt(e.object, {"metadata", "name"});
+                                 : core::StringAt(e.object, {"metadata", "name"});
           static const char* names[] = {"ADDED", "MODIFIED", "DELETED", "BOOKMARK", "RESYNC"};
           events_.push_back(std::string(names[static_cast<int>(e.type)]) + " " +
                             (e.type == WatchEvent::Type::kBookmark ? "" : name + " ") +

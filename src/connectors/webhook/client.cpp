@@ -3,26 +3,15 @@
 #include <sodium.h>
 
 #include <boost/json.hpp>
-#include <ctime>
 
 #include "connectors/webhook/hmac.hpp"
+#include "core/common/rfc3339.hpp"
 
 namespace slipway::connectors::webhook {
 
 namespace {
 
 const core::SystemClock kSystemClock;
-
-std::string Rfc3339(core::Millis ms) {
-  std::time_t t = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  char out[48];
-  std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms % 1000));
-  return out;
-}
 
 std::string DeliveryId() {
   std::string bytes(16, '\0');
@@ -56,7 +45,7 @@ core::Status WebhookClient::Notify(const Notice& notice) {
   const std::string delivery = notice.id.empty() ? DeliveryId() : notice.id;
   const std::string body = boost::json::serialize(boost::json::object{
       {"event", notice.event},
-      {"time", Rfc3339(settings_.clock->Now())},
+      {"time", core::Rfc3339Millis(settings_.clock->Now())},
       {"subject", notice.title},
       {"text", notice.text},
       {"markdown", notice.markdown},

@@ -2,16 +2,13 @@
 
 #include <boost/json.hpp>
 
+#include "core/common/json_path.hpp"
+
 namespace slipway::core {
 
 namespace json = boost::json;
 
 namespace {
-
-std::string Str(const json::object& o, const char* key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
 
 std::vector<std::string> Strings(const json::object& o, const char* key) {
   std::vector<std::string> out;
@@ -38,7 +35,7 @@ void ReadLaneAppOverrides(const json::object& o, LaneAppSpec& spec) {
   if (replicas && replicas->is_int64()) spec.replicas = static_cast<int>(replicas->as_int64());
   if (const auto* env = o.if_contains("env"); env && env->is_array()) {
     for (const auto& item : env->as_array()) {
-      if (item.is_object()) spec.env.push_back({Str(item.as_object(), "name"), Str(item.as_object(), "value")});
+      if (item.is_object()) spec.env.push_back({core::StringAt(item.as_object(), {"name"}), core::StringAt(item.as_object(), {"value"})});
     }
   }
   spec.domains = Strings(o, "domains");
@@ -59,7 +56,7 @@ LaneColoring ReadLaneColoring(const json::object& o) {
     for (const auto& item : consumers->as_array()) {
       if (!item.is_object()) continue;
       const auto& c = item.as_object();
-      out.consumers.push_back({Str(c, "app"), Str(c, "topic"), Str(c, "group")});
+      out.consumers.push_back({core::StringAt(c, {"app"}), core::StringAt(c, {"topic"}), core::StringAt(c, {"group"})});
     }
   }
   return out;

@@ -5,6 +5,7 @@
 
 #include "connectors/apollo/dto.hpp"
 #include "connectors/webhook/hmac.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::sandbox {
 
@@ -95,7 +96,6 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
     if (ec || !v.is_object()) return BadRequest("request body is not a JSON object");
     body = std::move(v.as_object());
   }
-  using apollo::Str;
   // /openapi/v1/apps/{app}/envclusters and /appnamespaces
   if (p[2] == "apps" && p.size() == 5) {
     const std::string& app = p[3];
@@ -111,21 +111,21 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
       return http::Response::Json(200, out);
     }
     if (p[4] == "appnamespaces" && m == "POST") {
-      if (Str(body, "appId") != app) {
+      if (core::StringAt(body, {"appId"}) != app) {
         return BadRequest("AppId not equal. AppId in path = " + app +
-                          ", AppId in payload = " + Str(body, "appId"));
+                          ", AppId in payload = " + core::StringAt(body, {"appId"}));
       }
       for (const char* field : {"name", "format", "dataChangeCreatedBy"}) {
-        if (Str(body, field).empty()) return BadRequest(std::string(field) + " can not be empty");
+        if (core::StringAt(body, {field}).empty()) return BadRequest(std::string(field) + " can not be empty");
       }
-      auto full = store_.CreateAppNamespace(app, Str(body, "name"), Str(body, "format"),
-                                            Str(body, "dataChangeCreatedBy"));
+      auto full = store_.CreateAppNamespace(app, core::StringAt(body, {"name"}), core::StringAt(body, {"format"}),
+                                            core::StringAt(body, {"dataChangeCreatedBy"}));
       if (!full.ok()) return Failure(full.error());
       return http::Response::Json(200, boost::json::object{{"name", *full},
                                                            {"appId", app},
-                                                           {"format", Str(body, "format")},
+                                                           {"format", core::StringAt(body, {"format"})},
                                                            {"isPublic", false},
-                                                           {"dataChangeCreatedBy", Str(body, "dataChangeCreatedBy")}});
+                                                           {"dataChangeCreatedBy", core::StringAt(body, {"dataChangeCreatedBy"})}});
     }
   }
   // /openapi/v1/envs/{env}/apps/{app}/clusters[/{cluster}[/namespaces[/{ns}[/…]]]]
@@ -135,12 +135,12 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
   const std::string &env = p[3], &app = p[5];
   if (p.size() == 7) {
     if (m != "POST") return http::Response::Json(405, boost::json::object{{"status", 405}});
-    if (Str(body, "appId") != app) {
+    if (core::StringAt(body, {"appId"}) != app) {
       return BadRequest("AppId not equal. AppId in path = " + app +
-                        ", AppId in payload = " + Str(body, "appId"));
+                        ", AppId in payload = " + core::StringAt(body, {"appId"}));
     }
     return Reply(
-        store_.CreateCluster(env, app, Str(body, "name"), Str(body, "dataChangeCreatedBy")),
+        store_.CreateCluster(env, app, core::StringAt(body, {"name"}), core::StringAt(body, {"dataChangeCreatedBy"})),
         &apollo::ClusterToJson);
   }
   const std::string& cluster = p[7];
@@ -165,8 +165,8 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
   const std::string section = p.size() > 10 ? p[10] : "";
   if (section == "items" && p.size() == 11) {
     if (m == "POST") {
-      ApolloItem item{Str(body, "key"), Str(body, "value"), Str(body, "comment"), {}, {}, {}, {}};
-      return Reply(store_.CreateItem(ref, item, Str(body, "dataChangeCreatedBy")),
+      ApolloItem item{core::StringAt(body, {"key"}), core::StringAt(body, {"value"}), core::StringAt(body, {"comment"}), {}, {}, {}, {}};
+      return Reply(store_.CreateItem(ref, item, core::StringAt(body, {"dataChangeCreatedBy"})),
                    &apollo::ItemToJson);
     }
     if (m == "GET") {
@@ -198,9 +198,9 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
     }
     if (m == "GET") return Reply(store_.GetItem(ref, key), &apollo::ItemToJson);
     if (m == "PUT") {
-      if (Str(body, "key") != key) return BadRequest("Key in path and payload is not consistent");
-      ApolloItem item{key, Str(body, "value"), Str(body, "comment"), {}, {}, {}, {}};
-      auto op = Str(body, "dataChangeLastModifiedBy");
+      if (core::StringAt(body, {"key"}) != key) return BadRequest("Key in path and payload is not consistent");
+      ApolloItem item{key, core::StringAt(body, {"value"}), core::StringAt(body, {"comment"}), {}, {}, {}, {}};
+      auto op = core::StringAt(body, {"dataChangeLastModifiedBy"});
       auto done = store_.UpdateItem(ref, item, op,
                                     request.Query("createIfNotExists").value_or("") == "true");
       return done.ok() ? http::Response::Text(200, "", "application/json") : Failure(done.error());
@@ -211,8 +211,8 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
     }
   }
   if (section == "releases" && p.size() == 11 && m == "POST") {
-    return Reply(store_.Publish(ref, Str(body, "releaseTitle"), Str(body, "releaseComment"),
-                                Str(body, "releasedBy")),
+    return Reply(store_.Publish(ref, core::StringAt(body, {"releaseTitle"}), core::StringAt(body, {"releaseComment"}),
+                                core::StringAt(body, {"releasedBy"})),
                  &apollo::ReleaseToJson);
   }
   if (section == "releases" && p.size() == 12 && p[11] == "latest" && m == "GET") {

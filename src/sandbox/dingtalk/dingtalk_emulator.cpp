@@ -4,6 +4,7 @@
 
 #include "connectors/dingtalk/client.hpp"
 #include "connectors/webhook/hmac.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::sandbox {
 
@@ -16,13 +17,6 @@ http::Response Reply(std::int64_t code, std::string message) {
       200, boost::json::object{{"errcode", code}, {"errmsg", std::move(message)}});
 }
 
-std::string StrAt(const boost::json::object& o, std::string_view outer, std::string_view inner) {
-  const auto* v = o.if_contains(outer);
-  if (!v || !v->is_object()) return "";
-  const auto* s = v->as_object().if_contains(inner);
-  return s && s->is_string() ? std::string(s->as_string()) : "";
-}
-
 // The text a keyword must appear in, or nullopt when the message is malformed.
 std::optional<std::string> MessageText(const boost::json::object& m, std::string& msgtype,
                                        std::string& title) {
@@ -30,13 +24,13 @@ std::optional<std::string> MessageText(const boost::json::object& m, std::string
   if (!type || !type->is_string()) return std::nullopt;
   msgtype = std::string(type->as_string());
   if (msgtype == "text") {
-    auto content = StrAt(m, "text", "content");
+    auto content = core::StringAt(m, {"text", "content"});
     if (content.empty()) return std::nullopt;
     return content;
   }
   if (msgtype == "markdown" || msgtype == "link" || msgtype == "actionCard") {
-    title = StrAt(m, msgtype, "title");
-    auto text = StrAt(m, msgtype, "text");
+    title = core::StringAt(m, {msgtype, "title"});
+    auto text = core::StringAt(m, {msgtype, "text"});
     if (title.empty() || text.empty()) return std::nullopt;
     return title + "\n" + text;
   }

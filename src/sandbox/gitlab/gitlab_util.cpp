@@ -3,7 +3,9 @@
 #include <boost/json.hpp>
 #include <cctype>
 #include <chrono>
-#include <ctime>
+
+#include "core/common/clock.hpp"
+#include "core/common/rfc3339.hpp"
 
 namespace slipway::sandbox::gitlab {
 
@@ -42,17 +44,6 @@ bool IsProjectPath(std::string_view path) {
   return segment > 0;
 }
 
-std::string NowIso() {
-  auto now = std::chrono::system_clock::now();
-  std::time_t t = std::chrono::system_clock::to_time_t(now);
-  auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
-  return buf;
-}
+std::string NowIso() { return core::Rfc3339Millis(core::SystemClock().Now()); }
 
 }  // namespace slipway::sandbox::gitlab

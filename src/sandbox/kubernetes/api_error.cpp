@@ -2,7 +2,7 @@
 
 #include "sandbox/kubernetes/resources.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 namespace json = boost::json;
 
@@ -116,4 +116,4 @@ ApiError UnsupportedMediaType(const std::string& content_type) {
 
 ApiError Expired(const std::string& message) { return ApiError(410, "Expired", message); }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -5,7 +5,7 @@
 
 #include "http/message.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 struct ResourceType;
 
@@ -60,4 +60,4 @@ ApiError UnsupportedMediaType(const std::string& content_type);
 /// The Status of a 410 Expired (too old resourceVersion / continue token).
 ApiError Expired(const std::string& message);
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 namespace {
 
@@ -62,4 +62,4 @@ std::optional<ApiPath> ParseApiPath(const std::string& path) {
   return out;
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -4,7 +4,7 @@
 
 #include "sandbox/kubernetes/resources.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 /// A request path resolved to a resource:
 ///   /api/v1/<plural>[/<name>[/<sub>]]                      (cluster-scoped, or all namespaces)
@@ -22,4 +22,4 @@ struct ApiPath {
 /// Resolves `path`; nullopt when it names no emulated resource.
 std::optional<ApiPath> ParseApiPath(const std::string& path);
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

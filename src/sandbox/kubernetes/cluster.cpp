@@ -1,9 +1,10 @@
 #include "sandbox/kubernetes/cluster.hpp"
 
 #include "sandbox/kubernetes/defaults.hpp"
-#include "sandbox/kubernetes/json_util.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 
 bool DefaultImageExists(const std::string& image) {
   if (image.find("missing") != std::string::npos) return false;
@@ -36,4 +37,4 @@ void Cluster::Bootstrap() {
   }
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -10,7 +10,7 @@
 #include "sandbox/kubernetes/settings.hpp"
 #include "sandbox/kubernetes/store.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 class SchemaChecker;
 
@@ -59,4 +59,4 @@ struct Cluster {
   void Bootstrap();
 };
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -2,20 +2,24 @@
 
 #include <set>
 
-#include "sandbox/kubernetes/json_util.hpp"
+#include "core/common/canonical_json.hpp"
+#include "core/common/json_path.hpp"
+#include "core/common/rfc3339.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 
 void UpdateIfChanged(Cluster& cluster, const ResourceType& type, const json::object& before,
                      json::object after) {
-  if (Canonical(before) != Canonical(after)) cluster.store.Update(type, std::move(after));
+  if (core::CanonicalJson(before) != core::CanonicalJson(after)) cluster.store.Update(type, std::move(after));
 }
 
 std::string ControllerUid(const json::object& obj) {
-  const auto* refs = Find(obj, "metadata.ownerReferences");
+  const auto* refs = core::Find(obj, {"metadata", "ownerReferences"});
   if (!refs || !refs->is_array()) return "";
   for (const auto& r : refs->as_array()) {
-    if (const auto* c = Find(r, "controller"); c && *c == true) return GetString(r, "uid");
+    if (const auto* c = core::Find(r, {"controller"}); c && *c == true) return core::StringAt(r, {"uid"});
   }
   return "";
 }
@@ -30,11 +34,11 @@ std::vector<json::object> OwnedBy(Cluster& cluster, const ResourceType& type, co
 }
 
 int64_t ReadySince(const json::object& pod) {
-  const auto* conds = Find(pod, "status.conditions");
+  const auto* conds = core::Find(pod, {"status", "conditions"});
   if (!conds || !conds->is_array()) return 0;
   for (const auto& c : conds->as_array()) {
-    if (GetString(c, "type") == "Ready" && GetString(c, "status") == "True") {
-      return std::max<int64_t>(1, ParseRfc3339(GetString(c, "lastTransitionTime")));
+    if (core::StringAt(c, {"type"}) == "Ready" && core::StringAt(c, {"status"}) == "True") {
+      return std::max<int64_t>(1, core::ParseRfc3339(core::StringAt(c, {"lastTransitionTime"})).value_or(0) / 1000);
     }
   }
   return 0;
@@ -48,30 +52,30 @@ void RunGarbageCollector(Cluster& cluster) {
   for (const auto* type : {&deployments, &replicasets}) {
     std::vector<json::object> owners;
     for (const auto* o : cluster.store.List(*type)) {
-      if (Find(*o, "metadata.deletionTimestamp")) owners.push_back(*o);
+      if (core::Find(*o, {"metadata", "deletionTimestamp"})) owners.push_back(*o);
     }
     const auto& dependent_type = type == &deployments ? replicasets : pods;
     for (const auto& owner : owners) {
-      std::string ns = GetString(owner, "metadata.namespace");
-      auto dependents = OwnedBy(cluster, dependent_type, ns, GetString(owner, "metadata.uid"));
+      std::string ns = core::StringAt(owner, {"metadata", "namespace"});
+      auto dependents = OwnedBy(cluster, dependent_type, ns, core::StringAt(owner, {"metadata", "uid"}));
       for (const auto& d : dependents) {
-        cluster.store.Remove(dependent_type, ns, GetString(d, "metadata.name"));
-        cluster.pods.erase(GetString(d, "metadata.uid"));
+        cluster.store.Remove(dependent_type, ns, core::StringAt(d, {"metadata", "name"}));
+        cluster.pods.erase(core::StringAt(d, {"metadata", "uid"}));
       }
-      if (dependents.empty()) cluster.store.Remove(*type, ns, GetString(owner, "metadata.name"));
+      if (dependents.empty()) cluster.store.Remove(*type, ns, core::StringAt(owner, {"metadata", "name"}));
     }
   }
   // Background deletion: dependents whose controller is gone.
   for (auto [owner_type, dependent_type] :
        {std::pair{&deployments, &replicasets}, std::pair{&replicasets, &pods}}) {
     std::set<std::string> live;
-    for (const auto* o : cluster.store.List(*owner_type)) live.insert(GetString(*o, "metadata.uid"));
+    for (const auto* o : cluster.store.List(*owner_type)) live.insert(core::StringAt(*o, {"metadata", "uid"}));
     std::vector<std::pair<std::string, std::string>> doomed;
     for (const auto* d : cluster.store.List(*dependent_type)) {
       std::string owner = ControllerUid(*d);
       if (!owner.empty() && !live.count(owner)) {
-        doomed.emplace_back(GetString(*d, "metadata.namespace"), GetString(*d, "metadata.name"));
-        cluster.pods.erase(GetString(*d, "metadata.uid"));
+        doomed.emplace_back(core::StringAt(*d, {"metadata", "namespace"}), core::StringAt(*d, {"metadata", "name"}));
+        cluster.pods.erase(core::StringAt(*d, {"metadata", "uid"}));
       }
     }
     for (const auto& [ns, name] : doomed) cluster.store.Remove(*dependent_type, ns, name);
@@ -82,15 +86,15 @@ void RunNamespaceController(Cluster& cluster, Clock::time_point now) {
   const auto& namespaces = *ResourceByPlural("namespaces");
   std::vector<std::string> terminating;
   for (const auto* ns : cluster.store.List(namespaces)) {
-    if (Find(*ns, "metadata.deletionTimestamp")) terminating.push_back(GetString(*ns, "metadata.name"));
+    if (core::Find(*ns, {"metadata", "deletionTimestamp"})) terminating.push_back(core::StringAt(*ns, {"metadata", "name"}));
   }
   for (const auto& name : terminating) {
     for (const auto& type : AllResources()) {
       if (!type.namespaced) continue;
       std::vector<std::string> names;
       for (const auto* o : cluster.store.List(type, name)) {
-        names.push_back(GetString(*o, "metadata.name"));
-        cluster.pods.erase(GetString(*o, "metadata.uid"));
+        names.push_back(core::StringAt(*o, {"metadata", "name"}));
+        cluster.pods.erase(core::StringAt(*o, {"metadata", "uid"}));
       }
       for (const auto& n : names) cluster.store.Remove(type, name, n);
     }
@@ -122,4 +126,4 @@ void RunControllers(Cluster& cluster, Clock::time_point now) {
   cluster.store.TickWatches(now, cluster.settings.bookmark_interval);
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

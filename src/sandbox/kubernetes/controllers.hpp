@@ -5,7 +5,7 @@
 
 #include "sandbox/kubernetes/cluster.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 /// Sandbox-only pod (template) annotation: containers of such pods crash
 /// right after starting and go into CrashLoopBackOff with a growing
@@ -37,4 +37,4 @@ std::vector<boost::json::object> OwnedBy(Cluster& cluster, const ResourceType& t
 /// A Ready pod's readiness start (seconds since epoch), or 0 when not Ready.
 int64_t ReadySince(const boost::json::object& pod);
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -1,12 +1,15 @@
 // The simulated controllers, driven round by round (no waiting).
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "core/common/json_path.hpp"
 #include "sandbox/kubernetes/controllers.hpp"
-#include "sandbox/kubernetes/json_util.hpp"
-#include "sandbox/kubernetes/rollout_math.hpp"
+#include "connectors/kubernetes/rollout_math.hpp"
 #include "sandbox/kubernetes/test_support.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 namespace {
 
 using testing::Call;
@@ -29,17 +32,17 @@ class ControllersTest : public ::testing::Test {
   }
   const json::value* Condition(const json::value& d, const std::string& type) {
     for (const auto& c : d.at("status").at("conditions").as_array()) {
-      if (GetString(c, "type") == type) return &c;
+      if (core::StringAt(c, {"type"}) == type) return &c;
     }
     return nullptr;
   }
   // kubectl's rollout-status verdict (protocols/kubernetes.md §5).
   bool RolledOut(const json::value& d) {
-    int64_t replicas = GetInt(d, "spec.replicas", 1);
-    return GetInt(d, "metadata.generation") <= GetInt(d, "status.observedGeneration") &&
-           GetInt(d, "status.updatedReplicas") >= replicas &&
-           GetInt(d, "status.replicas") <= GetInt(d, "status.updatedReplicas") &&
-           GetInt(d, "status.availableReplicas") >= GetInt(d, "status.updatedReplicas");
+    int64_t replicas = core::IntAt(d, {"spec", "replicas"}, 1);
+    return core::IntAt(d, {"metadata", "generation"}) <= core::IntAt(d, {"status", "observedGeneration"}) &&
+           core::IntAt(d, {"status", "updatedReplicas"}) >= replicas &&
+           core::IntAt(d, {"status", "replicas"}) <= core::IntAt(d, {"status", "updatedReplicas"}) &&
+           core::IntAt(d, {"status", "availableReplicas"}) >= core::IntAt(d, {"status", "updatedReplicas"});
   }
   void Rounds(int n) {
     for (int i = 0; i < n; ++i) emu.RunControllersOnce();
@@ -54,43 +57,43 @@ TEST_F(ControllersTest, DeploymentCreatesReplicaSetAndReadyPods) {
   auto rses = ReplicaSets();
   ASSERT_EQ(rses.size(), 1u);
   const auto& rs = rses[0];
-  std::string hash = GetString(rs, "metadata.labels.pod-template-hash");
+  std::string hash = core::StringAt(rs, {"metadata", "labels", "pod-template-hash"});
   EXPECT_FALSE(hash.empty());
-  EXPECT_EQ(GetString(rs, "metadata.name"), "web-" + hash);
-  EXPECT_EQ(GetString(rs, "spec.selector.matchLabels.pod-template-hash"), hash);
-  EXPECT_EQ(GetString(rs, "spec.template.metadata.labels.pod-template-hash"), hash);
-  EXPECT_EQ(GetString(rs.at("metadata").at("ownerReferences").at(0), "kind"), "Deployment");
+  EXPECT_EQ(core::StringAt(rs, {"metadata", "name"}), "web-" + hash);
+  EXPECT_EQ(core::StringAt(rs, {"spec", "selector", "matchLabels", "pod-template-hash"}), hash);
+  EXPECT_EQ(core::StringAt(rs, {"spec", "template", "metadata", "labels", "pod-template-hash"}), hash);
+  EXPECT_EQ(core::StringAt(rs.at("metadata").at("ownerReferences").at(0), {"kind"}), "Deployment");
   EXPECT_EQ(rs.at("metadata").at("annotations").at("deployment.kubernetes.io/revision"), "1");
   auto pods = Pods("app%3Dweb");
   ASSERT_EQ(pods.size(), 3u);
-  EXPECT_EQ(GetString(pods[0], "metadata.name").rfind("web-" + hash + "-", 0), 0u);
-  EXPECT_EQ(GetString(pods[0].at("status").at("containerStatuses").at(0), "state.waiting.reason"),
+  EXPECT_EQ(core::StringAt(pods[0], {"metadata", "name"}).rfind("web-" + hash + "-", 0), 0u);
+  EXPECT_EQ(core::StringAt(pods[0].at("status").at("containerStatuses").at(0), {"state", "waiting", "reason"}),
             "ContainerCreating");
   Rounds(3);
   pods = Pods("app%3Dweb");
   for (const auto& p : pods) {
-    EXPECT_EQ(GetString(p, "status.phase"), "Running");
-    EXPECT_FALSE(GetString(p, "status.podIP").empty());
-    EXPECT_EQ(GetString(p, "spec.nodeName"), "sandbox-node-1");
+    EXPECT_EQ(core::StringAt(p, {"status", "phase"}), "Running");
+    EXPECT_FALSE(core::StringAt(p, {"status", "podIP"}).empty());
+    EXPECT_EQ(core::StringAt(p, {"spec", "nodeName"}), "sandbox-node-1");
     const auto& cs = p.at("status").at("containerStatuses").at(0);
     EXPECT_EQ(cs.at("ready"), true);
-    EXPECT_FALSE(GetString(cs, "imageID").empty());
-    EXPECT_TRUE(Find(cs, "state.running.startedAt"));
+    EXPECT_FALSE(core::StringAt(cs, {"imageID"}).empty());
+    EXPECT_TRUE(core::Find(cs, {"state", "running", "startedAt"}));
   }
   auto d = Deployment("web");
-  EXPECT_EQ(GetInt(d, "status.readyReplicas"), 3);
-  EXPECT_EQ(GetInt(d, "status.availableReplicas"), 3);
-  EXPECT_EQ(GetInt(d, "status.updatedReplicas"), 3);
-  EXPECT_EQ(GetInt(d, "status.observedGeneration"), 1);
-  EXPECT_EQ(GetString(*Condition(d, "Available"), "reason"), "MinimumReplicasAvailable");
-  EXPECT_EQ(GetString(*Condition(d, "Progressing"), "reason"), "NewReplicaSetAvailable");
-  EXPECT_EQ(GetString(*Condition(d, "Progressing"), "message"),
+  EXPECT_EQ(core::IntAt(d, {"status", "readyReplicas"}), 3);
+  EXPECT_EQ(core::IntAt(d, {"status", "availableReplicas"}), 3);
+  EXPECT_EQ(core::IntAt(d, {"status", "updatedReplicas"}), 3);
+  EXPECT_EQ(core::IntAt(d, {"status", "observedGeneration"}), 1);
+  EXPECT_EQ(core::StringAt(*Condition(d, "Available"), {"reason"}), "MinimumReplicasAvailable");
+  EXPECT_EQ(core::StringAt(*Condition(d, "Progressing"), {"reason"}), "NewReplicaSetAvailable");
+  EXPECT_EQ(core::StringAt(*Condition(d, "Progressing"), {"message"}),
             "ReplicaSet \"web-" + hash + "\" has successfully progressed.");
   EXPECT_TRUE(RolledOut(d));
   // Quiet once settled: no rewrites, so watches see no noise.
-  std::string rv = GetString(Call(emu, "GET", kDeployments).body, "metadata.resourceVersion");
+  std::string rv = core::StringAt(Call(emu, "GET", kDeployments).body, {"metadata", "resourceVersion"});
   Rounds(3);
-  EXPECT_EQ(GetString(Call(emu, "GET", kDeployments).body, "metadata.resourceVersion"), rv);
+  EXPECT_EQ(core::StringAt(Call(emu, "GET", kDeployments).body, {"metadata", "resourceVersion"}), rv);
 }
 
 TEST_F(ControllersTest, RollingUpdateHonoursSurgeAndUnavailable) {
@@ -108,12 +111,12 @@ TEST_F(ControllersTest, RollingUpdateHonoursSurgeAndUnavailable) {
     auto pods = Pods("app%3Dweb");
     EXPECT_LE(pods.size(), 5u) << "round " << round;
     int ready = 0;
-    for (const auto& p : pods) ready += GetString(p, "status.phase") == "Running" ? 1 : 0;
+    for (const auto& p : pods) ready += core::StringAt(p, {"status", "phase"}) == "Running" ? 1 : 0;
     EXPECT_GE(ready, 3) << "round " << round;
     auto d = Deployment("web");
     saw_new_rs_created = saw_new_rs_created ||
-                         GetString(*Condition(d, "Progressing"), "reason") == "NewReplicaSetCreated" ||
-                         GetString(*Condition(d, "Progressing"), "reason") == "ReplicaSetUpdated";
+                         core::StringAt(*Condition(d, "Progressing"), {"reason"}) == "NewReplicaSetCreated" ||
+                         core::StringAt(*Condition(d, "Progressing"), {"reason"}) == "ReplicaSetUpdated";
   }
   auto d = Deployment("web");
   EXPECT_TRUE(RolledOut(d));
@@ -122,10 +125,10 @@ TEST_F(ControllersTest, RollingUpdateHonoursSurgeAndUnavailable) {
   auto rses = ReplicaSets();
   ASSERT_EQ(rses.size(), 2u);  // the old one is kept, scaled to 0, for rollback
   int zero = 0;
-  for (const auto& rs : rses) zero += GetInt(rs, "spec.replicas") == 0 ? 1 : 0;
+  for (const auto& rs : rses) zero += core::IntAt(rs, {"spec", "replicas"}) == 0 ? 1 : 0;
   EXPECT_EQ(zero, 1);
   for (const auto& p : Pods("app%3Dweb")) {
-    EXPECT_EQ(GetString(p.at("spec").at("containers").at(0), "image"), "web:2");
+    EXPECT_EQ(core::StringAt(p.at("spec").at("containers").at(0), {"image"}), "web:2");
   }
 }
 
@@ -150,8 +153,8 @@ TEST_F(ControllersTest, PodsTurningReadyAreLoggedWithAMillisecondStamp) {
   const auto& ready = state.at("pods_ready").as_array();
   ASSERT_EQ(ready.size(), 2u) << ready;  // once per pod, and never for a pod that cannot pull
   for (const auto& r : ready) {
-    EXPECT_EQ(GetString(r, "namespace"), "default");
-    EXPECT_EQ(GetString(r, "labels.app"), "web");
+    EXPECT_EQ(core::StringAt(r, {"namespace"}), "default");
+    EXPECT_EQ(core::StringAt(r, {"labels", "app"}), "web");
     EXPECT_GE(r.at("ready_at_ms").as_int64(), before);
   }
 }
@@ -161,16 +164,16 @@ TEST_F(ControllersTest, MissingImageGivesImagePullBackOff) {
   Rounds(2);
   auto pod = Pods("app%3Dweb").at(0);
   const auto& cs = pod.at("status").at("containerStatuses").at(0);
-  EXPECT_EQ(GetString(cs, "state.waiting.reason"), "ErrImagePull");
-  EXPECT_EQ(GetString(pod, "status.phase"), "Pending");
+  EXPECT_EQ(core::StringAt(cs, {"state", "waiting", "reason"}), "ErrImagePull");
+  EXPECT_EQ(core::StringAt(pod, {"status", "phase"}), "Pending");
   Rounds(1);
   pod = Pods("app%3Dweb").at(0);
-  EXPECT_EQ(GetString(pod.at("status").at("containerStatuses").at(0), "state.waiting.reason"),
+  EXPECT_EQ(core::StringAt(pod.at("status").at("containerStatuses").at(0), {"state", "waiting", "reason"}),
             "ImagePullBackOff");
   auto d = Deployment("web");
   EXPECT_FALSE(RolledOut(d));
-  EXPECT_EQ(GetString(*Condition(d, "Available"), "status"), "False");
-  EXPECT_EQ(GetString(*Condition(d, "Available"), "reason"), "MinimumReplicasUnavailable");
+  EXPECT_EQ(core::StringAt(*Condition(d, "Available"), {"status"}), "False");
+  EXPECT_EQ(core::StringAt(*Condition(d, "Available"), {"reason"}), "MinimumReplicasUnavailable");
 }
 
 TEST_F(ControllersTest, ImageExistsHookDecides) {
@@ -182,8 +185,8 @@ TEST_F(ControllersTest, ImageExistsHookDecides) {
   for (int i = 0; i < 3; ++i) custom.RunControllersOnce();
   auto a = Call(custom, "GET", "/api/v1/namespaces/default/pods?labelSelector=app%3Da").body;
   auto b = Call(custom, "GET", "/api/v1/namespaces/default/pods?labelSelector=app%3Db").body;
-  EXPECT_EQ(GetString(a.at("items").at(0), "status.phase"), "Running");
-  EXPECT_EQ(GetString(b.at("items").at(0), "status.phase"), "Pending");
+  EXPECT_EQ(core::StringAt(a.at("items").at(0), {"status", "phase"}), "Running");
+  EXPECT_EQ(core::StringAt(b.at("items").at(0), {"status", "phase"}), "Pending");
 }
 
 TEST_F(ControllersTest, CrashAnnotationGivesCrashLoopBackOff) {
@@ -193,13 +196,13 @@ TEST_F(ControllersTest, CrashAnnotationGivesCrashLoopBackOff) {
   Call(emu, "POST", kDeployments, manifest);
   Rounds(3);
   auto cs = Pods("app%3Dweb").at(0).at("status").at("containerStatuses").at(0);
-  EXPECT_EQ(GetString(cs, "state.waiting.reason"), "CrashLoopBackOff");
-  EXPECT_EQ(GetInt(cs, "lastState.terminated.exitCode"), 1);
-  int64_t restarts = GetInt(cs, "restartCount");
+  EXPECT_EQ(core::StringAt(cs, {"state", "waiting", "reason"}), "CrashLoopBackOff");
+  EXPECT_EQ(core::IntAt(cs, {"lastState", "terminated", "exitCode"}), 1);
+  int64_t restarts = core::IntAt(cs, {"restartCount"});
   EXPECT_GE(restarts, 1);
   Rounds(2);
   cs = Pods("app%3Dweb").at(0).at("status").at("containerStatuses").at(0);
-  EXPECT_GT(GetInt(cs, "restartCount"), restarts);
+  EXPECT_GT(core::IntAt(cs, {"restartCount"}), restarts);
   EXPECT_EQ(cs.at("ready"), false);
 }
 
@@ -216,9 +219,9 @@ TEST_F(ControllersTest, ProgressDeadlineExceeded) {
   ASSERT_EQ(Call(emu, "PUT", std::string(kDeployments) + "/web/status", d).status, 200);
   Rounds(1);
   d = Deployment("web");
-  EXPECT_EQ(GetString(*Condition(d, "Progressing"), "status"), "False");
-  EXPECT_EQ(GetString(*Condition(d, "Progressing"), "reason"), "ProgressDeadlineExceeded");
-  EXPECT_NE(GetString(*Condition(d, "Progressing"), "message").find("has timed out progressing."),
+  EXPECT_EQ(core::StringAt(*Condition(d, "Progressing"), {"status"}), "False");
+  EXPECT_EQ(core::StringAt(*Condition(d, "Progressing"), {"reason"}), "ProgressDeadlineExceeded");
+  EXPECT_NE(core::StringAt(*Condition(d, "Progressing"), {"message"}).find("has timed out progressing."),
             std::string::npos);
 }
 
@@ -229,14 +232,14 @@ TEST_F(ControllersTest, DeletePropagation) {
   auto del = Call(emu, "DELETE", std::string(kDeployments) + "/bg",
                   json::parse(R"({"kind":"DeleteOptions","apiVersion":"v1","propagationPolicy":"Background"})"));
   EXPECT_EQ(del.status, 200);
-  EXPECT_EQ(GetString(del.body, "status"), "Success");
+  EXPECT_EQ(core::StringAt(del.body, {"status"}), "Success");
   Call(emu, "DELETE", std::string(kDeployments) + "/orphan?propagationPolicy=Orphan");
   Rounds(2);
   EXPECT_TRUE(Pods("app%3Dbg").empty());
   auto rses = ReplicaSets();
   ASSERT_EQ(rses.size(), 1u);
-  EXPECT_EQ(GetString(rses[0], "metadata.labels.app"), "orphan");
-  EXPECT_FALSE(Find(rses[0], "metadata.ownerReferences"));
+  EXPECT_EQ(core::StringAt(rses[0], {"metadata", "labels", "app"}), "orphan");
+  EXPECT_FALSE(core::Find(rses[0], {"metadata", "ownerReferences"}));
   EXPECT_EQ(Pods("app%3Dorphan").size(), 1u);
 }
 
@@ -252,4 +255,4 @@ TEST_F(ControllersTest, ScaleDownRemovesPods) {
 }
 
 }  // namespace
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

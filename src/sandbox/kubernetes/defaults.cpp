@@ -1,8 +1,10 @@
 #include "sandbox/kubernetes/defaults.hpp"
 
-#include "sandbox/kubernetes/json_util.hpp"
+#include "core/common/json_path.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 
 namespace {
 
@@ -28,7 +30,7 @@ void DefaultContainers(json::object& spec, std::string_view field) {
     auto& co = c.as_object();
     Default(co, "terminationMessagePath", "/dev/termination-log");
     Default(co, "terminationMessagePolicy", "File");
-    Default(co, "imagePullPolicy", json::string(PullPolicy(GetString(c, "image"))));
+    Default(co, "imagePullPolicy", json::string(PullPolicy(core::StringAt(c, {"image"}))));
     Default(co, "resources", json::object());
     if (auto* ports = co.if_contains("ports"); ports && ports->is_array()) {
       for (auto& p : ports->as_array()) {
@@ -39,29 +41,29 @@ void DefaultContainers(json::object& spec, std::string_view field) {
 }
 
 void DefaultTemplate(json::object& owner_spec) {
-  auto& tmpl = Obj(owner_spec, "template");
-  Obj(tmpl, "metadata");
-  DefaultPodSpec(Obj(tmpl, "spec"));
+  auto& tmpl = core::EnsureObject(owner_spec, {"template"});
+  core::EnsureObject(tmpl, {"metadata"});
+  DefaultPodSpec(core::EnsureObject(tmpl, {"spec"}));
 }
 
 void DefaultDeployment(json::object& d) {
-  auto& spec = Obj(d, "spec");
+  auto& spec = core::EnsureObject(d, {"spec"});
   Default(spec, "replicas", 1);
-  auto& strategy = Obj(spec, "strategy");
+  auto& strategy = core::EnsureObject(spec, {"strategy"});
   Default(strategy, "type", "RollingUpdate");
   if (strategy.at("type") == "RollingUpdate") {
-    auto& ru = Obj(strategy, "rollingUpdate");
+    auto& ru = core::EnsureObject(strategy, {"rollingUpdate"});
     Default(ru, "maxUnavailable", "25%");
     Default(ru, "maxSurge", "25%");
   }
   Default(spec, "revisionHistoryLimit", 10);
   Default(spec, "progressDeadlineSeconds", 600);
   DefaultTemplate(spec);
-  Obj(d, "status");
+  core::EnsureObject(d, {"status"});
 }
 
 void DefaultService(json::object& s, const std::function<std::string()>& allocate_ip) {
-  auto& spec = Obj(s, "spec");
+  auto& spec = core::EnsureObject(s, {"spec"});
   Default(spec, "type", "ClusterIP");
   bool external_name = spec.at("type") == "ExternalName";
   if (!external_name) {
@@ -80,7 +82,7 @@ void DefaultService(json::object& s, const std::function<std::string()>& allocat
       if (po.contains("port")) Default(po, "targetPort", po.at("port"));
     }
   }
-  auto& status = Obj(s, "status");
+  auto& status = core::EnsureObject(s, {"status"});
   Default(status, "loadBalancer", json::object());
 }
 
@@ -98,28 +100,28 @@ void DefaultPodSpec(json::object& spec) {
 
 void ApplyDefaults(const ResourceType& type, json::object& object,
                    const std::function<std::string()>& allocate_ip) {
-  auto& meta = Obj(object, "metadata");
+  auto& meta = core::EnsureObject(object, {"metadata"});
   if (type.plural == "namespaces") {
     json::value name = meta["name"];  // a copy: inserting "labels" may move meta's values
-    Obj(meta, "labels")["kubernetes.io/metadata.name"] = std::move(name);
-    auto& spec = Obj(object, "spec");
+    core::EnsureObject(meta, {"labels"})["kubernetes.io/metadata.name"] = std::move(name);
+    auto& spec = core::EnsureObject(object, {"spec"});
     Default(spec, "finalizers", json::array{"kubernetes"});
-    auto& status = Obj(object, "status");
+    auto& status = core::EnsureObject(object, {"status"});
     Default(status, "phase", "Active");
   } else if (type.plural == "deployments") {
     DefaultDeployment(object);
   } else if (type.plural == "replicasets") {
-    auto& spec = Obj(object, "spec");
+    auto& spec = core::EnsureObject(object, {"spec"});
     Default(spec, "replicas", 1);
     DefaultTemplate(spec);
-    Default(Obj(object, "status"), "replicas", 0);
+    Default(core::EnsureObject(object, {"status"}), "replicas", 0);
   } else if (type.plural == "pods") {
-    DefaultPodSpec(Obj(object, "spec"));
+    DefaultPodSpec(core::EnsureObject(object, {"spec"}));
   } else if (type.plural == "services") {
     DefaultService(object, allocate_ip);
   } else if (type.plural == "ingresses") {
-    Default(Obj(object, "status"), "loadBalancer", json::object());
+    Default(core::EnsureObject(object, {"status"}), "loadBalancer", json::object());
   }
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

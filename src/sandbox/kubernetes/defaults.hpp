@@ -5,7 +5,7 @@
 
 #include "sandbox/kubernetes/resources.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 /// Fills the fields the apiserver defaults (SetDefaults_* in
 /// k8s.io/kubernetes/pkg/apis/*/v1/defaults.go) for the emulated kinds:
@@ -19,4 +19,4 @@ void ApplyDefaults(const ResourceType& type, boost::json::object& object,
 /// Pod-spec defaults alone (also applied to Deployment/ReplicaSet templates).
 void DefaultPodSpec(boost::json::object& spec);
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

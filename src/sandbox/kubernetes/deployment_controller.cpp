@@ -1,14 +1,20 @@
 // The deployment controller (pkg/controller/deployment): one ReplicaSet per
 // pod template, rolling update or recreate, revision history, status and
 // the Progressing/Available conditions.
+#include <boost/json.hpp>
 #include <algorithm>
 #include <ctime>
 
+#include "core/common/canonical_json.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/json_path.hpp"
+#include "core/common/rfc3339.hpp"
 #include "sandbox/kubernetes/controllers.hpp"
-#include "sandbox/kubernetes/json_util.hpp"
-#include "sandbox/kubernetes/rollout_math.hpp"
+#include "connectors/kubernetes/rollout_math.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 
 namespace {
 
@@ -18,7 +24,7 @@ constexpr const char* kMaxReplicas = "deployment.kubernetes.io/max-replicas";
 
 // The annotation key contains dots, so Find's dotted paths cannot reach it.
 int64_t RevisionOf(const json::object& rs) {
-  const auto* ann = Find(rs, "metadata.annotations");
+  const auto* ann = core::Find(rs, {"metadata", "annotations"});
   if (!ann || !ann->is_object()) return 0;
   const auto* v = ann->as_object().if_contains(kRevision);
   if (!v || !v->is_string()) return 0;
@@ -39,23 +45,23 @@ std::string TemplateKey(json::value tmpl) {
       if (l->as_object().empty()) labels->as_object().erase("labels");
     }
   }
-  return Canonical(tmpl);
+  return core::CanonicalJson(tmpl);
 }
 
 json::object NewReplicaSet(const json::object& d, const std::string& hash, int64_t revision,
                            int64_t replicas, int max_surge) {
-  std::string name = GetString(d, "metadata.name") + "-" + hash;
+  std::string name = core::StringAt(d, {"metadata", "name"}) + "-" + hash;
   json::object tmpl = d.at("spec").at("template").as_object();
-  Obj(Obj(tmpl, "metadata"), "labels")["pod-template-hash"] = hash;
+  core::EnsureObject(tmpl, {"metadata", "labels"})["pod-template-hash"] = hash;
   json::object selector = d.at("spec").at("selector").as_object();
-  Obj(selector, "matchLabels")["pod-template-hash"] = hash;
+  core::EnsureObject(selector, {"matchLabels"})["pod-template-hash"] = hash;
   json::object labels = tmpl.at("metadata").at("labels").as_object();
-  int64_t desired = GetInt(d, "spec.replicas", 1);
+  int64_t desired = core::IntAt(d, {"spec", "replicas"}, 1);
   json::object spec{{"replicas", replicas}, {"selector", selector}, {"template", tmpl}};
-  if (int64_t mrs = GetInt(d, "spec.minReadySeconds", 0); mrs > 0) spec["minReadySeconds"] = mrs;
+  if (int64_t mrs = core::IntAt(d, {"spec", "minReadySeconds"}, 0); mrs > 0) spec["minReadySeconds"] = mrs;
   return {{"metadata",
            json::object{{"name", name},
-                        {"namespace", GetString(d, "metadata.namespace")},
+                        {"namespace", core::StringAt(d, {"metadata", "namespace"})},
                         {"labels", labels},
                         {"annotations",
                          json::object{{kDesired, std::to_string(desired)},
@@ -64,8 +70,8 @@ json::object NewReplicaSet(const json::object& d, const std::string& hash, int64
                         {"ownerReferences",
                          json::array{json::object{{"apiVersion", "apps/v1"},
                                                   {"kind", "Deployment"},
-                                                  {"name", GetString(d, "metadata.name")},
-                                                  {"uid", GetString(d, "metadata.uid")},
+                                                  {"name", core::StringAt(d, {"metadata", "name"})},
+                                                  {"uid", core::StringAt(d, {"metadata", "uid"})},
                                                   {"controller", true},
                                                   {"blockOwnerDeletion", true}}}}}},
           {"spec", std::move(spec)},
@@ -75,21 +81,21 @@ json::object NewReplicaSet(const json::object& d, const std::string& hash, int64
 json::object Condition(const std::string& type, const std::string& status,
                        const std::string& reason, const std::string& message,
                        const json::object* previous, bool touch) {
-  std::string now = NowRfc3339();
+  std::string now = core::Rfc3339Seconds(core::SystemClock().Now());
   json::object c{{"type", type}, {"status", status}, {"lastUpdateTime", now},
                  {"lastTransitionTime", now}, {"reason", reason}, {"message", message}};
-  if (previous && GetString(*previous, "status") == status) {
-    c["lastTransitionTime"] = GetString(*previous, "lastTransitionTime", now);
-    if (!touch && GetString(*previous, "reason") == reason) return *previous;
+  if (previous && core::StringAt(*previous, {"status"}) == status) {
+    c["lastTransitionTime"] = core::StringAt(*previous, {"lastTransitionTime"}, now);
+    if (!touch && core::StringAt(*previous, {"reason"}) == reason) return *previous;
   }
   return c;
 }
 
 const json::object* FindCondition(const json::object& d, const std::string& type) {
-  const auto* conds = Find(d, "status.conditions");
+  const auto* conds = core::Find(d, {"status", "conditions"});
   if (!conds || !conds->is_array()) return nullptr;
   for (const auto& c : conds->as_array()) {
-    if (GetString(c, "type") == type && c.is_object()) return &c.as_object();
+    if (core::StringAt(c, {"type"}) == type && c.is_object()) return &c.as_object();
   }
   return nullptr;
 }
@@ -97,43 +103,43 @@ const json::object* FindCondition(const json::object& d, const std::string& type
 void Sync(Cluster& cluster, const json::object& d) {
   const auto& rs_type = *ResourceByPlural("replicasets");
   const auto& deploy_type = *ResourceByPlural("deployments");
-  std::string ns = GetString(d, "metadata.namespace");
-  int replicas = static_cast<int>(GetInt(d, "spec.replicas", 1));
-  bool recreate = GetString(d, "spec.strategy.type") == "Recreate";
-  auto fence = recreate ? Fenceposts{0, 0}
-                        : ResolveFenceposts(Find(d, "spec.strategy.rollingUpdate.maxSurge"),
-                                            Find(d, "spec.strategy.rollingUpdate.maxUnavailable"),
+  std::string ns = core::StringAt(d, {"metadata", "namespace"});
+  int replicas = static_cast<int>(core::IntAt(d, {"spec", "replicas"}, 1));
+  bool recreate = core::StringAt(d, {"spec", "strategy", "type"}) == "Recreate";
+  auto fence = recreate ? connectors::kube::Fenceposts{0, 0}
+                        : connectors::kube::ResolveFenceposts(core::Find(d, {"spec", "strategy", "rollingUpdate", "maxSurge"}),
+                                            core::Find(d, {"spec", "strategy", "rollingUpdate", "maxUnavailable"}),
                                             replicas);
-  auto rses = OwnedBy(cluster, rs_type, ns, GetString(d, "metadata.uid"));
+  auto rses = OwnedBy(cluster, rs_type, ns, core::StringAt(d, {"metadata", "uid"}));
   std::sort(rses.begin(), rses.end(), [](const auto& a, const auto& b) {
-    return std::pair(RevisionOf(a), GetString(a, "metadata.creationTimestamp")) <
-           std::pair(RevisionOf(b), GetString(b, "metadata.creationTimestamp"));
+    return std::pair(RevisionOf(a), core::StringAt(a, {"metadata", "creationTimestamp"})) <
+           std::pair(RevisionOf(b), core::StringAt(b, {"metadata", "creationTimestamp"}));
   });
   std::string want = TemplateKey(d.at("spec").at("template"));
   int64_t max_revision = 0;
   json::object* new_rs = nullptr;
   for (auto& rs : rses) {
     max_revision = std::max(max_revision, RevisionOf(rs));
-    if (const auto* t = Find(rs, "spec.template"); t && TemplateKey(*t) == want) new_rs = &rs;
+    if (const auto* t = core::Find(rs, {"spec", "template"}); t && TemplateKey(*t) == want) new_rs = &rs;
   }
-  bool paused = Find(d, "spec.paused") && *Find(d, "spec.paused") == true;
+  bool paused = core::Find(d, {"spec", "paused"}) && *core::Find(d, {"spec", "paused"}) == true;
   std::string progress_reason;
   std::string new_rs_name;
   int64_t total_spec = 0;
-  for (const auto& rs : rses) total_spec += GetInt(rs, "spec.replicas");
+  for (const auto& rs : rses) total_spec += core::IntAt(rs, {"spec", "replicas"});
   if (!new_rs && !paused) {
-    int64_t collisions = GetInt(d, "status.collisionCount", 0);
-    std::string hash = PodTemplateHash(d.at("spec").at("template"), collisions);
-    std::string name = GetString(d, "metadata.name") + "-" + hash;
+    int64_t collisions = core::IntAt(d, {"status", "collisionCount"}, 0);
+    std::string hash = connectors::kube::PodTemplateHash(d.at("spec").at("template"), collisions);
+    std::string name = core::StringAt(d, {"metadata", "name"}) + "-" + hash;
     if (cluster.store.Get(rs_type, ns, name)) {  // a foreign RS holds the name: rehash
       json::object next = d;
-      Obj(next, "status")["collisionCount"] = collisions + 1;
+      core::EnsureObject(next, {"status"})["collisionCount"] = collisions + 1;
       UpdateIfChanged(cluster, deploy_type, d, std::move(next));
       return;
     }
     bool old_active = total_spec > 0;
     int64_t initial = recreate ? (old_active ? 0 : replicas)
-                               : NewReplicasForRollingUpdate(replicas, fence.max_surge,
+                               : connectors::kube::NewReplicasForRollingUpdate(replicas, fence.max_surge,
                                                              static_cast<int>(total_spec), 0);
     rses.push_back(cluster.store.Create(
         rs_type, NewReplicaSet(d, hash, max_revision + 1, initial, fence.max_surge)));
@@ -152,46 +158,46 @@ void Sync(Cluster& cluster, const json::object& d) {
     }
   }
   if (next_new && !paused) {
-    new_rs_name = GetString(*next_new, "metadata.name");
-    auto& ann = Obj(Obj(*next_new, "metadata"), "annotations");
+    new_rs_name = core::StringAt(*next_new, {"metadata", "name"});
+    auto& ann = core::EnsureObject(*next_new, {"metadata", "annotations"});
     if (RevisionOf(*next_new) < max_revision) ann[kRevision] = std::to_string(max_revision + 1);
     ann[kDesired] = std::to_string(replicas);
     ann[kMaxReplicas] = std::to_string(replicas + fence.max_surge);
     int64_t old_spec = 0, old_pods = 0;
     for (size_t i : old_index) {
-      old_spec += GetInt(next[i], "spec.replicas");
-      old_pods += GetInt(next[i], "status.replicas");
+      old_spec += core::IntAt(next[i], {"spec", "replicas"});
+      old_pods += core::IntAt(next[i], {"status", "replicas"});
     }
-    int new_spec = static_cast<int>(GetInt(*next_new, "spec.replicas"));
-    int new_available = static_cast<int>(GetInt(*next_new, "status.availableReplicas"));
+    int new_spec = static_cast<int>(core::IntAt(*next_new, {"spec", "replicas"}));
+    int new_available = static_cast<int>(core::IntAt(*next_new, {"status", "availableReplicas"}));
     if (recreate) {
-      for (size_t i : old_index) Obj(next[i], "spec")["replicas"] = 0;
-      if (old_pods == 0) Obj(*next_new, "spec")["replicas"] = replicas;
+      for (size_t i : old_index) core::EnsureObject(next[i], {"spec"})["replicas"] = 0;
+      if (old_pods == 0) core::EnsureObject(*next_new, {"spec"})["replicas"] = replicas;
     } else if (old_spec == 0) {
-      Obj(*next_new, "spec")["replicas"] = replicas;  // steady state or a scaling event
+      core::EnsureObject(*next_new, {"spec"})["replicas"] = replicas;  // steady state or a scaling event
     } else {
-      new_spec = NewReplicasForRollingUpdate(replicas, fence.max_surge,
+      new_spec = connectors::kube::NewReplicasForRollingUpdate(replicas, fence.max_surge,
                                              static_cast<int>(old_spec) + new_spec, new_spec);
-      Obj(*next_new, "spec")["replicas"] = new_spec;
-      std::vector<RsCounts> old;
+      core::EnsureObject(*next_new, {"spec"})["replicas"] = new_spec;
+      std::vector<connectors::kube::RsCounts> old;
       for (size_t i : old_index) {
-        old.push_back({static_cast<int>(GetInt(next[i], "spec.replicas")),
-                       static_cast<int>(GetInt(next[i], "status.availableReplicas"))});
+        old.push_back({static_cast<int>(core::IntAt(next[i], {"spec", "replicas"})),
+                       static_cast<int>(core::IntAt(next[i], {"status", "availableReplicas"}))});
       }
-      auto scaled = ScaleDownOldReplicaSets(replicas, fence.max_unavailable, old,
+      auto scaled = connectors::kube::ScaleDownOldReplicaSets(replicas, fence.max_unavailable, old,
                                             {new_spec, new_available});
       for (size_t k = 0; k < old_index.size(); ++k) {
-        Obj(next[old_index[k]], "spec")["replicas"] = scaled[k];
+        core::EnsureObject(next[old_index[k]], {"spec"})["replicas"] = scaled[k];
       }
     }
   }
   for (size_t i = 0; i < rses.size(); ++i) UpdateIfChanged(cluster, rs_type, rses[i], next[i]);
   // Revision history: drop the oldest fully scaled-down old ReplicaSets.
-  int64_t limit = GetInt(d, "spec.revisionHistoryLimit", 10);
+  int64_t limit = core::IntAt(d, {"spec", "revisionHistoryLimit"}, 10);
   std::vector<std::string> idle;
   for (size_t i : old_index) {
-    if (GetInt(next[i], "spec.replicas") == 0 && GetInt(next[i], "status.replicas") == 0) {
-      idle.push_back(GetString(next[i], "metadata.name"));
+    if (core::IntAt(next[i], {"spec", "replicas"}) == 0 && core::IntAt(next[i], {"status", "replicas"}) == 0) {
+      idle.push_back(core::StringAt(next[i], {"metadata", "name"}));
     }
   }
   for (size_t k = 0; k + static_cast<size_t>(std::max<int64_t>(0, limit)) < idle.size(); ++k) {
@@ -200,20 +206,20 @@ void Sync(Cluster& cluster, const json::object& d) {
   // Status, from the ReplicaSets' own status.
   int64_t actual = 0, ready = 0, available = 0, spec_total = 0, updated = 0;
   for (const auto& rs : next) {
-    actual += GetInt(rs, "status.replicas");
-    ready += GetInt(rs, "status.readyReplicas");
-    available += GetInt(rs, "status.availableReplicas");
-    spec_total += GetInt(rs, "spec.replicas");
+    actual += core::IntAt(rs, {"status", "replicas"});
+    ready += core::IntAt(rs, {"status", "readyReplicas"});
+    available += core::IntAt(rs, {"status", "availableReplicas"});
+    spec_total += core::IntAt(rs, {"spec", "replicas"});
   }
-  if (next_new) updated = GetInt(*next_new, "status.replicas");
+  if (next_new) updated = core::IntAt(*next_new, {"status", "replicas"});
   json::object out = d;
   if (next_new) {
-    Obj(Obj(out, "metadata"), "annotations")[kRevision] =
+    core::EnsureObject(out, {"metadata", "annotations"})[kRevision] =
         std::string(next_new->at("metadata").at("annotations").at(kRevision).as_string());
   }
-  json::object& status = Obj(out, "status");
+  json::object& status = core::EnsureObject(out, {"status"});
   json::object old_status = status;
-  status["observedGeneration"] = GetInt(d, "metadata.generation", 1);
+  status["observedGeneration"] = core::IntAt(d, {"metadata", "generation"}, 1);
   status["replicas"] = actual;
   status["updatedReplicas"] = updated;
   status["readyReplicas"] = ready;
@@ -221,7 +227,7 @@ void Sync(Cluster& cluster, const json::object& d) {
   status["unavailableReplicas"] = std::max<int64_t>(0, spec_total - available);
   for (const char* zero : {"replicas", "updatedReplicas", "readyReplicas", "availableReplicas",
                            "unavailableReplicas"}) {
-    if (GetInt(status, zero) == 0) status.erase(zero);  // omitempty, as the apiserver prints it
+    if (core::IntAt(status, {zero}) == 0) status.erase(zero);  // omitempty, as the apiserver prints it
   }
   bool min_available = available >= replicas - fence.max_unavailable;
   auto available_cond =
@@ -232,10 +238,10 @@ void Sync(Cluster& cluster, const json::object& d) {
                                 FindCondition(d, "Available"), false);
   const json::object* prev = FindCondition(d, "Progressing");
   bool complete = updated == replicas && actual == replicas && available == replicas;
-  bool progressed = updated > GetInt(old_status, "updatedReplicas") ||
-                    (actual - updated) < (GetInt(old_status, "replicas") - GetInt(old_status, "updatedReplicas")) ||
-                    ready > GetInt(old_status, "readyReplicas") ||
-                    available > GetInt(old_status, "availableReplicas");
+  bool progressed = updated > core::IntAt(old_status, {"updatedReplicas"}) ||
+                    (actual - updated) < (core::IntAt(old_status, {"replicas"}) - core::IntAt(old_status, {"updatedReplicas"})) ||
+                    ready > core::IntAt(old_status, {"readyReplicas"}) ||
+                    available > core::IntAt(old_status, {"availableReplicas"});
   std::string rs_ref = "ReplicaSet \"" + new_rs_name + "\"";
   json::object progressing;
   if (paused) {
@@ -251,10 +257,10 @@ void Sync(Cluster& cluster, const json::object& d) {
   } else if (!prev) {
     progressing = Condition("Progressing", "True", "FoundNewReplicaSet",
                             "Found new replica set \"" + new_rs_name + "\"", prev, true);
-  } else if (GetString(*prev, "reason") != "NewReplicaSetAvailable" &&
-             GetString(*prev, "status") == "True" &&
-             std::time(nullptr) > ParseRfc3339(GetString(*prev, "lastUpdateTime")) +
-                                      GetInt(d, "spec.progressDeadlineSeconds", 600)) {
+  } else if (core::StringAt(*prev, {"reason"}) != "NewReplicaSetAvailable" &&
+             core::StringAt(*prev, {"status"}) == "True" &&
+             std::time(nullptr) > core::ParseRfc3339(core::StringAt(*prev, {"lastUpdateTime"})).value_or(0) / 1000 +
+                                      core::IntAt(d, {"spec", "progressDeadlineSeconds"}, 600)) {
     progressing = Condition("Progressing", "False", "ProgressDeadlineExceeded",
                             rs_ref + " has timed out progressing.", prev, true);
   } else {
@@ -269,9 +275,9 @@ void Sync(Cluster& cluster, const json::object& d) {
 void RunDeploymentController(Cluster& cluster) {
   std::vector<json::object> deployments;
   for (const auto* d : cluster.store.List(*ResourceByPlural("deployments"))) {
-    if (!Find(*d, "metadata.deletionTimestamp")) deployments.push_back(*d);
+    if (!core::Find(*d, {"metadata", "deletionTimestamp"})) deployments.push_back(*d);
   }
   for (const auto& d : deployments) Sync(cluster, d);
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

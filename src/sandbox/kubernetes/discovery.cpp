@@ -2,7 +2,7 @@
 
 #include "sandbox/kubernetes/resources.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 namespace json = boost::json;
 
@@ -128,4 +128,4 @@ std::optional<json::object> Discovery(const std::string& path, const std::string
   return std::nullopt;
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

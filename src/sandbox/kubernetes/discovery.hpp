@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 /// The legacy (unaggregated) discovery documents for `path`: /version, /api,
 /// /api/v1, /apis, /apis/<group>, /apis/<group>/<version>; nullopt for any
@@ -14,4 +14,4 @@ namespace slipway::sandbox::k8s {
 std::optional<boost::json::object> Discovery(const std::string& path,
                                              const std::string& server_address);
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -7,7 +7,7 @@
 
 #include "sandbox/kubernetes/api_error.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 namespace json = boost::json;
 
@@ -95,4 +95,4 @@ json::value ParseDocument(const std::string& body, const std::string& content_ty
   throw BadRequest("the object provided is unrecognized (must be of type JSON): " + ec.message());
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

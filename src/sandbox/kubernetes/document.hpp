@@ -2,7 +2,7 @@
 #include <boost/json.hpp>
 #include <string>
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 /// Parses a request body: JSON, or YAML when the content type says so
 /// (application/yaml, application/apply-patch+yaml — kubectl sends JSON
@@ -14,4 +14,4 @@ boost::json::value ParseDocument(const std::string& body, const std::string& con
 /// stay strings. Throws ApiError 400 on bad YAML.
 boost::json::value YamlToJson(const std::string& text);
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

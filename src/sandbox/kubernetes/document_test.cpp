@@ -6,7 +6,7 @@
 
 #include "sandbox/kubernetes/api_error.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 namespace {
 
 std::string Refusal(const std::string& yaml) {
@@ -47,4 +47,4 @@ TEST(EmulatorYaml, RefusesEndlessNestingAndExcessiveAliasing) {
 }
 
 }  // namespace
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -2,7 +2,7 @@
 
 #include "sandbox/kubernetes/api_error.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 void CheckFields(const SchemaChecker* checker, const ResourceType& type, boost::json::object& object,
                  const std::string& field_validation) {
@@ -29,4 +29,4 @@ void CheckFields(const SchemaChecker* checker, const ResourceType& type, boost::
   object = std::move(value.as_object());
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

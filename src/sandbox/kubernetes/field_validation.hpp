@@ -5,7 +5,7 @@
 #include "sandbox/kubernetes/resources.hpp"
 #include "sandbox/kubernetes/schema_checker.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 /// The apiserver's decoding of a written object, from the OpenAPI schema:
 /// a value of the wrong type is a 400 ("… cannot be handled as a
@@ -15,4 +15,4 @@ namespace slipway::sandbox::k8s {
 void CheckFields(const SchemaChecker* checker, const ResourceType& type, boost::json::object& object,
                  const std::string& field_validation);
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

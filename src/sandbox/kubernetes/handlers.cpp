@@ -2,10 +2,12 @@
 
 #include <boost/algorithm/hex.hpp>
 
+#include "core/common/json_path.hpp"
 #include "sandbox/kubernetes/api_error.hpp"
-#include "sandbox/kubernetes/json_util.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 
 namespace {
 
@@ -39,6 +41,12 @@ json::object PartialMetadata(const json::object& obj) {
   return {{"kind", "PartialObjectMetadata"},
           {"apiVersion", "meta.k8s.io/v1"},
           {"metadata", obj.contains("metadata") ? obj.at("metadata") : json::object()}};
+}
+
+template <class Selector>
+Selector ParseOrBadRequest(core::Result<Selector> parsed) {
+  if (!parsed.ok()) throw BadRequest(parsed.error().message);
+  return std::move(parsed).value();
 }
 
 http::Response Watch(Cluster& cluster, const ApiPath& path, const http::Request& request,
@@ -75,8 +83,8 @@ http::Response Watch(Cluster& cluster, const ApiPath& path, const http::Request&
 }
 
 http::Response List(Cluster& cluster, const ApiPath& path, const http::Request& request) {
-  auto labels = LabelSelector::Parse(request.Query("labelSelector").value_or(""));
-  auto fields = FieldSelector::Parse(request.Query("fieldSelector").value_or(""));
+  auto labels = ParseOrBadRequest(LabelSelector::Parse(request.Query("labelSelector").value_or("")));
+  auto fields = ParseOrBadRequest(FieldSelector::Parse(request.Query("fieldSelector").value_or("")));
   if (path.legacy_watch || Truthy(request.Query("watch"))) {
     return Watch(cluster, path, request, std::move(labels), std::move(fields));
   }
@@ -97,11 +105,11 @@ http::Response List(Cluster& cluster, const ApiPath& path, const http::Request& 
   std::vector<const json::object*> matched;
   for (const auto* obj : cluster.store.List(*path.type, path.ns)) {
     if (!after.name.empty()) {
-      std::pair<std::string, std::string> key{GetString(*obj, "metadata.namespace"),
-                                              GetString(*obj, "metadata.name")};
+      std::pair<std::string, std::string> key{core::StringAt(*obj, {"metadata", "namespace"}),
+                                              core::StringAt(*obj, {"metadata", "name"})};
       if (key <= std::pair(after.ns, after.name)) continue;
     }
-    const auto* l = Find(*obj, "metadata.labels");
+    const auto* l = core::Find(*obj, {"metadata", "labels"});
     if (labels.Matches(l ? *l : json::value()) && fields.Matches(*obj)) matched.push_back(obj);
   }
   std::string cont;
@@ -109,8 +117,8 @@ http::Response List(Cluster& cluster, const ApiPath& path, const http::Request& 
   if (limit > 0 && matched.size() > limit) {
     remaining = matched.size() - limit;
     matched.resize(limit);
-    cont = EncodeContinue(std::stoll(list_rv), GetString(*matched.back(), "metadata.namespace"),
-                          GetString(*matched.back(), "metadata.name"));
+    cont = EncodeContinue(std::stoll(list_rv), core::StringAt(*matched.back(), {"metadata", "namespace"}),
+                          core::StringAt(*matched.back(), {"metadata", "name"}));
   }
   if (WantsTable(request)) {
     return http::Response::Json(200, ToTable(*path.type, matched, list_rv, cont));
@@ -145,15 +153,15 @@ http::Response List(Cluster& cluster, const ApiPath& path, const http::Request& 
 }
 
 http::Response DeleteCollection(Cluster& cluster, const ApiPath& path, http::Request& request) {
-  auto labels = LabelSelector::Parse(request.Query("labelSelector").value_or(""));
-  auto fields = FieldSelector::Parse(request.Query("fieldSelector").value_or(""));
+  auto labels = ParseOrBadRequest(LabelSelector::Parse(request.Query("labelSelector").value_or("")));
+  auto fields = ParseOrBadRequest(FieldSelector::Parse(request.Query("fieldSelector").value_or("")));
   std::vector<std::string> names;
   std::vector<std::string> namespaces;
   for (const auto* obj : cluster.store.List(*path.type, path.ns)) {
-    const auto* l = Find(*obj, "metadata.labels");
+    const auto* l = core::Find(*obj, {"metadata", "labels"});
     if (labels.Matches(l ? *l : json::value()) && fields.Matches(*obj)) {
-      names.push_back(GetString(*obj, "metadata.name"));
-      namespaces.push_back(GetString(*obj, "metadata.namespace"));
+      names.push_back(core::StringAt(*obj, {"metadata", "name"}));
+      namespaces.push_back(core::StringAt(*obj, {"metadata", "namespace"}));
     }
   }
   for (size_t i = 0; i < names.size(); ++i) {
@@ -203,7 +211,7 @@ http::Response ServeResource(Cluster& cluster, const ApiPath& path, http::Reques
   if (m == "GET") {
     const auto& obj = MustGet(cluster, *path.type, path.ns, path.name);
     if (WantsTable(request)) {
-      return http::Response::Json(200, ToTable(*path.type, {&obj}, GetString(obj, "metadata.resourceVersion"), ""));
+      return http::Response::Json(200, ToTable(*path.type, {&obj}, core::StringAt(obj, {"metadata", "resourceVersion"}), ""));
     }
     if (WantsMetadataOnly(request)) return http::Response::Json(200, PartialMetadata(obj));
     return http::Response::Json(200, obj);
@@ -214,4 +222,4 @@ http::Response ServeResource(Cluster& cluster, const ApiPath& path, http::Reques
   throw MethodNotAllowed("the server does not allow this method on the requested resource");
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

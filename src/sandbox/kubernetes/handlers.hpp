@@ -6,7 +6,7 @@
 #include "sandbox/kubernetes/api_path.hpp"
 #include "sandbox/kubernetes/cluster.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 /// Serves one resource request (list, watch, get, create, replace, patch,
 /// delete, deletecollection, subresources). Throws ApiError for failures.
@@ -53,4 +53,4 @@ boost::json::object ToTable(const ResourceType& type,
 bool WantsTable(const http::Request& request);
 bool WantsMetadataOnly(const http::Request& request);
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

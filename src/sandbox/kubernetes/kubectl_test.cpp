@@ -3,6 +3,7 @@
 // gives kubectl a fresh HOME (its discovery cache lives there) and a
 // kubeconfig pointing at the emulator. Waits poll with a deadline: kubectl
 // is a real process.
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -14,12 +15,14 @@
 #include <thread>
 
 #include "connectors/http_transport.hpp"
-#include "sandbox/kubernetes/json_util.hpp"
+#include "core/common/json_path.hpp"
 #include "sandbox/kubernetes/kubernetes_emulator.hpp"
 #include "sandbox/sandbox_host.hpp"
 #include "support/temp_dir.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 namespace {
 
 struct KubectlRun {
@@ -125,11 +128,11 @@ TEST_F(KubectlTest, NamespacesGetCreateDelete) {
   auto create = Kubectl("create namespace team-a");
   ASSERT_EQ(create.code, 0) << create.err;
   EXPECT_NE(create.out.find("namespace/team-a created"), std::string::npos) << create.out;
-  EXPECT_EQ(GetString(KubectlJson("get ns team-a"), "status.phase"), "Active");
+  EXPECT_EQ(core::StringAt(KubectlJson("get ns team-a"), {"status", "phase"}), "Active");
   ASSERT_EQ(Kubectl("apply -n team-a -f " + Write("d.yaml", Manifest("web", "web:1", 1))).code, 0);
   auto del = Kubectl("delete ns team-a --wait=false");
   ASSERT_EQ(del.code, 0) << del.err;
-  EXPECT_EQ(GetString(KubectlJson("get ns team-a"), "status.phase"), "Terminating");
+  EXPECT_EQ(core::StringAt(KubectlJson("get ns team-a"), {"status", "phase"}), "Terminating");
   EXPECT_TRUE(Eventually([&] { return Kubectl("get ns team-a").code != 0; }));
   auto gone = Kubectl("get ns team-a");
   EXPECT_NE(gone.err.find("NotFound"), std::string::npos) << gone.err;
@@ -154,9 +157,9 @@ TEST_F(KubectlTest, ApplyRolloutScaleRestartDelete) {
   EXPECT_NE(changed.out.find("deployment.apps/web configured"), std::string::npos) << changed.out;
   ExpectRolledOut("deployment/web", "apps");
   auto d = KubectlJson("get deploy web -n apps");
-  EXPECT_EQ(GetString(d.at("spec").at("template").at("spec").at("containers").at(0), "image"),
+  EXPECT_EQ(core::StringAt(d.at("spec").at("template").at("spec").at("containers").at(0), {"image"}),
             "registry.local/web:2");
-  EXPECT_EQ(GetString(d.at("spec").at("template").at("spec").at("containers").at(0).at("env").at(0), "value"),
+  EXPECT_EQ(core::StringAt(d.at("spec").at("template").at("spec").at("containers").at(0).at("env").at(0), {"value"}),
             "sandbox");
   EXPECT_EQ(d.at("metadata").at("annotations").at("deployment.kubernetes.io/revision"), "2");
   EXPECT_EQ(KubectlJson("get rs -n apps -l app=web").at("items").as_array().size(), 2u);
@@ -168,8 +171,8 @@ TEST_F(KubectlTest, ApplyRolloutScaleRestartDelete) {
   EXPECT_NE(scaled.out.find("scaled"), std::string::npos);
   ExpectRolledOut("deployment/web", "apps");
   d = KubectlJson("get deploy web -n apps");
-  EXPECT_EQ(GetInt(d, "spec.replicas"), 3);
-  EXPECT_EQ(GetInt(d, "status.readyReplicas"), 3);
+  EXPECT_EQ(core::IntAt(d, {"spec", "replicas"}), 3);
+  EXPECT_EQ(core::IntAt(d, {"status", "readyReplicas"}), 3);
   auto pods = KubectlJson("get pods -n apps -l app=web");
   EXPECT_EQ(pods.at("items").as_array().size(), 3u);
 
@@ -178,7 +181,7 @@ TEST_F(KubectlTest, ApplyRolloutScaleRestartDelete) {
   EXPECT_NE(restart.out.find("restarted"), std::string::npos);
   ExpectRolledOut("deployment/web", "apps");
   d = KubectlJson("get deploy web -n apps");
-  const auto* ann = Find(d, "spec.template.metadata.annotations");
+  const auto* ann = core::Find(d, {"spec", "template", "metadata", "annotations"});
   ASSERT_TRUE(ann && ann->as_object().contains("kubectl.kubernetes.io/restartedAt"));
   EXPECT_EQ(KubectlJson("get rs -n apps").at("items").as_array().size(), 3u);
 
@@ -208,7 +211,7 @@ TEST_F(KubectlTest, ServerSideApply) {
   Write("ssa.yaml", Manifest("api", "registry.local/api:1", 2));
   auto second = Kubectl("apply --server-side -f " + path);
   ASSERT_EQ(second.code, 0) << second.err;
-  EXPECT_EQ(GetInt(KubectlJson("get deploy api"), "spec.replicas"), 2);
+  EXPECT_EQ(core::IntAt(KubectlJson("get deploy api"), {"spec", "replicas"}), 2);
   ExpectRolledOut("deploy/api", "default");
 }
 
@@ -220,9 +223,9 @@ TEST_F(KubectlTest, MissingImageShowsImagePullBackOff) {
     auto pods = KubectlJson("get pods -l app=bad");
     const auto& items = pods.at("items").as_array();
     if (items.empty()) return false;
-    const auto* cs = Find(items[0], "status.containerStatuses");
+    const auto* cs = core::Find(items[0], {"status", "containerStatuses"});
     if (!cs || cs->as_array().empty()) return false;
-    reason = GetString(cs->as_array()[0], "state.waiting.reason");
+    reason = core::StringAt(cs->as_array()[0], {"state", "waiting", "reason"});
     return reason == "ImagePullBackOff";
   })) << reason;
   auto status = Kubectl("rollout status deploy/bad --timeout=1s");
@@ -259,7 +262,7 @@ TEST_F(KubectlTest, FaultInjectionThroughTheSandboxAdminEndpoint) {
   auto ok = http.Send(list);
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->status, 200);
-  EXPECT_EQ(GetString(json::parse(ok->body), "kind"), "DeploymentList");
+  EXPECT_EQ(core::StringAt(json::parse(ok->body), {"kind"}), "DeploymentList");
   connectors::TransportRequest calls;
   calls.path = "/_sandbox/calls";
   auto log = http.Send(calls);
@@ -269,9 +272,9 @@ TEST_F(KubectlTest, FaultInjectionThroughTheSandboxAdminEndpoint) {
   state.path = "/_sandbox/state";
   auto st = http.Send(state);
   ASSERT_TRUE(st.ok());
-  EXPECT_EQ(GetString(json::parse(st->body), "system"), "kubernetes");
+  EXPECT_EQ(core::StringAt(json::parse(st->body), {"system"}), "kubernetes");
   EXPECT_EQ(Kubectl("get deploy").code, 0);
 }
 
 }  // namespace
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

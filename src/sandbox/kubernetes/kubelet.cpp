@@ -2,10 +2,17 @@
 // configured delay; a container whose image does not exist goes
 // ErrImagePull → ImagePullBackOff (and starts once the image appears); a pod
 // annotated sandbox.slipway.dev/crash: "true" crash-loops.
-#include "sandbox/kubernetes/controllers.hpp"
-#include "sandbox/kubernetes/json_util.hpp"
+#include <boost/json.hpp>
 
-namespace slipway::sandbox::k8s {
+#include "core/common/clock.hpp"
+#include "core/common/json_path.hpp"
+#include "core/common/rfc3339.hpp"
+#include "sandbox/kubernetes/controllers.hpp"
+#include "sandbox/kubernetes/generated_ids.hpp"
+
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 
 namespace {
 
@@ -41,7 +48,7 @@ std::string ImageId(const std::string& image) {
 }
 
 bool Crashes(const json::object& pod) {
-  const auto* ann = Find(pod, "metadata.annotations");
+  const auto* ann = core::Find(pod, {"metadata", "annotations"});
   if (!ann || !ann->is_object()) return false;
   const auto* v = ann->as_object().if_contains(kCrashAnnotation);
   return v && *v == "true";
@@ -49,17 +56,17 @@ bool Crashes(const json::object& pod) {
 
 json::object Status(const Cluster& cluster, const json::object& pod, Outcome outcome, int restarts,
                     const std::string& pod_ip) {
-  std::string now = NowRfc3339();
+  std::string now = core::Rfc3339Seconds(core::SystemClock().Now());
   const json::object* old = nullptr;
   if (const auto* s = pod.if_contains("status"); s && s->is_object()) old = &s->as_object();
-  std::string start = old ? GetString(*old, "startTime", now) : now;
+  std::string start = old ? core::StringAt(*old, {"startTime"}, now) : now;
   json::array statuses;
   std::vector<std::string> unready;
   bool all_ready = true;
-  const auto* containers = Find(pod, "spec.containers");
+  const auto* containers = core::Find(pod, {"spec", "containers"});
   for (const auto& c : containers && containers->is_array() ? containers->as_array() : json::array()) {
-    std::string name = GetString(c, "name");
-    std::string image = GetString(c, "image");
+    std::string name = core::StringAt(c, {"name"});
+    std::string image = core::StringAt(c, {"image"});
     bool pull_ok = cluster.ImageExists(image);
     json::object st{{"name", name}, {"image", FullImage(image)}, {"imageID", ""},
                     {"restartCount", 0}, {"ready", false}, {"started", false}};
@@ -76,7 +83,7 @@ json::object Status(const Cluster& cluster, const json::object& pod, Outcome out
                                {"message", "Back-off pulling image \"" + image + "\""}};
     } else {
       st["imageID"] = ImageId(image);
-      st["containerID"] = "containerd://" + Sha256Hex(GetString(pod, "metadata.uid") + name);
+      st["containerID"] = "containerd://" + Sha256Hex(core::StringAt(pod, {"metadata", "uid"}) + name);
       if (outcome == Outcome::kCrashing) {
         st["restartCount"] = restarts;
         st["lastState"] = json::object{
@@ -86,17 +93,17 @@ json::object Status(const Cluster& cluster, const json::object& pod, Outcome out
         state["waiting"] = json::object{
             {"reason", "CrashLoopBackOff"},
             {"message", "back-off 10s restarting failed container=" + name + " pod=" +
-                            GetString(pod, "metadata.name") + "_" + GetString(pod, "metadata.namespace") +
-                            "(" + GetString(pod, "metadata.uid") + ")"}};
+                            core::StringAt(pod, {"metadata", "name"}) + "_" + core::StringAt(pod, {"metadata", "namespace"}) +
+                            "(" + core::StringAt(pod, {"metadata", "uid"}) + ")"}};
       } else {
         st["ready"] = true;
         st["started"] = true;
         state["running"] = json::object{{"startedAt", now}};
         // Keep the original start across status rewrites.
         if (old) {
-          if (const auto* prev = Find(*old, "containerStatuses"); prev && prev->is_array()) {
+          if (const auto* prev = core::Find(*old, {"containerStatuses"}); prev && prev->is_array()) {
             for (const auto& p : prev->as_array()) {
-              if (GetString(p, "name") == name && Find(p, "state.running")) {
+              if (core::StringAt(p, {"name"}) == name && core::Find(p, {"state", "running"})) {
                 state["running"] = p.at("state").at("running");
               }
             }
@@ -119,8 +126,8 @@ json::object Status(const Cluster& cluster, const json::object& pod, Outcome out
     if (old) {
       if (const auto* conds = old->if_contains("conditions"); conds && conds->is_array()) {
         for (const auto& c : conds->as_array()) {
-          if (GetString(c, "type") == type && GetString(c, "status") == (ok ? "True" : "False")) {
-            return GetString(c, "lastTransitionTime", now);
+          if (core::StringAt(c, {"type"}) == type && core::StringAt(c, {"status"}) == (ok ? "True" : "False")) {
+            return core::StringAt(c, {"lastTransitionTime"}, now);
           }
         }
       }
@@ -150,9 +157,9 @@ json::object Status(const Cluster& cluster, const json::object& pod, Outcome out
 constexpr std::size_t kKeptReadyRecords = 10'000;
 
 void RecordReady(Cluster& cluster, const json::object& pod) {
-  const auto* labels = Find(pod, "metadata.labels");
+  const auto* labels = core::Find(pod, {"metadata", "labels"});
   cluster.pods_ready.push_back(
-      {GetString(pod, "metadata.namespace"), GetString(pod, "metadata.name"),
+      {core::StringAt(pod, {"metadata", "namespace"}), core::StringAt(pod, {"metadata", "name"}),
        labels && labels->is_object() ? labels->as_object() : json::object{},
        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
            .count()});
@@ -166,7 +173,7 @@ void RunKubelet(Cluster& cluster, Clock::time_point now) {
   std::vector<json::object> pods;
   for (const auto* p : cluster.store.List(pod_type)) pods.push_back(*p);
   for (const auto& pod : pods) {
-    std::string uid = GetString(pod, "metadata.uid");
+    std::string uid = core::StringAt(pod, {"metadata", "uid"});
     auto [it, fresh] = cluster.pods.try_emplace(uid);
     auto& rt = it->second;
     if (fresh) {
@@ -174,15 +181,15 @@ void RunKubelet(Cluster& cluster, Clock::time_point now) {
       rt.next = now + cluster.settings.pod_ready_delay;
     }
     json::object next = pod;
-    if (GetString(pod, "spec.nodeName").empty()) Obj(next, "spec")["nodeName"] = "sandbox-node-1";
-    std::string ip = GetString(pod, "status.podIP");
+    if (core::StringAt(pod, {"spec", "nodeName"}).empty()) core::EnsureObject(next, {"spec"})["nodeName"] = "sandbox-node-1";
+    std::string ip = core::StringAt(pod, {"status", "podIP"});
     if (ip.empty()) ip = cluster.AllocatePodIp();
-    if (rt.stage == 0 && !Find(pod, "status.containerStatuses")) {
+    if (rt.stage == 0 && !core::Find(pod, {"status", "containerStatuses"})) {
       next["status"] = Status(cluster, next, Outcome::kCreating, 0, ip);
     } else if (now >= rt.next) {
       bool pull_ok = true;
-      if (const auto* cs = Find(pod, "spec.containers"); cs && cs->is_array()) {
-        for (const auto& c : cs->as_array()) pull_ok = pull_ok && cluster.ImageExists(GetString(c, "image"));
+      if (const auto* cs = core::Find(pod, {"spec", "containers"}); cs && cs->is_array()) {
+        for (const auto& c : cs->as_array()) pull_ok = pull_ok && cluster.ImageExists(core::StringAt(c, {"image"}));
       }
       Outcome outcome = !pull_ok ? Outcome::kPullError : Crashes(pod) ? Outcome::kCrashing : Outcome::kRunning;
       int count = rt.stage;  // pull errors and crashes seen so far
@@ -200,4 +207,4 @@ void RunKubelet(Cluster& cluster, Clock::time_point now) {
   }
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

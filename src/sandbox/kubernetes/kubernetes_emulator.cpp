@@ -16,19 +16,19 @@
 namespace slipway::sandbox {
 
 namespace json = boost::json;
-using k8s::ApiError;
+using kube::ApiError;
 
 namespace {
 
 // Parsed schemas, shared by every emulator reading the same directory:
 // parsing 3.4 MB of JSON once per process instead of once per emulator.
-const k8s::SchemaChecker* SharedSchemas(k8s::OpenApiDocuments& docs) {
+const kube::SchemaChecker* SharedSchemas(kube::OpenApiDocuments& docs) {
   static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<k8s::SchemaChecker>> cache;
+  static std::map<std::string, std::unique_ptr<kube::SchemaChecker>> cache;
   std::lock_guard lock(mutex);
   auto& checker = cache[docs.dir()];
   if (!checker) {
-    checker = std::make_unique<k8s::SchemaChecker>();
+    checker = std::make_unique<kube::SchemaChecker>();
     for (const char* gv : {"api/v1", "apis/apps/v1", "apis/networking.k8s.io/v1"}) {
       if (auto doc = docs.Document(gv)) checker->AddDocument(json::parse(*doc));
     }
@@ -38,10 +38,10 @@ const k8s::SchemaChecker* SharedSchemas(k8s::OpenApiDocuments& docs) {
 
 }  // namespace
 
-KubernetesEmulator::KubernetesEmulator(k8s::KubernetesSettings settings)
+KubernetesEmulator::KubernetesEmulator(kube::KubernetesSettings settings)
     : settings_(std::move(settings)),
-      openapi_(std::make_unique<k8s::OpenApiDocuments>(settings_.openapi_dir)),
-      cluster_(std::make_unique<k8s::Cluster>(settings_)) {
+      openapi_(std::make_unique<kube::OpenApiDocuments>(settings_.openapi_dir)),
+      cluster_(std::make_unique<kube::Cluster>(settings_)) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   cluster_->schemas = [this] { return SharedSchemas(*openapi_); };
   cluster_->Bootstrap();
@@ -63,13 +63,13 @@ void KubernetesEmulator::Loop() {
   // Wait first: a round only ever follows a full tick, so tests that drive
   // rounds by hand (a tick of an hour) never race with this thread.
   while (!wake_.wait_for(lock, settings_.tick, [this] { return stopping_; })) {
-    k8s::RunControllers(*cluster_, k8s::Clock::now());
+    kube::RunControllers(*cluster_, kube::Clock::now());
   }
 }
 
 void KubernetesEmulator::RunControllersOnce() {
   std::lock_guard lock(mutex_);
-  k8s::RunControllers(*cluster_, k8s::Clock::now());
+  kube::RunControllers(*cluster_, kube::Clock::now());
 }
 
 void KubernetesEmulator::SetBaseUrl(const std::string& url) {
@@ -99,7 +99,7 @@ http::Response KubernetesEmulator::Handle(http::Request& request) {
 http::Response KubernetesEmulator::Serve(http::Request& request) {
   if (!settings_.required_token.empty() &&
       request.Header("authorization") != "Bearer " + settings_.required_token) {
-    throw k8s::Unauthorized();
+    throw kube::Unauthorized();
   }
   const std::string& path = request.path;
   if (path == "/healthz" || path == "/livez" || path == "/readyz") {
@@ -107,30 +107,30 @@ http::Response KubernetesEmulator::Serve(http::Request& request) {
   }
   if (path == "/openapi/v3" || path == "/openapi/v3/") {
     auto index = openapi_->Index();
-    if (!index) throw k8s::NoSuchPath();
+    if (!index) throw kube::NoSuchPath();
     return http::Response::Text(200, *index, "application/json");
   }
   if (path.rfind("/openapi/v3/", 0) == 0) {
     auto doc = openapi_->Document(path.substr(12));
-    if (!doc) throw k8s::NoSuchPath();
+    if (!doc) throw kube::NoSuchPath();
     auto r = http::Response::Text(200, std::move(*doc), "application/json");
     r.headers.emplace_back("Cache-Control", "public, immutable");
     return r;
   }
   std::lock_guard lock(mutex_);
   if (request.method == "GET") {
-    if (auto doc = k8s::Discovery(path, server_address_)) return http::Response::Json(200, *doc);
+    if (auto doc = kube::Discovery(path, server_address_)) return http::Response::Json(200, *doc);
   }
-  auto api_path = k8s::ParseApiPath(path);
-  if (!api_path) throw k8s::NoSuchPath();
-  return k8s::ServeResource(*cluster_, *api_path, request);
+  auto api_path = kube::ParseApiPath(path);
+  if (!api_path) throw kube::NoSuchPath();
+  return kube::ServeResource(*cluster_, *api_path, request);
 }
 
 json::value KubernetesEmulator::State() const {
   std::lock_guard lock(mutex_);
   json::object counts;
   json::object objects;
-  for (const auto& type : k8s::AllResources()) {
+  for (const auto& type : kube::AllResources()) {
     json::array items;
     for (const auto* o : cluster_->store.List(type)) items.push_back(*o);
     counts[type.plural] = items.size();
@@ -150,7 +150,7 @@ json::value KubernetesEmulator::State() const {
 void KubernetesEmulator::Reset() {
   std::lock_guard lock(mutex_);
   cluster_->store.Clear();
-  cluster_ = std::make_unique<k8s::Cluster>(settings_);
+  cluster_ = std::make_unique<kube::Cluster>(settings_);
   cluster_->schemas = [this] { return SharedSchemas(*openapi_); };
   cluster_->Bootstrap();
 }

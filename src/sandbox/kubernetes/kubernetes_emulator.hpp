@@ -11,10 +11,10 @@
 
 namespace slipway::sandbox {
 
-namespace k8s {
+namespace kube {
 struct Cluster;
 class OpenApiDocuments;
-}  // namespace k8s
+}  // namespace kube
 
 /// An emulated Kubernetes API server good enough for the real kubectl:
 /// discovery, the official OpenAPI v3 documents, Namespaces, Deployments,
@@ -27,7 +27,7 @@ class OpenApiDocuments;
 /// Thread-safe: one mutex serializes requests and controller rounds.
 class KubernetesEmulator final : public Emulator {
  public:
-  explicit KubernetesEmulator(k8s::KubernetesSettings settings = {});
+  explicit KubernetesEmulator(kube::KubernetesSettings settings = {});
   ~KubernetesEmulator() override;
   KubernetesEmulator(const KubernetesEmulator&) = delete;
   KubernetesEmulator& operator=(const KubernetesEmulator&) = delete;
@@ -46,10 +46,10 @@ class KubernetesEmulator final : public Emulator {
   http::Response Serve(http::Request& request);
   void Loop();
 
-  k8s::KubernetesSettings settings_;
-  std::unique_ptr<k8s::OpenApiDocuments> openapi_;
+  kube::KubernetesSettings settings_;
+  std::unique_ptr<kube::OpenApiDocuments> openapi_;
   mutable std::mutex mutex_;
-  std::unique_ptr<k8s::Cluster> cluster_;
+  std::unique_ptr<kube::Cluster> cluster_;
   std::string server_address_ = "127.0.0.1:6443";
   std::condition_variable wake_;
   bool stopping_ = false;

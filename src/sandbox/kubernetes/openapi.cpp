@@ -6,10 +6,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "sandbox/kubernetes/json_util.hpp"
+#include "sandbox/kubernetes/generated_ids.hpp"
 #include "sandbox/kubernetes/resources.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 std::string DefaultOpenApiDir() {
   if (const char* env = std::getenv("SLIPWAY_K8S_OPENAPI_DIR"); env && *env) return env;
@@ -69,4 +69,4 @@ std::optional<std::string> OpenApiDocuments::Index() {
   return boost::json::serialize(boost::json::object{{"paths", paths}});
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

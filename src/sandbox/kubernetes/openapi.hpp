@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 /// The official OpenAPI v3 documents (shared/specs/kubernetes/), served
 /// verbatim under /openapi/v3/<group-version>.
@@ -40,4 +40,4 @@ class OpenApiDocuments {
 /// The default directory (see OpenApiDocuments).
 std::string DefaultOpenApiDir();
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -7,7 +7,7 @@
 
 #include "sandbox/kubernetes/api_error.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 namespace json = boost::json;
 
@@ -166,4 +166,4 @@ json::object DecodeProtobufObject(const std::string& body) {
   return out;
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -2,7 +2,7 @@
 #include <boost/json.hpp>
 #include <string>
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 /// Media type of Kubernetes' protobuf encoding.
 inline constexpr const char* kProtobufMediaType = "application/vnd.kubernetes.protobuf";
@@ -17,4 +17,4 @@ inline constexpr const char* kProtobufMediaType = "application/vnd.kubernetes.pr
 /// malformed body.
 boost::json::object DecodeProtobufObject(const std::string& body);
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

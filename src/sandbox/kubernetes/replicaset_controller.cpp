@@ -1,13 +1,17 @@
 // The replicaset controller (pkg/controller/replicaset): keeps
 // spec.replicas pods and reports how many are ready and available.
+#include <boost/json.hpp>
 #include <algorithm>
 #include <ctime>
 
+#include "core/common/json_path.hpp"
 #include "sandbox/kubernetes/controllers.hpp"
 #include "sandbox/kubernetes/defaults.hpp"
-#include "sandbox/kubernetes/json_util.hpp"
+#include "sandbox/kubernetes/generated_ids.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 
 namespace {
 
@@ -16,14 +20,14 @@ constexpr const char* kNodeName = "sandbox-node-1";
 json::object NewPod(const json::object& rs) {
   json::object tmpl = rs.at("spec").at("template").as_object();
   json::object meta = tmpl.contains("metadata") ? tmpl.at("metadata").as_object() : json::object();
-  std::string rs_name = GetString(rs, "metadata.name");
+  std::string rs_name = core::StringAt(rs, {"metadata", "name"});
   meta["name"] = rs_name + "-" + RandomSuffix(5);
   meta["generateName"] = rs_name + "-";
-  meta["namespace"] = GetString(rs, "metadata.namespace");
+  meta["namespace"] = core::StringAt(rs, {"metadata", "namespace"});
   meta["ownerReferences"] = json::array{json::object{{"apiVersion", "apps/v1"},
                                                      {"kind", "ReplicaSet"},
                                                      {"name", rs_name},
-                                                     {"uid", GetString(rs, "metadata.uid")},
+                                                     {"uid", core::StringAt(rs, {"metadata", "uid"})},
                                                      {"controller", true},
                                                      {"blockOwnerDeletion", true}}};
   json::object spec = tmpl.contains("spec") ? tmpl.at("spec").as_object() : json::object();
@@ -44,13 +48,13 @@ bool IsReady(const json::object& pod) { return ReadySince(pod) > 0; }
 void Sync(Cluster& cluster, const json::object& rs, Clock::time_point now) {
   const auto& pod_type = *ResourceByPlural("pods");
   const auto& rs_type = *ResourceByPlural("replicasets");
-  std::string ns = GetString(rs, "metadata.namespace");
-  auto pods = OwnedBy(cluster, pod_type, ns, GetString(rs, "metadata.uid"));
-  int64_t want = GetInt(rs, "spec.replicas", 1);
+  std::string ns = core::StringAt(rs, {"metadata", "namespace"});
+  auto pods = OwnedBy(cluster, pod_type, ns, core::StringAt(rs, {"metadata", "uid"}));
+  int64_t want = core::IntAt(rs, {"spec", "replicas"}, 1);
   int64_t have = static_cast<int64_t>(pods.size());
   for (int64_t i = have; i < want; ++i) {
     auto pod = cluster.store.Create(pod_type, NewPod(rs));
-    auto& rt = cluster.pods[GetString(pod, "metadata.uid")];
+    auto& rt = cluster.pods[core::StringAt(pod, {"metadata", "uid"})];
     rt.created = now;
     rt.next = now + cluster.settings.pod_ready_delay;
     pods.push_back(std::move(pod));
@@ -59,15 +63,15 @@ void Sync(Cluster& cluster, const json::object& rs, Clock::time_point now) {
     // Unready pods go first, then the newest (ActivePods ordering, simplified).
     std::stable_sort(pods.begin(), pods.end(), [](const auto& a, const auto& b) {
       if (IsReady(a) != IsReady(b)) return !IsReady(a);
-      return GetString(a, "metadata.creationTimestamp") > GetString(b, "metadata.creationTimestamp");
+      return core::StringAt(a, {"metadata", "creationTimestamp"}) > core::StringAt(b, {"metadata", "creationTimestamp"});
     });
     for (int64_t i = 0; i < have - want; ++i) {
-      cluster.store.Remove(pod_type, ns, GetString(pods[i], "metadata.name"));
-      cluster.pods.erase(GetString(pods[i], "metadata.uid"));
+      cluster.store.Remove(pod_type, ns, core::StringAt(pods[i], {"metadata", "name"}));
+      cluster.pods.erase(core::StringAt(pods[i], {"metadata", "uid"}));
     }
     pods.erase(pods.begin(), pods.begin() + (have - want));
   }
-  int64_t min_ready = GetInt(rs, "spec.minReadySeconds", 0);
+  int64_t min_ready = core::IntAt(rs, {"spec", "minReadySeconds"}, 0);
   int64_t ready = 0, available = 0;
   int64_t t = static_cast<int64_t>(std::time(nullptr));
   for (const auto& p : pods) {
@@ -77,14 +81,14 @@ void Sync(Cluster& cluster, const json::object& rs, Clock::time_point now) {
     if (min_ready == 0 || t - since >= min_ready) ++available;
   }
   json::object next = rs;
-  auto& status = Obj(next, "status");
+  auto& status = core::EnsureObject(next, {"status"});
   status["replicas"] = static_cast<int64_t>(pods.size());
   status["fullyLabeledReplicas"] = static_cast<int64_t>(pods.size());
   status["readyReplicas"] = ready;
   status["availableReplicas"] = available;
-  status["observedGeneration"] = GetInt(rs, "metadata.generation", 1);
+  status["observedGeneration"] = core::IntAt(rs, {"metadata", "generation"}, 1);
   for (const char* zero : {"fullyLabeledReplicas", "readyReplicas", "availableReplicas"}) {
-    if (GetInt(status, zero) == 0) status.erase(zero);
+    if (core::IntAt(status, {zero}) == 0) status.erase(zero);
   }
   UpdateIfChanged(cluster, rs_type, rs, std::move(next));
 }
@@ -94,9 +98,9 @@ void Sync(Cluster& cluster, const json::object& rs, Clock::time_point now) {
 void RunReplicaSetController(Cluster& cluster, Clock::time_point now) {
   std::vector<json::object> sets;
   for (const auto* rs : cluster.store.List(*ResourceByPlural("replicasets"))) {
-    if (!Find(*rs, "metadata.deletionTimestamp")) sets.push_back(*rs);
+    if (!core::Find(*rs, {"metadata", "deletionTimestamp"})) sets.push_back(*rs);
   }
   for (const auto& rs : sets) Sync(cluster, rs, now);
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -1,6 +1,6 @@
 #include "sandbox/kubernetes/resources.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 std::string ResourceType::ApiVersion() const {
   if (group.empty()) return std::string(version);
@@ -49,4 +49,4 @@ const std::vector<GroupVersion>& AllGroupVersions() {
   return gvs;
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

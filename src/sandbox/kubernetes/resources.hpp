@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 /// One emulated resource type: what discovery advertises and what the
 /// router, store and messages need to know about it.
@@ -40,4 +40,4 @@ struct GroupVersion {
 };
 const std::vector<GroupVersion>& AllGroupVersions();
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -2,7 +2,7 @@
 
 #include <regex>
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 namespace json = boost::json;
 
@@ -208,4 +208,4 @@ void SchemaChecker::PruneNode(json::value& value, const json::object& raw, const
   }
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 /// Checks JSON values against the component schemas of the official
 /// Kubernetes OpenAPI v3 documents, for the subset of JSON Schema they use:
@@ -53,4 +53,4 @@ class SchemaChecker {
   std::map<std::string, std::string> by_gvk_;  ///< "group/version/Kind" → name
 };
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

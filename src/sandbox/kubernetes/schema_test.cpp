@@ -1,14 +1,17 @@
 // Everything the emulator returns validates against the official OpenAPI
 // v3 schemas (shared/specs/kubernetes/), strictly: no unknown fields, no
 // wrong types, required fields present.
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
-#include "sandbox/kubernetes/json_util.hpp"
+#include "core/common/json_path.hpp"
 #include "sandbox/kubernetes/openapi.hpp"
 #include "sandbox/kubernetes/schema_checker.hpp"
 #include "sandbox/kubernetes/test_support.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 namespace {
 
 using testing::Call;
@@ -41,7 +44,7 @@ class SchemaTest : public ::testing::Test {
     EXPECT_TRUE(errors.empty()) << kind << " is not valid:" << all << "\n" << json::serialize(value);
   }
   void ExpectValidObject(const json::value& value) {
-    ExpectValid(value, GetString(value, "apiVersion"), GetString(value, "kind"));
+    ExpectValid(value, core::StringAt(value, {"apiVersion"}), core::StringAt(value, {"kind"}));
   }
 
   static SchemaChecker* checker_;
@@ -94,14 +97,13 @@ TEST_F(SchemaTest, WorkloadObjectsAndLists) {
   ASSERT_FALSE(rses.at("items").as_array().empty());
   auto rs = rses.at("items").at(0);
   ExpectValidObject(Call(emu, "GET", "/apis/apps/v1/namespaces/default/replicasets/" +
-                                         GetString(rs, "metadata.name")).body);
+                                         core::StringAt(rs, {"metadata", "name"})).body);
   auto pods = Call(emu, "GET", "/api/v1/pods").body;
   ExpectValid(pods, "v1", "PodList");
   std::set<std::string> phases;
   for (const auto& p : pods.at("items").as_array()) {
     ExpectValid(p, "v1", "Pod");
-    phases.insert(GetString(p.at("status").at("containerStatuses").at(0), "state.waiting.reason",
-                            "running"));
+    phases.insert(core::StringAt(p.at("status").at("containerStatuses").at(0), {"state", "waiting", "reason"}, "running"));
   }
   EXPECT_TRUE(phases.count("running"));
   EXPECT_TRUE(phases.count("CrashLoopBackOff") || phases.count("ImagePullBackOff"));
@@ -145,4 +147,4 @@ TEST_F(SchemaTest, StatusObjects) {
 }
 
 }  // namespace
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

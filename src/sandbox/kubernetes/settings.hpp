@@ -4,7 +4,7 @@
 #include <functional>
 #include <string>
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 /// Whether a container image can be pulled. The default, DefaultImageExists,
 /// says no for references that contain "missing" or carry neither a tag nor
@@ -37,4 +37,4 @@ struct KubernetesSettings {
   std::function<bool(const std::string& image)> image_exists;
 };
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

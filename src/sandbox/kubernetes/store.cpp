@@ -1,9 +1,14 @@
 #include "sandbox/kubernetes/store.hpp"
 
+#include "core/common/clock.hpp"
+#include "core/common/json_path.hpp"
+#include "core/common/rfc3339.hpp"
 #include "sandbox/kubernetes/api_error.hpp"
-#include "sandbox/kubernetes/json_util.hpp"
+#include "sandbox/kubernetes/generated_ids.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 
 namespace {
 
@@ -36,20 +41,20 @@ std::vector<const json::object*> Store::List(const ResourceType& type,
 json::object Store::Create(const ResourceType& type, json::object object) {
   object["apiVersion"] = type.ApiVersion();
   object["kind"] = type.kind;
-  auto& meta = Obj(object, "metadata");
+  auto& meta = core::EnsureObject(object, {"metadata"});
   meta["uid"] = NewUid();
   meta["resourceVersion"] = std::to_string(++rv_);
-  meta["creationTimestamp"] = NowRfc3339();
+  meta["creationTimestamp"] = core::Rfc3339Seconds(core::SystemClock().Now());
   if (TracksGeneration(type)) meta["generation"] = 1;
-  Key key{GetString(object, "metadata.namespace"), GetString(object, "metadata.name")};
+  Key key{core::StringAt(object, {"metadata", "namespace"}), core::StringAt(object, {"metadata", "name"})};
   objects_[type.plural][key] = object;
   Emit("ADDED", type, object);
   return object;
 }
 
 json::object Store::Update(const ResourceType& type, json::object object) {
-  Obj(object, "metadata")["resourceVersion"] = std::to_string(++rv_);
-  Key key{GetString(object, "metadata.namespace"), GetString(object, "metadata.name")};
+  core::EnsureObject(object, {"metadata"})["resourceVersion"] = std::to_string(++rv_);
+  Key key{core::StringAt(object, {"metadata", "namespace"}), core::StringAt(object, {"metadata", "name"})};
   objects_[type.plural][key] = object;
   Emit("MODIFIED", type, object);
   return object;
@@ -63,17 +68,17 @@ std::optional<json::object> Store::Remove(const ResourceType& type, const std::s
   if (it == t->second.end()) return std::nullopt;
   json::object last = std::move(it->second);
   t->second.erase(it);
-  Obj(last, "metadata")["resourceVersion"] = std::to_string(++rv_);
+  core::EnsureObject(last, {"metadata"})["resourceVersion"] = std::to_string(++rv_);
   Emit("DELETED", type, last);
   return last;
 }
 
 bool Store::Matches(const WatchRequest& request, const Event& event) {
   if (event.resource != request.type) return false;
-  if (!request.ns.empty() && GetString(event.object, "metadata.namespace") != request.ns) {
+  if (!request.ns.empty() && core::StringAt(event.object, {"metadata", "namespace"}) != request.ns) {
     return false;
   }
-  const auto* labels = Find(event.object, "metadata.labels");
+  const auto* labels = core::Find(event.object, {"metadata", "labels"});
   return request.labels.Matches(labels ? *labels : json::value()) &&
          request.fields.Matches(event.object);
 }
@@ -164,4 +169,4 @@ void Store::Clear() {
   compacted_ = 0;
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

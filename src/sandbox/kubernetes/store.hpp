@@ -10,11 +10,15 @@
 #include <utility>
 #include <vector>
 
+#include "connectors/kubernetes/selectors.hpp"
 #include "http/message.hpp"
 #include "sandbox/kubernetes/resources.hpp"
-#include "sandbox/kubernetes/selector.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+// The selectors are the ones the fake evaluates too.
+using connectors::kube::FieldSelector;
+using connectors::kube::LabelSelector;
 
 /// What a watch asks for: one type, optionally one namespace, selectors.
 struct WatchRequest {
@@ -94,4 +98,4 @@ class Store {
   std::vector<Watcher> watches_;
 };
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

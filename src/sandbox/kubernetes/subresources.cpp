@@ -1,11 +1,15 @@
 // The scale, status and log subresources.
+#include <boost/json.hpp>
+
+#include "connectors/kubernetes/selectors.hpp"
+#include "core/common/json_path.hpp"
 #include "sandbox/kubernetes/api_error.hpp"
 #include "sandbox/kubernetes/document.hpp"
 #include "sandbox/kubernetes/handlers.hpp"
-#include "sandbox/kubernetes/json_util.hpp"
-#include "sandbox/kubernetes/selector.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 
 namespace {
 
@@ -16,19 +20,19 @@ const ResourceType& ScaleType() {
 
 // autoscaling/v1 Scale of a Deployment or ReplicaSet.
 json::object ToScale(const json::object& owner) {
-  const auto* sel = Find(owner, "spec.selector");
+  const auto* sel = core::Find(owner, {"spec", "selector"});
   return {{"kind", "Scale"},
           {"apiVersion", "autoscaling/v1"},
           {"metadata",
-           json::object{{"name", GetString(owner, "metadata.name")},
-                        {"namespace", GetString(owner, "metadata.namespace")},
-                        {"uid", GetString(owner, "metadata.uid")},
-                        {"resourceVersion", GetString(owner, "metadata.resourceVersion")},
-                        {"creationTimestamp", GetString(owner, "metadata.creationTimestamp")}}},
-          {"spec", json::object{{"replicas", GetInt(owner, "spec.replicas", 1)}}},
+           json::object{{"name", core::StringAt(owner, {"metadata", "name"})},
+                        {"namespace", core::StringAt(owner, {"metadata", "namespace"})},
+                        {"uid", core::StringAt(owner, {"metadata", "uid"})},
+                        {"resourceVersion", core::StringAt(owner, {"metadata", "resourceVersion"})},
+                        {"creationTimestamp", core::StringAt(owner, {"metadata", "creationTimestamp"})}}},
+          {"spec", json::object{{"replicas", core::IntAt(owner, {"spec", "replicas"}, 1)}}},
           {"status",
-           json::object{{"replicas", GetInt(owner, "status.replicas", 0)},
-                        {"selector", sel ? LabelSelector::FromObject(*sel).ToString() : ""}}}};
+           json::object{{"replicas", core::IntAt(owner, {"status", "replicas"}, 0)},
+                        {"selector", sel ? connectors::kube::LabelSelector::FromObject(*sel).ToString() : ""}}}};
 }
 
 http::Response Scale(Cluster& cluster, const ApiPath& path, http::Request& request) {
@@ -43,11 +47,11 @@ http::Response Scale(Cluster& cluster, const ApiPath& path, http::Request& reque
   } else {
     throw MethodNotAllowed("the server does not allow this method on the requested resource");
   }
-  std::string given_rv = GetString(wanted, "metadata.resourceVersion");
-  if (!given_rv.empty() && given_rv != GetString(owner, "metadata.resourceVersion")) {
+  std::string given_rv = core::StringAt(wanted, {"metadata", "resourceVersion"});
+  if (!given_rv.empty() && given_rv != core::StringAt(owner, {"metadata", "resourceVersion"})) {
     throw Conflict(*path.type, path.name);
   }
-  const auto* replicas = Find(wanted, "spec.replicas");
+  const auto* replicas = core::Find(wanted, {"spec", "replicas"});
   int64_t n = replicas && replicas->is_int64() ? replicas->as_int64() : 0;
   if (n < 0) {
     throw Invalid(ScaleType(), path.name,
@@ -55,7 +59,7 @@ http::Response Scale(Cluster& cluster, const ApiPath& path, http::Request& reque
                     "Invalid value: " + std::to_string(n) + ": must be greater than or equal to 0"}});
   }
   json::object updated = owner;
-  Obj(updated, "spec")["replicas"] = n;
+  core::EnsureObject(updated, {"spec"})["replicas"] = n;
   bool dry_run = request.Query("dryRun").value_or("") == "All";
   auto stored = CommitUpdate(cluster, *path.type, std::move(updated), owner, false, dry_run);
   return http::Response::Json(200, ToScale(stored));
@@ -86,29 +90,29 @@ http::Response Log(Cluster& cluster, const ApiPath& path, http::Request& request
   }
   const auto& pod = MustGet(cluster, *path.type, path.ns, path.name);
   std::string container = request.Query("container").value_or("");
-  const auto* statuses = Find(pod, "status.containerStatuses");
-  const auto* containers = Find(pod, "spec.containers");
+  const auto* statuses = core::Find(pod, {"status", "containerStatuses"});
+  const auto* containers = core::Find(pod, {"spec", "containers"});
   if (container.empty()) {
     if (containers && containers->is_array() && containers->as_array().size() > 1) {
       throw BadRequest("a container name must be specified for pod " + path.name);
     }
     if (containers && containers->is_array() && !containers->as_array().empty()) {
-      container = GetString(containers->as_array()[0], "name");
+      container = core::StringAt(containers->as_array()[0], {"name"});
     }
   }
   if (statuses && statuses->is_array()) {
     for (const auto& s : statuses->as_array()) {
-      if (GetString(s, "name") != container) continue;
-      if (const auto* waiting = Find(s, "state.waiting")) {
+      if (core::StringAt(s, {"name"}) != container) continue;
+      if (const auto* waiting = core::Find(s, {"state", "waiting"})) {
         throw BadRequest("container \"" + container + "\" in pod \"" + path.name +
-                         "\" is waiting to start: " + GetString(*waiting, "reason"));
+                         "\" is waiting to start: " + core::StringAt(*waiting, {"reason"}));
       }
     }
   }
   std::string image;
   if (containers && containers->is_array()) {
     for (const auto& c : containers->as_array()) {
-      if (GetString(c, "name") == container) image = GetString(c, "image");
+      if (core::StringAt(c, {"name"}) == container) image = core::StringAt(c, {"image"});
     }
   }
   return http::Response::Text(200, "sandbox: container " + container + " (" + image +
@@ -126,10 +130,10 @@ http::Response ServeSubresource(Cluster& cluster, const ApiPath& path, http::Req
     // here does not wait for them, so it is a status-like update.
     json::object obj = MustGet(cluster, *path.type, path.ns, path.name);
     auto body = ParseDocument(request.body, std::string(request.Header("content-type")));
-    if (const auto* f = Find(body, "spec.finalizers")) Obj(obj, "spec")["finalizers"] = *f;
+    if (const auto* f = core::Find(body, {"spec", "finalizers"})) core::EnsureObject(obj, {"spec"})["finalizers"] = *f;
     return http::Response::Json(200, cluster.store.Update(*path.type, std::move(obj)));
   }
   throw MethodNotAllowed("the server does not allow this method on the requested resource");
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -1,13 +1,17 @@
 // Server-side printing: the Table kubectl asks for with
 // `Accept: application/json;as=Table;v=v1;g=meta.k8s.io`, with the columns
 // the apiserver's printers (pkg/printers/internalversion) use.
+#include <boost/json.hpp>
 #include <ctime>
 
+#include "connectors/kubernetes/selectors.hpp"
+#include "core/common/json_path.hpp"
+#include "core/common/rfc3339.hpp"
 #include "sandbox/kubernetes/handlers.hpp"
-#include "sandbox/kubernetes/json_util.hpp"
-#include "sandbox/kubernetes/selector.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 
 namespace {
 
@@ -19,7 +23,7 @@ struct Column {
 
 // "10s", "5m3s", "17m", "3h", "2d" as duration.HumanDuration prints them.
 std::string Age(const json::object& obj) {
-  int64_t created = ParseRfc3339(GetString(obj, "metadata.creationTimestamp"));
+  int64_t created = core::ParseRfc3339(core::StringAt(obj, {"metadata", "creationTimestamp"})).value_or(0) / 1000;
   if (created == 0) return "<unknown>";
   int64_t s = std::max<int64_t>(0, static_cast<int64_t>(std::time(nullptr)) - created);
   if (s < 120) return std::to_string(s) + "s";
@@ -36,20 +40,20 @@ std::string Join(const json::value* list, const char* field) {
   if (!list || !list->is_array()) return out;
   for (const auto& v : list->as_array()) {
     if (!out.empty()) out += ",";
-    out += GetString(v, field);
+    out += core::StringAt(v, {field});
   }
   return out;
 }
 
 std::string PodStatus(const json::object& pod) {
-  if (Find(pod, "metadata.deletionTimestamp")) return "Terminating";
-  if (const auto* cs = Find(pod, "status.containerStatuses"); cs && cs->is_array()) {
+  if (core::Find(pod, {"metadata", "deletionTimestamp"})) return "Terminating";
+  if (const auto* cs = core::Find(pod, {"status", "containerStatuses"}); cs && cs->is_array()) {
     for (const auto& c : cs->as_array()) {
-      if (auto r = GetString(c, "state.waiting.reason"); !r.empty()) return r;
-      if (auto r = GetString(c, "state.terminated.reason"); !r.empty()) return r;
+      if (auto r = core::StringAt(c, {"state", "waiting", "reason"}); !r.empty()) return r;
+      if (auto r = core::StringAt(c, {"state", "terminated", "reason"}); !r.empty()) return r;
     }
   }
-  return GetString(pod, "status.phase", "Pending");
+  return core::StringAt(pod, {"status", "phase"}, "Pending");
 }
 
 std::vector<Column> Columns(const ResourceType& type) {
@@ -83,52 +87,52 @@ std::vector<Column> Columns(const ResourceType& type) {
 
 json::array Cells(const ResourceType& type, const json::object& o) {
   std::string_view p = type.plural;
-  std::string name = GetString(o, "metadata.name");
+  std::string name = core::StringAt(o, {"metadata", "name"});
   if (p == "deployments") {
-    const auto* sel = Find(o, "spec.selector");
+    const auto* sel = core::Find(o, {"spec", "selector"});
     return {name,
-            std::to_string(GetInt(o, "status.readyReplicas")) + "/" +
-                std::to_string(GetInt(o, "spec.replicas", 1)),
-            GetInt(o, "status.updatedReplicas"), GetInt(o, "status.availableReplicas"), Age(o),
-            Join(Find(o, "spec.template.spec.containers"), "name"),
-            Join(Find(o, "spec.template.spec.containers"), "image"),
-            sel ? LabelSelector::FromObject(*sel).ToString() : ""};
+            std::to_string(core::IntAt(o, {"status", "readyReplicas"})) + "/" +
+                std::to_string(core::IntAt(o, {"spec", "replicas"}, 1)),
+            core::IntAt(o, {"status", "updatedReplicas"}), core::IntAt(o, {"status", "availableReplicas"}), Age(o),
+            Join(core::Find(o, {"spec", "template", "spec", "containers"}), "name"),
+            Join(core::Find(o, {"spec", "template", "spec", "containers"}), "image"),
+            sel ? connectors::kube::LabelSelector::FromObject(*sel).ToString() : ""};
   }
   if (p == "replicasets") {
-    return {name, GetInt(o, "spec.replicas", 1), GetInt(o, "status.replicas"),
-            GetInt(o, "status.readyReplicas"), Age(o)};
+    return {name, core::IntAt(o, {"spec", "replicas"}, 1), core::IntAt(o, {"status", "replicas"}),
+            core::IntAt(o, {"status", "readyReplicas"}), Age(o)};
   }
   if (p == "pods") {
     int64_t total = 0, ready = 0, restarts = 0;
-    if (const auto* cs = Find(o, "status.containerStatuses"); cs && cs->is_array()) {
+    if (const auto* cs = core::Find(o, {"status", "containerStatuses"}); cs && cs->is_array()) {
       for (const auto& c : cs->as_array()) {
         ++total;
-        if (const auto* r = Find(c, "ready"); r && *r == true) ++ready;
-        restarts += GetInt(c, "restartCount");
+        if (const auto* r = core::Find(c, {"ready"}); r && *r == true) ++ready;
+        restarts += core::IntAt(c, {"restartCount"});
       }
-    } else if (const auto* c = Find(o, "spec.containers"); c && c->is_array()) {
+    } else if (const auto* c = core::Find(o, {"spec", "containers"}); c && c->is_array()) {
       total = static_cast<int64_t>(c->as_array().size());
     }
     return {name, std::to_string(ready) + "/" + std::to_string(total), PodStatus(o),
-            std::to_string(restarts), Age(o), GetString(o, "status.podIP", "<none>"),
-            GetString(o, "spec.nodeName", "<none>")};
+            std::to_string(restarts), Age(o), core::StringAt(o, {"status", "podIP"}, "<none>"),
+            core::StringAt(o, {"spec", "nodeName"}, "<none>")};
   }
-  if (p == "namespaces") return {name, GetString(o, "status.phase", "Active"), Age(o)};
+  if (p == "namespaces") return {name, core::StringAt(o, {"status", "phase"}, "Active"), Age(o)};
   if (p == "services") {
     std::string ports;
-    if (const auto* ps = Find(o, "spec.ports"); ps && ps->is_array()) {
+    if (const auto* ps = core::Find(o, {"spec", "ports"}); ps && ps->is_array()) {
       for (const auto& port : ps->as_array()) {
         if (!ports.empty()) ports += ",";
-        ports += std::to_string(GetInt(port, "port")) + "/" + GetString(port, "protocol", "TCP");
+        ports += std::to_string(core::IntAt(port, {"port"})) + "/" + core::StringAt(port, {"protocol"}, "TCP");
       }
     }
-    return {name, GetString(o, "spec.type", "ClusterIP"), GetString(o, "spec.clusterIP", "None"),
+    return {name, core::StringAt(o, {"spec", "type"}, "ClusterIP"), core::StringAt(o, {"spec", "clusterIP"}, "None"),
             "<none>", ports.empty() ? "<none>" : ports, Age(o)};
   }
   if (p == "ingresses") {
-    std::string hosts = Join(Find(o, "spec.rules"), "host");
-    return {name, GetString(o, "spec.ingressClassName", "<none>"), hosts.empty() ? "*" : hosts,
-            Join(Find(o, "status.loadBalancer.ingress"), "ip"), Find(o, "spec.tls") ? "80, 443" : "80",
+    std::string hosts = Join(core::Find(o, {"spec", "rules"}), "host");
+    return {name, core::StringAt(o, {"spec", "ingressClassName"}, "<none>"), hosts.empty() ? "*" : hosts,
+            Join(core::Find(o, {"status", "loadBalancer", "ingress"}), "ip"), core::Find(o, {"spec", "tls"}) ? "80, 443" : "80",
             Age(o)};
   }
   if (p == "configmaps") {
@@ -177,4 +181,4 @@ json::object ToTable(const ResourceType& type, const std::vector<const json::obj
           {"rows", std::move(rows)}};
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

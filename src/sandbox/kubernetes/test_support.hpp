@@ -9,7 +9,7 @@
 #include "http/message.hpp"
 #include "sandbox/kubernetes/kubernetes_emulator.hpp"
 
-namespace slipway::sandbox::k8s::testing {
+namespace slipway::sandbox::kube::testing {
 
 namespace json = boost::json;
 
@@ -125,4 +125,4 @@ inline json::object NamespaceManifest(const std::string& name) {
   return {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", name}}}};
 }
 
-}  // namespace slipway::sandbox::k8s::testing
+}  // namespace slipway::sandbox::kube::testing

@@ -2,10 +2,13 @@
 
 #include <regex>
 
-#include "sandbox/kubernetes/json_util.hpp"
-#include "sandbox/kubernetes/selector.hpp"
+#include "connectors/kubernetes/selectors.hpp"
+#include "core/common/canonical_json.hpp"
+#include "core/common/json_path.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 
 namespace {
 
@@ -37,7 +40,7 @@ void InvalidValue(std::vector<Cause>& causes, const std::string& field, const st
 
 void ValidateContainers(const json::value& pod_spec, const std::string& prefix,
                         std::vector<Cause>& causes) {
-  const auto* containers = Find(pod_spec, "containers");
+  const auto* containers = core::Find(pod_spec, {"containers"});
   if (!containers || !containers->is_array() || containers->as_array().empty()) {
     Required(causes, prefix + ".containers");
     return;
@@ -45,16 +48,16 @@ void ValidateContainers(const json::value& pod_spec, const std::string& prefix,
   const auto& list = containers->as_array();
   for (size_t i = 0; i < list.size(); ++i) {
     std::string field = prefix + ".containers[" + std::to_string(i) + "]";
-    std::string name = GetString(list[i], "name");
+    std::string name = core::StringAt(list[i], {"name"});
     if (name.empty()) {
       Required(causes, field + ".name");
     } else if (auto err = Dns1123LabelError(name); !err.empty()) {
       InvalidValue(causes, field + ".name", Quote(name), err);
     }
-    if (GetString(list[i], "image").empty()) Required(causes, field + ".image");
-    if (const auto* ports = Find(list[i], "ports"); ports && ports->is_array()) {
+    if (core::StringAt(list[i], {"image"}).empty()) Required(causes, field + ".image");
+    if (const auto* ports = core::Find(list[i], {"ports"}); ports && ports->is_array()) {
       for (size_t p = 0; p < ports->as_array().size(); ++p) {
-        int64_t port = GetInt(ports->as_array()[p], "containerPort", -1);
+        int64_t port = core::IntAt(ports->as_array()[p], {"containerPort"}, -1);
         std::string pf = field + ".ports[" + std::to_string(p) + "].containerPort";
         if (port == -1) {
           Required(causes, pf);
@@ -75,17 +78,17 @@ void ValidateWorkload(const json::object& object, const json::object* old, bool 
     Required(causes, "spec.template.spec.containers");
     return;
   }
-  int64_t replicas = GetInt(*spec, "replicas", 0);
+  int64_t replicas = core::IntAt(*spec, {"replicas"}, 0);
   if (replicas < 0) {
     InvalidValue(causes, "spec.replicas", std::to_string(replicas),
                  "must be greater than or equal to 0");
   }
-  const auto* selector = Find(*spec, "selector");
+  const auto* selector = core::Find(*spec, {"selector"});
   if (!selector || !selector->is_object()) {
     Required(causes, "spec.selector");
   } else {
-    auto sel = LabelSelector::FromObject(*selector);
-    const auto* labels = Find(*spec, "template.metadata.labels");
+    auto sel = connectors::kube::LabelSelector::FromObject(*selector);
+    const auto* labels = core::Find(*spec, {"template", "metadata", "labels"});
     if (sel.empty()) {
       InvalidValue(causes, "spec.selector", "v1.LabelSelector{}",
                    std::string("empty selector is invalid for ") +
@@ -95,22 +98,22 @@ void ValidateWorkload(const json::object& object, const json::object* old, bool 
                    "`selector` does not match template `labels`");
     }
     if (old) {
-      const auto* old_sel = Find(*old, "spec.selector");
-      if (old_sel && Canonical(*old_sel) != Canonical(*selector)) {
+      const auto* old_sel = core::Find(*old, {"spec", "selector"});
+      if (old_sel && core::CanonicalJson(*old_sel) != core::CanonicalJson(*selector)) {
         InvalidValue(causes, "spec.selector", "v1.LabelSelector{" + sel.ToString() + "}",
                      "field is immutable");
       }
     }
   }
-  const auto* pod_spec = Find(*spec, "template.spec");
+  const auto* pod_spec = core::Find(*spec, {"template", "spec"});
   ValidateContainers(pod_spec ? *pod_spec : json::value(), "spec.template.spec", causes);
-  std::string restart = GetString(*spec, "template.spec.restartPolicy", "Always");
+  std::string restart = core::StringAt(*spec, {"template", "spec", "restartPolicy"}, "Always");
   if (restart != "Always") {
     causes.push_back({"FieldValueNotSupported", "spec.template.spec.restartPolicy",
                       "Unsupported value: " + Quote(restart) + ": supported values: \"Always\""});
   }
   if (deployment) {
-    std::string strategy = GetString(*spec, "strategy.type", "RollingUpdate");
+    std::string strategy = core::StringAt(*spec, {"strategy", "type"}, "RollingUpdate");
     if (strategy != "RollingUpdate" && strategy != "Recreate") {
       causes.push_back({"FieldValueNotSupported", "spec.strategy.type",
                         "Unsupported value: " + Quote(strategy) +
@@ -121,9 +124,9 @@ void ValidateWorkload(const json::object& object, const json::object* old, bool 
 
 void ValidateService(const json::object& object, const json::object* old,
                      std::vector<Cause>& causes) {
-  std::string type = GetString(object, "spec.type", "ClusterIP");
-  const auto* ports = Find(object, "spec.ports");
-  bool headless = GetString(object, "spec.clusterIP") == "None";
+  std::string type = core::StringAt(object, {"spec", "type"}, "ClusterIP");
+  const auto* ports = core::Find(object, {"spec", "ports"});
+  bool headless = core::StringAt(object, {"spec", "clusterIP"}) == "None";
   if (type != "ClusterIP" && type != "NodePort" && type != "LoadBalancer" && type != "ExternalName") {
     causes.push_back({"FieldValueNotSupported", "spec.type",
                       "Unsupported value: " + Quote(type) +
@@ -132,12 +135,12 @@ void ValidateService(const json::object& object, const json::object* old,
   }
   if (type == "ExternalName") {
     // Defaulting leaves an ExternalName service without cluster IPs; one given is refused.
-    const auto* ips = Find(object, "spec.clusterIPs");
-    if ((ips && ips->is_array() && !ips->as_array().empty()) || !GetString(object, "spec.clusterIP").empty()) {
+    const auto* ips = core::Find(object, {"spec", "clusterIPs"});
+    if ((ips && ips->is_array() && !ips->as_array().empty()) || !core::StringAt(object, {"spec", "clusterIP"}).empty()) {
       causes.push_back({"FieldValueForbidden", "spec.clusterIPs", "Forbidden: may not be set for ExternalName services"});
     }
     // The CNAME may end in a dot (fully qualified).
-    std::string cname = GetString(object, "spec.externalName");
+    std::string cname = core::StringAt(object, {"spec", "externalName"});
     if (cname.ends_with('.')) cname.pop_back();
     if (cname.empty()) {
       Required(causes, "spec.externalName");
@@ -150,7 +153,7 @@ void ValidateService(const json::object& object, const json::object* old,
   }
   if (ports && ports->is_array()) {
     for (size_t i = 0; i < ports->as_array().size(); ++i) {
-      int64_t port = GetInt(ports->as_array()[i], "port", -1);
+      int64_t port = core::IntAt(ports->as_array()[i], {"port"}, -1);
       std::string f = "spec.ports[" + std::to_string(i) + "].port";
       if (port == -1) {
         Required(causes, f);
@@ -160,8 +163,8 @@ void ValidateService(const json::object& object, const json::object* old,
     }
   }
   if (old) {
-    std::string was = GetString(*old, "spec.clusterIP");
-    std::string now = GetString(object, "spec.clusterIP");
+    std::string was = core::StringAt(*old, {"spec", "clusterIP"});
+    std::string now = core::StringAt(object, {"spec", "clusterIP"});
     if (!was.empty() && !now.empty() && was != now) {
       InvalidValue(causes, "spec.clusterIPs[0]", Quote(now), "may not change once set");
     }
@@ -169,15 +172,15 @@ void ValidateService(const json::object& object, const json::object* old,
 }
 
 void ValidateIngress(const json::object& object, std::vector<Cause>& causes) {
-  const auto* rules = Find(object, "spec.rules");
+  const auto* rules = core::Find(object, {"spec", "rules"});
   if (!rules || !rules->is_array()) return;
   for (size_t r = 0; r < rules->as_array().size(); ++r) {
-    const auto* paths = Find(rules->as_array()[r], "http.paths");
+    const auto* paths = core::Find(rules->as_array()[r], {"http", "paths"});
     if (!paths || !paths->is_array()) continue;
     for (size_t p = 0; p < paths->as_array().size(); ++p) {
       const auto& path = paths->as_array()[p];
       std::string f = "spec.rules[" + std::to_string(r) + "].http.paths[" + std::to_string(p) + "]";
-      std::string type = GetString(path, "pathType");
+      std::string type = core::StringAt(path, {"pathType"});
       if (type.empty()) {
         Required(causes, f + ".pathType", "pathType must be specified");
       } else if (type != "Exact" && type != "Prefix" && type != "ImplementationSpecific") {
@@ -185,17 +188,17 @@ void ValidateIngress(const json::object& object, std::vector<Cause>& causes) {
                           "Unsupported value: " + Quote(type) +
                               ": supported values: \"Exact\", \"ImplementationSpecific\", \"Prefix\""});
       }
-      std::string value = GetString(path, "path");
+      std::string value = core::StringAt(path, {"path"});
       if ((type == "Exact" || type == "Prefix") && (value.empty() || value[0] != '/')) {
         InvalidValue(causes, f + ".path", Quote(value), "must be an absolute path");
       }
-      const auto* service = Find(path, "backend.service");
-      const auto* resource = Find(path, "backend.resource");
+      const auto* service = core::Find(path, {"backend", "service"});
+      const auto* resource = core::Find(path, {"backend", "resource"});
       if (!service && !resource) {
         Required(causes, f + ".backend", "one of `backend.service` or `backend.resource` must be specified");
       } else if (service) {
-        if (GetString(*service, "name").empty()) Required(causes, f + ".backend.service.name");
-        if (!Find(*service, "port.number") && !Find(*service, "port.name")) {
+        if (core::StringAt(*service, {"name"}).empty()) Required(causes, f + ".backend.service.name");
+        if (!core::Find(*service, {"port", "number"}) && !core::Find(*service, {"port", "name"})) {
           Required(causes, f + ".backend.service.port", "port name or number is required");
         }
       }
@@ -218,7 +221,7 @@ void ValidateConfigMap(const json::object& object, const json::object* old,
                      "is '[-._a-zA-Z0-9]+')");
       }
       if (std::string_view(field) == "data") {
-        if (const auto* bin = Find(object, "binaryData"); bin && bin->is_object() &&
+        if (const auto* bin = core::Find(object, {"binaryData"}); bin && bin->is_object() &&
                                                           bin->as_object().contains(key)) {
           InvalidValue(causes, "data[" + key + "]", Quote(key),
                        "duplicate of key present in binaryData");
@@ -226,11 +229,11 @@ void ValidateConfigMap(const json::object& object, const json::object* old,
       }
     }
   }
-  if (old && Find(*old, "immutable") && *Find(*old, "immutable") == true) {
+  if (old && core::Find(*old, {"immutable"}) && *core::Find(*old, {"immutable"}) == true) {
     auto same = [&](const char* f) {
       const auto* a = old->if_contains(f);
       const auto* b = object.if_contains(f);
-      return Canonical(a ? *a : json::value()) == Canonical(b ? *b : json::value());
+      return core::CanonicalJson(a ? *a : json::value()) == core::CanonicalJson(b ? *b : json::value());
     };
     if (!same("data")) causes.push_back({"FieldValueForbidden", "data", "Forbidden: field is immutable when `immutable` is set"});
     if (!same("binaryData")) causes.push_back({"FieldValueForbidden", "binaryData", "Forbidden: field is immutable when `immutable` is set"});
@@ -269,7 +272,7 @@ std::string Dns1035LabelError(const std::string& value) {
 std::vector<Cause> Validate(const ResourceType& type, const json::object& object,
                             const json::object* old) {
   std::vector<Cause> causes;
-  std::string name = GetString(object, "metadata.name");
+  std::string name = core::StringAt(object, {"metadata", "name"});
   if (name.empty()) {
     Required(causes, "metadata.name", "name or generateName is required");
   } else {
@@ -296,7 +299,7 @@ std::vector<Cause> Validate(const ResourceType& type, const json::object& object
 void ValidateOrThrow(const ResourceType& type, const json::object& object,
                      const json::object* old) {
   auto causes = Validate(type, object, old);
-  if (!causes.empty()) throw Invalid(type, GetString(object, "metadata.name"), causes);
+  if (!causes.empty()) throw Invalid(type, core::StringAt(object, {"metadata", "name"}), causes);
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

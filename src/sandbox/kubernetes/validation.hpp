@@ -5,7 +5,7 @@
 #include "sandbox/kubernetes/api_error.hpp"
 #include "sandbox/kubernetes/resources.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
 
 /// The apiserver's validation (pkg/apis/*/validation) for the rules that
 /// matter to a release tool: object names (DNS-1123 subdomain, namespace
@@ -28,4 +28,4 @@ std::string Dns1123SubdomainError(const std::string& value);
 std::string Dns1123LabelError(const std::string& value);
 std::string Dns1035LabelError(const std::string& value);
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -1,11 +1,14 @@
 // Watch: initial events, resume from a resourceVersion, selectors,
 // bookmarks, 410 Expired for versions older than the kept history, timeouts.
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
-#include "sandbox/kubernetes/json_util.hpp"
+#include "core/common/json_path.hpp"
 #include "sandbox/kubernetes/test_support.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 namespace {
 
 using testing::Call;
@@ -17,14 +20,14 @@ constexpr const char* kDeployments = "/apis/apps/v1/namespaces/default/deploymen
 
 std::vector<std::string> Types(const json::array& events) {
   std::vector<std::string> out;
-  for (const auto& e : events) out.push_back(GetString(e, "type"));
+  for (const auto& e : events) out.push_back(core::StringAt(e, {"type"}));
   return out;
 }
 
 TEST(Watch, ResumesFromAResourceVersion) {
   KubernetesEmulator emu(ManualSettings());
   Call(emu, "POST", kDeployments, DeploymentManifest("before", "web:1"));
-  std::string rv = GetString(Call(emu, "GET", kDeployments).body, "metadata.resourceVersion");
+  std::string rv = core::StringAt(Call(emu, "GET", kDeployments).body, {"metadata", "resourceVersion"});
   auto watch = Call(emu, "GET", std::string(kDeployments) + "?watch=1&resourceVersion=" + rv);
   ASSERT_EQ(watch.status, 200);
   ASSERT_TRUE(watch.raw.stream);
@@ -35,11 +38,11 @@ TEST(Watch, ResumesFromAResourceVersion) {
   Call(emu, "DELETE", std::string(kDeployments) + "/web");
   auto events = Drain(*watch.raw.stream);
   ASSERT_EQ(Types(events), (std::vector<std::string>{"ADDED", "MODIFIED", "DELETED"}));
-  EXPECT_EQ(GetString(events[0], "object.kind"), "Deployment");
-  EXPECT_EQ(GetString(events[0], "object.apiVersion"), "apps/v1");
-  EXPECT_EQ(GetInt(events[1], "object.spec.replicas"), 2);
+  EXPECT_EQ(core::StringAt(events[0], {"object", "kind"}), "Deployment");
+  EXPECT_EQ(core::StringAt(events[0], {"object", "apiVersion"}), "apps/v1");
+  EXPECT_EQ(core::IntAt(events[1], {"object", "spec", "replicas"}), 2);
   // A second watch from the first event's version replays the rest.
-  std::string first = GetString(events[0], "object.metadata.resourceVersion");
+  std::string first = core::StringAt(events[0], {"object", "metadata", "resourceVersion"});
   auto resumed = Call(emu, "GET", std::string(kDeployments) + "?watch=true&resourceVersion=" + first);
   EXPECT_EQ(Types(Drain(*resumed.raw.stream)), (std::vector<std::string>{"MODIFIED", "DELETED"}));
 }
@@ -51,7 +54,7 @@ TEST(Watch, WithoutVersionStartsWithSyntheticAdds) {
   auto watch = Call(emu, "GET", "/apis/apps/v1/deployments?watch=1");  // all namespaces
   auto events = Drain(*watch.raw.stream);
   ASSERT_EQ(Types(events), (std::vector<std::string>{"ADDED", "ADDED"}));
-  EXPECT_EQ(GetString(events[1], "object.metadata.name"), "b");
+  EXPECT_EQ(core::StringAt(events[1], {"object", "metadata", "name"}), "b");
 }
 
 TEST(Watch, SelectorsFilterEvents) {
@@ -65,10 +68,10 @@ TEST(Watch, SelectorsFilterEvents) {
   Call(emu, "POST", kDeployments, DeploymentManifest("other", "web:1"));
   auto named = Drain(*by_name.raw.stream);
   ASSERT_EQ(named.size(), 1u);
-  EXPECT_EQ(GetString(named[0], "object.metadata.name"), "web");
+  EXPECT_EQ(core::StringAt(named[0], {"object", "metadata", "name"}), "web");
   auto labelled = Drain(*by_label.raw.stream);
   ASSERT_EQ(labelled.size(), 1u);
-  EXPECT_EQ(GetString(labelled[0], "object.metadata.name"), "other");
+  EXPECT_EQ(core::StringAt(labelled[0], {"object", "metadata", "name"}), "other");
   EXPECT_TRUE(Drain(*other_ns.raw.stream).empty());
   EXPECT_EQ(Call(emu, "GET", std::string(kDeployments) + "?watch=1&fieldSelector=spec.foo%3Dx").status, 400);
 }
@@ -82,10 +85,10 @@ TEST(Watch, PodsAndReplicaSetsFromControllers) {
   auto pod_events = Drain(*pods.raw.stream);
   auto rs_events = Drain(*rses.raw.stream);
   ASSERT_GE(pod_events.size(), 4u);  // 2 ADDED, then status changes
-  EXPECT_EQ(GetString(pod_events[0], "type"), "ADDED");
-  EXPECT_EQ(GetString(pod_events.back(), "object.status.phase"), "Running");
+  EXPECT_EQ(core::StringAt(pod_events[0], {"type"}), "ADDED");
+  EXPECT_EQ(core::StringAt(pod_events.back(), {"object", "status", "phase"}), "Running");
   ASSERT_FALSE(rs_events.empty());
-  EXPECT_EQ(GetString(rs_events[0], "object.kind"), "ReplicaSet");
+  EXPECT_EQ(core::StringAt(rs_events[0], {"object", "kind"}), "ReplicaSet");
 }
 
 TEST(Watch, BookmarksWhenAllowed) {
@@ -97,10 +100,10 @@ TEST(Watch, BookmarksWhenAllowed) {
   emu.RunControllersOnce();
   auto events = Drain(*with.raw.stream);
   ASSERT_FALSE(events.empty());
-  EXPECT_EQ(GetString(events[0], "type"), "BOOKMARK");
-  EXPECT_EQ(GetString(events[0], "object.kind"), "Deployment");
-  std::string rv = GetString(Call(emu, "GET", kDeployments).body, "metadata.resourceVersion");
-  EXPECT_EQ(GetString(events[0], "object.metadata.resourceVersion"), rv);
+  EXPECT_EQ(core::StringAt(events[0], {"type"}), "BOOKMARK");
+  EXPECT_EQ(core::StringAt(events[0], {"object", "kind"}), "Deployment");
+  std::string rv = core::StringAt(Call(emu, "GET", kDeployments).body, {"metadata", "resourceVersion"});
+  EXPECT_EQ(core::StringAt(events[0], {"object", "metadata", "resourceVersion"}), rv);
   EXPECT_TRUE(Drain(*without.raw.stream).empty());
 }
 
@@ -116,16 +119,15 @@ TEST(Watch, ExpiredVersionGivesOneErrorEvent) {
   bool done = false;
   auto events = Drain(*watch.raw.stream, &done);
   ASSERT_EQ(events.size(), 1u);
-  EXPECT_EQ(GetString(events[0], "type"), "ERROR");
-  EXPECT_EQ(GetString(events[0], "object.kind"), "Status");
-  EXPECT_EQ(GetInt(events[0], "object.code"), 410);
-  EXPECT_EQ(GetString(events[0], "object.reason"), "Expired");
-  EXPECT_NE(GetString(events[0], "object.message").find("too old resource version: 2"), std::string::npos);
+  EXPECT_EQ(core::StringAt(events[0], {"type"}), "ERROR");
+  EXPECT_EQ(core::StringAt(events[0], {"object", "kind"}), "Status");
+  EXPECT_EQ(core::IntAt(events[0], {"object", "code"}), 410);
+  EXPECT_EQ(core::StringAt(events[0], {"object", "reason"}), "Expired");
+  EXPECT_NE(core::StringAt(events[0], {"object", "message"}).find("too old resource version: 2"), std::string::npos);
   EXPECT_TRUE(done);
   // A list with an old version does not fail; a recent version still resumes.
   EXPECT_EQ(Call(emu, "GET", "/api/v1/namespaces/default/configmaps?resourceVersion=2").status, 200);
-  std::string rv = GetString(Call(emu, "GET", "/api/v1/namespaces/default/configmaps").body,
-                             "metadata.resourceVersion");
+  std::string rv = core::StringAt(Call(emu, "GET", "/api/v1/namespaces/default/configmaps").body, {"metadata", "resourceVersion"});
   auto fresh = Call(emu, "GET", "/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=" + rv);
   EXPECT_TRUE(Drain(*fresh.raw.stream, &done).empty());
   EXPECT_FALSE(done);
@@ -139,8 +141,8 @@ TEST(Watch, TimeoutSecondsEndsTheStream) {
   Drain(*watch.raw.stream, &done);
   EXPECT_TRUE(done);
   auto state = emu.State();
-  EXPECT_EQ(GetInt(state, "watches"), 0);
+  EXPECT_EQ(core::IntAt(state, {"watches"}), 0);
 }
 
 }  // namespace
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

@@ -1,15 +1,23 @@
 // Create, replace, patch and delete: the write verbs of every emulated type.
+#include <boost/json.hpp>
+
+#include "core/common/canonical_json.hpp"
+#include "core/common/clock.hpp"
+#include "core/common/json_path.hpp"
+#include "core/common/rfc3339.hpp"
 #include "sandbox/kubernetes/api_error.hpp"
 #include "sandbox/kubernetes/defaults.hpp"
 #include "sandbox/kubernetes/document.hpp"
 #include "sandbox/kubernetes/field_validation.hpp"
+#include "sandbox/kubernetes/generated_ids.hpp"
 #include "sandbox/kubernetes/handlers.hpp"
-#include "sandbox/kubernetes/json_util.hpp"
-#include "sandbox/kubernetes/patch.hpp"
+#include "connectors/kubernetes/patch.hpp"
 #include "sandbox/kubernetes/protobuf.hpp"
 #include "sandbox/kubernetes/validation.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::sandbox::kube {
+
+namespace json = boost::json;
 
 namespace {
 
@@ -38,8 +46,8 @@ json::object BodyObject(const http::Request& request) {
 }
 
 void CheckKind(const ResourceType& type, const json::object& obj) {
-  std::string kind = GetString(obj, "kind");
-  std::string api_version = GetString(obj, "apiVersion");
+  std::string kind = core::StringAt(obj, {"kind"});
+  std::string api_version = core::StringAt(obj, {"apiVersion"});
   if (!kind.empty() && kind != type.kind) {
     throw BadRequest("the object provided is unrecognized (kind " + kind + " does not match " +
                      std::string(type.kind) + ")");
@@ -56,7 +64,7 @@ void CheckNamespaceWritable(Cluster& cluster, const ResourceType& type, const st
   if (!type.namespaced) return;
   const auto* ns_obj = cluster.store.Get(*ResourceByPlural("namespaces"), "", ns);
   if (!ns_obj) throw NotFound(*ResourceByPlural("namespaces"), ns);
-  if (Find(*ns_obj, "metadata.deletionTimestamp")) throw NamespaceTerminating(type, name, ns);
+  if (core::Find(*ns_obj, {"metadata", "deletionTimestamp"})) throw NamespaceTerminating(type, name, ns);
 }
 
 bool HasGeneration(const ResourceType& type) {
@@ -70,9 +78,9 @@ http::Response Create(Cluster& cluster, const ApiPath& path, json::object obj,
   bool dry_run = DryRun(request);
   CheckKind(type, obj);
   CheckRequestFields(cluster, type, obj, request);
-  auto& meta = Obj(obj, "metadata");
+  auto& meta = core::EnsureObject(obj, {"metadata"});
   if (type.namespaced) {
-    std::string given = GetString(obj, "metadata.namespace");
+    std::string given = core::StringAt(obj, {"metadata", "namespace"});
     if (!given.empty() && given != path.ns) {
       throw BadRequest("the namespace of the provided object does not match the namespace sent on "
                        "the request");
@@ -81,8 +89,8 @@ http::Response Create(Cluster& cluster, const ApiPath& path, json::object obj,
   } else {
     meta.erase("namespace");
   }
-  if (GetString(obj, "metadata.name").empty() && !GetString(obj, "metadata.generateName").empty()) {
-    meta["name"] = GetString(obj, "metadata.generateName") + RandomSuffix(5);
+  if (core::StringAt(obj, {"metadata", "name"}).empty() && !core::StringAt(obj, {"metadata", "generateName"}).empty()) {
+    meta["name"] = core::StringAt(obj, {"metadata", "generateName"}) + RandomSuffix(5);
   }
   for (const char* server_owned :
        {"uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "generation", "selfLink"}) {
@@ -92,7 +100,7 @@ http::Response Create(Cluster& cluster, const ApiPath& path, json::object obj,
       type.plural == "namespaces") {
     obj.erase("status");
   }
-  std::string name = GetString(obj, "metadata.name");
+  std::string name = core::StringAt(obj, {"metadata", "name"});
   ApplyDefaults(type, obj, [&] { return cluster.AllocateServiceIp(); });
   ValidateOrThrow(type, obj, nullptr);
   CheckNamespaceWritable(cluster, type, path.ns, name);
@@ -100,9 +108,9 @@ http::Response Create(Cluster& cluster, const ApiPath& path, json::object obj,
   if (dry_run) {
     obj["apiVersion"] = type.ApiVersion();
     obj["kind"] = type.kind;
-    auto& final_meta = Obj(obj, "metadata");  // `meta` may have moved since
+    auto& final_meta = core::EnsureObject(obj, {"metadata"});  // `meta` may have moved since
     final_meta["uid"] = NewUid();
-    final_meta["creationTimestamp"] = NowRfc3339();
+    final_meta["creationTimestamp"] = core::Rfc3339Seconds(core::SystemClock().Now());
     return http::Response::Json(201, obj);
   }
   return http::Response::Json(201, cluster.store.Create(type, std::move(obj)));
@@ -114,18 +122,18 @@ void Orphan(Cluster& cluster, const ResourceType& type, const json::object& owne
                                    : type.plural == "replicasets" ? ResourceByPlural("pods")
                                                                   : nullptr;
   if (!dependents) return;
-  std::string uid = GetString(owner, "metadata.uid");
+  std::string uid = core::StringAt(owner, {"metadata", "uid"});
   std::vector<json::object> changed;
-  for (const auto* obj : cluster.store.List(*dependents, GetString(owner, "metadata.namespace"))) {
-    const auto* refs = Find(*obj, "metadata.ownerReferences");
+  for (const auto* obj : cluster.store.List(*dependents, core::StringAt(owner, {"metadata", "namespace"}))) {
+    const auto* refs = core::Find(*obj, {"metadata", "ownerReferences"});
     if (!refs || !refs->is_array()) continue;
     json::array kept;
     for (const auto& r : refs->as_array()) {
-      if (GetString(r, "uid") != uid) kept.push_back(r);
+      if (core::StringAt(r, {"uid"}) != uid) kept.push_back(r);
     }
     if (kept.size() == refs->as_array().size()) continue;
     json::object copy = *obj;
-    auto& meta = Obj(copy, "metadata");
+    auto& meta = core::EnsureObject(copy, {"metadata"});
     if (kept.empty()) {
       meta.erase("ownerReferences");
     } else {
@@ -142,15 +150,15 @@ json::value ApplyPatchBody(const json::value& target, const http::Request& reque
   std::string media = MediaType(request);
   try {
     if (media == "application/json-patch+json") {
-      return JsonPatch(target, ParseDocument(request.body, media));
+      return connectors::kube::JsonPatch(target, ParseDocument(request.body, media));
     }
     if (media == "application/merge-patch+json") {
-      return MergePatch(target, ParseDocument(request.body, media));
+      return connectors::kube::MergePatch(target, ParseDocument(request.body, media));
     }
     if (media == "application/strategic-merge-patch+json" || media == "application/apply-patch+yaml") {
-      return StrategicMergePatch(target, ParseDocument(request.body, media));
+      return connectors::kube::StrategicMergePatch(target, ParseDocument(request.body, media));
     }
-  } catch (const PatchError& e) {
+  } catch (const connectors::kube::PatchError& e) {
     if (e.code == 422) throw ApiError(422, "Invalid", e.message);
     throw BadRequest(e.message);
   }
@@ -159,9 +167,9 @@ json::value ApplyPatchBody(const json::value& target, const http::Request& reque
 
 json::object CommitUpdate(Cluster& cluster, const ResourceType& type, json::object updated,
                           const json::object& old, bool status_only, bool dry_run) {
-  std::string name = GetString(old, "metadata.name");
-  std::string given_rv = GetString(updated, "metadata.resourceVersion");
-  if (!given_rv.empty() && given_rv != GetString(old, "metadata.resourceVersion")) {
+  std::string name = core::StringAt(old, {"metadata", "name"});
+  std::string given_rv = core::StringAt(updated, {"metadata", "resourceVersion"});
+  if (!given_rv.empty() && given_rv != core::StringAt(old, {"metadata", "resourceVersion"})) {
     throw Conflict(type, name);
   }
   json::object next;
@@ -174,13 +182,13 @@ json::object CommitUpdate(Cluster& cluster, const ResourceType& type, json::obje
     }
   } else {
     CheckKind(type, updated);
-    std::string body_name = GetString(updated, "metadata.name");
+    std::string body_name = core::StringAt(updated, {"metadata", "name"});
     if (!body_name.empty() && body_name != name) {
       throw BadRequest("the name of the object (" + body_name +
                        ") does not match the name on the URL (" + name + ")");
     }
     next = std::move(updated);
-    auto& meta = Obj(next, "metadata");
+    auto& meta = core::EnsureObject(next, {"metadata"});
     const auto& old_meta = old.at("metadata").as_object();
     for (const char* keep : {"name", "namespace", "uid", "creationTimestamp", "generation",
                              "deletionTimestamp", "resourceVersion"}) {
@@ -196,25 +204,25 @@ json::object CommitUpdate(Cluster& cluster, const ResourceType& type, json::obje
       next.erase("status");
     }
     if (type.plural == "services") {
-      auto& spec = Obj(next, "spec");
-      if (GetString(next, "spec.clusterIP").empty() && !GetString(old, "spec.clusterIP").empty()) {
+      auto& spec = core::EnsureObject(next, {"spec"});
+      if (core::StringAt(next, {"spec", "clusterIP"}).empty() && !core::StringAt(old, {"spec", "clusterIP"}).empty()) {
         spec["clusterIP"] = old.at("spec").at("clusterIP");
-        if (const auto* ips = Find(old, "spec.clusterIPs")) spec["clusterIPs"] = *ips;
+        if (const auto* ips = core::Find(old, {"spec", "clusterIPs"})) spec["clusterIPs"] = *ips;
       }
     }
     ApplyDefaults(type, next, [&] { return cluster.AllocateServiceIp(); });
     ValidateOrThrow(type, next, &old);
     const auto* old_spec = old.if_contains("spec");
     const auto* new_spec = next.if_contains("spec");
-    if (HasGeneration(type) && Canonical(old_spec ? *old_spec : json::value()) !=
-                                   Canonical(new_spec ? *new_spec : json::value())) {
+    if (HasGeneration(type) && core::CanonicalJson(old_spec ? *old_spec : json::value()) !=
+                                   core::CanonicalJson(new_spec ? *new_spec : json::value())) {
       // Re-fetched: inserting into `next` may have moved the metadata object.
-      Obj(next, "metadata")["generation"] = GetInt(old, "metadata.generation", 1) + 1;
+      core::EnsureObject(next, {"metadata"})["generation"] = core::IntAt(old, {"metadata", "generation"}, 1) + 1;
     }
   }
   next["apiVersion"] = type.ApiVersion();
   next["kind"] = type.kind;
-  if (Canonical(next) == Canonical(old) || dry_run) return next;  // no-op writes keep the RV
+  if (core::CanonicalJson(next) == core::CanonicalJson(old) || dry_run) return next;  // no-op writes keep the RV
   return cluster.store.Update(type, std::move(next));
 }
 
@@ -237,7 +245,7 @@ http::Response PatchObject(Cluster& cluster, const ApiPath& path, http::Request&
   if (!existing) {
     if (MediaType(request) != "application/apply-patch+yaml") throw NotFound(*path.type, path.name);
     json::object applied = BodyObject(request);
-    std::string body_name = GetString(applied, "metadata.name");
+    std::string body_name = core::StringAt(applied, {"metadata", "name"});
     if (body_name != path.name) {
       throw BadRequest("the name of the object (" + body_name +
                        ") does not match the name on the URL (" + path.name + ")");
@@ -264,24 +272,23 @@ http::Response DeleteObject(Cluster& cluster, const ApiPath& path, http::Request
     if (ec || !v.is_object()) throw BadRequest("the body of a DELETE must be DeleteOptions");
     options = std::move(v.as_object());
   }
-  std::string policy = GetString(options, "propagationPolicy",
-                                 request.Query("propagationPolicy").value_or(""));
+  std::string policy = core::StringAt(options, {"propagationPolicy"}, request.Query("propagationPolicy").value_or(""));
   if (const auto* o = options.if_contains("orphanDependents"); o && *o == true) policy = "Orphan";
   if (request.Query("orphanDependents").value_or("") == "true") policy = "Orphan";
-  std::string uid = GetString(obj, "metadata.uid");
-  if (auto want = GetString(options, "preconditions.uid"); !want.empty() && want != uid) {
+  std::string uid = core::StringAt(obj, {"metadata", "uid"});
+  if (auto want = core::StringAt(options, {"preconditions", "uid"}); !want.empty() && want != uid) {
     throw Conflict(type, path.name,
                    "Precondition failed: UID in precondition: " + want + ", UID in object meta: " + uid);
   }
-  std::string rv = GetString(obj, "metadata.resourceVersion");
-  if (auto want = GetString(options, "preconditions.resourceVersion"); !want.empty() && want != rv) {
+  std::string rv = core::StringAt(obj, {"metadata", "resourceVersion"});
+  if (auto want = core::StringAt(options, {"preconditions", "resourceVersion"}); !want.empty() && want != rv) {
     throw Conflict(type, path.name,
                    "Precondition failed: ResourceVersion in precondition: " + want +
                        ", ResourceVersion in object meta: " + rv);
   }
-  bool dry_run = DryRun(request) || GetString(options, "dryRun") == "All" ||
-                 (Find(options, "dryRun") && Find(options, "dryRun")->is_array() &&
-                  !Find(options, "dryRun")->as_array().empty());
+  bool dry_run = DryRun(request) || core::StringAt(options, {"dryRun"}) == "All" ||
+                 (core::Find(options, {"dryRun"}) && core::Find(options, {"dryRun"})->is_array() &&
+                  !core::Find(options, {"dryRun"})->as_array().empty());
   if (type.plural == "namespaces") {
     if (path.name == "default" || path.name == "kube-system" || path.name == "kube-public") {
       throw ApiError(403, "Forbidden",
@@ -293,14 +300,14 @@ http::Response DeleteObject(Cluster& cluster, const ApiPath& path, http::Request
                   (policy == "Foreground" && (type.plural == "deployments" || type.plural == "replicasets"));
   if (graceful) {
     // The object survives until its content/dependents are gone (controllers.cpp).
-    if (dry_run || Find(obj, "metadata.deletionTimestamp")) return http::Response::Json(200, obj);
-    auto& meta = Obj(obj, "metadata");
-    meta["deletionTimestamp"] = NowRfc3339();
+    if (dry_run || core::Find(obj, {"metadata", "deletionTimestamp"})) return http::Response::Json(200, obj);
+    auto& meta = core::EnsureObject(obj, {"metadata"});
+    meta["deletionTimestamp"] = core::Rfc3339Seconds(core::SystemClock().Now());
     meta["deletionGracePeriodSeconds"] = 0;
     if (type.plural == "namespaces") {
-      Obj(obj, "status")["phase"] = "Terminating";
+      core::EnsureObject(obj, {"status"})["phase"] = "Terminating";
     } else {
-      Arr(meta, "finalizers").push_back("foregroundDeletion");
+      core::EnsureArray(meta, "finalizers").push_back("foregroundDeletion");
     }
     return http::Response::Json(200, cluster.store.Update(type, std::move(obj)));
   }
@@ -315,4 +322,4 @@ http::Response DeleteObject(Cluster& cluster, const ApiPath& path, http::Request
   return http::Response::Json(200, status);
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::sandbox::kube

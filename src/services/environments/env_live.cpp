@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "services/environments/environment_service.hpp"
+#include "core/common/rfc3339.hpp"
 
 namespace slipway::services {
 
@@ -30,7 +31,7 @@ DeploymentStatus StatusOf(const connectors::Deployment& deployment) {
 }
 
 std::int64_t AgeSeconds(const connectors::PodSummary& pod, core::Millis now) {
-  auto started = connectors::ParseRfc3339(pod.start_time);
+  auto started = core::ParseRfc3339(pod.start_time);
   return started ? std::max<std::int64_t>(0, (now - *started) / 1000) : -1;
 }
 

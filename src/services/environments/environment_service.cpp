@@ -13,6 +13,7 @@
 #include "store/app_repository.hpp"
 #include "store/cluster_repository.hpp"
 #include "store/config_repository.hpp"
+#include "core/common/rfc3339.hpp"
 
 namespace slipway::services {
 
@@ -288,11 +289,11 @@ core::Result<store::EnvOperation> EnvironmentService::Restart(const RequestConte
   if (!kube.ok()) return kube.error();
   auto now = clock_.Now();
   auto deployment = core::DeploymentName(loaded->app.name, core::kTrackStable);
-  auto restarted = (*kube)->RolloutRestart(loaded->env.namespace_name, deployment, connectors::Rfc3339(now));
+  auto restarted = (*kube)->RolloutRestart(loaded->env.namespace_name, deployment, core::Rfc3339Seconds(now));
   if (!restarted.ok()) return restarted.error();
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<store::EnvOperation> {
     store::EnvOperation op{0, loaded->env.id, loaded->app.id, "restart", ctx.caller.username,
-                           json::serialize(json::object{{"deployment", deployment}, {"restarted_at", connectors::Rfc3339(now)}}),
+                           json::serialize(json::object{{"deployment", deployment}, {"restarted_at", core::Rfc3339Seconds(now)}}),
                            now};
     op.id = store::environments::AddOperation(tx, op);
     RecordAudit(tx, clock_, ctx, "env.restart", "env", std::to_string(loaded->env.id),

@@ -9,6 +9,7 @@
 #include "core/lane/lane_expiry.hpp"
 #include "services/lanes/lane_steps.hpp"
 #include "store/lane_repository.hpp"
+#include "core/common/rfc3339.hpp"
 
 namespace slipway::services::lanes {
 
@@ -33,11 +34,11 @@ std::string Notify(const LaneWorkflowDeps& deps, const core::Lane& lane, const c
   notice.event = "lane.expiring";
   notice.title = "Lane " + lane.name + " will be deleted";
   notice.text = "Lane " + lane.name + " has been idle for " + FormatDays(deps.lanes.expiry.pending_after) +
-                " days and will be deleted on " + connectors::Rfc3339(expiry.delete_at) +
+                " days and will be deleted on " + core::Rfc3339Seconds(expiry.delete_at) +
                 " unless renewed: " + renew;
   notice.markdown = "### Lane " + lane.name + " will be deleted\n\nIdle for " +
                     FormatDays(deps.lanes.expiry.pending_after) + " days; deleted on " +
-                    connectors::Rfc3339(expiry.delete_at) + " unless [renewed](" + renew + ").";
+                    core::Rfc3339Seconds(expiry.delete_at) + " unless [renewed](" + renew + ").";
   notice.fields = {{"lane", lane.name}, {"lane_id", std::to_string(lane.id)}, {"renew_url", renew}};
   notice.id = "lane-expiring-" + std::to_string(lane.id) + "-" + std::to_string(expiry.pending_at);
   auto sent = notifier->Notify(notice);
@@ -99,7 +100,7 @@ engine::StepOutcome ExpiryWatchStep(engine::StepContext& ctx, const Deps& deps) 
     const auto again = now + kDeleteRetryMs;
     return engine::SleepUntil(again, boost::json::object{{"retry", true}})
         .WithCommit(AddExpiryEvent(lane->id, "deletion failed (" + last.error.value_or("no reason given") +
-                                                 "); trying again on " + connectors::Rfc3339(again),
+                                                 "); trying again on " + core::Rfc3339Seconds(again),
                                    now));
   }
   if (lane->state == core::LaneState::kDeleting) {
@@ -116,14 +117,14 @@ engine::StepOutcome ExpiryWatchStep(engine::StepContext& ctx, const Deps& deps) 
       if (!lane->pending_deletion_at) {
         std::string told = Notify(*deps, *lane, expiry);
         return engine::SleepUntil(expiry.delete_at)
-            .WithCommit(SetPending(lane->id, now, "listed for deletion on " + connectors::Rfc3339(expiry.delete_at) +
+            .WithCommit(SetPending(lane->id, now, "listed for deletion on " + core::Rfc3339Seconds(expiry.delete_at) +
                                                        " (" + told + ")", now));
       }
       return engine::SleepUntil(expiry.delete_at);
     case core::LaneExpiryStage::kDue:
       break;
   }
-  return DeleteLane(*lane, "idle since " + connectors::Rfc3339(lane->last_activity_at) + ": deleting it", now);
+  return DeleteLane(*lane, "idle since " + core::Rfc3339Seconds(lane->last_activity_at) + ": deleting it", now);
 }
 
 }  // namespace slipway::services::lanes

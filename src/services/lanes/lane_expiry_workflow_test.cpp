@@ -6,6 +6,7 @@
 
 #include "core/lane/lane_names.hpp"
 #include "services/lanes/lane_test_fixture.hpp"
+#include "core/common/rfc3339.hpp"
 
 namespace slipway::services {
 namespace {
@@ -47,7 +48,7 @@ TEST_F(LaneExpiryWorkflowTest, AnIdleLaneIsListedWithANoticeThenDeletedOnDaySeve
   EXPECT_EQ(notice.event, "lane.expiring");
   EXPECT_EQ(notice.fields.at("renew_url"), renew);
   EXPECT_NE(notice.text.find(renew), std::string::npos) << notice.text;
-  EXPECT_NE(notice.text.find(connectors::Rfc3339(created_at + 7 * kDay)), std::string::npos) << notice.text;
+  EXPECT_NE(notice.text.find(core::Rfc3339Seconds(created_at + 7 * kDay)), std::string::npos) << notice.text;
   ASSERT_EQ(channels_.size(), 1u);
   EXPECT_EQ(channels_[0].url, "https://hooks.example.com/lanes");
   EXPECT_EQ(ExpiryEvents(id), 1);
@@ -108,7 +109,7 @@ TEST_F(LaneExpiryWorkflowTest, ARenewTakesTheLaneOffTheListAndMovesTheDates) {
   ASSERT_TRUE(Lane(id).pending_deletion_at.has_value());
   EXPECT_EQ(*Lane(id).pending_deletion_at, renewed_at + 6 * kDay);
   ASSERT_EQ(notifier_->notices().size(), 2u);
-  EXPECT_NE(notifier_->notices()[1].text.find(connectors::Rfc3339(renewed_at + 7 * kDay)), std::string::npos);
+  EXPECT_NE(notifier_->notices()[1].text.find(core::Rfc3339Seconds(renewed_at + 7 * kDay)), std::string::npos);
   EXPECT_NE(notifier_->notices()[0].id, notifier_->notices()[1].id) << "a new notice, not a repeat of the first";
 
   // …and deleted on day 7 after the renew.

@@ -1,18 +1,13 @@
 #include "services/lanes/lane_steps.hpp"
 
+#include "core/common/json_path.hpp"
 #include "store/lane_repository.hpp"
 
 namespace slipway::services::lanes {
 
-std::int64_t InputInt(const engine::StepContext& ctx, const char* key) {
-  const auto* v = ctx.input.is_object() ? ctx.input.as_object().if_contains(key) : nullptr;
-  return v && v->is_int64() ? v->as_int64() : 0;
-}
+std::int64_t InputInt(const engine::StepContext& ctx, const char* key) { return core::IntAt(ctx.input, {key}); }
 
-std::string InputString(const engine::StepContext& ctx, const char* key) {
-  const auto* v = ctx.input.is_object() ? ctx.input.as_object().if_contains(key) : nullptr;
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
+std::string InputString(const engine::StepContext& ctx, const char* key) { return core::StringAt(ctx.input, {key}); }
 
 std::optional<core::Lane> LoadLane(const engine::StepContext& ctx) {
   return store::InTx(*ctx.db, store::TxMode::kRead,

@@ -2,11 +2,13 @@
 #include <boost/json.hpp>
 #include <string>
 
-namespace slipway::sandbox::k8s {
+namespace slipway::connectors::kube {
 
-/// Pure patch functions. Each returns the patched document; a patch that
-/// cannot apply throws PatchError (the apiserver answers 422 for those, 400
-/// for malformed patches, as `interpretPatchError` does).
+/// Pure patch functions, as the API server applies them: the one
+/// implementation behind the Kubernetes emulator and the in-process fake.
+/// Each returns the patched document; a patch that cannot apply throws
+/// PatchError (the apiserver answers 422 for those, 400 for malformed
+/// patches, as `interpretPatchError` does).
 
 struct PatchError {
   int code;  ///< 400 or 422
@@ -31,4 +33,4 @@ boost::json::value StrategicMergePatch(const boost::json::value& target,
 /// {"spec","ports"} → "port". Empty: the list is atomic (replaced whole).
 std::string MergeKeyFor(const std::vector<std::string>& path);
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::connectors::kube

@@ -10,9 +10,9 @@
 // Lists without a merge key are atomic: the patch replaces them.
 #include <algorithm>
 
-#include "sandbox/kubernetes/patch.hpp"
+#include "connectors/kubernetes/patch.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::connectors::kube {
 
 namespace json = boost::json;
 
@@ -192,4 +192,4 @@ json::value StrategicMergePatch(const json::value& target, const json::value& pa
   return MergeValue(&target, patch, path);
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::connectors::kube

@@ -1,10 +1,12 @@
-#include "sandbox/kubernetes/patch.hpp"
+#include "connectors/kubernetes/patch.hpp"
 
 #include <gtest/gtest.h>
 
-#include "sandbox/kubernetes/json_util.hpp"
+#include "core/common/canonical_json.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::connectors::kube {
+
+namespace json = boost::json;
 namespace {
 
 json::value J(const char* text) { return json::parse(text); }
@@ -22,7 +24,7 @@ class MergePatchTest : public ::testing::TestWithParam<PatchCase> {};
 
 TEST_P(MergePatchTest, Applies) {
   const auto& c = GetParam();
-  EXPECT_EQ(Canonical(MergePatch(J(c.target), J(c.patch))), Canonical(J(c.expected)));
+  EXPECT_EQ(core::CanonicalJson(MergePatch(J(c.target), J(c.patch))), core::CanonicalJson(J(c.expected)));
 }
 
 // RFC 7386 appendix A, plus the cases a Deployment patch exercises.
@@ -46,7 +48,7 @@ class JsonPatchTest : public ::testing::TestWithParam<PatchCase> {};
 
 TEST_P(JsonPatchTest, Applies) {
   const auto& c = GetParam();
-  EXPECT_EQ(Canonical(JsonPatch(J(c.target), J(c.patch))), Canonical(J(c.expected)));
+  EXPECT_EQ(core::CanonicalJson(JsonPatch(J(c.target), J(c.patch))), core::CanonicalJson(J(c.expected)));
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -96,7 +98,7 @@ class StrategicMergeTest : public ::testing::TestWithParam<PatchCase> {};
 
 TEST_P(StrategicMergeTest, Applies) {
   const auto& c = GetParam();
-  EXPECT_EQ(Canonical(StrategicMergePatch(J(c.target), J(c.patch))), Canonical(J(c.expected)));
+  EXPECT_EQ(core::CanonicalJson(StrategicMergePatch(J(c.target), J(c.patch))), core::CanonicalJson(J(c.expected)));
 }
 
 constexpr const char* kTwoContainers =
@@ -174,5 +176,46 @@ TEST(MergeKeyFor, KnowsTheKubernetesMergeKeys) {
   EXPECT_EQ(MergeKeyFor({"spec", "rules"}), "");
 }
 
+// Cases first written for the fake, which now applies these same functions.
+std::string Apply(bool strategic, const char* target, const char* patch) {
+  auto t = boost::json::parse(target);
+  auto p = boost::json::parse(patch);
+  return boost::json::serialize(strategic ? StrategicMergePatch(t, p) : MergePatch(t, p));
+}
+
+TEST(MergePatch, MapsMergeNullDeletesListsReplace) {
+  EXPECT_EQ(
+      Apply(false, R"({"a":1,"b":{"c":2,"d":3},"l":[1,2]})", R"({"b":{"c":null,"e":4},"l":[3]})"),
+      R"({"a":1,"b":{"d":3,"e":4},"l":[3]})");
+}
+
+TEST(StrategicMergePatch, ContainersMergeByNameKeepingOtherFields) {
+  const char* deployment =
+      R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:1","ports":[{"containerPort":80}]},{"name":"side","image":"s:1"}]}}}})";
+  EXPECT_EQ(
+      Apply(true, deployment,
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:2"}]}}}})"),
+      R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:2","ports":[{"containerPort":80}]},{"name":"side","image":"s:1"}]}}}})");
+  // The same patch as a merge patch drops the sidecar and the ports.
+  EXPECT_EQ(
+      Apply(false, deployment,
+            R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:2"}]}}}})"),
+      R"({"spec":{"template":{"spec":{"containers":[{"name":"web","image":"a:2"}]}}}})");
+}
+
+TEST(StrategicMergePatch, EnvPortsDeleteDirectiveAndAnnotations) {
+  EXPECT_EQ(Apply(true, R"({"env":[{"name":"A","value":"1"},{"name":"B","value":"2"}]})",
+                  R"({"env":[{"name":"B","$patch":"delete"},{"name":"C","value":"3"}]})"),
+            R"({"env":[{"name":"A","value":"1"},{"name":"C","value":"3"}]})");
+  EXPECT_EQ(Apply(true, R"({"ports":[{"port":80,"name":"http"},{"port":443}]})",
+                  R"({"ports":[{"port":80,"targetPort":8080}]})"),
+            R"({"ports":[{"port":80,"name":"http","targetPort":8080},{"port":443}]})");
+  EXPECT_EQ(
+      Apply(
+          true, R"({"spec":{"template":{"metadata":{"labels":{"app":"w"}}}}})",
+          R"({"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-05-01T10:00:00Z"}}}}})"),
+      R"({"spec":{"template":{"metadata":{"labels":{"app":"w"},"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-05-01T10:00:00Z"}}}}})");
+}
+
 }  // namespace
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::connectors::kube

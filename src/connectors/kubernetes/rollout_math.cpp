@@ -1,12 +1,14 @@
-#include "sandbox/kubernetes/rollout_math.hpp"
+#include "connectors/kubernetes/rollout_math.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 
-#include "sandbox/kubernetes/json_util.hpp"
+#include "core/common/canonical_json.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::connectors::kube {
+
+namespace json = boost::json;
 
 int ScaledValue(const json::value* value, int total, bool round_up, int fallback) {
   if (!value) return fallback;
@@ -80,7 +82,7 @@ std::vector<int> ScaleDownOldReplicaSets(int replicas, int max_unavailable,
 }
 
 std::string PodTemplateHash(const json::value& pod_template, int64_t collision_count) {
-  std::string data = Canonical(pod_template);
+  std::string data = core::CanonicalJson(pod_template);
   if (collision_count != 0) data += std::to_string(collision_count);
   uint32_t h = 2166136261u;
   for (unsigned char c : data) {
@@ -95,4 +97,4 @@ std::string PodTemplateHash(const json::value& pod_template, int64_t collision_c
   return out;
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::connectors::kube

@@ -1,10 +1,10 @@
-#include "connectors/tls_server_name.hpp"
+#include "net/tls_server_name.hpp"
 
 #include <curl/curl.h>
 
 #include <memory>
 
-namespace slipway::connectors {
+namespace slipway::net {
 
 namespace {
 
@@ -42,4 +42,4 @@ core::Result<TlsServerNameRoute> RouteByTlsServerName(const std::string& url,
   return route;
 }
 
-}  // namespace slipway::connectors
+}  // namespace slipway::net

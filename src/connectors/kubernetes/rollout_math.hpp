@@ -6,7 +6,7 @@
 
 /// Pure arithmetic of the deployment controller
 /// (k8s.io/kubernetes/pkg/controller/deployment/util and rolling.go).
-namespace slipway::sandbox::k8s {
+namespace slipway::connectors::kube {
 
 /// An int-or-percent value ("25%" or 2) scaled against `total`; percentages
 /// round up when `round_up`, down otherwise. Missing/invalid: `fallback`.
@@ -45,4 +45,4 @@ std::vector<int> ScaleDownOldReplicaSets(int replicas, int max_unavailable,
 /// independent of key order.
 std::string PodTemplateHash(const boost::json::value& pod_template, int64_t collision_count);
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::connectors::kube

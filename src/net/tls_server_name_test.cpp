@@ -1,10 +1,10 @@
 // The URL and connect-to entry that make libcurl check a certificate for one
 // name while connecting to another address.
-#include "connectors/tls_server_name.hpp"
+#include "net/tls_server_name.hpp"
 
 #include <gtest/gtest.h>
 
-namespace slipway::connectors {
+namespace slipway::net {
 namespace {
 
 TEST(TlsServerName, TheUrlNamesTheServerAndTheConnectionGoesToTheAddress) {
@@ -40,4 +40,4 @@ TEST(TlsServerName, ANameThatIsNoHostIsInvalid) {
 }
 
 }  // namespace
-}  // namespace slipway::connectors
+}  // namespace slipway::net

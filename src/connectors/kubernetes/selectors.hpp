@@ -1,16 +1,22 @@
 #pragma once
 #include <boost/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
-namespace slipway::sandbox::k8s {
+#include "core/common/error.hpp"
+
+// Label and field selectors as the API server reads them: the one
+// implementation behind the Kubernetes emulator and the in-process fake.
+namespace slipway::connectors::kube {
 
 /// A parsed label selector (`app=web,track!=canary`, `env in (a,b)`,
 /// `tier notin (db)`, `release`, `!release`). An empty selector matches all.
 class LabelSelector {
  public:
-  /// Parses the query-string form; throws ApiError 400 on bad syntax.
-  static LabelSelector Parse(const std::string& text);
+  /// Parses the query-string form; kInvalid with the API server's message
+  /// on bad syntax (it answers 400).
+  static core::Result<LabelSelector> Parse(std::string_view text);
   /// Builds one from a LabelSelector object ({matchLabels, matchExpressions}).
   static LabelSelector FromObject(const boost::json::value& selector);
   bool Matches(const boost::json::value& labels) const;
@@ -32,8 +38,9 @@ class LabelSelector {
 /// the fields the apiserver supports for the emulated kinds.
 class FieldSelector {
  public:
-  /// Throws ApiError 400 for bad syntax or an unsupported field.
-  static FieldSelector Parse(const std::string& text);
+  /// kInvalid with the API server's message (it answers 400) for bad syntax
+  /// or an unsupported field.
+  static core::Result<FieldSelector> Parse(std::string_view text);
   bool Matches(const boost::json::object& object) const;
 
  private:
@@ -45,4 +52,4 @@ class FieldSelector {
   std::vector<Term> terms_;
 };
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::connectors::kube

@@ -3,7 +3,7 @@
 
 #include "core/common/error.hpp"
 
-namespace slipway::connectors {
+namespace slipway::net {
 
 /// How to reach a server at one address while checking its certificate (and
 /// sending SNI) for another name: kubeconfig's `tls-server-name`.
@@ -25,4 +25,4 @@ struct TlsServerNameRoute {
 core::Result<TlsServerNameRoute> RouteByTlsServerName(const std::string& url,
                                                       const std::string& server_name);
 
-}  // namespace slipway::connectors
+}  // namespace slipway::net

@@ -1,8 +1,8 @@
-#include "sandbox/kubernetes/patch.hpp"
+#include "connectors/kubernetes/patch.hpp"
 
 #include <charconv>
 
-namespace slipway::sandbox::k8s {
+namespace slipway::connectors::kube {
 
 namespace json = boost::json;
 
@@ -171,4 +171,4 @@ json::value JsonPatch(const json::value& target, const json::value& patch) {
   return doc;
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::connectors::kube

@@ -1,10 +1,11 @@
-#include "sandbox/kubernetes/rollout_math.hpp"
+#include "connectors/kubernetes/rollout_math.hpp"
 
-#include "sandbox/kubernetes/json_util.hpp"
 
 #include <gtest/gtest.h>
 
-namespace slipway::sandbox::k8s {
+namespace slipway::connectors::kube {
+
+namespace json = boost::json;
 namespace {
 
 TEST(ScaledValue, PercentRoundsAsKubernetes) {
@@ -79,4 +80,4 @@ TEST(PodTemplateHash, KnownValue) {
 }
 
 }  // namespace
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::connectors::kube

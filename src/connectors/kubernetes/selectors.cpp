@@ -1,25 +1,20 @@
-#include "sandbox/kubernetes/selector.hpp"
+#include "connectors/kubernetes/selectors.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <string_view>
 
-#include "sandbox/kubernetes/api_error.hpp"
-#include "sandbox/kubernetes/json_util.hpp"
+#include "core/common/ascii_text.hpp"
+#include "core/common/json_path.hpp"
 
-namespace slipway::sandbox::k8s {
+namespace slipway::connectors::kube {
 
 namespace {
 
-std::string Trim(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-  return s;
-}
+std::string Trim(std::string_view s) { return std::string(core::TrimSpace(s)); }
 
 // Splits on commas outside parentheses.
-std::vector<std::string> SplitTerms(const std::string& text) {
+std::vector<std::string> SplitTerms(std::string_view text) {
   std::vector<std::string> out;
   std::string cur;
   int depth = 0;
@@ -37,12 +32,11 @@ std::vector<std::string> SplitTerms(const std::string& text) {
   return out;
 }
 
-std::vector<std::string> ParseSet(const std::string& text, const std::string& whole) {
+// The values of "(a,b)" in `text`; nullopt without the parentheses.
+std::optional<std::vector<std::string>> ParseSet(const std::string& text) {
   auto open = text.find('(');
   auto close = text.rfind(')');
-  if (open == std::string::npos || close == std::string::npos || close < open) {
-    throw BadRequest("unable to parse requirement: found '" + whole + "', expected: '('");
-  }
+  if (open == std::string::npos || close == std::string::npos || close < open) return std::nullopt;
   std::vector<std::string> values;
   std::string inner = text.substr(open + 1, close - open - 1);
   size_t start = 0;
@@ -84,21 +78,22 @@ bool IsLabelKey(std::string_view key) {
 
 // The apiserver refuses a selector whose keys or values are not valid labels
 // (so `a=b=c` is a 400, not the key "a" with the value "b=c").
-void CheckTerm(const std::string& key, const std::vector<std::string>& values) {
+core::Status CheckTerm(const std::string& key, const std::vector<std::string>& values) {
   if (!IsLabelKey(key)) {
-    throw BadRequest("unable to parse requirement: key: Invalid value: \"" + key +
+    return core::Invalid("unable to parse requirement: key: Invalid value: \"" + key +
                      "\": name part must consist of alphanumeric characters, '-', '_' or '.', and must "
                      "start and end with an alphanumeric character (with an optional DNS subdomain "
                      "prefix and '/')");
   }
   for (const auto& v : values) {
     if (!IsLabelValue(v)) {
-      throw BadRequest("unable to parse requirement: values[0][" + key + "]: Invalid value: \"" + v +
+      return core::Invalid("unable to parse requirement: values[0][" + key + "]: Invalid value: \"" + v +
                        "\": a valid label must be an empty string or consist of alphanumeric "
                        "characters, '-', '_' or '.', and must start and end with an alphanumeric "
                        "character");
     }
   }
+  return core::Ok{};
 }
 
 std::optional<std::string> Label(const boost::json::value& labels, const std::string& key) {
@@ -111,10 +106,10 @@ std::optional<std::string> Label(const boost::json::value& labels, const std::st
 
 }  // namespace
 
-LabelSelector LabelSelector::Parse(const std::string& text) {
+core::Result<LabelSelector> LabelSelector::Parse(std::string_view text) {
   LabelSelector sel;
   for (const auto& term : SplitTerms(text)) {
-    if (term.empty()) throw BadRequest("unable to parse requirement: found '', expected: identifier");
+    if (term.empty()) return core::Invalid("unable to parse requirement: found '', expected: identifier");
     Term t;
     if (term[0] == '!') {
       t = {Trim(term.substr(1)), Op::kNotExists, {}};
@@ -124,14 +119,16 @@ LabelSelector LabelSelector::Parse(const std::string& text) {
       t = {Trim(term.substr(0, p2)), Op::kEq, {Trim(term.substr(p2 + 2))}};
     } else if (auto p3 = term.find('='); p3 != std::string::npos) {
       t = {Trim(term.substr(0, p3)), Op::kEq, {Trim(term.substr(p3 + 1))}};
-    } else if (auto p4 = term.find(" notin "); p4 != std::string::npos) {
-      t = {Trim(term.substr(0, p4)), Op::kNotIn, ParseSet(term.substr(p4), term)};
-    } else if (auto p5 = term.find(" in "); p5 != std::string::npos) {
-      t = {Trim(term.substr(0, p5)), Op::kIn, ParseSet(term.substr(p5), term)};
+    } else if (auto p4 = term.find(" notin "), p5 = term.find(" in ");
+               p4 != std::string::npos || p5 != std::string::npos) {
+      const bool in = p4 == std::string::npos;
+      auto values = ParseSet(term.substr(in ? p5 : p4));
+      if (!values) return core::Invalid("unable to parse requirement: found '" + term + "', expected: '('");
+      t = {Trim(term.substr(0, in ? p5 : p4)), in ? Op::kIn : Op::kNotIn, std::move(*values)};
     } else {
       t = {term, Op::kExists, {}};
     }
-    CheckTerm(t.key, t.values);
+    if (auto valid = CheckTerm(t.key, t.values); !valid.ok()) return valid.error();
     sel.terms_.push_back(std::move(t));
   }
   return sel;
@@ -139,21 +136,21 @@ LabelSelector LabelSelector::Parse(const std::string& text) {
 
 LabelSelector LabelSelector::FromObject(const boost::json::value& selector) {
   LabelSelector sel;
-  if (const auto* ml = Find(selector, "matchLabels"); ml && ml->is_object()) {
+  if (const auto* ml = core::Find(selector, {"matchLabels"}); ml && ml->is_object()) {
     for (const auto& kv : ml->as_object()) {
       if (kv.value().is_string()) {
         sel.terms_.push_back({std::string(kv.key()), Op::kEq, {std::string(kv.value().as_string())}});
       }
     }
   }
-  if (const auto* me = Find(selector, "matchExpressions"); me && me->is_array()) {
+  if (const auto* me = core::Find(selector, {"matchExpressions"}); me && me->is_array()) {
     for (const auto& e : me->as_array()) {
-      Term t{GetString(e, "key"), Op::kExists, {}};
-      std::string op = GetString(e, "operator");
+      Term t{core::StringAt(e, {"key"}), Op::kExists, {}};
+      std::string op = core::StringAt(e, {"operator"});
       if (op == "In") t.op = Op::kIn;
       if (op == "NotIn") t.op = Op::kNotIn;
       if (op == "DoesNotExist") t.op = Op::kNotExists;
-      if (const auto* vs = Find(e, "values"); vs && vs->is_array()) {
+      if (const auto* vs = core::Find(e, {"values"}); vs && vs->is_array()) {
         for (const auto& v : vs->as_array()) {
           if (v.is_string()) t.values.emplace_back(v.as_string());
         }
@@ -209,7 +206,7 @@ std::string LabelSelector::ToString() const {
   return out;
 }
 
-FieldSelector FieldSelector::Parse(const std::string& text) {
+core::Result<FieldSelector> FieldSelector::Parse(std::string_view text) {
   static const std::vector<std::string> kSupported = {"metadata.name", "metadata.namespace",
                                                       "status.phase", "spec.nodeName"};
   FieldSelector sel;
@@ -222,10 +219,10 @@ FieldSelector FieldSelector::Parse(const std::string& text) {
     } else if (auto p3 = term.find('='); p3 != std::string::npos) {
       t = {Trim(term.substr(0, p3)), true, Trim(term.substr(p3 + 1))};
     } else {
-      throw BadRequest("invalid selector: '" + text + "'; can't understand '" + term + "'");
+      return core::Invalid("invalid selector: '" + std::string(text) + "'; can't understand '" + term + "'");
     }
     if (std::find(kSupported.begin(), kSupported.end(), t.field) == kSupported.end()) {
-      throw BadRequest("field label not supported: " + t.field);
+      return core::Invalid("field label not supported: " + t.field);
     }
     sel.terms_.push_back(std::move(t));
   }
@@ -234,10 +231,13 @@ FieldSelector FieldSelector::Parse(const std::string& text) {
 
 bool FieldSelector::Matches(const boost::json::object& object) const {
   for (const auto& t : terms_) {
-    bool eq = GetString(object, t.field) == t.value;
+    // Every supported field label is "object.field" (kSupported).
+    const auto dot = t.field.find('.');
+    bool eq = core::StringAt(object, {std::string_view(t.field).substr(0, dot),
+                                      std::string_view(t.field).substr(dot + 1)}) == t.value;
     if (eq != t.equal) return false;
   }
   return true;
 }
 
-}  // namespace slipway::sandbox::k8s
+}  // namespace slipway::connectors::kube
