@@ -201,6 +201,10 @@ void ReadReleaseSettings(Section& top, Config& c) {
     b.GetRange<std::int64_t>("outage_ms", c.builds.outage_ms, 10'000, 24 * 3600'000);
   }
   {
+    auto r = top.Child("releases");
+    r.GetRange<core::Millis>("recheck_ms", c.releases.recheck_ms, 1'000, 3'600'000);
+  }
+  {
     auto f = top.Child("config_files");
     f.Get("consul_prefix", c.config_files.consul_prefix);
     f.Get("apollo_envs", c.config_files.apollo_envs);

@@ -58,8 +58,8 @@ void RolloutWatcher::Ensure(std::int64_t release_id, const std::string& workflow
   }
   Watches w;
   w.kube = kube;
-  auto on_event = [poke = poke_, workflow_id](const connectors::WatchEvent& e) {
-    if (e.type != connectors::WatchEvent::Type::kBookmark) poke(workflow_id);
+  auto on_event = [this, release_id, workflow_id](const connectors::WatchEvent& e) {
+    if (e.type != connectors::WatchEvent::Type::kBookmark && !poke_(workflow_id)) Stop(release_id);
   };
   auto on_error = [release_id](const core::Error& e) {
     spdlog::warn("release {}: watch interrupted (the step's deadline covers it): {}", release_id, e.message);
@@ -87,12 +87,19 @@ void RolloutWatcher::Ensure(std::int64_t release_id, const std::string& workflow
 }
 
 void RolloutWatcher::Stop(std::int64_t release_id) {
+  Watches stopping;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = watches_.find(release_id);
+    if (it == watches_.end()) return;
+    stopping = std::move(it->second);
+    watches_.erase(it);
+  }
+  // Outside the lock: this may run on one of the release's own watch threads
+  // (its workflow ended), while the other one waits for the lock here.
+  for (auto& h : stopping.handles) h->RequestStop();
   std::lock_guard lock(mutex_);
-  auto it = watches_.find(release_id);
-  if (it == watches_.end()) return;
-  for (auto& h : it->second.handles) h->RequestStop();
-  retired_.push_back(std::move(it->second));
-  watches_.erase(it);
+  retired_.push_back(std::move(stopping));
   if (!reaper_.joinable()) reaper_ = std::thread([this] { Reap(); });
   retired_ready_.notify_one();
 }

@@ -18,8 +18,11 @@ namespace slipway::services {
 
 class RolloutWatcher {
  public:
-  /// Wakes the workflow; called on watch threads, once per event.
-  using Poke = std::function<void(const std::string& workflow_id)>;
+  /// Wakes the workflow; called on watch threads, once per event. Returns
+  /// false when the workflow has ended, which stops the release's watches:
+  /// with several replicas the release may end in another process, whose
+  /// Stop() cannot reach the watches of this one.
+  using Poke = std::function<bool(const std::string& workflow_id)>;
   explicit RolloutWatcher(Poke poke) : poke_(std::move(poke)) {}
   ~RolloutWatcher();
   RolloutWatcher(const RolloutWatcher&) = delete;
