@@ -59,7 +59,16 @@ void RolloutWatcher::Ensure(std::int64_t release_id, const std::string& workflow
   Watches w;
   w.kube = kube;
   auto on_event = [this, release_id, workflow_id](const connectors::WatchEvent& e) {
-    if (e.type != connectors::WatchEvent::Type::kBookmark && !poke_(workflow_id)) Stop(release_id);
+    if (e.type == connectors::WatchEvent::Type::kBookmark) return;
+    bool keep = true;
+    try {
+      keep = poke_(workflow_id);
+    } catch (const std::exception& ex) {
+      // The database is unreachable: an exception here would end the process
+      // (this is the watch's thread). The step's deadline wakes it later.
+      spdlog::warn("release {}: cannot wake its workflow: {}", release_id, ex.what());
+    }
+    if (!keep) Stop(release_id);
   };
   auto on_error = [release_id](const core::Error& e) {
     spdlog::warn("release {}: watch interrupted (the step's deadline covers it): {}", release_id, e.message);
