@@ -4,10 +4,8 @@
 // completed with nothing done twice: no Kubernetes object created twice,
 // exactly one new baseline version, and release.start / release.complete
 // each audited once. The emulators run in a `slipway sandbox` process of
-// their own, so the cluster outlives the server. Every case runs on SQLite;
-// on PostgreSQL every canary case and a subset of the one-shot ones (the
-// claim, run and commit of each step, and the signal), which keeps the
-// suite's time reasonable.
+// their own, so the cluster outlives the server. Every case runs on SQLite
+// and on PostgreSQL.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -119,17 +117,7 @@ INSTANTIATE_TEST_SUITE_P(
                       CrashCase{"engine.after_claim:release.finish", "claimed_finish"},
                       CrashCase{"engine.after_step_run:release.finish", "ran_finish"},
                       CrashCase{"engine.after_step_commit:release.finish", "committed_finish"}),
-                       ::testing::Values(Backend::kSqlite)),
-    CaseName);
-
-INSTANTIATE_TEST_SUITE_P(
-    FailPointsOnPostgres, OneShotCrashTest,
-    ::testing::Combine(::testing::Values(CrashCase{"engine.after_claim:release.begin", "claimed_begin"},
-                                         CrashCase{"engine.after_step_run:release.deploy", "applied_not_committed"},
-                                         CrashCase{"engine.after_step_commit:release.deploy", "committed_first_wait"},
-                                         CrashCase{"engine.before_signal_commit:event", "signal_while_waiting"},
-                                         CrashCase{"engine.after_step_commit:release.finish", "committed_finish"}),
-                       ::testing::Values(Backend::kPostgres)),
+                       kBothBackends),
     CaseName);
 
 class CanaryCrashTest : public ::testing::TestWithParam<CrashParam> {};
