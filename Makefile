@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: deps build run test asan-test bench-api bench-release bench-lanes clean
+.PHONY: deps build run test asan-test package bench-api bench-release bench-lanes bench-soak clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -25,6 +25,12 @@ asan-test: deps
 	@cmake --build --preset asan -j $(JOBS) --target slipway_unit_tests slipway_store_tests slipway_engine_tests
 	@ctest --preset asan -j $(JOBS) -L '^(unit|storage-sqlite|engine)$$'
 
+# The Debian package of the release build: build-release/package/slipway_<version>_<arch>.deb.
+package: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target slipway
+	@./scripts/package.sh build-release/slipway build-release/package
+
 bench-api: deps
 	@./bench/api/run.sh
 
@@ -35,6 +41,10 @@ bench-release: deps
 # Lanes of 1, 5 and 20 applications created and deleted, +50 ms per external call (bench/README.md).
 bench-lanes: deps
 	@./bench/lanes/run.sh
+
+# 60 s of wrk at 200 connections, 100 event streams, 20 releases running; start-up and idle RSS (bench/README.md).
+bench-soak: deps
+	@./bench/soak/run.sh
 
 clean:
 	rm -rf build build-asan build-release

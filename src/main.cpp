@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/config.hpp"
+#include "app/key_rotation_command.hpp"
 #include "app/sandbox_command.hpp"
 #include "app/console_assets.hpp"
 #include "app/serve.hpp"
@@ -39,6 +40,7 @@ slipway::app::Config Resolve(const ServerFlags& f) {
 
 int main(int argc, char** argv) {
   CLI::App app{"Slipway: release platform and swimlane environments for Kubernetes"};
+  app.set_version_flag("--version", "slipway " SLIPWAY_VERSION);
   app.require_subcommand(1);
   int exit_code = 0;
   ServerFlags flags;
@@ -61,6 +63,14 @@ int main(int argc, char** argv) {
   start->add_option("--subject", subject, "what the workflow is about");
   AddServerFlags(start, flags);
   start->callback([&] { exit_code = slipway::app::StartWorkflowCommand(Resolve(flags), kind, subject); });
+
+  auto* rotate = admin->add_subcommand("rotate-secret-key",
+                                       "re-seal every stored secret with a new key (every replica stopped)");
+  std::string new_key_file;
+  rotate->add_option("--new-key-file", new_key_file, "the new key, base64 (created with a random key when absent)")
+      ->required();
+  AddServerFlags(rotate, flags);
+  rotate->callback([&] { exit_code = slipway::app::RotateSecretKeyCommand(Resolve(flags), new_key_file); });
 
   auto* sandbox = app.add_subcommand("sandbox", "run emulators of every external system on loopback");
   std::string listen_host = "127.0.0.1";

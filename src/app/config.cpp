@@ -2,16 +2,14 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <arpa/inet.h>
-
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <set>
 #include <stdexcept>
 #include <utility>
 
+#include "app/config_connectors.hpp"
+#include "app/config_section.hpp"
 #include "connectors/address_policy.hpp"
 #include "connectors/yaml_keys.hpp"
 #include "core/builds/jenkins_item_path.hpp"
@@ -29,151 +27,6 @@ std::string JobPathExample(std::string path) {
     }
   }
   return path;
-}
-
-// Reads YAML mappings, refusing keys nobody reads (typos must not pass silently).
-class Section {
- public:
-  // An absent or empty (null) section reads as all defaults.
-  Section(const YAML::Node& node, std::string path)
-      : node_(node && !node.IsNull() ? node : YAML::Node(YAML::NodeType::Undefined)), path_(std::move(path)) {
-    if (node_ && !node_.IsMap()) throw std::runtime_error(path_ + " must be a mapping");
-  }
-  ~Section() noexcept(false) {
-    if (!node_ || std::uncaught_exceptions() > 0) return;
-    for (const auto& kv : node_) {
-      auto key = kv.first.as<std::string>();
-      if (!read_.count(key)) throw std::runtime_error("unknown setting " + Name(key));
-    }
-  }
-  template <class T>
-  void Get(const char* key, T& out) {
-    read_.insert(key);
-    if (!node_ || !node_[key]) return;
-    try {
-      out = node_[key].as<T>();
-    } catch (const YAML::Exception&) {
-      throw std::runtime_error("bad value for " + Name(key));
-    }
-  }
-  template <class T>
-  void GetRange(const char* key, T& out, T min, T max) {
-    Get(key, out);
-    if (out < min || out > max) {
-      throw std::runtime_error(Name(key) + " must be between " + std::to_string(min) + " and " +
-                               std::to_string(max));
-    }
-  }
-  Section Child(const char* key) {
-    read_.insert(key);
-    return node_ ? Section(node_[key], Name(key)) : Section(YAML::Node(YAML::NodeType::Undefined), Name(key));
-  }
-
- private:
-  std::string Name(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
-  YAML::Node node_;
-  std::string path_;
-  std::set<std::string> read_;
-};
-
-std::optional<ConnectorEndpoint> ReadEndpointIn(Section& s, const char* system) {
-  ConnectorEndpoint e;
-  s.Get("url", e.url);
-  s.Get("user", e.user);
-  s.Get("token", e.token);
-  s.Get("ca_file", e.ca_file);
-  s.Get("insecure_skip_tls_verify", e.insecure_skip_tls_verify);
-  if (e.url.empty()) return std::nullopt;
-  if (e.url.rfind("http://", 0) != 0 && e.url.rfind("https://", 0) != 0) {
-    throw std::runtime_error(std::string("connectors.") + system + ".url must start with http:// or https://");
-  }
-  return e;
-}
-
-std::optional<ConnectorEndpoint> ReadEndpoint(Section& parent, const char* system) {
-  auto s = parent.Child(system);
-  return ReadEndpointIn(s, system);
-}
-
-void ReadTapd(Section& parent, ConnectorsConfig& k) {
-  auto s = parent.Child("tapd");
-  s.Get("web_url", k.tapd_web_url);
-  k.tapd = ReadEndpointIn(s, "tapd");
-}
-
-// The secret of a TSIG key file: the base64 text alone, or what tsig-keygen
-// and BIND's key files hold (key "name" { algorithm …; secret "…"; };).
-std::string ReadTsigSecret(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("connectors.dns.key_secret_file: cannot read " + path);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (auto at = text.find("secret \""); at != std::string::npos) {
-    at += 8;
-    text = text.substr(at, text.find('"', at) - at);
-  }
-  auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) throw std::runtime_error("connectors.dns.key_secret_file: " + path + " is empty");
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-std::optional<DnsZoneConfig> ReadDns(Section& parent) {
-  auto s = parent.Child("dns");
-  DnsZoneConfig d;
-  std::string server, secret_file;
-  s.Get("server", server);
-  s.Get("zone", d.zone);
-  s.Get("key_name", d.key_name);
-  s.Get("key_algorithm", d.key_algorithm);
-  s.Get("key_secret_file", secret_file);
-  if (server.empty()) return std::nullopt;
-  // "10.0.0.53", "10.0.0.53:5353", "[fd00::53]:53"; DNS servers are addressed by IP.
-  std::string host = server, port = "53";
-  if (server.front() == '[') {
-    auto close = server.find(']');
-    host = server.substr(1, close == std::string::npos ? std::string::npos : close - 1);
-    if (close != std::string::npos && close + 1 < server.size() && server[close + 1] == ':') port = server.substr(close + 2);
-  } else if (server.find(':') == server.rfind(':') && server.find(':') != std::string::npos) {
-    host = server.substr(0, server.find(':'));
-    port = server.substr(server.find(':') + 1);
-  }
-  in6_addr v6{};
-  in_addr v4{};
-  if (inet_pton(AF_INET, host.c_str(), &v4) != 1 && inet_pton(AF_INET6, host.c_str(), &v6) != 1) {
-    throw std::runtime_error("connectors.dns.server must be IP[:PORT] (the zone's primary), got " + server);
-  }
-  if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
-      std::stoi(port) == 0 || std::stoi(port) > 65535) {
-    throw std::runtime_error("connectors.dns.server has a bad port: " + server);
-  }
-  d.server = host;
-  d.port = static_cast<std::uint16_t>(std::stoi(port));
-  if (d.zone.empty()) throw std::runtime_error("connectors.dns.zone is required with connectors.dns.server");
-  if (d.zone.back() != '.') d.zone += '.';
-  if (d.key_name.empty()) throw std::runtime_error("connectors.dns.key_name is required with connectors.dns.server");
-  if (!d.key_algorithm.empty() && d.key_algorithm.back() != '.') d.key_algorithm += '.';
-  static const std::set<std::string> kAlgorithms = {"hmac-md5.sig-alg.reg.int.", "hmac-sha1.", "hmac-sha224.",
-                                                    "hmac-sha256.", "hmac-sha384.", "hmac-sha512."};
-  if (!kAlgorithms.contains(d.key_algorithm)) {
-    throw std::runtime_error("connectors.dns.key_algorithm must be hmac-sha256, hmac-sha512, hmac-sha384, "
-                             "hmac-sha224, hmac-sha1 or hmac-md5.sig-alg.reg.int");
-  }
-  if (secret_file.empty()) throw std::runtime_error("connectors.dns.key_secret_file is required with connectors.dns.server");
-  d.key_secret = ReadTsigSecret(secret_file);
-  return d;
-}
-
-void ReadConnectors(Section& top, Config& c) {
-  auto s = top.Child("connectors");
-  auto& k = c.connectors;
-  k.jenkins = ReadEndpoint(s, "jenkins");
-  k.registry = ReadEndpoint(s, "registry");
-  k.apollo = ReadEndpoint(s, "apollo");
-  k.consul = ReadEndpoint(s, "consul");
-  k.gitlab = ReadEndpoint(s, "gitlab");
-  ReadTapd(s, k);
-  k.dns = ReadDns(s);
-  s.Get("registry_host", k.registry_host);
-  s.Get("consul_datacenter", k.consul_datacenter);
 }
 
 void ReadReleaseSettings(Section& top, Config& c) {
@@ -199,6 +52,7 @@ void ReadReleaseSettings(Section& top, Config& c) {
     b.GetRange<std::int64_t>("poll_interval_ms", c.builds.poll_interval_ms, 100, 60'000);
     b.GetRange<std::int64_t>("trigger_recovery_ms", c.builds.trigger_recovery_ms, 10'000, 24 * 3600'000);
     b.GetRange<std::int64_t>("outage_ms", c.builds.outage_ms, 10'000, 24 * 3600'000);
+    b.GetRange<std::int64_t>("log_max_bytes", c.builds.log_max_bytes, 1024, std::int64_t(1) << 30);
   }
   {
     auto r = top.Child("releases");

@@ -198,5 +198,42 @@ TEST_F(ConfigTest, ConfigFilesDefaultToApollosStandardEnvsAndCheckThePrefix) {
   EXPECT_NE(Error("config_files:\n  consul_prefix: 'a b'\n").find("config_files.consul_prefix"), std::string::npos);
 }
 
+TEST_F(ConfigTest, ConnectorCredentialsComeFromFilesAndEnvironmentVariables) {
+  std::ofstream(dir_.path() + "/jenkins-token") << "from-a-file\n";
+  setenv("SLIPWAY_TEST_GITLAB_TOKEN", "from-the-environment", 1);
+  setenv("SLIPWAY_TEST_TSIG", "c2VjcmV0", 1);
+  auto c = Load("connectors:\n"
+                "  jenkins: {url: https://ci.example.com, user: slipway, token_file: " + dir_.path() + "/jenkins-token}\n"
+                "  gitlab: {url: https://gitlab.example.com, token_env: SLIPWAY_TEST_GITLAB_TOKEN}\n"
+                "  consul: {url: http://consul:8500, token: inline}\n"
+                "  dns: {server: 10.0.0.53, zone: z, key_name: k, key_secret_env: SLIPWAY_TEST_TSIG}\n");
+  EXPECT_EQ(c.connectors.jenkins->token, "from-a-file") << "without its newline";
+  EXPECT_EQ(c.connectors.gitlab->token, "from-the-environment");
+  EXPECT_EQ(c.connectors.consul->token, "inline");
+  EXPECT_EQ(c.connectors.dns->key_secret, "c2VjcmV0");
+  unsetenv("SLIPWAY_TEST_GITLAB_TOKEN");
+  unsetenv("SLIPWAY_TEST_TSIG");
+}
+
+TEST_F(ConfigTest, RefusesTwoSourcesOfOneSecretAnUnsetVariableAndAnUnreadableFile) {
+  std::ofstream(dir_.path() + "/t") << "x\n";
+  std::ofstream(dir_.path() + "/empty") << "\n";
+  EXPECT_NE(Error("connectors:\n  jenkins: {url: http://j, token: a, token_file: " + dir_.path() + "/t}\n")
+                .find("connectors.jenkins.token: give one of token, token_file and token_env"),
+            std::string::npos);
+  unsetenv("SLIPWAY_TEST_UNSET");
+  EXPECT_NE(Error("connectors:\n  registry: {url: http://r, token_env: SLIPWAY_TEST_UNSET}\n")
+                .find("connectors.registry.token_env: the environment variable SLIPWAY_TEST_UNSET is not set"),
+            std::string::npos);
+  EXPECT_NE(Error("connectors:\n  apollo: {url: http://a, token_file: /nonexistent/token}\n")
+                .find("connectors.apollo.token_file: cannot read /nonexistent/token"),
+            std::string::npos);
+  EXPECT_NE(Error("connectors:\n  apollo: {url: http://a, token_file: " + dir_.path() + "/empty}\n").find("is empty"),
+            std::string::npos);
+  EXPECT_NE(Error("connectors:\n  dns: {server: 10.0.0.1, zone: z, key_name: k}\n")
+                .find("connectors.dns needs one of key_secret_file and key_secret_env"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace slipway::app

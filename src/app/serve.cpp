@@ -12,6 +12,7 @@
 #include "app/log_format.hpp"
 #include "app/sandbox_command.hpp"
 #include "app/sandbox_ports.hpp"
+#include "app/server_resources.hpp"
 #include "engine/engine.hpp"
 #include "engine/sample_workflow.hpp"
 #include "http/handlers/deps.hpp"
@@ -47,15 +48,6 @@ namespace {
 bool Testing() {
   const char* v = std::getenv("SLIPWAY_TESTING");
   return v && std::string(v) == "1";
-}
-
-std::unique_ptr<store::Database> OpenDatabase(const Config& c) {
-  if (!c.database_url.empty()) {
-    return store::OpenPostgres({c.database_url, c.database_pool_size});
-  }
-  std::filesystem::create_directories(c.data_dir);
-  return store::OpenSqlite({(std::filesystem::path(c.data_dir) / "slipway.db").string(),
-                            std::max(2, c.database_pool_size / 2), 5000});
 }
 
 // The workflow kinds that need no service wiring; `serve` adds releases and lanes.
@@ -105,18 +97,6 @@ http::Observer AccessLog(const Config& c, http::Metrics& metrics) {
   };
 }
 
-// The key sealing connector secrets: SLIPWAY_SECRET_KEY, else the key file
-// (created with a random key on first start).
-services::SecretBox SecretKey(const Config& c) {
-  auto key = c.secret_key ? services::SecretBox::KeyFromBase64(*c.secret_key)
-                          : services::SecretBox::LoadOrCreateKeyFile(
-                                c.secret_key_file.empty()
-                                    ? (std::filesystem::path(c.data_dir) / "secret.key").string()
-                                    : c.secret_key_file);
-  if (!key.ok()) throw std::runtime_error(key.error().message);
-  return services::SecretBox(*key);
-}
-
 }  // namespace
 
 int Serve(const Config& config, std::span<const http::StaticAsset> console) {
@@ -124,7 +104,7 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   auto db = OpenDatabase(config);
   for (const auto& name : store::Migrate(*db)) spdlog::info("applied migration {}", name);
 
-  auto secrets = SecretKey(config);
+  auto secrets = ServerSecretKey(config);
   std::unique_ptr<sandbox::SandboxHost> sandbox_host;
   if (config.sandbox) {
     // Every external system not configured under `connectors:` is emulated in process.

@@ -117,10 +117,11 @@ core::Status Engine::Cancel(std::string_view id, std::string_view reason) {
   return status;
 }
 
-bool Engine::RunOnce() {
+bool Engine::RunOnce(const std::function<void()>& claimed) {
   std::optional<Claim> claim =
       ClaimDueStep(db_, settings_.owner_id, clock_.Now(), settings_.lease_ms);
   if (!claim) return false;
+  claimed();
   InFlight in_flight(in_flight_mutex_, in_flight_, *claim);
   std::optional<Workflow> workflow;
   {
@@ -257,7 +258,7 @@ void Engine::Start() {
   pool.heartbeat_interval =
       std::chrono::milliseconds(std::max<core::Millis>(settings_.lease_ms / 3, 1));
   pool_ = std::make_unique<WorkerPool>(
-      pool, [this] { return RunOnce(); }, [this] { RenewLeases(); },
+      pool, [this](const std::function<void()>& claimed) { return RunOnce(claimed); }, [this] { RenewLeases(); },
       [this]() -> std::optional<std::chrono::milliseconds> {
         auto due = MillisUntilNextDue();
         if (!due) return std::nullopt;

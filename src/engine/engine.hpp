@@ -1,6 +1,7 @@
 #pragma once
 #include <boost/json/value.hpp>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -84,7 +85,10 @@ class Engine {
   /// Claims one due step, runs it and records its outcome, on the calling
   /// thread. Returns false when no step was due. DbError passes through (the
   /// step then stays leased and is retried after the lease expires).
-  bool RunOnce();
+  bool RunOnce() { return RunOnce([] {}); }
+  /// The same, calling `claimed` as soon as a step is claimed (the worker
+  /// pool rouses the next idle worker then).
+  bool RunOnce(const std::function<void()>& claimed);
 
   /// Number of steps due now (pending and due, or with an expired lease).
   std::int64_t QueueDepth();

@@ -8,8 +8,7 @@
 
 namespace slipway::engine {
 
-WorkerPool::WorkerPool(Settings settings, std::function<bool()> run_once,
-                       std::function<void()> heartbeat, NextDue next_due)
+WorkerPool::WorkerPool(Settings settings, RunOnce run_once, std::function<void()> heartbeat, NextDue next_due)
     : settings_(settings),
       run_once_(std::move(run_once)),
       heartbeat_(std::move(heartbeat)),
@@ -23,9 +22,11 @@ WorkerPool::~WorkerPool() { Stop(); }
 void WorkerPool::Wake() {
   {
     std::lock_guard lock(mutex_);
-    ++generation_;
+    // One pending wake-up per worker at most: more would only make workers
+    // look again for work that others already took.
+    wakeups_ = std::min(wakeups_ + 1, settings_.workers);
   }
-  wake_.notify_all();
+  wake_.notify_one();
 }
 
 void WorkerPool::Stop() {
@@ -40,22 +41,21 @@ void WorkerPool::Stop() {
   threads_.clear();
 }
 
-void WorkerPool::WaitFor(std::chrono::milliseconds timeout, std::uint64_t seen) {
+void WorkerPool::WaitFor(std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
-  wake_.wait_for(lock, timeout, [&] { return stopping_ || generation_ != seen; });
+  if (wake_.wait_for(lock, timeout, [&] { return stopping_ || wakeups_ > 0; }) && !stopping_) --wakeups_;
 }
 
 void WorkerPool::WorkLoop() {
+  const auto claimed = [this] { Wake(); };  // rouse the next worker: more may be due
   for (;;) {
-    std::uint64_t seen;
     {
       std::lock_guard lock(mutex_);
       if (stopping_) return;
-      seen = generation_;
     }
     bool ran = false;
     try {
-      ran = run_once_();
+      ran = run_once_(claimed);
     } catch (const std::exception& e) {
       spdlog::error("engine worker: {}", e.what());
     }
@@ -72,7 +72,7 @@ void WorkerPool::WorkLoop() {
         spdlog::error("engine worker: {}", e.what());
       }
     }
-    WaitFor(timeout, seen);
+    WaitFor(timeout);
   }
 }
 

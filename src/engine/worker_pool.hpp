@@ -16,6 +16,13 @@ namespace slipway::engine {
 /// timers). One more thread calls `heartbeat` at a fixed period. Exceptions
 /// from any of them are logged and the loop goes on (the database may be
 /// briefly away).
+///
+/// A wake-up rouses one idle worker, not all of them: `run_once` calls the
+/// `claimed` callback it is given as soon as it has taken a unit of work,
+/// which rouses the next one, and so on while work is left. So a burst of
+/// N due steps (a fan-out of children) still gets N workers at once, and a
+/// single event costs one worker's look (plus one that finds nothing)
+/// instead of every idle worker's.
 class WorkerPool {
  public:
   struct Settings {
@@ -27,15 +34,19 @@ class WorkerPool {
   /// How long until work is due, or nullopt when none is known to be.
   using NextDue = std::function<std::optional<std::chrono::milliseconds>()>;
 
+  /// One unit of work: false when there was none. Calls `claimed` once it
+  /// has taken one (before doing it).
+  using RunOnce = std::function<bool(const std::function<void()>& claimed)>;
+
   /// Starts the threads.
-  WorkerPool(Settings settings, std::function<bool()> run_once, std::function<void()> heartbeat,
-             NextDue next_due = {});
+  WorkerPool(Settings settings, RunOnce run_once, std::function<void()> heartbeat, NextDue next_due = {});
   /// Stops, like Stop().
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
-  /// Makes idle workers look for work now instead of at their next poll.
+  /// Makes an idle worker look for work now instead of at its next poll (a
+  /// wake-up while every worker is busy is kept for the first that is not).
   void Wake();
   /// Lets every worker finish the unit it is running, then joins all threads.
   void Stop();
@@ -43,16 +54,16 @@ class WorkerPool {
  private:
   void WorkLoop();
   void HeartbeatLoop();
-  // Waits until Wake() moved past `seen`, Stop(), or `timeout`.
-  void WaitFor(std::chrono::milliseconds timeout, std::uint64_t seen);
+  // Waits for a wake-up (and takes it), Stop(), or `timeout`.
+  void WaitFor(std::chrono::milliseconds timeout);
 
   const Settings settings_;
-  const std::function<bool()> run_once_;
+  const RunOnce run_once_;
   const std::function<void()> heartbeat_;
   const NextDue next_due_;
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::uint64_t generation_ = 0;  // bumped by Wake(), so a wake during a run is not lost
+  int wakeups_ = 0;  // given by Wake(), each taken by one worker: none is lost while all are busy
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };

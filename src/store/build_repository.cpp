@@ -186,6 +186,14 @@ bool AppendLog(Tx& tx, std::int64_t id, std::int64_t start, std::int64_t end,
   return true;
 }
 
+std::int64_t StoredLogBytes(Tx& tx, std::int64_t id) {
+  // Bytes, not characters: SQLite's LENGTH counts characters of TEXT.
+  const char* sql = tx.dialect() == Dialect::kPostgres
+                        ? "SELECT COALESCE(SUM(octet_length(text)), 0) FROM build_logs WHERE build_id = ?"
+                        : "SELECT COALESCE(SUM(LENGTH(CAST(text AS BLOB))), 0) FROM build_logs WHERE build_id = ?";
+  return tx.QueryOne(sql, {id})->Int(0);
+}
+
 std::int64_t LogEnd(Tx& tx, std::int64_t id) {
   return tx
       .QueryOne("SELECT COALESCE(MAX(end_offset), 0) FROM build_logs WHERE build_id = ?", {id})

@@ -70,6 +70,8 @@ bool Delete(Tx& tx, std::int64_t id);
 /// the stored log ends (so a repeated read is not stored twice). False otherwise.
 bool AppendLog(Tx& tx, std::int64_t id, std::int64_t start, std::int64_t end,
                const std::string& text);
+/// Bytes of console text stored (what builds.log_max_bytes caps).
+std::int64_t StoredLogBytes(Tx& tx, std::int64_t id);
 /// Where the stored log ends (0 when empty): the next console read starts there.
 std::int64_t LogEnd(Tx& tx, std::int64_t id);
 /// The stored text after byte offset `from` (an offset a previous read

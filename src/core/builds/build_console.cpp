@@ -100,4 +100,14 @@ std::optional<std::string> FindReportedCommit(
   return found;
 }
 
+std::string CappedConsolePiece(std::int64_t stored, std::string_view text, std::int64_t cap) {
+  if (stored >= cap) return "";
+  if (stored + static_cast<std::int64_t>(text.size()) <= cap) return std::string(text);
+  const auto room = static_cast<std::size_t>(cap - stored);
+  std::string piece(text.substr(0, CompleteUtf8Prefix(text.substr(0, room))));
+  piece += "\n[Slipway keeps the first " + std::to_string(cap) +
+           " bytes of a build's log (builds.log_max_bytes); the rest is in Jenkins]\n";
+  return piece;
+}
+
 }  // namespace slipway::core

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,5 +26,11 @@ std::size_t CompleteUtf8Prefix(std::string_view bytes);
 /// Console bytes as storable text: NUL bytes and invalid UTF-8 become U+FFFD
 /// (PostgreSQL text holds neither).
 std::string ConsoleText(std::string_view bytes);
+
+/// What of a console piece to store when `stored` bytes are stored already
+/// and at most about `cap` may be (builds.log_max_bytes): all of it below the
+/// cap; the part that fits, cut between characters, and a note saying the
+/// rest is in Jenkins, when the piece reaches it; nothing once it was reached.
+std::string CappedConsolePiece(std::int64_t stored, std::string_view text, std::int64_t cap);
 
 }  // namespace slipway::core

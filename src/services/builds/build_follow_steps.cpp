@@ -3,6 +3,9 @@
 // it (or the registry) is waited out for settings.outage_ms rather than
 // ending the build at once: the build goes on in Jenkins meanwhile.
 #include <boost/json.hpp>
+#include <algorithm>
+#include <tuple>
+#include <utility>
 
 #include "connectors/registry/image_reference.hpp"
 #include "core/builds/build_console.hpp"
@@ -31,10 +34,12 @@ std::string CancelReason(const core::Build& build, const std::string& otherwise)
 
 // Reads the console from where the stored log ends and stores what is new.
 // Returns whether Jenkins will write more.
+// Past builds.log_max_bytes the pieces are stored empty: the offsets go on,
+// so the console is still followed to its end.
 core::Result<bool> CopyConsole(const engine::StepContext& ctx, connectors::Jenkins& jenkins,
-                               const core::Build& build) {
-  const std::int64_t from = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
-    return store::builds::LogEnd(tx, build.id);
+                               const core::Build& build, std::int64_t cap) {
+  const auto [from, stored] = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
+    return std::pair{store::builds::LogEnd(tx, build.id), store::builds::StoredLogBytes(tx, build.id)};
   });
   auto chunk = jenkins.ReadConsole(build.job_path, *build.build_number, from);
   if (!chunk.ok()) return chunk.error();
@@ -43,7 +48,8 @@ core::Result<bool> CopyConsole(const engine::StepContext& ctx, connectors::Jenki
   if (keep > 0) {
     const std::int64_t end =
         keep == chunk->text.size() ? chunk->next_start : from + static_cast<std::int64_t>(keep);
-    const std::string text = core::ConsoleText(std::string_view(chunk->text).substr(0, keep));
+    const std::string text =
+        core::CappedConsolePiece(stored, core::ConsoleText(std::string_view(chunk->text).substr(0, keep)), cap);
     try {
       store::InTx(*ctx.db, store::TxMode::kWrite,
                   [&](store::Tx& tx) { store::builds::AppendLog(tx, build.id, from, end, text); });
@@ -55,11 +61,20 @@ core::Result<bool> CopyConsole(const engine::StepContext& ctx, connectors::Jenki
 }
 
 // The build has a result and its console is complete: record how it ended.
-StepOutcome Finished(const engine::StepContext& ctx, const core::Build& build,
+// The last bytes of the console Jenkins has, for the failure's reason when
+// the stored log stopped at builds.log_max_bytes (errors come last).
+constexpr std::int64_t kTailBytes = 64 * 1024;
+
+StepOutcome Finished(const engine::StepContext& ctx, const StepEnv& env, const core::Build& build,
                      const connectors::JenkinsBuild& run) {
-  const std::string console = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
-    return store::builds::ReadLog(tx, build.id, 0).text;
+  auto [console, end, stored] = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
+    auto log = store::builds::ReadLog(tx, build.id, 0);
+    return std::tuple{std::move(log.text), log.end, store::builds::StoredLogBytes(tx, build.id)};
   });
+  if (stored >= env.settings.log_max_bytes && run.result != "SUCCESS") {
+    auto tail = env.connections.jenkins->ReadConsole(build.job_path, run.number, std::max<std::int64_t>(0, end - kTailBytes));
+    if (tail.ok()) console += "\n" + core::ConsoleText(tail->text);
+  }
   const std::string result = *run.result;
   auto commit = core::FindReportedCommit(console, run.parameters);
   engine::CommitFn record = [id = build.id, result, commit, now = ctx.clock->Now()](store::Tx& tx) {
@@ -132,13 +147,13 @@ StepOutcome FollowStep(engine::StepContext& ctx, const StepEnv& env) {
     auto stopped = jenkins.StopBuild(build->job_path, *build->build_number);
     if (stopped.ok() || stopped.error().code != core::Code::kTransient) scratch["stop_sent"] = true;
   }
-  auto more = CopyConsole(ctx, jenkins, *build);
+  auto more = CopyConsole(ctx, jenkins, *build, env.settings.log_max_bytes);
   if (!more.ok()) return Outage(ctx, env, *build, std::move(scratch), more.error(), "Jenkins");
   if (*more) return PollAgain(ctx, env, std::move(scratch));
   auto run = jenkins.GetBuild(build->job_path, *build->build_number);
   if (!run.ok()) return Outage(ctx, env, *build, std::move(scratch), run.error(), "Jenkins");
   if (!run->result) return PollAgain(ctx, env, std::move(scratch));
-  return Finished(ctx, *build, *run);
+  return Finished(ctx, env, *build, *run);
 }
 
 StepOutcome DigestStep(engine::StepContext& ctx, const StepEnv& env) {

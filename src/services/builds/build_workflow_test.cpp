@@ -90,6 +90,25 @@ TEST_F(BuildWorkflowTest, AFailedJobFailsTheBuildWithJenkinsReason) {
     EXPECT_EQ(call.rfind("HeadManifest", 0), std::string::npos);
 }
 
+TEST_F(BuildWorkflowTest, ALongLogIsKeptUpToTheCapAndTheReasonStillComesFromItsEnd) {
+  auto settings = Settings();
+  settings.log_max_bytes = 2048;
+  Wire(settings);
+  std::vector<std::string> lines(400, "compiling a file with a long and chatty line of output");
+  lines.push_back("ERROR: the tests of order-svc failed");
+  jenkins_->ScriptOutcome(kJob, "FAILURE", lines);
+  auto b = Drive(Start(app_, "1").build.id);
+  EXPECT_EQ(b.state, BuildState::kFailed);
+  EXPECT_NE(b.reason.find("ERROR: the tests of order-svc failed"), std::string::npos)
+      << "read from Jenkins' end of the log: " << b.reason;
+  auto log = builds_->ReadLog(alice_, std::to_string(b.id), 0);
+  ASSERT_TRUE(log.ok());
+  EXPECT_TRUE(log->ended);
+  EXPECT_LT(log->text.size(), 2048u + 200u) << "the cap and its note";
+  EXPECT_NE(log->text.find("the rest is in Jenkins"), std::string::npos);
+  EXPECT_EQ(log->text.find("ERROR: the tests"), std::string::npos) << "beyond the cap";
+}
+
 TEST_F(BuildWorkflowTest, UnstableCountsAsFailed) {
   jenkins_->ScriptOutcome(kJob, "UNSTABLE", {"tests flaky"});
   EXPECT_EQ(Drive(Start(app_, "1").build.id).state, BuildState::kFailed);

@@ -38,6 +38,9 @@ struct BuildSettings {
   /// How long Jenkins or the registry may keep failing while a build is
   /// followed before the build is given up as failed.
   std::int64_t outage_ms = 10 * 60 * 1000;
+  /// How much of a build's console is kept: beyond it the stored log ends
+  /// with a note, and the rest stays in Jenkins.
+  std::int64_t log_max_bytes = 8 * 1024 * 1024;
 };
 
 struct ConfigFileSettings {
