@@ -18,7 +18,9 @@ void RolloutWatcher::StopAll() {
   std::map<std::int64_t, Watches> all;
   std::vector<Watches> retired;
   {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
+    // A Stop() on a watch thread may hold watches out of both lists for a moment.
+    retired_ready_.wait(lock, [this] { return stopping_ == 0; });
     all.swap(watches_);
     retired.swap(retired_);
   }
@@ -103,14 +105,18 @@ void RolloutWatcher::Stop(std::int64_t release_id) {
     if (it == watches_.end()) return;
     stopping = std::move(it->second);
     watches_.erase(it);
+    ++stopping_;
   }
   // Outside the lock: this may run on one of the release's own watch threads
   // (its workflow ended), while the other one waits for the lock here.
   for (auto& h : stopping.handles) h->RequestStop();
-  std::lock_guard lock(mutex_);
-  retired_.push_back(std::move(stopping));
-  if (!reaper_.joinable()) reaper_ = std::thread([this] { Reap(); });
-  retired_ready_.notify_one();
+  {
+    std::lock_guard lock(mutex_);
+    retired_.push_back(std::move(stopping));
+    --stopping_;
+    if (!reaper_.joinable()) reaper_ = std::thread([this] { Reap(); });
+  }
+  retired_ready_.notify_all();  // the reaper, and StopAll waiting for stopping_
 }
 
 std::size_t RolloutWatcher::active() const {
