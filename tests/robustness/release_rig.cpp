@@ -142,6 +142,12 @@ void ReleaseRig::AddFault(const std::string& system, const json::object& rule) {
   }
 }
 
+std::size_t ReleaseRig::PendingFaults(const std::string& system) {
+  auto state = Api(sandbox_.Url(system), "").Get("/_sandbox/state");
+  if (state.status != 200) throw std::runtime_error("cannot read the state of " + system + ": " + state.raw.body);
+  return state.Object().at("injection").at("faults").as_array().size();
+}
+
 std::int64_t ReleaseRig::JenkinsBuilds(const std::string& job) {
   connectors::jenkins::JenkinsSettings settings;
   settings.transport.base_url = sandbox_.Url("jenkins");

@@ -96,6 +96,9 @@ class ReleaseRig {
   Api Kube() const;
   /// Adds a fault rule (POST /_sandbox/faults) to an emulator ("kubernetes", "jenkins"…).
   void AddFault(const std::string& system, const boost::json::object& rule);
+  /// How many fault rules of an emulator are still to hit a call (a hanging
+  /// call has taken its rule once it arrived).
+  std::size_t PendingFaults(const std::string& system);
   /// How many builds Jenkins has of a job (its last build number; 0: none).
   std::int64_t JenkinsBuilds(const std::string& job);
   /// Forgets the emulator's call log (DELETE /_sandbox/faults also clears faults).

@@ -10,8 +10,9 @@
 // one call each (a fault rule that answers after two minutes), the canary's
 // scaling after the first promotion and the build's first look at its queue
 // item, so the replica that made the call is running the step (its claim is
-// the step's lease_owner) when it is killed. The rules hold one call each:
-// the replica that takes over is answered at once. The recheck deadline is
+// the step's lease_owner) when it is killed; the test waits until both
+// calls arrived. The rules hold one call each: the replica that takes over
+// is answered at once. The recheck deadline is
 // ten minutes, so only a takeover on lease expiry can finish within the
 // test's timeouts.
 #include <gtest/gtest.h>
@@ -114,15 +115,14 @@ TEST(ReplicaFailoverTest, AnotherReplicaFinishesTheReleaseAndTheBuildOfAKilledOn
   auto promoted = rig.Admin().Post(release_path + "/promote");
   ASSERT_EQ(promoted.status, 200) << promoted;
 
-  int release_runner = 0, build_runner = 0;
-  ASSERT_TRUE(WaitUntil(
-      [&] {
-        release_runner = RunnerOf(rig, release_workflow, "deploy");
-        build_runner = RunnerOf(rig, build_workflow, "queue");
-        return release_runner != 0 && build_runner != 0;
-      },
-      seconds(60)))
-      << rig.Workflow(release_workflow) << "\n" << rig.Workflow(build_workflow);
+  // Both held calls arrived (each took its rule), so their steps are claimed
+  // and stay so until the calls are answered: by whom is the lease owner.
+  ASSERT_TRUE(WaitUntil([&] { return rig.PendingFaults("kubernetes") == 0 && rig.PendingFaults("jenkins") == 0; },
+                        seconds(60)));
+  const int release_runner = RunnerOf(rig, release_workflow, "deploy");
+  const int build_runner = RunnerOf(rig, build_workflow, "queue");
+  ASSERT_NE(release_runner, 0) << rig.Workflow(release_workflow);
+  ASSERT_NE(build_runner, 0) << rig.Workflow(build_workflow);
 
   // Kill the replica (or the two) running them; talk to a survivor.
   std::set<std::size_t> killed;
@@ -156,7 +156,8 @@ TEST(ReplicaFailoverTest, AnotherReplicaFinishesTheReleaseAndTheBuildOfAKilledOn
   EXPECT_EQ(build.Str("state"), "succeeded") << build;
   auto end = rig.DriveToEnd(release_id);
   ASSERT_EQ(end.Str("state"), "completed") << end;
-  std::cout << "[ figures ] lease " << kLeaseMs << " ms; after the kill, the release went on in "
+  std::cout << "[ figures ] lease " << kLeaseMs << " ms; " << killed.size()
+            << " replica(s) killed; after the kill, the release went on in "
             << std::chrono::duration_cast<std::chrono::milliseconds>(release_took).count()
             << " ms, the build ended in " << std::chrono::duration_cast<std::chrono::milliseconds>(build_took).count()
             << " ms\n";
