@@ -9,10 +9,11 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
-  libcli11-dev libsqlite3-dev libpq-dev libsodium-dev libargon2-dev libldns-dev
+  libcli11-dev libsqlite3-dev libpq-dev libsodium-dev libargon2-dev libldns-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql docker-registry skopeo bind9 bind9-utils dnsutils wrk nginx curl git openssl python3
   chromium fonts-noto-cjk
+  clang-format clang-tidy dpkg-dev systemd
 )
 
 missing=()

@@ -55,10 +55,6 @@ void ReadReleaseSettings(Section& top, Config& c) {
     b.GetRange<std::int64_t>("log_max_bytes", c.builds.log_max_bytes, 1024, std::int64_t(1) << 30);
   }
   {
-    auto r = top.Child("releases");
-    r.GetRange<core::Millis>("recheck_ms", c.releases.recheck_ms, 1'000, 3'600'000);
-  }
-  {
     auto f = top.Child("config_files");
     f.Get("consul_prefix", c.config_files.consul_prefix);
     f.Get("apollo_envs", c.config_files.apollo_envs);
@@ -67,6 +63,11 @@ void ReadReleaseSettings(Section& top, Config& c) {
     if (prefix.find("//") != std::string::npos || prefix.find_first_of(" \t\n") != std::string::npos) {
       throw std::runtime_error("config_files.consul_prefix must be a Consul key path without spaces or empty segments");
     }
+  }
+  {
+    auto r = top.Child("releases");
+    r.GetRange<std::int64_t>("baseline_config_max_bytes", c.releases.baseline_config_max_bytes, 0, 64LL << 20);
+    r.GetRange<core::Millis>("recheck_ms", c.release_runner.recheck_ms, 1'000, 3'600'000);
   }
   {
     auto s = top.Child("secrets");

@@ -10,6 +10,7 @@
 #include "services/lanes/lane_settings.hpp"
 #include "services/platform/settings.hpp"
 #include "services/releases/release_runner.hpp"
+#include "services/releases/release_config.hpp"
 
 namespace slipway::app {
 
@@ -72,9 +73,10 @@ struct Config {
   std::optional<std::string> secret_key;
   services::EnvironmentSettings environments;
   services::BuildSettings builds;
-  services::ReleaseRunnerSettings releases;
+  services::ReleaseRunnerSettings release_runner;  ///< releases.recheck_ms
   services::ConfigFileSettings config_files;
   services::ChangeSettings changes;
+  services::ReleaseConfigSettings releases;
   services::LaneSettings lanes;
   /// Private networks notification webhooks and robots may reach
   /// (notifications.allowed_networks, CIDRs); loopback, link-local and

@@ -42,6 +42,13 @@ TEST_F(ConfigTest, TheSandboxPodReadyDelayIsConfigurable) {
   EXPECT_NE(Error("sandbox:\n  pod_ready_delay_ms: -1\n").find("sandbox.pod_ready_delay_ms"), std::string::npos);
 }
 
+TEST_F(ConfigTest, TheBaselineConfigSizeCapIsConfigurable) {
+  EXPECT_EQ(Load("").releases.baseline_config_max_bytes, 1 << 20);
+  EXPECT_EQ(Load("releases:\n  baseline_config_max_bytes: 2048\n").releases.baseline_config_max_bytes, 2048);
+  EXPECT_NE(Error("releases:\n  baseline_config_max_bytes: -1\n").find("releases.baseline_config_max_bytes"),
+            std::string::npos);
+}
+
 TEST_F(ConfigTest, StreamCapsAndMetricsAccessAreConfigurable) {
   auto defaults = Load("");
   EXPECT_EQ(defaults.api.streams.per_user, 16);
@@ -148,8 +155,8 @@ TEST_F(ConfigTest, BuildTimingsAreReadAndBounded) {
 }
 
 TEST_F(ConfigTest, ReleaseRecheckIsReadAndBounded) {
-  EXPECT_EQ(Load("").releases.recheck_ms, 5000);
-  EXPECT_EQ(Load("releases:\n  recheck_ms: 600000\n").releases.recheck_ms, 600000);
+  EXPECT_EQ(Load("").release_runner.recheck_ms, 5000);
+  EXPECT_EQ(Load("releases:\n  recheck_ms: 600000\n").release_runner.recheck_ms, 600000);
   EXPECT_NE(Error("releases:\n  recheck_ms: 10\n").find("releases.recheck_ms"), std::string::npos);
   EXPECT_NE(Error("releases:\n  recheck: 1000\n").find("releases.recheck"), std::string::npos);
 }

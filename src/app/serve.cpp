@@ -24,6 +24,8 @@
 #include "services/changes/change_service.hpp"
 #include "services/environments/cluster_service.hpp"
 #include "services/environments/environment_service.hpp"
+#include "services/platform/audit_service.hpp"
+#include "services/platform/workflow_admin.hpp"
 #include "services/releases/environment_delete_hooks.hpp"
 #include "services/builds/build_service.hpp"
 #include "services/builds/build_workflow.hpp"
@@ -128,10 +130,11 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   services::AppService apps(*db, clock);
   services::ClusterService clusters(*db, clock, secrets, connections, config.environments);
   if (sandbox_host) clusters.EnsureSandboxCluster(connections.registry_host);
-  services::EnvironmentService environments(*db, clock, clusters);
   services::ConfigService config_files(*db, clock, connections, config.config_files);
   const auto build_settings = BuildSettingsFor(config, sandbox_host.get());
-  services::ReleaseRunner release_runner(*db, clock, clusters, apps, config.releases);
+  services::ReleaseRunner release_runner(*db, clock, clusters, apps, config.release_runner);
+  const services::ReleaseConfig release_config(connections, config.config_files, config.releases);
+  release_runner.SetConfig(&release_config);
   services::ServerAddress address(config.public_url);
   const auto lane_settings = LaneSettingsFor(config, sandbox_host.get());
   auto registry = BaseRegistry(secrets, connections, build_settings);
@@ -145,8 +148,11 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   release_runner.SetNotices(&notices);
   services::NotificationService notifications(*db, clock, secrets);
   services::ReleaseService releases(*db, clock, engine, changes);
+  releases.SetConfig(&release_config);
   // An environment cannot be deleted under a running release; its open changes close with it.
-  environments.SetDeleteHooks(services::EnvironmentDeleteHooks(clock, changes));
+  services::EnvironmentService environments(*db, clock, clusters, services::EnvironmentDeleteHooks(clock, changes));
+  services::WorkflowAdmin workflow_admin(*db, clock, engine);
+  services::AuditService audit(*db);
   http::ReleaseFeed release_feed([&releases](std::int64_t id, bool& done) -> boost::json::value {
     auto view = releases.Get({}, std::to_string(id));
     if (!view.ok()) return nullptr;
@@ -172,7 +178,7 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
 
   auto api_settings = config.api;
   if (sandbox_host) api_settings.sandbox_endpoints = sandbox_host->endpoints();
-  http::ApiDeps deps{*db,          clock,    identity,     apps,         engine,  builds,        connections,
+  http::ApiDeps deps{*db,          clock,    identity,     apps,         workflow_admin, audit,  builds,        connections,
                      clusters,     environments, releases, release_feed, config_files, changes, notifications,
                      lanes,        metrics,  streams,  api_settings, lane_settings};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, api_settings);

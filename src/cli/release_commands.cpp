@@ -6,6 +6,7 @@
 
 #include "cli/client_session.hpp"
 #include "cli/command_set.hpp"
+#include "cli/config_change_views.hpp"
 #include "cli/failure.hpp"
 #include "cli/release_views.hpp"
 #include "cli/url.hpp"
@@ -17,7 +18,7 @@ namespace json = boost::json;
 
 struct ReleaseArgs {
   ClientOptions connection;
-  std::string id, change, strategy, image, app, state;
+  std::string id, change, strategy, image, app, state, scope, plan_token;
   std::int64_t env = 0, baseline = 0, from = 0, to = 0;
   bool yes = false;
 };
@@ -41,19 +42,26 @@ void AddRollback(CLI::App* releases, const std::shared_ptr<ReleaseArgs>& args, i
   rollback->add_option("id", args->id, "Release id")->required();
   rollback->add_option("--image", args->image, "Another image of the application (default: the baseline before)");
   rollback->add_option("--baseline", args->baseline, "A baseline version to restore");
+  rollback->add_option("--scope", args->scope, "all (default): image and config files; image; config")
+      ->check(CLI::IsMember({"all", "image", "config"}));
+  rollback->add_option("--plan-token", args->plan_token,
+                       "The token the plan showed: refuse the rollback if a config file changed since");
   rollback->add_flag("--yes", args->yes, "Run it (without: only show where it goes and the diff)");
   SetAction(rollback, exit_code, [args] {
     auto session = Session::Connect(args->connection);
     json::object body;
     if (!args->image.empty()) body["image"] = args->image;
     if (args->baseline > 0) body["baseline_version"] = args->baseline;
-    auto plan = session.Call("GET", WithQuery(ReleasePath(args->id, "/rollback-plan"),
-                                              {{"image", args->image},
-                                               {"baseline_version", args->baseline > 0 ? std::to_string(args->baseline) : ""}}));
+    if (!args->scope.empty()) body["scope"] = args->scope;
+    if (!args->plan_token.empty()) body["plan_token"] = args->plan_token;
     if (!args->yes) {
+      auto plan = session.Call("GET", WithQuery(ReleasePath(args->id, "/rollback-plan"),
+                                                {{"image", args->image},
+                                                 {"baseline_version", args->baseline > 0 ? std::to_string(args->baseline) : ""},
+                                                 {"scope", args->scope}}));
       session.Print(plan, [](const json::value& p) {
-        return "rollback target: " + std::string(p.at("image").as_string()) + "\n" + RenderDiff(p) +
-               "run it with --yes\n";
+        return RenderRollbackPlan(p) + "run it with --yes --plan-token '" +
+               std::string(p.at("plan_token").as_string()) + "'\n";
       });
       return;
     }
@@ -74,7 +82,7 @@ void AddBaselineCommands(CLI::App& app, int& exit_code) {
     session.Print(session.Call("GET", "/api/v1/environments/" + std::to_string(args->env) + "/baselines"),
                   RenderBaselineList);
   });
-  auto* diff = baselines->add_subcommand("diff", "Field-level diff between two baseline versions");
+  auto* diff = baselines->add_subcommand("diff", "Diff between two baseline versions: fields and config files");
   diff->add_option("env", args->env, "Environment id")->required();
   diff->add_option("from", args->from, "Baseline version")->required();
   diff->add_option("to", args->to, "Baseline version")->required();
@@ -82,7 +90,14 @@ void AddBaselineCommands(CLI::App& app, int& exit_code) {
     auto session = Session::Connect(args->connection);
     session.Print(session.Call("GET", "/api/v1/environments/" + std::to_string(args->env) + "/baselines/diff?from=" +
                                           std::to_string(args->from) + "&to=" + std::to_string(args->to)),
-                  RenderDiff);
+                  RenderBaselineDiff);
+  });
+  auto* drift = baselines->add_subcommand("drift", "Config files changed since the latest baseline");
+  drift->add_option("env", args->env, "Environment id")->required();
+  SetAction(drift, exit_code, [args] {
+    auto session = Session::Connect(args->connection);
+    session.Print(session.Call("GET", "/api/v1/environments/" + std::to_string(args->env) + "/config-drift"),
+                  RenderConfigDrift);
   });
 }
 

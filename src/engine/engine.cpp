@@ -100,7 +100,7 @@ core::Result<Workflow> Engine::Get(std::string_view id) {
 core::Status Engine::Signal(std::string_view id, std::string_view name,
                             const boost::json::value& payload) {
   auto tx = db_.Begin(store::TxMode::kWrite);
-  core::Status status = SignalWorkflow(*tx, id, name, payload, clock_.Now());
+  core::Status status = Signal(*tx, id, name, payload);
   if (!status.ok()) return status;
   FailPoint("engine.before_signal_commit", name);
   tx->Commit();
@@ -110,11 +110,20 @@ core::Status Engine::Signal(std::string_view id, std::string_view name,
 
 core::Status Engine::Cancel(std::string_view id, std::string_view reason) {
   auto tx = db_.Begin(store::TxMode::kWrite);
-  core::Status status = CancelWorkflow(*tx, id, reason, clock_.Now());
+  core::Status status = Cancel(*tx, id, reason);
   if (!status.ok()) return status;
   tx->Commit();
   Wake();  // a cancelled child may have been its parent's last one
   return status;
+}
+
+core::Status Engine::Signal(store::Tx& tx, std::string_view id, std::string_view name,
+                            const boost::json::value& payload) {
+  return SignalWorkflow(tx, id, name, payload, clock_.Now());
+}
+
+core::Status Engine::Cancel(store::Tx& tx, std::string_view id, std::string_view reason) {
+  return CancelWorkflow(tx, id, reason, clock_.Now());
 }
 
 bool Engine::RunOnce(const std::function<void()>& claimed) {

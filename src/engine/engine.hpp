@@ -74,6 +74,11 @@ class Engine {
   /// running, waiting), or, once it ended, the workflow's "state"; NotFound.
   core::Status Signal(std::string_view id, std::string_view name,
                       const boost::json::value& payload);
+  /// The same inside the caller's transaction, so the signal is delivered
+  /// if and only if the caller commits (with its audit record); call
+  /// Wake() after committing.
+  core::Status Signal(store::Tx& tx, std::string_view id, std::string_view name,
+                      const boost::json::value& payload);
 
   /// Ends a running workflow as cancelled with `reason`; its unfinished steps
   /// are cancelled and a step still running cannot commit any more. Its
@@ -81,6 +86,8 @@ class Engine {
   /// child counts as ended for its parent. Conflict
   /// when the workflow already ended; NotFound.
   core::Status Cancel(std::string_view id, std::string_view reason);
+  /// The same inside the caller's transaction; call Wake() after committing.
+  core::Status Cancel(store::Tx& tx, std::string_view id, std::string_view reason);
 
   /// Claims one due step, runs it and records its outcome, on the calling
   /// thread. Returns false when no step was due. DbError passes through (the

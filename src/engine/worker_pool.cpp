@@ -35,6 +35,7 @@ void WorkerPool::Stop() {
     stopping_ = true;
   }
   wake_.notify_all();
+  heartbeat_wake_.notify_all();
   for (std::thread& thread : threads_) {
     if (thread.joinable()) thread.join();
   }
@@ -80,7 +81,7 @@ void WorkerPool::HeartbeatLoop() {
   for (;;) {
     {
       std::unique_lock lock(mutex_);
-      if (wake_.wait_for(lock, settings_.heartbeat_interval, [&] { return stopping_; })) return;
+      if (heartbeat_wake_.wait_for(lock, settings_.heartbeat_interval, [&] { return stopping_; })) return;
     }
     try {
       heartbeat_();

@@ -62,7 +62,8 @@ class WorkerPool {
   const std::function<void()> heartbeat_;
   const NextDue next_due_;
   std::mutex mutex_;
-  std::condition_variable wake_;
+  std::condition_variable wake_;  // workers only: a notify_one must reach a worker
+  std::condition_variable heartbeat_wake_;
   int wakeups_ = 0;  // given by Wake(), each taken by one worker: none is lost while all are busy
   bool stopping_ = false;
   std::vector<std::thread> threads_;

@@ -100,5 +100,21 @@ TEST(WorkerPool, AWakeUpWhileEveryWorkerIsBusyIsNotLost) {
   pool.Stop();
 }
 
+TEST(WorkerPool, EveryWakeUpReachesAWorkerWhateverElseWaits) {
+  // The heartbeat thread waits too; a wake-up it swallowed would leave the
+  // worker asleep until its poll (an hour here).
+  std::atomic<int> looks{0};
+  WorkerPool pool(Idle(1), [&](const std::function<void()>&) {
+    ++looks;
+    return false;
+  }, [] {});
+  ASSERT_TRUE(Eventually([&] { return looks == 1; }));
+  for (int i = 2; i <= 300; ++i) {
+    pool.Wake();
+    ASSERT_TRUE(Eventually([&] { return looks == i; })) << "wake-up " << i << " was lost";
+  }
+  pool.Stop();
+}
+
 }  // namespace
 }  // namespace slipway::engine

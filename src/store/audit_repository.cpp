@@ -23,6 +23,20 @@ std::vector<AuditRecord> List(Tx& tx, const AuditQuery& q) {
   equal("object_id", q.object_id);
   equal("actor", q.actor);
   equal("action", q.action);
+  if (q.member) {
+    // An object's id is stored as text; each kind of object leads to its
+    // application through its own table.
+    const std::string member_apps = "SELECT app_id FROM app_members WHERE username = ?";
+    auto of_app = [&](const char* types, const char* table) {
+      return std::string("(object_type IN (") + types + ") AND object_id IN (SELECT CAST(id AS TEXT) FROM " + table +
+             " WHERE app_id IN (" + member_apps + ")))";
+    };
+    sql += " AND ((object_type = 'app' AND object_id IN (SELECT CAST(app_id AS TEXT) FROM app_members WHERE "
+           "username = ?)) OR " +
+           of_app("'build'", "builds") + " OR " + of_app("'change'", "changes") + " OR " +
+           of_app("'env', 'environment'", "environments") + " OR " + of_app("'release'", "releases") + ")";
+    for (int i = 0; i < 5; ++i) params.push_back(*q.member);
+  }
   if (q.before_id) {
     sql += " AND id < ?";
     params.push_back(*q.before_id);

@@ -26,6 +26,10 @@ struct AuditQuery {
   std::string object_type, object_id, actor, action;
   int limit = 50;
   std::optional<std::int64_t> before_id;  ///< newest first: the cursor is the last id seen
+  /// Only the records of the applications this user is a member of: about
+  /// the application itself, or one of its builds, changes, environments or
+  /// releases that still exists. nullopt: every record.
+  std::optional<std::string> member;
 };
 
 namespace audit {

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/environments/env_spec_json.hpp"
+#include "store/baseline_config_repository.hpp"
 
 namespace slipway::store {
 
@@ -55,11 +56,18 @@ core::Baseline BaselineFromRow(const Row& r) {
   b.release_id = r.Int(6);
   b.created_by = r.Text(7);
   b.created_at = r.Int(8);
+  b.config_recorded = r.Bool(9);
   return b;
 }
 
 constexpr const char* kBaselineSelect =
-    "SELECT id, env_id, version, image, image_digest, spec, release_id, created_by, created_at FROM baselines ";
+    "SELECT id, env_id, version, image, image_digest, spec, release_id, created_by, created_at, config_recorded "
+    "FROM baselines ";
+
+core::Baseline WithConfig(Tx& tx, core::Baseline b) {
+  b.config = baseline_config::Files(tx, b.id);
+  return b;
+}
 
 }  // namespace
 
@@ -175,23 +183,26 @@ namespace baselines {
 std::int64_t Append(Tx& tx, core::Baseline b) {
   auto latest = tx.QueryOne("SELECT MAX(version) FROM baselines WHERE env_id = ?", {b.env_id});
   b.version = (latest && !latest->IsNull(0) ? latest->Int(0) : 0) + 1;
-  tx.Exec("INSERT INTO baselines (env_id, version, image, image_digest, spec, release_id, created_by, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          {b.env_id, b.version, b.image, b.image_digest, boost::json::serialize(core::EnvSpecToJson(b.spec)),
-           b.release_id, b.created_by, b.created_at});
+  const auto id = tx.QueryOne("INSERT INTO baselines (env_id, version, image, image_digest, spec, release_id, "
+                              "created_by, created_at, config_recorded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                              {b.env_id, b.version, b.image, b.image_digest,
+                               boost::json::serialize(core::EnvSpecToJson(b.spec)), b.release_id, b.created_by,
+                               b.created_at, std::int64_t{b.config_recorded}})
+                       ->Int(0);
+  baseline_config::PutFiles(tx, id, b.config);
   return b.version;
 }
 
 std::optional<core::Baseline> Latest(Tx& tx, std::int64_t env_id) {
   auto r = tx.QueryOne(std::string(kBaselineSelect) + "WHERE env_id = ? ORDER BY version DESC LIMIT 1", {env_id});
   if (!r) return std::nullopt;
-  return BaselineFromRow(*r);
+  return WithConfig(tx, BaselineFromRow(*r));
 }
 
 std::optional<core::Baseline> Get(Tx& tx, std::int64_t env_id, std::int64_t version) {
   auto r = tx.QueryOne(std::string(kBaselineSelect) + "WHERE env_id = ? AND version = ?", {env_id, version});
   if (!r) return std::nullopt;
-  return BaselineFromRow(*r);
+  return WithConfig(tx, BaselineFromRow(*r));
 }
 
 std::vector<core::Baseline> List(Tx& tx, std::int64_t env_id) {

@@ -51,11 +51,13 @@ std::vector<ReleaseOperation> Operations(Tx& tx, std::int64_t release_id);
 
 namespace baselines {
 
-/// Appends version (latest + 1) for the environment and returns it.
+/// Appends version (latest + 1) for the environment, with its config files,
+/// and returns it.
 std::int64_t Append(Tx& tx, core::Baseline baseline);
+/// With the config files (contents included).
 std::optional<core::Baseline> Latest(Tx& tx, std::int64_t env_id);
 std::optional<core::Baseline> Get(Tx& tx, std::int64_t env_id, std::int64_t version);
-/// Newest first.
+/// Newest first; config files not loaded (config_recorded says whether there are).
 std::vector<core::Baseline> List(Tx& tx, std::int64_t env_id);
 /// Baselines (of any environment) that reference the image digest.
 std::vector<core::Baseline> WithDigest(Tx& tx, const std::string& digest);

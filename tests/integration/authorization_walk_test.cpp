@@ -86,6 +86,7 @@ const std::map<RouteKey, std::string>& ExpectedPermissions() {
       {{"POST", "/api/v1/releases/{id}/rollback"}, "app.write"},
       {{"GET", "/api/v1/environments/{id}/baselines"}, "app.read"},
       {{"GET", "/api/v1/environments/{id}/baselines/diff"}, "app.read"},
+      {{"GET", "/api/v1/environments/{id}/config-drift"}, "app.read"},
       {{"POST", "/api/v1/environments/{id}/scale"}, "app.write"},
       {{"POST", "/api/v1/environments/{id}/edit"}, "app.write"},
       {{"GET", "/api/v1/environments/{id}/config/files"}, "app.read"},

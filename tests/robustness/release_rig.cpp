@@ -6,6 +6,7 @@
 
 #include "connectors/jenkins/client.hpp"
 #include "connectors/registry/client.hpp"
+#include "sandbox/consul/consul_emulator.hpp"
 
 namespace slipway::testing {
 
@@ -41,6 +42,8 @@ ReleaseRig::ReleaseRig(ReleaseRigOptions options) : options_(std::move(options))
   std::ofstream(ConfigFile()) << "auth:\n  argon2: {time_cost: 1, memory_kib: 64}\n"
                               << "sandbox:\n  enabled: false\n"
                               << "connectors:\n  registry: {url: " << sandbox_.Url("registry") << "}\n"
+                              << "  consul: {url: " << sandbox_.Url("consul") << ", token: " << sandbox::kSandboxConsulToken
+                              << "}\n"
                               << "  jenkins: {url: " << sandbox_.Url("jenkins")
                               << ", user: admin, token: slipway-sandbox-token}\n"
                               << "builds:\n  create_missing_jobs: true\n"

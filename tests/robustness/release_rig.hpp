@@ -4,7 +4,7 @@
 // and is started again on the same database (SQLite, or PostgreSQL where
 // replicas can run side by side), pointed at the sandbox through its
 // configuration (`sandbox.enabled: false`, `connectors:`) and a cluster
-// registered with a kubeconfig.
+// registered with a kubeconfig; config files live in its Consul.
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdint>

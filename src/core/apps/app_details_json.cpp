@@ -143,38 +143,54 @@ Result<std::vector<std::string>> ParseBusinessDomains(const json::value& v) {
 
 }  // namespace
 
-Status MergeDetails(AppDetails& details, const json::object& patch) {
-  AppDetails next = details;
+Result<AppDetailsPatch> ParseDetailsPatch(const json::object& patch) {
+  AppDetailsPatch p;
   if (patch.contains("build_job")) {
-    if (auto e = ReadString(patch, "build_job", "details.build_job", 256, next.build_job)) return *e;
-    if (!next.build_job.empty()) {
-      if (auto rule = CheckJenkinsItemPath(next.build_job)) return FieldError("details.build_job", *rule);
+    std::string job;
+    if (auto e = ReadString(patch, "build_job", "details.build_job", 256, job)) return *e;
+    if (!job.empty()) {
+      if (auto rule = CheckJenkinsItemPath(job)) return FieldError("details.build_job", *rule);
     }
+    p.build_job = std::move(job);
   }
   if (patch.contains("vendor_image")) {
-    if (auto e = ReadString(patch, "vendor_image", "details.vendor_image", 512, next.vendor_image)) {
-      return *e;
-    }
-    if (next.vendor_image.find_first_of(" \t\n") != std::string::npos) {
+    std::string image;
+    if (auto e = ReadString(patch, "vendor_image", "details.vendor_image", 512, image)) return *e;
+    if (image.find_first_of(" \t\n") != std::string::npos) {
       return FieldError("details.vendor_image", "must not contain spaces");
     }
+    p.vendor_image = std::move(image);
   }
   if (const auto* v = patch.if_contains("ports")) {
     auto ports = ParsePorts(*v);
     if (!ports.ok()) return ports.error();
-    next.ports = std::move(ports.value());
+    p.ports = std::move(ports.value());
   }
   if (const auto* v = patch.if_contains("health_check")) {
     auto check = ParseHealthCheck(*v);
     if (!check.ok()) return check.error();
-    next.health_check = std::move(check.value());
+    p.health_check = std::move(check.value());
   }
   if (const auto* v = patch.if_contains("business_domains")) {
     auto domains = ParseBusinessDomains(*v);
     if (!domains.ok()) return domains.error();
-    next.business_domains = std::move(domains.value());
+    p.business_domains = std::move(domains.value());
   }
-  details = std::move(next);
+  return p;
+}
+
+void ApplyDetailsPatch(AppDetails& details, const AppDetailsPatch& patch) {
+  if (patch.build_job) details.build_job = *patch.build_job;
+  if (patch.vendor_image) details.vendor_image = *patch.vendor_image;
+  if (patch.ports) details.ports = *patch.ports;
+  if (patch.health_check) details.health_check = *patch.health_check;
+  if (patch.business_domains) details.business_domains = *patch.business_domains;
+}
+
+Status MergeDetails(AppDetails& details, const json::object& patch) {
+  auto parsed = ParseDetailsPatch(patch);
+  if (!parsed.ok()) return parsed.error();
+  ApplyDetailsPatch(details, *parsed);
   return Ok{};
 }
 

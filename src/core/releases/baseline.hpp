@@ -1,6 +1,6 @@
 #pragma once
 // Baselines (R-REL-6): a versioned, canonical snapshot of what an environment
-// runs — image and resources — and the field-level diff between two.
+// runs — image, resources and config files — and the field-level diff between two.
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/common/clock.hpp"
+#include "core/releases/baseline_config.hpp"
 #include "core/environments/environment.hpp"
 
 namespace slipway::core {
@@ -22,6 +23,11 @@ struct Baseline {
   std::int64_t release_id = 0;  ///< the release that produced it (0: none)
   std::string created_by;
   Millis created_at = 0;
+  /// The environment's config files were recorded (R-CFG-3); false for older
+  /// baselines and when the config backend could not be read.
+  bool config_recorded = false;
+  /// Every config file live at the time, by name (filled by baselines::Get/Latest).
+  std::vector<BaselineConfigFile> config;
 };
 
 /// The canonical content compared and diffed: {"image", "image_digest",

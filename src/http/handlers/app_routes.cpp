@@ -3,6 +3,7 @@
 
 #include "core/apps/app_lifecycle.hpp"
 #include "http/api_support.hpp"
+#include "http/handlers/app_input.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/json_views.hpp"
 
@@ -45,7 +46,8 @@ core::Result<store::AppQuery> ListQuery(const Request& r) {
 void AddTransition(Router& router, ApiDeps& deps, const std::string& suffix, Permission permission,
                    core::AppEvent event) {
   router.Add("POST", "/api/v1/apps/{id}" + suffix, permission, [&deps, event](Call& call, const boost::json::object& body) {
-    return Reply(deps.apps.Transition(call.context, call.params["id"], event, body), 200, AppJson);
+    return Reply(deps.apps.Transition(call.context, call.params["id"], event, ParseAppTransition(event, body)), 200,
+                 AppJson);
   });
 }
 
@@ -62,12 +64,14 @@ void AddAppRoutes(Router& router, ApiDeps& deps) {
       for (const auto& v : l.items) items.push_back(AppJson(v));
       return boost::json::object{
           {"items", std::move(items)},
-          {"next_cursor", l.next_cursor ? boost::json::value(*l.next_cursor) : boost::json::value(nullptr)}};
+          {"next_cursor", OrNull(l.next_cursor)}};
     });
   }, &deps.apps.generation());
 
   router.Add("POST", "/api/v1/apps", Permission::kDeveloper, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.apps.Register(call.context, body), 201, AppJson);
+    auto command = ParseRegisterApp(body);
+    if (!command.ok()) return ErrorResponse(command.error());
+    return Reply(deps.apps.Register(call.context, *command), 201, AppJson);
   });
 
   router.Add("GET", "/api/v1/apps/{id}", Permission::kAppRead, [&deps](Call& call) {
@@ -75,11 +79,11 @@ void AddAppRoutes(Router& router, ApiDeps& deps) {
   }, &deps.apps.generation());
 
   router.Add("PATCH", "/api/v1/apps/{id}", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.apps.Edit(call.context, call.params["id"], body), 200, AppJson);
+    return Reply(deps.apps.Edit(call.context, call.params["id"], ParseEditApp(body)), 200, AppJson);
   });
 
   router.Add("PUT", "/api/v1/apps/{id}/details", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.apps.CompleteDetails(call.context, call.params["id"], body), 200, AppJson);
+    return Reply(deps.apps.CompleteDetails(call.context, call.params["id"], ParseCompleteDetails(body)), 200, AppJson);
   });
 
   using E = core::AppEvent;
@@ -98,7 +102,8 @@ void AddAppRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("PUT", "/api/v1/apps/{id}/members/{username}", Permission::kAppOwner, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.apps.PutMember(call.context, call.params["id"], call.params["username"], body), 200,
+    return Reply(deps.apps.PutMember(call.context, call.params["id"], call.params["username"], ParsePutMember(body)),
+                 200,
                  [](const std::vector<store::Member>& m) {
                    return boost::json::object{{"items", MembersJson(m)}, {"next_cursor", nullptr}};
                  });

@@ -1,8 +1,8 @@
 // Login, logout, the current user and password change.
 #include <boost/json.hpp>
 
-#include "core/common/field_reader.hpp"
 #include "http/api_support.hpp"
+#include "http/handlers/auth_input.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/json_views.hpp"
 
@@ -19,12 +19,9 @@ std::string CookieAttributes(const ApiSettings& s, bool secure_request) {
 
 void AddAuthRoutes(Router& router, ApiDeps& deps) {
   router.Add("POST", "/api/v1/auth/login", Permission::kPublic, [&deps](Call& call, const boost::json::object& body) {
-    core::FieldReader in(body);
-    in.RejectUnknown({"username", "password"});
-    auto username = in.String("username", 64, true);
-    auto password = in.String("password", 256, true);
-    if (!in.ok()) return ErrorResponse(in.error());
-    auto login = deps.identity.Login(*username, *password, call.context);
+    auto command = ParseLogin(body);
+    if (!command.ok()) return ErrorResponse(command.error());
+    auto login = deps.identity.Login(command->username, command->password, call.context);
     if (!login.ok()) return ErrorResponse(login.error());
     auto r = Response::Json(200, boost::json::object{{"user", UserJson(login->user)},
                                                      {"csrf_token", login->csrf_token}});
@@ -53,7 +50,9 @@ void AddAuthRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("POST", "/api/v1/auth/password", Permission::kAuthenticated, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.identity.ChangePassword(call.context, body));
+    auto command = ParseChangePassword(body);
+    if (!command.ok()) return ErrorResponse(command.error());
+    return Reply(deps.identity.ChangePassword(call.context, *command));
   });
 }
 

@@ -2,7 +2,9 @@
 #include <boost/json.hpp>
 
 #include "http/api_support.hpp"
+#include "http/handlers/build_input.hpp"
 #include "http/handlers/deps.hpp"
+#include "http/handlers/json_views.hpp"
 #include "services/builds/build_service.hpp"
 
 namespace slipway::http {
@@ -10,14 +12,6 @@ namespace slipway::http {
 namespace {
 
 namespace json = boost::json;
-
-json::value OrNull(const std::string& text) {
-  return text.empty() ? json::value(nullptr) : json::value(text);
-}
-
-json::value OrNull(const std::optional<std::int64_t>& n) {
-  return n ? json::value(*n) : json::value(nullptr);
-}
 
 json::object BuildJson(const services::BuildView& v, core::Millis now) {
   const auto& b = v.build;
@@ -49,7 +43,7 @@ json::object BuildJson(const services::BuildView& v, core::Millis now) {
           {"started_at", TimeJson(b.started_at.value_or(0))},
           {"finished_at", TimeJson(b.finished_at.value_or(0))},
           {"updated_at", TimeJson(b.updated_at)},
-          {"duration_ms", duration ? json::value(*duration) : json::value(nullptr)},
+          {"duration_ms", OrNull(duration)},
           {"workflow_id", OrNull(b.workflow_id)},
           {"actions", std::move(actions)},
           {"refusals", std::move(refusals)}};
@@ -92,7 +86,7 @@ Response FollowLog(ApiDeps& deps, Call& call) {
 
 void AddBuildRoutes(Router& router, ApiDeps& deps) {
   router.Add("POST", "/api/v1/apps/{id}/builds", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.builds.Start(call.context, call.params["id"], body), 201,
+    return Reply(deps.builds.Start(call.context, call.params["id"], ParseStartBuild(body)), 201,
                  [&deps](const services::BuildView& v) { return BuildJson(v, deps.clock.Now()); });
   });
 
@@ -107,7 +101,7 @@ void AddBuildRoutes(Router& router, ApiDeps& deps) {
       for (const auto& v : l.items) items.push_back(BuildJson(v, deps.clock.Now()));
       return json::object{
           {"items", std::move(items)},
-          {"next_cursor", l.next_cursor ? json::value(*l.next_cursor) : json::value(nullptr)}};
+          {"next_cursor", OrNull(l.next_cursor)}};
     });
   });
 

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "http/api_support.hpp"
+#include "http/handlers/json_views.hpp"
 
 namespace slipway::http {
 
@@ -16,11 +17,6 @@ json::value Parsed(const std::string& text) {
   boost::system::error_code ec;
   auto v = json::parse(text, ec);
   return ec ? json::value(text) : v;
-}
-
-template <class T>
-json::value Optional(const std::optional<T>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
 }
 
 json::array Strings(const std::vector<std::string>& items) {
@@ -76,14 +72,14 @@ json::object ChangeJson(const services::ChangeView& view, bool with_events) {
                  {"state", core::ChangeStateName(c.state)},
                  {"title", c.title},
                  {"description", c.description},
-                 {"build_id", Optional(c.build_id)},
+                 {"build_id", OrNull(c.build_id)},
                  {"image", c.image},
                  {"image_digest", c.image_digest},
-                 {"replicas", Optional(c.replicas)},
+                 {"replicas", OrNull(c.replicas)},
                  {"spec", Parsed(c.spec)},
                  {"needs_approval", c.needs_approval},
-                 {"release_id", Optional(c.release_id)},
-                 {"close_reason", c.close_reason.empty() ? json::value(nullptr) : json::value(c.close_reason)},
+                 {"release_id", OrNull(c.release_id)},
+                 {"close_reason", OrNull(c.close_reason)},
                  {"created_by", c.created_by},
                  {"created_at", TimeJson(c.created_at)},
                  {"updated_at", TimeJson(c.updated_at)},

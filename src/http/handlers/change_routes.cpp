@@ -4,8 +4,10 @@
 #include "core/changes/change.hpp"
 #include "core/common/names.hpp"
 #include "http/api_support.hpp"
+#include "http/handlers/change_input.hpp"
 #include "http/handlers/change_json.hpp"
 #include "http/handlers/deps.hpp"
+#include "http/handlers/json_views.hpp"
 
 namespace slipway::http {
 
@@ -39,8 +41,9 @@ auto SingleChange() {
 void AddTransition(Router& router, ApiDeps& deps, core::ChangeEvent event, Permission permission) {
   router.Add("POST", "/api/v1/changes/{id}/" + std::string(core::ChangeEventName(event)), permission,
              [&deps, event](Call& call, const boost::json::object& body) {
-               return Reply(deps.changes.Transition(call.context, call.params["id"], event, body), 200,
-                            SingleChange());
+               return Reply(deps.changes.Transition(call.context, call.params["id"], event,
+                                                    ParseChangeTransition(event, body)),
+                            200, SingleChange());
              });
 }
 
@@ -56,7 +59,7 @@ void AddChangeRoutes(Router& router, ApiDeps& deps) {
       for (const auto& v : l.items) items.push_back(ChangeJson(v, false));
       return boost::json::object{
           {"items", std::move(items)},
-          {"next_cursor", l.next_cursor ? boost::json::value(*l.next_cursor) : boost::json::value(nullptr)}};
+          {"next_cursor", OrNull(l.next_cursor)}};
     });
   });
 
@@ -78,7 +81,7 @@ void AddChangeRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("POST", "/api/v1/apps/{id}/changes", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.changes.Create(call.context, call.params["id"], body), 201, SingleChange());
+    return Reply(deps.changes.Create(call.context, call.params["id"], ParseCreateChange(body)), 201, SingleChange());
   });
 
   router.Add("GET", "/api/v1/changes/{id}", Permission::kAppRead, [&deps](Call& call) {
@@ -86,7 +89,7 @@ void AddChangeRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("PATCH", "/api/v1/changes/{id}", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.changes.Edit(call.context, call.params["id"], body), 200, SingleChange());
+    return Reply(deps.changes.Edit(call.context, call.params["id"], ParseEditChange(body)), 200, SingleChange());
   });
 
   using E = core::ChangeEvent;

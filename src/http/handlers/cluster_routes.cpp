@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "http/api_support.hpp"
+#include "http/handlers/cluster_input.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/env_views.hpp"
 
@@ -17,7 +18,9 @@ void AddClusterRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("POST", "/api/v1/clusters", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.clusters.Register(call.context, body), 201, ClusterJson);
+    auto command = ParseRegisterCluster(body, deps.clusters.settings().env_types);
+    if (!command.ok()) return ErrorResponse(command.error());
+    return Reply(deps.clusters.Register(call.context, *command), 201, ClusterJson);
   });
 
   router.Add("GET", "/api/v1/clusters/{id}", Permission::kAuthenticated, [&deps](Call& call) {
@@ -25,7 +28,9 @@ void AddClusterRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("PATCH", "/api/v1/clusters/{id}", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.clusters.Edit(call.context, call.params["id"], body), 200, ClusterJson);
+    auto command = ParseEditCluster(body, deps.clusters.settings().env_types);
+    if (!command.ok()) return ErrorResponse(command.error());
+    return Reply(deps.clusters.Edit(call.context, call.params["id"], *command), 200, ClusterJson);
   });
 
   router.Add("DELETE", "/api/v1/clusters/{id}", Permission::kAdmin, [&deps](Call& call) {

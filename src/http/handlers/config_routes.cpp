@@ -4,6 +4,7 @@
 
 #include "core/common/names.hpp"
 #include "http/api_support.hpp"
+#include "http/handlers/config_input.hpp"
 #include "http/handlers/config_views.hpp"
 #include "http/handlers/deps.hpp"
 #include "services/config/config_diff_view.hpp"
@@ -61,7 +62,7 @@ void AddConfigRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("PUT", std::string(kFile) + "/draft", Permission::kAppWrite, [&config](Call& call, const boost::json::object& body) {
-    return Reply(config.SaveDraft(call.context, call.params["id"], call.params["name"], body), 200,
+    return Reply(config.SaveDraft(call.context, call.params["id"], call.params["name"], ParseSaveDraft(body)), 200,
                  [](const store::ConfigDraft& d) { return ConfigDraftJson(d, true); });
   });
 
@@ -75,7 +76,7 @@ void AddConfigRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("POST", std::string(kFile) + "/publish", Permission::kAppWrite, [&config](Call& call, const boost::json::object& body) {
-    return Reply(config.Publish(call.context, call.params["id"], call.params["name"], body), 201,
+    return Reply(config.Publish(call.context, call.params["id"], call.params["name"], ParsePublish(body)), 201,
                  [](const store::ConfigPublish& p) { return ConfigPublishJson(p, true); });
   });
 

@@ -18,11 +18,9 @@
 #include "services/identity/identity_service.hpp"
 #include "services/lanes/lane_service.hpp"
 #include "services/notifications/notification_service.hpp"
+#include "services/platform/audit_service.hpp"
+#include "services/platform/workflow_admin.hpp"
 #include "store/database.hpp"
-
-namespace slipway::engine {
-class Engine;
-}
 
 namespace slipway::http {
 
@@ -32,7 +30,8 @@ struct ApiDeps {
   const core::Clock& clock;
   services::IdentityService& identity;
   services::AppService& apps;
-  engine::Engine& engine;
+  services::WorkflowAdmin& workflows;
+  services::AuditService& audit;
   services::BuildService& builds;
   services::Connections& connections;
   services::ClusterService& clusters;

@@ -6,8 +6,9 @@
 
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
+#include "http/handlers/env_input.hpp"
+#include "http/handlers/env_live_views.hpp"
 #include "http/handlers/env_views.hpp"
-#include "services/environments/env_json.hpp"
 
 namespace slipway::http {
 
@@ -47,7 +48,9 @@ void AddEnvironmentRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("POST", "/api/v1/apps/{id}/environments", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.environments.Create(call.context, call.params["id"], body), 201, EnvironmentJson);
+    return Reply(deps.environments.Create(call.context, call.params["id"],
+                                          ParseCreateEnvironment(body, deps.clusters.settings().env_types)),
+                 201, EnvironmentJson);
   });
 
   router.Add("GET", "/api/v1/environments/{id}", Permission::kAppRead, [&deps](Call& call) {
@@ -63,7 +66,7 @@ void AddEnvironmentRoutes(Router& router, ApiDeps& deps) {
     return Reply(deps.environments.Pods(call.context, call.params["id"]), 200,
                  [](const std::vector<services::PodView>& pods) {
                    boost::json::array items;
-                   for (const auto& p : pods) items.push_back(services::PodJson(p));
+                   for (const auto& p : pods) items.push_back(PodJson(p));
                    return boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}};
                  });
   });
@@ -94,8 +97,9 @@ void AddEnvironmentRoutes(Router& router, ApiDeps& deps) {
     }
     std::weak_ptr<QueueStream> queue = stream->queue;
     auto subscription = deps.environments.Subscribe(
-        call.context, call.params["id"], [queue](const std::string& event, const boost::json::value& data) {
-          if (auto q = queue.lock()) q->Push(SseBlock(event, data));
+        call.context, call.params["id"], [queue](const services::EnvEvent& event) {
+          auto [name, data] = EnvEventJson(event);
+          if (auto q = queue.lock()) q->Push(SseBlock(name, data));
         });
     if (!subscription.ok()) return ErrorResponse(subscription.error());
     stream->subscription = std::move(*subscription);

@@ -5,7 +5,7 @@
 #include <boost/json.hpp>
 
 #include "core/environments/env_spec_json.hpp"
-#include "services/environments/env_json.hpp"
+#include "http/handlers/env_live_views.hpp"
 
 namespace slipway::http {
 
@@ -56,7 +56,7 @@ json::object EnvironmentJson(const services::EnvironmentView& v) {
                    {"created_at", TimeJson(e.created_at)},
                    {"updated_at", TimeJson(e.updated_at)},
                    {"version", e.version}};
-  if (v.live) out["live"] = services::LiveStateJson(*v.live);
+  if (v.live) out["live"] = LiveStateJson(*v.live);
   return out;
 }
 

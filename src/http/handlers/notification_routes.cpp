@@ -2,6 +2,7 @@
 #include "http/api_support.hpp"
 #include "http/handlers/change_json.hpp"
 #include "http/handlers/deps.hpp"
+#include "http/handlers/notification_input.hpp"
 
 namespace slipway::http {
 
@@ -11,7 +12,7 @@ void AddNotificationRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("PUT", "/api/v1/apps/{id}/notifications", Permission::kAppOwner, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.notifications.PutApp(call.context, call.params["id"], body), 200, NotificationSettingsJson);
+    return Reply(deps.notifications.PutApp(call.context, call.params["id"], ParseReplaceTargets(body)), 200, NotificationSettingsJson);
   });
 
   router.Add("GET", "/api/v1/teams/{team}/notifications", Permission::kAdmin, [&deps](Call& call) {
@@ -19,7 +20,7 @@ void AddNotificationRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("PUT", "/api/v1/teams/{team}/notifications", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.notifications.PutTeam(call.context, call.params["team"], body), 200,
+    return Reply(deps.notifications.PutTeam(call.context, call.params["team"], ParseReplaceTargets(body)), 200,
                  NotificationSettingsJson);
   });
 }

@@ -5,6 +5,7 @@
 #include "core/common/names.hpp"
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
+#include "http/handlers/release_input.hpp"
 #include "http/handlers/release_views.hpp"
 
 namespace slipway::http {
@@ -77,18 +78,23 @@ void AddReleaseRoutes(Router& router, ApiDeps& deps) {
   AddActionRoute(router, deps, "abort", "abort");
 
   router.Add("GET", "/api/v1/releases/{id}/rollback-plan", Permission::kAppRead, [&deps](Call& call) {
-    boost::json::object body;
-    if (auto image = call.request.Query("image")) body["image"] = *image;
+    boost::json::object query;
+    if (auto image = call.request.Query("image")) query["image"] = *image;
+    if (auto scope = call.request.Query("scope")) query["scope"] = *scope;
     if (call.request.Query("baseline_version")) {
       auto version = IntQuery(call.request, "baseline_version", true);
       if (!version.ok()) return ErrorResponse(version.error());
-      body["baseline_version"] = *version;
+      query["baseline_version"] = *version;
     }
-    return Reply(deps.releases.PlanRollback(call.context, call.params["id"], body), 200, RollbackPlanJson);
+    auto request = ParseRollbackRequest(query);
+    if (!request.ok()) return ErrorResponse(request.error());
+    return Reply(deps.releases.PlanRollback(call.context, call.params["id"], *request), 200, RollbackPlanJson);
   });
 
   router.Add("POST", "/api/v1/releases/{id}/rollback", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.releases.Rollback(call.context, call.params["id"], body), 202, ReleaseJson);
+    auto request = ParseRollbackRequest(body);
+    if (!request.ok()) return ErrorResponse(request.error());
+    return Reply(deps.releases.Rollback(call.context, call.params["id"], *request), 202, ReleaseJson);
   });
 
   router.Add("GET", "/api/v1/environments/{id}/baselines", Permission::kAppRead, [&deps](Call& call) {
@@ -106,9 +112,11 @@ void AddReleaseRoutes(Router& router, ApiDeps& deps) {
     auto to = IntQuery(call.request, "to", true);
     if (!to.ok()) return ErrorResponse(to.error());
     return Reply(deps.releases.DiffBaselines(call.context, call.params["id"], *from, *to), 200,
-                 [&](const std::vector<core::FieldDiff>& diff) {
-                   return boost::json::object{{"from", *from}, {"to", *to}, {"diff", core::DiffJson(diff)}};
-                 });
+                 [&](const services::BaselineDiff& diff) { return BaselineDiffJson(*from, *to, diff); });
+  });
+
+  router.Add("GET", "/api/v1/environments/{id}/config-drift", Permission::kAppRead, [&deps](Call& call) {
+    return Reply(deps.releases.DriftOf(call.context, call.params["id"]), 200, ConfigDriftJson);
   });
 
   router.Add("POST", "/api/v1/environments/{id}/scale", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {

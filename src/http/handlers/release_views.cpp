@@ -4,6 +4,7 @@
 
 #include "core/environments/env_spec_json.hpp"
 #include "http/api_support.hpp"
+#include "http/handlers/config_change_views.hpp"
 
 namespace slipway::http {
 
@@ -36,6 +37,14 @@ json::object ReleaseJson(const services::ReleaseView& v) {
   }
   json::array actions;
   for (const auto& a : v.actions) actions.emplace_back(a);
+  json::array config_restores;
+  for (const auto& f : v.config_restores) {
+    config_restores.push_back({{"file", f.file_name},
+                               {"expected_version", f.expected_version},
+                               {"target_hash", f.target_hash},
+                               {"outcome", f.outcome},
+                               {"version_after", f.version_after}});
+  }
   return {{"id", r.id},
           {"kind", r.kind},
           {"rollback_of", Opt(r.rollback_of)},
@@ -60,6 +69,7 @@ json::object ReleaseJson(const services::ReleaseView& v) {
           {"steps", std::move(steps)},
           {"operations", std::move(operations)},
           {"actions", std::move(actions)},
+          {"config_restores", std::move(config_restores)},
           {"started_by", r.started_by},
           {"created_at", TimeJson(r.created_at)},
           {"finished_at", OptTime(r.finished_at)},
@@ -70,15 +80,47 @@ json::object ReleaseJson(const services::ReleaseView& v) {
 json::object BaselineJson(const core::Baseline& b) {
   return {{"env_id", b.env_id},       {"version", b.version},       {"image", b.image},
           {"image_digest", b.image_digest}, {"resources", core::EnvSpecToJson(b.spec)},
-          {"release_id", b.release_id}, {"created_by", b.created_by}, {"created_at", TimeJson(b.created_at)}};
+          {"release_id", b.release_id}, {"created_by", b.created_by}, {"created_at", TimeJson(b.created_at)},
+          {"config_recorded", b.config_recorded}};
 }
 
 json::object RollbackPlanJson(const services::RollbackPlan& p) {
+  json::array config;
+  for (const auto& f : p.config) {
+    json::object o{{"file", f.name},
+                   {"action", f.action},
+                   {"live_version", f.live ? json::value(f.live->version) : json::value(nullptr)},
+                   {"live_hash", f.live ? json::value(f.live->hash) : json::value(nullptr)},
+                   {"target_version", f.target ? json::value(f.target->version) : json::value(nullptr)},
+                   {"target_hash", f.target ? json::value(f.target->hash) : json::value(nullptr)}};
+    o["diff"] = f.action == "unchanged" ? json::value(nullptr) : json::value(ConfigChangeJson(f.diff));
+    config.push_back(std::move(o));
+  }
   return {{"image", p.image},
           {"image_digest", p.image_digest},
           {"baseline_version", p.baseline_version},
           {"resources", core::EnvSpecToJson(p.spec)},
-          {"diff", core::DiffJson(p.diff)}};
+          {"diff", core::DiffJson(p.diff)},
+          {"scope", services::RollbackScopeName(p.scope)},
+          {"config_included", p.config_included},
+          {"config_note", p.config_note},
+          {"config", std::move(config)},
+          {"plan_token", p.plan_token}};
+}
+
+json::object BaselineDiffJson(std::int64_t from, std::int64_t to, const services::BaselineDiff& d) {
+  return {{"from", from},
+          {"to", to},
+          {"diff", core::DiffJson(d.fields)},
+          {"config_compared", d.config_compared},
+          {"config", ConfigChangesJson(d.config)}};
+}
+
+json::object ConfigDriftJson(const services::ConfigDrift& d) {
+  return {{"baseline_version", d.baseline_version},
+          {"config_recorded", d.config_recorded},
+          {"changed", !d.files.empty()},
+          {"files", ConfigChangesJson(d.files)}};
 }
 
 }  // namespace slipway::http

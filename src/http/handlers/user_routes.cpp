@@ -5,6 +5,7 @@
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/json_views.hpp"
+#include "http/handlers/user_input.hpp"
 
 namespace slipway::http {
 
@@ -36,7 +37,9 @@ void AddUserRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("POST", "/api/v1/users", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.identity.CreateUser(call.context, body), 201, UserJson);
+    auto command = ParseCreateUser(body);
+    if (!command.ok()) return ErrorResponse(command.error());
+    return Reply(deps.identity.CreateUser(call.context, *command), 201, UserJson);
   });
 
   router.Add("GET", "/api/v1/users/{id}", Permission::kAdmin, [&deps](Call& call) {
@@ -44,17 +47,23 @@ void AddUserRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("PATCH", "/api/v1/users/{id}", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.identity.UpdateUser(call.context, call.params["id"], body), 200, UserJson);
+    auto command = ParseUpdateUser(body);
+    if (!command.ok()) return ErrorResponse(command.error());
+    return Reply(deps.identity.UpdateUser(call.context, call.params["id"], *command), 200, UserJson);
   });
 
   router.Add("POST", "/api/v1/users/{id}/password", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.identity.ResetPassword(call.context, call.params["id"], body));
+    auto command = ParseResetPassword(body);
+    if (!command.ok()) return ErrorResponse(command.error());
+    return Reply(deps.identity.ResetPassword(call.context, call.params["id"], *command));
   });
 }
 
 void AddTokenRoutes(Router& router, ApiDeps& deps) {
   router.Add("POST", "/api/v1/tokens", Permission::kAuthenticated, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.identity.CreateToken(call.context, body), 201, [](const services::CreatedToken& t) {
+    auto command = ParseCreateToken(body);
+    if (!command.ok()) return ErrorResponse(command.error());
+    return Reply(deps.identity.CreateToken(call.context, *command), 201, [](const services::CreatedToken& t) {
       auto out = TokenJson(t.record);
       out["token"] = t.token;
       return out;

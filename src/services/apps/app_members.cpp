@@ -1,7 +1,6 @@
 // Application membership (the AppService's member half). Membership is the
 // one record of who owns, develops and approves an application: the owner
 // field and the approver list are read from it.
-#include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
 #include "services/apps/app_service.hpp"
 #include "services/platform/audit_log.hpp"
@@ -61,7 +60,7 @@ Result<std::vector<store::Member>> AppService::Members(const RequestContext&, co
 
 Result<std::vector<store::Member>> AppService::PutMember(const RequestContext& ctx, const std::string& ref,
                                                          const std::string& username,
-                                                         const boost::json::object& body) {
+                                                         const Parsed<PutMemberCommand>& command) {
   return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<std::vector<store::Member>> {
     auto app = store::apps::GetByRef(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
@@ -69,32 +68,25 @@ Result<std::vector<store::Member>> AppService::PutMember(const RequestContext& c
     if (!core::CanOwnApp(ctx.caller, member)) {
       return core::Forbidden("only admins and the application's owners may manage members");
     }
-    core::FieldReader in(body);
-    in.RejectUnknown({"role"});
-    auto role_name = in.String("role", 16, true);
-    if (!in.ok()) return in.error();
-    auto role = core::ParseMemberRole(*role_name);
-    if (!role) {
-      return core::Invalid("role must be owner, developer or approver",
-                           {{"field", "role"}, {"rule", "must be owner, developer or approver"}});
-    }
+    if (!command.ok()) return command.error();
+    const auto role = command->role;
     auto actions = core::ComputeAppActions(*app, ctx.caller, member);
     if (auto reason = actions.ReasonFor("manage_members")) {
       return core::Conflict(*reason, {{"state", core::AppStatusName(app->status)}});
     }
     auto user = store::users::GetByName(tx, username);
     if (!user) return core::NotFound("no user " + username);
-    if (*role == core::MemberRole::kApprover) {
+    if (role == core::MemberRole::kApprover) {
       if (auto refused = CheckMayApprove(*user, "role")) return *refused;
     }
     const auto current = store::apps::MemberRoleOf(tx, app->id, user->username);
-    if (current == *role) return store::apps::Members(tx, app->id);  // nothing to change
-    if (*role != core::MemberRole::kOwner) {
+    if (current == role) return store::apps::Members(tx, app->id);  // nothing to change
+    if (role != core::MemberRole::kOwner) {
       if (auto refused = KeepsAnOwner(tx, app->id, user->username)) return *refused;
     }
-    store::apps::PutMember(tx, app->id, user->username, *role);
+    store::apps::PutMember(tx, app->id, user->username, role);
     RecordAudit(tx, clock_, ctx, "app.member_put", "app", std::to_string(app->id),
-                user->username + " is " + *role_name);
+                user->username + " is " + std::string(core::MemberRoleName(role)));
     return store::apps::Members(tx, app->id);
   }));
 }

@@ -4,10 +4,9 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/apps/app_details_json.hpp"
-#include "core/common/field_reader.hpp"
+#include "core/apps/app_repository_rule.hpp"
 #include "core/common/names.hpp"
 #include "services/apps/app_cursor.hpp"
-#include "services/apps/app_input.hpp"
 #include "services/platform/audit_log.hpp"
 #include "store/user_repository.hpp"
 
@@ -68,10 +67,16 @@ AppView AppService::View(store::Tx& tx, const RequestContext& ctx, core::App app
   return view;
 }
 
-Result<AppView> AppService::Register(const RequestContext& ctx, const boost::json::object& body) {
-  auto parsed = ParseRegistration(body, ctx.caller.username);
-  if (!parsed.ok()) return parsed.error();
-  core::App app = std::move(parsed.value());
+Result<AppView> AppService::Register(const RequestContext& ctx, const RegisterAppCommand& command) {
+  core::App app;
+  app.name = command.name;
+  app.team = command.team;
+  app.owner = command.owner.value_or(ctx.caller.username);
+  app.type = command.type;
+  app.level = command.level;
+  app.description = command.description;
+  app.repo_url = command.repo_url;
+  app.status = core::AppStatus::kUnderReview;
   app.created_at = app.updated_at = clock_.Now();
   try {
     return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
@@ -135,21 +140,17 @@ Result<AppList> AppService::List(const RequestContext& ctx, store::AppQuery quer
   return out;
 }
 
-template <class Change>
-Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string& ref,
-                                   const char* action, const boost::json::object& body,
-                                   std::span<const std::string_view> known, bool version_required,
-                                   Change&& change) {
+template <class Command, class Change>
+Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string& ref, const char* action,
+                                   const Parsed<Command>& command, Change&& change) {
   return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
     auto app = store::apps::GetByRef(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
     auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
     // Who may act comes first: a caller without the right learns nothing about the body.
     if (auto denied = CheckPermission(ctx, action, member)) return *denied;
-    core::FieldReader in(body);
-    in.RejectUnknown(known);
-    auto version = in.Int("version", 1, INT64_MAX, version_required);
-    if (!in.ok()) return in.error();
+    if (!command.ok()) return command.error();
+    const std::optional<std::int64_t> version = command->version;
     if (version && *version != app->version) {
       return core::Conflict("the application was changed by someone else; reload and retry",
                             {{"current_version", app->version}});
@@ -188,6 +189,28 @@ bool SameNames(std::vector<std::string> a, std::vector<std::string> b) {
   return a == b;
 }
 
+// Sets the basic information the edit gives; the names of the fields that
+// changed ("" for none). The owner is membership: see HandOver.
+Result<std::string> ApplyBasicEdit(core::App& app, const EditAppCommand& edit) {
+  if (edit.repo_url) {
+    if (auto e = core::CheckRepoUrlFor(app.type, *edit.repo_url)) return *e;
+  }
+  std::string summary;
+  auto set = [&](const char* field, std::string& target, const std::optional<std::string>& value) {
+    if (!value || *value == target) return;
+    target = *value;
+    summary += std::string(summary.empty() ? "" : ", ") + field;
+  };
+  set("team", app.team, edit.team);
+  set("description", app.description, edit.description);
+  set("repo_url", app.repo_url, edit.repo_url);
+  if (edit.level && *edit.level != app.level) {
+    app.level = *edit.level;
+    summary += std::string(summary.empty() ? "" : ", ") + "level";
+  }
+  return summary;
+}
+
 std::vector<std::string> OwnersOf(store::Tx& tx, std::int64_t app_id) {
   std::vector<std::string> owners;
   for (const auto& m : store::apps::Members(tx, app_id)) {
@@ -199,22 +222,18 @@ std::vector<std::string> OwnersOf(store::Tx& tx, std::int64_t app_id) {
 }  // namespace
 
 Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& ref,
-                                 const boost::json::object& body) {
-  // name and type are known so that they get "cannot be changed".
-  static constexpr std::string_view kKnown[] = {"version",  "team",  "level", "description",
-                                                "repo_url", "owner", "name",  "type"};
-  return Mutate(ctx, ref, "edit", body, kKnown, true,
+                                 const Parsed<EditAppCommand>& command) {
+  return Mutate(ctx, ref, "edit", command,
                 [&](store::Tx& tx, core::App& app, std::optional<core::MemberRole> member) -> Result<std::string> {
-    auto owner = ParseNewOwner(body);
-    if (!owner.ok()) return owner.error();
+    const auto& owner = command->owner;
     // Who owns the application is the owners' and admins' to decide, not the
     // developers' (issue 9: a developer made themselves owner this way).
-    const bool hands_over = owner->has_value() && !SameNames(OwnersOf(tx, app.id), {**owner});
+    const bool hands_over = owner && !SameNames(OwnersOf(tx, app.id), {*owner});
     if (hands_over && !core::CanOwnApp(ctx.caller, member)) {
       return core::Forbidden("only admins and the application's owners may change its owner");
     }
     const auto level = app.level;
-    auto summary = ApplyBasicEdit(app, body);
+    auto summary = ApplyBasicEdit(app, *command);
     if (!summary.ok()) return summary;
     // The level decides where changes need approval (core in prod): once an
     // admin has approved the registration, only admins change it.
@@ -225,7 +244,7 @@ Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& r
     }
     std::string edited = summary.value();
     if (hands_over) {
-      auto handed = HandOver(tx, app, **owner);
+      auto handed = HandOver(tx, app, *owner);
       if (!handed.ok()) return handed.error();
       edited += (edited.empty() ? "" : ", ") + std::string("owner");
     }
@@ -234,25 +253,20 @@ Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& r
 }
 
 Result<AppView> AppService::CompleteDetails(const RequestContext& ctx, const std::string& ref,
-                                            const boost::json::object& body) {
-  static constexpr std::string_view kKnown[] = {"version",      "build_job", "ports",
-                                                "health_check", "approvers", "vendor_image",
-                                                "business_domains"};
-  return Mutate(ctx, ref, "complete", body, kKnown, true,
+                                            const Parsed<CompleteDetailsCommand>& command) {
+  return Mutate(ctx, ref, "complete", command,
                 [&](store::Tx& tx, core::App& app, std::optional<core::MemberRole> member) -> Result<std::string> {
-    auto approvers = ParseApprovers(body);
-    if (!approvers.ok()) return approvers.error();
+    const auto& approvers = command->approvers;
     // Approvers decide what reaches production: choosing them is for owners
     // and admins, so a developer cannot pick who approves their own changes.
-    const bool new_approvers = approvers->has_value() && !SameNames(app.approvers, **approvers);
+    const bool new_approvers = approvers && !SameNames(app.approvers, *approvers);
     if (new_approvers && !core::CanOwnApp(ctx.caller, member)) {
       return core::Forbidden("only admins and the application's owners may choose its approvers");
     }
     const auto before = boost::json::serialize(core::DetailsToJson(app.details));
-    auto status = core::MergeDetails(app.details, body);
-    if (!status.ok()) return status.error();
+    core::ApplyDetailsPatch(app.details, command->details);
     if (new_approvers) {
-      auto replaced = ReplaceApprovers(tx, app.id, **approvers);
+      auto replaced = ReplaceApprovers(tx, app.id, *approvers);
       if (!replaced.ok()) return replaced.error();
       app.approvers = store::apps::Get(tx, app.id)->approvers;
     }
@@ -264,22 +278,11 @@ Result<AppView> AppService::CompleteDetails(const RequestContext& ctx, const std
 }
 
 Result<AppView> AppService::Transition(const RequestContext& ctx, const std::string& ref,
-                                       core::AppEvent event, const boost::json::object& body) {
+                                       core::AppEvent event, const Parsed<AppTransitionCommand>& command) {
   const std::string action(core::AppEventName(event));
-  // Approval takes a comment, a rejection or an offline request a reason;
-  // the other events nothing but the version.
-  const bool commented = event == core::AppEvent::kApprove;
-  const bool reasoned = event == core::AppEvent::kReject || event == core::AppEvent::kRequestOffline;
-  static constexpr std::string_view kCommented[] = {"version", "comment"};
-  static constexpr std::string_view kReasoned[] = {"version", "reason"};
-  static constexpr std::string_view kVersionOnly[] = {"version"};
-  using Known = std::span<const std::string_view>;
-  const Known known = commented ? Known(kCommented) : reasoned ? Known(kReasoned) : Known(kVersionOnly);
-  return Mutate(ctx, ref, action.c_str(), body, known, false,
+  return Mutate(ctx, ref, action.c_str(), command,
                 [&](store::Tx&, core::App& app, std::optional<core::MemberRole>) -> Result<std::string> {
-    core::FieldReader in(body);
-    auto reason = in.Text(commented ? "comment" : "reason", 1000, event == core::AppEvent::kReject);
-    if (!in.ok()) return in.error();
+    const auto& reason = command->note;
     auto from = app.status;
     auto applied = core::ApplyAppEvent(app, event);
     if (!applied.ok()) return applied.error();

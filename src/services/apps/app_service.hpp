@@ -1,11 +1,8 @@
 #pragma once
-#include <boost/json/object.hpp>
 #include <atomic>
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/apps/app.hpp"
@@ -13,7 +10,9 @@
 #include "core/apps/app_lifecycle.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/error.hpp"
+#include "services/apps/app_commands.hpp"
 #include "services/platform/context.hpp"
+#include "services/platform/parsed.hpp"
 #include "store/app_repository.hpp"
 
 namespace slipway::services {
@@ -37,18 +36,18 @@ class AppService {
  public:
   AppService(store::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
-  core::Result<AppView> Register(const RequestContext& ctx, const boost::json::object& body);
+  core::Result<AppView> Register(const RequestContext& ctx, const RegisterAppCommand& command);
   core::Result<AppView> Get(const RequestContext& ctx, const std::string& ref);
   /// `cursor` is the opaque next_cursor of a previous page.
   core::Result<AppList> List(const RequestContext& ctx, store::AppQuery query,
                              const std::string& cursor);
   core::Result<AppView> Edit(const RequestContext& ctx, const std::string& ref,
-                             const boost::json::object& body);
+                             const Parsed<EditAppCommand>& command);
   core::Result<AppView> CompleteDetails(const RequestContext& ctx, const std::string& ref,
-                                        const boost::json::object& body);
+                                        const Parsed<CompleteDetailsCommand>& command);
   /// approve / reject / resubmit / request_offline / confirm_offline / cancel_offline.
   core::Result<AppView> Transition(const RequestContext& ctx, const std::string& ref,
-                                   core::AppEvent event, const boost::json::object& body);
+                                   core::AppEvent event, const Parsed<AppTransitionCommand>& command);
   /// Marks a pending application online; called by the release work inside
   /// its own transaction on the first successful release. No-op when online.
   core::Status MarkOnline(store::Tx& tx, const RequestContext& ctx, std::int64_t app_id);
@@ -62,22 +61,19 @@ class AppService {
   core::Result<std::vector<store::Member>> Members(const RequestContext& ctx, const std::string& ref);
   core::Result<std::vector<store::Member>> PutMember(const RequestContext& ctx, const std::string& ref,
                                                      const std::string& username,
-                                                     const boost::json::object& body);
+                                                     const Parsed<PutMemberCommand>& command);
   core::Status RemoveMember(const RequestContext& ctx, const std::string& ref,
                             const std::string& username);
 
  private:
-  /// Loads the app, checks the caller may do `action` (403), then that the
-  /// body names only `known` fields and its `version` (400/409), then the
-  /// state (409), runs `change(tx, app, member)` (which validates the rest of
-  /// the body and returns a summary, "" when nothing changed) and writes app +
-  /// audit in one transaction. Nothing changed: nothing is written and the
-  /// version stays.
-  template <class Change>
-  core::Result<AppView> Mutate(const RequestContext& ctx, const std::string& ref,
-                               const char* action, const boost::json::object& body,
-                               std::span<const std::string_view> known, bool version_required,
-                               Change&& change);
+  /// Loads the app, checks the caller may do `action` (403), then the
+  /// command's form (400) and its `version` (409), then the state (409), runs
+  /// `change(tx, app, member)` (which checks the command against the app and
+  /// returns a summary, "" when nothing changed) and writes app + audit in one
+  /// transaction. Nothing changed: nothing is written and the version stays.
+  template <class Command, class Change>
+  core::Result<AppView> Mutate(const RequestContext& ctx, const std::string& ref, const char* action,
+                               const Parsed<Command>& command, Change&& change);
   /// Makes exactly `names` the approver members; each must be a user who
   /// holds the approver or admin role and is not a member in another role.
   core::Status ReplaceApprovers(store::Tx& tx, std::int64_t app_id, const std::vector<std::string>& names);

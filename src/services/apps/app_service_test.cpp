@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "http/handlers/app_input.hpp"
 #include "store/audit_repository.hpp"
 #include "store/user_repository.hpp"
 #include "support/test_database.hpp"
@@ -36,10 +37,31 @@ class AppServiceTest : public ::testing::Test {
     });
   }
 
+  // Bodies as people write them, parsed as the API parses them.
+  core::Result<AppView> RegisterBody(const RequestContext& ctx, const json::object& body) {
+    auto command = http::ParseRegisterApp(body);
+    if (!command.ok()) return command.error();
+    return apps_.Register(ctx, *command);
+  }
+  core::Result<AppView> Edit(const RequestContext& ctx, const std::string& ref, const json::object& body) {
+    return apps_.Edit(ctx, ref, http::ParseEditApp(body));
+  }
+  core::Result<AppView> Complete(const RequestContext& ctx, const std::string& ref, const json::object& body) {
+    return apps_.CompleteDetails(ctx, ref, http::ParseCompleteDetails(body));
+  }
+  core::Result<AppView> Transit(const RequestContext& ctx, const std::string& ref, core::AppEvent event,
+                                const json::object& body) {
+    return apps_.Transition(ctx, ref, event, http::ParseAppTransition(event, body));
+  }
+  core::Result<std::vector<store::Member>> PutMember(const RequestContext& ctx, const std::string& ref,
+                                                     const std::string& user, const json::object& body) {
+    return apps_.PutMember(ctx, ref, user, http::ParsePutMember(body));
+  }
+
   AppView Register(const std::string& name, const std::string& type = "self_developed") {
     json::object body{{"name", name}, {"team", "trade"}, {"type", type}, {"level", "core"}};
     if (type == "self_developed") body["repo_url"] = "https://git.example.com/" + name + ".git";
-    auto r = apps_.Register(alice_, body);
+    auto r = RegisterBody(alice_, body);
     EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
     return r.value();
   }
@@ -81,7 +103,7 @@ TEST_F(AppServiceTest, InvalidRegistrationsNameTheFieldAndCreateNothing) {
        "repo_url"},
   };
   for (const auto& c : cases) {
-    auto r = apps_.Register(alice_, c.body);
+    auto r = RegisterBody(alice_, c.body);
     ASSERT_FALSE(r.ok()) << json::serialize(c.body);
     EXPECT_EQ(r.error().code, core::Code::kInvalid);
     EXPECT_EQ(r.error().details.at("field").as_string(), c.field) << json::serialize(c.body);
@@ -91,21 +113,21 @@ TEST_F(AppServiceTest, InvalidRegistrationsNameTheFieldAndCreateNothing) {
 
 TEST_F(AppServiceTest, DuplicateNameIsAConflict) {
   Register("dup");
-  auto again = apps_.Register(bob_, {{"name", "dup"}, {"team", "x"}, {"type", "empty"}, {"level", "edge"}});
+  auto again = RegisterBody(bob_, {{"name", "dup"}, {"team", "x"}, {"type", "empty"}, {"level", "edge"}});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, core::Code::kConflict);
 }
 
 TEST_F(AppServiceTest, ReviewCompleteAndMarkOnline) {
   auto v = Register("pay-svc");
-  EXPECT_EQ(apps_.Transition(alice_, "pay-svc", core::AppEvent::kApprove, {}).error().code,
+  EXPECT_EQ(Transit(alice_, "pay-svc", core::AppEvent::kApprove, {}).error().code,
             core::Code::kForbidden);
-  auto approved = apps_.Transition(admin_, "pay-svc", core::AppEvent::kApprove, {{"comment", "ok"}});
+  auto approved = Transit(admin_, "pay-svc", core::AppEvent::kApprove, {{"comment", "ok"}});
   ASSERT_TRUE(approved.ok());
   EXPECT_EQ(approved->app.status, core::AppStatus::kPendingOnline);
   EXPECT_FALSE(approved->missing_fields.empty());
 
-  auto completed = apps_.CompleteDetails(
+  auto completed = Complete(
       alice_, "pay-svc",
       {{"version", approved->app.version},
        {"build_job", "trade/pay-svc"},
@@ -126,17 +148,17 @@ TEST_F(AppServiceTest, ReviewCompleteAndMarkOnline) {
 TEST_F(AppServiceTest, RefusedTransitionsAndStaleVersionsChangeNothing) {
   auto v = Register("stale-svc");
   auto before = AuditCount(v.app.id);
-  auto twice = apps_.Transition(admin_, "stale-svc", core::AppEvent::kConfirmOffline, {});
+  auto twice = Transit(admin_, "stale-svc", core::AppEvent::kConfirmOffline, {});
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().code, core::Code::kConflict);
-  auto stale = apps_.Edit(alice_, "stale-svc", {{"version", v.app.version + 5}, {"team", "new"}});
+  auto stale = Edit(alice_, "stale-svc", {{"version", v.app.version + 5}, {"team", "new"}});
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, core::Code::kConflict);
-  auto not_member = apps_.Edit(bob_, "stale-svc", {{"version", v.app.version}, {"team", "new"}});
+  auto not_member = Edit(bob_, "stale-svc", {{"version", v.app.version}, {"team", "new"}});
   EXPECT_EQ(not_member.error().code, core::Code::kForbidden);
-  auto viewer = apps_.Edit(viewer_, "stale-svc", {{"version", v.app.version}, {"team", "new"}});
+  auto viewer = Edit(viewer_, "stale-svc", {{"version", v.app.version}, {"team", "new"}});
   EXPECT_EQ(viewer.error().code, core::Code::kForbidden);
-  auto rename = apps_.Edit(alice_, "stale-svc", {{"version", v.app.version}, {"name", "other"}});
+  auto rename = Edit(alice_, "stale-svc", {{"version", v.app.version}, {"name", "other"}});
   EXPECT_EQ(rename.error().code, core::Code::kInvalid);
   auto now = apps_.Get(alice_, "stale-svc").value();
   EXPECT_EQ(now.app.version, v.app.version);
@@ -146,28 +168,28 @@ TEST_F(AppServiceTest, RefusedTransitionsAndStaleVersionsChangeNothing) {
 
 TEST_F(AppServiceTest, OfflineRequestCanBeCancelledOrConfirmed) {
   auto v = Register("old-svc", "empty");
-  ASSERT_TRUE(apps_.Transition(admin_, "old-svc", core::AppEvent::kApprove, {}).ok());
-  ASSERT_TRUE(apps_.Transition(alice_, "old-svc", core::AppEvent::kRequestOffline, {{"reason", "unused"}}).ok());
-  auto cancelled = apps_.Transition(alice_, "old-svc", core::AppEvent::kCancelOffline, {});
+  ASSERT_TRUE(Transit(admin_, "old-svc", core::AppEvent::kApprove, {}).ok());
+  ASSERT_TRUE(Transit(alice_, "old-svc", core::AppEvent::kRequestOffline, {{"reason", "unused"}}).ok());
+  auto cancelled = Transit(alice_, "old-svc", core::AppEvent::kCancelOffline, {});
   ASSERT_TRUE(cancelled.ok());
   EXPECT_EQ(cancelled->app.status, core::AppStatus::kPendingOnline);
-  ASSERT_TRUE(apps_.Transition(alice_, "old-svc", core::AppEvent::kRequestOffline, {}).ok());
-  auto offline = apps_.Transition(admin_, "old-svc", core::AppEvent::kConfirmOffline, {});
+  ASSERT_TRUE(Transit(alice_, "old-svc", core::AppEvent::kRequestOffline, {}).ok());
+  auto offline = Transit(admin_, "old-svc", core::AppEvent::kConfirmOffline, {});
   ASSERT_TRUE(offline.ok());
   EXPECT_EQ(offline->app.status, core::AppStatus::kOffline);
   EXPECT_FALSE(offline->actions.Allows("add_environment"));
-  auto edit = apps_.Edit(alice_, "old-svc", {{"version", offline->app.version}, {"team", "x"}});
+  auto edit = Edit(alice_, "old-svc", {{"version", offline->app.version}, {"team", "x"}});
   EXPECT_EQ(edit.error().code, core::Code::kConflict);
 }
 
 TEST_F(AppServiceTest, RejectNeedsAReasonAndCanBeResubmitted) {
   Register("rej-svc");
-  EXPECT_EQ(apps_.Transition(admin_, "rej-svc", core::AppEvent::kReject, {}).error().code,
+  EXPECT_EQ(Transit(admin_, "rej-svc", core::AppEvent::kReject, {}).error().code,
             core::Code::kInvalid);
-  auto rejected = apps_.Transition(admin_, "rej-svc", core::AppEvent::kReject, {{"reason", "dup of x"}});
+  auto rejected = Transit(admin_, "rej-svc", core::AppEvent::kReject, {{"reason", "dup of x"}});
   ASSERT_TRUE(rejected.ok());
   EXPECT_EQ(rejected->app.status_reason, "dup of x");
-  auto again = apps_.Transition(alice_, "rej-svc", core::AppEvent::kResubmit, {});
+  auto again = Transit(alice_, "rej-svc", core::AppEvent::kResubmit, {});
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->app.status, core::AppStatus::kUnderReview);
   EXPECT_TRUE(again->app.status_reason.empty());
@@ -191,40 +213,40 @@ TEST_F(AppServiceTest, ListPagesWithOpaqueCursorsAndRefusesForgedOnes) {
 
 TEST_F(AppServiceTest, HandingOverMovesTheOwnerRights) {
   auto v = Register("handover-svc");
-  EXPECT_EQ(apps_.Edit(alice_, "handover-svc", {{"version", v.app.version}, {"owner", "ghost"}}).error().code,
+  EXPECT_EQ(Edit(alice_, "handover-svc", {{"version", v.app.version}, {"owner", "ghost"}}).error().code,
             core::Code::kInvalid);
-  auto moved = apps_.Edit(alice_, "handover-svc", {{"version", v.app.version}, {"owner", "bob"}});
+  auto moved = Edit(alice_, "handover-svc", {{"version", v.app.version}, {"owner", "bob"}});
   ASSERT_TRUE(moved.ok()) << moved.error().message;
   EXPECT_EQ(moved->app.owner, "bob");
-  EXPECT_TRUE(apps_.Transition(bob_, "handover-svc", core::AppEvent::kResubmit, {}).error().code ==
+  EXPECT_TRUE(Transit(bob_, "handover-svc", core::AppEvent::kResubmit, {}).error().code ==
               core::Code::kConflict)
       << "bob may act as owner now (the refusal is about state, not rights)";
-  EXPECT_EQ(apps_.PutMember(alice_, "handover-svc", "carol", {{"role", "developer"}}).error().code,
+  EXPECT_EQ(PutMember(alice_, "handover-svc", "carol", {{"role", "developer"}}).error().code,
             core::Code::kForbidden)
       << "alice is only a developer now";
 }
 
 TEST_F(AppServiceTest, OnlyOwnersAndAdminsChooseOwnerAndApprovers) {
   auto v = Register("rights-svc");
-  ASSERT_TRUE(apps_.PutMember(alice_, "rights-svc", "carol", {{"role", "developer"}}).ok());
+  ASSERT_TRUE(PutMember(alice_, "rights-svc", "carol", {{"role", "developer"}}).ok());
   RequestContext carol{{5, "carol", core::Role::kDeveloper}, "r-carol"};
   auto version = apps_.Get(alice_, "rights-svc")->app.version;
-  EXPECT_EQ(apps_.Edit(carol, "rights-svc", {{"version", version}, {"owner", "carol"}}).error().code,
+  EXPECT_EQ(Edit(carol, "rights-svc", {{"version", version}, {"owner", "carol"}}).error().code,
             core::Code::kForbidden);
-  ASSERT_TRUE(apps_.Transition(admin_, "rights-svc", core::AppEvent::kApprove, {}).ok());
+  ASSERT_TRUE(Transit(admin_, "rights-svc", core::AppEvent::kApprove, {}).ok());
   version = apps_.Get(alice_, "rights-svc")->app.version;
-  EXPECT_EQ(apps_.CompleteDetails(carol, "rights-svc", {{"version", version}, {"approvers", json::array{"bob"}}})
+  EXPECT_EQ(Complete(carol, "rights-svc", {{"version", version}, {"approvers", json::array{"bob"}}})
                 .error()
                 .code,
             core::Code::kForbidden);
-  auto not_approver = apps_.CompleteDetails(alice_, "rights-svc", {{"version", version}, {"approvers", json::array{"vic"}}});
+  auto not_approver = Complete(alice_, "rights-svc", {{"version", version}, {"approvers", json::array{"vic"}}});
   ASSERT_FALSE(not_approver.ok());
   EXPECT_EQ(json::serialize(not_approver.error().details.at("field")), "\"approvers\"")
       << "vic is no approver";
-  auto chosen = apps_.CompleteDetails(alice_, "rights-svc", {{"version", version}, {"approvers", json::array{"BOB"}}});
+  auto chosen = Complete(alice_, "rights-svc", {{"version", version}, {"approvers", json::array{"BOB"}}});
   ASSERT_TRUE(chosen.ok()) << chosen.error().message;
   EXPECT_EQ(chosen->app.approvers, std::vector<std::string>{"bob"}) << "recorded under the user's own name";
-  auto same = apps_.CompleteDetails(carol, "rights-svc", {{"version", chosen->app.version}, {"approvers", json::array{"bob"}}});
+  auto same = Complete(carol, "rights-svc", {{"version", chosen->app.version}, {"approvers", json::array{"bob"}}});
   ASSERT_TRUE(same.ok()) << "the same approvers are no change: " << same.error().message;
   EXPECT_EQ(same->app.version, chosen->app.version);
   EXPECT_EQ(v.app.owner, "alice");
@@ -232,28 +254,28 @@ TEST_F(AppServiceTest, OnlyOwnersAndAdminsChooseOwnerAndApprovers) {
 
 TEST_F(AppServiceTest, PermissionIsCheckedBeforeTheBody) {
   Register("guarded-svc");
-  EXPECT_EQ(apps_.Edit(bob_, "guarded-svc", {}).error().code, core::Code::kForbidden);
-  EXPECT_EQ(apps_.CompleteDetails(bob_, "guarded-svc", {}).error().code, core::Code::kForbidden);
-  EXPECT_EQ(apps_.PutMember(bob_, "guarded-svc", "carol", {}).error().code, core::Code::kForbidden);
-  EXPECT_EQ(apps_.Edit(alice_, "guarded-svc", {}).error().code, core::Code::kInvalid);
+  EXPECT_EQ(Edit(bob_, "guarded-svc", {}).error().code, core::Code::kForbidden);
+  EXPECT_EQ(Complete(bob_, "guarded-svc", {}).error().code, core::Code::kForbidden);
+  EXPECT_EQ(PutMember(bob_, "guarded-svc", "carol", {}).error().code, core::Code::kForbidden);
+  EXPECT_EQ(Edit(alice_, "guarded-svc", {}).error().code, core::Code::kInvalid);
 }
 
 TEST_F(AppServiceTest, MembersKeepAnOwner) {
   Register("team-svc");
-  EXPECT_EQ(apps_.PutMember(bob_, "team-svc", "bob", {{"role", "owner"}}).error().code,
+  EXPECT_EQ(PutMember(bob_, "team-svc", "bob", {{"role", "owner"}}).error().code,
             core::Code::kForbidden);
-  ASSERT_TRUE(apps_.PutMember(alice_, "team-svc", "bob", {{"role", "developer"}}).ok());
-  EXPECT_EQ(apps_.PutMember(alice_, "team-svc", "bob", {{"role", "boss"}}).error().code,
+  ASSERT_TRUE(PutMember(alice_, "team-svc", "bob", {{"role", "developer"}}).ok());
+  EXPECT_EQ(PutMember(alice_, "team-svc", "bob", {{"role", "boss"}}).error().code,
             core::Code::kInvalid);
   EXPECT_EQ(apps_.RemoveMember(alice_, "team-svc", "alice").error().code, core::Code::kConflict);
-  EXPECT_EQ(apps_.PutMember(alice_, "team-svc", "alice", {{"role", "developer"}}).error().code,
+  EXPECT_EQ(PutMember(alice_, "team-svc", "alice", {{"role", "developer"}}).error().code,
             core::Code::kConflict)
       << "the only owner stays owner";
-  EXPECT_EQ(apps_.PutMember(alice_, "team-svc", "nobody", {{"role", "developer"}}).error().code,
+  EXPECT_EQ(PutMember(alice_, "team-svc", "nobody", {{"role", "developer"}}).error().code,
             core::Code::kNotFound);
   EXPECT_TRUE(apps_.RemoveMember(alice_, "team-svc", "bob").ok());
   EXPECT_EQ(apps_.RemoveMember(alice_, "team-svc", "bob").error().code, core::Code::kNotFound);
-  ASSERT_TRUE(apps_.PutMember(alice_, "team-svc", "carol", {{"role", "owner"}}).ok());
+  ASSERT_TRUE(PutMember(alice_, "team-svc", "carol", {{"role", "owner"}}).ok());
   ASSERT_TRUE(apps_.RemoveMember(alice_, "team-svc", "alice").ok());
   EXPECT_EQ(apps_.Get(alice_, "team-svc")->app.owner, "carol") << "the owner field follows the owners";
 }

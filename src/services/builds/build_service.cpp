@@ -4,8 +4,6 @@
 
 #include "connectors/registry/image_reference.hpp"
 #include "core/apps/app_actions.hpp"
-#include "core/common/field_reader.hpp"
-#include "core/common/git_branch.hpp"
 #include "core/common/names.hpp"
 #include "core/builds/jenkins_item_path.hpp"
 #include "engine/engine.hpp"
@@ -24,30 +22,6 @@ using core::Result;
 using store::TxMode;
 
 namespace {
-
-struct StartInput {
-  std::optional<std::int64_t> env_id;
-  std::string branch;
-  std::string version;
-  std::string note;
-};
-
-Result<StartInput> ParseStart(const boost::json::object& body) {
-  core::FieldReader in(body);
-  in.RejectUnknown({"env_id", "branch", "version", "note"});
-  StartInput out;
-  out.env_id = in.Int("env_id", 1, INT64_MAX);
-  auto branch = in.String("branch", 255, true);
-  auto version = in.String("version", 128, true);
-  out.note = in.Text("note", 1000).value_or("");
-  if (!in.ok()) return in.error();
-  if (auto rule = core::CheckGitBranch(*branch)) in.Fail("branch", *rule);
-  if (auto rule = core::CheckImageTag(*version)) in.Fail("version", *rule);
-  if (!in.ok()) return in.error();
-  out.branch = std::move(*branch);
-  out.version = std::move(*version);
-  return out;
-}
 
 core::Error BuildNotFound(const std::string& id) { return core::NotFound("no build " + id); }
 
@@ -73,11 +47,10 @@ Result<BuildView> BuildService::View(store::Tx& tx, const RequestContext& ctx, c
 
 Result<core::Build> BuildService::Prepare(store::Tx& tx, const RequestContext& ctx,
                                           const std::string& app_ref,
-                                          const boost::json::object& body) {
+                                          const Parsed<StartBuildCommand>& input) {
   auto app = AppForWrite(tx, ctx, app_ref);
   if (!app.ok()) return app.error();
-  // The body first: what it asks is wrong whatever state the application is in.
-  auto input = ParseStart(body);
+  // The body next: what it asks is wrong whatever state the application is in.
   if (!input.ok()) return input.error();
   auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
   if (auto reason = core::ComputeAppActions(*app, ctx.caller, member).ReasonFor("build")) {
@@ -123,12 +96,12 @@ Result<core::Build> BuildService::Prepare(store::Tx& tx, const RequestContext& c
 }
 
 Result<BuildView> BuildService::Start(const RequestContext& ctx, const std::string& app_ref,
-                                      const boost::json::object& body) {
+                                      const Parsed<StartBuildCommand>& command) {
   std::string version;
   try {
     auto view = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<BuildView> {
       // Every check comes before the first write (a refusal also rolls back).
-      auto build = Prepare(tx, ctx, app_ref, body);
+      auto build = Prepare(tx, ctx, app_ref, command);
       if (!build.ok()) return build.error();
       version = build->version;
       build->id = store::builds::Insert(tx, *build);

@@ -1,5 +1,4 @@
 #pragma once
-#include <boost/json/object.hpp>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -9,10 +8,12 @@
 #include "core/builds/build.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/error.hpp"
+#include "services/builds/build_commands.hpp"
 #include "services/builds/build_log_tails.hpp"
 #include "services/builds/build_references.hpp"
 #include "services/platform/connections.hpp"
 #include "services/platform/context.hpp"
+#include "services/platform/parsed.hpp"
 #include "services/platform/settings.hpp"
 #include "store/database.hpp"
 
@@ -42,10 +43,10 @@ class BuildService {
   BuildService(store::Database& db, const core::Clock& clock, engine::Engine& engine,
                const Connections& connections, BuildSettings settings);
 
-  /// Body: {"branch", "version", "env_id"?, "note"?}. Only approved
-  /// self-developed applications are built (409 otherwise, with the reason).
+  /// Only approved self-developed applications are built (409 otherwise,
+  /// with the reason).
   core::Result<BuildView> Start(const RequestContext& ctx, const std::string& app_ref,
-                                const boost::json::object& body);
+                                const Parsed<StartBuildCommand>& command);
   core::Result<BuildView> Get(const RequestContext& ctx, const std::string& id);
   /// Newest first; `state` filters when not empty; `cursor` is a previous next_cursor.
   core::Result<BuildList> List(const RequestContext& ctx, const std::string& app_ref,
@@ -69,10 +70,10 @@ class BuildService {
                          std::function<bool(std::string)> push, std::function<void()> close);
 
  private:
-  /// Every check of a start, in order (who, which application, the body, the
-  /// environment, the connectors); the build to record.
+  /// Every check of a start, in order (who, which application, the command,
+  /// the environment, the connectors); the build to record.
   core::Result<core::Build> Prepare(store::Tx& tx, const RequestContext& ctx,
-                                    const std::string& app_ref, const boost::json::object& body);
+                                    const std::string& app_ref, const Parsed<StartBuildCommand>& command);
   core::Result<BuildView> View(store::Tx& tx, const RequestContext& ctx, core::Build build);
 
   store::Database& db_;

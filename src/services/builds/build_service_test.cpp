@@ -88,7 +88,7 @@ TEST_F(BuildServiceTest, BadInputIsRefusedAndNothingIsStored) {
            {{"branch", "main"}, {"version", "1"}, {"env_id", "x"}},  // not an id
            {{"branch", "main"}, {"version", "1"}, {"colour", "red"}},
        }) {
-    auto r = builds_->Start(alice_, app.name, body);
+    auto r = StartAs(alice_, app.name, body);
     ASSERT_FALSE(r.ok()) << json::serialize(body);
     EXPECT_EQ(r.error().code, core::Code::kInvalid) << json::serialize(body);
     EXPECT_TRUE(r.error().details.contains("field")) << json::serialize(body);
@@ -106,37 +106,37 @@ TEST_F(BuildServiceTest, OnlyApprovedSelfDevelopedApplicationsAreBuilt) {
     auto app = AddApp("app-" + std::string(core::AppTypeName(type)).substr(0, 4) + "-" +
                           std::string(core::AppStatusName(status)).substr(0, 4),
                       type, status);
-    auto r = builds_->Start(alice_, app.name, StartBody("1"));
+    auto r = StartAs(alice_, app.name, StartBody("1"));
     ASSERT_FALSE(r.ok()) << app.name;
     EXPECT_EQ(r.error().code, core::Code::kConflict) << app.name;
   }
   EXPECT_EQ(CountBuilds(), 0);
   // Online applications build too.
   auto online = AddApp("live-svc", core::AppType::kSelfDeveloped, core::AppStatus::kOnline);
-  EXPECT_TRUE(builds_->Start(alice_, online.name, StartBody("1")).ok());
+  EXPECT_TRUE(StartAs(alice_, online.name, StartBody("1")).ok());
 }
 
 TEST_F(BuildServiceTest, OnlyAdminsOwnersAndDevelopersStartBuilds) {
   auto app = AddApp("order-svc");
   for (const auto* ctx : {&bob_, &vic_}) {
-    auto r = builds_->Start(*ctx, app.name, StartBody("1"));
+    auto r = StartAs(*ctx, app.name, StartBody("1"));
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, core::Code::kForbidden);
   }
-  EXPECT_TRUE(builds_->Start(admin_, app.name, StartBody("1")).ok());
-  EXPECT_EQ(builds_->Start(alice_, "no-such-app", StartBody("2")).error().code,
+  EXPECT_TRUE(StartAs(admin_, app.name, StartBody("1")).ok());
+  EXPECT_EQ(StartAs(alice_, "no-such-app", StartBody("2")).error().code,
             core::Code::kNotFound);
 }
 
 TEST_F(BuildServiceTest, AVersionIsUniquePerApplication) {
   auto app = AddApp("order-svc");
   Start(app, "1.0");
-  auto again = builds_->Start(alice_, app.name, StartBody("1.0"));
+  auto again = StartAs(alice_, app.name, StartBody("1.0"));
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, core::Code::kConflict);
   EXPECT_EQ(again.error().details.at("field").as_string(), "version");
   EXPECT_EQ(CountBuilds(), 1);
-  EXPECT_TRUE(builds_->Start(alice_, AddApp("other-svc").name, StartBody("1.0")).ok());
+  EXPECT_TRUE(StartAs(alice_, AddApp("other-svc").name, StartBody("1.0")).ok());
 }
 
 TEST_F(BuildServiceTest, TheEnvironmentMustBeTheApplications) {
@@ -146,11 +146,11 @@ TEST_F(BuildServiceTest, TheEnvironmentMustBeTheApplications) {
   const auto foreign = AddEnvironmentRunning(other, "");
   auto body = StartBody("1");
   body["env_id"] = foreign;
-  auto refused = builds_->Start(alice_, app.name, body);
+  auto refused = StartAs(alice_, app.name, body);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kInvalid);
   body["env_id"] = env;
-  auto started = builds_->Start(alice_, app.name, body);
+  auto started = StartAs(alice_, app.name, body);
   ASSERT_TRUE(started.ok());
   EXPECT_EQ(started->build.env_id, env);
 }
@@ -158,7 +158,7 @@ TEST_F(BuildServiceTest, TheEnvironmentMustBeTheApplications) {
 TEST_F(BuildServiceTest, WithoutJenkinsOrARegistryNothingStarts) {
   auto app = AddApp("order-svc");
   connections_.jenkins.reset();
-  auto r = builds_->Start(alice_, app.name, StartBody("1"));
+  auto r = StartAs(alice_, app.name, StartBody("1"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, core::Code::kConflict);
   EXPECT_EQ(CountBuilds(), 0);
@@ -211,7 +211,7 @@ TEST_F(BuildServiceTest, DeleteRemovesTheImageThenTheRecordAndFreesTheVersion) {
   EXPECT_EQ(registry_->HeadManifest(Repository(app), "1.0").error().code, core::Code::kNotFound);
   EXPECT_EQ(builds_->Get(alice_, std::to_string(b.id)).error().code, core::Code::kNotFound);
   EXPECT_EQ(AuditOf(b.id).front().action, "build.delete");
-  EXPECT_TRUE(builds_->Start(alice_, app.name, StartBody("1.0")).ok());
+  EXPECT_TRUE(StartAs(alice_, app.name, StartBody("1.0")).ok());
 }
 
 TEST_F(BuildServiceTest, DeleteIsRefusedWhileTheBuildRuns) {

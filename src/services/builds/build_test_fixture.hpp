@@ -11,6 +11,7 @@
 #include "connectors/jenkins/fake.hpp"
 #include "connectors/registry/fake.hpp"
 #include "engine/engine.hpp"
+#include "http/handlers/build_input.hpp"
 #include "services/builds/build_service.hpp"
 #include "services/builds/build_workflow.hpp"
 #include "store/app_repository.hpp"
@@ -96,8 +97,13 @@ class BuildTest : public ::testing::Test {
     return {{"branch", branch}, {"version", version}, {"note", "try it"}};
   }
 
+  // Bodies as people write them, parsed as the API parses them.
+  core::Result<BuildView> StartAs(const RequestContext& ctx, const std::string& app, const boost::json::object& body) {
+    return builds_->Start(ctx, app, http::ParseStartBuild(body));
+  }
+
   BuildView Start(const core::App& app, const std::string& version) {
-    auto view = builds_->Start(alice_, app.name, StartBody(version));
+    auto view = StartAs(alice_, app.name, StartBody(version));
     EXPECT_TRUE(view.ok()) << (view.ok() ? "" : view.error().message);
     return view.value();
   }

@@ -62,7 +62,7 @@ TEST_F(ChangeServiceTest, AnAuthorRefusedSelfApprovalDoesNotSeeTheirChange) {
   auto pay = App("pay", core::AppType::kSelfDeveloped, core::AppLevel::kCore);
   const auto prod = Env(pay, "prod");
   // The admin writes a change in core/prod: another admin or bob approves it, not its author.
-  auto mine = changes_.Create(admin_, "pay", {{"env_id", prod}, {"title", "mine"}, {"build_id", Build(pay)}});
+  auto mine = Create(admin_, "pay", {{"env_id", prod}, {"title", "mine"}, {"build_id", Build(pay)}});
   ASSERT_TRUE(mine.ok()) << mine.error().message;
   ASSERT_TRUE(Do(admin_, mine->change.id, ChangeEvent::kSubmit).ok());
   EXPECT_EQ(changes_.AwaitingApproval(admin_, 50)->total, 0);

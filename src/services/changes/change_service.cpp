@@ -10,7 +10,7 @@
 #include "core/common/names.hpp"
 #include "services/apps/app_access.hpp"
 #include "services/platform/audit_log.hpp"
-#include "services/changes/change_input.hpp"
+#include "services/changes/change_fields.hpp"
 #include "store/app_repository.hpp"
 #include "store/environment_repository.hpp"
 
@@ -91,12 +91,11 @@ ChangeView ChangeService::View(store::Tx& tx, const RequestContext& ctx, core::C
 }
 
 Result<ChangeView> ChangeService::Create(const RequestContext& ctx, const std::string& app_ref,
-                                         const boost::json::object& body) {
-  auto fields = ReadChangeFields(body, /*creating=*/true);
+                                         const Parsed<CreateChangeCommand>& command) {
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<ChangeView> {
     auto app = AppForWrite(tx, ctx, app_ref);
     if (!app.ok()) return app.error();
-    if (!fields.ok()) return fields.error();
+    if (!command.ok()) return command.error();
     auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
     if (auto reason = core::ComputeAppActions(*app, ctx.caller, member).ReasonFor("change")) {
       return core::Conflict(*reason, {{"state", core::AppStatusName(app->status)}});
@@ -105,7 +104,7 @@ Result<ChangeView> ChangeService::Create(const RequestContext& ctx, const std::s
     change.app_id = app->id;
     change.created_by = ctx.caller.username;
     change.created_at = change.updated_at = clock_.Now();
-    if (auto applied = ApplyChangeFields(tx, *app, *fields, /*creating=*/true, change); !applied.ok()) {
+    if (auto applied = ApplyChangeFields(tx, *app, command->fields, /*creating=*/true, change); !applied.ok()) {
       return applied.error();
     }
     change.id = store::changes::Insert(tx, change);
@@ -160,15 +159,14 @@ Result<ChangeList> ChangeService::List(const RequestContext& ctx, const std::str
 }
 
 Result<ChangeView> ChangeService::Edit(const RequestContext& ctx, const std::string& ref,
-                                       const boost::json::object& body) {
+                                       const Parsed<EditChangeCommand>& command) {
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<ChangeView> {
     auto id = core::ParseId(ref);
     auto change = id ? store::changes::Get(tx, *id) : std::nullopt;
     if (!change) return core::NotFound("no change " + ref);
     auto app = AppForWrite(tx, ctx, std::to_string(change->app_id));
     if (!app.ok()) return app.error();
-    auto fields = ReadChangeFields(body, /*creating=*/false);
-    if (!fields.ok()) return fields.error();
+    if (!command.ok()) return command.error();
     if (!core::ChangeEditable(change->state)) {
       const bool archived = change->state == core::ChangeState::kReleased || change->state == core::ChangeState::kClosed;
       return core::Conflict("a " + std::string(core::ChangeStateName(change->state)) + " change cannot be edited" +
@@ -176,12 +174,12 @@ Result<ChangeView> ChangeService::Edit(const RequestContext& ctx, const std::str
                             {{"state", core::ChangeStateName(change->state)},
                              {"allowed_actions", TableActions(change->state)}});
     }
-    if (*fields->version != change->version) {
+    if (command->version != change->version) {
       return core::Conflict("the change was edited by someone else; reload and retry",
                             {{"current_version", change->version}});
     }
     const core::Change before = *change;
-    if (auto applied = ApplyChangeFields(tx, *app, *fields, /*creating=*/false, *change); !applied.ok()) {
+    if (auto applied = ApplyChangeFields(tx, *app, command->fields, /*creating=*/false, *change); !applied.ok()) {
       return applied.error();
     }
     auto changed = ChangedFields(before, *change);

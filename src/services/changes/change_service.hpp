@@ -10,7 +10,9 @@
 #include "core/common/clock.hpp"
 #include "core/environments/environment.hpp"
 #include "core/common/error.hpp"
+#include "services/changes/change_commands.hpp"
 #include "services/platform/context.hpp"
+#include "services/platform/parsed.hpp"
 #include "core/changes/change_actions.hpp"
 #include "services/notifications/notices.hpp"
 #include "services/platform/settings.hpp"
@@ -58,12 +60,12 @@ class ChangeService {
  public:
   ChangeService(store::Database& db, const core::Clock& clock, Notices& notices, ChangeSettings settings = {});
 
-  /// A code change in `developing` (body: env_id, title, description?,
+  /// A code change in `developing` (env_id, title, description?,
   /// build_id | image | tag). Admins and the application's owners and
   /// developers; the application must allow "change" (not empty, active,
   /// complete), else 409 naming why.
   core::Result<ChangeView> Create(const RequestContext& ctx, const std::string& app_ref,
-                                  const boost::json::object& body);
+                                  const Parsed<CreateChangeCommand>& command);
   /// With its history.
   core::Result<ChangeView> Get(const RequestContext& ctx, const std::string& ref);
   /// Newest first; `cursor` is a previous page's next_cursor.
@@ -76,12 +78,16 @@ class ChangeService {
   core::Result<AwaitingChanges> AwaitingApproval(const RequestContext& ctx, int limit);
   /// Edits title, description, environment and image source; only while
   /// developing; `version` is required.
-  core::Result<ChangeView> Edit(const RequestContext& ctx, const std::string& ref, const boost::json::object& body);
-  /// submit, approve, reject, close or withdraw (body: comment, required to
+  core::Result<ChangeView> Edit(const RequestContext& ctx, const std::string& ref,
+                                const Parsed<EditChangeCommand>& command);
+  /// submit, approve, reject, close or withdraw (comment, required to
   /// reject; version optional). Submit goes to approving when the
   /// environment's policy asks for approval and then notifies the approvers.
   core::Result<ChangeView> Transition(const RequestContext& ctx, const std::string& ref, core::ChangeEvent event,
-                                      const boost::json::object& body);
+                                      const Parsed<ChangeTransitionCommand>& command);
+  /// The same with a command built in process (the release work, tests).
+  core::Result<ChangeView> Transition(const RequestContext& ctx, const std::string& ref, core::ChangeEvent event,
+                                      const ChangeTransitionCommand& command);
 
   // For the release work, inside its own transactions.
 

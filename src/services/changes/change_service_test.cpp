@@ -13,7 +13,7 @@ TEST_F(ChangeServiceTest, ACodeChangeCopiesItsBuildsImageAndStartsDeveloping) {
   auto app = App("shop");
   auto env = Env(app);
   auto build = Build(app);
-  auto created = changes_.Create(dan_, "shop",
+  auto created = Create(dan_, "shop",
                                  {{"env_id", env}, {"title", "ship 1.0"}, {"description", "faster"}, {"build_id", build}});
   ASSERT_TRUE(created.ok()) << created.error().message;
   const auto& c = created->change;
@@ -34,11 +34,11 @@ TEST_F(ChangeServiceTest, ACodeChangeCopiesItsBuildsImageAndStartsDeveloping) {
 TEST_F(ChangeServiceTest, CommercialApplicationsNameAnImageOrATagOfTheirVendorImage) {
   auto app = App("grafana", core::AppType::kCommercial);
   auto env = Env(app);
-  auto tagged = changes_.Create(alice_, "grafana", {{"env_id", env}, {"title", "10.2"}, {"tag", "10.2.0"}});
+  auto tagged = Create(alice_, "grafana", {{"env_id", env}, {"title", "10.2"}, {"tag", "10.2.0"}});
   ASSERT_TRUE(tagged.ok()) << tagged.error().message;
   EXPECT_EQ(tagged->change.image, "docker.io/grafana/grafana:10.2.0");
   EXPECT_FALSE(tagged->change.build_id);
-  auto full = changes_.Create(alice_, "grafana",
+  auto full = Create(alice_, "grafana",
                               {{"env_id", env}, {"title", "mirror"}, {"image", "registry.example/mirror/grafana:10.2.1"}});
   ASSERT_TRUE(full.ok()) << full.error().message;
   EXPECT_EQ(full->change.image, "registry.example/mirror/grafana:10.2.1");
@@ -56,7 +56,7 @@ TEST_F(ChangeServiceTest, CommercialApplicationsNameAnImageOrATagOfTheirVendorIm
       {with("build_id", Build(app)), "build_id"},        // commercial applications are never built
   };
   for (const auto& [body, field] : refused) {
-    auto r = changes_.Create(alice_, "grafana", body);
+    auto r = Create(alice_, "grafana", body);
     ASSERT_FALSE(r.ok()) << json::serialize(body);
     EXPECT_EQ(r.error().code, core::Code::kInvalid) << json::serialize(body);
     EXPECT_EQ(Field(r.error()), field) << json::serialize(body);
@@ -84,13 +84,13 @@ TEST_F(ChangeServiceTest, BadInputIsRefusedNamingTheFieldAndNothingIsWritten) {
       {{{"env_id", "7"}, {"title", "x"}, {"build_id", good}}, "env_id"},
   };
   for (const auto& [body, field] : refused) {
-    auto r = changes_.Create(alice_, "shop", body);
+    auto r = Create(alice_, "shop", body);
     ASSERT_FALSE(r.ok()) << json::serialize(body);
     EXPECT_EQ(r.error().code, core::Code::kInvalid) << json::serialize(body);
     EXPECT_EQ(Field(r.error()), field) << json::serialize(body);
   }
   // A build that has not succeeded is a state conflict, not bad input.
-  auto running = changes_.Create(alice_, "shop",
+  auto running = Create(alice_, "shop",
                                  {{"env_id", env}, {"title", "x"}, {"build_id", Build(app, core::BuildState::kFailed)}});
   ASSERT_FALSE(running.ok());
   EXPECT_EQ(running.error().code, core::Code::kConflict);
@@ -103,15 +103,15 @@ TEST_F(ChangeServiceTest, OnlyWritersCreateAndOnlyApplicationsThatTakeChanges) {
   auto env = Env(app);
   const json::object body{{"env_id", env}, {"title", "x"}, {"build_id", Build(app)}};
   for (const auto* ctx : {&bob_, &eve_, &vic_}) {
-    auto r = changes_.Create(*ctx, "shop", body);
+    auto r = Create(*ctx, "shop", body);
     ASSERT_FALSE(r.ok()) << ctx->caller.username;
     EXPECT_EQ(r.error().code, core::Code::kForbidden) << ctx->caller.username;
   }
-  EXPECT_EQ(changes_.Create(alice_, "nope", body).error().code, core::Code::kNotFound);
+  EXPECT_EQ(Create(alice_, "nope", body).error().code, core::Code::kNotFound);
 
   auto empty = App("holder", core::AppType::kEmpty);
   auto empty_env = Env(empty);
-  auto refused = changes_.Create(alice_, "holder", {{"env_id", empty_env}, {"title", "x"}, {"image", "r/x:1"}});
+  auto refused = Create(alice_, "holder", {{"env_id", empty_env}, {"title", "x"}, {"image", "r/x:1"}});
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
 
   for (auto status : {core::AppStatus::kOffline, core::AppStatus::kPendingOffline}) {
@@ -121,7 +121,7 @@ TEST_F(ChangeServiceTest, OnlyWritersCreateAndOnlyApplicationsThatTakeChanges) {
       a.version += 1;
       store::apps::Update(tx, a);
     });
-    auto r = changes_.Create(alice_, "shop", body);
+    auto r = Create(alice_, "shop", body);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, core::Code::kConflict);
     EXPECT_EQ(r.error().details.at("state").as_string(), core::AppStatusName(status));
@@ -138,7 +138,7 @@ TEST_F(ChangeServiceTest, IncompleteApplicationsTakeNoChanges) {
     a.version += 1;
     store::apps::Update(tx, a);
   });
-  auto r = changes_.Create(alice_, "shop", {{"env_id", env}, {"title", "x"}, {"build_id", Build(app)}});
+  auto r = Create(alice_, "shop", {{"env_id", env}, {"title", "x"}, {"build_id", Build(app)}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, core::Code::kConflict);
 }
@@ -150,13 +150,13 @@ TEST_F(ChangeServiceTest, EditOnlyWhileDevelopingWithTheCurrentVersion) {
   auto change = CodeChange(app, env).change;
   auto newer = Build(app, core::BuildState::kSucceeded, "2.0");
 
-  EXPECT_EQ(Field(changes_.Edit(alice_, std::to_string(change.id), {{"title", "y"}}).error()), "version");
-  auto stale = changes_.Edit(alice_, std::to_string(change.id), {{"version", change.version + 1}, {"title", "y"}});
+  EXPECT_EQ(Field(Edit(alice_, change.id, {{"title", "y"}}).error()), "version");
+  auto stale = Edit(alice_, change.id, {{"version", change.version + 1}, {"title", "y"}});
   EXPECT_EQ(stale.error().code, core::Code::kConflict);
-  EXPECT_EQ(changes_.Edit(bob_, std::to_string(change.id), {{"version", change.version}}).error().code,
+  EXPECT_EQ(Edit(bob_, change.id, {{"version", change.version}}).error().code,
             core::Code::kForbidden);
 
-  auto edited = changes_.Edit(dan_, std::to_string(change.id),
+  auto edited = Edit(dan_, change.id,
                               {{"version", change.version}, {"title", "ship 1.1"}, {"build_id", newer}, {"env_id", prod}});
   ASSERT_TRUE(edited.ok()) << edited.error().message;
   EXPECT_EQ(edited->change.title, "ship 1.1");
@@ -167,19 +167,19 @@ TEST_F(ChangeServiceTest, EditOnlyWhileDevelopingWithTheCurrentVersion) {
   EXPECT_EQ(json::parse(edited->events[1].detail).at("fields"), (json::array{"title", "env_id", "build_id", "image"}));
 
   // Nothing changed: no new version, no history entry.
-  auto same = changes_.Edit(dan_, std::to_string(change.id), {{"version", edited->change.version}, {"title", "ship 1.1"}});
+  auto same = Edit(dan_, change.id, {{"version", edited->change.version}, {"title", "ship 1.1"}});
   ASSERT_TRUE(same.ok());
   EXPECT_EQ(same->change.version, edited->change.version);
   EXPECT_EQ(same->events.size(), 2u);
 
   // Bad input changes nothing.
-  auto bad = changes_.Edit(dan_, std::to_string(change.id), {{"version", edited->change.version}, {"title", "z"}, {"env_id", 999}});
+  auto bad = Edit(dan_, change.id, {{"version", edited->change.version}, {"title", "z"}, {"env_id", 999}});
   EXPECT_EQ(Field(bad.error()), "env_id");
   EXPECT_EQ(Stored(change.id).title, "ship 1.1");
 
   // Submitted: no longer editable; the refusal names the state and the table's actions.
   ASSERT_TRUE(Do(alice_, change.id, core::ChangeEvent::kSubmit).ok());
-  auto refused = changes_.Edit(alice_, std::to_string(change.id), {{"version", change.version + 2}, {"title", "w"}});
+  auto refused = Edit(alice_, change.id, {{"version", change.version + 2}, {"title", "w"}});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
   EXPECT_EQ(refused.error().details.at("state").as_string(), "pending_release");

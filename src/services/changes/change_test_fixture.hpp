@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/builds/build.hpp"
+#include "http/handlers/change_input.hpp"
 #include "services/changes/change_service.hpp"
 #include "store/app_repository.hpp"
 #include "store/audit_repository.hpp"
@@ -121,15 +122,21 @@ class ChangeServiceTest : public ::testing::Test {
 
   /// A developing code change of a self-developed app, created by alice.
   ChangeView CodeChange(const core::App& app, std::int64_t env_id) {
-    auto created = changes_.Create(alice_, app.name,
-                                   {{"env_id", env_id}, {"title", "ship 1.0"}, {"build_id", Build(app)}});
+    auto created = Create(alice_, app.name, {{"env_id", env_id}, {"title", "ship 1.0"}, {"build_id", Build(app)}});
     EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().message);
     return created.value();
   }
 
+  // Bodies as people write them, parsed as the API parses them.
   core::Result<ChangeView> Do(const RequestContext& ctx, std::int64_t id, core::ChangeEvent event,
                               boost::json::object body = {}) {
-    return changes_.Transition(ctx, std::to_string(id), event, body);
+    return changes_.Transition(ctx, std::to_string(id), event, http::ParseChangeTransition(event, body));
+  }
+  core::Result<ChangeView> Create(const RequestContext& ctx, const std::string& app, const boost::json::object& body) {
+    return changes_.Create(ctx, app, http::ParseCreateChange(body));
+  }
+  core::Result<ChangeView> Edit(const RequestContext& ctx, std::int64_t id, const boost::json::object& body) {
+    return changes_.Edit(ctx, std::to_string(id), http::ParseEditChange(body));
   }
 
   core::Change Stored(std::int64_t id) {

@@ -4,7 +4,6 @@
 
 #include "core/apps/app_actions.hpp"
 #include "core/changes/change_actions.hpp"
-#include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
 #include "core/releases/release_policy.hpp"
 #include "services/platform/audit_log.hpp"
@@ -70,7 +69,12 @@ Result<ChangeService::Moved> ChangeService::Apply(store::Tx& tx, const RequestCo
 }
 
 Result<ChangeView> ChangeService::Transition(const RequestContext& ctx, const std::string& ref, ChangeEvent event,
-                                             const boost::json::object& body) {
+                                             const ChangeTransitionCommand& command) {
+  return Transition(ctx, ref, event, Parsed<ChangeTransitionCommand>(command));
+}
+
+Result<ChangeView> ChangeService::Transition(const RequestContext& ctx, const std::string& ref, ChangeEvent event,
+                                             const Parsed<ChangeTransitionCommand>& command) {
   if (!core::IsPersonalChangeEvent(event)) {
     return core::Invalid(std::string(core::ChangeEventName(event)) + " is driven by the change's release");
   }
@@ -90,13 +94,9 @@ Result<ChangeView> ChangeService::Transition(const RequestContext& ctx, const st
       return core::Forbidden("only admins and the owners and developers of " + app->name + " may " +
                              std::string(core::ChangeEventName(event)) + " its changes");
     }
-    core::FieldReader in(body);
-    in.RejectUnknown({"comment", "version"});
-    if (!in.ok()) return in.error();
+    if (!command.ok()) return command.error();
     if (auto allowed = core::NextChangeState(change->state, event, false); !allowed.ok()) return allowed.error();
-    auto comment = in.Text("comment", 2000, event == ChangeEvent::kReject);
-    auto version = in.Int("version", 1, INT64_MAX);
-    if (!in.ok()) return in.error();
+    const auto& version = command->version;
     if (version && *version != change->version) {
       return core::Conflict("the change was changed by someone else; reload and retry",
                             {{"current_version", change->version}});
@@ -111,7 +111,7 @@ Result<ChangeView> ChangeService::Transition(const RequestContext& ctx, const st
                                " environment another approver must approve it");
       }
     }
-    auto moved = Apply(tx, ctx, std::move(*change), event, needs_approval, comment.value_or(""), {});
+    auto moved = Apply(tx, ctx, std::move(*change), event, needs_approval, command->comment.value_or(""), {});
     if (!moved.ok()) return moved.error();
     if (moved->change.state == core::ChangeState::kApproving) {
       NotifyApprovers(tx, *app, moved->change, ctx.caller.username);

@@ -9,7 +9,6 @@
 #include <boost/json.hpp>
 #include <ctime>
 
-#include "core/common/field_reader.hpp"
 #include "services/platform/audit_log.hpp"
 #include "services/config/config_errors.hpp"
 #include "services/config/config_service.hpp"
@@ -22,7 +21,6 @@ using store::TxMode;
 namespace {
 
 // Leaves room for "(by <user> via Slipway)" in Apollo's 256-character release comment.
-constexpr std::size_t kMaxComment = 160;
 
 // Apollo's release title, as its portal names releases: "20260501101500-release".
 std::string ReleaseTitle(core::Millis now) {
@@ -38,13 +36,11 @@ std::string ReleaseTitle(core::Millis now) {
 
 Result<store::ConfigPublish> ConfigService::Publish(const RequestContext& ctx,
                                                     const std::string& env, const std::string& name,
-                                                    const boost::json::object& body) {
+                                                    const Parsed<PublishCommand>& command) {
   auto loaded = Load(ctx, env, name, true);
   if (!loaded.ok()) return loaded.error();
-  core::FieldReader in(body);
-  in.RejectUnknown({"comment"});
-  auto comment = in.Text("comment", kMaxComment).value_or("");
-  if (!in.ok()) return in.error();
+  if (!command.ok()) return command.error();
+  const auto& comment = command->comment;
   if (!loaded->draft) return core::NotFound("there is no draft of " + name + " to publish");
   const auto& draft = *loaded->draft;
   auto files = Open(loaded->scope);

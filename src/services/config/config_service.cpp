@@ -4,7 +4,6 @@
 
 #include <map>
 
-#include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
 #include "services/apps/app_access.hpp"
 #include "services/platform/audit_log.hpp"
@@ -21,7 +20,6 @@ using store::TxMode;
 namespace {
 
 // Above Consul's 512 KiB with room to spare; each backend checks its own limit.
-constexpr std::size_t kMaxContentBytes = 1 << 20;
 
 core::Status CheckName(const std::string& name) {
   if (auto rule = core::CheckConfigFileName(name)) {
@@ -149,26 +147,22 @@ Result<store::ConfigDraft> ConfigService::GetDraft(const RequestContext& ctx,
 
 Result<store::ConfigDraft> ConfigService::SaveDraft(const RequestContext& ctx,
                                                     const std::string& env, const std::string& name,
-                                                    const boost::json::object& body) {
+                                                    const Parsed<SaveDraftCommand>& command) {
   auto loaded = Load(ctx, env, name, true);
   if (!loaded.ok()) return loaded.error();
-  core::FieldReader in(body);
-  in.RejectUnknown({"content", "version", "rebase"});
-  auto content = in.Text("content", kMaxContentBytes, true);
-  auto version = in.Int("version", 1, INT64_MAX);
-  bool rebase = in.Bool("rebase").value_or(false);
-  if (!in.ok()) return in.error();
+  if (!command.ok()) return command.error();
+  const auto& content = command->content;
   auto files = Open(loaded->scope);
   if (!files.ok()) return files.error();
-  if (auto ok = CheckContent(**files, name, *content); !ok.ok()) return ok.error();
+  if (auto ok = CheckContent(**files, name, content); !ok.ok()) return ok.error();
   // A new draft starts from the live value of now; so does a rebase.
   std::optional<LiveFile> base;
-  if (!loaded->draft || rebase) {
+  if (!loaded->draft || command->rebase) {
     auto live = (*files)->Read(name);
     if (!live.ok()) return BackendError(**files, live.error());
     base = std::move(*live);
   }
-  return WriteDraft(ctx, loaded->scope, name, *content, version, base);
+  return WriteDraft(ctx, loaded->scope, name, content, command->version, base);
 }
 
 Result<store::ConfigDraft> ConfigService::WriteDraft(const RequestContext& ctx, const Scope& scope,

@@ -1,5 +1,4 @@
 #pragma once
-#include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,9 +9,11 @@
 #include "core/environments/environment.hpp"
 #include "core/common/error.hpp"
 #include "services/config/config_backend.hpp"
+#include "services/config/config_commands.hpp"
 #include "services/config/config_diff_view.hpp"
 #include "services/platform/connections.hpp"
 #include "services/platform/context.hpp"
+#include "services/platform/parsed.hpp"
 #include "services/platform/settings.hpp"
 #include "store/config_repository.hpp"
 #include "store/database.hpp"
@@ -56,24 +57,22 @@ class ConfigService {
                                    const std::string& name);
   core::Result<store::ConfigDraft> GetDraft(const RequestContext& ctx, const std::string& env,
                                             const std::string& name);
-  /// Body {content, version?, rebase?}. Creates the draft from the live
-  /// value's version, or replaces its content; `version` (when given) must
-  /// be the draft's current one (409 otherwise); `rebase: true` takes the
-  /// live version of now as the new base (after a 409 on publish).
+  /// Creates the draft from the live value's version, or replaces its
+  /// content; `version` (when given) must be the draft's current one (409
+  /// otherwise); `rebase` takes the live version of now as the new base
+  /// (after a 409 on publish).
   core::Result<store::ConfigDraft> SaveDraft(const RequestContext& ctx, const std::string& env,
-                                             const std::string& name,
-                                             const boost::json::object& body);
+                                             const std::string& name, const Parsed<SaveDraftCommand>& command);
   core::Status DiscardDraft(const RequestContext& ctx, const std::string& env,
                             const std::string& name);
   core::Result<ConfigDiff> Diff(const RequestContext& ctx, const std::string& env,
                                 const std::string& name);
-  /// Body {comment?}. Makes the draft live if the live version is still the
-  /// draft's base, records the publish and removes the draft. conflict with
-  /// details {reason: "live_changed", base_version, live_version,
-  /// base_content, live_content} when someone changed the live value since.
+  /// Makes the draft live if the live version is still the draft's base,
+  /// records the publish and removes the draft. conflict with details
+  /// {reason: "live_changed", base_version, live_version, base_content,
+  /// live_content} when someone changed the live value since.
   core::Result<store::ConfigPublish> Publish(const RequestContext& ctx, const std::string& env,
-                                             const std::string& name,
-                                             const boost::json::object& body);
+                                             const std::string& name, const Parsed<PublishCommand>& command);
   /// Publishes newest first; `file` "" for every file; `before` the cursor.
   core::Result<ConfigHistory> History(const RequestContext& ctx, const std::string& env,
                                       const std::string& file, int limit,

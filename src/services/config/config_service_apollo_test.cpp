@@ -78,7 +78,7 @@ TEST_F(ConfigServiceApolloTest, AReleaseMadeInApolloSinceTheDraftIs409) {
   ASSERT_TRUE(apollo_->store().UpdateItem(ns, {"a", "9", "", {}, {}, {}, {}}, "carol").ok());
   auto theirs = apollo_->store().Publish(ns, "hotfix", "", "carol");
   ASSERT_TRUE(theirs.ok());
-  auto refused = service_->Publish(alice_, env_, "application.properties", {});
+  auto refused = PublishAs(alice_, env_, "application.properties", {});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
   EXPECT_EQ(refused.error().details.at("live_version").as_int64(), theirs->id);
@@ -93,7 +93,7 @@ TEST_F(ConfigServiceApolloTest, UnreleasedEditsInThePortalAreNotReleasedBySlipwa
   ApolloNamespaceRef ns{"PRO", "order-svc", "bj", "application"};
   ASSERT_TRUE(
       apollo_->store().UpdateItem(ns, {"b", "half-done", "", {}, {}, {}, {}}, "carol", true).ok());
-  auto refused = service_->Publish(alice_, env_, "application.properties", {});
+  auto refused = PublishAs(alice_, env_, "application.properties", {});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
   EXPECT_EQ(refused.error().details.at("reason").as_string(), "unreleased_changes");
@@ -103,7 +103,7 @@ TEST_F(ConfigServiceApolloTest, UnreleasedEditsInThePortalAreNotReleasedBySlipwa
 TEST_F(ConfigServiceApolloTest, AFailedReleaseCanBeRetried) {
   Save(env_, "application.properties", "a=1\n");
   apollo_->FailNext("Publish", core::Error{core::Code::kTransient, "apollo: 503", {}});
-  auto failed = service_->Publish(alice_, env_, "application.properties", {});
+  auto failed = PublishAs(alice_, env_, "application.properties", {});
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.error().code, core::Code::kTransient);
   EXPECT_TRUE(service_->History(alice_, env_, "", 50, std::nullopt)->items.empty());
@@ -123,13 +123,13 @@ TEST_F(ConfigServiceApolloTest, WhatApolloCannotHoldIsRefusedBeforeAnyWrite) {
         Case{"a.json.yaml", "a: 1", "name"}, Case{std::string(30, 'n') + ".yaml", "a: 1", "name"},
         Case{"application.properties", std::string(129, 'k') + "=1\n", "content"},
         Case{"big.txt", std::string(20'001, 'x'), "content"}}) {
-    auto r = service_->SaveDraft(alice_, env_, c.name, {{"content", c.content}});
+    auto r = SaveDraft(alice_, env_, c.name, {{"content", c.content}});
     ASSERT_FALSE(r.ok()) << c.name;
     EXPECT_EQ(r.error().code, core::Code::kInvalid) << c.name;
     EXPECT_EQ(r.error().details.at("field").as_string(), c.field) << c.name;
   }
   EXPECT_TRUE(
-      service_->SaveDraft(alice_, env_, "utf.txt", {{"content", std::string(6'000, 'x') + "中文"}})
+      SaveDraft(alice_, env_, "utf.txt", {{"content", std::string(6'000, 'x') + "中文"}})
           .ok())
       << "Apollo counts characters, not bytes";
   EXPECT_TRUE(apollo_->calls().size() <= 1u) << "at most the live read of the one valid draft";
@@ -154,7 +154,7 @@ TEST_F(ConfigServiceApolloTest, EnvTypesMapToApolloEnvs) {
       << "unmapped env types are upper-cased";
   auto staging = AddEnv("staging", core::ConfigBackend::kApollo);
   auto refused =
-      service_->SaveDraft(alice_, staging, "application.properties", {{"content", "a=1\n"}});
+      SaveDraft(alice_, staging, "application.properties", {{"content", "a=1\n"}});
   ASSERT_FALSE(refused.ok()) << "the portal has no STAGING env";
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
   EXPECT_EQ(refused.error().details.at("reason").as_string(), "backend_refused");

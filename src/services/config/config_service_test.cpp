@@ -65,7 +65,7 @@ TEST_F(ConfigServiceTest, ChangedLiveValueIs409WithBothVersionsAndNothingWritten
   const auto live = static_cast<std::int64_t>(consul_->store().Get(kKey)->modify_index);
 
   EXPECT_TRUE(service_->Diff(alice_, env, "app.yaml")->stale);
-  auto refused = service_->Publish(alice_, env, "app.yaml", {});
+  auto refused = PublishAs(alice_, env, "app.yaml", {});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
   const auto& d = refused.error().details;
@@ -80,7 +80,7 @@ TEST_F(ConfigServiceTest, ChangedLiveValueIs409WithBothVersionsAndNothingWritten
 
   // Resolving: rebase the draft on the live value of now, then publish.
   auto rebased =
-      service_->SaveDraft(alice_, env, "app.yaml", {{"content", "port: 4\n"}, {"rebase", true}});
+      SaveDraft(alice_, env, "app.yaml", {{"content", "port: 4\n"}, {"rebase", true}});
   ASSERT_TRUE(rebased.ok());
   EXPECT_EQ(rebased->base_version, live);
   Publish(env, "app.yaml");
@@ -92,7 +92,7 @@ TEST_F(ConfigServiceTest, ChangeBetweenReadAndWriteIsCaughtByTheCas) {
   Save(env, "app.yaml", "a: 1\n");
   // The CAS write fails as it would if someone wrote after Slipway's read.
   consul_->FailNext("Put", core::Conflict("consul: check-and-set failed"));
-  auto refused = service_->Publish(alice_, env, "app.yaml", {});
+  auto refused = PublishAs(alice_, env, "app.yaml", {});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
   EXPECT_EQ(refused.error().details.at("reason").as_string(), "live_changed");
@@ -103,7 +103,7 @@ TEST_F(ConfigServiceTest, CreatingARacesWithAnotherCreatorIsAConflictNotAnOverwr
   auto env = AddEnv("prod", core::ConfigBackend::kConsul);
   Save(env, "app.yaml", "mine: 1\n");
   ASSERT_TRUE(consul_->Put(kKey, "theirs: 1\n").ok());
-  EXPECT_EQ(service_->Publish(alice_, env, "app.yaml", {}).error().code, core::Code::kConflict);
+  EXPECT_EQ(PublishAs(alice_, env, "app.yaml", {}).error().code, core::Code::kConflict);
   EXPECT_EQ(ConsulValue(kKey), "theirs: 1\n");
 }
 
@@ -132,7 +132,7 @@ TEST_F(ConfigServiceTest, PublishingTheLiveValueAgainIsRefused) {
   Save(env, "app.yaml", "a: 1\n");
   Publish(env, "app.yaml");
   Save(env, "app.yaml", "a: 1\n");
-  auto again = service_->Publish(alice_, env, "app.yaml", {});
+  auto again = PublishAs(alice_, env, "app.yaml", {});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, core::Code::kConflict);
   EXPECT_EQ(again.error().details.at("reason").as_string(), "no_change");
@@ -176,18 +176,18 @@ TEST_F(ConfigServiceTest, InvalidInputIsRefusedWithTheFieldAndNothingStored) {
       {"a b.yaml", {{"content", "x"}}, "name"},
   };
   for (const auto& c : cases) {
-    auto r = service_->SaveDraft(alice_, env, c.name, c.body);
+    auto r = SaveDraft(alice_, env, c.name, c.body);
     ASSERT_FALSE(r.ok()) << c.name << " " << json::serialize(c.body);
     EXPECT_EQ(r.error().code, core::Code::kInvalid) << c.name << " " << json::serialize(c.body);
     EXPECT_EQ(r.error().details.at("field").as_string(), c.field)
         << c.name << " " << json::serialize(c.body);
   }
-  auto yaml = service_->SaveDraft(alice_, env, "app.yaml", {{"content", "a: [1, 2\nb: 3\n"}});
+  auto yaml = SaveDraft(alice_, env, "app.yaml", {{"content", "a: [1, 2\nb: 3\n"}});
   EXPECT_GE(yaml.error().details.at("line").as_int64(), 1);
   EXPECT_TRUE(service_->List(alice_, env)->empty());
   EXPECT_TRUE(Audit(env).empty());
   EXPECT_EQ(
-      service_->Publish(alice_, env, "app.yaml", {{"comment", std::string(161, 'x')}}).error().code,
+      PublishAs(alice_, env, "app.yaml", {{"comment", std::string(161, 'x')}}).error().code,
       core::Code::kInvalid);
 }
 
@@ -195,11 +195,11 @@ TEST_F(ConfigServiceTest, OwnersAndAdminsWriteEveryoneReadsAndTheRightComesFirst
   auto env = AddEnv("prod", core::ConfigBackend::kConsul);
   Save(env, "app.yaml", "a: 1\n", &admin_);
   for (const auto* who : {&bob_, &vic_}) {
-    EXPECT_EQ(service_->SaveDraft(*who, env, "app.yaml", {{"content", "b: 1\n"}}).error().code,
+    EXPECT_EQ(SaveDraft(*who, env, "app.yaml", {{"content", "b: 1\n"}}).error().code,
               core::Code::kForbidden);
-    EXPECT_EQ(service_->SaveDraft(*who, env, "app.yaml", {}).error().code, core::Code::kForbidden)
+    EXPECT_EQ(SaveDraft(*who, env, "app.yaml", {}).error().code, core::Code::kForbidden)
         << "no hint about the body before the right is checked";
-    EXPECT_EQ(service_->Publish(*who, env, "app.yaml", {}).error().code, core::Code::kForbidden);
+    EXPECT_EQ(PublishAs(*who, env, "app.yaml", {}).error().code, core::Code::kForbidden);
     EXPECT_EQ(service_->DiscardDraft(*who, env, "app.yaml").error().code, core::Code::kForbidden);
     EXPECT_TRUE(service_->List(*who, env).ok());
     EXPECT_TRUE(service_->GetDraft(*who, env, "app.yaml").ok());
@@ -215,13 +215,13 @@ TEST_F(ConfigServiceTest, OwnersAndAdminsWriteEveryoneReadsAndTheRightComesFirst
 TEST_F(ConfigServiceTest, StaleDraftVersionIsAConflict) {
   auto env = AddEnv("prod", core::ConfigBackend::kConsul);
   auto first = Save(env, "app.yaml", "a: 1\n");
-  auto second = service_->SaveDraft(admin_, env, "app.yaml",
+  auto second = SaveDraft(admin_, env, "app.yaml",
                                     {{"content", "a: 2\n"}, {"version", first.version}});
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->version, first.version + 1);
   EXPECT_EQ(second->updated_by, "admin");
   EXPECT_EQ(second->created_by, "alice");
-  auto stale = service_->SaveDraft(alice_, env, "app.yaml",
+  auto stale = SaveDraft(alice_, env, "app.yaml",
                                    {{"content", "a: 3\n"}, {"version", first.version}});
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, core::Code::kConflict);
@@ -278,7 +278,7 @@ TEST_F(ConfigServiceTest, HistoryPagesNewestFirstAndFiltersByFile) {
 TEST_F(ConfigServiceTest, UnknownEnvironmentIsNotFound) {
   for (const char* env : {"999", "abc", "-1", ""}) {
     EXPECT_EQ(service_->List(alice_, env).error().code, core::Code::kNotFound) << env;
-    EXPECT_EQ(service_->SaveDraft(alice_, env, "a.yaml", {{"content", "a: 1"}}).error().code,
+    EXPECT_EQ(SaveDraft(alice_, env, "a.yaml", {{"content", "a: 1"}}).error().code,
               core::Code::kNotFound);
   }
 }

@@ -10,6 +10,7 @@
 
 #include "connectors/apollo/fake.hpp"
 #include "connectors/consul/fake.hpp"
+#include "http/handlers/config_input.hpp"
 #include "services/config/config_service.hpp"
 #include "store/app_repository.hpp"
 #include "store/audit_repository.hpp"
@@ -83,16 +84,26 @@ class ConfigServiceTest : public ::testing::Test {
     }));
   }
 
+  // Bodies as people write them, parsed as the API parses them.
+  core::Result<store::ConfigDraft> SaveDraft(const RequestContext& ctx, const std::string& env,
+                                             const std::string& name, const boost::json::object& body) {
+    return service_->SaveDraft(ctx, env, name, http::ParseSaveDraft(body));
+  }
+  core::Result<store::ConfigPublish> PublishAs(const RequestContext& ctx, const std::string& env,
+                                               const std::string& name, const boost::json::object& body) {
+    return service_->Publish(ctx, env, name, http::ParsePublish(body));
+  }
+
   store::ConfigDraft Save(const std::string& env, const std::string& name,
                           const std::string& content, const RequestContext* who = nullptr) {
-    auto draft = service_->SaveDraft(who ? *who : alice_, env, name, {{"content", content}});
+    auto draft = SaveDraft(who ? *who : alice_, env, name, {{"content", content}});
     EXPECT_TRUE(draft.ok()) << (draft.ok() ? "" : draft.error().message);
     return draft.ok() ? *draft : store::ConfigDraft{};
   }
 
   store::ConfigPublish Publish(const std::string& env, const std::string& name,
                                const std::string& comment = "") {
-    auto published = service_->Publish(alice_, env, name, {{"comment", comment}});
+    auto published = PublishAs(alice_, env, name, {{"comment", comment}});
     EXPECT_TRUE(published.ok()) << (published.ok() ? "" : published.error().message);
     return published.ok() ? *published : store::ConfigPublish{};
   }

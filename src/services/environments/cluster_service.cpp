@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 
 #include "connectors/kubernetes/kubeconfig.hpp"
-#include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
 #include "services/platform/audit_log.hpp"
 #include "store/cluster_repository.hpp"
@@ -15,40 +14,6 @@ namespace json = boost::json;
 using store::TxMode;
 
 namespace {
-
-constexpr std::size_t kMaxKubeconfig = 256 * 1024;
-
-bool IsRegistryHost(const std::string& s) {
-  if (s.empty() || s.size() > 255) return false;
-  for (char c : s) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-              c == '-' || c == ':' || c == '/' || c == '_';
-    if (!ok) return false;
-  }
-  return s.front() != '/' && s.back() != '/';
-}
-
-core::Status ReadNamespaces(const json::object& body, const EnvironmentSettings& settings,
-                            std::map<std::string, std::string>& out) {
-  const auto* v = body.if_contains("namespaces");
-  if (!v || v->is_null()) return core::Ok{};
-  if (!v->is_object()) return core::Invalid("namespaces must be an object", {{"field", "namespaces"}});
-  std::map<std::string, std::string> result;
-  for (const auto& [key, ns] : v->as_object()) {
-    std::string env_type(key);
-    std::string field = "namespaces." + env_type;
-    bool known = false;
-    for (const auto& t : settings.env_types) known = known || t == env_type;
-    if (!known) return core::Invalid(field + " is not a configured env type", {{"field", field}});
-    if (!ns.is_string()) return core::Invalid(field + " must be a string", {{"field", field}});
-    if (auto rule = core::CheckDns1123Label(std::string(ns.as_string()))) {
-      return core::Invalid(field + " " + *rule, {{"field", field}, {"rule", *rule}});
-    }
-    result[env_type] = std::string(ns.as_string());
-  }
-  out = std::move(result);
-  return core::Ok{};
-}
 
 // Whether an edit left every setting as it was (a new kubeconfig always counts as a change).
 bool SameSettings(const core::Cluster& a, const core::Cluster& b) {
@@ -62,69 +27,39 @@ ClusterService::ClusterService(store::Database& db, const core::Clock& clock, co
                                Connections& connections, EnvironmentSettings settings)
     : db_(db), clock_(clock), secrets_(secrets), connections_(connections), settings_(std::move(settings)) {}
 
-core::Status ClusterService::ApplyFields(core::Cluster& c, const json::object& body, bool creating) {
-  core::FieldReader in(body);
-  // An edit names the version it changes (read by Edit); a registration has none.
-  if (creating) {
-    in.RejectUnknown({"name", "description", "connection", "kubeconfig", "namespaces", "registry", "config_backend"});
-  } else {
-    in.RejectUnknown({"name", "description", "connection", "kubeconfig", "namespaces", "registry", "config_backend",
-                      "version"});
+core::Status ClusterService::ApplyFields(core::Cluster& c, const ClusterFields& f, bool creating) {
+  if (f.name) {
+    if (!creating && *f.name != c.name) return core::Invalid("name cannot change", {{"field", "name"}});
+    c.name = *f.name;
   }
-  auto name = in.String("name", 63, creating);
-  auto description = in.Text("description", 500);
-  auto connection = in.String("connection", 20, creating);
-  auto kubeconfig = in.Text("kubeconfig", kMaxKubeconfig);
-  auto registry = in.String("registry", 255);
-  auto backend = in.String("config_backend", 10);
-  if (!in.ok()) return in.error();
-  if (name) {
-    if (!creating && *name != c.name) return core::Invalid("name cannot change", {{"field", "name"}});
-    auto rule = core::CheckDns1123Label(*name);
-    if (!rule) rule = core::CheckNotAnId(*name);
-    if (rule) return core::Invalid("name " + *rule, {{"field", "name"}, {"rule", *rule}});
-    c.name = *name;
-  }
-  if (description) c.description = *description;
-  if (connection) {
-    auto parsed = core::ParseClusterConnection(*connection);
-    if (!parsed || *parsed == core::ClusterConnection::kSandbox) {
-      return core::Invalid("connection must be kubeconfig or in_cluster", {{"field", "connection"}});
+  if (f.description) c.description = *f.description;
+  if (f.connection) {
+    if (!creating && *f.connection != c.connection) {
+      return core::Invalid("connection cannot change", {{"field", "connection"}});
     }
-    if (!creating && *parsed != c.connection) return core::Invalid("connection cannot change", {{"field", "connection"}});
-    c.connection = *parsed;
+    c.connection = *f.connection;
   }
-  if (kubeconfig) {
+  if (f.kubeconfig) {
     if (c.connection != core::ClusterConnection::kKubeconfig) {
       return core::Invalid("kubeconfig applies only to connection kubeconfig", {{"field", "kubeconfig"}});
     }
     // Relative file references mean nothing on the server: everything must be inline.
-    auto parsed = connectors::ParseKubeconfig(*kubeconfig, "/nonexistent", "", "kubeconfig");
+    auto parsed = connectors::ParseKubeconfig(*f.kubeconfig, "/nonexistent", "", "kubeconfig");
     if (!parsed.ok()) return core::Invalid(parsed.error().message, {{"field", "kubeconfig"}});
-    c.kubeconfig = *kubeconfig;
+    c.kubeconfig = *f.kubeconfig;
   } else if (creating && c.connection == core::ClusterConnection::kKubeconfig) {
     return core::Invalid("kubeconfig is required for connection kubeconfig", {{"field", "kubeconfig"}});
   }
-  if (auto status = ReadNamespaces(body, settings_, c.namespaces); !status.ok()) return status;
-  if (registry) {
-    if (!IsRegistryHost(*registry)) {
-      return core::Invalid("registry must be a host[:port][/path] such as registry.example.com:5000",
-                           {{"field", "registry"}});
-    }
-    c.registry = *registry;
-  }
-  if (backend) {
-    auto parsed = core::ParseConfigBackend(*backend);
-    if (!parsed) return core::Invalid("config_backend must be consul or apollo", {{"field", "config_backend"}});
-    c.config_backend = *parsed;
-  }
+  if (f.namespaces) c.namespaces = *f.namespaces;
+  if (f.registry) c.registry = *f.registry;
+  if (f.config_backend) c.config_backend = *f.config_backend;
   return core::Ok{};
 }
 
-core::Result<ClusterView> ClusterService::Register(const RequestContext& ctx, const json::object& body) {
+core::Result<ClusterView> ClusterService::Register(const RequestContext& ctx, const RegisterClusterCommand& command) {
   if (!ctx.caller.IsAdmin()) return core::Forbidden("only admins may register clusters");
   core::Cluster cluster;
-  if (auto status = ApplyFields(cluster, body, true); !status.ok()) return status.error();
+  if (auto status = ApplyFields(cluster, command.fields, true); !status.ok()) return status.error();
   cluster.created_at = cluster.updated_at = clock_.Now();
   store::ClusterRow row{cluster, cluster.kubeconfig.empty() ? "" : secrets_.Seal(cluster.kubeconfig)};
   auto id = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<std::int64_t> {
@@ -165,23 +100,20 @@ core::Result<ClusterView> ClusterService::Get(const RequestContext&, const std::
 }
 
 core::Result<ClusterView> ClusterService::Edit(const RequestContext& ctx, const std::string& ref,
-                                               const json::object& body) {
+                                               const EditClusterCommand& command) {
   if (!ctx.caller.IsAdmin()) return core::Forbidden("only admins may change clusters");
   auto done = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<std::int64_t> {
     auto row = store::clusters::GetByRef(tx, ref);
     if (!row) return core::NotFound("no cluster " + ref);
-    core::FieldReader in(body);
-    auto version = in.Int("version", 1, INT64_MAX, true);
-    if (!in.ok()) return in.error();
-    if (*version != row->cluster.version) {
+    if (command.version != row->cluster.version) {
       return core::Conflict("the cluster was changed by someone else; reload and retry",
                             {{"current_version", row->cluster.version}});
     }
-    if (row->cluster.connection == core::ClusterConnection::kSandbox && body.contains("kubeconfig")) {
+    if (row->cluster.connection == core::ClusterConnection::kSandbox && command.fields.kubeconfig) {
       return core::Invalid("the sandbox cluster has no kubeconfig", {{"field", "kubeconfig"}});
     }
     auto cluster = row->cluster;
-    if (auto status = ApplyFields(cluster, body, false); !status.ok()) return status.error();
+    if (auto status = ApplyFields(cluster, command.fields, false); !status.ok()) return status.error();
     if (cluster.kubeconfig.empty() && SameSettings(cluster, row->cluster)) return cluster.id;  // the version stays
     if (!cluster.kubeconfig.empty()) row->kubeconfig_sealed = secrets_.Seal(cluster.kubeconfig);
     cluster.kubeconfig.clear();

@@ -1,5 +1,4 @@
 #pragma once
-#include <boost/json/object.hpp>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -10,6 +9,7 @@
 #include "core/common/clock.hpp"
 #include "core/environments/cluster.hpp"
 #include "core/common/error.hpp"
+#include "services/environments/cluster_commands.hpp"
 #include "services/platform/connections.hpp"
 #include "services/platform/context.hpp"
 #include "services/platform/secret_box.hpp"
@@ -43,12 +43,13 @@ class ClusterService {
 
   /// Checks connectivity at once; a cluster that cannot be reached is still
   /// registered (and says so), since networks come and go.
-  core::Result<ClusterView> Register(const RequestContext& ctx, const boost::json::object& body);
+  core::Result<ClusterView> Register(const RequestContext& ctx, const RegisterClusterCommand& command);
   core::Result<std::vector<ClusterView>> List(const RequestContext& ctx);
   /// With a fresh connectivity check.
   core::Result<ClusterView> Get(const RequestContext& ctx, const std::string& ref);
-  core::Result<ClusterView> Edit(const RequestContext& ctx, const std::string& ref,
-                                 const boost::json::object& body);
+  /// Conflict when `command.version` is not the cluster's; nothing changes
+  /// (and the version stays) when every setting given is the one it has.
+  core::Result<ClusterView> Edit(const RequestContext& ctx, const std::string& ref, const EditClusterCommand& command);
   /// Refused while environments use the cluster.
   core::Status Delete(const RequestContext& ctx, const std::string& ref);
 
@@ -67,8 +68,9 @@ class ClusterService {
   Connectivity Check(const core::Cluster& cluster);
   core::Result<std::shared_ptr<connectors::Kubernetes>> ClientFor(const core::Cluster& cluster);
   ClusterView View(store::Tx& tx, const core::Cluster& cluster, bool has_kubeconfig);
-  /// Validates the body's fields over `cluster`; `creating` requires name and connection.
-  core::Status ApplyFields(core::Cluster& cluster, const boost::json::object& body, bool creating);
+  /// Applies the fields given over `cluster` where they fit it (a name or
+  /// connection never changes; a kubeconfig only for connection kubeconfig).
+  core::Status ApplyFields(core::Cluster& cluster, const ClusterFields& fields, bool creating);
 
   store::Database& db_;
   const core::Clock& clock_;

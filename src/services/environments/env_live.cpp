@@ -4,14 +4,30 @@
 #include <map>
 #include <thread>
 
-#include "services/environments/env_json.hpp"
 #include "services/environments/environment_service.hpp"
 
 namespace slipway::services {
 
-namespace json = boost::json;
-
 namespace {
+
+DeploymentStatus StatusOf(const connectors::Deployment& deployment) {
+  DeploymentStatus out;
+  out.name = std::string(deployment.at("metadata").at("name").as_string());
+  out.rollout = connectors::EvaluateRollout(deployment);
+  if (const auto* status = deployment.if_contains("status"); status && status->is_object()) {
+    if (const auto* list = status->as_object().if_contains("conditions"); list && list->is_array()) {
+      for (const auto& c : list->as_array()) {
+        if (!c.is_object()) continue;
+        auto text = [&](const char* key) {
+          const auto* v = c.as_object().if_contains(key);
+          return v && v->is_string() ? std::string(v->as_string()) : std::string();
+        };
+        out.conditions.push_back({text("type"), text("status"), text("reason"), text("message")});
+      }
+    }
+  }
+  return out;
+}
 
 std::int64_t AgeSeconds(const connectors::PodSummary& pod, core::Millis now) {
   auto started = connectors::ParseRfc3339(pod.start_time);
@@ -77,12 +93,7 @@ LiveState EnvironmentService::Live(connectors::Kubernetes& kube, const Loaded& l
   if (deployment.ok()) {
     live.deployment_found = true;
     live.rollout = connectors::EvaluateRollout(*deployment);
-    auto status = DeploymentStatusJson(*deployment);
-    for (const auto& c : status.at("conditions").as_array()) {
-      const auto& o = c.as_object();
-      live.conditions.push_back({std::string(o.at("type").as_string()), std::string(o.at("status").as_string()),
-                                 std::string(o.at("reason").as_string()), std::string(o.at("message").as_string())});
-    }
+    live.conditions = StatusOf(*deployment).conditions;
     if (live.rollout.failed) live.notes.push_back("the rollout failed: " + live.rollout.message);
   } else {
     live.notes.push_back("the Deployment " + core::DeploymentName(l.app.name, core::kTrackStable) +
@@ -123,7 +134,7 @@ core::Result<std::unique_ptr<EnvSubscription>> EnvironmentService::Subscribe(con
   auto kube = clusters_.Client(loaded->cluster.id);
   if (!kube.ok()) return kube.error();
   const core::Clock* clock = &clock_;
-  auto on_error = [sink](const core::Error& e) { sink("error", json::object{{"message", e.message}}); };
+  auto on_error = [sink](const core::Error& e) { sink(EnvWatchError{e.message}); };
   auto subscription = std::make_unique<WatchSubscription>();
 
   connectors::WatchOptions pods;
@@ -135,15 +146,15 @@ core::Result<std::unique_ptr<EnvSubscription>> EnvironmentService::Subscribe(con
         auto view = [clock](const connectors::KubeObject& o) {
           auto summary = connectors::SummarizePod(o);
           auto age = AgeSeconds(summary, clock->Now());
-          return PodJson({std::move(summary), age});
+          return PodView{std::move(summary), age};
         };
         if (e.type == T::kResync) {
-          json::array items;
-          for (const auto& o : e.items) items.push_back(view(o));
-          sink("pods", json::object{{"items", std::move(items)}});
+          EnvPodsEvent all;
+          for (const auto& o : e.items) all.pods.push_back(view(o));
+          sink(all);
         } else if (e.type != T::kBookmark) {
-          const char* type = e.type == T::kAdded ? "ADDED" : e.type == T::kModified ? "MODIFIED" : "DELETED";
-          sink("pod", json::object{{"type", type}, {"pod", view(e.object)}});
+          const char* change = e.type == T::kAdded ? "ADDED" : e.type == T::kModified ? "MODIFIED" : "DELETED";
+          sink(EnvPodEvent{change, view(e.object)});
         }
       },
       on_error);
@@ -157,9 +168,9 @@ core::Result<std::unique_ptr<EnvSubscription>> EnvironmentService::Subscribe(con
       [sink](const connectors::WatchEvent& e) {
         using T = connectors::WatchEvent::Type;
         if (e.type == T::kResync) {
-          for (const auto& o : e.items) sink("deployment", DeploymentStatusJson(o));
+          for (const auto& o : e.items) sink(EnvDeploymentEvent{StatusOf(o)});
         } else if (e.type == T::kAdded || e.type == T::kModified) {
-          sink("deployment", DeploymentStatusJson(e.object));
+          sink(EnvDeploymentEvent{StatusOf(e.object)});
         }
       },
       on_error);

@@ -89,7 +89,10 @@ TEST_F(EnvironmentDeletionTest, ARunningReleaseWithoutAWorkflowDoesNotHoldTheEnv
 TEST_F(EnvironmentDeletionTest, ACreationTheClusterRefusedLeavesNoEnvironmentAndNoOperation) {
   kube_->InjectFailure("Create", "deployments",
                        core::Error{core::Code::kInvalid, "admission webhook denied the request", {}});
-  auto refused = environments_.Create(alice_, "shop", {{"env_type", "prod"}, {"cluster", "sandbox"}, {"image", kV1}});
+  auto refused = environments_.Create(
+      alice_, "shop",
+      http::ParseCreateEnvironment({{"env_type", "prod"}, {"cluster", "sandbox"}, {"image", kV1}},
+                                   clusters_.settings().env_types));
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(Count("SELECT count(*) FROM environments"), 0);
   EXPECT_EQ(Count("SELECT count(*) FROM env_operations"), 0) << "the refused creation left its operation record";

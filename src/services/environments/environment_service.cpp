@@ -1,11 +1,10 @@
 #include "services/environments/environment_service.hpp"
 
 #include <boost/json.hpp>
+#include <stdexcept>
 
 #include "core/apps/app_actions.hpp"
 #include "core/apps/app_lifecycle.hpp"
-#include "core/environments/env_spec_json.hpp"
-#include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
 #include "core/releases/release_policy.hpp"
 #include "services/apps/app_access.hpp"
@@ -44,62 +43,22 @@ bool MayHoldEnvironments(core::AppStatus s) {
   return s == core::AppStatus::kPendingOnline || s == core::AppStatus::kOnline;
 }
 
-std::string Joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-  return out;
-}
-
-// The fields of a create body that are not resources.
-struct Placement {
-  std::string env_type;
-  std::string cluster;
-  std::string image;
-  std::optional<core::ConfigBackend> config_backend;
-  core::ReleasePolicy release_policy;
-  json::object spec;
-};
-
-core::Result<Placement> ReadPlacement(const json::object& body, const EnvironmentSettings& settings) {
-  Placement p;
-  p.spec = body;
-  for (const char* key : {"env_type", "cluster", "image", "config_backend", "release_policy"}) p.spec.erase(key);
-  core::FieldReader in(body);
-  p.env_type = in.String("env_type", 20, true).value_or("");
-  p.cluster = in.String("cluster", 63, true).value_or("");
-  p.image = in.String("image", 512).value_or("");
-  auto backend = in.String("config_backend", 10);
-  if (!in.ok()) return in.error();
-  bool known = false;
-  for (const auto& t : settings.env_types) known = known || t == p.env_type;
-  if (!known) {
-    return core::Invalid("env_type must be one of: " + Joined(settings.env_types),
-                         {{"field", "env_type"}, {"rule", "must be a configured env type"}});
-  }
-  if (!p.image.empty()) {
-    if (auto rule = core::CheckImageAddress(p.image)) return core::Invalid("image " + *rule, {{"field", "image"}, {"rule", *rule}});
-  }
-  if (backend) {
-    p.config_backend = core::ParseConfigBackend(*backend);
-    if (!p.config_backend) return core::Invalid("config_backend must be consul or apollo", {{"field", "config_backend"}});
-  }
-  if (const auto* policy = body.if_contains("release_policy"); policy && !policy->is_null()) {
-    if (!policy->is_object()) return core::Invalid("release_policy must be an object", {{"field", "release_policy"}});
-    auto parsed = core::ParseReleasePolicy(policy->as_object());
-    if (!parsed.ok()) {
-      auto e = parsed.error();
-      e.details["field"] = "release_policy." + std::string(e.details.at("field").as_string());
-      return e;
-    }
-    p.release_policy = *parsed;
-  }
-  return p;
-}
-
 }  // namespace
 
-EnvironmentService::EnvironmentService(store::Database& db, const core::Clock& clock, ClusterService& clusters)
-    : db_(db), clock_(clock), clusters_(clusters) {}
+EnvironmentService::DeleteHooks EnvironmentService::DeleteHooks::None() {
+  return {[](store::Tx&, std::int64_t) -> std::optional<std::string> { return std::nullopt; },
+          [](store::Tx&, const RequestContext&, const core::Environment&) -> core::Result<std::string> {
+            return std::string();
+          }};
+}
+
+EnvironmentService::EnvironmentService(store::Database& db, const core::Clock& clock, ClusterService& clusters,
+                                       DeleteHooks delete_hooks)
+    : db_(db), clock_(clock), clusters_(clusters), delete_hooks_(std::move(delete_hooks)) {
+  if (!delete_hooks_.refusal || !delete_hooks_.detach) {
+    throw std::invalid_argument("EnvironmentService needs both delete hooks");
+  }
+}
 
 core::RenderInput EnvironmentService::RenderInputFor(const core::Environment& env, const std::string& app,
                                                      const core::Cluster& cluster, const std::string& track) const {
@@ -145,15 +104,15 @@ EnvironmentView EnvironmentService::View(const Loaded& l) const {
 }
 
 core::Result<EnvironmentView> EnvironmentService::Create(const RequestContext& ctx, const std::string& app_ref,
-                                                         const json::object& body) {
-  auto placement = ReadPlacement(body, clusters_.settings());
+                                                         const Parsed<CreateEnvironmentCommand>& command) {
   // Validate and record in one transaction: the row reserves (app, env type,
   // cluster), so a concurrent create of the same pair gets 409, not a race
   // over the same Kubernetes objects.
   auto created = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<Loaded> {
     auto app = AppForWrite(tx, ctx, app_ref);
     if (!app.ok()) return app.error();
-    if (!placement.ok()) return placement.error();
+    if (!command.ok()) return command.error();
+    const auto& placement = command.value();
     if (!MayHoldEnvironments(app->status)) {
       return core::Conflict("application " + app->name + " is " + std::string(core::AppStatusName(app->status)) +
                                 ": environments can be created once it is approved and until it goes offline",
@@ -161,31 +120,33 @@ core::Result<EnvironmentView> EnvironmentService::Create(const RequestContext& c
     }
     // Turning approval off where the default rule asks for it (core in prod)
     // would let the application's developers skip their approvers.
-    if (placement->release_policy.approval_required == false && !ctx.caller.IsAdmin() &&
-        core::ApprovalRequired({}, *app, placement->env_type)) {
-      return core::Forbidden("only admins may turn approval off for " + app->name + "'s " + placement->env_type +
+    if (placement.release_policy.approval_required == false && !ctx.caller.IsAdmin() &&
+        core::ApprovalRequired({}, *app, placement.env_type)) {
+      return core::Forbidden("only admins may turn approval off for " + app->name + "'s " + placement.env_type +
                              " environments");
     }
-    auto cluster = store::clusters::GetByRef(tx, placement->cluster);
-    if (!cluster) return core::Invalid("no cluster " + placement->cluster, {{"field", "cluster"}, {"rule", "must be a registered cluster"}});
+    auto cluster = store::clusters::GetByRef(tx, placement.cluster);
+    if (!cluster) return core::Invalid("no cluster " + placement.cluster, {{"field", "cluster"}, {"rule", "must be a registered cluster"}});
     for (const auto& e : store::environments::ListByApp(tx, app->id)) {
-      if (e.env_type == placement->env_type && e.cluster_id == cluster->cluster.id) {
+      if (e.env_type == placement.env_type && e.cluster_id == cluster->cluster.id) {
         return core::Conflict(app->name + " already has a " + e.env_type + " environment on cluster " +
                                   cluster->cluster.name + " (environment " + std::to_string(e.id) + ")",
                               {{"environment_id", e.id}});
       }
     }
-    auto spec = core::ParseEnvSpec(placement->spec, DefaultsFrom(*app));
-    if (!spec.ok()) return spec.error();
+    core::EnvSpec spec = placement.spec;
+    const auto defaults = DefaultsFrom(*app);
+    if (!placement.ports_given) spec.ports = defaults.ports;
+    if (!placement.readiness_given) spec.readiness = defaults.readiness;
     core::Environment env;
     env.app_id = app->id;
-    env.env_type = placement->env_type;
+    env.env_type = placement.env_type;
     env.cluster_id = cluster->cluster.id;
     env.namespace_name = cluster->cluster.NamespaceFor(env.env_type);
-    env.spec = std::move(*spec);
-    env.image = placement->image;
-    env.config_backend = placement->config_backend;
-    env.release_policy = placement->release_policy;
+    env.spec = std::move(spec);
+    env.image = placement.image;
+    env.config_backend = placement.config_backend;
+    env.release_policy = placement.release_policy;
     env.created_by = ctx.caller.username;
     env.created_at = env.updated_at = clock_.Now();
     env.id = store::environments::Insert(tx, env);
@@ -251,17 +212,14 @@ core::Result<EnvironmentView> EnvironmentService::Get(const RequestContext&, con
 }
 
 std::optional<std::string> EnvironmentService::DeleteRefusal(store::Tx& tx, std::int64_t env_id) const {
-  return delete_hooks_.refusal ? delete_hooks_.refusal(tx, env_id) : std::nullopt;
+  return delete_hooks_.refusal(tx, env_id);
 }
 
 core::Result<std::string> EnvironmentService::Forget(store::Tx& tx, const RequestContext& ctx,
                                                      const core::Environment& env) const {
-  std::string did;
-  if (delete_hooks_.detach) {
-    auto detached = delete_hooks_.detach(tx, ctx, env);
-    if (!detached.ok()) return detached.error();
-    did = *detached;
-  }
+  auto detached = delete_hooks_.detach(tx, ctx, env);
+  if (!detached.ok()) return detached.error();
+  std::string did = *detached;
   // The drafts would be published nowhere; the publishes stay as history.
   if (auto drafts = store::config_files::DeleteDrafts(tx, env.id)) {
     did += "; removed " + std::to_string(drafts) + " config draft(s)";

@@ -1,9 +1,9 @@
 #pragma once
-#include <boost/json/object.hpp>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "connectors/kubernetes.hpp"
@@ -13,7 +13,9 @@
 #include "core/common/error.hpp"
 #include "core/environments/render.hpp"
 #include "services/environments/cluster_service.hpp"
+#include "services/environments/environment_commands.hpp"
 #include "services/platform/context.hpp"
+#include "services/platform/parsed.hpp"
 #include "services/platform/settings.hpp"
 #include "store/database.hpp"
 #include "store/environment_repository.hpp"
@@ -51,9 +53,32 @@ struct PodView {
   std::int64_t age_seconds = -1;  ///< -1 before the pod started
 };
 
-/// Receives the environment's live events: name ("pods", "pod",
-/// "deployment", "error") and data. Called on watch threads.
-using EnvEventSink = std::function<void(const std::string& event, const boost::json::value& data)>;
+/// The replica counts and conditions of an environment's Deployment.
+struct DeploymentStatus {
+  std::string name;
+  connectors::RolloutStatus rollout;
+  std::vector<DeploymentCondition> conditions;
+};
+
+/// The environment's live events, from watches: every pod (when a watch
+/// starts or resyncs), one pod added, modified or deleted, the Deployment's
+/// status, or why a watch failed.
+struct EnvPodsEvent {
+  std::vector<PodView> pods;
+};
+struct EnvPodEvent {
+  std::string change;  ///< ADDED | MODIFIED | DELETED
+  PodView pod;
+};
+struct EnvDeploymentEvent {
+  DeploymentStatus status;
+};
+struct EnvWatchError {
+  std::string message;
+};
+using EnvEvent = std::variant<EnvPodsEvent, EnvPodEvent, EnvDeploymentEvent, EnvWatchError>;
+/// Receives them; called on watch threads.
+using EnvEventSink = std::function<void(const EnvEvent& event)>;
 
 /// A running subscription; destroying it stops the watches (without
 /// blocking the caller's thread).
@@ -66,13 +91,32 @@ class EnvSubscription {
 /// in the cluster. Thread-safe.
 class EnvironmentService {
  public:
-  EnvironmentService(store::Database& db, const core::Clock& clock, ClusterService& clusters);
+  /// What the work above this service (releases, changes) has to say when an
+  /// environment goes away; the composition root passes it in
+  /// (EnvironmentDeleteHooks).
+  struct DeleteHooks {
+    /// Why the environment may not be deleted now (a release of it runs), or
+    /// nullopt. Runs in a transaction that commits, so it may repair (settle
+    /// a release whose workflow is gone).
+    std::function<std::optional<std::string>(store::Tx&, std::int64_t env_id)> refusal;
+    /// Detaches what still refers to the environment (closes its open
+    /// changes) in the deleting transaction; says what it did ("" for
+    /// nothing). An error refuses the deletion.
+    std::function<core::Result<std::string>(store::Tx&, const RequestContext&, const core::Environment&)> detach;
 
-  /// Validates everything, records the environment and applies its
-  /// Deployment and Services at once. When the cluster refuses or cannot be
-  /// reached, whatever was applied is removed again and nothing is recorded.
+    /// Nothing above refuses or holds on: for tests and tools without releases or changes.
+    static DeleteHooks None();
+  };
+
+  /// Both hooks must be set.
+  EnvironmentService(store::Database& db, const core::Clock& clock, ClusterService& clusters, DeleteHooks delete_hooks);
+
+  /// Checks the command against the application and the cluster, records
+  /// the environment and applies its Deployment and Services at once. When
+  /// the cluster refuses or cannot be reached, whatever was applied is
+  /// removed again and nothing is recorded.
   core::Result<EnvironmentView> Create(const RequestContext& ctx, const std::string& app_ref,
-                                       const boost::json::object& body);
+                                       const Parsed<CreateEnvironmentCommand>& command);
   core::Result<std::vector<EnvironmentView>> List(const RequestContext& ctx, const std::string& app_ref);
   /// With the live state.
   core::Result<EnvironmentView> Get(const RequestContext& ctx, const std::string& env_ref);
@@ -94,20 +138,6 @@ class EnvironmentService {
   core::RenderInput RenderInputFor(const core::Environment& env, const std::string& app,
                                    const core::Cluster& cluster, const std::string& track = core::kTrackStable) const;
 
-  /// What the work above this service (releases, changes) has to say when an
-  /// environment goes away; the composition root installs it
-  /// (EnvironmentDeleteHooks).
-  struct DeleteHooks {
-    /// Why the environment may not be deleted now (a release of it runs), or
-    /// nullopt. Runs in a transaction that commits, so it may repair (settle
-    /// a release whose workflow is gone).
-    std::function<std::optional<std::string>(store::Tx&, std::int64_t env_id)> refusal;
-    /// Detaches what still refers to the environment (closes its open
-    /// changes) in the deleting transaction; says what it did ("" for
-    /// nothing). An error refuses the deletion.
-    std::function<core::Result<std::string>(store::Tx&, const RequestContext&, const core::Environment&)> detach;
-  };
-  void SetDeleteHooks(DeleteHooks hooks) { delete_hooks_ = std::move(hooks); }
 
  private:
   struct Loaded {
@@ -127,7 +157,7 @@ class EnvironmentService {
   store::Database& db_;
   const core::Clock& clock_;
   ClusterService& clusters_;
-  DeleteHooks delete_hooks_;
+  const DeleteHooks delete_hooks_;
 };
 
 }  // namespace slipway::services

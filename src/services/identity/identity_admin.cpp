@@ -1,5 +1,4 @@
 // User management and API tokens (the IdentityService's administrative half).
-#include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
 #include "services/platform/audit_log.hpp"
 #include "services/identity/identity_service.hpp"
@@ -10,36 +9,13 @@ namespace slipway::services {
 using core::Result;
 using store::TxMode;
 
-namespace {
-constexpr std::int64_t kMaxTokenDays = 3650;
-
-std::optional<core::Role> ReadRole(core::FieldReader& in, bool required) {
-  auto name = in.String("role", 16, required);
-  if (!name) return std::nullopt;
-  auto role = core::ParseRole(*name);
-  if (!role) in.Fail("role", "must be one of admin, approver, developer, viewer");
-  return role;
-}
-}  // namespace
-
-Result<store::UserRecord> IdentityService::CreateUser(const RequestContext& ctx,
-                                                      const boost::json::object& body) {
-  core::FieldReader in(body);
-  in.RejectUnknown({"username", "password", "display_name", "role"});
-  auto username = in.String("username", 64, true);
-  auto password = in.String("password", 256, true);
-  auto display = in.String("display_name", 128);
-  auto role = ReadRole(in, true);
-  if (!in.ok()) return in.error();
-  if (auto rule = core::CheckUsername(*username)) {
-    return core::Invalid("username " + *rule, {{"field", "username"}, {"rule", *rule}});
-  }
-  if (auto e = CheckPassword(*password)) return *e;
+Result<store::UserRecord> IdentityService::CreateUser(const RequestContext& ctx, const CreateUserCommand& command) {
+  if (auto e = CheckPassword(command.password)) return *e;
   store::UserRecord user;
-  user.username = *username;
-  user.display_name = display.value_or(*username);
-  user.role = *role;
-  user.password_hash = settings_.hasher.Hash(*password);
+  user.username = command.username;
+  user.display_name = command.display_name.value_or(command.username);
+  user.role = command.role;
+  user.password_hash = settings_.hasher.Hash(command.password);
   user.created_at = user.updated_at = clock_.Now();
   try {
     return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
@@ -49,7 +25,7 @@ Result<store::UserRecord> IdentityService::CreateUser(const RequestContext& ctx,
       return user;
     });
   } catch (const store::UniqueViolation&) {
-    return core::Conflict("user " + *username + " already exists", {{"field", "username"}});
+    return core::Conflict("user " + command.username + " already exists", {{"field", "username"}});
   }
 }
 
@@ -64,18 +40,14 @@ Result<std::vector<store::UserRecord>> IdentityService::ListUsers(const store::U
 }
 
 Result<store::UserRecord> IdentityService::UpdateUser(const RequestContext& ctx, const std::string& ref,
-                                                      const boost::json::object& body) {
-  core::FieldReader in(body);
-  in.RejectUnknown({"version", "display_name", "role", "disabled"});
-  auto version = in.Int("version", 1, INT64_MAX, true);
-  auto display = in.String("display_name", 128);
-  auto role = ReadRole(in, false);
-  auto disabled = in.Bool("disabled");
-  if (!in.ok()) return in.error();
+                                                      const UpdateUserCommand& command) {
+  const auto& display = command.display_name;
+  const auto& role = command.role;
+  const auto& disabled = command.disabled;
   return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<store::UserRecord> {
     auto user = store::users::GetByRef(tx, ref);
     if (!user) return core::NotFound("no user " + ref);
-    if (user->version != *version) {
+    if (user->version != command.version) {
       return core::Conflict("the user was changed by someone else; reload and retry",
                             {{"current_version", user->version}});
     }
@@ -108,13 +80,9 @@ Result<store::UserRecord> IdentityService::UpdateUser(const RequestContext& ctx,
 }
 
 core::Status IdentityService::ResetPassword(const RequestContext& ctx, const std::string& ref,
-                                            const boost::json::object& body) {
-  core::FieldReader in(body);
-  in.RejectUnknown({"password"});
-  auto password = in.String("password", 256, true);
-  if (!in.ok()) return in.error();
-  if (auto e = CheckPassword(*password)) return *e;
-  auto hash = settings_.hasher.Hash(*password);
+                                            const ResetPasswordCommand& command) {
+  if (auto e = CheckPassword(command.password)) return *e;
+  auto hash = settings_.hasher.Hash(command.password);
   return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
     auto user = store::users::GetByRef(tx, ref);
     if (!user) return core::NotFound("no user " + ref);
@@ -132,19 +100,14 @@ core::Status IdentityService::ResetPassword(const RequestContext& ctx, const std
   }));
 }
 
-core::Status IdentityService::ChangePassword(const RequestContext& ctx, const boost::json::object& body) {
-  core::FieldReader in(body);
-  in.RejectUnknown({"current_password", "new_password"});
-  auto current = in.String("current_password", 256, true);
-  auto next = in.String("new_password", 256, true);
-  if (!in.ok()) return in.error();
-  if (auto e = CheckPassword(*next)) return *e;
+core::Status IdentityService::ChangePassword(const RequestContext& ctx, const ChangePasswordCommand& command) {
+  if (auto e = CheckPassword(command.new_password)) return *e;
   // Someone holding a session or token could otherwise guess the password
   // here without limit: wrong current passwords share the login backoff.
   if (auto waiting = CheckBackoff(ctx.caller.username, ctx.client_address)) return *waiting;
   auto user = GetUser(std::to_string(ctx.caller.user_id));
   if (!user.ok()) return user.error();
-  if (!settings_.hasher.Verify(*current, user->password_hash)) {
+  if (!settings_.hasher.Verify(command.current_password, user->password_hash)) {
     store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
       RecordFailure(tx, ctx.caller.username, ctx.client_address);
       RecordAudit(tx, clock_, ctx, "user.change_password", "user", std::to_string(user->id),
@@ -152,7 +115,7 @@ core::Status IdentityService::ChangePassword(const RequestContext& ctx, const bo
     });
     return core::Invalid("the current password is wrong", {{"field", "current_password"}});
   }
-  auto hash = settings_.hasher.Hash(*next);
+  auto hash = settings_.hasher.Hash(command.new_password);
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
     auto fresh = store::users::Get(tx, ctx.caller.user_id);
     fresh->password_hash = hash;
@@ -171,21 +134,15 @@ void IdentityService::EndAccess(store::Tx& tx, std::int64_t user_id) {
   store::tokens::RevokeForUser(tx, user_id, clock_.Now());
 }
 
-Result<CreatedToken> IdentityService::CreateToken(const RequestContext& ctx,
-                                                  const boost::json::object& body) {
-  core::FieldReader in(body);
-  in.RejectUnknown({"name", "expires_in_days"});
-  auto name = in.String("name", 128, true);
-  auto days = in.Int("expires_in_days", 1, kMaxTokenDays);
-  if (!in.ok()) return in.error();
+Result<CreatedToken> IdentityService::CreateToken(const RequestContext& ctx, const CreateTokenCommand& command) {
   CreatedToken created;
   created.token = "swt_" + RandomHex(24);
   auto& r = created.record;
   r.user_id = ctx.caller.user_id;
-  r.name = *name;
+  r.name = command.name;
   r.token_hash = Sha256Hex(created.token);
   r.created_at = clock_.Now();
-  if (days) r.expires_at = r.created_at + *days * 86'400'000;
+  if (command.expires_in_days) r.expires_at = r.created_at + *command.expires_in_days * 86'400'000;
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
     r.id = store::tokens::Insert(tx, r);
     RecordAudit(tx, clock_, ctx, "token.create", "token", std::to_string(r.id), "created " + r.name);

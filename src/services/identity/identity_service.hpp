@@ -1,5 +1,4 @@
 #pragma once
-#include <boost/json/object.hpp>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -9,6 +8,7 @@
 #include "core/common/clock.hpp"
 #include "core/common/error.hpp"
 #include "core/identity/login_backoff.hpp"
+#include "services/identity/identity_commands.hpp"
 #include "services/platform/context.hpp"
 #include "services/platform/crypto.hpp"
 #include "store/user_repository.hpp"
@@ -67,16 +67,17 @@ class IdentityService {
   std::optional<std::string> BootstrapAdmin(const std::string& username,
                                             const std::optional<std::string>& password);
 
-  core::Result<store::UserRecord> CreateUser(const RequestContext& ctx, const boost::json::object& body);
+  core::Result<store::UserRecord> CreateUser(const RequestContext& ctx, const CreateUserCommand& command);
   core::Result<store::UserRecord> GetUser(const std::string& ref);
   core::Result<std::vector<store::UserRecord>> ListUsers(const store::UserQuery& query);
+  /// Conflict when `command.version` is not the user's; the version stays when nothing changes.
   core::Result<store::UserRecord> UpdateUser(const RequestContext& ctx, const std::string& ref,
-                                             const boost::json::object& body);
-  core::Status ResetPassword(const RequestContext& ctx, const std::string& ref,
-                             const boost::json::object& body);
-  core::Status ChangePassword(const RequestContext& ctx, const boost::json::object& body);
+                                             const UpdateUserCommand& command);
+  core::Status ResetPassword(const RequestContext& ctx, const std::string& ref, const ResetPasswordCommand& command);
+  /// A wrong current password counts as a failed login (and shares its backoff).
+  core::Status ChangePassword(const RequestContext& ctx, const ChangePasswordCommand& command);
 
-  core::Result<CreatedToken> CreateToken(const RequestContext& ctx, const boost::json::object& body);
+  core::Result<CreatedToken> CreateToken(const RequestContext& ctx, const CreateTokenCommand& command);
   /// The caller's tokens; admins may list another user's (`username`) or everyone's ("*").
   core::Result<std::vector<store::TokenRecord>> ListTokens(const RequestContext& ctx,
                                                            const std::string& username);

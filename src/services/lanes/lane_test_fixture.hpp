@@ -21,6 +21,7 @@
 #include "connectors/tapd/fake.hpp"
 #include "connectors/webhook/fake_notifier.hpp"
 #include "engine/engine.hpp"
+#include "http/handlers/env_input.hpp"
 #include "services/environments/cluster_service.hpp"
 #include "services/environments/environment_service.hpp"
 #include "services/lanes/lane_service.hpp"
@@ -76,7 +77,7 @@ class LaneTest : public ::testing::Test {
   SecretBox secrets_{SecretBox::Key{}};
   ServerAddress address_{kServerUrl};
   ClusterService clusters_{*db_, clock_, secrets_, connections_, {}};
-  EnvironmentService environments_{*db_, clock_, clusters_};
+  EnvironmentService environments_{*db_, clock_, clusters_, EnvironmentService::DeleteHooks::None()};
   LaneSettings settings_;
   std::unique_ptr<engine::Engine> engine_;
   std::unique_ptr<LaneService> lanes_;
@@ -123,7 +124,9 @@ class LaneTest : public ::testing::Test {
       return app;
     });
     gitlab_->AddProject("trade/" + name);
-    auto env = environments_.Create(alice_, name, {{"env_type", "test"}, {"cluster", "sandbox"}});
+    auto env = environments_.Create(
+        alice_, name,
+        http::ParseCreateEnvironment({{"env_type", "test"}, {"cluster", "sandbox"}}, clusters_.settings().env_types));
     EXPECT_TRUE(env.ok()) << (env.ok() ? "" : env.error().message);
     return app;
   }

@@ -62,9 +62,9 @@ NotificationSettingsView NotificationService::View(store::Tx& tx, const std::str
 
 // Everything is checked before anything is written: a refused body changes nothing.
 core::Status NotificationService::Replace(store::Tx& tx, const RequestContext& ctx, const std::string& scope,
-                                          const std::string& key, const boost::json::object& body) {
-  auto specs = ParseTargetSpecs(body);
-  if (!specs.ok()) return specs.error();
+                                          const std::string& key, const Parsed<ReplaceTargetsCommand>& command) {
+  if (!command.ok()) return command.error();
+  const auto* specs = &command->targets;
   std::map<std::string, store::NotificationTarget> existing;
   for (auto& t : store::notifications::Targets(tx, scope, key)) existing[t.name] = std::move(t);
   for (std::size_t i = 0; i < specs->size(); ++i) {
@@ -112,12 +112,12 @@ Result<NotificationSettingsView> NotificationService::GetApp(const RequestContex
 }
 
 Result<NotificationSettingsView> NotificationService::PutApp(const RequestContext& ctx, const std::string& app_ref,
-                                                             const boost::json::object& body) {
+                                                             const Parsed<ReplaceTargetsCommand>& command) {
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<NotificationSettingsView> {
     auto app = AppForSettings(tx, ctx, app_ref);
     if (!app.ok()) return app.error();
     const auto key = std::to_string(app->id);
-    if (auto replaced = Replace(tx, ctx, "app", key, body); !replaced.ok()) return replaced.error();
+    if (auto replaced = Replace(tx, ctx, "app", key, command); !replaced.ok()) return replaced.error();
     return View(tx, "app", key);
   });
 }
@@ -129,11 +129,11 @@ Result<NotificationSettingsView> NotificationService::GetTeam(const RequestConte
 }
 
 Result<NotificationSettingsView> NotificationService::PutTeam(const RequestContext& ctx, const std::string& team,
-                                                              const boost::json::object& body) {
+                                                              const Parsed<ReplaceTargetsCommand>& command) {
   if (!ctx.caller.IsAdmin()) return core::Forbidden("only admins may change a team's notifications");
   if (auto bad = CheckTeamName(team)) return *bad;
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<NotificationSettingsView> {
-    if (auto replaced = Replace(tx, ctx, "team", team, body); !replaced.ok()) return replaced.error();
+    if (auto replaced = Replace(tx, ctx, "team", team, command); !replaced.ok()) return replaced.error();
     return View(tx, "team", team);
   });
 }

@@ -1,11 +1,12 @@
 #pragma once
-#include <boost/json/object.hpp>
 #include <string>
 #include <vector>
 
 #include "core/common/clock.hpp"
 #include "core/common/error.hpp"
+#include "services/notifications/notification_commands.hpp"
 #include "services/platform/context.hpp"
+#include "services/platform/parsed.hpp"
 #include "services/platform/secret_box.hpp"
 #include "store/database.hpp"
 #include "store/notification_repository.hpp"
@@ -35,17 +36,17 @@ class NotificationService {
   NotificationService(store::Database& db, const core::Clock& clock, const SecretBox& secrets);
 
   core::Result<NotificationSettingsView> GetApp(const RequestContext& ctx, const std::string& app_ref);
-  /// Replaces the application's targets with the body's (see ParseTargetSpecs):
-  /// targets keep their URL and secret when the body leaves them out.
+  /// Replaces the application's targets with the command's: targets keep
+  /// their URL and secret when the command leaves them out.
   core::Result<NotificationSettingsView> PutApp(const RequestContext& ctx, const std::string& app_ref,
-                                                const boost::json::object& body);
+                                                const Parsed<ReplaceTargetsCommand>& command);
   core::Result<NotificationSettingsView> GetTeam(const RequestContext& ctx, const std::string& team);
   core::Result<NotificationSettingsView> PutTeam(const RequestContext& ctx, const std::string& team,
-                                                 const boost::json::object& body);
+                                                 const Parsed<ReplaceTargetsCommand>& command);
 
  private:
   core::Status Replace(store::Tx& tx, const RequestContext& ctx, const std::string& scope, const std::string& key,
-                       const boost::json::object& body);
+                       const Parsed<ReplaceTargetsCommand>& command);
   NotificationSettingsView View(store::Tx& tx, const std::string& scope, const std::string& key);
 
   store::Database& db_;

@@ -42,7 +42,13 @@ std::vector<core::ReleaseStep> DisplaySteps(const ReleaseTarget& t, const std::v
     }
     steps.push_back(Step(static_cast<int>(steps.size()), "promote: " + n + " pods run " + t.image));
   } else {
-    steps.push_back(Step(static_cast<int>(steps.size()), "roll out " + t.image + " to " + n + " pods"));
+    steps.push_back(Step(static_cast<int>(steps.size()), t.scope == "config"
+                                                             ? "keep the pods (configuration only)"
+                                                             : "roll out " + t.image + " to " + n + " pods"));
+  }
+  if (!t.config_restores.empty()) {
+    steps.push_back(Step(static_cast<int>(steps.size()),
+                         "restore " + std::to_string(t.config_restores.size()) + " config file(s)"));
   }
   steps.push_back(Step(static_cast<int>(steps.size()), "write the new baseline"));
   return steps;
@@ -97,6 +103,7 @@ core::Result<core::Release> BeginRelease(store::Tx& tx, const core::Clock& clock
                           "has a release in progress");
   }
   store::releases::PutSteps(tx, r.id, DisplaySteps(target, plan));
+  store::rollback_config::Put(tx, r.id, target.config_restores);
   store::releases::AddOperation(tx, {0, r.id, target.kind == "rollback" ? "rollback" : "start", ctx.caller.username,
                                      json::serialize(json::object{{"image", r.image}, {"image_before", r.image_before}}),
                                      r.created_at});
@@ -104,8 +111,9 @@ core::Result<core::Release> BeginRelease(store::Tx& tx, const core::Clock& clock
     auto marked = changes.MarkReleasing(tx, change.id, r.id, ctx.caller.username);
     if (!marked.ok()) return marked.error();
   }
-  auto workflow = engine.StartWorkflow(tx, kReleaseWorkflow, "release:" + std::to_string(r.id),
-                                       json::object{{"release_id", r.id}});
+  json::object input{{"release_id", r.id}};
+  if (target.scope != "all") input["scope"] = target.scope;
+  auto workflow = engine.StartWorkflow(tx, kReleaseWorkflow, "release:" + std::to_string(r.id), input);
   if (!workflow.ok()) return workflow.error();
   r.workflow_id = *workflow;
   r.version += 1;

@@ -12,6 +12,7 @@
 #include "core/environments/environment.hpp"
 #include "core/releases/release.hpp"
 #include "services/platform/context.hpp"
+#include "store/baseline_config_repository.hpp"
 #include "store/database.hpp"
 
 namespace slipway::engine {
@@ -35,6 +36,10 @@ struct ReleaseTarget {
   std::string image;
   std::string image_digest;
   core::EnvSpec spec;
+  /// all | image | config: a "config" rollback skips the deploy step.
+  std::string scope = "all";
+  /// The config files a rollback restores in its finish step (R-CFG-3).
+  std::vector<store::RollbackConfigFile> config_restores;
 };
 
 /// The steps people see, for a one-shot or a canary release with `plan`.

@@ -10,6 +10,8 @@
 #include "services/changes/change_service.hpp"
 #include "services/releases/release_runner.hpp"
 #include "store/change_repository.hpp"
+#include "store/config_repository.hpp"
+#include "services/config/config_diff_view.hpp"
 #include "store/environment_repository.hpp"
 
 namespace slipway::services {
@@ -48,6 +50,49 @@ Notice MakeNotice(NoticeKind kind, const ReleaseRunner::Loaded& l, const std::st
 
 }  // namespace
 
+std::string ReleaseRunner::CommitRestores(store::Tx& tx, const core::Release& r, const core::Environment& env,
+                                          const std::vector<ConfigRestoreDone>& restores) {
+  const auto ctx = ReleaseContext(r);
+  std::string shown;
+  for (const auto& done : restores) {
+    store::rollback_config::SetOutcome(tx, r.id, done.file);
+    if (!shown.empty()) shown += "; ";
+    shown += done.file.file_name + " " + done.file.outcome;
+    if (done.file.outcome != "restored") continue;
+    // The write joins the file's publish history, like a publish from a draft.
+    store::ConfigPublish p;
+    p.env_id = env.id;
+    p.app_id = env.app_id;
+    p.file_name = done.file.file_name;
+    p.format = std::string(core::ConfigFormatName(core::ConfigFormatOf(done.file.file_name)));
+    p.backend = std::string(core::ConfigBackendName(done.backend));
+    p.location = done.location;
+    p.actor = r.started_by;
+    p.comment = "rollback " + std::to_string(r.id);
+    p.base_version = done.file.expected_version;
+    p.version_after = done.file.version_after;
+    p.content = done.content;
+    if (done.written) {
+      store::ConfigDraft as_written;
+      as_written.env_id = env.id;
+      as_written.file_name = done.file.file_name;
+      as_written.content = done.content;
+      as_written.base_version = done.before.version;
+      p.diff = json::serialize(ConfigDiffJson(DiffOf(done.file.file_name, as_written, done.before)));
+    } else {
+      p.diff = "{}";  // written before a crash: the value before it is no longer known here
+    }
+    p.written = done.written;
+    p.created_at = clock_.Now();
+    store::config_files::InsertPublish(tx, p);
+    RecordAudit(tx, clock_, ctx, "release.config_restore", "release", std::to_string(r.id),
+                "restored " + done.file.file_name + " in " + p.backend + " " + p.location + " (version " +
+                    std::to_string(done.file.expected_version) + " → " + std::to_string(done.file.version_after) +
+                    ", content sha256 " + done.file.target_hash.substr(0, 12) + ")");
+  }
+  return shown;
+}
+
 void ReleaseRunner::CommitDisplay(store::Tx& tx, std::int64_t release_id, int idx, const std::string& state,
                                   const std::string& message) {
   const auto now = clock_.Now();
@@ -68,7 +113,7 @@ void ReleaseRunner::CommitState(store::Tx& tx, std::int64_t release_id, core::Re
   Save(tx, r, clock_.Now());
 }
 
-void ReleaseRunner::CommitCompleted(store::Tx& tx, const Loaded& l) {
+void ReleaseRunner::CommitCompleted(store::Tx& tx, const Loaded& l, const FinishedConfig& config) {
   const auto now = clock_.Now();
   auto r = Reload(tx, l.release.id);
   r.state = core::ReleaseState::kCompleted;
@@ -92,12 +137,20 @@ void ReleaseRunner::CommitCompleted(store::Tx& tx, const Loaded& l) {
   baseline.release_id = r.id;
   baseline.created_by = r.started_by;
   baseline.created_at = now;
+  baseline.config_recorded = config.recorded;
+  baseline.config = config.files;
   const auto version = store::baselines::Append(tx, baseline);
   const int last = static_cast<int>(store::releases::Steps(tx, r.id).size()) - 1;
-  CommitDisplay(tx, r.id, last, "succeeded", "baseline version " + std::to_string(version));
+  const auto ctx = ReleaseContext(r);
+  if (!config.restores.empty()) {
+    CommitDisplay(tx, r.id, last - 1, "succeeded", CommitRestores(tx, r, *env, config.restores));
+  }
+  CommitDisplay(tx, r.id, last, "succeeded",
+                "baseline version " + std::to_string(version) +
+                    (config.recorded ? " with " + std::to_string(config.files.size()) + " config file(s)"
+                                     : config.note.empty() ? "" : "; " + config.note));
 
   FinishChange(tx, *changes_, r, true);
-  const auto ctx = ReleaseContext(r);
   (void)apps_.MarkOnline(tx, ctx, l.app.id);  // first success: pending_online → online (R-APP-2)
   apps_.NoteChanged();
   RecordAudit(tx, clock_, ctx, "release.complete", "release", std::to_string(r.id),

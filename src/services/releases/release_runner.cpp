@@ -107,6 +107,12 @@ engine::StepOutcome ReleaseRunner::Begin(engine::StepContext& ctx) {
 engine::StepOutcome ReleaseRunner::Deploy(engine::StepContext& ctx) {
   auto l = Load(ReleaseIdOf(ctx));
   if (!l) return engine::Terminal("release " + std::to_string(ReleaseIdOf(ctx)) + " or its environment is gone");
+  if (const auto* scope = ctx.input.as_object().if_contains("scope"); scope && *scope == "config") {
+    // A configuration-only rollback leaves the pods alone.
+    return engine::Succeeded().WithCommit([this, id = l->release.id](store::Tx& tx) {
+      CommitDisplay(tx, id, 1, "skipped", "skipped: configuration only, the pods keep running");
+    });
+  }
   json::object scratch = ctx.scratch.is_object() ? ctx.scratch.as_object() : json::object{};
   auto kube = clusters_.Client(l->cluster.id);
   if (!kube.ok()) return Retry(*l, std::move(scratch), kube.error());
@@ -121,13 +127,6 @@ engine::StepOutcome ReleaseRunner::Deploy(engine::StepContext& ctx) {
   }
   return l->release.strategy == core::ReleaseStrategy::kCanary ? DeployCanary(ctx, *l, **kube, std::move(scratch))
                                                                 : DeployOneShot(ctx, *l, **kube, std::move(scratch));
-}
-
-engine::StepOutcome ReleaseRunner::Finish(engine::StepContext& ctx) {
-  auto l = Load(ReleaseIdOf(ctx));
-  if (!l) return engine::Terminal("release " + std::to_string(ReleaseIdOf(ctx)) + " or its environment is gone");
-  watcher_->Stop(l->release.id);
-  return engine::Succeeded().WithCommit([this, l = std::move(*l)](store::Tx& tx) { CommitCompleted(tx, l); });
 }
 
 }  // namespace slipway::services

@@ -23,7 +23,9 @@
 #include "services/apps/app_service.hpp"
 #include "services/environments/cluster_service.hpp"
 #include "services/notifications/notices.hpp"
+#include "services/releases/release_config.hpp"
 #include "services/releases/rollout_watcher.hpp"
+#include "store/baseline_config_repository.hpp"
 #include "store/release_repository.hpp"
 
 namespace slipway::engine {
@@ -63,6 +65,9 @@ class ReleaseRunner {
     engine_ = nullptr;
   }
   void SetNotices(Notices* notices) { notices_ = notices; }
+  /// Where the environments' config files are read (into baselines) and
+  /// restored (by rollbacks); without it baselines hold no configuration.
+  void SetConfig(const ReleaseConfig* config) { config_ = config; }
   RolloutWatcher& watcher() { return *watcher_; }
 
   /// Everything a step looks at, loaded afresh on each run.
@@ -74,6 +79,23 @@ class ReleaseRunner {
     core::EnvSpec spec;  ///< the target resources
     std::vector<core::CanaryStep> plan;
     std::vector<store::ReleaseOperation> operations;
+  };
+
+  /// One file a rollback's finish step put back (or found in place).
+  struct ConfigRestoreDone {
+    store::RollbackConfigFile file;
+    core::ConfigBackend backend = core::ConfigBackend::kConsul;
+    std::string location;
+    LiveFile before;
+    bool written = false;
+    std::string content;  ///< what was written (when written)
+  };
+  /// The configuration side of a completed release.
+  struct FinishedConfig {
+    bool recorded = false;
+    std::vector<core::BaselineConfigFile> files;  ///< live once the release is done
+    std::vector<ConfigRestoreDone> restores;
+    std::string note;  ///< why nothing was recorded
   };
 
  private:
@@ -115,8 +137,11 @@ class ReleaseRunner {
   void CommitDisplay(store::Tx& tx, std::int64_t release_id, int idx, const std::string& state,
                      const std::string& message);
   void CommitState(store::Tx& tx, std::int64_t release_id, core::ReleaseState state);
-  void CommitCompleted(store::Tx& tx, const Loaded& l);
+  void CommitCompleted(store::Tx& tx, const Loaded& l, const FinishedConfig& config);
   void CommitFailed(store::Tx& tx, const Loaded& l, const std::string& reason);
+  /// Records each restored file's outcome, publish and audit entry; the text shown on the step.
+  std::string CommitRestores(store::Tx& tx, const core::Release& r, const core::Environment& env,
+                             const std::vector<ConfigRestoreDone>& restores);
 
   std::optional<Loaded> Load(std::int64_t release_id);
   core::RenderInput Input(const Loaded& l, const std::string& track, int replicas) const;
@@ -129,6 +154,7 @@ class ReleaseRunner {
   engine::Engine* engine_ = nullptr;
   ChangeService* changes_ = nullptr;
   Notices* notices_ = nullptr;
+  const ReleaseConfig* config_ = nullptr;
   std::unique_ptr<RolloutWatcher> watcher_;
 };
 

@@ -53,6 +53,7 @@ core::Result<ReleaseView> ReleaseService::View(store::Tx& tx, const RequestConte
   if (auto app = store::apps::Get(tx, release->app_id)) v.app = app->name;
   if (auto env = store::environments::Get(tx, release->env_id)) v.env_type = env->env_type;
   v.actions = core::ReleaseActions(release->state, release->strategy);
+  v.config_restores = store::rollback_config::List(tx, id);
   return v;
 }
 
@@ -189,28 +190,6 @@ core::Result<ReleaseView> ReleaseService::Act(const RequestContext& ctx, const s
   // records before this one).
   (void)WakeRelease(engine_, *workflow, json::object{{"kind", action}});
   return Get(ctx, ref);
-}
-
-core::Result<std::vector<core::Baseline>> ReleaseService::Baselines(const RequestContext&, const std::string& env_ref) {
-  return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<std::vector<core::Baseline>> {
-    auto id = core::ParseId(env_ref);
-    if (!id || !store::environments::Get(tx, *id)) return core::NotFound("no environment " + env_ref);
-    return store::baselines::List(tx, *id);
-  });
-}
-
-core::Result<std::vector<core::FieldDiff>> ReleaseService::DiffBaselines(const RequestContext&, const std::string& env_ref,
-                                                                         std::int64_t from, std::int64_t to) {
-  return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<std::vector<core::FieldDiff>> {
-    auto id = core::ParseId(env_ref);
-    if (!id || !store::environments::Get(tx, *id)) return core::NotFound("no environment " + env_ref);
-    auto a = store::baselines::Get(tx, *id, from);
-    auto b = store::baselines::Get(tx, *id, to);
-    if (!a) return core::NotFound("no baseline version " + std::to_string(from));
-    if (!b) return core::NotFound("no baseline version " + std::to_string(to));
-    return core::DiffBaselines(core::BaselineContent(a->image, a->image_digest, a->spec),
-                               core::BaselineContent(b->image, b->image_digest, b->spec));
-  });
 }
 
 }  // namespace slipway::services

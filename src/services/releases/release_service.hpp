@@ -1,6 +1,7 @@
 #pragma once
 #include <boost/json/object.hpp>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "core/releases/release.hpp"
 #include "services/platform/context.hpp"
 #include "services/releases/release_begin.hpp"
+#include "services/releases/release_config.hpp"
 #include "store/database.hpp"
 #include "store/release_repository.hpp"
 
@@ -29,6 +31,7 @@ struct ReleaseView {
   std::string app;
   std::string env_type;
   std::vector<std::string> actions;
+  std::vector<store::RollbackConfigFile> config_restores;  ///< a rollback's config files and their outcome
 };
 
 struct ReleaseList {
@@ -36,13 +39,50 @@ struct ReleaseList {
   std::optional<std::string> next_cursor;
 };
 
-/// Where a rollback would go, and what would change (R-REL-5/6).
+/// What a rollback puts back (R-CFG-3): the image and resources, the config files, or both.
+enum class RollbackScope { kAll, kImage, kConfig };
+const char* RollbackScopeName(RollbackScope scope);
+std::optional<RollbackScope> ParseRollbackScope(std::string_view text);
+
+/// A rollback asked for (the plan, or the rollback itself).
+struct RollbackRequest {
+  std::optional<std::string> image;           ///< another image of the application (scope image)
+  std::optional<std::int64_t> baseline_version;  ///< default: the baseline before the release
+  RollbackScope scope = RollbackScope::kAll;
+  /// The plan's plan_token: the live config versions it was shown with. A
+  /// rollback whose files moved since is refused (409, naming the file).
+  std::optional<std::string> plan_token;
+};
+
+/// Where a rollback would go, and what would change (R-REL-5/6, R-CFG-3).
 struct RollbackPlan {
   std::string image;
   std::string image_digest;
   core::EnvSpec spec;
   std::int64_t baseline_version = 0;  ///< the baseline restored, 0 when an image was chosen
-  std::vector<core::FieldDiff> diff;  ///< from what runs now to the target
+  std::int64_t baseline_id = 0;
+  std::vector<core::FieldDiff> diff;  ///< from what runs now to the target (empty for scope config)
+  RollbackScope scope = RollbackScope::kAll;
+  /// The configuration is part of the rollback: scope all|config and a baseline that recorded it.
+  bool config_included = false;
+  std::string config_note;  ///< why it is not, when it is not
+  std::vector<ConfigRestorePlan> config;  ///< per file, live → baseline
+  /// The live versions of the files to restore, to pass back with the rollback.
+  std::string plan_token;
+};
+
+/// Config drift (R-CFG-3): the live files against the environment's latest baseline.
+struct ConfigDrift {
+  std::int64_t baseline_version = 0;  ///< 0: no baseline yet
+  bool config_recorded = false;       ///< the baseline recorded configuration
+  std::vector<core::ConfigFileChange> files;  ///< baseline → live; empty: no drift
+};
+
+/// Two baselines compared: fields, and config files when both recorded them.
+struct BaselineDiff {
+  std::vector<core::FieldDiff> fields;
+  bool config_compared = false;
+  std::vector<core::ConfigFileChange> config;
 };
 
 /// A change the system made and the release running it (scale, environment edit).
@@ -71,17 +111,23 @@ class ReleaseService {
   /// promote | promote_all | abort: recorded, then the workflow is woken.
   core::Result<ReleaseView> Act(const RequestContext& ctx, const std::string& ref, const std::string& action);
 
-  /// The rollback target (default: the baseline recorded before the release)
-  /// and its diff. Body: {"image"?} | {"baseline_version"?}.
+  /// Where the environments' config files are read; without it rollbacks
+  /// and baselines leave configuration out.
+  void SetConfig(const ReleaseConfig* config) { config_ = config; }
+
+  /// The rollback target (default: the baseline recorded before the release),
+  /// its diff and, for a baseline with configuration, the config diff per file.
   core::Result<RollbackPlan> PlanRollback(const RequestContext& ctx, const std::string& ref,
-                                          const boost::json::object& body);
+                                          const RollbackRequest& request);
   /// Runs the rollback as a one-shot release of its own; repeatable.
   core::Result<ReleaseView> Rollback(const RequestContext& ctx, const std::string& ref,
-                                     const boost::json::object& body);
+                                     const RollbackRequest& request);
 
   core::Result<std::vector<core::Baseline>> Baselines(const RequestContext& ctx, const std::string& env_ref);
-  core::Result<std::vector<core::FieldDiff>> DiffBaselines(const RequestContext& ctx, const std::string& env_ref,
-                                                           std::int64_t from, std::int64_t to);
+  core::Result<BaselineDiff> DiffBaselines(const RequestContext& ctx, const std::string& env_ref, std::int64_t from,
+                                           std::int64_t to);
+  /// The environment's live config files against its latest baseline.
+  core::Result<ConfigDrift> DriftOf(const RequestContext& ctx, const std::string& env_ref);
 
   /// Scaling from the instance list (R-ENV-6): a `scale` change, submitted
   /// and released at once. Body: {"replicas": 1–24}.
@@ -95,7 +141,12 @@ class ReleaseService {
 
  private:
   core::Result<ReleaseView> View(store::Tx& tx, const RequestContext& ctx, std::int64_t id);
-  core::Result<RollbackPlan> Plan(store::Tx& tx, const core::Release& release, const boost::json::object& body);
+  /// The image side of the plan, and the baseline whose config it restores.
+  core::Result<RollbackPlan> Plan(store::Tx& tx, const core::Release& release, const RollbackRequest& request,
+                                  std::vector<core::BaselineConfigFile>& baseline_config);
+  /// Plan, then the live config files read and compared (outside any transaction).
+  core::Result<RollbackPlan> PlanWithConfig(const RequestContext& ctx, const std::string& ref,
+                                            const RollbackRequest& request, bool write);
   core::Result<ChangeAndRelease> SystemRelease(const RequestContext& ctx, const std::string& env_ref,
                                                core::ChangeType type, const boost::json::object& body);
 
@@ -103,6 +154,7 @@ class ReleaseService {
   const core::Clock& clock_;
   engine::Engine& engine_;
   ChangeService& changes_;
+  const ReleaseConfig* config_ = nullptr;
 };
 
 }  // namespace slipway::services

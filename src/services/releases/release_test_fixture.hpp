@@ -8,6 +8,7 @@
 
 #include "connectors/kubernetes/fake.hpp"
 #include "engine/engine.hpp"
+#include "http/handlers/env_input.hpp"
 #include "services/apps/app_service.hpp"
 #include "services/changes/change_service.hpp"
 #include "services/notifications/notice_delivery.hpp"
@@ -41,7 +42,7 @@ class ReleaseRunnerTest : public ::testing::Test {
   SecretBox secrets_{SecretBox::Key{}};
   ClusterService clusters_{*db_, clock_, secrets_, connections_, {}};
   AppService apps_{*db_, clock_};
-  EnvironmentService environments_{*db_, clock_, clusters_};
+  EnvironmentService environments_{*db_, clock_, clusters_, HooksOfChanges()};
   ReleaseRunner runner_{*db_, clock_, clusters_, apps_, {5'000, 60'000}};
   std::unique_ptr<engine::Engine> engine_;
   std::unique_ptr<EngineNotices> notices_;
@@ -59,7 +60,6 @@ class ReleaseRunnerTest : public ::testing::Test {
     notices_ = std::make_unique<EngineNotices>(*engine_, clock_, secrets_);
     changes_ = std::make_unique<ChangeService>(*db_, clock_, *notices_);
     runner_.Attach(*engine_, *changes_);
-    environments_.SetDeleteHooks(EnvironmentDeleteHooks(clock_, *changes_));
     releases_ = std::make_unique<ReleaseService>(*db_, clock_, *engine_, *changes_);
     clusters_.EnsureSandboxCluster("registry.test");
     app_id_ = store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) {
@@ -75,10 +75,20 @@ class ReleaseRunnerTest : public ::testing::Test {
   }
   void TearDown() override { runner_.Shutdown(); }
 
+  // changes_ is made in SetUp, after environments_: the hooks reach it when called.
+  EnvironmentService::DeleteHooks HooksOfChanges() {
+    return {[this](store::Tx& tx, std::int64_t env_id) {
+              return EnvironmentDeleteHooks(clock_, *changes_).refusal(tx, env_id);
+            },
+            [this](store::Tx& tx, const RequestContext& ctx, const core::Environment& env) {
+              return EnvironmentDeleteHooks(clock_, *changes_).detach(tx, ctx, env);
+            }};
+  }
+
   std::int64_t CreateEnv(int replicas, json::object policy = {}) {
     json::object body{{"env_type", "prod"}, {"cluster", "sandbox"}, {"image", kV1}, {"replicas", replicas}};
     if (!policy.empty()) body["release_policy"] = policy;
-    auto env = environments_.Create(alice_, "shop", body);
+    auto env = environments_.Create(alice_, "shop", http::ParseCreateEnvironment(body, clusters_.settings().env_types));
     EXPECT_TRUE(env.ok()) << (env.ok() ? "" : env.error().message);
     return env.ok() ? env->env.id : 0;
   }

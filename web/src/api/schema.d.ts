@@ -460,7 +460,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Query operation records. */
+        /**
+         * Query operation records.
+         * @description Admins read every record; everyone else the records of the applications they are members of (the application, and its builds, changes, environments and releases that still exist).
+         */
         get: operations["listAudit"];
         put?: never;
         post?: never;
@@ -800,7 +803,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where a rollback of this release would go and the diff from now. */
+        /** Where a rollback of this release would go: the image diff and, for a baseline that recorded configuration, the config diff per file. */
         get: operations["planRollback"];
         put?: never;
         post?: never;
@@ -819,7 +822,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Roll back (repeatable): a one-shot release of its own to the baseline before this release, or to a chosen image. */
+        /** Roll back (repeatable): a one-shot release of its own to the baseline before this release (image, resources and config files), to another baseline, or to a chosen image. 409 with details.reason config_changed and details.file when a config file changed since the plan named by plan_token. */
         post: operations["rollbackRelease"];
         delete?: never;
         options?: never;
@@ -851,8 +854,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Field-level diff between two baseline versions. */
+        /** Diff between two baseline versions: fields, and config files (per key for properties, per line for the rest). */
         get: operations["diffBaselines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/environments/{id}/config-drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The environment's live config files against its latest baseline: what was published outside a release since. */
+        get: operations["configDrift"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2172,6 +2192,15 @@ export interface components {
             /** Format: date-time */
             updated_at?: string;
             version?: number;
+            /** @description A rollback's config files and what became of them. */
+            config_restores?: {
+                file?: string;
+                expected_version?: number;
+                target_hash?: string;
+                /** @enum {string} */
+                outcome?: "pending" | "restored" | "unchanged";
+                version_after?: number;
+            }[];
         };
         ReleaseList: {
             items?: components["schemas"]["Release"][];
@@ -2199,6 +2228,8 @@ export interface components {
             created_by?: string;
             /** Format: date-time */
             created_at?: string;
+            /** @description The environment's config files were recorded with this baseline (false for baselines written before, or while the config backend could not be read). */
+            config_recorded?: boolean;
         };
         BaselineList: {
             items?: components["schemas"]["Baseline"][];
@@ -2208,11 +2239,58 @@ export interface components {
             from?: number;
             to?: number;
             diff?: components["schemas"]["FieldDiff"][];
+            /** @description Both baselines recorded configuration; otherwise config is empty. */
+            config_compared?: boolean;
+            config?: components["schemas"]["ConfigFileChange"][];
+        };
+        /** @description One config file that differs (by content hash) between two sides. */
+        ConfigFileChange: {
+            file?: string;
+            /** @enum {string} */
+            change?: "added" | "removed" | "changed";
+            version_before?: number | null;
+            version_after?: number | null;
+            /** @description SHA-256 of the content, hex */
+            hash_before?: string | null;
+            hash_after?: string | null;
+            /** @description False when a side was larger than releases.baseline_config_max_bytes: only the hashes are compared. */
+            content_known?: boolean;
+            /** @enum {string} */
+            kind?: "keys" | "lines" | "hash";
+            keys?: {
+                key?: string;
+                /** @enum {string} */
+                change?: "added" | "removed" | "changed";
+                from?: string;
+                to?: string;
+            }[];
+            unified?: string;
+            lines?: {
+                /** @enum {string} */
+                op?: "same" | "added" | "removed";
+                text?: string;
+            }[];
+        };
+        ConfigDrift: {
+            /** @description The latest baseline (0: none yet). */
+            baseline_version?: number;
+            config_recorded?: boolean;
+            /** @description Config changed since that baseline. */
+            changed?: boolean;
+            /** @description Baseline → live. */
+            files?: components["schemas"]["ConfigFileChange"][];
         };
         RollbackRequest: {
             /** @description Another image this application released; default: the baseline recorded before the release. */
             image?: string;
             baseline_version?: number;
+            /**
+             * @description Default all: the image through the release workflow and the config files through their backend.
+             * @enum {string}
+             */
+            scope?: "all" | "image" | "config";
+            /** @description The plan's plan_token, as it was shown: the rollback is refused (409) when a config file changed since. Without it, the live versions of now are used. */
+            plan_token?: string;
         };
         RollbackPlan: {
             image?: string;
@@ -2220,6 +2298,29 @@ export interface components {
             baseline_version?: number;
             resources?: components["schemas"]["EnvSpec"];
             diff?: components["schemas"]["FieldDiff"][];
+            /** @enum {string} */
+            scope?: "all" | "image" | "config";
+            /** @description The config files are part of this rollback. */
+            config_included?: boolean;
+            /** @description Why they are not, when they are not. */
+            config_note?: string;
+            config?: components["schemas"]["RollbackConfigFile"][];
+            /** @description Pass back with the rollback: the live config versions this plan saw. */
+            plan_token?: string;
+        };
+        RollbackConfigFile: {
+            file?: string;
+            /**
+             * @description not_restorable: the baseline kept no content (over releases.baseline_config_max_bytes); not_in_baseline: created since, left as it is.
+             * @enum {string}
+             */
+            action?: "restore" | "unchanged" | "not_restorable" | "not_in_baseline";
+            live_version?: number | null;
+            live_hash?: string | null;
+            target_version?: number | null;
+            target_hash?: string | null;
+            /** @description Live → baseline; null when unchanged. */
+            diff?: components["schemas"]["ConfigFileChange"] | null;
         };
         ScaleRequest: {
             replicas: number;
@@ -3834,7 +3935,7 @@ export interface operations {
     listAudit: {
         parameters: {
             query?: {
-                /** @description `type:id`, e.g. `app:12`. */
+                /** @description `type:id`, e.g. `app:12`; an application also by name (`app:order-svc`). */
                 object?: string;
                 /** @description Who acted. */
                 actor?: string;
@@ -4542,6 +4643,8 @@ export interface operations {
                 image?: string;
                 /** @description A baseline version */
                 baseline_version?: number;
+                /** @description all (default): image and config files; image: the image and resources only; config: the config files only (the pods stay) */
+                scope?: "all" | "image" | "config";
             };
             header?: never;
             path: {
@@ -4654,6 +4757,33 @@ export interface operations {
             400: components["responses"]["Invalid"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    configDrift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Environment id. */
+                id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The drift. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigDrift"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
     };

@@ -132,12 +132,24 @@ export const en = {
     podsOld: 'Pods on other images', operations: 'Operations', operation: 'Operation',
     emergency: 'Emergency rollback', emergencyTitle: 'Emergency rollback of release #{id}',
     emergencyText: 'The latest release of this environment is undone at once: the environment goes back to the image before it.',
+    rollbackScope: 'Roll back', scopeAll: 'Image and configuration', scopeImage: 'Image only', scopeConfig: 'Configuration only',
+    rollbackConfig: 'Configuration files (now → baseline)', configFile: 'File', configAction: 'What happens',
+    configNone: 'No configuration files',
+  },
+  rollbackAction: {
+    restore: 'restored', unchanged: 'unchanged', not_restorable: 'cannot be restored (larger than the size cap)',
+    not_in_baseline: 'created since the baseline: left as it is',
   },
   releaseKind: { release: 'Release', rollback: 'Rollback' },
   releaseOp: { start: 'started', promote: 'promoted', promote_all: 'promoted all', abort: 'aborted', rollback: 'rolled back' },
   releaseStep: {
     record: 'Record the image in use and the baseline', canary: 'Canary: {canary} new + {stable} old pods',
     promote: 'Promote: {pods} pods run {image}', rollout: 'Roll out {image} to {pods} pods', baseline: 'Write the new baseline',
+    restoreConfig: 'Restore {files} config file(s)', keepPods: 'Keep the pods (configuration only)',
+  },
+  drift: {
+    changed: 'Configuration changed since baseline v{v}', unknown: 'Configuration drift unknown: {error}',
+    added: 'added', removed: 'removed', changed_file: 'changed',
   },
   baseline: {
     title: 'Baselines', version: 'Version', from: 'From', to: 'To', compare: 'Compare', field: 'Field', before: 'Before',

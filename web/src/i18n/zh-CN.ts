@@ -134,12 +134,24 @@ export const zhCN: typeof en = {
     podsOld: '其他镜像实例', operations: '操作记录', operation: '操作',
     emergency: '紧急回滚', emergencyTitle: '紧急回滚发布 #{id}',
     emergencyText: '立即撤销该环境最近一次发布：环境回到发布前的镜像。',
+    rollbackScope: '回滚范围', scopeAll: '镜像与配置', scopeImage: '仅镜像', scopeConfig: '仅配置',
+    rollbackConfig: '配置文件（当前 → 基线）', configFile: '文件', configAction: '处理方式',
+    configNone: '没有配置文件',
+  },
+  rollbackAction: {
+    restore: '恢复', unchanged: '无变化', not_restorable: '无法恢复（超过大小上限）',
+    not_in_baseline: '基线之后新建：保持不变',
   },
   releaseKind: { release: '发布', rollback: '回滚' },
   releaseOp: { start: '开始', promote: '推进', promote_all: '全部推进', abort: '中止', rollback: '回滚' },
   releaseStep: {
     record: '记录当前镜像与基线', canary: '灰度：{canary} 个新实例 + {stable} 个旧实例',
     promote: '全量：{pods} 个实例运行 {image}', rollout: '将 {image} 发布到 {pods} 个实例', baseline: '写入新基线',
+    restoreConfig: '恢复 {files} 个配置文件', keepPods: '保持实例不变（仅配置）',
+  },
+  drift: {
+    changed: '配置自基线 v{v} 之后已变更', unknown: '无法判断配置是否偏离基线：{error}',
+    added: '新增', removed: '删除', changed_file: '修改',
   },
   baseline: {
     title: '基线', version: '版本', from: '从', to: '到', compare: '对比', field: '字段', before: '之前',

@@ -14,6 +14,8 @@ describe('release step names', () => {
     expect(stepLabel('promote: 3 pods run reg/shop:1.1')).toEqual({ key: 'releaseStep.promote', params: { pods: '3', image: 'reg/shop:1.1' } })
     expect(stepLabel('roll out reg/shop:1.1 to 3 pods')).toEqual({ key: 'releaseStep.rollout', params: { image: 'reg/shop:1.1', pods: '3' } })
     expect(stepLabel('write the new baseline')).toEqual({ key: 'releaseStep.baseline', params: {} })
+    expect(stepLabel('restore 2 config file(s)')).toEqual({ key: 'releaseStep.restoreConfig', params: { files: '2' } })
+    expect(stepLabel('keep the pods (configuration only)')).toEqual({ key: 'releaseStep.keepPods', params: {} })
     expect(stepLabel('something new')).toBeNull()
     expect(stepLabel(undefined)).toBeNull()
   })

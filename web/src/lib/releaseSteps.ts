@@ -12,6 +12,8 @@ const FORMS: [RegExp, string, string[]][] = [
   [/^canary: (\d+) new \+ (\d+) old pods$/, 'releaseStep.canary', ['canary', 'stable']],
   [/^promote: (\d+) pods run (.+)$/, 'releaseStep.promote', ['pods', 'image']],
   [/^roll out (.+) to (\d+) pods$/, 'releaseStep.rollout', ['image', 'pods']],
+  [/^keep the pods \(configuration only\)$/, 'releaseStep.keepPods', []],
+  [/^restore (\d+) config file\(s\)$/, 'releaseStep.restoreConfig', ['files']],
   [/^write the new baseline$/, 'releaseStep.baseline', []],
 ]
 

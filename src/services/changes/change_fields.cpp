@@ -1,6 +1,5 @@
-#include "services/changes/change_input.hpp"
+#include "services/changes/change_fields.hpp"
 
-#include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
 #include "store/build_repository.hpp"
 #include "store/environment_repository.hpp"
@@ -62,26 +61,6 @@ core::Status ApplyImage(const core::App& app, const ChangeFields& f, bool creati
 }
 
 }  // namespace
-
-core::Result<ChangeFields> ReadChangeFields(const boost::json::object& body, bool creating) {
-  core::FieldReader in(body);
-  in.RejectUnknown({"env_id", "title", "description", "build_id", "image", "tag", "version"});
-  ChangeFields f;
-  f.env_id = in.Int("env_id", 1, INT64_MAX, creating);
-  f.title = in.String("title", 200, creating);
-  f.description = in.Text("description", 4000);
-  f.build_id = in.Int("build_id", 1, INT64_MAX);
-  f.image = in.String("image", 512, false);
-  f.tag = in.String("tag", 128, false);
-  f.version = in.Int("version", 1, INT64_MAX, !creating);
-  if (!in.ok()) return in.error();
-  if (f.title && f.title->find_first_not_of(" \t\r\n") == std::string::npos) {
-    return FieldError("title", "must not be blank");
-  }
-  if (f.image && f.tag) return FieldError("tag", "cannot be given with image");
-  if (f.build_id && (f.image || f.tag)) return FieldError("build_id", "cannot be given with an image or tag");
-  return f;
-}
 
 core::Status ApplyChangeFields(store::Tx& tx, const core::App& app, const ChangeFields& f, bool creating,
                                core::Change& change) {

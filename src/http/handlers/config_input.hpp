@@ -1,0 +1,15 @@
+#pragma once
+// Configuration request bodies → typed commands. Form only; errors name the field.
+#include <boost/json/object.hpp>
+
+#include "core/common/error.hpp"
+#include "services/config/config_commands.hpp"
+
+namespace slipway::http {
+
+/// {content, version?, rebase?}
+core::Result<services::SaveDraftCommand> ParseSaveDraft(const boost::json::object& body);
+/// {comment?}
+core::Result<services::PublishCommand> ParsePublish(const boost::json::object& body);
+
+}  // namespace slipway::http
