@@ -67,6 +67,7 @@ void ReadReleaseSettings(Section& top, Config& c) {
   {
     auto r = top.Child("releases");
     r.GetRange<std::int64_t>("baseline_config_max_bytes", c.releases.baseline_config_max_bytes, 0, 64LL << 20);
+    r.GetRange<core::Millis>("recheck_ms", c.release_runner.recheck_ms, 1'000, 3'600'000);
   }
   {
     auto s = top.Child("secrets");

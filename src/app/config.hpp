@@ -9,6 +9,7 @@
 #include "services/identity/identity_service.hpp"
 #include "services/lanes/lane_settings.hpp"
 #include "services/platform/settings.hpp"
+#include "services/releases/release_runner.hpp"
 #include "services/releases/release_config.hpp"
 
 namespace slipway::app {
@@ -72,6 +73,7 @@ struct Config {
   std::optional<std::string> secret_key;
   services::EnvironmentSettings environments;
   services::BuildSettings builds;
+  services::ReleaseRunnerSettings release_runner;  ///< releases.recheck_ms
   services::ConfigFileSettings config_files;
   services::ChangeSettings changes;
   services::ReleaseConfigSettings releases;

@@ -154,6 +154,13 @@ TEST_F(ConfigTest, BuildTimingsAreReadAndBounded) {
   EXPECT_NE(Error("builds:\n  outage_ms: 5\n").find("builds.outage_ms"), std::string::npos);
 }
 
+TEST_F(ConfigTest, ReleaseRecheckIsReadAndBounded) {
+  EXPECT_EQ(Load("").release_runner.recheck_ms, 5000);
+  EXPECT_EQ(Load("releases:\n  recheck_ms: 600000\n").release_runner.recheck_ms, 600000);
+  EXPECT_NE(Error("releases:\n  recheck_ms: 10\n").find("releases.recheck_ms"), std::string::npos);
+  EXPECT_NE(Error("releases:\n  recheck: 1000\n").find("releases.recheck"), std::string::npos);
+}
+
 TEST_F(ConfigTest, RefusesTyposAndBadValues) {
   EXPECT_NE(Error("connectors:\n  jenkins: {url: http://x, tokn: a}\n").find("connectors.jenkins.tokn"), std::string::npos);
   EXPECT_NE(Error("connectors:\n  consul: {url: consul:8500}\n").find("connectors.consul.url"), std::string::npos);

@@ -30,6 +30,7 @@
 #include "services/builds/build_service.hpp"
 #include "services/builds/build_workflow.hpp"
 #include "services/releases/release_runner.hpp"
+#include "services/releases/release_wake.hpp"
 #include "services/releases/release_service.hpp"
 #include "http/handlers/release_views.hpp"
 #include "http/release_feed.hpp"
@@ -131,7 +132,7 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   if (sandbox_host) clusters.EnsureSandboxCluster(connections.registry_host);
   services::ConfigService config_files(*db, clock, connections, config.config_files);
   const auto build_settings = BuildSettingsFor(config, sandbox_host.get());
-  services::ReleaseRunner release_runner(*db, clock, clusters, apps);
+  services::ReleaseRunner release_runner(*db, clock, clusters, apps, config.release_runner);
   const services::ReleaseConfig release_config(connections, config.config_files, config.releases);
   release_runner.SetConfig(&release_config);
   services::ServerAddress address(config.public_url);
@@ -228,6 +229,15 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   }
 
   engine.Start();
+  // This process has no watches yet: without a wake, waiting releases would
+  // sleep until their recheck deadline (releases.recheck_ms).
+  try {
+    if (const int woken = services::ResumeWaitingReleases(*db, engine); woken > 0) {
+      spdlog::info("resumed {} waiting release(s)", woken);
+    }
+  } catch (const std::exception& e) {
+    spdlog::warn("cannot resume waiting releases now (their recheck deadline will): {}", e.what());
+  }
   server.Run();  // returns after SIGTERM/SIGINT once in-flight requests finished
   spdlog::info("shutting down: finishing running workflow steps");
   release_runner.Shutdown();

@@ -1,6 +1,6 @@
 // A build survives `slipway serve` crashing (R-REL-7): the emulators run in a
 // process of their own (`slipway sandbox`), so Jenkins keeps its queue and
-// builds while serve is killed and started again.
+// builds while serve is killed and started again. On SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -13,11 +13,12 @@
 namespace slipway::testing {
 namespace {
 
-class BuildRestartTest : public ::testing::Test {
+class BuildRestartTest : public ::testing::TestWithParam<Backend> {
  protected:
   // serve talks to the sandbox process as it would to real systems.
   ServerOptions Options() const {
     ServerOptions options;
+    options.backend = GetParam();
     options.extra_config =
         "connectors:\n  jenkins:\n    url: " + sandbox_.Url("jenkins") +
         "\n    user: admin\n    token: slipway-sandbox-token\n  registry:\n    url: " +
@@ -38,7 +39,7 @@ class BuildRestartTest : public ::testing::Test {
   SandboxProcess sandbox_;
 };
 
-TEST_F(BuildRestartTest, ABuildFollowedWhenServeDiesFinishesAfterTheRestart) {
+TEST_P(BuildRestartTest, ABuildFollowedWhenServeDiesFinishesAfterTheRestart) {
   ApiServer server(Options());
   auto developer = server.CreateUser("developer", "builder");
   const std::string name = UniqueName("svc");
@@ -62,7 +63,7 @@ TEST_F(BuildRestartTest, ABuildFollowedWhenServeDiesFinishesAfterTheRestart) {
   EXPECT_EQ(Jenkins().GetItem(name)->last_build, 1);  // built once
 }
 
-TEST_F(BuildRestartTest, DyingBetweenTriggerAndCommitAdoptsTheBuildInsteadOfTriggeringAgain) {
+TEST_P(BuildRestartTest, DyingBetweenTriggerAndCommitAdoptsTheBuildInsteadOfTriggeringAgain) {
   auto options = Options();
   options.env = {{"SLIPWAY_FAILPOINTS", "build.after_trigger"}};
   ApiServer server(options);
@@ -84,7 +85,7 @@ TEST_F(BuildRestartTest, DyingBetweenTriggerAndCommitAdoptsTheBuildInsteadOfTrig
   EXPECT_EQ(Jenkins().GetItem(name)->last_build, 1);  // triggered once
 }
 
-TEST_F(BuildRestartTest, DyingBeforeTheTriggerLeftJenkinsFailsTheBuildWithoutTriggering) {
+TEST_P(BuildRestartTest, DyingBeforeTheTriggerLeftJenkinsFailsTheBuildWithoutTriggering) {
   auto options = Options();
   options.env = {{"SLIPWAY_FAILPOINTS", "build.before_trigger"}};
   ApiServer server(options);
@@ -105,6 +106,9 @@ TEST_F(BuildRestartTest, DyingBeforeTheTriggerLeftJenkinsFailsTheBuildWithoutTri
   ASSERT_EQ(done.Str("state"), "failed") << done;
   EXPECT_FALSE(Jenkins().GetItem(name)->last_build.has_value());
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, BuildRestartTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

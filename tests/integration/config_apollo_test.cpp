@@ -11,14 +11,10 @@ namespace {
 
 namespace json = boost::json;
 
-class ConfigApolloTest : public ::testing::Test {
+class ConfigApolloTest : public ::testing::TestWithParam<Backend> {
  protected:
-  static void TearDownTestSuite() { server_.reset(); }
-  static ApiServer& server() {
-    if (!server_) server_ = std::make_unique<ApiServer>(SandboxOptions());
-    return *server_;
-  }
-  static inline std::unique_ptr<ApiServer> server_;
+  static void TearDownTestSuite() { StopSharedServers(); }
+  ApiServer& server() { return SharedSandboxServer(GetParam()); }
 
   void SetUp() override {
     owner_ = server().CreateUser("developer", "apollo-owner");
@@ -52,7 +48,7 @@ class ConfigApolloTest : public ::testing::Test {
   std::string env_;
 };
 
-TEST_F(ConfigApolloTest, PropertiesAndYamlAreReleasedInTheSlipwayClusterOfTheMappedEnv) {
+TEST_P(ConfigApolloTest, PropertiesAndYamlAreReleasedInTheSlipwayClusterOfTheMappedEnv) {
   auto props = Publish("application.properties", "timeout=3000\nurl=jdbc:mysql://db/x\n");
   ASSERT_EQ(props.status, 201) << props;
   EXPECT_EQ(props.Str("location"), "FAT/" + app_ + "/sandbox/application");
@@ -78,7 +74,7 @@ TEST_F(ConfigApolloTest, PropertiesAndYamlAreReleasedInTheSlipwayClusterOfTheMap
   EXPECT_EQ(names, (std::vector<std::string>{"app.yaml", "application.properties"}));
 }
 
-TEST_F(ConfigApolloTest, AReleaseMadeInThePortalSinceTheDraftIs409) {
+TEST_P(ConfigApolloTest, AReleaseMadeInThePortalSinceTheDraftIs409) {
   ASSERT_EQ(Publish("application.properties", "a=1\n").status, 201);
   auto draft = server().As(owner_).Put(env_ + "/config/files/application.properties/draft",
                                        {{"content", "a=2\n"}});
@@ -101,6 +97,9 @@ TEST_F(ConfigApolloTest, AReleaseMadeInThePortalSinceTheDraftIs409) {
   auto latest = Portal("GET", "application/releases/latest");
   EXPECT_EQ(latest.Int("id"), theirs.Int("id")) << "no release by Slipway";
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ConfigApolloTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

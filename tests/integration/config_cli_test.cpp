@@ -15,14 +15,10 @@ namespace {
 
 using ::testing::HasSubstr;
 
-class ConfigCliTest : public ::testing::Test {
+class ConfigCliTest : public ::testing::TestWithParam<Backend> {
  protected:
-  static void TearDownTestSuite() { server_.reset(); }
-  static ApiServer& server() {
-    if (!server_) server_ = std::make_unique<ApiServer>(SandboxOptions());
-    return *server_;
-  }
-  static inline std::unique_ptr<ApiServer> server_;
+  static void TearDownTestSuite() { StopSharedServers(); }
+  ApiServer& server() { return SharedSandboxServer(GetParam()); }
 
   void SetUp() override {
     auto login =
@@ -53,7 +49,7 @@ class ConfigCliTest : public ::testing::Test {
   std::string app_, env_;
 };
 
-TEST_F(ConfigCliTest, EditFromAFileDiffPublishShowAndHistory) {
+TEST_P(ConfigCliTest, EditFromAFileDiffPublishShowAndHistory) {
   const std::string source = dir_.path() + "/app.yaml";
   std::ofstream(source) << "server:\n  port: 8080\n";
   auto edit = Run({"config", "edit", env_, "app.yaml", "--from", source});
@@ -84,7 +80,7 @@ TEST_F(ConfigCliTest, EditFromAFileDiffPublishShowAndHistory) {
   EXPECT_EQ(Run({"config", "diff", env_, "app.yaml"}).exit_code, 4) << "no draft any more";
 }
 
-TEST_F(ConfigCliTest, EditorEditsTheLiveValueAndAConflictExitsWith5UntilRebased) {
+TEST_P(ConfigCliTest, EditorEditsTheLiveValueAndAConflictExitsWith5UntilRebased) {
   ConsulPut("app.properties", "port=8080\n");
   const std::vector<std::string> editor = {"EDITOR=sed -i s/8080/9090/"};
   auto edit = Run({"config", "edit", env_, "app.properties"}, "", editor);
@@ -112,6 +108,9 @@ TEST_F(ConfigCliTest, EditorEditsTheLiveValueAndAConflictExitsWith5UntilRebased)
   EXPECT_EQ(Run({"config", "show", env_, "app.properties", "--draft"}).exit_code, 4)
       << "nothing saved";
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ConfigCliTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

@@ -11,14 +11,10 @@ namespace {
 
 namespace json = boost::json;
 
-class ConfigConsulTest : public ::testing::Test {
+class ConfigConsulTest : public ::testing::TestWithParam<Backend> {
  protected:
-  static void TearDownTestSuite() { server_.reset(); }
-  static ApiServer& server() {
-    if (!server_) server_ = std::make_unique<ApiServer>(SandboxOptions());
-    return *server_;
-  }
-  static inline std::unique_ptr<ApiServer> server_;
+  static void TearDownTestSuite() { StopSharedServers(); }
+  ApiServer& server() { return SharedSandboxServer(GetParam()); }
 
   void SetUp() override {
     owner_ = server().CreateUser("developer", "cfg-owner");
@@ -61,7 +57,7 @@ class ConfigConsulTest : public ::testing::Test {
   std::string env_;
 };
 
-TEST_F(ConfigConsulTest, PublishedFileIsTheConsulValueWithItsModifyIndex) {
+TEST_P(ConfigConsulTest, PublishedFileIsTheConsulValueWithItsModifyIndex) {
   auto draft = SaveDraft("app.yaml", {{"content", "server:\n  port: 8080\n"}});
   ASSERT_EQ(draft.status, 200) << draft;
   EXPECT_EQ(draft.Int("base_version"), 0);
@@ -101,7 +97,7 @@ TEST_F(ConfigConsulTest, PublishedFileIsTheConsulValueWithItsModifyIndex) {
   EXPECT_EQ(Text(actions[1].at("action")), "config.draft.save");
 }
 
-TEST_F(ConfigConsulTest, ValueChangedInConsulBehindSlipwaysBackIs409WithBothVersions) {
+TEST_P(ConfigConsulTest, ValueChangedInConsulBehindSlipwaysBackIs409WithBothVersions) {
   ConsulPut(Key("db.properties"), "pool=10\n");
   auto draft = SaveDraft("db.properties", {{"content", "pool=20\n"}});
   ASSERT_EQ(draft.status, 200) << draft;
@@ -134,7 +130,7 @@ TEST_F(ConfigConsulTest, ValueChangedInConsulBehindSlipwaysBackIs409WithBothVers
   EXPECT_EQ(ConsulValue(Key("db.properties")), "pool=40\n");
 }
 
-TEST_F(ConfigConsulTest, BadInputIsA4xxAndChangesNothing) {
+TEST_P(ConfigConsulTest, BadInputIsA4xxAndChangesNothing) {
   auto viewer = server().CreateUser("viewer", "cfg-viewer");
   struct Case {
     std::string path;
@@ -165,6 +161,9 @@ TEST_F(ConfigConsulTest, BadInputIsA4xxAndChangesNothing) {
   EXPECT_TRUE(files.Object().at("items").as_array().empty()) << files;
   EXPECT_EQ(ConsulValue(Key("app.yaml")), "<404>");
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ConfigConsulTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

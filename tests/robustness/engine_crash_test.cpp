@@ -4,7 +4,6 @@
 // to child workflows crashed in a child's or the parent's commit. Then two
 // servers share one PostgreSQL database and no step may run twice.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <boost/json.hpp>
 #include <chrono>
@@ -32,11 +31,7 @@ using std::chrono::seconds;
 constexpr const char* kAdminPassword = "crash-test-admin-password";
 const std::vector<std::string> kSampleSteps = {"prepare", "bake", "promote", "finish"};
 
-TestDatabase OpenDatabase(const std::string& dialect) {
-  // OpenTestDatabase picks the dialect from the environment.
-  setenv("SLIPWAY_TEST_DB", dialect.c_str(), 1);
-  return OpenTestDatabase();
-}
+TestDatabase OpenDatabase(const std::string& dialect) { return OpenTestDatabaseOf(dialect); }
 
 // How a server process reaches the test's database.
 std::vector<std::string> DatabaseArgs(const TestDatabase& db) {

@@ -4,12 +4,14 @@
 // completed with nothing done twice: no Kubernetes object created twice,
 // exactly one new baseline version, and release.start / release.complete
 // each audited once. The emulators run in a `slipway sandbox` process of
-// their own, so the cluster outlives the server.
+// their own, so the cluster outlives the server. Every case runs on SQLite
+// and on PostgreSQL.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 #include <ostream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "release_rig.hpp"
@@ -26,7 +28,14 @@ struct CrashCase {
 
 void PrintTo(const CrashCase& c, std::ostream* out) { *out << c.failpoint << " (" << c.where << ")"; }
 
-std::string CaseName(const ::testing::TestParamInfo<CrashCase>& info) { return info.param.where; }
+/// A crash case on one database.
+using CrashParam = std::tuple<CrashCase, Backend>;
+
+std::string CaseName(const ::testing::TestParamInfo<CrashParam>& info) {
+  return std::get<0>(info.param).where + "_" + BackendName(std::get<1>(info.param));
+}
+
+const auto kBothBackends = ::testing::Values(Backend::kSqlite, Backend::kPostgres);
 
 int CountAudit(const std::vector<json::object>& records, const std::string& action) {
   int n = 0;
@@ -60,12 +69,12 @@ void ExpectCompletedOnce(ReleaseRig& rig, const CrashCase& c, const CrashRun& ru
   EXPECT_EQ(CountAudit(audit, "release.fail"), 0);
 }
 
-class OneShotCrashTest : public ::testing::TestWithParam<CrashCase> {};
+class OneShotCrashTest : public ::testing::TestWithParam<CrashParam> {};
 
 // Scaling 2 → 3 pods: a one-shot release of the image the environment runs.
 TEST_P(OneShotCrashTest, TheReleaseCompletesOnceAfterTheCrash) {
-  const CrashCase& c = GetParam();
-  ReleaseRig rig;
+  const auto& [c, backend] = GetParam();
+  ReleaseRig rig({.backend = backend});
   rig.StartServer(c.failpoint);
   rig.RegisterCluster();
   const auto app = UniqueName("one");
@@ -96,7 +105,7 @@ TEST_P(OneShotCrashTest, TheReleaseCompletesOnceAfterTheCrash) {
 
 INSTANTIATE_TEST_SUITE_P(
     FailPoints, OneShotCrashTest,
-    ::testing::Values(CrashCase{"engine.after_claim:release.begin", "claimed_begin"},
+    ::testing::Combine(::testing::Values(CrashCase{"engine.after_claim:release.begin", "claimed_begin"},
                       CrashCase{"engine.after_step_run:release.begin", "ran_begin"},
                       CrashCase{"engine.after_step_commit:release.begin", "committed_begin"},
                       CrashCase{"engine.after_claim:release.deploy", "claimed_deploy"},
@@ -108,14 +117,15 @@ INSTANTIATE_TEST_SUITE_P(
                       CrashCase{"engine.after_claim:release.finish", "claimed_finish"},
                       CrashCase{"engine.after_step_run:release.finish", "ran_finish"},
                       CrashCase{"engine.after_step_commit:release.finish", "committed_finish"}),
+                       kBothBackends),
     CaseName);
 
-class CanaryCrashTest : public ::testing::TestWithParam<CrashCase> {};
+class CanaryCrashTest : public ::testing::TestWithParam<CrashParam> {};
 
 // A canary of 4 pods in two manual steps (1 pod, then 50 %), promoted twice.
 TEST_P(CanaryCrashTest, TheReleaseCompletesOnceAfterTheCrash) {
-  const CrashCase& c = GetParam();
-  ReleaseRig rig;
+  const auto& [c, backend] = GetParam();
+  ReleaseRig rig({.backend = backend});
   rig.StartServer(c.failpoint);
   rig.RegisterCluster();
   const auto app = UniqueName("can");
@@ -157,7 +167,7 @@ TEST_P(CanaryCrashTest, TheReleaseCompletesOnceAfterTheCrash) {
 
 INSTANTIATE_TEST_SUITE_P(
     FailPoints, CanaryCrashTest,
-    ::testing::Values(CrashCase{"engine.after_step_commit:release.begin", "committed_begin"},
+    ::testing::Combine(::testing::Values(CrashCase{"engine.after_step_commit:release.begin", "committed_begin"},
                       CrashCase{"release.after_canary_scale", "first_canary_pod"},
                       CrashCase{"engine.after_claim:release.deploy@2", "claimed_deploy_again"},
                       CrashCase{"engine.after_step_run:release.deploy@3", "ran_deploy_uncommitted"},
@@ -166,6 +176,7 @@ INSTANTIATE_TEST_SUITE_P(
                       CrashCase{"release.after_canary_scale@2", "after_first_promotion"},
                       CrashCase{"release.after_promotion_apply", "after_second_promotion"},
                       CrashCase{"engine.after_step_run:release.finish", "ran_finish"}),
+                       kBothBackends),
     CaseName);
 
 }  // namespace

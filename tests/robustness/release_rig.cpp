@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "connectors/jenkins/client.hpp"
 #include "connectors/registry/client.hpp"
 #include "sandbox/consul/consul_emulator.hpp"
 
@@ -14,11 +15,13 @@ namespace json = boost::json;
 namespace {
 
 constexpr const char* kAdminPassword = "release-crash-admin-password";
+// Every server of a rig seals connector secrets (the cluster's kubeconfig)
+// with one key, as replicas must: "slipway-replica-test-key-32bytes".
+constexpr const char* kSecretKey = "c2xpcHdheS1yZXBsaWNhLXRlc3Qta2V5LTMyYnl0ZXM=";
 
-// Pods become ready quickly, but not at once: every release really waits.
-SandboxProcessOptions RigSandbox() {
+SandboxProcessOptions RigSandbox(std::chrono::milliseconds pod_ready_delay) {
   SandboxProcessOptions options;
-  options.pod_ready_delay = std::chrono::milliseconds(500);
+  options.pod_ready_delay = pod_ready_delay;
   return options;
 }
 
@@ -35,31 +38,59 @@ bool Ended(const Reply& release) {
 
 }  // namespace
 
-ReleaseRig::ReleaseRig(int lease_ms) : lease_ms_(lease_ms), sandbox_(RigSandbox()) {
+ReleaseRig::ReleaseRig(ReleaseRigOptions options) : options_(std::move(options)), sandbox_(RigSandbox(options_.pod_ready_delay)) {
   std::ofstream(ConfigFile()) << "auth:\n  argon2: {time_cost: 1, memory_kib: 64}\n"
                               << "sandbox:\n  enabled: false\n"
                               << "connectors:\n  registry: {url: " << sandbox_.Url("registry") << "}\n"
                               << "  consul: {url: " << sandbox_.Url("consul") << ", token: " << sandbox::kSandboxConsulToken
                               << "}\n"
-                              << "log:\n  access_log: false\n";
+                              << "  jenkins: {url: " << sandbox_.Url("jenkins")
+                              << ", user: admin, token: slipway-sandbox-token}\n"
+                              << "builds:\n  create_missing_jobs: true\n"
+                              << "log:\n  access_log: false\n"
+                              << options_.extra_config;
+  if (options_.backend == Backend::kPostgres) {
+    TestDatabaseOptions db;
+    db.migrate = false;  // `slipway serve` migrates, as in production
+    db.pool_size = 1;
+    db.postgres_server_url = options_.postgres_server_url;
+    database_ = std::make_unique<TestDatabase>(OpenTestDatabaseOf("postgres", db));
+  }
 }
 
 ReleaseRig::~ReleaseRig() {
-  if (server_ && server_->running()) server_->Terminate(std::chrono::seconds(10));
+  for (auto& server : servers_) {
+    if (server && server->running()) server->Terminate(std::chrono::seconds(10));
+  }
+  servers_.clear();  // before the database goes
 }
 
 std::string ReleaseRig::ConfigFile() const { return dir_.path() + "/slipway.yaml"; }
 
-void ReleaseRig::StartServer(const std::string& failpoints) {
-  if (server_ && server_->running()) throw std::logic_error("a server is running already");
+std::unique_ptr<SlipwayProcess> ReleaseRig::Launch(const std::string& failpoints) {
   ProcessOptions options;
+  // Replicas on PostgreSQL share the data dir too: nothing in it is the database's.
   options.args = {"serve",      "--config",  ConfigFile(), "--data-dir", dir_.path() + "/data",
-                  "--engine-lease-ms", std::to_string(lease_ms_)};
-  options.env = {{"SLIPWAY_ADMIN_PASSWORD", kAdminPassword}};
+                  "--engine-lease-ms", std::to_string(options_.lease_ms)};
+  if (database_) {
+    options.args.push_back("--database-url");
+    options.args.push_back(database_->url());
+  }
+  options.env = {{"SLIPWAY_ADMIN_PASSWORD", kAdminPassword}, {"SLIPWAY_SECRET_KEY", kSecretKey}};
   if (!failpoints.empty()) options.env.emplace_back("SLIPWAY_FAILPOINTS", failpoints);
-  server_ = std::make_unique<SlipwayProcess>(std::move(options));
+  return std::make_unique<SlipwayProcess>(std::move(options));
+}
+
+void ReleaseRig::StartServer(const std::string& failpoints) {
+  if (!servers_.empty() && server().running()) throw std::logic_error("a server is running already");
+  auto started = Launch(failpoints);
+  if (servers_.empty()) {
+    servers_.push_back(std::move(started));
+  } else {
+    servers_.at(current_) = std::move(started);
+  }
   if (!admin_token_.empty()) return;
-  Api session(server_->base_url(), "", /*cookies=*/true);
+  Api session(server().base_url(), "", /*cookies=*/true);
   auto login = session.Post("/api/v1/auth/login", {{"username", "admin"}, {"password", kAdminPassword}});
   if (login.status != 200) throw std::runtime_error("cannot log in: " + login.raw.body);
   session.set_csrf_token(login.Str("csrf_token"));
@@ -68,13 +99,25 @@ void ReleaseRig::StartServer(const std::string& failpoints) {
   admin_token_ = token.Str("token");
 }
 
-std::optional<ExitStatus> ReleaseRig::WaitForExit(std::chrono::milliseconds timeout) {
-  return server_->Wait(timeout);
+std::size_t ReleaseRig::StartReplica(const std::string& failpoints) {
+  if (!database_) throw std::logic_error("replicas need PostgreSQL");
+  if (servers_.empty()) throw std::logic_error("start the first server with StartServer");
+  servers_.push_back(Launch(failpoints));
+  return servers_.size() - 1;
 }
 
-ExitStatus ReleaseRig::StopServer() { return server_->Terminate(); }
+void ReleaseRig::UseReplica(std::size_t index) {
+  if (index >= servers_.size()) throw std::out_of_range("no such replica");
+  current_ = index;
+}
 
-Api ReleaseRig::Admin() const { return Api(server_->base_url(), admin_token_); }
+std::optional<ExitStatus> ReleaseRig::WaitForExit(std::chrono::milliseconds timeout) {
+  return server().Wait(timeout);
+}
+
+ExitStatus ReleaseRig::StopServer() { return server().Terminate(); }
+
+Api ReleaseRig::Admin() const { return Api(servers_.at(current_)->base_url(), admin_token_); }
 
 std::optional<Reply> ReleaseRig::TryPost(const std::string& path, const json::value& body) {
   try {
@@ -94,6 +137,29 @@ std::string ReleaseRig::PushImage(const std::string& repository, const std::stri
 }
 
 Api ReleaseRig::Kube() const { return Api(sandbox_.Url("kubernetes"), ""); }
+
+void ReleaseRig::AddFault(const std::string& system, const json::object& rule) {
+  auto added = Api(sandbox_.Url(system), "").Post("/_sandbox/faults", rule);
+  if (added.status != 200 && added.status != 201 && added.status != 204) {
+    throw std::runtime_error("cannot add a fault to " + system + ": " + added.raw.body);
+  }
+}
+
+std::size_t ReleaseRig::PendingFaults(const std::string& system) {
+  auto state = Api(sandbox_.Url(system), "").Get("/_sandbox/state");
+  if (state.status != 200) throw std::runtime_error("cannot read the state of " + system + ": " + state.raw.body);
+  return state.Object().at("injection").at("faults").as_array().size();
+}
+
+std::int64_t ReleaseRig::JenkinsBuilds(const std::string& job) {
+  connectors::jenkins::JenkinsSettings settings;
+  settings.transport.base_url = sandbox_.Url("jenkins");
+  settings.transport.basic_user = "admin";
+  settings.transport.basic_password = "slipway-sandbox-token";
+  auto item = connectors::jenkins::JenkinsClient(settings).GetItem(job);
+  if (!item.ok()) throw std::runtime_error("cannot read the Jenkins job " + job + ": " + item.error().message);
+  return item->last_build.value_or(0);
+}
 
 void ReleaseRig::ClearCalls() {
   auto cleared = Kube().Delete("/_sandbox/faults");
@@ -202,6 +268,8 @@ bool ReleaseRig::WaitForPods(std::int64_t env_id, int count, const std::string& 
       std::chrono::seconds(60));
 }
 
+Reply ReleaseRig::Workflow(const std::string& workflow_id) { return Admin().Get("/api/v1/workflows/" + workflow_id); }
+
 std::int64_t ReleaseRig::LatestRelease(std::int64_t env_id) {
   auto list = Admin().Get("/api/v1/releases?limit=1&env_id=" + std::to_string(env_id));
   const auto& items = list.Object().at("items").as_array();
@@ -218,6 +286,25 @@ Reply ReleaseRig::WaitForEnd(std::int64_t release_id, std::chrono::milliseconds 
       },
       timeout);
   return last;
+}
+
+Reply ReleaseRig::DriveToEnd(std::int64_t release_id, std::chrono::milliseconds timeout) {
+  Reply last;
+  const auto end_by = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < end_by) {
+    auto view = Step(release_id);
+    if (view && view->status == 200) last = *view;
+    if (view && view->status == 200 && Ended(*view)) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return last;
+}
+
+std::int64_t ReleaseRig::StartBuild(std::int64_t app_id, const std::string& version) {
+  auto started = Admin().Post("/api/v1/apps/" + std::to_string(app_id) + "/builds",
+                              {{"branch", "main"}, {"version", version}, {"note", "replica test"}});
+  if (started.status != 201) throw std::runtime_error("cannot start a build: " + started.raw.body);
+  return started.Int("id");
 }
 
 std::optional<Reply> ReleaseRig::Step(std::int64_t release_id) {
@@ -254,31 +341,27 @@ CrashRun ReleaseRig::DriveThroughCrash(std::int64_t env_id, std::int64_t previou
   };
   // While the fail-pointed server lives.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (server_->running() && std::chrono::steady_clock::now() < deadline) {
+  while (server().running() && std::chrono::steady_clock::now() < deadline) {
     if (find_release() != 0) {
       auto view = Step(run.release_id);
       // Ended before the crash: the fail point may sit right after the last commit.
       if (view && view->status == 200 && Ended(*view)) {
-        server_->Wait(std::chrono::seconds(10));
+        server().Wait(std::chrono::seconds(10));
         break;
       }
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  run.exit = server_->status();
-  run.stderr_text = server_->ReadStderr();
-  if (!run.exit) server_->Kill();  // never hit: the test fails on run.exit
+  run.exit = server().status();
+  run.stderr_text = server().ReadStderr();
+  if (!run.exit) server().Kill();  // never hit: the test fails on run.exit
   // After the restart: to the end.
   StartServer();
-  const auto end_by = std::chrono::steady_clock::now() + std::chrono::seconds(90);
-  while (std::chrono::steady_clock::now() < end_by) {
-    if (find_release() != 0) {
-      auto view = Step(run.release_id);
-      if (view && view->status == 200) run.end = *view;
-      if (view && view->status == 200 && Ended(*view)) break;
-    }
+  const auto found_by = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (find_release() == 0 && std::chrono::steady_clock::now() < found_by) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
+  if (run.release_id != 0) run.end = DriveToEnd(run.release_id);
   return run;
 }
 

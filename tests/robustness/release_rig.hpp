@@ -1,20 +1,23 @@
 #pragma once
 // A release crash rig: the emulators in a `slipway sandbox` process of their
 // own, and a `slipway serve` that is started (with fail points), crashes,
-// and is started again on the same SQLite database, pointed at the sandbox
-// through its configuration (`sandbox.enabled: false`, `connectors:`) and a
-// cluster registered with a kubeconfig; config files live in its Consul.
+// and is started again on the same database (SQLite, or PostgreSQL where
+// replicas can run side by side), pointed at the sandbox through its
+// configuration (`sandbox.enabled: false`, `connectors:`) and a cluster
+// registered with a kubeconfig; config files live in its Consul.
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "support/api_fixture.hpp"
 #include "support/sandbox_process.hpp"
 #include "support/slipway_process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_database.hpp"
 
 namespace slipway::testing {
 
@@ -36,11 +39,24 @@ struct CrashRun {
   Reply end;                       ///< the release once it ended (after the restart)
 };
 
+struct ReleaseRigOptions {
+  Backend backend = Backend::kSqlite;
+  /// The engine lease of every server started (short, so a restarted
+  /// server or another replica takes over a crashed one's step quickly).
+  int lease_ms = 1000;
+  /// PostgreSQL only: the server's URL (a database of the test's own is
+  /// created there); empty: the shared fixture server.
+  std::string postgres_server_url = {};
+  /// Top-level YAML added to every server's configuration.
+  std::string extra_config = {};
+  /// Pods become ready this long after they start: quickly, but not at
+  /// once, so every release really waits.
+  std::chrono::milliseconds pod_ready_delay{500};
+};
+
 class ReleaseRig {
  public:
-  /// `lease_ms`: the engine lease of every server started (short, so a
-  /// restarted server takes over a crashed one's step quickly).
-  explicit ReleaseRig(int lease_ms = 1000);
+  explicit ReleaseRig(ReleaseRigOptions options = {});
   ~ReleaseRig();
   ReleaseRig(const ReleaseRig&) = delete;
   ReleaseRig& operator=(const ReleaseRig&) = delete;
@@ -55,7 +71,17 @@ class ReleaseRig {
   std::optional<ExitStatus> WaitForExit(std::chrono::milliseconds timeout);
   /// Graceful stop (SIGTERM); its exit status.
   ExitStatus StopServer();
-  SlipwayProcess& server() { return *server_; }
+  /// The server the rig's API calls go to.
+  SlipwayProcess& server() { return *servers_.at(current_); }
+
+  // ---- replicas (PostgreSQL) ----
+  /// Starts one more `slipway serve` on the same database; its index (the
+  /// first server is 0). The rig keeps talking to the current one.
+  std::size_t StartReplica(const std::string& failpoints = "");
+  SlipwayProcess& replica(std::size_t index) { return *servers_.at(index); }
+  std::size_t replicas() const { return servers_.size(); }
+  /// Sends the rig's API calls to replica `index` from now on.
+  void UseReplica(std::size_t index);
   /// The bootstrap admin, by API token.
   Api Admin() const;
   /// A write that may find the server gone (it crashed while answering):
@@ -68,6 +94,13 @@ class ReleaseRig {
   std::string PushImage(const std::string& repository, const std::string& tag);
   /// An HTTP client for the Kubernetes emulator.
   Api Kube() const;
+  /// Adds a fault rule (POST /_sandbox/faults) to an emulator ("kubernetes", "jenkins"…).
+  void AddFault(const std::string& system, const boost::json::object& rule);
+  /// How many fault rules of an emulator are still to hit a call (a hanging
+  /// call has taken its rule once it arrived).
+  std::size_t PendingFaults(const std::string& system);
+  /// How many builds Jenkins has of a job (its last build number; 0: none).
+  std::int64_t JenkinsBuilds(const std::string& job);
   /// Forgets the emulator's call log (DELETE /_sandbox/faults also clears faults).
   void ClearCalls();
   KubeCalls Calls();
@@ -91,10 +124,17 @@ class ReleaseRig {
   /// Waits until the environment has exactly `count` pods, all ready and
   /// running `image`.
   bool WaitForPods(std::int64_t env_id, int count, const std::string& image);
+  /// GET /api/v1/workflows/{id}: the engine's view of a workflow.
+  Reply Workflow(const std::string& workflow_id);
   /// The newest release of an environment (0 when none).
   std::int64_t LatestRelease(std::int64_t env_id);
   /// Waits until the release is completed or failed; its last view.
   Reply WaitForEnd(std::int64_t release_id, std::chrono::milliseconds timeout = std::chrono::seconds(90));
+  /// The same, promoting every manual canary pause once on the way (a
+  /// person would); the last view (status 0 when the server never answered).
+  Reply DriveToEnd(std::int64_t release_id, std::chrono::milliseconds timeout = std::chrono::seconds(90));
+  /// Starts a build of a self-developed application; its id.
+  std::int64_t StartBuild(std::int64_t app_id, const std::string& version);
 
   /// Drives the environment's release newer than `previous_release` while
   /// the running (fail-pointed) server lives, promoting every manual canary
@@ -104,14 +144,17 @@ class ReleaseRig {
 
  private:
   std::string ConfigFile() const;
+  std::unique_ptr<SlipwayProcess> Launch(const std::string& failpoints);
   /// One look at the release: promotes a manual pause not yet promoted.
   /// The release's view, or nullopt when the server did not answer.
   std::optional<Reply> Step(std::int64_t release_id);
 
-  int lease_ms_;
+  ReleaseRigOptions options_;
   SandboxProcess sandbox_;
   TempDir dir_;
-  std::unique_ptr<SlipwayProcess> server_;
+  std::unique_ptr<TestDatabase> database_;  ///< PostgreSQL only
+  std::vector<std::unique_ptr<SlipwayProcess>> servers_;
+  std::size_t current_ = 0;
   std::string admin_token_;
   std::string cluster_;
 };

@@ -40,21 +40,10 @@ Reply ToReply(core::Result<cli::HttpResponse> response) {
 // A fresh PostgreSQL database, whatever SLIPWAY_TEST_DB says: the choice
 // is the test's (a parameter), not the environment's.
 std::unique_ptr<TestDatabase> OpenPostgres() {
-  const char* previous = std::getenv("SLIPWAY_TEST_DB");
-  std::string saved = previous ? previous : "";
-  ::setenv("SLIPWAY_TEST_DB", "postgres", 1);
   TestDatabaseOptions options;
   options.migrate = false;  // `slipway serve` migrates, as in production
   options.pool_size = 1;
-  std::unique_ptr<TestDatabase> db;
-  try {
-    db = std::make_unique<TestDatabase>(OpenTestDatabase(options));
-  } catch (...) {
-    previous ? ::setenv("SLIPWAY_TEST_DB", saved.c_str(), 1) : ::unsetenv("SLIPWAY_TEST_DB");
-    throw;
-  }
-  previous ? ::setenv("SLIPWAY_TEST_DB", saved.c_str(), 1) : ::unsetenv("SLIPWAY_TEST_DB");
-  return db;
+  return std::make_unique<TestDatabase>(OpenTestDatabaseOf("postgres", options));
 }
 
 }  // namespace
@@ -294,16 +283,23 @@ std::size_t SuccessfulAuditCount(Api& api, const std::string& object) {
 }
 
 namespace {
-std::map<Backend, std::unique_ptr<ApiServer>>& Servers() {
-  static std::map<Backend, std::unique_ptr<ApiServer>> servers;
+// Keyed by backend and whether the server runs the sandbox.
+std::map<std::pair<Backend, bool>, std::unique_ptr<ApiServer>>& Servers() {
+  static std::map<std::pair<Backend, bool>, std::unique_ptr<ApiServer>> servers;
   return servers;
 }
 }  // namespace
 
 ApiServer& SharedServer(Backend backend) {
-  auto& slot = Servers()[backend];
+  auto& slot = Servers()[{backend, false}];
   if (!slot)
     slot = std::make_unique<ApiServer>(ServerOptions{.backend = backend, .extra_config = ""});
+  return *slot;
+}
+
+ApiServer& SharedSandboxServer(Backend backend) {
+  auto& slot = Servers()[{backend, true}];
+  if (!slot) slot = std::make_unique<ApiServer>(SandboxOptions(backend));
   return *slot;
 }
 

@@ -197,6 +197,8 @@ std::size_t SuccessfulAuditCount(Api& api, const std::string& object);
 /// Shares one server per backend between the tests of a suite: started on
 /// first use, stopped by StopSharedServers() (call it in TearDownTestSuite).
 ApiServer& SharedServer(Backend backend = Backend::kSqlite);
+/// The same, for servers that run the in-process sandbox (SandboxOptions).
+ApiServer& SharedSandboxServer(Backend backend);
 void StopSharedServers();
 
 /// Base fixture: a shared SQLite-backed server for the suite.

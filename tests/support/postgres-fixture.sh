@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL 15 for tests (CTest fixture postgres.start / postgres.stop).
+# A throwaway PostgreSQL 15 for tests (CTest fixture postgres.start / postgres.stop,
+# and servers of a test's own).
 #   postgres-fixture.sh start DIR   start a server; DIR/url holds its URL (database `slipway`)
 #   postgres-fixture.sh stop DIR    stop it and remove DIR
+#   postgres-fixture.sh down DIR    stop it at once (`pg_ctl stop -m immediate`: every
+#                                   connection drops, new ones are refused), keeping its data
+#   postgres-fixture.sh up DIR      start it again after `down`, on the same port
 # The cluster lives under /tmp (DIR/datadir names it): the server runs as the
 # `postgres` user, which may not be able to reach DIR, and socket paths are short.
 set -euo pipefail
@@ -31,6 +35,24 @@ stop() {
   rm -rf "$dir"
 }
 
+# Starts the cluster in $1 on port $2; fails when it cannot listen.
+run_server() {
+  as_pg "$PGBIN/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 start \
+    -o "-p $2 -k $1 -c listen_addresses=127.0.0.1 -c fsync=off \
+        -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    >/dev/null
+}
+
+down() {
+  as_pg "$PGBIN/pg_ctl" -D "$(cat "$dir/datadir")/data" -m immediate -w stop >/dev/null
+}
+
+up() {
+  local cluster
+  cluster=$(cat "$dir/datadir")
+  run_server "$cluster" "$(cat "$dir/port")" || { cat "$cluster/server.log" >&2; exit 1; }
+}
+
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -49,10 +71,8 @@ start() {
   local port
   for _ in 1 2 3 4 5; do
     port=$(free_port)
-    if as_pg "$PGBIN/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 start \
-      -o "-p $port -k $cluster -c listen_addresses=127.0.0.1 -c fsync=off \
-          -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-      >/dev/null; then
+    if run_server "$cluster" "$port"; then
+      echo "$port" >"$dir/port"
       psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c 'CREATE DATABASE slipway'
       echo "postgres://postgres@127.0.0.1:$port/slipway" >"$dir/url.tmp"
       mv "$dir/url.tmp" "$dir/url"
@@ -67,5 +87,7 @@ start() {
 case "$cmd" in
   start) start ;;
   stop) stop ;;
+  down) down ;;
+  up) up ;;
   *) echo "unknown command: $cmd" >&2; exit 2 ;;
 esac

@@ -103,14 +103,17 @@ std::unique_ptr<store::Database> TestDatabase::OpenAnother(int pool_size) const 
 }
 
 TestDatabase OpenTestDatabase(const TestDatabaseOptions& options) {
+  return OpenTestDatabaseOf(Env("SLIPWAY_TEST_DB"), options);
+}
+
+TestDatabase OpenTestDatabaseOf(const std::string& kind, const TestDatabaseOptions& options) {
   static std::atomic<int> counter{0};
   auto state = std::make_unique<TestDatabase::State>();
-  std::string kind = Env("SLIPWAY_TEST_DB");
   if (kind.empty() || kind == "sqlite") {
     state->dir.emplace();
     state->sqlite_path = state->dir->path() + "/slipway.db";
   } else if (kind == "postgres") {
-    state->admin_url = ServerUrl();
+    state->admin_url = options.postgres_server_url.empty() ? ServerUrl() : options.postgres_server_url;
     std::string name = "slipway_t_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
     AdminExec(state->admin_url, "CREATE DATABASE " + name);
     state->name = name;  // from here on the destructor drops it

@@ -9,6 +9,9 @@ namespace slipway::testing {
 struct TestDatabaseOptions {
   bool migrate = true;  ///< apply the compiled-in migrations (store::Migrate)
   int pool_size = 4;
+  /// PostgreSQL: the server to create the database on (its URL); empty: the
+  /// shared fixture server (SLIPWAY_TEST_PG_URL_FILE).
+  std::string postgres_server_url = {};
 };
 
 /// A fresh, private database for one test, removed when the object is destroyed.
@@ -38,12 +41,15 @@ class TestDatabase {
  private:
   struct State;
   explicit TestDatabase(std::unique_ptr<State> state);
-  friend TestDatabase OpenTestDatabase(const TestDatabaseOptions& options);
+  friend TestDatabase OpenTestDatabaseOf(const std::string& dialect, const TestDatabaseOptions& options);
   std::unique_ptr<State> state_;
 };
 
 /// Creates the database chosen by SLIPWAY_TEST_DB. Throws std::runtime_error
 /// when PostgreSQL is asked for but no server URL is available.
 TestDatabase OpenTestDatabase(const TestDatabaseOptions& options = {});
+/// The same for a dialect the test chooses ("sqlite" or "postgres"),
+/// whatever SLIPWAY_TEST_DB says.
+TestDatabase OpenTestDatabaseOf(const std::string& dialect, const TestDatabaseOptions& options = {});
 
 }  // namespace slipway::testing

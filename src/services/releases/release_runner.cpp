@@ -44,9 +44,14 @@ ReleaseRunner::ReleaseRunner(store::Database& db, const core::Clock& clock, Clus
                              AppService& apps, ReleaseRunnerSettings settings)
     : db_(db), clock_(clock), clusters_(clusters), apps_(apps), settings_(settings) {
   watcher_ = std::make_unique<RolloutWatcher>([this](const std::string& workflow_id) {
-    if (auto* engine = engine_) {
-      WakeRelease(*engine, workflow_id, json::object{{"kind", "rollout"}}, [this] { return engine_ != nullptr; });
+    auto* engine = engine_;
+    if (!engine) return true;
+    if (WakeRelease(*engine, workflow_id, json::object{{"kind", "rollout"}}, [this] { return engine_ != nullptr; })) {
+      return true;
     }
+    auto workflow = engine->Get(workflow_id);
+    if (!workflow.ok()) return workflow.error().code != core::Code::kNotFound;
+    return workflow->state == engine::WorkflowState::kRunning;
   });
 }
 

@@ -5,6 +5,7 @@
 
 #include "engine/engine.hpp"
 #include "services/releases/release_begin.hpp"
+#include "store/release_repository.hpp"
 
 namespace slipway::services {
 
@@ -30,6 +31,28 @@ bool WakeRelease(engine::Engine& engine, const std::string& workflow_id, const b
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }
   return false;
+}
+
+int ResumeWaitingReleases(store::Database& db, engine::Engine& engine) {
+  int woken = 0;
+  for (const char* state : {"releasing", "canary"}) {
+    store::ReleaseQuery query;
+    query.state = state;
+    query.limit = 200;
+    for (;;) {
+      auto page = store::InTx(db, store::TxMode::kRead, [&](store::Tx& tx) { return store::releases::List(tx, query); });
+      const bool more = static_cast<int>(page.size()) > query.limit;
+      if (more) page.pop_back();
+      for (const auto& release : page) {
+        // A conflict (the step is not waiting) needs nothing: it runs, or is due, anyway.
+        woken += !release.workflow_id.empty() &&
+                 engine.Signal(release.workflow_id, kReleaseEvent, boost::json::object{{"kind", "resume"}}).ok();
+      }
+      if (!more || page.empty()) break;
+      query.before_id = page.back().id;
+    }
+  }
+  return woken;
 }
 
 }  // namespace slipway::services

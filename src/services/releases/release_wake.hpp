@@ -9,6 +9,9 @@
 namespace slipway::engine {
 class Engine;
 }
+namespace slipway::store {
+class Database;
+}
 
 namespace slipway::services {
 
@@ -19,5 +22,12 @@ namespace slipway::services {
 /// signal was delivered.
 bool WakeRelease(engine::Engine& engine, const std::string& workflow_id, const boost::json::object& payload,
                  const std::function<bool()>& keep_going = [] { return true; });
+
+/// Wakes every active release whose step waits, once (at start-up): the
+/// watches that would wake it lived in a process that is gone, and its step
+/// would otherwise sleep until its recheck deadline. The step's run starts
+/// the watches again in whichever replica claims it. Releases whose step is
+/// pending or running are left alone. Returns how many were woken.
+int ResumeWaitingReleases(store::Database& db, engine::Engine& engine);
 
 }  // namespace slipway::services

@@ -18,7 +18,9 @@ void RolloutWatcher::StopAll() {
   std::map<std::int64_t, Watches> all;
   std::vector<Watches> retired;
   {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
+    // A Stop() on a watch thread may hold watches out of both lists for a moment.
+    retired_ready_.wait(lock, [this] { return stopping_ == 0; });
     all.swap(watches_);
     retired.swap(retired_);
   }
@@ -58,8 +60,17 @@ void RolloutWatcher::Ensure(std::int64_t release_id, const std::string& workflow
   }
   Watches w;
   w.kube = kube;
-  auto on_event = [poke = poke_, workflow_id](const connectors::WatchEvent& e) {
-    if (e.type != connectors::WatchEvent::Type::kBookmark) poke(workflow_id);
+  auto on_event = [this, release_id, workflow_id](const connectors::WatchEvent& e) {
+    if (e.type == connectors::WatchEvent::Type::kBookmark) return;
+    bool keep = true;
+    try {
+      keep = poke_(workflow_id);
+    } catch (const std::exception& ex) {
+      // The database is unreachable: an exception here would end the process
+      // (this is the watch's thread). The step's deadline wakes it later.
+      spdlog::warn("release {}: cannot wake its workflow: {}", release_id, ex.what());
+    }
+    if (!keep) Stop(release_id);
   };
   auto on_error = [release_id](const core::Error& e) {
     spdlog::warn("release {}: watch interrupted (the step's deadline covers it): {}", release_id, e.message);
@@ -87,14 +98,25 @@ void RolloutWatcher::Ensure(std::int64_t release_id, const std::string& workflow
 }
 
 void RolloutWatcher::Stop(std::int64_t release_id) {
-  std::lock_guard lock(mutex_);
-  auto it = watches_.find(release_id);
-  if (it == watches_.end()) return;
-  for (auto& h : it->second.handles) h->RequestStop();
-  retired_.push_back(std::move(it->second));
-  watches_.erase(it);
-  if (!reaper_.joinable()) reaper_ = std::thread([this] { Reap(); });
-  retired_ready_.notify_one();
+  Watches stopping;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = watches_.find(release_id);
+    if (it == watches_.end()) return;
+    stopping = std::move(it->second);
+    watches_.erase(it);
+    ++stopping_;
+  }
+  // Outside the lock: this may run on one of the release's own watch threads
+  // (its workflow ended), while the other one waits for the lock here.
+  for (auto& h : stopping.handles) h->RequestStop();
+  {
+    std::lock_guard lock(mutex_);
+    retired_.push_back(std::move(stopping));
+    --stopping_;
+    if (!reaper_.joinable()) reaper_ = std::thread([this] { Reap(); });
+  }
+  retired_ready_.notify_all();  // the reaper, and StopAll waiting for stopping_
 }
 
 std::size_t RolloutWatcher::active() const {

@@ -18,8 +18,11 @@ namespace slipway::services {
 
 class RolloutWatcher {
  public:
-  /// Wakes the workflow; called on watch threads, once per event.
-  using Poke = std::function<void(const std::string& workflow_id)>;
+  /// Wakes the workflow; called on watch threads, once per event. Returns
+  /// false when the workflow has ended, which stops the release's watches:
+  /// with several replicas the release may end in another process, whose
+  /// Stop() cannot reach the watches of this one.
+  using Poke = std::function<bool(const std::string& workflow_id)>;
   explicit RolloutWatcher(Poke poke) : poke_(std::move(poke)) {}
   ~RolloutWatcher();
   RolloutWatcher(const RolloutWatcher&) = delete;
@@ -52,6 +55,7 @@ class RolloutWatcher {
   std::map<std::int64_t, Watches> watches_;
   std::condition_variable retired_ready_;
   std::vector<Watches> retired_;  ///< told to stop, not joined yet
+  int stopping_ = 0;               ///< Stop() calls between the two lists
   bool closing_ = false;
   std::thread reaper_;
 };
