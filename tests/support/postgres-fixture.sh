@@ -35,11 +35,15 @@ stop() {
   rm -rf "$dir"
 }
 
-# Starts the cluster in $1 on port $2; fails when it cannot listen.
+# Starts the cluster in $1 on port $2; fails when it cannot listen. Fast and
+# not crash-safe, unless started with SLIPWAY_PG_DURABLE=1 (kept in
+# $dir/durable for `up`): a server that `down` stops with -m immediate must
+# keep every commit it acknowledged, as a production one does.
 run_server() {
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  if [[ -f "$dir/durable" ]]; then durability="-c fsync=on -c synchronous_commit=on"; fi
   as_pg "$PGBIN/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 start \
-    -o "-p $2 -k $1 -c listen_addresses=127.0.0.1 -c fsync=off \
-        -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    -o "-p $2 -k $1 -c listen_addresses=127.0.0.1 $durability -c max_connections=300" \
     >/dev/null
 }
 
@@ -63,6 +67,7 @@ start() {
   local cluster
   cluster=$(mktemp -d /tmp/slipway-pg.XXXXXX)
   echo "$cluster" >"$dir/datadir"
+  if [[ "${SLIPWAY_PG_DURABLE:-0}" == 1 ]]; then touch "$dir/durable"; fi
   if [[ $(id -u) == 0 ]]; then chown postgres:postgres "$cluster"; fi
   chmod 700 "$cluster"
   as_pg "$PGBIN/initdb" -D "$cluster/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \

@@ -27,7 +27,7 @@ class PrivatePostgres {
   void Up();
 
  private:
-  void Run(const std::string& command);
+  void Run(const std::string& command, const std::string& env = "");
 
   std::unique_ptr<TempDir> dir_;
   std::string url_;
