@@ -41,17 +41,32 @@ Parser Refusal(F parse) {
 const std::vector<Parser>& Parsers() {
   static const std::vector<std::string> env_types{"dev", "test", "prod"};
   static const std::vector<Parser> parsers{
-      Refusal(http::ParseRegisterApp), Refusal(http::ParseEditApp), Refusal(http::ParseCompleteDetails),
-      Refusal([](const Body& b) { return http::ParseAppTransition(slipway::core::AppEvent::kReject, b); }),
-      Refusal(http::ParsePutMember), Refusal(http::ParseLogin), Refusal(http::ParseChangePassword),
-      Refusal(http::ParseStartBuild), Refusal(http::ParseCreateChange), Refusal(http::ParseEditChange),
-      Refusal([](const Body& b) { return http::ParseChangeTransition(slipway::core::ChangeEvent::kReject, b); }),
+      Refusal(http::ParseRegisterApp),
+      Refusal(http::ParseEditApp),
+      Refusal(http::ParseCompleteDetails),
+      Refusal([](const Body& b) {
+        return http::ParseAppTransition(slipway::core::AppEvent::kReject, b);
+      }),
+      Refusal(http::ParsePutMember),
+      Refusal(http::ParseLogin),
+      Refusal(http::ParseChangePassword),
+      Refusal(http::ParseStartBuild),
+      Refusal(http::ParseCreateChange),
+      Refusal(http::ParseEditChange),
+      Refusal([](const Body& b) {
+        return http::ParseChangeTransition(slipway::core::ChangeEvent::kReject, b);
+      }),
       Refusal([](const Body& b) { return http::ParseRegisterCluster(b, env_types); }),
       Refusal([](const Body& b) { return http::ParseEditCluster(b, env_types); }),
-      Refusal(http::ParseSaveDraft), Refusal(http::ParsePublish),
+      Refusal(http::ParseSaveDraft),
+      Refusal(http::ParsePublish),
       Refusal([](const Body& b) { return http::ParseCreateEnvironment(b, env_types); }),
-      Refusal(http::ParseCreateLane), Refusal(http::ParseEditLane), Refusal(http::ParseReplaceTargets),
-      Refusal(http::ParseCreateUser), Refusal(http::ParseUpdateUser), Refusal(http::ParseResetPassword),
+      Refusal(http::ParseCreateLane),
+      Refusal(http::ParseEditLane),
+      Refusal(http::ParseReplaceTargets),
+      Refusal(http::ParseCreateUser),
+      Refusal(http::ParseUpdateUser),
+      Refusal(http::ParseResetPassword),
       Refusal(http::ParseCreateToken),
       Refusal([](const Body& b) { return http::ParseCancelWorkflow("42", b); }),
   };
@@ -63,10 +78,12 @@ const std::vector<Parser>& Parsers() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const auto& parser = Parsers()[data[0] % Parsers().size()];
-  auto body = slipway::core::ParseStrictJson(std::string_view(reinterpret_cast<const char*>(data + 1), size - 1));
+  auto body = slipway::core::ParseStrictJson(
+      std::string_view(reinterpret_cast<const char*>(data + 1), size - 1));
   if (!body.ok() || !body->is_object()) return 0;
   if (auto error = parser(body->as_object())) {
-    FUZZ_CHECK(error->code == slipway::core::Code::kInvalid, "a body is refused with another code than invalid");
+    FUZZ_CHECK(error->code == slipway::core::Code::kInvalid,
+               "a body is refused with another code than invalid");
     // The field may be "": a body can hold an empty key, which is then the unknown field.
     const auto* field = error->details.if_contains("field");
     FUZZ_CHECK(field && field->is_string(), "a refusal names no field");

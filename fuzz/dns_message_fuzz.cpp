@@ -29,7 +29,8 @@ void CheckReply(const slipway::sandbox::DnsReply& reply, const std::uint8_t* req
              "a reply does not parse");
   dns::PktPtr owned(parsed);
   if (size >= 2) {
-    FUZZ_CHECK(ldns_pkt_id(parsed) == ((request[0] << 8) | request[1]), "a reply answers another id");
+    FUZZ_CHECK(ldns_pkt_id(parsed) == ((request[0] << 8) | request[1]),
+               "a reply answers another id");
   }
 }
 
@@ -39,7 +40,8 @@ void CheckZone(const dns::ZoneModel& zone) {
   std::map<std::string, std::set<std::int64_t>> types;
   const auto state = zone.ToJson();
   for (const auto& record : state.at("records").as_array()) {
-    types[std::string(record.at("name").as_string())].insert(record.at("type").to_number<std::int64_t>());
+    types[std::string(record.at("name").as_string())].insert(
+        record.at("type").to_number<std::int64_t>());
   }
   for (const auto& [name, set] : types) {
     FUZZ_CHECK(!set.contains(dns::kTypeCname) || set.size() == 1, "a CNAME shares its name");
@@ -69,7 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   slipway::sandbox::DnsHandler handler(kZone, {.secret = kSecret});
   CheckReply(handler.Handle(data, size), data, size);
   const auto update = SignedUpdate(data, size);
-  if (!update.empty()) CheckReply(handler.Handle(update.data(), update.size()), update.data(), update.size());
+  if (!update.empty())
+    CheckReply(handler.Handle(update.data(), update.size()), update.data(), update.size());
   CheckZone(handler.zone());
   return 0;
 }

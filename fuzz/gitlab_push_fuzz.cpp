@@ -9,7 +9,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view body(reinterpret_cast<const char*>(data), size);
-  auto event = slipway::connectors::gitlab::ParsePushHook("Push Hook", "hook-secret", body, "hook-secret");
+  auto event =
+      slipway::connectors::gitlab::ParsePushHook("Push Hook", "hook-secret", body, "hook-secret");
   if (!event.ok()) return 0;
   if (event->ref.starts_with("refs/heads/")) {
     FUZZ_CHECK(event->branch == event->ref.substr(11), "the branch is not the ref's");

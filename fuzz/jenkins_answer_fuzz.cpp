@@ -30,6 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(chunk->text == input, "the console body was changed");
     FUZZ_CHECK(chunk->more == (more_data == "true"), "X-More-Data misread");
   }
-  if (auto id = jenkins::QueueItemOfLocation(text_size)) FUZZ_CHECK(*id > 0, "a queue item id below 1");
+  if (auto id = jenkins::QueueItemOfLocation(text_size))
+    FUZZ_CHECK(*id > 0, "a queue item id below 1");
   return 0;
 }

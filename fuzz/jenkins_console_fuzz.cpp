@@ -20,7 +20,8 @@ void CheckCommit(const std::optional<std::string>& sha) {
   if (!sha) return;
   FUZZ_CHECK(sha->size() >= 7 && sha->size() <= 64, "a commit of the wrong length");
   for (char c : *sha) {
-    FUZZ_CHECK((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'), "a commit that is not lower-case hex");
+    FUZZ_CHECK((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'),
+               "a commit that is not lower-case hex");
   }
 }
 

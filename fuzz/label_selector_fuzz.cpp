@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto again = kube::LabelSelector::Parse(canonical);
     FUZZ_CHECK(again.ok(), "the canonical form does not parse");
     FUZZ_CHECK(again->ToString() == canonical, "the canonical form does not read back");
-    FUZZ_CHECK(again->Matches(Labels()) == selector->Matches(Labels()), "the canonical form matches differently");
+    FUZZ_CHECK(again->Matches(Labels()) == selector->Matches(Labels()),
+               "the canonical form matches differently");
     (void)selector->Matches(boost::json::object{});
   }
   if (auto fields = kube::FieldSelector::Parse(text); fields.ok()) (void)fields->Matches(Pod());

@@ -13,7 +13,8 @@
 namespace {
 
 void CheckRefusal(const slipway::core::Error& error) {
-  FUZZ_CHECK(error.code == slipway::core::Code::kInvalid, "a body is refused with another code than invalid");
+  FUZZ_CHECK(error.code == slipway::core::Code::kInvalid,
+             "a body is refused with another code than invalid");
   // The field may be "": a body can hold an empty key, which is then the unknown field.
   const auto* field = error.details.if_contains("field");
   FUZZ_CHECK(field && field->is_string(), "a refusal names no field");
@@ -22,10 +23,12 @@ void CheckRefusal(const slipway::core::Error& error) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  auto body = slipway::core::ParseStrictJson(std::string_view(reinterpret_cast<const char*>(data), size));
+  auto body =
+      slipway::core::ParseStrictJson(std::string_view(reinterpret_cast<const char*>(data), size));
   if (!body.ok() || !body->is_object()) return 0;
   const auto& object = body->as_object();
-  if (auto create = slipway::http::ParseCreateLane(object); !create.ok()) CheckRefusal(create.error());
+  if (auto create = slipway::http::ParseCreateLane(object); !create.ok())
+    CheckRefusal(create.error());
   if (auto edit = slipway::http::ParseEditLane(object); !edit.ok()) CheckRefusal(edit.error());
   return 0;
 }

@@ -14,7 +14,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace kube = slipway::connectors::kube;
   boost::system::error_code ec;
-  const auto input = boost::json::parse(std::string_view(reinterpret_cast<const char*>(data), size), ec);
+  const auto input =
+      boost::json::parse(std::string_view(reinterpret_cast<const char*>(data), size), ec);
   if (ec || !input.is_array() || input.as_array().size() != 2) return 0;
   const auto& target = input.as_array()[0];
   const auto& patch = input.as_array()[1];

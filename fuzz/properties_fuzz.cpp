@@ -15,6 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(values.size() == parsed->size(), "a key was accepted twice");
   auto reread = slipway::core::ParseProperties(slipway::core::RenderProperties(values));
   FUZZ_CHECK(reread.ok(), "rendered properties do not parse");
-  FUZZ_CHECK(slipway::core::PropertiesMap(*reread) == values, "rendered properties read back differently");
+  FUZZ_CHECK(slipway::core::PropertiesMap(*reread) == values,
+             "rendered properties read back differently");
   return 0;
 }

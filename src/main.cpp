@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "app/config.hpp"
+#include "app/console_assets.hpp"
 #include "app/key_rotation_command.hpp"
 #include "app/sandbox_command.hpp"
-#include "app/console_assets.hpp"
 #include "app/serve.hpp"
 #include "cli/commands.hpp"
 
@@ -21,8 +21,10 @@ struct ServerFlags {
 
 void AddServerFlags(CLI::App* cmd, ServerFlags& f) {
   cmd->add_option("--config", f.config_file, "YAML configuration file (docs/configuration.md)");
-  cmd->add_option("--data-dir", f.data_dir, "folder for the SQLite database and local state (./data)");
-  cmd->add_option("--database-url", f.database_url, "postgres://… (default: SQLite in the data dir)");
+  cmd->add_option("--data-dir", f.data_dir,
+                  "folder for the SQLite database and local state (./data)");
+  cmd->add_option("--database-url", f.database_url,
+                  "postgres://… (default: SQLite in the data dir)");
 }
 
 slipway::app::Config Resolve(const ServerFlags& f) {
@@ -48,8 +50,10 @@ int main(int argc, char** argv) {
   auto* serve = app.add_subcommand("serve", "run the server (API on --listen)");
   AddServerFlags(serve, flags);
   serve->add_option("--listen", flags.listen, "HOST:PORT to listen on (127.0.0.1:8080)");
-  serve->add_option("--engine-lease-ms", flags.engine_lease_ms, "workflow step lease")->check(CLI::Range(100LL, 3'600'000LL));
-  serve->callback([&] { exit_code = slipway::app::Serve(Resolve(flags), slipway::app::ConsoleAssets()); });
+  serve->add_option("--engine-lease-ms", flags.engine_lease_ms, "workflow step lease")
+      ->check(CLI::Range(100LL, 3'600'000LL));
+  serve->callback(
+      [&] { exit_code = slipway::app::Serve(Resolve(flags), slipway::app::ConsoleAssets()); });
 
   auto* migrate = app.add_subcommand("migrate", "apply database migrations and exit");
   AddServerFlags(migrate, flags);
@@ -62,23 +66,30 @@ int main(int argc, char** argv) {
   start->add_option("kind", kind, "workflow kind")->required();
   start->add_option("--subject", subject, "what the workflow is about");
   AddServerFlags(start, flags);
-  start->callback([&] { exit_code = slipway::app::StartWorkflowCommand(Resolve(flags), kind, subject); });
+  start->callback(
+      [&] { exit_code = slipway::app::StartWorkflowCommand(Resolve(flags), kind, subject); });
 
-  auto* rotate = admin->add_subcommand("rotate-secret-key",
-                                       "re-seal every stored secret with a new key (every replica stopped)");
+  auto* rotate = admin->add_subcommand(
+      "rotate-secret-key", "re-seal every stored secret with a new key (every replica stopped)");
   std::string new_key_file;
-  rotate->add_option("--new-key-file", new_key_file, "the new key, base64 (created with a random key when absent)")
+  rotate
+      ->add_option("--new-key-file", new_key_file,
+                   "the new key, base64 (created with a random key when absent)")
       ->required();
   AddServerFlags(rotate, flags);
-  rotate->callback([&] { exit_code = slipway::app::RotateSecretKeyCommand(Resolve(flags), new_key_file); });
+  rotate->callback(
+      [&] { exit_code = slipway::app::RotateSecretKeyCommand(Resolve(flags), new_key_file); });
 
-  auto* sandbox = app.add_subcommand("sandbox", "run emulators of every external system on loopback");
+  auto* sandbox =
+      app.add_subcommand("sandbox", "run emulators of every external system on loopback");
   std::string listen_host = "127.0.0.1";
   std::optional<std::string> endpoints_file;
   sandbox->add_option("--listen-host", listen_host, "address the emulators listen on");
   sandbox->add_option("--endpoints-file", endpoints_file, "write the emulator URLs here as JSON");
   long long pod_ready_delay_ms = slipway::sandbox::SandboxSettings{}.pod_ready_delay.count();
-  sandbox->add_option("--pod-ready-delay-ms", pod_ready_delay_ms, "Kubernetes: pods become Ready this long after they start")
+  sandbox
+      ->add_option("--pod-ready-delay-ms", pod_ready_delay_ms,
+                   "Kubernetes: pods become Ready this long after they start")
       ->check(CLI::Range(0LL, 600'000LL));
   sandbox->callback([&] {
     slipway::sandbox::SandboxSettings settings;

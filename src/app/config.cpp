@@ -21,7 +21,8 @@ namespace {
 
 // builds.job_path with its placeholders filled in by plain names.
 std::string JobPathExample(std::string path) {
-  for (const auto& [from, to] : {std::pair<std::string, std::string>{"{app}", "app"}, {"{team}", "team"}}) {
+  for (const auto& [from, to] :
+       {std::pair<std::string, std::string>{"{app}", "app"}, {"{team}", "team"}}) {
     for (auto at = path.find(from); at != std::string::npos; at = path.find(from, at + to.size())) {
       path.replace(at, from.size(), to);
     }
@@ -33,10 +34,13 @@ void ReadReleaseSettings(Section& top, Config& c) {
   {
     auto e = top.Child("environments");
     e.Get("types", c.environments.env_types);
-    if (c.environments.env_types.empty()) throw std::runtime_error("environments.types must list at least one env type");
+    if (c.environments.env_types.empty())
+      throw std::runtime_error("environments.types must list at least one env type");
     for (const auto& t : c.environments.env_types) {
-      if (t.empty() || t.size() > 20 || t.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
-        throw std::runtime_error("environments.types: '" + t + "' must be 1-20 lower-case letters, digits or '-'");
+      if (t.empty() || t.size() > 20 ||
+          t.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
+        throw std::runtime_error("environments.types: '" + t +
+                                 "' must be 1-20 lower-case letters, digits or '-'");
       }
     }
   }
@@ -50,7 +54,8 @@ void ReadReleaseSettings(Section& top, Config& c) {
     b.Get("image_namespace", c.builds.image_namespace);
     b.Get("create_missing_jobs", c.builds.create_missing_jobs);
     b.GetRange<std::int64_t>("poll_interval_ms", c.builds.poll_interval_ms, 100, 60'000);
-    b.GetRange<std::int64_t>("trigger_recovery_ms", c.builds.trigger_recovery_ms, 10'000, 24 * 3600'000);
+    b.GetRange<std::int64_t>("trigger_recovery_ms", c.builds.trigger_recovery_ms, 10'000,
+                             24 * 3600'000);
     b.GetRange<std::int64_t>("outage_ms", c.builds.outage_ms, 10'000, 24 * 3600'000);
     b.GetRange<std::int64_t>("log_max_bytes", c.builds.log_max_bytes, 1024, std::int64_t(1) << 30);
   }
@@ -60,13 +65,16 @@ void ReadReleaseSettings(Section& top, Config& c) {
     f.Get("apollo_envs", c.config_files.apollo_envs);
     f.Get("apollo_operator", c.config_files.apollo_operator);
     const auto& prefix = c.config_files.consul_prefix;
-    if (prefix.find("//") != std::string::npos || prefix.find_first_of(" \t\n") != std::string::npos) {
-      throw std::runtime_error("config_files.consul_prefix must be a Consul key path without spaces or empty segments");
+    if (prefix.find("//") != std::string::npos ||
+        prefix.find_first_of(" \t\n") != std::string::npos) {
+      throw std::runtime_error(
+          "config_files.consul_prefix must be a Consul key path without spaces or empty segments");
     }
   }
   {
     auto r = top.Child("releases");
-    r.GetRange<std::int64_t>("baseline_config_max_bytes", c.releases.baseline_config_max_bytes, 0, 64LL << 20);
+    r.GetRange<std::int64_t>("baseline_config_max_bytes", c.releases.baseline_config_max_bytes, 0,
+                             64LL << 20);
     r.GetRange<core::Millis>("recheck_ms", c.release_runner.recheck_ms, 1'000, 3'600'000);
   }
   {
@@ -102,7 +110,8 @@ void ReadLaneSettings(Section& top, Config& c) {
   std::int64_t delete_days = lanes.expiry.delete_after / kDayMs;
   l.GetRange<std::int64_t>("expiry_pending_days", pending_days, 1, 365);
   l.GetRange<std::int64_t>("expiry_delete_days", delete_days, 1, 366);
-  if (delete_days <= pending_days) throw std::runtime_error("lanes.expiry_delete_days must be after expiry_pending_days");
+  if (delete_days <= pending_days)
+    throw std::runtime_error("lanes.expiry_delete_days must be after expiry_pending_days");
   lanes.expiry = {pending_days * kDayMs, delete_days * kDayMs};
   std::vector<std::map<std::string, std::string>> rules;
   l.Get("rewrite_rules", rules);
@@ -110,7 +119,8 @@ void ReadLaneSettings(Section& top, Config& c) {
     lanes.rewrite_rules.clear();
     for (auto& rule : rules) {
       core::RewriteRule r{rule["from"], rule["to"]};
-      if (auto problem = core::CheckRewriteRule(r)) throw std::runtime_error("lanes.rewrite_rules: " + *problem);
+      if (auto problem = core::CheckRewriteRule(r))
+        throw std::runtime_error("lanes.rewrite_rules: " + *problem);
       lanes.rewrite_rules.push_back(std::move(r));
     }
   }
@@ -169,20 +179,23 @@ void ReadFile(const std::string& path, Config& c) {
     std::string metrics_access = "local_or_token";
     s.Get("metrics_access", metrics_access);
     auto access = http::ParseMetricsAccess(metrics_access);
-    if (!access) throw std::runtime_error("server.metrics_access must be local_or_token, token or public");
+    if (!access)
+      throw std::runtime_error("server.metrics_access must be local_or_token, token or public");
     c.api.metrics_access = *access;
   }
   {
     auto a = top.Child("auth");
     a.Get("admin_username", c.admin_username);
     auto& backoff = c.identity.login_backoff;
-    long long ttl_minutes = c.identity.session_ttl_ms / 60'000, first = backoff.first_wait_ms / 1000,
-              most = backoff.max_wait_ms / 1000;
+    long long ttl_minutes = c.identity.session_ttl_ms / 60'000,
+              first = backoff.first_wait_ms / 1000, most = backoff.max_wait_ms / 1000;
     a.GetRange("session_ttl_minutes", ttl_minutes, 1LL, 60LL * 24 * 90);
     a.GetRange("max_failed_logins", backoff.free_failures, 1, 1000);
     a.GetRange("login_backoff_seconds", first, 1LL, 3600LL);
     a.GetRange("login_backoff_max_seconds", most, 1LL, 24LL * 3600);
-    if (most < first) throw std::runtime_error("auth.login_backoff_max_seconds must be at least auth.login_backoff_seconds");
+    if (most < first)
+      throw std::runtime_error(
+          "auth.login_backoff_max_seconds must be at least auth.login_backoff_seconds");
     c.identity.session_ttl_ms = ttl_minutes * 60'000;
     backoff.first_wait_ms = first * 1000;
     backoff.max_wait_ms = most * 1000;
@@ -214,7 +227,8 @@ void ReadFile(const std::string& path, Config& c) {
     std::string self_approval(core::SelfApprovalName(c.changes.self_approval));
     ch.Get("refuse_self_approval", self_approval);
     auto policy = core::ParseSelfApproval(self_approval);
-    if (!policy) throw std::runtime_error("changes.refuse_self_approval must be core_prod, always or never");
+    if (!policy)
+      throw std::runtime_error("changes.refuse_self_approval must be core_prod, always or never");
     c.changes.self_approval = *policy;
   }
   {
@@ -222,7 +236,8 @@ void ReadFile(const std::string& path, Config& c) {
     l.Get("level", c.log_level);
     std::string format = c.log_json ? "json" : "text";
     l.Get("format", format);
-    if (format != "text" && format != "json") throw std::runtime_error("log.format must be text or json");
+    if (format != "text" && format != "json")
+      throw std::runtime_error("log.format must be text or json");
     c.log_json = format == "json";
     l.Get("access_log", c.access_log);
   }

@@ -9,8 +9,8 @@
 #include "services/identity/identity_service.hpp"
 #include "services/lanes/lane_settings.hpp"
 #include "services/platform/settings.hpp"
-#include "services/releases/release_runner.hpp"
 #include "services/releases/release_config.hpp"
+#include "services/releases/release_runner.hpp"
 
 namespace slipway::app {
 

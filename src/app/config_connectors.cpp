@@ -40,7 +40,8 @@ std::optional<ConnectorEndpoint> ReadEndpointIn(Section& s, const char* system) 
   s.Get("insecure_skip_tls_verify", e.insecure_skip_tls_verify);
   if (e.url.empty()) return std::nullopt;
   if (e.url.rfind("http://", 0) != 0 && e.url.rfind("https://", 0) != 0) {
-    throw std::runtime_error(std::string("connectors.") + system + ".url must start with http:// or https://");
+    throw std::runtime_error(std::string("connectors.") + system +
+                             ".url must start with http:// or https://");
   }
   return e;
 }
@@ -67,7 +68,8 @@ std::string ReadTsigSecret(const std::string& path) {
     text = text.substr(at, text.find('"', at) - at);
   }
   auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) throw std::runtime_error("connectors.dns.key_secret_file: " + path + " is empty");
+  if (first == std::string::npos)
+    throw std::runtime_error("connectors.dns.key_secret_file: " + path + " is empty");
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
@@ -87,7 +89,8 @@ std::optional<DnsZoneConfig> ReadDns(Section& parent) {
   if (server.front() == '[') {
     auto close = server.find(']');
     host = server.substr(1, close == std::string::npos ? std::string::npos : close - 1);
-    if (close != std::string::npos && close + 1 < server.size() && server[close + 1] == ':') port = server.substr(close + 2);
+    if (close != std::string::npos && close + 1 < server.size() && server[close + 1] == ':')
+      port = server.substr(close + 2);
   } else if (server.find(':') == server.rfind(':') && server.find(':') != std::string::npos) {
     host = server.substr(0, server.find(':'));
     port = server.substr(server.find(':') + 1);
@@ -95,33 +98,42 @@ std::optional<DnsZoneConfig> ReadDns(Section& parent) {
   in6_addr v6{};
   in_addr v4{};
   if (inet_pton(AF_INET, host.c_str(), &v4) != 1 && inet_pton(AF_INET6, host.c_str(), &v6) != 1) {
-    throw std::runtime_error("connectors.dns.server must be IP[:PORT] (the zone's primary), got " + server);
+    throw std::runtime_error("connectors.dns.server must be IP[:PORT] (the zone's primary), got " +
+                             server);
   }
-  if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
-      std::stoi(port) == 0 || std::stoi(port) > 65535) {
+  if (port.empty() || port.size() > 5 ||
+      port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) == 0 ||
+      std::stoi(port) > 65535) {
     throw std::runtime_error("connectors.dns.server has a bad port: " + server);
   }
   d.server = host;
   d.port = static_cast<std::uint16_t>(std::stoi(port));
-  if (d.zone.empty()) throw std::runtime_error("connectors.dns.zone is required with connectors.dns.server");
+  if (d.zone.empty())
+    throw std::runtime_error("connectors.dns.zone is required with connectors.dns.server");
   if (d.zone.back() != '.') d.zone += '.';
-  if (d.key_name.empty()) throw std::runtime_error("connectors.dns.key_name is required with connectors.dns.server");
+  if (d.key_name.empty())
+    throw std::runtime_error("connectors.dns.key_name is required with connectors.dns.server");
   if (!d.key_algorithm.empty() && d.key_algorithm.back() != '.') d.key_algorithm += '.';
-  static const std::set<std::string> kAlgorithms = {"hmac-md5.sig-alg.reg.int.", "hmac-sha1.", "hmac-sha224.",
-                                                    "hmac-sha256.", "hmac-sha384.", "hmac-sha512."};
+  static const std::set<std::string> kAlgorithms = {"hmac-md5.sig-alg.reg.int.",
+                                                    "hmac-sha1.",
+                                                    "hmac-sha224.",
+                                                    "hmac-sha256.",
+                                                    "hmac-sha384.",
+                                                    "hmac-sha512."};
   if (!kAlgorithms.contains(d.key_algorithm)) {
-    throw std::runtime_error("connectors.dns.key_algorithm must be hmac-sha256, hmac-sha512, hmac-sha384, "
-                             "hmac-sha224, hmac-sha1 or hmac-md5.sig-alg.reg.int");
+    throw std::runtime_error(
+        "connectors.dns.key_algorithm must be hmac-sha256, hmac-sha512, hmac-sha384, "
+        "hmac-sha224, hmac-sha1 or hmac-md5.sig-alg.reg.int");
   }
   if (secret_file.empty() == secret_env.empty()) {
     throw std::runtime_error(
-        "connectors.dns needs one of key_secret_file and key_secret_env with connectors.dns.server");
+        "connectors.dns needs one of key_secret_file and key_secret_env with "
+        "connectors.dns.server");
   }
   d.key_secret = secret_file.empty() ? SecretFromEnvironment(s.Name("key_secret_env"), secret_env)
                                      : ReadTsigSecret(secret_file);
   return d;
 }
-
 
 }  // namespace
 
@@ -133,7 +145,8 @@ void GetSecret(Section& s, const std::string& key, std::string& out) {
   s.Get(env_key.c_str(), variable);
   const int given = !inline_value.empty() + !file.empty() + !variable.empty();
   if (given > 1) {
-    throw std::runtime_error(s.Name(key) + ": give one of " + key + ", " + file_key + " and " + env_key);
+    throw std::runtime_error(s.Name(key) + ": give one of " + key + ", " + file_key + " and " +
+                             env_key);
   }
   if (!file.empty()) {
     out = SecretFromFile(s.Name(file_key), file);

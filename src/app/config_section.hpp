@@ -15,7 +15,8 @@ class Section {
  public:
   // An absent or empty (null) section reads as all defaults.
   Section(const YAML::Node& node, std::string path)
-      : node_(node && !node.IsNull() ? node : YAML::Node(YAML::NodeType::Undefined)), path_(std::move(path)) {
+      : node_(node && !node.IsNull() ? node : YAML::Node(YAML::NodeType::Undefined)),
+        path_(std::move(path)) {
     if (node_ && !node_.IsMap()) throw std::runtime_error(path_ + " must be a mapping");
   }
   ~Section() noexcept(false) {
@@ -45,7 +46,8 @@ class Section {
   }
   Section Child(const char* key) {
     read_.insert(key);
-    return node_ ? Section(node_[key], Name(key)) : Section(YAML::Node(YAML::NodeType::Undefined), Name(key));
+    return node_ ? Section(node_[key], Name(key))
+                 : Section(YAML::Node(YAML::NodeType::Undefined), Name(key));
   }
 
   /// "connectors.jenkins.token" for key "token" of section connectors.jenkins.

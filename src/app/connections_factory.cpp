@@ -63,7 +63,8 @@ void ConnectJenkins(const Config& c, const sandbox::SandboxHost* host, services:
   out.jenkins = std::make_shared<connectors::jenkins::JenkinsClient>(std::move(s));
 }
 
-void ConnectRegistry(const Config& c, const sandbox::SandboxHost* host, services::Connections& out) {
+void ConnectRegistry(const Config& c, const sandbox::SandboxHost* host,
+                     services::Connections& out) {
   TransportSettings s;
   if (c.connectors.registry) {
     s = Transport(*c.connectors.registry);
@@ -74,7 +75,8 @@ void ConnectRegistry(const Config& c, const sandbox::SandboxHost* host, services
   } else {
     return;
   }
-  out.registry_host = c.connectors.registry_host.empty() ? HostOf(s.base_url) : c.connectors.registry_host;
+  out.registry_host =
+      c.connectors.registry_host.empty() ? HostOf(s.base_url) : c.connectors.registry_host;
   out.registry = std::make_shared<connectors::registry::RegistryClient>(std::move(s));
 }
 
@@ -171,16 +173,19 @@ void ConnectDns(const Config& c, const sandbox::SandboxHost* host, services::Con
 
 // Robots and webhooks are configured per application or team (sandbox or
 // not, the URL says where they go), so this only picks the client per type.
-void ConnectNotifiers(const Config& c, const sandbox::SandboxHost* host, services::Connections& out) {
+void ConnectNotifiers(const Config& c, const sandbox::SandboxHost* host,
+                      services::Connections& out) {
   // The URLs are set by application owners: no loopback, link-local or
   // private address unless configured (the embedded sandbox's are loopback).
   connectors::AddressPolicy policy{.refuse_private = true, .allowed = {}};
-  for (const auto& net : c.notification_allowed_networks) policy.allowed.push_back(*connectors::ParseNetwork(net));
+  for (const auto& net : c.notification_allowed_networks)
+    policy.allowed.push_back(*connectors::ParseNetwork(net));
   if (host) {
     policy.allowed.push_back(*connectors::ParseNetwork("127.0.0.0/8"));
     policy.allowed.push_back(*connectors::ParseNetwork("::1"));
   }
-  out.notifier = [policy](const services::NotifierChannel& channel) -> std::shared_ptr<connectors::Notifier> {
+  out.notifier =
+      [policy](const services::NotifierChannel& channel) -> std::shared_ptr<connectors::Notifier> {
     TransportSettings t;
     t.base_url = channel.url;
     t.address_policy = policy;
@@ -209,13 +214,15 @@ services::Connections BuildConnections(const Config& config, const sandbox::Sand
   ConnectDns(config, host, out);
   ConnectNotifiers(config, host, out);
   std::string sandbox_url = host ? host->endpoints().at("kubernetes") : "";
-  out.kubernetes = [sandbox_url](const core::Cluster& cluster)
-      -> core::Result<std::shared_ptr<connectors::Kubernetes>> {
+  out.kubernetes =
+      [sandbox_url](
+          const core::Cluster& cluster) -> core::Result<std::shared_ptr<connectors::Kubernetes>> {
     core::Result<connectors::KubernetesSettings> settings = connectors::KubernetesSettings{};
     switch (cluster.connection) {
       case core::ClusterConnection::kSandbox:
         if (sandbox_url.empty()) {
-          return core::Conflict("cluster " + cluster.name + " is the sandbox's, and the sandbox is not running "
+          return core::Conflict("cluster " + cluster.name +
+                                " is the sandbox's, and the sandbox is not running "
                                 "(sandbox.enabled is false)");
         }
         settings->transport.base_url = sandbox_url;
@@ -224,7 +231,8 @@ services::Connections BuildConnections(const Config& config, const sandbox::Sand
         settings = connectors::InClusterSettings();
         break;
       case core::ClusterConnection::kKubeconfig:
-        settings = connectors::ParseInlineKubeconfig(cluster.kubeconfig, "kubeconfig of cluster " + cluster.name);
+        settings = connectors::ParseInlineKubeconfig(cluster.kubeconfig,
+                                                     "kubeconfig of cluster " + cluster.name);
         break;
     }
     if (!settings.ok()) return settings.error();

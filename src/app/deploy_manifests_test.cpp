@@ -31,7 +31,8 @@ const fs::path kDeployDir = fs::path(SLIPWAY_SOURCE_DIR) / "deploy" / "kubernete
 std::vector<json::object> Objects() {
   std::vector<json::object> out;
   for (const auto& entry : fs::directory_iterator(kDeployDir)) {
-    if (entry.path().extension() != ".yaml" || entry.path().filename() == "kustomization.yaml") continue;
+    if (entry.path().extension() != ".yaml" || entry.path().filename() == "kustomization.yaml")
+      continue;
     for (const auto& doc : YAML::LoadAllFromFile(entry.path().string())) {
       if (doc.IsNull()) continue;
       YAML::Emitter text;
@@ -42,7 +43,9 @@ std::vector<json::object> Objects() {
   return out;
 }
 
-std::string Text(const json::value& v) { return v.is_string() ? std::string(v.as_string()) : json::serialize(v); }
+std::string Text(const json::value& v) {
+  return v.is_string() ? std::string(v.as_string()) : json::serialize(v);
+}
 
 std::string Kind(const json::object& o) { return Text(o.at("kind")); }
 
@@ -65,10 +68,12 @@ TEST(DeployManifests, EveryObjectOfADescribedKindValidatesStrictlyAgainstTheOffi
     ASSERT_TRUE(schema) << "no official schema for " << api_version << " " << Kind(object);
     std::string problems;
     for (const auto& e : checker.Check(object, *schema)) problems += "\n  " + e;
-    EXPECT_TRUE(problems.empty()) << Kind(object) << " " << Text(object.at("metadata").at("name")) << ":" << problems;
+    EXPECT_TRUE(problems.empty()) << Kind(object) << " " << Text(object.at("metadata").at("name"))
+                                  << ":" << problems;
     checked.insert(Kind(object));
   }
-  EXPECT_EQ(checked, (std::set<std::string>{"ConfigMap", "Deployment", "Namespace", "Service", "ServiceAccount"}));
+  EXPECT_EQ(checked, (std::set<std::string>{"ConfigMap", "Deployment", "Namespace", "Service",
+                                            "ServiceAccount"}));
 }
 
 TEST(DeployManifests, TheDeploymentRunsTwoReplicasWithProbesAndItsSecretsFromASecret) {
@@ -128,7 +133,8 @@ TEST(DeployManifests, TheClusterRoleGrantsWhatTheKubernetesPortDoesAndNothingOnS
   ASSERT_FALSE(granted.empty()) << "no ClusterRole bound to the slipway ServiceAccount";
   const auto group_of = [](const connectors::KubeResource& r) {
     const auto slash = r.api_version.find('/');
-    return slash == std::string_view::npos ? std::string() : std::string(r.api_version.substr(0, slash));
+    return slash == std::string_view::npos ? std::string()
+                                           : std::string(r.api_version.substr(0, slash));
   };
   // What the services ask of each resource through the port: environments and
   // lanes write namespaces, Deployments, Services, ConfigMaps and Ingresses,
@@ -137,9 +143,9 @@ TEST(DeployManifests, TheClusterRoleGrantsWhatTheKubernetesPortDoesAndNothingOnS
   const std::set<std::string> all = {"get", "list", "watch", "create", "update", "patch", "delete"};
   const std::set<std::string> read_delete = {"get", "list", "watch", "delete"};
   const std::vector<std::pair<connectors::KubeResource, std::set<std::string>>> needed = {
-      {connectors::kube::kNamespaces, all},   {connectors::kube::kDeployments, all},
-      {connectors::kube::kServices, all},     {connectors::kube::kConfigMaps, all},
-      {connectors::kube::kIngresses, all},    {connectors::kube::kPods, read_delete},
+      {connectors::kube::kNamespaces, all},         {connectors::kube::kDeployments, all},
+      {connectors::kube::kServices, all},           {connectors::kube::kConfigMaps, all},
+      {connectors::kube::kIngresses, all},          {connectors::kube::kPods, read_delete},
       {connectors::kube::kReplicaSets, read_delete}};
   for (const auto& [resource, verbs] : needed) {
     const auto key = group_of(resource) + "/" + std::string(resource.plural);

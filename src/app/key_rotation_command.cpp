@@ -29,7 +29,8 @@ int RotateSecretKeyCommand(const Config& config, const std::string& new_key_file
   std::cout << "resealed " << report->resealed << " secret(s) with the new key";
   if (report->already_new > 0) std::cout << " (" << report->already_new << " had it already)";
   std::cout << "\n";
-  for (const auto& [column, count] : report->per_column) std::cout << "  " << column << ": " << count << "\n";
+  for (const auto& [column, count] : report->per_column)
+    std::cout << "  " << column << ": " << count << "\n";
   std::cout << "next: set SLIPWAY_SECRET_KEY to the content of " << new_key_file
             << " (or secrets.key_file to it) for every replica, then start them\n";
   return 0;

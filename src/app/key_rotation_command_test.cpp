@@ -22,9 +22,11 @@ class RotateSecretKeyCommandTest : public ::testing::Test {
     // serve's key: <data_dir>/secret.key, created on first use.
     const auto key = ServerSecretKey(config_);
     auto tx = db->Begin(store::TxMode::kWrite);
-    tx->Exec("INSERT INTO clusters (name, connection, kubeconfig_sealed, config_backend, created_at, updated_at) "
-             "VALUES ('prod', 'kubeconfig', ?, 'consul', 1, 1)",
-             {key.Seal("kind: Config")});
+    tx->Exec(
+        "INSERT INTO clusters (name, connection, kubeconfig_sealed, config_backend, created_at, "
+        "updated_at) "
+        "VALUES ('prod', 'kubeconfig', ?, 'consul', 1, 1)",
+        {key.Seal("kind: Config")});
     tx->Commit();
   }
 
@@ -42,8 +44,9 @@ TEST_F(RotateSecretKeyCommandTest, MakesANewKeyAndResealsWithItSoTheServerStarts
   const auto new_key_file = dir_.path() + "/new.key";
   ASSERT_EQ(RotateSecretKeyCommand(config_, new_key_file), 0);
   ASSERT_TRUE(std::filesystem::exists(new_key_file));
-  EXPECT_EQ(std::filesystem::status(new_key_file).permissions() & std::filesystem::perms::others_read,
-            std::filesystem::perms::none);
+  EXPECT_EQ(
+      std::filesystem::status(new_key_file).permissions() & std::filesystem::perms::others_read,
+      std::filesystem::perms::none);
   // The old key no longer opens it; a server pointed at the new key file does.
   EXPECT_FALSE(ServerSecretKey(config_).Open(SealedKubeconfig()).ok());
   Config rotated = config_;

@@ -1,9 +1,10 @@
 #include "app/log_format.hpp"
 
+#include <fmt/format.h>
+
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdio>
-#include <fmt/format.h>
 
 #include "core/common/rfc3339.hpp"
 #include "core/common/utf8.hpp"
@@ -52,7 +53,8 @@ std::string LogText(std::string_view bytes) {
   return out;
 }
 
-std::string AccessLine(const http::Request& req, const http::Response& res, double seconds, bool json) {
+std::string AccessLine(const http::Request& req, const http::Response& res, double seconds,
+                       bool json) {
   if (json) {
     boost::json::object line{{"time", std::time(nullptr)},
                              {"request_id", LogText(req.request_id)},
@@ -66,22 +68,27 @@ std::string AccessLine(const http::Request& req, const http::Response& res, doub
                              {"ms", seconds * 1000}};
     return boost::json::serialize(line);
   }
-  return fmt::format("{} {} {} {} {}B {:.2f}ms {}", LogText(req.remote_address), OrDash(LogText(req.method)),
-                     OrDash(LogText(req.target)), res.status, res.body.size(), seconds * 1000,
-                     LogText(req.request_id));
+  return fmt::format("{} {} {} {} {}B {:.2f}ms {}", LogText(req.remote_address),
+                     OrDash(LogText(req.method)), OrDash(LogText(req.target)), res.status,
+                     res.body.size(), seconds * 1000, LogText(req.request_id));
 }
 
 void JsonLogFormatter::format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) {
   const auto level = spdlog::level::to_string_view(msg.level);
   boost::json::object line{
-      {"time", core::Rfc3339Millis(std::chrono::duration_cast<std::chrono::milliseconds>(msg.time.time_since_epoch()).count())},
+      {"time", core::Rfc3339Millis(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       msg.time.time_since_epoch())
+                                       .count())},
       {"level", std::string_view(level.data(), level.size())},
-      {"logger", core::ToValidUtf8(std::string_view(msg.logger_name.data(), msg.logger_name.size()))},
+      {"logger",
+       core::ToValidUtf8(std::string_view(msg.logger_name.data(), msg.logger_name.size()))},
       {"message", core::ToValidUtf8(std::string_view(msg.payload.data(), msg.payload.size()))}};
   const std::string text = boost::json::serialize(line) + "\n";
   dest.append(text.data(), text.data() + text.size());
 }
 
-std::unique_ptr<spdlog::formatter> JsonLogFormatter::clone() const { return std::make_unique<JsonLogFormatter>(); }
+std::unique_ptr<spdlog::formatter> JsonLogFormatter::clone() const {
+  return std::make_unique<JsonLogFormatter>();
+}
 
 }  // namespace slipway::app

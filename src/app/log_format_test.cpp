@@ -23,7 +23,8 @@ TEST(LogTextTest, KeepsTextAndEscapesWhatCouldBreakOrForgeALine) {
   EXPECT_EQ(LogText("/api/v1/apps?q=caf\xc3\xa9"), "/api/v1/apps?q=caf\xc3\xa9");
   EXPECT_EQ(LogText("/\xff\xfe"), "/\\xff\\xfe");
   EXPECT_EQ(LogText("a\r\nGET /forged 200"), "a\\x0d\\x0aGET /forged 200");
-  EXPECT_EQ(LogText("back\\slash"), "back\\\\slash") << "so \\xNN in the log always means an escaped byte";
+  EXPECT_EQ(LogText("back\\slash"), "back\\\\slash")
+      << "so \\xNN in the log always means an escaped byte";
 }
 
 TEST(AccessLineTest, JsonLinesStayJsonWhateverTheRequestHeld) {

@@ -10,7 +10,6 @@ namespace slipway::app {
 /// (a temporary file renamed), so readers never see half a file.
 void WriteEndpointsFile(const sandbox::SandboxHost& host, const std::string& path);
 
-
 /// `slipway sandbox`: starts every emulator on `listen_host`, prints their
 /// URLs (and writes them as JSON keyed by system to `endpoints_file`), and
 /// runs until SIGTERM/SIGINT. Returns the exit code.

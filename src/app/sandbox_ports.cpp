@@ -28,9 +28,11 @@ std::map<std::string, std::uint16_t> PortsOfEndpointsFile(const std::string& pat
   return ports;
 }
 
-std::map<std::string, std::uint16_t> PortsFrom(std::uint16_t base, const std::vector<std::string>& names) {
+std::map<std::string, std::uint16_t> PortsFrom(std::uint16_t base,
+                                               const std::vector<std::string>& names) {
   std::map<std::string, std::uint16_t> ports;
-  for (std::size_t i = 0; i < names.size(); ++i) ports[names[i]] = static_cast<std::uint16_t>(base + i);
+  for (std::size_t i = 0; i < names.size(); ++i)
+    ports[names[i]] = static_cast<std::uint16_t>(base + i);
   return ports;
 }
 

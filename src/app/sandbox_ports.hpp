@@ -14,6 +14,7 @@ namespace slipway::app {
 std::map<std::string, std::uint16_t> PortsOfEndpointsFile(const std::string& path);
 
 /// `base`, `base`+1, … for `names` in order (sandbox.base_port).
-std::map<std::string, std::uint16_t> PortsFrom(std::uint16_t base, const std::vector<std::string>& names);
+std::map<std::string, std::uint16_t> PortsFrom(std::uint16_t base,
+                                               const std::vector<std::string>& names);
 
 }  // namespace slipway::app

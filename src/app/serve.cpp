@@ -16,31 +16,31 @@
 #include "engine/engine.hpp"
 #include "engine/sample_workflow.hpp"
 #include "http/handlers/deps.hpp"
+#include "http/handlers/release_views.hpp"
+#include "http/release_feed.hpp"
 #include "http/security_headers.hpp"
 #include "http/server.hpp"
 #include "sandbox/all_emulators.hpp"
+#include "sandbox/dns/dns_responder.hpp"
 #include "services/apps/app_service.hpp"
-#include "services/config/config_service.hpp"
-#include "services/changes/change_service.hpp"
-#include "services/environments/cluster_service.hpp"
-#include "services/environments/environment_service.hpp"
-#include "services/platform/audit_service.hpp"
-#include "services/platform/workflow_admin.hpp"
-#include "services/releases/environment_delete_hooks.hpp"
 #include "services/builds/build_service.hpp"
 #include "services/builds/build_workflow.hpp"
-#include "services/releases/release_runner.hpp"
-#include "services/releases/release_wake.hpp"
-#include "services/releases/release_service.hpp"
-#include "http/handlers/release_views.hpp"
-#include "http/release_feed.hpp"
-#include "services/notifications/notice_delivery.hpp"
-#include "services/notifications/notification_service.hpp"
-#include "services/platform/secret_box.hpp"
-#include "services/platform/server_address.hpp"
-#include "sandbox/dns/dns_responder.hpp"
+#include "services/changes/change_service.hpp"
+#include "services/config/config_service.hpp"
+#include "services/environments/cluster_service.hpp"
+#include "services/environments/environment_service.hpp"
 #include "services/lanes/lane_service.hpp"
 #include "services/lanes/lane_workflows.hpp"
+#include "services/notifications/notice_delivery.hpp"
+#include "services/notifications/notification_service.hpp"
+#include "services/platform/audit_service.hpp"
+#include "services/platform/secret_box.hpp"
+#include "services/platform/server_address.hpp"
+#include "services/platform/workflow_admin.hpp"
+#include "services/releases/environment_delete_hooks.hpp"
+#include "services/releases/release_runner.hpp"
+#include "services/releases/release_service.hpp"
+#include "services/releases/release_wake.hpp"
 #include "store/migrations.hpp"
 
 namespace slipway::app {
@@ -53,7 +53,8 @@ bool Testing() {
 }
 
 // The workflow kinds that need no service wiring; `serve` adds releases and lanes.
-engine::Registry BaseRegistry(const services::SecretBox& secrets, const services::Connections& connections,
+engine::Registry BaseRegistry(const services::SecretBox& secrets,
+                              const services::Connections& connections,
                               const services::BuildSettings& builds) {
   engine::Registry registry;
   services::RegisterBuildWorkflow(registry, connections, builds);
@@ -93,10 +94,11 @@ http::Observer AccessLog(const Config& c, http::Metrics& metrics) {
     if (c.log_json) log->set_pattern("%v");
   }
   bool json = c.log_json;
-  return [log, json, &metrics](const http::Request& req, const http::Response& res, double seconds) {
-    metrics.ObserveRequest(res.route, req.method, res.status, seconds);
-    if (log) log->info(AccessLine(req, res, seconds, json));
-  };
+  return
+      [log, json, &metrics](const http::Request& req, const http::Response& res, double seconds) {
+        metrics.ObserveRequest(res.route, req.method, res.status, seconds);
+        if (log) log->info(AccessLine(req, res, seconds, json));
+      };
 }
 
 }  // namespace
@@ -114,7 +116,8 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
     sandbox::AddAllEmulators(*sandbox_host, config.sandbox_settings);
     // Where tests and tools find the emulators of this run, and where the
     // next run finds the ports to ask for again.
-    const auto endpoints_file = (std::filesystem::path(config.data_dir) / "sandbox-endpoints.json").string();
+    const auto endpoints_file =
+        (std::filesystem::path(config.data_dir) / "sandbox-endpoints.json").string();
     if (config.sandbox_base_port != 0) {
       sandbox_host->Start(PortsFrom(config.sandbox_base_port, sandbox_host->EndpointNames()), true);
     } else {
@@ -139,8 +142,8 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   const auto lane_settings = LaneSettingsFor(config, sandbox_host.get());
   auto registry = BaseRegistry(secrets, connections, build_settings);
   release_runner.Register(registry);
-  services::RegisterLaneWorkflows(registry, {*db, clusters, connections, secrets, address, config.config_files,
-                                             lane_settings, build_settings});
+  services::RegisterLaneWorkflows(registry, {*db, clusters, connections, secrets, address,
+                                             config.config_files, lane_settings, build_settings});
   engine::Engine engine(*db, clock, std::move(registry), config.engine);
   services::EngineNotices notices(engine, clock, secrets);
   services::ChangeService changes(*db, clock, notices, config.changes);
@@ -150,7 +153,8 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   services::ReleaseService releases(*db, clock, engine, changes);
   releases.SetConfig(&release_config);
   // An environment cannot be deleted under a running release; its open changes close with it.
-  services::EnvironmentService environments(*db, clock, clusters, services::EnvironmentDeleteHooks(clock, changes));
+  services::EnvironmentService environments(*db, clock, clusters,
+                                            services::EnvironmentDeleteHooks(clock, changes));
   services::WorkflowAdmin workflow_admin(*db, clock, engine);
   services::AuditService audit(*db);
   http::ReleaseFeed release_feed([&releases](std::int64_t id, bool& done) -> boost::json::value {
@@ -160,8 +164,8 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
     return http::ReleaseJson(*view);
   });
   services::BuildService builds(*db, clock, engine, connections, build_settings);
-  services::LaneService lanes(*db, clock, engine, clusters, connections, secrets, address, config.config_files, lane_settings,
-                              build_settings);
+  services::LaneService lanes(*db, clock, engine, clusters, connections, secrets, address,
+                              config.config_files, lane_settings, build_settings);
   http::Metrics metrics;
   metrics.AddGauge("slipway_engine_queue_depth", "Workflow steps due and waiting for a worker.",
                    [&engine] { return static_cast<double>(engine.QueueDepth()); });
@@ -178,9 +182,10 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
 
   auto api_settings = config.api;
   if (sandbox_host) api_settings.sandbox_endpoints = sandbox_host->endpoints();
-  http::ApiDeps deps{*db,          clock,    identity,     apps,         workflow_admin, audit,  builds,        connections,
-                     clusters,     environments, releases, release_feed, config_files, changes, notifications,
-                     lanes,        metrics,  streams,  api_settings, lane_settings};
+  http::ApiDeps deps{*db,      clock,        identity,     apps,         workflow_admin,
+                     audit,    builds,       connections,  clusters,     environments,
+                     releases, release_feed, config_files, changes,      notifications,
+                     lanes,    metrics,      streams,      api_settings, lane_settings};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, api_settings);
   // The console's files are in memory: served on the network thread, like cache hits.
   http::StaticSite console_site(console, [&api](std::string_view path) {
@@ -206,10 +211,12 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   std::string base = "http://" + config.server.host + ":" + std::to_string(server.port());
   if (config.public_url.empty()) address.Set(base);
   std::cout << "Slipway is serving on " << base << " (database: "
-            << (config.database_url.empty() ? "SQLite in " + config.data_dir : "PostgreSQL") << ")\n";
+            << (config.database_url.empty() ? "SQLite in " + config.data_dir : "PostgreSQL")
+            << ")\n";
   if (!console.empty()) std::cout << "Web console: " << base << "/\n";
   if (password) {
-    std::cout << "Created the admin user.\n  username: " << config.admin_username << "\n  password: "
+    std::cout << "Created the admin user.\n  username: " << config.admin_username
+              << "\n  password: "
               << (config.admin_password ? "(from SLIPWAY_ADMIN_PASSWORD)" : *password)
               << "\nLog in with:\n  curl -c cookies -H 'Content-Type: application/json' -d "
                  "'{\"username\":\""
@@ -254,7 +261,8 @@ int MigrateCommand(const Config& config) {
   return 0;
 }
 
-int StartWorkflowCommand(const Config& config, const std::string& kind, const std::string& subject) {
+int StartWorkflowCommand(const Config& config, const std::string& kind,
+                         const std::string& subject) {
   auto db = OpenDatabase(config);
   store::Migrate(*db);
   core::SystemClock clock;

@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <stdexcept>
 
-
 namespace slipway::app {
 
 std::unique_ptr<store::Database> OpenDatabase(const Config& c) {

@@ -136,8 +136,9 @@ void AddComplete(CLI::App* app, const std::shared_ptr<AppArgs>& args, int& exit_
       ->allow_extra_args(false);
   auto* vendor_image =
       complete->add_option("--vendor-image", args->vendor_image, "Image of a commercial app");
-  complete->add_option("--business-domain", args->complete.business_domains,
-                       "External business domain a lane names <domain>-<lane>.<suffix>; repeatable")
+  complete
+      ->add_option("--business-domain", args->complete.business_domains,
+                   "External business domain a lane names <domain>-<lane>.<suffix>; repeatable")
       ->allow_extra_args(false);
   SetAction(complete, exit_code, [args, build_job, check, vendor_image] {
     args->complete.build_job = IfGiven(build_job, args->build_job);

@@ -40,8 +40,10 @@ std::string History(const json::object& c) {
   for (const auto& e : events->as_array()) {
     const auto& o = Obj(e);
     const auto* detail = o.if_contains("detail");
-    std::string facts = detail && detail->is_object() && !detail->as_object().empty() ? CellText(*detail) : "";
-    rows.push_back({Cell(o, "created_at"), Cell(o, "kind"), Cell(o, "actor"), Cell(o, "comment"), facts});
+    std::string facts =
+        detail && detail->is_object() && !detail->as_object().empty() ? CellText(*detail) : "";
+    rows.push_back(
+        {Cell(o, "created_at"), Cell(o, "kind"), Cell(o, "actor"), Cell(o, "comment"), facts});
   }
   return "\nhistory:\n" + RenderTable({"time", "event", "by", "comment", "detail"}, rows);
 }
@@ -54,11 +56,12 @@ std::string RenderChangeList(const json::value& list) {
   if (items && items->is_array()) {
     for (const auto& item : items->as_array()) {
       const auto& c = Obj(item);
-      rows.push_back({Cell(c, "id"), Cell(c, "type"), Cell(c, "state"), Env(c), Cell(c, "title"), What(c),
-                      Cell(c, "created_by"), Cell(c, "updated_at")});
+      rows.push_back({Cell(c, "id"), Cell(c, "type"), Cell(c, "state"), Env(c), Cell(c, "title"),
+                      What(c), Cell(c, "created_by"), Cell(c, "updated_at")});
     }
   }
-  return RenderTable({"id", "type", "state", "environment", "title", "releases", "by", "updated"}, rows);
+  return RenderTable({"id", "type", "state", "environment", "title", "releases", "by", "updated"},
+                     rows);
 }
 
 std::string RenderChange(const json::value& change) {

@@ -56,7 +56,8 @@ std::optional<CliConfig> LoadConfig(const fs::path& path) {
   if (const auto* id = object.if_contains("token_id"); id && id->is_int64()) {
     config.token_id = id->as_int64();
   }
-  if (const auto* transport = object.if_contains("transport"); transport && transport->is_object()) {
+  if (const auto* transport = object.if_contains("transport");
+      transport && transport->is_object()) {
     config.transport = TransportFlagsFromJson(transport->as_object());
   }
   return config;

@@ -33,7 +33,8 @@ void AddClientOptions(CLI::App& command, ClientOptions& options) {
   command.fallthrough();
   command.footer(
       "Every subcommand also takes --server URL, --token T (env SLIPWAY_SERVER, SLIPWAY_TOKEN), "
-      "--ca-file, --cert, --key, --proxy (env SLIPWAY_CA_FILE, SLIPWAY_CERT, SLIPWAY_KEY, SLIPWAY_PROXY) "
+      "--ca-file, --cert, --key, --proxy (env SLIPWAY_CA_FILE, SLIPWAY_CERT, SLIPWAY_KEY, "
+      "SLIPWAY_PROXY) "
       "and -o table|json.\n" +
       std::string(kExitCodeHelp));
 }
@@ -96,7 +97,8 @@ boost::json::value Session::List(const std::function<std::string(const std::stri
   }
 }
 
-HttpResponse Session::Send(const std::string& method, const std::string& path, const boost::json::value* body) {
+HttpResponse Session::Send(const std::string& method, const std::string& path,
+                           const boost::json::value* body) {
   auto response = client_.SendJson(method, path, body);
   if (!response) throw FailureFromTransport(response.error());
   return std::move(response).value();

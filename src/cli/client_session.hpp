@@ -46,7 +46,8 @@ class Session {
   /// The response whatever its status, for the few answers whose non-2xx
   /// statuses carry a result (a lane deletion still running or stopped).
   /// Throws Failure only for a transport error.
-  HttpResponse Send(const std::string& method, const std::string& path, const boost::json::value* body = nullptr);
+  HttpResponse Send(const std::string& method, const std::string& path,
+                    const boost::json::value* body = nullptr);
 
   /// GETs a text resource: with `sink`, each piece as it arrives (a
   /// followed log; no timeout), else the whole text at once, returned.

@@ -16,7 +16,8 @@ namespace {
 struct ClusterArgs {
   ClientOptions connection;
   std::string id;
-  std::string name, description, connection_kind = "kubeconfig", kubeconfig_file, registry, config_backend;
+  std::string name, description, connection_kind = "kubeconfig", kubeconfig_file, registry,
+                                 config_backend;
   std::vector<std::string> namespaces;  // ENV_TYPE=NAMESPACE
 };
 
@@ -43,7 +44,8 @@ boost::json::object NamespacesOf(const std::vector<std::string>& pairs) {
 }
 
 void AddRegister(CLI::App* clusters, const std::shared_ptr<ClusterArgs>& args, int& exit_code) {
-  auto* reg = clusters->add_subcommand("register", "Register a cluster (admin); its connectivity is checked at once");
+  auto* reg = clusters->add_subcommand(
+      "register", "Register a cluster (admin); its connectivity is checked at once");
   reg->add_option("--name", args->name)->required();
   reg->add_option("--connection", args->connection_kind, "kubeconfig or in_cluster")
       ->check(CLI::IsMember({"kubeconfig", "in_cluster"}))
@@ -51,8 +53,10 @@ void AddRegister(CLI::App* clusters, const std::shared_ptr<ClusterArgs>& args, i
   reg->add_option("--kubeconfig", args->kubeconfig_file, "kubeconfig file with inline credentials")
       ->check(CLI::ExistingFile);
   reg->add_option("--namespace", args->namespaces, "ENV_TYPE=NAMESPACE (repeatable)");
-  auto* registry = reg->add_option("--registry", args->registry, "host[:port] the cluster pulls images from");
-  auto* backend = reg->add_option("--config-backend", args->config_backend)->check(CLI::IsMember({"consul", "apollo"}));
+  auto* registry =
+      reg->add_option("--registry", args->registry, "host[:port] the cluster pulls images from");
+  auto* backend = reg->add_option("--config-backend", args->config_backend)
+                      ->check(CLI::IsMember({"consul", "apollo"}));
   auto* description = reg->add_option("--description", args->description);
   SetAction(reg, exit_code, [args, registry, backend, description] {
     boost::json::object body{{"name", args->name}, {"connection", args->connection_kind}};
@@ -90,7 +94,8 @@ void AddClusterCommands(CLI::App& app, int& exit_code) {
 
   AddRegister(clusters, args, exit_code);
 
-  auto* remove = clusters->add_subcommand("delete", "Remove a cluster (admin; refused while environments use it)");
+  auto* remove = clusters->add_subcommand(
+      "delete", "Remove a cluster (admin; refused while environments use it)");
   remove->add_option("id", args->id, "Cluster id or name")->required();
   SetAction(remove, exit_code, [args] {
     auto session = Session::Connect(args->connection);

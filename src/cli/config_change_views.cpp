@@ -30,7 +30,8 @@ std::string RenderChange(const json::object& c) {
       const auto change = Str(key, "change");
       if (change == "added") out += "    + " + Str(key, "key") + "=" + Str(key, "to") + "\n";
       if (change == "removed") out += "    - " + Str(key, "key") + "=" + Str(key, "from") + "\n";
-      if (change == "changed") out += "    ~ " + Str(key, "key") + ": " + Str(key, "from") + " → " + Str(key, "to") + "\n";
+      if (change == "changed")
+        out += "    ~ " + Str(key, "key") + ": " + Str(key, "from") + " → " + Str(key, "to") + "\n";
     }
   } else if (kind == "lines") {
     const auto unified = Str(c, "unified");
@@ -52,8 +53,9 @@ std::string RenderChanges(const json::array& changes) {
   std::string out;
   for (const auto& item : changes) {
     const auto& c = ObjectOrEmpty(&item);
-    out += "  " + Str(c, "file") + " (" + Str(c, "change") + ", version " + Version(c, "version_before") + " → " +
-           Version(c, "version_after") + ")\n" + RenderChange(c);
+    out += "  " + Str(c, "file") + " (" + Str(c, "change") + ", version " +
+           Version(c, "version_before") + " → " + Version(c, "version_after") + ")\n" +
+           RenderChange(c);
   }
   return out;
 }
@@ -62,7 +64,8 @@ std::string RenderChanges(const json::array& changes) {
 
 std::string RenderRollbackPlan(const json::value& holder) {
   const auto& p = ObjectOrEmpty(&holder);
-  std::string out = "rollback target: " + Str(p, "image") + " (scope " + Str(p, "scope") + ")\n" + RenderDiff(holder);
+  std::string out = "rollback target: " + Str(p, "image") + " (scope " + Str(p, "scope") + ")\n" +
+                    RenderDiff(holder);
   const auto* included = p.if_contains("config_included");
   if (!included || !included->is_bool() || !included->as_bool()) {
     return out + "config: " + Str(p, "config_note") + "\n";
@@ -73,8 +76,10 @@ std::string RenderRollbackPlan(const json::value& holder) {
   for (const auto& item : files) {
     const auto& f = ObjectOrEmpty(&item);
     const auto action = Str(f, "action");
-    out += "  " + Str(f, "file") + ": " + action + " (live version " + Version(f, "live_version") + ")\n";
-    if (const auto* diff = f.if_contains("diff"); diff && diff->is_object()) out += RenderChange(diff->as_object());
+    out += "  " + Str(f, "file") + ": " + action + " (live version " + Version(f, "live_version") +
+           ")\n";
+    if (const auto* diff = f.if_contains("diff"); diff && diff->is_object())
+      out += RenderChange(diff->as_object());
   }
   return out + "plan token: " + Str(p, "plan_token") + "\n";
 }

@@ -34,7 +34,8 @@ std::string FilePath(Session& session, const ConfigArgs& a, const std::string& s
 
 // What an edit starts from: the draft (and its version, so a concurrent
 // edit is refused), else the live value, else nothing.
-std::string StartingPoint(Session& session, const ConfigArgs& a, std::optional<std::int64_t>& version) {
+std::string StartingPoint(Session& session, const ConfigArgs& a,
+                          std::optional<std::int64_t>& version) {
   try {
     auto draft = session.Call("GET", FilePath(session, a, "/draft"));
     version = draft.as_object().at("version").as_int64();
@@ -75,7 +76,8 @@ void Edit(const ConfigArgs& a) {
 void Show(const ConfigArgs& a) {
   auto session = Session::Connect(a.connection);
   if (a.file.empty()) {
-    session.Print(session.Call("GET", EnvPath(session, a.env, "/config/files")), RenderConfigFileList);
+    session.Print(session.Call("GET", EnvPath(session, a.env, "/config/files")),
+                  RenderConfigFileList);
     return;
   }
   if (a.draft) {
@@ -95,7 +97,8 @@ void History(const ConfigArgs& a) {
   const std::string base = EnvPath(session, a.env, "/config/history");
   auto page = session.List(
       [&](const std::string& cursor) {
-        return WithQuery(base, {{"limit", std::to_string(a.limit)}, {"file", a.file}, {"cursor", cursor}});
+        return WithQuery(
+            base, {{"limit", std::to_string(a.limit)}, {"file", a.file}, {"cursor", cursor}});
       },
       a.all);
   session.Print(page, RenderConfigHistory);
@@ -104,7 +107,8 @@ void History(const ConfigArgs& a) {
 CLI::App* FileCommand(CLI::App* config, const char* name, const char* help, ConfigArgs& args) {
   auto* command = config->add_subcommand(name, help);
   command->add_option("env", args.env, "Environment id or APP/ENV_TYPE[@CLUSTER]")->required();
-  command->add_option("file", args.file, "File name, e.g. application.properties or app.yaml")->required();
+  command->add_option("file", args.file, "File name, e.g. application.properties or app.yaml")
+      ->required();
   return command;
 }
 
@@ -112,35 +116,44 @@ CLI::App* FileCommand(CLI::App* config, const char* name, const char* help, Conf
 
 void AddConfigCommands(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ConfigArgs>();
-  auto* config = app.add_subcommand("config", "Configuration files of an environment (Consul or Apollo)");
+  auto* config =
+      app.add_subcommand("config", "Configuration files of an environment (Consul or Apollo)");
   AddClientOptions(*config, args->connection);
   config->require_subcommand(1);
 
-  auto* show = config->add_subcommand("show", "List the environment's files, or show one file's live value");
+  auto* show =
+      config->add_subcommand("show", "List the environment's files, or show one file's live value");
   show->add_option("env", args->env, "Environment id or APP/ENV_TYPE[@CLUSTER]")->required();
   show->add_option("file", args->file, "File name (omitted: list the files)");
   show->add_flag("--raw", args->raw, "Only the live content, for redirecting to a file");
   show->add_flag("--draft", args->draft, "The draft instead of the live value")->excludes("--raw");
   SetAction(show, exit_code, [args] { Show(*args); });
 
-  auto* edit = FileCommand(config, "edit", "Edit the file's draft in $EDITOR, or replace it from a file", *args);
+  auto* edit = FileCommand(config, "edit",
+                           "Edit the file's draft in $EDITOR, or replace it from a file", *args);
   edit->add_option("--from", args->from, "Take the content from this file ('-': standard input)");
-  edit->add_flag("--rebase", args->rebase, "Base the draft on the live value of now (after a conflict)");
+  edit->add_flag("--rebase", args->rebase,
+                 "Base the draft on the live value of now (after a conflict)");
   SetAction(edit, exit_code, [args] { Edit(*args); });
 
-  SetAction(FileCommand(config, "diff", "Compare the draft with the live value", *args), exit_code, [args] {
-    auto session = Session::Connect(args->connection);
-    session.Print(session.Call("GET", FilePath(session, *args, "/diff")), RenderConfigDiff);
-  });
+  SetAction(FileCommand(config, "diff", "Compare the draft with the live value", *args), exit_code,
+            [args] {
+              auto session = Session::Connect(args->connection);
+              session.Print(session.Call("GET", FilePath(session, *args, "/diff")),
+                            RenderConfigDiff);
+            });
 
-  auto* publish = FileCommand(config, "publish", "Publish the draft; refused if the live value changed since", *args);
-  publish->add_option("--comment", args->comment, "Why (kept in the history; Apollo's release comment)");
+  auto* publish = FileCommand(config, "publish",
+                              "Publish the draft; refused if the live value changed since", *args);
+  publish->add_option("--comment", args->comment,
+                      "Why (kept in the history; Apollo's release comment)");
   SetAction(publish, exit_code, [args] {
     auto session = Session::Connect(args->connection);
     json::object body;
     if (!args->comment.empty()) body["comment"] = args->comment;
     const json::value request = std::move(body);
-    session.Print(session.Call("POST", FilePath(session, *args, "/publish"), &request), RenderConfigPublish);
+    session.Print(session.Call("POST", FilePath(session, *args, "/publish"), &request),
+                  RenderConfigPublish);
   });
 
   SetAction(FileCommand(config, "discard", "Discard the file's draft", *args), exit_code, [args] {
@@ -149,10 +162,13 @@ void AddConfigCommands(CLI::App& app, int& exit_code) {
     session.Note("discarded the draft of " + args->file);
   });
 
-  auto* history = config->add_subcommand("history", "Publishes of the environment's files, newest first");
+  auto* history =
+      config->add_subcommand("history", "Publishes of the environment's files, newest first");
   history->add_option("env", args->env, "Environment id or APP/ENV_TYPE[@CLUSTER]")->required();
   history->add_option("--file", args->file, "Only this file");
-  history->add_option("--limit", args->limit, "Page size")->check(CLI::Range(1, 500))->capture_default_str();
+  history->add_option("--limit", args->limit, "Page size")
+      ->check(CLI::Range(1, 500))
+      ->capture_default_str();
   history->add_flag("--all", args->all, "Fetch every page");
   SetAction(history, exit_code, [args] { History(*args); });
 }

@@ -111,9 +111,9 @@ std::string RenderConfigHistory(const json::value& list) {
   if (items && items->is_array()) {
     for (const auto& item : items->as_array()) {
       const auto& p = ObjectOrEmpty(&item);
-      rows.push_back({CellAt(p, "id"), CellAt(p, "created_at"), CellAt(p, "file"), CellAt(p, "actor"),
-                      CellAt(p, "base_version") + " → " + CellAt(p, "version_after"),
-                      CellAt(p, "comment")});
+      rows.push_back(
+          {CellAt(p, "id"), CellAt(p, "created_at"), CellAt(p, "file"), CellAt(p, "actor"),
+           CellAt(p, "base_version") + " → " + CellAt(p, "version_after"), CellAt(p, "comment")});
     }
   }
   return RenderTable({"id", "time", "file", "by", "version", "comment"}, rows);

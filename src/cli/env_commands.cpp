@@ -75,14 +75,17 @@ json::object CreateBody(const EnvArgs& a, const CLI::App* create) {
     json::array env;
     for (const auto& v : a.vars) {
       auto eq = v.find('=');
-      if (eq == std::string::npos || eq == 0) throw UsageFailure("--env takes NAME=VALUE, got " + v);
+      if (eq == std::string::npos || eq == 0)
+        throw UsageFailure("--env takes NAME=VALUE, got " + v);
       env.push_back({{"name", v.substr(0, eq)}, {"value", v.substr(eq + 1)}});
     }
     body["env"] = std::move(env);
   }
   json::object resources;
-  for (auto [key, value] : {std::pair{"cpu_request", &a.cpu_request}, std::pair{"cpu_limit", &a.cpu_limit},
-                            std::pair{"memory_request", &a.memory_request}, std::pair{"memory_limit", &a.memory_limit}}) {
+  for (auto [key, value] :
+       {std::pair{"cpu_request", &a.cpu_request}, std::pair{"cpu_limit", &a.cpu_limit},
+        std::pair{"memory_request", &a.memory_request},
+        std::pair{"memory_limit", &a.memory_limit}}) {
     if (!value->empty()) resources[key] = *value;
   }
   if (!resources.empty()) body["resources"] = std::move(resources);
@@ -90,34 +93,41 @@ json::object CreateBody(const EnvArgs& a, const CLI::App* create) {
 }
 
 void AddCreate(CLI::App* envs, const std::shared_ptr<EnvArgs>& args, int& exit_code) {
-  auto* create = envs->add_subcommand("create", "Create an environment; its Deployment and Services are applied at once");
+  auto* create = envs->add_subcommand(
+      "create", "Create an environment; its Deployment and Services are applied at once");
   create->add_option("app", args->app, "Application id or name")->required();
   create->add_option("--type", args->env_type, "Env type (prod, test, …)")->required();
   create->add_option("--cluster", args->cluster, "Cluster id or name")->required();
   create->add_option("--replicas", args->replicas)->check(CLI::Range(1, 24));
   create->add_option("--port", args->ports, "[NAME:]CONTAINER_PORT[:SERVICE_PORT] (repeatable)");
   create->add_option("--env", args->vars, "NAME=VALUE environment variable (repeatable)");
-  create->add_option("--image", args->image, "Full image address (default: none until the first release)");
+  create->add_option("--image", args->image,
+                     "Full image address (default: none until the first release)");
   create->add_option("--cpu-request", args->cpu_request);
   create->add_option("--cpu-limit", args->cpu_limit);
   create->add_option("--memory-request", args->memory_request);
   create->add_option("--memory-limit", args->memory_limit);
-  create->add_option("--spec-file", args->spec_file, "JSON with any environment fields (services, probes, …)")
+  create
+      ->add_option("--spec-file", args->spec_file,
+                   "JSON with any environment fields (services, probes, …)")
       ->check(CLI::ExistingFile);
   SetAction(create, exit_code, [args, create] {
     auto session = Session::Connect(args->connection);
     const json::value body = CreateBody(*args, create);
-    session.Print(session.Call("POST", "/api/v1/apps/" + PercentEncode(args->app) + "/environments", &body),
-                  RenderEnvironment);
+    session.Print(
+        session.Call("POST", "/api/v1/apps/" + PercentEncode(args->app) + "/environments", &body),
+        RenderEnvironment);
   });
 }
 
-void AddEnvCommand(CLI::App* envs, const char* name, const char* help, const std::shared_ptr<EnvArgs>& args,
-                   int& exit_code, std::function<void(Session&, const EnvArgs&)> action) {
+void AddEnvCommand(CLI::App* envs, const char* name, const char* help,
+                   const std::shared_ptr<EnvArgs>& args, int& exit_code,
+                   std::function<void(Session&, const EnvArgs&)> action) {
   auto* command = envs->add_subcommand(name, help);
   command->add_option("env", args->env, "Environment id or APP/ENV_TYPE[@CLUSTER]")->required();
   if (std::string(name) == "delete") {
-    command->add_option("--confirm", args->confirm, "The application's name, to confirm")->required();
+    command->add_option("--confirm", args->confirm, "The application's name, to confirm")
+        ->required();
   }
   SetAction(command, exit_code, [args, action] {
     auto session = Session::Connect(args->connection);
@@ -133,21 +143,25 @@ void AddReleasingCommands(CLI::App* envs, const std::shared_ptr<EnvArgs>& args, 
   SetAction(scale, exit_code, [args] {
     auto session = Session::Connect(args->connection);
     const json::value body{{"replicas", args->replicas}};
-    session.Print(session.Call("POST", EnvPath(session, args->env, "/scale"), &body), [](const json::value& v) {
-      return "change " + json::serialize(v.at("change_id")) + " is being released as release " +
-             json::serialize(v.at("release_id")) + "\n";
-    });
+    session.Print(session.Call("POST", EnvPath(session, args->env, "/scale"), &body),
+                  [](const json::value& v) {
+                    return "change " + json::serialize(v.at("change_id")) +
+                           " is being released as release " + json::serialize(v.at("release_id")) +
+                           "\n";
+                  });
   });
 
   auto* edit = envs->add_subcommand("edit", "Change resources: shows the diff; --yes releases it");
   edit->add_option("env", args->env, "Environment id or APP/ENV_TYPE[@CLUSTER]")->required();
   edit->add_option("--replicas", args->replicas)->check(CLI::Range(1, 24));
-  edit->add_option("--env", args->vars, "NAME=VALUE environment variable (repeatable; replaces the list)");
+  edit->add_option("--env", args->vars,
+                   "NAME=VALUE environment variable (repeatable; replaces the list)");
   edit->add_option("--cpu-request", args->cpu_request);
   edit->add_option("--cpu-limit", args->cpu_limit);
   edit->add_option("--memory-request", args->memory_request);
   edit->add_option("--memory-limit", args->memory_limit);
-  edit->add_option("--spec-file", args->spec_file, "JSON with the fields to change")->check(CLI::ExistingFile);
+  edit->add_option("--spec-file", args->spec_file, "JSON with the fields to change")
+      ->check(CLI::ExistingFile);
   edit->add_flag("--yes", args->yes, "Confirm: containers will be replaced");
   SetAction(edit, exit_code, [args, edit] {
     auto session = Session::Connect(args->connection);
@@ -162,10 +176,11 @@ void AddReleasingCommands(CLI::App* envs, const std::shared_ptr<EnvArgs>& args, 
     session.Print(session.Call("POST", path + "/edit", &request), [](const json::value& v) {
       std::string out;
       for (const auto& d : v.at("diff").as_array()) {
-        out += "  " + std::string(d.at("path").as_string()) + ": " + json::serialize(d.at("before")) + " -> " +
-               json::serialize(d.at("after")) + "\n";
+        out += "  " + std::string(d.at("path").as_string()) + ": " +
+               json::serialize(d.at("before")) + " -> " + json::serialize(d.at("after")) + "\n";
       }
-      if (!v.at("confirmed").as_bool()) return out + std::string(v.at("warning").as_string()) + "\n(run again with --yes)\n";
+      if (!v.at("confirmed").as_bool())
+        return out + std::string(v.at("warning").as_string()) + "\n(run again with --yes)\n";
       return out + "released as release " + json::serialize(v.at("release_id")) + "\n";
     });
   });
@@ -175,7 +190,8 @@ void AddReleasingCommands(CLI::App* envs, const std::shared_ptr<EnvArgs>& args, 
 
 void AddEnvCommands(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<EnvArgs>();
-  auto* envs = app.add_subcommand("env", "Environments: an application on a cluster, with its pods");
+  auto* envs =
+      app.add_subcommand("env", "Environments: an application on a cluster, with its pods");
   AddClientOptions(*envs, args->connection);
   envs->require_subcommand(1);
 
@@ -189,15 +205,19 @@ void AddEnvCommands(CLI::App& app, int& exit_code) {
   AddCreate(envs, args, exit_code);
   AddReleasingCommands(envs, args, exit_code);
   AddEnvCommand(envs, "show", "Show an environment: definition and live state", args, exit_code,
-                [](Session& s, const EnvArgs& a) { s.Print(s.Call("GET", EnvPath(s, a.env)), RenderEnvironment); });
+                [](Session& s, const EnvArgs& a) {
+                  s.Print(s.Call("GET", EnvPath(s, a.env)), RenderEnvironment);
+                });
   AddEnvCommand(envs, "pods", "List the environment's pods", args, exit_code,
-                [](Session& s, const EnvArgs& a) { s.Print(s.Call("GET", EnvPath(s, a.env, "/pods")), RenderPods); });
+                [](Session& s, const EnvArgs& a) {
+                  s.Print(s.Call("GET", EnvPath(s, a.env, "/pods")), RenderPods);
+                });
   AddEnvCommand(envs, "restart", "Rolling restart (no change is created)", args, exit_code,
                 [](Session& s, const EnvArgs& a) {
                   s.Print(s.Call("POST", EnvPath(s, a.env, "/restart")), RenderOperation);
                 });
-  AddEnvCommand(envs, "delete", "Delete the environment and its Kubernetes objects", args, exit_code,
-                [](Session& s, const EnvArgs& a) {
+  AddEnvCommand(envs, "delete", "Delete the environment and its Kubernetes objects", args,
+                exit_code, [](Session& s, const EnvArgs& a) {
                   s.Call("DELETE", WithQuery(EnvPath(s, a.env), {{"confirm", a.confirm}}));
                   s.Note("environment " + a.env + " deleted");
                 });

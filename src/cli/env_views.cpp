@@ -10,7 +10,6 @@ namespace {
 namespace json = boost::json;
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
-
 const json::array& Items(const json::value& list) { return ArrayAt(ObjectOrEmpty(&list), "items"); }
 
 std::string Age(const json::object& pod) {
@@ -36,16 +35,19 @@ std::string RenderClusterList(const json::value& list) {
   std::vector<Row> rows;
   for (const auto& item : Items(list)) {
     const auto& c = ObjectOrEmpty(&item);
-    rows.push_back({CellAt(c, "id"), CellAt(c, "name"), CellAt(c, "connection"), CellAt(c, "registry"),
-                    CellAt(c, "config_backend"), CellAt(c, "environments"), Connectivity(c)});
+    rows.push_back({CellAt(c, "id"), CellAt(c, "name"), CellAt(c, "connection"),
+                    CellAt(c, "registry"), CellAt(c, "config_backend"), CellAt(c, "environments"),
+                    Connectivity(c)});
   }
-  return RenderTable({"id", "name", "connection", "registry", "config", "envs", "connectivity"}, rows);
+  return RenderTable({"id", "name", "connection", "registry", "config", "envs", "connectivity"},
+                     rows);
 }
 
 std::string RenderCluster(const json::value& cluster) {
   const auto& c = ObjectOrEmpty(&cluster);
   Fields f;
-  for (const char* key : {"id", "name", "description", "connection", "registry", "config_backend", "environments"}) {
+  for (const char* key :
+       {"id", "name", "description", "connection", "registry", "config_backend", "environments"}) {
     f.emplace_back(key, CellAt(c, key));
   }
   std::string namespaces;
@@ -63,8 +65,8 @@ std::string RenderEnvironmentList(const json::value& list) {
   for (const auto& item : Items(list)) {
     const auto& e = ObjectOrEmpty(&item);
     const auto& spec = ObjectOrEmpty(e.if_contains("spec"));
-    rows.push_back({CellAt(e, "id"), CellAt(e, "app"), CellAt(e, "env_type"), CellAt(e, "cluster"), CellAt(e, "namespace"),
-                    CellAt(spec, "replicas"), CellAt(e, "image")});
+    rows.push_back({CellAt(e, "id"), CellAt(e, "app"), CellAt(e, "env_type"), CellAt(e, "cluster"),
+                    CellAt(e, "namespace"), CellAt(spec, "replicas"), CellAt(e, "image")});
   }
   return RenderTable({"id", "app", "env", "cluster", "namespace", "replicas", "image"}, rows);
 }
@@ -74,7 +76,8 @@ std::string RenderEnvironment(const json::value& env) {
   const auto& spec = ObjectOrEmpty(e.if_contains("spec"));
   const auto& res = ObjectOrEmpty(spec.if_contains("resources"));
   Fields f;
-  for (const char* key : {"id", "app", "env_type", "cluster", "namespace", "image", "image_digest", "config_backend"}) {
+  for (const char* key : {"id", "app", "env_type", "cluster", "namespace", "image", "image_digest",
+                          "config_backend"}) {
     f.emplace_back(key, CellAt(e, key));
   }
   f.emplace_back("replicas", CellAt(spec, "replicas"));
@@ -83,20 +86,23 @@ std::string RenderEnvironment(const json::value& env) {
   std::string ports;
   for (const auto& p : ArrayAt(spec, "ports")) {
     const auto& o = ObjectOrEmpty(&p);
-    ports += (ports.empty() ? "" : ", ") + CellAt(o, "service_port") + "→" + CellAt(o, "container_port") + "/" + CellAt(o, "protocol");
+    ports += (ports.empty() ? "" : ", ") + CellAt(o, "service_port") + "→" +
+             CellAt(o, "container_port") + "/" + CellAt(o, "protocol");
   }
   f.emplace_back("ports", ports.empty() ? "-" : ports);
   const auto& live = ObjectOrEmpty(e.if_contains("live"));
   if (!live.empty()) {
     const auto& r = ObjectOrEmpty(live.if_contains("replicas"));
     f.emplace_back("live", live.at("reachable").as_bool()
-                               ? "desired " + CellAt(r, "desired") + ", updated " + CellAt(r, "updated") + ", ready " +
-                                     CellAt(r, "ready") + ", available " + CellAt(r, "available")
+                               ? "desired " + CellAt(r, "desired") + ", updated " +
+                                     CellAt(r, "updated") + ", ready " + CellAt(r, "ready") +
+                                     ", available " + CellAt(r, "available")
                                : "cluster unreachable: " + CellAt(live, "error"));
     std::string conditions;
     for (const auto& c : ArrayAt(live, "conditions")) {
       const auto& o = ObjectOrEmpty(&c);
-      conditions += (conditions.empty() ? "" : ", ") + CellAt(o, "type") + "=" + CellAt(o, "status") + " (" + CellAt(o, "reason") + ")";
+      conditions += (conditions.empty() ? "" : ", ") + CellAt(o, "type") + "=" +
+                    CellAt(o, "status") + " (" + CellAt(o, "reason") + ")";
     }
     f.emplace_back("conditions", conditions.empty() ? "-" : conditions);
   }
@@ -115,15 +121,19 @@ std::string RenderPods(const json::value& list) {
     const auto& p = ObjectOrEmpty(&item);
     std::string reason = CellAt(p, "waiting_reason");
     if (reason.empty() || reason == "-") reason = CellAt(p, "terminated_reason");
-    rows.push_back({CellAt(p, "name"), CellAt(p, "phase"), CellAt(p, "ready"), CellAt(p, "restarts"),
-                    reason.empty() ? "-" : reason, CellAt(p, "image"), CellAt(p, "pod_ip"), CellAt(p, "node"), Age(p)});
+    rows.push_back({CellAt(p, "name"), CellAt(p, "phase"), CellAt(p, "ready"),
+                    CellAt(p, "restarts"), reason.empty() ? "-" : reason, CellAt(p, "image"),
+                    CellAt(p, "pod_ip"), CellAt(p, "node"), Age(p)});
   }
-  return RenderTable({"name", "phase", "ready", "restarts", "reason", "image", "ip", "node", "age"}, rows);
+  return RenderTable({"name", "phase", "ready", "restarts", "reason", "image", "ip", "node", "age"},
+                     rows);
 }
 
 std::string RenderOperation(const json::value& op) {
   const auto& o = ObjectOrEmpty(&op);
-  return RenderFields({{"operation", CellAt(o, "kind")}, {"id", CellAt(o, "id")}, {"by", CellAt(o, "actor")},
+  return RenderFields({{"operation", CellAt(o, "kind")},
+                       {"id", CellAt(o, "id")},
+                       {"by", CellAt(o, "actor")},
                        {"at", CellAt(o, "created_at")}});
 }
 

@@ -52,7 +52,8 @@ core::Result<HttpResponse> HttpClient::Send(const HttpRequest& request) {
     };
   }
   if (request.body) call.headers.emplace_back("Content-Type", request.content_type);
-  if (!options_.bearer_token.empty()) call.headers.emplace_back("Authorization", "Bearer " + options_.bearer_token);
+  if (!options_.bearer_token.empty())
+    call.headers.emplace_back("Authorization", "Bearer " + options_.bearer_token);
   if (!csrf_token_.empty() && request.method != "GET" && request.method != "HEAD") {
     call.headers.emplace_back("X-CSRF-Token", csrf_token_);
   }

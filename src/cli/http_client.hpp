@@ -39,7 +39,9 @@ struct HttpResponse {
   HeaderList headers;  ///< of the final response, in arrival order
 
   /// First header with this name (case-insensitive), if any.
-  std::optional<std::string> Header(std::string_view name) const { return net::FindHeader(headers, name); }
+  std::optional<std::string> Header(std::string_view name) const {
+    return net::FindHeader(headers, name);
+  }
   /// The body parsed as JSON; an empty body is null, unparsable text an error.
   core::Result<boost::json::value> Json() const;
 };

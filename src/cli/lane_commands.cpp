@@ -38,7 +38,8 @@ void AddLane(CLI::App* command, LaneArgs& args) {
 }
 
 // One value per flag, so a positional after `--app X` is not taken as an app.
-void AddRepeatable(CLI::App* command, const char* name, std::vector<std::string>& values, const char* help) {
+void AddRepeatable(CLI::App* command, const char* name, std::vector<std::string>& values,
+                   const char* help) {
   command->add_option(name, values, help)->allow_extra_args(false);
 }
 
@@ -58,20 +59,29 @@ json::value FollowCreation(Session& session, const std::string& lane, int timeou
 }
 
 void AddCreate(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exit_code) {
-  auto* create = lanes->add_subcommand("create", "Create a lane (or, with --dry-run, show what it would create)");
-  create->add_option("name", args->create.name, "Lane name: letters, digits, '-', '_', '.'; at most 40")->required();
+  auto* create = lanes->add_subcommand(
+      "create", "Create a lane (or, with --dry-run, show what it would create)");
+  create
+      ->add_option("name", args->create.name,
+                   "Lane name: letters, digits, '-', '_', '.'; at most 40")
+      ->required();
   create->add_option("--story", args->create.story, "The TAPD story: WORKSPACE:ID")->required();
   AddRepeatable(create, "--app", args->create.apps, "APP[,replicas=N]; repeatable, at least one");
-  AddRepeatable(create, "--member", args->create.members, "Lane member (may edit, sync, delete); repeatable");
-  create->add_option("--base-env-type", args->create.base_env_type, "Env type the apps are copied from (server default)");
+  AddRepeatable(create, "--member", args->create.members,
+                "Lane member (may edit, sync, delete); repeatable");
+  create->add_option("--base-env-type", args->create.base_env_type,
+                     "Env type the apps are copied from (server default)");
   create->add_option("--cluster", args->create.cluster, "Cluster to run on (server default)");
-  AddRepeatable(create, "--producer", args->create.producers, "App whose messages carry the lane's color; repeatable");
+  AddRepeatable(create, "--producer", args->create.producers,
+                "App whose messages carry the lane's color; repeatable");
   AddRepeatable(create, "--consumer", args->create.consumers,
                 "APP:TOPIC:GROUP: the app reads TOPIC in the lane's own group; repeatable");
   create->add_option("--notify", args->create.notify,
                      "Where expiry notices go: dingtalk:URL[:SECRET] or webhook:URL[:SECRET]");
-  create->add_flag("--dry-run", args->dry_run, "Print the plan (SYSTEM KIND NAME APP DETAIL); create nothing");
-  auto* wait = create->add_flag("--wait", args->wait, "Follow the lane until it is no longer creating");
+  create->add_flag("--dry-run", args->dry_run,
+                   "Print the plan (SYSTEM KIND NAME APP DETAIL); create nothing");
+  auto* wait =
+      create->add_flag("--wait", args->wait, "Follow the lane until it is no longer creating");
   create->add_option("--timeout", args->timeout_s, "Seconds --wait follows the lane")
       ->check(CLI::Range(1, 86400))
       ->capture_default_str()
@@ -82,15 +92,17 @@ void AddCreate(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exit
     auto session = Session::Connect(args->connection);
     json::value result = session.Call("POST", "/api/v1/lanes" + DryRunQuery(args->dry_run), &body);
     if (!args->wait) return session.Print(result, RenderLanePlanResult);
-    session.Note("creating lane " + args->create.name + " (workflow " + core::StringAt(result, {"workflow_id"}) + ")…");
+    session.Note("creating lane " + args->create.name + " (workflow " +
+                 core::StringAt(result, {"workflow_id"}) + ")…");
     // By id: the name may later be reused by another lane.
     const auto id = std::to_string(result.at("lane").at("id").as_int64());
     json::value lane = FollowCreation(session, id, args->timeout_s);
     session.Print(lane, RenderLane);
     if (core::StringAt(lane, {"state"}) != "active") {
       throw Failure(ExitCode::kServerError, "lane_" + core::StringAt(lane, {"state"}),
-                    "lane " + args->create.name + " is " + core::StringAt(lane, {"state"}) + ": see `slipway lane show " +
-                        args->create.name + "`; `slipway lane sync` retries");
+                    "lane " + args->create.name + " is " + core::StringAt(lane, {"state"}) +
+                        ": see `slipway lane show " + args->create.name +
+                        "`; `slipway lane sync` retries");
     }
   });
 }
@@ -114,34 +126,41 @@ void AddReads(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exit_
   });
 
   auto* show = lanes->add_subcommand(
-      "show", "Show a lane: apps and their live state, coloring, expiry, its workflow's steps (-o json: "
-              "{\"lane\",\"progress\"})");
+      "show",
+      "Show a lane: apps and their live state, coloring, expiry, its workflow's steps (-o json: "
+      "{\"lane\",\"progress\"})");
   AddLane(show, *args);
   SetAction(show, exit_code, [args] {
     auto session = Session::Connect(args->connection);
     ShowLane(session, args->lane);
   });
 
-  auto* plan = lanes->add_subcommand("plan", "Every artefact the lane should have, in which system");
+  auto* plan =
+      lanes->add_subcommand("plan", "Every artefact the lane should have, in which system");
   AddLane(plan, *args);
   SetAction(plan, exit_code, [args] {
     auto session = Session::Connect(args->connection);
     session.Print(session.Call("GET", LanePath(args->lane, "/plan")), RenderLanePlan);
   });
 
-  auto* drift = lanes->add_subcommand("drift", "Each artefact of the lane looked up now: what is missing, a sync remakes");
+  auto* drift = lanes->add_subcommand(
+      "drift", "Each artefact of the lane looked up now: what is missing, a sync remakes");
   AddLane(drift, *args);
   SetAction(drift, exit_code, [args] {
     auto session = Session::Connect(args->connection);
     session.Print(session.Call("GET", LanePath(args->lane, "/drift")), RenderLaneDrift);
   });
 
-  auto* events = lanes->add_subcommand("events", "The lane's events (pushes, builds, deploys, renewals…), newest first");
+  auto* events = lanes->add_subcommand(
+      "events", "The lane's events (pushes, builds, deploys, renewals…), newest first");
   AddLane(events, *args);
-  events->add_option("--limit", args->limit, "How many")->check(CLI::Range(1, 500))->capture_default_str();
+  events->add_option("--limit", args->limit, "How many")
+      ->check(CLI::Range(1, 500))
+      ->capture_default_str();
   SetAction(events, exit_code, [args] {
     auto session = Session::Connect(args->connection);
-    session.Print(session.Call("GET", WithQuery(LanePath(args->lane, "/events"), {{"limit", std::to_string(args->limit)}})),
+    session.Print(session.Call("GET", WithQuery(LanePath(args->lane, "/events"),
+                                                {{"limit", std::to_string(args->limit)}})),
                   RenderLaneEvents);
   });
 }
@@ -149,8 +168,10 @@ void AddReads(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exit_
 void AddChanges(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exit_code) {
   auto* edit = lanes->add_subcommand("edit", "Change a lane's applications, members or coloring");
   AddLane(edit, *args);
-  AddRepeatable(edit, "--app", args->edit.apps, "APP[,replicas=N]; repeatable; replaces the lane's applications");
-  AddRepeatable(edit, "--member", args->edit.members, "Member; repeatable; replaces the lane's members");
+  AddRepeatable(edit, "--app", args->edit.apps,
+                "APP[,replicas=N]; repeatable; replaces the lane's applications");
+  AddRepeatable(edit, "--member", args->edit.members,
+                "Member; repeatable; replaces the lane's members");
   AddRepeatable(edit, "--producer", args->edit.producers,
                 "Producer app; repeatable; with --consumer replaces the lane's coloring");
   AddRepeatable(edit, "--consumer", args->edit.consumers,
@@ -162,11 +183,13 @@ void AddChanges(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exi
     // Optimistic locking: the edit applies only to the version just read.
     body["version"] = session.Call("GET", LanePath(args->lane)).at("version");
     const json::value request = std::move(body);
-    session.Print(session.Call("PATCH", LanePath(args->lane) + DryRunQuery(args->dry_run), &request),
-                  RenderLanePlanResult);
+    session.Print(
+        session.Call("PATCH", LanePath(args->lane) + DryRunQuery(args->dry_run), &request),
+        RenderLanePlanResult);
   });
 
-  auto* renew = lanes->add_subcommand("renew", "Count as activity: takes the lane off the pending-deletion list");
+  auto* renew = lanes->add_subcommand(
+      "renew", "Count as activity: takes the lane off the pending-deletion list");
   AddLane(renew, *args);
   SetAction(renew, exit_code, [args] {
     auto session = Session::Connect(args->connection);
@@ -181,15 +204,18 @@ void AddChanges(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exi
   });
 
   auto* remove = lanes->add_subcommand(
-      "delete", "Delete a lane everywhere; exits 0 only when done (run again to follow or finish it)");
+      "delete",
+      "Delete a lane everywhere; exits 0 only when done (run again to follow or finish it)");
   AddLane(remove, *args);
   remove->add_option("--confirm", args->confirm, "The lane's name, to confirm")->required();
   SetAction(remove, exit_code, [args] {
     auto session = Session::Connect(args->connection);
-    HttpResponse response = session.Send("DELETE", WithQuery(LanePath(args->lane), {{"confirm", args->confirm}}));
+    HttpResponse response =
+        session.Send("DELETE", WithQuery(LanePath(args->lane), {{"confirm", args->confirm}}));
     auto body = response.Json();
     // 202 (still running) and 503 (a step failed) carry the deletion, not an error.
-    if (!body.ok() || !body->is_object() || !body->as_object().contains("done")) throw FailureFromResponse(response);
+    if (!body.ok() || !body->is_object() || !body->as_object().contains("done"))
+      throw FailureFromResponse(response);
     session.Print(*body, RenderLaneDeletion);
     if (!body->at("done").as_bool()) {
       const bool running = core::StringAt(*body, {"workflow_state"}) == "running";
@@ -203,7 +229,8 @@ void AddChanges(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exi
 
 void AddLaneCommands(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<LaneArgs>();
-  auto* lanes = app.add_subcommand("lane", "Swimlanes: an iteration's own copy of the services it changes");
+  auto* lanes =
+      app.add_subcommand("lane", "Swimlanes: an iteration's own copy of the services it changes");
   AddClientOptions(*lanes, args->connection);
   lanes->require_subcommand(1);
   AddCreate(lanes, args, exit_code);

@@ -46,7 +46,8 @@ boost::json::object ParseLaneApp(std::string_view spec) {
 boost::json::object ParseLaneStory(std::string_view spec) {
   auto parts = Split(spec, ':');
   if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
-    throw UsageFailure("--story takes WORKSPACE:ID (the TAPD story), got '" + std::string(spec) + "'");
+    throw UsageFailure("--story takes WORKSPACE:ID (the TAPD story), got '" + std::string(spec) +
+                       "'");
   }
   return {{"workspace_id", parts[0]}, {"id", parts[1]}};
 }
@@ -54,7 +55,8 @@ boost::json::object ParseLaneStory(std::string_view spec) {
 boost::json::object ParseLaneConsumer(std::string_view spec) {
   auto first = spec.find(':');
   auto second = first == std::string_view::npos ? first : spec.find(':', first + 1);
-  if (second == std::string_view::npos || first == 0 || second == first + 1 || second + 1 == spec.size()) {
+  if (second == std::string_view::npos || first == 0 || second == first + 1 ||
+      second + 1 == spec.size()) {
     throw UsageFailure("--consumer takes APP:TOPIC:GROUP, got '" + std::string(spec) + "'");
   }
   return {{"app", spec.substr(0, first)},
@@ -86,7 +88,8 @@ boost::json::object ParseLaneNotify(std::string_view spec) {
 
 namespace {
 
-boost::json::object ColoringBody(const std::vector<std::string>& producers, const std::vector<std::string>& consumers) {
+boost::json::object ColoringBody(const std::vector<std::string>& producers,
+                                 const std::vector<std::string>& consumers) {
   boost::json::array parsed;
   for (const auto& spec : consumers) parsed.push_back(ParseLaneConsumer(spec));
   return {{"producers", boost::json::value_from(producers)}, {"consumers", std::move(parsed)}};
@@ -103,7 +106,8 @@ boost::json::object LaneCreateBody(const LaneCreateArgs& args) {
   if (!args.members.empty()) body["members"] = boost::json::value_from(args.members);
   if (!args.base_env_type.empty()) body["base_env_type"] = args.base_env_type;
   if (!args.cluster.empty()) body["cluster"] = args.cluster;
-  if (!args.producers.empty() || !args.consumers.empty()) body["coloring"] = ColoringBody(args.producers, args.consumers);
+  if (!args.producers.empty() || !args.consumers.empty())
+    body["coloring"] = ColoringBody(args.producers, args.consumers);
   if (!args.notify.empty()) body["notify"] = ParseLaneNotify(args.notify);
   return body;
 }
@@ -116,8 +120,10 @@ boost::json::object LaneEditBody(const LaneEditArgs& args) {
     body["apps"] = std::move(apps);
   }
   if (!args.members.empty()) body["members"] = boost::json::value_from(args.members);
-  if (!args.producers.empty() || !args.consumers.empty()) body["coloring"] = ColoringBody(args.producers, args.consumers);
-  if (body.empty()) throw UsageFailure("nothing to edit: give --app, --member, --producer or --consumer");
+  if (!args.producers.empty() || !args.consumers.empty())
+    body["coloring"] = ColoringBody(args.producers, args.consumers);
+  if (body.empty())
+    throw UsageFailure("nothing to edit: give --app, --member, --producer or --consumer");
   return body;
 }
 

@@ -14,8 +14,8 @@ std::string Json(const boost::json::object& object) { return boost::json::serial
 TEST(CliLaneRequests, AnAppTakesAnOptionalReplicaCount) {
   EXPECT_EQ(Json(ParseLaneApp("order")), R"({"app":"order"})");
   EXPECT_EQ(Json(ParseLaneApp("order,replicas=2")), R"({"app":"order","replicas":2})");
-  for (const char* bad : {"", ",replicas=2", "order,replicas=0", "order,replicas=x", "order,replicas=2,replicas=3",
-                          "order,size=2", "order,replicas=2x"}) {
+  for (const char* bad : {"", ",replicas=2", "order,replicas=0", "order,replicas=x",
+                          "order,replicas=2,replicas=3", "order,size=2", "order,replicas=2x"}) {
     EXPECT_THROW(ParseLaneApp(bad), Failure) << bad;
   }
 }
@@ -23,9 +23,12 @@ TEST(CliLaneRequests, AnAppTakesAnOptionalReplicaCount) {
 TEST(CliLaneRequests, StoryAndConsumerNotation) {
   EXPECT_EQ(Json(ParseLaneStory("20375841:1120375841001000001")),
             R"({"workspace_id":"20375841","id":"1120375841001000001"})");
-  for (const char* bad : {"20375841", ":1", "1:", "1:2:3"}) EXPECT_THROW(ParseLaneStory(bad), Failure) << bad;
-  EXPECT_EQ(Json(ParseLaneConsumer("pay:orders:pay-group")), R"({"app":"pay","topic":"orders","group":"pay-group"})");
-  EXPECT_EQ(Json(ParseLaneConsumer("pay:orders:g:1")), R"({"app":"pay","topic":"orders","group":"g:1"})");
+  for (const char* bad : {"20375841", ":1", "1:", "1:2:3"})
+    EXPECT_THROW(ParseLaneStory(bad), Failure) << bad;
+  EXPECT_EQ(Json(ParseLaneConsumer("pay:orders:pay-group")),
+            R"({"app":"pay","topic":"orders","group":"pay-group"})");
+  EXPECT_EQ(Json(ParseLaneConsumer("pay:orders:g:1")),
+            R"({"app":"pay","topic":"orders","group":"g:1"})");
   for (const char* bad : {"pay", "pay:orders", ":orders:g", "pay::g", "pay:orders:"}) {
     EXPECT_THROW(ParseLaneConsumer(bad), Failure) << bad;
   }
@@ -57,11 +60,12 @@ TEST(CliLaneRequests, CreateBodyHasOptionalPartsOnlyWhenGiven) {
   args.cluster = "sandbox";
   args.consumers = {"pay:orders:pay-group"};
   args.notify = "dingtalk:https://robot/send:sec";
-  EXPECT_EQ(Json(LaneCreateBody(args)),
-            R"({"name":"pay-q3","story":{"workspace_id":"1","id":"2"},"apps":[{"app":"order"},)"
-            R"({"app":"pay","replicas":1}],"members":["bob"],"base_env_type":"test","cluster":"sandbox",)"
-            R"("coloring":{"producers":[],"consumers":[{"app":"pay","topic":"orders","group":"pay-group"}]},)"
-            R"("notify":{"type":"dingtalk","secret":"sec","url":"https://robot/send"}})");
+  EXPECT_EQ(
+      Json(LaneCreateBody(args)),
+      R"({"name":"pay-q3","story":{"workspace_id":"1","id":"2"},"apps":[{"app":"order"},)"
+      R"({"app":"pay","replicas":1}],"members":["bob"],"base_env_type":"test","cluster":"sandbox",)"
+      R"("coloring":{"producers":[],"consumers":[{"app":"pay","topic":"orders","group":"pay-group"}]},)"
+      R"("notify":{"type":"dingtalk","secret":"sec","url":"https://robot/send"}})");
 }
 
 TEST(CliLaneRequests, EditBodyReplacesOnlyWhatIsGiven) {
@@ -70,11 +74,13 @@ TEST(CliLaneRequests, EditBodyReplacesOnlyWhatIsGiven) {
   args.members = {"bob", "carol"};
   EXPECT_EQ(Json(LaneEditBody(args)), R"({"members":["bob","carol"]})");
   args.apps = {"order,replicas=3"};
-  EXPECT_EQ(Json(LaneEditBody(args)), R"({"apps":[{"app":"order","replicas":3}],"members":["bob","carol"]})");
+  EXPECT_EQ(Json(LaneEditBody(args)),
+            R"({"apps":[{"app":"order","replicas":3}],"members":["bob","carol"]})");
   // A producer alone replaces the whole coloring: the consumers become none.
   args.producers = {"order"};
-  EXPECT_EQ(Json(LaneEditBody(args)), R"({"apps":[{"app":"order","replicas":3}],"members":["bob","carol"],)"
-                                      R"("coloring":{"producers":["order"],"consumers":[]}})");
+  EXPECT_EQ(Json(LaneEditBody(args)),
+            R"({"apps":[{"app":"order","replicas":3}],"members":["bob","carol"],)"
+            R"("coloring":{"producers":["order"],"consumers":[]}})");
 }
 
 TEST(CliLaneRequests, LanePathEncodesTheReference) {

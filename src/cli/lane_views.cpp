@@ -45,8 +45,8 @@ std::string AppsTable(const boost::json::object& lane) {
                     ShortSha(CellAt(live, "branch_head")), CellAt(live, "last_build_id"),
                     CellAt(live, "deployed_image"), CellAt(a, "internal_domain"), Hosts(a)});
   }
-  return RenderTable({"app", "replicas", "base env", "branch head", "last build", "deployed image", "internal",
-                      "external"},
+  return RenderTable({"app", "replicas", "base env", "branch head", "last build", "deployed image",
+                      "internal", "external"},
                      rows);
 }
 
@@ -61,7 +61,8 @@ std::string ConsumersTable(const boost::json::object& lane) {
                       CellAt(consumer, "variable")});
     }
   }
-  return rows.empty() ? "" : "\n" + RenderTable({"consumer", "topic", "lane group", "variable"}, rows);
+  return rows.empty() ? ""
+                      : "\n" + RenderTable({"consumer", "topic", "lane group", "variable"}, rows);
 }
 
 }  // namespace
@@ -72,7 +73,8 @@ std::string RenderLaneList(const boost::json::value& list) {
     const auto& l = ObjectOrEmpty(&item);
     const auto& expiry = ObjectOrEmpty(l.if_contains("expiry"));
     rows.push_back({CellAt(l, "name"), CellAt(l, "state"), AppNames(l), CellAt(l, "owner"),
-                    CellAt(expiry, "stage"), CellAt(expiry, "pending_at"), CellAt(expiry, "delete_at")});
+                    CellAt(expiry, "stage"), CellAt(expiry, "pending_at"),
+                    CellAt(expiry, "delete_at")});
   }
   return RenderTable({"name", "state", "apps", "owner", "expiry", "pending at", "delete at"}, rows);
 }
@@ -82,10 +84,13 @@ std::string RenderLane(const boost::json::value& lane) {
   Fields fields;
   for (const char* key : {"id", "name", "state"}) fields.emplace_back(key, CellAt(l, key));
   if (Present(l, "error")) fields.emplace_back("error", CellAt(l, "error"));
-  fields.emplace_back("workflow", CellAt(l, "workflow_id") +
-                                      (Present(l, "workflow_state") ? " (" + CellAt(l, "workflow_state") + ")" : ""));
+  fields.emplace_back(
+      "workflow",
+      CellAt(l, "workflow_id") +
+          (Present(l, "workflow_state") ? " (" + CellAt(l, "workflow_state") + ")" : ""));
   const auto& story = ObjectOrEmpty(l.if_contains("story"));
-  fields.emplace_back("story", CellAt(story, "workspace_id") + ":" + CellAt(story, "id") + "  " + CellAt(story, "url"));
+  fields.emplace_back("story", CellAt(story, "workspace_id") + ":" + CellAt(story, "id") + "  " +
+                                   CellAt(story, "url"));
   fields.emplace_back("description", CellAt(l, "description"));
   fields.emplace_back("owner", CellAt(l, "owner"));
   fields.emplace_back("members", CellAt(l, "members"));
@@ -115,7 +120,8 @@ std::string RenderLanePlan(const boost::json::value& plan) {
   std::vector<Row> rows;
   for (const auto& item : items) {
     const auto& a = ObjectOrEmpty(&item);
-    rows.push_back({CellAt(a, "system"), CellAt(a, "kind"), CellAt(a, "name"), CellAt(a, "app"), CellAt(a, "detail")});
+    rows.push_back({CellAt(a, "system"), CellAt(a, "kind"), CellAt(a, "name"), CellAt(a, "app"),
+                    CellAt(a, "detail")});
   }
   return RenderTable({"system", "kind", "name", "app", "detail"}, rows);
 }
@@ -137,9 +143,11 @@ std::string RenderLaneDrift(const boost::json::value& list) {
   for (const auto& item : ArrayAt(ObjectOrEmpty(&list), "items")) {
     const auto& a = ObjectOrEmpty(&item);
     const auto* present = a.if_contains("present");
-    const std::string state = present && present->is_bool() ? (present->as_bool() ? "present" : "MISSING")
-                                                            : "unknown: " + CellAt(a, "error");
-    rows.push_back({CellAt(a, "system"), CellAt(a, "kind"), CellAt(a, "name"), CellAt(a, "app"), state});
+    const std::string state = present && present->is_bool()
+                                  ? (present->as_bool() ? "present" : "MISSING")
+                                  : "unknown: " + CellAt(a, "error");
+    rows.push_back(
+        {CellAt(a, "system"), CellAt(a, "kind"), CellAt(a, "name"), CellAt(a, "app"), state});
   }
   return RenderTable({"system", "kind", "name", "app", "state"}, rows);
 }
@@ -148,8 +156,8 @@ std::string RenderLaneEvents(const boost::json::value& list) {
   std::vector<Row> rows;
   for (const auto& item : ArrayAt(ObjectOrEmpty(&list), "items")) {
     const auto& e = ObjectOrEmpty(&item);
-    rows.push_back({CellAt(e, "created_at"), CellAt(e, "kind"), CellAt(e, "app"), CellAt(e, "actor"),
-                    CellAt(e, "detail")});
+    rows.push_back({CellAt(e, "created_at"), CellAt(e, "kind"), CellAt(e, "app"),
+                    CellAt(e, "actor"), CellAt(e, "detail")});
   }
   return RenderTable({"when", "kind", "app", "actor", "detail"}, rows);
 }
@@ -159,10 +167,11 @@ std::string RenderLaneDeletion(const boost::json::value& deletion) {
   if (CellAt(d, "done") == "true") return "lane deleted\n";
   const std::string workflow = "workflow " + CellAt(d, "workflow_id");
   if (CellAt(d, "workflow_state") == "running") {
-    return "the deletion is still running (" + workflow + "): run the same command again to follow it\n";
+    return "the deletion is still running (" + workflow +
+           "): run the same command again to follow it\n";
   }
-  return "the deletion stopped (" + workflow + " " + CellAt(d, "workflow_state") + "): " + CellAt(d, "error") +
-         "\ndelete again to finish the rest\n";
+  return "the deletion stopped (" + workflow + " " + CellAt(d, "workflow_state") +
+         "): " + CellAt(d, "error") + "\ndelete again to finish the rest\n";
 }
 
 }  // namespace slipway::cli

@@ -60,9 +60,12 @@ TEST(CliLaneViews, ALaneShowsItsAppsLiveStateColoringAndExpiry) {
             "version:          3\n"
             "actions:          edit, renew, sync, delete\n"
             "\n"
-            "APP    REPLICAS  BASE ENV  BRANCH HEAD  LAST BUILD  DEPLOYED IMAGE                        INTERNAL      EXTERNAL\n"
-            "order  2         11        3f2a9c1d     40          registry.local/order:pay-q3-3f2a9c1d  order.pay-q3  web-pay-q3.lanes.example.com\n"
-            "pay    -         12        -            -           -                                     pay.pay-q3    -\n"
+            "APP    REPLICAS  BASE ENV  BRANCH HEAD  LAST BUILD  DEPLOYED IMAGE                    "
+            "    INTERNAL      EXTERNAL\n"
+            "order  2         11        3f2a9c1d     40          "
+            "registry.local/order:pay-q3-3f2a9c1d  order.pay-q3  web-pay-q3.lanes.example.com\n"
+            "pay    -         12        -            -           -                                 "
+            "    pay.pay-q3    -\n"
             "\n"
             "CONSUMER  TOPIC   LANE GROUP        VARIABLE\n"
             "pay       orders  pay-group-pay-q3  SLIPWAY_CONSUMER_GROUP_ORDERS\n");
@@ -81,17 +84,21 @@ TEST(CliLaneViews, AFailedLaneShowsWhy) {
 }
 
 TEST(CliLaneViews, TheListHasOneLinePerLane) {
-  const auto list = boost::json::parse(std::string(R"js({"items":[)js") + kLane +
-                                       R"js(,{"name":"new","state":"creating","apps":[],"owner":"bob",
+  const auto list =
+      boost::json::parse(std::string(R"js({"items":[)js") + kLane +
+                         R"js(,{"name":"new","state":"creating","apps":[],"owner":"bob",
                                        "expiry":{"stage":"active","pending_at":null,"delete_at":null}}]})js");
-  EXPECT_EQ(RenderLaneList(list),
-            "NAME    STATE     APPS       OWNER  EXPIRY            PENDING AT                DELETE AT\n"
-            "pay-q3  active    order,pay  alice  pending_deletion  2026-11-15T00:00:00.000Z  2026-11-18T00:00:00.000Z\n"
-            "new     creating  -          bob    active            -                         -\n");
+  EXPECT_EQ(
+      RenderLaneList(list),
+      "NAME    STATE     APPS       OWNER  EXPIRY            PENDING AT                DELETE AT\n"
+      "pay-q3  active    order,pay  alice  pending_deletion  2026-11-15T00:00:00.000Z  "
+      "2026-11-18T00:00:00.000Z\n"
+      "new     creating  -          bob    active            -                         -\n");
 }
 
 TEST(CliLaneViews, APlanIsATableAndADryRunSaysSo) {
-  const auto result = boost::json::parse(R"js({"dry_run":true,"lane":{"name":"pay-q3"},"workflow_id":null,"plan":[
+  const auto result =
+      boost::json::parse(R"js({"dry_run":true,"lane":{"name":"pay-q3"},"workflow_id":null,"plan":[
     {"system":"kubernetes","kind":"namespace","name":"pay-q3","app":null,"detail":"on sandbox"},
     {"system":"gitlab","kind":"branch","name":"feature/pay-q3","app":"order","detail":"from master"}]})js");
   EXPECT_EQ(RenderLanePlanResult(result),
@@ -102,8 +109,8 @@ TEST(CliLaneViews, APlanIsATableAndADryRunSaysSo) {
 }
 
 TEST(CliLaneViews, ACreateNamesItsWorkflowAndAnEditWithNothingToDoSaysSo) {
-  auto result = boost::json::parse(std::string(R"js({"dry_run":false,"plan":[],"workflow_id":"wf-9","lane":)js") +
-                                   kLane + "}");
+  auto result = boost::json::parse(
+      std::string(R"js({"dry_run":false,"plan":[],"workflow_id":"wf-9","lane":)js") + kLane + "}");
   std::string out = RenderLanePlanResult(result);
   EXPECT_NE(out.find("name:             pay-q3\n"), std::string::npos) << out;
   EXPECT_TRUE(out.ends_with("workflow wf-9 is doing it\n")) << out;
@@ -129,25 +136,31 @@ TEST(CliLaneViews, EventsAreATable) {
     {"id":2,"app":"order","kind":"deploy","detail":"registry.local/order:pay-q3-3f2a9c1d","actor":"gitlab",
      "created_at":"2026-11-02T10:00:00.000Z"},
     {"id":1,"app":null,"kind":"renew","detail":"","actor":"alice","created_at":"2026-11-02T09:00:00.000Z"}]})js");
-  EXPECT_EQ(RenderLaneEvents(events),
-            "WHEN                      KIND    APP    ACTOR   DETAIL\n"
-            "2026-11-02T10:00:00.000Z  deploy  order  gitlab  registry.local/order:pay-q3-3f2a9c1d\n"
-            "2026-11-02T09:00:00.000Z  renew   -      alice\n");
+  EXPECT_EQ(
+      RenderLaneEvents(events),
+      "WHEN                      KIND    APP    ACTOR   DETAIL\n"
+      "2026-11-02T10:00:00.000Z  deploy  order  gitlab  registry.local/order:pay-q3-3f2a9c1d\n"
+      "2026-11-02T09:00:00.000Z  renew   -      alice\n");
 }
 
 TEST(CliLaneViews, ADeletionIsDoneStillRunningOrStoppedAtAStep) {
-  EXPECT_EQ(RenderLaneDeletion(boost::json::parse(R"({"done":true,"workflow_id":"wf-2","workflow_state":"succeeded","error":null})")),
-            "lane deleted\n");
-  EXPECT_EQ(RenderLaneDeletion(boost::json::parse(R"({"done":false,"workflow_id":"wf-2","workflow_state":"running","error":null})")),
-            "the deletion is still running (workflow wf-2): run the same command again to follow it\n");
   EXPECT_EQ(RenderLaneDeletion(boost::json::parse(
-                R"({"done":false,"workflow_id":"wf-2","workflow_state":"failed","error":"step namespace: cluster unreachable"})")),
-            "the deletion stopped (workflow wf-2 failed): step namespace: cluster unreachable\n"
-            "delete again to finish the rest\n");
+                R"({"done":true,"workflow_id":"wf-2","workflow_state":"succeeded","error":null})")),
+            "lane deleted\n");
+  EXPECT_EQ(
+      RenderLaneDeletion(boost::json::parse(
+          R"({"done":false,"workflow_id":"wf-2","workflow_state":"running","error":null})")),
+      "the deletion is still running (workflow wf-2): run the same command again to follow it\n");
+  EXPECT_EQ(
+      RenderLaneDeletion(boost::json::parse(
+          R"({"done":false,"workflow_id":"wf-2","workflow_state":"failed","error":"step namespace: cluster unreachable"})")),
+      "the deletion stopped (workflow wf-2 failed): step namespace: cluster unreachable\n"
+      "delete again to finish the rest\n");
 }
 
 TEST(CliWorkflowViews, StepsAndChildrenWithTheStepEachIsAt) {
-  const auto progress = boost::json::parse(R"js({"workflow":{"id":"wf-1","kind":"lane.create","state":"running",
+  const auto progress =
+      boost::json::parse(R"js({"workflow":{"id":"wf-1","kind":"lane.create","state":"running",
     "error":null,"waiting_for":null,"steps":[
       {"index":0,"name":"prepare","state":"succeeded","attempt":1,"error":null},
       {"index":1,"name":"apps","state":"waiting","attempt":1,"error":null}],

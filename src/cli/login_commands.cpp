@@ -90,8 +90,8 @@ void Login(const LoginArgs& args) {
   }
 
   const auto* id = token.is_object() ? token.as_object().if_contains("id") : nullptr;
-  CliConfig config{server, core::StringAt(token, {"token"}), id && id->is_int64() ? id->as_int64() : 0,
-                   username, transport};
+  CliConfig config{server, core::StringAt(token, {"token"}),
+                   id && id->is_int64() ? id->as_int64() : 0, username, transport};
   if (config.token.empty()) {
     throw Failure(ExitCode::kServerError, "internal", "server answered no token");
   }

@@ -27,8 +27,8 @@ std::string ReleasePath(const std::string& id, const std::string& suffix = "") {
   return "/api/v1/releases/" + PercentEncode(id) + suffix;
 }
 
-void AddAct(CLI::App* releases, const std::shared_ptr<ReleaseArgs>& args, int& exit_code, const char* name,
-            const char* help, const char* suffix) {
+void AddAct(CLI::App* releases, const std::shared_ptr<ReleaseArgs>& args, int& exit_code,
+            const char* name, const char* help, const char* suffix) {
   auto* command = releases->add_subcommand(name, help);
   command->add_option("id", args->id, "Release id")->required();
   SetAction(command, exit_code, [args, suffix] {
@@ -38,14 +38,18 @@ void AddAct(CLI::App* releases, const std::shared_ptr<ReleaseArgs>& args, int& e
 }
 
 void AddRollback(CLI::App* releases, const std::shared_ptr<ReleaseArgs>& args, int& exit_code) {
-  auto* rollback = releases->add_subcommand("rollback", "Roll a release back (shows the diff; --yes runs it)");
+  auto* rollback =
+      releases->add_subcommand("rollback", "Roll a release back (shows the diff; --yes runs it)");
   rollback->add_option("id", args->id, "Release id")->required();
-  rollback->add_option("--image", args->image, "Another image of the application (default: the baseline before)");
+  rollback->add_option("--image", args->image,
+                       "Another image of the application (default: the baseline before)");
   rollback->add_option("--baseline", args->baseline, "A baseline version to restore");
-  rollback->add_option("--scope", args->scope, "all (default): image and config files; image; config")
+  rollback
+      ->add_option("--scope", args->scope, "all (default): image and config files; image; config")
       ->check(CLI::IsMember({"all", "image", "config"}));
-  rollback->add_option("--plan-token", args->plan_token,
-                       "The token the plan showed: refuse the rollback if a config file changed since");
+  rollback->add_option(
+      "--plan-token", args->plan_token,
+      "The token the plan showed: refuse the rollback if a config file changed since");
   rollback->add_flag("--yes", args->yes, "Run it (without: only show where it goes and the diff)");
   SetAction(rollback, exit_code, [args] {
     auto session = Session::Connect(args->connection);
@@ -55,10 +59,12 @@ void AddRollback(CLI::App* releases, const std::shared_ptr<ReleaseArgs>& args, i
     if (!args->scope.empty()) body["scope"] = args->scope;
     if (!args->plan_token.empty()) body["plan_token"] = args->plan_token;
     if (!args->yes) {
-      auto plan = session.Call("GET", WithQuery(ReleasePath(args->id, "/rollback-plan"),
-                                                {{"image", args->image},
-                                                 {"baseline_version", args->baseline > 0 ? std::to_string(args->baseline) : ""},
-                                                 {"scope", args->scope}}));
+      auto plan = session.Call(
+          "GET",
+          WithQuery(ReleasePath(args->id, "/rollback-plan"),
+                    {{"image", args->image},
+                     {"baseline_version", args->baseline > 0 ? std::to_string(args->baseline) : ""},
+                     {"scope", args->scope}}));
       session.Print(plan, [](const json::value& p) {
         return RenderRollbackPlan(p) + "run it with --yes --plan-token '" +
                std::string(p.at("plan_token").as_string()) + "'\n";
@@ -66,38 +72,45 @@ void AddRollback(CLI::App* releases, const std::shared_ptr<ReleaseArgs>& args, i
       return;
     }
     const json::value request = std::move(body);
-    session.Print(session.Call("POST", ReleasePath(args->id, "/rollback"), &request), RenderRelease);
+    session.Print(session.Call("POST", ReleasePath(args->id, "/rollback"), &request),
+                  RenderRelease);
   });
 }
 
 void AddBaselineCommands(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ReleaseArgs>();
-  auto* baselines = app.add_subcommand("baseline", "Baselines: versioned snapshots of an environment");
+  auto* baselines =
+      app.add_subcommand("baseline", "Baselines: versioned snapshots of an environment");
   AddClientOptions(*baselines, args->connection);
   baselines->require_subcommand(1);
   auto* list = baselines->add_subcommand("list", "List an environment's baselines");
   list->add_option("env", args->env, "Environment id")->required();
   SetAction(list, exit_code, [args] {
     auto session = Session::Connect(args->connection);
-    session.Print(session.Call("GET", "/api/v1/environments/" + std::to_string(args->env) + "/baselines"),
-                  RenderBaselineList);
+    session.Print(
+        session.Call("GET", "/api/v1/environments/" + std::to_string(args->env) + "/baselines"),
+        RenderBaselineList);
   });
-  auto* diff = baselines->add_subcommand("diff", "Diff between two baseline versions: fields and config files");
+  auto* diff = baselines->add_subcommand(
+      "diff", "Diff between two baseline versions: fields and config files");
   diff->add_option("env", args->env, "Environment id")->required();
   diff->add_option("from", args->from, "Baseline version")->required();
   diff->add_option("to", args->to, "Baseline version")->required();
   SetAction(diff, exit_code, [args] {
     auto session = Session::Connect(args->connection);
-    session.Print(session.Call("GET", "/api/v1/environments/" + std::to_string(args->env) + "/baselines/diff?from=" +
-                                          std::to_string(args->from) + "&to=" + std::to_string(args->to)),
+    session.Print(session.Call("GET", "/api/v1/environments/" + std::to_string(args->env) +
+                                          "/baselines/diff?from=" + std::to_string(args->from) +
+                                          "&to=" + std::to_string(args->to)),
                   RenderBaselineDiff);
   });
-  auto* drift = baselines->add_subcommand("drift", "Config files changed since the latest baseline");
+  auto* drift =
+      baselines->add_subcommand("drift", "Config files changed since the latest baseline");
   drift->add_option("env", args->env, "Environment id")->required();
   SetAction(drift, exit_code, [args] {
     auto session = Session::Connect(args->connection);
-    session.Print(session.Call("GET", "/api/v1/environments/" + std::to_string(args->env) + "/config-drift"),
-                  RenderConfigDrift);
+    session.Print(
+        session.Call("GET", "/api/v1/environments/" + std::to_string(args->env) + "/config-drift"),
+        RenderConfigDrift);
   });
 }
 
@@ -105,7 +118,8 @@ void AddBaselineCommands(CLI::App& app, int& exit_code) {
 
 void AddReleaseCommands(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ReleaseArgs>();
-  auto* releases = app.add_subcommand("release", "Releases: run changes, follow, promote, abort, roll back");
+  auto* releases =
+      app.add_subcommand("release", "Releases: run changes, follow, promote, abort, roll back");
   AddClientOptions(*releases, args->connection);
   releases->require_subcommand(1);
 
@@ -118,8 +132,10 @@ void AddReleaseCommands(CLI::App& app, int& exit_code) {
     json::object body;
     if (!args->strategy.empty()) body["strategy"] = args->strategy;
     const json::value request = std::move(body);
-    session.Print(session.Call("POST", "/api/v1/changes/" + PercentEncode(args->change) + "/release", &request),
-                  RenderRelease);
+    session.Print(
+        session.Call("POST", "/api/v1/changes/" + PercentEncode(args->change) + "/release",
+                     &request),
+        RenderRelease);
   });
 
   auto* list = releases->add_subcommand("list", "List releases, newest first");
@@ -128,11 +144,12 @@ void AddReleaseCommands(CLI::App& app, int& exit_code) {
   list->add_option("--state", args->state);
   SetAction(list, exit_code, [args] {
     auto session = Session::Connect(args->connection);
-    session.Print(session.Call("GET", WithQuery("/api/v1/releases",
-                                                 {{"app", args->app},
-                                                  {"env_id", args->env > 0 ? std::to_string(args->env) : ""},
-                                                  {"state", args->state}})),
-                  RenderReleaseList);
+    session.Print(
+        session.Call("GET", WithQuery("/api/v1/releases",
+                                      {{"app", args->app},
+                                       {"env_id", args->env > 0 ? std::to_string(args->env) : ""},
+                                       {"state", args->state}})),
+        RenderReleaseList);
   });
 
   auto* show = releases->add_subcommand("show", "Show a release: steps, operations, actions");
@@ -143,7 +160,8 @@ void AddReleaseCommands(CLI::App& app, int& exit_code) {
   });
 
   AddAct(releases, args, exit_code, "promote", "Canary: go to the next step", "/promote");
-  AddAct(releases, args, exit_code, "promote-all", "Canary: all pods take the new version", "/promote-all");
+  AddAct(releases, args, exit_code, "promote-all", "Canary: all pods take the new version",
+         "/promote-all");
   AddAct(releases, args, exit_code, "abort", "Stop and put back what ran before", "/abort");
   AddRollback(releases, args, exit_code);
   AddBaselineCommands(app, exit_code);

@@ -9,7 +9,9 @@ namespace {
 
 namespace json = boost::json;
 
-std::string Compact(const json::value& v) { return v.is_null() ? "(none)" : v.is_string() ? std::string(v.as_string()) : json::serialize(v); }
+std::string Compact(const json::value& v) {
+  return v.is_null() ? "(none)" : v.is_string() ? std::string(v.as_string()) : json::serialize(v);
+}
 
 }  // namespace
 
@@ -17,8 +19,9 @@ std::string RenderReleaseList(const json::value& list) {
   std::vector<Row> rows;
   for (const auto& item : ArrayAt(ObjectOrEmpty(&list), "items")) {
     const auto& r = ObjectOrEmpty(&item);
-    rows.push_back({CellAt(r, "id"), CellAt(r, "app"), CellAt(r, "env_type"), CellAt(r, "kind"), CellAt(r, "strategy"),
-                    CellAt(r, "state"), CellAt(r, "image"), CellAt(r, "started_by")});
+    rows.push_back({CellAt(r, "id"), CellAt(r, "app"), CellAt(r, "env_type"), CellAt(r, "kind"),
+                    CellAt(r, "strategy"), CellAt(r, "state"), CellAt(r, "image"),
+                    CellAt(r, "started_by")});
   }
   return RenderTable({"id", "app", "env", "kind", "strategy", "state", "image", "by"}, rows);
 }
@@ -27,11 +30,14 @@ std::string RenderRelease(const json::value& release) {
   const auto& r = ObjectOrEmpty(&release);
   const auto& change = ObjectOrEmpty(r.if_contains("change"));
   std::vector<std::pair<std::string, std::string>> f;
-  for (const char* key : {"id", "app", "env_type", "kind", "strategy", "state", "image", "image_before"}) {
+  for (const char* key :
+       {"id", "app", "env_type", "kind", "strategy", "state", "image", "image_before"}) {
     f.emplace_back(key, CellAt(r, key));
   }
-  f.emplace_back("change", CellAt(change, "id") + " (" + CellAt(change, "type") + ", " + CellAt(change, "state") + ")");
-  if (const auto* error = r.if_contains("error"); error && error->is_string() && !error->as_string().empty()) {
+  f.emplace_back("change", CellAt(change, "id") + " (" + CellAt(change, "type") + ", " +
+                               CellAt(change, "state") + ")");
+  if (const auto* error = r.if_contains("error");
+      error && error->is_string() && !error->as_string().empty()) {
     f.emplace_back("error", std::string(error->as_string()));
   }
   f.emplace_back("actions", CellAt(r, "actions"));
@@ -39,7 +45,8 @@ std::string RenderRelease(const json::value& release) {
   std::vector<Row> steps;
   for (const auto& s : ArrayAt(r, "steps")) {
     const auto& o = ObjectOrEmpty(&s);
-    steps.push_back({CellAt(o, "index"), CellAt(o, "state"), CellAt(o, "name"), CellAt(o, "message")});
+    steps.push_back(
+        {CellAt(o, "index"), CellAt(o, "state"), CellAt(o, "name"), CellAt(o, "message")});
   }
   out += "\nsteps:\n" + RenderTable({"#", "state", "step", "message"}, steps);
   std::vector<Row> ops;
@@ -55,7 +62,8 @@ std::string RenderBaselineList(const json::value& list) {
   std::vector<Row> rows;
   for (const auto& item : ArrayAt(ObjectOrEmpty(&list), "items")) {
     const auto& b = ObjectOrEmpty(&item);
-    rows.push_back({CellAt(b, "version"), CellAt(b, "image"), CellAt(ObjectOrEmpty(b.if_contains("resources")), "replicas"),
+    rows.push_back({CellAt(b, "version"), CellAt(b, "image"),
+                    CellAt(ObjectOrEmpty(b.if_contains("resources")), "replicas"),
                     CellAt(b, "release_id"), CellAt(b, "created_by")});
   }
   return RenderTable({"version", "image", "replicas", "release", "by"}, rows);

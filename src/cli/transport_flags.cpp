@@ -5,11 +5,14 @@
 namespace slipway::cli {
 
 void AddTransportFlags(CLI::App& command, TransportFlags& flags) {
-  command.add_option("--ca-file", flags.ca_file, "PEM file of the CA that signed the server's certificate")
+  command
+      .add_option("--ca-file", flags.ca_file,
+                  "PEM file of the CA that signed the server's certificate")
       ->envname("SLIPWAY_CA_FILE")
       ->check(CLI::ExistingFile)
       ->group("Connection");
-  command.add_option("--cert", flags.cert, "PEM client certificate, for a server that asks for one")
+  command
+      .add_option("--cert", flags.cert, "PEM client certificate, for a server that asks for one")
       ->envname("SLIPWAY_CERT")
       ->check(CLI::ExistingFile)
       ->group("Connection");
@@ -17,7 +20,9 @@ void AddTransportFlags(CLI::App& command, TransportFlags& flags) {
       ->envname("SLIPWAY_KEY")
       ->check(CLI::ExistingFile)
       ->group("Connection");
-  command.add_option("--proxy", flags.proxy, "Proxy URL, e.g. http://proxy:3128 (default: https_proxy)")
+  command
+      .add_option("--proxy", flags.proxy,
+                  "Proxy URL, e.g. http://proxy:3128 (default: https_proxy)")
       ->envname("SLIPWAY_PROXY")
       ->group("Connection");
 }

@@ -9,8 +9,10 @@ namespace slipway::cli {
 namespace {
 
 std::string Heading(const boost::json::object& w) {
-  std::string out = "workflow " + CellAt(w, "id") + " (" + CellAt(w, "kind") + "): " + CellAt(w, "state");
-  if (const auto* error = w.if_contains("error"); error && !error->is_null()) out += ": " + CellText(*error);
+  std::string out =
+      "workflow " + CellAt(w, "id") + " (" + CellAt(w, "kind") + "): " + CellAt(w, "state");
+  if (const auto* error = w.if_contains("error"); error && !error->is_null())
+    out += ": " + CellText(*error);
   if (const auto* signal = w.if_contains("waiting_for"); signal && !signal->is_null()) {
     out += " (waiting for " + CellText(*signal) + ")";
   }
@@ -21,8 +23,8 @@ std::string Steps(const boost::json::object& w) {
   std::vector<Row> steps;
   for (const auto& item : ArrayAt(w, "steps")) {
     const auto& s = ObjectOrEmpty(&item);
-    steps.push_back({CellAt(s, "index"), CellAt(s, "name"), CellAt(s, "state"), CellAt(s, "attempt"),
-                     CellAt(s, "error")});
+    steps.push_back({CellAt(s, "index"), CellAt(s, "name"), CellAt(s, "state"),
+                     CellAt(s, "attempt"), CellAt(s, "error")});
   }
   return RenderTable({"#", "step", "state", "attempt", "error"}, steps);
 }
@@ -32,14 +34,16 @@ std::string Steps(const boost::json::object& w) {
 std::string CurrentStep(const boost::json::object& w) {
   for (const auto& item : ArrayAt(w, "steps")) {
     const auto& s = ObjectOrEmpty(&item);
-    if (CellAt(s, "state") != "succeeded") return CellAt(s, "name") + " (" + CellAt(s, "state") + ")";
+    if (CellAt(s, "state") != "succeeded")
+      return CellAt(s, "name") + " (" + CellAt(s, "state") + ")";
   }
   return "-";
 }
 
 // The children the parent's steps started (its summary of them); `full`
 // (the children's own workflows, by id) tells the step each is at.
-std::string Children(const boost::json::object& w, const std::map<std::string, const boost::json::object*>& full) {
+std::string Children(const boost::json::object& w,
+                     const std::map<std::string, const boost::json::object*>& full) {
   std::vector<Row> rows;
   for (const auto& item : ArrayAt(w, "children")) {
     const auto& c = ObjectOrEmpty(&item);
@@ -47,7 +51,9 @@ std::string Children(const boost::json::object& w, const std::map<std::string, c
     rows.push_back({CellAt(c, "step"), CellAt(c, "kind"), CellAt(c, "subject"), CellAt(c, "state"),
                     found == full.end() ? "-" : CurrentStep(*found->second), CellAt(c, "error")});
   }
-  return rows.empty() ? "" : "\n" + RenderTable({"step", "child", "subject", "state", "at", "error"}, rows);
+  return rows.empty()
+             ? ""
+             : "\n" + RenderTable({"step", "child", "subject", "state", "at", "error"}, rows);
 }
 
 }  // namespace

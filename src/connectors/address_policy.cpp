@@ -42,8 +42,9 @@ bool Within(const Network& address, const Network& net) {
 const std::vector<Network>& PrivateNetworks() {
   static const std::vector<Network> nets = [] {
     std::vector<Network> out;
-    for (const char* text : {"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
-                             "172.16.0.0/12", "192.168.0.0/16", "::/128", "::1/128", "fc00::/7", "fe80::/10"}) {
+    for (const char* text :
+         {"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+          "172.16.0.0/12", "192.168.0.0/16", "::/128", "::1/128", "fc00::/7", "fe80::/10"}) {
       out.push_back(*ParseNetwork(text));
     }
     return out;
@@ -101,8 +102,9 @@ std::optional<std::string> RefusalFor(const AddressPolicy& policy, const sockadd
   for (const auto& net : policy.allowed) {
     if (Within(bytes, net)) return std::nullopt;
   }
-  return Text(bytes) + " is a loopback, link-local or private address (allow its network in "
-                       "notifications.allowed_networks to reach it)";
+  return Text(bytes) +
+         " is a loopback, link-local or private address (allow its network in "
+         "notifications.allowed_networks to reach it)";
 }
 
 }  // namespace slipway::connectors

@@ -86,15 +86,15 @@ class ApolloPortal {
   /// the app then fall back to `default`). not_found when absent; invalid
   /// for `default`, which Apollo never deletes.
   virtual core::Status DeleteCluster(std::string_view env, std::string_view app_id,
-                                     std::string_view cluster,
-                                     std::string_view operator_user) = 0;
+                                     std::string_view cluster, std::string_view operator_user) = 0;
   /// Creates the private app namespace `name` with `format` (properties, xml,
   /// json, yml, yaml, txt) and returns its full name: Apollo appends
   /// "." + format to every format but properties ("app" + yaml → "app.yaml"),
   /// and so refuses names that already end in such a suffix. The portal
   /// creates the namespace in every cluster of every env, empty. conflict
   /// when the app already has it; invalid for a bad name or format.
-  virtual core::Result<std::string> CreateAppNamespace(std::string_view app_id, std::string_view name,
+  virtual core::Result<std::string> CreateAppNamespace(std::string_view app_id,
+                                                       std::string_view name,
                                                        std::string_view format,
                                                        std::string_view operator_name) = 0;
   /// The cluster's namespaces with their working items.

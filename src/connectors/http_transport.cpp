@@ -68,11 +68,14 @@ core::Result<TransportResponse> HttpTransport::SendOnce(const TransportRequest& 
       .cancel = request.cancel,
   };
   call.headers.insert(call.headers.end(), request.headers.begin(), request.headers.end());
-  if (const auto& tag = core::CurrentCallTag(); !tag.empty()) call.headers.emplace_back("X-Slipway-Step", tag);
+  if (const auto& tag = core::CurrentCallTag(); !tag.empty())
+    call.headers.emplace_back("X-Slipway-Step", tag);
   const std::string token = token_file_ ? token_file_->Current() : settings_.bearer_token;
   if (!token.empty()) call.headers.emplace_back("Authorization", "Bearer " + token);
   if (settings_.address_policy.refuse_private) {
-    call.refuse_address = [this](const sockaddr* address) { return RefusalFor(settings_.address_policy, address); };
+    call.refuse_address = [this](const sockaddr* address) {
+      return RefusalFor(settings_.address_policy, address);
+    };
   }
   auto handle = pool_->Take(settings_);
   auto response = handle->Perform(call);
@@ -83,14 +86,20 @@ core::Result<TransportResponse> HttpTransport::SendOnce(const TransportRequest& 
 core::Code CodeForStatus(long status) {
   switch (status) {
     case 400:
-    case 422: return core::Code::kInvalid;
-    case 401: return core::Code::kUnauthenticated;
-    case 403: return core::Code::kForbidden;
+    case 422:
+      return core::Code::kInvalid;
+    case 401:
+      return core::Code::kUnauthenticated;
+    case 403:
+      return core::Code::kForbidden;
     case 404:
-    case 410: return core::Code::kNotFound;
+    case 410:
+      return core::Code::kNotFound;
     case 409:
-    case 412: return core::Code::kConflict;
-    default: return status == 429 || status >= 500 ? core::Code::kTransient : core::Code::kInvalid;
+    case 412:
+      return core::Code::kConflict;
+    default:
+      return status == 429 || status >= 500 ? core::Code::kTransient : core::Code::kInvalid;
   }
 }
 

@@ -29,7 +29,7 @@ struct TransportSettings {
   /// rotated service-account tokens). Its last good content wins over
   /// bearer_token, which is sent until the file was read once.
   std::string bearer_token_file{};
-  std::string basic_user{};    ///< HTTP basic auth when set
+  std::string basic_user{};  ///< HTTP basic auth when set
   std::string basic_password{};
   std::string proxy{};  ///< e.g. http://proxy:3128; empty: libcurl's environment defaults
   HeaderList default_headers{};

@@ -9,9 +9,7 @@
 
 namespace slipway::connectors {
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 TokenFile::TokenFile(std::string path, std::string initial, std::chrono::seconds max_age)
     : path_(std::move(path)), max_age_(max_age), token_(core::TrimSpace(initial)) {}

@@ -17,7 +17,8 @@ class DocumentStart final : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
   void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
                        YAML::EmitterStyle::value) override {}
   void OnSequenceEnd() override {}
@@ -44,7 +45,8 @@ std::vector<YAML::Node> LoadAllDocuments(std::string_view text) {
   std::optional<int> previous;
   while (parser.HandleNextDocument(start)) {
     if (previous == start.mark().pos) {
-      throw YAML::ParserException(start.mark(), "unexpected content: the document cannot be read from here on");
+      throw YAML::ParserException(start.mark(),
+                                  "unexpected content: the document cannot be read from here on");
     }
     previous = start.mark().pos;
   }

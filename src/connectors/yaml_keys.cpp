@@ -17,8 +17,9 @@ class Walk {
  public:
   std::optional<YamlKeyProblem> Visit(const YAML::Node& node) {
     if (++visited_ > kMaxNodes) {
-      return YamlKeyProblem{"its aliases expand to more than " + std::to_string(kMaxNodes) + " nodes",
-                            node.Mark().line + 1};
+      return YamlKeyProblem{
+          "its aliases expand to more than " + std::to_string(kMaxNodes) + " nodes",
+          node.Mark().line + 1};
     }
     if (path_.size() >= kMaxDepth) return TooDeep(node);
     path_.push_back(node);
@@ -43,7 +44,8 @@ class Walk {
         }
         const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : YAML::Dump(kv.first);
         if (!keys.insert(key).second) {
-          return YamlKeyProblem{"the key \"" + key + "\" appears twice in one mapping", kv.first.Mark().line + 1};
+          return YamlKeyProblem{"the key \"" + key + "\" appears twice in one mapping",
+                                kv.first.Mark().line + 1};
         }
         if (auto problem = Visit(kv.second)) return problem;
       }
@@ -57,7 +59,8 @@ class Walk {
     for (std::size_t i = 0; i < path_.size(); ++i) {
       for (std::size_t j = i + 1; j < path_.size(); ++j) {
         if (path_[i].is(path_[j])) {
-          return YamlKeyProblem{"an alias refers to a node that contains it", path_[i].Mark().line + 1};
+          return YamlKeyProblem{"an alias refers to a node that contains it",
+                                path_[i].Mark().line + 1};
         }
       }
     }

@@ -25,8 +25,8 @@ TEST(YamlKeys, EqualKeysInDifferentMappingsAreFine) {
 TEST(YamlKeys, RefusesAliasBombs) {
   std::string yaml = "a0: &a0 [x, x]\n";
   for (int i = 1; i <= 25; ++i) {
-    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) + ", *a" +
-            std::to_string(i - 1) + "]\n";
+    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) +
+            ", *a" + std::to_string(i - 1) + "]\n";
   }
   auto problem = FindRepeatedKey(YAML::Load(yaml));
   ASSERT_TRUE(problem);
@@ -36,7 +36,8 @@ TEST(YamlKeys, RefusesAliasBombs) {
 // Found by fuzz/config_yaml: the walk followed the alias into the node it
 // names, forever, until the stack overflowed and took the server down.
 TEST(YamlKeys, RefusesAnAliasInsideTheNodeItNames) {
-  for (const char* yaml : {"a: &a\n  b: *a\n", "a: &a [x, *a]\n", "top:\n  a: &a\n    ? *a\n    : 1\n"}) {
+  for (const char* yaml :
+       {"a: &a\n  b: *a\n", "a: &a [x, *a]\n", "top:\n  a: &a\n    ? *a\n    : 1\n"}) {
     auto problem = FindRepeatedKey(YAML::Load(yaml));
     ASSERT_TRUE(problem) << yaml;
     EXPECT_EQ(problem->message, "an alias refers to a node that contains it") << yaml;
@@ -52,8 +53,8 @@ TEST(YamlKeys, RefusesNestingDeeperThanAnyConfigurationFile) {
   std::string yaml;
   for (int i = 0; i < 4; ++i) {
     std::string inner = i == 0 ? "x" : "*a" + std::to_string(i - 1);
-    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " " + std::string(300, '[') + inner +
-            std::string(300, ']') + "\n";
+    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " " + std::string(300, '[') +
+            inner + std::string(300, ']') + "\n";
   }
   auto problem = FindRepeatedKey(YAML::Load(yaml));
   ASSERT_TRUE(problem);

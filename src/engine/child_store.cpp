@@ -5,8 +5,8 @@
 namespace slipway::engine {
 
 std::optional<ParentLink> FindParent(store::Tx& tx, std::string_view id) {
-  auto row = tx.QueryOne("SELECT parent_id, parent_step FROM workflows WHERE id = ?",
-                         {std::string(id)});
+  auto row =
+      tx.QueryOne("SELECT parent_id, parent_step FROM workflows WHERE id = ?", {std::string(id)});
   if (!row || row->IsNull("parent_id")) return std::nullopt;
   return ParentLink{row->Text("parent_id"), static_cast<int>(row->Int("parent_step"))};
 }
@@ -26,11 +26,10 @@ std::int64_t CountRunningChildren(store::Tx& tx, std::string_view parent_id, int
 }
 
 int NextChildIndex(store::Tx& tx, std::string_view parent_id, int step) {
-  return static_cast<int>(
-      tx.QueryOne("SELECT COALESCE(MAX(child_index) + 1, 0) FROM workflows "
-                  "WHERE parent_id = ? AND parent_step = ?",
-                  {std::string(parent_id), std::int64_t{step}})
-          ->Int(0));
+  return static_cast<int>(tx.QueryOne("SELECT COALESCE(MAX(child_index) + 1, 0) FROM workflows "
+                                      "WHERE parent_id = ? AND parent_step = ?",
+                                      {std::string(parent_id), std::int64_t{step}})
+                              ->Int(0));
 }
 
 bool WakeParentIfLastChild(store::Tx& tx, const ParentLink& parent, core::Millis now) {
@@ -78,12 +77,12 @@ int CancelRunningChildren(store::Tx& tx, std::string_view id, std::string_view r
 
 std::vector<ChildResult> LoadChildren(store::Tx& tx, std::string_view parent_id) {
   std::vector<ChildResult> children;
-  for (const store::Row& row : tx.Query(
-           "SELECT w.id, w.kind, w.subject, w.parent_step, w.state, w.error, "
-           "(SELECT s.output FROM workflow_steps s WHERE s.workflow_id = w.id "
-           "AND s.state = 'succeeded' ORDER BY s.idx DESC LIMIT 1) AS result "
-           "FROM workflows w WHERE w.parent_id = ? ORDER BY w.parent_step, w.child_index",
-           {std::string(parent_id)})) {
+  for (const store::Row& row :
+       tx.Query("SELECT w.id, w.kind, w.subject, w.parent_step, w.state, w.error, "
+                "(SELECT s.output FROM workflow_steps s WHERE s.workflow_id = w.id "
+                "AND s.state = 'succeeded' ORDER BY s.idx DESC LIMIT 1) AS result "
+                "FROM workflows w WHERE w.parent_id = ? ORDER BY w.parent_step, w.child_index",
+                {std::string(parent_id)})) {
     ChildResult child;
     child.id = row.Text("id");
     child.kind = row.Text("kind");

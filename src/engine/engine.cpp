@@ -207,8 +207,8 @@ StepOutcome Engine::RunHandler(const Claim& claim, const Workflow& workflow,
 
 void Engine::Commit(const Claim& claim, const WorkflowDefinition* definition,
                     const StepOutcome& outcome) {
-  CommitScope scope{&claim, &settings_.owner_id, definition, &registry_, &settings_.retry,
-                    clock_.Now()};
+  CommitScope scope{&claim,     &settings_.owner_id, definition,
+                    &registry_, &settings_.retry,    clock_.Now()};
   bool wake = false;
   try {
     try {
@@ -267,7 +267,8 @@ void Engine::Start() {
   pool.heartbeat_interval =
       std::chrono::milliseconds(std::max<core::Millis>(settings_.lease_ms / 3, 1));
   pool_ = std::make_unique<WorkerPool>(
-      pool, [this](const std::function<void()>& claimed) { return RunOnce(claimed); }, [this] { RenewLeases(); },
+      pool, [this](const std::function<void()>& claimed) { return RunOnce(claimed); },
+      [this] { RenewLeases(); },
       [this]() -> std::optional<std::chrono::milliseconds> {
         auto due = MillisUntilNextDue();
         if (!due) return std::nullopt;

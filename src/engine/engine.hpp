@@ -92,7 +92,9 @@ class Engine {
   /// Claims one due step, runs it and records its outcome, on the calling
   /// thread. Returns false when no step was due. DbError passes through (the
   /// step then stays leased and is retried after the lease expires).
-  bool RunOnce() { return RunOnce([] {}); }
+  bool RunOnce() {
+    return RunOnce([] {});
+  }
   /// The same, calling `claimed` as soon as a step is claimed (the worker
   /// pool rouses the next idle worker then).
   bool RunOnce(const std::function<void()>& claimed);

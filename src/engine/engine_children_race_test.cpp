@@ -31,9 +31,10 @@ Registry FanRegistry(std::function<void(const std::string&, std::size_t)> on_don
                            on_done(ctx.workflow_id, ctx.children.size());
                            return Succeeded();
                          }}}});
-  registry.Add({"child",
-                {{"a", [](StepContext&) { return Succeeded(); }},
-                 {"b", [](StepContext& ctx) { return Succeeded(boost::json::string(ctx.subject)); }}}});
+  registry.Add(
+      {"child",
+       {{"a", [](StepContext&) { return Succeeded(); }},
+        {"b", [](StepContext& ctx) { return Succeeded(boost::json::string(ctx.subject)); }}}});
   return registry;
 }
 

@@ -20,10 +20,9 @@ class EngineChildrenTest : public EngineTest {
                       ++spawn_runs_;
                       if (ctx.scratch.is_null()) {
                         std::vector<ChildSpec> children;
-                        const std::string kind =
-                            ctx.input.as_object().contains("kind")
-                                ? std::string(ctx.input.at("kind").as_string())
-                                : std::string("child");
+                        const std::string kind = ctx.input.as_object().contains("kind")
+                                                     ? std::string(ctx.input.at("kind").as_string())
+                                                     : std::string("child");
                         const int n = ctx.input.at("n").to_number<int>();
                         for (int i = 0; i < n; ++i) {
                           children.push_back({kind, "app-" + std::to_string(i), {{"n", i}}});
@@ -43,13 +42,13 @@ class EngineChildrenTest : public EngineTest {
                       return Succeeded().WithCommit(Effect(ctx.workflow_id, ctx.step));
                     }}}});
     // Two steps; the second's output is the child's result.
-    registry.Add({"child",
-                  {{"a", [](StepContext& ctx) { return Succeeded(ctx.input); }},
-                   {"b", [](StepContext& ctx) {
-                      const int n = ctx.Output("a")->at("n").to_number<int>();
-                      return Succeeded({{"double", 2 * n}})
-                          .WithCommit(Effect(ctx.workflow_id, ctx.step));
-                    }}}});
+    registry.Add(
+        {"child",
+         {{"a", [](StepContext& ctx) { return Succeeded(ctx.input); }},
+          {"b", [](StepContext& ctx) {
+             const int n = ctx.Output("a")->at("n").to_number<int>();
+             return Succeeded({{"double", 2 * n}}).WithCommit(Effect(ctx.workflow_id, ctx.step));
+           }}}});
     // Fails at once for odd n, after a succeeded first step.
     registry.Add({"flaky",
                   {{"a", [](StepContext& ctx) { return Succeeded(ctx.input); }},
@@ -215,8 +214,7 @@ TEST_F(EngineChildrenTest, CancellingTheParentCancelsItsRunningChildrenAndTheirs
   EXPECT_EQ(workflow.children[0].state, WorkflowState::kSucceeded);
   for (int i = 1; i < 3; ++i) {
     EXPECT_EQ(workflow.children[i].state, WorkflowState::kCancelled);
-    EXPECT_EQ(workflow.children[i].error,
-              "parent workflow " + id + " was cancelled: lane deleted");
+    EXPECT_EQ(workflow.children[i].error, "parent workflow " + id + " was cancelled: lane deleted");
     EXPECT_EQ(Load(*engine, workflow.children[i].id).steps[0].state, StepState::kCancelled);
   }
   EXPECT_EQ(Load(*engine, middle).state, WorkflowState::kCancelled);

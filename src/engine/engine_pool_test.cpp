@@ -46,13 +46,14 @@ TEST_F(EnginePoolTest, WorkersRunStartedWorkflowsAndStopWaitsForTheirCommit) {
 TEST_F(EnginePoolTest, IdleWorkersWakeForATimerBeforeTheirNextPoll) {
   std::promise<void> resumed;
   Registry registry;
-  registry.Add({"k", {{"a", [&](StepContext& ctx) {
-                        if (ctx.scratch.is_null()) {
-                          return SleepUntil(ctx.clock->Now() + 50, boost::json::object{{"slept", true}});
-                        }
-                        resumed.set_value();
-                        return Succeeded();
-                      }}}});
+  registry.Add(
+      {"k", {{"a", [&](StepContext& ctx) {
+                if (ctx.scratch.is_null()) {
+                  return SleepUntil(ctx.clock->Now() + 50, boost::json::object{{"slept", true}});
+                }
+                resumed.set_value();
+                return Succeeded();
+              }}}});
   EngineSettings settings = Settings();
   settings.poll_interval_ms = 3'600'000;
   auto engine = MakeEngine(std::move(registry), settings);

@@ -120,7 +120,8 @@ TEST_F(EngineSignalTest, SignalWhileNotWaitingIsAConflict) {
   RunAll(*engine);
   auto ended = engine->Signal(id, "promote", nullptr);
   EXPECT_EQ(ended.error().code, core::Code::kConflict);
-  EXPECT_FALSE(ended.error().details.contains("step_state")) << "the workflow ended: no step to wake";
+  EXPECT_FALSE(ended.error().details.contains("step_state"))
+      << "the workflow ended: no step to wake";
   EXPECT_EQ(engine->Signal("wf_missing", "promote", nullptr).error().code, core::Code::kNotFound);
 }
 
@@ -137,7 +138,8 @@ TEST_F(EngineWaitTest, ASignalWaitWithADeadlineRunsAgainWithoutASignalThen) {
   Registry registry;
   registry.Add({"watch", {{"rollout", [&](StepContext& ctx) {
                              signalled.push_back(ctx.signal.has_value());
-                             if (signalled.size() < 3) return WaitSignal("changed", ctx.scratch, ctx.clock->Now() + 2000);
+                             if (signalled.size() < 3)
+                               return WaitSignal("changed", ctx.scratch, ctx.clock->Now() + 2000);
                              return Succeeded();
                            }}}});
   auto engine = MakeEngine(std::move(registry));

@@ -51,7 +51,8 @@ TEST(FailPointTest, AQualifiedNameCountsOnlyItsOwnPlace) {
         FailPoint("engine.after_claim", "release.finish");
         std::exit(0);
       },
-      ::testing::ExitedWithCode(86), "survived one finish\nfailpoint engine.after_claim:release.finish hit");
+      ::testing::ExitedWithCode(86),
+      "survived one finish\nfailpoint engine.after_claim:release.finish hit");
   unsetenv("SLIPWAY_FAILPOINTS");
 }
 

@@ -32,9 +32,11 @@ TEST(Outage, GivesUpOnceTheOutageOutlastsTheWindowAndSaysForHowLong) {
   auto first = RideOutOutage(policy, 0, {}, kDown);
   ASSERT_TRUE(first.has_value());
   auto scratch = first->scratch.as_object();
-  EXPECT_TRUE(RideOutOutage(policy, 30'000, scratch, kDown).has_value()) << "at the window's end: still waiting";
+  EXPECT_TRUE(RideOutOutage(policy, 30'000, scratch, kDown).has_value())
+      << "at the window's end: still waiting";
   EXPECT_FALSE(RideOutOutage(policy, 30'001, scratch, kDown).has_value());
-  EXPECT_EQ(OutageReport(scratch, 31'000, "Jenkins", kDown), "Jenkins kept failing for 31 s: connection refused");
+  EXPECT_EQ(OutageReport(scratch, 31'000, "Jenkins", kDown),
+            "Jenkins kept failing for 31 s: connection refused");
 }
 
 TEST(Outage, AnAnswerEndsTheOutageAndTheNextOneStartsItsOwnWindow) {

@@ -26,23 +26,23 @@ struct ChildSpec {
 /// one with the functions below.
 struct StepOutcome {
   enum class Kind {
-    kSucceeded,   ///< the step is done; `output` is kept for later steps
-    kTransient,   ///< retry the step after a backoff (`message` says why)
-    kTerminal,    ///< the workflow fails with `message`
-    kSleep,       ///< run the same step again at `wake_at`
-    kWaitSignal,  ///< run the same step again when signal `signal` arrives
+    kSucceeded,      ///< the step is done; `output` is kept for later steps
+    kTransient,      ///< retry the step after a backoff (`message` says why)
+    kTerminal,       ///< the workflow fails with `message`
+    kSleep,          ///< run the same step again at `wake_at`
+    kWaitSignal,     ///< run the same step again when signal `signal` arrives
     kStartChildren,  ///< start `children`; run the same step again once all of them ended
   };
 
   Kind kind = Kind::kSucceeded;
-  boost::json::value output;   ///< kSucceeded
-  std::string message;         ///< kTransient, kTerminal
-  core::Millis wake_at = 0;    ///< kSleep; kWaitSignal: give up waiting then (0: never)
-  std::string signal;          ///< kWaitSignal
+  boost::json::value output;        ///< kSucceeded
+  std::string message;              ///< kTransient, kTerminal
+  core::Millis wake_at = 0;         ///< kSleep; kWaitSignal: give up waiting then (0: never)
+  std::string signal;               ///< kWaitSignal
   std::vector<ChildSpec> children;  ///< kStartChildren
   /// kSleep, kWaitSignal, kStartChildren: handed to the next run of the step
   boost::json::value scratch;
-  CommitFn on_commit;          ///< optional, for every kind
+  CommitFn on_commit;  ///< optional, for every kind
 
   /// Attaches a callback that runs in the transaction recording this outcome.
   StepOutcome WithCommit(CommitFn fn) &&;
@@ -58,7 +58,8 @@ StepOutcome SleepUntil(core::Millis wake_at, boost::json::value scratch = nullpt
 /// called — or, with a `deadline` (> 0), once the clock reaches it, without
 /// a signal (StepContext::signal empty). Deadlines make waits on events that
 /// may be missed (watch-driven steps) safe: the step looks again by itself.
-StepOutcome WaitSignal(std::string name, boost::json::value scratch = nullptr, core::Millis deadline = 0);
+StepOutcome WaitSignal(std::string name, boost::json::value scratch = nullptr,
+                       core::Millis deadline = 0);
 /// Fan-out: starts `children` as workflows of their own (in the transaction
 /// that records this outcome, so they exist if and only if it commits) and
 /// waits until every child this step started has ended — succeeded, failed

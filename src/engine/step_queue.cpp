@@ -11,7 +11,8 @@ namespace {
 // waiting step is due once its deadline passed (run_after; kWaitForever
 // for waits without one).
 constexpr std::string_view kDue =
-    "((state IN ('pending', 'waiting') AND run_after <= ?) OR (state = 'running' AND lease_until <= ?))";
+    "((state IN ('pending', 'waiting') AND run_after <= ?) OR (state = 'running' AND lease_until "
+    "<= ?))";
 
 std::string ClaimSql(store::Dialect dialect) {
   std::string sql =
@@ -66,7 +67,8 @@ std::optional<core::Millis> NextDueTime(store::Tx& tx) {
   // which SQLite cannot answer from the index in order.
   std::optional<core::Millis> earliest;
   for (const char* state : {"pending", "waiting"}) {
-    auto row = tx.QueryOne("SELECT MIN(run_after) FROM workflow_steps WHERE state = ?", {std::string(state)});
+    auto row = tx.QueryOne("SELECT MIN(run_after) FROM workflow_steps WHERE state = ?",
+                           {std::string(state)});
     if (!row || row->IsNull(0)) continue;
     const core::Millis at = row->Int(0);
     if (!earliest || at < *earliest) earliest = at;

@@ -8,7 +8,8 @@
 
 namespace slipway::engine {
 
-WorkerPool::WorkerPool(Settings settings, RunOnce run_once, std::function<void()> heartbeat, NextDue next_due)
+WorkerPool::WorkerPool(Settings settings, RunOnce run_once, std::function<void()> heartbeat,
+                       NextDue next_due)
     : settings_(settings),
       run_once_(std::move(run_once)),
       heartbeat_(std::move(heartbeat)),
@@ -44,7 +45,8 @@ void WorkerPool::Stop() {
 
 void WorkerPool::WaitFor(std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
-  if (wake_.wait_for(lock, timeout, [&] { return stopping_ || wakeups_ > 0; }) && !stopping_) --wakeups_;
+  if (wake_.wait_for(lock, timeout, [&] { return stopping_ || wakeups_ > 0; }) && !stopping_)
+    --wakeups_;
 }
 
 void WorkerPool::WorkLoop() {
@@ -81,7 +83,8 @@ void WorkerPool::HeartbeatLoop() {
   for (;;) {
     {
       std::unique_lock lock(mutex_);
-      if (heartbeat_wake_.wait_for(lock, settings_.heartbeat_interval, [&] { return stopping_; })) return;
+      if (heartbeat_wake_.wait_for(lock, settings_.heartbeat_interval, [&] { return stopping_; }))
+        return;
     }
     try {
       heartbeat_();

@@ -39,7 +39,8 @@ class WorkerPool {
   using RunOnce = std::function<bool(const std::function<void()>& claimed)>;
 
   /// Starts the threads.
-  WorkerPool(Settings settings, RunOnce run_once, std::function<void()> heartbeat, NextDue next_due = {});
+  WorkerPool(Settings settings, RunOnce run_once, std::function<void()> heartbeat,
+             NextDue next_due = {});
   /// Stops, like Stop().
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;

@@ -28,10 +28,13 @@ bool Eventually(const std::function<bool()>& done) {
 
 TEST(WorkerPool, OneWakeUpRousesOneIdleWorkerNotAll) {
   std::atomic<int> looks{0};
-  WorkerPool pool(Idle(8), [&](const std::function<void()>&) {
-    ++looks;
-    return false;  // nothing to do
-  }, [] {});
+  WorkerPool pool(
+      Idle(8),
+      [&](const std::function<void()>&) {
+        ++looks;
+        return false;  // nothing to do
+      },
+      [] {});
   // Every worker looks once at start, then waits.
   ASSERT_TRUE(Eventually([&] { return looks == 8; }));
   std::this_thread::sleep_for(100ms);
@@ -48,20 +51,23 @@ TEST(WorkerPool, ABurstOfWorkGetsAWorkerPerUnitAtOnceFromOneWakeUp) {
   std::mutex mutex;
   std::condition_variable all_in;
   int available = 0, running = 0, most = 0;
-  WorkerPool pool(Idle(8), [&](const std::function<void()>& claimed) {
-    std::unique_lock lock(mutex);
-    if (available == 0) return false;
-    --available;
-    lock.unlock();
-    claimed();
-    lock.lock();
-    most = std::max(most, ++running);
-    all_in.notify_all();
-    // Each unit runs until every unit of the burst runs: only workers
-    // roused side by side get there.
-    all_in.wait_for(lock, 30s, [&] { return most == kUnits; });
-    return true;
-  }, [] {});
+  WorkerPool pool(
+      Idle(8),
+      [&](const std::function<void()>& claimed) {
+        std::unique_lock lock(mutex);
+        if (available == 0) return false;
+        --available;
+        lock.unlock();
+        claimed();
+        lock.lock();
+        most = std::max(most, ++running);
+        all_in.notify_all();
+        // Each unit runs until every unit of the burst runs: only workers
+        // roused side by side get there.
+        all_in.wait_for(lock, 30s, [&] { return most == kUnits; });
+        return true;
+      },
+      [] {});
   std::this_thread::sleep_for(100ms);  // all idle
   {
     std::lock_guard lock(mutex);
@@ -79,24 +85,35 @@ TEST(WorkerPool, AWakeUpWhileEveryWorkerIsBusyIsNotLost) {
   std::condition_variable changed;
   bool release = false;
   int looks = 0;
-  WorkerPool pool(Idle(1), [&](const std::function<void()>&) {
-    std::unique_lock lock(mutex);
-    ++looks;
-    changed.notify_all();
-    if (looks == 2) changed.wait(lock, [&] { return release; });  // busy while Wake() comes
-    return false;
-  }, [] {});
-  ASSERT_TRUE(Eventually([&] { std::lock_guard l(mutex); return looks == 1; }));
+  WorkerPool pool(
+      Idle(1),
+      [&](const std::function<void()>&) {
+        std::unique_lock lock(mutex);
+        ++looks;
+        changed.notify_all();
+        if (looks == 2) changed.wait(lock, [&] { return release; });  // busy while Wake() comes
+        return false;
+      },
+      [] {});
+  ASSERT_TRUE(Eventually([&] {
+    std::lock_guard l(mutex);
+    return looks == 1;
+  }));
   pool.Wake();  // the worker looks again and stays busy
-  ASSERT_TRUE(Eventually([&] { std::lock_guard l(mutex); return looks == 2; }));
+  ASSERT_TRUE(Eventually([&] {
+    std::lock_guard l(mutex);
+    return looks == 2;
+  }));
   pool.Wake();  // comes while it is busy
   {
     std::lock_guard lock(mutex);
     release = true;
   }
   changed.notify_all();
-  EXPECT_TRUE(Eventually([&] { std::lock_guard l(mutex); return looks == 3; }))
-      << "the wake-up given while it was busy made it look once more";
+  EXPECT_TRUE(Eventually([&] {
+    std::lock_guard l(mutex);
+    return looks == 3;
+  })) << "the wake-up given while it was busy made it look once more";
   pool.Stop();
 }
 
@@ -104,10 +121,13 @@ TEST(WorkerPool, EveryWakeUpReachesAWorkerWhateverElseWaits) {
   // The heartbeat thread waits too; a wake-up it swallowed would leave the
   // worker asleep until its poll (an hour here).
   std::atomic<int> looks{0};
-  WorkerPool pool(Idle(1), [&](const std::function<void()>&) {
-    ++looks;
-    return false;
-  }, [] {});
+  WorkerPool pool(
+      Idle(1),
+      [&](const std::function<void()>&) {
+        ++looks;
+        return false;
+      },
+      [] {});
   ASSERT_TRUE(Eventually([&] { return looks == 1; }));
   for (int i = 2; i <= 300; ++i) {
     pool.Wake();

@@ -120,8 +120,8 @@ core::Status CancelWorkflow(store::Tx& tx, std::string_view id, std::string_view
   const std::optional<ParentLink> parent = FindParent(tx, id);
   if (parent) LockWorkflowRow(tx, parent->workflow_id);
   if (!MarkCancelled(tx, id, reason, now)) return NotRunning(tx, id);
-  CancelRunningChildren(tx, id, "parent workflow " + std::string(id) + " was cancelled: " +
-                                    std::string(reason), now);
+  CancelRunningChildren(
+      tx, id, "parent workflow " + std::string(id) + " was cancelled: " + std::string(reason), now);
   if (parent) WakeParentIfLastChild(tx, *parent, now);
   return core::Ok{};
 }

@@ -30,7 +30,8 @@ std::optional<Workflow> LoadWorkflow(store::Tx& tx, std::string_view id);
 /// Marks a running workflow cancelled and every unfinished step with it;
 /// a worker still running a step is then fenced out of committing. Its
 /// running children are cancelled too, and if it is a child whose siblings
-/// all ended, its parent's waiting step becomes due. NotFound for an unknown id, Conflict when the workflow already ended.
+/// all ended, its parent's waiting step becomes due. NotFound for an unknown id, Conflict when the
+/// workflow already ended.
 core::Status CancelWorkflow(store::Tx& tx, std::string_view id, std::string_view reason,
                             core::Millis now);
 

@@ -1,7 +1,8 @@
 #include "http/api.hpp"
 
-#include <boost/json/parse.hpp>
 #include <spdlog/spdlog.h>
+
+#include <boost/json/parse.hpp>
 
 #include "http/api_support.hpp"
 #include "services/platform/audit_log.hpp"
@@ -20,11 +21,14 @@ bool Allowed(Permission p, const core::Caller& caller) {
     case Permission::kPublic:
     case Permission::kAuthenticated:
     case Permission::kAppRead:
-    case Permission::kAppApprove: return true;  // approver membership: checked by the service
+    case Permission::kAppApprove:
+      return true;  // approver membership: checked by the service
     case Permission::kDeveloper:
     case Permission::kAppWrite:
-    case Permission::kAppOwner: return caller.CanCreate();  // membership: checked by the service
-    case Permission::kAdmin: return caller.IsAdmin();
+    case Permission::kAppOwner:
+      return caller.CanCreate();  // membership: checked by the service
+    case Permission::kAdmin:
+      return caller.IsAdmin();
   }
   return false;
 }
@@ -40,7 +44,8 @@ std::string SessionCookie(std::string_view header, std::string_view name) {
     auto end = header.find(';');
     auto part = header.substr(0, end);
     while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=') {
+    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
+        part[name.size()] == '=') {
       return std::string(part.substr(name.size() + 1));
     }
     if (end == std::string_view::npos) break;
@@ -51,14 +56,18 @@ std::string SessionCookie(std::string_view header, std::string_view name) {
 
 Api::Api(Router router, services::IdentityService& identity, store::Database& db,
          const core::Clock& clock, ApiSettings settings)
-    : router_(std::move(router)), identity_(identity), db_(db), clock_(clock),
-      settings_(std::move(settings)), cache_(clock, settings_.response_cache_ms) {}
+    : router_(std::move(router)),
+      identity_(identity),
+      db_(db),
+      clock_(clock),
+      settings_(std::move(settings)),
+      cache_(clock, settings_.response_cache_ms) {}
 
 namespace {
 // Answers differ per caller (actions depend on role and membership).
 std::string CacheKey(const services::Authenticated& auth, const Request& request) {
-  return std::to_string(auth.caller.user_id) + "|" + std::string(core::RoleName(auth.caller.role)) + "|" +
-         request.target;
+  return std::to_string(auth.caller.user_id) + "|" + std::string(core::RoleName(auth.caller.role)) +
+         "|" + request.target;
 }
 }  // namespace
 
@@ -97,16 +106,22 @@ std::optional<services::Authenticated> Api::Authenticate(const Request& request,
 Response Api::Handle(Request& request) {
   auto match = router_.Find(request.method, request.path);
   if (!match.route) {
-    if (match.allowed_methods.empty()) return ErrorResponse(core::NotFound("no such endpoint: " + request.path));
+    if (match.allowed_methods.empty())
+      return ErrorResponse(core::NotFound("no such endpoint: " + request.path));
     std::string allow;
     for (const auto& m : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
     auto r = ErrorResponse({core::Code::kMethodNotAllowed,
-                            "method " + request.method + " is not allowed here; use " + allow, {}});
+                            "method " + request.method + " is not allowed here; use " + allow,
+                            {}});
     r.headers.emplace_back("Allow", allow);
     return r;
   }
   const Route& route = *match.route;
-  Call call{request, std::move(match.params), std::nullopt, {{}, request.request_id, request.remote_address}, {}};
+  Call call{request,
+            std::move(match.params),
+            std::nullopt,
+            {{}, request.request_id, request.remote_address},
+            {}};
   bool bad_credentials = false;
   call.auth = Authenticate(request, bad_credentials);
   if (call.auth) call.context.caller = call.auth->caller;
@@ -117,14 +132,16 @@ Response Api::Handle(Request& request) {
         bad_credentials ? "the session or token is invalid or expired; log in again"
                         : "log in or send an API token (Authorization: Bearer …)"));
   } else if (call.auth && !Allowed(route.permission, call.auth->caller)) {
-    response = ErrorResponse(core::Forbidden("this needs the " + std::string(PermissionName(route.permission)) +
-                                             " permission; you are " +
-                                             std::string(core::RoleName(call.auth->caller.role))));
+    response = ErrorResponse(core::Forbidden(
+        "this needs the " + std::string(PermissionName(route.permission)) +
+        " permission; you are " + std::string(core::RoleName(call.auth->caller.role))));
   } else if (call.auth && call.auth->via_session && IsWrite(request.method) &&
              !services::ConstantTimeEquals(request.Header("x-csrf-token"), call.auth->csrf_token)) {
     response = ErrorResponse(core::Forbidden("missing or wrong X-CSRF-Token header"));
-  } else if (!request.body.empty() && IsWrite(request.method) && !IsJson(request.Header("content-type"))) {
-    response = ErrorResponse({core::Code::kUnsupportedMedia, "send the body as application/json", {}});
+  } else if (!request.body.empty() && IsWrite(request.method) &&
+             !IsJson(request.Header("content-type"))) {
+    response =
+        ErrorResponse({core::Code::kUnsupportedMedia, "send the body as application/json", {}});
   } else if (auto refused = ReadInput(route, call)) {
     response = ErrorResponse(*refused);
   } else {
@@ -133,7 +150,8 @@ Response Api::Handle(Request& request) {
     } catch (const store::DbError& e) {
       spdlog::error("request {}: database error: {}", request.request_id, e.what());
       response = ErrorResponse({e.transient() ? core::Code::kTransient : core::Code::kInternal,
-                                e.transient() ? "the database is busy; retry" : "internal error", {}});
+                                e.transient() ? "the database is busy; retry" : "internal error",
+                                {}});
     } catch (const std::exception& e) {
       spdlog::error("request {}: {}", request.request_id, e.what());
       response = ErrorResponse({core::Code::kInternal, "internal error", {}});
@@ -154,8 +172,9 @@ std::optional<core::Error> Api::ReadInput(const Route& route, Call& call) {
   if (!body.ok()) return body.error();
   if (!route.takes_body && !body->empty()) {
     const std::string field(body->begin()->key());
-    return core::Invalid(field + " is not a known field: " + route.method + " " + route.pattern + " takes no body",
-                         {{"field", field}, {"rule", "is not a known field"}});
+    return core::Invalid(
+        field + " is not a known field: " + route.method + " " + route.pattern + " takes no body",
+        {{"field", field}, {"rule", "is not a known field"}});
   }
   call.body = std::move(*body);
   return std::nullopt;
@@ -191,7 +210,8 @@ void Api::AuditRefusal(const Call& call, const Route& route, const Response& res
   try {
     store::InTx(db_, store::TxMode::kWrite, [&](store::Tx& tx) {
       services::RecordAudit(tx, clock_, call.context, call.request.method + " " + route.pattern,
-                            object_type, id == call.params.end() ? "" : id->second, "refused", code);
+                            object_type, id == call.params.end() ? "" : id->second, "refused",
+                            code);
     });
   } catch (const std::exception& e) {
     spdlog::warn("request {}: could not record the refusal: {}", call.request.request_id, e.what());

@@ -48,7 +48,8 @@ class Api {
   const ApiSettings& settings() const { return settings_; }
 
  private:
-  std::optional<services::Authenticated> Authenticate(const Request& request, bool& bad_credentials);
+  std::optional<services::Authenticated> Authenticate(const Request& request,
+                                                      bool& bad_credentials);
   void AuditRefusal(const Call& call, const Route& route, const Response& response);
   Response RunRoute(const Route& route, Call& call);
   /// Checks the parameters and parses a write's body into `call.body`;

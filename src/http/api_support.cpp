@@ -1,6 +1,5 @@
 #include "http/api_support.hpp"
 
-
 #include "core/common/rfc3339.hpp"
 #include "core/common/strict_json.hpp"
 #include "core/common/text_rules.hpp"
@@ -9,17 +8,28 @@ namespace slipway::http {
 
 int StatusFor(core::Code code) {
   switch (code) {
-    case core::Code::kInvalid: return 400;
-    case core::Code::kUnauthenticated: return 401;
-    case core::Code::kForbidden: return 403;
-    case core::Code::kNotFound: return 404;
-    case core::Code::kMethodNotAllowed: return 405;
-    case core::Code::kConflict: return 409;
-    case core::Code::kPayloadTooLarge: return 413;
-    case core::Code::kUnsupportedMedia: return 415;
-    case core::Code::kTooManyRequests: return 429;
-    case core::Code::kTransient: return 503;
-    case core::Code::kInternal: return 500;
+    case core::Code::kInvalid:
+      return 400;
+    case core::Code::kUnauthenticated:
+      return 401;
+    case core::Code::kForbidden:
+      return 403;
+    case core::Code::kNotFound:
+      return 404;
+    case core::Code::kMethodNotAllowed:
+      return 405;
+    case core::Code::kConflict:
+      return 409;
+    case core::Code::kPayloadTooLarge:
+      return 413;
+    case core::Code::kUnsupportedMedia:
+      return 415;
+    case core::Code::kTooManyRequests:
+      return 429;
+    case core::Code::kTransient:
+      return 503;
+    case core::Code::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -73,11 +83,13 @@ boost::json::value TimeJson(core::Millis millis) {
 core::Result<int> LimitParam(const Request& request) {
   auto text = request.Query("limit");
   if (!text) return 50;
-  if (text->empty() || text->size() > 3 || text->find_first_not_of("0123456789") != std::string::npos) {
+  if (text->empty() || text->size() > 3 ||
+      text->find_first_not_of("0123456789") != std::string::npos) {
     return core::Invalid("limit must be an integer from 1 to 500", {{"field", "limit"}});
   }
   int n = std::stoi(*text);
-  if (n < 1 || n > 500) return core::Invalid("limit must be an integer from 1 to 500", {{"field", "limit"}});
+  if (n < 1 || n > 500)
+    return core::Invalid("limit must be an integer from 1 to 500", {{"field", "limit"}});
   return n;
 }
 

@@ -18,7 +18,7 @@ struct Request {
   std::string target;  ///< raw request target, e.g. "/api/v1/apps?limit=5"
   std::string path;    ///< decoded path without the query
   std::vector<std::pair<std::string, std::string>> query;  ///< decoded, in order
-  std::map<std::string, std::string> headers;               ///< names lower-cased
+  std::map<std::string, std::string> headers;              ///< names lower-cased
   std::string body;
   std::string remote_address;
   std::string request_id;
@@ -69,7 +69,8 @@ struct Response {
   /// `body` serialized; bytes in it that are not UTF-8 become U+FFFD.
   static Response Json(int status, const boost::json::value& body);
   static Response NoContent();
-  static Response Text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
+  static Response Text(int status, std::string body,
+                       std::string content_type = "text/plain; charset=utf-8");
 };
 
 }  // namespace slipway::http

@@ -20,9 +20,12 @@ std::optional<MetricsAccess> ParseMetricsAccess(std::string_view text) {
 
 bool MetricsAllowed(MetricsAccess access, std::string_view remote_address, bool signed_in) {
   switch (access) {
-    case MetricsAccess::kPublic: return true;
-    case MetricsAccess::kToken: return signed_in;
-    case MetricsAccess::kLocalOrToken: return signed_in || IsLoopback(remote_address);
+    case MetricsAccess::kPublic:
+      return true;
+    case MetricsAccess::kToken:
+      return signed_in;
+    case MetricsAccess::kLocalOrToken:
+      return signed_in || IsLoopback(remote_address);
   }
   return false;
 }

@@ -41,7 +41,7 @@ class OpenApiTest : public ::testing::Test {
   services::SecretBox secrets_{services::SecretBox::Key{}};
   services::ClusterService clusters_{*db_, clock_, secrets_, connections_, {}};
   services::EnvironmentService environments_{*db_, clock_, clusters_,
-                                            services::EnvironmentService::DeleteHooks::None()};
+                                             services::EnvironmentService::DeleteHooks::None()};
   services::BuildService builds_{*db_, clock_, engine_, connections_, {}};
   ReleaseFeed release_feed_{[](std::int64_t, bool& done) {
     done = true;
@@ -53,14 +53,16 @@ class OpenApiTest : public ::testing::Test {
   services::ReleaseService releases_{*db_, clock_, engine_, changes_};
   services::NotificationService notifications_{*db_, clock_, secrets_};
   services::ServerAddress address_;
-  services::LaneService lanes_{*db_, clock_, engine_, clusters_, connections_, secrets_, address_, {}, {}, {}};
+  services::LaneService lanes_{*db_,     clock_,   engine_, clusters_, connections_,
+                               secrets_, address_, {},      {},        {}};
   services::WorkflowAdmin workflows_{*db_, clock_, engine_};
   services::AuditService audit_{*db_};
   Metrics metrics_;
   StreamSlots streams_{StreamLimits{}};
-  ApiDeps deps_{*db_,      clock_,        identity_, apps_,         workflows_, audit_, builds_,    connections_,
-                clusters_, environments_, releases_, release_feed_, config_,  changes_,        notifications_,
-                lanes_,    metrics_,      streams_,  {},            {}};
+  ApiDeps deps_{*db_,      clock_,        identity_,    apps_,     workflows_,
+                audit_,    builds_,       connections_, clusters_, environments_,
+                releases_, release_feed_, config_,      changes_,  notifications_,
+                lanes_,    metrics_,      streams_,     {},        {}};
 };
 
 TEST_F(OpenApiTest, DocumentIsValidOpenApi3) {

@@ -5,7 +5,9 @@
 namespace slipway::http {
 
 ReleaseFeed::ReleaseFeed(Reader reader, std::chrono::milliseconds interval)
-    : reader_(std::move(reader)), interval_(interval), thread_([this](std::stop_token stop) { Run(stop); }) {}
+    : reader_(std::move(reader)),
+      interval_(interval),
+      thread_([this](std::stop_token stop) { Run(stop); }) {}
 
 ReleaseFeed::~ReleaseFeed() {
   thread_.request_stop();
@@ -47,7 +49,8 @@ void ReleaseFeed::Run(std::stop_token stop) {
     }
     lock.lock();
     for (std::size_t i = 0; i < work.size(); ++i) subscriptions_[i] = work[i];
-    std::erase_if(subscriptions_, [](const Subscription& s) { return s.closed || s.stream.expired(); });
+    std::erase_if(subscriptions_,
+                  [](const Subscription& s) { return s.closed || s.stream.expired(); });
     wake_.wait_for(lock, stop, interval_, [this] { return added_; });
     added_ = false;
   }

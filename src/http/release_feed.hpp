@@ -20,7 +20,8 @@ class ReleaseFeed {
  public:
   /// The release's current JSON, or null when it is gone; `done` is set once it ended.
   using Reader = std::function<boost::json::value(std::int64_t release_id, bool& done)>;
-  explicit ReleaseFeed(Reader reader, std::chrono::milliseconds interval = std::chrono::milliseconds(250));
+  explicit ReleaseFeed(Reader reader,
+                       std::chrono::milliseconds interval = std::chrono::milliseconds(250));
   ~ReleaseFeed();
   ReleaseFeed(const ReleaseFeed&) = delete;
   ReleaseFeed& operator=(const ReleaseFeed&) = delete;

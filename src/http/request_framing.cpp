@@ -47,19 +47,23 @@ std::optional<FramingRefusal> CheckFraming(unsigned version,
   if (!transfer_encodings.empty()) {
     if (version < 11) {
       // §6.1: the framing of an HTTP/1.0 message with Transfer-Encoding is faulty.
-      return FramingRefusal{400, "invalid", "Transfer-Encoding is not allowed in an HTTP/1.0 request"};
+      return FramingRefusal{400, "invalid",
+                            "Transfer-Encoding is not allowed in an HTTP/1.0 request"};
     }
     // Several lines form one list (RFC 9110 §5.3); anything but a single
     // `chunked` is a coding this server does not implement.
     std::string codings;
-    for (auto line : transfer_encodings) codings += (codings.empty() ? "" : ", ") + std::string(Trim(line));
+    for (auto line : transfer_encodings)
+      codings += (codings.empty() ? "" : ", ") + std::string(Trim(line));
     if (!core::EqualsIgnoreCase(codings, "chunked")) {
       return FramingRefusal{501, "not_implemented",
-                            "Transfer-Encoding '" + codings + "' is not supported: send the body with "
-                            "Content-Length or Transfer-Encoding: chunked"};
+                            "Transfer-Encoding '" + codings +
+                                "' is not supported: send the body with "
+                                "Content-Length or Transfer-Encoding: chunked"};
     }
   }
-  if (host_lines > 1) return FramingRefusal{400, "invalid", "the request has more than one Host header"};
+  if (host_lines > 1)
+    return FramingRefusal{400, "invalid", "the request has more than one Host header"};
   if (host_lines == 0 && version >= 11) {
     return FramingRefusal{400, "invalid", "an HTTP/1.1 request must have a Host header"};
   }

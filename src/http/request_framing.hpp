@@ -31,7 +31,7 @@ class HeaderScanner {
   std::size_t limit_;
   std::size_t start_ = 0;  ///< after empty lines before the request line
   bool started_ = false;
-  std::size_t next_ = 0;   ///< the next byte to look at
+  std::size_t next_ = 0;  ///< the next byte to look at
   bool ready_ = false;
   bool obs_fold_ = false;
 };

@@ -34,15 +34,19 @@ TEST(HeaderScannerTest, NoticesObsFold) {
 TEST(HeaderScannerTest, ReadyWithoutAnEndWhenTheParserCanRefuseAlready) {
   EXPECT_TRUE(ScanAll("GET / HTTP/1.1\nHost: a\n").ready()) << "a bare LF";
   EXPECT_TRUE(ScanAll(std::string(2000, 'x'), 1024).ready()) << "over the limit";
-  EXPECT_FALSE(ScanAll("\r\n\r\nGET / HTTP/1.1\r\n").ready()) << "empty lines before the request line";
+  EXPECT_FALSE(ScanAll("\r\n\r\nGET / HTTP/1.1\r\n").ready())
+      << "empty lines before the request line";
 }
 
 TEST(CheckFramingTest, OnlyASingleChunkedCodingIsAccepted) {
   EXPECT_FALSE(CheckFraming(11, {"chunked"}, 1));
   EXPECT_FALSE(CheckFraming(11, {" Chunked "}, 1));
   EXPECT_FALSE(CheckFraming(11, {}, 1));
-  for (auto codings : std::vector<std::vector<std::string_view>>{
-           {"xchunked"}, {"gzip, chunked"}, {"gzip", "chunked"}, {"chunked, chunked"}, {"identity"}}) {
+  for (auto codings : std::vector<std::vector<std::string_view>>{{"xchunked"},
+                                                                 {"gzip, chunked"},
+                                                                 {"gzip", "chunked"},
+                                                                 {"chunked, chunked"},
+                                                                 {"identity"}}) {
     auto refusal = CheckFraming(11, codings, 1);
     ASSERT_TRUE(refusal) << codings[0];
     EXPECT_EQ(refusal->status, 501) << codings[0];

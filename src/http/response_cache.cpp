@@ -14,7 +14,8 @@ std::optional<Response> ResponseCache::Get(const std::string& key, std::uint64_t
   return it->second.response;
 }
 
-void ResponseCache::Put(const std::string& key, std::uint64_t generation, const Response& response) {
+void ResponseCache::Put(const std::string& key, std::uint64_t generation,
+                        const Response& response) {
   if (ttl_ms_ <= 0 || response.stream) return;
   std::lock_guard lock(mutex_);
   // Crude but bounded: a full cache starts over rather than tracking recency.

@@ -18,14 +18,22 @@ std::vector<std::string> Split(std::string_view path) {
 
 std::string_view PermissionName(Permission p) {
   switch (p) {
-    case Permission::kPublic: return "public";
-    case Permission::kAuthenticated: return "authenticated";
-    case Permission::kDeveloper: return "developer";
-    case Permission::kAdmin: return "admin";
-    case Permission::kAppRead: return "app.read";
-    case Permission::kAppWrite: return "app.write";
-    case Permission::kAppOwner: return "app.owner";
-    case Permission::kAppApprove: return "app.approve";
+    case Permission::kPublic:
+      return "public";
+    case Permission::kAuthenticated:
+      return "authenticated";
+    case Permission::kDeveloper:
+      return "developer";
+    case Permission::kAdmin:
+      return "admin";
+    case Permission::kAppRead:
+      return "app.read";
+    case Permission::kAppWrite:
+      return "app.write";
+    case Permission::kAppOwner:
+      return "app.owner";
+    case Permission::kAppApprove:
+      return "app.approve";
   }
   return "";
 }
@@ -37,7 +45,8 @@ void Router::Add(std::string method, std::string pattern, Permission permission,
       {std::move(method), std::move(pattern), permission, std::move(handler), cache_generation});
 }
 
-void Router::Add(std::string method, std::string pattern, Permission permission, BodyRouteHandler handler) {
+void Router::Add(std::string method, std::string pattern, Permission permission,
+                 BodyRouteHandler handler) {
   Add(std::move(method), std::move(pattern), permission,
       [handler = std::move(handler)](Call& call) { return handler(call, call.body); });
   routes_.back().takes_body = true;

@@ -61,7 +61,8 @@ class Router {
  public:
   void Add(std::string method, std::string pattern, Permission permission, RouteHandler handler,
            const std::atomic<std::uint64_t>* cache_generation = nullptr);
-  void Add(std::string method, std::string pattern, Permission permission, BodyRouteHandler handler);
+  void Add(std::string method, std::string pattern, Permission permission,
+           BodyRouteHandler handler);
 
   struct Match {
     const Route* route = nullptr;

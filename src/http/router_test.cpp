@@ -24,8 +24,10 @@ TEST(RouterTest, HeadIsServedByTheGetRoute) {
 
 TEST(RouterTest, AllowListsHeadBesideGet) {
   auto router = TwoRoutes();
-  EXPECT_THAT(router.Find("DELETE", "/healthz").allowed_methods, ::testing::ElementsAre("GET", "HEAD"));
-  EXPECT_THAT(router.Find("GET", "/api/v1/apps/7/approve").allowed_methods, ::testing::ElementsAre("POST"));
+  EXPECT_THAT(router.Find("DELETE", "/healthz").allowed_methods,
+              ::testing::ElementsAre("GET", "HEAD"));
+  EXPECT_THAT(router.Find("GET", "/api/v1/apps/7/approve").allowed_methods,
+              ::testing::ElementsAre("POST"));
 }
 
 }  // namespace

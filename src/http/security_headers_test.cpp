@@ -29,7 +29,8 @@ TEST(SecurityHeaders, TheConsoleLoadsOnlyItsOwnScripts) {
   EXPECT_EQ(Header(r, "Content-Security-Policy"), kConsolePolicy);
   EXPECT_NE(std::string(kConsolePolicy).find("script-src 'self';"), std::string::npos);
   int frame_options = 0;
-  for (const auto& h : r.headers) frame_options += h.first == "x-frame-options" || h.first == "X-Frame-Options";
+  for (const auto& h : r.headers)
+    frame_options += h.first == "x-frame-options" || h.first == "X-Frame-Options";
   EXPECT_EQ(frame_options, 1) << "a header the answer has is not repeated";
 }
 

@@ -2,18 +2,18 @@
 // (build time on 2 cores: keep these headers in as few files as possible).
 #include "http/server.hpp"
 
+#include <array>
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
-#include <array>
-#include <atomic>
 #include <cctype>
 #include <chrono>
-#include <optional>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <stdexcept>
 #include <thread>
@@ -53,9 +53,10 @@ bool AcceptableRequestId(std::string_view id) {
 }
 
 Response ErrorResponse(int status, std::string_view code, std::string_view message) {
-  return Response::Json(status, boost::json::object{{"error", {{"code", code},
-                                                                {"message", message},
-                                                                {"details", boost::json::object{}}}}});
+  return Response::Json(
+      status,
+      boost::json::object{
+          {"error", {{"code", code}, {"message", message}, {"details", boost::json::object{}}}}});
 }
 
 // Fills the parsed request; false when the target is not origin-form.
@@ -135,7 +136,8 @@ class Server::Impl {
     });
     asio::co_spawn(ioc_, Accept(), asio::detached);
     std::vector<std::thread> threads;
-    for (int i = 1; i < settings_.network_threads; ++i) threads.emplace_back([this] { ioc_.run(); });
+    for (int i = 1; i < settings_.network_threads; ++i)
+      threads.emplace_back([this] { ioc_.run(); });
     ioc_.run();
     for (auto& t : threads) t.join();
     workers_.join();
@@ -171,8 +173,8 @@ class Server::Impl {
 
   asio::awaitable<void> Accept() {
     while (!stopping_) {
-      auto [ec, socket] =
-          co_await acceptor_.async_accept(asio::make_strand(ioc_), asio::as_tuple(asio::use_awaitable));
+      auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(ioc_),
+                                                          asio::as_tuple(asio::use_awaitable));
       if (ec) {
         if (stopping_ || ec == asio::error::operation_aborted) break;
         continue;  // e.g. EMFILE: keep serving the connections we have
@@ -226,7 +228,8 @@ class Server::Impl {
     for (;;) {
       scanner.Scan({static_cast<const char*>(buffer.data().data()), buffer.size()});
       if (scanner.ready()) co_return boost::system::error_code{};
-      auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096), asio::as_tuple(asio::use_awaitable));
+      auto [ec, n] = co_await stream.async_read_some(buffer.prepare(4096),
+                                                     asio::as_tuple(asio::use_awaitable));
       if (ec) co_return ec;
       buffer.commit(n);
     }
@@ -259,25 +262,28 @@ class Server::Impl {
       }
       if (ec) {
         if (ec == bhttp::error::header_limit) {
-          co_await Refuse(stream, parser, remote, started, 431, "invalid", "request headers too large");
+          co_await Refuse(stream, parser, remote, started, 431, "invalid",
+                          "request headers too large");
         } else if (ec == bhttp::error::body_limit) {
           // Content-Length already announced more than we accept.
           co_await Refuse(stream, parser, remote, started, 413, "payload_too_large",
                           "request body exceeds the configured limit");
         } else if (!ClientGone(ec)) {
-          co_await Refuse(stream, parser, remote, started, 400, "invalid", "malformed HTTP request: " + ec.message());
+          co_await Refuse(stream, parser, remote, started, 400, "invalid",
+                          "malformed HTTP request: " + ec.message());
         }
         break;
       }
       if (auto refusal = FramingRefusalOf(parser.get())) {
-        co_await Refuse(stream, parser, remote, started, refusal->status, refusal->code, refusal->message);
+        co_await Refuse(stream, parser, remote, started, refusal->status, refusal->code,
+                        refusal->message);
         break;
       }
       SetBusy(registration, true);
       stream.expires_after(settings_.request_timeout);
       if (!parser.is_done()) {
-        std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser,
-                                                    asio::as_tuple(asio::use_awaitable));
+        std::tie(ec, n) =
+            co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
       }
       if (ec) {
         if (ec == bhttp::error::body_limit) {
@@ -285,7 +291,8 @@ class Server::Impl {
                           "request body exceeds the configured limit");
         } else if (!ClientGone(ec)) {
           // A chunk size that overflows, a bad chunk: the body cannot be framed.
-          co_await Refuse(stream, parser, remote, started, 400, "invalid", "malformed request body: " + ec.message());
+          co_await Refuse(stream, parser, remote, started, 400, "invalid",
+                          "malformed request body: " + ec.message());
         }
         SetBusy(registration, false);
         break;
@@ -324,7 +331,8 @@ class Server::Impl {
           std::tie(ec, n) = co_await bhttp::async_write_header(stream, serializer,
                                                                asio::as_tuple(asio::use_awaitable));
         } else {
-          std::tie(ec, n) = co_await bhttp::async_write(stream, serializer, asio::as_tuple(asio::use_awaitable));
+          std::tie(ec, n) =
+              co_await bhttp::async_write(stream, serializer, asio::as_tuple(asio::use_awaitable));
         }
         res.body = std::move(out.body());  // for the observer
       }
@@ -340,7 +348,8 @@ class Server::Impl {
   }
 
   // The framing rules Beast leaves to the server (request_framing.hpp).
-  static std::optional<FramingRefusal> FramingRefusalOf(const bhttp::request<bhttp::string_body>& head) {
+  static std::optional<FramingRefusal> FramingRefusalOf(
+      const bhttp::request<bhttp::string_body>& head) {
     std::vector<std::string_view> codings;
     auto [first, last] = head.equal_range(bhttp::field::transfer_encoding);
     for (auto it = first; it != last; ++it) codings.push_back(it->value());
@@ -352,9 +361,9 @@ class Server::Impl {
   // shuts down. A client that goes away is noticed at once, not at the next
   // piece: streams that wait long for a piece (an event stream, a log) hold
   // watches and threads until then.
-  asio::awaitable<boost::system::error_code> WriteStream(beast::tcp_stream& stream, const Response& res,
-                                                         const Request& req, unsigned version,
-                                                         bool headers_only) {
+  asio::awaitable<boost::system::error_code> WriteStream(beast::tcp_stream& stream,
+                                                         const Response& res, const Request& req,
+                                                         unsigned version, bool headers_only) {
     using namespace asio::experimental::awaitable_operators;
     bhttp::response<bhttp::empty_body> head{static_cast<bhttp::status>(res.status), version};
     head.set(bhttp::field::server, "slipway");
@@ -365,14 +374,17 @@ class Server::Impl {
     head.keep_alive(false);
     bhttp::response_serializer<bhttp::empty_body> serializer{head};
     stream.expires_after(settings_.request_timeout);
-    auto [ec, n] = co_await bhttp::async_write_header(stream, serializer, asio::as_tuple(asio::use_awaitable));
-    if (ec || headers_only) co_return ec;  // the connection closes after a stream: no last chunk either
+    auto [ec, n] =
+        co_await bhttp::async_write_header(stream, serializer, asio::as_tuple(asio::use_awaitable));
+    if (ec || headers_only)
+      co_return ec;  // the connection closes after a stream: no last chunk either
     auto ended = co_await (PumpStream(stream, *res.stream) || UntilClientLeaves(stream.socket()));
     if (ended.index() == 1) co_return asio::error::eof;
     co_return std::get<0>(ended);
   }
 
-  asio::awaitable<boost::system::error_code> PumpStream(beast::tcp_stream& stream, BodyStream& body) {
+  asio::awaitable<boost::system::error_code> PumpStream(beast::tcp_stream& stream,
+                                                        BodyStream& body) {
     boost::system::error_code ec;
     std::size_t n = 0;
     asio::steady_timer wait(stream.get_executor());
@@ -405,16 +417,19 @@ class Server::Impl {
   static asio::awaitable<void> UntilClientLeaves(tcp::socket& socket) {
     std::array<char, 512> scratch;
     for (;;) {
-      auto [ec, n] = co_await socket.async_read_some(asio::buffer(scratch), asio::as_tuple(asio::use_awaitable));
+      auto [ec, n] = co_await socket.async_read_some(asio::buffer(scratch),
+                                                     asio::as_tuple(asio::use_awaitable));
       if (ec) co_return;
     }
   }
 
   // Answers a request refused before it reached a handler and closes; the
   // access log and metrics see it like any other.
-  asio::awaitable<void> Refuse(beast::tcp_stream& stream, const bhttp::request_parser<bhttp::string_body>& parser,
-                               const std::string& remote, std::chrono::steady_clock::time_point started,
-                               int status, std::string_view code, std::string message) {
+  asio::awaitable<void> Refuse(beast::tcp_stream& stream,
+                               const bhttp::request_parser<bhttp::string_body>& parser,
+                               const std::string& remote,
+                               std::chrono::steady_clock::time_point started, int status,
+                               std::string_view code, std::string message) {
     Request req;
     req.remote_address = remote;
     req.request_id = NewRequestId();
@@ -428,7 +443,8 @@ class Server::Impl {
     co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
     error.body = std::move(out.body());
     if (observer_) {
-      observer_(req, error, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      observer_(req, error,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     }
   }
 
@@ -446,7 +462,8 @@ class Server::Impl {
   std::list<Connection> connections_;
 };
 
-Server::Server(ServerSettings settings, Handler handler, Observer observer, InlineHandler inline_handler)
+Server::Server(ServerSettings settings, Handler handler, Observer observer,
+               InlineHandler inline_handler)
     : impl_(std::make_unique<Impl>(std::move(settings), std::move(handler), std::move(observer),
                                    std::move(inline_handler))) {}
 Server::~Server() = default;

@@ -64,8 +64,9 @@ class ServerFramingTest : public ::testing::Test {
   std::mutex mutex_;
   std::vector<std::string> handled_;
   std::vector<Observed> observed_;
-  testing::RunningServer server_{[this](Request& r) { return Echo(r); },
-                                 [this](const Request& r, const Response& res, double) { Observe(r, res); }};
+  testing::RunningServer server_{
+      [this](Request& r) { return Echo(r); },
+      [this](const Request& r, const Response& res, double) { Observe(r, res); }};
 };
 
 TEST_F(ServerFramingTest, AnUnknownTransferCodingIs501AndItsBodyIsNeverASecondRequest) {
@@ -85,7 +86,8 @@ TEST_F(ServerFramingTest, ChunkedMustBeTheOnlyTransferCoding) {
     EXPECT_EQ(RawStatus(bytes), 501) << codings << bytes;
     EXPECT_EQ(BodyOf(bytes).at("error").at("code").as_string(), "not_implemented") << bytes;
   }
-  auto old = Send("POST /x HTTP/1.0\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+  auto old =
+      Send("POST /x HTTP/1.0\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
   EXPECT_EQ(RawStatus(old), 400) << "HTTP/1.0 has no transfer codings:\n" << old;
   EXPECT_TRUE(Handled().empty());
 
@@ -97,15 +99,18 @@ TEST_F(ServerFramingTest, ChunkedMustBeTheOnlyTransferCoding) {
 }
 
 TEST_F(ServerFramingTest, ObsoleteLineFoldingIsRefused) {
-  auto bytes = Send("GET /x HTTP/1.1\r\nHost: a\r\nX-Long: one\r\n two\r\nConnection: close\r\n\r\n");
+  auto bytes =
+      Send("GET /x HTTP/1.1\r\nHost: a\r\nX-Long: one\r\n two\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(RawStatus(bytes), 400) << bytes;
-  EXPECT_THAT(std::string(BodyOf(bytes).at("error").at("message").as_string()), HasSubstr("line folding"));
+  EXPECT_THAT(std::string(BodyOf(bytes).at("error").at("message").as_string()),
+              HasSubstr("line folding"));
   EXPECT_TRUE(Handled().empty());
 }
 
 TEST_F(ServerFramingTest, Http11NeedsExactlyOneHost) {
   EXPECT_EQ(RawStatus(Send("GET /x HTTP/1.1\r\nConnection: close\r\n\r\n")), 400);
-  EXPECT_EQ(RawStatus(Send("GET /x HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n")), 400);
+  EXPECT_EQ(RawStatus(Send("GET /x HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n")),
+            400);
   EXPECT_TRUE(Handled().empty());
   EXPECT_EQ(RawStatus(Send("GET /x HTTP/1.0\r\n\r\n")), 200) << "HTTP/1.0 may omit it";
 }
@@ -129,7 +134,8 @@ TEST_F(ServerFramingTest, RepeatedHeaderLinesAreCombinedIntoOneList) {
   ASSERT_EQ(RawStatus(bytes), 200) << bytes;
   auto body = BodyOf(bytes);
   EXPECT_EQ(body.at("accept").as_string(),
-            "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json");
+            "application/vnd.oci.image.manifest.v1+json, "
+            "application/vnd.docker.distribution.manifest.v2+json");
   EXPECT_EQ(body.at("cookie").as_string(), "a=1; b=2");
 }
 
@@ -154,7 +160,8 @@ TEST_F(ServerFramingTest, ErrorsAboutTheRequestAreValidJson) {
   ASSERT_EQ(RawStatus(bytes), 501) << bytes;
   auto body = BodyOf(bytes);
   ASSERT_TRUE(body.contains("error")) << "not JSON: " << bytes;
-  EXPECT_THAT(std::string(body.at("error").at("message").as_string()), HasSubstr("\"q\xef\xbf\xbd\""));
+  EXPECT_THAT(std::string(body.at("error").at("message").as_string()),
+              HasSubstr("\"q\xef\xbf\xbd\""));
 }
 
 }  // namespace

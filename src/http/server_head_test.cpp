@@ -26,7 +26,9 @@ class HeadTest : public ::testing::Test {
   }
 
   /// Sends `requests` on one connection and returns every byte until the server closes it.
-  std::string Exchange(const std::string& requests) { return slipway::testing::RawExchange(server_.port(), requests); }
+  std::string Exchange(const std::string& requests) {
+    return slipway::testing::RawExchange(server_.port(), requests);
+  }
 
   testing::RunningServer server_{Handle};
 };

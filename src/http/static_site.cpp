@@ -11,7 +11,9 @@ namespace {
 
 constexpr std::string_view kImmutablePrefix = "/assets/";
 
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -78,7 +80,8 @@ bool AcceptsGzip(std::string_view accept_encoding) {
   return false;
 }
 
-StaticSite::StaticSite(std::span<const StaticAsset> assets, std::function<bool(std::string_view)> is_api)
+StaticSite::StaticSite(std::span<const StaticAsset> assets,
+                       std::function<bool(std::string_view)> is_api)
     : is_api_(std::move(is_api)) {
   for (const auto& asset : assets) {
     by_path_[asset.path] = &asset;
@@ -108,7 +111,8 @@ Response StaticSite::Serve(const StaticAsset& asset, const Request& request, boo
   r.route = "console";
   r.content_type = std::string(ContentTypeFor(asset.path));
   r.headers.emplace_back("ETag", std::string(asset.etag));
-  r.headers.emplace_back("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+  r.headers.emplace_back("Cache-Control",
+                         immutable ? "public, max-age=31536000, immutable" : "no-cache");
   r.headers.emplace_back("Vary", "Accept-Encoding");
   if (MatchesEtag(request.Header("if-none-match"), asset.etag)) {
     r.status = 304;

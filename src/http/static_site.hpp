@@ -26,7 +26,8 @@ struct StaticAsset {
 class StaticSite {
  public:
   /// `is_api` tells paths that belong to the API (left to it, even when unknown).
-  StaticSite(std::span<const StaticAsset> assets, std::function<bool(std::string_view path)> is_api);
+  StaticSite(std::span<const StaticAsset> assets,
+             std::function<bool(std::string_view path)> is_api);
 
   /// The answer for a GET or HEAD outside the API; nothing otherwise, or when
   /// no site is embedded.

@@ -13,7 +13,8 @@ const std::array<StaticAsset, 2> kAssets{{
 }};
 
 StaticSite Site() {
-  return StaticSite(kAssets, [](std::string_view p) { return p.substr(0, 5) == "/api/" || p == "/healthz"; });
+  return StaticSite(
+      kAssets, [](std::string_view p) { return p.substr(0, 5) == "/api/" || p == "/healthz"; });
 }
 
 Request Get(std::string path) {

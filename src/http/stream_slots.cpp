@@ -34,18 +34,20 @@ core::Result<std::unique_ptr<StreamSlots::Slot>> StreamSlots::Acquire(std::int64
                        {{"limit", limits_.per_user}}};
   }
   if (total_ >= limits_.total) {
-    return core::Error{core::Code::kTooManyRequests,
-                       "the server has " + std::to_string(total_) +
-                           " event streams and followed logs open, the most allowed (server.max_streams); "
-                           "retry later",
-                       {{"limit", limits_.total}, {"retry_after_seconds", 10}}};
+    return core::Error{
+        core::Code::kTooManyRequests,
+        "the server has " + std::to_string(total_) +
+            " event streams and followed logs open, the most allowed (server.max_streams); "
+            "retry later",
+        {{"limit", limits_.total}, {"retry_after_seconds", 10}}};
   }
   ++mine;
   ++total_;
   return std::unique_ptr<Slot>(new Slot(*this, user_id));
 }
 
-std::shared_ptr<BodyStream> StreamSlots::Hold(std::unique_ptr<Slot> slot, std::shared_ptr<BodyStream> stream) {
+std::shared_ptr<BodyStream> StreamSlots::Hold(std::unique_ptr<Slot> slot,
+                                              std::shared_ptr<BodyStream> stream) {
   return std::make_shared<SlotHoldingStream>(std::move(slot), std::move(stream));
 }
 
@@ -57,7 +59,8 @@ int StreamSlots::open() const {
 void StreamSlots::Release(std::int64_t user_id) {
   std::lock_guard lock(mutex_);
   --total_;
-  if (auto it = per_user_.find(user_id); it != per_user_.end() && --it->second == 0) per_user_.erase(it);
+  if (auto it = per_user_.find(user_id); it != per_user_.end() && --it->second == 0)
+    per_user_.erase(it);
 }
 
 }  // namespace slipway::http

@@ -43,7 +43,8 @@ class StreamSlots {
   /// a refused request starts no watches.
   core::Result<std::unique_ptr<Slot>> Acquire(std::int64_t user_id);
   /// `stream` holding `slot` until the server drops it (the client left or the stream ended).
-  static std::shared_ptr<BodyStream> Hold(std::unique_ptr<Slot> slot, std::shared_ptr<BodyStream> stream);
+  static std::shared_ptr<BodyStream> Hold(std::unique_ptr<Slot> slot,
+                                          std::shared_ptr<BodyStream> stream);
 
   /// Streams open now.
   int open() const;

@@ -88,9 +88,11 @@ void SetBlob(CURL* curl, CURLoption option, const std::string& pem) {
 void ApplyTls(CURL* curl, const TlsSettings& tls) {
   if (!tls.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, tls.ca_file.c_str());
   if (!tls.ca_pem.empty()) SetBlob(curl, CURLOPT_CAINFO_BLOB, tls.ca_pem);
-  if (!tls.client_cert_file.empty()) curl_easy_setopt(curl, CURLOPT_SSLCERT, tls.client_cert_file.c_str());
+  if (!tls.client_cert_file.empty())
+    curl_easy_setopt(curl, CURLOPT_SSLCERT, tls.client_cert_file.c_str());
   if (!tls.client_cert_pem.empty()) SetBlob(curl, CURLOPT_SSLCERT_BLOB, tls.client_cert_pem);
-  if (!tls.client_key_file.empty()) curl_easy_setopt(curl, CURLOPT_SSLKEY, tls.client_key_file.c_str());
+  if (!tls.client_key_file.empty())
+    curl_easy_setopt(curl, CURLOPT_SSLKEY, tls.client_key_file.c_str());
   if (!tls.client_key_pem.empty()) SetBlob(curl, CURLOPT_SSLKEY_BLOB, tls.client_key_pem);
   if (tls.insecure_skip_verify) {
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
@@ -155,7 +157,8 @@ const ConnectionSettings& CurlHandle::settings() const { return state_->settings
 
 core::Result<CurlResponse> CurlHandle::Perform(const CurlRequest& request) {
   CURL* curl = state_->curl;
-  if (curl == nullptr) return core::Error{core::Code::kInternal, "libcurl failed to initialise", {}};
+  if (curl == nullptr)
+    return core::Error{core::Code::kInternal, "libcurl failed to initialise", {}};
   const std::string& url = request.url;  // the one named in errors
   std::string curl_url = url;
   Slist headers, connect_to;
@@ -191,15 +194,18 @@ core::Result<CurlResponse> CurlHandle::Perform(const CurlRequest& request) {
   CURLcode rc = curl_easy_perform(curl);
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   if (!guard.refusal.empty()) {
-    return core::Error{core::Code::kForbidden, "refused to connect to " + url + ": " + guard.refusal,
+    return core::Error{core::Code::kForbidden,
+                       "refused to connect to " + url + ": " + guard.refusal,
                        {{"url", url}}};
   }
   const bool stopped = rc == CURLE_WRITE_ERROR && sink.stopped;
-  const bool cancelled = rc == CURLE_ABORTED_BY_CALLBACK && request.cancel && request.cancel->load();
+  const bool cancelled =
+      rc == CURLE_ABORTED_BY_CALLBACK && request.cancel && request.cancel->load();
   if (rc != CURLE_OK && !stopped && !cancelled) {
     std::string reason = state_->error[0] != '\0' ? state_->error : curl_easy_strerror(rc);
     const std::string& name = request.name_in_errors.empty() ? url : request.name_in_errors;
-    return core::Error{core::Code::kTransient, "cannot reach " + name + ": " + reason,
+    return core::Error{core::Code::kTransient,
+                       "cannot reach " + name + ": " + reason,
                        {{"url", url}, {"curl_code", static_cast<int>(rc)}}};
   }
   return response;

@@ -31,14 +31,16 @@ TEST(CurlHandle, SendsMethodHeadersAndBodyAndReadsTheAnswer) {
 }
 
 TEST(CurlHandle, StreamsOnlySuccessfulBodiesWhenAsked) {
-  CannedServer server({CannedServer::Response(200, "one\ntwo\n"), CannedServer::Response(500, "broken")});
+  CannedServer server(
+      {CannedServer::Response(200, "one\ntwo\n"), CannedServer::Response(500, "broken")});
   CurlHandle handle(ConnectionSettings{});
   std::string streamed;
   CurlRequest request{.url = server.url() + "/log",
-                      .on_data = [&](std::string_view piece) {
-                        streamed.append(piece);
-                        return true;
-                      },
+                      .on_data =
+                          [&](std::string_view piece) {
+                            streamed.append(piece);
+                            return true;
+                          },
                       .stream_success_only = true};
   auto ok = handle.Perform(request);
   ASSERT_TRUE(ok.ok());
@@ -55,8 +57,8 @@ TEST(CurlHandle, StreamsOnlySuccessfulBodiesWhenAsked) {
 TEST(CurlHandle, AStreamStoppedByItsReaderEndsWithoutError) {
   CannedServer server({CannedServer::Response(200, "first\nsecond\n")});
   CurlHandle handle(ConnectionSettings{});
-  auto response = handle.Perform(
-      CurlRequest{.url = server.url() + "/watch", .on_data = [](std::string_view) { return false; }});
+  auto response = handle.Perform(CurlRequest{.url = server.url() + "/watch",
+                                             .on_data = [](std::string_view) { return false; }});
   EXPECT_TRUE(response.ok()) << response.error().message;
 }
 
@@ -64,20 +66,21 @@ TEST(CurlHandle, ARefusedAddressIsForbiddenAndNeverConnected) {
   CannedServer server({CannedServer::Response(200, "{}")});
   CurlHandle handle(ConnectionSettings{});
   int asked = 0;
-  auto response = handle.Perform(CurlRequest{
-      .url = server.url() + "/hook",
-      .refuse_address = [&](const sockaddr* address) -> std::optional<std::string> {
-        ++asked;
-        EXPECT_EQ(address->sa_family, AF_INET);
-        return "loopback";
-      }});
+  auto response = handle.Perform(
+      CurlRequest{.url = server.url() + "/hook",
+                  .refuse_address = [&](const sockaddr* address) -> std::optional<std::string> {
+                    ++asked;
+                    EXPECT_EQ(address->sa_family, AF_INET);
+                    return "loopback";
+                  }});
   ASSERT_FALSE(response.ok());
   EXPECT_EQ(response.error().code, core::Code::kForbidden);
   EXPECT_EQ(response.error().message, "refused to connect to " + server.url() + "/hook: loopback");
   EXPECT_EQ(asked, 1);
   // The same handle connects when the next call's hook allows it.
-  auto allowed = handle.Perform(CurlRequest{
-      .url = server.url() + "/hook", .refuse_address = [](const sockaddr*) { return std::optional<std::string>(); }});
+  auto allowed = handle.Perform(
+      CurlRequest{.url = server.url() + "/hook",
+                  .refuse_address = [](const sockaddr*) { return std::optional<std::string>(); }});
   ASSERT_TRUE(allowed.ok()) << allowed.error().message;
   EXPECT_EQ(server.requests().size(), 1u);
 }
@@ -93,10 +96,12 @@ TEST(CurlHandle, TransportFailuresNameTheServerAsTold) {
   auto by_url = handle.Perform(CurlRequest{.url = base + "/x"});
   ASSERT_FALSE(by_url.ok());
   EXPECT_EQ(by_url.error().code, core::Code::kTransient);
-  EXPECT_EQ(by_url.error().message.rfind("cannot reach " + base + "/x: ", 0), 0u) << by_url.error().message;
+  EXPECT_EQ(by_url.error().message.rfind("cannot reach " + base + "/x: ", 0), 0u)
+      << by_url.error().message;
   auto by_name = handle.Perform(CurlRequest{.url = base + "/x", .name_in_errors = base});
   ASSERT_FALSE(by_name.ok());
-  EXPECT_EQ(by_name.error().message.rfind("cannot reach " + base + ": ", 0), 0u) << by_name.error().message;
+  EXPECT_EQ(by_name.error().message.rfind("cannot reach " + base + ": ", 0), 0u)
+      << by_name.error().message;
 }
 
 }  // namespace

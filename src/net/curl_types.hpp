@@ -38,7 +38,7 @@ struct TlsSettings {
 /// What holds for every call of one handle: how to connect and who we are.
 struct ConnectionSettings {
   TlsSettings tls{};
-  std::string proxy{};  ///< e.g. http://proxy:3128; empty: libcurl's environment defaults
+  std::string proxy{};       ///< e.g. http://proxy:3128; empty: libcurl's environment defaults
   std::string basic_user{};  ///< HTTP basic auth when set
   std::string basic_password{};
   std::chrono::milliseconds connect_timeout{5'000};
@@ -73,7 +73,9 @@ struct CurlResponse {
   long status = 0;
   std::string body;
   HeaderList headers;  ///< of the final response, in arrival order
-  std::optional<std::string> Header(std::string_view name) const { return FindHeader(headers, name); }
+  std::optional<std::string> Header(std::string_view name) const {
+    return FindHeader(headers, name);
+  }
 };
 
 }  // namespace slipway::net

@@ -12,7 +12,7 @@
 namespace slipway::net {
 
 struct RetryPolicy {
-  int max_retries = 0;  ///< extra attempts after the first
+  int max_retries = 0;                     ///< extra attempts after the first
   std::chrono::milliseconds backoff{200};  ///< before the first retry, doubled after each
 };
 

@@ -48,8 +48,10 @@ TEST(Retry, OtherAnswersAndErrorsEndAtOnce) {
 }
 
 TEST(Retry, IdempotentMethodsAreThoseWhoseRepetitionChangesNothing) {
-  for (const char* method : {"GET", "HEAD", "PUT", "DELETE"}) EXPECT_TRUE(IsIdempotentMethod(method)) << method;
-  for (const char* method : {"POST", "PATCH", "get"}) EXPECT_FALSE(IsIdempotentMethod(method)) << method;
+  for (const char* method : {"GET", "HEAD", "PUT", "DELETE"})
+    EXPECT_TRUE(IsIdempotentMethod(method)) << method;
+  for (const char* method : {"POST", "PATCH", "get"})
+    EXPECT_FALSE(IsIdempotentMethod(method)) << method;
 }
 
 }  // namespace

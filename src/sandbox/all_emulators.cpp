@@ -18,8 +18,8 @@ void AddAllEmulators(SandboxHost& host, const SandboxSettings& settings) {
   // Registry first: the Jenkins emulator pushes its images there.
   auto registry_emulator = std::make_unique<registry::RegistryEmulator>();
   // Any group/name project exists on first use, so a new app's builds work at once.
-  auto gitlab_emulator =
-      std::make_unique<gitlab::GitLabEmulator>(gitlab::GitLabEmulatorOptions{.auto_create_projects = true});
+  auto gitlab_emulator = std::make_unique<gitlab::GitLabEmulator>(
+      gitlab::GitLabEmulatorOptions{.auto_create_projects = true});
   jenkins::JenkinsPeers peers{registry_emulator.get(), gitlab_emulator.get()};
   // Pods pull from the sandbox registry: an image not pushed there fails
   // with ErrImagePull / ImagePullBackOff, as on a real cluster.

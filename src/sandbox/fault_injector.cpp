@@ -10,7 +10,7 @@ namespace slipway::sandbox {
 namespace {
 // Enough for a 20-application lane with every call of its create and delete.
 constexpr std::size_t kKeptCalls = 20000;
-}
+}  // namespace
 
 core::Status FaultInjector::AddRule(const boost::json::object& body) {
   core::FieldReader in(body);
@@ -64,11 +64,13 @@ std::optional<http::Response> FaultInjector::Intercept(const http::Request& requ
 }
 
 std::int64_t FaultInjector::NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
-void FaultInjector::Record(const http::Request& request, int status, bool injected, std::int64_t at_ms) {
+void FaultInjector::Record(const http::Request& request, int status, bool injected,
+                           std::int64_t at_ms) {
   std::string step(request.Header("x-slipway-step"));
   std::lock_guard lock(mutex_);
   calls_.push_back({request.method, request.target, status, injected, std::move(step), at_ms});
@@ -79,8 +81,12 @@ boost::json::object FaultInjector::ToJson() const {
   std::lock_guard lock(mutex_);
   boost::json::array rules;
   for (const auto& r : rules_) {
-    rules.push_back({{"method", r.method}, {"path_prefix", r.path_prefix}, {"count", r.count},
-                     {"status", r.status}, {"delay_ms", r.delay_ms}, {"timeout", r.hang_ms > 0}});
+    rules.push_back({{"method", r.method},
+                     {"path_prefix", r.path_prefix},
+                     {"count", r.count},
+                     {"status", r.status},
+                     {"delay_ms", r.delay_ms},
+                     {"timeout", r.hang_ms > 0}});
   }
   return {{"latency_ms", latency_ms_}, {"faults", std::move(rules)}};
 }
@@ -89,8 +95,12 @@ boost::json::array FaultInjector::Calls() const {
   std::lock_guard lock(mutex_);
   boost::json::array out;
   for (const auto& c : calls_) {
-    out.push_back({{"method", c.method}, {"target", c.target}, {"status", c.status},
-                   {"injected", c.injected}, {"step", c.step}, {"at_ms", c.at_ms}});
+    out.push_back({{"method", c.method},
+                   {"target", c.target},
+                   {"status", c.status},
+                   {"injected", c.injected},
+                   {"step", c.step},
+                   {"at_ms", c.at_ms}});
   }
   return out;
 }

@@ -1,7 +1,8 @@
 #include "sandbox/sandbox_host.hpp"
 
-#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
 
 #include "http/server.hpp"
 
@@ -57,8 +58,8 @@ http::Response Admin(Target& target, FaultControl& faults, http::Request& reques
   return JsonError(404, "unknown sandbox admin endpoint " + request.method + " " + path);
 }
 
-std::unique_ptr<http::Server> ListenOn(const std::string& host, std::uint16_t port, int worker_threads,
-                                       const http::Handler& handler) {
+std::unique_ptr<http::Server> ListenOn(const std::string& host, std::uint16_t port,
+                                       int worker_threads, const http::Handler& handler) {
   http::ServerSettings settings;
   settings.host = host;
   settings.port = port;
@@ -72,7 +73,8 @@ std::unique_ptr<http::Server> ListenOn(const std::string& host, std::uint16_t po
 // The wanted port of `name` (0: none), and what to do when it is taken.
 class PortChoice {
  public:
-  PortChoice(const std::map<std::string, std::uint16_t>& ports, bool required) : ports_(ports), required_(required) {}
+  PortChoice(const std::map<std::string, std::uint16_t>& ports, bool required)
+      : ports_(ports), required_(required) {}
 
   // Runs `bind` with the wanted port; when that fails and the port is only
   // preferred, again with 0 (a free port).
@@ -85,10 +87,11 @@ class PortChoice {
     } catch (const std::exception& e) {
       if (wanted == 0) throw;
       if (required_) {
-        throw std::runtime_error("sandbox: cannot listen on port " + std::to_string(wanted) + " for " + name +
-                                 ": " + e.what());
+        throw std::runtime_error("sandbox: cannot listen on port " + std::to_string(wanted) +
+                                 " for " + name + ": " + e.what());
       }
-      spdlog::warn("sandbox: port {} for {} is taken ({}); using a free one", wanted, name, e.what());
+      spdlog::warn("sandbox: port {} for {} is taken ({}); using a free one", wanted, name,
+                   e.what());
       return bind(0);
     }
   }
@@ -106,7 +109,8 @@ http::Response HandleServiceAdmin(Service& service, http::Request& request) {
                             std::string(service.system()) + " (/_sandbox/…)");
 }
 
-http::Response HandleSandboxRequest(Emulator& emulator, FaultInjector& faults, http::Request& request) {
+http::Response HandleSandboxRequest(Emulator& emulator, FaultInjector& faults,
+                                    http::Request& request) {
   if (request.path.rfind("/_sandbox/", 0) == 0) return Admin(emulator, faults, request);
   const auto arrived = FaultInjector::NowMs();
   if (auto injected = faults.Intercept(request)) {
@@ -180,9 +184,11 @@ void SandboxHost::Start(const std::map<std::string, std::uint16_t>& ports, bool 
   for (auto& s : services_) {
     HostedService* raw = s.get();
     const std::string system(s->service->system());
-    endpoints_[system] = choice.Bind(system, [&](std::uint16_t port) { return s->service->Start(host_, port); });
+    endpoints_[system] =
+        choice.Bind(system, [&](std::uint16_t port) { return s->service->Start(host_, port); });
     s->admin = choice.Bind(system + "-admin", [&](std::uint16_t port) {
-      return ListenOn(host_, port, 2, [raw](http::Request& r) { return HandleServiceAdmin(*raw->service, r); });
+      return ListenOn(host_, port, 2,
+                      [raw](http::Request& r) { return HandleServiceAdmin(*raw->service, r); });
     });
     endpoints_[system + "-admin"] = "http://" + host_ + ":" + std::to_string(s->admin->port());
     s->thread = std::thread([raw] { raw->admin->Run(); });

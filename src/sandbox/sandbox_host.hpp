@@ -64,7 +64,8 @@ class SandboxHost {
 
 /// Wraps an emulator with the admin endpoints and fault injection: the
 /// handler SandboxHost gives each emulator's server.
-http::Response HandleSandboxRequest(Emulator& emulator, FaultInjector& faults, http::Request& request);
+http::Response HandleSandboxRequest(Emulator& emulator, FaultInjector& faults,
+                                    http::Request& request);
 
 /// The admin endpoints of a non-HTTP service; anything else is a 404 (the
 /// service's protocol is served on its own port).

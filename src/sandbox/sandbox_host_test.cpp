@@ -43,14 +43,16 @@ TEST_F(SandboxHostPortsTest, WantedPortsAreUsedWhenFree) {
   SandboxHost again;
   Fill(again);
   again.Start(wanted);
-  for (const auto& [name, port] : wanted) EXPECT_EQ(PortOf(again.endpoints().at(name)), port) << name;
+  for (const auto& [name, port] : wanted)
+    EXPECT_EQ(PortOf(again.endpoints().at(name)), port) << name;
 }
 
 TEST_F(SandboxHostPortsTest, ATakenPreferredPortIsReplacedByAFreeOne) {
   SandboxHost second;
   Fill(second);
   second.Start(taken_);
-  for (const auto& [name, port] : taken_) EXPECT_NE(PortOf(second.endpoints().at(name)), port) << name;
+  for (const auto& [name, port] : taken_)
+    EXPECT_NE(PortOf(second.endpoints().at(name)), port) << name;
 }
 
 TEST_F(SandboxHostPortsTest, ATakenRequiredPortStopsTheStart) {

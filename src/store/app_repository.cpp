@@ -131,7 +131,9 @@ AppPage List(Tx& tx, const AppQuery& q) {
   equal("level", q.level);
   equal("team", q.team);
   if (!q.owner.empty()) {
-    sql += " AND id IN (SELECT app_id FROM app_members WHERE lower(username) = lower(?) AND role = 'owner')";
+    sql +=
+        " AND id IN (SELECT app_id FROM app_members WHERE lower(username) = lower(?) AND role = "
+        "'owner')";
     params.push_back(q.owner);
   }
   if (!q.member.empty()) {
@@ -139,8 +141,8 @@ AppPage List(Tx& tx, const AppQuery& q) {
     params.push_back(q.member);
   }
   if (!q.text.empty()) {
-    sql += " AND (LOWER(name) LIKE LOWER(?)" + std::string(kLikeEscape) + " OR LOWER(description) LIKE LOWER(?)" +
-           std::string(kLikeEscape) + ")";
+    sql += " AND (LOWER(name) LIKE LOWER(?)" + std::string(kLikeEscape) +
+           " OR LOWER(description) LIKE LOWER(?)" + std::string(kLikeEscape) + ")";
     std::string like = ContainsPattern(q.text);
     params.push_back(like);
     params.push_back(like);
@@ -169,9 +171,10 @@ AppPage List(Tx& tx, const AppQuery& q) {
     ids += ids.empty() ? "?" : ", ?";
     id_params.push_back(a.id);
   }
-  for (const auto& row : tx.Query("SELECT app_id, username, role FROM app_members WHERE app_id IN (" +
-                                      ids + ") ORDER BY username",
-                                  id_params)) {
+  for (const auto& row :
+       tx.Query("SELECT app_id, username, role FROM app_members WHERE app_id IN (" + ids +
+                    ") ORDER BY username",
+                id_params)) {
     auto role = core::ParseMemberRole(row.Text(2));
     if (role) page.members[row.Int(0)].push_back({row.Text(1), *role});
   }
@@ -181,8 +184,8 @@ AppPage List(Tx& tx, const AppQuery& q) {
 
 std::vector<Member> Members(Tx& tx, std::int64_t app_id) {
   std::vector<Member> out;
-  for (const auto& row :
-       tx.Query("SELECT username, role FROM app_members WHERE app_id = ? ORDER BY username", {app_id})) {
+  for (const auto& row : tx.Query(
+           "SELECT username, role FROM app_members WHERE app_id = ? ORDER BY username", {app_id})) {
     if (auto role = core::ParseMemberRole(row.Text(1))) out.push_back({row.Text(0), *role});
   }
   return out;
@@ -206,7 +209,8 @@ void PutMember(Tx& tx, std::int64_t app_id, const std::string& username, core::M
 }
 
 bool DeleteMember(Tx& tx, std::int64_t app_id, const std::string& username) {
-  return tx.Exec("DELETE FROM app_members WHERE app_id = ? AND username = ?", {app_id, username}) == 1;
+  return tx.Exec("DELETE FROM app_members WHERE app_id = ? AND username = ?", {app_id, username}) ==
+         1;
 }
 
 }  // namespace slipway::store::apps

@@ -19,14 +19,13 @@ struct Member {
 /// Filters and order of an application list. Empty strings mean "any".
 struct AppQuery {
   std::string status, type, level, team, owner, member;
-  std::string text;  ///< substring of the name or description
+  std::string text;           ///< substring of the name or description
   std::string sort = "name";  ///< name|created_at|updated_at
   bool descending = false;
   int limit = 50;
   /// Keyset cursor: the sort key and id of the last row of the previous page.
   std::optional<std::pair<std::string, std::int64_t>> after;
 };
-
 
 /// Applications and their members. All functions run inside the caller's transaction.
 namespace apps {
@@ -52,7 +51,8 @@ AppPage List(Tx& tx, const AppQuery& query);
 std::string SortKey(const core::App& app, const std::string& sort);
 
 std::vector<Member> Members(Tx& tx, std::int64_t app_id);
-std::optional<core::MemberRole> MemberRoleOf(Tx& tx, std::int64_t app_id, const std::string& username);
+std::optional<core::MemberRole> MemberRoleOf(Tx& tx, std::int64_t app_id,
+                                             const std::string& username);
 void PutMember(Tx& tx, std::int64_t app_id, const std::string& username, core::MemberRole role);
 bool DeleteMember(Tx& tx, std::int64_t app_id, const std::string& username);
 

@@ -136,7 +136,8 @@ TEST_F(AppRepositoryTest, SearchTakesWildcardsLiterally) {
     AppQuery q;
     q.text = text;
     std::vector<std::string> out;
-    for (const auto& a : InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, q); }).apps) {
+    for (const auto& a :
+         InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, q); }).apps) {
       out.push_back(a.name);
     }
     return out;
@@ -160,9 +161,11 @@ TEST_F(AppRepositoryTest, MembersAndApprovers) {
   EXPECT_EQ(app.owner, "alice") << "the owner is read from membership";
   AppQuery by_owner;
   by_owner.owner = "ALICE";
-  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, by_owner); }).apps.size(), 1u);
+  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, by_owner); }).apps.size(),
+            1u);
   by_owner.owner = "bob";  // a member, not an owner
-  EXPECT_TRUE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, by_owner); }).apps.empty());
+  EXPECT_TRUE(
+      InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, by_owner); }).apps.empty());
   AppQuery by_member;
   by_member.member = "bob";
   auto page = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return apps::List(tx, by_member); });

@@ -4,7 +4,8 @@ namespace slipway::store::audit {
 
 void Insert(Tx& tx, const AuditRecord& r) {
   tx.Exec(
-      "INSERT INTO audit (time, actor, action, object_type, object_id, summary, result, request_id) "
+      "INSERT INTO audit (time, actor, action, object_type, object_id, summary, result, "
+      "request_id) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       {r.time, r.actor, r.action, r.object_type, r.object_id, r.summary, r.result, r.request_id});
 }
@@ -28,13 +29,17 @@ std::vector<AuditRecord> List(Tx& tx, const AuditQuery& q) {
     // application through its own table.
     const std::string member_apps = "SELECT app_id FROM app_members WHERE username = ?";
     auto of_app = [&](const char* types, const char* table) {
-      return std::string("(object_type IN (") + types + ") AND object_id IN (SELECT CAST(id AS TEXT) FROM " + table +
-             " WHERE app_id IN (" + member_apps + ")))";
+      return std::string("(object_type IN (") + types +
+             ") AND object_id IN (SELECT CAST(id AS TEXT) FROM " + table + " WHERE app_id IN (" +
+             member_apps + ")))";
     };
-    sql += " AND ((object_type = 'app' AND object_id IN (SELECT CAST(app_id AS TEXT) FROM app_members WHERE "
-           "username = ?)) OR " +
-           of_app("'build'", "builds") + " OR " + of_app("'change'", "changes") + " OR " +
-           of_app("'env', 'environment'", "environments") + " OR " + of_app("'release'", "releases") + ")";
+    sql +=
+        " AND ((object_type = 'app' AND object_id IN (SELECT CAST(app_id AS TEXT) FROM app_members "
+        "WHERE "
+        "username = ?)) OR " +
+        of_app("'build'", "builds") + " OR " + of_app("'change'", "changes") + " OR " +
+        of_app("'env', 'environment'", "environments") + " OR " + of_app("'release'", "releases") +
+        ")";
     for (int i = 0; i < 5; ++i) params.push_back(*q.member);
   }
   if (q.before_id) {

@@ -17,8 +17,8 @@ struct AuditRecord {
   std::string action;       ///< e.g. "app.approve"
   std::string object_type;  ///< e.g. "app"
   std::string object_id;
-  std::string summary;      ///< what changed, for people
-  std::string result;       ///< "ok" or the error code of a refused attempt
+  std::string summary;  ///< what changed, for people
+  std::string result;   ///< "ok" or the error code of a refused attempt
   std::string request_id;
 };
 

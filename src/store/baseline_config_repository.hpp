@@ -26,7 +26,7 @@ struct RollbackConfigFile {
   std::int64_t baseline_id = 0;       ///< whose copy of the file is restored
   std::int64_t expected_version = 0;  ///< the live version the plan saw (0: no file)
   std::string target_hash;
-  std::string outcome = "pending";    ///< pending | restored | unchanged
+  std::string outcome = "pending";  ///< pending | restored | unchanged
   std::int64_t version_after = 0;
 };
 

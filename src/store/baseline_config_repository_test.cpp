@@ -14,8 +14,8 @@ namespace slipway::store {
 namespace {
 
 TEST(PackedText, RoundTripsTextOfAnyKind) {
-  for (std::string text : {std::string(), std::string("mode=a\n"), std::string("\0binary\xff\x01", 9),
-                           std::string(200'000, 'x')}) {
+  for (std::string text : {std::string(), std::string("mode=a\n"),
+                           std::string("\0binary\xff\x01", 9), std::string(200'000, 'x')}) {
     auto packed = PackText(text);
     EXPECT_EQ(UnpackText(packed), text);
   }
@@ -91,12 +91,15 @@ TEST_F(BaselineConfigRepositoryTest, ARollbacksFilesRecordTheirOutcome) {
     return std::pair{release, baselines::Get(tx, 7, 1)->id};
   });
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
-    rollback_config::Put(tx, ids.first, {{"b.yaml", ids.second, 4, "hb", "pending", 0},
-                                         {"app.properties", ids.second, 15, "h", "pending", 0}});
-    rollback_config::SetOutcome(tx, ids.first, {"app.properties", ids.second, 15, "h", "restored", 16});
+    rollback_config::Put(tx, ids.first,
+                         {{"b.yaml", ids.second, 4, "hb", "pending", 0},
+                          {"app.properties", ids.second, 15, "h", "pending", 0}});
+    rollback_config::SetOutcome(tx, ids.first,
+                                {"app.properties", ids.second, 15, "h", "restored", 16});
     return 0;
   });
-  auto files = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return rollback_config::List(tx, ids.first); });
+  auto files =
+      InTx(*db_, TxMode::kRead, [&](Tx& tx) { return rollback_config::List(tx, ids.first); });
   ASSERT_EQ(files.size(), 2u);
   EXPECT_EQ(files[0].file_name, "app.properties");
   EXPECT_EQ(files[0].outcome, "restored");

@@ -90,7 +90,8 @@ std::optional<core::Build> Get(Tx& tx, std::int64_t id) {
 }
 
 std::optional<core::Build> WithVersion(Tx& tx, std::int64_t app_id, const std::string& version) {
-  auto r = tx.QueryOne(std::string(kSelect) + "WHERE b.app_id = ? AND b.image_tag = ?", {app_id, version});
+  auto r = tx.QueryOne(std::string(kSelect) + "WHERE b.app_id = ? AND b.image_tag = ?",
+                       {app_id, version});
   if (!r) return std::nullopt;
   return FromRow(*r);
 }
@@ -188,9 +189,11 @@ bool AppendLog(Tx& tx, std::int64_t id, std::int64_t start, std::int64_t end,
 
 std::int64_t StoredLogBytes(Tx& tx, std::int64_t id) {
   // Bytes, not characters: SQLite's LENGTH counts characters of TEXT.
-  const char* sql = tx.dialect() == Dialect::kPostgres
-                        ? "SELECT COALESCE(SUM(octet_length(text)), 0) FROM build_logs WHERE build_id = ?"
-                        : "SELECT COALESCE(SUM(LENGTH(CAST(text AS BLOB))), 0) FROM build_logs WHERE build_id = ?";
+  const char* sql =
+      tx.dialect() == Dialect::kPostgres
+          ? "SELECT COALESCE(SUM(octet_length(text)), 0) FROM build_logs WHERE build_id = ?"
+          : "SELECT COALESCE(SUM(LENGTH(CAST(text AS BLOB))), 0) FROM build_logs WHERE build_id = "
+            "?";
   return tx.QueryOne(sql, {id})->Int(0);
 }
 

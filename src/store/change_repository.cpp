@@ -5,8 +5,10 @@ namespace slipway::store::changes {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT id, app_id, env_id, type, state, title, description, build_id, image, image_digest, replicas, spec, "
-    "needs_approval, release_id, created_by, created_at, updated_at, version, close_reason FROM changes ";
+    "SELECT id, app_id, env_id, type, state, title, description, build_id, image, image_digest, "
+    "replicas, spec, "
+    "needs_approval, release_id, created_by, created_at, updated_at, version, close_reason FROM "
+    "changes ";
 
 core::Change FromRow(const Row& r) {
   core::Change c;
@@ -40,13 +42,16 @@ Param Opt(const std::optional<int>& v) { return v ? Param(std::int64_t{*v}) : Pa
 std::int64_t Insert(Tx& tx, const core::Change& c) {
   return tx
       .QueryOne(
-          "INSERT INTO changes (app_id, env_id, type, state, title, description, build_id, image, image_digest, "
-          "replicas, spec, needs_approval, release_id, close_reason, created_by, created_at, updated_at, version) "
+          "INSERT INTO changes (app_id, env_id, type, state, title, description, build_id, image, "
+          "image_digest, "
+          "replicas, spec, needs_approval, release_id, close_reason, created_by, created_at, "
+          "updated_at, version) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-          {c.app_id, c.env_id, std::string(core::ChangeTypeName(c.type)), std::string(core::ChangeStateName(c.state)),
-           c.title, c.description, Opt(c.build_id), c.image, c.image_digest, Opt(c.replicas),
-           c.spec.empty() ? Param(nullptr) : Param(c.spec), std::int64_t{c.needs_approval}, Opt(c.release_id),
-           c.close_reason, c.created_by, c.created_at, c.updated_at})
+          {c.app_id, c.env_id, std::string(core::ChangeTypeName(c.type)),
+           std::string(core::ChangeStateName(c.state)), c.title, c.description, Opt(c.build_id),
+           c.image, c.image_digest, Opt(c.replicas),
+           c.spec.empty() ? Param(nullptr) : Param(c.spec), std::int64_t{c.needs_approval},
+           Opt(c.release_id), c.close_reason, c.created_by, c.created_at, c.updated_at})
       ->Int(0);
 }
 
@@ -73,10 +78,10 @@ std::vector<core::Change> List(Tx& tx, const ChangeQuery& q) {
 
 std::vector<core::Change> UnreleasedWithDigest(Tx& tx, const std::string& digest) {
   std::vector<core::Change> out;
-  for (const auto& r : tx.Query(std::string(kSelect) +
-                                    "WHERE image_digest = ? AND state IN ('developing', 'approving', "
-                                    "'pending_release', 'releasing') ORDER BY id",
-                                {digest})) {
+  for (const auto& r : tx.Query(
+           std::string(kSelect) + "WHERE image_digest = ? AND state IN ('developing', 'approving', "
+                                  "'pending_release', 'releasing') ORDER BY id",
+           {digest})) {
     out.push_back(FromRow(r));
   }
   return out;
@@ -84,10 +89,11 @@ std::vector<core::Change> UnreleasedWithDigest(Tx& tx, const std::string& digest
 
 std::vector<core::Change> OpenOn(Tx& tx, std::int64_t env_id) {
   std::vector<core::Change> out;
-  for (const auto& r : tx.Query(std::string(kSelect) +
-                                    "WHERE env_id = ? AND state IN ('developing', 'approving', 'pending_release') "
-                                    "ORDER BY id",
-                                {env_id})) {
+  for (const auto& r :
+       tx.Query(std::string(kSelect) +
+                    "WHERE env_id = ? AND state IN ('developing', 'approving', 'pending_release') "
+                    "ORDER BY id",
+                {env_id})) {
     out.push_back(FromRow(r));
   }
   return out;
@@ -95,28 +101,35 @@ std::vector<core::Change> OpenOn(Tx& tx, std::int64_t env_id) {
 
 bool Update(Tx& tx, const core::Change& c) {
   return tx.Exec(
-             "UPDATE changes SET state = ?, title = ?, description = ?, build_id = ?, image = ?, image_digest = ?, "
-             "replicas = ?, spec = ?, needs_approval = ?, release_id = ?, close_reason = ?, updated_at = ?, version = ? "
+             "UPDATE changes SET state = ?, title = ?, description = ?, build_id = ?, image = ?, "
+             "image_digest = ?, "
+             "replicas = ?, spec = ?, needs_approval = ?, release_id = ?, close_reason = ?, "
+             "updated_at = ?, version = ? "
              "WHERE id = ? AND version = ?",
-             {std::string(core::ChangeStateName(c.state)), c.title, c.description, Opt(c.build_id), c.image,
-              c.image_digest, Opt(c.replicas), c.spec.empty() ? Param(nullptr) : Param(c.spec),
-              std::int64_t{c.needs_approval}, Opt(c.release_id), c.close_reason, c.updated_at, c.version, c.id, c.version - 1}) == 1;
+             {std::string(core::ChangeStateName(c.state)), c.title, c.description, Opt(c.build_id),
+              c.image, c.image_digest, Opt(c.replicas),
+              c.spec.empty() ? Param(nullptr) : Param(c.spec), std::int64_t{c.needs_approval},
+              Opt(c.release_id), c.close_reason, c.updated_at, c.version, c.id, c.version - 1}) ==
+         1;
 }
 
 std::int64_t AddEvent(Tx& tx, const core::ChangeEventRecord& e) {
   return tx
       .QueryOne(
-          "INSERT INTO change_events (change_id, kind, actor, comment, detail, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+          "INSERT INTO change_events (change_id, kind, actor, comment, detail, created_at) VALUES "
+          "(?, ?, ?, ?, ?, ?) "
           "RETURNING id",
-          {e.change_id, e.kind, e.actor, e.comment, e.detail.empty() ? std::string("{}") : e.detail, e.created_at})
+          {e.change_id, e.kind, e.actor, e.comment, e.detail.empty() ? std::string("{}") : e.detail,
+           e.created_at})
       ->Int(0);
 }
 
 std::vector<core::ChangeEventRecord> Events(Tx& tx, std::int64_t change_id) {
   std::vector<core::ChangeEventRecord> out;
-  for (const auto& r : tx.Query("SELECT id, change_id, kind, actor, comment, detail, created_at FROM change_events "
-                                "WHERE change_id = ? ORDER BY id",
-                                {change_id})) {
+  for (const auto& r :
+       tx.Query("SELECT id, change_id, kind, actor, comment, detail, created_at FROM change_events "
+                "WHERE change_id = ? ORDER BY id",
+                {change_id})) {
     out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Int(6)});
   }
   return out;

@@ -18,10 +18,12 @@ ClusterRow FromRow(const Row& r) {
   c.id = r.Int(0);
   c.name = r.Text(1);
   c.description = r.Text(2);
-  c.connection = core::ParseClusterConnection(r.Text(3)).value_or(core::ClusterConnection::kKubeconfig);
+  c.connection =
+      core::ParseClusterConnection(r.Text(3)).value_or(core::ClusterConnection::kKubeconfig);
   row.kubeconfig_sealed = r.Text(4);
   auto ns = boost::json::parse(r.Text(5));
-  for (const auto& [k, v] : ns.as_object()) c.namespaces[std::string(k)] = std::string(v.as_string());
+  for (const auto& [k, v] : ns.as_object())
+    c.namespaces[std::string(k)] = std::string(v.as_string());
   c.registry = r.Text(6);
   c.config_backend = core::ParseConfigBackend(r.Text(7)).value_or(core::ConfigBackend::kConsul);
   c.created_at = r.Int(8);
@@ -42,11 +44,13 @@ std::int64_t Insert(Tx& tx, const ClusterRow& row) {
   const auto& c = row.cluster;
   return tx
       .QueryOne(
-          "INSERT INTO clusters (name, description, connection, kubeconfig_sealed, namespaces, registry, "
-          "config_backend, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-          {c.name, c.description, std::string(core::ClusterConnectionName(c.connection)), row.kubeconfig_sealed,
-           NamespacesJson(c), c.registry, std::string(core::ConfigBackendName(c.config_backend)), c.created_at,
-           c.updated_at})
+          "INSERT INTO clusters (name, description, connection, kubeconfig_sealed, namespaces, "
+          "registry, "
+          "config_backend, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+          "RETURNING id",
+          {c.name, c.description, std::string(core::ClusterConnectionName(c.connection)),
+           row.kubeconfig_sealed, NamespacesJson(c), c.registry,
+           std::string(core::ConfigBackendName(c.config_backend)), c.created_at, c.updated_at})
       ->Int(0);
 }
 
@@ -72,7 +76,8 @@ std::vector<ClusterRow> List(Tx& tx) {
 bool Update(Tx& tx, const ClusterRow& row) {
   const auto& c = row.cluster;
   return tx.Exec(
-             "UPDATE clusters SET name = ?, description = ?, connection = ?, kubeconfig_sealed = ?, "
+             "UPDATE clusters SET name = ?, description = ?, connection = ?, kubeconfig_sealed = "
+             "?, "
              "namespaces = ?, registry = ?, config_backend = ?, updated_at = ?, version = ? "
              "WHERE id = ? AND version = ?",
              {c.name, c.description, std::string(core::ClusterConnectionName(c.connection)),
@@ -81,6 +86,8 @@ bool Update(Tx& tx, const ClusterRow& row) {
               c.version - 1}) == 1;
 }
 
-bool Delete(Tx& tx, std::int64_t id) { return tx.Exec("DELETE FROM clusters WHERE id = ?", {id}) == 1; }
+bool Delete(Tx& tx, std::int64_t id) {
+  return tx.Exec("DELETE FROM clusters WHERE id = ?", {id}) == 1;
+}
 
 }  // namespace slipway::store::clusters

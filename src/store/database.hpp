@@ -37,9 +37,7 @@ class Row {
   double Real(std::string_view name) const { return Real(Index(name)); }
   bool Bool(std::string_view name) const { return Bool(Index(name)); }
   const std::string& Text(std::string_view name) const { return Text(Index(name)); }
-  std::optional<std::string> OptText(std::string_view name) const {
-    return OptText(Index(name));
-  }
+  std::optional<std::string> OptText(std::string_view name) const { return OptText(Index(name)); }
 
  private:
   std::size_t Index(std::string_view name) const;
@@ -113,7 +111,7 @@ class Database {
 };
 
 struct SqliteSettings {
-  std::string path;          ///< file path; ":memory:" is not supported (pool)
+  std::string path;  ///< file path; ":memory:" is not supported (pool)
   int pool_size = 4;
   int busy_timeout_ms = 5000;
 };
@@ -134,7 +132,8 @@ std::unique_ptr<Database> OpenPostgres(const PostgresSettings& settings);
 /// request fails (a failed login's count) returns a plain value and lets the
 /// caller turn it into the error.
 template <class Fn>
-auto InTx(Database& db, TxMode mode, Fn&& fn, int attempts = 5) -> decltype(fn(std::declval<Tx&>()));
+auto InTx(Database& db, TxMode mode, Fn&& fn, int attempts = 5)
+    -> decltype(fn(std::declval<Tx&>()));
 
 }  // namespace slipway::store
 

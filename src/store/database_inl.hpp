@@ -11,7 +11,9 @@ namespace detail {
 // A result that reports a failure: core::Result and core::Status whose ok() is false.
 template <class R>
 bool ReportsFailure(const R& result) {
-  if constexpr (requires { { result.ok() } -> std::convertible_to<bool>; }) {
+  if constexpr (requires {
+                  { result.ok() } -> std::convertible_to<bool>;
+                }) {
     return !result.ok();
   } else {
     return false;

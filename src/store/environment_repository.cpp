@@ -9,7 +9,8 @@ namespace slipway::store::environments {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT id, app_id, env_type, cluster_id, namespace, spec, image, image_digest, config_backend, "
+    "SELECT id, app_id, env_type, cluster_id, namespace, spec, image, image_digest, "
+    "config_backend, "
     "created_by, created_at, updated_at, version, release_policy FROM environments ";
 
 core::Environment FromRow(const Row& r) {
@@ -44,7 +45,8 @@ std::string Backend(const core::Environment& e) {
 std::int64_t Insert(Tx& tx, const core::Environment& e) {
   return tx
       .QueryOne(
-          "INSERT INTO environments (app_id, env_type, cluster_id, namespace, spec, image, image_digest, "
+          "INSERT INTO environments (app_id, env_type, cluster_id, namespace, spec, image, "
+          "image_digest, "
           "config_backend, created_by, created_at, updated_at, version, release_policy) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id",
           {e.app_id, e.env_type, e.cluster_id, e.namespace_name,
@@ -62,7 +64,8 @@ std::optional<core::Environment> Get(Tx& tx, std::int64_t id) {
 
 std::vector<core::Environment> ListByApp(Tx& tx, std::int64_t app_id) {
   std::vector<core::Environment> out;
-  for (const auto& r : tx.Query(std::string(kSelect) + "WHERE app_id = ? ORDER BY env_type, cluster_id", {app_id})) {
+  for (const auto& r : tx.Query(
+           std::string(kSelect) + "WHERE app_id = ? ORDER BY env_type, cluster_id", {app_id})) {
     out.push_back(FromRow(r));
   }
   return out;
@@ -70,19 +73,22 @@ std::vector<core::Environment> ListByApp(Tx& tx, std::int64_t app_id) {
 
 std::vector<core::Environment> ListByEnvType(Tx& tx, const std::string& env_type) {
   std::vector<core::Environment> out;
-  for (const auto& r : tx.Query(std::string(kSelect) + "WHERE env_type = ? ORDER BY id", {env_type})) {
+  for (const auto& r :
+       tx.Query(std::string(kSelect) + "WHERE env_type = ? ORDER BY id", {env_type})) {
     out.push_back(FromRow(r));
   }
   return out;
 }
 
 std::int64_t CountOnCluster(Tx& tx, std::int64_t cluster_id) {
-  return tx.QueryOne("SELECT COUNT(*) FROM environments WHERE cluster_id = ?", {cluster_id})->Int(0);
+  return tx.QueryOne("SELECT COUNT(*) FROM environments WHERE cluster_id = ?", {cluster_id})
+      ->Int(0);
 }
 
 std::vector<core::Environment> RunningDigest(Tx& tx, const std::string& digest) {
   std::vector<core::Environment> out;
-  for (const auto& r : tx.Query(std::string(kSelect) + "WHERE image_digest = ? ORDER BY id", {digest})) {
+  for (const auto& r :
+       tx.Query(std::string(kSelect) + "WHERE image_digest = ? ORDER BY id", {digest})) {
     out.push_back(FromRow(r));
   }
   return out;
@@ -92,20 +98,22 @@ bool Update(Tx& tx, const core::Environment& e) {
   return tx.Exec(
              "UPDATE environments SET spec = ?, image = ?, image_digest = ?, config_backend = ?, "
              "release_policy = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?",
-             {boost::json::serialize(core::EnvSpecToJson(e.spec)), e.image, e.image_digest, Backend(e),
-              boost::json::serialize(core::ReleasePolicyToJson(e.release_policy)), e.updated_at, e.version, e.id,
-              e.version - 1}) == 1;
+             {boost::json::serialize(core::EnvSpecToJson(e.spec)), e.image, e.image_digest,
+              Backend(e), boost::json::serialize(core::ReleasePolicyToJson(e.release_policy)),
+              e.updated_at, e.version, e.id, e.version - 1}) == 1;
 }
 
-bool Delete(Tx& tx, std::int64_t id) { return tx.Exec("DELETE FROM environments WHERE id = ?", {id}) == 1; }
+bool Delete(Tx& tx, std::int64_t id) {
+  return tx.Exec("DELETE FROM environments WHERE id = ?", {id}) == 1;
+}
 
 std::int64_t AddOperation(Tx& tx, const EnvOperation& op) {
   return tx
       .QueryOne(
           "INSERT INTO env_operations (env_id, app_id, kind, actor, detail, created_at) "
           "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-          {op.env_id, op.app_id, op.kind, op.actor, op.detail.empty() ? std::string("{}") : op.detail,
-           op.created_at})
+          {op.env_id, op.app_id, op.kind, op.actor,
+           op.detail.empty() ? std::string("{}") : op.detail, op.created_at})
       ->Int(0);
 }
 
@@ -115,10 +123,10 @@ void DeleteOperations(Tx& tx, std::int64_t env_id) {
 
 std::vector<EnvOperation> Operations(Tx& tx, std::int64_t env_id, int limit) {
   std::vector<EnvOperation> out;
-  for (const auto& r : tx.Query(
-           "SELECT id, env_id, app_id, kind, actor, detail, created_at FROM env_operations "
-           "WHERE env_id = ? ORDER BY id DESC LIMIT ?",
-           {env_id, std::int64_t{limit}})) {
+  for (const auto& r :
+       tx.Query("SELECT id, env_id, app_id, kind, actor, detail, created_at FROM env_operations "
+                "WHERE env_id = ? ORDER BY id DESC LIMIT ?",
+                {env_id, std::int64_t{limit}})) {
     out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5), r.Int(6)});
   }
   return out;

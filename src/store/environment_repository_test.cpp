@@ -59,7 +59,8 @@ TEST_F(EnvironmentRepositoryTest, ClusterRoundTripKeepsTheSealedKubeconfigApart)
   EXPECT_EQ(row->cluster.NamespaceFor("prod"), "shop-prod");
   EXPECT_EQ(row->cluster.NamespaceFor("test"), "test");
   EXPECT_EQ(row->cluster.config_backend, core::ConfigBackend::kApollo);
-  EXPECT_TRUE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return clusters::GetByRef(tx, std::to_string(cluster_id_)); }));
+  EXPECT_TRUE(InTx(*db_, TxMode::kRead,
+                   [&](Tx& tx) { return clusters::GetByRef(tx, std::to_string(cluster_id_)); }));
 }
 
 TEST_F(EnvironmentRepositoryTest, ClusterUpdateIsVersioned) {
@@ -77,7 +78,8 @@ TEST_F(EnvironmentRepositoryTest, ClusterUpdateIsVersioned) {
 }
 
 TEST_F(EnvironmentRepositoryTest, EnvironmentRoundTripAndUniquePair) {
-  auto id = InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return environments::Insert(tx, NewEnv("prod")); });
+  auto id =
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return environments::Insert(tx, NewEnv("prod")); });
   auto env = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return environments::Get(tx, id); });
   ASSERT_TRUE(env);
   EXPECT_EQ(env->spec.replicas, 3);
@@ -85,13 +87,17 @@ TEST_F(EnvironmentRepositoryTest, EnvironmentRoundTripAndUniquePair) {
   EXPECT_EQ(env->spec.ports[0].service_port, 80);
   EXPECT_EQ(env->spec.env[0].value, "测试");
   EXPECT_FALSE(env->config_backend);
-  EXPECT_THROW(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return environments::Insert(tx, NewEnv("prod")); }),
-               UniqueViolation);
-  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return environments::CountOnCluster(tx, cluster_id_); }), 1);
+  EXPECT_THROW(
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return environments::Insert(tx, NewEnv("prod")); }),
+      UniqueViolation);
+  EXPECT_EQ(InTx(*db_, TxMode::kRead,
+                 [&](Tx& tx) { return environments::CountOnCluster(tx, cluster_id_); }),
+            1);
 }
 
 TEST_F(EnvironmentRepositoryTest, UpdateFindByDigestAndDelete) {
-  auto id = InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return environments::Insert(tx, NewEnv("test")); });
+  auto id =
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return environments::Insert(tx, NewEnv("test")); });
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
     auto env = *environments::Get(tx, id);
     env.image = "registry.example.com:5000/slipway/shop:1.0";
@@ -102,7 +108,8 @@ TEST_F(EnvironmentRepositoryTest, UpdateFindByDigestAndDelete) {
     EXPECT_FALSE(environments::Update(tx, env));
     return 0;
   });
-  auto running = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return environments::RunningDigest(tx, "sha256:abc"); });
+  auto running = InTx(*db_, TxMode::kRead,
+                      [&](Tx& tx) { return environments::RunningDigest(tx, "sha256:abc"); });
   ASSERT_EQ(running.size(), 1u);
   EXPECT_EQ(running[0].config_backend, core::ConfigBackend::kConsul);
   EXPECT_TRUE(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return environments::Delete(tx, id); }));
@@ -110,14 +117,17 @@ TEST_F(EnvironmentRepositoryTest, UpdateFindByDigestAndDelete) {
 }
 
 TEST_F(EnvironmentRepositoryTest, OperationsOutliveTheEnvironmentNewestFirst) {
-  auto id = InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return environments::Insert(tx, NewEnv("test")); });
+  auto id =
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return environments::Insert(tx, NewEnv("test")); });
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
     environments::AddOperation(tx, {0, id, app_id_, "create", "alice", "", 1});
-    environments::AddOperation(tx, {0, id, app_id_, "restart", "bob", R"({"deployment":"shop"})", 2});
+    environments::AddOperation(tx,
+                               {0, id, app_id_, "restart", "bob", R"({"deployment":"shop"})", 2});
     environments::Delete(tx, id);
     return 0;
   });
-  auto ops = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return environments::Operations(tx, id, 10); });
+  auto ops =
+      InTx(*db_, TxMode::kRead, [&](Tx& tx) { return environments::Operations(tx, id, 10); });
   ASSERT_EQ(ops.size(), 2u);
   EXPECT_EQ(ops[0].kind, "restart");
   EXPECT_EQ(ops[0].detail, R"({"deployment":"shop"})");

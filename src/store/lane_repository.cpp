@@ -9,8 +9,10 @@ namespace slipway::store::lanes {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT id, name, namespace, story_workspace, story_id, story_url, description, owner, members, "
-    "base_env_type, cluster_id, coloring, state, workflow_id, last_activity_at, pending_deletion_at, "
+    "SELECT id, name, namespace, story_workspace, story_id, story_url, description, owner, "
+    "members, "
+    "base_env_type, cluster_id, coloring, state, workflow_id, last_activity_at, "
+    "pending_deletion_at, "
     "created_by, created_at, updated_at, version, hook_token_sealed, notify_sealed FROM lanes ";
 
 std::vector<std::string> Names(const std::string& text) {
@@ -28,7 +30,8 @@ std::vector<core::LaneApp> Apps(Tx& tx, std::int64_t lane_id) {
   for (const auto& r : tx.Query(
            "SELECT la.app_id, a.name, la.base_env_id, la.spec, la.branch_head, la.last_build_id, "
            "la.deployed_image, la.pods_ready, la.hook_id, la.live_updated_at "
-           "FROM lane_apps la JOIN apps a ON a.id = la.app_id WHERE la.lane_id = ? ORDER BY la.position",
+           "FROM lane_apps la JOIN apps a ON a.id = la.app_id WHERE la.lane_id = ? ORDER BY "
+           "la.position",
            {lane_id})) {
     core::LaneApp app;
     app.spec.app_id = r.Int(0);
@@ -82,12 +85,14 @@ void InsertApps(Tx& tx, const core::Lane& lane) {
   std::int64_t position = 0;
   for (const auto& app : lane.apps) {
     tx.Exec(
-        "INSERT INTO lane_apps (lane_id, app_id, base_env_id, position, spec, branch_head, last_build_id, "
-        "deployed_image, pods_ready, hook_id, live_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO lane_apps (lane_id, app_id, base_env_id, position, spec, branch_head, "
+        "last_build_id, "
+        "deployed_image, pods_ready, hook_id, live_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?)",
         {lane.id, app.spec.app_id, app.spec.base_env_id, position++,
          boost::json::serialize(core::LaneAppOverridesToJson(app.spec)), app.live.branch_head,
-         app.live.last_build_id, app.live.deployed_image, static_cast<std::int64_t>(app.live.pods_ready),
-         app.live.hook_id, app.live.updated_at});
+         app.live.last_build_id, app.live.deployed_image,
+         static_cast<std::int64_t>(app.live.pods_ready), app.live.hook_id, app.live.updated_at});
   }
 }
 
@@ -103,16 +108,32 @@ std::int64_t Insert(Tx& tx, const core::Lane& lane) {
   core::Lane stored = lane;
   stored.id =
       tx.QueryOne(
-            "INSERT INTO lanes (name, namespace, story_workspace, story_id, story_url, description, owner, "
+            "INSERT INTO lanes (name, namespace, story_workspace, story_id, story_url, "
+            "description, owner, "
             "members, base_env_type, cluster_id, coloring, state, workflow_id, last_activity_at, "
-            "pending_deletion_at, created_by, created_at, updated_at, version, hook_token_sealed, notify_sealed) "
+            "pending_deletion_at, created_by, created_at, updated_at, version, hook_token_sealed, "
+            "notify_sealed) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
-            {lane.name, lane.namespace_name, lane.story_workspace, lane.story_id, lane.story_url,
-             lane.description, lane.owner, boost::json::serialize(boost::json::value_from(lane.members)),
-             lane.base_env_type, lane.cluster_id, boost::json::serialize(core::LaneColoringToJson(lane.coloring)),
-             std::string(core::LaneStateName(lane.state)), lane.workflow_id, lane.last_activity_at,
-             OptMillis(lane.pending_deletion_at), lane.created_by, lane.created_at, lane.updated_at,
-             lane.hook_token_sealed, lane.notify_sealed})
+            {lane.name,
+             lane.namespace_name,
+             lane.story_workspace,
+             lane.story_id,
+             lane.story_url,
+             lane.description,
+             lane.owner,
+             boost::json::serialize(boost::json::value_from(lane.members)),
+             lane.base_env_type,
+             lane.cluster_id,
+             boost::json::serialize(core::LaneColoringToJson(lane.coloring)),
+             std::string(core::LaneStateName(lane.state)),
+             lane.workflow_id,
+             lane.last_activity_at,
+             OptMillis(lane.pending_deletion_at),
+             lane.created_by,
+             lane.created_at,
+             lane.updated_at,
+             lane.hook_token_sealed,
+             lane.notify_sealed})
           ->Int(0);
   InsertApps(tx, stored);
   return stored.id;
@@ -142,15 +163,17 @@ std::vector<core::Lane> ListLive(Tx& tx) {
 
 bool Update(Tx& tx, const core::Lane& lane) {
   return tx.Exec(
-             "UPDATE lanes SET story_workspace = ?, story_id = ?, story_url = ?, description = ?, owner = ?, "
+             "UPDATE lanes SET story_workspace = ?, story_id = ?, story_url = ?, description = ?, "
+             "owner = ?, "
              "members = ?, coloring = ?, state = ?, workflow_id = ?, last_activity_at = ?, "
-             "pending_deletion_at = ?, notify_sealed = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?",
+             "pending_deletion_at = ?, notify_sealed = ?, updated_at = ?, version = ? WHERE id = ? "
+             "AND version = ?",
              {lane.story_workspace, lane.story_id, lane.story_url, lane.description, lane.owner,
               boost::json::serialize(boost::json::value_from(lane.members)),
               boost::json::serialize(core::LaneColoringToJson(lane.coloring)),
               std::string(core::LaneStateName(lane.state)), lane.workflow_id, lane.last_activity_at,
-              OptMillis(lane.pending_deletion_at), lane.notify_sealed, lane.updated_at, lane.version, lane.id,
-              lane.version - 1}) == 1;
+              OptMillis(lane.pending_deletion_at), lane.notify_sealed, lane.updated_at,
+              lane.version, lane.id, lane.version - 1}) == 1;
 }
 
 void ReplaceApps(Tx& tx, const core::Lane& lane) {
@@ -165,19 +188,21 @@ void ReplaceApps(Tx& tx, const core::Lane& lane) {
   InsertApps(tx, merged);
 }
 
-void UpdateAppLive(Tx& tx, std::int64_t lane_id, std::int64_t app_id, const core::LaneAppLive& live) {
+void UpdateAppLive(Tx& tx, std::int64_t lane_id, std::int64_t app_id,
+                   const core::LaneAppLive& live) {
   tx.Exec(
-      "UPDATE lane_apps SET branch_head = ?, last_build_id = ?, deployed_image = ?, pods_ready = ?, hook_id = ?, "
+      "UPDATE lane_apps SET branch_head = ?, last_build_id = ?, deployed_image = ?, pods_ready = "
+      "?, hook_id = ?, "
       "live_updated_at = ? WHERE lane_id = ? AND app_id = ?",
-      {live.branch_head, live.last_build_id, live.deployed_image, static_cast<std::int64_t>(live.pods_ready),
-       live.hook_id, live.updated_at, lane_id, app_id});
+      {live.branch_head, live.last_build_id, live.deployed_image,
+       static_cast<std::int64_t>(live.pods_ready), live.hook_id, live.updated_at, lane_id, app_id});
 }
 
 std::vector<core::Lane> LiveWithApp(Tx& tx, std::int64_t app_id) {
   std::vector<core::Lane> out;
-  for (const auto& r : tx.Query(std::string(kSelect) +
-                                "WHERE state <> 'deleted' AND id IN (SELECT lane_id FROM lane_apps WHERE app_id = ?) "
-                                "ORDER BY id",
+  for (const auto& r : tx.Query(std::string(kSelect) + "WHERE state <> 'deleted' AND id IN (SELECT "
+                                                       "lane_id FROM lane_apps WHERE app_id = ?) "
+                                                       "ORDER BY id",
                                 {app_id})) {
     out.push_back(FromRow(tx, r));
   }
@@ -187,7 +212,8 @@ std::vector<core::Lane> LiveWithApp(Tx& tx, std::int64_t app_id) {
 std::int64_t AddEvent(Tx& tx, const LaneEvent& e) {
   return tx
       .QueryOne(
-          "INSERT INTO lane_events (lane_id, app, kind, detail, actor, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+          "INSERT INTO lane_events (lane_id, app, kind, detail, actor, created_at) VALUES (?, ?, "
+          "?, ?, ?, ?) "
           "RETURNING id",
           {e.lane_id, e.app, e.kind, e.detail, e.actor, e.created_at})
       ->Int(0);
@@ -195,10 +221,10 @@ std::int64_t AddEvent(Tx& tx, const LaneEvent& e) {
 
 std::vector<LaneEvent> Events(Tx& tx, std::int64_t lane_id, int limit) {
   std::vector<LaneEvent> out;
-  for (const auto& r : tx.Query(
-           "SELECT id, lane_id, app, kind, detail, actor, created_at FROM lane_events WHERE lane_id = ? "
-           "ORDER BY id DESC LIMIT ?",
-           {lane_id, static_cast<std::int64_t>(limit)})) {
+  for (const auto& r : tx.Query("SELECT id, lane_id, app, kind, detail, actor, created_at FROM "
+                                "lane_events WHERE lane_id = ? "
+                                "ORDER BY id DESC LIMIT ?",
+                                {lane_id, static_cast<std::int64_t>(limit)})) {
     out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Int(6)});
   }
   return out;

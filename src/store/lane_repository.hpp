@@ -13,7 +13,8 @@ struct LaneEvent {
   std::int64_t id = 0;
   std::int64_t lane_id = 0;
   std::string app{};
-  std::string kind{};  ///< push | build | deploy | renew | sync | edit | expiry | created | edited | deleted
+  std::string kind{};  ///< push | build | deploy | renew | sync | edit | expiry | created | edited
+                       ///< | deleted
   std::string detail{};
   std::string actor{};
   core::Millis created_at = 0;
@@ -42,7 +43,8 @@ bool Update(Tx& tx, const core::Lane& lane);
 /// applications that stay.
 void ReplaceApps(Tx& tx, const core::Lane& lane);
 /// Records what was last seen of one application of the lane.
-void UpdateAppLive(Tx& tx, std::int64_t lane_id, std::int64_t app_id, const core::LaneAppLive& live);
+void UpdateAppLive(Tx& tx, std::int64_t lane_id, std::int64_t app_id,
+                   const core::LaneAppLive& live);
 /// The live lanes holding the application.
 std::vector<core::Lane> LiveWithApp(Tx& tx, std::int64_t app_id);
 

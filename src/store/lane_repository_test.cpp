@@ -48,8 +48,12 @@ class LaneRepositoryTest : public ::testing::Test {
     l.last_activity_at = l.created_at = l.updated_at = 1000;
     l.created_by = "alice";
     core::LaneApp a;
-    a.spec = {.app = "order", .app_id = app_ids_[0], .base_env_id = 7, .replicas = 2,
-              .env = {{"MODE", "lane"}}, .domains = {"web"}};
+    a.spec = {.app = "order",
+              .app_id = app_ids_[0],
+              .base_env_id = 7,
+              .replicas = 2,
+              .env = {{"MODE", "lane"}},
+              .domains = {"web"}};
     l.apps.push_back(a);
     return l;
   }
@@ -59,7 +63,8 @@ class LaneRepositoryTest : public ::testing::Test {
 };
 
 TEST_F(LaneRepositoryTest, RoundTripKeepsEveryField) {
-  auto id = InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return lanes::Insert(tx, NewLane("Pay_Q3", "pay-q3")); });
+  auto id = InTx(*db_, TxMode::kWrite,
+                 [&](Tx& tx) { return lanes::Insert(tx, NewLane("Pay_Q3", "pay-q3")); });
   auto lane = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return lanes::Get(tx, id); });
   ASSERT_TRUE(lane);
   EXPECT_EQ(lane->name, "Pay_Q3");
@@ -76,8 +81,10 @@ TEST_F(LaneRepositoryTest, RoundTripKeepsEveryField) {
 }
 
 TEST_F(LaneRepositoryTest, ANamespaceBelongsToOneLiveLaneAtATime) {
-  auto id = InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return lanes::Insert(tx, NewLane("Pay_Q3", "pay-q3")); });
-  EXPECT_THROW(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return lanes::Insert(tx, NewLane("pay-q3", "pay-q3")); }),
+  auto id = InTx(*db_, TxMode::kWrite,
+                 [&](Tx& tx) { return lanes::Insert(tx, NewLane("Pay_Q3", "pay-q3")); });
+  EXPECT_THROW(InTx(*db_, TxMode::kWrite,
+                    [&](Tx& tx) { return lanes::Insert(tx, NewLane("pay-q3", "pay-q3")); }),
                UniqueViolation);
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
     auto lane = *lanes::Get(tx, id);
@@ -85,7 +92,8 @@ TEST_F(LaneRepositoryTest, ANamespaceBelongsToOneLiveLaneAtATime) {
     ++lane.version;
     return lanes::Update(tx, lane);
   });
-  auto again = InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return lanes::Insert(tx, NewLane("pay-q3", "pay-q3")); });
+  auto again = InTx(*db_, TxMode::kWrite,
+                    [&](Tx& tx) { return lanes::Insert(tx, NewLane("pay-q3", "pay-q3")); });
   EXPECT_NE(again, id) << "ids are never reused";
   auto live = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return lanes::GetLiveByName(tx, "PAY-Q3"); });
   ASSERT_TRUE(live);
@@ -93,9 +101,11 @@ TEST_F(LaneRepositoryTest, ANamespaceBelongsToOneLiveLaneAtATime) {
 }
 
 TEST_F(LaneRepositoryTest, ReplacingAppsKeepsTheLiveStateOfThoseThatStay) {
-  auto id = InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return lanes::Insert(tx, NewLane("l1", "l1")); });
+  auto id =
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return lanes::Insert(tx, NewLane("l1", "l1")); });
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
-    lanes::UpdateAppLive(tx, id, app_ids_[0], {.branch_head = "abc", .deployed_image = "r/order:1", .hook_id = 9});
+    lanes::UpdateAppLive(tx, id, app_ids_[0],
+                         {.branch_head = "abc", .deployed_image = "r/order:1", .hook_id = 9});
     auto lane = *lanes::Get(tx, id);
     core::LaneApp pay;
     pay.spec = {.app = "pay", .app_id = app_ids_[1], .base_env_id = 8};
@@ -108,15 +118,20 @@ TEST_F(LaneRepositoryTest, ReplacingAppsKeepsTheLiveStateOfThoseThatStay) {
   EXPECT_EQ(lane->apps[0].live.hook_id, 9);
   EXPECT_EQ(lane->apps[0].live.branch_head, "abc");
   EXPECT_EQ(lane->apps[1].spec.app, "pay");
-  auto with_pay = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return lanes::LiveWithApp(tx, app_ids_[1]); });
+  auto with_pay =
+      InTx(*db_, TxMode::kRead, [&](Tx& tx) { return lanes::LiveWithApp(tx, app_ids_[1]); });
   EXPECT_EQ(with_pay.size(), 1u);
 }
 
 TEST_F(LaneRepositoryTest, EventsNewestFirst) {
-  auto id = InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return lanes::Insert(tx, NewLane("l1", "l1")); });
+  auto id =
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return lanes::Insert(tx, NewLane("l1", "l1")); });
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
-    lanes::AddEvent(tx, {.lane_id = id, .app = "order", .kind = "push", .detail = "abc", .created_at = 1});
-    lanes::AddEvent(tx, {.lane_id = id, .app = "order", .kind = "deploy", .detail = "r/order:1", .created_at = 2});
+    lanes::AddEvent(
+        tx, {.lane_id = id, .app = "order", .kind = "push", .detail = "abc", .created_at = 1});
+    lanes::AddEvent(
+        tx,
+        {.lane_id = id, .app = "order", .kind = "deploy", .detail = "r/order:1", .created_at = 2});
     return 0;
   });
   auto events = InTx(*db_, TxMode::kRead, [&](Tx& tx) { return lanes::Events(tx, id, 10); });

@@ -12,7 +12,8 @@ class LoginFailureRepositoryTest : public ::testing::Test {
  protected:
   testing::TestDatabase db_ = testing::OpenTestDatabase();
   std::optional<LoginFailures> Get(const std::string& name, const std::string& address) {
-    return InTx(*db_, TxMode::kRead, [&](Tx& tx) { return login_failures::Get(tx, name, address); });
+    return InTx(*db_, TxMode::kRead,
+                [&](Tx& tx) { return login_failures::Get(tx, name, address); });
   }
   void Put(const LoginFailures& row) {
     InTx(*db_, TxMode::kWrite, [&](Tx& tx) { login_failures::Put(tx, row); });

@@ -77,7 +77,8 @@ TEST_F(Migrations, AMigrationLeavingAForeignKeyThatPointsNowhereFailsAndLeavesNo
   Files files = {
       {"0001_parents.sql",
        "CREATE TABLE parents (id BIGINT PRIMARY KEY);\n"
-       "CREATE TABLE children (id BIGINT PRIMARY KEY, parent_id BIGINT NOT NULL REFERENCES parents(id));"},
+       "CREATE TABLE children (id BIGINT PRIMARY KEY, parent_id BIGINT NOT NULL REFERENCES "
+       "parents(id));"},
       {"0002_orphan.sql", "INSERT INTO children (id, parent_id) VALUES (1, 42);"},
   };
   EXPECT_THROW(Migrate(*db_, files), DbError);

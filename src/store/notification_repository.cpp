@@ -7,7 +7,8 @@ namespace slipway::store::notifications {
 namespace {
 
 constexpr const char* kTargetSelect =
-    "SELECT id, scope, scope_key, name, type, url_sealed, url_shown, secret_sealed, kinds, updated_by, "
+    "SELECT id, scope, scope_key, name, type, url_sealed, url_shown, secret_sealed, kinds, "
+    "updated_by, "
     "created_at, updated_at FROM notification_targets ";
 
 std::string KindsJson(const std::vector<std::string>& kinds) {
@@ -47,7 +48,8 @@ NotificationTarget TargetFrom(const Row& r) {
 // The workflow's state decides for deliveries still pending: a failed or
 // cancelled workflow will not try again.
 constexpr const char* kDeliverySelect =
-    "SELECT d.id, d.app_id, d.target_id, d.target_name, d.target_scope, d.target_key, d.kind, d.title, "
+    "SELECT d.id, d.app_id, d.target_id, d.target_name, d.target_scope, d.target_key, d.kind, "
+    "d.title, "
     "d.workflow_id, d.state, d.error, d.attempts, d.created_at, d.updated_at, w.state, w.error "
     "FROM notification_deliveries d LEFT JOIN workflows w ON w.id = d.workflow_id ";
 
@@ -77,10 +79,12 @@ NotificationDelivery DeliveryFrom(const Row& r) {
 
 }  // namespace
 
-std::vector<NotificationTarget> Targets(Tx& tx, const std::string& scope, const std::string& scope_key) {
+std::vector<NotificationTarget> Targets(Tx& tx, const std::string& scope,
+                                        const std::string& scope_key) {
   std::vector<NotificationTarget> out;
   for (const auto& r :
-       tx.Query(std::string(kTargetSelect) + "WHERE scope = ? AND scope_key = ? ORDER BY name", {scope, scope_key})) {
+       tx.Query(std::string(kTargetSelect) + "WHERE scope = ? AND scope_key = ? ORDER BY name",
+                {scope, scope_key})) {
     out.push_back(TargetFrom(r));
   }
   return out;
@@ -95,38 +99,45 @@ std::optional<NotificationTarget> Target(Tx& tx, std::int64_t id) {
 std::int64_t InsertTarget(Tx& tx, const NotificationTarget& t) {
   return tx
       .QueryOne(
-          "INSERT INTO notification_targets (scope, scope_key, name, type, url_sealed, url_shown, secret_sealed, "
-          "kinds, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          {t.scope, t.scope_key, t.name, t.type, t.url_sealed, t.url_shown, t.secret_sealed, KindsJson(t.kinds),
-           t.updated_by, t.created_at, t.updated_at})
+          "INSERT INTO notification_targets (scope, scope_key, name, type, url_sealed, url_shown, "
+          "secret_sealed, "
+          "kinds, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "RETURNING id",
+          {t.scope, t.scope_key, t.name, t.type, t.url_sealed, t.url_shown, t.secret_sealed,
+           KindsJson(t.kinds), t.updated_by, t.created_at, t.updated_at})
       ->Int(0);
 }
 
 void UpdateTarget(Tx& tx, const NotificationTarget& t) {
   tx.Exec(
-      "UPDATE notification_targets SET name = ?, type = ?, url_sealed = ?, url_shown = ?, secret_sealed = ?, "
+      "UPDATE notification_targets SET name = ?, type = ?, url_sealed = ?, url_shown = ?, "
+      "secret_sealed = ?, "
       "kinds = ?, updated_by = ?, updated_at = ? WHERE id = ?",
-      {t.name, t.type, t.url_sealed, t.url_shown, t.secret_sealed, KindsJson(t.kinds), t.updated_by, t.updated_at,
-       t.id});
+      {t.name, t.type, t.url_sealed, t.url_shown, t.secret_sealed, KindsJson(t.kinds), t.updated_by,
+       t.updated_at, t.id});
 }
 
-void DeleteTarget(Tx& tx, std::int64_t id) { tx.Exec("DELETE FROM notification_targets WHERE id = ?", {id}); }
+void DeleteTarget(Tx& tx, std::int64_t id) {
+  tx.Exec("DELETE FROM notification_targets WHERE id = ?", {id});
+}
 
 std::int64_t InsertDelivery(Tx& tx, const NotificationDelivery& d) {
   return tx
       .QueryOne(
-          "INSERT INTO notification_deliveries (app_id, target_id, target_name, target_scope, target_key, kind, "
+          "INSERT INTO notification_deliveries (app_id, target_id, target_name, target_scope, "
+          "target_key, kind, "
           "title, workflow_id, state, error, attempts, created_at, updated_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          {d.app_id, d.target_id, d.target_name, d.target_scope, d.target_key, d.kind, d.title, d.workflow_id,
-           d.state, d.error, std::int64_t{d.attempts}, d.created_at, d.updated_at})
+          {d.app_id, d.target_id, d.target_name, d.target_scope, d.target_key, d.kind, d.title,
+           d.workflow_id, d.state, d.error, std::int64_t{d.attempts}, d.created_at, d.updated_at})
       ->Int(0);
 }
 
-bool RecordAttempt(Tx& tx, const std::string& workflow_id, const std::string& state, const std::string& error,
-                   core::Millis at) {
+bool RecordAttempt(Tx& tx, const std::string& workflow_id, const std::string& state,
+                   const std::string& error, core::Millis at) {
   return tx.Exec(
-             "UPDATE notification_deliveries SET state = ?, error = ?, attempts = attempts + 1, updated_at = ? "
+             "UPDATE notification_deliveries SET state = ?, error = ?, attempts = attempts + 1, "
+             "updated_at = ? "
              "WHERE workflow_id = ?",
              {state, error, at, workflow_id}) == 1;
 }
@@ -139,19 +150,21 @@ std::optional<NotificationDelivery> DeliveryOf(Tx& tx, const std::string& workfl
 
 std::vector<NotificationDelivery> DeliveriesOfApp(Tx& tx, std::int64_t app_id, int limit) {
   std::vector<NotificationDelivery> out;
-  for (const auto& r : tx.Query(std::string(kDeliverySelect) + "WHERE d.app_id = ? ORDER BY d.id DESC LIMIT ?",
-                                {app_id, std::int64_t{limit}})) {
+  for (const auto& r :
+       tx.Query(std::string(kDeliverySelect) + "WHERE d.app_id = ? ORDER BY d.id DESC LIMIT ?",
+                {app_id, std::int64_t{limit}})) {
     out.push_back(DeliveryFrom(r));
   }
   return out;
 }
 
-std::vector<NotificationDelivery> DeliveriesOfScope(Tx& tx, const std::string& scope, const std::string& scope_key,
-                                                    int limit) {
+std::vector<NotificationDelivery> DeliveriesOfScope(Tx& tx, const std::string& scope,
+                                                    const std::string& scope_key, int limit) {
   std::vector<NotificationDelivery> out;
-  for (const auto& r : tx.Query(std::string(kDeliverySelect) +
-                                    "WHERE d.target_scope = ? AND d.target_key = ? ORDER BY d.id DESC LIMIT ?",
-                                {scope, scope_key, std::int64_t{limit}})) {
+  for (const auto& r :
+       tx.Query(std::string(kDeliverySelect) +
+                    "WHERE d.target_scope = ? AND d.target_key = ? ORDER BY d.id DESC LIMIT ?",
+                {scope, scope_key, std::int64_t{limit}})) {
     out.push_back(DeliveryFrom(r));
   }
   return out;

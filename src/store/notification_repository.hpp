@@ -19,7 +19,7 @@ struct NotificationTarget {
   std::string type;  ///< "dingtalk" | "webhook"
   std::string url_sealed;
   std::string url_shown;
-  std::string secret_sealed;  ///< "" when the target has no secret
+  std::string secret_sealed;       ///< "" when the target has no secret
   std::vector<std::string> kinds;  ///< notice kinds it receives
   std::string updated_by;
   core::Millis created_at = 0;
@@ -52,7 +52,8 @@ struct NotificationDelivery {
 namespace notifications {
 
 /// The targets of one scope, by name.
-std::vector<NotificationTarget> Targets(Tx& tx, const std::string& scope, const std::string& scope_key);
+std::vector<NotificationTarget> Targets(Tx& tx, const std::string& scope,
+                                        const std::string& scope_key);
 std::optional<NotificationTarget> Target(Tx& tx, std::int64_t id);
 /// Inserts and returns the id; UniqueViolation on a name taken in the scope.
 std::int64_t InsertTarget(Tx& tx, const NotificationTarget& target);

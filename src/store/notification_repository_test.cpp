@@ -12,7 +12,8 @@ class NotificationRepositoryTest : public ::testing::Test {
  protected:
   testing::TestDatabase db_ = testing::OpenTestDatabase();
 
-  static NotificationTarget Target(const std::string& scope, const std::string& key, const std::string& name) {
+  static NotificationTarget Target(const std::string& scope, const std::string& key,
+                                   const std::string& name) {
     NotificationTarget t;
     t.scope = scope;
     t.scope_key = key;
@@ -27,7 +28,8 @@ class NotificationRepositoryTest : public ::testing::Test {
     return t;
   }
 
-  static NotificationDelivery Delivery(std::int64_t app_id, const NotificationTarget& t, const std::string& workflow) {
+  static NotificationDelivery Delivery(std::int64_t app_id, const NotificationTarget& t,
+                                       const std::string& workflow) {
     NotificationDelivery d;
     d.app_id = app_id;
     d.target_id = t.id;
@@ -43,9 +45,10 @@ class NotificationRepositoryTest : public ::testing::Test {
 
   // A workflows row in `state`, as the engine would leave it.
   void Workflow(Tx& tx, const std::string& id, const std::string& state, const std::string& error) {
-    tx.Exec("INSERT INTO workflows (id, kind, subject, state, input, error, created_at, updated_at) "
-            "VALUES (?, 'notify', 'app:1', ?, '{}', ?, 0, 0)",
-            {id, state, error.empty() ? Param(nullptr) : Param(error)});
+    tx.Exec(
+        "INSERT INTO workflows (id, kind, subject, state, input, error, created_at, updated_at) "
+        "VALUES (?, 'notify', 'app:1', ?, '{}', ?, 0, 0)",
+        {id, state, error.empty() ? Param(nullptr) : Param(error)});
   }
 };
 
@@ -73,9 +76,10 @@ TEST_F(NotificationRepositoryTest, TargetsRoundTripByScopeAndNameIsUniquePerScop
     EXPECT_FALSE(notifications::Target(tx, b.id));
     EXPECT_EQ(notifications::Targets(tx, "team", "trade").size(), 1u);
   });
-  EXPECT_THROW(InTx(*db_, TxMode::kWrite,
-                    [&](Tx& tx) { return notifications::InsertTarget(tx, Target("app", "1", "a-hook")); }),
-               UniqueViolation);
+  EXPECT_THROW(
+      InTx(*db_, TxMode::kWrite,
+           [&](Tx& tx) { return notifications::InsertTarget(tx, Target("app", "1", "a-hook")); }),
+      UniqueViolation);
 }
 
 TEST_F(NotificationRepositoryTest, DeliveryAttemptsAndTheWorkflowDecidePendingOnes) {

@@ -18,8 +18,8 @@ constexpr int kVariant = sodium_base64_VARIANT_ORIGINAL;
 std::string PackText(std::string_view text) {
   uLongf size = compressBound(static_cast<uLong>(text.size()));
   std::vector<unsigned char> deflated(size);
-  if (compress2(deflated.data(), &size, reinterpret_cast<const Bytef*>(text.data()), static_cast<uLong>(text.size()),
-                Z_BEST_COMPRESSION) != Z_OK) {
+  if (compress2(deflated.data(), &size, reinterpret_cast<const Bytef*>(text.data()),
+                static_cast<uLong>(text.size()), Z_BEST_COMPRESSION) != Z_OK) {
     throw std::runtime_error("zlib could not compress " + std::to_string(text.size()) + " bytes");
   }
   // The original length first (8 hex digits), so unpacking knows the buffer to give zlib.
@@ -43,14 +43,14 @@ std::optional<std::string> UnpackText(std::string_view packed) {
   const auto encoded = packed.substr(8);
   std::vector<unsigned char> deflated(encoded.size());
   std::size_t deflated_size = 0;
-  if (sodium_base642bin(deflated.data(), deflated.size(), encoded.data(), encoded.size(), nullptr, &deflated_size,
-                        nullptr, kVariant) != 0) {
+  if (sodium_base642bin(deflated.data(), deflated.size(), encoded.data(), encoded.size(), nullptr,
+                        &deflated_size, nullptr, kVariant) != 0) {
     return std::nullopt;
   }
   std::string out(length, '\0');
   uLongf out_size = static_cast<uLongf>(length);
-  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &out_size, deflated.data(), static_cast<uLong>(deflated_size)) !=
-          Z_OK ||
+  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &out_size, deflated.data(),
+                 static_cast<uLong>(deflated_size)) != Z_OK ||
       out_size != length) {
     return std::nullopt;
   }

@@ -10,8 +10,10 @@ namespace slipway::store {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT id, change_id, app_id, env_id, kind, rollback_of, strategy, state, image_before, digest_before, "
-    "baseline_before, image, image_digest, spec, plan, auto_rollback, workflow_id, error, started_by, created_at, "
+    "SELECT id, change_id, app_id, env_id, kind, rollback_of, strategy, state, image_before, "
+    "digest_before, "
+    "baseline_before, image, image_digest, spec, plan, auto_rollback, workflow_id, error, "
+    "started_by, created_at, "
     "finished_at, updated_at, version FROM releases ";
 
 core::Release FromRow(const Row& r) {
@@ -61,7 +63,8 @@ core::Baseline BaselineFromRow(const Row& r) {
 }
 
 constexpr const char* kBaselineSelect =
-    "SELECT id, env_id, version, image, image_digest, spec, release_id, created_by, created_at, config_recorded "
+    "SELECT id, env_id, version, image, image_digest, spec, release_id, created_by, created_at, "
+    "config_recorded "
     "FROM baselines ";
 
 core::Baseline WithConfig(Tx& tx, core::Baseline b) {
@@ -76,15 +79,33 @@ namespace releases {
 std::int64_t Insert(Tx& tx, const core::Release& x) {
   return tx
       .QueryOne(
-          "INSERT INTO releases (change_id, app_id, env_id, kind, rollback_of, strategy, state, image_before, "
-          "digest_before, baseline_before, image, image_digest, spec, plan, auto_rollback, workflow_id, error, "
+          "INSERT INTO releases (change_id, app_id, env_id, kind, rollback_of, strategy, state, "
+          "image_before, "
+          "digest_before, baseline_before, image, image_digest, spec, plan, auto_rollback, "
+          "workflow_id, error, "
           "started_by, created_at, finished_at, updated_at, version) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-          {x.change_id, x.app_id, x.env_id, x.kind, Opt(x.rollback_of),
-           std::string(core::ReleaseStrategyName(x.strategy)), std::string(core::ReleaseStateName(x.state)),
-           x.image_before, x.digest_before, x.baseline_before, x.image, x.image_digest, x.spec, x.plan,
-           std::int64_t{x.auto_rollback}, x.workflow_id.empty() ? Param(nullptr) : Param(x.workflow_id), x.error,
-           x.started_by, x.created_at, Opt(x.finished_at), x.updated_at})
+          {x.change_id,
+           x.app_id,
+           x.env_id,
+           x.kind,
+           Opt(x.rollback_of),
+           std::string(core::ReleaseStrategyName(x.strategy)),
+           std::string(core::ReleaseStateName(x.state)),
+           x.image_before,
+           x.digest_before,
+           x.baseline_before,
+           x.image,
+           x.image_digest,
+           x.spec,
+           x.plan,
+           std::int64_t{x.auto_rollback},
+           x.workflow_id.empty() ? Param(nullptr) : Param(x.workflow_id),
+           x.error,
+           x.started_by,
+           x.created_at,
+           Opt(x.finished_at),
+           x.updated_at})
       ->Int(0);
 }
 
@@ -95,8 +116,9 @@ std::optional<core::Release> Get(Tx& tx, std::int64_t id) {
 }
 
 std::optional<core::Release> ActiveOn(Tx& tx, std::int64_t env_id) {
-  auto r = tx.QueryOne(std::string(kSelect) + "WHERE env_id = ? AND state IN ('pending', 'releasing', 'canary')",
-                       {env_id});
+  auto r = tx.QueryOne(
+      std::string(kSelect) + "WHERE env_id = ? AND state IN ('pending', 'releasing', 'canary')",
+      {env_id});
   if (!r) return std::nullopt;
   return FromRow(*r);
 }
@@ -118,34 +140,42 @@ std::vector<core::Release> List(Tx& tx, const ReleaseQuery& q) {
 
 bool Update(Tx& tx, const core::Release& x) {
   return tx.Exec(
-             "UPDATE releases SET state = ?, image_before = ?, digest_before = ?, baseline_before = ?, image = ?, "
-             "image_digest = ?, spec = ?, plan = ?, workflow_id = ?, error = ?, finished_at = ?, updated_at = ?, "
+             "UPDATE releases SET state = ?, image_before = ?, digest_before = ?, baseline_before "
+             "= ?, image = ?, "
+             "image_digest = ?, spec = ?, plan = ?, workflow_id = ?, error = ?, finished_at = ?, "
+             "updated_at = ?, "
              "version = ? WHERE id = ? AND version = ?",
-             {std::string(core::ReleaseStateName(x.state)), x.image_before, x.digest_before, x.baseline_before, x.image,
-              x.image_digest, x.spec, x.plan, x.workflow_id.empty() ? Param(nullptr) : Param(x.workflow_id), x.error,
+             {std::string(core::ReleaseStateName(x.state)), x.image_before, x.digest_before,
+              x.baseline_before, x.image, x.image_digest, x.spec, x.plan,
+              x.workflow_id.empty() ? Param(nullptr) : Param(x.workflow_id), x.error,
               Opt(x.finished_at), x.updated_at, x.version, x.id, x.version - 1}) == 1;
 }
 
 void PutSteps(Tx& tx, std::int64_t release_id, const std::vector<core::ReleaseStep>& steps) {
   tx.Exec("DELETE FROM release_steps WHERE release_id = ?", {release_id});
   for (const auto& s : steps) {
-    tx.Exec("INSERT INTO release_steps (release_id, idx, name, state, message, started_at, finished_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {release_id, std::int64_t{s.idx}, s.name, s.state, s.message, Opt(s.started_at), Opt(s.finished_at)});
+    tx.Exec(
+        "INSERT INTO release_steps (release_id, idx, name, state, message, started_at, "
+        "finished_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {release_id, std::int64_t{s.idx}, s.name, s.state, s.message, Opt(s.started_at),
+         Opt(s.finished_at)});
   }
 }
 
 void UpdateStep(Tx& tx, std::int64_t release_id, const core::ReleaseStep& s) {
-  tx.Exec("UPDATE release_steps SET state = ?, message = ?, started_at = ?, finished_at = ? "
-          "WHERE release_id = ? AND idx = ?",
-          {s.state, s.message, Opt(s.started_at), Opt(s.finished_at), release_id, std::int64_t{s.idx}});
+  tx.Exec(
+      "UPDATE release_steps SET state = ?, message = ?, started_at = ?, finished_at = ? "
+      "WHERE release_id = ? AND idx = ?",
+      {s.state, s.message, Opt(s.started_at), Opt(s.finished_at), release_id, std::int64_t{s.idx}});
 }
 
 std::vector<core::ReleaseStep> Steps(Tx& tx, std::int64_t release_id) {
   std::vector<core::ReleaseStep> out;
-  for (const auto& r : tx.Query("SELECT idx, name, state, message, started_at, finished_at FROM release_steps "
-                                "WHERE release_id = ? ORDER BY idx",
-                                {release_id})) {
+  for (const auto& r :
+       tx.Query("SELECT idx, name, state, message, started_at, finished_at FROM release_steps "
+                "WHERE release_id = ? ORDER BY idx",
+                {release_id})) {
     core::ReleaseStep s;
     s.idx = static_cast<int>(r.Int(0));
     s.name = r.Text(1);
@@ -160,17 +190,21 @@ std::vector<core::ReleaseStep> Steps(Tx& tx, std::int64_t release_id) {
 
 std::int64_t AddOperation(Tx& tx, const ReleaseOperation& op) {
   return tx
-      .QueryOne("INSERT INTO release_operations (release_id, kind, actor, detail, created_at) VALUES (?, ?, ?, ?, ?) "
-                "RETURNING id",
-                {op.release_id, op.kind, op.actor, op.detail.empty() ? std::string("{}") : op.detail, op.created_at})
+      .QueryOne(
+          "INSERT INTO release_operations (release_id, kind, actor, detail, created_at) VALUES (?, "
+          "?, ?, ?, ?) "
+          "RETURNING id",
+          {op.release_id, op.kind, op.actor, op.detail.empty() ? std::string("{}") : op.detail,
+           op.created_at})
       ->Int(0);
 }
 
 std::vector<ReleaseOperation> Operations(Tx& tx, std::int64_t release_id) {
   std::vector<ReleaseOperation> out;
-  for (const auto& r : tx.Query("SELECT id, release_id, kind, actor, detail, created_at FROM release_operations "
-                                "WHERE release_id = ? ORDER BY id",
-                                {release_id})) {
+  for (const auto& r :
+       tx.Query("SELECT id, release_id, kind, actor, detail, created_at FROM release_operations "
+                "WHERE release_id = ? ORDER BY id",
+                {release_id})) {
     out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5)});
   }
   return out;
@@ -183,31 +217,37 @@ namespace baselines {
 std::int64_t Append(Tx& tx, core::Baseline b) {
   auto latest = tx.QueryOne("SELECT MAX(version) FROM baselines WHERE env_id = ?", {b.env_id});
   b.version = (latest && !latest->IsNull(0) ? latest->Int(0) : 0) + 1;
-  const auto id = tx.QueryOne("INSERT INTO baselines (env_id, version, image, image_digest, spec, release_id, "
-                              "created_by, created_at, config_recorded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                              {b.env_id, b.version, b.image, b.image_digest,
-                               boost::json::serialize(core::EnvSpecToJson(b.spec)), b.release_id, b.created_by,
-                               b.created_at, std::int64_t{b.config_recorded}})
-                       ->Int(0);
+  const auto id =
+      tx.QueryOne(
+            "INSERT INTO baselines (env_id, version, image, image_digest, spec, release_id, "
+            "created_by, created_at, config_recorded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+            "id",
+            {b.env_id, b.version, b.image, b.image_digest,
+             boost::json::serialize(core::EnvSpecToJson(b.spec)), b.release_id, b.created_by,
+             b.created_at, std::int64_t{b.config_recorded}})
+          ->Int(0);
   baseline_config::PutFiles(tx, id, b.config);
   return b.version;
 }
 
 std::optional<core::Baseline> Latest(Tx& tx, std::int64_t env_id) {
-  auto r = tx.QueryOne(std::string(kBaselineSelect) + "WHERE env_id = ? ORDER BY version DESC LIMIT 1", {env_id});
+  auto r = tx.QueryOne(
+      std::string(kBaselineSelect) + "WHERE env_id = ? ORDER BY version DESC LIMIT 1", {env_id});
   if (!r) return std::nullopt;
   return WithConfig(tx, BaselineFromRow(*r));
 }
 
 std::optional<core::Baseline> Get(Tx& tx, std::int64_t env_id, std::int64_t version) {
-  auto r = tx.QueryOne(std::string(kBaselineSelect) + "WHERE env_id = ? AND version = ?", {env_id, version});
+  auto r = tx.QueryOne(std::string(kBaselineSelect) + "WHERE env_id = ? AND version = ?",
+                       {env_id, version});
   if (!r) return std::nullopt;
   return WithConfig(tx, BaselineFromRow(*r));
 }
 
 std::vector<core::Baseline> List(Tx& tx, std::int64_t env_id) {
   std::vector<core::Baseline> out;
-  for (const auto& r : tx.Query(std::string(kBaselineSelect) + "WHERE env_id = ? ORDER BY version DESC", {env_id})) {
+  for (const auto& r : tx.Query(
+           std::string(kBaselineSelect) + "WHERE env_id = ? ORDER BY version DESC", {env_id})) {
     out.push_back(BaselineFromRow(r));
   }
   return out;
@@ -215,7 +255,8 @@ std::vector<core::Baseline> List(Tx& tx, std::int64_t env_id) {
 
 std::vector<core::Baseline> WithDigest(Tx& tx, const std::string& digest) {
   std::vector<core::Baseline> out;
-  for (const auto& r : tx.Query(std::string(kBaselineSelect) + "WHERE image_digest = ? ORDER BY id", {digest})) {
+  for (const auto& r :
+       tx.Query(std::string(kBaselineSelect) + "WHERE image_digest = ? ORDER BY id", {digest})) {
     out.push_back(BaselineFromRow(r));
   }
   return out;

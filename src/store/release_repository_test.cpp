@@ -45,7 +45,8 @@ class ReleaseRepositoryTest : public ::testing::Test {
     r.image = "r:5000/slipway/shop:1.2";
     r.spec = "{}";
     r.started_by = "alice";
-    r.workflow_id = "wf-" + std::to_string(++workflows_);  // a release and its workflow begin together
+    r.workflow_id =
+        "wf-" + std::to_string(++workflows_);  // a release and its workflow begin together
     return r;
   }
 
@@ -84,11 +85,14 @@ TEST_F(ReleaseRepositoryTest, ChangeRoundTripUpdateAndHistory) {
 TEST_F(ReleaseRepositoryTest, OneActiveReleasePerEnvironmentAndOneReleasePerChange) {
   auto first = NewChange();
   auto second = NewChange();
-  auto id = InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, NewRelease(first)); });
-  EXPECT_THROW(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, NewRelease(second)); }),
-               UniqueViolation);
+  auto id =
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, NewRelease(first)); });
+  EXPECT_THROW(
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, NewRelease(second)); }),
+      UniqueViolation);
   // Another environment is free.
-  EXPECT_NO_THROW(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, NewRelease(second, 8)); }));
+  EXPECT_NO_THROW(InTx(*db_, TxMode::kWrite,
+                       [&](Tx& tx) { return releases::Insert(tx, NewRelease(second, 8)); }));
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
     auto r = *releases::Get(tx, id);
     EXPECT_EQ(releases::ActiveOn(tx, 7)->id, id);
@@ -100,12 +104,14 @@ TEST_F(ReleaseRepositoryTest, OneActiveReleasePerEnvironmentAndOneReleasePerChan
     return 0;
   });
   // The change was released once: a second release of it is refused, a rollback is not.
-  EXPECT_THROW(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, NewRelease(first)); }),
-               UniqueViolation);
+  EXPECT_THROW(
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, NewRelease(first)); }),
+      UniqueViolation);
   auto rollback = NewRelease(first);
   rollback.kind = "rollback";
   rollback.rollback_of = id;
-  EXPECT_NO_THROW(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, rollback); }));
+  EXPECT_NO_THROW(
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, rollback); }));
 }
 
 TEST_F(ReleaseRepositoryTest, AReleaseWithoutAWorkflowDoesNotUseUpItsChangesOneRelease) {
@@ -116,8 +122,10 @@ TEST_F(ReleaseRepositoryTest, AReleaseWithoutAWorkflowDoesNotUseUpItsChangesOneR
   orphan.workflow_id.clear();
   orphan.state = core::ReleaseState::kFailed;
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, orphan); });
-  EXPECT_NO_THROW(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, NewRelease(change)); }));
-  EXPECT_THROW(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, NewRelease(change, 8)); }),
+  EXPECT_NO_THROW(
+      InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, NewRelease(change)); }));
+  EXPECT_THROW(InTx(*db_, TxMode::kWrite,
+                    [&](Tx& tx) { return releases::Insert(tx, NewRelease(change, 8)); }),
                UniqueViolation);
 }
 
@@ -125,7 +133,8 @@ TEST_F(ReleaseRepositoryTest, StepsAndOperations) {
   auto release = NewRelease(NewChange());  // outside: NewChange has a transaction of its own
   auto id = InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return releases::Insert(tx, release); });
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) {
-    releases::PutSteps(tx, id, {{0, "record", "pending", "", {}, {}}, {1, "rollout", "pending", "", {}, {}}});
+    releases::PutSteps(
+        tx, id, {{0, "record", "pending", "", {}, {}}, {1, "rollout", "pending", "", {}, {}}});
     releases::UpdateStep(tx, id, {1, "rollout", "running", "2 of 4 ready", 10, {}});
     releases::AddOperation(tx, {0, id, "start", "alice", "", 1});
     return 0;
@@ -159,8 +168,11 @@ TEST_F(ReleaseRepositoryTest, BaselinesAreAppendedWithGrowingVersions) {
   EXPECT_EQ(latest->version, 2);
   EXPECT_EQ(latest->spec.replicas, 2);
   EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return baselines::List(tx, 7); }).size(), 2u);
-  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return baselines::WithDigest(tx, "sha256:2"); }).size(), 2u);
-  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return baselines::Get(tx, 7, 1); })->image, "r/shop:1");
+  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return baselines::WithDigest(tx, "sha256:2"); })
+                .size(),
+            2u);
+  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return baselines::Get(tx, 7, 1); })->image,
+            "r/shop:1");
 }
 
 }  // namespace

@@ -24,8 +24,11 @@ TEST(SealedValues, ReadsTheNonEmptyValuesAndWritesOneBack) {
   auto db = testing::OpenTestDatabase();
   {
     auto tx = db->Begin(TxMode::kWrite);
-    tx->Exec("INSERT INTO clusters (name, connection, kubeconfig_sealed, config_backend, created_at, updated_at) "
-             "VALUES ('a', 'kubeconfig', 'v1:one', 'consul', 1, 1), ('b', 'in_cluster', '', 'consul', 1, 1)");
+    tx->Exec(
+        "INSERT INTO clusters (name, connection, kubeconfig_sealed, config_backend, created_at, "
+        "updated_at) "
+        "VALUES ('a', 'kubeconfig', 'v1:one', 'consul', 1, 1), ('b', 'in_cluster', '', 'consul', "
+        "1, 1)");
     tx->Commit();
   }
   auto tx = db->Begin(TxMode::kWrite);

@@ -14,7 +14,8 @@ namespace slipway::store {
 namespace {
 
 std::vector<EmbeddedFile> Before0009(Dialect dialect) {
-  const auto& all = dialect == Dialect::kSqlite ? sqlite_migrations::Files() : postgres_migrations::Files();
+  const auto& all =
+      dialect == Dialect::kSqlite ? sqlite_migrations::Files() : postgres_migrations::Files();
   std::vector<EmbeddedFile> out;
   std::copy_if(all.begin(), all.end(), std::back_inserter(out),
                [](const EmbeddedFile& f) { return f.name < std::string_view("0009"); });
@@ -23,9 +24,10 @@ std::vector<EmbeddedFile> Before0009(Dialect dialect) {
 
 std::int64_t AddUser(Tx& tx, const std::string& name) {
   return tx
-      .QueryOne("INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at) "
-                "VALUES (?, ?, 'developer', 'x', 1, 1) RETURNING id",
-                {name, name})
+      .QueryOne(
+          "INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at) "
+          "VALUES (?, ?, 'developer', 'x', 1, 1) RETURNING id",
+          {name, name})
       ->Int(0);
 }
 
@@ -50,7 +52,8 @@ TEST_F(UserNamesMigration, RenamesClashingAndNumericUsersWithTheirMemberships) {
         "VALUES (?, 'trade', ?, 'empty', 'edge', 'under_review', 1, 1) RETURNING id";
     app = tx.QueryOne(insert_app, {std::string("shared"), std::string("ADMIN")})->Int(0);
     tx.Exec("INSERT INTO app_members (app_id, username, role) VALUES (?, 'ADMIN', 'owner')", {app});
-    tx.Exec("INSERT INTO app_members (app_id, username, role) VALUES (?, 'admin', 'developer')", {app});
+    tx.Exec("INSERT INTO app_members (app_id, username, role) VALUES (?, 'admin', 'developer')",
+            {app});
     tx.Exec("INSERT INTO app_members (app_id, username, role) VALUES (?, '3', 'approver')", {app});
     // An application whose owner field names a user who is not an owner member.
     orphan = tx.QueryOne(insert_app, {std::string("orphan"), std::string("admin")})->Int(0);
@@ -63,7 +66,8 @@ TEST_F(UserNamesMigration, RenamesClashingAndNumericUsersWithTheirMemberships) {
     EXPECT_EQ(NameOf(tx, shouting), "ADMIN-renamed-" + std::to_string(shouting));
     EXPECT_EQ(NameOf(tx, digits), "3-renamed-" + std::to_string(digits));
     auto role = [&](std::int64_t app_id, const std::string& name) {
-      auto row = tx.QueryOne("SELECT role FROM app_members WHERE app_id = ? AND username = ?", {app_id, name});
+      auto row = tx.QueryOne("SELECT role FROM app_members WHERE app_id = ? AND username = ?",
+                             {app_id, name});
       return row ? row->Text(0) : std::string("(none)");
     };
     EXPECT_EQ(role(app, NameOf(tx, shouting)), "owner");

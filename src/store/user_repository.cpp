@@ -29,16 +29,14 @@ std::optional<core::Millis> OptMillis(const Row& r, std::size_t i) {
   return r.Int(i);
 }
 
-Param OptParam(const std::optional<core::Millis>& v) {
-  return v ? Param(*v) : Param(nullptr);
-}
+Param OptParam(const std::optional<core::Millis>& v) { return v ? Param(*v) : Param(nullptr); }
 
 constexpr const char* kTokenColumns =
     "id, user_id, name, token_hash, created_at, expires_at, last_used_at, revoked_at";
 
 TokenRecord TokenFromRow(const Row& r) {
-  return {r.Int(0),         r.Int(1),         r.Text(2),        r.Text(3),
-          r.Int(4),         OptMillis(r, 5),  OptMillis(r, 6),  OptMillis(r, 7)};
+  return {r.Int(0), r.Int(1),        r.Text(2),       r.Text(3),
+          r.Int(4), OptMillis(r, 5), OptMillis(r, 6), OptMillis(r, 7)};
 }
 
 }  // namespace
@@ -63,8 +61,9 @@ std::optional<UserRecord> Get(Tx& tx, std::int64_t id) {
 }
 
 std::optional<UserRecord> GetByName(Tx& tx, const std::string& username) {
-  auto row = tx.QueryOne(std::string("SELECT ") + kUserColumns + " FROM users WHERE lower(username) = lower(?)",
-                         {username});
+  auto row = tx.QueryOne(
+      std::string("SELECT ") + kUserColumns + " FROM users WHERE lower(username) = lower(?)",
+      {username});
   if (!row) return std::nullopt;
   return UserFromRow(*row);
 }
@@ -90,8 +89,8 @@ std::vector<UserRecord> List(Tx& tx, const UserQuery& q) {
     params.push_back(q.role);
   }
   if (!q.text.empty()) {
-    sql += " AND (LOWER(username) LIKE LOWER(?)" + std::string(kLikeEscape) + " OR LOWER(display_name) LIKE LOWER(?)" +
-           std::string(kLikeEscape) + ")";
+    sql += " AND (LOWER(username) LIKE LOWER(?)" + std::string(kLikeEscape) +
+           " OR LOWER(display_name) LIKE LOWER(?)" + std::string(kLikeEscape) + ")";
     params.push_back(ContainsPattern(q.text));
     params.push_back(ContainsPattern(q.text));
   }
@@ -157,21 +156,23 @@ std::int64_t Insert(Tx& tx, const TokenRecord& t) {
 }
 
 std::optional<TokenRecord> GetByHash(Tx& tx, const std::string& token_hash) {
-  auto row = tx.QueryOne(
-      std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE token_hash = ?", {token_hash});
+  auto row =
+      tx.QueryOne(std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE token_hash = ?",
+                  {token_hash});
   if (!row) return std::nullopt;
   return TokenFromRow(*row);
 }
 
 std::optional<TokenRecord> Get(Tx& tx, std::int64_t id) {
-  auto row = tx.QueryOne(std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE id = ?", {id});
+  auto row =
+      tx.QueryOne(std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE id = ?", {id});
   if (!row) return std::nullopt;
   return TokenFromRow(*row);
 }
 
 std::vector<TokenRecord> List(Tx& tx, std::int64_t user_id) {
-  std::string sql = std::string("SELECT ") + kTokenColumns +
-                    " FROM api_tokens WHERE revoked_at IS NULL";
+  std::string sql =
+      std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE revoked_at IS NULL";
   Params params;
   if (user_id != 0) {
     sql += " AND user_id = ?";
@@ -189,7 +190,8 @@ bool Revoke(Tx& tx, std::int64_t id, core::Millis now) {
 }
 
 std::int64_t RevokeForUser(Tx& tx, std::int64_t user_id, core::Millis now) {
-  return tx.Exec("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", {now, user_id});
+  return tx.Exec("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+                 {now, user_id});
 }
 
 void Touch(Tx& tx, std::int64_t id, core::Millis now) {

@@ -128,10 +128,12 @@ TEST_F(UserRepositoryTest, EveryLiveTokenOfOneUserIsRevokedAtOnce) {
   auto revoked = add(tina, "t2");
   add(tom, "t3");
   InTx(*db_, TxMode::kWrite, [&](Tx& tx) { tokens::Revoke(tx, revoked, 8); });
-  EXPECT_EQ(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return tokens::RevokeForUser(tx, tina, 9); }), 1);
+  EXPECT_EQ(InTx(*db_, TxMode::kWrite, [&](Tx& tx) { return tokens::RevokeForUser(tx, tina, 9); }),
+            1);
   EXPECT_TRUE(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::List(tx, tina); }).empty());
   EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::List(tx, tom); }).size(), 1u);
-  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::Get(tx, revoked); })->revoked_at, 8)
+  EXPECT_EQ(InTx(*db_, TxMode::kRead, [&](Tx& tx) { return tokens::Get(tx, revoked); })->revoked_at,
+            8)
       << "an earlier revocation keeps its time";
 }
 

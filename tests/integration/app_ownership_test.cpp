@@ -17,7 +17,8 @@ class AppOwnershipTest : public BackendApiTest {
     lead_ = server().CreateUser("approver", "own-lead");
     id_ = RegisterApprovedApp(server(), owner_, UniqueName("owned"));
     path_ = "/api/v1/apps/" + std::to_string(id_);
-    auto added = server().As(owner_).Put(path_ + "/members/" + dev_.username, {{"role", "developer"}});
+    auto added =
+        server().As(owner_).Put(path_ + "/members/" + dev_.username, {{"role", "developer"}});
     ASSERT_EQ(added.status, 200) << added;
   }
   std::map<std::string, std::string> Roles() {
@@ -47,7 +48,8 @@ TEST_P(AppOwnershipTest, DeveloperMembersCannotMakeThemselvesOwner) {
   EXPECT_EQ(Roles(), before);
   EXPECT_EQ(Version(), version);
   // Their own edits of the basic information still go through.
-  auto edited = server().As(dev_).Patch(path_, {{"version", version}, {"description", "by the developer"}});
+  auto edited =
+      server().As(dev_).Patch(path_, {{"version", version}, {"description", "by the developer"}});
   EXPECT_EQ(edited.status, 200) << edited;
 }
 
@@ -62,9 +64,9 @@ TEST_P(AppOwnershipTest, DeveloperMembersCannotChooseTheApprovers) {
   auto completed = server().As(dev_).Put(path_ + "/details", details);
   EXPECT_EQ(completed.status, 200) << completed;
   // The owner chooses them.
-  auto chosen = server().As(owner_).Put(path_ + "/details",
-                                        {{"version", completed.Int("version")},
-                                         {"approvers", boost::json::array{boost::json::value(lead_.username)}}});
+  auto chosen = server().As(owner_).Put(
+      path_ + "/details", {{"version", completed.Int("version")},
+                           {"approvers", boost::json::array{boost::json::value(lead_.username)}}});
   EXPECT_EQ(chosen.status, 200) << chosen;
   EXPECT_EQ(Roles()[lead_.username], "approver");
 }
@@ -77,25 +79,29 @@ TEST_P(AppOwnershipTest, HandingOverMakesTheNewOwnerTheOnlyOwner) {
   EXPECT_EQ(roles[dev_.username], "owner");
   EXPECT_EQ(roles[owner_.username], "developer");
   // The former owner is a developer now: the owner's rights went with the field.
-  auto back = server().As(owner_).Patch(path_, {{"version", Version()}, {"owner", owner_.username}});
+  auto back =
+      server().As(owner_).Patch(path_, {{"version", Version()}, {"owner", owner_.username}});
   EXPECT_EQ(back.status, 403) << back;
 }
 
 TEST_P(AppOwnershipTest, TheOwnerFieldIsReadFromMembership) {
   // A second owner through the members route, then the first one leaves:
   // the field names an owner member at every step.
-  ASSERT_EQ(server().As(owner_).Put(path_ + "/members/" + dev_.username, {{"role", "owner"}}).status, 200);
+  ASSERT_EQ(
+      server().As(owner_).Put(path_ + "/members/" + dev_.username, {{"role", "owner"}}).status,
+      200);
   ASSERT_EQ(server().As(dev_).Delete(path_ + "/members/" + owner_.username).status, 204);
   auto app = server().Admin().Get(path_);
   EXPECT_EQ(app.Str("owner"), dev_.username) << app;
   auto listed = server().Admin().Get("/api/v1/apps?owner=" + dev_.username);
   bool found = false;
-  for (const auto& item : listed.Object().at("items").as_array()) found = found || item.at("id").as_int64() == id_;
+  for (const auto& item : listed.Object().at("items").as_array())
+    found = found || item.at("id").as_int64() == id_;
   EXPECT_TRUE(found) << listed;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AppOwnershipTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, AppOwnershipTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

@@ -14,7 +14,9 @@ class ApproverRulesTest : public ChangeTest {
   std::int64_t UserVersion(const TestUser& user) {
     return server().Admin().Get("/api/v1/users/" + std::to_string(user.id)).Int("version");
   }
-  std::string State(std::int64_t change) { return server().Admin().Get(ChangePath(change)).Str("state"); }
+  std::string State(std::int64_t change) {
+    return server().Admin().Get(ChangePath(change)).Str("state");
+  }
 };
 
 TEST_F(ApproverRulesTest, ApproversMustHoldTheApproverRole) {
@@ -22,8 +24,10 @@ TEST_F(ApproverRulesTest, ApproversMustHoldTheApproverRole) {
   auto developer = server().CreateUser("developer", "appr-dev");
   auto owner = server().As(owner_);
   for (const auto* who : {&viewer, &developer}) {
-    auto details = owner.Put(AppPath("/details"), {{"version", AppVersion()},
-                                                   {"approvers", boost::json::array{boost::json::value(who->username)}}});
+    auto details =
+        owner.Put(AppPath("/details"),
+                  {{"version", AppVersion()},
+                   {"approvers", boost::json::array{boost::json::value(who->username)}}});
     EXPECT_EQ(details.status, 400) << who->username << ": " << details;
     EXPECT_EQ(details.ErrorDetail("field"), "approvers") << details;
     auto member = owner.Put(AppPath("/members/" + who->username), {{"role", "approver"}});
@@ -51,7 +55,8 @@ TEST_F(ApproverRulesTest, AnApproverWhoLostTheRoleNoLongerApproves) {
 
 TEST_F(ApproverRulesTest, AdminsDoNotApproveTheirOwnChangeInCoreProd) {
   auto admin = server().Admin();
-  auto created = admin.Post(AppPath("/changes"), {{"env_id", env_id_}, {"title", "admin's own"}, {"tag", "10.3.0"}});
+  auto created = admin.Post(AppPath("/changes"),
+                            {{"env_id", env_id_}, {"title", "admin's own"}, {"tag", "10.3.0"}});
   ASSERT_EQ(created.status, 201) << created;
   const auto id = created.Int("id");
   ASSERT_EQ(admin.Post(ChangePath(id, "/submit")).Str("state"), "approving");
@@ -69,8 +74,8 @@ TEST_F(ApproverRulesTest, AnAuthorMadeApproverDoesNotApproveTheirOwnChange) {
   auto author = server().CreateUser("approver", "appr-author");
   auto owner = server().As(owner_);
   ASSERT_EQ(owner.Put(AppPath("/members/" + author.username), {{"role", "developer"}}).status, 200);
-  auto created = server().As(author).Post(AppPath("/changes"),
-                                          {{"env_id", env_id_}, {"title", "mine"}, {"tag", "10.4.0"}});
+  auto created = server().As(author).Post(
+      AppPath("/changes"), {{"env_id", env_id_}, {"title", "mine"}, {"tag", "10.4.0"}});
   ASSERT_EQ(created.status, 201) << created;
   const auto id = created.Int("id");
   ASSERT_EQ(server().As(author).Post(ChangePath(id, "/submit")).status, 200);
@@ -86,17 +91,20 @@ TEST_F(ApproverRulesTest, AnAuthorMadeApproverDoesNotApproveTheirOwnChange) {
 // The same hole by another door: whatever decides that prod changes need an
 // approver is not the developers' to switch off.
 TEST_F(ApproverRulesTest, DevelopersCannotLowerTheLevelOfAnApprovedApplication) {
-  auto lowered = server().As(owner_).Patch(AppPath(), {{"version", AppVersion()}, {"level", "non_core"}});
+  auto lowered =
+      server().As(owner_).Patch(AppPath(), {{"version", AppVersion()}, {"level", "non_core"}});
   EXPECT_EQ(lowered.status, 403) << lowered;
   EXPECT_EQ(server().Admin().Get(AppPath()).Str("level"), "core");
-  auto by_admin = server().Admin().Patch(AppPath(), {{"version", AppVersion()}, {"level", "non_core"}});
+  auto by_admin =
+      server().Admin().Patch(AppPath(), {{"version", AppVersion()}, {"level", "non_core"}});
   EXPECT_EQ(by_admin.status, 200) << by_admin;
 }
 
 TEST_F(ApproverRulesTest, DevelopersCannotTurnApprovalOffInCoreProd) {
   auto before = server().Admin().Get(AppPath("/environments"));
   auto env = server().As(owner_).Post(AppPath("/environments"),
-                                      {{"env_type", "prod"}, {"cluster", "sandbox"},
+                                      {{"env_type", "prod"},
+                                       {"cluster", "sandbox"},
                                        {"release_policy", {{"approval_required", false}}}});
   EXPECT_EQ(env.status, 403) << env;
   EXPECT_EQ(server().Admin().Get(AppPath("/environments")).raw.body, before.raw.body);

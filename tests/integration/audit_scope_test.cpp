@@ -21,7 +21,8 @@ class AuditScopeTest : public BackendApiTest {
     auto reg = server().As(owner_).Post("/api/v1/apps", AppBody(name_));
     ASSERT_EQ(reg.status, 201) << reg;
     id_ = reg.Int("id");
-    auto added = server().As(owner_).Put(AppPath() + "/members/" + member_.username, {{"role", "developer"}});
+    auto added = server().As(owner_).Put(AppPath() + "/members/" + member_.username,
+                                         {{"role", "developer"}});
     ASSERT_EQ(added.status, 200) << added;
   }
 
@@ -48,7 +49,9 @@ TEST_P(AuditScopeTest, MembersAndAdminsReadAnApplicationsRecordsOthersNone) {
   auto all = server().As(outsider_).Get("/api/v1/audit?limit=500");
   ASSERT_EQ(all.status, 200) << all;
   for (const auto& r : all.Object().at("items").as_array()) {
-    EXPECT_FALSE(Text(r.at("object_type")) == "app" && Text(r.at("object_id")) == std::to_string(id_)) << r;
+    EXPECT_FALSE(Text(r.at("object_type")) == "app" &&
+                 Text(r.at("object_id")) == std::to_string(id_))
+        << r;
   }
 }
 
@@ -57,8 +60,8 @@ TEST_P(AuditScopeTest, AnApplicationIsFoundByName) {
   EXPECT_EQ(Actions(server().As(member_), name_).count("app.register"), 1u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AuditScopeTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, AuditScopeTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

@@ -222,7 +222,8 @@ class AuthorizationWalkTest : public ::testing::Test {
   // A fresh environment of a fresh, approved application on the sandbox cluster.
   std::string FreshEnvironment(const std::string& image = "") {
     auto app = FreshApp();
-    auto approved = server().Admin().Post("/api/v1/apps/" + app + "/approve", {{"comment", "walk"}});
+    auto approved =
+        server().Admin().Post("/api/v1/apps/" + app + "/approve", {{"comment", "walk"}});
     EXPECT_EQ(approved.status, 200) << approved;
     boost::json::object body{{"env_type", "test"}, {"cluster", "sandbox"}};
     if (!image.empty()) body["image"] = image;
@@ -234,7 +235,8 @@ class AuthorizationWalkTest : public ::testing::Test {
   // A release (scaling an environment that has an image) and its change.
   std::pair<std::string, std::string> FreshRelease() {
     auto env = FreshEnvironment("registry.invalid/walk/app:1");
-    auto scaled = server().Admin().Post("/api/v1/environments/" + env + "/scale", {{"replicas", 2}});
+    auto scaled =
+        server().Admin().Post("/api/v1/environments/" + env + "/scale", {{"replicas", 2}});
     EXPECT_EQ(scaled.status, 202) << scaled;
     return {std::to_string(scaled.Int("release_id")), std::to_string(scaled.Int("change_id"))};
   }
@@ -256,16 +258,19 @@ class AuthorizationWalkTest : public ::testing::Test {
     details["vendor_image"] = "registry.invalid/walk/vendor";
     auto completed = server().As(dev).Put(app + "/details", details);
     EXPECT_EQ(completed.status, 200) << completed;
-    auto env = server().Admin().Post(app + "/environments", {{"env_type", "test"}, {"cluster", "sandbox"}});
+    auto env = server().Admin().Post(app + "/environments",
+                                     {{"env_type", "test"}, {"cluster", "sandbox"}});
     EXPECT_EQ(env.status, 201) << env;
-    auto change = server().As(dev).Post(app + "/changes", {{"env_id", env.Int("id")}, {"title", "walk"}, {"tag", "1.0"}});
+    auto change = server().As(dev).Post(
+        app + "/changes", {{"env_id", env.Int("id")}, {"title", "walk"}, {"tag", "1.0"}});
     EXPECT_EQ(change.status, 201) << change;
     return std::to_string(change.Int("id"));
   }
 
   // A fresh cluster (in_cluster: nothing to reach), so deleting it spoils nothing.
   std::string FreshCluster() {
-    auto cluster = server().Admin().Post("/api/v1/clusters", {{"name", UniqueName("walk")}, {"connection", "in_cluster"}});
+    auto cluster = server().Admin().Post(
+        "/api/v1/clusters", {{"name", UniqueName("walk")}, {"connection", "in_cluster"}});
     EXPECT_EQ(cluster.status, 201) << cluster;
     return std::to_string(cluster.Int("id"));
   }
@@ -275,9 +280,10 @@ class AuthorizationWalkTest : public ::testing::Test {
     const std::string app = FreshApp();
     auto approved = server().Admin().Post("/api/v1/apps/" + app + "/approve");
     EXPECT_EQ(approved.status, 200) << approved;
-    auto build = server()
-                     .As(users_[Who::kDeveloper])
-                     .Post("/api/v1/apps/" + app + "/builds", {{"branch", "main"}, {"version", "1.0"}});
+    auto build =
+        server()
+            .As(users_[Who::kDeveloper])
+            .Post("/api/v1/apps/" + app + "/builds", {{"branch", "main"}, {"version", "1.0"}});
     EXPECT_EQ(build.status, 201) << build;
     return std::to_string(build.Int("id"));
   }
@@ -311,7 +317,8 @@ class AuthorizationWalkTest : public ::testing::Test {
     replace("{publish}", "1");
     replace("{team}", "walk-team");
     // Event streams end by themselves here, or the walk would wait forever.
-    if (pattern.size() > 7 && pattern.substr(pattern.size() - 7) == "/events") out += "?timeout_seconds=1";
+    if (pattern.size() > 7 && pattern.substr(pattern.size() - 7) == "/events")
+      out += "?timeout_seconds=1";
     if (pattern == "/api/v1/environments/{id}/baselines/diff") out += "?from=1&to=1";
     return out;
   }
@@ -393,21 +400,37 @@ TEST_F(AuthorizationWalkTest, EveryRouteAnswersEachCallerByItsPermission) {
 // fresh fixtures; the expected table is the policy.
 class RightsWalkTest : public AuthorizationWalkTest {
  protected:
-  enum class Role { kAdmin, kOwner, kMember, kApproverMember, kDemotedApprover, kViewer, kOutsider };
+  enum class Role {
+    kAdmin,
+    kOwner,
+    kMember,
+    kApproverMember,
+    kDemotedApprover,
+    kViewer,
+    kOutsider
+  };
   static const char* Label(Role r) {
     switch (r) {
-      case Role::kAdmin: return "admin";
-      case Role::kOwner: return "owner (developer)";
-      case Role::kMember: return "developer member";
-      case Role::kApproverMember: return "approver member (approver)";
-      case Role::kDemotedApprover: return "approver member whose role became viewer";
-      case Role::kViewer: return "viewer";
-      case Role::kOutsider: return "developer, not a member";
+      case Role::kAdmin:
+        return "admin";
+      case Role::kOwner:
+        return "owner (developer)";
+      case Role::kMember:
+        return "developer member";
+      case Role::kApproverMember:
+        return "approver member (approver)";
+      case Role::kDemotedApprover:
+        return "approver member whose role became viewer";
+      case Role::kViewer:
+        return "viewer";
+      case Role::kOutsider:
+        return "developer, not a member";
     }
     return "";
   }
-  static constexpr Role kAll[] = {Role::kAdmin,           Role::kOwner,  Role::kMember,  Role::kApproverMember,
-                                  Role::kDemotedApprover, Role::kViewer, Role::kOutsider};
+  static constexpr Role kAll[] = {Role::kAdmin,          Role::kOwner,           Role::kMember,
+                                  Role::kApproverMember, Role::kDemotedApprover, Role::kViewer,
+                                  Role::kOutsider};
 
   // A complete, approved core commercial application with a prod
   // environment: its own owner, developer member and approver members.
@@ -426,19 +449,26 @@ class RightsWalkTest : public AuthorizationWalkTest {
     f.users[Role::kViewer] = server().CreateUser("viewer", "rw-viewer");
     f.users[Role::kOutsider] = server().CreateUser("developer", "rw-outsider");
     auto owner = server().As(f.users[Role::kOwner]);
-    auto reg = owner.Post("/api/v1/apps", {{"name", UniqueName("rights")}, {"team", "walk"},
-                                           {"type", "commercial"}, {"level", "core"}});
+    auto reg = owner.Post("/api/v1/apps", {{"name", UniqueName("rights")},
+                                           {"team", "walk"},
+                                           {"type", "commercial"},
+                                           {"level", "core"}});
     EXPECT_EQ(reg.status, 201) << reg;
     f.path = "/api/v1/apps/" + std::to_string(reg.Int("id"));
     auto approved = server().Admin().Post(f.path + "/approve");
     EXPECT_EQ(approved.status, 200) << approved;
-    auto details = CompleteDetailsBody(approved.Int("version"), f.users[Role::kApproverMember].username);
+    auto details =
+        CompleteDetailsBody(approved.Int("version"), f.users[Role::kApproverMember].username);
     details.erase("build_job");
     details["vendor_image"] = "registry.invalid/walk/vendor";
-    details["approvers"] = boost::json::array{boost::json::value(f.users[Role::kApproverMember].username),
-                                              boost::json::value(f.users[Role::kDemotedApprover].username)};
+    details["approvers"] =
+        boost::json::array{boost::json::value(f.users[Role::kApproverMember].username),
+                           boost::json::value(f.users[Role::kDemotedApprover].username)};
     EXPECT_EQ(owner.Put(f.path + "/details", details).status, 200);
-    EXPECT_EQ(owner.Put(f.path + "/members/" + f.users[Role::kMember].username, {{"role", "developer"}}).status, 200);
+    EXPECT_EQ(
+        owner.Put(f.path + "/members/" + f.users[Role::kMember].username, {{"role", "developer"}})
+            .status,
+        200);
     auto& demoted = f.users[Role::kDemotedApprover];
     auto current = server().Admin().Get("/api/v1/users/" + std::to_string(demoted.id));
     EXPECT_EQ(server()
@@ -455,8 +485,8 @@ class RightsWalkTest : public AuthorizationWalkTest {
   std::int64_t Version(const Fixture& f) { return server().Admin().Get(f.path).Int("version"); }
   // A change written by `author`, submitted: it waits for approval (core, prod).
   std::string ApprovingChange(const Fixture& f, const TestUser& author) {
-    auto created = server().As(author).Post(f.path + "/changes",
-                                            {{"env_id", f.env_id}, {"title", "walk"}, {"tag", "1.0"}});
+    auto created = server().As(author).Post(
+        f.path + "/changes", {{"env_id", f.env_id}, {"title", "walk"}, {"tag", "1.0"}});
     EXPECT_EQ(created.status, 201) << created;
     const auto path = "/api/v1/changes/" + std::to_string(created.Int("id"));
     auto submitted = server().As(author).Post(path + "/submit");
@@ -477,27 +507,35 @@ TEST_F(RightsWalkTest, OwnershipMembersAndApproversPerRole) {
   const std::vector<Case> cases = {
       {"PATCH owner to the developer member", owners,
        [&](Fixture& f, Api& api) {
-         return api.Patch(f.path, {{"version", Version(f)}, {"owner", f.users[Role::kMember].username}});
+         return api.Patch(f.path,
+                          {{"version", Version(f)}, {"owner", f.users[Role::kMember].username}});
        }},
       {"PUT a member", owners,
        [&](Fixture& f, Api& api) {
-         return api.Put(f.path + "/members/" + f.users[Role::kOutsider].username, {{"role", "developer"}});
+         return api.Put(f.path + "/members/" + f.users[Role::kOutsider].username,
+                        {{"role", "developer"}});
        }},
       {"PUT the developer member as owner", owners,
        [&](Fixture& f, Api& api) {
-         return api.Put(f.path + "/members/" + f.users[Role::kMember].username, {{"role", "owner"}});
+         return api.Put(f.path + "/members/" + f.users[Role::kMember].username,
+                        {{"role", "owner"}});
        }},
       {"DELETE a member", owners,
-       [&](Fixture& f, Api& api) { return api.Delete(f.path + "/members/" + f.users[Role::kMember].username); }},
+       [&](Fixture& f, Api& api) {
+         return api.Delete(f.path + "/members/" + f.users[Role::kMember].username);
+       }},
       {"PUT details with other approvers", owners,
        [&](Fixture& f, Api& api) {
-         return api.Put(f.path + "/details",
-                        {{"version", Version(f)},
-                         {"approvers", boost::json::array{boost::json::value(f.users[Role::kApproverMember].username)}}});
+         return api.Put(
+             f.path + "/details",
+             {{"version", Version(f)},
+              {"approvers",
+               boost::json::array{boost::json::value(f.users[Role::kApproverMember].username)}}});
        }},
       {"approve the owner's change", approvers,
        [&](Fixture& f, Api& api) {
-         return api.Post(ApprovingChange(f, f.users[Role::kOwner]) + "/approve", {{"comment", "walk"}});
+         return api.Post(ApprovingChange(f, f.users[Role::kOwner]) + "/approve",
+                         {{"comment", "walk"}});
        }},
   };
   std::vector<std::string> mismatches;
@@ -509,16 +547,18 @@ TEST_F(RightsWalkTest, OwnershipMembersAndApproversPerRole) {
       const bool allowed = c.allowed.count(who) > 0;
       const bool ok = allowed ? (reply.status == 200 || reply.status == 204) : reply.status == 403;
       if (!ok) {
-        mismatches.push_back(c.what + " as " + Label(who) + ": got " + std::to_string(reply.status) + " " +
-                             reply.raw.body.substr(0, 160));
+        mismatches.push_back(c.what + " as " + Label(who) + ": got " +
+                             std::to_string(reply.status) + " " + reply.raw.body.substr(0, 160));
       }
     }
   }
   // Nobody approves their own change in a core application's prod
   // environment, not even an admin (the default policy).
   auto f = FreshFixture();
-  auto own = server().Admin().Post(ApprovingChange(f, f.users[Role::kAdmin]) + "/approve", {{"comment", "mine"}});
-  if (own.status != 403) mismatches.push_back("approve their own change as admin: got " + std::to_string(own.status));
+  auto own = server().Admin().Post(ApprovingChange(f, f.users[Role::kAdmin]) + "/approve",
+                                   {{"comment", "mine"}});
+  if (own.status != 403)
+    mismatches.push_back("approve their own change as admin: got " + std::to_string(own.status));
   std::string report;
   for (const auto& m : mismatches) report += "\n  " + m;
   EXPECT_TRUE(mismatches.empty()) << mismatches.size() << " rights mismatches:" << report;

@@ -237,7 +237,8 @@ TEST_F(BadInputTest, SearchesTakeWildcardsLiterally) {
     auto found = api.Get(std::string("/api/v1/apps?limit=500&q=") + text);
     ASSERT_EQ(found.status, 200) << found;
     std::vector<std::string> names;
-    for (const auto& item : found.Object().at("items").as_array()) names.push_back(Text(item.at("name")));
+    for (const auto& item : found.Object().at("items").as_array())
+      names.push_back(Text(item.at("name")));
     EXPECT_EQ(names, std::vector<std::string>{name}) << "q=" << text;
   }
   auto users = admin_.Get("/api/v1/users?limit=500&q=%25");
@@ -279,10 +280,12 @@ class BadBodyTest : public ::testing::Test {
     details["vendor_image"] = "docker.io/grafana/grafana";
     auto completed = s.As(dev_).Put(App(vendor_, "/details"), details);
     ASSERT_EQ(completed.status, 200) << completed;
-    auto env = s.As(dev_).Post(App(vendor_, "/environments"), {{"env_type", "test"}, {"cluster", "sandbox"}});
+    auto env = s.As(dev_).Post(App(vendor_, "/environments"),
+                               {{"env_type", "test"}, {"cluster", "sandbox"}});
     ASSERT_EQ(env.status, 201) << env;
     env_ = env.Int("id");
-    auto change = s.As(dev_).Post(App(vendor_, "/changes"), {{"env_id", env_}, {"title", "t"}, {"tag", "10.2.0"}});
+    auto change = s.As(dev_).Post(App(vendor_, "/changes"),
+                                  {{"env_id", env_}, {"title", "t"}, {"tag", "10.2.0"}});
     ASSERT_EQ(change.status, 201) << change;
     change_ = change.Int("id");
   }
@@ -291,7 +294,9 @@ class BadBodyTest : public ::testing::Test {
   static std::string App(std::int64_t id, const std::string& suffix = "") {
     return "/api/v1/apps/" + std::to_string(id) + suffix;
   }
-  static std::int64_t VersionOf(const std::string& path) { return server_->Admin().Get(path).Int("version"); }
+  static std::int64_t VersionOf(const std::string& path) {
+    return server_->Admin().Get(path).Int("version");
+  }
 
   // The id of the newest successful audit record: a refused body must not move it.
   static std::int64_t NewestSuccess() {
@@ -369,7 +374,8 @@ TEST_F(BadBodyTest, EveryWriteRouteRefusesRepeatedKeysNulAndBodiesItDoesNotTake)
       auto unknown = admin.SendRaw(method, path, R"({"zz_unknown": 1})");
       EXPECT_EQ(unknown.status, 400) << label << ": " << unknown;
       EXPECT_EQ(unknown.ErrorDetail("field"), "zz_unknown") << label << ": " << unknown;
-      EXPECT_NE(admin.SendRaw(method, path, "{}").status, 400) << label << ": an empty object is no body";
+      EXPECT_NE(admin.SendRaw(method, path, "{}").status, 400)
+          << label << ": an empty object is no body";
     }
   }
   EXPECT_EQ(NewestSuccess(), before);
@@ -386,90 +392,183 @@ TEST_F(BadBodyTest, EveryBodyRouteRefusesBadFieldsNamingThem) {
   const std::string env = "/api/v1/environments/" + std::to_string(env_);
   const std::string change = "/api/v1/changes/" + std::to_string(change_);
   const std::string draft = env + "/config/files/application.yaml/draft";
-  const std::string v_user = std::to_string(VersionOf(users)), v_self = std::to_string(VersionOf(self)),
-                    v_vendor = std::to_string(VersionOf(vendor)), v_env = std::to_string(VersionOf(env)),
+  const std::string v_user = std::to_string(VersionOf(users)),
+                    v_self = std::to_string(VersionOf(self)),
+                    v_vendor = std::to_string(VersionOf(vendor)),
+                    v_env = std::to_string(VersionOf(env)),
                     v_change = std::to_string(VersionOf(change)),
                     v_cluster = std::to_string(VersionOf("/api/v1/clusters/sandbox"));
-  const std::string app_body = R"("name": "body-new", "type": "self_developed", "level": "edge", "repo_url": "https://g.example.com/a.git")";
+  const std::string app_body =
+      R"("name": "body-new", "type": "self_developed", "level": "edge", "repo_url": "https://g.example.com/a.git")";
   const std::string dup_kubeconfig =
       R"(current-context: a\nclusters: [{name: k, cluster: {server: 'https://a', server: 'https://b'}}]\ncontexts: [{name: a, context: {cluster: k}}]\n)";
   // Credentials must be inline: a file would be read on the server (here its environment).
   const std::string file_kubeconfig =
       R"(current-context: a\nclusters: [{name: k, cluster: {server: 'https://a'}}]\nusers: [{name: u, user: {tokenFile: /proc/self/environ}}]\ncontexts: [{name: a, context: {cluster: k, user: u}}]\n)";
   const std::vector<Case> cases = {
-      {"POST", "/api/v1/auth/login", "/api/v1/auth/login", R"({"username": "admin", "password": "x", "otp": 1})", "otp"},
-      {"POST", "/api/v1/auth/login", "/api/v1/auth/login", R"({"username": "admin\r\nX-Injected: 1", "password": "x"})", "username"},
-      {"POST", "/api/v1/auth/password", "/api/v1/auth/password", R"({"current_password": "a", "new_password": "b", "x": 1})", "x"},
+      {"POST", "/api/v1/auth/login", "/api/v1/auth/login",
+       R"({"username": "admin", "password": "x", "otp": 1})", "otp"},
+      {"POST", "/api/v1/auth/login", "/api/v1/auth/login",
+       R"({"username": "admin\r\nX-Injected: 1", "password": "x"})", "username"},
+      {"POST", "/api/v1/auth/password", "/api/v1/auth/password",
+       R"({"current_password": "a", "new_password": "b", "x": 1})", "x"},
       {"POST", "/api/v1/tokens", "/api/v1/tokens", R"({"name": "t", "expires": 3})", "expires"},
       {"POST", "/api/v1/tokens", "/api/v1/tokens", R"({"name": "t\nforged"})", "name"},
-      {"POST", "/api/v1/users", "/api/v1/users", R"({"username": "u-bad", "password": "long-enough-1", "role": "viewer", "admin": true})", "admin"},
-      {"POST", "/api/v1/users", "/api/v1/users", R"({"username": "u-bad", "password": "long-enough-1", "role": "viewer", "display_name": "a\tb"})", "display_name"},
-      {"PATCH", "/api/v1/users/{id}", users, R"({"version": )" + v_user + R"(, "rol": "admin"})", "rol"},
-      {"PATCH", "/api/v1/users/{id}", users, R"({"version": )" + v_user + R"(, "display_name": "a\u0085b"})", "display_name"},
-      {"POST", "/api/v1/users/{id}/password", users + "/password", R"({"password": "long-enough-1", "x": 1})", "x"},
-      {"POST", "/api/v1/apps", "/api/v1/apps", "{" + app_body + R"(, "team": "trade", "tem": "x"})", "tem"},
-      {"POST", "/api/v1/apps", "/api/v1/apps", "{" + app_body + R"(, "team": "a\r\nX-Injected: 1"})", "team"},
-      {"POST", "/api/v1/apps", "/api/v1/apps", "{" + app_body + R"(, "team": "trade", "description": "\u001b[31mred"})", "description"},
-      {"PATCH", "/api/v1/apps/{id}", vendor, R"({"version": )" + v_vendor + R"(, "colour": "red"})", "colour"},
-      {"PATCH", "/api/v1/apps/{id}", vendor, R"({"version": )" + v_vendor + R"(, "team": "a\r\nb"})", "team"},
-      {"PATCH", "/api/v1/apps/{id}", vendor, R"({"version": )" + v_vendor + R"(, "repo_url": "https://g.example.com/a\u0007.git"})", "repo_url"},
-      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "buildjob": "a"})", "buildjob"},
-      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "build_job": "../../../etc/x"})", "details.build_job"},
-      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "build_job": "trade/x\r\nb"})", "details.build_job"},
-      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "build_job": "trade//x"})", "details.build_job"},
-      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "ports": [{"port": 80, "nodePort": 1}]})", "details.ports[0].nodePort"},
-      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "health_check": {"type": "tcp", "port": 80, "path2": "/"}})", "details.health_check.path2"},
-      {"PUT", "/api/v1/apps/{id}/details", self + "/details", R"({"version": )" + v_self + R"(, "vendor_image": "a\u0000b"})", "vendor_image"},
-      {"POST", "/api/v1/apps/{id}/approve", self + "/approve", R"({"reason": "approve takes a comment"})", "reason"},
-      {"POST", "/api/v1/apps/{id}/reject", self + "/reject", R"({"reason": "r", "comment": "c"})", "comment"},
-      {"POST", "/api/v1/apps/{id}/reject", self + "/reject", R"({"reason": "nul \u0000"})", "reason"},
-      {"POST", "/api/v1/apps/{id}/resubmit", self + "/resubmit", R"({"reason": "resubmit takes none"})", "reason"},
+      {"POST", "/api/v1/users", "/api/v1/users",
+       R"({"username": "u-bad", "password": "long-enough-1", "role": "viewer", "admin": true})",
+       "admin"},
+      {"POST", "/api/v1/users", "/api/v1/users",
+       R"({"username": "u-bad", "password": "long-enough-1", "role": "viewer", "display_name": "a\tb"})",
+       "display_name"},
+      {"PATCH", "/api/v1/users/{id}", users, R"({"version": )" + v_user + R"(, "rol": "admin"})",
+       "rol"},
+      {"PATCH", "/api/v1/users/{id}", users,
+       R"({"version": )" + v_user + R"(, "display_name": "a\u0085b"})", "display_name"},
+      {"POST", "/api/v1/users/{id}/password", users + "/password",
+       R"({"password": "long-enough-1", "x": 1})", "x"},
+      {"POST", "/api/v1/apps", "/api/v1/apps", "{" + app_body + R"(, "team": "trade", "tem": "x"})",
+       "tem"},
+      {"POST", "/api/v1/apps", "/api/v1/apps",
+       "{" + app_body + R"(, "team": "a\r\nX-Injected: 1"})", "team"},
+      {"POST", "/api/v1/apps", "/api/v1/apps",
+       "{" + app_body + R"(, "team": "trade", "description": "\u001b[31mred"})", "description"},
+      {"PATCH", "/api/v1/apps/{id}", vendor, R"({"version": )" + v_vendor + R"(, "colour": "red"})",
+       "colour"},
+      {"PATCH", "/api/v1/apps/{id}", vendor,
+       R"({"version": )" + v_vendor + R"(, "team": "a\r\nb"})", "team"},
+      {"PATCH", "/api/v1/apps/{id}", vendor,
+       R"({"version": )" + v_vendor + R"(, "repo_url": "https://g.example.com/a\u0007.git"})",
+       "repo_url"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details",
+       R"({"version": )" + v_self + R"(, "buildjob": "a"})", "buildjob"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details",
+       R"({"version": )" + v_self + R"(, "build_job": "../../../etc/x"})", "details.build_job"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details",
+       R"({"version": )" + v_self + R"(, "build_job": "trade/x\r\nb"})", "details.build_job"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details",
+       R"({"version": )" + v_self + R"(, "build_job": "trade//x"})", "details.build_job"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details",
+       R"({"version": )" + v_self + R"(, "ports": [{"port": 80, "nodePort": 1}]})",
+       "details.ports[0].nodePort"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details",
+       R"({"version": )" + v_self +
+           R"(, "health_check": {"type": "tcp", "port": 80, "path2": "/"}})",
+       "details.health_check.path2"},
+      {"PUT", "/api/v1/apps/{id}/details", self + "/details",
+       R"({"version": )" + v_self + R"(, "vendor_image": "a\u0000b"})", "vendor_image"},
+      {"POST", "/api/v1/apps/{id}/approve", self + "/approve",
+       R"({"reason": "approve takes a comment"})", "reason"},
+      {"POST", "/api/v1/apps/{id}/reject", self + "/reject", R"({"reason": "r", "comment": "c"})",
+       "comment"},
+      {"POST", "/api/v1/apps/{id}/reject", self + "/reject", R"({"reason": "nul \u0000"})",
+       "reason"},
+      {"POST", "/api/v1/apps/{id}/resubmit", self + "/resubmit",
+       R"({"reason": "resubmit takes none"})", "reason"},
       {"POST", "/api/v1/apps/{id}/offline", self + "/offline", R"({"why": "x"})", "why"},
-      {"POST", "/api/v1/apps/{id}/offline/confirm", self + "/offline/confirm", R"({"force": true})", "force"},
-      {"POST", "/api/v1/apps/{id}/offline/cancel", self + "/offline/cancel", R"({"force": true})", "force"},
-      {"PUT", "/api/v1/apps/{id}/members/{username}", vendor + "/members/" + other_.username, R"({"role": "developer", "until": 1})", "until"},
-      {"POST", "/api/v1/workflows/{id}/cancel", "/api/v1/workflows/987654/cancel", R"({"reason": "x", "force": true})", "force"},
-      {"POST", "/api/v1/workflows/{id}/cancel", "/api/v1/workflows/987654/cancel", R"({"reason": "bell \u0007"})", "reason"},
-      {"POST", "/api/v1/clusters", "/api/v1/clusters", R"({"name": "c-bad", "connection": "in_cluster", "version": 1})", "version"},
-      {"POST", "/api/v1/clusters", "/api/v1/clusters", R"({"name": "c-bad", "connection": "in_cluster", "registry": "r.example.com\r\n"})", "registry"},
-      {"POST", "/api/v1/clusters", "/api/v1/clusters", R"({"name": "c-bad", "connection": "kubeconfig", "kubeconfig": ")" + dup_kubeconfig + R"("})", "kubeconfig"},
-      {"POST", "/api/v1/clusters", "/api/v1/clusters", R"({"name": "c-bad", "connection": "kubeconfig", "kubeconfig": ")" + file_kubeconfig + R"("})", "kubeconfig"},
-      {"PATCH", "/api/v1/clusters/{id}", "/api/v1/clusters/sandbox", R"({"version": )" + v_cluster + R"(, "server": "x"})", "server"},
-      {"PATCH", "/api/v1/clusters/{id}", "/api/v1/clusters/sandbox", R"({"version": )" + v_cluster + R"(, "description": "a\u0000"})", "description"},
-      {"POST", "/api/v1/apps/{id}/environments", vendor + "/environments", R"({"env_type": "prod", "cluster": "sandbox", "replica": 2})", "replica"},
-      {"POST", "/api/v1/apps/{id}/environments", vendor + "/environments", R"({"env_type": "prod", "cluster": "sandbox", "resources": {"memory_limit": "1e400"}})", "resources.memory_limit"},
-      {"POST", "/api/v1/apps/{id}/environments", vendor + "/environments", R"({"env_type": "prod", "cluster": "sandbox", "env": [{"name": "A", "value": "\u001b]0;x"}]})", "env[0].value"},
-      {"POST", "/api/v1/apps/{id}/environments", vendor + "/environments", R"({"env_type": "prod", "cluster": "sandbox\n"})", "cluster"},
-      {"POST", "/api/v1/environments/{id}/scale", env + "/scale", R"({"replicas": 2, "now": true})", "now"},
-      {"POST", "/api/v1/environments/{id}/edit", env + "/edit", R"({"version": )" + v_env + R"(, "replica": 2})", "replica"},
-      {"POST", "/api/v1/environments/{id}/edit", env + "/edit", R"({"version": )" + v_env + R"(, "resources": {"memory_limit": "99999999999999999999Ei"}})", "resources.memory_limit"},
-      {"POST", "/api/v1/changes/{id}/release", change + "/release", R"({"strategy": "one_shot", "dry_run": true})", "dry_run"},
-      {"POST", "/api/v1/releases/{id}/rollback", "/api/v1/releases/987654/rollback", R"({"image": "a:1", "to": 3})", "to"},
-      {"PUT", "/api/v1/environments/{id}/config/files/{name}/draft", draft, R"({"content": "a: 1\na: 2\n"})", "content"},
-      {"PUT", "/api/v1/environments/{id}/config/files/{name}/draft", env + "/config/files/app.json/draft", R"({"content": "{\"a\": 1, \"a\": 2}"})", "content"},
-      {"PUT", "/api/v1/environments/{id}/config/files/{name}/draft", draft, R"({"content": "a: \u0001"})", "content"},
-      {"PUT", "/api/v1/environments/{id}/config/files/{name}/draft", draft, R"({"content": "a: 1", "base": 1})", "base"},
-      {"POST", "/api/v1/environments/{id}/config/files/{name}/publish", env + "/config/files/application.yaml/publish", R"({"comment": "c", "force": true})", "force"},
-      {"POST", "/api/v1/apps/{id}/builds", self + "/builds", R"({"branch": "main", "version": "1.0", "job": "x"})", "job"},
-      {"POST", "/api/v1/apps/{id}/builds", self + "/builds", R"({"branch": "main", "version": "1.0", "note": "a\u0000"})", "note"},
-      {"POST", "/api/v1/apps/{id}/changes", vendor + "/changes", R"({"env_id": )" + std::to_string(env_) + R"(, "title": "a\r\nb", "tag": "1"})", "title"},
-      {"POST", "/api/v1/apps/{id}/changes", vendor + "/changes", R"({"env_id": )" + std::to_string(env_) + R"(, "title": "t", "tag": "1", "description": "x\u0000"})", "description"},
-      {"POST", "/api/v1/apps/{id}/changes", vendor + "/changes", R"({"env_id": )" + std::to_string(env_) + R"(, "title": "t", "tag": "1", "urgent": true})", "urgent"},
-      {"PATCH", "/api/v1/changes/{id}", change, R"({"version": )" + v_change + R"(, "state": "released"})", "state"},
-      {"POST", "/api/v1/changes/{id}/submit", change + "/submit", R"({"comment": "c", "skip": true})", "skip"},
+      {"POST", "/api/v1/apps/{id}/offline/confirm", self + "/offline/confirm", R"({"force": true})",
+       "force"},
+      {"POST", "/api/v1/apps/{id}/offline/cancel", self + "/offline/cancel", R"({"force": true})",
+       "force"},
+      {"PUT", "/api/v1/apps/{id}/members/{username}", vendor + "/members/" + other_.username,
+       R"({"role": "developer", "until": 1})", "until"},
+      {"POST", "/api/v1/workflows/{id}/cancel", "/api/v1/workflows/987654/cancel",
+       R"({"reason": "x", "force": true})", "force"},
+      {"POST", "/api/v1/workflows/{id}/cancel", "/api/v1/workflows/987654/cancel",
+       R"({"reason": "bell \u0007"})", "reason"},
+      {"POST", "/api/v1/clusters", "/api/v1/clusters",
+       R"({"name": "c-bad", "connection": "in_cluster", "version": 1})", "version"},
+      {"POST", "/api/v1/clusters", "/api/v1/clusters",
+       R"({"name": "c-bad", "connection": "in_cluster", "registry": "r.example.com\r\n"})",
+       "registry"},
+      {"POST", "/api/v1/clusters", "/api/v1/clusters",
+       R"({"name": "c-bad", "connection": "kubeconfig", "kubeconfig": ")" + dup_kubeconfig +
+           R"("})",
+       "kubeconfig"},
+      {"POST", "/api/v1/clusters", "/api/v1/clusters",
+       R"({"name": "c-bad", "connection": "kubeconfig", "kubeconfig": ")" + file_kubeconfig +
+           R"("})",
+       "kubeconfig"},
+      {"PATCH", "/api/v1/clusters/{id}", "/api/v1/clusters/sandbox",
+       R"({"version": )" + v_cluster + R"(, "server": "x"})", "server"},
+      {"PATCH", "/api/v1/clusters/{id}", "/api/v1/clusters/sandbox",
+       R"({"version": )" + v_cluster + R"(, "description": "a\u0000"})", "description"},
+      {"POST", "/api/v1/apps/{id}/environments", vendor + "/environments",
+       R"({"env_type": "prod", "cluster": "sandbox", "replica": 2})", "replica"},
+      {"POST", "/api/v1/apps/{id}/environments", vendor + "/environments",
+       R"({"env_type": "prod", "cluster": "sandbox", "resources": {"memory_limit": "1e400"}})",
+       "resources.memory_limit"},
+      {"POST", "/api/v1/apps/{id}/environments", vendor + "/environments",
+       R"({"env_type": "prod", "cluster": "sandbox", "env": [{"name": "A", "value": "\u001b]0;x"}]})",
+       "env[0].value"},
+      {"POST", "/api/v1/apps/{id}/environments", vendor + "/environments",
+       R"({"env_type": "prod", "cluster": "sandbox\n"})", "cluster"},
+      {"POST", "/api/v1/environments/{id}/scale", env + "/scale", R"({"replicas": 2, "now": true})",
+       "now"},
+      {"POST", "/api/v1/environments/{id}/edit", env + "/edit",
+       R"({"version": )" + v_env + R"(, "replica": 2})", "replica"},
+      {"POST", "/api/v1/environments/{id}/edit", env + "/edit",
+       R"({"version": )" + v_env + R"(, "resources": {"memory_limit": "99999999999999999999Ei"}})",
+       "resources.memory_limit"},
+      {"POST", "/api/v1/changes/{id}/release", change + "/release",
+       R"({"strategy": "one_shot", "dry_run": true})", "dry_run"},
+      {"POST", "/api/v1/releases/{id}/rollback", "/api/v1/releases/987654/rollback",
+       R"({"image": "a:1", "to": 3})", "to"},
+      {"PUT", "/api/v1/environments/{id}/config/files/{name}/draft", draft,
+       R"({"content": "a: 1\na: 2\n"})", "content"},
+      {"PUT", "/api/v1/environments/{id}/config/files/{name}/draft",
+       env + "/config/files/app.json/draft", R"({"content": "{\"a\": 1, \"a\": 2}"})", "content"},
+      {"PUT", "/api/v1/environments/{id}/config/files/{name}/draft", draft,
+       R"({"content": "a: \u0001"})", "content"},
+      {"PUT", "/api/v1/environments/{id}/config/files/{name}/draft", draft,
+       R"({"content": "a: 1", "base": 1})", "base"},
+      {"POST", "/api/v1/environments/{id}/config/files/{name}/publish",
+       env + "/config/files/application.yaml/publish", R"({"comment": "c", "force": true})",
+       "force"},
+      {"POST", "/api/v1/apps/{id}/builds", self + "/builds",
+       R"({"branch": "main", "version": "1.0", "job": "x"})", "job"},
+      {"POST", "/api/v1/apps/{id}/builds", self + "/builds",
+       R"({"branch": "main", "version": "1.0", "note": "a\u0000"})", "note"},
+      {"POST", "/api/v1/apps/{id}/changes", vendor + "/changes",
+       R"({"env_id": )" + std::to_string(env_) + R"(, "title": "a\r\nb", "tag": "1"})", "title"},
+      {"POST", "/api/v1/apps/{id}/changes", vendor + "/changes",
+       R"({"env_id": )" + std::to_string(env_) +
+           R"(, "title": "t", "tag": "1", "description": "x\u0000"})",
+       "description"},
+      {"POST", "/api/v1/apps/{id}/changes", vendor + "/changes",
+       R"({"env_id": )" + std::to_string(env_) + R"(, "title": "t", "tag": "1", "urgent": true})",
+       "urgent"},
+      {"PATCH", "/api/v1/changes/{id}", change,
+       R"({"version": )" + v_change + R"(, "state": "released"})", "state"},
+      {"POST", "/api/v1/changes/{id}/submit", change + "/submit",
+       R"({"comment": "c", "skip": true})", "skip"},
       {"POST", "/api/v1/changes/{id}/approve", change + "/approve", R"({"skip": true})", "skip"},
-      {"POST", "/api/v1/changes/{id}/reject", change + "/reject", R"({"comment": "\u0000"})", "comment"},
+      {"POST", "/api/v1/changes/{id}/reject", change + "/reject", R"({"comment": "\u0000"})",
+       "comment"},
       {"POST", "/api/v1/changes/{id}/close", change + "/close", R"({"skip": true})", "skip"},
       {"POST", "/api/v1/changes/{id}/withdraw", change + "/withdraw", R"({"skip": true})", "skip"},
-      {"PUT", "/api/v1/apps/{id}/notifications", vendor + "/notifications", R"({"targets": [], "mute": true})", "mute"},
-      {"PUT", "/api/v1/apps/{id}/notifications", vendor + "/notifications", R"({"targets": [{"name": "hook", "type": "webhook", "url": "https://h.example.com/a\r\nb"}]})", "targets[0].url"},
-      {"PUT", "/api/v1/teams/{team}/notifications", "/api/v1/teams/trade/notifications", R"({"target": []})", "target"},
-      {"POST", "/api/v1/lanes", "/api/v1/lanes", R"({"name": "l", "story": {"workspace_id": "1", "id": "2"}, "apps": [], "colour": 1})", "colour"},
-      {"POST", "/api/v1/lanes", "/api/v1/lanes", R"({"name": "l\nx", "story": {"workspace_id": "1", "id": "2"}, "apps": []})", "name"},
-      {"POST", "/api/v1/lanes", "/api/v1/lanes", R"({"name": "l", "story": {"workspace_id": "1", "id": "2"}, "apps": [{"app": "a", "env": [{"name": "1X"}]}]})", "apps[0].env[0].name"},
-      {"POST", "/api/v1/lanes", "/api/v1/lanes", R"({"name": "l", "story": {"workspace_id": "1", "id": "2"}, "apps": [], "notify": {"type": "mail", "url": "https://x"}})", "notify.type"},
-      {"PATCH", "/api/v1/lanes/{id}", "/api/v1/lanes/987654", R"({"version": 1, "apps": [{"app": "a", "replicas": 99}]})", "apps[0].replicas"},
-      {"PATCH", "/api/v1/lanes/{id}", "/api/v1/lanes/987654", R"({"version": 1, "coloring": {"consumers": [{"app": "a", "topic": "t"}]}})", "coloring.consumers[0].group"},
+      {"PUT", "/api/v1/apps/{id}/notifications", vendor + "/notifications",
+       R"({"targets": [], "mute": true})", "mute"},
+      {"PUT", "/api/v1/apps/{id}/notifications", vendor + "/notifications",
+       R"({"targets": [{"name": "hook", "type": "webhook", "url": "https://h.example.com/a\r\nb"}]})",
+       "targets[0].url"},
+      {"PUT", "/api/v1/teams/{team}/notifications", "/api/v1/teams/trade/notifications",
+       R"({"target": []})", "target"},
+      {"POST", "/api/v1/lanes", "/api/v1/lanes",
+       R"({"name": "l", "story": {"workspace_id": "1", "id": "2"}, "apps": [], "colour": 1})",
+       "colour"},
+      {"POST", "/api/v1/lanes", "/api/v1/lanes",
+       R"({"name": "l\nx", "story": {"workspace_id": "1", "id": "2"}, "apps": []})", "name"},
+      {"POST", "/api/v1/lanes", "/api/v1/lanes",
+       R"({"name": "l", "story": {"workspace_id": "1", "id": "2"}, "apps": [{"app": "a", "env": [{"name": "1X"}]}]})",
+       "apps[0].env[0].name"},
+      {"POST", "/api/v1/lanes", "/api/v1/lanes",
+       R"({"name": "l", "story": {"workspace_id": "1", "id": "2"}, "apps": [], "notify": {"type": "mail", "url": "https://x"}})",
+       "notify.type"},
+      {"PATCH", "/api/v1/lanes/{id}", "/api/v1/lanes/987654",
+       R"({"version": 1, "apps": [{"app": "a", "replicas": 99}]})", "apps[0].replicas"},
+      {"PATCH", "/api/v1/lanes/{id}", "/api/v1/lanes/987654",
+       R"({"version": 1, "coloring": {"consumers": [{"app": "a", "topic": "t"}]}})",
+       "coloring.consumers[0].group"},
       {"POST", "/hooks/gitlab", "/hooks/gitlab", R"({"object_kind": "push"})", "X-Gitlab-Event"},
   };
   const auto before = NewestSuccess();
@@ -479,13 +578,15 @@ TEST_F(BadBodyTest, EveryBodyRouteRefusesBadFieldsNamingThem) {
     auto reply = admin.SendRaw(c.method, c.path, c.body);
     EXPECT_EQ(reply.status, 400) << c.method << " " << c.path << " " << c.body << ": " << reply;
     EXPECT_EQ(reply.ErrorCode(), "invalid") << c.method << " " << c.path << ": " << reply;
-    EXPECT_EQ(reply.ErrorDetail("field"), c.field) << c.method << " " << c.path << " " << c.body << ": " << reply;
+    EXPECT_EQ(reply.ErrorDetail("field"), c.field)
+        << c.method << " " << c.path << " " << c.body << ": " << reply;
   }
   EXPECT_EQ(NewestSuccess(), before) << "a refused body changed something";
   // Every route that takes a body has cases; the signal payload alone is free-form.
   for (const auto& [route, takes_body] : DocumentedWrites(admin)) {
     if (!takes_body || route.second == "/api/v1/workflows/{id}/signals/{name}") continue;
-    EXPECT_TRUE(covered.count(route)) << route.first << " " << route.second << " has no bad-body case";
+    EXPECT_TRUE(covered.count(route))
+        << route.first << " " << route.second << " has no bad-body case";
   }
 }
 

@@ -107,8 +107,8 @@ TEST_P(BuildRestartTest, DyingBeforeTheTriggerLeftJenkinsFailsTheBuildWithoutTri
   EXPECT_FALSE(Jenkins().GetItem(name)->last_build.has_value());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, BuildRestartTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, BuildRestartTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

@@ -31,18 +31,20 @@ TEST_F(ChangeBuildTest, ABuildIsReleasedThroughAChangeThatIsThenKeptAsItWas) {
   const auto name = UniqueName("svc");
   const auto app_id = ApprovedApp(server(), owner_user, name);
   const auto app = "/api/v1/apps/" + std::to_string(app_id);
-  auto details = owner.Put(app + "/details",
-                           CompleteDetailsBody(owner.Get(app).Int("version"), approver_user.username));
+  auto details = owner.Put(
+      app + "/details", CompleteDetailsBody(owner.Get(app).Int("version"), approver_user.username));
   ASSERT_EQ(details.status, 200) << details;
   auto env = owner.Post(app + "/environments", {{"env_type", "test"}, {"cluster", "sandbox"}});
   ASSERT_EQ(env.status, 201) << env;
   auto robot = server().SandboxUrl("dingtalk") + "/robot/send?access_token=sandbox-robot";
-  ASSERT_EQ(owner.Put(app + "/notifications",
-                      {{"targets", json::array{json::object{{"name", "group"},
-                                                            {"type", "dingtalk"},
-                                                            {"url", robot},
-                                                            {"secret", "SECsandbox-dingtalk-robot-secret"},
-                                                            {"kinds", json::array{"release_completed"}}}}}})
+  ASSERT_EQ(owner
+                .Put(app + "/notifications",
+                     {{"targets",
+                       json::array{json::object{{"name", "group"},
+                                                {"type", "dingtalk"},
+                                                {"url", robot},
+                                                {"secret", "SECsandbox-dingtalk-robot-secret"},
+                                                {"kinds", json::array{"release_completed"}}}}}})
                 .status,
             200);
 
@@ -51,9 +53,9 @@ TEST_F(ChangeBuildTest, ABuildIsReleasedThroughAChangeThatIsThenKeptAsItWas) {
   auto build = WaitUntilEnded(owner, started.Int("id"));
   ASSERT_EQ(build.Str("state"), "succeeded") << build;
 
-  auto created = owner.Post(app + "/changes", {{"env_id", env.Int("id")},
-                                               {"title", "first release"},
-                                               {"build_id", build.Int("id")}});
+  auto created = owner.Post(
+      app + "/changes",
+      {{"env_id", env.Int("id")}, {"title", "first release"}, {"build_id", build.Int("id")}});
   ASSERT_EQ(created.status, 201) << created;
   const auto id = created.Int("id");
   EXPECT_EQ(created.Str("image"), build.Str("image"));
@@ -78,7 +80,8 @@ TEST_F(ChangeBuildTest, ABuildIsReleasedThroughAChangeThatIsThenKeptAsItWas) {
   auto released = owner.Get(change);
   EXPECT_EQ(released.Int("release_id"), release.Int("id"));
   EXPECT_TRUE(released.Object().at("actions").as_array().empty());
-  auto patch = owner.Patch(change, {{"version", released.Int("version")}, {"title", "rewrite history"}});
+  auto patch =
+      owner.Patch(change, {{"version", released.Int("version")}, {"title", "rewrite history"}});
   EXPECT_EQ(patch.status, 409) << patch;
   EXPECT_EQ(patch.ErrorDetail("state"), "released");
   for (const char* event : {"submit", "close", "withdraw"}) {

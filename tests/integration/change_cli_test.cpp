@@ -17,8 +17,9 @@ class ChangeCliTest : public ChangeTest {
   // Each user runs the client with a credentials file of their own.
   CliResult As(const TestUser& user, const TempDir& home, const std::vector<std::string>& args) {
     if (!logged_in_.count(user.username)) {
-      auto login = RunCli(home.path(), {"login", "--server", server().base_url(), "--username", user.username,
-                                        "--password-stdin"},
+      auto login = RunCli(home.path(),
+                          {"login", "--server", server().base_url(), "--username", user.username,
+                           "--password-stdin"},
                           user.password + "\n");
       EXPECT_EQ(login.exit_code, 0) << login;
       logged_in_.insert(user.username);
@@ -26,15 +27,17 @@ class ChangeCliTest : public ChangeTest {
     return RunCli(home.path(), args);
   }
   CliResult Owner(const std::vector<std::string>& args) { return As(owner_, owner_home_, args); }
-  CliResult Approver(const std::vector<std::string>& args) { return As(approver_, approver_home_, args); }
+  CliResult Approver(const std::vector<std::string>& args) {
+    return As(approver_, approver_home_, args);
+  }
 
   TempDir owner_home_, approver_home_;
   std::set<std::string> logged_in_;
 };
 
 TEST_F(ChangeCliTest, CreateEditSubmitRejectApproveWithdrawClose) {
-  auto created = Owner({"change", "create", name_, "--env", "prod", "--title", "grafana 10.2", "--tag", "10.2.0",
-                        "-o", "json"});
+  auto created = Owner({"change", "create", name_, "--env", "prod", "--title", "grafana 10.2",
+                        "--tag", "10.2.0", "-o", "json"});
   ASSERT_EQ(created.exit_code, 0) << created;
   const auto json = boost::json::parse(created.out).as_object();
   EXPECT_EQ(Text(json.at("state")), "developing");
@@ -52,14 +55,18 @@ TEST_F(ChangeCliTest, CreateEditSubmitRejectApproveWithdrawClose) {
   auto submitted = Owner({"change", "submit", id});
   ASSERT_EQ(submitted.exit_code, 0) << submitted;
   EXPECT_THAT(submitted.out, HasSubstr("state:           approving"));
-  EXPECT_EQ(Owner({"change", "approve", id}).exit_code, 1);                       // forbidden: not an approver
-  EXPECT_EQ(Owner({"change", "close", id}).exit_code, 5);                         // conflict: approving
-  EXPECT_EQ(Owner({"change", "edit", id, "--title", "late"}).exit_code, 5);       // conflict: not developing
-  EXPECT_EQ(Approver({"change", "reject", id}).exit_code, 2);                     // usage: --comment is required
-  EXPECT_EQ(Owner({"change", "create", name_, "--env", "prod", "--title", "x", "--tag", "1", "--image", "r/x:1"})
+  EXPECT_EQ(Owner({"change", "approve", id}).exit_code, 1);  // forbidden: not an approver
+  EXPECT_EQ(Owner({"change", "close", id}).exit_code, 5);    // conflict: approving
+  EXPECT_EQ(Owner({"change", "edit", id, "--title", "late"}).exit_code,
+            5);                                                // conflict: not developing
+  EXPECT_EQ(Approver({"change", "reject", id}).exit_code, 2);  // usage: --comment is required
+  EXPECT_EQ(Owner({"change", "create", name_, "--env", "prod", "--title", "x", "--tag", "1",
+                   "--image", "r/x:1"})
                 .exit_code,
-            2);                                                                    // usage: one image source
-  EXPECT_EQ(Owner({"change", "create", name_, "--env", "staging", "--title", "x", "--tag", "1"}).exit_code, 4);
+            2);  // usage: one image source
+  EXPECT_EQ(Owner({"change", "create", name_, "--env", "staging", "--title", "x", "--tag", "1"})
+                .exit_code,
+            4);
 
   auto rejected = Approver({"change", "reject", id, "--comment", "pin the datasource too"});
   ASSERT_EQ(rejected.exit_code, 0) << rejected;

@@ -25,7 +25,8 @@ inline std::vector<std::string> AllowedActions(const Reply& r) {
   const auto* error = r.Object().if_contains("error");
   if (!error || !error->is_object()) return {};
   const auto* details = error->as_object().if_contains("details");
-  if (!details || !details->is_object() || !details->as_object().contains("allowed_actions")) return {"(absent)"};
+  if (!details || !details->is_object() || !details->as_object().contains("allowed_actions"))
+    return {"(absent)"};
   return StringsOf(details->as_object().at("allowed_actions"));
 }
 
@@ -42,10 +43,9 @@ class ChangeTest : public ::testing::Test {
     owner_ = server().CreateUser("developer", "chg-owner");
     approver_ = server().CreateUser("approver", "chg-approver");
     name_ = UniqueName("grafana");
-    auto reg = server().As(owner_).Post("/api/v1/apps", {{"name", name_},
-                                                         {"team", UniqueName("team")},
-                                                         {"type", "commercial"},
-                                                         {"level", "core"}});
+    auto reg = server().As(owner_).Post(
+        "/api/v1/apps",
+        {{"name", name_}, {"team", UniqueName("team")}, {"type", "commercial"}, {"level", "core"}});
     ASSERT_EQ(reg.status, 201) << reg;
     app_id_ = reg.Int("id");
     team_ = reg.Str("team");
@@ -56,7 +56,8 @@ class ChangeTest : public ::testing::Test {
     details["vendor_image"] = "docker.io/grafana/grafana";
     auto completed = server().As(owner_).Put(AppPath("/details"), details);
     ASSERT_EQ(completed.status, 200) << completed;
-    auto env = server().As(owner_).Post(AppPath("/environments"), {{"env_type", "prod"}, {"cluster", "sandbox"}});
+    auto env = server().As(owner_).Post(AppPath("/environments"),
+                                        {{"env_type", "prod"}, {"cluster", "sandbox"}});
     ASSERT_EQ(env.status, 201) << env;
     env_id_ = env.Int("id");
   }
@@ -70,8 +71,8 @@ class ChangeTest : public ::testing::Test {
 
   /// A developing change of the vendor image at `tag`.
   std::int64_t NewChange(const std::string& tag = "10.2.0") {
-    auto created = server().As(owner_).Post(AppPath("/changes"),
-                                            {{"env_id", env_id_}, {"title", "grafana " + tag}, {"tag", tag}});
+    auto created = server().As(owner_).Post(
+        AppPath("/changes"), {{"env_id", env_id_}, {"title", "grafana " + tag}, {"tag", tag}});
     EXPECT_EQ(created.status, 201) << created;
     return created.Int("id");
   }

@@ -40,10 +40,13 @@ TEST_F(ChangeTest, TheWholeLifecycleWithEveryRefusedTransition) {
 
   // Edits need the version, and only a developing change takes them.
   EXPECT_EQ(owner.Patch(ChangePath(id), {{"title", "x"}}).status, 400);
-  auto edited = owner.Patch(ChangePath(id), {{"version", created.Int("version")}, {"tag", "10.2.1"}});
+  auto edited =
+      owner.Patch(ChangePath(id), {{"version", created.Int("version")}, {"tag", "10.2.1"}});
   ASSERT_EQ(edited.status, 200) << edited;
   EXPECT_EQ(edited.Str("image"), "docker.io/grafana/grafana:10.2.1");
-  EXPECT_EQ(owner.Patch(ChangePath(id), {{"version", created.Int("version")}, {"title", "stale"}}).status, 409);
+  EXPECT_EQ(
+      owner.Patch(ChangePath(id), {{"version", created.Int("version")}, {"title", "stale"}}).status,
+      409);
 
   // core + prod: submit waits for an approver.
   auto submitted = owner.Post(ChangePath(id, "/submit"));
@@ -51,7 +54,8 @@ TEST_F(ChangeTest, TheWholeLifecycleWithEveryRefusedTransition) {
   EXPECT_EQ(submitted.Str("state"), "approving");
   EXPECT_TRUE(submitted.Object().at("needs_approval").as_bool());
   ExpectRefused(owner, id, "approving", {"submit", "close", "withdraw"}, {"approve", "reject"});
-  auto patch = owner.Patch(ChangePath(id), {{"version", submitted.Int("version")}, {"title", "late"}});
+  auto patch =
+      owner.Patch(ChangePath(id), {{"version", submitted.Int("version")}, {"title", "late"}});
   EXPECT_EQ(patch.status, 409) << patch;
   EXPECT_EQ(patch.ErrorDetail("state"), "approving");
 
@@ -60,7 +64,8 @@ TEST_F(ChangeTest, TheWholeLifecycleWithEveryRefusedTransition) {
   EXPECT_EQ(no_comment.status, 400) << no_comment;
   EXPECT_EQ(no_comment.ErrorDetail("field"), "comment");
   EXPECT_EQ(owner.Get(ChangePath(id)).Str("state"), "approving");
-  auto rejected = approver.Post(ChangePath(id, "/reject"), {{"comment", "pin the plugin versions"}});
+  auto rejected =
+      approver.Post(ChangePath(id, "/reject"), {{"comment", "pin the plugin versions"}});
   ASSERT_EQ(rejected.status, 200) << rejected;
   EXPECT_EQ(rejected.Str("state"), "developing");
 
@@ -79,7 +84,8 @@ TEST_F(ChangeTest, TheWholeLifecycleWithEveryRefusedTransition) {
   EXPECT_EQ(closed.Str("state"), "closed");
   auto admin = server().Admin();
   ExpectRefused(admin, id, "closed", {"submit", "approve", "reject", "close", "withdraw"}, {});
-  auto immutable = owner.Patch(ChangePath(id), {{"version", closed.Int("version")}, {"title", "again"}});
+  auto immutable =
+      owner.Patch(ChangePath(id), {{"version", closed.Int("version")}, {"title", "again"}});
   EXPECT_EQ(immutable.status, 409) << immutable;
   EXPECT_EQ(immutable.ErrorDetail("state"), "closed");
 
@@ -87,9 +93,12 @@ TEST_F(ChangeTest, TheWholeLifecycleWithEveryRefusedTransition) {
   auto shown = server().Anonymous();
   auto history = owner.Get(ChangePath(id));
   Strings kinds;
-  for (const auto& e : history.Object().at("events").as_array()) kinds.push_back(Text(e.at("kind")));
-  EXPECT_THAT(kinds, ElementsAre("create", "edit", "submit", "reject", "submit", "approve", "withdraw", "close"));
-  EXPECT_EQ(Text(history.Object().at("events").as_array()[3].at("comment")), "pin the plugin versions");
+  for (const auto& e : history.Object().at("events").as_array())
+    kinds.push_back(Text(e.at("kind")));
+  EXPECT_THAT(kinds, ElementsAre("create", "edit", "submit", "reject", "submit", "approve",
+                                 "withdraw", "close"));
+  EXPECT_EQ(Text(history.Object().at("events").as_array()[3].at("comment")),
+            "pin the plugin versions");
   EXPECT_EQ(SuccessfulAuditCount(admin, "change:" + std::to_string(id)), 8u);
   EXPECT_EQ(shown.Get(ChangePath(id)).status, 401);
 }
@@ -98,12 +107,17 @@ TEST_F(ChangeTest, OnlyApproverMembersAndAdminsApprove) {
   const auto id = NewChange();
   ASSERT_EQ(server().As(owner_).Post(ChangePath(id, "/submit")).status, 200);
   auto developer = server().CreateUser("developer", "chg-dev");
-  ASSERT_EQ(server().As(owner_).Put(AppPath("/members/" + developer.username), {{"role", "developer"}}).status, 200);
+  ASSERT_EQ(server()
+                .As(owner_)
+                .Put(AppPath("/members/" + developer.username), {{"role", "developer"}})
+                .status,
+            200);
   auto outsider = server().CreateUser("approver", "chg-lead");  // a global approver, not a member
   auto viewer = server().CreateUser("viewer", "chg-viewer");
   for (const auto* who : {&owner_, &developer, &outsider, &viewer}) {
     for (const char* event : {"approve", "reject"}) {
-      auto r = server().As(*who).Post(ChangePath(id, std::string("/") + event), {{"comment", "mine"}});
+      auto r =
+          server().As(*who).Post(ChangePath(id, std::string("/") + event), {{"comment", "mine"}});
       EXPECT_EQ(r.status, 403) << who->username << " " << event << ": " << r;
       EXPECT_EQ(r.ErrorCode(), "forbidden");
     }
@@ -131,7 +145,10 @@ TEST_F(ChangeTest, BadInputIsRefusedAndNothingIsCreated) {
     EXPECT_EQ(r.ErrorCode(), "invalid");
   }
   EXPECT_EQ(owner.SendRaw("POST", AppPath("/changes"), "{not json").status, 400);
-  EXPECT_EQ(server().As(approver_).Post(AppPath("/changes"), {{"env_id", env_id_}, {"title", "x"}, {"tag", "1"}}).status,
+  EXPECT_EQ(server()
+                .As(approver_)
+                .Post(AppPath("/changes"), {{"env_id", env_id_}, {"title", "x"}, {"tag", "1"}})
+                .status,
             403);
   auto list = owner.Get(AppPath("/changes"));
   ASSERT_EQ(list.status, 200) << list;
@@ -156,7 +173,8 @@ TEST_F(ChangeTest, ListsFilterAndPageNewestFirst) {
   auto next = owner.Get(AppPath("/changes?limit=2&cursor=" + page.Str("next_cursor")));
   ASSERT_EQ(next.Object().at("items").as_array().size(), 1u);
   EXPECT_TRUE(next.Object().at("next_cursor").is_null());
-  auto closed = owner.Get(AppPath("/changes?state=closed&type=code&env_id=" + std::to_string(env_id_)));
+  auto closed =
+      owner.Get(AppPath("/changes?state=closed&type=code&env_id=" + std::to_string(env_id_)));
   ASSERT_EQ(closed.Object().at("items").as_array().size(), 1u);
   EXPECT_EQ(closed.Object().at("items").as_array()[0].at("id").as_int64(), first);
 }

@@ -29,7 +29,8 @@ class ChangeNotifyTest : public ChangeTest {
     if (state.status != 200) return out;
     for (const auto& m : state.Object().at("state").at("messages").as_array()) {
       const auto& o = m.as_object();
-      if (Text(o.at("access_token")) == token && Text(o.at("title")).find(name_) != std::string::npos) {
+      if (Text(o.at("access_token")) == token &&
+          Text(o.at("title")).find(name_) != std::string::npos) {
         out.push_back(o);
       }
     }
@@ -54,23 +55,30 @@ class ChangeNotifyTest : public ChangeTest {
 
 TEST_F(ChangeNotifyTest, ApprovalRequestsAndFailedReleasesReachTheRobotsSigned) {
   auto owner = server().As(owner_);
-  auto put = owner.Put(AppPath("/notifications"),
-                       {{"targets", json::array{
-                             json::object{{"name", "group"}, {"type", "dingtalk"}, {"url", Robot("sandbox-robot")},
-                                          {"secret", kRobotSecret}},
-                             json::object{{"name", "wrong-secret"}, {"type", "dingtalk"},
-                                          {"url", Robot("sandbox-robot", "&copy=2")}, {"secret", "SECnot-this-one"},
-                                          {"kinds", json::array{"approval_requested"}}},
-                             // The cloud metadata address: an SSRF path, refused even beside the sandbox.
-                             json::object{{"name", "metadata"}, {"type", "webhook"},
-                                          {"url", "http://169.254.169.254/latest/meta-data"},
-                                          {"kinds", json::array{"approval_requested"}}}}}});
+  auto put = owner.Put(
+      AppPath("/notifications"),
+      {{"targets",
+        json::array{json::object{{"name", "group"},
+                                 {"type", "dingtalk"},
+                                 {"url", Robot("sandbox-robot")},
+                                 {"secret", kRobotSecret}},
+                    json::object{{"name", "wrong-secret"},
+                                 {"type", "dingtalk"},
+                                 {"url", Robot("sandbox-robot", "&copy=2")},
+                                 {"secret", "SECnot-this-one"},
+                                 {"kinds", json::array{"approval_requested"}}},
+                    // The cloud metadata address: an SSRF path, refused even beside the sandbox.
+                    json::object{{"name", "metadata"},
+                                 {"type", "webhook"},
+                                 {"url", "http://169.254.169.254/latest/meta-data"},
+                                 {"kinds", json::array{"approval_requested"}}}}}});
   ASSERT_EQ(put.status, 200) << put;
-  auto team = server().Admin().Put("/api/v1/teams/" + team_ + "/notifications",
-                                   {{"targets", json::array{json::object{{"name", "team-robot"},
-                                                                         {"type", "dingtalk"},
-                                                                         {"url", Robot("sandbox-robot-unsigned")},
-                                                                         {"kinds", json::array{"approval_requested"}}}}}});
+  auto team = server().Admin().Put(
+      "/api/v1/teams/" + team_ + "/notifications",
+      {{"targets", json::array{json::object{{"name", "team-robot"},
+                                            {"type", "dingtalk"},
+                                            {"url", Robot("sandbox-robot-unsigned")},
+                                            {"kinds", json::array{"approval_requested"}}}}}});
   ASSERT_EQ(team.status, 200) << team;
   // Neither the robot's token nor a secret is ever shown again.
   auto shown = owner.Get(AppPath("/notifications"));
@@ -82,8 +90,9 @@ TEST_F(ChangeNotifyTest, ApprovalRequestsAndFailedReleasesReachTheRobotsSigned) 
 
   const auto id = NewChange();
   ASSERT_EQ(owner.Post(ChangePath(id, "/submit")).status, 200);
-  ASSERT_TRUE(WaitUntil([&] { return !Messages("sandbox-robot").empty() && !Messages("sandbox-robot-unsigned").empty(); }))
-      << Api(server().SandboxUrl("dingtalk"), "").Get("/_sandbox/state");
+  ASSERT_TRUE(WaitUntil([&] {
+    return !Messages("sandbox-robot").empty() && !Messages("sandbox-robot-unsigned").empty();
+  })) << Api(server().SandboxUrl("dingtalk"), "").Get("/_sandbox/state");
   const auto message = Messages("sandbox-robot").front();
   EXPECT_EQ(Text(message.at("msgtype")), "markdown");
   EXPECT_THAT(Text(message.at("title")), HasSubstr("change " + std::to_string(id)));
@@ -94,7 +103,8 @@ TEST_F(ChangeNotifyTest, ApprovalRequestsAndFailedReleasesReachTheRobotsSigned) 
   EXPECT_EQ(approvals["metadata/approval_requested"], "failed");
   EXPECT_EQ(approvals["group/approval_requested"], "delivered");
   EXPECT_EQ(approvals["team-robot/approval_requested"], "delivered");
-  EXPECT_EQ(approvals["wrong-secret/approval_requested"], "failed");  // the robot refuses the signature
+  EXPECT_EQ(approvals["wrong-secret/approval_requested"],
+            "failed");  // the robot refuses the signature
 
   // The release of the vendor image fails (it is not in the sandbox's
   // registry); the failure is announced to the targets that take it.
@@ -115,17 +125,23 @@ TEST_F(ChangeNotifyTest, ApprovalRequestsAndFailedReleasesReachTheRobotsSigned) 
 
 TEST_F(ChangeNotifyTest, SettingsAreForOwnersAndAdminsAndBadTargetsAreRefused) {
   auto owner = server().As(owner_);
-  const json::object good{{"targets", json::array{json::object{{"name", "group"}, {"type", "dingtalk"},
-                                                               {"url", Robot("sandbox-robot")}}}}};
+  const json::object good{
+      {"targets", json::array{json::object{
+                      {"name", "group"}, {"type", "dingtalk"}, {"url", Robot("sandbox-robot")}}}}};
   EXPECT_EQ(server().As(approver_).Put(AppPath("/notifications"), good).status, 403);
   EXPECT_EQ(server().As(approver_).Get(AppPath("/notifications")).status, 403);
   EXPECT_EQ(owner.Put("/api/v1/teams/" + team_ + "/notifications", good).status, 403);
   const json::object bad[] = {
       {},
-      {{"targets", json::array{json::object{{"name", "g"}, {"type", "dingtalk"}, {"url", "https://oapi.dingtalk.com/robot/send"}}}}},
-      {{"targets", json::array{json::object{{"name", "g"}, {"type", "sms"}, {"url", "https://x.example/"}}}}},
+      {{"targets", json::array{json::object{{"name", "g"},
+                                            {"type", "dingtalk"},
+                                            {"url", "https://oapi.dingtalk.com/robot/send"}}}}},
+      {{"targets",
+        json::array{json::object{{"name", "g"}, {"type", "sms"}, {"url", "https://x.example/"}}}}},
       {{"targets", json::array{json::object{{"name", "g"}, {"type", "webhook"}}}}},
-      {{"targets", json::array{json::object{{"name", "g"}, {"type", "webhook"}, {"url", "https://x.example/"},
+      {{"targets", json::array{json::object{{"name", "g"},
+                                            {"type", "webhook"},
+                                            {"url", "https://x.example/"},
                                             {"kinds", json::array{"lane_expiring"}}}}}},
   };
   for (const auto& body : bad) {
@@ -139,7 +155,8 @@ TEST_F(ChangeNotifyTest, SettingsAreForOwnersAndAdminsAndBadTargetsAreRefused) {
   ASSERT_EQ(saved.status, 200) << saved;
   int recorded = 0;
   for (const auto& record : AuditOf(owner, "app:" + std::to_string(app_id_))) {
-    if (Text(record.at("action")) == "app.notifications" && Text(record.at("result")) == "ok") ++recorded;
+    if (Text(record.at("action")) == "app.notifications" && Text(record.at("result")) == "ok")
+      ++recorded;
   }
   EXPECT_EQ(recorded, 1);  // the refused attempts changed nothing
 }

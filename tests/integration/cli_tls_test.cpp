@@ -153,19 +153,22 @@ class CliTlsTest : public ApiTest {
 
   std::unique_ptr<Relay> TlsFront(bool require_client_cert) {
     const std::string backend = server().base_url().substr(server().base_url().rfind(':') + 1);
-    return std::make_unique<Relay>(std::vector<std::string>{
-        Path("relay.py"), "tls", Path("server.crt"), Path("server.key"), Path("ca.crt"),
-        require_client_cert ? "1" : "0", backend});
+    return std::make_unique<Relay>(
+        std::vector<std::string>{Path("relay.py"), "tls", Path("server.crt"), Path("server.key"),
+                                 Path("ca.crt"), require_client_cert ? "1" : "0", backend});
   }
   std::string Path(const std::string& name) const { return certs_.path() + "/" + name; }
-  static std::string Https(const Relay& front) { return "https://127.0.0.1:" + std::to_string(front.port()); }
+  static std::string Https(const Relay& front) {
+    return "https://127.0.0.1:" + std::to_string(front.port());
+  }
 
   CliResult Run(const std::vector<std::string>& args, const std::string& input = "",
                 const std::vector<std::string>& env = {}) {
     return RunCli(home_.path(), args, input, env);
   }
   CliResult Login(const std::string& url, std::vector<std::string> flags) {
-    std::vector<std::string> args{"login", "--server", url, "--username", "admin", "--password-stdin"};
+    std::vector<std::string> args{"login",      "--server", url,
+                                  "--username", "admin",    "--password-stdin"};
     args.insert(args.end(), flags.begin(), flags.end());
     return Run(args, std::string(ApiServer::kAdminPassword) + "\n");
   }
@@ -194,8 +197,9 @@ TEST_F(CliTlsTest, WithCaFileLoginSucceedsAndLaterCommandsReuseIt) {
 
 TEST_F(CliTlsTest, CaFileFromTheEnvironment) {
   auto front = TlsFront(false);
-  auto r = Run({"login", "--server", Https(*front), "--username", "admin", "--password-stdin"},
-               std::string(ApiServer::kAdminPassword) + "\n", {"SLIPWAY_CA_FILE=" + Path("ca.crt")});
+  auto r =
+      Run({"login", "--server", Https(*front), "--username", "admin", "--password-stdin"},
+          std::string(ApiServer::kAdminPassword) + "\n", {"SLIPWAY_CA_FILE=" + Path("ca.crt")});
   EXPECT_EQ(r.exit_code, 0) << r;
 }
 
@@ -209,8 +213,8 @@ TEST_F(CliTlsTest, ClientCertificateIsSentWhenTheServerAsksForOne) {
   auto front = TlsFront(true);
   auto without = Login(Https(*front), {"--ca-file", Path("ca.crt")});
   EXPECT_EQ(without.exit_code, 6) << without;
-  auto with = Login(Https(*front), {"--ca-file", Path("ca.crt"), "--cert", Path("client.crt"), "--key",
-                                    Path("client.key")});
+  auto with = Login(Https(*front), {"--ca-file", Path("ca.crt"), "--cert", Path("client.crt"),
+                                    "--key", Path("client.key")});
   ASSERT_EQ(with.exit_code, 0) << with;
   auto list = Run({"app", "list"});
   EXPECT_EQ(list.exit_code, 0) << list;

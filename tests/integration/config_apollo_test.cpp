@@ -98,8 +98,8 @@ TEST_P(ConfigApolloTest, AReleaseMadeInThePortalSinceTheDraftIs409) {
   EXPECT_EQ(latest.Int("id"), theirs.Int("id")) << "no release by Slipway";
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ConfigApolloTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, ConfigApolloTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

@@ -109,8 +109,8 @@ TEST_P(ConfigCliTest, EditorEditsTheLiveValueAndAConflictExitsWith5UntilRebased)
       << "nothing saved";
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ConfigCliTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, ConfigCliTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

@@ -162,8 +162,8 @@ TEST_P(ConfigConsulTest, BadInputIsA4xxAndChangesNothing) {
   EXPECT_EQ(ConsulValue(Key("app.yaml")), "<404>");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ConfigConsulTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, ConfigConsulTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

@@ -14,7 +14,8 @@ using Ids = std::vector<std::int64_t>;
 
 Ids IdsOf(const Reply& r) {
   Ids out;
-  for (const auto& item : r.Object().at("items").as_array()) out.push_back(item.at("id").as_int64());
+  for (const auto& item : r.Object().at("items").as_array())
+    out.push_back(item.at("id").as_int64());
   return out;
 }
 
@@ -56,7 +57,8 @@ TEST_F(ChangeTest, TheInboxListsWhatWaitsForTheCallersApproval) {
 
 TEST_F(ChangeTest, TheInboxNeedsAwaitingMeAndAValidLimit) {
   auto api = server().As(approver_);
-  for (const char* path : {"/api/v1/changes", "/api/v1/changes?awaiting=bob", "/api/v1/changes?awaiting=me&limit=0"}) {
+  for (const char* path :
+       {"/api/v1/changes", "/api/v1/changes?awaiting=bob", "/api/v1/changes?awaiting=me&limit=0"}) {
     auto r = api.Get(path);
     EXPECT_EQ(r.status, 400) << path << ": " << r;
   }
@@ -70,7 +72,8 @@ TEST_F(ChangeTest, TheSandboxNamesItsEmulators) {
   ASSERT_EQ(r.status, 200) << r;
   EXPECT_TRUE(r.Object().at("enabled").as_bool());
   std::map<std::string, std::string> urls;
-  for (const auto& e : r.Object().at("emulators").as_array()) urls[Text(e.at("system"))] = Text(e.at("url"));
+  for (const auto& e : r.Object().at("emulators").as_array())
+    urls[Text(e.at("system"))] = Text(e.at("url"));
   ASSERT_TRUE(urls.contains("kubernetes")) << r;
   EXPECT_EQ(urls["kubernetes"], server().SandboxUrl("kubernetes"));
   EXPECT_EQ(urls["consul"], server().SandboxUrl("consul"));

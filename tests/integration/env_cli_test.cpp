@@ -23,8 +23,9 @@ class EnvCliTest : public ::testing::Test {
   static inline std::unique_ptr<ApiServer> server_;
 
   void SetUp() override {
-    auto login = Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
-                     std::string(ApiServer::kAdminPassword) + "\n");
+    auto login =
+        Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
+            std::string(ApiServer::kAdminPassword) + "\n");
     ASSERT_EQ(login.exit_code, 0) << login;
   }
   CliResult Run(const std::vector<std::string>& args, const std::string& input = "") {
@@ -46,8 +47,9 @@ TEST_F(EnvCliTest, ClusterListShowsTheSandbox) {
 TEST_F(EnvCliTest, CreateShowPodsRestartDelete) {
   const auto app = UniqueName("cli-env");
   RegisterApprovedApp(server(), server().admin_user(), app);
-  auto create = Run({"env", "create", app, "--type", "test", "--cluster", "sandbox", "--replicas", "2", "--port",
-                     "http:8080:80", "--env", "MODE=demo", "--memory-limit", "256Mi"});
+  auto create =
+      Run({"env", "create", app, "--type", "test", "--cluster", "sandbox", "--replicas", "2",
+           "--port", "http:8080:80", "--env", "MODE=demo", "--memory-limit", "256Mi"});
   ASSERT_EQ(create.exit_code, 0) << create;
   EXPECT_THAT(create.out, HasSubstr("namespace:"));
 
@@ -67,10 +69,14 @@ TEST_F(EnvCliTest, CreateShowPodsRestartDelete) {
   EXPECT_THAT(restart.out, HasSubstr("restart"));
 
   // Bad input is a usage or server refusal with its exit code, and changes nothing.
-  EXPECT_EQ(Run({"env", "create", app, "--type", "test", "--cluster", "sandbox", "--replicas", "25"}).exit_code, 2);
+  EXPECT_EQ(
+      Run({"env", "create", app, "--type", "test", "--cluster", "sandbox", "--replicas", "25"})
+          .exit_code,
+      2);
   auto duplicate = Run({"env", "create", app, "--type", "test", "--cluster", "sandbox"});
   EXPECT_EQ(duplicate.exit_code, 5) << duplicate;  // conflict
-  EXPECT_EQ(Run({"env", "delete", ref, "--confirm", "wrong"}).exit_code, 1);  // refused by the server
+  EXPECT_EQ(Run({"env", "delete", ref, "--confirm", "wrong"}).exit_code,
+            1);  // refused by the server
 
   auto deleted = Run({"env", "delete", ref, "--confirm", app});
   EXPECT_EQ(deleted.exit_code, 0) << deleted;

@@ -30,7 +30,9 @@ class EnvironmentFlowTest : public ::testing::Test {
 
   // The Kubernetes emulator, spoken to directly.
   Api Kube() { return Api(server().SandboxUrl("kubernetes"), ""); }
-  std::string AppPath(const std::string& suffix = "") { return "/api/v1/apps/" + std::to_string(app_id_) + suffix; }
+  std::string AppPath(const std::string& suffix = "") {
+    return "/api/v1/apps/" + std::to_string(app_id_) + suffix;
+  }
 
   Reply CreateEnv(json::object body) {
     if (!body.contains("env_type")) body["env_type"] = "test";
@@ -52,9 +54,10 @@ class EnvironmentFlowTest : public ::testing::Test {
 };
 
 TEST_F(EnvironmentFlowTest, CreatingAnEnvironmentAppliesItsObjectsAndShowsTheImagePullFailure) {
-  auto env = CreateEnv({{"replicas", 2},
-                        {"ports", json::array{{{"name", "http"}, {"container_port", 8080}, {"service_port", 80}}}},
-                        {"env", json::array{{{"name", "LOG_LEVEL"}, {"value", "debug"}}}}});
+  auto env = CreateEnv(
+      {{"replicas", 2},
+       {"ports", json::array{{{"name", "http"}, {"container_port", 8080}, {"service_port", 80}}}},
+       {"env", json::array{{{"name", "LOG_LEVEL"}, {"value", "debug"}}}}});
   ASSERT_EQ(env.status, 201) << env;
   const auto env_id = env.Int("id");
   EXPECT_EQ(env.Str("namespace"), "test");
@@ -154,7 +157,8 @@ TEST_F(EnvironmentFlowTest, AnOfflineApplicationsEnvironmentIsNotRestarted) {
   EXPECT_EQ(restart.status, 409) << restart;
   EXPECT_THAT(restart.raw.body, ::testing::HasSubstr(reason));
   auto ops = server().As(owner_).Get(path + "/operations");
-  EXPECT_EQ(ops.Object().at("items").as_array().size(), 1u) << "only the create: nothing was restarted";
+  EXPECT_EQ(ops.Object().at("items").as_array().size(), 1u)
+      << "only the create: nothing was restarted";
 }
 
 TEST_F(EnvironmentFlowTest, EventsStreamThePodsFromAWatch) {
@@ -163,9 +167,11 @@ TEST_F(EnvironmentFlowTest, EventsStreamThePodsFromAWatch) {
   auto events = server().As(owner_).Get("/api/v1/environments/" + std::to_string(env.Int("id")) +
                                         "/events?timeout_seconds=2");
   ASSERT_EQ(events.status, 200) << events;
-  EXPECT_THAT(events.Header("content-type").value_or(""), ::testing::HasSubstr("text/event-stream"));
+  EXPECT_THAT(events.Header("content-type").value_or(""),
+              ::testing::HasSubstr("text/event-stream"));
   EXPECT_THAT(events.raw.body, ::testing::HasSubstr("event: pods\ndata: {\"items\":"));
-  EXPECT_THAT(events.raw.body, ::testing::HasSubstr("event: deployment\ndata: {\"name\":\"" + name_ + "\""));
+  EXPECT_THAT(events.raw.body,
+              ::testing::HasSubstr("event: deployment\ndata: {\"name\":\"" + name_ + "\""));
 }
 
 TEST_F(EnvironmentFlowTest, DeletingNeedsConfirmationRemovesTheObjectsAndIsAudited) {
@@ -213,12 +219,16 @@ TEST_F(EnvironmentFlowTest, BadInputIsRefusedAndCreatesNothing) {
       {{{"cluster", "no-such-cluster"}}, 400, "cluster"},
       {{{"env_type", "staging"}}, 400, "env_type"},
       {{{"ports", json::array{{{"container_port", 70000}}}}}, 400, "ports[0].container_port"},
-      {{{"ports", json::array{{{"container_port", 80}}, {{"container_port", 80}}}}}, 400, "ports[1].container_port"},
+      {{{"ports", json::array{{{"container_port", 80}}, {{"container_port", 80}}}}},
+       400,
+       "ports[1].container_port"},
       {{{"resources", {{"cpu_request", "2"}, {"cpu_limit", "1"}}}}, 400, "resources.cpu_request"},
       {{{"resources", {{"memory_limit", "lots"}}}}, 400, "resources.memory_limit"},
       {{{"readiness", {{"type", "http"}, {"port", 8080}}}}, 400, "readiness.path"},
       {{{"env", json::array{{{"name", "1BAD"}}}}}, 400, "env[0].name"},
-      {{{"services", json::array{{{"name", "Web"}, {"ports", json::array{{{"port", 80}}}}}}}}, 400, "services[0].name"},
+      {{{"services", json::array{{{"name", "Web"}, {"ports", json::array{{{"port", 80}}}}}}}},
+       400,
+       "services[0].name"},
       {{{"image", "not an image"}}, 400, "image"},
       {{{"replica", 2}}, 400, "replica"},
   };
@@ -234,28 +244,35 @@ TEST_F(EnvironmentFlowTest, BadInputIsRefusedAndCreatesNothing) {
 
   // Someone who is not the application's owner or developer may not create one.
   auto outsider = server().CreateUser("developer", "env-outsider");
-  EXPECT_EQ(server().As(outsider).Post(AppPath("/environments"), {{"env_type", "test"}, {"cluster", "sandbox"}}).status,
+  EXPECT_EQ(server()
+                .As(outsider)
+                .Post(AppPath("/environments"), {{"env_type", "test"}, {"cluster", "sandbox"}})
+                .status,
             403);
   // An application still under review may not hold environments.
   auto pending = server().As(owner_).Post("/api/v1/apps", AppBody(UniqueName("pending")));
   ASSERT_EQ(pending.status, 201);
-  auto early = server().As(owner_).Post("/api/v1/apps/" + std::to_string(pending.Int("id")) + "/environments",
-                                        {{"env_type", "test"}, {"cluster", "sandbox"}});
+  auto early = server().As(owner_).Post(
+      "/api/v1/apps/" + std::to_string(pending.Int("id")) + "/environments",
+      {{"env_type", "test"}, {"cluster", "sandbox"}});
   EXPECT_EQ(early.status, 409) << early;
 }
 
 TEST_F(EnvironmentFlowTest, ClustersFromAKubeconfigAreCheckedAndNeverShowTheirSecret) {
   const std::string kubeconfig =
       "apiVersion: v1\nkind: Config\ncurrent-context: c\n"
-      "clusters:\n- name: k\n  cluster:\n    server: " + server().SandboxUrl("kubernetes") + "\n"
+      "clusters:\n- name: k\n  cluster:\n    server: " +
+      server().SandboxUrl("kubernetes") +
+      "\n"
       "users:\n- name: u\n  user:\n    token: very-secret-token\n"
       "contexts:\n- name: c\n  context:\n    cluster: k\n    user: u\n";
   const auto name = UniqueName("east");
-  auto created = server().Admin().Post("/api/v1/clusters", {{"name", name},
-                                                           {"connection", "kubeconfig"},
-                                                           {"kubeconfig", kubeconfig},
-                                                           {"namespaces", {{"test", "shop-test"}}},
-                                                           {"registry", "registry.example.com:5000"}});
+  auto created =
+      server().Admin().Post("/api/v1/clusters", {{"name", name},
+                                                 {"connection", "kubeconfig"},
+                                                 {"kubeconfig", kubeconfig},
+                                                 {"namespaces", {{"test", "shop-test"}}},
+                                                 {"registry", "registry.example.com:5000"}});
   ASSERT_EQ(created.status, 201) << created;
   EXPECT_TRUE(created.Object().at("connectivity").at("ok").as_bool()) << created;
   EXPECT_FALSE(Text(created.Object().at("connectivity").at("version")).empty());
@@ -271,19 +288,38 @@ TEST_F(EnvironmentFlowTest, ClustersFromAKubeconfigAreCheckedAndNeverShowTheirSe
   EXPECT_EQ(Kube().Get("/apis/apps/v1/namespaces/shop-test/deployments/" + name_).status, 200);
 
   // Bad registrations.
-  EXPECT_EQ(server().Admin().Post("/api/v1/clusters", {{"name", UniqueName("bad")}, {"connection", "kubeconfig"},
-                                                      {"kubeconfig", "clusters: ["}}).ErrorDetail("field"),
-            "kubeconfig");
-  EXPECT_EQ(server().Admin().Post("/api/v1/clusters", {{"name", UniqueName("bad")}, {"connection", "kubeconfig"}})
+  EXPECT_EQ(server()
+                .Admin()
+                .Post("/api/v1/clusters", {{"name", UniqueName("bad")},
+                                           {"connection", "kubeconfig"},
+                                           {"kubeconfig", "clusters: ["}})
                 .ErrorDetail("field"),
             "kubeconfig");
-  EXPECT_EQ(server().Admin().Post("/api/v1/clusters", {{"name", "Bad_Name"}, {"connection", "in_cluster"}}).status, 400);
-  EXPECT_EQ(server().Admin().Post("/api/v1/clusters", {{"name", name}, {"connection", "in_cluster"}}).status, 409);
-  EXPECT_EQ(server().As(owner_).Post("/api/v1/clusters", {{"name", UniqueName("x")}, {"connection", "in_cluster"}}).status,
+  EXPECT_EQ(
+      server()
+          .Admin()
+          .Post("/api/v1/clusters", {{"name", UniqueName("bad")}, {"connection", "kubeconfig"}})
+          .ErrorDetail("field"),
+      "kubeconfig");
+  EXPECT_EQ(server()
+                .Admin()
+                .Post("/api/v1/clusters", {{"name", "Bad_Name"}, {"connection", "in_cluster"}})
+                .status,
+            400);
+  EXPECT_EQ(server()
+                .Admin()
+                .Post("/api/v1/clusters", {{"name", name}, {"connection", "in_cluster"}})
+                .status,
+            409);
+  EXPECT_EQ(server()
+                .As(owner_)
+                .Post("/api/v1/clusters", {{"name", UniqueName("x")}, {"connection", "in_cluster"}})
+                .status,
             403);
 
   // A cluster that cannot be reached is registered and says why.
-  auto unreachable = server().Admin().Post("/api/v1/clusters", {{"name", UniqueName("gone")}, {"connection", "in_cluster"}});
+  auto unreachable = server().Admin().Post(
+      "/api/v1/clusters", {{"name", UniqueName("gone")}, {"connection", "in_cluster"}});
   ASSERT_EQ(unreachable.status, 201) << unreachable;
   EXPECT_FALSE(unreachable.Object().at("connectivity").at("ok").as_bool());
   EXPECT_FALSE(Text(unreachable.Object().at("connectivity").at("error")).empty());

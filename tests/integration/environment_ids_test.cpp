@@ -24,7 +24,8 @@ class EnvironmentIdsTest : public ReleaseTest {
     auto created = Owner().Post("/api/v1/apps/" + std::to_string(app_id_) + "/changes",
                                 {{"env_id", env}, {"title", "ship " + image}, {"image", image}});
     EXPECT_EQ(created.status, 201) << created;
-    auto submitted = Owner().Post("/api/v1/changes/" + std::to_string(created.Int("id")) + "/submit");
+    auto submitted =
+        Owner().Post("/api/v1/changes/" + std::to_string(created.Int("id")) + "/submit");
     EXPECT_EQ(submitted.Str("state"), "pending_release") << submitted;
     return created.Int("id");
   }
@@ -39,7 +40,8 @@ TEST_F(EnvironmentIdsTest, ADeletedEnvironmentsIdGoesToNobodyAndWhatNamedItIsClo
   ASSERT_EQ(Owner().Put(file + "/draft", {{"content", "password=a-secret-of-a\n"}}).status, 200);
   auto published = Owner().Post(file + "/publish", {{"comment", "first"}});
   ASSERT_EQ(published.status, 201) << published;
-  ASSERT_EQ(Owner().Put(file + "/draft", {{"content", "password=a-newer-secret-of-a\n"}}).status, 200);
+  ASSERT_EQ(Owner().Put(file + "/draft", {{"content", "password=a-newer-secret-of-a\n"}}).status,
+            200);
 
   auto deleted = Owner().Delete(EnvPath(env_a, "?confirm=" + app_a));
   ASSERT_EQ(deleted.status, 204) << deleted;
@@ -55,7 +57,8 @@ TEST_F(EnvironmentIdsTest, ADeletedEnvironmentsIdGoesToNobodyAndWhatNamedItIsClo
   EXPECT_TRUE(history_b.Object().at("items").as_array().empty()) << history_b;
   auto admin = server().Admin();
   for (const auto& record : AuditOf(admin, "env:" + std::to_string(env_b))) {
-    EXPECT_EQ(record.at("summary").as_string().find(app_a), json::string::npos) << json::serialize(record);
+    EXPECT_EQ(record.at("summary").as_string().find(app_a), json::string::npos)
+        << json::serialize(record);
   }
 
   // A's history stays readable under A's id; its draft went with it.
@@ -67,8 +70,8 @@ TEST_F(EnvironmentIdsTest, ADeletedEnvironmentsIdGoesToNobodyAndWhatNamedItIsClo
   // A's approved change was closed with the reason and releases nowhere.
   auto change = admin.Get("/api/v1/changes/" + std::to_string(change_a));
   EXPECT_EQ(change.Str("state"), "closed") << change;
-  EXPECT_EQ(change.Str("close_reason"), "environment " + std::to_string(env_a) + " (test) was deleted by " +
-                                            owner_.username);
+  EXPECT_EQ(change.Str("close_reason"),
+            "environment " + std::to_string(env_a) + " (test) was deleted by " + owner_.username);
   auto release = admin.Post("/api/v1/changes/" + std::to_string(change_a) + "/release");
   EXPECT_EQ(release.status, 409) << release;
   auto releases_b = Owner().Get("/api/v1/releases?env_id=" + std::to_string(env_b));
@@ -78,8 +81,9 @@ TEST_F(EnvironmentIdsTest, ADeletedEnvironmentsIdGoesToNobodyAndWhatNamedItIsClo
 TEST_F(EnvironmentIdsTest, ARefusedReleaseLeavesNothingThatHoldsTheEnvironment) {
   UseCommercialApp();
   const auto env = CreateEnv(PushImage("1.0"), 1);
-  auto created = Owner().Post("/api/v1/apps/" + std::to_string(app_id_) + "/changes",
-                              {{"env_id", env}, {"title", "not submitted"}, {"image", PushImage("2.0")}});
+  auto created =
+      Owner().Post("/api/v1/apps/" + std::to_string(app_id_) + "/changes",
+                   {{"env_id", env}, {"title", "not submitted"}, {"image", PushImage("2.0")}});
   ASSERT_EQ(created.status, 201) << created;
   auto refused = Owner().Post("/api/v1/changes/" + std::to_string(created.Int("id")) + "/release");
   EXPECT_EQ(refused.status, 409) << refused;

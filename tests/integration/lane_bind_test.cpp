@@ -11,8 +11,8 @@
 #include "connectors/dns/bind_server_for_tests.hpp"
 #include "sandbox/tapd/tapd_emulator.hpp"
 #include "support/api_fixture.hpp"
-#include "support/temp_dir.hpp"
 #include "support/real_servers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace slipway::testing {
 namespace {
@@ -41,13 +41,16 @@ TEST(LaneBindTest, TheLanesNameIsAnARecordOnBindUntilTheLaneIsDeleted) {
   ASSERT_TRUE(bind.Start()) << bind.log();
   TempDir dir;
   const std::string key_file = dir.path() + "/tsig.key";
-  std::ofstream(key_file) << "key \"" << kKeyName << "\" { algorithm hmac-sha256; secret \"" << kSecret << "\"; };\n";
+  std::ofstream(key_file) << "key \"" << kKeyName << "\" { algorithm hmac-sha256; secret \""
+                          << kSecret << "\"; };\n";
 
   ServerOptions options = SandboxOptions();
   options.extra_config = std::string("connectors:\n  dns:\n    server: \"127.0.0.1:") +
-                         std::to_string(bind.Settings().port) + "\"\n    zone: " + kZone + "\n    key_name: " +
-                         kKeyName + "\n    key_algorithm: hmac-sha256\n    key_secret_file: " + key_file +
-                         "\nlanes:\n  domain_suffix: " + kZone + "\n  ingress_address: " + kIngress + "\n";
+                         std::to_string(bind.Settings().port) + "\"\n    zone: " + kZone +
+                         "\n    key_name: " + kKeyName +
+                         "\n    key_algorithm: hmac-sha256\n    key_secret_file: " + key_file +
+                         "\nlanes:\n  domain_suffix: " + kZone +
+                         "\n  ingress_address: " + kIngress + "\n";
   ApiServer server(options);
   auto owner = server.CreateUser("developer", "bind-owner");
   auto api = server.As(owner);
@@ -60,18 +63,22 @@ TEST(LaneBindTest, TheLanesNameIsAnARecordOnBindUntilTheLaneIsDeleted) {
                           {"ports", json::array{json::object{{"name", "http"}, {"port", 8080}}}},
                           {"business_domains", json::array{"web"}}});
   ASSERT_EQ(details.status, 200) << details;
-  auto env = server.Admin().Post(app_path + "/environments", {{"env_type", "test"}, {"cluster", "sandbox"}});
+  auto env = server.Admin().Post(app_path + "/environments",
+                                 {{"env_type", "test"}, {"cluster", "sandbox"}});
   ASSERT_EQ(env.status, 201) << env;
 
   const std::string lane = UniqueName("bind");
   const std::string host = "web-" + lane + "." + kZone;
   EXPECT_TRUE(ARecords(bind, host).empty());
-  auto created = api.Post("/api/v1/lanes", {{"name", lane},
-                                            {"story", {{"workspace_id", sandbox::kSandboxTapdWorkspace},
-                                                       {"id", sandbox::kSandboxTapdStoryId}}},
-                                            {"apps", json::array{json::object{{"app", app}}}}});
+  auto created = api.Post(
+      "/api/v1/lanes",
+      {{"name", lane},
+       {"story",
+        {{"workspace_id", sandbox::kSandboxTapdWorkspace}, {"id", sandbox::kSandboxTapdStoryId}}},
+       {"apps", json::array{json::object{{"app", app}}}}});
   ASSERT_EQ(created.status, 202) << created;
-  const auto path = "/api/v1/lanes/" + std::to_string(created.Object().at("lane").at("id").as_int64());
+  const auto path =
+      "/api/v1/lanes/" + std::to_string(created.Object().at("lane").at("id").as_int64());
   Reply view;
   WaitUntil([&] {
     view = api.Get(path);

@@ -28,8 +28,9 @@ class LaneCliTest : public ::testing::Test {
   static inline std::unique_ptr<ApiServer> server_;
 
   void SetUp() override {
-    auto login = Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
-                     std::string(ApiServer::kAdminPassword) + "\n");
+    auto login =
+        Run({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
+            std::string(ApiServer::kAdminPassword) + "\n");
     ASSERT_EQ(login.exit_code, 0) << login;
   }
   CliResult Run(const std::vector<std::string>& args, const std::string& input = "") {
@@ -41,7 +42,8 @@ class LaneCliTest : public ::testing::Test {
   std::string App(const std::string& prefix, const std::string& domain) {
     const std::string name = UniqueName(prefix);
     RegisterApprovedApp(server(), server().admin_user(), name);
-    auto complete = Run({"app", "complete", name, "--port", "http:8080", "--business-domain", domain});
+    auto complete =
+        Run({"app", "complete", name, "--port", "http:8080", "--business-domain", domain});
     EXPECT_EQ(complete.exit_code, 0) << complete;
     auto env = Run({"env", "create", name, "--type", "test", "--cluster", "sandbox"});
     EXPECT_EQ(env.exit_code, 0) << env;
@@ -55,9 +57,20 @@ TEST_F(LaneCliTest, DryRunCreateWaitShowDelete) {
   const auto order = App("lcli-order", "web");
   const auto pay = App("lcli-pay", "pay");
   const std::string lane = UniqueName("lcli");
-  const std::string story = std::string(sandbox::kSandboxTapdWorkspace) + ":" + sandbox::kSandboxTapdStoryId;
-  const std::vector<std::string> create{"lane", "create", lane, "--story", story, "--app", order, "--app",
-                                        pay + ",replicas=1", "--producer", order, "--consumer",
+  const std::string story =
+      std::string(sandbox::kSandboxTapdWorkspace) + ":" + sandbox::kSandboxTapdStoryId;
+  const std::vector<std::string> create{"lane",
+                                        "create",
+                                        lane,
+                                        "--story",
+                                        story,
+                                        "--app",
+                                        order,
+                                        "--app",
+                                        pay + ",replicas=1",
+                                        "--producer",
+                                        order,
+                                        "--consumer",
                                         pay + ":orders:pay-group"};
 
   // The dry run prints the plan and creates nothing.
@@ -100,7 +113,9 @@ TEST_F(LaneCliTest, DryRunCreateWaitShowDelete) {
   auto seen = Run({"lane", "show", lane, "--server", server().base_url(), "--token", viewer.token});
   ASSERT_EQ(seen.exit_code, 0) << seen;
   EXPECT_THAT(seen.out, HasSubstr("(lane.create): succeeded\n"));
-  EXPECT_EQ(Run({"lane", "renew", lane, "--server", server().base_url(), "--token", viewer.token}).exit_code, 1);
+  EXPECT_EQ(Run({"lane", "renew", lane, "--server", server().base_url(), "--token", viewer.token})
+                .exit_code,
+            1);
 
   auto list = Run({"lane", "list"});
   ASSERT_EQ(list.exit_code, 0) << list;
@@ -124,7 +139,8 @@ TEST_F(LaneCliTest, DryRunCreateWaitShowDelete) {
   auto deleted = Run({"lane", "delete", lane, "--confirm", lane});
   ASSERT_EQ(deleted.exit_code, 0) << deleted;
   EXPECT_EQ(deleted.out, "lane deleted\n");
-  // A deleted lane is still found by its name (the newest of that name) and by its id; deleting again is done.
+  // A deleted lane is still found by its name (the newest of that name) and by its id; deleting
+  // again is done.
   auto by_name = Run({"lane", "show", lane});
   EXPECT_EQ(by_name.exit_code, 0) << by_name;
   EXPECT_THAT(by_name.out, HasSubstr("state:            deleted\n"));

@@ -45,7 +45,8 @@ class LaneFaultsTest : public ::testing::Test {
                             {"ports", json::array{json::object{{"name", "http"}, {"port", 8080}}}},
                             {"business_domains", domains}});
     EXPECT_EQ(details.status, 200) << details;
-    auto env = server_->Admin().Post(path + "/environments", {{"env_type", "test"}, {"cluster", "sandbox"}});
+    auto env = server_->Admin().Post(path + "/environments",
+                                     {{"env_type", "test"}, {"cluster", "sandbox"}});
     EXPECT_EQ(env.status, 201) << env;
     return name;
   }
@@ -55,9 +56,11 @@ class LaneFaultsTest : public ::testing::Test {
     json::array list;
     for (const auto& a : apps) list.push_back(json::object{{"app", a}});
     auto created = server_->As(owner_).Post(
-        "/api/v1/lanes", {{"name", name},
-                          {"story", {{"workspace_id", sandbox::kSandboxTapdWorkspace}, {"id", sandbox::kSandboxTapdStoryId}}},
-                          {"apps", list}});
+        "/api/v1/lanes",
+        {{"name", name},
+         {"story",
+          {{"workspace_id", sandbox::kSandboxTapdWorkspace}, {"id", sandbox::kSandboxTapdStoryId}}},
+         {"apps", list}});
     EXPECT_EQ(created.status, 202) << created;
     return created.status == 202 ? created.Object().at("lane").at("id").as_int64() : 0;
   }
@@ -96,20 +99,23 @@ class LaneFaultsTest : public ::testing::Test {
 
   long BranchStatus(const std::string& project, const std::string& branch) {
     return Sandbox("gitlab")
-        .Send("GET", "/api/v4/projects/" + Encode(project) + "/repository/branches/" + Encode(branch), std::nullopt,
-              kGitLabToken)
+        .Send("GET",
+              "/api/v4/projects/" + Encode(project) + "/repository/branches/" + Encode(branch),
+              std::nullopt, kGitLabToken)
         .status;
   }
   std::size_t HookCount(const std::string& project, const std::string& lane_ns) {
-    auto hooks = Sandbox("gitlab").Send("GET", "/api/v4/projects/" + Encode(project) + "/hooks", std::nullopt,
-                                        kGitLabToken);
+    auto hooks = Sandbox("gitlab").Send("GET", "/api/v4/projects/" + Encode(project) + "/hooks",
+                                        std::nullopt, kGitLabToken);
     std::size_t n = 0;
     if (!hooks.json.is_array()) return 0;
     for (const auto& h : hooks.json.as_array()) n += Text(h.at("url")).ends_with("lane=" + lane_ns);
     return n;
   }
   long JobStatus(const std::string& folder) {
-    return Sandbox("jenkins").Send("GET", "/job/" + folder + "/api/json", std::nullopt, kJenkinsAuth).status;
+    return Sandbox("jenkins")
+        .Send("GET", "/job/" + folder + "/api/json", std::nullopt, kJenkinsAuth)
+        .status;
   }
   std::vector<std::string> DnsA(const std::string& host) {
     const std::string address = server_->SandboxUrl("dns");
@@ -152,7 +158,8 @@ TEST_F(LaneFaultsTest, GitLabServerErrorsWhileCreatingTheBranchAreRetried) {
   EXPECT_EQ(InjectedCalls("gitlab"), 2);
   EXPECT_EQ(BranchStatus(project, "feature/" + lane), 200);
   EXPECT_EQ(HookCount(project, lane), 1u);
-  auto deleted = server_->As(owner_).Delete("/api/v1/lanes/" + std::to_string(id) + "?confirm=" + lane);
+  auto deleted =
+      server_->As(owner_).Delete("/api/v1/lanes/" + std::to_string(id) + "?confirm=" + lane);
   EXPECT_EQ(deleted.status, 200) << deleted;
 }
 
@@ -168,7 +175,8 @@ TEST_F(LaneFaultsTest, ADnsServerRefusingUpdatesFailsTheDeleteWhichARepeatedDele
 
   // The DNS server refuses every update of the lane's name.
   ClearFaults("dns-admin");
-  InjectFault("dns-admin", {{"opcode", "UPDATE"}, {"name", host}, {"rcode", "REFUSED"}, {"count", 1000}});
+  InjectFault("dns-admin",
+              {{"opcode", "UPDATE"}, {"name", host}, {"rcode", "REFUSED"}, {"count", 1000}});
   const std::string path = "/api/v1/lanes/" + std::to_string(id);
   auto failed = server_->As(owner_).Delete(path + "?confirm=" + lane);
   ASSERT_EQ(failed.status, 503) << failed;
@@ -190,7 +198,8 @@ TEST_F(LaneFaultsTest, ADnsServerRefusingUpdatesFailsTheDeleteWhichARepeatedDele
   EXPECT_TRUE(DnsA(host).empty());
   EXPECT_EQ(HookCount("trade/" + app, lane), 0u);
   EXPECT_EQ(JobStatus(lane), 404);
-  EXPECT_EQ(Api(server_->SandboxUrl("kubernetes"), "").Get("/api/v1/namespaces/" + lane).status, 404);
+  EXPECT_EQ(Api(server_->SandboxUrl("kubernetes"), "").Get("/api/v1/namespaces/" + lane).status,
+            404);
 }
 
 TEST_F(LaneFaultsTest, TapdUnreachableRefusesTheLaneWith503AndCreatesNothing) {
@@ -201,18 +210,22 @@ TEST_F(LaneFaultsTest, TapdUnreachableRefusesTheLaneWith503AndCreatesNothing) {
   const auto lanes_before = api.Get("/api/v1/lanes").Object().at("items").as_array().size();
   ClearFaults("tapd");
   InjectFault("tapd", {{"path_prefix", "/"}, {"count", 1000}, {"status", 503}});
-  auto refused = api.Post("/api/v1/lanes",
-                          {{"name", lane},
-                           {"story", {{"workspace_id", sandbox::kSandboxTapdWorkspace}, {"id", sandbox::kSandboxTapdStoryId}}},
-                           {"apps", json::array{json::object{{"app", app}}}}});
+  auto refused = api.Post(
+      "/api/v1/lanes",
+      {{"name", lane},
+       {"story",
+        {{"workspace_id", sandbox::kSandboxTapdWorkspace}, {"id", sandbox::kSandboxTapdStoryId}}},
+       {"apps", json::array{json::object{{"app", app}}}}});
   ASSERT_EQ(refused.status, 503) << refused;
-  EXPECT_NE(refused.raw.body.find("TAPD cannot be asked about the story"), std::string::npos) << refused;
+  EXPECT_NE(refused.raw.body.find("TAPD cannot be asked about the story"), std::string::npos)
+      << refused;
   EXPECT_GT(InjectedCalls("tapd"), 0) << "TAPD was asked";
   EXPECT_EQ(api.Get("/api/v1/lanes").Object().at("items").as_array().size(), lanes_before);
   EXPECT_EQ(BranchStatus(project, "feature/" + lane), 404);
   EXPECT_EQ(JobStatus(lane), 404);
   EXPECT_EQ(HookCount(project, lane), 0u);
-  EXPECT_EQ(Api(server_->SandboxUrl("kubernetes"), "").Get("/api/v1/namespaces/" + lane).status, 404);
+  EXPECT_EQ(Api(server_->SandboxUrl("kubernetes"), "").Get("/api/v1/namespaces/" + lane).status,
+            404);
 
   // TAPD is back: the same request creates the lane.
   ClearFaults("tapd");

@@ -54,7 +54,8 @@ class LaneFlowTest : public ::testing::Test {
                             {"ports", json::array{json::object{{"name", "http"}, {"port", 8080}}}},
                             {"business_domains", domains}});
     EXPECT_EQ(details.status, 200) << details;
-    auto env = server().Admin().Post(path + "/environments", {{"env_type", "test"}, {"cluster", "sandbox"}});
+    auto env = server().Admin().Post(path + "/environments",
+                                     {{"env_type", "test"}, {"cluster", "sandbox"}});
     EXPECT_EQ(env.status, 201) << env;
     return name;
   }
@@ -74,11 +75,15 @@ class LaneFlowTest : public ::testing::Test {
   }
   long KubeStatus(const std::string& path) { return Kube().Get(path).status; }
   long BranchStatus(const std::string& project, const std::string& branch) {
-    return GitLab().Send("GET", "/api/v4/projects/" + Encode(project) + "/repository/branches/" + Encode(branch),
-                         std::nullopt, kGitLabToken).status;
+    return GitLab()
+        .Send("GET",
+              "/api/v4/projects/" + Encode(project) + "/repository/branches/" + Encode(branch),
+              std::nullopt, kGitLabToken)
+        .status;
   }
   std::size_t HookCount(const std::string& project, const std::string& lane_ns) {
-    auto hooks = GitLab().Send("GET", "/api/v4/projects/" + Encode(project) + "/hooks", std::nullopt, kGitLabToken);
+    auto hooks = GitLab().Send("GET", "/api/v4/projects/" + Encode(project) + "/hooks",
+                               std::nullopt, kGitLabToken);
     std::size_t n = 0;
     if (!hooks.json.is_array()) return 0;
     for (const auto& h : hooks.json.as_array()) {
@@ -91,7 +96,8 @@ class LaneFlowTest : public ::testing::Test {
     std::size_t start = 0;
     while (start <= path.size()) {
       auto slash = path.find('/', start);
-      url += "/job/" + path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+      url += "/job/" +
+             path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
       if (slash == std::string::npos) break;
       start = slash + 1;
     }
@@ -105,8 +111,9 @@ class LaneFlowTest : public ::testing::Test {
     const std::string address = server().SandboxUrl("dns");
     connectors::dns::DnsSettings s;
     auto colon = address.rfind(':');
-    s.server = address.substr(address.find("//") == std::string::npos ? 0 : address.find("//") + 2,
-                              colon - (address.find("//") == std::string::npos ? 0 : address.find("//") + 2));
+    s.server = address.substr(
+        address.find("//") == std::string::npos ? 0 : address.find("//") + 2,
+        colon - (address.find("//") == std::string::npos ? 0 : address.find("//") + 2));
     s.port = static_cast<std::uint16_t>(std::stoi(address.substr(colon + 1)));
     s.zone = sandbox::kSandboxDnsZone;
     s.key_name = sandbox::kSandboxTsigKeyName;
@@ -126,7 +133,8 @@ class LaneFlowTest : public ::testing::Test {
     return out;
   }
 
-  Reply WaitForLane(const TestUser& who, std::int64_t id, const std::function<bool(const Reply&)>& done) {
+  Reply WaitForLane(const TestUser& who, std::int64_t id,
+                    const std::function<bool(const Reply&)>& done) {
     Reply last;
     auto api = server().As(who);
     WaitUntil([&] {
@@ -146,13 +154,15 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   const std::string lane = UniqueName("Pay_Q3");
   const std::string ns = [&] {
     std::string s;
-    for (char c : lane) s += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
+    for (char c : lane)
+      s += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
     return s;
   }();
   // QA's config of order names a QA host and an internal service.
-  auto put = Consul().SendRaw("PUT", "/v1/kv/slipway/config/" + order + "/test/sandbox/app.properties",
-                              "site=https://web-qa.sandbox.test/home\nuser.url=http://" + user + ".app:8080\n",
-                              "text/plain", kConsulToken);
+  auto put = Consul().SendRaw(
+      "PUT", "/v1/kv/slipway/config/" + order + "/test/sandbox/app.properties",
+      "site=https://web-qa.sandbox.test/home\nuser.url=http://" + user + ".app:8080\n",
+      "text/plain", kConsulToken);
   ASSERT_EQ(put.status, 200) << put;
   auto api = server().As(owner_);
   json::object body{{"name", lane},
@@ -164,12 +174,14 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   auto plan = api.Post("/api/v1/lanes?dry_run=1", body);
   ASSERT_EQ(plan.status, 200) << plan;
   const std::string plan_text = json::serialize(plan.Object().at("plan"));
-  for (const std::string& expected : std::vector<std::string>{"\"namespace\"", "feature/" + lane, lane + "/" + order, "web-" + ns + ".sandbox.test",
-        "fallback-service", ns + "/" + user, "https://web-" + ns + ".sandbox.test/home",
-        "http://" + user + "." + ns + ":8080"}) {
+  for (const std::string& expected : std::vector<std::string>{
+           "\"namespace\"", "feature/" + lane, lane + "/" + order, "web-" + ns + ".sandbox.test",
+           "fallback-service", ns + "/" + user, "https://web-" + ns + ".sandbox.test/home",
+           "http://" + user + "." + ns + ":8080"}) {
     EXPECT_NE(plan_text.find(expected), std::string::npos) << expected << " not in " << plan_text;
   }
-  EXPECT_EQ(plan.Object().at("lane").at("description").as_string().empty(), false) << "the story's title";
+  EXPECT_EQ(plan.Object().at("lane").at("description").as_string().empty(), false)
+      << "the story's title";
   EXPECT_EQ(KubeStatus("/api/v1/namespaces/" + ns), 404) << "a dry run creates nothing";
   EXPECT_EQ(api.Get("/api/v1/lanes").Object().at("items").as_array().size(),
             api.Get("/api/v1/lanes").Object().at("items").as_array().size());
@@ -178,7 +190,8 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   auto created = api.Post("/api/v1/lanes", body);
   ASSERT_EQ(created.status, 202) << created;
   const auto id = created.Object().at("lane").at("id").as_int64();
-  auto active = WaitForLane(owner_, id, [](const Reply& r) { return r.Str("state") != "creating"; });
+  auto active =
+      WaitForLane(owner_, id, [](const Reply& r) { return r.Str("state") != "creating"; });
   ASSERT_EQ(active.Str("state"), "active") << active;
   EXPECT_EQ(BranchStatus("trade/" + order, "feature/" + lane), 200);
   EXPECT_EQ(BranchStatus("trade/" + pay, "feature/" + lane), 200);
@@ -191,16 +204,21 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   auto fallback = Kube().Get("/api/v1/namespaces/" + ns + "/services/" + user);
   ASSERT_EQ(fallback.status, 200) << fallback;
   EXPECT_EQ(Text(fallback.Object().at("spec").at("type")), "ExternalName");
-  EXPECT_EQ(KubeStatus("/apis/networking.k8s.io/v1/namespaces/" + ns + "/ingresses/" + order + "-web"), 200);
+  EXPECT_EQ(
+      KubeStatus("/apis/networking.k8s.io/v1/namespaces/" + ns + "/ingresses/" + order + "-web"),
+      200);
   auto records = Dns("web-" + ns + ".sandbox.test");
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].value, "127.0.0.1");
-  const std::string lane_config = "slipway/config/" + order + "/feature-" + ns + "/sandbox/app.properties";
-  EXPECT_EQ(ConsulValue(lane_config),
-            "site=https://web-" + ns + ".sandbox.test/home\nuser.url=http://" + user + "." + ns + ":8080\n");
+  const std::string lane_config =
+      "slipway/config/" + order + "/feature-" + ns + "/sandbox/app.properties";
+  EXPECT_EQ(ConsulValue(lane_config), "site=https://web-" + ns +
+                                          ".sandbox.test/home\nuser.url=http://" + user + "." + ns +
+                                          ":8080\n");
   auto deployment = Kube().Get("/apis/apps/v1/namespaces/" + ns + "/deployments/" + order);
   const std::string container = json::serialize(deployment.Object().at("spec").at("template"));
-  EXPECT_NE(container.find("SLIPWAY_LANE_COLOR"), std::string::npos) << "order produces colored messages";
+  EXPECT_NE(container.find("SLIPWAY_LANE_COLOR"), std::string::npos)
+      << "order produces colored messages";
   EXPECT_NE(container.find("SLIPWAY_CONFIG_CONSUL_PATH"), std::string::npos);
 
   // Progress: the create workflow and one child per application, all done, readable by the owner.
@@ -210,42 +228,51 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   ASSERT_EQ(progress.Object().at("children").as_array().size(), 2u);
   for (const auto& child : progress.Object().at("children").as_array()) {
     EXPECT_EQ(Text(child.at("kind")), "lane.app.create");
-    EXPECT_EQ(child.at("steps").as_array().size(), 6u) << "branch, config, job, hook, deploy, domains";
+    EXPECT_EQ(child.at("steps").as_array().size(), 6u)
+        << "branch, config, job, hook, deploy, domains";
   }
 
   // Drift and repair: what someone removes shows as missing, and a sync remakes it.
   EXPECT_EQ(Missing(api, id), std::vector<std::string>{});
   ASSERT_TRUE(DnsClient().Delete("web-" + ns + ".sandbox.test", connectors::DnsType::kA).ok());
   ASSERT_EQ(Kube().Delete("/api/v1/namespaces/" + ns + "/services/" + user).status, 200);
-  EXPECT_EQ(Missing(api, id),
-            (std::vector<std::string>{"record web-" + ns + ".sandbox.test", "fallback-service " + ns + "/" + user}));
+  EXPECT_EQ(Missing(api, id), (std::vector<std::string>{"record web-" + ns + ".sandbox.test",
+                                                        "fallback-service " + ns + "/" + user}));
   auto sync = api.Post("/api/v1/lanes/" + std::to_string(id) + "/sync");
   ASSERT_EQ(sync.status, 202) << sync;
-  WaitForLane(owner_, id, [](const Reply& r) { return Text(r.Object().at("workflow_state")) != "running"; });
+  WaitForLane(owner_, id,
+              [](const Reply& r) { return Text(r.Object().at("workflow_state")) != "running"; });
   EXPECT_EQ(Missing(api, id), std::vector<std::string>{});
   EXPECT_EQ(HookCount("trade/" + order, ns), 1u) << "a sync makes nothing twice";
 
   // The hook outside the session: a wrong token is refused, an event for no lane ignored.
-  const std::string push_event = json::serialize(json::object{
-      {"object_kind", "push"}, {"ref", "refs/heads/feature/" + lane},
-      {"before", std::string(40, '0')}, {"after", std::string(40, 'a')},
-      {"project", {{"id", 1}, {"path_with_namespace", "trade/" + order}}}});
-  auto forged = server().Anonymous().SendRaw("POST", "/hooks/gitlab", push_event, "application/json",
-                                             {{"X-Gitlab-Event", "Push Hook"}, {"X-Gitlab-Token", "guessed"}});
+  const std::string push_event = json::serialize(
+      json::object{{"object_kind", "push"},
+                   {"ref", "refs/heads/feature/" + lane},
+                   {"before", std::string(40, '0')},
+                   {"after", std::string(40, 'a')},
+                   {"project", {{"id", 1}, {"path_with_namespace", "trade/" + order}}}});
+  auto forged = server().Anonymous().SendRaw(
+      "POST", "/hooks/gitlab", push_event, "application/json",
+      {{"X-Gitlab-Event", "Push Hook"}, {"X-Gitlab-Token", "guessed"}});
   EXPECT_EQ(forged.status, 401) << forged;
   std::string elsewhere = push_event;
   elsewhere.replace(elsewhere.find("feature/" + lane), 8 + lane.size(), "main");
-  auto ignored = server().Anonymous().SendRaw("POST", "/hooks/gitlab", elsewhere, "application/json",
-                                              {{"X-Gitlab-Event", "Push Hook"}, {"X-Gitlab-Token", "guessed"}});
+  auto ignored = server().Anonymous().SendRaw(
+      "POST", "/hooks/gitlab", elsewhere, "application/json",
+      {{"X-Gitlab-Event", "Push Hook"}, {"X-Gitlab-Token", "guessed"}});
   EXPECT_EQ(ignored.status, 202) << ignored;
   EXPECT_TRUE(ignored.Object().at("ignored").as_bool());
 
-  // Push-to-deploy: a commit on feature/<lane> builds the lane's job and runs the image in the lane.
-  auto pushed = GitLab().Post("/sandbox/push", {{"project", "trade/" + order}, {"branch", "feature/" + lane}});
+  // Push-to-deploy: a commit on feature/<lane> builds the lane's job and runs the image in the
+  // lane.
+  auto pushed = GitLab().Post("/sandbox/push",
+                              {{"project", "trade/" + order}, {"branch", "feature/" + lane}});
   ASSERT_LT(pushed.status, 300) << pushed;
   auto deployed = WaitForLane(owner_, id, [&](const Reply& r) {
     for (const auto& a : r.Object().at("apps").as_array()) {
-      if (Text(a.at("app")) == order && Text(a.at("live").at("deployed_image")).find(":" + ns + "-") != std::string::npos) {
+      if (Text(a.at("app")) == order &&
+          Text(a.at("live").at("deployed_image")).find(":" + ns + "-") != std::string::npos) {
         return true;
       }
     }
@@ -258,7 +285,8 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
     return std::string();
   };
   ASSERT_NE(image(deployed).find(":" + ns + "-"), std::string::npos)
-      << deployed << "\npush: " << pushed << "\nevents: " << api.Get("/api/v1/lanes/" + std::to_string(id) + "/events");
+      << deployed << "\npush: " << pushed
+      << "\nevents: " << api.Get("/api/v1/lanes/" + std::to_string(id) + "/events");
   auto running = Kube().Get("/apis/apps/v1/namespaces/" + ns + "/deployments/" + order);
   EXPECT_NE(json::serialize(running.Object()).find(image(deployed)), std::string::npos);
   auto events = api.Get("/api/v1/lanes/" + std::to_string(id) + "/events");
@@ -269,9 +297,12 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   jenkins.transport.base_url = server().SandboxUrl("jenkins");
   jenkins.transport.basic_user = "admin";
   jenkins.transport.basic_password = "slipway-sandbox-token";
-  auto queued = connectors::jenkins::JenkinsClient(jenkins).TriggerBuild(lane + "/" + order, std::map<std::string, std::string>{}, 0);
+  auto queued = connectors::jenkins::JenkinsClient(jenkins).TriggerBuild(
+      lane + "/" + order, std::map<std::string, std::string>{}, 0);
   ASSERT_TRUE(queued.ok()) << queued.error().message;
-  auto by_hand = WaitForLane(owner_, id, [&](const Reply& r) { return image(r).find("-manual@sha256:") != std::string::npos; });
+  auto by_hand = WaitForLane(owner_, id, [&](const Reply& r) {
+    return image(r).find("-manual@sha256:") != std::string::npos;
+  });
   EXPECT_NE(image(by_hand).find(":" + ns + "-manual@sha256:"), std::string::npos) << by_hand;
 
   auto tag_of = [](const std::string& image) {
@@ -281,25 +312,36 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   };
   const std::string pushed_tag = tag_of(image(deployed));
   connectors::registry::RegistryClient registry({.base_url = server().SandboxUrl("registry")});
-  auto image_present = [&](const std::string& tag) { return registry.HeadManifest("slipway/" + order, tag).ok(); };
+  auto image_present = [&](const std::string& tag) {
+    return registry.HeadManifest("slipway/" + order, tag).ok();
+  };
   EXPECT_TRUE(image_present(pushed_tag)) << pushed_tag;
   EXPECT_TRUE(image_present(ns + "-manual"));
 
   // Edit: pay leaves (its artefacts go, its fallback comes back), user joins.
   auto current = api.Get("/api/v1/lanes/" + std::to_string(id));
-  auto edited = api.Patch("/api/v1/lanes/" + std::to_string(id),
-                          {{"version", current.Int("version")},
-                           {"apps", json::array{json::object{{"app", order}}, json::object{{"app", user}}}}});
+  auto edited =
+      api.Patch("/api/v1/lanes/" + std::to_string(id),
+                {{"version", current.Int("version")},
+                 {"apps", json::array{json::object{{"app", order}}, json::object{{"app", user}}}}});
   ASSERT_EQ(edited.status, 200) << edited;
   auto after_edit = WaitForLane(owner_, id, [&](const Reply& r) {
     return Text(r.Object().at("workflow_state")) != "running";
   });
   EXPECT_EQ(after_edit.Str("state"), "active") << after_edit;
   EXPECT_EQ(KubeStatus("/apis/apps/v1/namespaces/" + ns + "/deployments/" + pay), 404);
-  EXPECT_EQ(Text(Kube().Get("/api/v1/namespaces/" + ns + "/services/" + pay).Object().at("spec").at("type")),
+  EXPECT_EQ(Text(Kube()
+                     .Get("/api/v1/namespaces/" + ns + "/services/" + pay)
+                     .Object()
+                     .at("spec")
+                     .at("type")),
             "ExternalName");
   EXPECT_EQ(KubeStatus("/apis/apps/v1/namespaces/" + ns + "/deployments/" + user), 200);
-  EXPECT_NE(Text(Kube().Get("/api/v1/namespaces/" + ns + "/services/" + user).Object().at("spec").at("type")),
+  EXPECT_NE(Text(Kube()
+                     .Get("/api/v1/namespaces/" + ns + "/services/" + user)
+                     .Object()
+                     .at("spec")
+                     .at("type")),
             "ExternalName");
   EXPECT_EQ(JobStatus(lane + "/" + pay), 404);
   EXPECT_EQ(HookCount("trade/" + pay, ns), 0u);
@@ -314,7 +356,8 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   EXPECT_EQ(HookCount("trade/" + order, ns), 0u);
   EXPECT_TRUE(Dns("web-" + ns + ".sandbox.test").empty());
   EXPECT_EQ(ConsulValue(lane_config), "<404>");
-  EXPECT_EQ(BranchStatus("trade/" + order, "feature/" + lane), 200) << "branches are kept by default";
+  EXPECT_EQ(BranchStatus("trade/" + order, "feature/" + lane), 200)
+      << "branches are kept by default";
   EXPECT_FALSE(image_present(pushed_tag)) << "the lane's images go with it";
   EXPECT_FALSE(image_present(ns + "-manual"));
   auto gone = api.Get("/api/v1/lanes/" + std::to_string(id));
@@ -330,7 +373,9 @@ TEST_F(LaneFlowTest, BadInputIsRefusedNamingTheFieldAndCreatesNothing) {
   auto api = server().As(owner_);
   auto lanes_before = api.Get("/api/v1/lanes").Object().at("items").as_array().size();
   auto create = [&](json::object changes) {
-    json::object body{{"name", UniqueName("bad")}, {"story", Story()}, {"apps", json::array{json::object{{"app", app}}}}};
+    json::object body{{"name", UniqueName("bad")},
+                      {"story", Story()},
+                      {"apps", json::array{json::object{{"app", app}}}}};
     for (auto& [k, v] : changes) body[k] = v;
     return api.Post("/api/v1/lanes", body);
   };
@@ -345,9 +390,16 @@ TEST_F(LaneFlowTest, BadInputIsRefusedNamingTheFieldAndCreatesNothing) {
            {{{"name", "a/b"}}, 400, "name"},
            {{{"apps", json::array{}}}, 400, "apps"},
            {{{"apps", json::array{json::object{{"app", "no-such-app"}}}}}, 400, "apps[0].app"},
-           {{{"apps", json::array{json::object{{"app", app}}, json::object{{"app", app}}}}}, 400, "apps[1].app"},
-           {{{"apps", json::array{json::object{{"app", app}, {"domains", json::array{"web"}}}}}}, 400, "apps[0].domains[0]"},
-           {{{"story", {{"workspace_id", sandbox::kSandboxTapdWorkspace}, {"id", "1010158231599999999"}}}}, 400, "story_id"},
+           {{{"apps", json::array{json::object{{"app", app}}, json::object{{"app", app}}}}},
+            400,
+            "apps[1].app"},
+           {{{"apps", json::array{json::object{{"app", app}, {"domains", json::array{"web"}}}}}},
+            400,
+            "apps[0].domains[0]"},
+           {{{"story",
+              {{"workspace_id", sandbox::kSandboxTapdWorkspace}, {"id", "1010158231599999999"}}}},
+            400,
+            "story_id"},
            {{{"base_env_type", "prod"}}, 400, "apps[0].app"},
            {{{"members", json::array{"nobody-of-that-name"}}}, 400, "members[0]"},
            {{{"unknown", 1}}, 400, "unknown"},
@@ -358,11 +410,15 @@ TEST_F(LaneFlowTest, BadInputIsRefusedNamingTheFieldAndCreatesNothing) {
   }
   // Two names that map to one namespace: the second is refused naming the first.
   const std::string first = UniqueName("Twin_A");
-  auto one = api.Post("/api/v1/lanes", {{"name", first}, {"story", Story()}, {"apps", json::array{json::object{{"app", app}}}}});
+  auto one = api.Post(
+      "/api/v1/lanes",
+      {{"name", first}, {"story", Story()}, {"apps", json::array{json::object{{"app", app}}}}});
   ASSERT_EQ(one.status, 202) << one;
   std::string twin = first;
   for (auto& c : twin) c = c == '_' ? '-' : static_cast<char>(std::tolower(c));
-  auto two = api.Post("/api/v1/lanes", {{"name", twin}, {"story", Story()}, {"apps", json::array{json::object{{"app", app}}}}});
+  auto two = api.Post(
+      "/api/v1/lanes",
+      {{"name", twin}, {"story", Story()}, {"apps", json::array{json::object{{"app", app}}}}});
   EXPECT_EQ(two.status, 409) << two;
   EXPECT_EQ(two.ErrorDetail("lane"), first);
   EXPECT_EQ(api.Get("/api/v1/lanes").Object().at("items").as_array().size(), lanes_before + 1);
@@ -377,18 +433,22 @@ TEST_F(LaneFlowTest, OwnersMembersAndAdminsChangeALaneOthersOnlyRead) {
   auto outsider = server().CreateUser("developer", "lane-outsider");
   auto viewer = server().CreateUser("viewer", "lane-viewer");
   const std::string name = UniqueName("rights");
-  auto created = server().As(owner_).Post(
-      "/api/v1/lanes", {{"name", name}, {"story", Story()}, {"members", json::array{json::value(member.username)}},
-                        {"apps", json::array{json::object{{"app", app}}}}});
+  auto created = server().As(owner_).Post("/api/v1/lanes",
+                                          {{"name", name},
+                                           {"story", Story()},
+                                           {"members", json::array{json::value(member.username)}},
+                                           {"apps", json::array{json::object{{"app", app}}}}});
   ASSERT_EQ(created.status, 202) << created;
-  const auto path = "/api/v1/lanes/" + std::to_string(created.Object().at("lane").at("id").as_int64());
+  const auto path =
+      "/api/v1/lanes/" + std::to_string(created.Object().at("lane").at("id").as_int64());
   EXPECT_EQ(server().As(viewer).Post("/api/v1/lanes", {{"name", "x"}}).status, 403);
   // A developer who is not a member of the application cannot put it in a
   // lane (branches, jobs and hooks in someone else's repository), and the
   // refusal leaves no lane behind.
   const std::string foreign = UniqueName("foreign");
   auto refused = server().As(outsider).Post(
-      "/api/v1/lanes", {{"name", foreign}, {"story", Story()}, {"apps", json::array{json::object{{"app", app}}}}});
+      "/api/v1/lanes",
+      {{"name", foreign}, {"story", Story()}, {"apps", json::array{json::object{{"app", app}}}}});
   EXPECT_EQ(refused.status, 403) << refused;
   EXPECT_EQ(server().As(outsider).Get("/api/v1/lanes/" + foreign).status, 404);
   EXPECT_EQ(server().As(viewer).Get(path).status, 200);
@@ -398,8 +458,8 @@ TEST_F(LaneFlowTest, OwnersMembersAndAdminsChangeALaneOthersOnlyRead) {
   EXPECT_EQ(server().As(member).Post(path + "/renew").status, 200);
   EXPECT_EQ(server().As(owner_).Post(path + "/renew").status, 200);
   EXPECT_EQ(server().Admin().Post(path + "/renew").status, 200);
-  auto renamed = server().As(owner_).Patch(path, {{"version", server().As(owner_).Get(path).Int("version")},
-                                                  {"name", name + "x"}});
+  auto renamed = server().As(owner_).Patch(
+      path, {{"version", server().As(owner_).Get(path).Int("version")}, {"name", name + "x"}});
   EXPECT_EQ(renamed.status, 400) << renamed;
   EXPECT_EQ(renamed.ErrorDetail("field"), "name");
   WaitForLane(server().admin_user(), created.Object().at("lane").at("id").as_int64(),

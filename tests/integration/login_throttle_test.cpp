@@ -3,11 +3,10 @@
 // names are answered exactly like known ones; a password reset or a disable
 // ends the user's tokens.
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <cstring>
 
@@ -35,11 +34,14 @@ int LoginFrom(const std::string& source, const std::string& base_url, const std:
   int status = 0;
   if (bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof(local)) == 0 &&
       connect(fd, reinterpret_cast<sockaddr*>(&server), sizeof(server)) == 0) {
-    const std::string body = boost::json::serialize(boost::json::object{{"username", username}, {"password", password}});
-    const std::string request = "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                                "Content-Type: application/json\r\nContent-Length: " +
-                                std::to_string(body.size()) + "\r\n\r\n" + body;
-    if (send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
+    const std::string body =
+        boost::json::serialize(boost::json::object{{"username", username}, {"password", password}});
+    const std::string request =
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        "Content-Type: application/json\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n" + body;
+    if (send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+        static_cast<ssize_t>(request.size())) {
       char buffer[64] = {};
       std::size_t got = 0;
       while (got < 12) {
@@ -57,7 +59,8 @@ int LoginFrom(const std::string& source, const std::string& base_url, const std:
 class LoginThrottleTest : public ApiTest {
  protected:
   Reply Login(const std::string& username, const std::string& password) {
-    return server().Anonymous().Post("/api/v1/auth/login", {{"username", username}, {"password", password}});
+    return server().Anonymous().Post("/api/v1/auth/login",
+                                     {{"username", username}, {"password", password}});
   }
   std::int64_t Version(const TestUser& user) {
     return server().Admin().Get("/api/v1/users/" + std::to_string(user.id)).Int("version");
@@ -86,7 +89,8 @@ TEST_F(LoginThrottleTest, UnknownNamesAreAnsweredLikeKnownOnes) {
   auto a = Login(known.username, "wrong-password");
   auto b = Login(unknown, "wrong-password");
   EXPECT_EQ(a.status, 429) << a;
-  EXPECT_EQ(b.status, 429) << "unknown names are throttled too, or their answers tell which names exist: " << b;
+  EXPECT_EQ(b.status, 429)
+      << "unknown names are throttled too, or their answers tell which names exist: " << b;
   EXPECT_EQ(b.ErrorCode(), a.ErrorCode());
   EXPECT_EQ(b.Header("Retry-After").has_value(), a.Header("Retry-After").has_value());
 }
@@ -100,8 +104,8 @@ TEST_F(LoginThrottleTest, WrongCurrentPasswordsAreLimited) {
                                               {"new_password", "a-new-password"}});
   }
   EXPECT_EQ(last.status, 429) << last;
-  auto right = api.Post("/api/v1/auth/password", {{"current_password", user.password},
-                                                  {"new_password", "a-new-password"}});
+  auto right = api.Post("/api/v1/auth/password",
+                        {{"current_password", user.password}, {"new_password", "a-new-password"}});
   EXPECT_EQ(right.status, 429) << "while throttled even the right one waits: " << right;
 }
 
@@ -117,9 +121,12 @@ TEST_F(LoginThrottleTest, AResetEndsTheUsersTokensAndSessions) {
 TEST_F(LoginThrottleTest, ADisableEndsTheUsersTokensForGood) {
   auto user = server().CreateUser("developer", "disable");
   auto path = "/api/v1/users/" + std::to_string(user.id);
-  ASSERT_EQ(server().Admin().Patch(path, {{"version", Version(user)}, {"disabled", true}}).status, 200);
-  ASSERT_EQ(server().Admin().Patch(path, {{"version", Version(user)}, {"disabled", false}}).status, 200);
-  EXPECT_EQ(server().As(user).Get("/api/v1/auth/me").status, 401) << "enabling again brings no token back";
+  ASSERT_EQ(server().Admin().Patch(path, {{"version", Version(user)}, {"disabled", true}}).status,
+            200);
+  ASSERT_EQ(server().Admin().Patch(path, {{"version", Version(user)}, {"disabled", false}}).status,
+            200);
+  EXPECT_EQ(server().As(user).Get("/api/v1/auth/me").status, 401)
+      << "enabling again brings no token back";
   EXPECT_EQ(Login(user.username, user.password).status, 200);
 }
 

@@ -19,28 +19,35 @@ TEST_P(NamesTest, AnApplicationNameCannotReadAsAnId) {
 }
 
 TEST_P(NamesTest, AUserNameCannotReadAsAnId) {
-  auto reply = server().Admin().Post("/api/v1/users", {{"username", "3"}, {"password", "long-enough-pw"}, {"role", "admin"}});
+  auto reply = server().Admin().Post(
+      "/api/v1/users", {{"username", "3"}, {"password", "long-enough-pw"}, {"role", "admin"}});
   EXPECT_EQ(reply.status, 400) << reply;
   EXPECT_EQ(reply.ErrorDetail("field"), "username");
 }
 
 TEST_P(NamesTest, AClusterNameCannotReadAsAnId) {
-  auto reply = server().Admin().Post("/api/v1/clusters", {{"name", "42"}, {"connection", "in_cluster"}});
+  auto reply =
+      server().Admin().Post("/api/v1/clusters", {{"name", "42"}, {"connection", "in_cluster"}});
   EXPECT_EQ(reply.status, 400) << reply;
   EXPECT_EQ(reply.ErrorDetail("field"), "name");
 }
 
 TEST_P(NamesTest, UserNamesAreUniqueWithoutRegardToCase) {
   auto admin = server().Admin();
-  auto upper = admin.Post("/api/v1/users", {{"username", "ADMIN"}, {"password", "long-enough-pw"}, {"role", "admin"}});
+  auto upper = admin.Post(
+      "/api/v1/users", {{"username", "ADMIN"}, {"password", "long-enough-pw"}, {"role", "admin"}});
   EXPECT_EQ(upper.status, 409) << upper;
   EXPECT_EQ(upper.ErrorDetail("field"), "username");
   const auto name = UniqueName("Mixed");
-  ASSERT_EQ(admin.Post("/api/v1/users", {{"username", name}, {"password", "long-enough-pw"}, {"role", "viewer"}}).status,
+  ASSERT_EQ(admin
+                .Post("/api/v1/users",
+                      {{"username", name}, {"password", "long-enough-pw"}, {"role", "viewer"}})
+                .status,
             201);
   std::string lower = name;
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  auto again = admin.Post("/api/v1/users", {{"username", lower}, {"password", "long-enough-pw"}, {"role", "admin"}});
+  auto again = admin.Post("/api/v1/users",
+                          {{"username", lower}, {"password", "long-enough-pw"}, {"role", "admin"}});
   EXPECT_EQ(again.status, 409) << again;
   // Either spelling finds the one user.
   EXPECT_EQ(admin.Get("/api/v1/users/" + lower).Str("username"), name);
@@ -52,20 +59,23 @@ TEST_P(NamesTest, MembersAreRecordedUnderTheUsersOwnName) {
   auto id = RegisterApprovedApp(server(), owner, UniqueName("names"));
   std::string shouted = helper.username;
   for (auto& c : shouted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  auto put = server().As(owner).Put("/api/v1/apps/" + std::to_string(id) + "/members/" + shouted, {{"role", "developer"}});
+  auto put = server().As(owner).Put("/api/v1/apps/" + std::to_string(id) + "/members/" + shouted,
+                                    {{"role", "developer"}});
   ASSERT_EQ(put.status, 200) << put;
   bool recorded = false;
-  for (const auto& m : put.Object().at("items").as_array()) recorded = recorded || Text(m.at("username")) == helper.username;
+  for (const auto& m : put.Object().at("items").as_array())
+    recorded = recorded || Text(m.at("username")) == helper.username;
   EXPECT_TRUE(recorded) << put;
   // …so the membership counts for them.
   const auto path = "/api/v1/apps/" + std::to_string(id);
-  auto edit = server().As(helper).Patch(path, {{"version", server().Admin().Get(path).Int("version")},
-                                               {"description", "by the helper"}});
+  auto edit = server().As(helper).Patch(
+      path,
+      {{"version", server().Admin().Get(path).Int("version")}, {"description", "by the helper"}});
   EXPECT_EQ(edit.status, 200) << edit;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, NamesTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, NamesTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

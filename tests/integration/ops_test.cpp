@@ -4,8 +4,8 @@
 #include <signal.h>
 
 #include <chrono>
-#include <set>
 #include <csignal>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,7 +45,8 @@ TEST_F(OpsTest, ErrorsAboutInvalidBytesInThePathAreValidUtf8Json) {
   auto json = boost::json::parse(body, ec);
   ASSERT_FALSE(ec) << body;
   // Each invalid byte is shown as U+FFFD.
-  EXPECT_EQ(json.at("error").at("message").as_string(), "no such endpoint: /api/v1/\xef\xbf\xbd\xef\xbf\xbd");
+  EXPECT_EQ(json.at("error").at("message").as_string(),
+            "no such endpoint: /api/v1/\xef\xbf\xbd\xef\xbf\xbd");
 }
 
 class ReadinessTest : public BackendApiTest {};
@@ -106,10 +107,10 @@ TEST(AccessLogTest, JsonLinesSurviveHostileRequestsAndIncludeRefusedOnes) {
   const std::size_t before = own.process().ReadStdout().size();
   const std::vector<std::string> requests = {
       "GET /api/v1/nothing/%ff%fe/%22%0a HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",  // 404
-      "GET /\xff\xfe\"x HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",          // 400, raw bytes
-      "POST /healthz HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: xchunked\r\n\r\n",       // 501
-      "GET /healthz HTTP/1.1\r\nHost: t\r\nX-A: b\r\n c\r\n\r\n",                      // 400, obs-fold
-      "NOT HTTP AT ALL\r\n\r\n",                                                         // 400
+      "GET /\xff\xfe\"x HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",         // 400, raw bytes
+      "POST /healthz HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: xchunked\r\n\r\n",  // 501
+      "GET /healthz HTTP/1.1\r\nHost: t\r\nX-A: b\r\n c\r\n\r\n",                  // 400, obs-fold
+      "NOT HTTP AT ALL\r\n\r\n",                                                   // 400
   };
   std::multiset<std::int64_t> sent;
   for (const auto& r : requests) sent.insert(RawStatus(RawExchange(port, r)));
@@ -118,22 +119,27 @@ TEST(AccessLogTest, JsonLinesSurviveHostileRequestsAndIncludeRefusedOnes) {
   std::multiset<std::int64_t> logged;
   std::string tail;
   // The observer writes a line after the answer is out: look until all five are there.
-  WaitUntil([&] {
-    tail = own.process().ReadStdout().substr(before);
-    logged.clear();
-    std::size_t start = 0;
-    for (std::size_t end; (end = tail.find('\n', start)) != std::string::npos; start = end + 1) {
-      const std::string line = tail.substr(start, end - start);
-      boost::system::error_code ec;
-      auto v = boost::json::parse(line, ec);
-      EXPECT_TRUE(!ec && v.is_object() && core::IsValidUtf8(line)) << "not a JSON line: " << line;
-      // 2xx lines are the fixture's own sign-in, which may be logged late.
-      if (!ec && v.is_object() && v.as_object().contains("status") && v.at("status").as_int64() >= 300) {
-        logged.insert(v.at("status").as_int64());
-      }
-    }
-    return logged.size() >= requests.size();
-  }, std::chrono::seconds(10));
+  WaitUntil(
+      [&] {
+        tail = own.process().ReadStdout().substr(before);
+        logged.clear();
+        std::size_t start = 0;
+        for (std::size_t end; (end = tail.find('\n', start)) != std::string::npos;
+             start = end + 1) {
+          const std::string line = tail.substr(start, end - start);
+          boost::system::error_code ec;
+          auto v = boost::json::parse(line, ec);
+          EXPECT_TRUE(!ec && v.is_object() && core::IsValidUtf8(line))
+              << "not a JSON line: " << line;
+          // 2xx lines are the fixture's own sign-in, which may be logged late.
+          if (!ec && v.is_object() && v.as_object().contains("status") &&
+              v.at("status").as_int64() >= 300) {
+            logged.insert(v.at("status").as_int64());
+          }
+        }
+        return logged.size() >= requests.size();
+      },
+      std::chrono::seconds(10));
   EXPECT_EQ(logged, sent) << tail;
 }
 
@@ -210,12 +216,14 @@ TEST_F(OpsTest, EveryAnswerCarriesTheSecurityHeaders) {
   for (const std::string path : {"/healthz", "/api/v1/apps", "/api/v1/no-such-route"}) {
     auto reply = api.Get(path);
     EXPECT_EQ(reply.Header("X-Content-Type-Options").value_or(""), "nosniff") << path;
-    EXPECT_EQ(reply.Header("Content-Security-Policy").value_or(""), "default-src 'none'; frame-ancestors 'none'")
+    EXPECT_EQ(reply.Header("Content-Security-Policy").value_or(""),
+              "default-src 'none'; frame-ancestors 'none'")
         << path;
   }
   auto page = api.Get("/");
   ASSERT_EQ(page.status, 200) << "the console's page";
-  EXPECT_NE(page.Header("Content-Security-Policy").value_or("").find("script-src 'self';"), std::string::npos);
+  EXPECT_NE(page.Header("Content-Security-Policy").value_or("").find("script-src 'self';"),
+            std::string::npos);
   EXPECT_EQ(page.Header("X-Frame-Options").value_or(""), "DENY");
 }
 

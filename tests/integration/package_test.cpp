@@ -61,8 +61,8 @@ class PackageTest : public ::testing::Test {
     const char* binary = std::getenv("SLIPWAY_BINARY");
     ASSERT_NE(binary, nullptr) << "SLIPWAY_BINARY names the slipway under test";
     binary_ = binary;
-    auto built = Shell("'" + std::string(SLIPWAY_SOURCE_DIR) + "/scripts/package.sh' '" + binary_ + "' '" +
-                           dir_->path() + "/out'",
+    auto built = Shell("'" + std::string(SLIPWAY_SOURCE_DIR) + "/scripts/package.sh' '" + binary_ +
+                           "' '" + dir_->path() + "/out'",
                        dir_->path() + "/package.err");
     ASSERT_EQ(built.code, 0) << built.err;
     deb_ = Trim(built.out);
@@ -87,12 +87,15 @@ TEST_F(PackageTest, InstallsTheBinaryTheUnitTheConfigurationAndTheDocs) {
   ASSERT_FALSE(deb_.empty());
   auto listing = Sh("dpkg-deb -c '" + deb_ + "'");
   ASSERT_EQ(listing.code, 0) << listing.err;
-  for (const char* path : {"./usr/bin/slipway", "./lib/systemd/system/slipway.service", "./etc/slipway/slipway.yaml",
-                           "./etc/slipway/slipway.env", "./usr/share/doc/slipway/README.md",
-                           "./usr/share/doc/slipway/configuration.md"}) {
-    EXPECT_NE(listing.out.find(std::string(path) + "\n"), std::string::npos) << path << " in\n" << listing.out;
+  for (const char* path :
+       {"./usr/bin/slipway", "./lib/systemd/system/slipway.service", "./etc/slipway/slipway.yaml",
+        "./etc/slipway/slipway.env", "./usr/share/doc/slipway/README.md",
+        "./usr/share/doc/slipway/configuration.md"}) {
+    EXPECT_NE(listing.out.find(std::string(path) + "\n"), std::string::npos) << path << " in\n"
+                                                                             << listing.out;
   }
-  EXPECT_NE(listing.out.find("-rw-r----- root/root") , std::string::npos) << "slipway.env is not world-readable";
+  EXPECT_NE(listing.out.find("-rw-r----- root/root"), std::string::npos)
+      << "slipway.env is not world-readable";
   const auto conffiles = Sh("dpkg-deb --ctrl-tarfile '" + deb_ + "' | tar -xO ./conffiles");
   EXPECT_EQ(conffiles.out, "/etc/slipway/slipway.yaml\n/etc/slipway/slipway.env\n");
   const auto depends = Sh("dpkg-deb -f '" + deb_ + "' Depends");
@@ -122,9 +125,10 @@ TEST_F(PackageTest, ThePackagedConfigurationLoadsAndMigratesADatabase) {
 TEST_F(PackageTest, SystemdAcceptsTheUnitAndItsHardening) {
   SLIPWAY_REQUIRE_INSTALLED(access("/usr/bin/systemd-analyze", X_OK) == 0, "systemd-analyze");
   const auto unit = ReadFile(root_ + "/lib/systemd/system/slipway.service");
-  for (const char* line : {"User=slipway", "NoNewPrivileges=yes", "ProtectSystem=strict", "ProtectHome=yes",
-                           "PrivateTmp=yes", "CapabilityBoundingSet=\n", "SystemCallFilter=@system-service",
-                           "ReadWritePaths=/var/lib/slipway", "MemoryDenyWriteExecute=yes"}) {
+  for (const char* line :
+       {"User=slipway", "NoNewPrivileges=yes", "ProtectSystem=strict", "ProtectHome=yes",
+        "PrivateTmp=yes", "CapabilityBoundingSet=\n", "SystemCallFilter=@system-service",
+        "ReadWritePaths=/var/lib/slipway", "MemoryDenyWriteExecute=yes"}) {
     EXPECT_NE(unit.find(line), std::string::npos) << line;
   }
   // verify looks for ExecStart's binary: point it at the unpacked one. Every
@@ -150,7 +154,8 @@ TEST_F(PackageTest, TheMaintainerScriptsAreValidShellAndMakeTheSystemUser) {
   }
   const auto postinst = ReadFile(scripts + "/postinst");
   EXPECT_NE(postinst.find("adduser --system --group"), std::string::npos);
-  EXPECT_NE(postinst.find("install -d -o slipway -g slipway -m 0750 /var/lib/slipway"), std::string::npos);
+  EXPECT_NE(postinst.find("install -d -o slipway -g slipway -m 0750 /var/lib/slipway"),
+            std::string::npos);
 }
 
 }  // namespace

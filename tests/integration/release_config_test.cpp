@@ -25,7 +25,10 @@ class ReleaseConfigTest : public ReleaseTest, public ::testing::WithParamInterfa
     v1_ = PushImage("1.0.0");
     v2_ = PushImage("2.0.0");
     auto env = Owner().Post("/api/v1/apps/" + std::to_string(app_id_) + "/environments",
-                            {{"env_type", "test"}, {"cluster", "sandbox"}, {"image", v0_}, {"replicas", 1},
+                            {{"env_type", "test"},
+                             {"cluster", "sandbox"},
+                             {"image", v0_},
+                             {"replicas", 1},
                              {"config_backend", GetParam()},
                              {"ports", json::array{{{"container_port", 8080}}}}});
     ASSERT_EQ(env.status, 201) << env;
@@ -37,7 +40,8 @@ class ReleaseConfigTest : public ReleaseTest, public ::testing::WithParamInterfa
   void Publish(const std::string& file, const std::string& content) {
     auto draft = Owner().Put(env_ + "/config/files/" + file + "/draft", {{"content", content}});
     ASSERT_EQ(draft.status, 200) << draft;
-    auto published = Owner().Post(env_ + "/config/files/" + file + "/publish", {{"comment", "test"}});
+    auto published =
+        Owner().Post(env_ + "/config/files/" + file + "/publish", {{"comment", "test"}});
     ASSERT_EQ(published.status, 201) << published;
   }
   std::string Live(const std::string& file) {
@@ -52,9 +56,18 @@ class ReleaseConfigTest : public ReleaseTest, public ::testing::WithParamInterfa
   }
   // The environment's newest release.
   std::int64_t LatestRelease() {
-    return Owner().Get("/api/v1/releases?env_id=" + std::to_string(env_id_)).Object().at("items").at(0).at("id").as_int64();
+    return Owner()
+        .Get("/api/v1/releases?env_id=" + std::to_string(env_id_))
+        .Object()
+        .at("items")
+        .at(0)
+        .at("id")
+        .as_int64();
   }
-  std::int64_t BaselineCount() { return static_cast<std::int64_t>(Owner().Get(env_ + "/baselines").Object().at("items").as_array().size()); }
+  std::int64_t BaselineCount() {
+    return static_cast<std::int64_t>(
+        Owner().Get(env_ + "/baselines").Object().at("items").as_array().size());
+  }
 
   // Release 1 (v1) with config A, publish B, release 2 (v2): returns release 2.
   std::int64_t ReleaseTwiceWithConfigBetween() {
@@ -67,7 +80,8 @@ class ReleaseConfigTest : public ReleaseTest, public ::testing::WithParamInterfa
     return second;
   }
 
-  // Sorted by key: Apollo keeps items, and Slipway reads a properties file back from them in key order.
+  // Sorted by key: Apollo keeps items, and Slipway reads a properties file back from them in key
+  // order.
   static constexpr const char* kConfigA = "limit=10\nmode=a\n";
   static constexpr const char* kConfigB = "feature=on\nlimit=10\nmode=b\n";
   std::string v0_, v1_, v2_;
@@ -146,17 +160,29 @@ TEST_P(ReleaseConfigTest, AFileChangedSinceThePlanRefusesTheRollbackAndChangesNo
   const std::string release = "/api/v1/releases/" + std::to_string(second);
   auto plan = Owner().Get(release + "/rollback-plan");
   ASSERT_EQ(plan.status, 200) << plan;
-  auto other_scope = Owner().Post(release + "/rollback", {{"scope", "image"}, {"plan_token", plan.Str("plan_token")}});
+  auto other_scope = Owner().Post(release + "/rollback",
+                                  {{"scope", "image"}, {"plan_token", plan.Str("plan_token")}});
   ASSERT_EQ(other_scope.status, 409) << "the token was shown for another scope: " << other_scope;
   EXPECT_EQ(Text(other_scope.Object().at("error").at("details").at("reason")), "config_changed");
   Publish("app.properties", "mode=c\n");
-  const auto releases_before = Owner().Get("/api/v1/releases?env_id=" + std::to_string(env_id_)).Object().at("items").as_array().size();
+  const auto releases_before = Owner()
+                                   .Get("/api/v1/releases?env_id=" + std::to_string(env_id_))
+                                   .Object()
+                                   .at("items")
+                                   .as_array()
+                                   .size();
 
   auto refused = Owner().Post(release + "/rollback", {{"plan_token", plan.Str("plan_token")}});
   ASSERT_EQ(refused.status, 409) << refused;
-  EXPECT_EQ(Text(refused.Object().at("error").at("details").at("file")), "app.properties") << refused;
+  EXPECT_EQ(Text(refused.Object().at("error").at("details").at("file")), "app.properties")
+      << refused;
   EXPECT_EQ(Live("app.properties"), "mode=c\n");
-  EXPECT_EQ(Owner().Get("/api/v1/releases?env_id=" + std::to_string(env_id_)).Object().at("items").as_array().size(),
+  EXPECT_EQ(Owner()
+                .Get("/api/v1/releases?env_id=" + std::to_string(env_id_))
+                .Object()
+                .at("items")
+                .as_array()
+                .size(),
             releases_before);
 }
 
@@ -178,13 +204,15 @@ TEST_P(ReleaseConfigTest, ImageOnlyAndConfigOnlyRollbacksRestoreOneSide) {
   ASSERT_EQ(plan.status, 200) << plan;
   EXPECT_EQ(plan.Str("image"), v1_) << "config only: the image stays what runs";
   EXPECT_TRUE(plan.Object().at("diff").as_array().empty()) << plan;
-  auto config_only = Owner().Post(release + "/rollback", {{"scope", "config"}, {"plan_token", plan.Str("plan_token")}});
+  auto config_only = Owner().Post(release + "/rollback",
+                                  {{"scope", "config"}, {"plan_token", plan.Str("plan_token")}});
   ASSERT_EQ(config_only.status, 202) << config_only;
   auto end = Completed(config_only.Int("id"));
   EXPECT_EQ(Live("app.properties"), kConfigA);
   EXPECT_EQ(Text(end.Object().at("steps").at(1).at("state")), "skipped") << end;
   auto after = Kube().Get(DeploymentPath());
-  EXPECT_EQ(after.Object().at("metadata").at("generation").as_int64(), generation) << "the pods were not rolled";
+  EXPECT_EQ(after.Object().at("metadata").at("generation").as_int64(), generation)
+      << "the pods were not rolled";
   EXPECT_EQ(BaselineCount(), baselines + 1) << "a config-only rollback writes a baseline too";
 }
 
@@ -206,8 +234,9 @@ TEST_P(ReleaseConfigTest, TheCliShowsTheConfigDiffBeforeTheRollbackAndRunsItWith
   auto cli = [&](const std::vector<std::string>& args, const std::string& input = "") {
     return RunCli(dir.path(), args, input);
   };
-  auto login = cli({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
-                   std::string(ApiServer::kAdminPassword) + "\n");
+  auto login =
+      cli({"login", "--server", server().base_url(), "--username", "admin", "--password-stdin"},
+          std::string(ApiServer::kAdminPassword) + "\n");
   ASSERT_EQ(login.exit_code, 0) << login;
 
   auto plan = cli({"release", "rollback", std::to_string(second)});
@@ -217,7 +246,9 @@ TEST_P(ReleaseConfigTest, TheCliShowsTheConfigDiffBeforeTheRollbackAndRunsItWith
   EXPECT_NE(plan.out.find("~ mode: b → a"), std::string::npos) << plan.out;
   EXPECT_NE(plan.out.find("- feature=on"), std::string::npos) << plan.out;
   EXPECT_NE(plan.out.find("logback.xml: unchanged"), std::string::npos) << plan.out;
-  const auto token = Owner().Get("/api/v1/releases/" + std::to_string(second) + "/rollback-plan").Str("plan_token");
+  const auto token = Owner()
+                         .Get("/api/v1/releases/" + std::to_string(second) + "/rollback-plan")
+                         .Str("plan_token");
   EXPECT_NE(plan.out.find("--plan-token '" + token + "'"), std::string::npos) << plan.out;
 
   auto run = cli({"release", "rollback", std::to_string(second), "--yes", "--plan-token", token});
@@ -235,7 +266,9 @@ TEST_P(ReleaseConfigTest, TheCliShowsTheConfigDiffBeforeTheRollbackAndRunsItWith
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReleaseConfigTest, ::testing::Values("consul", "apollo"),
-                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
 
 }  // namespace
 }  // namespace slipway::testing

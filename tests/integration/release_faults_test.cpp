@@ -24,7 +24,8 @@ class ReleaseFaultsTest : public ReleaseTest {
   }
 
   std::int64_t Scale(int replicas) {
-    auto scaled = Owner().Post("/api/v1/environments/" + std::to_string(env_id_) + "/scale", {{"replicas", replicas}});
+    auto scaled = Owner().Post("/api/v1/environments/" + std::to_string(env_id_) + "/scale",
+                               {{"replicas", replicas}});
     EXPECT_EQ(scaled.status, 202) << scaled;
     return scaled.Int("release_id");
   }
@@ -65,10 +66,17 @@ TEST_F(ReleaseFaultsTest, ConflictsWhenReplacingTheDeploymentAreRetried) {
   SetUpEnvironment();
   // The object "changed since it was read", three times in a row: more than
   // the client's own second try absorbs, so the step retries too.
-  const json::object conflict{{"kind", "Status"}, {"apiVersion", "v1"}, {"status", "Failure"}, {"reason", "Conflict"},
-                              {"code", 409},
-                              {"message", "the object has been modified; please apply your changes to the latest version"}};
-  InjectFault({{"method", "PUT"}, {"path_prefix", DeploymentPath()}, {"count", 3}, {"status", 409},
+  const json::object conflict{
+      {"kind", "Status"},
+      {"apiVersion", "v1"},
+      {"status", "Failure"},
+      {"reason", "Conflict"},
+      {"code", 409},
+      {"message", "the object has been modified; please apply your changes to the latest version"}};
+  InjectFault({{"method", "PUT"},
+               {"path_prefix", DeploymentPath()},
+               {"count", 3},
+               {"status", 409},
                {"body", json::serialize(conflict)}});
   const auto release = Scale(3);
   ExpectCompletedWith(release, 3);
@@ -79,7 +87,10 @@ TEST_F(ReleaseFaultsTest, ConflictsWhenReplacingTheDeploymentAreRetried) {
 // The client gives up on a call after its 30 s timeout: this test waits that long.
 TEST_F(ReleaseFaultsTest, ACallThatTimesOutIsRetried) {
   SetUpEnvironment();
-  InjectFault({{"method", "GET"}, {"path_prefix", DeploymentPath()}, {"count", 1}, {"timeout", true},
+  InjectFault({{"method", "GET"},
+               {"path_prefix", DeploymentPath()},
+               {"count", 1},
+               {"timeout", true},
                {"timeout_ms", 32'000}});
   const auto release = Scale(3);
   ExpectCompletedWith(release, 3);
@@ -115,7 +126,8 @@ TEST_F(ReleaseFaultsTest, AnImageThatCannotBePulledFailsAndRollbackBringsTheOldP
   EXPECT_EQ(env.Str("image"), image_) << env;
   int rollbacks = 0;
   const auto after = Owner().Get(path);
-  for (const auto& op : after.Object().at("operations").as_array()) rollbacks += Text(op.at("kind")) == "rollback";
+  for (const auto& op : after.Object().at("operations").as_array())
+    rollbacks += Text(op.at("kind")) == "rollback";
   EXPECT_EQ(rollbacks, 1);
 }
 

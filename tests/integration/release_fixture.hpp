@@ -33,8 +33,9 @@ class ReleaseTest : public ::testing::Test {
   void UseCommercialApp() {
     const auto approver = server().CreateUser("approver", "rel-approver");
     name_ = UniqueName("vendor");
-    auto reg = Owner().Post("/api/v1/apps", {{"name", name_}, {"team", "trade"}, {"type", "commercial"},
-                                             {"level", "non_core"}});
+    auto reg = Owner().Post(
+        "/api/v1/apps",
+        {{"name", name_}, {"team", "trade"}, {"type", "commercial"}, {"level", "non_core"}});
     ASSERT_EQ(reg.status, 201) << reg;
     app_id_ = reg.Int("id");
     const std::string app = "/api/v1/apps/" + std::to_string(app_id_);
@@ -42,15 +43,18 @@ class ReleaseTest : public ::testing::Test {
     ASSERT_EQ(approved.status, 200) << approved;
     auto details = CompleteDetailsBody(approved.Int("version"), approver.username);
     details.erase("build_job");
-    details["vendor_image"] = server().SandboxUrl("registry").substr(std::string("http://").size()) + "/slipway/" + name_;
+    details["vendor_image"] =
+        server().SandboxUrl("registry").substr(std::string("http://").size()) + "/slipway/" + name_;
     auto completed = Owner().Put(app + "/details", details);
     ASSERT_EQ(completed.status, 200) << completed;
   }
 
   /// A code change of `image` on the environment, submitted and released; the release's id.
-  std::int64_t ReleaseImage(std::int64_t env_id, const std::string& image, const std::string& strategy = "one_shot") {
-    auto created = Owner().Post("/api/v1/apps/" + std::to_string(app_id_) + "/changes",
-                                {{"env_id", env_id}, {"title", "release " + image}, {"image", image}});
+  std::int64_t ReleaseImage(std::int64_t env_id, const std::string& image,
+                            const std::string& strategy = "one_shot") {
+    auto created =
+        Owner().Post("/api/v1/apps/" + std::to_string(app_id_) + "/changes",
+                     {{"env_id", env_id}, {"title", "release " + image}, {"image", image}});
     EXPECT_EQ(created.status, 201) << created;
     const std::string change = "/api/v1/changes/" + std::to_string(created.Int("id"));
     auto submitted = Owner().Post(change + "/submit");
@@ -71,16 +75,22 @@ class ReleaseTest : public ::testing::Test {
     connectors::registry::RegistryClient registry(settings);
     auto pushed = registry.PushImage("slipway/" + name_, tag);
     EXPECT_TRUE(pushed.ok()) << (pushed.ok() ? "" : pushed.error().message);
-    return settings.base_url.substr(std::string("http://").size()) + "/slipway/" + name_ + ":" + tag;
+    return settings.base_url.substr(std::string("http://").size()) + "/slipway/" + name_ + ":" +
+           tag;
   }
   /// An image address in the sandbox registry that was never pushed.
   std::string MissingImage(const std::string& tag) {
-    return server().SandboxUrl("registry").substr(std::string("http://").size()) + "/slipway/" + name_ + ":" + tag;
+    return server().SandboxUrl("registry").substr(std::string("http://").size()) + "/slipway/" +
+           name_ + ":" + tag;
   }
 
-  std::int64_t CreateEnv(const std::string& image, int replicas, const boost::json::object& policy = {}) {
-    boost::json::object body{{"env_type", "test"}, {"cluster", "sandbox"}, {"image", image},
-                             {"replicas", replicas}, {"ports", boost::json::array{{{"container_port", 8080}}}}};
+  std::int64_t CreateEnv(const std::string& image, int replicas,
+                         const boost::json::object& policy = {}) {
+    boost::json::object body{{"env_type", "test"},
+                             {"cluster", "sandbox"},
+                             {"image", image},
+                             {"replicas", replicas},
+                             {"ports", boost::json::array{{{"container_port", 8080}}}}};
     if (!policy.empty()) body["release_policy"] = policy;
     auto env = Owner().Post("/api/v1/apps/" + std::to_string(app_id_) + "/environments", body);
     EXPECT_EQ(env.status, 201) << env;
@@ -90,11 +100,14 @@ class ReleaseTest : public ::testing::Test {
 
   Reply WaitForRelease(std::int64_t id) {
     Reply last;
-    EXPECT_TRUE(WaitUntil([&] {
-      last = Owner().Get("/api/v1/releases/" + std::to_string(id));
-      auto state = last.Str("state");
-      return state == "completed" || state == "failed";
-    }, std::chrono::seconds(120))) << last;
+    EXPECT_TRUE(WaitUntil(
+        [&] {
+          last = Owner().Get("/api/v1/releases/" + std::to_string(id));
+          auto state = last.Str("state");
+          return state == "completed" || state == "failed";
+        },
+        std::chrono::seconds(120)))
+        << last;
     return last;
   }
 
@@ -105,7 +118,8 @@ class ReleaseTest : public ::testing::Test {
     if (pods.status != 200) return -1;
     int good = 0;
     for (const auto& p : pods.Object().at("items").as_array()) {
-      if (!p.at("ready").as_bool() || p.at("terminating").as_bool() || Text(p.at("image")) != image) return -1;
+      if (!p.at("ready").as_bool() || p.at("terminating").as_bool() || Text(p.at("image")) != image)
+        return -1;
       ++good;
     }
     return good;
@@ -117,7 +131,9 @@ class ReleaseTest : public ::testing::Test {
     ASSERT_EQ(added.status, 201) << added;
   }
   /// Faults not used up yet.
-  std::size_t PendingFaults() { return Kube().Get("/_sandbox/state").Object().at("injection").at("faults").as_array().size(); }
+  std::size_t PendingFaults() {
+    return Kube().Get("/_sandbox/state").Object().at("injection").at("faults").as_array().size();
+  }
   /// Calls the emulator answered with an injected fault since the log was cleared.
   int InjectedCalls() {
     int n = 0;
@@ -128,7 +144,9 @@ class ReleaseTest : public ::testing::Test {
   void ClearFaults() { Kube().Delete("/_sandbox/faults"); }
 
   /// /apis/apps/v1/namespaces/<ns>/deployments/<app>: the stable Deployment.
-  std::string DeploymentPath() { return "/apis/apps/v1/namespaces/" + namespace_ + "/deployments/" + name_; }
+  std::string DeploymentPath() {
+    return "/apis/apps/v1/namespaces/" + namespace_ + "/deployments/" + name_;
+  }
   std::string PodsPath() { return "/api/v1/namespaces/" + namespace_ + "/pods"; }
 
   TestUser owner_;

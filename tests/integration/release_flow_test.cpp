@@ -35,13 +35,17 @@ class ReleaseFlowTest : public ::testing::Test {
     connectors::registry::RegistryClient registry(settings);
     auto pushed = registry.PushImage("slipway/" + name_, tag);
     EXPECT_TRUE(pushed.ok()) << (pushed.ok() ? "" : pushed.error().message);
-    return settings.base_url.substr(std::string("http://").size()) + "/slipway/" + name_ + ":" + tag;
+    return settings.base_url.substr(std::string("http://").size()) + "/slipway/" + name_ + ":" +
+           tag;
   }
 
   std::int64_t CreateEnv(const std::string& image, int replicas) {
     auto env = server().As(owner_).Post("/api/v1/apps/" + std::to_string(app_id_) + "/environments",
-                                        {{"env_type", "test"}, {"cluster", "sandbox"}, {"image", image},
-                                         {"replicas", replicas}, {"ports", json::array{{{"container_port", 8080}}}}});
+                                        {{"env_type", "test"},
+                                         {"cluster", "sandbox"},
+                                         {"image", image},
+                                         {"replicas", replicas},
+                                         {"ports", json::array{{{"container_port", 8080}}}}});
     EXPECT_EQ(env.status, 201) << env;
     return env.Int("id");
   }
@@ -59,7 +63,8 @@ class ReleaseFlowTest : public ::testing::Test {
   int ReadyPods(std::int64_t env_id) {
     auto pods = server().As(owner_).Get("/api/v1/environments/" + std::to_string(env_id) + "/pods");
     int ready = 0;
-    for (const auto& p : pods.Object().at("items").as_array()) ready += p.at("ready").as_bool() ? 1 : 0;
+    for (const auto& p : pods.Object().at("items").as_array())
+      ready += p.at("ready").as_bool() ? 1 : 0;
     return ready;
   }
 
@@ -90,12 +95,14 @@ TEST_F(ReleaseFlowTest, ScaleEditRollbackAndBaselines) {
   }
   EXPECT_EQ(ReadyPods(env_id), 3);
   // The first successful release takes the application online (R-APP-2).
-  EXPECT_EQ(server().As(owner_).Get("/api/v1/apps/" + std::to_string(app_id_)).Str("status"), "online");
+  EXPECT_EQ(server().As(owner_).Get("/api/v1/apps/" + std::to_string(app_id_)).Str("status"),
+            "online");
 
   // Editing shows the diff first and changes nothing until confirmed.
   auto detail = server().As(owner_).Get(env);
   const auto version = detail.Int("version");
-  json::object edit{{"version", version}, {"env", json::array{{{"name", "MODE"}, {"value", "blue"}}}}};
+  json::object edit{{"version", version},
+                    {"env", json::array{{{"name", "MODE"}, {"value", "blue"}}}}};
   auto preview = server().As(owner_).Post(env + "/edit", edit);
   ASSERT_EQ(preview.status, 200) << preview;
   EXPECT_FALSE(preview.Object().at("confirmed").as_bool());
@@ -131,7 +138,8 @@ TEST_F(ReleaseFlowTest, ScaleEditRollbackAndBaselines) {
   EXPECT_TRUE(after.Object().at("diff").as_array().empty()) << after;
   auto original = server().As(owner_).Get(edit_path);
   int rollbacks = 0;
-  for (const auto& op : original.Object().at("operations").as_array()) rollbacks += Text(op.at("kind")) == "rollback";
+  for (const auto& op : original.Object().at("operations").as_array())
+    rollbacks += Text(op.at("kind")) == "rollback";
   EXPECT_EQ(rollbacks, 2) << original;
   EXPECT_TRUE(server().As(owner_).Get(env).Object().at("spec").at("env").as_array().empty());
 
@@ -141,17 +149,27 @@ TEST_F(ReleaseFlowTest, ScaleEditRollbackAndBaselines) {
 }
 
 TEST_F(ReleaseFlowTest, AnImageThatCannotBePulledFailsTheReleaseWithTheReason) {
-  const auto missing = server().SandboxUrl("registry").substr(7) + "/slipway/" + name_ + ":never-pushed";
+  const auto missing =
+      server().SandboxUrl("registry").substr(7) + "/slipway/" + name_ + ":never-pushed";
   const auto env_id = CreateEnv(missing, 1);
-  auto scaled = server().As(owner_).Post("/api/v1/environments/" + std::to_string(env_id) + "/scale", {{"replicas", 2}});
+  auto scaled = server().As(owner_).Post(
+      "/api/v1/environments/" + std::to_string(env_id) + "/scale", {{"replicas", 2}});
   ASSERT_EQ(scaled.status, 202) << scaled;
   auto release = WaitForRelease(scaled.Int("release_id"));
   EXPECT_EQ(release.Str("state"), "failed") << release;
   EXPECT_THAT(release.Str("error"), ::testing::HasSubstr("ImagePullBackOff"));
   EXPECT_EQ(Text(release.Object().at("change").at("state")), "failed");
   // A failed release's environment keeps its definition; the application stays pending.
-  EXPECT_EQ(server().As(owner_).Get("/api/v1/environments/" + std::to_string(env_id)).Object().at("spec").at("replicas").as_int64(), 1);
-  EXPECT_EQ(server().As(owner_).Get("/api/v1/apps/" + std::to_string(app_id_)).Str("status"), "pending_online");
+  EXPECT_EQ(server()
+                .As(owner_)
+                .Get("/api/v1/environments/" + std::to_string(env_id))
+                .Object()
+                .at("spec")
+                .at("replicas")
+                .as_int64(),
+            1);
+  EXPECT_EQ(server().As(owner_).Get("/api/v1/apps/" + std::to_string(app_id_)).Str("status"),
+            "pending_online");
 }
 
 }  // namespace

@@ -35,7 +35,9 @@ class ReleasePathTest : public ::testing::Test {
   std::int64_t ApprovedChange(Api& owner, Api& approver, std::int64_t app_id, std::int64_t env_id,
                               const Reply& build) {
     auto created = owner.Post("/api/v1/apps/" + std::to_string(app_id) + "/changes",
-                              {{"env_id", env_id}, {"title", "ship " + build.Str("version")}, {"build_id", build.Int("id")}});
+                              {{"env_id", env_id},
+                               {"title", "ship " + build.Str("version")},
+                               {"build_id", build.Int("id")}});
     EXPECT_EQ(created.status, 201) << created;
     const auto change = "/api/v1/changes/" + std::to_string(created.Int("id"));
     auto submitted = owner.Post(change + "/submit");
@@ -78,7 +80,10 @@ TEST_F(ReleasePathTest, RegisterToCanaryWithTwoPromotionsThenRollback) {
   const auto app_id = reg.Int("id");
   const auto app = "/api/v1/apps/" + std::to_string(app_id);
   ASSERT_EQ(server().Admin().Post(app + "/approve", {{"comment", "ok"}}).status, 200);
-  ASSERT_EQ(owner.Put(app + "/details", CompleteDetailsBody(owner.Get(app).Int("version"), approver_user.username)).status,
+  ASSERT_EQ(owner
+                .Put(app + "/details",
+                     CompleteDetailsBody(owner.Get(app).Int("version"), approver_user.username))
+                .status,
             200);
 
   auto env = owner.Post(app + "/environments",
@@ -87,38 +92,45 @@ TEST_F(ReleasePathTest, RegisterToCanaryWithTwoPromotionsThenRollback) {
                          {"replicas", 4},
                          {"release_policy",
                           {{"strategy", "canary"},
-                           {"canary", {{"steps", json::array{{{"pods", 1}}, {{"percent", 50}}}},
-                                       {"stability_window_seconds", 1}}}}}});
+                           {"canary",
+                            {{"steps", json::array{{{"pods", 1}}, {{"percent", 50}}}},
+                             {"stability_window_seconds", 1}}}}}});
   ASSERT_EQ(env.status, 201) << env;
   const auto env_id = env.Int("id");
 
   // First version, one-shot, so there is a previous image to go back to.
   auto v1 = Build(owner, app_id, "1.0.0");
-  auto first = owner.Post("/api/v1/changes/" + std::to_string(ApprovedChange(owner, approver, app_id, env_id, v1)) +
+  auto first = owner.Post("/api/v1/changes/" +
+                              std::to_string(ApprovedChange(owner, approver, app_id, env_id, v1)) +
                               "/release",
                           {{"strategy", "one_shot"}});
   ASSERT_EQ(first.status, 202) << first;
-  ASSERT_EQ(WaitForState(owner, first.Int("id"), {"completed", "failed"}).Str("state"), "completed");
+  ASSERT_EQ(WaitForState(owner, first.Int("id"), {"completed", "failed"}).Str("state"),
+            "completed");
   EXPECT_EQ(owner.Get(app).Str("status"), "online");
 
   // Second version: canary, one pod, then half, each promoted by a person.
   auto v2 = Build(owner, app_id, "2.0.0");
-  auto canary = owner.Post(
-      "/api/v1/changes/" + std::to_string(ApprovedChange(owner, approver, app_id, env_id, v2)) + "/release",
-      json::object{});
+  auto canary = owner.Post("/api/v1/changes/" +
+                               std::to_string(ApprovedChange(owner, approver, app_id, env_id, v2)) +
+                               "/release",
+                           json::object{});
   ASSERT_EQ(canary.status, 202) << canary;
   EXPECT_EQ(canary.Str("strategy"), "canary");
   const auto id = canary.Int("id");
   for (int new_pods : {1, 2}) {
     auto paused = WaitForState(owner, id, {"canary", "failed"});
     ASSERT_EQ(paused.Str("state"), "canary") << paused;
-    std::map<std::string, int> expected{{v2.Str("image"), new_pods}, {v1.Str("image"), 4 - new_pods}};
+    std::map<std::string, int> expected{{v2.Str("image"), new_pods},
+                                        {v1.Str("image"), 4 - new_pods}};
     ASSERT_TRUE(WaitUntil([&] { return ReadyPodsByImage(owner, env_id) == expected; }))
         << owner.Get("/api/v1/environments/" + std::to_string(env_id) + "/pods");
     auto promoted = owner.Post("/api/v1/releases/" + std::to_string(id) + "/promote");
     ASSERT_EQ(promoted.status, 200) << promoted;
     // The same promotion cannot be applied twice: until the next pause it is refused.
-    ASSERT_TRUE(WaitUntil([&] { return owner.Get("/api/v1/releases/" + std::to_string(id)).Str("state") != "canary"; }));
+    ASSERT_TRUE(WaitUntil([&] {
+      return owner.Get("/api/v1/releases/" + std::to_string(id)).Str("state") != "canary";
+    }));
   }
   auto done = WaitForState(owner, id, {"completed", "failed"});
   ASSERT_EQ(done.Str("state"), "completed") << done;
@@ -131,9 +143,11 @@ TEST_F(ReleasePathTest, RegisterToCanaryWithTwoPromotionsThenRollback) {
   auto plan = owner.Get("/api/v1/releases/" + std::to_string(id) + "/rollback-plan");
   ASSERT_EQ(plan.status, 200) << plan;
   EXPECT_EQ(plan.Str("image"), v1.Str("image"));
-  auto rollback = owner.Post("/api/v1/releases/" + std::to_string(id) + "/rollback", json::object{});
+  auto rollback =
+      owner.Post("/api/v1/releases/" + std::to_string(id) + "/rollback", json::object{});
   ASSERT_EQ(rollback.status, 202) << rollback;
-  ASSERT_EQ(WaitForState(owner, rollback.Int("id"), {"completed", "failed"}).Str("state"), "completed");
+  ASSERT_EQ(WaitForState(owner, rollback.Int("id"), {"completed", "failed"}).Str("state"),
+            "completed");
   ASSERT_TRUE(WaitUntil([&] {
     return ReadyPodsByImage(owner, env_id) == std::map<std::string, int>{{v1.Str("image"), 4}};
   })) << owner.Get("/api/v1/environments/" + std::to_string(env_id) + "/pods");
@@ -141,11 +155,14 @@ TEST_F(ReleasePathTest, RegisterToCanaryWithTwoPromotionsThenRollback) {
   // Three baselines: v1, v2, and v1 again; the change has its rollback entry.
   auto baselines = owner.Get("/api/v1/environments/" + std::to_string(env_id) + "/baselines");
   ASSERT_EQ(baselines.Object().at("items").as_array().size(), 3u) << baselines;
-  auto same = owner.Get("/api/v1/environments/" + std::to_string(env_id) + "/baselines/diff?from=1&to=3");
+  auto same =
+      owner.Get("/api/v1/environments/" + std::to_string(env_id) + "/baselines/diff?from=1&to=3");
   EXPECT_TRUE(same.Object().at("diff").as_array().empty()) << same;
-  auto change = owner.Get("/api/v1/changes/" + std::to_string(done.Object().at("change").at("id").as_int64()));
+  auto change = owner.Get("/api/v1/changes/" +
+                          std::to_string(done.Object().at("change").at("id").as_int64()));
   bool rollback_entry = false;
-  for (const auto& e : change.Object().at("events").as_array()) rollback_entry |= Text(e.at("kind")) == "rollback";
+  for (const auto& e : change.Object().at("events").as_array())
+    rollback_entry |= Text(e.at("kind")) == "rollback";
   EXPECT_TRUE(rollback_entry) << change;
 }
 

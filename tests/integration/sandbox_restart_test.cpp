@@ -3,11 +3,10 @@
 // (a port taken meanwhile), the stored sandbox cluster follows the emulator,
 // so builds and releases keep working either way.
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <string>
 
@@ -31,7 +30,8 @@ class PortHolder {
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<std::uint16_t>(port));
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    held_ = fd_ >= 0 && bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 && listen(fd_, 1) == 0;
+    held_ = fd_ >= 0 && bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+            listen(fd_, 1) == 0;
   }
   ~PortHolder() {
     if (fd_ >= 0) close(fd_);
@@ -62,7 +62,8 @@ class SandboxRestartTest : public ::testing::Test {
     auto owner = server_.As(owner_user);
     const auto app_id = ApprovedApp(server_, owner_user, UniqueName("svc"));
     const auto app = "/api/v1/apps/" + std::to_string(app_id);
-    auto details = owner.Put(app + "/details", CompleteDetailsBody(owner.Get(app).Int("version"), approver.username));
+    auto details = owner.Put(app + "/details",
+                             CompleteDetailsBody(owner.Get(app).Int("version"), approver.username));
     EXPECT_EQ(details.status, 200) << details;
     auto env = owner.Post(app + "/environments", {{"env_type", "test"}, {"cluster", "sandbox"}});
     EXPECT_EQ(env.status, 201) << env;
@@ -70,8 +71,9 @@ class SandboxRestartTest : public ::testing::Test {
     EXPECT_EQ(started.status, 201) << started;
     auto build = WaitUntilEnded(owner, started.Int("id"));
     EXPECT_EQ(build.Str("state"), "succeeded") << build;
-    auto change = owner.Post(app + "/changes",
-                             {{"env_id", env.Int("id")}, {"title", "after a restart"}, {"build_id", build.Int("id")}});
+    auto change = owner.Post(
+        app + "/changes",
+        {{"env_id", env.Int("id")}, {"title", "after a restart"}, {"build_id", build.Int("id")}});
     EXPECT_EQ(change.status, 201) << change;
     const auto path = "/api/v1/changes/" + std::to_string(change.Int("id"));
     EXPECT_EQ(owner.Post(path + "/submit").Str("state"), "pending_release");
@@ -88,7 +90,9 @@ class SandboxRestartTest : public ::testing::Test {
     return build.Str("image");
   }
 
-  std::string SandboxClusterRegistry() { return server_.Admin().Get("/api/v1/clusters/sandbox").Str("registry"); }
+  std::string SandboxClusterRegistry() {
+    return server_.Admin().Get("/api/v1/clusters/sandbox").Str("registry");
+  }
 
   ApiServer server_{SandboxOptions()};
 };
@@ -117,12 +121,14 @@ TEST_F(SandboxRestartTest, WhenTheRegistryMovesTheSandboxClusterFollowsIt) {
 
   const auto after = server_.SandboxUrl("registry");
   ASSERT_NE(after, before);
-  EXPECT_EQ(SandboxClusterRegistry(), HostOf(after)) << "the sandbox cluster still names the old registry";
+  EXPECT_EQ(SandboxClusterRegistry(), HostOf(after))
+      << "the sandbox cluster still names the old registry";
   auto admin = server_.Admin();
   auto cluster = admin.Get("/api/v1/clusters/sandbox");
   auto audit = AuditOf(admin, "cluster:" + std::to_string(cluster.Int("id")));
   ASSERT_FALSE(audit.empty());
-  EXPECT_NE(Text(audit.front().at("summary")).find(HostOf(after)), std::string::npos) << Text(audit.front().at("summary"));
+  EXPECT_NE(Text(audit.front().at("summary")).find(HostOf(after)), std::string::npos)
+      << Text(audit.front().at("summary"));
   EXPECT_EQ(BuildAndRelease("2.0").rfind(HostOf(after) + "/", 0), 0u);
 }
 

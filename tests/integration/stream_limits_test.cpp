@@ -23,8 +23,8 @@ namespace json = boost::json;
 std::size_t EntriesIn(const std::string& dir) {
   std::size_t n = 0;
   std::error_code ec;
-  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
-       it.increment(ec)) {
+  for (auto it = std::filesystem::directory_iterator(dir, ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
     ++n;
   }
   return n;
@@ -46,9 +46,12 @@ enum class Kind { kEnvironmentEvents, kReleaseEvents, kBuildLog };
 
 std::string KindName(const ::testing::TestParamInfo<Kind>& info) {
   switch (info.param) {
-    case Kind::kEnvironmentEvents: return "EnvironmentEvents";
-    case Kind::kReleaseEvents: return "ReleaseEvents";
-    case Kind::kBuildLog: return "BuildLog";
+    case Kind::kEnvironmentEvents:
+      return "EnvironmentEvents";
+    case Kind::kReleaseEvents:
+      return "ReleaseEvents";
+    case Kind::kBuildLog:
+      return "BuildLog";
   }
   return "";
 }
@@ -75,9 +78,12 @@ class StreamFixture {
 
   std::string PathOf(Kind kind) {
     switch (kind) {
-      case Kind::kEnvironmentEvents: return "/api/v1/environments/" + std::to_string(Environment()) + "/events";
-      case Kind::kReleaseEvents: return "/api/v1/releases/" + std::to_string(Release()) + "/events";
-      case Kind::kBuildLog: return "/api/v1/builds/" + std::to_string(Build()) + "/log?follow=1";
+      case Kind::kEnvironmentEvents:
+        return "/api/v1/environments/" + std::to_string(Environment()) + "/events";
+      case Kind::kReleaseEvents:
+        return "/api/v1/releases/" + std::to_string(Release()) + "/events";
+      case Kind::kBuildLog:
+        return "/api/v1/builds/" + std::to_string(Build()) + "/log?follow=1";
     }
     return "";
   }
@@ -87,10 +93,12 @@ class StreamFixture {
   std::unique_ptr<RawConnection> Open(Kind kind, const TestUser& user, std::string& head) {
     const std::string path = PathOf(kind);
     auto connection = std::make_unique<RawConnection>(server_->base_url());
-    connection->Write("GET " + path + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\nAuthorization: Bearer " +
+    connection->Write("GET " + path +
+                      " HTTP/1.1\r\nHost: test\r\nConnection: close\r\nAuthorization: Bearer " +
                       user.token + "\r\n\r\n");
     head = connection->ReadUntil("\r\n\r\n");
-    if (RawStatus(head) == 200 && kind == Kind::kEnvironmentEvents) head = connection->ReadUntil("event: pods");
+    if (RawStatus(head) == 200 && kind == Kind::kEnvironmentEvents)
+      head = connection->ReadUntil("event: pods");
     return connection;
   }
 
@@ -111,18 +119,19 @@ class StreamFixture {
     connectors::registry::RegistryClient registry(registry_settings);
     auto pushed = registry.PushImage("slipway/" + name_, "1.0");
     EXPECT_TRUE(pushed.ok()) << (pushed.ok() ? "" : pushed.error().message);
-    const std::string image =
-        registry_settings.base_url.substr(std::string("http://").size()) + "/slipway/" + name_ + ":1.0";
-    auto env = server_->As(owner_).Post("/api/v1/apps/" + std::to_string(app_id_) + "/environments",
-                                        {{"env_type", "test"}, {"cluster", "sandbox"}, {"image", image}});
+    const std::string image = registry_settings.base_url.substr(std::string("http://").size()) +
+                              "/slipway/" + name_ + ":1.0";
+    auto env =
+        server_->As(owner_).Post("/api/v1/apps/" + std::to_string(app_id_) + "/environments",
+                                 {{"env_type", "test"}, {"cluster", "sandbox"}, {"image", image}});
     EXPECT_EQ(env.status, 201) << env;
     env_id_ = env.Int("id");
     return env_id_;
   }
   std::int64_t Release() {
     if (release_id_) return release_id_;
-    auto scaled = server_->As(owner_).Post("/api/v1/environments/" + std::to_string(Environment()) + "/scale",
-                                           {{"replicas", 2}});
+    auto scaled = server_->As(owner_).Post(
+        "/api/v1/environments/" + std::to_string(Environment()) + "/scale", {{"replicas", 2}});
     EXPECT_EQ(scaled.status, 202) << scaled;
     release_id_ = scaled.Int("release_id");
     // Waiting for the pods means its two watches (Deployments, pods) are up;
@@ -135,7 +144,8 @@ class StreamFixture {
   std::int64_t Build() {
     if (build_id_) return build_id_;
     // Every call to Jenkins fails: the build stays queued (the engine retries), its log open.
-    auto fault = Api(server_->SandboxUrl("jenkins"), "").Post("/_sandbox/faults", {{"count", 1000000}});
+    auto fault =
+        Api(server_->SandboxUrl("jenkins"), "").Post("/_sandbox/faults", {{"count", 1000000}});
     EXPECT_EQ(fault.status, 201) << fault;
     auto build = server_->As(owner_).Post("/api/v1/apps/" + std::to_string(app_id_) + "/builds",
                                           {{"branch", "main"}, {"version", "1.0"}});
@@ -157,7 +167,8 @@ class StreamReleaseTest : public ::testing::TestWithParam<Kind> {
  protected:
   static void TearDownTestSuite() { fixture_.reset(); }
   static StreamFixture& fixture() {
-    if (!fixture_) fixture_ = std::make_unique<StreamFixture>("server:\n  max_streams_per_user: 100\n");
+    if (!fixture_)
+      fixture_ = std::make_unique<StreamFixture>("server:\n  max_streams_per_user: 100\n");
     return *fixture_;
   }
   static inline std::unique_ptr<StreamFixture> fixture_;
@@ -183,7 +194,8 @@ TEST_P(StreamReleaseTest, ClosedStreamsGiveBackTheirThreadsDescriptorsAndWatches
     EXPECT_TRUE(WaitUntil([&] {
       Held before = f.Now();
       idle = f.Now();
-      return before.threads == idle.threads && before.fds == idle.fds && before.watches == idle.watches;
+      return before.threads == idle.threads && before.fds == idle.fds &&
+             before.watches == idle.watches;
     }));
     return idle;
   };
@@ -204,10 +216,12 @@ TEST_P(StreamReleaseTest, ClosedStreamsGiveBackTheirThreadsDescriptorsAndWatches
     EXPECT_GE(open.fds + kNoise, idle.fds + kStreams) << "idle: " << idle << "; open: " << open;
     if (GetParam() == Kind::kEnvironmentEvents) {
       EXPECT_GE(open.watches, idle.watches + 2 * static_cast<std::int64_t>(kStreams)) << open;
-      EXPECT_GE(open.threads + kNoise, idle.threads + 2 * kStreams) << "idle: " << idle << "; open: " << open;
+      EXPECT_GE(open.threads + kNoise, idle.threads + 2 * kStreams)
+          << "idle: " << idle << "; open: " << open;
     }
     if (GetParam() == Kind::kBuildLog) {
-      EXPECT_GE(open.threads + kNoise, idle.threads + kStreams) << "idle: " << idle << "; open: " << open;
+      EXPECT_GE(open.threads + kNoise, idle.threads + kStreams)
+          << "idle: " << idle << "; open: " << open;
     }
     return open;
   };
@@ -224,7 +238,8 @@ TEST_P(StreamReleaseTest, ClosedStreamsGiveBackTheirThreadsDescriptorsAndWatches
         return after.threads <= cold.threads + kNoise && after.watches <= cold.watches;
       },
       std::chrono::seconds(30)))
-      << "idle: " << cold << "; with " << kStreams << " streams: " << first << "; after they closed: " << after;
+      << "idle: " << cold << "; with " << kStreams << " streams: " << first
+      << "; after they closed: " << after;
 
   // The second round gives back everything.
   const Held idle = idle_now();
@@ -236,11 +251,13 @@ TEST_P(StreamReleaseTest, ClosedStreamsGiveBackTheirThreadsDescriptorsAndWatches
                after.watches <= idle.watches;
       },
       std::chrono::seconds(30)))
-      << "idle: " << idle << "; with " << kStreams << " streams: " << open << "; after they closed: " << after;
+      << "idle: " << idle << "; with " << kStreams << " streams: " << open
+      << "; after they closed: " << after;
 }
 
 INSTANTIATE_TEST_SUITE_P(Kinds, StreamReleaseTest,
-                         ::testing::Values(Kind::kEnvironmentEvents, Kind::kReleaseEvents, Kind::kBuildLog),
+                         ::testing::Values(Kind::kEnvironmentEvents, Kind::kReleaseEvents,
+                                           Kind::kBuildLog),
                          KindName);
 
 class StreamCapTest : public ::testing::Test {
@@ -248,7 +265,8 @@ class StreamCapTest : public ::testing::Test {
   static void TearDownTestSuite() { fixture_.reset(); }
   static StreamFixture& fixture() {
     if (!fixture_) {
-      fixture_ = std::make_unique<StreamFixture>("server:\n  max_streams_per_user: 2\n  max_streams: 3\n");
+      fixture_ =
+          std::make_unique<StreamFixture>("server:\n  max_streams_per_user: 2\n  max_streams: 3\n");
     }
     return *fixture_;
   }

@@ -17,7 +17,9 @@ TEST_F(UnchangedPatchTest, AnApplicationEditWithTheSameValuesKeepsTheVersion) {
   auto api = server().As(owner);
   auto app = api.Get(path);
   const auto version = app.Int("version");
-  auto same = api.Patch(path, {{"version", version}, {"team", app.Str("team")}, {"owner", owner.username},
+  auto same = api.Patch(path, {{"version", version},
+                               {"team", app.Str("team")},
+                               {"owner", owner.username},
                                {"description", app.Str("description")}});
   ASSERT_EQ(same.status, 200) << same;
   EXPECT_EQ(same.Int("version"), version);
@@ -36,7 +38,9 @@ TEST_F(UnchangedPatchTest, AUserEditWithTheSameValuesKeepsTheVersion) {
   const auto path = "/api/v1/users/" + std::to_string(user.id);
   auto admin = server().Admin();
   auto before = admin.Get(path);
-  auto same = admin.Patch(path, {{"version", before.Int("version")}, {"role", "developer"}, {"disabled", false},
+  auto same = admin.Patch(path, {{"version", before.Int("version")},
+                                 {"role", "developer"},
+                                 {"disabled", false},
                                  {"display_name", before.Str("display_name")}});
   ASSERT_EQ(same.status, 200) << same;
   EXPECT_EQ(same.Int("version"), before.Int("version"));
@@ -44,8 +48,9 @@ TEST_F(UnchangedPatchTest, AUserEditWithTheSameValuesKeepsTheVersion) {
 
 TEST_F(UnchangedPatchTest, AClusterEditWithTheSameValuesKeepsTheVersion) {
   auto admin = server().Admin();
-  auto cluster = admin.Post("/api/v1/clusters", {{"name", UniqueName("same")}, {"connection", "in_cluster"},
-                                                 {"description", "as it was"}});
+  auto cluster = admin.Post(
+      "/api/v1/clusters",
+      {{"name", UniqueName("same")}, {"connection", "in_cluster"}, {"description", "as it was"}});
   ASSERT_EQ(cluster.status, 201) << cluster;
   auto same = admin.Patch("/api/v1/clusters/" + std::to_string(cluster.Int("id")),
                           {{"version", cluster.Int("version")}, {"description", "as it was"}});

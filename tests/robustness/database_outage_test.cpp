@@ -43,7 +43,8 @@ bool AllReadyzAre(ReleaseRig& rig, int status) {
 
 TEST(DatabaseOutageTest, ReplicasAreNotReadyWhileTheDatabaseIsDownAndTheReleaseCompletesAfter) {
   PrivatePostgres database;
-  ReleaseRig rig({.backend = Backend::kPostgres, .lease_ms = 2000, .postgres_server_url = database.url()});
+  ReleaseRig rig(
+      {.backend = Backend::kPostgres, .lease_ms = 2000, .postgres_server_url = database.url()});
   rig.StartServer();
   rig.StartReplica();
   rig.StartReplica();
@@ -51,20 +52,22 @@ TEST(DatabaseOutageTest, ReplicasAreNotReadyWhileTheDatabaseIsDownAndTheReleaseC
   const auto app = UniqueName("out");
   const auto v1 = rig.PushImage("slipway/" + app, "1.0.0");
   const auto v2 = rig.PushImage("slipway/" + app, "2.0.0");
-  const json::object policy{
-      {"strategy", "canary"},
-      {"canary",
-       {{"steps", json::array{{{"pods", 1}, {"pause", "manual"}}, {{"percent", 50}, {"pause", "manual"}}}},
-        {"stability_window_seconds", 1}}}};
+  const json::object policy{{"strategy", "canary"},
+                            {"canary",
+                             {{"steps", json::array{{{"pods", 1}, {"pause", "manual"}},
+                                                    {{"percent", 50}, {"pause", "manual"}}}},
+                              {"stability_window_seconds", 1}}}};
   const auto app_id = rig.CreateCommercialApp(app);
   const auto env_id = rig.CreateEnv(app_id, v1, 4, policy);
   ASSERT_TRUE(rig.WaitForPods(env_id, 4, v1));
   const auto change = rig.SubmitChange(app_id, env_id, v2);
   rig.ClearCalls();
-  auto started = rig.Admin().Post("/api/v1/changes/" + std::to_string(change) + "/release", {{"strategy", "canary"}});
+  auto started = rig.Admin().Post("/api/v1/changes/" + std::to_string(change) + "/release",
+                                  {{"strategy", "canary"}});
   ASSERT_EQ(started.status, 202) << started;
   const std::string release_path = "/api/v1/releases/" + std::to_string(started.Int("id"));
-  ASSERT_TRUE(WaitUntil([&] { return rig.Admin().Get(release_path).Str("state") == "canary"; }, seconds(60)));
+  ASSERT_TRUE(WaitUntil([&] { return rig.Admin().Get(release_path).Str("state") == "canary"; },
+                        seconds(60)));
   ASSERT_TRUE(AllReadyzAre(rig, 200));
 
   // Promoted, and the database goes down while the canary scales up.
@@ -72,10 +75,12 @@ TEST(DatabaseOutageTest, ReplicasAreNotReadyWhileTheDatabaseIsDownAndTheReleaseC
   ASSERT_EQ(promoted.status, 200) << promoted;
   database.Down();
   const auto down_at = std::chrono::steady_clock::now();
-  EXPECT_TRUE(WaitUntil([&] { return AllReadyzAre(rig, 503); }, kOutage / 2)) << "a replica still says it is ready";
+  EXPECT_TRUE(WaitUntil([&] { return AllReadyzAre(rig, 503); }, kOutage / 2))
+      << "a replica still says it is ready";
   std::this_thread::sleep_until(down_at + kOutage);
   for (std::size_t i = 0; i < rig.replicas(); ++i) {
-    EXPECT_TRUE(rig.replica(i).running()) << "replica " << i << " died: " << rig.replica(i).ReadStderr();
+    EXPECT_TRUE(rig.replica(i).running())
+        << "replica " << i << " died: " << rig.replica(i).ReadStderr();
   }
   EXPECT_EQ(HttpGetStatus(rig.server().port(), "/readyz"), 503);
   database.Up();
@@ -83,12 +88,15 @@ TEST(DatabaseOutageTest, ReplicasAreNotReadyWhileTheDatabaseIsDownAndTheReleaseC
 
   ASSERT_TRUE(WaitUntil([&] { return AllReadyzAre(rig, 200); }, seconds(30))) << "not ready again";
   std::cout << "[ figures ] every replica ready again "
-            << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - up_at).count()
+            << std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - up_at)
+                   .count()
             << " ms after the database came back\n";
   auto end = rig.DriveToEnd(started.Int("id"));
   ASSERT_EQ(end.Str("state"), "completed") << end;
   int promotions = 0;
-  for (const auto& op : end.Object().at("operations").as_array()) promotions += Text(op.at("kind")) == "promote";
+  for (const auto& op : end.Object().at("operations").as_array())
+    promotions += Text(op.at("kind")) == "promote";
   EXPECT_EQ(promotions, 2) << end;
   EXPECT_TRUE(rig.WaitForPods(env_id, 4, v2));
   const auto calls = rig.Calls();

@@ -218,8 +218,8 @@ TEST_P(EngineChildrenCrashTest, FanOutCompletesOnceAfterACrashAtTheFailPoint) {
   EXPECT_NE(server->ReadStderr().find("failpoint " + point + " hit"), std::string::npos);
 
   server = StartServer(db, "", kLeaseMs);
-  WaitUntil([&] { return observer.Get(*id).state != engine::WorkflowState::kRunning; },
-            seconds(60), "fan-out end");
+  WaitUntil([&] { return observer.Get(*id).state != engine::WorkflowState::kRunning; }, seconds(60),
+            "fan-out end");
 
   engine::Workflow workflow = observer.Get(*id);
   EXPECT_EQ(workflow.state, engine::WorkflowState::kSucceeded) << workflow.error.value_or("");

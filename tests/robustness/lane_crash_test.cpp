@@ -29,9 +29,13 @@ struct LaneCrashCase {
   std::string where;      ///< for the test's name
 };
 
-void PrintTo(const LaneCrashCase& c, std::ostream* out) { *out << c.failpoint << " (" << c.where << ")"; }
+void PrintTo(const LaneCrashCase& c, std::ostream* out) {
+  *out << c.failpoint << " (" << c.where << ")";
+}
 
-std::string CaseName(const ::testing::TestParamInfo<LaneCrashCase>& info) { return info.param.where; }
+std::string CaseName(const ::testing::TestParamInfo<LaneCrashCase>& info) {
+  return info.param.where;
+}
 
 class LaneCrashTest : public ::testing::TestWithParam<LaneCrashCase> {
  protected:
@@ -56,7 +60,8 @@ class LaneCrashTest : public ::testing::TestWithParam<LaneCrashCase> {
 
   // Every artefact of the active lane exists, and exactly once.
   // `deployments`: how many the lane's namespace saw created in all (one per app it ever had).
-  void ExpectCreatedOnce(const std::string& lane, const std::vector<LaneRigApp>& apps, int deployments = 0) {
+  void ExpectCreatedOnce(const std::string& lane, const std::vector<LaneRigApp>& apps,
+                         int deployments = 0) {
     const auto ns = LaneNamespace(lane);
     EXPECT_EQ(rig_.KubeStatus("/api/v1/namespaces/" + ns), 200);
     EXPECT_EQ(rig_.JobStatus(lane), 200) << "the lane's Jenkins folder";
@@ -67,7 +72,8 @@ class LaneCrashTest : public ::testing::TestWithParam<LaneCrashCase> {
       EXPECT_EQ(rig_.HooksCreated(app.project), 1) << "a hook was created twice (and one removed?)";
       EXPECT_EQ(rig_.JobStatus(lane + "/" + app.name), 200);
       EXPECT_EQ(rig_.JobsCreated(lane, app.name), 1) << "one Jenkins job";
-      EXPECT_EQ(rig_.KubeStatus("/apis/apps/v1/namespaces/" + ns + "/deployments/" + app.name), 200);
+      EXPECT_EQ(rig_.KubeStatus("/apis/apps/v1/namespaces/" + ns + "/deployments/" + app.name),
+                200);
       EXPECT_EQ(rig_.KubeCreated("/apis/apps/v1/namespaces/" + ns + "/deployments"),
                 deployments ? deployments : static_cast<int>(apps.size()))
           << "one Deployment per app";
@@ -78,8 +84,8 @@ class LaneCrashTest : public ::testing::TestWithParam<LaneCrashCase> {
       if (!app.domain.empty()) {
         const auto host = app.domain + "-" + ns + ".sandbox.test";
         EXPECT_EQ(rig_.DnsA(host), std::vector<std::string>{"127.0.0.1"}) << host;
-        EXPECT_EQ(rig_.KubeStatus("/apis/networking.k8s.io/v1/namespaces/" + ns + "/ingresses/" + app.name + "-" +
-                                  app.domain),
+        EXPECT_EQ(rig_.KubeStatus("/apis/networking.k8s.io/v1/namespaces/" + ns + "/ingresses/" +
+                                  app.name + "-" + app.domain),
                   200);
       }
     }
@@ -131,15 +137,17 @@ TEST_P(LaneCrashTest, TheLaneWorkflowFinishesAfterTheCrashWithNothingMadeTwice) 
     const auto user = rig_.CreateApp("user");
     all.push_back(user);
     const auto version = rig_.Admin().Get("/api/v1/lanes/" + std::to_string(id)).Int("version");
-    auto edited = rig_.TrySend("PATCH", "/api/v1/lanes/" + std::to_string(id),
-                               json::object{{"version", version},
-                                            {"apps", json::array{json::object{{"app", apps[0].name}},
-                                                                 json::object{{"app", user.name}}}}});
+    auto edited =
+        rig_.TrySend("PATCH", "/api/v1/lanes/" + std::to_string(id),
+                     json::object{{"version", version},
+                                  {"apps", json::array{json::object{{"app", apps[0].name}},
+                                                       json::object{{"app", user.name}}}}});
     if (edited) {
       ASSERT_EQ(edited->status, 200) << *edited;
     }
     ASSERT_NO_FATAL_FAILURE(ExpectCrashedAndRestart(c));
-    auto after = rig_.WaitForLane(id, [](const Reply& r) { return Text(r.Object().at("workflow_state")) != "running"; });
+    auto after = rig_.WaitForLane(
+        id, [](const Reply& r) { return Text(r.Object().at("workflow_state")) != "running"; });
     ASSERT_EQ(after.Str("state"), "active") << after;
     ExpectCreatedOnce(lane, {apps[0], user}, 3);
     const auto ns = LaneNamespace(lane);
@@ -149,7 +157,8 @@ TEST_P(LaneCrashTest, TheLaneWorkflowFinishesAfterTheCrashWithNothingMadeTwice) 
     EXPECT_EQ(rig_.KubeStatus("/apis/apps/v1/namespaces/" + ns + "/deployments/" + pay.name), 404);
     EXPECT_TRUE(rig_.ConsulKeys("slipway/config/" + pay.name + "/feature-" + ns + "/").empty());
     // pay is reached in QA again, through its fallback service.
-    auto fallback = rig_.Emulator("kubernetes").Get("/api/v1/namespaces/" + ns + "/services/" + pay.name);
+    auto fallback =
+        rig_.Emulator("kubernetes").Get("/api/v1/namespaces/" + ns + "/services/" + pay.name);
     ASSERT_EQ(fallback.status, 200) << fallback;
     EXPECT_EQ(Text(fallback.Object().at("spec").at("type")), "ExternalName") << fallback;
   }
@@ -159,7 +168,8 @@ TEST_P(LaneCrashTest, TheLaneWorkflowFinishesAfterTheCrashWithNothingMadeTwice) 
   const std::string path = "/api/v1/lanes/" + std::to_string(id);
   auto deleted = rig_.TrySend("DELETE", path + "?confirm=" + lane);
   if (c.phase == Phase::kDelete) {
-    EXPECT_FALSE(deleted && deleted->status == 200) << "the delete finished before the fail point: " << *deleted;
+    EXPECT_FALSE(deleted && deleted->status == 200)
+        << "the delete finished before the fail point: " << *deleted;
     ASSERT_NO_FATAL_FAILURE(ExpectCrashedAndRestart(c));
     auto gone = rig_.WaitForLane(id, [](const Reply& r) { return r.Str("state") == "deleted"; });
     ASSERT_EQ(gone.Str("state"), "deleted") << gone;
@@ -177,24 +187,40 @@ INSTANTIATE_TEST_SUITE_P(
     Lanes, LaneCrashTest,
     ::testing::Values(
         // lane.create
-        LaneCrashCase{"engine.after_step_run:lane.create.prepare@1", Phase::kCreate, "CreateAfterNamespaceRan"},
-        LaneCrashCase{"engine.after_step_commit:lane.create.apps@1", Phase::kCreate, "CreateAfterFanOutCommit"},
-        LaneCrashCase{"engine.after_step_run:lane.app.create.branch@1", Phase::kCreate, "CreateAfterBranchRan"},
-        LaneCrashCase{"engine.after_step_run:lane.app.create.config@1", Phase::kCreate, "CreateAfterConfigRan"},
-        LaneCrashCase{"engine.after_step_run:lane.app.create.job@1", Phase::kCreate, "CreateAfterJobRan"},
-        LaneCrashCase{"engine.after_step_run:lane.app.create.hook@1", Phase::kCreate, "CreateAfterHookRan"},
-        LaneCrashCase{"engine.after_step_run:lane.app.create.deploy@1", Phase::kCreate, "CreateAfterDeployRan"},
-        LaneCrashCase{"engine.after_step_run:lane.app.create.domains@1", Phase::kCreate, "CreateAfterDomainsRan"},
+        LaneCrashCase{"engine.after_step_run:lane.create.prepare@1", Phase::kCreate,
+                      "CreateAfterNamespaceRan"},
+        LaneCrashCase{"engine.after_step_commit:lane.create.apps@1", Phase::kCreate,
+                      "CreateAfterFanOutCommit"},
+        LaneCrashCase{"engine.after_step_run:lane.app.create.branch@1", Phase::kCreate,
+                      "CreateAfterBranchRan"},
+        LaneCrashCase{"engine.after_step_run:lane.app.create.config@1", Phase::kCreate,
+                      "CreateAfterConfigRan"},
+        LaneCrashCase{"engine.after_step_run:lane.app.create.job@1", Phase::kCreate,
+                      "CreateAfterJobRan"},
+        LaneCrashCase{"engine.after_step_run:lane.app.create.hook@1", Phase::kCreate,
+                      "CreateAfterHookRan"},
+        LaneCrashCase{"engine.after_step_run:lane.app.create.deploy@1", Phase::kCreate,
+                      "CreateAfterDeployRan"},
+        LaneCrashCase{"engine.after_step_run:lane.app.create.domains@1", Phase::kCreate,
+                      "CreateAfterDomainsRan"},
         // lane.edit (two apps created with the lane: the edit's app.create is the third)
-        LaneCrashCase{"engine.after_step_commit:lane.edit.changes@1", Phase::kEdit, "EditAfterFanOutCommit"},
-        LaneCrashCase{"engine.after_step_run:lane.app.create.hook@3", Phase::kEdit, "EditAfterAddedHookRan"},
-        LaneCrashCase{"engine.after_step_run:lane.app.delete.hook@1", Phase::kEdit, "EditAfterRemovedHookRan"},
-        LaneCrashCase{"engine.after_step_run:lane.app.delete.objects@1", Phase::kEdit, "EditAfterRemovedObjectsRan"},
+        LaneCrashCase{"engine.after_step_commit:lane.edit.changes@1", Phase::kEdit,
+                      "EditAfterFanOutCommit"},
+        LaneCrashCase{"engine.after_step_run:lane.app.create.hook@3", Phase::kEdit,
+                      "EditAfterAddedHookRan"},
+        LaneCrashCase{"engine.after_step_run:lane.app.delete.hook@1", Phase::kEdit,
+                      "EditAfterRemovedHookRan"},
+        LaneCrashCase{"engine.after_step_run:lane.app.delete.objects@1", Phase::kEdit,
+                      "EditAfterRemovedObjectsRan"},
         // lane.delete
-        LaneCrashCase{"engine.after_step_commit:lane.delete.apps@1", Phase::kDelete, "DeleteAfterFanOutCommit"},
-        LaneCrashCase{"engine.after_step_run:lane.app.delete.domains@1", Phase::kDelete, "DeleteAfterDomainsRan"},
-        LaneCrashCase{"engine.after_step_run:lane.app.delete.hook@1", Phase::kDelete, "DeleteAfterHookRan"},
-        LaneCrashCase{"engine.after_step_run:lane.delete.namespace@1", Phase::kDelete, "DeleteAfterNamespaceRan"}),
+        LaneCrashCase{"engine.after_step_commit:lane.delete.apps@1", Phase::kDelete,
+                      "DeleteAfterFanOutCommit"},
+        LaneCrashCase{"engine.after_step_run:lane.app.delete.domains@1", Phase::kDelete,
+                      "DeleteAfterDomainsRan"},
+        LaneCrashCase{"engine.after_step_run:lane.app.delete.hook@1", Phase::kDelete,
+                      "DeleteAfterHookRan"},
+        LaneCrashCase{"engine.after_step_run:lane.delete.namespace@1", Phase::kDelete,
+                      "DeleteAfterNamespaceRan"}),
     CaseName);
 
 }  // namespace

@@ -22,7 +22,9 @@ struct ConfigCrashCase {
   std::string where;
 };
 
-void PrintTo(const ConfigCrashCase& c, std::ostream* out) { *out << c.failpoint << " (" << c.where << ")"; }
+void PrintTo(const ConfigCrashCase& c, std::ostream* out) {
+  *out << c.failpoint << " (" << c.where << ")";
+}
 
 constexpr const char* kConfigA = "limit=10\nmode=a\n";
 constexpr const char* kConfigB = "feature=on\nlimit=10\nmode=b\n";
@@ -30,12 +32,15 @@ constexpr const char* kConfigB = "feature=on\nlimit=10\nmode=b\n";
 class RollbackConfigCrashTest : public ::testing::TestWithParam<ConfigCrashCase> {
  protected:
   void Publish(ReleaseRig& rig, const std::string& env, const std::string& content) {
-    auto draft = rig.Admin().Put(env + "/config/files/app.properties/draft", {{"content", content}});
+    auto draft =
+        rig.Admin().Put(env + "/config/files/app.properties/draft", {{"content", content}});
     ASSERT_EQ(draft.status, 200) << draft;
-    auto published = rig.Admin().Post(env + "/config/files/app.properties/publish", {{"comment", "test"}});
+    auto published =
+        rig.Admin().Post(env + "/config/files/app.properties/publish", {{"comment", "test"}});
     ASSERT_EQ(published.status, 201) << published;
   }
-  std::int64_t Release(ReleaseRig& rig, std::int64_t app_id, std::int64_t env_id, const std::string& image) {
+  std::int64_t Release(ReleaseRig& rig, std::int64_t app_id, std::int64_t env_id,
+                       const std::string& image) {
     const auto change = rig.SubmitChange(app_id, env_id, image);
     auto started = rig.Admin().Post("/api/v1/changes/" + std::to_string(change) + "/release");
     EXPECT_EQ(started.status, 202) << started;
@@ -62,13 +67,15 @@ TEST_P(RollbackConfigCrashTest, TheRollbackRestoresImageAndConfigOnceAfterTheCra
   Publish(rig, env, kConfigB);
   const auto second = Release(rig, app_id, env_id, v2);
   if (HasFailure()) return;
-  const auto plan = rig.Admin().Get("/api/v1/releases/" + std::to_string(second) + "/rollback-plan");
+  const auto plan =
+      rig.Admin().Get("/api/v1/releases/" + std::to_string(second) + "/rollback-plan");
   ASSERT_EQ(plan.status, 200) << plan;
 
   // The fail points are for the rollback only.
   ASSERT_EQ(rig.StopServer().code, 0);
   rig.StartServer(c.failpoint);
-  (void)rig.TryPost("/api/v1/releases/" + std::to_string(second) + "/rollback", {{"plan_token", plan.Str("plan_token")}});
+  (void)rig.TryPost("/api/v1/releases/" + std::to_string(second) + "/rollback",
+                    {{"plan_token", plan.Str("plan_token")}});
   const auto run = rig.DriveThroughCrash(env_id, second);
 
   ASSERT_TRUE(run.exit) << "the fail point " << c.failpoint << " was never hit";
@@ -81,7 +88,8 @@ TEST_P(RollbackConfigCrashTest, TheRollbackRestoresImageAndConfigOnceAfterTheCra
 
   auto live = rig.Admin().Get(env + "/config/files/app.properties");
   EXPECT_EQ(Text(live.Object().at("live").at("content")), kConfigA) << live;
-  EXPECT_EQ(live.Object().at("live").at("version").as_int64(), restores.at(0).at("version_after").as_int64())
+  EXPECT_EQ(live.Object().at("live").at("version").as_int64(),
+            restores.at(0).at("version_after").as_int64())
       << "written once: the live version is the one the restore recorded";
   auto history = rig.Admin().Get(env + "/config/history?file=app.properties");
   int restore_publishes = 0;
@@ -107,10 +115,11 @@ TEST_P(RollbackConfigCrashTest, TheRollbackRestoresImageAndConfigOnceAfterTheCra
 
 INSTANTIATE_TEST_SUITE_P(
     FailPoints, RollbackConfigCrashTest,
-    ::testing::Values(ConfigCrashCase{"engine.after_claim:release.finish", "between_image_and_config"},
-                      ConfigCrashCase{"release.after_config_write", "right_after_config_write"},
-                      ConfigCrashCase{"engine.after_step_run:release.finish", "finish_ran_uncommitted"},
-                      ConfigCrashCase{"engine.after_step_commit:release.finish", "finish_committed"}),
+    ::testing::Values(
+        ConfigCrashCase{"engine.after_claim:release.finish", "between_image_and_config"},
+        ConfigCrashCase{"release.after_config_write", "right_after_config_write"},
+        ConfigCrashCase{"engine.after_step_run:release.finish", "finish_ran_uncommitted"},
+        ConfigCrashCase{"engine.after_step_commit:release.finish", "finish_committed"}),
     [](const ::testing::TestParamInfo<ConfigCrashCase>& info) { return info.param.where; });
 
 }  // namespace

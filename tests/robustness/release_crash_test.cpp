@@ -26,7 +26,9 @@ struct CrashCase {
   std::string where;      ///< where the crash lands, for the test's name
 };
 
-void PrintTo(const CrashCase& c, std::ostream* out) { *out << c.failpoint << " (" << c.where << ")"; }
+void PrintTo(const CrashCase& c, std::ostream* out) {
+  *out << c.failpoint << " (" << c.where << ")";
+}
 
 /// A crash case on one database.
 using CrashParam = std::tuple<CrashCase, Backend>;
@@ -44,16 +46,19 @@ int CountAudit(const std::vector<json::object>& records, const std::string& acti
 }
 
 // What every crash case checks once the release has ended after the restart.
-void ExpectCompletedOnce(ReleaseRig& rig, const CrashCase& c, const CrashRun& run, std::int64_t env_id) {
+void ExpectCompletedOnce(ReleaseRig& rig, const CrashCase& c, const CrashRun& run,
+                         std::int64_t env_id) {
   ASSERT_TRUE(run.exit) << "the fail point " << c.failpoint << " was never hit";
   EXPECT_EQ(run.exit->code, 86) << run.exit->Describe() << "; stderr: " << run.stderr_text;
-  EXPECT_NE(run.stderr_text.find("failpoint " + c.failpoint.substr(0, c.failpoint.find('@')) + " hit"),
-            std::string::npos)
+  EXPECT_NE(
+      run.stderr_text.find("failpoint " + c.failpoint.substr(0, c.failpoint.find('@')) + " hit"),
+      std::string::npos)
       << run.stderr_text;
   ASSERT_NE(run.release_id, 0) << "no release was started";
   ASSERT_EQ(run.end.Str("state"), "completed") << run.end;
   for (const auto& step : run.end.Object().at("steps").as_array()) {
-    EXPECT_TRUE(Text(step.at("state")) == "succeeded" || Text(step.at("state")) == "skipped") << run.end;
+    EXPECT_TRUE(Text(step.at("state")) == "succeeded" || Text(step.at("state")) == "skipped")
+        << run.end;
   }
   EXPECT_EQ(Text(run.end.Object().at("change").at("state")), "released") << run.end;
 
@@ -105,19 +110,21 @@ TEST_P(OneShotCrashTest, TheReleaseCompletesOnceAfterTheCrash) {
 
 INSTANTIATE_TEST_SUITE_P(
     FailPoints, OneShotCrashTest,
-    ::testing::Combine(::testing::Values(CrashCase{"engine.after_claim:release.begin", "claimed_begin"},
-                      CrashCase{"engine.after_step_run:release.begin", "ran_begin"},
-                      CrashCase{"engine.after_step_commit:release.begin", "committed_begin"},
-                      CrashCase{"engine.after_claim:release.deploy", "claimed_deploy"},
-                      CrashCase{"engine.after_step_run:release.deploy", "applied_not_committed"},
-                      CrashCase{"release.after_apply", "right_after_apply"},
-                      CrashCase{"engine.after_step_commit:release.deploy", "committed_first_wait"},
-                      CrashCase{"engine.after_step_run:release.deploy@2", "ran_while_waiting"},
-                      CrashCase{"engine.before_signal_commit:event", "signal_while_waiting"},
-                      CrashCase{"engine.after_claim:release.finish", "claimed_finish"},
-                      CrashCase{"engine.after_step_run:release.finish", "ran_finish"},
-                      CrashCase{"engine.after_step_commit:release.finish", "committed_finish"}),
-                       kBothBackends),
+    ::testing::Combine(
+        ::testing::Values(
+            CrashCase{"engine.after_claim:release.begin", "claimed_begin"},
+            CrashCase{"engine.after_step_run:release.begin", "ran_begin"},
+            CrashCase{"engine.after_step_commit:release.begin", "committed_begin"},
+            CrashCase{"engine.after_claim:release.deploy", "claimed_deploy"},
+            CrashCase{"engine.after_step_run:release.deploy", "applied_not_committed"},
+            CrashCase{"release.after_apply", "right_after_apply"},
+            CrashCase{"engine.after_step_commit:release.deploy", "committed_first_wait"},
+            CrashCase{"engine.after_step_run:release.deploy@2", "ran_while_waiting"},
+            CrashCase{"engine.before_signal_commit:event", "signal_while_waiting"},
+            CrashCase{"engine.after_claim:release.finish", "claimed_finish"},
+            CrashCase{"engine.after_step_run:release.finish", "ran_finish"},
+            CrashCase{"engine.after_step_commit:release.finish", "committed_finish"}),
+        kBothBackends),
     CaseName);
 
 class CanaryCrashTest : public ::testing::TestWithParam<CrashParam> {};
@@ -131,11 +138,11 @@ TEST_P(CanaryCrashTest, TheReleaseCompletesOnceAfterTheCrash) {
   const auto app = UniqueName("can");
   const auto v1 = rig.PushImage("slipway/" + app, "1.0.0");
   const auto v2 = rig.PushImage("slipway/" + app, "2.0.0");
-  const json::object policy{
-      {"strategy", "canary"},
-      {"canary",
-       {{"steps", json::array{{{"pods", 1}, {"pause", "manual"}}, {{"percent", 50}, {"pause", "manual"}}}},
-        {"stability_window_seconds", 1}}}};
+  const json::object policy{{"strategy", "canary"},
+                            {"canary",
+                             {{"steps", json::array{{{"pods", 1}, {"pause", "manual"}},
+                                                    {{"percent", 50}, {"pause", "manual"}}}},
+                              {"stability_window_seconds", 1}}}};
   const auto app_id = rig.CreateCommercialApp(app);
   const auto env_id = rig.CreateEnv(app_id, v1, 4, policy);
   ASSERT_TRUE(rig.WaitForPods(env_id, 4, v1));
@@ -146,13 +153,15 @@ TEST_P(CanaryCrashTest, TheReleaseCompletesOnceAfterTheCrash) {
   const auto change = rig.SubmitChange(app_id, env_id, v2);
 
   rig.ClearCalls();
-  (void)rig.TryPost("/api/v1/changes/" + std::to_string(change) + "/release", {{"strategy", "canary"}});
+  (void)rig.TryPost("/api/v1/changes/" + std::to_string(change) + "/release",
+                    {{"strategy", "canary"}});
   const auto run = rig.DriveThroughCrash(env_id, 0);
 
   ExpectCompletedOnce(rig, c, run, env_id);
   EXPECT_EQ(run.end.Str("strategy"), "canary") << run.end;
   int promotions = 0;
-  for (const auto& op : run.end.Object().at("operations").as_array()) promotions += Text(op.at("kind")) == "promote";
+  for (const auto& op : run.end.Object().at("operations").as_array())
+    promotions += Text(op.at("kind")) == "promote";
   EXPECT_EQ(promotions, 2) << run.end;
   EXPECT_TRUE(rig.WaitForPods(env_id, 4, v2));
   const auto calls = rig.Calls();
@@ -161,22 +170,25 @@ TEST_P(CanaryCrashTest, TheReleaseCompletesOnceAfterTheCrash) {
   EXPECT_EQ(calls.services_created, 0);
   EXPECT_EQ(rig.Uid("/apis/apps/v1" + ns + "/deployments/" + app), deployment_uid);
   EXPECT_EQ(rig.Uid("/api/v1" + ns + "/services/" + app), service_uid);
-  EXPECT_EQ(rig.Uid("/apis/apps/v1" + ns + "/deployments/" + app + "-canary"), "") << "the canary is removed";
+  EXPECT_EQ(rig.Uid("/apis/apps/v1" + ns + "/deployments/" + app + "-canary"), "")
+      << "the canary is removed";
   EXPECT_EQ(rig.StopServer().code, 0) << rig.server().ReadStderr();
 }
 
 INSTANTIATE_TEST_SUITE_P(
     FailPoints, CanaryCrashTest,
-    ::testing::Combine(::testing::Values(CrashCase{"engine.after_step_commit:release.begin", "committed_begin"},
-                      CrashCase{"release.after_canary_scale", "first_canary_pod"},
-                      CrashCase{"engine.after_claim:release.deploy@2", "claimed_deploy_again"},
-                      CrashCase{"engine.after_step_run:release.deploy@3", "ran_deploy_uncommitted"},
-                      CrashCase{"engine.after_step_commit:release.deploy@4", "committed_deploy"},
-                      CrashCase{"engine.before_signal_commit:event@3", "signal_uncommitted"},
-                      CrashCase{"release.after_canary_scale@2", "after_first_promotion"},
-                      CrashCase{"release.after_promotion_apply", "after_second_promotion"},
-                      CrashCase{"engine.after_step_run:release.finish", "ran_finish"}),
-                       kBothBackends),
+    ::testing::Combine(
+        ::testing::Values(
+            CrashCase{"engine.after_step_commit:release.begin", "committed_begin"},
+            CrashCase{"release.after_canary_scale", "first_canary_pod"},
+            CrashCase{"engine.after_claim:release.deploy@2", "claimed_deploy_again"},
+            CrashCase{"engine.after_step_run:release.deploy@3", "ran_deploy_uncommitted"},
+            CrashCase{"engine.after_step_commit:release.deploy@4", "committed_deploy"},
+            CrashCase{"engine.before_signal_commit:event@3", "signal_uncommitted"},
+            CrashCase{"release.after_canary_scale@2", "after_first_promotion"},
+            CrashCase{"release.after_promotion_apply", "after_second_promotion"},
+            CrashCase{"engine.after_step_run:release.finish", "ran_finish"}),
+        kBothBackends),
     CaseName);
 
 }  // namespace

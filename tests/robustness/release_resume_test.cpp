@@ -33,32 +33,38 @@ TEST_P(ReleaseResumeTest, AWaitingReleaseResumesAtOnceAfterARestart) {
   const auto env_id = rig.CreateEnv(rig.CreateApp(app), image, 1);
   ASSERT_TRUE(rig.WaitForPods(env_id, 1, image));
 
-  auto scaled = rig.Admin().Post("/api/v1/environments/" + std::to_string(env_id) + "/scale", {{"replicas", 2}});
+  auto scaled = rig.Admin().Post("/api/v1/environments/" + std::to_string(env_id) + "/scale",
+                                 {{"replicas", 2}});
   ASSERT_EQ(scaled.status, 202) << scaled;
   const auto release_id = scaled.Int("release_id");
-  const std::string workflow_id = rig.Admin().Get("/api/v1/releases/" + std::to_string(release_id)).Str("workflow_id");
+  const std::string workflow_id =
+      rig.Admin().Get("/api/v1/releases/" + std::to_string(release_id)).Str("workflow_id");
   ASSERT_FALSE(workflow_id.empty());
   // The deploy step applied the new size and waits for the pods.
-  ASSERT_TRUE(WaitUntil([&] { return rig.Workflow(workflow_id).Str("waiting_for") == "event"; }, seconds(60)));
+  ASSERT_TRUE(WaitUntil([&] { return rig.Workflow(workflow_id).Str("waiting_for") == "event"; },
+                        seconds(60)));
 
   auto pods = rig.Admin().Get("/api/v1/environments/" + std::to_string(env_id) + "/pods");
   int ready = 0;
   for (const auto& pod : pods.Object().at("items").as_array()) ready += pod.at("ready").as_bool();
-  ASSERT_EQ(ready, 1) << "the new pod is ready already: the release would not wait across the restart";
+  ASSERT_EQ(ready, 1)
+      << "the new pod is ready already: the release would not wait across the restart";
   const auto killed = rig.server().Kill();
   ASSERT_EQ(killed.signal, 9) << killed.Describe();
 
   const auto restarted = std::chrono::steady_clock::now();
   rig.StartServer();
   const auto end = rig.WaitForEnd(release_id, seconds(60));
-  const auto took = std::chrono::duration_cast<seconds>(std::chrono::steady_clock::now() - restarted);
-  ASSERT_EQ(end.Str("state"), "completed") << "still waiting " << took.count() << " s after the restart: " << end;
+  const auto took =
+      std::chrono::duration_cast<seconds>(std::chrono::steady_clock::now() - restarted);
+  ASSERT_EQ(end.Str("state"), "completed")
+      << "still waiting " << took.count() << " s after the restart: " << end;
   EXPECT_TRUE(rig.WaitForPods(env_id, 2, image));
   EXPECT_EQ(rig.StopServer().code, 0) << rig.server().ReadStderr();
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ReleaseResumeTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, ReleaseResumeTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
 
 }  // namespace
 }  // namespace slipway::testing

@@ -38,12 +38,14 @@ bool Ended(const Reply& release) {
 
 }  // namespace
 
-ReleaseRig::ReleaseRig(ReleaseRigOptions options) : options_(std::move(options)), sandbox_(RigSandbox(options_.pod_ready_delay)) {
+ReleaseRig::ReleaseRig(ReleaseRigOptions options)
+    : options_(std::move(options)), sandbox_(RigSandbox(options_.pod_ready_delay)) {
   std::ofstream(ConfigFile()) << "auth:\n  argon2: {time_cost: 1, memory_kib: 64}\n"
                               << "sandbox:\n  enabled: false\n"
-                              << "connectors:\n  registry: {url: " << sandbox_.Url("registry") << "}\n"
-                              << "  consul: {url: " << sandbox_.Url("consul") << ", token: " << sandbox::kSandboxConsulToken
+                              << "connectors:\n  registry: {url: " << sandbox_.Url("registry")
                               << "}\n"
+                              << "  consul: {url: " << sandbox_.Url("consul")
+                              << ", token: " << sandbox::kSandboxConsulToken << "}\n"
                               << "  jenkins: {url: " << sandbox_.Url("jenkins")
                               << ", user: admin, token: slipway-sandbox-token}\n"
                               << "builds:\n  create_missing_jobs: true\n"
@@ -70,8 +72,13 @@ std::string ReleaseRig::ConfigFile() const { return dir_.path() + "/slipway.yaml
 std::unique_ptr<SlipwayProcess> ReleaseRig::Launch(const std::string& failpoints) {
   ProcessOptions options;
   // Replicas on PostgreSQL share the data dir too: nothing in it is the database's.
-  options.args = {"serve",      "--config",  ConfigFile(), "--data-dir", dir_.path() + "/data",
-                  "--engine-lease-ms", std::to_string(options_.lease_ms)};
+  options.args = {"serve",
+                  "--config",
+                  ConfigFile(),
+                  "--data-dir",
+                  dir_.path() + "/data",
+                  "--engine-lease-ms",
+                  std::to_string(options_.lease_ms)};
   if (database_) {
     options.args.push_back("--database-url");
     options.args.push_back(database_->url());
@@ -82,7 +89,8 @@ std::unique_ptr<SlipwayProcess> ReleaseRig::Launch(const std::string& failpoints
 }
 
 void ReleaseRig::StartServer(const std::string& failpoints) {
-  if (!servers_.empty() && server().running()) throw std::logic_error("a server is running already");
+  if (!servers_.empty() && server().running())
+    throw std::logic_error("a server is running already");
   auto started = Launch(failpoints);
   if (servers_.empty()) {
     servers_.push_back(std::move(started));
@@ -91,7 +99,8 @@ void ReleaseRig::StartServer(const std::string& failpoints) {
   }
   if (!admin_token_.empty()) return;
   Api session(server().base_url(), "", /*cookies=*/true);
-  auto login = session.Post("/api/v1/auth/login", {{"username", "admin"}, {"password", kAdminPassword}});
+  auto login =
+      session.Post("/api/v1/auth/login", {{"username", "admin"}, {"password", kAdminPassword}});
   if (login.status != 200) throw std::runtime_error("cannot log in: " + login.raw.body);
   session.set_csrf_token(login.Str("csrf_token"));
   auto token = session.Post("/api/v1/tokens", {{"name", "release-crash-test"}});
@@ -132,7 +141,9 @@ std::string ReleaseRig::PushImage(const std::string& repository, const std::stri
   settings.base_url = sandbox_.Url("registry");
   connectors::registry::RegistryClient registry(settings);
   auto pushed = registry.PushImage(repository, tag);
-  if (!pushed.ok()) throw std::runtime_error("cannot push " + repository + ":" + tag + ": " + pushed.error().message);
+  if (!pushed.ok())
+    throw std::runtime_error("cannot push " + repository + ":" + tag + ": " +
+                             pushed.error().message);
   return sandbox_.HostPort("registry") + "/" + repository + ":" + tag;
 }
 
@@ -147,7 +158,8 @@ void ReleaseRig::AddFault(const std::string& system, const json::object& rule) {
 
 std::size_t ReleaseRig::PendingFaults(const std::string& system) {
   auto state = Api(sandbox_.Url(system), "").Get("/_sandbox/state");
-  if (state.status != 200) throw std::runtime_error("cannot read the state of " + system + ": " + state.raw.body);
+  if (state.status != 200)
+    throw std::runtime_error("cannot read the state of " + system + ": " + state.raw.body);
   return state.Object().at("injection").at("faults").as_array().size();
 }
 
@@ -157,13 +169,15 @@ std::int64_t ReleaseRig::JenkinsBuilds(const std::string& job) {
   settings.transport.basic_user = "admin";
   settings.transport.basic_password = "slipway-sandbox-token";
   auto item = connectors::jenkins::JenkinsClient(settings).GetItem(job);
-  if (!item.ok()) throw std::runtime_error("cannot read the Jenkins job " + job + ": " + item.error().message);
+  if (!item.ok())
+    throw std::runtime_error("cannot read the Jenkins job " + job + ": " + item.error().message);
   return item->last_build.value_or(0);
 }
 
 void ReleaseRig::ClearCalls() {
   auto cleared = Kube().Delete("/_sandbox/faults");
-  if (cleared.status != 200 && cleared.status != 204) throw std::runtime_error("cannot clear the call log");
+  if (cleared.status != 200 && cleared.status != 204)
+    throw std::runtime_error("cannot clear the call log");
 }
 
 KubeCalls ReleaseRig::Calls() {
@@ -191,15 +205,18 @@ std::string ReleaseRig::RegisterCluster() {
   cluster_ = UniqueName("crash");
   const std::string kubeconfig =
       "apiVersion: v1\nkind: Config\ncurrent-context: c\n"
-      "clusters:\n- name: k\n  cluster:\n    server: " + sandbox_.Url("kubernetes") + "\n"
+      "clusters:\n- name: k\n  cluster:\n    server: " +
+      sandbox_.Url("kubernetes") +
+      "\n"
       "users:\n- name: u\n  user:\n    token: crash-test-token\n"
       "contexts:\n- name: c\n  context:\n    cluster: k\n    user: u\n";
   auto created = Admin().Post("/api/v1/clusters", {{"name", cluster_},
-                                                    {"connection", "kubeconfig"},
-                                                    {"kubeconfig", kubeconfig},
-                                                    {"namespaces", {{"test", kRigNamespace}}},
-                                                    {"registry", sandbox_.HostPort("registry")}});
-  if (created.status != 201) throw std::runtime_error("cannot register the cluster: " + created.raw.body);
+                                                   {"connection", "kubeconfig"},
+                                                   {"kubeconfig", kubeconfig},
+                                                   {"namespaces", {{"test", kRigNamespace}}},
+                                                   {"registry", sandbox_.HostPort("registry")}});
+  if (created.status != 201)
+    throw std::runtime_error("cannot register the cluster: " + created.raw.body);
   return cluster_;
 }
 
@@ -207,34 +224,44 @@ std::int64_t ReleaseRig::CreateApp(const std::string& name) {
   auto reg = Admin().Post("/api/v1/apps", AppBody(name));
   if (reg.status != 201) throw std::runtime_error("cannot register " + name + ": " + reg.raw.body);
   const auto id = reg.Int("id");
-  auto approved = Admin().Post("/api/v1/apps/" + std::to_string(id) + "/approve", {{"comment", "ok"}});
-  if (approved.status != 200) throw std::runtime_error("cannot approve " + name + ": " + approved.raw.body);
+  auto approved =
+      Admin().Post("/api/v1/apps/" + std::to_string(id) + "/approve", {{"comment", "ok"}});
+  if (approved.status != 200)
+    throw std::runtime_error("cannot approve " + name + ": " + approved.raw.body);
   return id;
 }
 
 std::int64_t ReleaseRig::CreateCommercialApp(const std::string& name) {
-  auto reg = Admin().Post("/api/v1/apps", {{"name", name}, {"team", "crash"}, {"type", "commercial"}, {"level", "non_core"}});
+  auto reg = Admin().Post(
+      "/api/v1/apps",
+      {{"name", name}, {"team", "crash"}, {"type", "commercial"}, {"level", "non_core"}});
   if (reg.status != 201) throw std::runtime_error("cannot register " + name + ": " + reg.raw.body);
   const std::string app = "/api/v1/apps/" + std::to_string(reg.Int("id"));
   auto approved = Admin().Post(app + "/approve", {{"comment", "ok"}});
-  if (approved.status != 200) throw std::runtime_error("cannot approve " + name + ": " + approved.raw.body);
+  if (approved.status != 200)
+    throw std::runtime_error("cannot approve " + name + ": " + approved.raw.body);
   // The approver is a member of its own (not the owner).
   const auto approver = UniqueName("approver");
-  auto user = Admin().Post("/api/v1/users", {{"username", approver}, {"password", "password-of-" + approver},
-                                             {"role", "approver"}});
+  auto user = Admin().Post(
+      "/api/v1/users",
+      {{"username", approver}, {"password", "password-of-" + approver}, {"role", "approver"}});
   if (user.status != 201) throw std::runtime_error("cannot create an approver: " + user.raw.body);
   auto details = CompleteDetailsBody(approved.Int("version"), approver);
   details.erase("build_job");
   details["vendor_image"] = sandbox_.HostPort("registry") + "/slipway/" + name;
   auto completed = Admin().Put(app + "/details", details);
-  if (completed.status != 200) throw std::runtime_error("cannot complete " + name + ": " + completed.raw.body);
+  if (completed.status != 200)
+    throw std::runtime_error("cannot complete " + name + ": " + completed.raw.body);
   return reg.Int("id");
 }
 
-std::int64_t ReleaseRig::SubmitChange(std::int64_t app_id, std::int64_t env_id, const std::string& image) {
-  auto created = Admin().Post("/api/v1/apps/" + std::to_string(app_id) + "/changes",
-                              {{"env_id", env_id}, {"title", "release " + image}, {"image", image}});
-  if (created.status != 201) throw std::runtime_error("cannot create a change: " + created.raw.body);
+std::int64_t ReleaseRig::SubmitChange(std::int64_t app_id, std::int64_t env_id,
+                                      const std::string& image) {
+  auto created =
+      Admin().Post("/api/v1/apps/" + std::to_string(app_id) + "/changes",
+                   {{"env_id", env_id}, {"title", "release " + image}, {"image", image}});
+  if (created.status != 201)
+    throw std::runtime_error("cannot create a change: " + created.raw.body);
   const auto id = created.Int("id");
   auto submitted = Admin().Post("/api/v1/changes/" + std::to_string(id) + "/submit");
   if (submitted.status != 200 || submitted.Str("state") != "pending_release") {
@@ -245,7 +272,10 @@ std::int64_t ReleaseRig::SubmitChange(std::int64_t app_id, std::int64_t env_id, 
 
 std::int64_t ReleaseRig::CreateEnv(std::int64_t app_id, const std::string& image, int replicas,
                                    const json::object& release_policy) {
-  json::object body{{"env_type", "test"}, {"cluster", cluster_}, {"image", image}, {"replicas", replicas},
+  json::object body{{"env_type", "test"},
+                    {"cluster", cluster_},
+                    {"image", image},
+                    {"replicas", replicas},
                     {"ports", json::array{{{"container_port", 8080}}}}};
   if (!release_policy.empty()) body["release_policy"] = release_policy;
   auto env = Admin().Post("/api/v1/apps/" + std::to_string(app_id) + "/environments", body);
@@ -261,14 +291,17 @@ bool ReleaseRig::WaitForPods(std::int64_t env_id, int count, const std::string& 
         const auto& items = pods.Object().at("items").as_array();
         int good = 0;
         for (const auto& p : items) {
-          good += p.at("ready").as_bool() && !p.at("terminating").as_bool() && Text(p.at("image")) == image;
+          good += p.at("ready").as_bool() && !p.at("terminating").as_bool() &&
+                  Text(p.at("image")) == image;
         }
         return good == count && static_cast<int>(items.size()) == count;
       },
       std::chrono::seconds(60));
 }
 
-Reply ReleaseRig::Workflow(const std::string& workflow_id) { return Admin().Get("/api/v1/workflows/" + workflow_id); }
+Reply ReleaseRig::Workflow(const std::string& workflow_id) {
+  return Admin().Get("/api/v1/workflows/" + workflow_id);
+}
 
 std::int64_t ReleaseRig::LatestRelease(std::int64_t env_id) {
   auto list = Admin().Get("/api/v1/releases?limit=1&env_id=" + std::to_string(env_id));
@@ -322,7 +355,8 @@ std::optional<Reply> ReleaseRig::Step(std::int64_t release_id) {
   for (const auto& step : view->Object().at("steps").as_array()) {
     if (Text(step.at("state")) == "waiting") paused_at = step.at("index").as_int64();
   }
-  for (const auto& op : view->Object().at("operations").as_array()) promotions += Text(op.at("kind")) == "promote";
+  for (const auto& op : view->Object().at("operations").as_array())
+    promotions += Text(op.at("kind")) == "promote";
   if (paused_at > promotions) TryPost(path + "/promote");
   return view;
 }

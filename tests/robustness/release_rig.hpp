@@ -36,7 +36,7 @@ struct CrashRun {
   std::optional<ExitStatus> exit;  ///< how the fail-pointed server ended (nullopt: it never did)
   std::string stderr_text;         ///< its stderr
   std::int64_t release_id = 0;
-  Reply end;                       ///< the release once it ended (after the restart)
+  Reply end;  ///< the release once it ended (after the restart)
 };
 
 struct ReleaseRigOptions {
@@ -86,7 +86,8 @@ class ReleaseRig {
   Api Admin() const;
   /// A write that may find the server gone (it crashed while answering):
   /// nullopt then.
-  std::optional<Reply> TryPost(const std::string& path, const boost::json::value& body = boost::json::object{});
+  std::optional<Reply> TryPost(const std::string& path,
+                               const boost::json::value& body = boost::json::object{});
 
   // ---- the sandbox ----
   SandboxProcess& sandbox() { return sandbox_; }
@@ -129,10 +130,12 @@ class ReleaseRig {
   /// The newest release of an environment (0 when none).
   std::int64_t LatestRelease(std::int64_t env_id);
   /// Waits until the release is completed or failed; its last view.
-  Reply WaitForEnd(std::int64_t release_id, std::chrono::milliseconds timeout = std::chrono::seconds(90));
+  Reply WaitForEnd(std::int64_t release_id,
+                   std::chrono::milliseconds timeout = std::chrono::seconds(90));
   /// The same, promoting every manual canary pause once on the way (a
   /// person would); the last view (status 0 when the server never answered).
-  Reply DriveToEnd(std::int64_t release_id, std::chrono::milliseconds timeout = std::chrono::seconds(90));
+  Reply DriveToEnd(std::int64_t release_id,
+                   std::chrono::milliseconds timeout = std::chrono::seconds(90));
   /// Starts a build of a self-developed application; its id.
   std::int64_t StartBuild(std::int64_t app_id, const std::string& version);
 

@@ -55,7 +55,8 @@ int RunnerOf(ReleaseRig& rig, const std::string& workflow_id, const std::string&
   auto workflow = rig.Workflow(workflow_id);
   if (workflow.status != 200) return 0;
   for (const auto& s : workflow.Object().at("steps").as_array()) {
-    if (Text(s.at("name")) == step && Text(s.at("state")) == "running") return OwnerPid(s.at("lease_owner"));
+    if (Text(s.at("name")) == step && Text(s.at("state")) == "running")
+      return OwnerPid(s.at("lease_owner"));
   }
   return 0;
 }
@@ -80,11 +81,11 @@ TEST(ReplicaFailoverTest, AnotherReplicaFinishesTheReleaseAndTheBuildOfAKilledOn
   const auto canary_app = UniqueName("fo");
   const auto v1 = rig.PushImage("slipway/" + canary_app, "1.0.0");
   const auto v2 = rig.PushImage("slipway/" + canary_app, "2.0.0");
-  const json::object policy{
-      {"strategy", "canary"},
-      {"canary",
-       {{"steps", json::array{{{"pods", 1}, {"pause", "manual"}}, {{"percent", 50}, {"pause", "manual"}}}},
-        {"stability_window_seconds", 1}}}};
+  const json::object policy{{"strategy", "canary"},
+                            {"canary",
+                             {{"steps", json::array{{{"pods", 1}, {"pause", "manual"}},
+                                                    {{"percent", 50}, {"pause", "manual"}}}},
+                              {"stability_window_seconds", 1}}}};
   const auto app_id = rig.CreateCommercialApp(canary_app);
   const auto env_id = rig.CreateEnv(app_id, v1, 4, policy);
   ASSERT_TRUE(rig.WaitForPods(env_id, 4, v1));
@@ -93,32 +94,41 @@ TEST(ReplicaFailoverTest, AnotherReplicaFinishesTheReleaseAndTheBuildOfAKilledOn
   const auto build_app_id = rig.CreateApp(build_app);
 
   rig.ClearCalls();
-  auto started = rig.Admin().Post("/api/v1/changes/" + std::to_string(change) + "/release", {{"strategy", "canary"}});
+  auto started = rig.Admin().Post("/api/v1/changes/" + std::to_string(change) + "/release",
+                                  {{"strategy", "canary"}});
   ASSERT_EQ(started.status, 202) << started;
   const auto release_id = rig.LatestRelease(env_id);
   const std::string release_path = "/api/v1/releases/" + std::to_string(release_id);
   const std::string release_workflow = rig.Admin().Get(release_path).Str("workflow_id");
   // The first canary pod is up and the release waits for its first promotion.
-  ASSERT_TRUE(WaitUntil([&] { return StepIndexWaiting(rig.Admin().Get(release_path)) == 1; }, seconds(60)));
-  ASSERT_TRUE(WaitUntil([&] { return rig.Workflow(release_workflow).Str("waiting_for") == "event"; }, seconds(30)));
+  ASSERT_TRUE(
+      WaitUntil([&] { return StepIndexWaiting(rig.Admin().Get(release_path)) == 1; }, seconds(60)));
+  ASSERT_TRUE(WaitUntil(
+      [&] { return rig.Workflow(release_workflow).Str("waiting_for") == "event"; }, seconds(30)));
 
   // The next scaling of the stable Deployment, and the next look at a queue item, hang.
-  const std::string stable_scale =
-      std::string("/apis/apps/v1/namespaces/") + kRigNamespace + "/deployments/" + canary_app + "/scale";
-  rig.AddFault("kubernetes", {{"method", "PATCH"}, {"path_prefix", stable_scale}, {"timeout", true},
+  const std::string stable_scale = std::string("/apis/apps/v1/namespaces/") + kRigNamespace +
+                                   "/deployments/" + canary_app + "/scale";
+  rig.AddFault("kubernetes", {{"method", "PATCH"},
+                              {"path_prefix", stable_scale},
+                              {"timeout", true},
                               {"timeout_ms", 120'000}});
-  rig.AddFault("jenkins", {{"method", "GET"}, {"path_prefix", "/queue/item/"}, {"timeout", true},
+  rig.AddFault("jenkins", {{"method", "GET"},
+                           {"path_prefix", "/queue/item/"},
+                           {"timeout", true},
                            {"timeout_ms", 120'000}});
   const auto build_id = rig.StartBuild(build_app_id, "1.0");
-  const std::string build_workflow = rig.Admin().Get("/api/v1/builds/" + std::to_string(build_id)).Str("workflow_id");
+  const std::string build_workflow =
+      rig.Admin().Get("/api/v1/builds/" + std::to_string(build_id)).Str("workflow_id");
   ASSERT_FALSE(build_workflow.empty());
   auto promoted = rig.Admin().Post(release_path + "/promote");
   ASSERT_EQ(promoted.status, 200) << promoted;
 
   // Both held calls arrived (each took its rule), so their steps are claimed
   // and stay so until the calls are answered: by whom is the lease owner.
-  ASSERT_TRUE(WaitUntil([&] { return rig.PendingFaults("kubernetes") == 0 && rig.PendingFaults("jenkins") == 0; },
-                        seconds(60)));
+  ASSERT_TRUE(WaitUntil(
+      [&] { return rig.PendingFaults("kubernetes") == 0 && rig.PendingFaults("jenkins") == 0; },
+      seconds(60)));
   const int release_runner = RunnerOf(rig, release_workflow, "deploy");
   const int build_runner = RunnerOf(rig, build_workflow, "queue");
   ASSERT_NE(release_runner, 0) << rig.Workflow(release_workflow);
@@ -142,12 +152,14 @@ TEST(ReplicaFailoverTest, AnotherReplicaFinishesTheReleaseAndTheBuildOfAKilledOn
 
   // The release moves on to its second pause, the build ends: both only
   // after a survivor took the claimed steps over.
-  ASSERT_TRUE(WaitUntil([&] { return StepIndexWaiting(rig.Admin().Get(release_path)) == 2; }, seconds(60)))
+  ASSERT_TRUE(
+      WaitUntil([&] { return StepIndexWaiting(rig.Admin().Get(release_path)) == 2; }, seconds(60)))
       << rig.Admin().Get(release_path);
   const auto release_took = std::chrono::steady_clock::now() - killed_at;
   ASSERT_TRUE(WaitUntil(
       [&] {
-        const auto state = rig.Admin().Get("/api/v1/builds/" + std::to_string(build_id)).Str("state");
+        const auto state =
+            rig.Admin().Get("/api/v1/builds/" + std::to_string(build_id)).Str("state");
         return state == "succeeded" || state == "failed" || state == "cancelled";
       },
       seconds(60)));
@@ -159,8 +171,8 @@ TEST(ReplicaFailoverTest, AnotherReplicaFinishesTheReleaseAndTheBuildOfAKilledOn
   std::cout << "[ figures ] lease " << kLeaseMs << " ms; " << killed.size()
             << " replica(s) killed; after the kill, the release went on in "
             << std::chrono::duration_cast<std::chrono::milliseconds>(release_took).count()
-            << " ms, the build ended in " << std::chrono::duration_cast<std::chrono::milliseconds>(build_took).count()
-            << " ms\n";
+            << " ms, the build ended in "
+            << std::chrono::duration_cast<std::chrono::milliseconds>(build_took).count() << " ms\n";
 
   // Nothing twice.
   EXPECT_TRUE(rig.WaitForPods(env_id, 4, v2));

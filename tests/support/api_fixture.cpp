@@ -5,9 +5,9 @@
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <map>
 #include <random>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -184,12 +184,15 @@ bool WaitUntil(const std::function<bool()>& done, std::chrono::milliseconds time
   return true;
 }
 
-std::int64_t RegisterApprovedApp(ApiServer& server, const TestUser& owner, const std::string& name) {
+std::int64_t RegisterApprovedApp(ApiServer& server, const TestUser& owner,
+                                 const std::string& name) {
   auto reg = server.As(owner).Post("/api/v1/apps", AppBody(name));
   if (reg.status != 201) throw std::runtime_error("cannot register " + name + ": " + reg.raw.body);
   auto id = reg.Int("id");
-  auto approved = server.Admin().Post("/api/v1/apps/" + std::to_string(id) + "/approve", {{"comment", "ok"}});
-  if (approved.status != 200) throw std::runtime_error("cannot approve " + name + ": " + approved.raw.body);
+  auto approved =
+      server.Admin().Post("/api/v1/apps/" + std::to_string(id) + "/approve", {{"comment", "ok"}});
+  if (approved.status != 200)
+    throw std::runtime_error("cannot approve " + name + ": " + approved.raw.body);
   return id;
 }
 

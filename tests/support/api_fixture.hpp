@@ -5,8 +5,8 @@
 
 #include <boost/json.hpp>
 #include <chrono>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -183,7 +183,8 @@ boost::json::object CompleteDetailsBody(std::int64_t version, const std::string&
 /// Polls `done` every 100 ms until it holds or `timeout` passes; returns
 /// whether it held. For states the sandbox reaches by itself (pods failing
 /// to pull, rollouts): the timeout is generous so slow machines pass too.
-bool WaitUntil(const std::function<bool()>& done, std::chrono::milliseconds timeout = std::chrono::seconds(60));
+bool WaitUntil(const std::function<bool()>& done,
+               std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
 /// Registers an application as `owner` and approves it as admin (pending_online).
 /// Returns its id.

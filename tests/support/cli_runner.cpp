@@ -28,13 +28,15 @@ std::ostream& operator<<(std::ostream& os, const CliResult& r) {
   return os << "exit " << r.exit_code << "\nstdout: " << r.out << "\nstderr: " << r.err;
 }
 
-CliResult RunCli(const std::string& dir, const std::vector<std::string>& args, const std::string& input,
-                 const std::vector<std::string>& extra_env) {
+CliResult RunCli(const std::string& dir, const std::vector<std::string>& args,
+                 const std::string& input, const std::vector<std::string>& extra_env) {
   const char* binary = std::getenv("SLIPWAY_BINARY");
   if (!binary) throw std::runtime_error("SLIPWAY_BINARY is not set (run through ctest)");
-  const std::string in_path = dir + "/stdin", out_path = dir + "/stdout", err_path = dir + "/stderr";
+  const std::string in_path = dir + "/stdin", out_path = dir + "/stdout",
+                    err_path = dir + "/stderr";
   std::ofstream(in_path) << input;
-  std::vector<std::string> env_strings = {"SLIPWAY_CONFIG=" + dir + "/cli.json", "HOME=" + dir, "PATH=/usr/bin:/bin"};
+  std::vector<std::string> env_strings = {"SLIPWAY_CONFIG=" + dir + "/cli.json", "HOME=" + dir,
+                                          "PATH=/usr/bin:/bin"};
   env_strings.insert(env_strings.end(), extra_env.begin(), extra_env.end());
   std::vector<char*> argv = {const_cast<char*>(binary)};
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -46,8 +48,10 @@ CliResult RunCli(const std::string& dir, const std::vector<std::string>& args, c
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
   pid_t pid = 0;
   int rc = posix_spawn(&pid, binary, &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);

@@ -30,8 +30,8 @@ void PrivatePostgres::Up() { Run("up"); }
 
 void PrivatePostgres::Run(const std::string& command, const std::string& env) {
   // The script owns its folder (`stop` removes it): a subfolder of ours, with the logs beside it.
-  const std::string line = env + "'" + SLIPWAY_PG_FIXTURE_SCRIPT + "' " + command + " '" + dir_->path() +
-                           "/pg' >'" + dir_->path() + "/" + command + ".log' 2>&1";
+  const std::string line = env + "'" + SLIPWAY_PG_FIXTURE_SCRIPT + "' " + command + " '" +
+                           dir_->path() + "/pg' >'" + dir_->path() + "/" + command + ".log' 2>&1";
   if (std::system(line.c_str()) != 0) {
     std::ifstream log(dir_->path() + "/" + command + ".log");
     std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());

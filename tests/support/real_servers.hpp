@@ -18,10 +18,10 @@ inline bool RealServersRequired() {
 }  // namespace slipway::testing
 
 /// Skips the test (or fails it under SLIPWAY_REQUIRE_REAL=1) unless `available`.
-#define SLIPWAY_REQUIRE_INSTALLED(available, what)                                         \
-  if (!(available)) {                                                                      \
-    if (::slipway::testing::RealServersRequired()) {                                       \
-      FAIL() << what << " is not installed, and SLIPWAY_REQUIRE_REAL=1 requires it";       \
-    }                                                                                      \
-    GTEST_SKIP() << what << " is not installed";                                           \
+#define SLIPWAY_REQUIRE_INSTALLED(available, what)                                   \
+  if (!(available)) {                                                                \
+    if (::slipway::testing::RealServersRequired()) {                                 \
+      FAIL() << what << " is not installed, and SLIPWAY_REQUIRE_REAL=1 requires it"; \
+    }                                                                                \
+    GTEST_SKIP() << what << " is not installed";                                     \
   }

@@ -35,7 +35,8 @@ SandboxProcess::SandboxProcess(SandboxProcessOptions options) : dir_(std::make_u
                                "): " + process_->ReadStderr());
     }
     if (std::chrono::steady_clock::now() >= deadline) {
-      throw std::runtime_error("slipway sandbox did not write its endpoints in time: " + process_->ReadStderr());
+      throw std::runtime_error("slipway sandbox did not write its endpoints in time: " +
+                               process_->ReadStderr());
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }

@@ -113,7 +113,8 @@ TestDatabase OpenTestDatabaseOf(const std::string& kind, const TestDatabaseOptio
     state->dir.emplace();
     state->sqlite_path = state->dir->path() + "/slipway.db";
   } else if (kind == "postgres") {
-    state->admin_url = options.postgres_server_url.empty() ? ServerUrl() : options.postgres_server_url;
+    state->admin_url =
+        options.postgres_server_url.empty() ? ServerUrl() : options.postgres_server_url;
     std::string name = "slipway_t_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
     AdminExec(state->admin_url, "CREATE DATABASE " + name);
     state->name = name;  // from here on the destructor drops it

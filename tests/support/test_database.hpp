@@ -41,7 +41,8 @@ class TestDatabase {
  private:
   struct State;
   explicit TestDatabase(std::unique_ptr<State> state);
-  friend TestDatabase OpenTestDatabaseOf(const std::string& dialect, const TestDatabaseOptions& options);
+  friend TestDatabase OpenTestDatabaseOf(const std::string& dialect,
+                                         const TestDatabaseOptions& options);
   std::unique_ptr<State> state_;
 };
 
@@ -50,6 +51,7 @@ class TestDatabase {
 TestDatabase OpenTestDatabase(const TestDatabaseOptions& options = {});
 /// The same for a dialect the test chooses ("sqlite" or "postgres"),
 /// whatever SLIPWAY_TEST_DB says.
-TestDatabase OpenTestDatabaseOf(const std::string& dialect, const TestDatabaseOptions& options = {});
+TestDatabase OpenTestDatabaseOf(const std::string& dialect,
+                                const TestDatabaseOptions& options = {});
 
 }  // namespace slipway::testing

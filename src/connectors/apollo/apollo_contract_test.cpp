@@ -203,7 +203,8 @@ TEST_P(ApolloContract, CreateAppNamespaceAppendsTheFormatAndReachesEveryCluster)
   EXPECT_TRUE(portal_->GetNamespace({"PRO", "web", "default", "redis"}).ok()) << "every env";
   auto created_later = portal_->CreateCluster("FAT", "web", "sh", "ops");
   ASSERT_TRUE(created_later.ok());
-  EXPECT_TRUE(portal_->GetNamespace({"FAT", "web", "sh", "app.yaml"}).ok()) << "new clusters get it";
+  EXPECT_TRUE(portal_->GetNamespace({"FAT", "web", "sh", "app.yaml"}).ok())
+      << "new clusters get it";
 
   auto again = portal_->CreateAppNamespace("web", "app", "yaml", "ops");
   ASSERT_FALSE(again.ok());
@@ -214,7 +215,8 @@ TEST_P(ApolloContract, CreateAppNamespaceAppendsTheFormatAndReachesEveryCluster)
     ASSERT_FALSE(bad.ok()) << name << " " << format;
     EXPECT_EQ(bad.error().code, core::Code::kInvalid) << name << " " << format;
   }
-  EXPECT_EQ(portal_->CreateAppNamespace("web", "x", "json", "mallory").error().code, core::Code::kInvalid)
+  EXPECT_EQ(portal_->CreateAppNamespace("web", "x", "json", "mallory").error().code,
+            core::Code::kInvalid)
       << "unknown operator";
 }
 

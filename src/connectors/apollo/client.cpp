@@ -110,29 +110,29 @@ core::Result<ApolloCluster> ApolloClient::CreateCluster(std::string_view env,
 }
 
 core::Status ApolloClient::DeleteCluster(std::string_view env, std::string_view app_id,
-                                         std::string_view cluster,
-                                         std::string_view operator_user) {
-  auto r = Call("DELETE",
-                ClusterPath(env, app_id, cluster) + "?operator=" + UrlEncode(operator_user),
-                std::nullopt, "deleting cluster " + std::string(cluster));
+                                         std::string_view cluster, std::string_view operator_user) {
+  auto r =
+      Call("DELETE", ClusterPath(env, app_id, cluster) + "?operator=" + UrlEncode(operator_user),
+           std::nullopt, "deleting cluster " + std::string(cluster));
   if (!r.ok()) return r.error();
   return core::Ok{};
 }
 
 core::Result<std::string> ApolloClient::CreateAppNamespace(std::string_view app_id,
-                                                          std::string_view name,
-                                                          std::string_view format,
-                                                          std::string_view operator_name) {
-  boost::json::object body{{"name", name},         {"appId", app_id},
-                           {"format", format},     {"isPublic", false},
-                           {"comment", ""},        {"dataChangeCreatedBy", operator_name}};
+                                                           std::string_view name,
+                                                           std::string_view format,
+                                                           std::string_view operator_name) {
+  boost::json::object body{{"name", name},     {"appId", app_id},
+                           {"format", format}, {"isPublic", false},
+                           {"comment", ""},    {"dataChangeCreatedBy", operator_name}};
   auto r = Call("POST", "/openapi/v1/apps/" + UrlEncode(app_id) + "/appnamespaces",
                 boost::json::serialize(body), "creating namespace " + std::string(name));
   if (!r.ok()) return r.error();
   auto o = ParseObject(r->body);
   if (!o.ok()) return o.error();
   auto full = core::StringAt(*o, {"name"});
-  if (full.empty()) return core::Error{core::Code::kTransient, "apollo: namespace reply without a name", {}};
+  if (full.empty())
+    return core::Error{core::Code::kTransient, "apollo: namespace reply without a name", {}};
   return full;
 }
 

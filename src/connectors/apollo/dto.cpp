@@ -33,7 +33,8 @@ boost::json::object ClusterToJson(const ApolloCluster& cluster) {
 }
 
 ApolloCluster ClusterFromJson(const boost::json::object& o) {
-  return {core::StringAt(o, {"name"}), core::StringAt(o, {"appId"}), core::StringAt(o, {"dataChangeCreatedBy"})};
+  return {core::StringAt(o, {"name"}), core::StringAt(o, {"appId"}),
+          core::StringAt(o, {"dataChangeCreatedBy"})};
 }
 
 boost::json::object NamespaceToJson(const ApolloNamespace& ns) {

@@ -45,9 +45,9 @@ core::Status FakeApolloPortal::DeleteCluster(std::string_view env, std::string_v
 }
 
 core::Result<std::string> FakeApolloPortal::CreateAppNamespace(std::string_view app_id,
-                                                              std::string_view name,
-                                                              std::string_view format,
-                                                              std::string_view operator_name) {
+                                                               std::string_view name,
+                                                               std::string_view format,
+                                                               std::string_view operator_name) {
   if (auto e = Enter("CreateAppNamespace")) return *e;
   return store_.CreateAppNamespace(app_id, name, format, operator_name);
 }

@@ -38,7 +38,8 @@ core::Status CheckItem(const ApolloItem& item) {
 bool ValidAppNamespaceName(std::string_view name) {
   if (name.empty()) return false;
   for (char c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != '-') return false;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != '-')
+      return false;
   }
   for (std::string_view suffix : {".json", ".yml", ".yaml", ".xml", ".properties"}) {
     if (name.ends_with(suffix)) return false;
@@ -191,20 +192,22 @@ core::Status PortalStore::DeleteCluster(std::string_view env, std::string_view a
 }
 
 core::Result<std::string> PortalStore::CreateAppNamespace(std::string_view app_id,
-                                                         std::string_view name,
-                                                         std::string_view format,
-                                                         std::string_view operator_name) {
+                                                          std::string_view name,
+                                                          std::string_view format,
+                                                          std::string_view operator_name) {
   std::lock_guard lock(mutex_);
   if (auto ok = CheckOperator(operator_name); !ok.ok()) return ok.error();
   if (!ValidAppNamespaceName(name)) {
-    return core::Invalid("Invalid Namespace format: only letters, digits and - _ . are allowed, and no "
-                         ".json/.yml/.yaml/.xml/.properties suffix");
+    return core::Invalid(
+        "Invalid Namespace format: only letters, digits and - _ . are allowed, and no "
+        ".json/.yml/.yaml/.xml/.properties suffix");
   }
   if (format != "properties" && format != "xml" && format != "json" && format != "yml" &&
       format != "yaml" && format != "txt") {
     return core::Invalid("Invalid namespace format. format = " + std::string(format));
   }
-  const std::string full = std::string(name) + (format == "properties" ? "" : "." + std::string(format));
+  const std::string full =
+      std::string(name) + (format == "properties" ? "" : "." + std::string(format));
   for (const auto& env : envs_) {
     auto app = FindApp(env.first, app_id);
     if (!app.ok()) return app.error();
@@ -218,7 +221,8 @@ core::Result<std::string> PortalStore::CreateAppNamespace(std::string_view app_i
     App& app = apps.at(std::string(app_id));
     app.app_namespaces[full] = std::string(format);
     for (auto& [cluster_name, cluster] : app.clusters) {
-      cluster.namespaces[full].info = {std::string(app_id), cluster_name, full, std::string(format), "", false, {}};
+      cluster.namespaces[full].info = {
+          std::string(app_id), cluster_name, full, std::string(format), "", false, {}};
     }
   }
   return full;

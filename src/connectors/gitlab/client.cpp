@@ -38,7 +38,8 @@ GitLabBranch ToBranch(const boost::json::object& o) {
 }
 
 GitLabHook ToHook(const boost::json::object& o) {
-  return {core::IntAt(o, {"id"}), core::StringAt(o, {"url"}), core::BoolAt(o, {"push_events"}), core::StringAt(o, {"push_events_branch_filter"})};
+  return {core::IntAt(o, {"id"}), core::StringAt(o, {"url"}), core::BoolAt(o, {"push_events"}),
+          core::StringAt(o, {"push_events_branch_filter"})};
 }
 
 }  // namespace

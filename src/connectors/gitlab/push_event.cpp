@@ -33,7 +33,8 @@ core::Result<PushEvent> ParsePushHook(std::string_view event_header, std::string
     return core::Invalid("gitlab: the push hook body is not a JSON object");
   const auto& o = parsed.as_object();
   if (core::StringAt(o, {"object_kind"}) != "push") {
-    return core::Invalid("gitlab: object_kind is '" + core::StringAt(o, {"object_kind"}) + "', not 'push'");
+    return core::Invalid("gitlab: object_kind is '" + core::StringAt(o, {"object_kind"}) +
+                         "', not 'push'");
   }
   PushEvent e;
   e.ref = core::StringAt(o, {"ref"});

@@ -26,10 +26,12 @@ core::Result<JenkinsConsoleChunk> ConsoleAnswer(std::string body,
   if (!next) {
     return core::Error{core::Code::kTransient,
                        "jenkins: console answer without a usable X-Text-Size (" +
-                           std::string(text_size ? "\"" + std::string(*text_size) + "\"" : "none") + ")",
+                           std::string(text_size ? "\"" + std::string(*text_size) + "\"" : "none") +
+                           ")",
                        {}};
   }
-  return JenkinsConsoleChunk{.text = std::move(body), .next_start = *next, .more = more_data == "true"};
+  return JenkinsConsoleChunk{
+      .text = std::move(body), .next_start = *next, .more = more_data == "true"};
 }
 
 std::optional<std::int64_t> QueueItemOfLocation(std::string_view location) {

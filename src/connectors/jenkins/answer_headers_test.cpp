@@ -22,8 +22,8 @@ TEST(JenkinsAnswerHeaders, AConsoleAnswerCarriesTheNextOffsetAndWhetherMoreComes
 // atoll made 0 of these (the next read started over) or, past 2^63, was
 // undefined; a missing header repeated the same offset.
 TEST(JenkinsAnswerHeaders, AnUnusableTextSizeIsATransientError) {
-  for (const std::string size : {"", "abc", "-1", "+5", " 5", "5 ", "12a", "9223372036854775808",
-                                 "99999999999999999999"}) {
+  for (const std::string size :
+       {"", "abc", "-1", "+5", " 5", "5 ", "12a", "9223372036854775808", "99999999999999999999"}) {
     auto chunk = ConsoleAnswer("text", size, "true");
     ASSERT_FALSE(chunk.ok()) << size;
     EXPECT_EQ(chunk.error().code, core::Code::kTransient) << size;
@@ -34,9 +34,10 @@ TEST(JenkinsAnswerHeaders, AnUnusableTextSizeIsATransientError) {
 TEST(JenkinsAnswerHeaders, TheQueueItemIsTheNumberAfterTheLastQueueItem) {
   EXPECT_EQ(QueueItemOfLocation("https://ci.example.com/queue/item/17/"), 17);
   EXPECT_EQ(QueueItemOfLocation("http://ci/jenkins/queue/item/9"), 9);
-  for (const std::string location : {"", "https://ci/queue/item/", "https://ci/queue/item/abc/",
-                                     "https://ci/queue/item/0/", "https://ci/queue/item/-3/",
-                                     "https://ci/queue/item/99999999999999999999/", "https://ci/job/x/"}) {
+  for (const std::string location :
+       {"", "https://ci/queue/item/", "https://ci/queue/item/abc/", "https://ci/queue/item/0/",
+        "https://ci/queue/item/-3/", "https://ci/queue/item/99999999999999999999/",
+        "https://ci/job/x/"}) {
     EXPECT_EQ(QueueItemOfLocation(location), std::nullopt) << location;
   }
 }

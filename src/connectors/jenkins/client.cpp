@@ -2,10 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include "connectors/jenkins/answer_headers.hpp"
 #include "core/common/ascii_text.hpp"
 #include "core/common/json_path.hpp"
-
-#include "connectors/jenkins/answer_headers.hpp"
 
 namespace slipway::connectors::jenkins {
 
@@ -267,7 +266,8 @@ core::Result<JenkinsBuild> JenkinsClient::GetBuild(std::string_view path, std::i
       for (const auto& p : params->as_array()) {
         if (!p.is_object()) continue;
         const auto* v = p.as_object().if_contains("value");
-        build.parameters[core::StringAt(p.as_object(), {"name"})] = v && !v->is_null() ? ValueText(*v) : "";
+        build.parameters[core::StringAt(p.as_object(), {"name"})] =
+            v && !v->is_null() ? ValueText(*v) : "";
       }
     }
   }

@@ -82,7 +82,8 @@ struct Edit {
 // The edit that makes the element at `span` hold `escaped`.
 Edit SetText(const Span& span, std::string_view tag, const std::string& escaped) {
   if (!span.self_closing) return {span.begin, span.end, escaped};
-  return {span.begin, span.end, "<" + std::string(tag) + ">" + escaped + "</" + std::string(tag) + ">"};
+  return {span.begin, span.end,
+          "<" + std::string(tag) + ">" + escaped + "</" + std::string(tag) + ">"};
 }
 
 std::string_view Trim(std::string_view text) {
@@ -203,7 +204,6 @@ std::string PipelineJobXml(std::string_view description,
   return xml;
 }
 
-
 std::string FolderXml(std::string_view description) {
   return "<?xml version='1.1' encoding='UTF-8'?>\n"
          "<com.cloudbees.hudson.plugins.folder.Folder plugin=\"cloudbees-folder\">\n"
@@ -249,7 +249,8 @@ void DefaultValueEdits(std::string_view xml, std::string_view name, const std::s
 }
 
 std::string ApplyEdits(std::string_view xml, std::vector<Edit> edits) {
-  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
+  std::sort(edits.begin(), edits.end(),
+            [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
   std::string out;
   std::size_t copied = 0;
   for (const auto& e : edits) {
@@ -288,13 +289,14 @@ core::Result<std::string> WithBranch(std::string_view config_xml, std::string_vi
   return ApplyEdits(config_xml, std::move(edits));
 }
 
-core::Result<std::string> WithParameterDefault(std::string_view config_xml, std::string_view parameter,
-                                               std::string_view value) {
+core::Result<std::string> WithParameterDefault(std::string_view config_xml,
+                                               std::string_view parameter, std::string_view value) {
   if (auto ok = CheckValue("value", value); !ok.ok()) return ok.error();
   if (auto parsed = ParseConfigXml(config_xml); !parsed.ok()) return parsed.error();
   std::vector<Edit> edits;
   DefaultValueEdits(config_xml, parameter, XmlEscape(value), edits);
-  if (edits.empty()) return core::Invalid("the job has no string parameter " + std::string(parameter));
+  if (edits.empty())
+    return core::Invalid("the job has no string parameter " + std::string(parameter));
   return ApplyEdits(config_xml, std::move(edits));
 }
 

@@ -15,8 +15,8 @@ struct JobConfig {
   bool folder = false;
   std::string description{};
   std::vector<JenkinsParameter>
-      parameters{};       ///< every *ParameterDefinition: name and defaultValue
-  std::string scm_url{};  ///< the first GitSCM remote <url>, if any
+      parameters{};          ///< every *ParameterDefinition: name and defaultValue
+  std::string scm_url{};     ///< the first GitSCM remote <url>, if any
   std::string scm_branch{};  ///< the first GitSCM BranchSpec <name> ("*/main", "${BRANCH}"), if any
   bool disabled = false;
 };
@@ -47,8 +47,8 @@ core::Result<std::string> WithBranch(std::string_view config_xml, std::string_vi
 /// The job's config with the defaultValue of every string parameter named
 /// `parameter` set to `value`, everything else byte for byte; invalid when
 /// there is no such parameter or the value has control characters.
-core::Result<std::string> WithParameterDefault(std::string_view config_xml, std::string_view parameter,
-                                               std::string_view value);
+core::Result<std::string> WithParameterDefault(std::string_view config_xml,
+                                               std::string_view parameter, std::string_view value);
 
 /// Escapes &, <, >, " and ' for XML text and attributes.
 std::string XmlEscape(std::string_view text);

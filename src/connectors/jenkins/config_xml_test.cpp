@@ -70,9 +70,10 @@ INSTANTIATE_TEST_SUITE_P(
                  StringParam("<name>BRANCHES</name><defaultValue>b</defaultValue>") +
                  Spec("<name>d</name>")},
         Case{"xml_escaping", Spec("<name>main</name>") + StringParam("<name>BRANCH</name>"),
-             "a&b<c>\"d'", Spec("<name>a&amp;b&lt;c&gt;&quot;d&apos;</name>") +
-                               StringParam("<name>BRANCH</name><defaultValue>a&amp;b&lt;c&gt;&quot;"
-                                           "d&apos;</defaultValue>")}),
+             "a&b<c>\"d'",
+             Spec("<name>a&amp;b&lt;c&gt;&quot;d&apos;</name>") +
+                 StringParam("<name>BRANCH</name><defaultValue>a&amp;b&lt;c&gt;&quot;"
+                             "d&apos;</defaultValue>")}),
     [](const auto& info) { return info.param.name; });
 
 TEST(WithBranch, APipelineJobSlipwayCreatesCarriesTheBranchTwice) {
@@ -101,7 +102,8 @@ TEST(WithBranch, RefusesWhatCannotCarryABranch) {
 }
 
 TEST(WithParameterDefault, SetsOneStringParametersDefaultOnly) {
-  const std::string xml = kHead + "<parameterDefinitions>" + StringParam("<name>IMAGE</name><defaultValue/>") +
+  const std::string xml = kHead + "<parameterDefinitions>" +
+                          StringParam("<name>IMAGE</name><defaultValue/>") +
                           StringParam("<name>BRANCH</name><defaultValue>main</defaultValue>") +
                           "</parameterDefinitions>" + kTail;
   auto out = WithParameterDefault(xml, "IMAGE", "r:5000/slipway/web:lane-manual&x");

@@ -2,9 +2,9 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "core/common/json_path.hpp"
 #include "connectors/kubernetes/rest.hpp"
 #include "connectors/kubernetes/watcher.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors {
 

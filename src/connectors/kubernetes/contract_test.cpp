@@ -112,7 +112,8 @@ TEST_P(KubernetesContract, DeploymentCreateGetReplaceConflictPatchScaleDelete) {
   ASSERT_TRUE(current.ok());
   KubeObject stale = *current;
   core::Result<KubeObject> replaced = core::Error{core::Code::kConflict, "not tried", {}};
-  for (int attempt = 0; attempt < 10 && !replaced.ok() && replaced.error().code == core::Code::kConflict;
+  for (int attempt = 0;
+       attempt < 10 && !replaced.ok() && replaced.error().code == core::Code::kConflict;
        ++attempt) {
     auto latest = k().Get(kube::kDeployments, "team-a", "web");
     ASSERT_TRUE(latest.ok());
@@ -198,7 +199,7 @@ TEST_P(KubernetesContract, RolloutRestartRollsANewReplicaSet) {
   auto restarted = k().RolloutRestart("team-a", "web", "2026-05-01T10:00:00Z");
   ASSERT_TRUE(restarted.ok()) << restarted.error().message;
   EXPECT_EQ(core::StringAt(*restarted, {"spec", "template", "metadata", "annotations",
-                                  "kubectl.kubernetes.io/restartedAt"}),
+                                        "kubectl.kubernetes.io/restartedAt"}),
             "2026-05-01T10:00:00Z");
   EXPECT_TRUE(Eventually([&] { return k().ListReplicaSets("team-a", "app=web")->size() == 2; }));
   EXPECT_TRUE(WaitForRollout("web").done);

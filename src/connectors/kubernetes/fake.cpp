@@ -5,9 +5,9 @@
 #include "connectors/kubernetes/errors.hpp"
 #include "connectors/kubernetes/fake_validation.hpp"
 #include "connectors/kubernetes/fake_watch.hpp"
-#include "core/common/json_path.hpp"
-#include "connectors/kubernetes/selectors.hpp"
 #include "connectors/kubernetes/patch.hpp"
+#include "connectors/kubernetes/selectors.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors {
 
@@ -283,7 +283,8 @@ core::Result<ObjectList> FakeKubernetes::List(const KubeResource& resource, std:
   list.resource_version = std::to_string(store_.version());
   for (const auto* o : store_.All(resource.plural, resource.namespaced ? ns : "")) {
     const auto* l = core::Find(*o, {"metadata", "labels"});
-    if (fields->Matches(*o) && labels->Matches(l ? *l : boost::json::value())) list.items.push_back(*o);
+    if (fields->Matches(*o) && labels->Matches(l ? *l : boost::json::value()))
+      list.items.push_back(*o);
   }
   return list;
 }
@@ -325,7 +326,8 @@ core::Result<KubeObject> FakeKubernetes::Patch(const KubeResource& resource, std
   KubeObject copy = *current;
   // The emulator's patch functions; with an object patch on an object they
   // cannot fail (only JSON patches, which the port does not send, can).
-  auto merged = type == PatchType::kMerge ? kube::MergePatch(copy, patch) : kube::StrategicMergePatch(copy, patch);
+  auto merged = type == PatchType::kMerge ? kube::MergePatch(copy, patch)
+                                          : kube::StrategicMergePatch(copy, patch);
   return Write(resource, ns, std::move(merged.as_object()), &copy);
 }
 

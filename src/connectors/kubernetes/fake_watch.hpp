@@ -14,8 +14,8 @@ namespace slipway::connectors {
 
 class FakeKubernetes::FakeWatch {
  public:
-  FakeWatch(std::string plural, std::string ns, kube::LabelSelector labels, kube::FieldSelector fields,
-            WatchCallback on_event)
+  FakeWatch(std::string plural, std::string ns, kube::LabelSelector labels,
+            kube::FieldSelector fields, WatchCallback on_event)
       : plural_(std::move(plural)),
         ns_(std::move(ns)),
         labels_(std::move(labels)),

@@ -25,8 +25,10 @@ struct Reader {
   core::Error Fail(const std::string& what) const { return core::Invalid(origin + ": " + what); }
 
   core::Error FileRefused(const std::string& field) const {
-    return Fail(field + " names a file; a kubeconfig given to Slipway must carry its credentials "
-                "inline (token, certificate-authority-data, client-certificate-data, client-key-data)");
+    return Fail(
+        field +
+        " names a file; a kubeconfig given to Slipway must carry its credentials "
+        "inline (token, certificate-authority-data, client-certificate-data, client-key-data)");
   }
 
   std::string Resolve(const std::string& path) const {
@@ -163,11 +165,13 @@ core::Status ReadUser(const Reader& r, const YAML::Node& user, const std::string
   return core::Ok{};
 }
 
-core::Result<KubernetesSettings> Parse(const Reader& r, std::string_view yaml, std::string_view context) {
+core::Result<KubernetesSettings> Parse(const Reader& r, std::string_view yaml,
+                                       std::string_view context) {
   try {
     YAML::Node root = YAML::Load(std::string(yaml));
     if (auto problem = FindRepeatedKey(root)) {
-      return r.Fail("not valid YAML: " + problem->message + " (line " + std::to_string(problem->line) + ")");
+      return r.Fail("not valid YAML: " + problem->message + " (line " +
+                    std::to_string(problem->line) + ")");
     }
     if (!root.IsMap()) return r.Fail("not a kubeconfig (expected a YAML map)");
     std::string context_name =
@@ -208,7 +212,8 @@ core::Result<KubernetesSettings> ParseKubeconfig(std::string_view yaml, const st
   return Parse(Reader{std::string(origin), base_dir}, yaml, context);
 }
 
-core::Result<KubernetesSettings> ParseInlineKubeconfig(std::string_view yaml, std::string_view origin) {
+core::Result<KubernetesSettings> ParseInlineKubeconfig(std::string_view yaml,
+                                                       std::string_view origin) {
   return Parse(Reader{std::string(origin), "", false}, yaml, "");
 }
 
@@ -248,7 +253,8 @@ core::Result<KubernetesSettings> InClusterSettings(const InClusterOptions& optio
   if (std::ifstream ns(r.Resolve("namespace")); ns) {
     std::string name;
     std::getline(ns, name);
-    if (!core::TrimSpace(name).empty()) settings.default_namespace = std::string(core::TrimSpace(name));
+    if (!core::TrimSpace(name).empty())
+      settings.default_namespace = std::string(core::TrimSpace(name));
   }
   return settings;
 }

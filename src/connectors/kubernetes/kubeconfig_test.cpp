@@ -118,30 +118,34 @@ TEST(Kubeconfig, AnInlineKubeconfigRefusesEveryFileField) {
   Write(dir.path() + "/secret", "server-side secret\n");
   const std::string secret = dir.path() + "/secret";
   const std::string user = "users: [{name: u, user: {";
-  const std::string rest = "}}]\ncontexts: [{name: c, context: {cluster: k, user: u}}]\ncurrent-context: c\n";
+  const std::string rest =
+      "}}]\ncontexts: [{name: c, context: {cluster: k, user: u}}]\ncurrent-context: c\n";
   const std::string cluster = "clusters: [{name: k, cluster: {server: 'https://k'}}]\n";
   struct Case {
     std::string yaml;
     std::string field;
   };
-  for (const auto& c : {Case{cluster + user + "tokenFile: " + secret + rest, "tokenFile"},
-                        Case{cluster + user + "tokenFile: /dev/zero" + rest, "tokenFile"},
-                        Case{"clusters: [{name: k, cluster: {server: 'https://k', certificate-authority: " +
-                                 secret + "}}]\n" + user + "token: t" + rest,
-                             "certificate-authority"},
-                        Case{cluster + user + "client-certificate: " + secret + ", client-key-data: " +
-                                 B64(kKey) + rest,
-                             "client-certificate"},
-                        Case{cluster + user + "client-certificate-data: " + B64(kCert) +
-                                 ", client-key: " + secret + rest,
-                             "client-key"}}) {
+  for (const auto& c :
+       {Case{cluster + user + "tokenFile: " + secret + rest, "tokenFile"},
+        Case{cluster + user + "tokenFile: /dev/zero" + rest, "tokenFile"},
+        Case{"clusters: [{name: k, cluster: {server: 'https://k', certificate-authority: " +
+                 secret + "}}]\n" + user + "token: t" + rest,
+             "certificate-authority"},
+        Case{cluster + user + "client-certificate: " + secret + ", client-key-data: " + B64(kKey) +
+                 rest,
+             "client-certificate"},
+        Case{cluster + user + "client-certificate-data: " + B64(kCert) + ", client-key: " + secret +
+                 rest,
+             "client-key"}}) {
     auto s = ParseInlineKubeconfig(c.yaml);
     ASSERT_FALSE(s.ok()) << c.yaml;
     EXPECT_EQ(s.error().code, core::Code::kInvalid);
-    EXPECT_NE(s.error().message.find(c.field + " names a file"), std::string::npos) << s.error().message;
+    EXPECT_NE(s.error().message.find(c.field + " names a file"), std::string::npos)
+        << s.error().message;
   }
-  auto inline_only = ParseInlineKubeconfig(cluster + user + "token: t, client-certificate-data: " +
-                                           B64(kCert) + ", client-key-data: " + B64(kKey) + rest);
+  auto inline_only =
+      ParseInlineKubeconfig(cluster + user + "token: t, client-certificate-data: " + B64(kCert) +
+                            ", client-key-data: " + B64(kKey) + rest);
   ASSERT_TRUE(inline_only.ok()) << inline_only.error().message;
   EXPECT_EQ(inline_only->transport.bearer_token, "t");
 }
@@ -211,10 +215,13 @@ TEST(Kubeconfig, RefusesARepeatedKey) {
       "contexts: [{name: a, context: {cluster: k}}]\n";
   auto s = ParseKubeconfig(yaml, "/nowhere", "", "kubeconfig");
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().message, "kubeconfig: not valid YAML: the key \"server\" appears twice in one mapping (line 2)");
-  auto top = ParseKubeconfig("current-context: a\ncurrent-context: b\n", "/nowhere", "", "kubeconfig");
+  EXPECT_EQ(s.error().message,
+            "kubeconfig: not valid YAML: the key \"server\" appears twice in one mapping (line 2)");
+  auto top =
+      ParseKubeconfig("current-context: a\ncurrent-context: b\n", "/nowhere", "", "kubeconfig");
   ASSERT_FALSE(top.ok());
-  EXPECT_NE(top.error().message.find("\"current-context\" appears twice"), std::string::npos) << top.error().message;
+  EXPECT_NE(top.error().message.find("\"current-context\" appears twice"), std::string::npos)
+      << top.error().message;
 }
 
 TEST(Kubeconfig, MissingFile) {

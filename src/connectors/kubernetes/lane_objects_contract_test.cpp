@@ -81,9 +81,8 @@ TEST_P(LaneObjectsContract, ALanesObjectsAreCreatedAndReadBack) {
   EXPECT_EQ(core::StringAt(*cluster_ip, {"spec", "type"}), "ClusterIP");
   EXPECT_FALSE(core::StringAt(*cluster_ip, {"spec", "clusterIP"}).empty());
 
-  auto external =
-      k().Create(kube::kServices, "lane-1",
-                 ExternalNameService("pay", "pay.base.svc.cluster.local"));
+  auto external = k().Create(kube::kServices, "lane-1",
+                             ExternalNameService("pay", "pay.base.svc.cluster.local"));
   ASSERT_TRUE(external.ok()) << external.error().message;
   auto read = k().Get(kube::kServices, "lane-1", "pay");
   ASSERT_TRUE(read.ok()) << read.error().message;
@@ -93,13 +92,14 @@ TEST_P(LaneObjectsContract, ALanesObjectsAreCreatedAndReadBack) {
   EXPECT_EQ(core::Find(*read, {"spec", "clusterIPs"}), nullptr);
   EXPECT_EQ(core::Find(*read, {"spec", "selector"}), nullptr);
 
-  auto ingress = k().Create(kube::kIngresses, "lane-1",
-                            Ingress("web", "web.lane-1.sandbox.test", "Prefix"));
+  auto ingress =
+      k().Create(kube::kIngresses, "lane-1", Ingress("web", "web.lane-1.sandbox.test", "Prefix"));
   ASSERT_TRUE(ingress.ok()) << ingress.error().message;
   auto got = k().Get(kube::kIngresses, "lane-1", "web");
   ASSERT_TRUE(got.ok()) << got.error().message;
   EXPECT_EQ(core::StringAt(*got, {"apiVersion"}), "networking.k8s.io/v1");
-  EXPECT_EQ(core::StringAt(got->at("spec").as_object().at("rules").as_array().at(0).as_object(), {"host"}),
+  EXPECT_EQ(core::StringAt(got->at("spec").as_object().at("rules").as_array().at(0).as_object(),
+                           {"host"}),
             "web.lane-1.sandbox.test");
   auto services = k().List(kube::kServices, "lane-1", {});
   ASSERT_TRUE(services.ok());
@@ -149,10 +149,9 @@ TEST_P(LaneObjectsContract, DeletingALanesNamespaceTerminatesItAndTakesEverythin
   })) << "a Terminating namespace goes away";
 
   ASSERT_TRUE(k().EnsureNamespace("lane-1").ok());
-  for (const auto& [resource, name] : {std::pair{&kube::kDeployments, "web"},
-                                       std::pair{&kube::kServices, "web"},
-                                       std::pair{&kube::kServices, "pay"},
-                                       std::pair{&kube::kIngresses, "web"}}) {
+  for (const auto& [resource, name] :
+       {std::pair{&kube::kDeployments, "web"}, std::pair{&kube::kServices, "web"},
+        std::pair{&kube::kServices, "pay"}, std::pair{&kube::kIngresses, "web"}}) {
     auto gone = k().Get(*resource, "lane-1", name);
     ASSERT_FALSE(gone.ok()) << resource->plural << "/" << name << " survived its namespace";
     EXPECT_EQ(gone.error().code, core::Code::kNotFound);

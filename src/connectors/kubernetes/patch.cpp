@@ -22,7 +22,9 @@ json::value MergePatch(const json::value& target, const json::value& patch) {
 
 namespace {
 
-[[noreturn]] void Fail(int code, std::string message) { throw PatchError{code, std::move(message)}; }
+[[noreturn]] void Fail(int code, std::string message) {
+  throw PatchError{code, std::move(message)};
+}
 
 std::vector<std::string> Pointer(const std::string& ptr) {
   if (ptr.empty()) return {};
@@ -31,7 +33,8 @@ std::vector<std::string> Pointer(const std::string& ptr) {
   size_t start = 1;
   while (true) {
     size_t slash = ptr.find('/', start);
-    std::string tok = ptr.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    std::string tok =
+        ptr.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     std::string un;
     for (size_t i = 0; i < tok.size(); ++i) {
       if (tok[i] == '~' && i + 1 < tok.size() && (tok[i + 1] == '0' || tok[i + 1] == '1')) {

@@ -11,8 +11,7 @@ namespace slipway::connectors {
 
 namespace {
 
-const boost::json::array* ArrayAt(const KubeObject& o,
-                                  core::JsonPath path) {
+const boost::json::array* ArrayAt(const KubeObject& o, core::JsonPath path) {
   const auto* v = core::Find(o, path);
   return v ? v->if_array() : nullptr;
 }

@@ -1,6 +1,5 @@
 #include "connectors/kubernetes/rollout_math.hpp"
 
-
 #include <gtest/gtest.h>
 
 namespace slipway::connectors::kube {
@@ -59,8 +58,10 @@ TEST(ScaleDownOldReplicaSets, KeepsMinimumAvailable) {
 }
 
 TEST(PodTemplateHash, StableAndKeyOrderIndependent) {
-  auto a = json::parse(R"({"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"web","image":"web:1"}]}})");
-  auto b = json::parse(R"({"spec":{"containers":[{"image":"web:1","name":"web"}]},"metadata":{"labels":{"app":"web"}}})");
+  auto a = json::parse(
+      R"({"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"web","image":"web:1"}]}})");
+  auto b = json::parse(
+      R"({"spec":{"containers":[{"image":"web:1","name":"web"}]},"metadata":{"labels":{"app":"web"}}})");
   EXPECT_EQ(PodTemplateHash(a, 0), PodTemplateHash(b, 0));
   // A fixed value: the hash must not change between runs or builds.
   EXPECT_EQ(PodTemplateHash(a, 0), PodTemplateHash(json::parse(json::serialize(a)), 0));
@@ -68,7 +69,8 @@ TEST(PodTemplateHash, StableAndKeyOrderIndependent) {
   EXPECT_GE(h.size(), 6u);
   EXPECT_LE(h.size(), 10u);
   EXPECT_EQ(h.find_first_not_of("bcdfghjklmnpqrstvwxz2456789"), std::string::npos);
-  auto c = json::parse(R"({"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"web","image":"web:2"}]}})");
+  auto c = json::parse(
+      R"({"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"name":"web","image":"web:2"}]}})");
   EXPECT_NE(PodTemplateHash(a, 0), PodTemplateHash(c, 0));
   EXPECT_NE(PodTemplateHash(a, 0), PodTemplateHash(a, 1));  // collisionCount changes it
 }

@@ -57,7 +57,8 @@ bool IsLabelValue(std::string_view v) {
   auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
   if (v.empty()) return true;
   if (v.size() > 63 || !alnum(v.front()) || !alnum(v.back())) return false;
-  return std::all_of(v.begin(), v.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
+  return std::all_of(v.begin(), v.end(),
+                     [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
 }
 
 // A label key as IsQualifiedName: an optional DNS subdomain prefix and '/',
@@ -68,8 +69,10 @@ bool IsLabelKey(std::string_view key) {
     std::string_view prefix = key.substr(0, slash);
     name = key.substr(slash + 1);
     auto lower = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-    if (prefix.empty() || prefix.size() > 253 || !lower(prefix.front()) || !lower(prefix.back())) return false;
-    if (!std::all_of(prefix.begin(), prefix.end(), [&](char c) { return lower(c) || c == '-' || c == '.'; })) {
+    if (prefix.empty() || prefix.size() > 253 || !lower(prefix.front()) || !lower(prefix.back()))
+      return false;
+    if (!std::all_of(prefix.begin(), prefix.end(),
+                     [&](char c) { return lower(c) || c == '-' || c == '.'; })) {
       return false;
     }
   }
@@ -80,17 +83,19 @@ bool IsLabelKey(std::string_view key) {
 // (so `a=b=c` is a 400, not the key "a" with the value "b=c").
 core::Status CheckTerm(const std::string& key, const std::vector<std::string>& values) {
   if (!IsLabelKey(key)) {
-    return core::Invalid("unable to parse requirement: key: Invalid value: \"" + key +
-                     "\": name part must consist of alphanumeric characters, '-', '_' or '.', and must "
-                     "start and end with an alphanumeric character (with an optional DNS subdomain "
-                     "prefix and '/')");
+    return core::Invalid(
+        "unable to parse requirement: key: Invalid value: \"" + key +
+        "\": name part must consist of alphanumeric characters, '-', '_' or '.', and must "
+        "start and end with an alphanumeric character (with an optional DNS subdomain "
+        "prefix and '/')");
   }
   for (const auto& v : values) {
     if (!IsLabelValue(v)) {
-      return core::Invalid("unable to parse requirement: values[0][" + key + "]: Invalid value: \"" + v +
-                       "\": a valid label must be an empty string or consist of alphanumeric "
-                       "characters, '-', '_' or '.', and must start and end with an alphanumeric "
-                       "character");
+      return core::Invalid(
+          "unable to parse requirement: values[0][" + key + "]: Invalid value: \"" + v +
+          "\": a valid label must be an empty string or consist of alphanumeric "
+          "characters, '-', '_' or '.', and must start and end with an alphanumeric "
+          "character");
     }
   }
   return core::Ok{};
@@ -109,7 +114,8 @@ std::optional<std::string> Label(const boost::json::value& labels, const std::st
 core::Result<LabelSelector> LabelSelector::Parse(std::string_view text) {
   LabelSelector sel;
   for (const auto& term : SplitTerms(text)) {
-    if (term.empty()) return core::Invalid("unable to parse requirement: found '', expected: identifier");
+    if (term.empty())
+      return core::Invalid("unable to parse requirement: found '', expected: identifier");
     Term t;
     if (term[0] == '!') {
       t = {Trim(term.substr(1)), Op::kNotExists, {}};
@@ -123,7 +129,8 @@ core::Result<LabelSelector> LabelSelector::Parse(std::string_view text) {
                p4 != std::string::npos || p5 != std::string::npos) {
       const bool in = p4 == std::string::npos;
       auto values = ParseSet(term.substr(in ? p5 : p4));
-      if (!values) return core::Invalid("unable to parse requirement: found '" + term + "', expected: '('");
+      if (!values)
+        return core::Invalid("unable to parse requirement: found '" + term + "', expected: '('");
       t = {Trim(term.substr(0, in ? p5 : p4)), in ? Op::kIn : Op::kNotIn, std::move(*values)};
     } else {
       t = {term, Op::kExists, {}};
@@ -139,7 +146,8 @@ LabelSelector LabelSelector::FromObject(const boost::json::value& selector) {
   if (const auto* ml = core::Find(selector, {"matchLabels"}); ml && ml->is_object()) {
     for (const auto& kv : ml->as_object()) {
       if (kv.value().is_string()) {
-        sel.terms_.push_back({std::string(kv.key()), Op::kEq, {std::string(kv.value().as_string())}});
+        sel.terms_.push_back(
+            {std::string(kv.key()), Op::kEq, {std::string(kv.value().as_string())}});
       }
     }
   }
@@ -195,12 +203,24 @@ std::string LabelSelector::ToString() const {
       return "(" + s + ")";
     };
     switch (t.op) {
-      case Op::kEq: out += t.key + "=" + t.values.at(0); break;
-      case Op::kNotEq: out += t.key + "!=" + t.values.at(0); break;
-      case Op::kIn: out += t.key + " in " + set(); break;
-      case Op::kNotIn: out += t.key + " notin " + set(); break;
-      case Op::kExists: out += t.key; break;
-      case Op::kNotExists: out += "!" + t.key; break;
+      case Op::kEq:
+        out += t.key + "=" + t.values.at(0);
+        break;
+      case Op::kNotEq:
+        out += t.key + "!=" + t.values.at(0);
+        break;
+      case Op::kIn:
+        out += t.key + " in " + set();
+        break;
+      case Op::kNotIn:
+        out += t.key + " notin " + set();
+        break;
+      case Op::kExists:
+        out += t.key;
+        break;
+      case Op::kNotExists:
+        out += "!" + t.key;
+        break;
     }
   }
   return out;
@@ -219,7 +239,8 @@ core::Result<FieldSelector> FieldSelector::Parse(std::string_view text) {
     } else if (auto p3 = term.find('='); p3 != std::string::npos) {
       t = {Trim(term.substr(0, p3)), true, Trim(term.substr(p3 + 1))};
     } else {
-      return core::Invalid("invalid selector: '" + std::string(text) + "'; can't understand '" + term + "'");
+      return core::Invalid("invalid selector: '" + std::string(text) + "'; can't understand '" +
+                           term + "'");
     }
     if (std::find(kSupported.begin(), kSupported.end(), t.field) == kSupported.end()) {
       return core::Invalid("field label not supported: " + t.field);

@@ -47,7 +47,8 @@ class SelectorsAndPatchesContract : public ::testing::TestWithParam<kube_testing
     }
     return names;
   }
-  void ExpectBadRequest(const std::string& labels, const std::string& fields, const std::string& words) {
+  void ExpectBadRequest(const std::string& labels, const std::string& fields,
+                        const std::string& words) {
     auto list = k().List(kube::kDeployments, "team-s", ListOptions{labels, fields});
     ASSERT_FALSE(list.ok()) << labels << " / " << fields;
     EXPECT_EQ(list.error().code, core::Code::kInvalid) << list.error().message;
@@ -79,7 +80,8 @@ TEST_P(SelectorsAndPatchesContract, MalformedSelectorsAreRefusedInTheApiServersW
 TEST_P(SelectorsAndPatchesContract, StrategicDeleteDirectiveAndMergePatchReplacingTheList) {
   auto strategic = k().Patch(
       kube::kDeployments, "team-s", "web", PatchType::kStrategicMerge,
-      boost::json::parse(R"({"spec":{"template":{"spec":{"containers":[{"name":"side","$patch":"delete"}]}}}})"));
+      boost::json::parse(
+          R"({"spec":{"template":{"spec":{"containers":[{"name":"side","$patch":"delete"}]}}}})"));
   ASSERT_TRUE(strategic.ok()) << strategic.error().message;
   const auto* containers = core::Find(*strategic, {"spec", "template", "spec", "containers"});
   ASSERT_TRUE(containers && containers->is_array());
@@ -98,7 +100,8 @@ TEST_P(SelectorsAndPatchesContract, StrategicDeleteDirectiveAndMergePatchReplaci
   EXPECT_EQ(core::StringAt(containers->as_array()[0], {"name"}), "only");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, SelectorsAndPatchesContract, ::testing::ValuesIn(kube_testing::Backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, SelectorsAndPatchesContract,
+                         ::testing::ValuesIn(kube_testing::Backends()),
                          [](const auto& info) { return info.param.name; });
 
 }  // namespace

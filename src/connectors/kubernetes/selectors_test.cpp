@@ -60,10 +60,10 @@ TEST(LabelSelector, ValidSelectorsParseToTheirCanonicalForm) {
 // "c", printed back as "a=b=c", which read as the key "a" and the value
 // "b=c". The apiserver refuses keys and values that are not valid labels.
 TEST(LabelSelector, KeysAndValuesMustBeValidLabels) {
-  for (const std::string& text : std::vector<std::string>{"a=b==c", "a=b=c", ".pp.ku=web", "app/=x", "Bad.Prefix/app=x",
-                                                          "k=-v", "k=" + std::string(64, 'v'),
-                                                          std::string(64, 'k') + "=v", "a b=c",
-                                                          "app in (web, bad value)", "!a=b"}) {
+  for (const std::string& text :
+       std::vector<std::string>{"a=b==c", "a=b=c", ".pp.ku=web", "app/=x", "Bad.Prefix/app=x",
+                                "k=-v", "k=" + std::string(64, 'v'), std::string(64, 'k') + "=v",
+                                "a b=c", "app in (web, bad value)", "!a=b"}) {
     auto parsed = LabelSelector::Parse(text);
     EXPECT_FALSE(parsed.ok()) << text;
     if (!parsed.ok()) {

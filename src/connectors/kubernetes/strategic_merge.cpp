@@ -101,10 +101,10 @@ void ApplyOrder(json::array& list, const json::array& order, const std::string& 
   auto rank = [&](const json::value& x) -> size_t {
     for (size_t i = 0; i < order.size(); ++i) {
       const auto& o = order[i];
-      if (key.empty() ? o == x
-                      : (o.is_object() && x.is_object() && o.as_object().contains(key) &&
-                         x.as_object().contains(key) &&
-                         o.as_object().at(key) == x.as_object().at(key))) {
+      if (key.empty()
+              ? o == x
+              : (o.is_object() && x.is_object() && o.as_object().contains(key) &&
+                 x.as_object().contains(key) && o.as_object().at(key) == x.as_object().at(key))) {
         return i;
       }
     }

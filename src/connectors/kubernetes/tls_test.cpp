@@ -97,9 +97,9 @@ struct PythonServer {
     if (pid == 0) {
       dup2(out[1], 1);
       close(out[0]);
-      execlp("python3", "python3", (dir + "/server.py").c_str(), (dir + "/" + cert + ".crt").c_str(),
-             (dir + "/" + cert + ".key").c_str(), (dir + "/ca.crt").c_str(),
-             require_client_cert ? "1" : "0", nullptr);
+      execlp("python3", "python3", (dir + "/server.py").c_str(),
+             (dir + "/" + cert + ".crt").c_str(), (dir + "/" + cert + ".key").c_str(),
+             (dir + "/ca.crt").c_str(), require_client_cert ? "1" : "0", nullptr);
       _exit(127);
     }
     close(out[1]);

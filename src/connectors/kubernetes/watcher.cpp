@@ -3,8 +3,8 @@
 #include <boost/json/parse.hpp>
 
 #include "connectors/kubernetes/errors.hpp"
-#include "core/common/json_path.hpp"
 #include "connectors/kubernetes/rest.hpp"
+#include "core/common/json_path.hpp"
 
 namespace slipway::connectors {
 

@@ -85,7 +85,8 @@ TEST_F(WebhookTest, ANoticeIdIsTheDeliveryIdOfEverySend) {
   ASSERT_EQ(receiver_->requests.size(), 3u);
   EXPECT_EQ(receiver_->requests[0].Header("x-slipway-delivery"), "notice-42");
   EXPECT_EQ(receiver_->requests[1].Header("x-slipway-delivery"), "notice-42");
-  EXPECT_EQ(boost::json::parse(receiver_->requests[1].body).at("delivery").as_string(), "notice-42");
+  EXPECT_EQ(boost::json::parse(receiver_->requests[1].body).at("delivery").as_string(),
+            "notice-42");
   EXPECT_NE(receiver_->requests[2].Header("x-slipway-delivery"), "notice-42");
 }
 

@@ -11,7 +11,14 @@ namespace slipway::core {
 
 enum class AppType { kSelfDeveloped, kCommercial, kEmpty };
 enum class AppLevel { kCore, kNonCore, kEdge };
-enum class AppStatus { kUnderReview, kRejected, kPendingOnline, kOnline, kPendingOffline, kOffline };
+enum class AppStatus {
+  kUnderReview,
+  kRejected,
+  kPendingOnline,
+  kOnline,
+  kPendingOffline,
+  kOffline
+};
 
 std::string_view AppTypeName(AppType t);
 std::optional<AppType> ParseAppType(std::string_view s);
@@ -37,7 +44,7 @@ struct HealthCheck {
 
 /// What must be completed after approval before an application can be released (R-APP-3).
 struct AppDetails {
-  std::string build_job;     ///< Jenkins job path (self_developed)
+  std::string build_job;  ///< Jenkins job path (self_developed)
   std::vector<Port> ports;
   std::optional<HealthCheck> health_check;
   std::string vendor_image;  ///< image repository released as is (commercial)

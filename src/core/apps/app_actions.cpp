@@ -39,11 +39,16 @@ bool Active(const App& app) {
 
 Check NeedsActive(const App& app) {
   switch (app.status) {
-    case AppStatus::kUnderReview: return "the application is waiting for review";
-    case AppStatus::kRejected: return "the application was rejected";
-    case AppStatus::kPendingOffline: return "the application is being taken offline";
-    case AppStatus::kOffline: return "offline applications accept no new work";
-    default: return std::nullopt;
+    case AppStatus::kUnderReview:
+      return "the application is waiting for review";
+    case AppStatus::kRejected:
+      return "the application was rejected";
+    case AppStatus::kPendingOffline:
+      return "the application is being taken offline";
+    case AppStatus::kOffline:
+      return "offline applications accept no new work";
+    default:
+      return std::nullopt;
   }
 }
 
@@ -108,14 +113,20 @@ AppActions ComputeAppActions(const App& app, const Caller& caller,
   std::vector<std::pair<std::string, Check>> checks = {
       {"edit", first({not_offline, can_write})},
       {"complete", first({approved, can_write})},
-      {"approve", first({[&] { return NeedsStatus(app, AppStatus::kUnderReview,
-                                                  "only applications under review can be approved"); },
+      {"approve", first({[&] {
+                           return NeedsStatus(app, AppStatus::kUnderReview,
+                                              "only applications under review can be approved");
+                         },
                          admin})},
-      {"reject", first({[&] { return NeedsStatus(app, AppStatus::kUnderReview,
-                                                 "only applications under review can be rejected"); },
+      {"reject", first({[&] {
+                          return NeedsStatus(app, AppStatus::kUnderReview,
+                                             "only applications under review can be rejected");
+                        },
                         admin})},
-      {"resubmit", first({[&] { return NeedsStatus(app, AppStatus::kRejected,
-                                                   "only rejected applications can be resubmitted"); },
+      {"resubmit", first({[&] {
+                            return NeedsStatus(app, AppStatus::kRejected,
+                                               "only rejected applications can be resubmitted");
+                          },
                           can_write})},
       {"build", first({[&] { return NeedsBuildable(app); }, active, can_write,
                        [&]() -> Check {
@@ -129,16 +140,21 @@ AppActions ComputeAppActions(const App& app, const Caller& caller,
       {"add_environment", first({active, can_write})},
       {"scale", first({active, can_write})},
       {"restart", first({active, can_write})},
-      {"request_offline", first({[&]() -> Check {
-                                   if (Active(app)) return std::nullopt;
-                                   return "only pending or online applications can be taken offline";
+      {"request_offline",
+       first({[&]() -> Check {
+                if (Active(app)) return std::nullopt;
+                return "only pending or online applications can be taken offline";
+              },
+              can_own})},
+      {"confirm_offline", first({[&] {
+                                   return NeedsStatus(app, AppStatus::kPendingOffline,
+                                                      "no offline request is pending");
                                  },
-                                 can_own})},
-      {"confirm_offline", first({[&] { return NeedsStatus(app, AppStatus::kPendingOffline,
-                                                          "no offline request is pending"); },
                                  admin})},
-      {"cancel_offline", first({[&] { return NeedsStatus(app, AppStatus::kPendingOffline,
-                                                         "no offline request is pending"); },
+      {"cancel_offline", first({[&] {
+                                  return NeedsStatus(app, AppStatus::kPendingOffline,
+                                                     "no offline request is pending");
+                                },
                                 can_own})},
       {"manage_members", first({not_offline, can_own})},
   };

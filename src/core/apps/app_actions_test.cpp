@@ -42,8 +42,8 @@ TEST(AppActions, CommercialIsNeverBuiltAndEmptyNeverReleased) {
   EXPECT_NE(commercial.ReasonFor("build")->find("vendor images"), std::string::npos);
   EXPECT_TRUE(commercial.Allows("release"));
 
-  auto empty = ComputeAppActions(CompleteApp(AppType::kEmpty, AppStatus::kOnline),
-                                 As(Role::kAdmin), std::nullopt);
+  auto empty = ComputeAppActions(CompleteApp(AppType::kEmpty, AppStatus::kOnline), As(Role::kAdmin),
+                                 std::nullopt);
   EXPECT_FALSE(empty.Allows("build"));
   EXPECT_FALSE(empty.Allows("change"));
   EXPECT_FALSE(empty.Allows("release"));
@@ -84,7 +84,8 @@ TEST(AppActions, BuildsNeedTheRepositoryButNotAJobName) {
 TEST(AppActions, OfflineAcceptsNoNewWork) {
   auto actions = ComputeAppActions(CompleteApp(AppType::kSelfDeveloped, AppStatus::kOffline),
                                    As(Role::kAdmin), std::nullopt);
-  for (const char* a : {"build", "change", "release", "add_environment", "scale", "restart", "edit"}) {
+  for (const char* a :
+       {"build", "change", "release", "add_environment", "scale", "restart", "edit"}) {
     EXPECT_FALSE(actions.Allows(a)) << a;
   }
 }

@@ -4,8 +4,8 @@
 #include <initializer_list>
 #include <set>
 
-#include "core/common/names.hpp"
 #include "core/builds/jenkins_item_path.hpp"
+#include "core/common/names.hpp"
 #include "core/common/text_rules.hpp"
 #include "core/lane/lane_names.hpp"
 
@@ -26,11 +26,12 @@ json::object DetailsToJson(const AppDetails& d) {
     if (d.health_check->type == "exec") c["command"] = d.health_check->command;
     check = std::move(c);
   }
-  return {{"build_job", d.build_job.empty() ? json::value(nullptr) : json::value(d.build_job)},
-          {"ports", std::move(ports)},
-          {"health_check", std::move(check)},
-          {"vendor_image", d.vendor_image.empty() ? json::value(nullptr) : json::value(d.vendor_image)},
-          {"business_domains", json::value_from(d.business_domains)}};
+  return {
+      {"build_job", d.build_job.empty() ? json::value(nullptr) : json::value(d.build_job)},
+      {"ports", std::move(ports)},
+      {"health_check", std::move(check)},
+      {"vendor_image", d.vendor_image.empty() ? json::value(nullptr) : json::value(d.vendor_image)},
+      {"business_domains", json::value_from(d.business_domains)}};
 }
 
 namespace {
@@ -102,15 +103,18 @@ Result<std::optional<HealthCheck>> ParseHealthCheck(const json::value& v) {
   if (v.is_null()) return std::optional<HealthCheck>();
   if (!v.is_object()) return FieldError("details.health_check", "must be an object or null");
   const auto& o = v.as_object();
-  if (auto e = UnknownMember(o, "details.health_check", {"type", "path", "port", "command"})) return *e;
+  if (auto e = UnknownMember(o, "details.health_check", {"type", "path", "port", "command"}))
+    return *e;
   HealthCheck c;
   if (auto e = ReadString(o, "type", "details.health_check.type", 8, c.type)) return *e;
   if (c.type != "http" && c.type != "tcp" && c.type != "exec") {
     return FieldError("details.health_check.type", "must be http, tcp or exec");
   }
   if (c.type == "exec") {
-    if (auto e = ReadString(o, "command", "details.health_check.command", 1024, c.command)) return *e;
-    if (c.command.empty()) return FieldError("details.health_check.command", "is required for exec");
+    if (auto e = ReadString(o, "command", "details.health_check.command", 1024, c.command))
+      return *e;
+    if (c.command.empty())
+      return FieldError("details.health_check.command", "is required for exec");
     return std::optional<HealthCheck>(c);
   }
   auto port = ReadPort(o.if_contains("port"));

@@ -6,13 +6,20 @@ namespace slipway::core {
 
 std::string_view AppEventName(AppEvent e) {
   switch (e) {
-    case AppEvent::kApprove: return "approve";
-    case AppEvent::kReject: return "reject";
-    case AppEvent::kResubmit: return "resubmit";
-    case AppEvent::kMarkOnline: return "mark_online";
-    case AppEvent::kRequestOffline: return "request_offline";
-    case AppEvent::kConfirmOffline: return "confirm_offline";
-    case AppEvent::kCancelOffline: return "cancel_offline";
+    case AppEvent::kApprove:
+      return "approve";
+    case AppEvent::kReject:
+      return "reject";
+    case AppEvent::kResubmit:
+      return "resubmit";
+    case AppEvent::kMarkOnline:
+      return "mark_online";
+    case AppEvent::kRequestOffline:
+      return "request_offline";
+    case AppEvent::kConfirmOffline:
+      return "confirm_offline";
+    case AppEvent::kCancelOffline:
+      return "cancel_offline";
   }
   return "";
 }

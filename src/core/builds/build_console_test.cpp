@@ -67,7 +67,8 @@ TEST(CappedConsolePiece, WholeBelowTheCapCutBetweenCharactersAtItNothingAfter) {
   EXPECT_TRUE(cut.starts_with("hello\n[Slipway keeps the first 100 bytes")) << cut;
   EXPECT_NE(cut.find("the rest is in Jenkins"), std::string::npos);
   // "é" is two bytes: one byte of room does not split it.
-  EXPECT_TRUE(CappedConsolePiece(99, "\xc3\xa9!", 100).starts_with("\n[Slipway")) << "nothing of é is kept";
+  EXPECT_TRUE(CappedConsolePiece(99, "\xc3\xa9!", 100).starts_with("\n[Slipway"))
+      << "nothing of é is kept";
   EXPECT_EQ(CappedConsolePiece(100, "more", 100), "");
   EXPECT_EQ(CappedConsolePiece(250, "more", 100), "");
 }

@@ -9,12 +9,15 @@ namespace {
 constexpr std::string_view kUnsafe = "?*\\%!@#$^&|<>[]:;";
 
 std::optional<std::string> CheckSegment(std::string_view name) {
-  if (name.empty()) return "must not have an empty segment (\"a//b\", or a leading or trailing '/')";
+  if (name.empty())
+    return "must not have an empty segment (\"a//b\", or a leading or trailing '/')";
   if (name == "." || name == "..") return "must not have a '.' or '..' segment";
-  if (name.front() == ' ' || name.back() == ' ') return "must not have segments starting or ending with a space";
+  if (name.front() == ' ' || name.back() == ' ')
+    return "must not have segments starting or ending with a space";
   if (CheckSingleLine(name)) return "must not contain control characters";
   if (name.find_first_of(kUnsafe) != std::string_view::npos) {
-    return "must not contain any of ? * \\ % ! @ # $ ^ & | < > [ ] : ; (Jenkins refuses them in item names)";
+    return "must not contain any of ? * \\ % ! @ # $ ^ & | < > [ ] : ; (Jenkins refuses them in "
+           "item names)";
   }
   return std::nullopt;
 }

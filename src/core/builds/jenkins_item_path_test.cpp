@@ -8,18 +8,21 @@ namespace slipway::core {
 namespace {
 
 TEST(JenkinsItemPath, AcceptsJobsAndFolders) {
-  for (const char* good : {"order-svc", "trade/order-svc", "a/b/c", "Build order.svc_v2", "交易/构建"}) {
+  for (const char* good :
+       {"order-svc", "trade/order-svc", "a/b/c", "Build order.svc_v2", "交易/构建"}) {
     EXPECT_FALSE(CheckJenkinsItemPath(good)) << good;
   }
 }
 
 TEST(JenkinsItemPath, RefusesWhatCouldLeaveItsFolderOrForgeAUrl) {
-  for (const char* bad : {"", "../../../etc/x", "a/../b", "./a", "a/.", "..", "/a", "a/", "a//b", "a\r\nb",
-                          "a\tb", "job?x=1", "a#b", "a%2fb", "a:b", "a;b", "a\\b", " a", "a ", "a/ b"}) {
+  for (const char* bad :
+       {"",     "../../../etc/x", "a/../b", "./a",   "a/.", "..",  "/a",   "a/", "a//b", "a\r\nb",
+        "a\tb", "job?x=1",        "a#b",    "a%2fb", "a:b", "a;b", "a\\b", " a", "a ",   "a/ b"}) {
     EXPECT_TRUE(CheckJenkinsItemPath(bad)) << bad;
   }
   EXPECT_EQ(CheckJenkinsItemPath("a/../b"), "must not have a '.' or '..' segment");
-  EXPECT_EQ(CheckJenkinsItemPath("a//b"), R"(must not have an empty segment ("a//b", or a leading or trailing '/'))");
+  EXPECT_EQ(CheckJenkinsItemPath("a//b"),
+            R"(must not have an empty segment ("a//b", or a leading or trailing '/'))");
 }
 
 }  // namespace

@@ -12,17 +12,23 @@ struct Named {
   std::string_view name;
 };
 
-constexpr Named<ChangeType> kTypes[] = {
-    {ChangeType::kCode, "code"}, {ChangeType::kScale, "scale"}, {ChangeType::kEnvResource, "env_resource"}};
+constexpr Named<ChangeType> kTypes[] = {{ChangeType::kCode, "code"},
+                                        {ChangeType::kScale, "scale"},
+                                        {ChangeType::kEnvResource, "env_resource"}};
 constexpr Named<ChangeState> kStates[] = {
     {ChangeState::kDeveloping, "developing"}, {ChangeState::kApproving, "approving"},
     {ChangeState::kClosed, "closed"},         {ChangeState::kPendingRelease, "pending_release"},
     {ChangeState::kReleasing, "releasing"},   {ChangeState::kReleased, "released"},
     {ChangeState::kFailed, "failed"}};
 constexpr Named<ChangeEvent> kEvents[] = {
-    {ChangeEvent::kSubmit, "submit"},     {ChangeEvent::kApprove, "approve"}, {ChangeEvent::kReject, "reject"},
-    {ChangeEvent::kClose, "close"},       {ChangeEvent::kWithdraw, "withdraw"}, {ChangeEvent::kRelease, "release"},
-    {ChangeEvent::kSucceed, "succeed"},   {ChangeEvent::kFail, "fail"},
+    {ChangeEvent::kSubmit, "submit"},
+    {ChangeEvent::kApprove, "approve"},
+    {ChangeEvent::kReject, "reject"},
+    {ChangeEvent::kClose, "close"},
+    {ChangeEvent::kWithdraw, "withdraw"},
+    {ChangeEvent::kRelease, "release"},
+    {ChangeEvent::kSucceed, "succeed"},
+    {ChangeEvent::kFail, "fail"},
     {ChangeEvent::kEnvironmentDeleted, "environment_deleted"}};
 
 template <class E, std::size_t N>
@@ -82,7 +88,8 @@ std::vector<ChangeEvent> AllowedChangeEvents(ChangeState from) {
 }
 
 bool ChangeOpen(ChangeState s) {
-  return s == ChangeState::kDeveloping || s == ChangeState::kApproving || s == ChangeState::kPendingRelease;
+  return s == ChangeState::kDeveloping || s == ChangeState::kApproving ||
+         s == ChangeState::kPendingRelease;
 }
 
 Result<ChangeState> NextChangeState(ChangeState from, ChangeEvent event, bool needs_approval) {
@@ -94,7 +101,8 @@ Result<ChangeState> NextChangeState(ChangeState from, ChangeEvent event, bool ne
   }
   boost::json::array allowed;
   for (auto e : AllowedChangeEvents(from)) allowed.emplace_back(ChangeEventName(e));
-  return Conflict("a " + std::string(ChangeStateName(from)) + " change cannot " + std::string(ChangeEventName(event)),
+  return Conflict("a " + std::string(ChangeStateName(from)) + " change cannot " +
+                      std::string(ChangeEventName(event)),
                   {{"state", ChangeStateName(from)}, {"allowed_actions", std::move(allowed)}});
 }
 

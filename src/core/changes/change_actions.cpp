@@ -18,8 +18,8 @@ bool AcceptsReleases(const App& app) {
 }
 
 bool IsPersonalChangeEvent(ChangeEvent event) {
-  return event != ChangeEvent::kRelease && event != ChangeEvent::kSucceed && event != ChangeEvent::kFail &&
-         event != ChangeEvent::kEnvironmentDeleted;
+  return event != ChangeEvent::kRelease && event != ChangeEvent::kSucceed &&
+         event != ChangeEvent::kFail && event != ChangeEvent::kEnvironmentDeleted;
 }
 
 std::vector<std::string> ChangeActionsFor(ChangeState state, ChangeRights rights) {

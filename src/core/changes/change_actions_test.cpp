@@ -9,7 +9,8 @@ using Actions = std::vector<std::string>;
 
 TEST(ChangeActions, FollowTheTableAndTheCallersRights) {
   const ChangeRights writer{true, false}, approver{false, true}, both{true, true}, none{};
-  EXPECT_EQ(ChangeActionsFor(ChangeState::kDeveloping, writer), (Actions{"edit", "submit", "close"}));
+  EXPECT_EQ(ChangeActionsFor(ChangeState::kDeveloping, writer),
+            (Actions{"edit", "submit", "close"}));
   EXPECT_EQ(ChangeActionsFor(ChangeState::kDeveloping, approver), Actions{});
   EXPECT_EQ(ChangeActionsFor(ChangeState::kApproving, writer), Actions{});
   EXPECT_EQ(ChangeActionsFor(ChangeState::kApproving, approver), (Actions{"approve", "reject"}));
@@ -41,11 +42,12 @@ TEST(ChangeActions, RightsComeFromMembershipOrAdmin) {
 }
 
 TEST(ChangeActions, OnlyReleasesDriveReleaseSucceedAndFailAndOnlyDeletionEnvironmentDeleted) {
-  for (auto e : {ChangeEvent::kSubmit, ChangeEvent::kApprove, ChangeEvent::kReject, ChangeEvent::kClose,
-                 ChangeEvent::kWithdraw}) {
+  for (auto e : {ChangeEvent::kSubmit, ChangeEvent::kApprove, ChangeEvent::kReject,
+                 ChangeEvent::kClose, ChangeEvent::kWithdraw}) {
     EXPECT_TRUE(IsPersonalChangeEvent(e)) << ChangeEventName(e);
   }
-  for (auto e : {ChangeEvent::kRelease, ChangeEvent::kSucceed, ChangeEvent::kFail, ChangeEvent::kEnvironmentDeleted}) {
+  for (auto e : {ChangeEvent::kRelease, ChangeEvent::kSucceed, ChangeEvent::kFail,
+                 ChangeEvent::kEnvironmentDeleted}) {
     EXPECT_FALSE(IsPersonalChangeEvent(e)) << ChangeEventName(e);
   }
 }

@@ -18,7 +18,8 @@ TEST(SelfApproval, TheDefaultRefusesCoreApplicationsInProdOnly) {
 }
 
 TEST(SelfApproval, NamesRoundTrip) {
-  for (auto policy : {SelfApproval::kRefusedInCoreProd, SelfApproval::kRefused, SelfApproval::kAllowed}) {
+  for (auto policy :
+       {SelfApproval::kRefusedInCoreProd, SelfApproval::kRefused, SelfApproval::kAllowed}) {
     EXPECT_EQ(ParseSelfApproval(SelfApprovalName(policy)), policy);
   }
   EXPECT_FALSE(ParseSelfApproval("sometimes"));

@@ -19,7 +19,8 @@ inline const std::string& CurrentCallTag() { return detail_call_tag(); }
 /// Sets the thread's tag for its lifetime, restoring the previous one after.
 class ScopedCallTag {
  public:
-  explicit ScopedCallTag(std::string tag) : previous_(std::exchange(detail_call_tag(), std::move(tag))) {}
+  explicit ScopedCallTag(std::string tag)
+      : previous_(std::exchange(detail_call_tag(), std::move(tag))) {}
   ~ScopedCallTag() { detail_call_tag() = std::move(previous_); }
   ScopedCallTag(const ScopedCallTag&) = delete;
   ScopedCallTag& operator=(const ScopedCallTag&) = delete;

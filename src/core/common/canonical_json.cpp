@@ -13,7 +13,8 @@ void CanonicalInto(const json::value& v, std::string& out) {
   if (const auto* obj = v.if_object()) {
     std::vector<const json::key_value_pair*> entries;
     for (const auto& kv : *obj) entries.push_back(&kv);
-    std::sort(entries.begin(), entries.end(), [](const auto* a, const auto* b) { return a->key() < b->key(); });
+    std::sort(entries.begin(), entries.end(),
+              [](const auto* a, const auto* b) { return a->key() < b->key(); });
     out += '{';
     for (size_t i = 0; i < entries.size(); ++i) {
       if (i) out += ',';

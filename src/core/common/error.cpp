@@ -4,17 +4,28 @@ namespace slipway::core {
 
 std::string_view CodeName(Code code) {
   switch (code) {
-    case Code::kInvalid: return "invalid";
-    case Code::kUnauthenticated: return "unauthenticated";
-    case Code::kForbidden: return "forbidden";
-    case Code::kNotFound: return "not_found";
-    case Code::kMethodNotAllowed: return "method_not_allowed";
-    case Code::kConflict: return "conflict";
-    case Code::kPayloadTooLarge: return "payload_too_large";
-    case Code::kUnsupportedMedia: return "unsupported_media_type";
-    case Code::kTooManyRequests: return "too_many_requests";
-    case Code::kTransient: return "unavailable";
-    case Code::kInternal: return "internal";
+    case Code::kInvalid:
+      return "invalid";
+    case Code::kUnauthenticated:
+      return "unauthenticated";
+    case Code::kForbidden:
+      return "forbidden";
+    case Code::kNotFound:
+      return "not_found";
+    case Code::kMethodNotAllowed:
+      return "method_not_allowed";
+    case Code::kConflict:
+      return "conflict";
+    case Code::kPayloadTooLarge:
+      return "payload_too_large";
+    case Code::kUnsupportedMedia:
+      return "unsupported_media_type";
+    case Code::kTooManyRequests:
+      return "too_many_requests";
+    case Code::kTransient:
+      return "unavailable";
+    case Code::kInternal:
+      return "internal";
   }
   return "internal";
 }

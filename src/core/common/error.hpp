@@ -10,17 +10,17 @@ namespace slipway::core {
 /// The kinds of failure every layer speaks. The HTTP layer maps them to
 /// statuses in one place (http/errors.cpp).
 enum class Code {
-  kInvalid,          ///< bad input: 400
-  kUnauthenticated,  ///< no or bad credentials: 401
-  kForbidden,        ///< authenticated but not allowed: 403
-  kNotFound,         ///< 404
-  kMethodNotAllowed, ///< 405
-  kConflict,         ///< state or version conflict, duplicates: 409
-  kPayloadTooLarge,  ///< 413
-  kUnsupportedMedia, ///< 415
-  kTooManyRequests,  ///< throttled: 429
-  kTransient,        ///< an external system or the database failed; retry may help: 503
-  kInternal,         ///< a bug: 500
+  kInvalid,           ///< bad input: 400
+  kUnauthenticated,   ///< no or bad credentials: 401
+  kForbidden,         ///< authenticated but not allowed: 403
+  kNotFound,          ///< 404
+  kMethodNotAllowed,  ///< 405
+  kConflict,          ///< state or version conflict, duplicates: 409
+  kPayloadTooLarge,   ///< 413
+  kUnsupportedMedia,  ///< 415
+  kTooManyRequests,   ///< throttled: 429
+  kTransient,         ///< an external system or the database failed; retry may help: 503
+  kInternal,          ///< a bug: 500
 };
 
 /// Stable wire name of a code ("invalid", "not_found", …).
@@ -42,7 +42,7 @@ Error Unauthenticated(std::string message);
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }

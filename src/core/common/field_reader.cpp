@@ -46,7 +46,8 @@ std::optional<std::string> FieldReader::String(const char* key, std::size_t max_
   return ReadString(key, max_length, required, false);
 }
 
-std::optional<std::string> FieldReader::Text(const char* key, std::size_t max_length, bool required) {
+std::optional<std::string> FieldReader::Text(const char* key, std::size_t max_length,
+                                             bool required) {
   return ReadString(key, max_length, required, true);
 }
 

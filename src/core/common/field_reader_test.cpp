@@ -15,7 +15,8 @@ TEST(FieldReader, OneLineStringsRefuseControlCharacters) {
   EXPECT_FALSE(in.String("team", 64));
   ASSERT_FALSE(in.ok());
   EXPECT_EQ(in.error().details.at("field"), "team");
-  EXPECT_EQ(in.error().details.at("rule"), "must not contain control characters (line breaks, tabs, NUL…)");
+  EXPECT_EQ(in.error().details.at("rule"),
+            "must not contain control characters (line breaks, tabs, NUL…)");
 }
 
 TEST(FieldReader, TextKeepsLineBreaksAndTabsButNotNul) {

@@ -11,11 +11,13 @@ namespace json = boost::json;
 
 std::optional<std::int64_t> WholeNumber(const json::value& v) {
   if (v.is_int64()) return v.as_int64();
-  if (v.is_uint64() && v.as_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+  if (v.is_uint64() &&
+      v.as_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
     return static_cast<std::int64_t>(v.as_uint64());
   }
   // 2^63 is exact as a double; anything below it converts without overflow.
-  if (v.is_double() && std::trunc(v.as_double()) == v.as_double() && std::abs(v.as_double()) < 0x1p63) {
+  if (v.is_double() && std::trunc(v.as_double()) == v.as_double() &&
+      std::abs(v.as_double()) < 0x1p63) {
     return static_cast<std::int64_t>(v.as_double());
   }
   return std::nullopt;

@@ -17,7 +17,9 @@ const json::value kDoc = json::parse(R"({
 
 TEST(JsonPath, FindsNestedValuesAndKeysWithDots) {
   EXPECT_EQ(StringAt(kDoc, {"metadata", "name"}), "web");
-  EXPECT_EQ(StringAt(kDoc.as_object(), {"metadata", "annotations", "deployment.kubernetes.io/revision"}), "3");
+  EXPECT_EQ(
+      StringAt(kDoc.as_object(), {"metadata", "annotations", "deployment.kubernetes.io/revision"}),
+      "3");
   EXPECT_EQ(Find(kDoc, {}), &kDoc);
   EXPECT_NE(Find(kDoc.as_object(), {"items"}), nullptr);
 }

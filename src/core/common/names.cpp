@@ -21,7 +21,8 @@ std::optional<std::string> CheckDns1123Label(std::string_view name) {
 }
 
 std::optional<std::int64_t> ParseId(std::string_view text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string_view::npos) {
+  if (text.empty() || text.size() > 18 ||
+      text.find_first_not_of("0123456789") != std::string_view::npos) {
     return std::nullopt;
   }
   return std::stoll(std::string(text));
@@ -53,11 +54,12 @@ std::string NameKey(std::string_view name) {
 }
 
 std::optional<std::string> CheckImageTag(std::string_view tag) {
-  const std::string rule = "must be 1-128 letters, digits, '_', '.' or '-', not starting with '.' or '-'";
+  const std::string rule =
+      "must be 1-128 letters, digits, '_', '.' or '-', not starting with '.' or '-'";
   if (tag.empty() || tag.size() > 128 || tag.front() == '.' || tag.front() == '-') return rule;
   for (char c : tag) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-              c == '.' || c == '-';
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '.' || c == '-';
     if (!ok) return rule;
   }
   return std::nullopt;
@@ -66,8 +68,8 @@ std::optional<std::string> CheckImageTag(std::string_view tag) {
 std::optional<std::string> CheckImageAddress(std::string_view image) {
   if (image.empty() || image.size() > 512) return "must be 1-512 characters";
   for (char c : image) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-              c == '.' || c == '-' || c == '/' || c == ':' || c == '@';
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '.' || c == '-' || c == '/' || c == ':' || c == '@';
     if (!ok) return "may hold only letters, digits and . _ - / : @";
   }
   auto slash = image.rfind('/');
@@ -81,7 +83,8 @@ std::optional<std::string> CheckImageAddress(std::string_view image) {
     return std::nullopt;
   }
   auto colon = last.rfind(':');
-  if (colon == std::string_view::npos || colon == 0) return "must name a tag (name:tag) or a digest (name@sha256:…)";
+  if (colon == std::string_view::npos || colon == 0)
+    return "must name a tag (name:tag) or a digest (name@sha256:…)";
   if (auto rule = CheckImageTag(last.substr(colon + 1))) return "tag " + *rule;
   return std::nullopt;
 }

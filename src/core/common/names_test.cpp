@@ -7,15 +7,15 @@ namespace {
 
 TEST(Dns1123Label, AcceptsValidNames) {
   for (const std::string& ok : {std::string("a"), std::string("order-svc"), std::string("a1"),
-                               std::string("0day"), std::string(63, 'x')}) {
+                                std::string("0day"), std::string(63, 'x')}) {
     EXPECT_FALSE(CheckDns1123Label(ok).has_value()) << ok;
   }
 }
 
 TEST(Dns1123Label, RefusesInvalidNamesWithTheRule) {
-  for (std::string bad : {std::string(""), std::string("Order"), std::string("-a"),
-                          std::string("a-"), std::string("a_b"), std::string("a.b"),
-                          std::string(64, 'x'), std::string("中文")}) {
+  for (std::string bad :
+       {std::string(""), std::string("Order"), std::string("-a"), std::string("a-"),
+        std::string("a_b"), std::string("a.b"), std::string(64, 'x'), std::string("中文")}) {
     auto rule = CheckDns1123Label(bad);
     ASSERT_TRUE(rule.has_value()) << bad;
     EXPECT_FALSE(rule->empty());
@@ -32,7 +32,8 @@ TEST(Username, Rules) {
 }
 
 TEST(NotAnId, RefusesDigitsOnly) {
-  for (const char* digits : {"7", "007", "1234567890123456789"}) EXPECT_TRUE(CheckNotAnId(digits).has_value()) << digits;
+  for (const char* digits : {"7", "007", "1234567890123456789"})
+    EXPECT_TRUE(CheckNotAnId(digits).has_value()) << digits;
   for (const char* name : {"7a", "a7", "7-7"}) EXPECT_FALSE(CheckNotAnId(name).has_value()) << name;
 }
 
@@ -59,12 +60,14 @@ namespace slipway::core {
 namespace {
 
 TEST(ImageNames, Addresses) {
-  for (const char* ok : {"nginx:1.25", "registry.example.com:5000/team/app:1.0.3", "localhost:5000/a/b:latest",
-                         "team/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}) {
+  for (const char* ok :
+       {"nginx:1.25", "registry.example.com:5000/team/app:1.0.3", "localhost:5000/a/b:latest",
+        "team/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}) {
     EXPECT_FALSE(CheckImageAddress(ok)) << ok;
   }
-  for (const char* bad : {"", "nginx", "registry:5000/app", "app:", "app:-x", "a b:1", "app@sha256:abc",
-                          "app@md5:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}) {
+  for (const char* bad :
+       {"", "nginx", "registry:5000/app", "app:", "app:-x", "a b:1", "app@sha256:abc",
+        "app@md5:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}) {
     EXPECT_TRUE(CheckImageAddress(bad)) << bad;
   }
 }

@@ -19,9 +19,10 @@ std::string Format(Millis at, bool with_millis) {
   const std::chrono::year_month_day date(day);
   const std::chrono::hh_mm_ss time(instant - day);
   char buf[40];
-  int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", static_cast<int>(date.year()),
-                        static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                        static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+  int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d",
+                        static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                        static_cast<unsigned>(date.day()), static_cast<int>(time.hours().count()),
+                        static_cast<int>(time.minutes().count()),
                         static_cast<int>(time.seconds().count()));
   if (with_millis) {
     n += std::snprintf(buf + n, sizeof buf - static_cast<size_t>(n), ".%03d",
@@ -90,7 +91,8 @@ std::optional<Millis> ParseRfc3339(std::string_view text) {
     offset_minutes = sign * (*offset_hours * 60 + *offset_mins);
   }
   if (pos != text.size()) return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year(*year), std::chrono::month(static_cast<unsigned>(*month)),
+  const std::chrono::year_month_day date{std::chrono::year(*year),
+                                         std::chrono::month(static_cast<unsigned>(*month)),
                                          std::chrono::day(static_cast<unsigned>(*day))};
   // 60: a leap second, which Unix time folds into the next.
   if (!date.ok() || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;

@@ -69,7 +69,8 @@ class StrictHandler {
     Frame& frame = frames_.back();
     frame.key = std::move(key_);
     key_.clear();
-    if (frame.key.find('\0') != std::string::npos) return Fail(ec, Path(), "must not contain NUL characters");
+    if (frame.key.find('\0') != std::string::npos)
+      return Fail(ec, Path(), "must not contain NUL characters");
     if (!frame.keys.insert(frame.key).second) return Fail(ec, Path(), "appears twice");
     stack_.push_key(s);
     return true;

@@ -20,17 +20,22 @@ std::string FieldOf(std::string_view text) {
 }
 
 TEST(StrictJson, ParsesWhatBoostJsonParses) {
-  auto parsed = ParseStrictJson(R"({"a": [1, -2, 3.5, true, null, "x"], "b": {"c": {}}, "d": 18446744073709551615})");
+  auto parsed = ParseStrictJson(
+      R"({"a": [1, -2, 3.5, true, null, "x"], "b": {"c": {}}, "d": 18446744073709551615})");
   ASSERT_TRUE(parsed.ok());
-  EXPECT_EQ(*parsed, boost::json::parse(
-                         R"({"a": [1, -2, 3.5, true, null, "x"], "b": {"c": {}}, "d": 18446744073709551615})"));
+  EXPECT_EQ(
+      *parsed,
+      boost::json::parse(
+          R"({"a": [1, -2, 3.5, true, null, "x"], "b": {"c": {}}, "d": 18446744073709551615})"));
   EXPECT_EQ(FieldOf(R"("just a string")"), "(accepted)");
 }
 
 TEST(StrictJson, RefusesARepeatedKeyNamingItsPath) {
   EXPECT_EQ(FieldOf(R"({"team": "a", "team": "b"})"), "team");
-  EXPECT_EQ(FieldOf(R"({"ports": [{"name": "a"}, {"name": "b", "port": 1, "port": 2}]})"), "ports[1].port");
-  EXPECT_EQ(FieldOf(R"({"a": {"b": 1}, "c": {"b": 2}})"), "(accepted)");  // equal keys in different objects
+  EXPECT_EQ(FieldOf(R"({"ports": [{"name": "a"}, {"name": "b", "port": 1, "port": 2}]})"),
+            "ports[1].port");
+  EXPECT_EQ(FieldOf(R"({"a": {"b": 1}, "c": {"b": 2}})"),
+            "(accepted)");  // equal keys in different objects
   auto error = ParseStrictJson(R"({"x": 1, "x": 1})").error();
   EXPECT_EQ(error.message, "x appears twice");
 }
@@ -40,7 +45,8 @@ TEST(StrictJson, RefusesNulInStringsAndKeys) {
   EXPECT_EQ(FieldOf(R"({"env": [{"value": "ok"}, {"value": "\u0000"}]})"), "env[1].value");
   EXPECT_EQ(FieldOf(R"({"a\u0000": 1})"), "a\0"s);
   EXPECT_EQ(FieldOf(R"("\u0000")"), "(document)");
-  EXPECT_EQ(FieldOf(R"({"ok": "line\nbreak\ttab"})"), "(accepted)");  // other controls are the readers' call
+  EXPECT_EQ(FieldOf(R"({"ok": "line\nbreak\ttab"})"),
+            "(accepted)");  // other controls are the readers' call
 }
 
 TEST(StrictJson, RefusesNumbersBeyondADouble) {
@@ -56,7 +62,8 @@ TEST(StrictJson, MalformedInputSaysWhereItStopped) {
   const std::string text = "{\n\"a\": 1,\n\"b\": x}";
   auto offset = ParseStrictJson(text).error().details.at("offset").as_int64();
   ASSERT_LE(offset, static_cast<std::int64_t>(text.size()));
-  EXPECT_EQ(std::count(text.begin(), text.begin() + offset, '\n'), 2) << "stopped on the third line";
+  EXPECT_EQ(std::count(text.begin(), text.begin() + offset, '\n'), 2)
+      << "stopped on the third line";
 }
 
 }  // namespace

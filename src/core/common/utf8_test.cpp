@@ -6,7 +6,8 @@ namespace slipway::core {
 namespace {
 
 TEST(Utf8Test, ValidTextIsKeptAsItIs) {
-  for (std::string_view text : {"", "plain ascii", "caf\xc3\xa9", "\xe4\xb8\xad\xe6\x96\x87", "\xf0\x9f\x9a\xa2"}) {
+  for (std::string_view text :
+       {"", "plain ascii", "caf\xc3\xa9", "\xe4\xb8\xad\xe6\x96\x87", "\xf0\x9f\x9a\xa2"}) {
     EXPECT_TRUE(IsValidUtf8(text)) << text;
     EXPECT_EQ(ToValidUtf8(text), text);
   }

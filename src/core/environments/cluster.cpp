@@ -4,9 +4,12 @@ namespace slipway::core {
 
 std::string_view ClusterConnectionName(ClusterConnection c) {
   switch (c) {
-    case ClusterConnection::kKubeconfig: return "kubeconfig";
-    case ClusterConnection::kInCluster: return "in_cluster";
-    case ClusterConnection::kSandbox: return "sandbox";
+    case ClusterConnection::kKubeconfig:
+      return "kubeconfig";
+    case ClusterConnection::kInCluster:
+      return "in_cluster";
+    case ClusterConnection::kSandbox:
+      return "sandbox";
   }
   return "kubeconfig";
 }

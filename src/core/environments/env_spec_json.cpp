@@ -4,8 +4,8 @@
 #include <set>
 
 #include "core/common/field_reader.hpp"
-#include "core/environments/quantity.hpp"
 #include "core/common/text_rules.hpp"
+#include "core/environments/quantity.hpp"
 
 namespace slipway::core {
 
@@ -20,7 +20,8 @@ constexpr std::size_t kMaxValue = 32 * 1024;
 
 // DNS-1035 label (Service names): like DNS-1123 but starting with a letter.
 bool IsDns1035Label(std::string_view s) {
-  if (s.empty() || s.size() > 63 || !(s.front() >= 'a' && s.front() <= 'z') || s.back() == '-') return false;
+  if (s.empty() || s.size() > 63 || !(s.front() >= 'a' && s.front() <= 'z') || s.back() == '-')
+    return false;
   for (char c : s) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
   }
@@ -33,8 +34,10 @@ bool IsPortName(std::string_view s) {
   if (s.empty() || s.size() > 15 || s.front() == '-' || s.back() == '-') return false;
   bool letter = false;
   for (char c : s) {
-    if (c >= 'a' && c <= 'z') letter = true;
-    else if (!((c >= '0' && c <= '9') || c == '-')) return false;
+    if (c >= 'a' && c <= 'z')
+      letter = true;
+    else if (!((c >= '0' && c <= '9') || c == '-'))
+      return false;
   }
   return letter && s.find("--") == std::string_view::npos;
 }
@@ -44,8 +47,8 @@ bool IsPortName(std::string_view s) {
 bool IsEnvName(std::string_view s) {
   if (s.empty() || s.size() > 256 || (s.front() >= '0' && s.front() <= '9')) return false;
   for (char c : s) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-              c == '-' || c == '.';
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-' || c == '.';
     if (!ok) return false;
   }
   return true;
@@ -77,12 +80,15 @@ void ReadResources(const json::object& o, Resources& res, FieldReader& parent) {
   struct Field {
     const char* key;
     std::string* target;
-  } fields[] = {{"cpu_request", &res.cpu_request}, {"cpu_limit", &res.cpu_limit},
-                {"memory_request", &res.memory_request}, {"memory_limit", &res.memory_limit}};
+  } fields[] = {{"cpu_request", &res.cpu_request},
+                {"cpu_limit", &res.cpu_limit},
+                {"memory_request", &res.memory_request},
+                {"memory_limit", &res.memory_limit}};
   for (auto& f : fields) {
     if (auto v = r.String(f.key, 32)) {
       if (!ParseQuantity(*v)) {
-        r.Fail(f.key, "must be a Kubernetes quantity such as 250m, 1, 512Mi or 2Gi, at most 2^63-1");
+        r.Fail(f.key,
+               "must be a Kubernetes quantity such as 250m, 1, 512Mi or 2Gi, at most 2^63-1");
       } else {
         *f.target = *v;
       }
@@ -99,7 +105,8 @@ void ReadResources(const json::object& o, Resources& res, FieldReader& parent) {
 
 std::vector<ContainerPort> ReadPorts(const json::array& a, FieldReader& parent) {
   std::vector<ContainerPort> ports;
-  if (a.size() > kMaxPorts) parent.Fail("ports", "must have at most " + std::to_string(kMaxPorts) + " entries");
+  if (a.size() > kMaxPorts)
+    parent.Fail("ports", "must have at most " + std::to_string(kMaxPorts) + " entries");
   std::set<int> numbers;
   std::set<std::string> names;
   for (std::size_t i = 0; i < a.size() && parent.ok(); ++i) {
@@ -117,7 +124,8 @@ std::vector<ContainerPort> ReadPorts(const json::array& a, FieldReader& parent) 
       r.Fail("name", "must be at most 15 lower-case letters, digits and '-', with a letter");
     }
     if (r.ok() && !IsProtocol(p.protocol)) r.Fail("protocol", "must be TCP, UDP or SCTP");
-    if (r.ok() && !numbers.insert(p.container_port).second) r.Fail("container_port", "is used twice");
+    if (r.ok() && !numbers.insert(p.container_port).second)
+      r.Fail("container_port", "is used twice");
     if (r.ok() && !p.name.empty() && !names.insert(p.name).second) r.Fail("name", "is used twice");
     parent.Absorb(r);
     ports.push_back(std::move(p));
@@ -125,7 +133,8 @@ std::vector<ContainerPort> ReadPorts(const json::array& a, FieldReader& parent) 
   if (parent.ok() && ports.size() > 1) {
     for (std::size_t i = 0; i < ports.size(); ++i) {
       if (ports[i].name.empty()) {
-        parent.Fail("ports[" + std::to_string(i) + "].name", "is required when there are several ports");
+        parent.Fail("ports[" + std::to_string(i) + "].name",
+                    "is required when there are several ports");
         break;
       }
     }
@@ -147,14 +156,16 @@ ServicePort ReadServicePort(const json::object& o, const std::string& path, cons
     r.Fail("name", "must be at most 15 lower-case letters, digits and '-', with a letter");
   }
   if (r.ok() && !IsProtocol(p.protocol)) r.Fail("protocol", "must be TCP, UDP or SCTP");
-  if (r.ok() && p.node_port != 0 && type == "ClusterIP") r.Fail("node_port", "applies only to NodePort and LoadBalancer Services");
+  if (r.ok() && p.node_port != 0 && type == "ClusterIP")
+    r.Fail("node_port", "applies only to NodePort and LoadBalancer Services");
   parent.Absorb(r);
   return p;
 }
 
 std::vector<ServiceSpec> ReadServices(const json::array& a, FieldReader& parent) {
   std::vector<ServiceSpec> services;
-  if (a.size() > kMaxServices) parent.Fail("services", "must have at most " + std::to_string(kMaxServices) + " entries");
+  if (a.size() > kMaxServices)
+    parent.Fail("services", "must have at most " + std::to_string(kMaxServices) + " entries");
   std::set<std::string> names;
   for (std::size_t i = 0; i < a.size() && parent.ok(); ++i) {
     std::string path = "services[" + std::to_string(i) + "]";
@@ -166,7 +177,9 @@ std::vector<ServiceSpec> ReadServices(const json::array& a, FieldReader& parent)
     s.name = r.String("name", 63, true).value_or("");
     s.type = r.String("type", 16).value_or("ClusterIP");
     if (r.ok() && !IsDns1035Label(s.name)) {
-      r.Fail("name", "must be a DNS-1035 label: lower-case letters, digits and '-', starting with a letter");
+      r.Fail(
+          "name",
+          "must be a DNS-1035 label: lower-case letters, digits and '-', starting with a letter");
     }
     if (r.ok() && s.type != "ClusterIP" && s.type != "NodePort" && s.type != "LoadBalancer") {
       r.Fail("type", "must be ClusterIP, NodePort or LoadBalancer");
@@ -180,12 +193,14 @@ std::vector<ServiceSpec> ReadServices(const json::array& a, FieldReader& parent)
       const auto* po = ObjectAt((*ports)[j], ppath, r);
       if (!po) break;
       s.ports.push_back(ReadServicePort(*po, ppath, s.type, r));
-      if (r.ok() && !numbers.insert(s.ports.back().port).second) r.Fail(ppath + ".port", "is used twice");
+      if (r.ok() && !numbers.insert(s.ports.back().port).second)
+        r.Fail(ppath + ".port", "is used twice");
     }
     if (r.ok() && s.ports.size() > 1) {
       for (std::size_t j = 0; j < s.ports.size(); ++j) {
         if (s.ports[j].name.empty()) {
-          r.Fail("ports[" + std::to_string(j) + "].name", "is required when there are several ports");
+          r.Fail("ports[" + std::to_string(j) + "].name",
+                 "is required when there are several ports");
           break;
         }
       }
@@ -198,7 +213,8 @@ std::vector<ServiceSpec> ReadServices(const json::array& a, FieldReader& parent)
 
 std::vector<EnvVar> ReadEnv(const json::array& a, FieldReader& parent) {
   std::vector<EnvVar> vars;
-  if (a.size() > kMaxEnvVars) parent.Fail("env", "must have at most " + std::to_string(kMaxEnvVars) + " entries");
+  if (a.size() > kMaxEnvVars)
+    parent.Fail("env", "must have at most " + std::to_string(kMaxEnvVars) + " entries");
   std::set<std::string> names;
   for (std::size_t i = 0; i < a.size() && parent.ok(); ++i) {
     std::string path = "env[" + std::to_string(i) + "]";
@@ -238,7 +254,8 @@ std::optional<Probe> ReadProbe(const json::object& o, const std::string& key, Fi
         r.Fail("command", "must be a list of non-empty strings");
         break;
       }
-      if (auto rule = CheckMultiLine(std::string_view(part.as_string().data(), part.as_string().size()))) {
+      if (auto rule =
+              CheckMultiLine(std::string_view(part.as_string().data(), part.as_string().size()))) {
         r.Fail("command", *rule);
         break;
       }
@@ -247,8 +264,10 @@ std::optional<Probe> ReadProbe(const json::object& o, const std::string& key, Fi
   }
   if (r.ok()) {
     if (p.type == "http") {
-      if (p.path.empty() || p.path.front() != '/') r.Fail("path", "must start with '/' for an http check");
-      else if (p.port == 0) r.Fail("port", "is required for an http check");
+      if (p.path.empty() || p.path.front() != '/')
+        r.Fail("path", "must start with '/' for an http check");
+      else if (p.port == 0)
+        r.Fail("port", "is required for an http check");
     } else if (p.type == "tcp") {
       if (p.port == 0) r.Fail("port", "is required for a tcp check");
     } else if (p.type == "exec") {
@@ -282,14 +301,19 @@ json::object ProbeToJson(const Probe& p) {
 json::object EnvSpecToJson(const EnvSpec& spec) {
   json::array ports;
   for (const auto& p : spec.ports) {
-    ports.push_back({{"name", p.name}, {"container_port", p.container_port},
-                     {"service_port", p.service_port}, {"protocol", p.protocol}});
+    ports.push_back({{"name", p.name},
+                     {"container_port", p.container_port},
+                     {"service_port", p.service_port},
+                     {"protocol", p.protocol}});
   }
   json::array services;
   for (const auto& s : spec.services) {
     json::array sports;
     for (const auto& p : s.ports) {
-      json::object po{{"name", p.name}, {"port", p.port}, {"target_port", p.target_port}, {"protocol", p.protocol}};
+      json::object po{{"name", p.name},
+                      {"port", p.port},
+                      {"target_port", p.target_port},
+                      {"protocol", p.protocol}};
       if (p.node_port) po["node_port"] = p.node_port;
       sports.push_back(std::move(po));
     }
@@ -306,8 +330,10 @@ json::object EnvSpecToJson(const EnvSpec& spec) {
           {"ports", std::move(ports)},
           {"services", std::move(services)},
           {"env", std::move(env)},
-          {"readiness", spec.readiness ? json::value(ProbeToJson(*spec.readiness)) : json::value(nullptr)},
-          {"liveness", spec.liveness ? json::value(ProbeToJson(*spec.liveness)) : json::value(nullptr)}};
+          {"readiness",
+           spec.readiness ? json::value(ProbeToJson(*spec.readiness)) : json::value(nullptr)},
+          {"liveness",
+           spec.liveness ? json::value(ProbeToJson(*spec.liveness)) : json::value(nullptr)}};
 }
 
 Result<EnvSpec> ParseEnvSpec(const json::object& o, EnvSpec spec) {
@@ -318,9 +344,11 @@ Result<EnvSpec> ParseEnvSpec(const json::object& o, EnvSpec spec) {
     if (const auto* res = ObjectAt(*v, "resources", r)) ReadResources(*res, spec.resources, r);
   }
   if (const auto* a = r.ok() ? ArrayField(o, "ports", r) : nullptr) spec.ports = ReadPorts(*a, r);
-  if (const auto* a = r.ok() ? ArrayField(o, "services", r) : nullptr) spec.services = ReadServices(*a, r);
+  if (const auto* a = r.ok() ? ArrayField(o, "services", r) : nullptr)
+    spec.services = ReadServices(*a, r);
   if (const auto* a = r.ok() ? ArrayField(o, "env", r) : nullptr) spec.env = ReadEnv(*a, r);
-  for (auto [key, target] : {std::pair{"readiness", &spec.readiness}, std::pair{"liveness", &spec.liveness}}) {
+  for (auto [key, target] :
+       {std::pair{"readiness", &spec.readiness}, std::pair{"liveness", &spec.liveness}}) {
     if (!r.ok() || !o.contains(key)) continue;
     const auto& v = o.at(key);
     if (v.is_null()) {

@@ -1,8 +1,8 @@
 #pragma once
 #include <boost/json/object.hpp>
 
-#include "core/environments/environment.hpp"
 #include "core/common/error.hpp"
+#include "core/environments/environment.hpp"
 
 namespace slipway::core {
 

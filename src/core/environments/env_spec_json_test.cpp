@@ -27,7 +27,8 @@ TEST(EnvSpecJson, RoundTripsThroughItsJson) {
     "env": [{"name": "A", "value": "1"}, {"name": "spring.profiles.active", "value": "test"}],
     "readiness": {"type": "tcp", "port": 8080},
     "liveness": {"type": "http", "path": "/live", "port": 8080, "failure_threshold": 5}
-  })").as_object());
+  })")
+                               .as_object());
   ASSERT_TRUE(spec.ok()) << spec.error().message;
   auto again = ParseEnvSpec(EnvSpecToJson(*spec));
   ASSERT_TRUE(again.ok()) << again.error().message;
@@ -53,27 +54,52 @@ TEST(EnvSpecJson, EachRuleNamesItsField) {
   EXPECT_EQ(FieldOf(json::parse(R"({"replicas": 24})").as_object()), "(accepted)");
   EXPECT_EQ(FieldOf(json::parse(R"({"bogus": 1})").as_object()), "bogus");
   EXPECT_EQ(FieldOf(json::parse(R"({"resources": {"cpu": "1"}})").as_object()), "resources.cpu");
-  EXPECT_EQ(FieldOf(json::parse(R"({"resources": {"memory_request": "2Gi", "memory_limit": "1Gi"}})").as_object()),
-            "resources.memory_request");
+  EXPECT_EQ(
+      FieldOf(json::parse(R"({"resources": {"memory_request": "2Gi", "memory_limit": "1Gi"}})")
+                  .as_object()),
+      "resources.memory_request");
   EXPECT_EQ(FieldOf(json::parse(R"({"ports": {}})").as_object()), "ports");
-  EXPECT_EQ(FieldOf(json::parse(R"({"ports": [{"container_port": 80, "protocol": "HTTP"}]})").as_object()),
-            "ports[0].protocol");
-  EXPECT_EQ(FieldOf(json::parse(R"({"ports": [{"container_port": 80}, {"name": "b", "container_port": 81}]})").as_object()),
-            "ports[0].name");
-  EXPECT_EQ(FieldOf(json::parse(R"({"ports": [{"name": "Http", "container_port": 80}]})").as_object()), "ports[0].name");
-  EXPECT_EQ(FieldOf(json::parse(R"({"services": [{"name": "web", "ports": []}]})").as_object()), "services[0].ports");
-  EXPECT_EQ(FieldOf(json::parse(R"({"services": [{"name": "web", "ports": [{"port": 80, "node_port": 30001}]}]})").as_object()),
-            "services[0].ports[0].node_port");
-  EXPECT_EQ(FieldOf(json::parse(R"({"services": [{"name": "web", "type": "NodePort", "ports": [{"port": 80, "node_port": 80}]}]})").as_object()),
-            "services[0].ports[0].node_port");
-  EXPECT_EQ(FieldOf(json::parse(R"({"services": [{"name": "a", "ports": [{"port": 80}]}, {"name": "a", "ports": [{"port": 81}]}]})").as_object()),
-            "services[1].name");
-  EXPECT_EQ(FieldOf(json::parse(R"({"env": [{"name": "A"}, {"name": "A"}]})").as_object()), "env[1].name");
+  EXPECT_EQ(
+      FieldOf(
+          json::parse(R"({"ports": [{"container_port": 80, "protocol": "HTTP"}]})").as_object()),
+      "ports[0].protocol");
+  EXPECT_EQ(
+      FieldOf(
+          json::parse(R"({"ports": [{"container_port": 80}, {"name": "b", "container_port": 81}]})")
+              .as_object()),
+      "ports[0].name");
+  EXPECT_EQ(
+      FieldOf(json::parse(R"({"ports": [{"name": "Http", "container_port": 80}]})").as_object()),
+      "ports[0].name");
+  EXPECT_EQ(FieldOf(json::parse(R"({"services": [{"name": "web", "ports": []}]})").as_object()),
+            "services[0].ports");
+  EXPECT_EQ(
+      FieldOf(json::parse(
+                  R"({"services": [{"name": "web", "ports": [{"port": 80, "node_port": 30001}]}]})")
+                  .as_object()),
+      "services[0].ports[0].node_port");
+  EXPECT_EQ(
+      FieldOf(
+          json::parse(
+              R"({"services": [{"name": "web", "type": "NodePort", "ports": [{"port": 80, "node_port": 80}]}]})")
+              .as_object()),
+      "services[0].ports[0].node_port");
+  EXPECT_EQ(
+      FieldOf(
+          json::parse(
+              R"({"services": [{"name": "a", "ports": [{"port": 80}]}, {"name": "a", "ports": [{"port": 81}]}]})")
+              .as_object()),
+      "services[1].name");
+  EXPECT_EQ(FieldOf(json::parse(R"({"env": [{"name": "A"}, {"name": "A"}]})").as_object()),
+            "env[1].name");
   EXPECT_EQ(FieldOf(json::parse(R"({"env": [{"name": "A=B"}]})").as_object()), "env[0].name");
-  EXPECT_EQ(FieldOf(json::parse(R"({"readiness": {"type": "grpc"}})").as_object()), "readiness.type");
-  EXPECT_EQ(FieldOf(json::parse(R"({"liveness": {"type": "exec"}})").as_object()), "liveness.command");
+  EXPECT_EQ(FieldOf(json::parse(R"({"readiness": {"type": "grpc"}})").as_object()),
+            "readiness.type");
+  EXPECT_EQ(FieldOf(json::parse(R"({"liveness": {"type": "exec"}})").as_object()),
+            "liveness.command");
   EXPECT_EQ(FieldOf(json::parse(R"({"liveness": {"type": "tcp"}})").as_object()), "liveness.port");
-  EXPECT_EQ(FieldOf(json::parse(R"({"liveness": {"type": "http", "path": "health", "port": 80}})").as_object()),
+  EXPECT_EQ(FieldOf(json::parse(R"({"liveness": {"type": "http", "path": "health", "port": 80}})")
+                        .as_object()),
             "liveness.path");
 }
 
@@ -100,17 +126,25 @@ TEST(Quantity, RefusesValuesKubernetesCannotHold) {
   EXPECT_DOUBLE_EQ(*ParseQuantity("0e400"), 0);
   EXPECT_EQ(FieldOf(json::parse(R"({"resources": {"memory_limit": "1e400"}})").as_object()),
             "resources.memory_limit");
-  EXPECT_EQ(FieldOf(json::parse(R"({"resources": {"memory_request": "1e400", "memory_limit": "1e401"}})").as_object()),
-            "resources.memory_request");
+  EXPECT_EQ(
+      FieldOf(json::parse(R"({"resources": {"memory_request": "1e400", "memory_limit": "1e401"}})")
+                  .as_object()),
+      "resources.memory_request");
 }
 
 TEST(EnvSpecJson, EnvValuesMaySpanLinesButHoldNoOtherControlCharacters) {
-  EXPECT_EQ(FieldOf(json::parse(R"({"env": [{"name": "PEM", "value": "line 1\nline 2\tend"}]})").as_object()),
-            "(accepted)");
-  EXPECT_EQ(FieldOf(json::parse(R"({"env": [{"name": "A", "value": "x\u0000y"}]})").as_object()), "env[0].value");
-  EXPECT_EQ(FieldOf(json::parse(R"({"env": [{"name": "A", "value": "\u001b[31m"}]})").as_object()), "env[0].value");
-  EXPECT_EQ(FieldOf(json::parse(R"({"liveness": {"type": "exec", "command": ["sh", "-c", "a\u0000b"]}})").as_object()),
-            "liveness.command");
+  EXPECT_EQ(
+      FieldOf(
+          json::parse(R"({"env": [{"name": "PEM", "value": "line 1\nline 2\tend"}]})").as_object()),
+      "(accepted)");
+  EXPECT_EQ(FieldOf(json::parse(R"({"env": [{"name": "A", "value": "x\u0000y"}]})").as_object()),
+            "env[0].value");
+  EXPECT_EQ(FieldOf(json::parse(R"({"env": [{"name": "A", "value": "\u001b[31m"}]})").as_object()),
+            "env[0].value");
+  EXPECT_EQ(
+      FieldOf(json::parse(R"({"liveness": {"type": "exec", "command": ["sh", "-c", "a\u0000b"]}})")
+                  .as_object()),
+      "liveness.command");
 }
 
 }  // namespace

@@ -83,8 +83,8 @@ struct Environment {
   std::int64_t cluster_id = 0;
   std::string namespace_name;  ///< fixed at creation from the cluster's mapping
   EnvSpec spec;
-  std::string image;         ///< full address; empty until the first release
-  std::string image_digest;  ///< sha256:… of `image` when known
+  std::string image;                            ///< full address; empty until the first release
+  std::string image_digest;                     ///< sha256:… of `image` when known
   std::optional<ConfigBackend> config_backend;  ///< nullopt: the cluster's
   ReleasePolicy release_policy;
   std::string created_by;

@@ -11,9 +11,19 @@ namespace slipway::core {
 namespace {
 
 constexpr std::pair<std::string_view, double> kSuffixes[] = {
-    {"Ki", 1024.0}, {"Mi", 1048576.0}, {"Gi", 1073741824.0}, {"Ti", 1099511627776.0},
-    {"Pi", 1125899906842624.0}, {"Ei", 1152921504606846976.0},
-    {"m", 1e-3}, {"k", 1e3}, {"M", 1e6}, {"G", 1e9}, {"T", 1e12}, {"P", 1e15}, {"E", 1e18},
+    {"Ki", 1024.0},
+    {"Mi", 1048576.0},
+    {"Gi", 1073741824.0},
+    {"Ti", 1099511627776.0},
+    {"Pi", 1125899906842624.0},
+    {"Ei", 1152921504606846976.0},
+    {"m", 1e-3},
+    {"k", 1e3},
+    {"M", 1e6},
+    {"G", 1e9},
+    {"T", 1e12},
+    {"P", 1e15},
+    {"E", 1e18},
 };
 
 // The largest quantity Kubernetes represents (resource.Quantity: "no
@@ -50,7 +60,8 @@ std::optional<double> ParseQuantity(std::string_view text) {
       std::size_t sign = (rest[1] == '+' || rest[1] == '-') ? 1 : 0;
       auto exp_text = rest.substr(1 + sign);
       if (exp_text.empty()) return std::nullopt;
-      auto [end, ec] = std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exponent);
+      auto [end, ec] =
+          std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exponent);
       if (ec != std::errc() || end != exp_text.data() + exp_text.size()) return std::nullopt;
       if (rest[1] == '-') exponent = -exponent;
       return value == 0 ? 0.0 : InRange(value * std::pow(10.0, exponent));

@@ -66,7 +66,10 @@ json::object ServiceJson(const RenderInput& in, const std::string& name, const s
             {"namespace", in.namespace_name},
             {"labels", Labels(in, false)},
             {"annotations", {{kEnvironmentIdAnnotation, std::to_string(in.env_id)}}}}},
-          {"spec", {{"type", type}, {"selector", {{"app", in.app}, {"env", in.env_type}}}, {"ports", std::move(ports)}}}};
+          {"spec",
+           {{"type", type},
+            {"selector", {{"app", in.app}, {"env", in.env_type}}},
+            {"ports", std::move(ports)}}}};
 }
 
 }  // namespace
@@ -75,40 +78,44 @@ std::string DeploymentName(const std::string& app, const std::string& track) {
   return track == kTrackStable ? app : app + "-" + track;
 }
 
-std::string PodSelector(const std::string& app, const std::string& env_type, const std::string& track) {
+std::string PodSelector(const std::string& app, const std::string& env_type,
+                        const std::string& track) {
   std::string s = "app=" + app + ",env=" + env_type;
   if (!track.empty()) s += ",track=" + track;
   return s;
 }
 
 std::string PlaceholderImage(const std::string& registry, const std::string& app) {
-  return (registry.empty() ? std::string("registry.invalid") : registry) + "/slipway-unbuilt/" + app +
-         ":no-image-yet";
+  return (registry.empty() ? std::string("registry.invalid") : registry) + "/slipway-unbuilt/" +
+         app + ":no-image-yet";
 }
 
 json::object RenderDeployment(const RenderInput& in) {
   json::object selector{{"app", in.app}, {"env", in.env_type}, {"track", in.track}};
   json::object pod_labels = Labels(in, true);
   int replicas = in.replicas >= 0 ? in.replicas : in.spec.replicas;
-  return {
-      {"apiVersion", "apps/v1"},
-      {"kind", "Deployment"},
-      {"metadata",
-       {{"name", DeploymentName(in.app, in.track)},
-        {"namespace", in.namespace_name},
-        {"labels", Labels(in, true)},
-        {"annotations", {{kEnvironmentIdAnnotation, std::to_string(in.env_id)}}}}},
-      {"spec",
-       {{"replicas", replicas},
-        {"selector", {{"matchLabels", std::move(selector)}}},
-        // Never below the desired count while rolling: a new pod must be
-        // ready before an old one goes.
-        {"strategy", {{"type", "RollingUpdate"}, {"rollingUpdate", {{"maxSurge", "25%"}, {"maxUnavailable", 0}}}}},
-        {"revisionHistoryLimit", 10},
-        {"progressDeadlineSeconds", 600},
-        {"template",
-         {{"metadata", {{"labels", std::move(pod_labels)}}},
-          {"spec", {{"containers", json::array{Container(in)}}, {"terminationGracePeriodSeconds", 30}}}}}}}};
+  return {{"apiVersion", "apps/v1"},
+          {"kind", "Deployment"},
+          {"metadata",
+           {{"name", DeploymentName(in.app, in.track)},
+            {"namespace", in.namespace_name},
+            {"labels", Labels(in, true)},
+            {"annotations", {{kEnvironmentIdAnnotation, std::to_string(in.env_id)}}}}},
+          {"spec",
+           {{"replicas", replicas},
+            {"selector", {{"matchLabels", std::move(selector)}}},
+            // Never below the desired count while rolling: a new pod must be
+            // ready before an old one goes.
+            {"strategy",
+             {{"type", "RollingUpdate"},
+              {"rollingUpdate", {{"maxSurge", "25%"}, {"maxUnavailable", 0}}}}},
+            {"revisionHistoryLimit", 10},
+            {"progressDeadlineSeconds", 600},
+            {"template",
+             {{"metadata", {{"labels", std::move(pod_labels)}}},
+              {"spec",
+               {{"containers", json::array{Container(in)}},
+                {"terminationGracePeriodSeconds", 30}}}}}}}};
 }
 
 std::vector<json::object> RenderServices(const RenderInput& in) {
@@ -117,7 +124,8 @@ std::vector<json::object> RenderServices(const RenderInput& in) {
     if (in.spec.ports.empty()) return out;  // nothing to expose
     json::array ports;
     for (const auto& p : in.spec.ports) {
-      json::object port{{"port", p.service_port}, {"targetPort", p.container_port}, {"protocol", p.protocol}};
+      json::object port{
+          {"port", p.service_port}, {"targetPort", p.container_port}, {"protocol", p.protocol}};
       if (!p.name.empty()) port["name"] = p.name;
       ports.push_back(std::move(port));
     }

@@ -32,7 +32,8 @@ std::string DeploymentName(const std::string& app, const std::string& track);
 
 /// The label selector of an environment's pods ("app=web,env=test"), with
 /// `track` when given.
-std::string PodSelector(const std::string& app, const std::string& env_type, const std::string& track = "");
+std::string PodSelector(const std::string& app, const std::string& env_type,
+                        const std::string& track = "");
 
 /// The image an environment without a build points at: an address that does
 /// not exist in `registry`, so pods fail to pull it and show ErrImagePull /

@@ -63,7 +63,8 @@ void ExpectGolden(const std::string& name, const RenderInput& in) {
     return;
   }
   std::ifstream file(GoldenPath(name));
-  ASSERT_TRUE(file) << "missing golden file " << GoldenPath(name) << "; create it with SLIPWAY_UPDATE_GOLDEN=1";
+  ASSERT_TRUE(file) << "missing golden file " << GoldenPath(name)
+                    << "; create it with SLIPWAY_UPDATE_GOLDEN=1";
   std::stringstream expected;
   expected << file.rdbuf();
   EXPECT_EQ(actual, expected.str()) << "rendering of " << name << " changed";
@@ -97,7 +98,8 @@ TEST(RenderGolden, EverythingSet) {
     "env": [{"name": "LOG_LEVEL", "value": "info"}, {"name": "JAVA_OPTS", "value": "-Xmx512m"}],
     "readiness": {"type": "http", "path": "/healthz", "port": 8080, "initial_delay_seconds": 5},
     "liveness": {"type": "exec", "command": ["/bin/check", "--quick"]}
-  })").as_object()));
+  })")
+                                 .as_object()));
 }
 
 TEST(RenderGolden, CanaryTrackHasItsOwnDeploymentAndNoServices) {
@@ -107,7 +109,8 @@ TEST(RenderGolden, CanaryTrackHasItsOwnDeploymentAndNoServices) {
   auto deployment = RenderDeployment(in);
   EXPECT_EQ(deployment.at("metadata").at("name").as_string(), "shop-canary");
   EXPECT_EQ(deployment.at("spec").at("replicas").as_int64(), 1);
-  EXPECT_EQ(deployment.at("spec").at("selector").at("matchLabels").at("track").as_string(), "canary");
+  EXPECT_EQ(deployment.at("spec").at("selector").at("matchLabels").at("track").as_string(),
+            "canary");
   // Services select every track: the canary's pods take traffic through them.
   auto services = RenderServices(in);
   ASSERT_EQ(services.size(), 1u);
@@ -122,7 +125,8 @@ TEST(Render, SameInputSameBytes) {
 }
 
 TEST(Render, PlaceholderImageNamesTheClustersRegistry) {
-  EXPECT_EQ(PlaceholderImage("r.example.com:5000", "shop"), "r.example.com:5000/slipway-unbuilt/shop:no-image-yet");
+  EXPECT_EQ(PlaceholderImage("r.example.com:5000", "shop"),
+            "r.example.com:5000/slipway-unbuilt/shop:no-image-yet");
   EXPECT_EQ(PlaceholderImage("", "shop"), "registry.invalid/slipway-unbuilt/shop:no-image-yet");
 }
 

@@ -35,19 +35,19 @@ struct LaneColoring {
 struct LaneAppSpec {
   std::string app{};
   std::int64_t app_id = 0;
-  std::int64_t base_env_id = 0;         ///< the environment it copies from
-  std::optional<int> replicas{};          ///< override of the base's replicas
-  std::vector<EnvVar> env{};              ///< added to / replacing the base's variables
-  std::vector<std::string> domains{};     ///< business domains given an external name
+  std::int64_t base_env_id = 0;        ///< the environment it copies from
+  std::optional<int> replicas{};       ///< override of the base's replicas
+  std::vector<EnvVar> env{};           ///< added to / replacing the base's variables
+  std::vector<std::string> domains{};  ///< business domains given an external name
 };
 
 /// What Slipway last saw of an application in its lane.
 struct LaneAppLive {
-  std::string branch_head{};     ///< commit sha at the head of feature/<lane>
+  std::string branch_head{};  ///< commit sha at the head of feature/<lane>
   std::int64_t last_build_id = 0;
   std::string deployed_image{};  ///< "" until deployed (then the base image, later lane builds)
   int pods_ready = 0;
-  std::int64_t hook_id = 0;    ///< GitLab project hook
+  std::int64_t hook_id = 0;  ///< GitLab project hook
   Millis updated_at = 0;
 };
 
@@ -74,7 +74,7 @@ struct Lane {
   /// Secrets, sealed by the service layer; opaque here.
   std::string hook_token_sealed;  ///< the token GitLab sends with the lane's push hooks
   std::string notify_sealed;      ///< the lane's notice channel ({"type","url","secret"}), or ""
-  std::string workflow_id;  ///< the last create / sync / delete workflow
+  std::string workflow_id;        ///< the last create / sync / delete workflow
   Millis last_activity_at = 0;
   std::optional<Millis> pending_deletion_at;  ///< when it entered the pending-deletion list
   std::string created_by;

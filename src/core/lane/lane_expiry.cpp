@@ -2,7 +2,8 @@
 
 namespace slipway::core {
 
-LaneExpiry ComputeLaneExpiry(Millis last_activity_at, Millis now, const LaneExpirySettings& settings) {
+LaneExpiry ComputeLaneExpiry(Millis last_activity_at, Millis now,
+                             const LaneExpirySettings& settings) {
   LaneExpiry out;
   out.pending_at = last_activity_at + settings.pending_after;
   out.delete_at = last_activity_at + settings.delete_after;

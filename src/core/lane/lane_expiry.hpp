@@ -18,6 +18,7 @@ struct LaneExpiry {
   Millis delete_at = 0;   ///< when it is deleted unless renewed
 };
 
-LaneExpiry ComputeLaneExpiry(Millis last_activity_at, Millis now, const LaneExpirySettings& settings);
+LaneExpiry ComputeLaneExpiry(Millis last_activity_at, Millis now,
+                             const LaneExpirySettings& settings);
 
 }  // namespace slipway::core

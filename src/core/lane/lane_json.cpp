@@ -35,7 +35,9 @@ void ReadLaneAppOverrides(const json::object& o, LaneAppSpec& spec) {
   if (replicas && replicas->is_int64()) spec.replicas = static_cast<int>(replicas->as_int64());
   if (const auto* env = o.if_contains("env"); env && env->is_array()) {
     for (const auto& item : env->as_array()) {
-      if (item.is_object()) spec.env.push_back({core::StringAt(item.as_object(), {"name"}), core::StringAt(item.as_object(), {"value"})});
+      if (item.is_object())
+        spec.env.push_back({core::StringAt(item.as_object(), {"name"}),
+                            core::StringAt(item.as_object(), {"value"})});
     }
   }
   spec.domains = Strings(o, "domains");
@@ -56,7 +58,8 @@ LaneColoring ReadLaneColoring(const json::object& o) {
     for (const auto& item : consumers->as_array()) {
       if (!item.is_object()) continue;
       const auto& c = item.as_object();
-      out.consumers.push_back({core::StringAt(c, {"app"}), core::StringAt(c, {"topic"}), core::StringAt(c, {"group"})});
+      out.consumers.push_back(
+          {core::StringAt(c, {"app"}), core::StringAt(c, {"topic"}), core::StringAt(c, {"group"})});
     }
   }
   return out;

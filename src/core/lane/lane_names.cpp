@@ -21,7 +21,8 @@ std::optional<std::string> CheckLaneName(std::string_view name) {
       return "may hold only letters, digits, '-', '_' and '.'";
     }
   }
-  if (!IsAlnum(name.front()) || !IsAlnum(name.back())) return "must start and end with a letter or digit";
+  if (!IsAlnum(name.front()) || !IsAlnum(name.back()))
+    return "must start and end with a letter or digit";
   if (name.find("..") != std::string_view::npos) return "must not contain \"..\"";
   if (auto id = CheckNotAnId(name)) return id;
   if (LaneNamespace(name).empty()) return "leaves no Kubernetes namespace";
@@ -32,7 +33,8 @@ std::string LaneNamespace(std::string_view name) {
   std::string out;
   out.reserve(name.size());
   for (char c : name) {
-    out.push_back(IsAlnum(c) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '-');
+    out.push_back(IsAlnum(c) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+                             : '-');
   }
   // Non-ASCII bytes are not alnum in the C locale: they became '-' above.
   auto first = out.find_first_not_of('-');

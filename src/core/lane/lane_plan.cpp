@@ -14,9 +14,11 @@ std::vector<PlannedArtefact> PlanLane(const LanePlanInput& in) {
     plan.push_back({"gitlab", "branch", app.project + "@" + branch, app.app,
                     "from " + app.default_branch + " (kept if it exists)"});
     if (app.config_backend == "apollo") {
-      plan.push_back({"apollo", "config-cluster", LaneConfigBranch(in.lane), app.app, "copied from " + app.base_config});
+      plan.push_back({"apollo", "config-cluster", LaneConfigBranch(in.lane), app.app,
+                      "copied from " + app.base_config});
     } else {
-      plan.push_back({"consul", "config-branch", LaneConfigBranch(in.lane), app.app, "copied from " + app.base_config});
+      plan.push_back({"consul", "config-branch", LaneConfigBranch(in.lane), app.app,
+                      "copied from " + app.base_config});
     }
     for (const auto& line : app.rewrites) {
       plan.push_back({app.config_backend, "config-rewrite", line.file + ": " + line.where, app.app,
@@ -24,10 +26,12 @@ std::vector<PlannedArtefact> PlanLane(const LanePlanInput& in) {
     }
     plan.push_back({"jenkins", "job", LaneJobPath(in.lane, app.app), app.app,
                     "copy of " + app.base_job + " building " + branch});
-    plan.push_back({"gitlab", "hook", app.project, app.app, "push events of " + branch + " → " + in.hook_url});
+    plan.push_back(
+        {"gitlab", "hook", app.project, app.app, "push events of " + branch + " → " + in.hook_url});
     plan.push_back({"kubernetes", "deployment", ns + "/" + app.app, app.app, ""});
     for (const auto& svc : app.services) {
-      plan.push_back({"kubernetes", "service", ns + "/" + svc, app.app, LaneInternalDomain(svc, in.lane)});
+      plan.push_back(
+          {"kubernetes", "service", ns + "/" + svc, app.app, LaneInternalDomain(svc, in.lane)});
     }
     for (const auto& domain : app.domains) {
       std::string host = LaneExternalDomain(domain, in.lane, in.suffix);
@@ -36,7 +40,8 @@ std::vector<PlannedArtefact> PlanLane(const LanePlanInput& in) {
     }
   }
   for (const auto& [svc, target] : in.fallbacks) {
-    plan.push_back({"kubernetes", "fallback-service", ns + "/" + svc, "", "ExternalName → " + target});
+    plan.push_back(
+        {"kubernetes", "fallback-service", ns + "/" + svc, "", "ExternalName → " + target});
   }
   return plan;
 }

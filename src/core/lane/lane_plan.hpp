@@ -12,7 +12,7 @@ namespace slipway::core {
 
 struct PlannedArtefact {
   std::string system{};  ///< kubernetes | gitlab | jenkins | dns | consul | apollo
-  std::string kind{};    ///< namespace | deployment | service | fallback-service | ingress | branch |
+  std::string kind{};  ///< namespace | deployment | service | fallback-service | ingress | branch |
                        ///< hook | folder | job | record | config-branch | config-cluster
   std::string name{};
   std::string app{};     ///< "" for lane-wide artefacts
@@ -22,11 +22,11 @@ struct PlannedArtefact {
 /// What the plan needs to know of one application of the lane.
 struct LanePlanApp {
   std::string app{};
-  std::string project{};   ///< GitLab project path
+  std::string project{};  ///< GitLab project path
   std::string default_branch{};
-  std::string base_job{};  ///< the application's own Jenkins job
-  std::string config_backend{};  ///< consul | apollo
-  std::string base_config{};     ///< where the base environment's config lives
+  std::string base_job{};               ///< the application's own Jenkins job
+  std::string config_backend{};         ///< consul | apollo
+  std::string base_config{};            ///< where the base environment's config lives
   std::vector<std::string> services{};  ///< Service names of the base environment
   std::vector<std::string> domains{};
   std::vector<RewrittenLine> rewrites{};
@@ -34,7 +34,7 @@ struct LanePlanApp {
 
 struct LanePlanInput {
   std::string lane{};
-  std::string suffix{};       ///< external domain suffix
+  std::string suffix{};  ///< external domain suffix
   std::vector<LanePlanApp> apps{};
   /// Services of base-environment applications that are not in the lane:
   /// `<service>` → the QA address the fallback points at.

@@ -7,8 +7,8 @@
 namespace slipway::core {
 namespace {
 
-bool Has(const std::vector<PlannedArtefact>& plan, const std::string& system, const std::string& kind,
-         const std::string& name) {
+bool Has(const std::vector<PlannedArtefact>& plan, const std::string& system,
+         const std::string& kind, const std::string& name) {
   return std::any_of(plan.begin(), plan.end(), [&](const PlannedArtefact& a) {
     return a.system == system && a.kind == kind && a.name == name;
   });
@@ -27,9 +27,15 @@ TEST(LanePlan, NamesEveryArtefactInEverySystem) {
                      .base_config = "config/order/qa/c1",
                      .services = {"order"},
                      .domains = {"web", "app"},
-                     .rewrites = {{"app.properties", "url", "url=web-qa.example.com", "url=web-pay-q3.example.com"}}});
-  in.apps.push_back({.app = "pay", .project = "team/pay", .default_branch = "master", .base_job = "team/pay-build",
-                     .config_backend = "apollo", .base_config = "default", .services = {"pay"}});
+                     .rewrites = {{"app.properties", "url", "url=web-qa.example.com",
+                                   "url=web-pay-q3.example.com"}}});
+  in.apps.push_back({.app = "pay",
+                     .project = "team/pay",
+                     .default_branch = "master",
+                     .base_job = "team/pay-build",
+                     .config_backend = "apollo",
+                     .base_config = "default",
+                     .services = {"pay"}});
   in.fallbacks = {{"user", "user.qa.svc.cluster.local"}};
   auto plan = PlanLane(in);
   EXPECT_TRUE(Has(plan, "kubernetes", "namespace", "pay-q3"));
@@ -45,7 +51,7 @@ TEST(LanePlan, NamesEveryArtefactInEverySystem) {
   EXPECT_TRUE(Has(plan, "kubernetes", "ingress", "pay-q3/order-app"));
   EXPECT_TRUE(Has(plan, "dns", "record", "web-pay-q3.example.com"));
   EXPECT_TRUE(Has(plan, "kubernetes", "fallback-service", "pay-q3/user"));
-  EXPECT_FALSE(Has(plan, "dns", "record", "web-pay-q3.example.com.") );
+  EXPECT_FALSE(Has(plan, "dns", "record", "web-pay-q3.example.com."));
   EXPECT_EQ(std::count_if(plan.begin(), plan.end(), [](auto& a) { return a.kind == "record"; }), 2);
 }
 

@@ -32,13 +32,15 @@ json::object Metadata(const Lane& lane, const std::string& name, json::object la
 std::string ConsumerGroupVariable(const std::string& topic) {
   std::string out = kConsumerGroupVariablePrefix;
   for (char c : topic) {
-    out.push_back(std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
-                                                               : '_');
+    out.push_back(std::isalnum(static_cast<unsigned char>(c))
+                      ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
+                      : '_');
   }
   return out;
 }
 
-std::vector<EnvVar> LaneVariables(const Lane& lane, const std::string& app, const std::string& config_variable,
+std::vector<EnvVar> LaneVariables(const Lane& lane, const std::string& app,
+                                  const std::string& config_variable,
                                   const std::string& config_location) {
   std::vector<EnvVar> vars{{kLaneVariable, lane.namespace_name}};
   if (!config_variable.empty()) vars.push_back({config_variable, config_location});
@@ -47,13 +49,15 @@ std::vector<EnvVar> LaneVariables(const Lane& lane, const std::string& app, cons
   }
   for (const auto& consumer : lane.coloring.consumers) {
     if (consumer.app == app) {
-      vars.push_back({ConsumerGroupVariable(consumer.topic), LaneConsumerGroup(consumer.group, lane.name)});
+      vars.push_back(
+          {ConsumerGroupVariable(consumer.topic), LaneConsumerGroup(consumer.group, lane.name)});
     }
   }
   return vars;
 }
 
-EnvSpec LaneSpec(const EnvSpec& base, const LaneAppSpec& overrides, const std::vector<EnvVar>& injected) {
+EnvSpec LaneSpec(const EnvSpec& base, const LaneAppSpec& overrides,
+                 const std::vector<EnvVar>& injected) {
   EnvSpec spec = base;
   if (overrides.replicas) spec.replicas = *overrides.replicas;
   for (const auto& v : overrides.env) SetVar(spec.env, v);
@@ -61,7 +65,8 @@ EnvSpec LaneSpec(const EnvSpec& base, const LaneAppSpec& overrides, const std::v
   return spec;
 }
 
-RenderInput LaneRenderInput(const Lane& lane, const LaneAppSpec& app, const std::string& image, EnvSpec spec) {
+RenderInput LaneRenderInput(const Lane& lane, const LaneAppSpec& app, const std::string& image,
+                            EnvSpec spec) {
   RenderInput in;
   in.app = app.app;
   in.env_id = app.base_env_id;
@@ -72,7 +77,9 @@ RenderInput LaneRenderInput(const Lane& lane, const LaneAppSpec& app, const std:
   return in;
 }
 
-std::string LaneIngressName(const std::string& app, const std::string& domain) { return app + "-" + domain; }
+std::string LaneIngressName(const std::string& app, const std::string& domain) {
+  return app + "-" + domain;
+}
 
 json::object RenderLaneIngress(const Lane& lane, const std::string& app, const std::string& domain,
                                const std::string& host, const std::string& service, int port) {
@@ -85,7 +92,8 @@ json::object RenderLaneIngress(const Lane& lane, const std::string& app, const s
           {"spec", {{"rules", json::array{std::move(rule)}}}}};
 }
 
-json::object RenderFallbackService(const Lane& lane, const std::string& service, const std::string& target) {
+json::object RenderFallbackService(const Lane& lane, const std::string& service,
+                                   const std::string& target) {
   return {{"apiVersion", "v1"},
           {"kind", "Service"},
           {"metadata", Metadata(lane, service, {{kLaneFallbackLabel, "true"}})},

@@ -29,27 +29,32 @@ std::string ConsumerGroupVariable(const std::string& topic);
 
 /// The variables the application gets in the lane: the lane, where its
 /// config lives (`config_variable` = `config_location`), and its coloring.
-std::vector<EnvVar> LaneVariables(const Lane& lane, const std::string& app, const std::string& config_variable,
+std::vector<EnvVar> LaneVariables(const Lane& lane, const std::string& app,
+                                  const std::string& config_variable,
                                   const std::string& config_location);
 
 /// The base environment's spec with the lane's overrides (replicas; env vars
 /// replacing same-named ones) and then the injected variables.
-EnvSpec LaneSpec(const EnvSpec& base, const LaneAppSpec& overrides, const std::vector<EnvVar>& injected);
+EnvSpec LaneSpec(const EnvSpec& base, const LaneAppSpec& overrides,
+                 const std::vector<EnvVar>& injected);
 
 /// What the application's objects in the lane are rendered from: env label
 /// = the lane's namespace, so selectors never reach QA's pods.
-RenderInput LaneRenderInput(const Lane& lane, const LaneAppSpec& app, const std::string& image, EnvSpec spec);
+RenderInput LaneRenderInput(const Lane& lane, const LaneAppSpec& app, const std::string& image,
+                            EnvSpec spec);
 
 /// `<app>-<domain>`: the Ingress of one external domain.
 std::string LaneIngressName(const std::string& app, const std::string& domain);
 
 /// An Ingress routing `host` to `service`:`port`.
-boost::json::object RenderLaneIngress(const Lane& lane, const std::string& app, const std::string& domain,
-                                      const std::string& host, const std::string& service, int port);
+boost::json::object RenderLaneIngress(const Lane& lane, const std::string& app,
+                                      const std::string& domain, const std::string& host,
+                                      const std::string& service, int port);
 
 /// A Service of type ExternalName named `service` in the lane's namespace,
 /// pointing at `target` (the QA service's cluster DNS name).
-boost::json::object RenderFallbackService(const Lane& lane, const std::string& service, const std::string& target);
+boost::json::object RenderFallbackService(const Lane& lane, const std::string& service,
+                                          const std::string& target);
 
 /// `<service>.<namespace>.svc.cluster.local`.
 std::string ClusterServiceHost(const std::string& service, const std::string& namespace_name);

@@ -24,7 +24,8 @@ std::string Var(const std::vector<EnvVar>& vars, const std::string& name) {
 }
 
 TEST(LaneRender, ProducersAreColoredAndConsumersGetTheLaneGroup) {
-  auto order = LaneVariables(TestLane(), "order", kConsulPathVariable, "slipway/config/order/feature-pay-q3/c1");
+  auto order = LaneVariables(TestLane(), "order", kConsulPathVariable,
+                             "slipway/config/order/feature-pay-q3/c1");
   EXPECT_EQ(Var(order, kLaneVariable), "pay-q3");
   EXPECT_EQ(Var(order, kLaneColorVariable), "pay-q3");
   EXPECT_EQ(Var(order, kConsulPathVariable), "slipway/config/order/feature-pay-q3/c1");

@@ -21,7 +21,8 @@ std::string EscapeRegex(std::string_view text) {
 }
 
 std::string Substitute(std::string text, std::string_view name, std::string_view value) {
-  for (auto pos = text.find(name); pos != std::string::npos; pos = text.find(name, pos + value.size())) {
+  for (auto pos = text.find(name); pos != std::string::npos;
+       pos = text.find(name, pos + value.size())) {
     text.replace(pos, name.size(), value);
   }
   return text;

@@ -43,8 +43,9 @@ TEST(LaneRewrite, RuleChecks) {
 
 TEST(LaneRewrite, FilesReportTheChangedKeysOrLines) {
   std::vector<RewrittenLine> changed;
-  std::string out = RewriteFile("app.properties", "a=1\nurl = https://web-qa.example.com\nsvc: pay.app\n", true,
-                                DefaultRewriteRules(), kContext, &changed);
+  std::string out =
+      RewriteFile("app.properties", "a=1\nurl = https://web-qa.example.com\nsvc: pay.app\n", true,
+                  DefaultRewriteRules(), kContext, &changed);
   EXPECT_EQ(out, "a=1\nurl = https://web-pay-q3.example.com\nsvc: pay.pay-q3\n");
   ASSERT_EQ(changed.size(), 2u);
   EXPECT_EQ(changed[0].where, "url");
@@ -52,7 +53,8 @@ TEST(LaneRewrite, FilesReportTheChangedKeysOrLines) {
   EXPECT_EQ(changed[1].after, "svc: pay.pay-q3");
 
   changed.clear();
-  out = RewriteFile("app.yaml", "x:\n  host: order.app", false, DefaultRewriteRules(), kContext, &changed);
+  out = RewriteFile("app.yaml", "x:\n  host: order.app", false, DefaultRewriteRules(), kContext,
+                    &changed);
   EXPECT_EQ(out, "x:\n  host: order.pay-q3");
   ASSERT_EQ(changed.size(), 1u);
   EXPECT_EQ(changed[0].where, "line 2");

@@ -23,9 +23,11 @@ bool KeyedByName(const json::array& a) {
   return true;
 }
 
-void Diff(const std::string& path, const json::value& a, const json::value& b, std::vector<FieldDiff>& out);
+void Diff(const std::string& path, const json::value& a, const json::value& b,
+          std::vector<FieldDiff>& out);
 
-void DiffObjects(const std::string& path, const json::object& a, const json::object& b, std::vector<FieldDiff>& out) {
+void DiffObjects(const std::string& path, const json::object& a, const json::object& b,
+                 std::vector<FieldDiff>& out) {
   std::set<std::string> keys;
   for (const auto& [k, v] : a) keys.insert(std::string(k));
   for (const auto& [k, v] : b) keys.insert(std::string(k));
@@ -37,7 +39,8 @@ void DiffObjects(const std::string& path, const json::object& a, const json::obj
   }
 }
 
-void DiffKeyed(const std::string& path, const json::array& a, const json::array& b, std::vector<FieldDiff>& out) {
+void DiffKeyed(const std::string& path, const json::array& a, const json::array& b,
+               std::vector<FieldDiff>& out) {
   std::map<std::string, const json::value*> ma, mb;
   for (const auto& v : a) ma[std::string(v.as_object().at("name").as_string())] = &v;
   for (const auto& v : b) mb[std::string(v.as_object().at("name").as_string())] = &v;
@@ -57,20 +60,23 @@ void DiffKeyed(const std::string& path, const json::array& a, const json::array&
   }
 }
 
-void Diff(const std::string& path, const json::value& a, const json::value& b, std::vector<FieldDiff>& out) {
+void Diff(const std::string& path, const json::value& a, const json::value& b,
+          std::vector<FieldDiff>& out) {
   if (a == b) return;
   if (a.is_object() && b.is_object()) return DiffObjects(path, a.as_object(), b.as_object(), out);
   if (a.is_array() && b.is_array()) {
     const auto& aa = a.as_array();
     const auto& ab = b.as_array();
-    if ((aa.empty() || KeyedByName(aa)) && (ab.empty() || KeyedByName(ab))) return DiffKeyed(path, aa, ab, out);
+    if ((aa.empty() || KeyedByName(aa)) && (ab.empty() || KeyedByName(ab)))
+      return DiffKeyed(path, aa, ab, out);
   }
   out.push_back({path, a, b});
 }
 
 }  // namespace
 
-json::object BaselineContent(const std::string& image, const std::string& digest, const EnvSpec& spec) {
+json::object BaselineContent(const std::string& image, const std::string& digest,
+                             const EnvSpec& spec) {
   return {{"image", image}, {"image_digest", digest}, {"resources", EnvSpecToJson(spec)}};
 }
 
@@ -82,7 +88,8 @@ std::vector<FieldDiff> DiffBaselines(const json::object& before, const json::obj
 
 json::array DiffJson(const std::vector<FieldDiff>& diff) {
   json::array out;
-  for (const auto& d : diff) out.push_back({{"path", d.path}, {"before", d.before}, {"after", d.after}});
+  for (const auto& d : diff)
+    out.push_back({{"path", d.path}, {"before", d.before}, {"after", d.after}});
   return out;
 }
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "core/common/clock.hpp"
-#include "core/releases/baseline_config.hpp"
 #include "core/environments/environment.hpp"
+#include "core/releases/baseline_config.hpp"
 
 namespace slipway::core {
 
@@ -33,7 +33,8 @@ struct Baseline {
 /// The canonical content compared and diffed: {"image", "image_digest",
 /// "resources": EnvSpecToJson}. Two baselines with equal content are the same
 /// state, whatever their versions.
-boost::json::object BaselineContent(const std::string& image, const std::string& digest, const EnvSpec& spec);
+boost::json::object BaselineContent(const std::string& image, const std::string& digest,
+                                    const EnvSpec& spec);
 
 /// One field that differs: `path` like "resources.replicas",
 /// "resources.env[LOG_LEVEL].value", "image"; null for an absent side.
@@ -46,7 +47,8 @@ struct FieldDiff {
 /// The differences between two baseline contents. Arrays of objects with a
 /// "name" (env vars, ports, Services) are matched by name, not position, so
 /// a reordering is no change and an added variable is one entry.
-std::vector<FieldDiff> DiffBaselines(const boost::json::object& before, const boost::json::object& after);
+std::vector<FieldDiff> DiffBaselines(const boost::json::object& before,
+                                     const boost::json::object& after);
 
 boost::json::array DiffJson(const std::vector<FieldDiff>& diff);
 

@@ -11,12 +11,14 @@ const char* ConfigChangeKind(const ConfigFileChange& change) {
   return !change.before ? "added" : !change.after ? "removed" : "changed";
 }
 
-ConfigFileChange DiffConfigFile(const std::string& name, const ConfigSide& before, const ConfigSide& after) {
+ConfigFileChange DiffConfigFile(const std::string& name, const ConfigSide& before,
+                                const ConfigSide& after) {
   ConfigFileChange c;
   c.name = name;
   c.before = before;
   c.after = after;
-  if ((before && !before->content) || (after && !after->content)) return c;  // over the cap: hashes only
+  if ((before && !before->content) || (after && !after->content))
+    return c;  // over the cap: hashes only
   c.content_known = true;
   const std::string from = before ? *before->content : "";
   const std::string to = after ? *after->content : "";

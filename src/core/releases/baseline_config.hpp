@@ -34,9 +34,9 @@ struct ConfigFileChange {
   /// False when a side was over the cap: only the hashes differ.
   bool content_known = false;
   bool by_key = false;
-  std::vector<KeyChange> keys;   ///< by_key
-  std::vector<DiffLine> lines;   ///< !by_key
-  std::string unified;           ///< !by_key
+  std::vector<KeyChange> keys;  ///< by_key
+  std::vector<DiffLine> lines;  ///< !by_key
+  std::string unified;          ///< !by_key
 };
 
 /// "added" (no before), "removed" (no after) or "changed".
@@ -48,6 +48,7 @@ std::vector<ConfigFileChange> DiffConfigFiles(const std::vector<BaselineConfigFi
                                               const std::vector<BaselineConfigFile>& after);
 
 /// The diff of one file, `before` → `after` (either may be absent).
-ConfigFileChange DiffConfigFile(const std::string& name, const ConfigSide& before, const ConfigSide& after);
+ConfigFileChange DiffConfigFile(const std::string& name, const ConfigSide& before,
+                                const ConfigSide& after);
 
 }  // namespace slipway::core

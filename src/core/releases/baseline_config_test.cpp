@@ -5,8 +5,10 @@
 namespace slipway::core {
 namespace {
 
-BaselineConfigFile File(const std::string& name, const std::string& hash, std::optional<std::string> content) {
-  return {name, 1, hash, content ? static_cast<std::int64_t>(content->size()) : 2'000'000, std::move(content)};
+BaselineConfigFile File(const std::string& name, const std::string& hash,
+                        std::optional<std::string> content) {
+  return {name, 1, hash, content ? static_cast<std::int64_t>(content->size()) : 2'000'000,
+          std::move(content)};
 }
 
 TEST(DiffConfigFiles, EqualHashesAreNoChangeWhateverTheVersions) {
@@ -17,8 +19,9 @@ TEST(DiffConfigFiles, EqualHashesAreNoChangeWhateverTheVersions) {
 }
 
 TEST(DiffConfigFiles, PropertiesDifferByKeyAndOtherFilesByLine) {
-  auto diff = DiffConfigFiles({File("app.properties", "h1", "a=1\nb=2\n"), File("log.xml", "x1", "<a/>\n")},
-                              {File("app.properties", "h2", "b=3\na=1\n"), File("log.xml", "x2", "<b/>\n")});
+  auto diff = DiffConfigFiles(
+      {File("app.properties", "h1", "a=1\nb=2\n"), File("log.xml", "x1", "<a/>\n")},
+      {File("app.properties", "h2", "b=3\na=1\n"), File("log.xml", "x2", "<b/>\n")});
   ASSERT_EQ(diff.size(), 2u);
   EXPECT_STREQ(ConfigChangeKind(diff[0]), "changed");
   ASSERT_TRUE(diff[0].by_key);
@@ -32,7 +35,8 @@ TEST(DiffConfigFiles, PropertiesDifferByKeyAndOtherFilesByLine) {
 }
 
 TEST(DiffConfigFiles, AddedAndRemovedFilesAreNamedSo) {
-  auto diff = DiffConfigFiles({File("old.yaml", "h1", "a: 1\n")}, {File("new.yaml", "h2", "b: 2\n")});
+  auto diff =
+      DiffConfigFiles({File("old.yaml", "h1", "a: 1\n")}, {File("new.yaml", "h2", "b: 2\n")});
   ASSERT_EQ(diff.size(), 2u);
   EXPECT_EQ(diff[0].name, "new.yaml");
   EXPECT_STREQ(ConfigChangeKind(diff[0]), "added");
@@ -41,7 +45,8 @@ TEST(DiffConfigFiles, AddedAndRemovedFilesAreNamedSo) {
 }
 
 TEST(DiffConfigFiles, AFileOverTheCapIsComparedByHashOnly) {
-  auto diff = DiffConfigFiles({File("big.txt", "h1", std::nullopt)}, {File("big.txt", "h2", "small\n")});
+  auto diff =
+      DiffConfigFiles({File("big.txt", "h1", std::nullopt)}, {File("big.txt", "h2", "small\n")});
   ASSERT_EQ(diff.size(), 1u);
   EXPECT_FALSE(diff[0].content_known);
   EXPECT_TRUE(diff[0].lines.empty());

@@ -10,7 +10,8 @@ namespace json = boost::json;
 
 CanaryPlanSpec DefaultCanaryPlan() {
   CanaryPlanSpec spec;
-  spec.steps = {{1, std::nullopt, PauseKind::kManual, 0}, {std::nullopt, 50, PauseKind::kManual, 0}};
+  spec.steps = {{1, std::nullopt, PauseKind::kManual, 0},
+                {std::nullopt, 50, PauseKind::kManual, 0}};
   return spec;
 }
 
@@ -41,7 +42,8 @@ json::object CanaryPlanToJson(const CanaryPlanSpec& spec) {
     }
     steps.push_back(std::move(o));
   }
-  return {{"steps", std::move(steps)}, {"stability_window_seconds", spec.stability_window_ms / 1000}};
+  return {{"steps", std::move(steps)},
+          {"stability_window_seconds", spec.stability_window_ms / 1000}};
 }
 
 Result<CanaryPlanSpec> ParseCanaryPlan(const json::object& o) {
@@ -50,7 +52,8 @@ Result<CanaryPlanSpec> ParseCanaryPlan(const json::object& o) {
   CanaryPlanSpec spec;
   if (auto w = r.Int("stability_window_seconds", 0, 3600)) spec.stability_window_ms = *w * 1000;
   const auto* steps = o.if_contains("steps");
-  if (r.ok() && (!steps || !steps->is_array() || steps->as_array().empty() || steps->as_array().size() > 10)) {
+  if (r.ok() && (!steps || !steps->is_array() || steps->as_array().empty() ||
+                 steps->as_array().size() > 10)) {
     r.Fail("steps", "must list 1 to 10 steps");
   }
   for (std::size_t i = 0; r.ok() && i < steps->as_array().size(); ++i) {
@@ -65,7 +68,8 @@ Result<CanaryPlanSpec> ParseCanaryPlan(const json::object& o) {
     CanaryStepSpec step;
     auto pods = s.Int("pods", 1, 24);
     auto percent = s.Int("percent", 1, 100);
-    if (s.ok() && pods.has_value() == percent.has_value()) s.Fail("pods", "or percent: give exactly one");
+    if (s.ok() && pods.has_value() == percent.has_value())
+      s.Fail("pods", "or percent: give exactly one");
     if (pods) step.pods = static_cast<int>(*pods);
     if (percent) step.percent = static_cast<int>(*percent);
     if (const auto* pause = v.as_object().if_contains("pause"); s.ok() && pause) {

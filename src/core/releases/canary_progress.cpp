@@ -15,18 +15,23 @@ std::int64_t IntOr(const boost::json::object& o, std::string_view key, std::int6
 
 std::string_view CanaryPhaseName(CanaryPhase phase) {
   switch (phase) {
-    case CanaryPhase::kScale: return "scale";
-    case CanaryPhase::kSettle: return "settle";
-    case CanaryPhase::kPaused: return "paused";
-    case CanaryPhase::kFinal: return "final";
-    case CanaryPhase::kFinalWait: return "final_wait";
+    case CanaryPhase::kScale:
+      return "scale";
+    case CanaryPhase::kSettle:
+      return "settle";
+    case CanaryPhase::kPaused:
+      return "paused";
+    case CanaryPhase::kFinal:
+      return "final";
+    case CanaryPhase::kFinalWait:
+      return "final_wait";
   }
   return "";
 }
 
 std::optional<CanaryPhase> ParseCanaryPhase(std::string_view name) {
-  for (auto p : {CanaryPhase::kScale, CanaryPhase::kSettle, CanaryPhase::kPaused, CanaryPhase::kFinal,
-                 CanaryPhase::kFinalWait}) {
+  for (auto p : {CanaryPhase::kScale, CanaryPhase::kSettle, CanaryPhase::kPaused,
+                 CanaryPhase::kFinal, CanaryPhase::kFinalWait}) {
     if (CanaryPhaseName(p) == name) return p;
   }
   return std::nullopt;
@@ -36,11 +41,9 @@ const std::vector<CanaryTransition>& CanaryTransitions() {
   using P = CanaryPhase;
   using E = CanaryEvent;
   static const std::vector<CanaryTransition> table = {
-      {P::kScale, E::kScaled, P::kSettle},
-      {P::kSettle, E::kStable, P::kPaused},
+      {P::kScale, E::kScaled, P::kSettle},      {P::kSettle, E::kStable, P::kPaused},
       {P::kPaused, E::kStepDone, P::kScale},  // the next step; after the last one, kFinal
-      {P::kPaused, E::kPromotedAll, P::kFinal},
-      {P::kFinal, E::kPromotionApplied, P::kFinalWait},
+      {P::kPaused, E::kPromotedAll, P::kFinal}, {P::kFinal, E::kPromotionApplied, P::kFinalWait},
   };
   return table;
 }
@@ -77,7 +80,8 @@ CanaryProgress ReadCanaryProgress(const boost::json::object& scratch) {
   for (const auto& [key, value] : scratch) {
     if (!key.starts_with(kDonePrefix) || !value.is_string()) continue;
     try {
-      p.done[std::stoi(std::string(key.substr(kDonePrefix.size())))] = std::string(value.as_string());
+      p.done[std::stoi(std::string(key.substr(kDonePrefix.size())))] =
+          std::string(value.as_string());
     } catch (const std::exception&) {
       // not one of ours
     }
@@ -96,7 +100,8 @@ void WriteCanaryProgress(const CanaryProgress& p, boost::json::object& scratch) 
   scratch["restarts"] = p.restarts;
   scratch["pause_until"] = p.pause_until;
   scratch["seen_op"] = p.seen_operation;
-  for (const auto& [idx, text] : p.done) scratch[std::string(kDonePrefix) + std::to_string(idx)] = text;
+  for (const auto& [idx, text] : p.done)
+    scratch[std::string(kDonePrefix) + std::to_string(idx)] = text;
 }
 
 }  // namespace slipway::core

@@ -28,10 +28,10 @@ std::string_view CanaryPhaseName(CanaryPhase phase);
 std::optional<CanaryPhase> ParseCanaryPhase(std::string_view name);
 
 enum class CanaryEvent {
-  kScaled,         ///< both Deployments have this step's sizes
-  kStable,         ///< the canary pods stayed ready through the window
-  kStepDone,       ///< the pause ended or a person promoted this step
-  kPromotedAll,    ///< a person promoted the release to every pod
+  kScaled,            ///< both Deployments have this step's sizes
+  kStable,            ///< the canary pods stayed ready through the window
+  kStepDone,          ///< the pause ended or a person promoted this step
+  kPromotedAll,       ///< a person promoted the release to every pod
   kPromotionApplied,  ///< the stable Deployment carries the new image at full size
 };
 
@@ -51,7 +51,7 @@ struct CanaryProgress {
   /// kSettle: since when every canary pod has been ready, with this restart count.
   std::optional<Millis> ready_since;
   int restarts = -1;
-  Millis pause_until = 0;       ///< kPaused with a timed pause
+  Millis pause_until = 0;           ///< kPaused with a timed pause
   std::int64_t seen_operation = 0;  ///< the last promotion acted on
   /// Plan steps done (1-based display index → what was seen).
   std::map<int, std::string> done;

@@ -48,10 +48,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"StepDoneScalesTheNextStep", 0, P::kPaused, E::kStepDone, 2, true, P::kScale, 1},
         Case{"LastStepDoneGoesFinal", 1, P::kPaused, E::kStepDone, 2, true, P::kFinal, 1},
         Case{"PromotedAllSkipsTheRest", 0, P::kPaused, E::kPromotedAll, 3, true, P::kFinal, 0},
-        Case{"PromotionAppliedWaitsForTheRollout", 1, P::kFinal, E::kPromotionApplied, 2, true, P::kFinalWait, 1},
-        Case{"APromotionWhileScalingIsNotAStep", 0, P::kScale, E::kStepDone, 2, false, P::kScale, 0},
+        Case{"PromotionAppliedWaitsForTheRollout", 1, P::kFinal, E::kPromotionApplied, 2, true,
+             P::kFinalWait, 1},
+        Case{"APromotionWhileScalingIsNotAStep", 0, P::kScale, E::kStepDone, 2, false, P::kScale,
+             0},
         Case{"NotStableBeforeScaled", 0, P::kScale, E::kStable, 2, false, P::kScale, 0},
-        Case{"NothingAfterFinalWait", 1, P::kFinalWait, E::kPromotedAll, 2, false, P::kFinalWait, 1}),
+        Case{"NothingAfterFinalWait", 1, P::kFinalWait, E::kPromotedAll, 2, false, P::kFinalWait,
+             1}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
 TEST(CanaryProgress, EveryPhaseHasANameThatReadsBack) {
@@ -86,9 +89,10 @@ TEST(CanaryProgress, RoundTripsThroughTheStepScratchAndLeavesOtherKeysAlone) {
 
 TEST(CanaryProgress, ReadsTheScratchOfAReleaseStartedBeforeItExisted) {
   // What DeployCanary kept before the progress was typed: same keys.
-  const auto old = boost::json::parse(
-                       R"({"i":1,"phase":"settle","ready_since":50,"restarts":0,"seen_op":4,"done_1":"1 new + 3 old pods were stable","shown_idx":2})")
-                       .as_object();
+  const auto old =
+      boost::json::parse(
+          R"({"i":1,"phase":"settle","ready_since":50,"restarts":0,"seen_op":4,"done_1":"1 new + 3 old pods were stable","shown_idx":2})")
+          .as_object();
   const auto p = ReadCanaryProgress(old);
   EXPECT_EQ(p.step, 1);
   EXPECT_EQ(p.phase, P::kSettle);

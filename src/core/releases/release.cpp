@@ -4,11 +4,16 @@ namespace slipway::core {
 
 std::string_view ReleaseStateName(ReleaseState s) {
   switch (s) {
-    case ReleaseState::kPending: return "pending";
-    case ReleaseState::kReleasing: return "releasing";
-    case ReleaseState::kCanary: return "canary";
-    case ReleaseState::kCompleted: return "completed";
-    case ReleaseState::kFailed: return "failed";
+    case ReleaseState::kPending:
+      return "pending";
+    case ReleaseState::kReleasing:
+      return "releasing";
+    case ReleaseState::kCanary:
+      return "canary";
+    case ReleaseState::kCompleted:
+      return "completed";
+    case ReleaseState::kFailed:
+      return "failed";
   }
   return "pending";
 }
@@ -37,9 +42,11 @@ std::vector<std::string> ReleaseActions(ReleaseState state, ReleaseStrategy stra
       if (strategy == ReleaseStrategy::kCanary) return {"promote", "promote_all", "abort"};
       return {"abort"};
     case ReleaseState::kPending:
-    case ReleaseState::kReleasing: return {"abort"};
+    case ReleaseState::kReleasing:
+      return {"abort"};
     case ReleaseState::kCompleted:
-    case ReleaseState::kFailed: return {"rollback"};
+    case ReleaseState::kFailed:
+      return {"rollback"};
   }
   return {};
 }

@@ -41,7 +41,7 @@ struct Release {
   std::int64_t baseline_before = 0;
   std::string image;
   std::string image_digest;
-  std::string spec;  ///< the resources applied (EnvSpec JSON)
+  std::string spec;         ///< the resources applied (EnvSpec JSON)
   std::string plan = "[]";  ///< canary: [{"canary":n,"stable":m,"pause":…},…]
   bool auto_rollback = false;
   std::string workflow_id;

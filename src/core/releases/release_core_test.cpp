@@ -3,9 +3,9 @@
 
 #include <boost/json.hpp>
 
+#include "core/changes/change.hpp"
 #include "core/releases/baseline.hpp"
 #include "core/releases/canary_plan.hpp"
-#include "core/changes/change.hpp"
 #include "core/releases/release.hpp"
 
 namespace slipway::core {
@@ -22,18 +22,19 @@ TEST(ChangeLifecycle, EveryAllowedTransition) {
     bool approval;
     S to;
   };
-  for (const auto& r : std::vector<Row>{{S::kDeveloping, E::kSubmit, false, S::kPendingRelease},
-                                        {S::kDeveloping, E::kSubmit, true, S::kApproving},
-                                        {S::kDeveloping, E::kClose, false, S::kClosed},
-                                        {S::kApproving, E::kApprove, false, S::kPendingRelease},
-                                        {S::kApproving, E::kReject, false, S::kDeveloping},
-                                        {S::kPendingRelease, E::kWithdraw, false, S::kDeveloping},
-                                        {S::kPendingRelease, E::kRelease, false, S::kReleasing},
-                                        {S::kReleasing, E::kSucceed, false, S::kReleased},
-                                        {S::kReleasing, E::kFail, false, S::kFailed},
-                                        {S::kDeveloping, E::kEnvironmentDeleted, false, S::kClosed},
-                                        {S::kApproving, E::kEnvironmentDeleted, false, S::kClosed},
-                                        {S::kPendingRelease, E::kEnvironmentDeleted, false, S::kClosed}}) {
+  for (const auto& r :
+       std::vector<Row>{{S::kDeveloping, E::kSubmit, false, S::kPendingRelease},
+                        {S::kDeveloping, E::kSubmit, true, S::kApproving},
+                        {S::kDeveloping, E::kClose, false, S::kClosed},
+                        {S::kApproving, E::kApprove, false, S::kPendingRelease},
+                        {S::kApproving, E::kReject, false, S::kDeveloping},
+                        {S::kPendingRelease, E::kWithdraw, false, S::kDeveloping},
+                        {S::kPendingRelease, E::kRelease, false, S::kReleasing},
+                        {S::kReleasing, E::kSucceed, false, S::kReleased},
+                        {S::kReleasing, E::kFail, false, S::kFailed},
+                        {S::kDeveloping, E::kEnvironmentDeleted, false, S::kClosed},
+                        {S::kApproving, E::kEnvironmentDeleted, false, S::kClosed},
+                        {S::kPendingRelease, E::kEnvironmentDeleted, false, S::kClosed}}) {
     auto next = NextChangeState(r.from, r.event, r.approval);
     ASSERT_TRUE(next.ok()) << ChangeStateName(r.from) << " " << ChangeEventName(r.event);
     EXPECT_EQ(*next, r.to);
@@ -42,11 +43,11 @@ TEST(ChangeLifecycle, EveryAllowedTransition) {
 
 TEST(ChangeLifecycle, EveryOtherTransitionIsAConflictNamingTheAllowedActions) {
   int refused = 0;
-  for (auto from : {S::kDeveloping, S::kApproving, S::kClosed, S::kPendingRelease, S::kReleasing, S::kReleased,
-                    S::kFailed}) {
+  for (auto from : {S::kDeveloping, S::kApproving, S::kClosed, S::kPendingRelease, S::kReleasing,
+                    S::kReleased, S::kFailed}) {
     auto allowed = AllowedChangeEvents(from);
-    for (auto event : {E::kSubmit, E::kApprove, E::kReject, E::kClose, E::kWithdraw, E::kRelease, E::kSucceed,
-                       E::kFail}) {
+    for (auto event : {E::kSubmit, E::kApprove, E::kReject, E::kClose, E::kWithdraw, E::kRelease,
+                       E::kSucceed, E::kFail}) {
       bool listed = std::find(allowed.begin(), allowed.end(), event) != allowed.end();
       auto next = NextChangeState(from, event, false);
       EXPECT_EQ(next.ok(), listed) << ChangeStateName(from) << " " << ChangeEventName(event);
@@ -68,9 +69,10 @@ TEST(ChangeLifecycle, EveryOtherTransitionIsAConflictNamingTheAllowedActions) {
 }
 
 TEST(ChangeLifecycle, DeletingTheEnvironmentClosesOnlyOpenChangesAndIsNeverOffered) {
-  for (auto from : {S::kDeveloping, S::kApproving, S::kClosed, S::kPendingRelease, S::kReleasing, S::kReleased,
-                    S::kFailed}) {
-    EXPECT_EQ(NextChangeState(from, E::kEnvironmentDeleted, false).ok(), ChangeOpen(from)) << ChangeStateName(from);
+  for (auto from : {S::kDeveloping, S::kApproving, S::kClosed, S::kPendingRelease, S::kReleasing,
+                    S::kReleased, S::kFailed}) {
+    EXPECT_EQ(NextChangeState(from, E::kEnvironmentDeleted, false).ok(), ChangeOpen(from))
+        << ChangeStateName(from);
     auto allowed = AllowedChangeEvents(from);
     EXPECT_EQ(std::find(allowed.begin(), allowed.end(), E::kEnvironmentDeleted), allowed.end());
   }
@@ -85,13 +87,16 @@ TEST(ChangeNames, RoundTrip) {
   EXPECT_EQ(ParseReleaseState("canary"), ReleaseState::kCanary);
   EXPECT_EQ(ReleaseActions(ReleaseState::kCanary, ReleaseStrategy::kCanary),
             (std::vector<std::string>{"promote", "promote_all", "abort"}));
-  EXPECT_EQ(ReleaseActions(ReleaseState::kReleasing, ReleaseStrategy::kCanary), (std::vector<std::string>{"abort"}));
-  EXPECT_EQ(ReleaseActions(ReleaseState::kFailed, ReleaseStrategy::kOneShot), (std::vector<std::string>{"rollback"}));
+  EXPECT_EQ(ReleaseActions(ReleaseState::kReleasing, ReleaseStrategy::kCanary),
+            (std::vector<std::string>{"abort"}));
+  EXPECT_EQ(ReleaseActions(ReleaseState::kFailed, ReleaseStrategy::kOneShot),
+            (std::vector<std::string>{"rollback"}));
 }
 
 TEST(CanaryPlan, PercentagesRoundUpAndPodsAlwaysAddUp) {
   CanaryPlanSpec spec;
-  spec.steps = {{std::nullopt, 10, PauseKind::kManual, 0}, {std::nullopt, 50, PauseKind::kTimed, 30'000},
+  spec.steps = {{std::nullopt, 10, PauseKind::kManual, 0},
+                {std::nullopt, 50, PauseKind::kTimed, 30'000},
                 {std::nullopt, 100, PauseKind::kNone, 0}};
   auto steps = PlanCanary(10, spec);
   ASSERT_EQ(steps.size(), 3u);
@@ -114,17 +119,20 @@ TEST(CanaryPlan, DefaultIsOnePodThenHalfWithPromotions) {
 }
 
 TEST(CanaryPlan, JsonRoundTripAndValidation) {
-  auto spec = ParseCanaryPlan(json::parse(R"({"steps":[{"pods":2,"pause":{"seconds":30}},{"percent":50}],
-                                             "stability_window_seconds":5})").as_object());
+  auto spec =
+      ParseCanaryPlan(json::parse(R"({"steps":[{"pods":2,"pause":{"seconds":30}},{"percent":50}],
+                                             "stability_window_seconds":5})")
+                          .as_object());
   ASSERT_TRUE(spec.ok()) << spec.error().message;
   EXPECT_EQ(spec->steps[0].pause_ms, 30'000);
   EXPECT_EQ(spec->steps[1].pause, PauseKind::kManual);
   auto again = ParseCanaryPlan(CanaryPlanToJson(*spec));
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(json::serialize(CanaryPlanToJson(*again)), json::serialize(CanaryPlanToJson(*spec)));
-  for (const char* bad : {R"({"steps":[]})", R"({"steps":[{"pods":1,"percent":5}]})", R"({"steps":[{}]})",
-                          R"({"steps":[{"percent":101}]})", R"({"steps":[{"pods":1,"pause":"later"}]})",
-                          R"({"steps":[{"pods":1}],"window":3})"}) {
+  for (const char* bad :
+       {R"({"steps":[]})", R"({"steps":[{"pods":1,"percent":5}]})", R"({"steps":[{}]})",
+        R"({"steps":[{"percent":101}]})", R"({"steps":[{"pods":1,"pause":"later"}]})",
+        R"({"steps":[{"pods":1}],"window":3})"}) {
     EXPECT_FALSE(ParseCanaryPlan(json::parse(bad).as_object()).ok()) << bad;
   }
 }
@@ -137,11 +145,13 @@ TEST(BaselineDiff, MatchesNamedEntriesByName) {
   b.replicas = 3;
   b.env = {{"B", "2"}, {"A", "1"}, {"C", "3"}};  // reordered, one added
   b.resources.memory_limit = "1Gi";
-  auto diff = DiffBaselines(BaselineContent("r/app:1", "sha256:1", a), BaselineContent("r/app:2", "sha256:2", b));
+  auto diff = DiffBaselines(BaselineContent("r/app:1", "sha256:1", a),
+                            BaselineContent("r/app:2", "sha256:2", b));
   std::vector<std::string> paths;
   for (const auto& d : diff) paths.push_back(d.path);
-  EXPECT_EQ(paths, (std::vector<std::string>{"image", "image_digest", "resources.env[C]",
-                                             "resources.replicas", "resources.resources.memory_limit"}));
+  EXPECT_EQ(paths,
+            (std::vector<std::string>{"image", "image_digest", "resources.env[C]",
+                                      "resources.replicas", "resources.resources.memory_limit"}));
   EXPECT_TRUE(diff[2].before.is_null());
   EXPECT_EQ(diff[3].before.as_int64(), 2);
   EXPECT_EQ(diff[3].after.as_int64(), 3);

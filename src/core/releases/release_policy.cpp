@@ -17,7 +17,8 @@ json::object ReleasePolicyToJson(const ReleasePolicy& p) {
   return {{"strategy", ReleaseStrategyName(p.strategy)},
           {"canary", CanaryPlanToJson(p.canary)},
           {"auto_rollback", p.auto_rollback},
-          {"approval_required", p.approval_required ? json::value(*p.approval_required) : json::value(nullptr)}};
+          {"approval_required",
+           p.approval_required ? json::value(*p.approval_required) : json::value(nullptr)}};
 }
 
 Result<ReleasePolicy> ParseReleasePolicy(const json::object& o, ReleasePolicy p) {

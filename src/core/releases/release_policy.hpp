@@ -5,8 +5,8 @@
 #include <optional>
 
 #include "core/apps/app.hpp"
-#include "core/releases/canary_plan.hpp"
 #include "core/common/error.hpp"
+#include "core/releases/canary_plan.hpp"
 #include "core/releases/release.hpp"
 
 namespace slipway::core {

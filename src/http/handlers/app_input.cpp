@@ -30,7 +30,8 @@ std::optional<std::string> ReadOwner(FieldReader& in) {
 core::Result<std::optional<std::vector<std::string>>> ReadApprovers(const json::object& body) {
   const auto* v = body.if_contains("approvers");
   if (!v || v->is_null()) return std::optional<std::vector<std::string>>();
-  if (!v->is_array()) return core::Invalid("approvers must be a list of usernames", {{"field", "approvers"}});
+  if (!v->is_array())
+    return core::Invalid("approvers must be a list of usernames", {{"field", "approvers"}});
   std::vector<std::string> names;
   for (const auto& item : v->as_array()) {
     if (!item.is_string() || core::CheckUsername(item.as_string())) {
@@ -62,14 +63,15 @@ core::Result<services::RegisterAppCommand> ParseRegisterApp(const json::object& 
   if (!rule) rule = core::CheckNotAnId(*name);
   if (rule) return core::Invalid("name " + *rule, {{"field", "name"}, {"rule", *rule}});
   if (auto e = core::CheckRepoUrlFor(*type, repo.value_or(""))) return *e;
-  return services::RegisterAppCommand{*name,   *team, owner, *type, *level, description.value_or(""),
-                                      repo.value_or("")};
+  return services::RegisterAppCommand{
+      *name, *team, owner, *type, *level, description.value_or(""), repo.value_or("")};
 }
 
 core::Result<services::EditAppCommand> ParseEditApp(const json::object& body) {
   FieldReader in(body);
   // name and type are known so that they get "cannot be changed".
-  in.RejectUnknown({"version", "team", "level", "description", "repo_url", "owner", "name", "type"});
+  in.RejectUnknown(
+      {"version", "team", "level", "description", "repo_url", "owner", "name", "type"});
   services::EditAppCommand command;
   command.version = in.Int("version", 1, INT64_MAX, true).value_or(0);
   command.owner = ReadOwner(in);
@@ -86,8 +88,8 @@ core::Result<services::EditAppCommand> ParseEditApp(const json::object& body) {
 
 core::Result<services::CompleteDetailsCommand> ParseCompleteDetails(const json::object& body) {
   FieldReader in(body);
-  in.RejectUnknown(
-      {"version", "build_job", "ports", "health_check", "approvers", "vendor_image", "business_domains"});
+  in.RejectUnknown({"version", "build_job", "ports", "health_check", "approvers", "vendor_image",
+                    "business_domains"});
   auto version = in.Int("version", 1, INT64_MAX, true);
   if (!in.ok()) return in.error();
   auto approvers = ReadApprovers(body);
@@ -97,9 +99,11 @@ core::Result<services::CompleteDetailsCommand> ParseCompleteDetails(const json::
   return services::CompleteDetailsCommand{*version, std::move(*details), std::move(*approvers)};
 }
 
-core::Result<services::AppTransitionCommand> ParseAppTransition(core::AppEvent event, const json::object& body) {
+core::Result<services::AppTransitionCommand> ParseAppTransition(core::AppEvent event,
+                                                                const json::object& body) {
   const bool commented = event == core::AppEvent::kApprove;
-  const bool reasoned = event == core::AppEvent::kReject || event == core::AppEvent::kRequestOffline;
+  const bool reasoned =
+      event == core::AppEvent::kReject || event == core::AppEvent::kRequestOffline;
   FieldReader in(body);
   if (commented) {
     in.RejectUnknown({"version", "comment"});
@@ -111,7 +115,8 @@ core::Result<services::AppTransitionCommand> ParseAppTransition(core::AppEvent e
   services::AppTransitionCommand command;
   command.version = in.Int("version", 1, INT64_MAX);
   if (commented || reasoned) {
-    command.note = in.Text(commented ? "comment" : "reason", 1000, event == core::AppEvent::kReject);
+    command.note =
+        in.Text(commented ? "comment" : "reason", 1000, event == core::AppEvent::kReject);
   }
   if (!in.ok()) return in.error();
   return command;

@@ -12,7 +12,8 @@ namespace slipway::http {
 
 core::Result<services::RegisterAppCommand> ParseRegisterApp(const boost::json::object& body);
 core::Result<services::EditAppCommand> ParseEditApp(const boost::json::object& body);
-core::Result<services::CompleteDetailsCommand> ParseCompleteDetails(const boost::json::object& body);
+core::Result<services::CompleteDetailsCommand> ParseCompleteDetails(
+    const boost::json::object& body);
 /// An approval takes a comment, a rejection (required) or an offline request
 /// a reason; the other events nothing but the version.
 core::Result<services::AppTransitionCommand> ParseAppTransition(core::AppEvent event,

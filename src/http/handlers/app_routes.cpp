@@ -45,46 +45,59 @@ core::Result<store::AppQuery> ListQuery(const Request& r) {
 // POST /apps/{id}/<event> routes share one shape.
 void AddTransition(Router& router, ApiDeps& deps, const std::string& suffix, Permission permission,
                    core::AppEvent event) {
-  router.Add("POST", "/api/v1/apps/{id}" + suffix, permission, [&deps, event](Call& call, const boost::json::object& body) {
-    return Reply(deps.apps.Transition(call.context, call.params["id"], event, ParseAppTransition(event, body)), 200,
-                 AppJson);
-  });
+  router.Add("POST", "/api/v1/apps/{id}" + suffix, permission,
+             [&deps, event](Call& call, const boost::json::object& body) {
+               return Reply(deps.apps.Transition(call.context, call.params["id"], event,
+                                                 ParseAppTransition(event, body)),
+                            200, AppJson);
+             });
 }
 
 }  // namespace
 
 void AddAppRoutes(Router& router, ApiDeps& deps) {
-  router.Add("GET", "/api/v1/apps", Permission::kAppRead, [&deps](Call& call) {
-    auto query = ListQuery(call.request);
-    if (!query.ok()) return ErrorResponse(query.error());
-    auto list = deps.apps.List(call.context, *query, call.request.Query("cursor").value_or(""));
-    return Reply(list, 200, [](const services::AppList& l) {
-      boost::json::array items;
-      items.reserve(l.items.size());
-      for (const auto& v : l.items) items.push_back(AppJson(v));
-      return boost::json::object{
-          {"items", std::move(items)},
-          {"next_cursor", OrNull(l.next_cursor)}};
-    });
-  }, &deps.apps.generation());
+  router.Add(
+      "GET", "/api/v1/apps", Permission::kAppRead,
+      [&deps](Call& call) {
+        auto query = ListQuery(call.request);
+        if (!query.ok()) return ErrorResponse(query.error());
+        auto list = deps.apps.List(call.context, *query, call.request.Query("cursor").value_or(""));
+        return Reply(list, 200, [](const services::AppList& l) {
+          boost::json::array items;
+          items.reserve(l.items.size());
+          for (const auto& v : l.items) items.push_back(AppJson(v));
+          return boost::json::object{{"items", std::move(items)},
+                                     {"next_cursor", OrNull(l.next_cursor)}};
+        });
+      },
+      &deps.apps.generation());
 
-  router.Add("POST", "/api/v1/apps", Permission::kDeveloper, [&deps](Call& call, const boost::json::object& body) {
-    auto command = ParseRegisterApp(body);
-    if (!command.ok()) return ErrorResponse(command.error());
-    return Reply(deps.apps.Register(call.context, *command), 201, AppJson);
-  });
+  router.Add("POST", "/api/v1/apps", Permission::kDeveloper,
+             [&deps](Call& call, const boost::json::object& body) {
+               auto command = ParseRegisterApp(body);
+               if (!command.ok()) return ErrorResponse(command.error());
+               return Reply(deps.apps.Register(call.context, *command), 201, AppJson);
+             });
 
-  router.Add("GET", "/api/v1/apps/{id}", Permission::kAppRead, [&deps](Call& call) {
-    return Reply(deps.apps.Get(call.context, call.params["id"]), 200, AppJson);
-  }, &deps.apps.generation());
+  router.Add(
+      "GET", "/api/v1/apps/{id}", Permission::kAppRead,
+      [&deps](Call& call) {
+        return Reply(deps.apps.Get(call.context, call.params["id"]), 200, AppJson);
+      },
+      &deps.apps.generation());
 
-  router.Add("PATCH", "/api/v1/apps/{id}", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.apps.Edit(call.context, call.params["id"], ParseEditApp(body)), 200, AppJson);
-  });
+  router.Add("PATCH", "/api/v1/apps/{id}", Permission::kAppWrite,
+             [&deps](Call& call, const boost::json::object& body) {
+               return Reply(deps.apps.Edit(call.context, call.params["id"], ParseEditApp(body)),
+                            200, AppJson);
+             });
 
-  router.Add("PUT", "/api/v1/apps/{id}/details", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.apps.CompleteDetails(call.context, call.params["id"], ParseCompleteDetails(body)), 200, AppJson);
-  });
+  router.Add("PUT", "/api/v1/apps/{id}/details", Permission::kAppWrite,
+             [&deps](Call& call, const boost::json::object& body) {
+               return Reply(deps.apps.CompleteDetails(call.context, call.params["id"],
+                                                      ParseCompleteDetails(body)),
+                            200, AppJson);
+             });
 
   using E = core::AppEvent;
   AddTransition(router, deps, "/approve", Permission::kAdmin, E::kApprove);
@@ -101,17 +114,22 @@ void AddAppRoutes(Router& router, ApiDeps& deps) {
                  });
   });
 
-  router.Add("PUT", "/api/v1/apps/{id}/members/{username}", Permission::kAppOwner, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.apps.PutMember(call.context, call.params["id"], call.params["username"], ParsePutMember(body)),
-                 200,
-                 [](const std::vector<store::Member>& m) {
-                   return boost::json::object{{"items", MembersJson(m)}, {"next_cursor", nullptr}};
-                 });
-  });
+  router.Add(
+      "PUT", "/api/v1/apps/{id}/members/{username}", Permission::kAppOwner,
+      [&deps](Call& call, const boost::json::object& body) {
+        return Reply(
+            deps.apps.PutMember(call.context, call.params["id"], call.params["username"],
+                                ParsePutMember(body)),
+            200, [](const std::vector<store::Member>& m) {
+              return boost::json::object{{"items", MembersJson(m)}, {"next_cursor", nullptr}};
+            });
+      });
 
-  router.Add("DELETE", "/api/v1/apps/{id}/members/{username}", Permission::kAppOwner, [&deps](Call& call) {
-    return Reply(deps.apps.RemoveMember(call.context, call.params["id"], call.params["username"]));
-  });
+  router.Add(
+      "DELETE", "/api/v1/apps/{id}/members/{username}", Permission::kAppOwner, [&deps](Call& call) {
+        return Reply(
+            deps.apps.RemoveMember(call.context, call.params["id"], call.params["username"]));
+      });
 }
 
 }  // namespace slipway::http

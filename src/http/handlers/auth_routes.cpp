@@ -18,17 +18,19 @@ std::string CookieAttributes(const ApiSettings& s, bool secure_request) {
 }  // namespace
 
 void AddAuthRoutes(Router& router, ApiDeps& deps) {
-  router.Add("POST", "/api/v1/auth/login", Permission::kPublic, [&deps](Call& call, const boost::json::object& body) {
-    auto command = ParseLogin(body);
-    if (!command.ok()) return ErrorResponse(command.error());
-    auto login = deps.identity.Login(command->username, command->password, call.context);
-    if (!login.ok()) return ErrorResponse(login.error());
-    auto r = Response::Json(200, boost::json::object{{"user", UserJson(login->user)},
-                                                     {"csrf_token", login->csrf_token}});
-    r.headers.emplace_back("Set-Cookie", deps.settings.cookie_name + "=" + login->session_id +
-                                             CookieAttributes(deps.settings, call.request.secure));
-    return r;
-  });
+  router.Add("POST", "/api/v1/auth/login", Permission::kPublic,
+             [&deps](Call& call, const boost::json::object& body) {
+               auto command = ParseLogin(body);
+               if (!command.ok()) return ErrorResponse(command.error());
+               auto login = deps.identity.Login(command->username, command->password, call.context);
+               if (!login.ok()) return ErrorResponse(login.error());
+               auto r = Response::Json(200, boost::json::object{{"user", UserJson(login->user)},
+                                                                {"csrf_token", login->csrf_token}});
+               r.headers.emplace_back("Set-Cookie",
+                                      deps.settings.cookie_name + "=" + login->session_id +
+                                          CookieAttributes(deps.settings, call.request.secure));
+               return r;
+             });
 
   router.Add("POST", "/api/v1/auth/logout", Permission::kAuthenticated, [&deps](Call& call) {
     auto session = SessionCookie(call.request.Header("cookie"), deps.settings.cookie_name);
@@ -49,11 +51,12 @@ void AddAuthRoutes(Router& router, ApiDeps& deps) {
     return Response::Json(200, out);
   });
 
-  router.Add("POST", "/api/v1/auth/password", Permission::kAuthenticated, [&deps](Call& call, const boost::json::object& body) {
-    auto command = ParseChangePassword(body);
-    if (!command.ok()) return ErrorResponse(command.error());
-    return Reply(deps.identity.ChangePassword(call.context, *command));
-  });
+  router.Add("POST", "/api/v1/auth/password", Permission::kAuthenticated,
+             [&deps](Call& call, const boost::json::object& body) {
+               auto command = ParseChangePassword(body);
+               if (!command.ok()) return ErrorResponse(command.error());
+               return Reply(deps.identity.ChangePassword(call.context, *command));
+             });
 }
 
 }  // namespace slipway::http

@@ -85,10 +85,13 @@ Response FollowLog(ApiDeps& deps, Call& call) {
 }  // namespace
 
 void AddBuildRoutes(Router& router, ApiDeps& deps) {
-  router.Add("POST", "/api/v1/apps/{id}/builds", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.builds.Start(call.context, call.params["id"], ParseStartBuild(body)), 201,
-                 [&deps](const services::BuildView& v) { return BuildJson(v, deps.clock.Now()); });
-  });
+  router.Add(
+      "POST", "/api/v1/apps/{id}/builds", Permission::kAppWrite,
+      [&deps](Call& call, const boost::json::object& body) {
+        return Reply(
+            deps.builds.Start(call.context, call.params["id"], ParseStartBuild(body)), 201,
+            [&deps](const services::BuildView& v) { return BuildJson(v, deps.clock.Now()); });
+      });
 
   router.Add("GET", "/api/v1/apps/{id}/builds", Permission::kAppRead, [&deps](Call& call) {
     auto limit = LimitParam(call.request);
@@ -99,9 +102,7 @@ void AddBuildRoutes(Router& router, ApiDeps& deps) {
     return Reply(list, 200, [&deps](const services::BuildList& l) {
       json::array items;
       for (const auto& v : l.items) items.push_back(BuildJson(v, deps.clock.Now()));
-      return json::object{
-          {"items", std::move(items)},
-          {"next_cursor", OrNull(l.next_cursor)}};
+      return json::object{{"items", std::move(items)}, {"next_cursor", OrNull(l.next_cursor)}};
     });
   });
 

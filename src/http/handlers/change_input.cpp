@@ -30,7 +30,8 @@ core::Result<services::ChangeFields> ReadFields(const json::object& body, bool c
     return FieldError("title", "must not be blank");
   }
   if (f.image && f.tag) return FieldError("tag", "cannot be given with image");
-  if (f.build_id && (f.image || f.tag)) return FieldError("build_id", "cannot be given with an image or tag");
+  if (f.build_id && (f.image || f.tag))
+    return FieldError("build_id", "cannot be given with an image or tag");
   return f;
 }
 

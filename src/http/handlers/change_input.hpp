@@ -14,7 +14,7 @@ core::Result<services::CreateChangeCommand> ParseCreateChange(const boost::json:
 /// version is required.
 core::Result<services::EditChangeCommand> ParseEditChange(const boost::json::object& body);
 /// A comment (required to reject) and the version, both optional otherwise.
-core::Result<services::ChangeTransitionCommand> ParseChangeTransition(core::ChangeEvent event,
-                                                                      const boost::json::object& body);
+core::Result<services::ChangeTransitionCommand> ParseChangeTransition(
+    core::ChangeEvent event, const boost::json::object& body);
 
 }  // namespace slipway::http

@@ -39,8 +39,8 @@ auto SingleChange() {
 
 // POST /changes/{id}/<event> routes share one shape.
 void AddTransition(Router& router, ApiDeps& deps, core::ChangeEvent event, Permission permission) {
-  router.Add("POST", "/api/v1/changes/{id}/" + std::string(core::ChangeEventName(event)), permission,
-             [&deps, event](Call& call, const boost::json::object& body) {
+  router.Add("POST", "/api/v1/changes/{id}/" + std::string(core::ChangeEventName(event)),
+             permission, [&deps, event](Call& call, const boost::json::object& body) {
                return Reply(deps.changes.Transition(call.context, call.params["id"], event,
                                                     ParseChangeTransition(event, body)),
                             200, SingleChange());
@@ -53,44 +53,54 @@ void AddChangeRoutes(Router& router, ApiDeps& deps) {
   router.Add("GET", "/api/v1/apps/{id}/changes", Permission::kAppRead, [&deps](Call& call) {
     auto query = ListQuery(call.request);
     if (!query.ok()) return ErrorResponse(query.error());
-    auto list = deps.changes.List(call.context, call.params["id"], *query, call.request.Query("cursor").value_or(""));
+    auto list = deps.changes.List(call.context, call.params["id"], *query,
+                                  call.request.Query("cursor").value_or(""));
     return Reply(list, 200, [](const services::ChangeList& l) {
       boost::json::array items;
       for (const auto& v : l.items) items.push_back(ChangeJson(v, false));
-      return boost::json::object{
-          {"items", std::move(items)},
-          {"next_cursor", OrNull(l.next_cursor)}};
+      return boost::json::object{{"items", std::move(items)},
+                                 {"next_cursor", OrNull(l.next_cursor)}};
     });
   });
 
-  // The approval inbox: only `awaiting=me` for now (an application's changes are under /apps/{id}/changes).
+  // The approval inbox: only `awaiting=me` for now (an application's changes are under
+  // /apps/{id}/changes).
   router.Add("GET", "/api/v1/changes", Permission::kAuthenticated, [&deps](Call& call) {
     if (call.request.Query("awaiting").value_or("") != "me") {
-      return ErrorResponse(core::Invalid(
-          "list the changes waiting for your approval with awaiting=me; an application's changes are at "
-          "/apps/{id}/changes",
-          {{"field", "awaiting"}}));
+      return ErrorResponse(
+          core::Invalid("list the changes waiting for your approval with awaiting=me; an "
+                        "application's changes are at "
+                        "/apps/{id}/changes",
+                        {{"field", "awaiting"}}));
     }
     auto limit = LimitParam(call.request);
     if (!limit.ok()) return ErrorResponse(limit.error());
-    return Reply(deps.changes.AwaitingApproval(call.context, *limit), 200, [](const services::AwaitingChanges& l) {
-      boost::json::array items;
-      for (const auto& v : l.items) items.push_back(ChangeJson(v, false));
-      return boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}, {"total", l.total}};
-    });
+    return Reply(deps.changes.AwaitingApproval(call.context, *limit), 200,
+                 [](const services::AwaitingChanges& l) {
+                   boost::json::array items;
+                   for (const auto& v : l.items) items.push_back(ChangeJson(v, false));
+                   return boost::json::object{
+                       {"items", std::move(items)}, {"next_cursor", nullptr}, {"total", l.total}};
+                 });
   });
 
-  router.Add("POST", "/api/v1/apps/{id}/changes", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.changes.Create(call.context, call.params["id"], ParseCreateChange(body)), 201, SingleChange());
-  });
+  router.Add("POST", "/api/v1/apps/{id}/changes", Permission::kAppWrite,
+             [&deps](Call& call, const boost::json::object& body) {
+               return Reply(
+                   deps.changes.Create(call.context, call.params["id"], ParseCreateChange(body)),
+                   201, SingleChange());
+             });
 
   router.Add("GET", "/api/v1/changes/{id}", Permission::kAppRead, [&deps](Call& call) {
     return Reply(deps.changes.Get(call.context, call.params["id"]), 200, SingleChange());
   });
 
-  router.Add("PATCH", "/api/v1/changes/{id}", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.changes.Edit(call.context, call.params["id"], ParseEditChange(body)), 200, SingleChange());
-  });
+  router.Add("PATCH", "/api/v1/changes/{id}", Permission::kAppWrite,
+             [&deps](Call& call, const boost::json::object& body) {
+               return Reply(
+                   deps.changes.Edit(call.context, call.params["id"], ParseEditChange(body)), 200,
+                   SingleChange());
+             });
 
   using E = core::ChangeEvent;
   AddTransition(router, deps, E::kSubmit, Permission::kAppWrite);

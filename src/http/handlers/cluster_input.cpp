@@ -17,8 +17,8 @@ constexpr std::size_t kMaxKubeconfig = 256 * 1024;
 bool IsRegistryHost(const std::string& s) {
   if (s.empty() || s.size() > 255) return false;
   for (char c : s) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-              c == '-' || c == ':' || c == '/' || c == '_';
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '-' || c == ':' || c == '/' || c == '_';
     if (!ok) return false;
   }
   return s.front() != '/' && s.back() != '/';
@@ -28,7 +28,8 @@ core::Result<std::optional<std::map<std::string, std::string>>> ReadNamespaces(
     const json::object& body, const std::vector<std::string>& env_types) {
   const auto* v = body.if_contains("namespaces");
   if (!v || v->is_null()) return std::optional<std::map<std::string, std::string>>();
-  if (!v->is_object()) return core::Invalid("namespaces must be an object", {{"field", "namespaces"}});
+  if (!v->is_object())
+    return core::Invalid("namespaces must be an object", {{"field", "namespaces"}});
   std::map<std::string, std::string> result;
   for (const auto& [key, ns] : v->as_object()) {
     std::string env_type(key);
@@ -48,7 +49,8 @@ core::Result<std::optional<std::map<std::string, std::string>>> ReadNamespaces(
 // The fields both a registration and an edit may give; `creating` requires
 // name and connection. The reader may already hold an error (kept first).
 core::Result<services::ClusterFields> ReadFields(core::FieldReader& in, const json::object& body,
-                                                 const std::vector<std::string>& env_types, bool creating) {
+                                                 const std::vector<std::string>& env_types,
+                                                 bool creating) {
   services::ClusterFields f;
   auto name = in.String("name", 63, creating);
   f.description = in.Text("description", 500);
@@ -66,7 +68,8 @@ core::Result<services::ClusterFields> ReadFields(core::FieldReader& in, const js
   if (connection) {
     f.connection = core::ParseClusterConnection(*connection);
     if (!f.connection || *f.connection == core::ClusterConnection::kSandbox) {
-      return core::Invalid("connection must be kubeconfig or in_cluster", {{"field", "connection"}});
+      return core::Invalid("connection must be kubeconfig or in_cluster",
+                           {{"field", "connection"}});
     }
   }
   auto namespaces = ReadNamespaces(body, env_types);
@@ -74,36 +77,40 @@ core::Result<services::ClusterFields> ReadFields(core::FieldReader& in, const js
   f.namespaces = std::move(*namespaces);
   if (registry) {
     if (!IsRegistryHost(*registry)) {
-      return core::Invalid("registry must be a host[:port][/path] such as registry.example.com:5000",
-                           {{"field", "registry"}});
+      return core::Invalid(
+          "registry must be a host[:port][/path] such as registry.example.com:5000",
+          {{"field", "registry"}});
     }
     f.registry = *registry;
   }
   if (backend) {
     f.config_backend = core::ParseConfigBackend(*backend);
-    if (!f.config_backend) return core::Invalid("config_backend must be consul or apollo", {{"field", "config_backend"}});
+    if (!f.config_backend)
+      return core::Invalid("config_backend must be consul or apollo",
+                           {{"field", "config_backend"}});
   }
   return f;
 }
 
 }  // namespace
 
-core::Result<services::RegisterClusterCommand> ParseRegisterCluster(const json::object& body,
-                                                                    const std::vector<std::string>& env_types) {
+core::Result<services::RegisterClusterCommand> ParseRegisterCluster(
+    const json::object& body, const std::vector<std::string>& env_types) {
   core::FieldReader in(body);
-  in.RejectUnknown({"name", "description", "connection", "kubeconfig", "namespaces", "registry", "config_backend"});
+  in.RejectUnknown({"name", "description", "connection", "kubeconfig", "namespaces", "registry",
+                    "config_backend"});
   auto fields = ReadFields(in, body, env_types, true);
   if (!fields.ok()) return fields.error();
   return services::RegisterClusterCommand{std::move(*fields)};
 }
 
-core::Result<services::EditClusterCommand> ParseEditCluster(const json::object& body,
-                                                            const std::vector<std::string>& env_types) {
+core::Result<services::EditClusterCommand> ParseEditCluster(
+    const json::object& body, const std::vector<std::string>& env_types) {
   core::FieldReader in(body);
   // An edit names the version it changes.
   auto version = in.Int("version", 1, INT64_MAX, true);
-  in.RejectUnknown({"name", "description", "connection", "kubeconfig", "namespaces", "registry", "config_backend",
-                    "version"});
+  in.RejectUnknown({"name", "description", "connection", "kubeconfig", "namespaces", "registry",
+                    "config_backend", "version"});
   auto fields = ReadFields(in, body, env_types, false);
   if (!fields.ok()) return fields.error();
   return services::EditClusterCommand{*version, std::move(*fields)};

@@ -10,9 +10,9 @@
 
 namespace slipway::http {
 
-core::Result<services::RegisterClusterCommand> ParseRegisterCluster(const boost::json::object& body,
-                                                                    const std::vector<std::string>& env_types);
-core::Result<services::EditClusterCommand> ParseEditCluster(const boost::json::object& body,
-                                                            const std::vector<std::string>& env_types);
+core::Result<services::RegisterClusterCommand> ParseRegisterCluster(
+    const boost::json::object& body, const std::vector<std::string>& env_types);
+core::Result<services::EditClusterCommand> ParseEditCluster(
+    const boost::json::object& body, const std::vector<std::string>& env_types);
 
 }  // namespace slipway::http

@@ -21,24 +21,28 @@ std::string FieldOf(const core::Result<T>& r) {
 }
 
 TEST(ClusterInput, ARegistrationNamesTheClusterAndHowToReachIt) {
-  auto ok = ParseRegisterCluster({{"name", "bj"}, {"connection", "in_cluster"}, {"namespaces", {{"prod", "p"}}}},
-                                 kEnvTypes);
+  auto ok = ParseRegisterCluster(
+      {{"name", "bj"}, {"connection", "in_cluster"}, {"namespaces", {{"prod", "p"}}}}, kEnvTypes);
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   EXPECT_EQ(ok->fields.connection, core::ClusterConnection::kInCluster);
   EXPECT_EQ(ok->fields.namespaces->at("prod"), "p");
   EXPECT_EQ(FieldOf(ParseRegisterCluster({{"connection", "in_cluster"}}, kEnvTypes)), "name");
   EXPECT_EQ(FieldOf(ParseRegisterCluster({{"name", "bj"}}, kEnvTypes)), "connection");
-  EXPECT_EQ(FieldOf(ParseRegisterCluster({{"name", "12"}, {"connection", "in_cluster"}}, kEnvTypes)), "name")
+  EXPECT_EQ(
+      FieldOf(ParseRegisterCluster({{"name", "12"}, {"connection", "in_cluster"}}, kEnvTypes)),
+      "name")
       << "an id is not a name";
-  EXPECT_EQ(FieldOf(ParseRegisterCluster({{"name", "bj"}, {"connection", "sandbox"}}, kEnvTypes)), "connection");
-  EXPECT_EQ(FieldOf(ParseRegisterCluster({{"name", "bj"}, {"connection", "in_cluster"}, {"version", 1}}, kEnvTypes)),
+  EXPECT_EQ(FieldOf(ParseRegisterCluster({{"name", "bj"}, {"connection", "sandbox"}}, kEnvTypes)),
+            "connection");
+  EXPECT_EQ(FieldOf(ParseRegisterCluster(
+                {{"name", "bj"}, {"connection", "in_cluster"}, {"version", 1}}, kEnvTypes)),
             "version");
 }
 
 TEST(ClusterInput, NamespacesMapConfiguredEnvTypesToLabels) {
   auto with = [](json::value namespaces) {
-    return ParseRegisterCluster({{"name", "bj"}, {"connection", "in_cluster"}, {"namespaces", namespaces}},
-                                kEnvTypes);
+    return ParseRegisterCluster(
+        {{"name", "bj"}, {"connection", "in_cluster"}, {"namespaces", namespaces}}, kEnvTypes);
   };
   EXPECT_EQ(FieldOf(with(json::object{{"staging", "s"}})), "namespaces.staging");
   EXPECT_EQ(FieldOf(with(json::object{{"prod", 1}})), "namespaces.prod");
@@ -48,9 +52,12 @@ TEST(ClusterInput, NamespacesMapConfiguredEnvTypesToLabels) {
 
 TEST(ClusterInput, AnEditNamesItsVersionAndChecksWhatItGives) {
   EXPECT_EQ(FieldOf(ParseEditCluster({{"description", "x"}}, kEnvTypes)), "version");
-  EXPECT_EQ(FieldOf(ParseEditCluster({{"version", 1}, {"registry", "/bad/"}}, kEnvTypes)), "registry");
-  EXPECT_EQ(FieldOf(ParseEditCluster({{"version", 1}, {"config_backend", "etcd"}}, kEnvTypes)), "config_backend");
-  auto edit = ParseEditCluster({{"version", 3}, {"registry", "registry.example.com:5000"}}, kEnvTypes);
+  EXPECT_EQ(FieldOf(ParseEditCluster({{"version", 1}, {"registry", "/bad/"}}, kEnvTypes)),
+            "registry");
+  EXPECT_EQ(FieldOf(ParseEditCluster({{"version", 1}, {"config_backend", "etcd"}}, kEnvTypes)),
+            "config_backend");
+  auto edit =
+      ParseEditCluster({{"version", 3}, {"registry", "registry.example.com:5000"}}, kEnvTypes);
   ASSERT_TRUE(edit.ok());
   EXPECT_EQ(edit->version, 3);
   EXPECT_EQ(edit->fields.registry, "registry.example.com:5000");

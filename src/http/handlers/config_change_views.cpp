@@ -8,8 +8,12 @@ namespace json = boost::json;
 
 namespace {
 
-json::value SideInt(const core::ConfigSide& side) { return side ? json::value(side->version) : json::value(nullptr); }
-json::value SideHash(const core::ConfigSide& side) { return side ? json::value(side->hash) : json::value(nullptr); }
+json::value SideInt(const core::ConfigSide& side) {
+  return side ? json::value(side->version) : json::value(nullptr);
+}
+json::value SideHash(const core::ConfigSide& side) {
+  return side ? json::value(side->hash) : json::value(nullptr);
+}
 
 }  // namespace
 
@@ -38,7 +42,9 @@ json::object ConfigChangeJson(const core::ConfigFileChange& c) {
     out["unified"] = c.unified;
     json::array lines;
     for (const auto& l : c.lines) {
-      const char* op = l.op == core::LineOp::kSame ? "same" : l.op == core::LineOp::kAdded ? "added" : "removed";
+      const char* op = l.op == core::LineOp::kSame    ? "same"
+                       : l.op == core::LineOp::kAdded ? "added"
+                                                      : "removed";
       lines.push_back({{"op", op}, {"text", l.text}});
     }
     out["lines"] = std::move(lines);

@@ -61,10 +61,13 @@ void AddConfigRoutes(Router& router, ApiDeps& deps) {
                  [](const store::ConfigDraft& d) { return ConfigDraftJson(d, true); });
   });
 
-  router.Add("PUT", std::string(kFile) + "/draft", Permission::kAppWrite, [&config](Call& call, const boost::json::object& body) {
-    return Reply(config.SaveDraft(call.context, call.params["id"], call.params["name"], ParseSaveDraft(body)), 200,
-                 [](const store::ConfigDraft& d) { return ConfigDraftJson(d, true); });
-  });
+  router.Add("PUT", std::string(kFile) + "/draft", Permission::kAppWrite,
+             [&config](Call& call, const boost::json::object& body) {
+               return Reply(config.SaveDraft(call.context, call.params["id"], call.params["name"],
+                                             ParseSaveDraft(body)),
+                            200,
+                            [](const store::ConfigDraft& d) { return ConfigDraftJson(d, true); });
+             });
 
   router.Add("DELETE", std::string(kFile) + "/draft", Permission::kAppWrite, [&config](Call& call) {
     return Reply(config.DiscardDraft(call.context, call.params["id"], call.params["name"]));
@@ -75,10 +78,13 @@ void AddConfigRoutes(Router& router, ApiDeps& deps) {
                  services::ConfigDiffJson);
   });
 
-  router.Add("POST", std::string(kFile) + "/publish", Permission::kAppWrite, [&config](Call& call, const boost::json::object& body) {
-    return Reply(config.Publish(call.context, call.params["id"], call.params["name"], ParsePublish(body)), 201,
-                 [](const store::ConfigPublish& p) { return ConfigPublishJson(p, true); });
-  });
+  router.Add("POST", std::string(kFile) + "/publish", Permission::kAppWrite,
+             [&config](Call& call, const boost::json::object& body) {
+               return Reply(
+                   config.Publish(call.context, call.params["id"], call.params["name"],
+                                  ParsePublish(body)),
+                   201, [](const store::ConfigPublish& p) { return ConfigPublishJson(p, true); });
+             });
 
   router.Add("GET", kHistory, Permission::kAppRead,
              [&deps](Call& call) { return History(deps, call); });

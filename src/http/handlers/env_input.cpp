@@ -20,8 +20,8 @@ std::string Joined(const std::vector<std::string>& items) {
 
 }  // namespace
 
-core::Result<services::CreateEnvironmentCommand> ParseCreateEnvironment(const json::object& body,
-                                                                        const std::vector<std::string>& env_types) {
+core::Result<services::CreateEnvironmentCommand> ParseCreateEnvironment(
+    const json::object& body, const std::vector<std::string>& env_types) {
   services::CreateEnvironmentCommand c;
   core::FieldReader in(body);
   c.env_type = in.String("env_type", 20, true).value_or("");
@@ -34,14 +34,18 @@ core::Result<services::CreateEnvironmentCommand> ParseCreateEnvironment(const js
                          {{"field", "env_type"}, {"rule", "must be a configured env type"}});
   }
   if (!c.image.empty()) {
-    if (auto rule = core::CheckImageAddress(c.image)) return core::Invalid("image " + *rule, {{"field", "image"}, {"rule", *rule}});
+    if (auto rule = core::CheckImageAddress(c.image))
+      return core::Invalid("image " + *rule, {{"field", "image"}, {"rule", *rule}});
   }
   if (backend) {
     c.config_backend = core::ParseConfigBackend(*backend);
-    if (!c.config_backend) return core::Invalid("config_backend must be consul or apollo", {{"field", "config_backend"}});
+    if (!c.config_backend)
+      return core::Invalid("config_backend must be consul or apollo",
+                           {{"field", "config_backend"}});
   }
   if (const auto* policy = body.if_contains("release_policy"); policy && !policy->is_null()) {
-    if (!policy->is_object()) return core::Invalid("release_policy must be an object", {{"field", "release_policy"}});
+    if (!policy->is_object())
+      return core::Invalid("release_policy must be an object", {{"field", "release_policy"}});
     auto parsed = core::ParseReleasePolicy(policy->as_object());
     if (!parsed.ok()) {
       auto e = parsed.error();
@@ -53,7 +57,8 @@ core::Result<services::CreateEnvironmentCommand> ParseCreateEnvironment(const js
   // The rest are the resources; their rules do not depend on what the
   // application declares, which only fills in what the body leaves out.
   json::object resources = body;
-  for (const char* key : {"env_type", "cluster", "image", "config_backend", "release_policy"}) resources.erase(key);
+  for (const char* key : {"env_type", "cluster", "image", "config_backend", "release_policy"})
+    resources.erase(key);
   auto spec = core::ParseEnvSpec(resources);
   if (!spec.ok()) return spec.error();
   c.spec = std::move(*spec);

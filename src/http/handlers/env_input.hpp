@@ -11,7 +11,7 @@
 namespace slipway::http {
 
 /// {env_type, cluster, image?, config_backend?, release_policy?, …resources}.
-core::Result<services::CreateEnvironmentCommand> ParseCreateEnvironment(const boost::json::object& body,
-                                                                        const std::vector<std::string>& env_types);
+core::Result<services::CreateEnvironmentCommand> ParseCreateEnvironment(
+    const boost::json::object& body, const std::vector<std::string>& env_types);
 
 }  // namespace slipway::http

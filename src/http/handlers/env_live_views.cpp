@@ -9,14 +9,16 @@ namespace json = boost::json;
 namespace {
 
 json::object RolloutJson(const connectors::RolloutStatus& r) {
-  return {{"desired", r.replicas}, {"updated", r.updated}, {"ready", r.ready}, {"available", r.available},
-          {"total", r.total},      {"done", r.done},       {"failed", r.failed}, {"message", r.message}};
+  return {{"desired", r.replicas},    {"updated", r.updated}, {"ready", r.ready},
+          {"available", r.available}, {"total", r.total},     {"done", r.done},
+          {"failed", r.failed},       {"message", r.message}};
 }
 
 json::array ConditionsJson(const std::vector<services::DeploymentCondition>& conditions) {
   json::array out;
   for (const auto& c : conditions) {
-    out.push_back({{"type", c.type}, {"status", c.status}, {"reason", c.reason}, {"message", c.message}});
+    out.push_back(
+        {{"type", c.type}, {"status", c.status}, {"reason", c.reason}, {"message", c.message}});
   }
   return out;
 }
@@ -60,25 +62,30 @@ json::object LiveStateJson(const services::LiveState& live) {
 }
 
 json::object DeploymentStatusJson(const services::DeploymentStatus& status) {
-  return {{"name", status.name}, {"replicas", RolloutJson(status.rollout)}, {"conditions", ConditionsJson(status.conditions)}};
+  return {{"name", status.name},
+          {"replicas", RolloutJson(status.rollout)},
+          {"conditions", ConditionsJson(status.conditions)}};
 }
 
 std::pair<std::string, json::object> EnvEventJson(const services::EnvEvent& event) {
   return std::visit(
-      Overloaded{[](const services::EnvPodsEvent& e) {
-                   json::array items;
-                   for (const auto& p : e.pods) items.push_back(PodJson(p));
-                   return std::pair<std::string, json::object>("pods", {{"items", std::move(items)}});
-                 },
-                 [](const services::EnvPodEvent& e) {
-                   return std::pair<std::string, json::object>("pod", {{"type", e.change}, {"pod", PodJson(e.pod)}});
-                 },
-                 [](const services::EnvDeploymentEvent& e) {
-                   return std::pair<std::string, json::object>("deployment", DeploymentStatusJson(e.status));
-                 },
-                 [](const services::EnvWatchError& e) {
-                   return std::pair<std::string, json::object>("error", {{"message", e.message}});
-                 }},
+      Overloaded{
+          [](const services::EnvPodsEvent& e) {
+            json::array items;
+            for (const auto& p : e.pods) items.push_back(PodJson(p));
+            return std::pair<std::string, json::object>("pods", {{"items", std::move(items)}});
+          },
+          [](const services::EnvPodEvent& e) {
+            return std::pair<std::string, json::object>(
+                "pod", {{"type", e.change}, {"pod", PodJson(e.pod)}});
+          },
+          [](const services::EnvDeploymentEvent& e) {
+            return std::pair<std::string, json::object>("deployment",
+                                                        DeploymentStatusJson(e.status));
+          },
+          [](const services::EnvWatchError& e) {
+            return std::pair<std::string, json::object>("error", {{"message", e.message}});
+          }},
       event);
 }
 

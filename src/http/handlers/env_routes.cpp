@@ -3,7 +3,6 @@
 #include <chrono>
 
 #include "core/common/names.hpp"
-
 #include "http/api_support.hpp"
 #include "http/handlers/deps.hpp"
 #include "http/handlers/env_input.hpp"
@@ -39,19 +38,22 @@ std::string SseBlock(const std::string& event, const boost::json::value& data) {
 
 void AddEnvironmentRoutes(Router& router, ApiDeps& deps) {
   router.Add("GET", "/api/v1/apps/{id}/environments", Permission::kAppRead, [&deps](Call& call) {
-    return Reply(deps.environments.List(call.context, call.params["id"]), 200,
-                 [](const std::vector<services::EnvironmentView>& list) {
-                   boost::json::array items;
-                   for (const auto& v : list) items.push_back(EnvironmentJson(v));
-                   return boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}};
-                 });
+    return Reply(
+        deps.environments.List(call.context, call.params["id"]), 200,
+        [](const std::vector<services::EnvironmentView>& list) {
+          boost::json::array items;
+          for (const auto& v : list) items.push_back(EnvironmentJson(v));
+          return boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}};
+        });
   });
 
-  router.Add("POST", "/api/v1/apps/{id}/environments", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.environments.Create(call.context, call.params["id"],
-                                          ParseCreateEnvironment(body, deps.clusters.settings().env_types)),
-                 201, EnvironmentJson);
-  });
+  router.Add("POST", "/api/v1/apps/{id}/environments", Permission::kAppWrite,
+             [&deps](Call& call, const boost::json::object& body) {
+               return Reply(deps.environments.Create(
+                                call.context, call.params["id"],
+                                ParseCreateEnvironment(body, deps.clusters.settings().env_types)),
+                            201, EnvironmentJson);
+             });
 
   router.Add("GET", "/api/v1/environments/{id}", Permission::kAppRead, [&deps](Call& call) {
     return Reply(deps.environments.Get(call.context, call.params["id"]), 200, EnvironmentJson);
@@ -63,26 +65,31 @@ void AddEnvironmentRoutes(Router& router, ApiDeps& deps) {
   });
 
   router.Add("GET", "/api/v1/environments/{id}/pods", Permission::kAppRead, [&deps](Call& call) {
-    return Reply(deps.environments.Pods(call.context, call.params["id"]), 200,
-                 [](const std::vector<services::PodView>& pods) {
-                   boost::json::array items;
-                   for (const auto& p : pods) items.push_back(PodJson(p));
-                   return boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}};
-                 });
+    return Reply(
+        deps.environments.Pods(call.context, call.params["id"]), 200,
+        [](const std::vector<services::PodView>& pods) {
+          boost::json::array items;
+          for (const auto& p : pods) items.push_back(PodJson(p));
+          return boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}};
+        });
   });
 
-  router.Add("POST", "/api/v1/environments/{id}/restart", Permission::kAppWrite, [&deps](Call& call) {
-    return Reply(deps.environments.Restart(call.context, call.params["id"]), 202, EnvOperationJson);
-  });
+  router.Add("POST", "/api/v1/environments/{id}/restart", Permission::kAppWrite,
+             [&deps](Call& call) {
+               return Reply(deps.environments.Restart(call.context, call.params["id"]), 202,
+                            EnvOperationJson);
+             });
 
-  router.Add("GET", "/api/v1/environments/{id}/operations", Permission::kAppRead, [&deps](Call& call) {
-    return Reply(deps.environments.Operations(call.context, call.params["id"]), 200,
-                 [](const std::vector<store::EnvOperation>& ops) {
-                   boost::json::array items;
-                   for (const auto& op : ops) items.push_back(EnvOperationJson(op));
-                   return boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}};
-                 });
-  });
+  router.Add(
+      "GET", "/api/v1/environments/{id}/operations", Permission::kAppRead, [&deps](Call& call) {
+        return Reply(
+            deps.environments.Operations(call.context, call.params["id"]), 200,
+            [](const std::vector<store::EnvOperation>& ops) {
+              boost::json::array items;
+              for (const auto& op : ops) items.push_back(EnvOperationJson(op));
+              return boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}};
+            });
+      });
 
   router.Add("GET", "/api/v1/environments/{id}/events", Permission::kAppRead, [&deps](Call& call) {
     auto slot = deps.streams.Acquire(call.context.caller.user_id);
@@ -91,16 +98,18 @@ void AddEnvironmentRoutes(Router& router, ApiDeps& deps) {
     if (auto timeout = call.request.Query("timeout_seconds")) {
       auto seconds = core::ParseId(*timeout);
       if (!seconds || *seconds > 3600) {
-        return ErrorResponse(core::Invalid("timeout_seconds must be between 1 and 3600", {{"field", "timeout_seconds"}}));
+        return ErrorResponse(core::Invalid("timeout_seconds must be between 1 and 3600",
+                                           {{"field", "timeout_seconds"}}));
       }
       stream->deadline = std::chrono::steady_clock::now() + std::chrono::seconds(*seconds);
     }
     std::weak_ptr<QueueStream> queue = stream->queue;
-    auto subscription = deps.environments.Subscribe(
-        call.context, call.params["id"], [queue](const services::EnvEvent& event) {
-          auto [name, data] = EnvEventJson(event);
-          if (auto q = queue.lock()) q->Push(SseBlock(name, data));
-        });
+    auto subscription = deps.environments.Subscribe(call.context, call.params["id"],
+                                                    [queue](const services::EnvEvent& event) {
+                                                      auto [name, data] = EnvEventJson(event);
+                                                      if (auto q = queue.lock())
+                                                        q->Push(SseBlock(name, data));
+                                                    });
     if (!subscription.ok()) return ErrorResponse(subscription.error());
     stream->subscription = std::move(*subscription);
     stream->queue->Push("retry: 3000\n\n");

@@ -1,10 +1,9 @@
 #include "http/handlers/env_views.hpp"
 
-#include "http/api_support.hpp"
-
 #include <boost/json.hpp>
 
 #include "core/environments/env_spec_json.hpp"
+#include "http/api_support.hpp"
 #include "http/handlers/env_live_views.hpp"
 
 namespace slipway::http {
@@ -62,8 +61,8 @@ json::object EnvironmentJson(const services::EnvironmentView& v) {
 
 json::object EnvOperationJson(const store::EnvOperation& op) {
   json::value detail = json::parse(op.detail.empty() ? "{}" : op.detail);
-  return {{"id", op.id},     {"env_id", op.env_id}, {"kind", op.kind},
-          {"actor", op.actor}, {"detail", detail},   {"created_at", TimeJson(op.created_at)}};
+  return {{"id", op.id},       {"env_id", op.env_id}, {"kind", op.kind},
+          {"actor", op.actor}, {"detail", detail},    {"created_at", TimeJson(op.created_at)}};
 }
 
 }  // namespace slipway::http

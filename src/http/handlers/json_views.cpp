@@ -29,15 +29,9 @@ json::object TokenJson(const store::TokenRecord& t) {
 }
 
 json::object AuditJson(const store::AuditRecord& r) {
-  return {{"id", r.id},
-          {"time", TimeJson(r.time)},
-          {"actor", r.actor},
-          {"action", r.action},
-          {"object_type", r.object_type},
-          {"object_id", r.object_id},
-          {"summary", r.summary},
-          {"result", r.result},
-          {"request_id", r.request_id}};
+  return {{"id", r.id},           {"time", TimeJson(r.time)},     {"actor", r.actor},
+          {"action", r.action},   {"object_type", r.object_type}, {"object_id", r.object_id},
+          {"summary", r.summary}, {"result", r.result},           {"request_id", r.request_id}};
 }
 
 json::array MembersJson(const std::vector<store::Member>& members) {

@@ -16,7 +16,8 @@ constexpr std::size_t kMaxApps = 100;
 constexpr std::size_t kMaxMembers = 100;
 
 // The array at `key`, or nullptr (absent, or not an array: then a failure).
-const json::array* Array(const json::object& o, FieldReader& r, const char* key, std::size_t max_items) {
+const json::array* Array(const json::object& o, FieldReader& r, const char* key,
+                         std::size_t max_items) {
   const auto* v = o.if_contains(key);
   if (!v || v->is_null()) return nullptr;
   if (!v->is_array()) {
@@ -38,8 +39,9 @@ const json::object* Object(const json::value& v, FieldReader& r, const std::stri
   return &v.as_object();
 }
 
-std::optional<std::vector<std::string>> Strings(const json::object& o, FieldReader& r, const char* key,
-                                                std::size_t max_items, std::size_t max_length) {
+std::optional<std::vector<std::string>> Strings(const json::object& o, FieldReader& r,
+                                                const char* key, std::size_t max_items,
+                                                std::size_t max_length) {
   const auto* a = Array(o, r, key, max_items);
   if (!a) return std::nullopt;
   std::vector<std::string> out;
@@ -47,7 +49,8 @@ std::optional<std::vector<std::string>> Strings(const json::object& o, FieldRead
     const auto& item = (*a)[i];
     std::string path = std::string(key) + "[" + std::to_string(i) + "]";
     if (!item.is_string() || item.as_string().empty() || item.as_string().size() > max_length) {
-      r.Fail(path, "must be a non-empty string of at most " + std::to_string(max_length) + " characters");
+      r.Fail(path,
+             "must be a non-empty string of at most " + std::to_string(max_length) + " characters");
       return std::nullopt;
     }
     out.emplace_back(item.as_string());
@@ -55,13 +58,15 @@ std::optional<std::vector<std::string>> Strings(const json::object& o, FieldRead
   return out;
 }
 
-std::optional<services::LaneAppRequest> ReadApp(const json::object& o, FieldReader& parent, const std::string& path) {
+std::optional<services::LaneAppRequest> ReadApp(const json::object& o, FieldReader& parent,
+                                                const std::string& path) {
   FieldReader r(o, parent.Path(path + "."));
   r.RejectUnknown({"app", "base_env_id", "replicas", "env", "domains"});
   services::LaneAppRequest app;
   app.app = r.String("app", 128, true).value_or("");
   app.base_env_id = r.Int("base_env_id", 1, INT64_MAX);
-  if (auto n = r.Int("replicas", core::kMinReplicas, core::kMaxReplicas)) app.replicas = static_cast<int>(*n);
+  if (auto n = r.Int("replicas", core::kMinReplicas, core::kMaxReplicas))
+    app.replicas = static_cast<int>(*n);
   if (r.ok() && o.contains("env")) {
     // The same rules as an environment's variables.
     auto spec = core::ParseEnvSpec(json::object{{"env", o.at("env")}});
@@ -69,8 +74,9 @@ std::optional<services::LaneAppRequest> ReadApp(const json::object& o, FieldRead
       std::string field = spec.error().details.contains("field")
                               ? std::string(spec.error().details.at("field").as_string())
                               : "env";
-      r.Fail(field, std::string(spec.error().details.contains("rule") ? spec.error().details.at("rule").as_string()
-                                                                       : json::string("is not valid")));
+      r.Fail(field, std::string(spec.error().details.contains("rule")
+                                    ? spec.error().details.at("rule").as_string()
+                                    : json::string("is not valid")));
     } else {
       app.env = spec->env;
     }
@@ -81,7 +87,8 @@ std::optional<services::LaneAppRequest> ReadApp(const json::object& o, FieldRead
   return app;
 }
 
-std::optional<std::vector<services::LaneAppRequest>> ReadApps(const json::object& body, FieldReader& r) {
+std::optional<std::vector<services::LaneAppRequest>> ReadApps(const json::object& body,
+                                                              FieldReader& r) {
   const auto* a = Array(body, r, "apps", kMaxApps);
   if (!a) return std::nullopt;
   std::vector<services::LaneAppRequest> apps;
@@ -102,7 +109,8 @@ std::optional<core::LaneColoring> ReadColoring(const json::object& body, FieldRe
   FieldReader r(*o, parent.Path("coloring."));
   r.RejectUnknown({"producers", "consumers"});
   core::LaneColoring coloring;
-  coloring.producers = Strings(*o, r, "producers", kMaxApps, 128).value_or(std::vector<std::string>{});
+  coloring.producers =
+      Strings(*o, r, "producers", kMaxApps, 128).value_or(std::vector<std::string>{});
   if (const auto* consumers = r.ok() ? Array(*o, r, "consumers", 200) : nullptr) {
     for (std::size_t i = 0; i < consumers->size() && r.ok(); ++i) {
       std::string path = "consumers[" + std::to_string(i) + "]";
@@ -131,7 +139,8 @@ std::optional<services::LaneNotifyTarget> ReadNotify(const json::value& v, Field
   t.type = r.String("type", 16, true).value_or("");
   t.url = r.String("url", 1024, true).value_or("");
   t.secret = r.String("secret", 256).value_or("");
-  if (r.ok() && t.type != "dingtalk" && t.type != "webhook") r.Fail("type", "must be dingtalk or webhook");
+  if (r.ok() && t.type != "dingtalk" && t.type != "webhook")
+    r.Fail("type", "must be dingtalk or webhook");
   if (r.ok() && !t.url.starts_with("https://") && !t.url.starts_with("http://")) {
     r.Fail("url", "must be an http(s) address");
   }
@@ -139,8 +148,8 @@ std::optional<services::LaneNotifyTarget> ReadNotify(const json::value& v, Field
   return t;
 }
 
-void ReadStory(const json::object& body, FieldReader& parent, bool required, std::optional<std::string>& workspace,
-               std::optional<std::string>& id) {
+void ReadStory(const json::object& body, FieldReader& parent, bool required,
+               std::optional<std::string>& workspace, std::optional<std::string>& id) {
   const auto* v = body.if_contains("story");
   if (!v || v->is_null()) {
     if (required) parent.Fail("story", "is required (the TAPD story the lane works on)");
@@ -159,20 +168,23 @@ void ReadStory(const json::object& body, FieldReader& parent, bool required, std
 
 core::Result<services::CreateLaneCommand> ParseCreateLane(const json::object& body) {
   FieldReader r(body);
-  r.RejectUnknown({"name", "story", "members", "base_env_type", "cluster", "apps", "coloring", "notify"});
+  r.RejectUnknown(
+      {"name", "story", "members", "base_env_type", "cluster", "apps", "coloring", "notify"});
   services::CreateLaneCommand cmd;
   cmd.name = r.String("name", 64, true).value_or("");
   std::optional<std::string> workspace, id;
   if (r.ok()) ReadStory(body, r, true, workspace, id);
   cmd.story_workspace = workspace.value_or("");
   cmd.story_id = id.value_or("");
-  if (r.ok()) cmd.members = Strings(body, r, "members", kMaxMembers, 64).value_or(std::vector<std::string>{});
+  if (r.ok())
+    cmd.members = Strings(body, r, "members", kMaxMembers, 64).value_or(std::vector<std::string>{});
   cmd.base_env_type = r.String("base_env_type", 32);
   cmd.cluster = r.String("cluster", 128);
   if (r.ok()) cmd.apps = ReadApps(body, r).value_or(std::vector<services::LaneAppRequest>{});
   if (r.ok() && !body.contains("apps")) r.Fail("apps", "is required");
   if (r.ok()) cmd.coloring = ReadColoring(body, r).value_or(core::LaneColoring{});
-  if (r.ok() && body.contains("notify") && !body.at("notify").is_null()) cmd.notify = ReadNotify(body.at("notify"), r);
+  if (r.ok() && body.contains("notify") && !body.at("notify").is_null())
+    cmd.notify = ReadNotify(body.at("notify"), r);
   if (!r.ok()) return r.error();
   return cmd;
 }

@@ -9,7 +9,8 @@
 
 namespace slipway::http {
 
-boost::json::object LaneJson(const services::LaneView& view, const services::LaneSettings& settings);
+boost::json::object LaneJson(const services::LaneView& view,
+                             const services::LaneSettings& settings);
 boost::json::array PlanJson(const std::vector<core::PlannedArtefact>& plan);
 boost::json::object LaneEventJson(const store::LaneEvent& event);
 

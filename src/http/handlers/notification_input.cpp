@@ -27,7 +27,9 @@ std::optional<std::vector<std::string>> ReadKinds(const json::value* v, core::Fi
   }
   for (const auto& k : v->as_array()) {
     if (!k.is_string() || !services::ParseNoticeKind(k.as_string())) {
-      in.Fail("kinds", "must name approval_requested, release_completed, release_failed or release_rolled_back");
+      in.Fail(
+          "kinds",
+          "must name approval_requested, release_completed, release_failed or release_rolled_back");
       return std::nullopt;
     }
     std::string name(k.as_string());
@@ -54,7 +56,8 @@ core::Result<services::TargetSpec> ReadTarget(const json::object& o, const std::
     return core::Invalid(prefix + field + " " + rule, {{"field", prefix + field}, {"rule", rule}});
   };
   if (auto rule = core::CheckDns1123Label(t.name)) return fail("name", *rule);
-  if (t.type != "dingtalk" && t.type != "webhook") return fail("type", "must be dingtalk or webhook");
+  if (t.type != "dingtalk" && t.type != "webhook")
+    return fail("type", "must be dingtalk or webhook");
   if (t.url) {
     if (auto rule = services::CheckTargetUrl(t.type, *t.url)) return fail("url", *rule);
   }
@@ -74,7 +77,8 @@ core::Result<services::ReplaceTargetsCommand> ParseReplaceTargets(const json::ob
                          {{"field", "targets"}, {"rule", "must be an array"}});
   }
   if (list->as_array().size() > services::kMaxNotificationTargets) {
-    return core::Invalid("targets may hold at most 20 targets", {{"field", "targets"}, {"rule", "at most 20"}});
+    return core::Invalid("targets may hold at most 20 targets",
+                         {{"field", "targets"}, {"rule", "at most 20"}});
   }
   services::ReplaceTargetsCommand out;
   std::set<std::string> names;
@@ -82,8 +86,9 @@ core::Result<services::ReplaceTargetsCommand> ParseReplaceTargets(const json::ob
     const std::string prefix = "targets[" + std::to_string(i) + "].";
     const auto& item = list->as_array()[i];
     if (!item.is_object()) {
-      return core::Invalid(prefix.substr(0, prefix.size() - 1) + " must be an object",
-                           {{"field", prefix.substr(0, prefix.size() - 1)}, {"rule", "must be an object"}});
+      return core::Invalid(
+          prefix.substr(0, prefix.size() - 1) + " must be an object",
+          {{"field", prefix.substr(0, prefix.size() - 1)}, {"rule", "must be an object"}});
     }
     auto target = ReadTarget(item.as_object(), prefix);
     if (!target.ok()) return target.error();

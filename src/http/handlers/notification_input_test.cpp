@@ -18,7 +18,9 @@ std::string FieldOf(const core::Result<services::ReplaceTargetsCommand>& r) {
 }
 
 json::object Robot() {
-  return {{"name", "ops"}, {"type", "dingtalk"}, {"url", "https://oapi.dingtalk.com/robot/send?access_token=abc"}};
+  return {{"name", "ops"},
+          {"type", "dingtalk"},
+          {"url", "https://oapi.dingtalk.com/robot/send?access_token=abc"}};
 }
 
 TEST(NotificationInput, ReadsTargetsWithDefaultsAndKeepMarkers) {
@@ -50,12 +52,15 @@ TEST(NotificationInput, RefusesBadInputNamingTheField) {
   EXPECT_EQ(FieldOf(ParseReplaceTargets(with("name", "Ops Group"))), "targets[0].name");
   EXPECT_EQ(FieldOf(ParseReplaceTargets(with("type", "slack"))), "targets[0].type");
   EXPECT_EQ(FieldOf(ParseReplaceTargets(with("url", "ftp://x/y"))), "targets[0].url");
-  EXPECT_EQ(FieldOf(ParseReplaceTargets(with("url", "https://oapi.dingtalk.com/robot/send"))), "targets[0].url");
+  EXPECT_EQ(FieldOf(ParseReplaceTargets(with("url", "https://oapi.dingtalk.com/robot/send"))),
+            "targets[0].url");
   EXPECT_EQ(FieldOf(ParseReplaceTargets(with("kinds", json::array{}))), "targets[0].kinds");
-  EXPECT_EQ(FieldOf(ParseReplaceTargets(with("kinds", json::array{"lane_expiring"}))), "targets[0].kinds");
+  EXPECT_EQ(FieldOf(ParseReplaceTargets(with("kinds", json::array{"lane_expiring"}))),
+            "targets[0].kinds");
   EXPECT_EQ(FieldOf(ParseReplaceTargets(with("secret", 5))), "targets[0].secret");
   EXPECT_EQ(FieldOf(ParseReplaceTargets(with("colour", "red"))), "targets[0].colour");
-  EXPECT_EQ(FieldOf(ParseReplaceTargets({{"targets", json::array{Robot(), Robot()}}})), "targets[1].name");
+  EXPECT_EQ(FieldOf(ParseReplaceTargets({{"targets", json::array{Robot(), Robot()}}})),
+            "targets[1].name");
   json::array many;
   for (int i = 0; i < 21; ++i) many.push_back(Robot());
   EXPECT_EQ(FieldOf(ParseReplaceTargets({{"targets", many}})), "targets");

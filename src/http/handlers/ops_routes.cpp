@@ -9,8 +9,9 @@
 namespace slipway::http {
 
 void AddOpsRoutes(Router& router, ApiDeps& deps) {
-  router.Add("GET", "/healthz", Permission::kPublic,
-             [](Call&) { return Response::Json(200, boost::json::object{{"status", "ok"}}); });
+  router.Add("GET", "/healthz", Permission::kPublic, [](Call&) {
+    return Response::Json(200, boost::json::object{{"status", "ok"}});
+  });
 
   router.Add("GET", "/readyz", Permission::kPublic, [&deps](Call&) {
     bool db_ok = deps.db.Ping();
@@ -31,7 +32,8 @@ void AddOpsRoutes(Router& router, ApiDeps& deps) {
 
   // Public as a route: the setting decides (a scraper on this host needs no credentials).
   router.Add("GET", "/metrics", Permission::kPublic, [&deps](Call& call) {
-    if (!MetricsAllowed(deps.settings.metrics_access, call.request.remote_address, call.auth.has_value())) {
+    if (!MetricsAllowed(deps.settings.metrics_access, call.request.remote_address,
+                        call.auth.has_value())) {
       return ErrorResponse(core::Unauthenticated(
           "GET /metrics needs an API token (Authorization: Bearer …)" +
           std::string(deps.settings.metrics_access == MetricsAccess::kLocalOrToken
@@ -51,8 +53,9 @@ void AddOpsRoutes(Router& router, ApiDeps& deps) {
         emulators.push_back(boost::json::object{{"system", system}, {"url", url}});
       }
     }
-    return Response::Json(200, boost::json::object{{"enabled", deps.settings.sandbox_endpoints.has_value()},
-                                                   {"emulators", std::move(emulators)}});
+    return Response::Json(
+        200, boost::json::object{{"enabled", deps.settings.sandbox_endpoints.has_value()},
+                                 {"emulators", std::move(emulators)}});
   });
 
   router.Add("GET", "/api/v1/openapi.json", Permission::kPublic, [](Call&) {

@@ -19,7 +19,8 @@ core::Result<std::int64_t> IntQuery(const Request& r, const char* name, bool req
     return std::int64_t{0};
   }
   auto id = core::ParseId(*text);
-  if (!id) return core::Invalid(std::string(name) + " must be a positive integer", {{"field", name}});
+  if (!id)
+    return core::Invalid(std::string(name) + " must be a positive integer", {{"field", name}});
   return *id;
 }
 
@@ -27,24 +28,29 @@ Response ReleaseList(const core::Result<services::ReleaseList>& list) {
   return Reply(list, 200, [](const services::ReleaseList& l) {
     boost::json::array items;
     for (const auto& v : l.items) items.push_back(ReleaseJson(v));
-    return boost::json::object{
-        {"items", std::move(items)},
-        {"next_cursor", l.next_cursor ? boost::json::value(*l.next_cursor) : boost::json::value(nullptr)}};
+    return boost::json::object{{"items", std::move(items)},
+                               {"next_cursor", l.next_cursor ? boost::json::value(*l.next_cursor)
+                                                             : boost::json::value(nullptr)}};
   });
 }
 
-void AddActionRoute(Router& router, ApiDeps& deps, const std::string& suffix, const std::string& action) {
-  router.Add("POST", "/api/v1/releases/{id}/" + suffix, Permission::kAppWrite, [&deps, action](Call& call) {
-    return Reply(deps.releases.Act(call.context, call.params["id"], action), 200, ReleaseJson);
-  });
+void AddActionRoute(Router& router, ApiDeps& deps, const std::string& suffix,
+                    const std::string& action) {
+  router.Add("POST", "/api/v1/releases/{id}/" + suffix, Permission::kAppWrite,
+             [&deps, action](Call& call) {
+               return Reply(deps.releases.Act(call.context, call.params["id"], action), 200,
+                            ReleaseJson);
+             });
 }
 
 }  // namespace
 
 void AddReleaseRoutes(Router& router, ApiDeps& deps) {
-  router.Add("POST", "/api/v1/changes/{id}/release", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.releases.Start(call.context, call.params["id"], body), 202, ReleaseJson);
-  });
+  router.Add("POST", "/api/v1/changes/{id}/release", Permission::kAppWrite,
+             [&deps](Call& call, const boost::json::object& body) {
+               return Reply(deps.releases.Start(call.context, call.params["id"], body), 202,
+                            ReleaseJson);
+             });
 
   router.Add("GET", "/api/v1/releases", Permission::kAppRead, [&deps](Call& call) {
     auto limit = LimitParam(call.request);
@@ -69,7 +75,8 @@ void AddReleaseRoutes(Router& router, ApiDeps& deps) {
     Response response;
     response.content_type = "text/event-stream";
     response.headers.push_back({"Cache-Control", "no-cache"});
-    response.stream = StreamSlots::Hold(std::move(*slot), deps.release_feed.Subscribe(release->release.id));
+    response.stream =
+        StreamSlots::Hold(std::move(*slot), deps.release_feed.Subscribe(release->release.id));
     return response;
   });
 
@@ -77,60 +84,73 @@ void AddReleaseRoutes(Router& router, ApiDeps& deps) {
   AddActionRoute(router, deps, "promote-all", "promote_all");
   AddActionRoute(router, deps, "abort", "abort");
 
-  router.Add("GET", "/api/v1/releases/{id}/rollback-plan", Permission::kAppRead, [&deps](Call& call) {
-    boost::json::object query;
-    if (auto image = call.request.Query("image")) query["image"] = *image;
-    if (auto scope = call.request.Query("scope")) query["scope"] = *scope;
-    if (call.request.Query("baseline_version")) {
-      auto version = IntQuery(call.request, "baseline_version", true);
-      if (!version.ok()) return ErrorResponse(version.error());
-      query["baseline_version"] = *version;
-    }
-    auto request = ParseRollbackRequest(query);
-    if (!request.ok()) return ErrorResponse(request.error());
-    return Reply(deps.releases.PlanRollback(call.context, call.params["id"], *request), 200, RollbackPlanJson);
-  });
+  router.Add("GET", "/api/v1/releases/{id}/rollback-plan", Permission::kAppRead,
+             [&deps](Call& call) {
+               boost::json::object query;
+               if (auto image = call.request.Query("image")) query["image"] = *image;
+               if (auto scope = call.request.Query("scope")) query["scope"] = *scope;
+               if (call.request.Query("baseline_version")) {
+                 auto version = IntQuery(call.request, "baseline_version", true);
+                 if (!version.ok()) return ErrorResponse(version.error());
+                 query["baseline_version"] = *version;
+               }
+               auto request = ParseRollbackRequest(query);
+               if (!request.ok()) return ErrorResponse(request.error());
+               return Reply(deps.releases.PlanRollback(call.context, call.params["id"], *request),
+                            200, RollbackPlanJson);
+             });
 
-  router.Add("POST", "/api/v1/releases/{id}/rollback", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    auto request = ParseRollbackRequest(body);
-    if (!request.ok()) return ErrorResponse(request.error());
-    return Reply(deps.releases.Rollback(call.context, call.params["id"], *request), 202, ReleaseJson);
-  });
+  router.Add("POST", "/api/v1/releases/{id}/rollback", Permission::kAppWrite,
+             [&deps](Call& call, const boost::json::object& body) {
+               auto request = ParseRollbackRequest(body);
+               if (!request.ok()) return ErrorResponse(request.error());
+               return Reply(deps.releases.Rollback(call.context, call.params["id"], *request), 202,
+                            ReleaseJson);
+             });
 
-  router.Add("GET", "/api/v1/environments/{id}/baselines", Permission::kAppRead, [&deps](Call& call) {
-    return Reply(deps.releases.Baselines(call.context, call.params["id"]), 200,
-                 [](const std::vector<core::Baseline>& list) {
-                   boost::json::array items;
-                   for (const auto& b : list) items.push_back(BaselineJson(b));
-                   return boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}};
-                 });
-  });
+  router.Add(
+      "GET", "/api/v1/environments/{id}/baselines", Permission::kAppRead, [&deps](Call& call) {
+        return Reply(
+            deps.releases.Baselines(call.context, call.params["id"]), 200,
+            [](const std::vector<core::Baseline>& list) {
+              boost::json::array items;
+              for (const auto& b : list) items.push_back(BaselineJson(b));
+              return boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}};
+            });
+      });
 
-  router.Add("GET", "/api/v1/environments/{id}/baselines/diff", Permission::kAppRead, [&deps](Call& call) {
-    auto from = IntQuery(call.request, "from", true);
-    if (!from.ok()) return ErrorResponse(from.error());
-    auto to = IntQuery(call.request, "to", true);
-    if (!to.ok()) return ErrorResponse(to.error());
-    return Reply(deps.releases.DiffBaselines(call.context, call.params["id"], *from, *to), 200,
-                 [&](const services::BaselineDiff& diff) { return BaselineDiffJson(*from, *to, diff); });
-  });
+  router.Add(
+      "GET", "/api/v1/environments/{id}/baselines/diff", Permission::kAppRead, [&deps](Call& call) {
+        auto from = IntQuery(call.request, "from", true);
+        if (!from.ok()) return ErrorResponse(from.error());
+        auto to = IntQuery(call.request, "to", true);
+        if (!to.ok()) return ErrorResponse(to.error());
+        return Reply(
+            deps.releases.DiffBaselines(call.context, call.params["id"], *from, *to), 200,
+            [&](const services::BaselineDiff& diff) { return BaselineDiffJson(*from, *to, diff); });
+      });
 
-  router.Add("GET", "/api/v1/environments/{id}/config-drift", Permission::kAppRead, [&deps](Call& call) {
-    return Reply(deps.releases.DriftOf(call.context, call.params["id"]), 200, ConfigDriftJson);
-  });
+  router.Add(
+      "GET", "/api/v1/environments/{id}/config-drift", Permission::kAppRead, [&deps](Call& call) {
+        return Reply(deps.releases.DriftOf(call.context, call.params["id"]), 200, ConfigDriftJson);
+      });
 
-  router.Add("POST", "/api/v1/environments/{id}/scale", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    return Reply(deps.releases.Scale(call.context, call.params["id"], body), 202,
-                 [](const services::ChangeAndRelease& cr) {
-                   return boost::json::object{{"change_id", cr.change.id}, {"release_id", cr.release.id}};
-                 });
-  });
+  router.Add("POST", "/api/v1/environments/{id}/scale", Permission::kAppWrite,
+             [&deps](Call& call, const boost::json::object& body) {
+               return Reply(deps.releases.Scale(call.context, call.params["id"], body), 202,
+                            [](const services::ChangeAndRelease& cr) {
+                              return boost::json::object{{"change_id", cr.change.id},
+                                                         {"release_id", cr.release.id}};
+                            });
+             });
 
-  router.Add("POST", "/api/v1/environments/{id}/edit", Permission::kAppWrite, [&deps](Call& call, const boost::json::object& body) {
-    auto result = deps.releases.EditEnvironment(call.context, call.params["id"], body);
-    bool confirmed = result.ok() && result->at("confirmed").as_bool();
-    return Reply(result, confirmed ? 202 : 200, [](const boost::json::object& o) { return o; });
-  });
+  router.Add("POST", "/api/v1/environments/{id}/edit", Permission::kAppWrite,
+             [&deps](Call& call, const boost::json::object& body) {
+               auto result = deps.releases.EditEnvironment(call.context, call.params["id"], body);
+               bool confirmed = result.ok() && result->at("confirmed").as_bool();
+               return Reply(result, confirmed ? 202 : 200,
+                            [](const boost::json::object& o) { return o; });
+             });
 }
 
 }  // namespace slipway::http

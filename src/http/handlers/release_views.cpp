@@ -12,8 +12,12 @@ namespace json = boost::json;
 
 namespace {
 
-json::value Opt(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
-json::value OptTime(const std::optional<std::int64_t>& v) { return v ? TimeJson(*v) : json::value(nullptr); }
+json::value Opt(const std::optional<std::int64_t>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+json::value OptTime(const std::optional<std::int64_t>& v) {
+  return v ? TimeJson(*v) : json::value(nullptr);
+}
 
 json::value ParsedOr(const std::string& text, json::value fallback) {
   boost::system::error_code ec;
@@ -27,13 +31,20 @@ json::object ReleaseJson(const services::ReleaseView& v) {
   const auto& r = v.release;
   json::array steps;
   for (const auto& s : v.steps) {
-    steps.push_back({{"index", s.idx}, {"name", s.name}, {"state", s.state}, {"message", s.message},
-                     {"started_at", OptTime(s.started_at)}, {"finished_at", OptTime(s.finished_at)}});
+    steps.push_back({{"index", s.idx},
+                     {"name", s.name},
+                     {"state", s.state},
+                     {"message", s.message},
+                     {"started_at", OptTime(s.started_at)},
+                     {"finished_at", OptTime(s.finished_at)}});
   }
   json::array operations;
   for (const auto& op : v.operations) {
-    operations.push_back({{"id", op.id}, {"kind", op.kind}, {"actor", op.actor},
-                          {"detail", ParsedOr(op.detail, json::object{})}, {"created_at", TimeJson(op.created_at)}});
+    operations.push_back({{"id", op.id},
+                          {"kind", op.kind},
+                          {"actor", op.actor},
+                          {"detail", ParsedOr(op.detail, json::object{})},
+                          {"created_at", TimeJson(op.created_at)}});
   }
   json::array actions;
   for (const auto& a : v.actions) actions.emplace_back(a);
@@ -52,8 +63,11 @@ json::object ReleaseJson(const services::ReleaseView& v) {
           {"app", v.app},
           {"env_id", r.env_id},
           {"env_type", v.env_type},
-          {"change", {{"id", v.change.id}, {"type", core::ChangeTypeName(v.change.type)},
-                      {"state", core::ChangeStateName(v.change.state)}, {"title", v.change.title}}},
+          {"change",
+           {{"id", v.change.id},
+            {"type", core::ChangeTypeName(v.change.type)},
+            {"state", core::ChangeStateName(v.change.state)},
+            {"title", v.change.title}}},
           {"strategy", core::ReleaseStrategyName(r.strategy)},
           {"state", core::ReleaseStateName(r.state)},
           {"image", r.image},
@@ -78,22 +92,29 @@ json::object ReleaseJson(const services::ReleaseView& v) {
 }
 
 json::object BaselineJson(const core::Baseline& b) {
-  return {{"env_id", b.env_id},       {"version", b.version},       {"image", b.image},
-          {"image_digest", b.image_digest}, {"resources", core::EnvSpecToJson(b.spec)},
-          {"release_id", b.release_id}, {"created_by", b.created_by}, {"created_at", TimeJson(b.created_at)},
+  return {{"env_id", b.env_id},
+          {"version", b.version},
+          {"image", b.image},
+          {"image_digest", b.image_digest},
+          {"resources", core::EnvSpecToJson(b.spec)},
+          {"release_id", b.release_id},
+          {"created_by", b.created_by},
+          {"created_at", TimeJson(b.created_at)},
           {"config_recorded", b.config_recorded}};
 }
 
 json::object RollbackPlanJson(const services::RollbackPlan& p) {
   json::array config;
   for (const auto& f : p.config) {
-    json::object o{{"file", f.name},
-                   {"action", f.action},
-                   {"live_version", f.live ? json::value(f.live->version) : json::value(nullptr)},
-                   {"live_hash", f.live ? json::value(f.live->hash) : json::value(nullptr)},
-                   {"target_version", f.target ? json::value(f.target->version) : json::value(nullptr)},
-                   {"target_hash", f.target ? json::value(f.target->hash) : json::value(nullptr)}};
-    o["diff"] = f.action == "unchanged" ? json::value(nullptr) : json::value(ConfigChangeJson(f.diff));
+    json::object o{
+        {"file", f.name},
+        {"action", f.action},
+        {"live_version", f.live ? json::value(f.live->version) : json::value(nullptr)},
+        {"live_hash", f.live ? json::value(f.live->hash) : json::value(nullptr)},
+        {"target_version", f.target ? json::value(f.target->version) : json::value(nullptr)},
+        {"target_hash", f.target ? json::value(f.target->hash) : json::value(nullptr)}};
+    o["diff"] =
+        f.action == "unchanged" ? json::value(nullptr) : json::value(ConfigChangeJson(f.diff));
     config.push_back(std::move(o));
   }
   return {{"image", p.image},

@@ -8,7 +8,8 @@ namespace slipway::http {
 boost::json::object ReleaseJson(const services::ReleaseView& view);
 boost::json::object BaselineJson(const core::Baseline& baseline);
 boost::json::object RollbackPlanJson(const services::RollbackPlan& plan);
-boost::json::object BaselineDiffJson(std::int64_t from, std::int64_t to, const services::BaselineDiff& diff);
+boost::json::object BaselineDiffJson(std::int64_t from, std::int64_t to,
+                                     const services::BaselineDiff& diff);
 boost::json::object ConfigDriftJson(const services::ConfigDrift& drift);
 
 }  // namespace slipway::http

@@ -18,17 +18,24 @@ std::string FieldOf(const core::Result<T>& r) {
 }
 
 TEST(UserInput, ANewUserNeedsAValidNameAPasswordAndARole) {
-  auto ok = ParseCreateUser({{"username", "ann"}, {"password", "password-1"}, {"role", "developer"}});
+  auto ok =
+      ParseCreateUser({{"username", "ann"}, {"password", "password-1"}, {"role", "developer"}});
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   EXPECT_EQ(ok->role, core::Role::kDeveloper);
   EXPECT_FALSE(ok->display_name);
-  EXPECT_EQ(FieldOf(ParseCreateUser({{"username", "bad name"}, {"password", "password-1"}, {"role", "developer"}})),
+  EXPECT_EQ(FieldOf(ParseCreateUser(
+                {{"username", "bad name"}, {"password", "password-1"}, {"role", "developer"}})),
             "username");
-  EXPECT_EQ(FieldOf(ParseCreateUser({{"username", "ok"}, {"password", "password-1"}, {"role", "king"}})), "role");
-  EXPECT_EQ(FieldOf(ParseCreateUser({{"username", 5}, {"password", "password-1"}, {"role", "developer"}})),
+  EXPECT_EQ(
+      FieldOf(ParseCreateUser({{"username", "ok"}, {"password", "password-1"}, {"role", "king"}})),
+      "role");
+  EXPECT_EQ(FieldOf(ParseCreateUser(
+                {{"username", 5}, {"password", "password-1"}, {"role", "developer"}})),
             "username");
-  EXPECT_EQ(FieldOf(ParseCreateUser({{"password", "password-1"}, {"role", "developer"}})), "username");
-  EXPECT_EQ(FieldOf(ParseCreateUser({{"username", "ok"}, {"password", "password-1"}, {"role", "viewer"}, {"x", 1}})),
+  EXPECT_EQ(FieldOf(ParseCreateUser({{"password", "password-1"}, {"role", "developer"}})),
+            "username");
+  EXPECT_EQ(FieldOf(ParseCreateUser(
+                {{"username", "ok"}, {"password", "password-1"}, {"role", "viewer"}, {"x", 1}})),
             "x");
 }
 
@@ -43,7 +50,8 @@ TEST(UserInput, AnEditNamesItsVersion) {
 }
 
 TEST(UserInput, TokensLiveAtMostTenYears) {
-  EXPECT_EQ(FieldOf(ParseCreateToken({{"name", "ci"}, {"expires_in_days", 3651}})), "expires_in_days");
+  EXPECT_EQ(FieldOf(ParseCreateToken({{"name", "ci"}, {"expires_in_days", 3651}})),
+            "expires_in_days");
   EXPECT_EQ(FieldOf(ParseCreateToken({{"expires_in_days", 1}})), "name");
   EXPECT_EQ(ParseCreateToken({{"name", "ci"}})->expires_in_days, std::nullopt);
   EXPECT_EQ(FieldOf(ParseResetPassword({{"password", 12345678}})), "password");

@@ -19,7 +19,8 @@ void AddUserRoutes(Router& router, ApiDeps& deps) {
     q.text = call.request.Query("q").value_or("");
     if (auto d = call.request.Query("disabled")) {
       if (*d != "true" && *d != "false") {
-        return ErrorResponse(core::Invalid("disabled must be true or false", {{"field", "disabled"}}));
+        return ErrorResponse(
+            core::Invalid("disabled must be true or false", {{"field", "disabled"}}));
       }
       q.disabled = *d == "true";
     }
@@ -36,39 +37,45 @@ void AddUserRoutes(Router& router, ApiDeps& deps) {
     return Response::Json(200, boost::json::object{{"items", items}, {"next_cursor", next}});
   });
 
-  router.Add("POST", "/api/v1/users", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
-    auto command = ParseCreateUser(body);
-    if (!command.ok()) return ErrorResponse(command.error());
-    return Reply(deps.identity.CreateUser(call.context, *command), 201, UserJson);
-  });
+  router.Add("POST", "/api/v1/users", Permission::kAdmin,
+             [&deps](Call& call, const boost::json::object& body) {
+               auto command = ParseCreateUser(body);
+               if (!command.ok()) return ErrorResponse(command.error());
+               return Reply(deps.identity.CreateUser(call.context, *command), 201, UserJson);
+             });
 
   router.Add("GET", "/api/v1/users/{id}", Permission::kAdmin, [&deps](Call& call) {
     return Reply(deps.identity.GetUser(call.params["id"]), 200, UserJson);
   });
 
-  router.Add("PATCH", "/api/v1/users/{id}", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
-    auto command = ParseUpdateUser(body);
-    if (!command.ok()) return ErrorResponse(command.error());
-    return Reply(deps.identity.UpdateUser(call.context, call.params["id"], *command), 200, UserJson);
-  });
+  router.Add("PATCH", "/api/v1/users/{id}", Permission::kAdmin,
+             [&deps](Call& call, const boost::json::object& body) {
+               auto command = ParseUpdateUser(body);
+               if (!command.ok()) return ErrorResponse(command.error());
+               return Reply(deps.identity.UpdateUser(call.context, call.params["id"], *command),
+                            200, UserJson);
+             });
 
-  router.Add("POST", "/api/v1/users/{id}/password", Permission::kAdmin, [&deps](Call& call, const boost::json::object& body) {
-    auto command = ParseResetPassword(body);
-    if (!command.ok()) return ErrorResponse(command.error());
-    return Reply(deps.identity.ResetPassword(call.context, call.params["id"], *command));
-  });
+  router.Add("POST", "/api/v1/users/{id}/password", Permission::kAdmin,
+             [&deps](Call& call, const boost::json::object& body) {
+               auto command = ParseResetPassword(body);
+               if (!command.ok()) return ErrorResponse(command.error());
+               return Reply(deps.identity.ResetPassword(call.context, call.params["id"], *command));
+             });
 }
 
 void AddTokenRoutes(Router& router, ApiDeps& deps) {
-  router.Add("POST", "/api/v1/tokens", Permission::kAuthenticated, [&deps](Call& call, const boost::json::object& body) {
-    auto command = ParseCreateToken(body);
-    if (!command.ok()) return ErrorResponse(command.error());
-    return Reply(deps.identity.CreateToken(call.context, *command), 201, [](const services::CreatedToken& t) {
-      auto out = TokenJson(t.record);
-      out["token"] = t.token;
-      return out;
-    });
-  });
+  router.Add("POST", "/api/v1/tokens", Permission::kAuthenticated,
+             [&deps](Call& call, const boost::json::object& body) {
+               auto command = ParseCreateToken(body);
+               if (!command.ok()) return ErrorResponse(command.error());
+               return Reply(deps.identity.CreateToken(call.context, *command), 201,
+                            [](const services::CreatedToken& t) {
+                              auto out = TokenJson(t.record);
+                              out["token"] = t.token;
+                              return out;
+                            });
+             });
 
   router.Add("GET", "/api/v1/tokens", Permission::kAuthenticated, [&deps](Call& call) {
     auto tokens = deps.identity.ListTokens(call.context, call.request.Query("user").value_or(""));

@@ -16,11 +16,12 @@ void AddWorkflowRoutes(Router& router, ApiDeps& deps) {
     return Reply(deps.workflows.Get(call.params["id"]), 200, WorkflowJson);
   });
 
-  router.Add("POST", "/api/v1/workflows/{id}/signals/{name}", Permission::kAdmin,
-             [&deps](Call& call, const boost::json::object& body) {
-               services::SignalWorkflowCommand command{call.params["id"], call.params["name"], body};
-               return Reply(deps.workflows.Signal(call.context, command), 200, WorkflowJson);
-             });
+  router.Add(
+      "POST", "/api/v1/workflows/{id}/signals/{name}", Permission::kAdmin,
+      [&deps](Call& call, const boost::json::object& body) {
+        services::SignalWorkflowCommand command{call.params["id"], call.params["name"], body};
+        return Reply(deps.workflows.Signal(call.context, command), 200, WorkflowJson);
+      });
 
   router.Add("POST", "/api/v1/workflows/{id}/cancel", Permission::kAdmin,
              [&deps](Call& call, const boost::json::object& body) {

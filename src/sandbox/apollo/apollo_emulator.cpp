@@ -116,16 +116,20 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
                           ", AppId in payload = " + core::StringAt(body, {"appId"}));
       }
       for (const char* field : {"name", "format", "dataChangeCreatedBy"}) {
-        if (core::StringAt(body, {field}).empty()) return BadRequest(std::string(field) + " can not be empty");
+        if (core::StringAt(body, {field}).empty())
+          return BadRequest(std::string(field) + " can not be empty");
       }
-      auto full = store_.CreateAppNamespace(app, core::StringAt(body, {"name"}), core::StringAt(body, {"format"}),
+      auto full = store_.CreateAppNamespace(app, core::StringAt(body, {"name"}),
+                                            core::StringAt(body, {"format"}),
                                             core::StringAt(body, {"dataChangeCreatedBy"}));
       if (!full.ok()) return Failure(full.error());
-      return http::Response::Json(200, boost::json::object{{"name", *full},
-                                                           {"appId", app},
-                                                           {"format", core::StringAt(body, {"format"})},
-                                                           {"isPublic", false},
-                                                           {"dataChangeCreatedBy", core::StringAt(body, {"dataChangeCreatedBy"})}});
+      return http::Response::Json(
+          200, boost::json::object{
+                   {"name", *full},
+                   {"appId", app},
+                   {"format", core::StringAt(body, {"format"})},
+                   {"isPublic", false},
+                   {"dataChangeCreatedBy", core::StringAt(body, {"dataChangeCreatedBy"})}});
     }
   }
   // /openapi/v1/envs/{env}/apps/{app}/clusters[/{cluster}[/namespaces[/{ns}[/…]]]]
@@ -139,9 +143,9 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
       return BadRequest("AppId not equal. AppId in path = " + app +
                         ", AppId in payload = " + core::StringAt(body, {"appId"}));
     }
-    return Reply(
-        store_.CreateCluster(env, app, core::StringAt(body, {"name"}), core::StringAt(body, {"dataChangeCreatedBy"})),
-        &apollo::ClusterToJson);
+    return Reply(store_.CreateCluster(env, app, core::StringAt(body, {"name"}),
+                                      core::StringAt(body, {"dataChangeCreatedBy"})),
+                 &apollo::ClusterToJson);
   }
   const std::string& cluster = p[7];
   if (p.size() == 8 && m == "GET")
@@ -165,7 +169,13 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
   const std::string section = p.size() > 10 ? p[10] : "";
   if (section == "items" && p.size() == 11) {
     if (m == "POST") {
-      ApolloItem item{core::StringAt(body, {"key"}), core::StringAt(body, {"value"}), core::StringAt(body, {"comment"}), {}, {}, {}, {}};
+      ApolloItem item{core::StringAt(body, {"key"}),
+                      core::StringAt(body, {"value"}),
+                      core::StringAt(body, {"comment"}),
+                      {},
+                      {},
+                      {},
+                      {}};
       return Reply(store_.CreateItem(ref, item, core::StringAt(body, {"dataChangeCreatedBy"})),
                    &apollo::ItemToJson);
     }
@@ -198,8 +208,10 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
     }
     if (m == "GET") return Reply(store_.GetItem(ref, key), &apollo::ItemToJson);
     if (m == "PUT") {
-      if (core::StringAt(body, {"key"}) != key) return BadRequest("Key in path and payload is not consistent");
-      ApolloItem item{key, core::StringAt(body, {"value"}), core::StringAt(body, {"comment"}), {}, {}, {}, {}};
+      if (core::StringAt(body, {"key"}) != key)
+        return BadRequest("Key in path and payload is not consistent");
+      ApolloItem item{
+          key, core::StringAt(body, {"value"}), core::StringAt(body, {"comment"}), {}, {}, {}, {}};
       auto op = core::StringAt(body, {"dataChangeLastModifiedBy"});
       auto done = store_.UpdateItem(ref, item, op,
                                     request.Query("createIfNotExists").value_or("") == "true");
@@ -211,7 +223,8 @@ http::Response ApolloEmulator::Route(http::Request& request, const std::vector<s
     }
   }
   if (section == "releases" && p.size() == 11 && m == "POST") {
-    return Reply(store_.Publish(ref, core::StringAt(body, {"releaseTitle"}), core::StringAt(body, {"releaseComment"}),
+    return Reply(store_.Publish(ref, core::StringAt(body, {"releaseTitle"}),
+                                core::StringAt(body, {"releaseComment"}),
                                 core::StringAt(body, {"releasedBy"})),
                  &apollo::ReleaseToJson);
   }

@@ -29,14 +29,15 @@ class DnsAdminTest : public ::testing::Test {
     host_.Start();
     const std::string& endpoint = host_.endpoints().at("dns");
     settings_.server = endpoint.substr(0, endpoint.rfind(':'));
-    settings_.port = static_cast<std::uint16_t>(std::stoi(endpoint.substr(endpoint.rfind(':') + 1)));
+    settings_.port =
+        static_cast<std::uint16_t>(std::stoi(endpoint.substr(endpoint.rfind(':') + 1)));
     settings_.zone = kSandboxDnsZone;
     settings_.key_name = kSandboxTsigKeyName;
     settings_.key_secret = kSandboxTsigSecret;
     settings_.timeout = 300ms;
     settings_.retry_backoff = 10ms;
-    admin_ = std::make_unique<connectors::HttpTransport>(
-        connectors::TransportSettings{.base_url = host_.endpoints().at("dns-admin"), .max_retries = 0});
+    admin_ = std::make_unique<connectors::HttpTransport>(connectors::TransportSettings{
+        .base_url = host_.endpoints().at("dns-admin"), .max_retries = 0});
   }
 
   connectors::TransportResponse Admin(const std::string& method, const std::string& path,
@@ -61,7 +62,8 @@ class DnsAdminTest : public ::testing::Test {
 
 TEST_F(DnsAdminTest, NextUpdatesFailWithTheInjectedRcodeWhileQueriesPass) {
   dns::DnsClient client(settings_);
-  auto added = Admin("POST", "/_sandbox/faults", {{"opcode", "update"}, {"count", 2}, {"rcode", "REFUSED"}});
+  auto added =
+      Admin("POST", "/_sandbox/faults", {{"opcode", "update"}, {"count", 2}, {"rcode", "REFUSED"}});
   EXPECT_EQ(added.status, 201) << added.body;
   for (int i = 0; i < 2; ++i) {
     auto refused = client.Add(A("web", "10.0.0.1"));
@@ -105,7 +107,9 @@ TEST_F(DnsAdminTest, LatencyDelaysEveryAnswerWithoutQueueingThem) {
   std::vector<std::future<bool>> queries;
   for (int i = 0; i < 4; ++i) {
     queries.push_back(std::async(std::launch::async, [this, i] {
-      return dns::DnsClient(settings_).Query("q" + std::to_string(i) + ".sandbox.test.", DnsType::kA).ok();
+      return dns::DnsClient(settings_)
+          .Query("q" + std::to_string(i) + ".sandbox.test.", DnsType::kA)
+          .ok();
     }));
   }
   for (auto& q : queries) EXPECT_TRUE(q.get());

@@ -24,7 +24,8 @@ std::string Upper(std::string s) {
 std::optional<int> ReadRcode(const boost::json::object& body, core::FieldReader& in) {
   const auto* v = body.if_contains("rcode");
   if (!v || v->is_null()) return dns::kServFail;
-  if (v->is_int64() && v->as_int64() >= 0 && v->as_int64() <= 15) return static_cast<int>(v->as_int64());
+  if (v->is_int64() && v->as_int64() >= 0 && v->as_int64() <= 15)
+    return static_cast<int>(v->as_int64());
   if (v->is_string()) {
     const std::string name = Upper(std::string(v->as_string()));
     for (int rcode = 0; rcode <= 10; ++rcode) {
@@ -110,8 +111,10 @@ boost::json::object DnsFaults::ToJson() const {
   std::lock_guard lock(mutex_);
   boost::json::array rules;
   for (const auto& r : rules_) {
-    boost::json::object rule{{"opcode", r.opcode}, {"name", r.name},
-                             {"count", r.count},   {"timeout", r.timeout},
+    boost::json::object rule{{"opcode", r.opcode},
+                             {"name", r.name},
+                             {"count", r.count},
+                             {"timeout", r.timeout},
                              {"delay_ms", r.delay_ms}};
     if (!r.timeout) rule["rcode"] = dns::RcodeName(r.rcode);
     rules.push_back(std::move(rule));
@@ -123,8 +126,8 @@ boost::json::array DnsFaults::Calls() const {
   std::lock_guard lock(mutex_);
   boost::json::array out;
   for (const auto& c : calls_) {
-    boost::json::object call{{"opcode", c.message.opcode}, {"name", c.message.name},
-                             {"type", c.message.type}};
+    boost::json::object call{
+        {"opcode", c.message.opcode}, {"name", c.message.name}, {"type", c.message.type}};
     if (c.message.opcode == "UPDATE") {
       call["updated"] = boost::json::array(c.message.updated.begin(), c.message.updated.end());
     }

@@ -25,17 +25,17 @@ struct DnsFaultRule {  // (defaults everywhere: designated initializers may omit
 
 /// What the fault injection sees of a message.
 struct DnsMessage {
-  std::string opcode;  ///< "QUERY", "UPDATE", or the opcode's number
-  std::string name;    ///< the question's name; for an UPDATE, the zone
-  std::string type;    ///< the question's type ("A", "SOA" for an UPDATE, …)
+  std::string opcode;                ///< "QUERY", "UPDATE", or the opcode's number
+  std::string name;                  ///< the question's name; for an UPDATE, the zone
+  std::string type;                  ///< the question's type ("A", "SOA" for an UPDATE, …)
   std::vector<std::string> updated;  ///< an UPDATE's prerequisite and update owner names
 };
 
 /// What to do with one message.
 struct DnsVerdict {
   bool injected = false;
-  bool drop = false;         ///< injected: no answer
-  std::optional<int> rcode;  ///< injected: answer with this RCODE, unhandled
+  bool drop = false;                   ///< injected: no answer
+  std::optional<int> rcode;            ///< injected: answer with this RCODE, unhandled
   std::chrono::milliseconds delay{0};  ///< latency plus the rule's delay
 };
 

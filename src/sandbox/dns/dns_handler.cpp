@@ -1,7 +1,7 @@
 #include "sandbox/dns/dns_handler.hpp"
 
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <chrono>
 #include <cstdlib>
 
@@ -100,16 +100,20 @@ PktPtr Answer(dns::ZoneModel& zone, const ldns_pkt* query) {
 
 std::string Opcode(const ldns_pkt* pkt) {
   switch (ldns_pkt_get_opcode(pkt)) {
-    case LDNS_PACKET_QUERY: return "QUERY";
-    case LDNS_PACKET_UPDATE: return "UPDATE";
-    default: return std::to_string(static_cast<int>(ldns_pkt_get_opcode(pkt)));
+    case LDNS_PACKET_QUERY:
+      return "QUERY";
+    case LDNS_PACKET_UPDATE:
+      return "UPDATE";
+    default:
+      return std::to_string(static_cast<int>(ldns_pkt_get_opcode(pkt)));
   }
 }
 
 void AddOwners(const ldns_rr_list* section, std::vector<std::string>& names) {
   for (size_t i = 0; section && i < ldns_rr_list_rr_count(section); ++i) {
     auto name = dns::CanonicalName(dns::RdfText(ldns_rr_owner(ldns_rr_list_rr(section, i))));
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+    if (std::find(names.begin(), names.end(), name) == names.end())
+      names.push_back(std::move(name));
   }
 }
 
@@ -197,8 +201,7 @@ std::vector<std::uint8_t> DnsHandler::Respond(ldns_pkt* request, const std::uint
       !SameName(dns::RdfText(ldns_rr_rdf(tsig, 0)), key_.algorithm)) {
     return reject(dns::kNotAuth, kBadKey);
   }
-  if (!ldns_pkt_tsig_verify(request, wire, size, key_.name.c_str(), key_.secret.c_str(),
-                            nullptr)) {
+  if (!ldns_pkt_tsig_verify(request, wire, size, key_.name.c_str(), key_.secret.c_str(), nullptr)) {
     return reject(dns::kNotAuth, kBadSig);
   }
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
@@ -223,13 +226,9 @@ std::vector<std::uint8_t> DnsHandler::Respond(ldns_pkt* request, const std::uint
 
 boost::json::value DnsHandler::State() const {
   std::lock_guard lock(mutex_);
-  return boost::json::object{
-      {"zone", zone_.ToJson()},
-      {"key_name", key_.name},
-      {"algorithm", key_.algorithm},
-      {"updates", updates_},
-      {"queries", queries_},
-      {"rejected", rejected_}};
+  return boost::json::object{{"zone", zone_.ToJson()},      {"key_name", key_.name},
+                             {"algorithm", key_.algorithm}, {"updates", updates_},
+                             {"queries", queries_},         {"rejected", rejected_}};
 }
 
 void DnsHandler::Reset() {

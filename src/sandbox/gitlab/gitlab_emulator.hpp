@@ -112,7 +112,7 @@ class GitLabEmulator final : public Emulator {
   const GitLabEmulatorOptions options_;
   mutable std::mutex mutex_;
   std::string base_url_;
-  std::map<std::string, Project> projects_;  ///< by path
+  std::map<std::string, Project> projects_;      ///< by path
   std::map<std::string, Namespace> namespaces_;  ///< by full path
   std::int64_t next_project_id_ = 1;
   std::int64_t next_namespace_id_ = 1;

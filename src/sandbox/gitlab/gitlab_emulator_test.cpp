@@ -222,8 +222,7 @@ TEST_F(GitLabEmulatorTest, ProjectsCanBeCreatedOnFirstUse) {
 class GitLabProjectsApiTest : public GitLabEmulatorTest {
  protected:
   connectors::TransportResponse Call(const std::string& method, const std::string& path,
-                                     std::string body = "",
-                                     std::string type = "application/json") {
+                                     std::string body = "", std::string type = "application/json") {
     HttpTransport t(
         {.base_url = url_, .default_headers = {{"PRIVATE-TOKEN", "glpat-slipway-sandbox"}}});
     connectors::TransportRequest request{.method = method, .path = path};
@@ -333,7 +332,8 @@ TEST_F(GitLabProjectsApiTest, ListSearchesOrdersAndPaginatesLikeGitLab) {
   auto everything = boost::json::parse(all.body).as_array();
   ASSERT_EQ(everything.size(), 4u);
   EXPECT_EQ(everything[0].at("path"), "orders") << "newest first by default";
-  auto page = Call("GET", "/api/v4/projects?search=PAY&order_by=id&sort=asc&per_page=1&simple=true");
+  auto page =
+      Call("GET", "/api/v4/projects?search=PAY&order_by=id&sort=asc&per_page=1&simple=true");
   ASSERT_EQ(page.status, 200) << page.body;
   auto items = boost::json::parse(page.body).as_array();
   ASSERT_EQ(items.size(), 1u);

@@ -105,15 +105,16 @@ boost::json::object GitLabEmulator::ProjectJson(const Project& p) const {
           {"path_with_namespace", p.path},
           {"created_at", p.created_at},
           // An empty repository has no default branch yet.
-          {"default_branch", empty ? boost::json::value(nullptr) : boost::json::value(p.default_branch)},
+          {"default_branch",
+           empty ? boost::json::value(nullptr) : boost::json::value(p.default_branch)},
           {"tag_list", boost::json::array{}},
           {"topics", boost::json::array{}},
           {"ssh_url_to_repo", "git@" + host.substr(0, host.find(':')) + ":" + p.path + ".git"},
           {"http_url_to_repo", web + ".git"},
           {"web_url", web},
-          {"readme_url", empty ? boost::json::value(nullptr)
-                               : boost::json::value(web + "/-/blob/" + p.default_branch +
-                                                    "/README.md")},
+          {"readme_url",
+           empty ? boost::json::value(nullptr)
+                 : boost::json::value(web + "/-/blob/" + p.default_branch + "/README.md")},
           {"forks_count", 0},
           {"avatar_url", nullptr},
           {"star_count", 0},
@@ -127,9 +128,9 @@ boost::json::object GitLabEmulator::ProjectJson(const Project& p) const {
 http::Response GitLabEmulator::ListProjects(const http::Request& request) {
   std::string order_by = request.Query("order_by").value_or("created_at");
   std::string sort = request.Query("sort").value_or("desc");
-  static const std::vector<std::string> kOrders = {
-      "id", "name", "path", "created_at", "updated_at", "last_activity_at", "star_count",
-      "similarity"};
+  static const std::vector<std::string> kOrders = {"id",         "name",       "path",
+                                                   "created_at", "updated_at", "last_activity_at",
+                                                   "star_count", "similarity"};
   if (std::find(kOrders.begin(), kOrders.end(), order_by) == kOrders.end())
     return Missing("order_by does not have a valid value");
   if (sort != "asc" && sort != "desc") return Missing("sort does not have a valid value");
@@ -156,11 +157,25 @@ http::Response GitLabEmulator::ListProjects(const http::Request& request) {
     bool greater = ka != kb ? ka > kb : a->id > b->id;
     return sort == "asc" ? less : greater;
   });
-  static const std::vector<std::string> kSimple = {
-      "id", "description", "name", "name_with_namespace", "path", "path_with_namespace",
-      "created_at", "default_branch", "tag_list", "topics", "ssh_url_to_repo",
-      "http_url_to_repo", "web_url", "readme_url", "forks_count", "avatar_url", "star_count",
-      "last_activity_at", "namespace"};
+  static const std::vector<std::string> kSimple = {"id",
+                                                   "description",
+                                                   "name",
+                                                   "name_with_namespace",
+                                                   "path",
+                                                   "path_with_namespace",
+                                                   "created_at",
+                                                   "default_branch",
+                                                   "tag_list",
+                                                   "topics",
+                                                   "ssh_url_to_repo",
+                                                   "http_url_to_repo",
+                                                   "web_url",
+                                                   "readme_url",
+                                                   "forks_count",
+                                                   "avatar_url",
+                                                   "star_count",
+                                                   "last_activity_at",
+                                                   "namespace"};
   boost::json::array items;
   for (const Project* p : found) {
     auto full = ProjectJson(*p);

@@ -83,7 +83,8 @@ void JenkinsEmulator::RunBuild(std::shared_ptr<Build> build, BuildContext contex
 
   const std::string branch = BranchToBuild(b.parameters, context.scm_branch);
   if (!branch.empty()) {
-    std::string repo = !param("REPO").empty() ? param("REPO") : core::RepoProjectPath(context.scm_url);
+    std::string repo =
+        !param("REPO").empty() ? param("REPO") : core::RepoProjectPath(context.scm_url);
     if (repo.empty()) {
       return fail(
           "the job names no GitLab repository: give config.xml a GitSCM remote <url> or pass REPO");

@@ -135,7 +135,8 @@ http::Response JenkinsEmulator::CreateItem(http::Request& request, const std::st
   std::string name = request.Query("name").value_or("");
   if (name.empty()) return HtmlError(400, "Query parameter 'name' is required", true);
   // Jenkins.checkGoodName, in its order: ".", "..", control codes, unsafe characters.
-  if (name == "." || name == "..") return HtmlError(400, "\u2018" + name + "\u2019 is not an allowed name", true);
+  if (name == "." || name == "..")
+    return HtmlError(400, "\u2018" + name + "\u2019 is not an allowed name", true);
   for (char c : name) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
       return HtmlError(400, "No control code is allowed: " + PrintableName(name), true);
@@ -160,8 +161,9 @@ http::Response JenkinsEmulator::CreateItem(http::Request& request, const std::st
     } else {
       return HtmlError(400, "No item type \u2018" + PrintableName(*mode) + "\u2019 is known", true);
     }
-    item.config_xml = item.folder ? connectors::jenkins::FolderXml("")
-                                  : "<?xml version='1.1' encoding='UTF-8'?>\n<" + item.root + "/>\n";
+    item.config_xml = item.folder
+                          ? connectors::jenkins::FolderXml("")
+                          : "<?xml version='1.1' encoding='UTF-8'?>\n<" + item.root + "/>\n";
   } else {
     if (!type.starts_with("application/xml") && !type.starts_with("text/xml")) {
       return HtmlError(400, "No mode given", true);

@@ -13,12 +13,8 @@ ApiError::ApiError(int code, std::string reason, std::string message, json::obje
       details_(std::move(details)) {}
 
 json::object ApiError::ToStatus() const {
-  json::object s{{"kind", "Status"},
-                 {"apiVersion", "v1"},
-                 {"metadata", json::object()},
-                 {"status", "Failure"},
-                 {"message", what()},
-                 {"reason", reason_}};
+  json::object s{{"kind", "Status"},    {"apiVersion", "v1"}, {"metadata", json::object()},
+                 {"status", "Failure"}, {"message", what()},  {"reason", reason_}};
   if (!details_.empty()) s["details"] = details_;
   s["code"] = code_;
   return s;
@@ -47,14 +43,15 @@ ApiError NotFound(const ResourceType& type, const std::string& name) {
 
 ApiError AlreadyExists(const ResourceType& type, const std::string& name) {
   return ApiError(409, "AlreadyExists",
-                  QualifiedResource(type) + " \"" + name + "\" already exists", Details(type, name));
+                  QualifiedResource(type) + " \"" + name + "\" already exists",
+                  Details(type, name));
 }
 
 ApiError Conflict(const ResourceType& type, const std::string& name, const std::string& why) {
-  return ApiError(409, "Conflict",
-                  "Operation cannot be fulfilled on " + QualifiedResource(type) + " \"" + name +
-                      "\": " + why,
-                  Details(type, name));
+  return ApiError(
+      409, "Conflict",
+      "Operation cannot be fulfilled on " + QualifiedResource(type) + " \"" + name + "\": " + why,
+      Details(type, name));
 }
 
 ApiError Invalid(const ResourceType& type, const std::string& name,
@@ -98,9 +95,10 @@ ApiError NamespaceTerminating(const ResourceType& type, const std::string& name,
                         "\" is forbidden: unable to create new content in namespace " + ns +
                         " because it is being terminated";
   json::object details = Details(type, name);
-  details["causes"] = json::array{json::object{{"reason", "NamespaceTerminating"},
-                                               {"message", "namespace " + ns + " is being terminated"},
-                                               {"field", "metadata.namespace"}}};
+  details["causes"] =
+      json::array{json::object{{"reason", "NamespaceTerminating"},
+                               {"message", "namespace " + ns + " is being terminated"},
+                               {"field", "metadata.namespace"}}};
   return ApiError(403, "Forbidden", message, std::move(details));
 }
 

@@ -30,9 +30,9 @@ class ApiError : public std::runtime_error {
 
 /// One entry of `details.causes` in a 422 Invalid.
 struct Cause {
-  std::string reason;  ///< FieldValueRequired, FieldValueInvalid, …
-  std::string field;   ///< "spec.selector"
-  std::string message; ///< "Required value", "Invalid value: …"
+  std::string reason;   ///< FieldValueRequired, FieldValueInvalid, …
+  std::string field;    ///< "spec.selector"
+  std::string message;  ///< "Required value", "Invalid value: …"
 };
 
 /// `<plural>[.<group>]` as apiserver messages name a resource ("deployments.apps").
@@ -44,10 +44,12 @@ ApiError NotFound(const ResourceType& type, const std::string& name);
 ApiError AlreadyExists(const ResourceType& type, const std::string& name);
 /// 409 Conflict for a stale resourceVersion or failed precondition.
 ApiError Conflict(const ResourceType& type, const std::string& name,
-                  const std::string& why = "the object has been modified; please apply your "
-                                               "changes to the latest version and try again");
+                  const std::string& why =
+                      "the object has been modified; please apply your "
+                      "changes to the latest version and try again");
 /// 422 Invalid with its causes; the message lists them as the apiserver does.
-ApiError Invalid(const ResourceType& type, const std::string& name, const std::vector<Cause>& causes);
+ApiError Invalid(const ResourceType& type, const std::string& name,
+                 const std::vector<Cause>& causes);
 ApiError BadRequest(const std::string& message);
 ApiError MethodNotAllowed(const std::string& message);
 /// 404 for a path that names no resource ("the server could not find the requested resource").

@@ -13,9 +13,9 @@ namespace slipway::sandbox::kube {
 ///   …/watch/…                                              (legacy watch prefix)
 struct ApiPath {
   const ResourceType* type = nullptr;
-  std::string ns;     ///< empty: cluster-scoped type, or all namespaces
-  std::string name;   ///< empty: the collection
-  std::string sub;    ///< subresource ("scale", "status", "log", "finalize") or empty
+  std::string ns;    ///< empty: cluster-scoped type, or all namespaces
+  std::string name;  ///< empty: the collection
+  std::string sub;   ///< subresource ("scale", "status", "log", "finalize") or empty
   bool legacy_watch = false;
 };
 

@@ -37,15 +37,14 @@ struct PodReadyRecord {
 /// memory. Guarded by the emulator's mutex; handlers and controllers both
 /// work on it.
 struct Cluster {
-  explicit Cluster(KubernetesSettings s)
-      : settings(std::move(s)), store(settings.event_history) {}
+  explicit Cluster(KubernetesSettings s) : settings(std::move(s)), store(settings.event_history) {}
 
   KubernetesSettings settings;
   Store store;
-  int next_ip = 10;                               ///< last octets handed out
-  std::map<std::string, PodRuntime> pods;         ///< by pod uid
+  int next_ip = 10;                                            ///< last octets handed out
+  std::map<std::string, PodRuntime> pods;                      ///< by pod uid
   std::map<std::string, Clock::time_point> namespace_emptied;  ///< by namespace name
-  std::deque<PodReadyRecord> pods_ready;          ///< the most recent, oldest first
+  std::deque<PodReadyRecord> pods_ready;                       ///< the most recent, oldest first
   /// The OpenAPI schemas for fieldValidation, loaded on first use; returns
   /// nullptr when the documents are not available (no field checks then).
   std::function<const SchemaChecker*()> schemas;

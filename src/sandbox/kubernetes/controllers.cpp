@@ -12,14 +12,16 @@ namespace json = boost::json;
 
 void UpdateIfChanged(Cluster& cluster, const ResourceType& type, const json::object& before,
                      json::object after) {
-  if (core::CanonicalJson(before) != core::CanonicalJson(after)) cluster.store.Update(type, std::move(after));
+  if (core::CanonicalJson(before) != core::CanonicalJson(after))
+    cluster.store.Update(type, std::move(after));
 }
 
 std::string ControllerUid(const json::object& obj) {
   const auto* refs = core::Find(obj, {"metadata", "ownerReferences"});
   if (!refs || !refs->is_array()) return "";
   for (const auto& r : refs->as_array()) {
-    if (const auto* c = core::Find(r, {"controller"}); c && *c == true) return core::StringAt(r, {"uid"});
+    if (const auto* c = core::Find(r, {"controller"}); c && *c == true)
+      return core::StringAt(r, {"uid"});
   }
   return "";
 }
@@ -38,7 +40,8 @@ int64_t ReadySince(const json::object& pod) {
   if (!conds || !conds->is_array()) return 0;
   for (const auto& c : conds->as_array()) {
     if (core::StringAt(c, {"type"}) == "Ready" && core::StringAt(c, {"status"}) == "True") {
-      return std::max<int64_t>(1, core::ParseRfc3339(core::StringAt(c, {"lastTransitionTime"})).value_or(0) / 1000);
+      return std::max<int64_t>(
+          1, core::ParseRfc3339(core::StringAt(c, {"lastTransitionTime"})).value_or(0) / 1000);
     }
   }
   return 0;
@@ -57,24 +60,28 @@ void RunGarbageCollector(Cluster& cluster) {
     const auto& dependent_type = type == &deployments ? replicasets : pods;
     for (const auto& owner : owners) {
       std::string ns = core::StringAt(owner, {"metadata", "namespace"});
-      auto dependents = OwnedBy(cluster, dependent_type, ns, core::StringAt(owner, {"metadata", "uid"}));
+      auto dependents =
+          OwnedBy(cluster, dependent_type, ns, core::StringAt(owner, {"metadata", "uid"}));
       for (const auto& d : dependents) {
         cluster.store.Remove(dependent_type, ns, core::StringAt(d, {"metadata", "name"}));
         cluster.pods.erase(core::StringAt(d, {"metadata", "uid"}));
       }
-      if (dependents.empty()) cluster.store.Remove(*type, ns, core::StringAt(owner, {"metadata", "name"}));
+      if (dependents.empty())
+        cluster.store.Remove(*type, ns, core::StringAt(owner, {"metadata", "name"}));
     }
   }
   // Background deletion: dependents whose controller is gone.
   for (auto [owner_type, dependent_type] :
        {std::pair{&deployments, &replicasets}, std::pair{&replicasets, &pods}}) {
     std::set<std::string> live;
-    for (const auto* o : cluster.store.List(*owner_type)) live.insert(core::StringAt(*o, {"metadata", "uid"}));
+    for (const auto* o : cluster.store.List(*owner_type))
+      live.insert(core::StringAt(*o, {"metadata", "uid"}));
     std::vector<std::pair<std::string, std::string>> doomed;
     for (const auto* d : cluster.store.List(*dependent_type)) {
       std::string owner = ControllerUid(*d);
       if (!owner.empty() && !live.count(owner)) {
-        doomed.emplace_back(core::StringAt(*d, {"metadata", "namespace"}), core::StringAt(*d, {"metadata", "name"}));
+        doomed.emplace_back(core::StringAt(*d, {"metadata", "namespace"}),
+                            core::StringAt(*d, {"metadata", "name"}));
         cluster.pods.erase(core::StringAt(*d, {"metadata", "uid"}));
       }
     }
@@ -86,7 +93,8 @@ void RunNamespaceController(Cluster& cluster, Clock::time_point now) {
   const auto& namespaces = *ResourceByPlural("namespaces");
   std::vector<std::string> terminating;
   for (const auto* ns : cluster.store.List(namespaces)) {
-    if (core::Find(*ns, {"metadata", "deletionTimestamp"})) terminating.push_back(core::StringAt(*ns, {"metadata", "name"}));
+    if (core::Find(*ns, {"metadata", "deletionTimestamp"}))
+      terminating.push_back(core::StringAt(*ns, {"metadata", "name"}));
   }
   for (const auto& name : terminating) {
     for (const auto& type : AllResources()) {

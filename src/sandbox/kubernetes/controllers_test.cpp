@@ -1,10 +1,12 @@
 // The simulated controllers, driven round by round (no waiting).
-#include <boost/json.hpp>
+#include "sandbox/kubernetes/controllers.hpp"
+
 #include <gtest/gtest.h>
 
-#include "core/common/json_path.hpp"
-#include "sandbox/kubernetes/controllers.hpp"
+#include <boost/json.hpp>
+
 #include "connectors/kubernetes/rollout_math.hpp"
+#include "core/common/json_path.hpp"
 #include "sandbox/kubernetes/test_support.hpp"
 
 namespace slipway::sandbox::kube {
@@ -39,10 +41,13 @@ class ControllersTest : public ::testing::Test {
   // kubectl's rollout-status verdict (protocols/kubernetes.md §5).
   bool RolledOut(const json::value& d) {
     int64_t replicas = core::IntAt(d, {"spec", "replicas"}, 1);
-    return core::IntAt(d, {"metadata", "generation"}) <= core::IntAt(d, {"status", "observedGeneration"}) &&
+    return core::IntAt(d, {"metadata", "generation"}) <=
+               core::IntAt(d, {"status", "observedGeneration"}) &&
            core::IntAt(d, {"status", "updatedReplicas"}) >= replicas &&
-           core::IntAt(d, {"status", "replicas"}) <= core::IntAt(d, {"status", "updatedReplicas"}) &&
-           core::IntAt(d, {"status", "availableReplicas"}) >= core::IntAt(d, {"status", "updatedReplicas"});
+           core::IntAt(d, {"status", "replicas"}) <=
+               core::IntAt(d, {"status", "updatedReplicas"}) &&
+           core::IntAt(d, {"status", "availableReplicas"}) >=
+               core::IntAt(d, {"status", "updatedReplicas"});
   }
   void Rounds(int n) {
     for (int i = 0; i < n; ++i) emu.RunControllersOnce();
@@ -61,13 +66,15 @@ TEST_F(ControllersTest, DeploymentCreatesReplicaSetAndReadyPods) {
   EXPECT_FALSE(hash.empty());
   EXPECT_EQ(core::StringAt(rs, {"metadata", "name"}), "web-" + hash);
   EXPECT_EQ(core::StringAt(rs, {"spec", "selector", "matchLabels", "pod-template-hash"}), hash);
-  EXPECT_EQ(core::StringAt(rs, {"spec", "template", "metadata", "labels", "pod-template-hash"}), hash);
+  EXPECT_EQ(core::StringAt(rs, {"spec", "template", "metadata", "labels", "pod-template-hash"}),
+            hash);
   EXPECT_EQ(core::StringAt(rs.at("metadata").at("ownerReferences").at(0), {"kind"}), "Deployment");
   EXPECT_EQ(rs.at("metadata").at("annotations").at("deployment.kubernetes.io/revision"), "1");
   auto pods = Pods("app%3Dweb");
   ASSERT_EQ(pods.size(), 3u);
   EXPECT_EQ(core::StringAt(pods[0], {"metadata", "name"}).rfind("web-" + hash + "-", 0), 0u);
-  EXPECT_EQ(core::StringAt(pods[0].at("status").at("containerStatuses").at(0), {"state", "waiting", "reason"}),
+  EXPECT_EQ(core::StringAt(pods[0].at("status").at("containerStatuses").at(0),
+                           {"state", "waiting", "reason"}),
             "ContainerCreating");
   Rounds(3);
   pods = Pods("app%3Dweb");
@@ -91,18 +98,22 @@ TEST_F(ControllersTest, DeploymentCreatesReplicaSetAndReadyPods) {
             "ReplicaSet \"web-" + hash + "\" has successfully progressed.");
   EXPECT_TRUE(RolledOut(d));
   // Quiet once settled: no rewrites, so watches see no noise.
-  std::string rv = core::StringAt(Call(emu, "GET", kDeployments).body, {"metadata", "resourceVersion"});
+  std::string rv =
+      core::StringAt(Call(emu, "GET", kDeployments).body, {"metadata", "resourceVersion"});
   Rounds(3);
-  EXPECT_EQ(core::StringAt(Call(emu, "GET", kDeployments).body, {"metadata", "resourceVersion"}), rv);
+  EXPECT_EQ(core::StringAt(Call(emu, "GET", kDeployments).body, {"metadata", "resourceVersion"}),
+            rv);
 }
 
 TEST_F(ControllersTest, RollingUpdateHonoursSurgeAndUnavailable) {
   Call(emu, "POST", kDeployments, DeploymentManifest("web", "web:1", 4));
   Rounds(4);
   ASSERT_TRUE(RolledOut(Deployment("web")));
-  auto patch = Call(emu, "PATCH", std::string(kDeployments) + "/web",
-                    json::parse(R"({"spec":{"template":{"spec":{"containers":[{"name":"app","image":"web:2"}]}}}})"),
-                    "application/strategic-merge-patch+json");
+  auto patch =
+      Call(emu, "PATCH", std::string(kDeployments) + "/web",
+           json::parse(
+               R"({"spec":{"template":{"spec":{"containers":[{"name":"app","image":"web:2"}]}}}})"),
+           "application/strategic-merge-patch+json");
   ASSERT_EQ(patch.status, 200);
   // 4 replicas, 25%/25%: at most 5 pods, at least 3 available at every step.
   bool saw_new_rs_created = false;
@@ -114,9 +125,10 @@ TEST_F(ControllersTest, RollingUpdateHonoursSurgeAndUnavailable) {
     for (const auto& p : pods) ready += core::StringAt(p, {"status", "phase"}) == "Running" ? 1 : 0;
     EXPECT_GE(ready, 3) << "round " << round;
     auto d = Deployment("web");
-    saw_new_rs_created = saw_new_rs_created ||
-                         core::StringAt(*Condition(d, "Progressing"), {"reason"}) == "NewReplicaSetCreated" ||
-                         core::StringAt(*Condition(d, "Progressing"), {"reason"}) == "ReplicaSetUpdated";
+    saw_new_rs_created =
+        saw_new_rs_created ||
+        core::StringAt(*Condition(d, "Progressing"), {"reason"}) == "NewReplicaSetCreated" ||
+        core::StringAt(*Condition(d, "Progressing"), {"reason"}) == "ReplicaSetUpdated";
   }
   auto d = Deployment("web");
   EXPECT_TRUE(RolledOut(d));
@@ -135,9 +147,11 @@ TEST_F(ControllersTest, RollingUpdateHonoursSurgeAndUnavailable) {
 TEST_F(ControllersTest, RestartedAtAnnotationRollsOutANewReplicaSet) {
   Call(emu, "POST", kDeployments, DeploymentManifest("web", "web:1", 1));
   Rounds(3);
-  Call(emu, "PATCH", std::string(kDeployments) + "/web",
-       json::parse(R"({"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-05-01T10:00:00Z"}}}}})"),
-       "application/strategic-merge-patch+json");
+  Call(
+      emu, "PATCH", std::string(kDeployments) + "/web",
+      json::parse(
+          R"({"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":"2026-05-01T10:00:00Z"}}}}})"),
+      "application/strategic-merge-patch+json");
   Rounds(8);
   EXPECT_EQ(ReplicaSets().size(), 2u);
   EXPECT_TRUE(RolledOut(Deployment("web")));
@@ -147,7 +161,8 @@ TEST_F(ControllersTest, PodsTurningReadyAreLoggedWithAMillisecondStamp) {
   Call(emu, "POST", kDeployments, DeploymentManifest("web", "web:1", 2));
   Call(emu, "POST", kDeployments, DeploymentManifest("bad", "registry.local/missing:1", 1));
   const auto before = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          std::chrono::system_clock::now().time_since_epoch()).count();
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
   Rounds(4);
   const auto state = emu.State();
   const auto& ready = state.at("pods_ready").as_array();
@@ -168,7 +183,8 @@ TEST_F(ControllersTest, MissingImageGivesImagePullBackOff) {
   EXPECT_EQ(core::StringAt(pod, {"status", "phase"}), "Pending");
   Rounds(1);
   pod = Pods("app%3Dweb").at(0);
-  EXPECT_EQ(core::StringAt(pod.at("status").at("containerStatuses").at(0), {"state", "waiting", "reason"}),
+  EXPECT_EQ(core::StringAt(pod.at("status").at("containerStatuses").at(0),
+                           {"state", "waiting", "reason"}),
             "ImagePullBackOff");
   auto d = Deployment("web");
   EXPECT_FALSE(RolledOut(d));
@@ -221,16 +237,19 @@ TEST_F(ControllersTest, ProgressDeadlineExceeded) {
   d = Deployment("web");
   EXPECT_EQ(core::StringAt(*Condition(d, "Progressing"), {"status"}), "False");
   EXPECT_EQ(core::StringAt(*Condition(d, "Progressing"), {"reason"}), "ProgressDeadlineExceeded");
-  EXPECT_NE(core::StringAt(*Condition(d, "Progressing"), {"message"}).find("has timed out progressing."),
-            std::string::npos);
+  EXPECT_NE(
+      core::StringAt(*Condition(d, "Progressing"), {"message"}).find("has timed out progressing."),
+      std::string::npos);
 }
 
 TEST_F(ControllersTest, DeletePropagation) {
   Call(emu, "POST", kDeployments, DeploymentManifest("bg", "web:1", 2));
   Call(emu, "POST", kDeployments, DeploymentManifest("orphan", "web:1", 1));
   Rounds(3);
-  auto del = Call(emu, "DELETE", std::string(kDeployments) + "/bg",
-                  json::parse(R"({"kind":"DeleteOptions","apiVersion":"v1","propagationPolicy":"Background"})"));
+  auto del =
+      Call(emu, "DELETE", std::string(kDeployments) + "/bg",
+           json::parse(
+               R"({"kind":"DeleteOptions","apiVersion":"v1","propagationPolicy":"Background"})"));
   EXPECT_EQ(del.status, 200);
   EXPECT_EQ(core::StringAt(del.body, {"status"}), "Success");
   Call(emu, "DELETE", std::string(kDeployments) + "/orphan?propagationPolicy=Orphan");
@@ -246,8 +265,8 @@ TEST_F(ControllersTest, DeletePropagation) {
 TEST_F(ControllersTest, ScaleDownRemovesPods) {
   Call(emu, "POST", kDeployments, DeploymentManifest("web", "web:1", 3));
   Rounds(3);
-  Call(emu, "PATCH", std::string(kDeployments) + "/web/scale", json::parse(R"({"spec":{"replicas":1}})"),
-       "application/merge-patch+json");
+  Call(emu, "PATCH", std::string(kDeployments) + "/web/scale",
+       json::parse(R"({"spec":{"replicas":1}})"), "application/merge-patch+json");
   Rounds(3);
   EXPECT_EQ(Pods("app%3Dweb").size(), 1u);
   EXPECT_EQ(ReplicaSets().size(), 1u);  // scaling is not a new template

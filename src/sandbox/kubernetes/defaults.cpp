@@ -67,7 +67,8 @@ void DefaultService(json::object& s, const std::function<std::string()>& allocat
   Default(spec, "type", "ClusterIP");
   bool external_name = spec.at("type") == "ExternalName";
   if (!external_name) {
-    if (!spec.contains("clusterIP") || spec.at("clusterIP") == "") spec["clusterIP"] = allocate_ip();
+    if (!spec.contains("clusterIP") || spec.at("clusterIP") == "")
+      spec["clusterIP"] = allocate_ip();
     Default(spec, "clusterIPs", json::array{spec.at("clusterIP")});
     Default(spec, "ipFamilies", json::array{"IPv4"});
     Default(spec, "ipFamilyPolicy", "SingleStack");

@@ -1,16 +1,16 @@
 // The deployment controller (pkg/controller/deployment): one ReplicaSet per
 // pod template, rolling update or recreate, revision history, status and
 // the Progressing/Available conditions.
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <ctime>
 
+#include "connectors/kubernetes/rollout_math.hpp"
 #include "core/common/canonical_json.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/json_path.hpp"
 #include "core/common/rfc3339.hpp"
 #include "sandbox/kubernetes/controllers.hpp"
-#include "connectors/kubernetes/rollout_math.hpp"
 
 namespace slipway::sandbox::kube {
 
@@ -58,22 +58,23 @@ json::object NewReplicaSet(const json::object& d, const std::string& hash, int64
   json::object labels = tmpl.at("metadata").at("labels").as_object();
   int64_t desired = core::IntAt(d, {"spec", "replicas"}, 1);
   json::object spec{{"replicas", replicas}, {"selector", selector}, {"template", tmpl}};
-  if (int64_t mrs = core::IntAt(d, {"spec", "minReadySeconds"}, 0); mrs > 0) spec["minReadySeconds"] = mrs;
+  if (int64_t mrs = core::IntAt(d, {"spec", "minReadySeconds"}, 0); mrs > 0)
+    spec["minReadySeconds"] = mrs;
   return {{"metadata",
-           json::object{{"name", name},
-                        {"namespace", core::StringAt(d, {"metadata", "namespace"})},
-                        {"labels", labels},
-                        {"annotations",
-                         json::object{{kDesired, std::to_string(desired)},
-                                      {kMaxReplicas, std::to_string(desired + max_surge)},
-                                      {kRevision, std::to_string(revision)}}},
-                        {"ownerReferences",
-                         json::array{json::object{{"apiVersion", "apps/v1"},
-                                                  {"kind", "Deployment"},
-                                                  {"name", core::StringAt(d, {"metadata", "name"})},
-                                                  {"uid", core::StringAt(d, {"metadata", "uid"})},
-                                                  {"controller", true},
-                                                  {"blockOwnerDeletion", true}}}}}},
+           json::object{
+               {"name", name},
+               {"namespace", core::StringAt(d, {"metadata", "namespace"})},
+               {"labels", labels},
+               {"annotations", json::object{{kDesired, std::to_string(desired)},
+                                            {kMaxReplicas, std::to_string(desired + max_surge)},
+                                            {kRevision, std::to_string(revision)}}},
+               {"ownerReferences",
+                json::array{json::object{{"apiVersion", "apps/v1"},
+                                         {"kind", "Deployment"},
+                                         {"name", core::StringAt(d, {"metadata", "name"})},
+                                         {"uid", core::StringAt(d, {"metadata", "uid"})},
+                                         {"controller", true},
+                                         {"blockOwnerDeletion", true}}}}}},
           {"spec", std::move(spec)},
           {"status", json::object{{"replicas", 0}}}};
 }
@@ -82,8 +83,9 @@ json::object Condition(const std::string& type, const std::string& status,
                        const std::string& reason, const std::string& message,
                        const json::object* previous, bool touch) {
   std::string now = core::Rfc3339Seconds(core::SystemClock().Now());
-  json::object c{{"type", type}, {"status", status}, {"lastUpdateTime", now},
-                 {"lastTransitionTime", now}, {"reason", reason}, {"message", message}};
+  json::object c{{"type", type},          {"status", status},
+                 {"lastUpdateTime", now}, {"lastTransitionTime", now},
+                 {"reason", reason},      {"message", message}};
   if (previous && core::StringAt(*previous, {"status"}) == status) {
     c["lastTransitionTime"] = core::StringAt(*previous, {"lastTransitionTime"}, now);
     if (!touch && core::StringAt(*previous, {"reason"}) == reason) return *previous;
@@ -106,10 +108,12 @@ void Sync(Cluster& cluster, const json::object& d) {
   std::string ns = core::StringAt(d, {"metadata", "namespace"});
   int replicas = static_cast<int>(core::IntAt(d, {"spec", "replicas"}, 1));
   bool recreate = core::StringAt(d, {"spec", "strategy", "type"}) == "Recreate";
-  auto fence = recreate ? connectors::kube::Fenceposts{0, 0}
-                        : connectors::kube::ResolveFenceposts(core::Find(d, {"spec", "strategy", "rollingUpdate", "maxSurge"}),
-                                            core::Find(d, {"spec", "strategy", "rollingUpdate", "maxUnavailable"}),
-                                            replicas);
+  auto fence =
+      recreate
+          ? connectors::kube::Fenceposts{0, 0}
+          : connectors::kube::ResolveFenceposts(
+                core::Find(d, {"spec", "strategy", "rollingUpdate", "maxSurge"}),
+                core::Find(d, {"spec", "strategy", "rollingUpdate", "maxUnavailable"}), replicas);
   auto rses = OwnedBy(cluster, rs_type, ns, core::StringAt(d, {"metadata", "uid"}));
   std::sort(rses.begin(), rses.end(), [](const auto& a, const auto& b) {
     return std::pair(RevisionOf(a), core::StringAt(a, {"metadata", "creationTimestamp"})) <
@@ -120,7 +124,8 @@ void Sync(Cluster& cluster, const json::object& d) {
   json::object* new_rs = nullptr;
   for (auto& rs : rses) {
     max_revision = std::max(max_revision, RevisionOf(rs));
-    if (const auto* t = core::Find(rs, {"spec", "template"}); t && TemplateKey(*t) == want) new_rs = &rs;
+    if (const auto* t = core::Find(rs, {"spec", "template"}); t && TemplateKey(*t) == want)
+      new_rs = &rs;
   }
   bool paused = core::Find(d, {"spec", "paused"}) && *core::Find(d, {"spec", "paused"}) == true;
   std::string progress_reason;
@@ -139,8 +144,8 @@ void Sync(Cluster& cluster, const json::object& d) {
     }
     bool old_active = total_spec > 0;
     int64_t initial = recreate ? (old_active ? 0 : replicas)
-                               : connectors::kube::NewReplicasForRollingUpdate(replicas, fence.max_surge,
-                                                             static_cast<int>(total_spec), 0);
+                               : connectors::kube::NewReplicasForRollingUpdate(
+                                     replicas, fence.max_surge, static_cast<int>(total_spec), 0);
     rses.push_back(cluster.store.Create(
         rs_type, NewReplicaSet(d, hash, max_revision + 1, initial, fence.max_surge)));
     new_rs = &rses.back();
@@ -174,10 +179,11 @@ void Sync(Cluster& cluster, const json::object& d) {
       for (size_t i : old_index) core::EnsureObject(next[i], {"spec"})["replicas"] = 0;
       if (old_pods == 0) core::EnsureObject(*next_new, {"spec"})["replicas"] = replicas;
     } else if (old_spec == 0) {
-      core::EnsureObject(*next_new, {"spec"})["replicas"] = replicas;  // steady state or a scaling event
+      core::EnsureObject(*next_new, {"spec"})["replicas"] =
+          replicas;  // steady state or a scaling event
     } else {
-      new_spec = connectors::kube::NewReplicasForRollingUpdate(replicas, fence.max_surge,
-                                             static_cast<int>(old_spec) + new_spec, new_spec);
+      new_spec = connectors::kube::NewReplicasForRollingUpdate(
+          replicas, fence.max_surge, static_cast<int>(old_spec) + new_spec, new_spec);
       core::EnsureObject(*next_new, {"spec"})["replicas"] = new_spec;
       std::vector<connectors::kube::RsCounts> old;
       for (size_t i : old_index) {
@@ -185,7 +191,7 @@ void Sync(Cluster& cluster, const json::object& d) {
                        static_cast<int>(core::IntAt(next[i], {"status", "availableReplicas"}))});
       }
       auto scaled = connectors::kube::ScaleDownOldReplicaSets(replicas, fence.max_unavailable, old,
-                                            {new_spec, new_available});
+                                                              {new_spec, new_available});
       for (size_t k = 0; k < old_index.size(); ++k) {
         core::EnsureObject(next[old_index[k]], {"spec"})["replicas"] = scaled[k];
       }
@@ -196,7 +202,8 @@ void Sync(Cluster& cluster, const json::object& d) {
   int64_t limit = core::IntAt(d, {"spec", "revisionHistoryLimit"}, 10);
   std::vector<std::string> idle;
   for (size_t i : old_index) {
-    if (core::IntAt(next[i], {"spec", "replicas"}) == 0 && core::IntAt(next[i], {"status", "replicas"}) == 0) {
+    if (core::IntAt(next[i], {"spec", "replicas"}) == 0 &&
+        core::IntAt(next[i], {"status", "replicas"}) == 0) {
       idle.push_back(core::StringAt(next[i], {"metadata", "name"}));
     }
   }
@@ -227,25 +234,29 @@ void Sync(Cluster& cluster, const json::object& d) {
   status["unavailableReplicas"] = std::max<int64_t>(0, spec_total - available);
   for (const char* zero : {"replicas", "updatedReplicas", "readyReplicas", "availableReplicas",
                            "unavailableReplicas"}) {
-    if (core::IntAt(status, {zero}) == 0) status.erase(zero);  // omitempty, as the apiserver prints it
+    if (core::IntAt(status, {zero}) == 0)
+      status.erase(zero);  // omitempty, as the apiserver prints it
   }
   bool min_available = available >= replicas - fence.max_unavailable;
   auto available_cond =
-      min_available ? Condition("Available", "True", "MinimumReplicasAvailable",
-                                "Deployment has minimum availability.", FindCondition(d, "Available"), false)
-                    : Condition("Available", "False", "MinimumReplicasUnavailable",
-                                "Deployment does not have minimum availability.",
-                                FindCondition(d, "Available"), false);
+      min_available
+          ? Condition("Available", "True", "MinimumReplicasAvailable",
+                      "Deployment has minimum availability.", FindCondition(d, "Available"), false)
+          : Condition("Available", "False", "MinimumReplicasUnavailable",
+                      "Deployment does not have minimum availability.",
+                      FindCondition(d, "Available"), false);
   const json::object* prev = FindCondition(d, "Progressing");
   bool complete = updated == replicas && actual == replicas && available == replicas;
   bool progressed = updated > core::IntAt(old_status, {"updatedReplicas"}) ||
-                    (actual - updated) < (core::IntAt(old_status, {"replicas"}) - core::IntAt(old_status, {"updatedReplicas"})) ||
+                    (actual - updated) < (core::IntAt(old_status, {"replicas"}) -
+                                          core::IntAt(old_status, {"updatedReplicas"})) ||
                     ready > core::IntAt(old_status, {"readyReplicas"}) ||
                     available > core::IntAt(old_status, {"availableReplicas"});
   std::string rs_ref = "ReplicaSet \"" + new_rs_name + "\"";
   json::object progressing;
   if (paused) {
-    progressing = Condition("Progressing", "Unknown", "DeploymentPaused", "Deployment is paused", prev, false);
+    progressing = Condition("Progressing", "Unknown", "DeploymentPaused", "Deployment is paused",
+                            prev, false);
   } else if (progress_reason == "NewReplicaSetCreated") {
     progressing = Condition("Progressing", "True", "NewReplicaSetCreated",
                             "Created new replica set \"" + new_rs_name + "\"", prev, true);
@@ -253,14 +264,16 @@ void Sync(Cluster& cluster, const json::object& d) {
     progressing = Condition("Progressing", "True", "NewReplicaSetAvailable",
                             rs_ref + " has successfully progressed.", prev, false);
   } else if (progressed) {
-    progressing = Condition("Progressing", "True", "ReplicaSetUpdated", rs_ref + " is progressing.", prev, true);
+    progressing = Condition("Progressing", "True", "ReplicaSetUpdated", rs_ref + " is progressing.",
+                            prev, true);
   } else if (!prev) {
     progressing = Condition("Progressing", "True", "FoundNewReplicaSet",
                             "Found new replica set \"" + new_rs_name + "\"", prev, true);
   } else if (core::StringAt(*prev, {"reason"}) != "NewReplicaSetAvailable" &&
              core::StringAt(*prev, {"status"}) == "True" &&
-             std::time(nullptr) > core::ParseRfc3339(core::StringAt(*prev, {"lastUpdateTime"})).value_or(0) / 1000 +
-                                      core::IntAt(d, {"spec", "progressDeadlineSeconds"}, 600)) {
+             std::time(nullptr) >
+                 core::ParseRfc3339(core::StringAt(*prev, {"lastUpdateTime"})).value_or(0) / 1000 +
+                     core::IntAt(d, {"spec", "progressDeadlineSeconds"}, 600)) {
     progressing = Condition("Progressing", "False", "ProgressDeadlineExceeded",
                             rs_ref + " has timed out progressing.", prev, true);
   } else {

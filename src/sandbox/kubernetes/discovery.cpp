@@ -31,8 +31,7 @@ json::object Version() {
 }
 
 json::object GroupVersionRef(std::string_view group, std::string_view version) {
-  return {{"groupVersion", std::string(group) + "/" + std::string(version)},
-          {"version", version}};
+  return {{"groupVersion", std::string(group) + "/" + std::string(version)}, {"version", version}};
 }
 
 json::object Group(std::string_view group) {
@@ -45,8 +44,11 @@ json::object Group(std::string_view group) {
 
 json::object Entry(std::string name, const ResourceType& t, std::string_view kind,
                    json::array verbs) {
-  return {{"name", std::move(name)}, {"singularName", ""},      {"namespaced", t.namespaced},
-          {"kind", kind},            {"verbs", std::move(verbs)}};
+  return {{"name", std::move(name)},
+          {"singularName", ""},
+          {"namespaced", t.namespaced},
+          {"kind", kind},
+          {"verbs", std::move(verbs)}};
 }
 
 json::object ResourceList(std::string_view group, std::string_view version) {
@@ -83,8 +85,8 @@ json::object ResourceList(std::string_view group, std::string_view version) {
       }
     }
   }
-  std::string gv = group.empty() ? std::string(version)
-                                 : std::string(group) + "/" + std::string(version);
+  std::string gv =
+      group.empty() ? std::string(version) : std::string(group) + "/" + std::string(version);
   return {{"kind", "APIResourceList"},
           {"apiVersion", "v1"},
           {"groupVersion", gv},
@@ -96,11 +98,11 @@ json::object ResourceList(std::string_view group, std::string_view version) {
 std::optional<json::object> Discovery(const std::string& path, const std::string& server_address) {
   if (path == "/version" || path == "/version/") return Version();
   if (path == "/api" || path == "/api/") {
-    return json::object{
-        {"kind", "APIVersions"},
-        {"versions", Strings({"v1"})},
-        {"serverAddressByClientCIDRs",
-         json::array{json::object{{"clientCIDR", "0.0.0.0/0"}, {"serverAddress", server_address}}}}};
+    return json::object{{"kind", "APIVersions"},
+                        {"versions", Strings({"v1"})},
+                        {"serverAddressByClientCIDRs",
+                         json::array{json::object{{"clientCIDR", "0.0.0.0/0"},
+                                                  {"serverAddress", server_address}}}}};
   }
   if (path == "/api/v1" || path == "/api/v1/") return ResourceList("", "v1");
   if (path == "/apis" || path == "/apis/") {

@@ -50,7 +50,8 @@ class Converter {
  public:
   json::value Convert(const YAML::Node& node, int depth) {
     if (depth > kMaxDepth) {
-      throw BadRequest("error converting YAML to JSON: yaml: exceeded max depth of " + std::to_string(kMaxDepth));
+      throw BadRequest("error converting YAML to JSON: yaml: exceeded max depth of " +
+                       std::to_string(kMaxDepth));
     }
     if (++nodes_ > kMaxNodes) {
       throw BadRequest("error converting YAML to JSON: yaml: document contains excessive aliasing");

@@ -19,10 +19,12 @@ std::string Refusal(const std::string& yaml) {
 }
 
 TEST(EmulatorYaml, ConvertsMappingsSequencesAndTypedScalars) {
-  EXPECT_EQ(YamlToJson("kind: Pod\nspec: {replicas: 2, paused: false, ratio: 0.5, name: '7', none: ~}\n"
-                       "list: [a, 1]\n"),
-            boost::json::parse(R"({"kind":"Pod","spec":{"replicas":2,"paused":false,"ratio":0.5,"name":"7",)"
-                               R"("none":null},"list":["a",1]})"));
+  EXPECT_EQ(
+      YamlToJson("kind: Pod\nspec: {replicas: 2, paused: false, ratio: 0.5, name: '7', none: ~}\n"
+                 "list: [a, 1]\n"),
+      boost::json::parse(
+          R"({"kind":"Pod","spec":{"replicas":2,"paused":false,"ratio":0.5,"name":"7",)"
+          R"("none":null},"list":["a",1]})"));
 }
 
 // Found by fuzz/kube_document: stod threw out_of_range past a double's range.
@@ -39,11 +41,12 @@ TEST(EmulatorYaml, RefusesEndlessNestingAndExcessiveAliasing) {
   std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i <= 8; ++i) {
     const std::string prev = "*a" + std::to_string(i - 1);
-    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + prev + ", " + prev + ", " + prev +
-            ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev +
-            "]\n";
+    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + prev + ", " + prev +
+            ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev +
+            ", " + prev + ", " + prev + "]\n";
   }
-  EXPECT_EQ(Refusal(bomb), "400 error converting YAML to JSON: yaml: document contains excessive aliasing");
+  EXPECT_EQ(Refusal(bomb),
+            "400 error converting YAML to JSON: yaml: document contains excessive aliasing");
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // The emulator through its HTTP handler (no network): discovery, CRUD,
 // Status errors, patches, subresources, selectors, pagination, auth.
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json.hpp>
 
 #include "core/common/json_path.hpp"
 #include "sandbox/kubernetes/test_support.hpp"
@@ -39,7 +40,8 @@ TEST_F(EmulatorApiTest, Discovery) {
     if (core::StringAt(r, {"name"}) == "deployments") {
       deploy = core::StringAt(r, {"shortNames"}) == "" && r.at("shortNames").at(0) == "deploy";
     }
-    if (core::StringAt(r, {"name"}) == "deployments/scale") scale = core::StringAt(r, {"group"}) == "autoscaling";
+    if (core::StringAt(r, {"name"}) == "deployments/scale")
+      scale = core::StringAt(r, {"group"}) == "autoscaling";
   }
   EXPECT_TRUE(deploy);
   EXPECT_TRUE(scale);
@@ -99,7 +101,8 @@ TEST_F(EmulatorApiTest, StatusErrorsLookLikeTheApiserver) {
   EXPECT_EQ(invalid.status, 422);
   EXPECT_EQ(core::StringAt(invalid.body, {"reason"}), "Invalid");
   EXPECT_EQ(core::StringAt(invalid.body, {"details", "kind"}), "Deployment");
-  EXPECT_EQ(core::StringAt(invalid.body.at("details").at("causes").at(0), {"field"}), "spec.selector");
+  EXPECT_EQ(core::StringAt(invalid.body.at("details").at("causes").at(0), {"field"}),
+            "spec.selector");
 
   auto mismatch = DeploymentManifest("bad", "web:1");
   mismatch["spec"].as_object()["selector"] = json::parse(R"({"matchLabels":{"app":"other"}})");
@@ -137,19 +140,22 @@ TEST_F(EmulatorApiTest, ReplaceChecksResourceVersion) {
   auto stale = Call(emu, "PUT", std::string(kDeployments) + "/web", update);  // old RV
   EXPECT_EQ(stale.status, 409);
   EXPECT_EQ(core::StringAt(stale.body, {"reason"}), "Conflict");
-  EXPECT_NE(core::StringAt(stale.body, {"message"}).find("the object has been modified"), std::string::npos);
+  EXPECT_NE(core::StringAt(stale.body, {"message"}).find("the object has been modified"),
+            std::string::npos);
   // Metadata-only changes do not bump generation; selector is immutable.
   json::object labels = ok.body.as_object();
   labels["metadata"].as_object()["labels"].as_object()["team"] = "a";
   auto meta_only = Call(emu, "PUT", std::string(kDeployments) + "/web", labels);
   EXPECT_EQ(core::IntAt(meta_only.body, {"metadata", "generation"}), 2);
   json::object selector = meta_only.body.as_object();
-  selector["spec"].as_object()["selector"] = json::parse(R"({"matchLabels":{"app":"web","x":"y"}})");
+  selector["spec"].as_object()["selector"] =
+      json::parse(R"({"matchLabels":{"app":"web","x":"y"}})");
   selector["spec"].as_object()["template"].as_object()["metadata"].as_object()["labels"] =
       json::parse(R"({"app":"web","x":"y"})");
   auto immutable = Call(emu, "PUT", std::string(kDeployments) + "/web", selector);
   EXPECT_EQ(immutable.status, 422);
-  EXPECT_NE(core::StringAt(immutable.body, {"message"}).find("field is immutable"), std::string::npos);
+  EXPECT_NE(core::StringAt(immutable.body, {"message"}).find("field is immutable"),
+            std::string::npos);
 }
 
 TEST_F(EmulatorApiTest, PatchTypes) {
@@ -158,9 +164,11 @@ TEST_F(EmulatorApiTest, PatchTypes) {
   auto merge = Call(emu, "PATCH", url, json::parse(R"({"spec":{"replicas":2}})"),
                     "application/merge-patch+json");
   EXPECT_EQ(core::IntAt(merge.body, {"spec", "replicas"}), 2);
-  auto smp = Call(emu, "PATCH", url,
-                  json::parse(R"({"spec":{"template":{"spec":{"containers":[{"name":"app","image":"web:2"}]}}}})"),
-                  "application/strategic-merge-patch+json");
+  auto smp =
+      Call(emu, "PATCH", url,
+           json::parse(
+               R"({"spec":{"template":{"spec":{"containers":[{"name":"app","image":"web:2"}]}}}})"),
+           "application/strategic-merge-patch+json");
   const auto& c = smp.body.at("spec").at("template").at("spec").at("containers").at(0);
   EXPECT_EQ(core::StringAt(c, {"image"}), "web:2");
   EXPECT_EQ(core::IntAt(c.at("ports").at(0), {"containerPort"}), 8080);  // kept: merged by name
@@ -169,8 +177,9 @@ TEST_F(EmulatorApiTest, PatchTypes) {
                  json::parse(R"([{"op":"replace","path":"/spec/replicas","value":4}])"),
                  "application/json-patch+json");
   EXPECT_EQ(core::IntAt(jp.body, {"spec", "replicas"}), 4);
-  auto failed = Call(emu, "PATCH", url, json::parse(R"([{"op":"test","path":"/spec/replicas","value":1}])"),
-                     "application/json-patch+json");
+  auto failed =
+      Call(emu, "PATCH", url, json::parse(R"([{"op":"test","path":"/spec/replicas","value":1}])"),
+           "application/json-patch+json");
   EXPECT_EQ(failed.status, 422);
   auto conflict = Call(emu, "PATCH", url, json::parse(R"({"metadata":{"resourceVersion":"1"}})"),
                        "application/merge-patch+json");
@@ -223,11 +232,14 @@ TEST_F(EmulatorApiTest, PaginationWithLimitAndContinue) {
   std::string cont;
   std::string rv;
   for (int page = 0; page < 5; ++page) {
-    auto r = Call(emu, "GET", "/api/v1/namespaces/default/configmaps?limit=2" +
-                                  (cont.empty() ? std::string() : "&continue=" + cont));
+    auto r = Call(emu, "GET",
+                  "/api/v1/namespaces/default/configmaps?limit=2" +
+                      (cont.empty() ? std::string() : "&continue=" + cont));
     if (rv.empty()) rv = core::StringAt(r.body, {"metadata", "resourceVersion"});
-    EXPECT_EQ(core::StringAt(r.body, {"metadata", "resourceVersion"}), rv);  // pages share the list RV
-    for (const auto& item : r.body.at("items").as_array()) seen.push_back(core::StringAt(item, {"metadata", "name"}));
+    EXPECT_EQ(core::StringAt(r.body, {"metadata", "resourceVersion"}),
+              rv);  // pages share the list RV
+    for (const auto& item : r.body.at("items").as_array())
+      seen.push_back(core::StringAt(item, {"metadata", "name"}));
     cont = core::StringAt(r.body, {"metadata", "continue"});
     if (cont.empty()) break;
   }
@@ -252,7 +264,9 @@ TEST_F(EmulatorApiTest, NamespaceDeletionGoesThroughTerminating) {
   EXPECT_EQ(core::StringAt(got.body, {"status", "phase"}), "Active");
   EXPECT_EQ(got.body.at("spec").at("finalizers").at(0), "kubernetes");
   ASSERT_EQ(Call(emu, "POST", "/apis/apps/v1/namespaces/team-a/deployments",
-                 DeploymentManifest("web", "web:1")).status, 201);
+                 DeploymentManifest("web", "web:1"))
+                .status,
+            201);
   auto deleted = Call(emu, "DELETE", "/api/v1/namespaces/team-a");
   EXPECT_EQ(deleted.status, 200);
   EXPECT_EQ(core::StringAt(deleted.body, {"status", "phase"}), "Terminating");
@@ -260,7 +274,8 @@ TEST_F(EmulatorApiTest, NamespaceDeletionGoesThroughTerminating) {
   auto forbidden = Call(emu, "POST", "/api/v1/namespaces/team-a/configmaps",
                         json::object{{"metadata", {{"name", "x"}}}});
   EXPECT_EQ(forbidden.status, 403);
-  EXPECT_EQ(core::StringAt(forbidden.body.at("details").at("causes").at(0), {"reason"}), "NamespaceTerminating");
+  EXPECT_EQ(core::StringAt(forbidden.body.at("details").at("causes").at(0), {"reason"}),
+            "NamespaceTerminating");
   EXPECT_EQ(Call(emu, "POST", "/api/v1/namespaces", NamespaceManifest("team-a")).status, 409);
   emu.RunControllersOnce();  // content removed
   EXPECT_EQ(Call(emu, "GET", "/apis/apps/v1/namespaces/team-a/deployments/web").status, 404);
@@ -280,8 +295,9 @@ TEST_F(EmulatorApiTest, ServiceIngressConfigMap) {
   auto no_ports = Call(emu, "POST", "/api/v1/namespaces/default/services",
                        json::parse(R"({"metadata":{"name":"bad"},"spec":{}})"));
   EXPECT_EQ(no_ports.status, 422);
-  auto ing = Call(emu, "POST", "/apis/networking.k8s.io/v1/namespaces/default/ingresses",
-                  json::parse(R"({"metadata":{"name":"web"},"spec":{"rules":[{"host":"web.example.com",
+  auto ing =
+      Call(emu, "POST", "/apis/networking.k8s.io/v1/namespaces/default/ingresses",
+           json::parse(R"({"metadata":{"name":"web"},"spec":{"rules":[{"host":"web.example.com",
                     "http":{"paths":[{"path":"/","backend":{"service":{"name":"web","port":{"number":80}}}}]}}]}})"));
   EXPECT_EQ(ing.status, 422);  // pathType is required
   EXPECT_NE(core::StringAt(ing.body, {"message"}).find("pathType"), std::string::npos);
@@ -295,7 +311,8 @@ TEST_F(EmulatorApiTest, FieldValidationFromTheOpenApiSchemas) {
   unknown["spec"].as_object()["replica"] = 2;
   auto strict = Call(emu, "POST", std::string(kDeployments) + "?fieldValidation=Strict", unknown);
   EXPECT_EQ(strict.status, 400);
-  EXPECT_NE(core::StringAt(strict.body, {"message"}).find("strict decoding error: unknown field \"spec.replica\""),
+  EXPECT_NE(core::StringAt(strict.body, {"message"})
+                .find("strict decoding error: unknown field \"spec.replica\""),
             std::string::npos)
       << strict.raw.body;
   auto lenient = Call(emu, "POST", kDeployments, unknown);  // Warn: dropped
@@ -305,10 +322,13 @@ TEST_F(EmulatorApiTest, FieldValidationFromTheOpenApiSchemas) {
   wrong["spec"].as_object()["replicas"] = "two";
   auto typed = Call(emu, "POST", kDeployments, wrong);
   EXPECT_EQ(typed.status, 400);
-  EXPECT_NE(core::StringAt(typed.body, {"message"}).find("cannot be handled as a Deployment"), std::string::npos);
+  EXPECT_NE(core::StringAt(typed.body, {"message"}).find("cannot be handled as a Deployment"),
+            std::string::npos);
   auto with_null = DeploymentManifest("nulls", "web:1");
   with_null["metadata"].as_object()["creationTimestamp"] = nullptr;  // kubectl sends these
-  EXPECT_EQ(Call(emu, "POST", std::string(kDeployments) + "?fieldValidation=Strict", with_null).status, 201);
+  EXPECT_EQ(
+      Call(emu, "POST", std::string(kDeployments) + "?fieldValidation=Strict", with_null).status,
+      201);
 }
 
 TEST_F(EmulatorApiTest, ProtobufNamespaceFromKubectlCreate) {

@@ -4,8 +4,8 @@
 
 namespace slipway::sandbox::kube {
 
-void CheckFields(const SchemaChecker* checker, const ResourceType& type, boost::json::object& object,
-                 const std::string& field_validation) {
+void CheckFields(const SchemaChecker* checker, const ResourceType& type,
+                 boost::json::object& object, const std::string& field_validation) {
   if (!checker || checker->empty()) return;
   auto schema = checker->SchemaFor(std::string(type.group), std::string(type.version),
                                    std::string(type.kind));

@@ -12,7 +12,7 @@ namespace slipway::sandbox::kube {
 /// Deployment: …"); unknown fields are a 400 under `fieldValidation=Strict`
 /// (kubectl apply sends it once it has seen /openapi/v3) and are dropped
 /// otherwise (Warn, the default, and Ignore). No-op without a checker.
-void CheckFields(const SchemaChecker* checker, const ResourceType& type, boost::json::object& object,
-                 const std::string& field_validation);
+void CheckFields(const SchemaChecker* checker, const ResourceType& type,
+                 boost::json::object& object, const std::string& field_validation);
 
 }  // namespace slipway::sandbox::kube

@@ -83,8 +83,10 @@ http::Response Watch(Cluster& cluster, const ApiPath& path, const http::Request&
 }
 
 http::Response List(Cluster& cluster, const ApiPath& path, const http::Request& request) {
-  auto labels = ParseOrBadRequest(LabelSelector::Parse(request.Query("labelSelector").value_or("")));
-  auto fields = ParseOrBadRequest(FieldSelector::Parse(request.Query("fieldSelector").value_or("")));
+  auto labels =
+      ParseOrBadRequest(LabelSelector::Parse(request.Query("labelSelector").value_or("")));
+  auto fields =
+      ParseOrBadRequest(FieldSelector::Parse(request.Query("fieldSelector").value_or("")));
   if (path.legacy_watch || Truthy(request.Query("watch"))) {
     return Watch(cluster, path, request, std::move(labels), std::move(fields));
   }
@@ -117,7 +119,8 @@ http::Response List(Cluster& cluster, const ApiPath& path, const http::Request& 
   if (limit > 0 && matched.size() > limit) {
     remaining = matched.size() - limit;
     matched.resize(limit);
-    cont = EncodeContinue(std::stoll(list_rv), core::StringAt(*matched.back(), {"metadata", "namespace"}),
+    cont = EncodeContinue(std::stoll(list_rv),
+                          core::StringAt(*matched.back(), {"metadata", "namespace"}),
                           core::StringAt(*matched.back(), {"metadata", "name"}));
   }
   if (WantsTable(request)) {
@@ -153,8 +156,10 @@ http::Response List(Cluster& cluster, const ApiPath& path, const http::Request& 
 }
 
 http::Response DeleteCollection(Cluster& cluster, const ApiPath& path, http::Request& request) {
-  auto labels = ParseOrBadRequest(LabelSelector::Parse(request.Query("labelSelector").value_or("")));
-  auto fields = ParseOrBadRequest(FieldSelector::Parse(request.Query("fieldSelector").value_or("")));
+  auto labels =
+      ParseOrBadRequest(LabelSelector::Parse(request.Query("labelSelector").value_or("")));
+  auto fields =
+      ParseOrBadRequest(FieldSelector::Parse(request.Query("fieldSelector").value_or("")));
   std::vector<std::string> names;
   std::vector<std::string> namespaces;
   for (const auto* obj : cluster.store.List(*path.type, path.ns)) {
@@ -170,9 +175,10 @@ http::Response DeleteCollection(Cluster& cluster, const ApiPath& path, http::Req
     one.name = names[i];
     DeleteObject(cluster, one, request);
   }
-  return http::Response::Json(
-      200, json::object{{"kind", "Status"}, {"apiVersion", "v1"}, {"metadata", json::object()},
-                        {"status", "Success"}});
+  return http::Response::Json(200, json::object{{"kind", "Status"},
+                                                {"apiVersion", "v1"},
+                                                {"metadata", json::object()},
+                                                {"status", "Success"}});
 }
 
 }  // namespace
@@ -201,7 +207,8 @@ http::Response ServeResource(Cluster& cluster, const ApiPath& path, http::Reques
   if (path.name.empty()) {
     if (m == "GET") return List(cluster, path, request);
     if (m == "POST") {
-      if (path.type->namespaced && path.ns.empty()) throw MethodNotAllowed("the server does not allow this method on the requested resource");
+      if (path.type->namespaced && path.ns.empty())
+        throw MethodNotAllowed("the server does not allow this method on the requested resource");
       return CreateObject(cluster, path, request);
     }
     if (m == "DELETE" && path.type->namespaced) return DeleteCollection(cluster, path, request);
@@ -211,7 +218,9 @@ http::Response ServeResource(Cluster& cluster, const ApiPath& path, http::Reques
   if (m == "GET") {
     const auto& obj = MustGet(cluster, *path.type, path.ns, path.name);
     if (WantsTable(request)) {
-      return http::Response::Json(200, ToTable(*path.type, {&obj}, core::StringAt(obj, {"metadata", "resourceVersion"}), ""));
+      return http::Response::Json(
+          200,
+          ToTable(*path.type, {&obj}, core::StringAt(obj, {"metadata", "resourceVersion"}), ""));
     }
     if (WantsMetadataOnly(request)) return http::Response::Json(200, PartialMetadata(obj));
     return http::Response::Json(200, obj);

@@ -3,10 +3,10 @@
 // gives kubectl a fresh HOME (its discovery cache lives there) and a
 // kubeconfig pointing at the emulator. Waits poll with a deadline: kubectl
 // is a real process.
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <boost/json.hpp>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -44,7 +44,8 @@ class KubectlTest : public ::testing::Test {
     host_.Start();
     url_ = host_.endpoints().at("kubernetes");
     std::ofstream(dir_.path() + "/kubeconfig")
-        << "apiVersion: v1\nkind: Config\nclusters:\n- name: sandbox\n  cluster:\n    server: " << url_
+        << "apiVersion: v1\nkind: Config\nclusters:\n- name: sandbox\n  cluster:\n    server: "
+        << url_
         << "\ncontexts:\n- name: sandbox\n  context:\n    cluster: sandbox\n    user: sandbox\n"
            "    namespace: default\ncurrent-context: sandbox\nusers:\n- name: sandbox\n  user:\n"
            "    token: sandbox-token\n";
@@ -81,7 +82,8 @@ class KubectlTest : public ::testing::Test {
   }
 
   // Polls until `done` holds or the deadline passes (kubectl is a real process).
-  bool Eventually(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(30)) {
+  bool Eventually(const std::function<bool()>& done,
+                  std::chrono::seconds limit = std::chrono::seconds(30)) {
     auto deadline = std::chrono::steady_clock::now() + limit;
     while (std::chrono::steady_clock::now() < deadline) {
       if (done()) return true;
@@ -93,7 +95,8 @@ class KubectlTest : public ::testing::Test {
   std::string Manifest(const std::string& name, const std::string& image, int replicas,
                        const std::string& extra_annotation = "") {
     std::string m = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name +
-                    "\n  labels:\n    app: " + name + "\nspec:\n  replicas: " + std::to_string(replicas) +
+                    "\n  labels:\n    app: " + name +
+                    "\nspec:\n  replicas: " + std::to_string(replicas) +
                     "\n  selector:\n    matchLabels:\n      app: " + name +
                     "\n  template:\n    metadata:\n      labels:\n        app: " + name + "\n";
     if (!extra_annotation.empty()) m += "      annotations:\n        " + extra_annotation + "\n";
@@ -157,10 +160,13 @@ TEST_F(KubectlTest, ApplyRolloutScaleRestartDelete) {
   EXPECT_NE(changed.out.find("deployment.apps/web configured"), std::string::npos) << changed.out;
   ExpectRolledOut("deployment/web", "apps");
   auto d = KubectlJson("get deploy web -n apps");
-  EXPECT_EQ(core::StringAt(d.at("spec").at("template").at("spec").at("containers").at(0), {"image"}),
-            "registry.local/web:2");
-  EXPECT_EQ(core::StringAt(d.at("spec").at("template").at("spec").at("containers").at(0).at("env").at(0), {"value"}),
-            "sandbox");
+  EXPECT_EQ(
+      core::StringAt(d.at("spec").at("template").at("spec").at("containers").at(0), {"image"}),
+      "registry.local/web:2");
+  EXPECT_EQ(
+      core::StringAt(d.at("spec").at("template").at("spec").at("containers").at(0).at("env").at(0),
+                     {"value"}),
+      "sandbox");
   EXPECT_EQ(d.at("metadata").at("annotations").at("deployment.kubernetes.io/revision"), "2");
   EXPECT_EQ(KubectlJson("get rs -n apps -l app=web").at("items").as_array().size(), 2u);
   auto unchanged = Kubectl("apply -n apps -f " + path);
@@ -198,9 +204,8 @@ TEST_F(KubectlTest, ApplyRolloutScaleRestartDelete) {
   auto missing = Kubectl("get deploy web -n apps");
   EXPECT_NE(missing.code, 0);
   EXPECT_NE(missing.err.find("NotFound"), std::string::npos) << missing.err;
-  EXPECT_TRUE(Eventually([&] {
-    return KubectlJson("get pods -n apps -l app=web").at("items").as_array().empty();
-  }));
+  EXPECT_TRUE(Eventually(
+      [&] { return KubectlJson("get pods -n apps -l app=web").at("items").as_array().empty(); }));
 }
 
 TEST_F(KubectlTest, ServerSideApply) {
@@ -238,7 +243,8 @@ TEST_F(KubectlTest, InvalidObjectIsRejectedWithTheApiserverMessage) {
   bad.replace(bad.find(selector), selector.size(), "matchLabels:\n      app: other");
   auto run = Kubectl("apply -f " + Write("invalid.yaml", bad));
   EXPECT_NE(run.code, 0);
-  EXPECT_NE(run.err.find("`selector` does not match template `labels`"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("`selector` does not match template `labels`"), std::string::npos)
+      << run.err;
 }
 
 TEST_F(KubectlTest, FaultInjectionThroughTheSandboxAdminEndpoint) {
@@ -249,7 +255,8 @@ TEST_F(KubectlTest, FaultInjectionThroughTheSandboxAdminEndpoint) {
   connectors::TransportRequest fault;
   fault.method = "POST";
   fault.path = "/_sandbox/faults";
-  fault.body = R"({"path_prefix":"/apis/apps/v1/namespaces/default/deployments","count":1,"status":503})";
+  fault.body =
+      R"({"path_prefix":"/apis/apps/v1/namespaces/default/deployments","count":1,"status":503})";
   fault.headers = {{"Content-Type", "application/json"}};
   auto added = http.Send(fault);
   ASSERT_TRUE(added.ok());

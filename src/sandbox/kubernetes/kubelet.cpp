@@ -32,8 +32,8 @@ json::object Cond(const char* type, bool ok, const std::string& since, const cha
 std::string FullImage(const std::string& image) {
   auto slash = image.find('/');
   std::string first = slash == std::string::npos ? "" : image.substr(0, slash);
-  bool has_registry = first.find('.') != std::string::npos || first.find(':') != std::string::npos ||
-                      first == "localhost";
+  bool has_registry = first.find('.') != std::string::npos ||
+                      first.find(':') != std::string::npos || first == "localhost";
   if (has_registry) return image;
   return slash == std::string::npos ? "docker.io/library/" + image : "docker.io/" + image;
 }
@@ -64,44 +64,54 @@ json::object Status(const Cluster& cluster, const json::object& pod, Outcome out
   std::vector<std::string> unready;
   bool all_ready = true;
   const auto* containers = core::Find(pod, {"spec", "containers"});
-  for (const auto& c : containers && containers->is_array() ? containers->as_array() : json::array()) {
+  for (const auto& c :
+       containers && containers->is_array() ? containers->as_array() : json::array()) {
     std::string name = core::StringAt(c, {"name"});
     std::string image = core::StringAt(c, {"image"});
     bool pull_ok = cluster.ImageExists(image);
-    json::object st{{"name", name}, {"image", FullImage(image)}, {"imageID", ""},
-                    {"restartCount", 0}, {"ready", false}, {"started", false}};
+    json::object st{{"name", name},   {"image", FullImage(image)},
+                    {"imageID", ""},  {"restartCount", 0},
+                    {"ready", false}, {"started", false}};
     json::object state;
     if (outcome == Outcome::kCreating) {
       state["waiting"] = json::object{{"reason", "ContainerCreating"}};
     } else if (!pull_ok) {
       bool first = outcome == Outcome::kPullError && restarts == 0;
       state["waiting"] =
-          first ? json::object{{"reason", "ErrImagePull"},
-                               {"message", "rpc error: code = NotFound desc = failed to pull and unpack image \"" +
-                                               FullImage(image) + "\": not found"}}
-                : json::object{{"reason", "ImagePullBackOff"},
-                               {"message", "Back-off pulling image \"" + image + "\""}};
+          first
+              ? json::
+                    object{{"reason", "ErrImagePull"},
+                           {"message",
+                            "rpc error: code = NotFound desc = failed to pull and unpack image \"" +
+                                FullImage(image) + "\": not found"}}
+              : json::object{{"reason", "ImagePullBackOff"},
+                             {"message", "Back-off pulling image \"" + image + "\""}};
     } else {
       st["imageID"] = ImageId(image);
-      st["containerID"] = "containerd://" + Sha256Hex(core::StringAt(pod, {"metadata", "uid"}) + name);
+      st["containerID"] =
+          "containerd://" + Sha256Hex(core::StringAt(pod, {"metadata", "uid"}) + name);
       if (outcome == Outcome::kCrashing) {
         st["restartCount"] = restarts;
-        st["lastState"] = json::object{
-            {"terminated", json::object{{"exitCode", 1}, {"reason", "Error"}, {"startedAt", now},
-                                        {"finishedAt", now},
-                                        {"containerID", st["containerID"]}}}};
-        state["waiting"] = json::object{
-            {"reason", "CrashLoopBackOff"},
-            {"message", "back-off 10s restarting failed container=" + name + " pod=" +
-                            core::StringAt(pod, {"metadata", "name"}) + "_" + core::StringAt(pod, {"metadata", "namespace"}) +
-                            "(" + core::StringAt(pod, {"metadata", "uid"}) + ")"}};
+        st["lastState"] =
+            json::object{{"terminated", json::object{{"exitCode", 1},
+                                                     {"reason", "Error"},
+                                                     {"startedAt", now},
+                                                     {"finishedAt", now},
+                                                     {"containerID", st["containerID"]}}}};
+        state["waiting"] =
+            json::object{{"reason", "CrashLoopBackOff"},
+                         {"message", "back-off 10s restarting failed container=" + name +
+                                         " pod=" + core::StringAt(pod, {"metadata", "name"}) + "_" +
+                                         core::StringAt(pod, {"metadata", "namespace"}) + "(" +
+                                         core::StringAt(pod, {"metadata", "uid"}) + ")"}};
       } else {
         st["ready"] = true;
         st["started"] = true;
         state["running"] = json::object{{"startedAt", now}};
         // Keep the original start across status rewrites.
         if (old) {
-          if (const auto* prev = core::Find(*old, {"containerStatuses"}); prev && prev->is_array()) {
+          if (const auto* prev = core::Find(*old, {"containerStatuses"});
+              prev && prev->is_array()) {
             for (const auto& p : prev->as_array()) {
               if (core::StringAt(p, {"name"}) == name && core::Find(p, {"state", "running"})) {
                 state["running"] = p.at("state").at("running");
@@ -126,7 +136,8 @@ json::object Status(const Cluster& cluster, const json::object& pod, Outcome out
     if (old) {
       if (const auto* conds = old->if_contains("conditions"); conds && conds->is_array()) {
         for (const auto& c : conds->as_array()) {
-          if (core::StringAt(c, {"type"}) == type && core::StringAt(c, {"status"}) == (ok ? "True" : "False")) {
+          if (core::StringAt(c, {"type"}) == type &&
+              core::StringAt(c, {"status"}) == (ok ? "True" : "False")) {
             return core::StringAt(c, {"lastTransitionTime"}, now);
           }
         }
@@ -141,7 +152,8 @@ json::object Status(const Cluster& cluster, const json::object& pod, Outcome out
       all_ready ? Cond("Ready", true, since("Ready", true))
                 : Cond("Ready", false, since("Ready", false), "ContainersNotReady", not_ready),
       all_ready ? Cond("ContainersReady", true, since("ContainersReady", true))
-                : Cond("ContainersReady", false, since("ContainersReady", false), "ContainersNotReady", not_ready),
+                : Cond("ContainersReady", false, since("ContainersReady", false),
+                       "ContainersNotReady", not_ready),
       Cond("PodScheduled", true, since("PodScheduled", true))};
   return {{"phase", running ? "Running" : "Pending"},
           {"conditions", std::move(conditions)},
@@ -161,7 +173,8 @@ void RecordReady(Cluster& cluster, const json::object& pod) {
   cluster.pods_ready.push_back(
       {core::StringAt(pod, {"metadata", "namespace"}), core::StringAt(pod, {"metadata", "name"}),
        labels && labels->is_object() ? labels->as_object() : json::object{},
-       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+       std::chrono::duration_cast<std::chrono::milliseconds>(
+           std::chrono::system_clock::now().time_since_epoch())
            .count()});
   if (cluster.pods_ready.size() > kKeptReadyRecords) cluster.pods_ready.pop_front();
 }
@@ -181,7 +194,8 @@ void RunKubelet(Cluster& cluster, Clock::time_point now) {
       rt.next = now + cluster.settings.pod_ready_delay;
     }
     json::object next = pod;
-    if (core::StringAt(pod, {"spec", "nodeName"}).empty()) core::EnsureObject(next, {"spec"})["nodeName"] = "sandbox-node-1";
+    if (core::StringAt(pod, {"spec", "nodeName"}).empty())
+      core::EnsureObject(next, {"spec"})["nodeName"] = "sandbox-node-1";
     std::string ip = core::StringAt(pod, {"status", "podIP"});
     if (ip.empty()) ip = cluster.AllocatePodIp();
     if (rt.stage == 0 && !core::Find(pod, {"status", "containerStatuses"})) {
@@ -189,11 +203,15 @@ void RunKubelet(Cluster& cluster, Clock::time_point now) {
     } else if (now >= rt.next) {
       bool pull_ok = true;
       if (const auto* cs = core::Find(pod, {"spec", "containers"}); cs && cs->is_array()) {
-        for (const auto& c : cs->as_array()) pull_ok = pull_ok && cluster.ImageExists(core::StringAt(c, {"image"}));
+        for (const auto& c : cs->as_array())
+          pull_ok = pull_ok && cluster.ImageExists(core::StringAt(c, {"image"}));
       }
-      Outcome outcome = !pull_ok ? Outcome::kPullError : Crashes(pod) ? Outcome::kCrashing : Outcome::kRunning;
+      Outcome outcome = !pull_ok       ? Outcome::kPullError
+                        : Crashes(pod) ? Outcome::kCrashing
+                                       : Outcome::kRunning;
       int count = rt.stage;  // pull errors and crashes seen so far
-      next["status"] = Status(cluster, next, outcome, outcome == Outcome::kCrashing ? count + 1 : count, ip);
+      next["status"] =
+          Status(cluster, next, outcome, outcome == Outcome::kCrashing ? count + 1 : count, ip);
       ++rt.stage;
       bool settled = outcome == Outcome::kRunning;
       rt.next = settled ? Clock::time_point::max() : now + cluster.settings.pod_ready_delay;

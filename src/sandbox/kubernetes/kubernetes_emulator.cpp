@@ -88,8 +88,9 @@ http::Response KubernetesEmulator::Handle(http::Request& request) {
     response.route = "kubernetes";
     return response;
   } catch (const std::exception& e) {
-    auto response = ApiError(500, "InternalError", std::string("an error on the server (\"") +
-                                                       e.what() + "\") has prevented the request from succeeding")
+    auto response = ApiError(500, "InternalError",
+                             std::string("an error on the server (\"") + e.what() +
+                                 "\") has prevented the request from succeeding")
                         .ToResponse();
     response.route = "kubernetes";
     return response;
@@ -138,7 +139,8 @@ json::value KubernetesEmulator::State() const {
   }
   json::array ready;
   for (const auto& r : cluster_->pods_ready) {
-    ready.push_back({{"namespace", r.ns}, {"name", r.name}, {"labels", r.labels}, {"ready_at_ms", r.at_ms}});
+    ready.push_back(
+        {{"namespace", r.ns}, {"name", r.name}, {"labels", r.labels}, {"ready_at_ms", r.at_ms}});
   }
   return json::object{{"resourceVersion", std::to_string(cluster_->store.rv())},
                       {"watches", cluster_->store.watch_count()},

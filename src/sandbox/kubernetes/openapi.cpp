@@ -32,9 +32,9 @@ void OpenApiDocuments::LoadLocked() {
   if (loaded_) return;
   loaded_ = true;
   for (const auto& gv : AllGroupVersions()) {
-    std::string key = gv.group.empty() ? "api/" + std::string(gv.version)
-                                       : "apis/" + std::string(gv.group) + "/" +
-                                             std::string(gv.version);
+    std::string key = gv.group.empty()
+                          ? "api/" + std::string(gv.version)
+                          : "apis/" + std::string(gv.group) + "/" + std::string(gv.version);
     std::string file = key;
     for (size_t p = file.find('/'); p != std::string::npos; p = file.find('/', p + 2)) {
       file.replace(p, 1, "__");

@@ -33,8 +33,12 @@ class Reader {
     uint64_t key = Varint();
     f = Field{static_cast<uint32_t>(key >> 3), 0, {}};
     switch (key & 7) {
-      case 0: f.varint = Varint(); break;
-      case 1: Skip(8); break;
+      case 0:
+        f.varint = Varint();
+        break;
+      case 1:
+        Skip(8);
+        break;
       case 2: {
         uint64_t n = Varint();
         if (n > data_.size() - pos_) Malformed();
@@ -42,8 +46,11 @@ class Reader {
         pos_ += n;
         break;
       }
-      case 5: Skip(4); break;
-      default: Malformed();
+      case 5:
+        Skip(4);
+        break;
+      default:
+        Malformed();
     }
     return true;
   }
@@ -93,9 +100,15 @@ json::object ObjectMeta(std::string_view data) {
   Field f;
   while (r.Next(f)) {
     switch (f.number) {
-      case 1: if (!f.bytes.empty()) meta["name"] = f.bytes; break;
-      case 2: if (!f.bytes.empty()) meta["generateName"] = f.bytes; break;
-      case 3: if (!f.bytes.empty()) meta["namespace"] = f.bytes; break;
+      case 1:
+        if (!f.bytes.empty()) meta["name"] = f.bytes;
+        break;
+      case 2:
+        if (!f.bytes.empty()) meta["generateName"] = f.bytes;
+        break;
+      case 3:
+        if (!f.bytes.empty()) meta["namespace"] = f.bytes;
+        break;
       case 11: {
         if (!meta.contains("labels")) meta["labels"] = json::object();
         MapEntry(f.bytes, meta["labels"].as_object(), false);
@@ -111,7 +124,8 @@ json::object ObjectMeta(std::string_view data) {
         meta["finalizers"].as_array().emplace_back(f.bytes);
         break;
       }
-      default: break;  // server-owned fields (uid, resourceVersion, …) are ignored on write
+      default:
+        break;  // server-owned fields (uid, resourceVersion, …) are ignored on write
     }
   }
   return meta;

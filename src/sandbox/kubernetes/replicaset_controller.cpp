@@ -1,7 +1,7 @@
 // The replicaset controller (pkg/controller/replicaset): keeps
 // spec.replicas pods and reports how many are ready and available.
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <ctime>
 
 #include "core/common/json_path.hpp"
@@ -24,12 +24,13 @@ json::object NewPod(const json::object& rs) {
   meta["name"] = rs_name + "-" + RandomSuffix(5);
   meta["generateName"] = rs_name + "-";
   meta["namespace"] = core::StringAt(rs, {"metadata", "namespace"});
-  meta["ownerReferences"] = json::array{json::object{{"apiVersion", "apps/v1"},
-                                                     {"kind", "ReplicaSet"},
-                                                     {"name", rs_name},
-                                                     {"uid", core::StringAt(rs, {"metadata", "uid"})},
-                                                     {"controller", true},
-                                                     {"blockOwnerDeletion", true}}};
+  meta["ownerReferences"] =
+      json::array{json::object{{"apiVersion", "apps/v1"},
+                               {"kind", "ReplicaSet"},
+                               {"name", rs_name},
+                               {"uid", core::StringAt(rs, {"metadata", "uid"})},
+                               {"controller", true},
+                               {"blockOwnerDeletion", true}}};
   json::object spec = tmpl.contains("spec") ? tmpl.at("spec").as_object() : json::object();
   DefaultPodSpec(spec);
   spec["nodeName"] = kNodeName;  // the scheduler binds at once: one node
@@ -63,7 +64,8 @@ void Sync(Cluster& cluster, const json::object& rs, Clock::time_point now) {
     // Unready pods go first, then the newest (ActivePods ordering, simplified).
     std::stable_sort(pods.begin(), pods.end(), [](const auto& a, const auto& b) {
       if (IsReady(a) != IsReady(b)) return !IsReady(a);
-      return core::StringAt(a, {"metadata", "creationTimestamp"}) > core::StringAt(b, {"metadata", "creationTimestamp"});
+      return core::StringAt(a, {"metadata", "creationTimestamp"}) >
+             core::StringAt(b, {"metadata", "creationTimestamp"});
     });
     for (int64_t i = 0; i < have - want; ++i) {
       cluster.store.Remove(pod_type, ns, core::StringAt(pods[i], {"metadata", "name"}));

@@ -8,11 +8,11 @@ namespace slipway::sandbox::kube {
 /// One emulated resource type: what discovery advertises and what the
 /// router, store and messages need to know about it.
 struct ResourceType {
-  std::string_view plural;      ///< "deployments" (unique across groups here)
-  std::string_view singular;    ///< "deployment"
-  std::string_view kind;        ///< "Deployment"
-  std::string_view group;       ///< "" for core, "apps", "networking.k8s.io"
-  std::string_view version;     ///< "v1"
+  std::string_view plural;    ///< "deployments" (unique across groups here)
+  std::string_view singular;  ///< "deployment"
+  std::string_view kind;      ///< "Deployment"
+  std::string_view group;     ///< "" for core, "apps", "networking.k8s.io"
+  std::string_view version;   ///< "v1"
   bool namespaced = true;
   std::vector<std::string_view> short_names;
   std::vector<std::string_view> subresources;  ///< "status", "scale", "log", "finalize"

@@ -12,14 +12,21 @@ constexpr std::string_view kRefPrefix = "#/components/schemas/";
 
 const char* TypeName(const json::value& v) {
   switch (v.kind()) {
-    case json::kind::object: return "object";
-    case json::kind::array: return "array";
-    case json::kind::string: return "string";
+    case json::kind::object:
+      return "object";
+    case json::kind::array:
+      return "array";
+    case json::kind::string:
+      return "string";
     case json::kind::int64:
-    case json::kind::uint64: return "integer";
-    case json::kind::double_: return "number";
-    case json::kind::bool_: return "boolean";
-    case json::kind::null: return "null";
+    case json::kind::uint64:
+      return "integer";
+    case json::kind::double_:
+      return "number";
+    case json::kind::bool_:
+      return "boolean";
+    case json::kind::null:
+      return "null";
   }
   return "?";
 }
@@ -27,8 +34,10 @@ const char* TypeName(const json::value& v) {
 }  // namespace
 
 void SchemaChecker::AddDocument(const json::value& document) {
-  const auto* comps = document.is_object() ? document.as_object().if_contains("components") : nullptr;
-  const auto* schemas = comps && comps->is_object() ? comps->as_object().if_contains("schemas") : nullptr;
+  const auto* comps =
+      document.is_object() ? document.as_object().if_contains("components") : nullptr;
+  const auto* schemas =
+      comps && comps->is_object() ? comps->as_object().if_contains("schemas") : nullptr;
   if (!schemas || !schemas->is_object()) return;
   for (const auto& kv : schemas->as_object()) {
     if (!kv.value().is_object()) continue;
@@ -97,7 +106,8 @@ void SchemaChecker::CheckNode(const json::value& value, const json::object& raw,
       if (s.is_object()) CheckNode(value, s.as_object(), path, options, sub);
       if (sub.empty()) ++matches;
     }
-    if (matches == 0) errors.push_back(where + ": matches none of oneOf (got " + TypeName(value) + ")");
+    if (matches == 0)
+      errors.push_back(where + ": matches none of oneOf (got " + TypeName(value) + ")");
   }
   if (value.is_null()) {
     if (!options.allow_null) errors.push_back(where + ": null is not allowed");
@@ -158,13 +168,15 @@ void SchemaChecker::CheckNode(const json::value& value, const json::object& raw,
     const auto* items = schema->if_contains("items");
     if (items && items->is_object()) {
       for (size_t i = 0; i < arr->size(); ++i) {
-        CheckNode((*arr)[i], items->as_object(), path + "[" + std::to_string(i) + "]", options, errors);
+        CheckNode((*arr)[i], items->as_object(), path + "[" + std::to_string(i) + "]", options,
+                  errors);
       }
     }
   }
 }
 
-std::vector<std::string> SchemaChecker::Prune(json::value& value, const std::string& schema_name) const {
+std::vector<std::string> SchemaChecker::Prune(json::value& value,
+                                              const std::string& schema_name) const {
   std::vector<std::string> pruned;
   auto it = schemas_.find(schema_name);
   if (it != schemas_.end()) PruneNode(value, it->second, "", pruned);

@@ -1,8 +1,9 @@
 // Everything the emulator returns validates against the official OpenAPI
 // v3 schemas (shared/specs/kubernetes/), strictly: no unknown fields, no
 // wrong types, required fields present.
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json.hpp>
 
 #include "core/common/json_path.hpp"
 #include "sandbox/kubernetes/openapi.hpp"
@@ -32,7 +33,8 @@ class SchemaTest : public ::testing::Test {
   static void TearDownTestSuite() { delete checker_; }
 
   // Validates `value` as `kind` of `api_version`; lists as their List kind.
-  void ExpectValid(const json::value& value, const std::string& api_version, const std::string& kind) {
+  void ExpectValid(const json::value& value, const std::string& api_version,
+                   const std::string& kind) {
     auto slash = api_version.find('/');
     std::string group = slash == std::string::npos ? "" : api_version.substr(0, slash);
     std::string version = slash == std::string::npos ? api_version : api_version.substr(slash + 1);
@@ -41,7 +43,8 @@ class SchemaTest : public ::testing::Test {
     auto errors = checker_->Check(value, *schema);
     std::string all;
     for (const auto& e : errors) all += "\n  " + e;
-    EXPECT_TRUE(errors.empty()) << kind << " is not valid:" << all << "\n" << json::serialize(value);
+    EXPECT_TRUE(errors.empty()) << kind << " is not valid:" << all << "\n"
+                                << json::serialize(value);
   }
   void ExpectValidObject(const json::value& value) {
     ExpectValid(value, core::StringAt(value, {"apiVersion"}), core::StringAt(value, {"kind"}));
@@ -73,7 +76,8 @@ TEST_F(SchemaTest, CheckerIsStrict) {
   int_or_string["spec"].as_object()["strategy"] =
       json::parse(R"({"rollingUpdate":{"maxSurge":1,"maxUnavailable":"10%"}})");
   EXPECT_TRUE(checker_->Check(int_or_string, schema).empty());
-  int_or_string["spec"].as_object()["strategy"] = json::parse(R"({"rollingUpdate":{"maxSurge":true}})");
+  int_or_string["spec"].as_object()["strategy"] =
+      json::parse(R"({"rollingUpdate":{"maxSurge":true}})");
   EXPECT_FALSE(checker_->Check(int_or_string, schema).empty());
   auto bad_time = good;
   bad_time["metadata"].as_object()["creationTimestamp"] = "yesterday";
@@ -81,7 +85,8 @@ TEST_F(SchemaTest, CheckerIsStrict) {
 }
 
 TEST_F(SchemaTest, WorkloadObjectsAndLists) {
-  Call(emu, "POST", "/apis/apps/v1/namespaces/default/deployments", DeploymentManifest("web", "web:1", 2));
+  Call(emu, "POST", "/apis/apps/v1/namespaces/default/deployments",
+       DeploymentManifest("web", "web:1", 2));
   Call(emu, "POST", "/apis/apps/v1/namespaces/default/deployments",
        DeploymentManifest("broken", "web:missing", 1));
   auto crash = DeploymentManifest("crash", "web:1", 1);
@@ -96,18 +101,22 @@ TEST_F(SchemaTest, WorkloadObjectsAndLists) {
   ExpectValid(rses, "apps/v1", "ReplicaSetList");
   ASSERT_FALSE(rses.at("items").as_array().empty());
   auto rs = rses.at("items").at(0);
-  ExpectValidObject(Call(emu, "GET", "/apis/apps/v1/namespaces/default/replicasets/" +
-                                         core::StringAt(rs, {"metadata", "name"})).body);
+  ExpectValidObject(Call(emu, "GET",
+                         "/apis/apps/v1/namespaces/default/replicasets/" +
+                             core::StringAt(rs, {"metadata", "name"}))
+                        .body);
   auto pods = Call(emu, "GET", "/api/v1/pods").body;
   ExpectValid(pods, "v1", "PodList");
   std::set<std::string> phases;
   for (const auto& p : pods.at("items").as_array()) {
     ExpectValid(p, "v1", "Pod");
-    phases.insert(core::StringAt(p.at("status").at("containerStatuses").at(0), {"state", "waiting", "reason"}, "running"));
+    phases.insert(core::StringAt(p.at("status").at("containerStatuses").at(0),
+                                 {"state", "waiting", "reason"}, "running"));
   }
   EXPECT_TRUE(phases.count("running"));
   EXPECT_TRUE(phases.count("CrashLoopBackOff") || phases.count("ImagePullBackOff"));
-  ExpectValidObject(Call(emu, "GET", "/apis/apps/v1/namespaces/default/deployments/web/scale").body);
+  ExpectValidObject(
+      Call(emu, "GET", "/apis/apps/v1/namespaces/default/deployments/web/scale").body);
 }
 
 TEST_F(SchemaTest, CoreAndNetworkingObjects) {
@@ -136,14 +145,20 @@ TEST_F(SchemaTest, CoreAndNetworkingObjects) {
 }
 
 TEST_F(SchemaTest, StatusObjects) {
-  ExpectValid(Call(emu, "GET", "/apis/apps/v1/namespaces/default/deployments/nope").body, "v1", "Status");
+  ExpectValid(Call(emu, "GET", "/apis/apps/v1/namespaces/default/deployments/nope").body, "v1",
+              "Status");
   auto bad = DeploymentManifest("bad", "web:1");
   bad["spec"].as_object().erase("selector");
-  ExpectValid(Call(emu, "POST", "/apis/apps/v1/namespaces/default/deployments", bad).body, "v1", "Status");
-  Call(emu, "POST", "/apis/apps/v1/namespaces/default/deployments", DeploymentManifest("web", "web:1"));
+  ExpectValid(Call(emu, "POST", "/apis/apps/v1/namespaces/default/deployments", bad).body, "v1",
+              "Status");
+  Call(emu, "POST", "/apis/apps/v1/namespaces/default/deployments",
+       DeploymentManifest("web", "web:1"));
   ExpectValid(Call(emu, "POST", "/apis/apps/v1/namespaces/default/deployments",
-                   DeploymentManifest("web", "web:1")).body, "v1", "Status");
-  ExpectValid(Call(emu, "DELETE", "/apis/apps/v1/namespaces/default/deployments/web").body, "v1", "Status");
+                   DeploymentManifest("web", "web:1"))
+                  .body,
+              "v1", "Status");
+  ExpectValid(Call(emu, "DELETE", "/apis/apps/v1/namespaces/default/deployments/web").body, "v1",
+              "Status");
 }
 
 }  // namespace

@@ -46,7 +46,8 @@ json::object Store::Create(const ResourceType& type, json::object object) {
   meta["resourceVersion"] = std::to_string(++rv_);
   meta["creationTimestamp"] = core::Rfc3339Seconds(core::SystemClock().Now());
   if (TracksGeneration(type)) meta["generation"] = 1;
-  Key key{core::StringAt(object, {"metadata", "namespace"}), core::StringAt(object, {"metadata", "name"})};
+  Key key{core::StringAt(object, {"metadata", "namespace"}),
+          core::StringAt(object, {"metadata", "name"})};
   objects_[type.plural][key] = object;
   Emit("ADDED", type, object);
   return object;
@@ -54,7 +55,8 @@ json::object Store::Create(const ResourceType& type, json::object object) {
 
 json::object Store::Update(const ResourceType& type, json::object object) {
   core::EnsureObject(object, {"metadata"})["resourceVersion"] = std::to_string(++rv_);
-  Key key{core::StringAt(object, {"metadata", "namespace"}), core::StringAt(object, {"metadata", "name"})};
+  Key key{core::StringAt(object, {"metadata", "namespace"}),
+          core::StringAt(object, {"metadata", "name"})};
   objects_[type.plural][key] = object;
   Emit("MODIFIED", type, object);
   return object;
@@ -75,7 +77,8 @@ std::optional<json::object> Store::Remove(const ResourceType& type, const std::s
 
 bool Store::Matches(const WatchRequest& request, const Event& event) {
   if (event.resource != request.type) return false;
-  if (!request.ns.empty() && core::StringAt(event.object, {"metadata", "namespace"}) != request.ns) {
+  if (!request.ns.empty() &&
+      core::StringAt(event.object, {"metadata", "namespace"}) != request.ns) {
     return false;
   }
   const auto* labels = core::Find(event.object, {"metadata", "labels"});
@@ -104,8 +107,7 @@ void Store::Emit(std::string type, const ResourceType& resource, const json::obj
   }
 }
 
-std::shared_ptr<http::QueueStream> Store::Watch(WatchRequest request,
-                                                std::optional<int64_t> from) {
+std::shared_ptr<http::QueueStream> Store::Watch(WatchRequest request, std::optional<int64_t> from) {
   auto stream = std::make_shared<http::QueueStream>();
   auto bookmark = [&](bool initial_end) {
     json::object meta{{"resourceVersion", std::to_string(rv_)}};
@@ -148,10 +150,11 @@ void Store::TickWatches(std::chrono::steady_clock::time_point now,
     }
     if (w.request.bookmarks && now - w.last_bookmark >= bookmark_interval) {
       w.last_bookmark = now;
-      stream->Push(Line("BOOKMARK", json::object{{"kind", w.request.type->kind},
-                                                 {"apiVersion", w.request.type->ApiVersion()},
-                                                 {"metadata", json::object{{"resourceVersion",
-                                                                            std::to_string(rv_)}}}}));
+      stream->Push(
+          Line("BOOKMARK",
+               json::object{{"kind", w.request.type->kind},
+                            {"apiVersion", w.request.type->ApiVersion()},
+                            {"metadata", json::object{{"resourceVersion", std::to_string(rv_)}}}}));
     }
     kept.push_back(std::move(w));
   }

@@ -47,7 +47,7 @@ class Store {
   /// Objects of `type` (in `ns`, or all namespaces when empty), ordered by
   /// namespace then name, as etcd keys order them.
   std::vector<const boost::json::object*> List(const ResourceType& type,
-                                                const std::string& ns = "") const;
+                                               const std::string& ns = "") const;
   /// Stores a new object: sets kind/apiVersion, uid, creationTimestamp,
   /// resourceVersion and (for types that track it) generation 1; emits ADDED.
   boost::json::object Create(const ResourceType& type, boost::json::object object);

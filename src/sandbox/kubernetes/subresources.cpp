@@ -21,18 +21,21 @@ const ResourceType& ScaleType() {
 // autoscaling/v1 Scale of a Deployment or ReplicaSet.
 json::object ToScale(const json::object& owner) {
   const auto* sel = core::Find(owner, {"spec", "selector"});
-  return {{"kind", "Scale"},
-          {"apiVersion", "autoscaling/v1"},
-          {"metadata",
-           json::object{{"name", core::StringAt(owner, {"metadata", "name"})},
-                        {"namespace", core::StringAt(owner, {"metadata", "namespace"})},
-                        {"uid", core::StringAt(owner, {"metadata", "uid"})},
-                        {"resourceVersion", core::StringAt(owner, {"metadata", "resourceVersion"})},
-                        {"creationTimestamp", core::StringAt(owner, {"metadata", "creationTimestamp"})}}},
-          {"spec", json::object{{"replicas", core::IntAt(owner, {"spec", "replicas"}, 1)}}},
-          {"status",
-           json::object{{"replicas", core::IntAt(owner, {"status", "replicas"}, 0)},
-                        {"selector", sel ? connectors::kube::LabelSelector::FromObject(*sel).ToString() : ""}}}};
+  return {
+      {"kind", "Scale"},
+      {"apiVersion", "autoscaling/v1"},
+      {"metadata",
+       json::object{
+           {"name", core::StringAt(owner, {"metadata", "name"})},
+           {"namespace", core::StringAt(owner, {"metadata", "namespace"})},
+           {"uid", core::StringAt(owner, {"metadata", "uid"})},
+           {"resourceVersion", core::StringAt(owner, {"metadata", "resourceVersion"})},
+           {"creationTimestamp", core::StringAt(owner, {"metadata", "creationTimestamp"})}}},
+      {"spec", json::object{{"replicas", core::IntAt(owner, {"spec", "replicas"}, 1)}}},
+      {"status",
+       json::object{
+           {"replicas", core::IntAt(owner, {"status", "replicas"}, 0)},
+           {"selector", sel ? connectors::kube::LabelSelector::FromObject(*sel).ToString() : ""}}}};
 }
 
 http::Response Scale(Cluster& cluster, const ApiPath& path, http::Request& request) {
@@ -54,9 +57,10 @@ http::Response Scale(Cluster& cluster, const ApiPath& path, http::Request& reque
   const auto* replicas = core::Find(wanted, {"spec", "replicas"});
   int64_t n = replicas && replicas->is_int64() ? replicas->as_int64() : 0;
   if (n < 0) {
-    throw Invalid(ScaleType(), path.name,
-                  {{"FieldValueInvalid", "spec.replicas",
-                    "Invalid value: " + std::to_string(n) + ": must be greater than or equal to 0"}});
+    throw Invalid(
+        ScaleType(), path.name,
+        {{"FieldValueInvalid", "spec.replicas",
+          "Invalid value: " + std::to_string(n) + ": must be greater than or equal to 0"}});
   }
   json::object updated = owner;
   core::EnsureObject(updated, {"spec"})["replicas"] = n;
@@ -130,7 +134,8 @@ http::Response ServeSubresource(Cluster& cluster, const ApiPath& path, http::Req
     // here does not wait for them, so it is a status-like update.
     json::object obj = MustGet(cluster, *path.type, path.ns, path.name);
     auto body = ParseDocument(request.body, std::string(request.Header("content-type")));
-    if (const auto* f = core::Find(body, {"spec", "finalizers"})) core::EnsureObject(obj, {"spec"})["finalizers"] = *f;
+    if (const auto* f = core::Find(body, {"spec", "finalizers"}))
+      core::EnsureObject(obj, {"spec"})["finalizers"] = *f;
     return http::Response::Json(200, cluster.store.Update(*path.type, std::move(obj)));
   }
   throw MethodNotAllowed("the server does not allow this method on the requested resource");

@@ -23,7 +23,8 @@ struct Column {
 
 // "10s", "5m3s", "17m", "3h", "2d" as duration.HumanDuration prints them.
 std::string Age(const json::object& obj) {
-  int64_t created = core::ParseRfc3339(core::StringAt(obj, {"metadata", "creationTimestamp"})).value_or(0) / 1000;
+  int64_t created =
+      core::ParseRfc3339(core::StringAt(obj, {"metadata", "creationTimestamp"})).value_or(0) / 1000;
   if (created == 0) return "<unknown>";
   int64_t s = std::max<int64_t>(0, static_cast<int64_t>(std::time(nullptr)) - created);
   if (s < 120) return std::to_string(s) + "s";
@@ -59,26 +60,28 @@ std::string PodStatus(const json::object& pod) {
 std::vector<Column> Columns(const ResourceType& type) {
   std::string_view p = type.plural;
   if (p == "deployments") {
-    return {{"Name", "string"}, {"Ready", "string"}, {"Up-to-date", "integer"},
-            {"Available", "integer"}, {"Age", "string"}, {"Containers", "string", 1},
-            {"Images", "string", 1}, {"Selector", "string", 1}};
+    return {{"Name", "string"},       {"Ready", "string"},      {"Up-to-date", "integer"},
+            {"Available", "integer"}, {"Age", "string"},        {"Containers", "string", 1},
+            {"Images", "string", 1},  {"Selector", "string", 1}};
   }
   if (p == "replicasets") {
-    return {{"Name", "string"}, {"Desired", "integer"}, {"Current", "integer"},
-            {"Ready", "integer"}, {"Age", "string"}};
+    return {{"Name", "string"},
+            {"Desired", "integer"},
+            {"Current", "integer"},
+            {"Ready", "integer"},
+            {"Age", "string"}};
   }
   if (p == "pods") {
-    return {{"Name", "string"}, {"Ready", "string"}, {"Status", "string"},
-            {"Restarts", "string"}, {"Age", "string"}, {"IP", "string", 1},
-            {"Node", "string", 1}};
+    return {{"Name", "string"}, {"Ready", "string"}, {"Status", "string"}, {"Restarts", "string"},
+            {"Age", "string"},  {"IP", "string", 1}, {"Node", "string", 1}};
   }
   if (p == "namespaces") return {{"Name", "string"}, {"Status", "string"}, {"Age", "string"}};
   if (p == "services") {
-    return {{"Name", "string"}, {"Type", "string"}, {"Cluster-IP", "string"},
+    return {{"Name", "string"},        {"Type", "string"},    {"Cluster-IP", "string"},
             {"External-IP", "string"}, {"Port(s)", "string"}, {"Age", "string"}};
   }
   if (p == "ingresses") {
-    return {{"Name", "string"}, {"Class", "string"}, {"Hosts", "string"},
+    return {{"Name", "string"},    {"Class", "string"}, {"Hosts", "string"},
             {"Address", "string"}, {"Ports", "string"}, {"Age", "string"}};
   }
   if (p == "configmaps") return {{"Name", "string"}, {"Data", "integer"}, {"Age", "string"}};
@@ -93,7 +96,9 @@ json::array Cells(const ResourceType& type, const json::object& o) {
     return {name,
             std::to_string(core::IntAt(o, {"status", "readyReplicas"})) + "/" +
                 std::to_string(core::IntAt(o, {"spec", "replicas"}, 1)),
-            core::IntAt(o, {"status", "updatedReplicas"}), core::IntAt(o, {"status", "availableReplicas"}), Age(o),
+            core::IntAt(o, {"status", "updatedReplicas"}),
+            core::IntAt(o, {"status", "availableReplicas"}),
+            Age(o),
             Join(core::Find(o, {"spec", "template", "spec", "containers"}), "name"),
             Join(core::Find(o, {"spec", "template", "spec", "containers"}), "image"),
             sel ? connectors::kube::LabelSelector::FromObject(*sel).ToString() : ""};
@@ -113,8 +118,12 @@ json::array Cells(const ResourceType& type, const json::object& o) {
     } else if (const auto* c = core::Find(o, {"spec", "containers"}); c && c->is_array()) {
       total = static_cast<int64_t>(c->as_array().size());
     }
-    return {name, std::to_string(ready) + "/" + std::to_string(total), PodStatus(o),
-            std::to_string(restarts), Age(o), core::StringAt(o, {"status", "podIP"}, "<none>"),
+    return {name,
+            std::to_string(ready) + "/" + std::to_string(total),
+            PodStatus(o),
+            std::to_string(restarts),
+            Age(o),
+            core::StringAt(o, {"status", "podIP"}, "<none>"),
             core::StringAt(o, {"spec", "nodeName"}, "<none>")};
   }
   if (p == "namespaces") return {name, core::StringAt(o, {"status", "phase"}, "Active"), Age(o)};
@@ -123,22 +132,31 @@ json::array Cells(const ResourceType& type, const json::object& o) {
     if (const auto* ps = core::Find(o, {"spec", "ports"}); ps && ps->is_array()) {
       for (const auto& port : ps->as_array()) {
         if (!ports.empty()) ports += ",";
-        ports += std::to_string(core::IntAt(port, {"port"})) + "/" + core::StringAt(port, {"protocol"}, "TCP");
+        ports += std::to_string(core::IntAt(port, {"port"})) + "/" +
+                 core::StringAt(port, {"protocol"}, "TCP");
       }
     }
-    return {name, core::StringAt(o, {"spec", "type"}, "ClusterIP"), core::StringAt(o, {"spec", "clusterIP"}, "None"),
-            "<none>", ports.empty() ? "<none>" : ports, Age(o)};
+    return {name,
+            core::StringAt(o, {"spec", "type"}, "ClusterIP"),
+            core::StringAt(o, {"spec", "clusterIP"}, "None"),
+            "<none>",
+            ports.empty() ? "<none>" : ports,
+            Age(o)};
   }
   if (p == "ingresses") {
     std::string hosts = Join(core::Find(o, {"spec", "rules"}), "host");
-    return {name, core::StringAt(o, {"spec", "ingressClassName"}, "<none>"), hosts.empty() ? "*" : hosts,
-            Join(core::Find(o, {"status", "loadBalancer", "ingress"}), "ip"), core::Find(o, {"spec", "tls"}) ? "80, 443" : "80",
+    return {name,
+            core::StringAt(o, {"spec", "ingressClassName"}, "<none>"),
+            hosts.empty() ? "*" : hosts,
+            Join(core::Find(o, {"status", "loadBalancer", "ingress"}), "ip"),
+            core::Find(o, {"spec", "tls"}) ? "80, 443" : "80",
             Age(o)};
   }
   if (p == "configmaps") {
     int64_t n = 0;
     for (const char* f : {"data", "binaryData"}) {
-      if (const auto* m = o.if_contains(f); m && m->is_object()) n += static_cast<int64_t>(m->as_object().size());
+      if (const auto* m = o.if_contains(f); m && m->is_object())
+        n += static_cast<int64_t>(m->as_object().size());
     }
     return {name, n, Age(o)};
   }
@@ -151,8 +169,11 @@ json::object ToTable(const ResourceType& type, const std::vector<const json::obj
                      const std::string& resource_version, const std::string& cont) {
   json::array defs;
   for (const auto& c : Columns(type)) {
-    json::object d{{"name", c.name}, {"type", c.type}, {"format", ""},
-                   {"description", c.name}, {"priority", c.priority}};
+    json::object d{{"name", c.name},
+                   {"type", c.type},
+                   {"format", ""},
+                   {"description", c.name},
+                   {"priority", c.priority}};
     if (std::string_view(c.name) == "Name") {
       d["format"] = "name";
       d["description"] =

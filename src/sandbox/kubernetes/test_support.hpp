@@ -115,10 +115,9 @@ inline json::object DeploymentManifest(const std::string& name, const std::strin
         {"template",
          {{"metadata", {{"labels", {{"app", name}}}}},
           {"spec",
-           {{"containers",
-             json::array{{{"name", "app"},
-                          {"image", image},
-                          {"ports", json::array{{{"containerPort", 8080}}}}}}}}}}}}}};
+           {{"containers", json::array{{{"name", "app"},
+                                        {"image", image},
+                                        {"ports", json::array{{{"containerPort", 8080}}}}}}}}}}}}}};
 }
 
 inline json::object NamespaceManifest(const std::string& name) {

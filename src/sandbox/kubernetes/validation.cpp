@@ -28,9 +28,10 @@ std::string GoMap(const json::value* labels) {
   return out + "}";
 }
 
-void Required(std::vector<Cause>& causes, const std::string& field, const std::string& detail = "") {
-  causes.push_back(
-      {"FieldValueRequired", field, detail.empty() ? "Required value" : "Required value: " + detail});
+void Required(std::vector<Cause>& causes, const std::string& field,
+              const std::string& detail = "") {
+  causes.push_back({"FieldValueRequired", field,
+                    detail.empty() ? "Required value" : "Required value: " + detail});
 }
 
 void InvalidValue(std::vector<Cause>& causes, const std::string& field, const std::string& value,
@@ -127,7 +128,8 @@ void ValidateService(const json::object& object, const json::object* old,
   std::string type = core::StringAt(object, {"spec", "type"}, "ClusterIP");
   const auto* ports = core::Find(object, {"spec", "ports"});
   bool headless = core::StringAt(object, {"spec", "clusterIP"}) == "None";
-  if (type != "ClusterIP" && type != "NodePort" && type != "LoadBalancer" && type != "ExternalName") {
+  if (type != "ClusterIP" && type != "NodePort" && type != "LoadBalancer" &&
+      type != "ExternalName") {
     causes.push_back({"FieldValueNotSupported", "spec.type",
                       "Unsupported value: " + Quote(type) +
                           ": supported values: \"ClusterIP\", \"ExternalName\", \"LoadBalancer\", "
@@ -136,8 +138,10 @@ void ValidateService(const json::object& object, const json::object* old,
   if (type == "ExternalName") {
     // Defaulting leaves an ExternalName service without cluster IPs; one given is refused.
     const auto* ips = core::Find(object, {"spec", "clusterIPs"});
-    if ((ips && ips->is_array() && !ips->as_array().empty()) || !core::StringAt(object, {"spec", "clusterIP"}).empty()) {
-      causes.push_back({"FieldValueForbidden", "spec.clusterIPs", "Forbidden: may not be set for ExternalName services"});
+    if ((ips && ips->is_array() && !ips->as_array().empty()) ||
+        !core::StringAt(object, {"spec", "clusterIP"}).empty()) {
+      causes.push_back({"FieldValueForbidden", "spec.clusterIPs",
+                        "Forbidden: may not be set for ExternalName services"});
     }
     // The CNAME may end in a dot (fully qualified).
     std::string cname = core::StringAt(object, {"spec", "externalName"});
@@ -148,7 +152,8 @@ void ValidateService(const json::object& object, const json::object* old,
       InvalidValue(causes, "spec.externalName", Quote(cname), err);
     }
   }
-  if (type != "ExternalName" && !headless && (!ports || !ports->is_array() || ports->as_array().empty())) {
+  if (type != "ExternalName" && !headless &&
+      (!ports || !ports->is_array() || ports->as_array().empty())) {
     Required(causes, "spec.ports");
   }
   if (ports && ports->is_array()) {
@@ -184,9 +189,10 @@ void ValidateIngress(const json::object& object, std::vector<Cause>& causes) {
       if (type.empty()) {
         Required(causes, f + ".pathType", "pathType must be specified");
       } else if (type != "Exact" && type != "Prefix" && type != "ImplementationSpecific") {
-        causes.push_back({"FieldValueNotSupported", f + ".pathType",
-                          "Unsupported value: " + Quote(type) +
-                              ": supported values: \"Exact\", \"ImplementationSpecific\", \"Prefix\""});
+        causes.push_back(
+            {"FieldValueNotSupported", f + ".pathType",
+             "Unsupported value: " + Quote(type) +
+                 ": supported values: \"Exact\", \"ImplementationSpecific\", \"Prefix\""});
       }
       std::string value = core::StringAt(path, {"path"});
       if ((type == "Exact" || type == "Prefix") && (value.empty() || value[0] != '/')) {
@@ -195,9 +201,11 @@ void ValidateIngress(const json::object& object, std::vector<Cause>& causes) {
       const auto* service = core::Find(path, {"backend", "service"});
       const auto* resource = core::Find(path, {"backend", "resource"});
       if (!service && !resource) {
-        Required(causes, f + ".backend", "one of `backend.service` or `backend.resource` must be specified");
+        Required(causes, f + ".backend",
+                 "one of `backend.service` or `backend.resource` must be specified");
       } else if (service) {
-        if (core::StringAt(*service, {"name"}).empty()) Required(causes, f + ".backend.service.name");
+        if (core::StringAt(*service, {"name"}).empty())
+          Required(causes, f + ".backend.service.name");
         if (!core::Find(*service, {"port", "number"}) && !core::Find(*service, {"port", "name"})) {
           Required(causes, f + ".backend.service.port", "port name or number is required");
         }
@@ -221,8 +229,8 @@ void ValidateConfigMap(const json::object& object, const json::object* old,
                      "is '[-._a-zA-Z0-9]+')");
       }
       if (std::string_view(field) == "data") {
-        if (const auto* bin = core::Find(object, {"binaryData"}); bin && bin->is_object() &&
-                                                          bin->as_object().contains(key)) {
+        if (const auto* bin = core::Find(object, {"binaryData"});
+            bin && bin->is_object() && bin->as_object().contains(key)) {
           InvalidValue(causes, "data[" + key + "]", Quote(key),
                        "duplicate of key present in binaryData");
         }
@@ -233,10 +241,15 @@ void ValidateConfigMap(const json::object& object, const json::object* old,
     auto same = [&](const char* f) {
       const auto* a = old->if_contains(f);
       const auto* b = object.if_contains(f);
-      return core::CanonicalJson(a ? *a : json::value()) == core::CanonicalJson(b ? *b : json::value());
+      return core::CanonicalJson(a ? *a : json::value()) ==
+             core::CanonicalJson(b ? *b : json::value());
     };
-    if (!same("data")) causes.push_back({"FieldValueForbidden", "data", "Forbidden: field is immutable when `immutable` is set"});
-    if (!same("binaryData")) causes.push_back({"FieldValueForbidden", "binaryData", "Forbidden: field is immutable when `immutable` is set"});
+    if (!same("data"))
+      causes.push_back(
+          {"FieldValueForbidden", "data", "Forbidden: field is immutable when `immutable` is set"});
+    if (!same("binaryData"))
+      causes.push_back({"FieldValueForbidden", "binaryData",
+                        "Forbidden: field is immutable when `immutable` is set"});
   }
 }
 
@@ -248,7 +261,8 @@ std::string Dns1123SubdomainError(const std::string& value) {
   if (std::regex_match(value, kRe)) return "";
   return "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' "
          "or '.', and must start and end with an alphanumeric character (e.g. 'example.com', "
-         "regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+         "regex used for validation is "
+         "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 }
 
 std::string Dns1123LabelError(const std::string& value) {

@@ -1,6 +1,7 @@
 // Create, replace, patch and delete: the write verbs of every emulated type.
 #include <boost/json.hpp>
 
+#include "connectors/kubernetes/patch.hpp"
 #include "core/common/canonical_json.hpp"
 #include "core/common/clock.hpp"
 #include "core/common/json_path.hpp"
@@ -11,7 +12,6 @@
 #include "sandbox/kubernetes/field_validation.hpp"
 #include "sandbox/kubernetes/generated_ids.hpp"
 #include "sandbox/kubernetes/handlers.hpp"
-#include "connectors/kubernetes/patch.hpp"
 #include "sandbox/kubernetes/protobuf.hpp"
 #include "sandbox/kubernetes/validation.hpp"
 
@@ -64,7 +64,8 @@ void CheckNamespaceWritable(Cluster& cluster, const ResourceType& type, const st
   if (!type.namespaced) return;
   const auto* ns_obj = cluster.store.Get(*ResourceByPlural("namespaces"), "", ns);
   if (!ns_obj) throw NotFound(*ResourceByPlural("namespaces"), ns);
-  if (core::Find(*ns_obj, {"metadata", "deletionTimestamp"})) throw NamespaceTerminating(type, name, ns);
+  if (core::Find(*ns_obj, {"metadata", "deletionTimestamp"}))
+    throw NamespaceTerminating(type, name, ns);
 }
 
 bool HasGeneration(const ResourceType& type) {
@@ -82,18 +83,20 @@ http::Response Create(Cluster& cluster, const ApiPath& path, json::object obj,
   if (type.namespaced) {
     std::string given = core::StringAt(obj, {"metadata", "namespace"});
     if (!given.empty() && given != path.ns) {
-      throw BadRequest("the namespace of the provided object does not match the namespace sent on "
-                       "the request");
+      throw BadRequest(
+          "the namespace of the provided object does not match the namespace sent on "
+          "the request");
     }
     meta["namespace"] = path.ns;
   } else {
     meta.erase("namespace");
   }
-  if (core::StringAt(obj, {"metadata", "name"}).empty() && !core::StringAt(obj, {"metadata", "generateName"}).empty()) {
+  if (core::StringAt(obj, {"metadata", "name"}).empty() &&
+      !core::StringAt(obj, {"metadata", "generateName"}).empty()) {
     meta["name"] = core::StringAt(obj, {"metadata", "generateName"}) + RandomSuffix(5);
   }
-  for (const char* server_owned :
-       {"uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "generation", "selfLink"}) {
+  for (const char* server_owned : {"uid", "resourceVersion", "creationTimestamp",
+                                   "deletionTimestamp", "generation", "selfLink"}) {
     meta.erase(server_owned);
   }
   if (type.plural == "deployments" || type.plural == "replicasets" || type.plural == "pods" ||
@@ -124,7 +127,8 @@ void Orphan(Cluster& cluster, const ResourceType& type, const json::object& owne
   if (!dependents) return;
   std::string uid = core::StringAt(owner, {"metadata", "uid"});
   std::vector<json::object> changed;
-  for (const auto* obj : cluster.store.List(*dependents, core::StringAt(owner, {"metadata", "namespace"}))) {
+  for (const auto* obj :
+       cluster.store.List(*dependents, core::StringAt(owner, {"metadata", "namespace"}))) {
     const auto* refs = core::Find(*obj, {"metadata", "ownerReferences"});
     if (!refs || !refs->is_array()) continue;
     json::array kept;
@@ -155,7 +159,8 @@ json::value ApplyPatchBody(const json::value& target, const http::Request& reque
     if (media == "application/merge-patch+json") {
       return connectors::kube::MergePatch(target, ParseDocument(request.body, media));
     }
-    if (media == "application/strategic-merge-patch+json" || media == "application/apply-patch+yaml") {
+    if (media == "application/strategic-merge-patch+json" ||
+        media == "application/apply-patch+yaml") {
       return connectors::kube::StrategicMergePatch(target, ParseDocument(request.body, media));
     }
   } catch (const connectors::kube::PatchError& e) {
@@ -205,7 +210,8 @@ json::object CommitUpdate(Cluster& cluster, const ResourceType& type, json::obje
     }
     if (type.plural == "services") {
       auto& spec = core::EnsureObject(next, {"spec"});
-      if (core::StringAt(next, {"spec", "clusterIP"}).empty() && !core::StringAt(old, {"spec", "clusterIP"}).empty()) {
+      if (core::StringAt(next, {"spec", "clusterIP"}).empty() &&
+          !core::StringAt(old, {"spec", "clusterIP"}).empty()) {
         spec["clusterIP"] = old.at("spec").at("clusterIP");
         if (const auto* ips = core::Find(old, {"spec", "clusterIPs"})) spec["clusterIPs"] = *ips;
       }
@@ -217,12 +223,14 @@ json::object CommitUpdate(Cluster& cluster, const ResourceType& type, json::obje
     if (HasGeneration(type) && core::CanonicalJson(old_spec ? *old_spec : json::value()) !=
                                    core::CanonicalJson(new_spec ? *new_spec : json::value())) {
       // Re-fetched: inserting into `next` may have moved the metadata object.
-      core::EnsureObject(next, {"metadata"})["generation"] = core::IntAt(old, {"metadata", "generation"}, 1) + 1;
+      core::EnsureObject(next, {"metadata"})["generation"] =
+          core::IntAt(old, {"metadata", "generation"}, 1) + 1;
     }
   }
   next["apiVersion"] = type.ApiVersion();
   next["kind"] = type.kind;
-  if (core::CanonicalJson(next) == core::CanonicalJson(old) || dry_run) return next;  // no-op writes keep the RV
+  if (core::CanonicalJson(next) == core::CanonicalJson(old) || dry_run)
+    return next;  // no-op writes keep the RV
   return cluster.store.Update(type, std::move(next));
 }
 
@@ -236,8 +244,8 @@ http::Response ReplaceObject(Cluster& cluster, const ApiPath& path, http::Reques
   json::object body = BodyObject(request);
   CheckKind(*path.type, body);
   CheckRequestFields(cluster, *path.type, body, request);
-  return http::Response::Json(200, CommitUpdate(cluster, *path.type, std::move(body), old_copy,
-                                                false, DryRun(request)));
+  return http::Response::Json(
+      200, CommitUpdate(cluster, *path.type, std::move(body), old_copy, false, DryRun(request)));
 }
 
 http::Response PatchObject(Cluster& cluster, const ApiPath& path, http::Request& request) {
@@ -272,16 +280,19 @@ http::Response DeleteObject(Cluster& cluster, const ApiPath& path, http::Request
     if (ec || !v.is_object()) throw BadRequest("the body of a DELETE must be DeleteOptions");
     options = std::move(v.as_object());
   }
-  std::string policy = core::StringAt(options, {"propagationPolicy"}, request.Query("propagationPolicy").value_or(""));
+  std::string policy = core::StringAt(options, {"propagationPolicy"},
+                                      request.Query("propagationPolicy").value_or(""));
   if (const auto* o = options.if_contains("orphanDependents"); o && *o == true) policy = "Orphan";
   if (request.Query("orphanDependents").value_or("") == "true") policy = "Orphan";
   std::string uid = core::StringAt(obj, {"metadata", "uid"});
   if (auto want = core::StringAt(options, {"preconditions", "uid"}); !want.empty() && want != uid) {
-    throw Conflict(type, path.name,
-                   "Precondition failed: UID in precondition: " + want + ", UID in object meta: " + uid);
+    throw Conflict(
+        type, path.name,
+        "Precondition failed: UID in precondition: " + want + ", UID in object meta: " + uid);
   }
   std::string rv = core::StringAt(obj, {"metadata", "resourceVersion"});
-  if (auto want = core::StringAt(options, {"preconditions", "resourceVersion"}); !want.empty() && want != rv) {
+  if (auto want = core::StringAt(options, {"preconditions", "resourceVersion"});
+      !want.empty() && want != rv) {
     throw Conflict(type, path.name,
                    "Precondition failed: ResourceVersion in precondition: " + want +
                        ", ResourceVersion in object meta: " + rv);
@@ -291,16 +302,19 @@ http::Response DeleteObject(Cluster& cluster, const ApiPath& path, http::Request
                   !core::Find(options, {"dryRun"})->as_array().empty());
   if (type.plural == "namespaces") {
     if (path.name == "default" || path.name == "kube-system" || path.name == "kube-public") {
-      throw ApiError(403, "Forbidden",
-                     "namespaces \"" + path.name + "\" is forbidden: this namespace may not be deleted",
-                     Details(type, path.name));
+      throw ApiError(
+          403, "Forbidden",
+          "namespaces \"" + path.name + "\" is forbidden: this namespace may not be deleted",
+          Details(type, path.name));
     }
   }
-  bool graceful = type.plural == "namespaces" ||
-                  (policy == "Foreground" && (type.plural == "deployments" || type.plural == "replicasets"));
+  bool graceful =
+      type.plural == "namespaces" ||
+      (policy == "Foreground" && (type.plural == "deployments" || type.plural == "replicasets"));
   if (graceful) {
     // The object survives until its content/dependents are gone (controllers.cpp).
-    if (dry_run || core::Find(obj, {"metadata", "deletionTimestamp"})) return http::Response::Json(200, obj);
+    if (dry_run || core::Find(obj, {"metadata", "deletionTimestamp"}))
+      return http::Response::Json(200, obj);
     auto& meta = core::EnsureObject(obj, {"metadata"});
     meta["deletionTimestamp"] = core::Rfc3339Seconds(core::SystemClock().Now());
     meta["deletionGracePeriodSeconds"] = 0;
@@ -313,8 +327,11 @@ http::Response DeleteObject(Cluster& cluster, const ApiPath& path, http::Request
   }
   json::object details = Details(type, path.name);
   details["uid"] = uid;
-  json::object status{{"kind", "Status"}, {"apiVersion", "v1"}, {"metadata", json::object()},
-                      {"status", "Success"}, {"details", details}};
+  json::object status{{"kind", "Status"},
+                      {"apiVersion", "v1"},
+                      {"metadata", json::object()},
+                      {"status", "Success"},
+                      {"details", details}};
   if (dry_run) return http::Response::Json(200, status);
   if (policy == "Orphan") Orphan(cluster, type, obj);
   cluster.store.Remove(type, path.ns, path.name);

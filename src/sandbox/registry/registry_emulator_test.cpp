@@ -61,7 +61,9 @@ class RegistryWire : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(location.starts_with(url_)) << location;  // absolute, as Distribution builds it
     return location.substr(url_.size());
   }
-  std::uint16_t Port() const { return static_cast<std::uint16_t>(std::stoi(url_.substr(url_.rfind(':') + 1))); }
+  std::uint16_t Port() const {
+    return static_cast<std::uint16_t>(std::stoi(url_.substr(url_.rfind(':') + 1)));
+  }
   std::unique_ptr<SandboxHost> host_;
   std::unique_ptr<testing::RealRegistry> real_;
   std::unique_ptr<HttpTransport> http_;
@@ -146,19 +148,26 @@ TEST_P(RegistryWire, AcceptLinesAreReadAsOneList) {
   auto image = connectors::registry::MakeTinyImage("wire/d", "1");
   RegistryClient client({.base_url = url_});
   ASSERT_TRUE(client.PushImage("wire/d", "1").ok());
-  auto bytes = slipway::testing::RawExchange(
-      Port(), "GET /v2/wire/d/manifests/1 HTTP/1.1\r\nHost: registry\r\n"
-              "Accept: " + std::string(connectors::kOciManifest) + "\r\n"
-              "Accept: " + std::string(connectors::kDockerManifest) + "\r\n"
-              "Connection: close\r\n\r\n");
+  auto bytes =
+      slipway::testing::RawExchange(Port(),
+                                    "GET /v2/wire/d/manifests/1 HTTP/1.1\r\nHost: registry\r\n"
+                                    "Accept: " +
+                                        std::string(connectors::kOciManifest) +
+                                        "\r\n"
+                                        "Accept: " +
+                                        std::string(connectors::kDockerManifest) +
+                                        "\r\n"
+                                        "Connection: close\r\n\r\n");
   EXPECT_EQ(slipway::testing::RawStatus(bytes), 200) << bytes;
   EXPECT_TRUE(bytes.ends_with("\r\n\r\n" + image.manifest)) << bytes;
 }
 
 TEST_P(RegistryWire, TheCatalogPagesThroughRepositoriesInPathOrder) {
   RegistryClient client({.base_url = url_});
-  for (const char* repo : {"cat/b", "cat/a", "cat-x", "cat/c/d"}) ASSERT_TRUE(client.PushImage(repo, "1").ok()) << repo;
-  Send({.method = "POST", .path = "/v2/cat/upload-only/blobs/uploads/"});  // no blob yet: not listed
+  for (const char* repo : {"cat/b", "cat/a", "cat-x", "cat/c/d"})
+    ASSERT_TRUE(client.PushImage(repo, "1").ok()) << repo;
+  Send(
+      {.method = "POST", .path = "/v2/cat/upload-only/blobs/uploads/"});  // no blob yet: not listed
   auto names = [](const TransportResponse& r) {
     std::vector<std::string> out;
     const auto body = boost::json::parse(r.body);

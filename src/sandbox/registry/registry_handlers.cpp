@@ -316,7 +316,8 @@ http::Response RegistryEmulator::Catalog(const http::Request& request) {
                                       text->find_first_not_of("0123456789") == std::string::npos) {
     n = std::stol(*text);
     if (n > kMaxEntries) {
-      return RegistryErrorResponse(400, "PAGINATION_NUMBER_INVALID", "invalid number of results requested",
+      return RegistryErrorResponse(400, "PAGINATION_NUMBER_INVALID",
+                                   "invalid number of results requested",
                                    boost::json::object{{"n", n}});
     }
   }
@@ -332,8 +333,9 @@ http::Response RegistryEmulator::Catalog(const http::Request& request) {
       if (repo.had_blobs && path_order(name) > last) names.push_back(name);
     }
   }
-  std::sort(names.begin(), names.end(),
-            [&](const std::string& a, const std::string& b) { return path_order(a) < path_order(b); });
+  std::sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
+    return path_order(a) < path_order(b);
+  });
   const bool more = static_cast<long>(names.size()) > n;
   if (more) names.resize(static_cast<std::size_t>(n));
   auto r = http::Response::Json(
@@ -342,7 +344,8 @@ http::Response RegistryEmulator::Catalog(const http::Request& request) {
   if (more && !names.empty()) {
     std::string escaped;  // repository names need only '/' escaped in a query
     for (char c : names.back()) escaped += c == '/' ? std::string("%2F") : std::string(1, c);
-    r.headers.emplace_back("Link", "</v2/_catalog?last=" + escaped + "&n=" + std::to_string(n) + ">; rel=\"next\"");
+    r.headers.emplace_back(
+        "Link", "</v2/_catalog?last=" + escaped + "&n=" + std::to_string(n) + ">; rel=\"next\"");
   }
   return r;
 }

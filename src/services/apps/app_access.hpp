@@ -15,6 +15,7 @@ core::Result<core::App> AppForRead(store::Tx& tx, const std::string& ref);
 /// The application `ref`, when the caller may change what belongs to it
 /// (environments, builds, config): admins and the application's owners and
 /// developers; Forbidden otherwise.
-core::Result<core::App> AppForWrite(store::Tx& tx, const RequestContext& ctx, const std::string& ref);
+core::Result<core::App> AppForWrite(store::Tx& tx, const RequestContext& ctx,
+                                    const std::string& ref);
 
 }  // namespace slipway::services

@@ -15,8 +15,10 @@ namespace {
 
 // An application keeps at least one owner: `leaving` may stop being one only
 // while another owner remains.
-std::optional<core::Error> KeepsAnOwner(store::Tx& tx, std::int64_t app_id, const std::string& leaving) {
-  if (store::apps::MemberRoleOf(tx, app_id, leaving) != core::MemberRole::kOwner) return std::nullopt;
+std::optional<core::Error> KeepsAnOwner(store::Tx& tx, std::int64_t app_id,
+                                        const std::string& leaving) {
+  if (store::apps::MemberRoleOf(tx, app_id, leaving) != core::MemberRole::kOwner)
+    return std::nullopt;
   for (const auto& m : store::apps::Members(tx, app_id)) {
     if (m.role == core::MemberRole::kOwner && m.username != leaving) return std::nullopt;
   }
@@ -35,7 +37,8 @@ std::optional<core::Error> CheckMayApprove(const store::UserRecord& user, const 
 
 }  // namespace
 
-core::Status AppService::HandOver(store::Tx& tx, const core::App& app, const std::string& username) {
+core::Status AppService::HandOver(store::Tx& tx, const core::App& app,
+                                  const std::string& username) {
   auto user = store::users::GetByName(tx, username);
   if (!user) {
     return core::Invalid("owner " + username + " is not a user",
@@ -50,7 +53,8 @@ core::Status AppService::HandOver(store::Tx& tx, const core::App& app, const std
   return core::Ok{};
 }
 
-Result<std::vector<store::Member>> AppService::Members(const RequestContext&, const std::string& ref) {
+Result<std::vector<store::Member>> AppService::Members(const RequestContext&,
+                                                       const std::string& ref) {
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<std::vector<store::Member>> {
     auto app = store::apps::GetByRef(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
@@ -58,37 +62,39 @@ Result<std::vector<store::Member>> AppService::Members(const RequestContext&, co
   });
 }
 
-Result<std::vector<store::Member>> AppService::PutMember(const RequestContext& ctx, const std::string& ref,
+Result<std::vector<store::Member>> AppService::PutMember(const RequestContext& ctx,
+                                                         const std::string& ref,
                                                          const std::string& username,
                                                          const Parsed<PutMemberCommand>& command) {
-  return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<std::vector<store::Member>> {
-    auto app = store::apps::GetByRef(tx, ref);
-    if (!app) return core::NotFound("no application " + ref);
-    auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
-    if (!core::CanOwnApp(ctx.caller, member)) {
-      return core::Forbidden("only admins and the application's owners may manage members");
-    }
-    if (!command.ok()) return command.error();
-    const auto role = command->role;
-    auto actions = core::ComputeAppActions(*app, ctx.caller, member);
-    if (auto reason = actions.ReasonFor("manage_members")) {
-      return core::Conflict(*reason, {{"state", core::AppStatusName(app->status)}});
-    }
-    auto user = store::users::GetByName(tx, username);
-    if (!user) return core::NotFound("no user " + username);
-    if (role == core::MemberRole::kApprover) {
-      if (auto refused = CheckMayApprove(*user, "role")) return *refused;
-    }
-    const auto current = store::apps::MemberRoleOf(tx, app->id, user->username);
-    if (current == role) return store::apps::Members(tx, app->id);  // nothing to change
-    if (role != core::MemberRole::kOwner) {
-      if (auto refused = KeepsAnOwner(tx, app->id, user->username)) return *refused;
-    }
-    store::apps::PutMember(tx, app->id, user->username, role);
-    RecordAudit(tx, clock_, ctx, "app.member_put", "app", std::to_string(app->id),
-                user->username + " is " + std::string(core::MemberRoleName(role)));
-    return store::apps::Members(tx, app->id);
-  }));
+  return Noted(
+      store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<std::vector<store::Member>> {
+        auto app = store::apps::GetByRef(tx, ref);
+        if (!app) return core::NotFound("no application " + ref);
+        auto member = store::apps::MemberRoleOf(tx, app->id, ctx.caller.username);
+        if (!core::CanOwnApp(ctx.caller, member)) {
+          return core::Forbidden("only admins and the application's owners may manage members");
+        }
+        if (!command.ok()) return command.error();
+        const auto role = command->role;
+        auto actions = core::ComputeAppActions(*app, ctx.caller, member);
+        if (auto reason = actions.ReasonFor("manage_members")) {
+          return core::Conflict(*reason, {{"state", core::AppStatusName(app->status)}});
+        }
+        auto user = store::users::GetByName(tx, username);
+        if (!user) return core::NotFound("no user " + username);
+        if (role == core::MemberRole::kApprover) {
+          if (auto refused = CheckMayApprove(*user, "role")) return *refused;
+        }
+        const auto current = store::apps::MemberRoleOf(tx, app->id, user->username);
+        if (current == role) return store::apps::Members(tx, app->id);  // nothing to change
+        if (role != core::MemberRole::kOwner) {
+          if (auto refused = KeepsAnOwner(tx, app->id, user->username)) return *refused;
+        }
+        store::apps::PutMember(tx, app->id, user->username, role);
+        RecordAudit(tx, clock_, ctx, "app.member_put", "app", std::to_string(app->id),
+                    user->username + " is " + std::string(core::MemberRoleName(role)));
+        return store::apps::Members(tx, app->id);
+      }));
 }
 
 core::Status AppService::ReplaceApprovers(store::Tx& tx, std::int64_t app_id,
@@ -104,7 +110,8 @@ core::Status AppService::ReplaceApprovers(store::Tx& tx, std::int64_t app_id,
     auto role = store::apps::MemberRoleOf(tx, app_id, user->username);
     if (role && *role != core::MemberRole::kApprover) {
       return core::Invalid(user->username + " is already the application's " +
-                               std::string(core::MemberRoleName(*role)) + "; a member holds one role",
+                               std::string(core::MemberRoleName(*role)) +
+                               "; a member holds one role",
                            {{"field", "approvers"}, {"rule", "must not hold another member role"}});
     }
     approvers.push_back(user->username);
@@ -112,7 +119,8 @@ core::Status AppService::ReplaceApprovers(store::Tx& tx, std::int64_t app_id,
   for (const auto& m : store::apps::Members(tx, app_id)) {
     if (m.role == core::MemberRole::kApprover) store::apps::DeleteMember(tx, app_id, m.username);
   }
-  for (const auto& name : approvers) store::apps::PutMember(tx, app_id, name, core::MemberRole::kApprover);
+  for (const auto& name : approvers)
+    store::apps::PutMember(tx, app_id, name, core::MemberRole::kApprover);
   return core::Ok{};
 }
 
@@ -132,7 +140,8 @@ core::Status AppService::RemoveMember(const RequestContext& ctx, const std::stri
     }
     if (auto refused = KeepsAnOwner(tx, app->id, name)) return *refused;
     store::apps::DeleteMember(tx, app->id, name);
-    RecordAudit(tx, clock_, ctx, "app.member_remove", "app", std::to_string(app->id), "removed " + name);
+    RecordAudit(tx, clock_, ctx, "app.member_remove", "app", std::to_string(app->id),
+                "removed " + name);
     return core::Ok{};
   }));
 }

@@ -35,7 +35,8 @@ std::optional<core::Error> CheckPermission(const RequestContext& ctx, std::strin
       break;
     case Need::kOwn:
       if (!core::CanOwnApp(ctx.caller, member)) {
-        return core::Forbidden("only admins and the application's owners may " + std::string(action));
+        return core::Forbidden("only admins and the application's owners may " +
+                               std::string(action));
       }
       break;
     case Need::kWrite:
@@ -62,7 +63,8 @@ AppView AppService::View(store::Tx& tx, const RequestContext& ctx, core::App app
   AppView view;
   view.members = store::apps::Members(tx, app.id);
   view.missing_fields = core::MissingFields(app);
-  view.actions = core::ComputeAppActions(app, ctx.caller, RoleIn(view.members, ctx.caller.username));
+  view.actions =
+      core::ComputeAppActions(app, ctx.caller, RoleIn(view.members, ctx.caller.username));
   view.app = std::move(app);
   return view;
 }
@@ -97,8 +99,8 @@ Result<AppView> AppService::Register(const RequestContext& ctx, const RegisterAp
         store::apps::PutMember(tx, app.id, ctx.caller.username, core::MemberRole::kDeveloper);
       }
       RecordAudit(tx, clock_, ctx, "app.register", "app", std::to_string(app.id),
-                  "registered " + app.name + " (" + std::string(core::AppTypeName(app.type)) + ", " +
-                      std::string(core::AppLevelName(app.level)) + ")");
+                  "registered " + app.name + " (" + std::string(core::AppTypeName(app.type)) +
+                      ", " + std::string(core::AppLevelName(app.level)) + ")");
       return View(tx, ctx, app);
     }));
   } catch (const store::UniqueViolation&) {
@@ -122,7 +124,8 @@ Result<AppList> AppService::List(const RequestContext& ctx, store::AppQuery quer
     if (!after) return core::Invalid("cursor is not valid", {{"field", "cursor"}});
     query.after = *after;
   }
-  auto page = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return store::apps::List(tx, query); });
+  auto page =
+      store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return store::apps::List(tx, query); });
   AppList out;
   if (static_cast<int>(page.apps.size()) > query.limit) {
     page.apps.resize(static_cast<std::size_t>(query.limit));
@@ -133,7 +136,8 @@ Result<AppList> AppService::List(const RequestContext& ctx, store::AppQuery quer
     AppView view;
     view.members = std::move(page.members[app.id]);
     view.missing_fields = core::MissingFields(app);
-    view.actions = core::ComputeAppActions(app, ctx.caller, RoleIn(view.members, ctx.caller.username));
+    view.actions =
+        core::ComputeAppActions(app, ctx.caller, RoleIn(view.members, ctx.caller.username));
     view.app = std::move(app);
     out.items.push_back(std::move(view));
   }
@@ -141,8 +145,9 @@ Result<AppList> AppService::List(const RequestContext& ctx, store::AppQuery quer
 }
 
 template <class Command, class Change>
-Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string& ref, const char* action,
-                                   const Parsed<Command>& command, Change&& change) {
+Result<AppView> AppService::Mutate(const RequestContext& ctx, const std::string& ref,
+                                   const char* action, const Parsed<Command>& command,
+                                   Change&& change) {
   return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<AppView> {
     auto app = store::apps::GetByRef(tx, ref);
     if (!app) return core::NotFound("no application " + ref);
@@ -223,77 +228,88 @@ std::vector<std::string> OwnersOf(store::Tx& tx, std::int64_t app_id) {
 
 Result<AppView> AppService::Edit(const RequestContext& ctx, const std::string& ref,
                                  const Parsed<EditAppCommand>& command) {
-  return Mutate(ctx, ref, "edit", command,
-                [&](store::Tx& tx, core::App& app, std::optional<core::MemberRole> member) -> Result<std::string> {
-    const auto& owner = command->owner;
-    // Who owns the application is the owners' and admins' to decide, not the
-    // developers' (issue 9: a developer made themselves owner this way).
-    const bool hands_over = owner && !SameNames(OwnersOf(tx, app.id), {*owner});
-    if (hands_over && !core::CanOwnApp(ctx.caller, member)) {
-      return core::Forbidden("only admins and the application's owners may change its owner");
-    }
-    const auto level = app.level;
-    auto summary = ApplyBasicEdit(app, *command);
-    if (!summary.ok()) return summary;
-    // The level decides where changes need approval (core in prod): once an
-    // admin has approved the registration, only admins change it.
-    if (app.level != level && !ctx.caller.IsAdmin() && app.status != core::AppStatus::kUnderReview &&
-        app.status != core::AppStatus::kRejected) {
-      return core::Forbidden("only admins may change the level of an approved application: "
-                             "it decides where changes need approval");
-    }
-    std::string edited = summary.value();
-    if (hands_over) {
-      auto handed = HandOver(tx, app, *owner);
-      if (!handed.ok()) return handed.error();
-      edited += (edited.empty() ? "" : ", ") + std::string("owner");
-    }
-    return edited.empty() ? edited : "edited " + edited;
-  });
+  return Mutate(
+      ctx, ref, "edit", command,
+      [&](store::Tx& tx, core::App& app,
+          std::optional<core::MemberRole> member) -> Result<std::string> {
+        const auto& owner = command->owner;
+        // Who owns the application is the owners' and admins' to decide, not the
+        // developers' (issue 9: a developer made themselves owner this way).
+        const bool hands_over = owner && !SameNames(OwnersOf(tx, app.id), {*owner});
+        if (hands_over && !core::CanOwnApp(ctx.caller, member)) {
+          return core::Forbidden("only admins and the application's owners may change its owner");
+        }
+        const auto level = app.level;
+        auto summary = ApplyBasicEdit(app, *command);
+        if (!summary.ok()) return summary;
+        // The level decides where changes need approval (core in prod): once an
+        // admin has approved the registration, only admins change it.
+        if (app.level != level && !ctx.caller.IsAdmin() &&
+            app.status != core::AppStatus::kUnderReview &&
+            app.status != core::AppStatus::kRejected) {
+          return core::Forbidden(
+              "only admins may change the level of an approved application: "
+              "it decides where changes need approval");
+        }
+        std::string edited = summary.value();
+        if (hands_over) {
+          auto handed = HandOver(tx, app, *owner);
+          if (!handed.ok()) return handed.error();
+          edited += (edited.empty() ? "" : ", ") + std::string("owner");
+        }
+        return edited.empty() ? edited : "edited " + edited;
+      });
 }
 
 Result<AppView> AppService::CompleteDetails(const RequestContext& ctx, const std::string& ref,
                                             const Parsed<CompleteDetailsCommand>& command) {
-  return Mutate(ctx, ref, "complete", command,
-                [&](store::Tx& tx, core::App& app, std::optional<core::MemberRole> member) -> Result<std::string> {
-    const auto& approvers = command->approvers;
-    // Approvers decide what reaches production: choosing them is for owners
-    // and admins, so a developer cannot pick who approves their own changes.
-    const bool new_approvers = approvers && !SameNames(app.approvers, *approvers);
-    if (new_approvers && !core::CanOwnApp(ctx.caller, member)) {
-      return core::Forbidden("only admins and the application's owners may choose its approvers");
-    }
-    const auto before = boost::json::serialize(core::DetailsToJson(app.details));
-    core::ApplyDetailsPatch(app.details, command->details);
-    if (new_approvers) {
-      auto replaced = ReplaceApprovers(tx, app.id, *approvers);
-      if (!replaced.ok()) return replaced.error();
-      app.approvers = store::apps::Get(tx, app.id)->approvers;
-    }
-    if (!new_approvers && before == boost::json::serialize(core::DetailsToJson(app.details))) return std::string();
-    auto missing = core::MissingFields(app);
-    return std::string("details completed") +
-           (missing.empty() ? "" : " (still missing " + std::to_string(missing.size()) + ")");
-  });
+  return Mutate(
+      ctx, ref, "complete", command,
+      [&](store::Tx& tx, core::App& app,
+          std::optional<core::MemberRole> member) -> Result<std::string> {
+        const auto& approvers = command->approvers;
+        // Approvers decide what reaches production: choosing them is for owners
+        // and admins, so a developer cannot pick who approves their own changes.
+        const bool new_approvers = approvers && !SameNames(app.approvers, *approvers);
+        if (new_approvers && !core::CanOwnApp(ctx.caller, member)) {
+          return core::Forbidden(
+              "only admins and the application's owners may choose its approvers");
+        }
+        const auto before = boost::json::serialize(core::DetailsToJson(app.details));
+        core::ApplyDetailsPatch(app.details, command->details);
+        if (new_approvers) {
+          auto replaced = ReplaceApprovers(tx, app.id, *approvers);
+          if (!replaced.ok()) return replaced.error();
+          app.approvers = store::apps::Get(tx, app.id)->approvers;
+        }
+        if (!new_approvers && before == boost::json::serialize(core::DetailsToJson(app.details)))
+          return std::string();
+        auto missing = core::MissingFields(app);
+        return std::string("details completed") +
+               (missing.empty() ? "" : " (still missing " + std::to_string(missing.size()) + ")");
+      });
 }
 
 Result<AppView> AppService::Transition(const RequestContext& ctx, const std::string& ref,
-                                       core::AppEvent event, const Parsed<AppTransitionCommand>& command) {
+                                       core::AppEvent event,
+                                       const Parsed<AppTransitionCommand>& command) {
   const std::string action(core::AppEventName(event));
-  return Mutate(ctx, ref, action.c_str(), command,
-                [&](store::Tx&, core::App& app, std::optional<core::MemberRole>) -> Result<std::string> {
-    const auto& reason = command->note;
-    auto from = app.status;
-    auto applied = core::ApplyAppEvent(app, event);
-    if (!applied.ok()) return applied.error();
-    if (event == core::AppEvent::kReject || event == core::AppEvent::kRequestOffline) {
-      app.status_reason = reason.value_or("");
-    } else if (event != core::AppEvent::kApprove) {
-      app.status_reason.clear();
-    }
-    return std::string(core::AppStatusName(from)) + " -> " + std::string(core::AppStatusName(app.status)) +
-           (reason && !reason->empty() ? ": " + *reason : "");
-  });
+  return Mutate(
+      ctx, ref, action.c_str(), command,
+      [&](store::Tx&, core::App& app, std::optional<core::MemberRole>) -> Result<std::string> {
+        const auto& reason = command->note;
+        auto from = app.status;
+        auto applied = core::ApplyAppEvent(app, event);
+        if (!applied.ok()) return applied.error();
+        if (event == core::AppEvent::kReject || event == core::AppEvent::kRequestOffline) {
+          app.status_reason = reason.value_or("");
+        } else if (event != core::AppEvent::kApprove) {
+          app.status_reason.clear();
+        }
+        return std::string(core::AppStatusName(from)) + " -> " +
+               std::string(core::AppStatusName(app.status)) +
+               (reason && !reason->empty() ? ": " + *reason : "");
+      });
 }
 
 core::Status AppService::MarkOnline(store::Tx& tx, const RequestContext& ctx, std::int64_t app_id) {
@@ -304,7 +320,8 @@ core::Status AppService::MarkOnline(store::Tx& tx, const RequestContext& ctx, st
   if (!applied.ok()) return applied.error();
   app->version += 1;
   app->updated_at = clock_.Now();
-  if (!store::apps::Update(tx, *app)) return core::Conflict("the application was changed concurrently");
+  if (!store::apps::Update(tx, *app))
+    return core::Conflict("the application was changed concurrently");
   RecordAudit(tx, clock_, ctx, "app.mark_online", "app", std::to_string(app_id),
               "pending_online -> online (first successful release)");
   return core::Ok{};

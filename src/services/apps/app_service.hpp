@@ -47,7 +47,8 @@ class AppService {
                                         const Parsed<CompleteDetailsCommand>& command);
   /// approve / reject / resubmit / request_offline / confirm_offline / cancel_offline.
   core::Result<AppView> Transition(const RequestContext& ctx, const std::string& ref,
-                                   core::AppEvent event, const Parsed<AppTransitionCommand>& command);
+                                   core::AppEvent event,
+                                   const Parsed<AppTransitionCommand>& command);
   /// Marks a pending application online; called by the release work inside
   /// its own transaction on the first successful release. No-op when online.
   core::Status MarkOnline(store::Tx& tx, const RequestContext& ctx, std::int64_t app_id);
@@ -58,8 +59,10 @@ class AppService {
   const std::atomic<std::uint64_t>& generation() const { return generation_; }
   void NoteChanged() { ++generation_; }
 
-  core::Result<std::vector<store::Member>> Members(const RequestContext& ctx, const std::string& ref);
-  core::Result<std::vector<store::Member>> PutMember(const RequestContext& ctx, const std::string& ref,
+  core::Result<std::vector<store::Member>> Members(const RequestContext& ctx,
+                                                   const std::string& ref);
+  core::Result<std::vector<store::Member>> PutMember(const RequestContext& ctx,
+                                                     const std::string& ref,
                                                      const std::string& username,
                                                      const Parsed<PutMemberCommand>& command);
   core::Status RemoveMember(const RequestContext& ctx, const std::string& ref,
@@ -72,11 +75,12 @@ class AppService {
   /// returns a summary, "" when nothing changed) and writes app + audit in one
   /// transaction. Nothing changed: nothing is written and the version stays.
   template <class Command, class Change>
-  core::Result<AppView> Mutate(const RequestContext& ctx, const std::string& ref, const char* action,
-                               const Parsed<Command>& command, Change&& change);
+  core::Result<AppView> Mutate(const RequestContext& ctx, const std::string& ref,
+                               const char* action, const Parsed<Command>& command, Change&& change);
   /// Makes exactly `names` the approver members; each must be a user who
   /// holds the approver or admin role and is not a member in another role.
-  core::Status ReplaceApprovers(store::Tx& tx, std::int64_t app_id, const std::vector<std::string>& names);
+  core::Status ReplaceApprovers(store::Tx& tx, std::int64_t app_id,
+                                const std::vector<std::string>& names);
   /// Hands the application over: `username` becomes its only owner, the
   /// other owners stay as developers.
   core::Status HandOver(store::Tx& tx, const core::App& app, const std::string& username);

@@ -43,18 +43,22 @@ class AppServiceTest : public ::testing::Test {
     if (!command.ok()) return command.error();
     return apps_.Register(ctx, *command);
   }
-  core::Result<AppView> Edit(const RequestContext& ctx, const std::string& ref, const json::object& body) {
+  core::Result<AppView> Edit(const RequestContext& ctx, const std::string& ref,
+                             const json::object& body) {
     return apps_.Edit(ctx, ref, http::ParseEditApp(body));
   }
-  core::Result<AppView> Complete(const RequestContext& ctx, const std::string& ref, const json::object& body) {
+  core::Result<AppView> Complete(const RequestContext& ctx, const std::string& ref,
+                                 const json::object& body) {
     return apps_.CompleteDetails(ctx, ref, http::ParseCompleteDetails(body));
   }
-  core::Result<AppView> Transit(const RequestContext& ctx, const std::string& ref, core::AppEvent event,
-                                const json::object& body) {
+  core::Result<AppView> Transit(const RequestContext& ctx, const std::string& ref,
+                                core::AppEvent event, const json::object& body) {
     return apps_.Transition(ctx, ref, event, http::ParseAppTransition(event, body));
   }
-  core::Result<std::vector<store::Member>> PutMember(const RequestContext& ctx, const std::string& ref,
-                                                     const std::string& user, const json::object& body) {
+  core::Result<std::vector<store::Member>> PutMember(const RequestContext& ctx,
+                                                     const std::string& ref,
+                                                     const std::string& user,
+                                                     const json::object& body) {
     return apps_.PutMember(ctx, ref, user, http::ParsePutMember(body));
   }
 
@@ -68,12 +72,12 @@ class AppServiceTest : public ::testing::Test {
 
   std::int64_t AuditCount(std::int64_t app_id) {
     return static_cast<std::int64_t>(store::InTx(*db_, store::TxMode::kRead, [&](store::Tx& tx) {
-      store::AuditQuery q;
-      q.object_type = "app";
-      q.object_id = std::to_string(app_id);
-      q.limit = 500;
-      return store::audit::List(tx, q);
-    }).size());
+                                       store::AuditQuery q;
+                                       q.object_type = "app";
+                                       q.object_id = std::to_string(app_id);
+                                       q.limit = 500;
+                                       return store::audit::List(tx, q);
+                                     }).size());
   }
 };
 
@@ -94,12 +98,17 @@ TEST_F(AppServiceTest, InvalidRegistrationsNameTheFieldAndCreateNothing) {
   };
   std::vector<Case> cases = {
       {{{"name", "Bad_Name"}, {"team", "t"}, {"type", "empty"}, {"level", "core"}}, "name"},
-      {{{"name", std::string(64, 'a')}, {"team", "t"}, {"type", "empty"}, {"level", "core"}}, "name"},
+      {{{"name", std::string(64, 'a')}, {"team", "t"}, {"type", "empty"}, {"level", "core"}},
+       "name"},
       {{{"name", "ok"}, {"team", "t"}, {"type", "robot"}, {"level", "core"}}, "type"},
       {{{"name", "ok"}, {"team", "t"}, {"type", "empty"}, {"level", "vip"}}, "level"},
       {{{"name", "ok"}, {"team", 7}, {"type", "empty"}, {"level", "core"}}, "team"},
       {{{"name", "ok"}, {"team", "t"}, {"type", "self_developed"}, {"level", "core"}}, "repo_url"},
-      {{{"name", "ok"}, {"team", "t"}, {"type", "empty"}, {"level", "core"}, {"repo_url", "https://x/y.git"}},
+      {{{"name", "ok"},
+        {"team", "t"},
+        {"type", "empty"},
+        {"level", "core"},
+        {"repo_url", "https://x/y.git"}},
        "repo_url"},
   };
   for (const auto& c : cases) {
@@ -113,7 +122,8 @@ TEST_F(AppServiceTest, InvalidRegistrationsNameTheFieldAndCreateNothing) {
 
 TEST_F(AppServiceTest, DuplicateNameIsAConflict) {
   Register("dup");
-  auto again = RegisterBody(bob_, {{"name", "dup"}, {"team", "x"}, {"type", "empty"}, {"level", "edge"}});
+  auto again =
+      RegisterBody(bob_, {{"name", "dup"}, {"team", "x"}, {"type", "empty"}, {"level", "edge"}});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, core::Code::kConflict);
 }
@@ -127,13 +137,13 @@ TEST_F(AppServiceTest, ReviewCompleteAndMarkOnline) {
   EXPECT_EQ(approved->app.status, core::AppStatus::kPendingOnline);
   EXPECT_FALSE(approved->missing_fields.empty());
 
-  auto completed = Complete(
-      alice_, "pay-svc",
-      {{"version", approved->app.version},
-       {"build_job", "trade/pay-svc"},
-       {"ports", json::array{json::object{{"name", "http"}, {"port", 8080}}}},
-       {"health_check", {{"type", "http"}, {"path", "/healthz"}, {"port", 8080}}},
-       {"approvers", json::array{"bob"}}});
+  auto completed =
+      Complete(alice_, "pay-svc",
+               {{"version", approved->app.version},
+                {"build_job", "trade/pay-svc"},
+                {"ports", json::array{json::object{{"name", "http"}, {"port", 8080}}}},
+                {"health_check", {{"type", "http"}, {"path", "/healthz"}, {"port", 8080}}},
+                {"approvers", json::array{"bob"}}});
   ASSERT_TRUE(completed.ok()) << completed.error().message;
   EXPECT_TRUE(completed->missing_fields.empty());
   EXPECT_TRUE(completed->actions.Allows("release"));
@@ -169,7 +179,8 @@ TEST_F(AppServiceTest, RefusedTransitionsAndStaleVersionsChangeNothing) {
 TEST_F(AppServiceTest, OfflineRequestCanBeCancelledOrConfirmed) {
   auto v = Register("old-svc", "empty");
   ASSERT_TRUE(Transit(admin_, "old-svc", core::AppEvent::kApprove, {}).ok());
-  ASSERT_TRUE(Transit(alice_, "old-svc", core::AppEvent::kRequestOffline, {{"reason", "unused"}}).ok());
+  ASSERT_TRUE(
+      Transit(alice_, "old-svc", core::AppEvent::kRequestOffline, {{"reason", "unused"}}).ok());
   auto cancelled = Transit(alice_, "old-svc", core::AppEvent::kCancelOffline, {});
   ASSERT_TRUE(cancelled.ok());
   EXPECT_EQ(cancelled->app.status, core::AppStatus::kPendingOnline);
@@ -213,8 +224,9 @@ TEST_F(AppServiceTest, ListPagesWithOpaqueCursorsAndRefusesForgedOnes) {
 
 TEST_F(AppServiceTest, HandingOverMovesTheOwnerRights) {
   auto v = Register("handover-svc");
-  EXPECT_EQ(Edit(alice_, "handover-svc", {{"version", v.app.version}, {"owner", "ghost"}}).error().code,
-            core::Code::kInvalid);
+  EXPECT_EQ(
+      Edit(alice_, "handover-svc", {{"version", v.app.version}, {"owner", "ghost"}}).error().code,
+      core::Code::kInvalid);
   auto moved = Edit(alice_, "handover-svc", {{"version", v.app.version}, {"owner", "bob"}});
   ASSERT_TRUE(moved.ok()) << moved.error().message;
   EXPECT_EQ(moved->app.owner, "bob");
@@ -239,14 +251,18 @@ TEST_F(AppServiceTest, OnlyOwnersAndAdminsChooseOwnerAndApprovers) {
                 .error()
                 .code,
             core::Code::kForbidden);
-  auto not_approver = Complete(alice_, "rights-svc", {{"version", version}, {"approvers", json::array{"vic"}}});
+  auto not_approver =
+      Complete(alice_, "rights-svc", {{"version", version}, {"approvers", json::array{"vic"}}});
   ASSERT_FALSE(not_approver.ok());
   EXPECT_EQ(json::serialize(not_approver.error().details.at("field")), "\"approvers\"")
       << "vic is no approver";
-  auto chosen = Complete(alice_, "rights-svc", {{"version", version}, {"approvers", json::array{"BOB"}}});
+  auto chosen =
+      Complete(alice_, "rights-svc", {{"version", version}, {"approvers", json::array{"BOB"}}});
   ASSERT_TRUE(chosen.ok()) << chosen.error().message;
-  EXPECT_EQ(chosen->app.approvers, std::vector<std::string>{"bob"}) << "recorded under the user's own name";
-  auto same = Complete(carol, "rights-svc", {{"version", chosen->app.version}, {"approvers", json::array{"bob"}}});
+  EXPECT_EQ(chosen->app.approvers, std::vector<std::string>{"bob"})
+      << "recorded under the user's own name";
+  auto same = Complete(carol, "rights-svc",
+                       {{"version", chosen->app.version}, {"approvers", json::array{"bob"}}});
   ASSERT_TRUE(same.ok()) << "the same approvers are no change: " << same.error().message;
   EXPECT_EQ(same->app.version, chosen->app.version);
   EXPECT_EQ(v.app.owner, "alice");
@@ -277,7 +293,8 @@ TEST_F(AppServiceTest, MembersKeepAnOwner) {
   EXPECT_EQ(apps_.RemoveMember(alice_, "team-svc", "bob").error().code, core::Code::kNotFound);
   ASSERT_TRUE(PutMember(alice_, "team-svc", "carol", {{"role", "owner"}}).ok());
   ASSERT_TRUE(apps_.RemoveMember(alice_, "team-svc", "alice").ok());
-  EXPECT_EQ(apps_.Get(alice_, "team-svc")->app.owner, "carol") << "the owner field follows the owners";
+  EXPECT_EQ(apps_.Get(alice_, "team-svc")->app.owner, "carol")
+      << "the owner field follows the owners";
 }
 
 }  // namespace

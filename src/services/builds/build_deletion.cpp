@@ -6,8 +6,8 @@
 #include "connectors/registry/image_reference.hpp"
 #include "core/common/names.hpp"
 #include "services/apps/app_access.hpp"
-#include "services/platform/audit_log.hpp"
 #include "services/builds/build_service.hpp"
+#include "services/platform/audit_log.hpp"
 #include "store/build_repository.hpp"
 
 namespace slipway::services {

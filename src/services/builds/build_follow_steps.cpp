@@ -2,8 +2,8 @@
 // result → image digest. Once Jenkins has the build, every failure to reach
 // it (or the registry) is waited out for settings.outage_ms rather than
 // ending the build at once: the build goes on in Jenkins meanwhile.
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <tuple>
 #include <utility>
 
@@ -39,7 +39,8 @@ std::string CancelReason(const core::Build& build, const std::string& otherwise)
 core::Result<bool> CopyConsole(const engine::StepContext& ctx, connectors::Jenkins& jenkins,
                                const core::Build& build, std::int64_t cap) {
   const auto [from, stored] = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
-    return std::pair{store::builds::LogEnd(tx, build.id), store::builds::StoredLogBytes(tx, build.id)};
+    return std::pair{store::builds::LogEnd(tx, build.id),
+                     store::builds::StoredLogBytes(tx, build.id)};
   });
   auto chunk = jenkins.ReadConsole(build.job_path, *build.build_number, from);
   if (!chunk.ok()) return chunk.error();
@@ -48,8 +49,8 @@ core::Result<bool> CopyConsole(const engine::StepContext& ctx, connectors::Jenki
   if (keep > 0) {
     const std::int64_t end =
         keep == chunk->text.size() ? chunk->next_start : from + static_cast<std::int64_t>(keep);
-    const std::string text =
-        core::CappedConsolePiece(stored, core::ConsoleText(std::string_view(chunk->text).substr(0, keep)), cap);
+    const std::string text = core::CappedConsolePiece(
+        stored, core::ConsoleText(std::string_view(chunk->text).substr(0, keep)), cap);
     try {
       store::InTx(*ctx.db, store::TxMode::kWrite,
                   [&](store::Tx& tx) { store::builds::AppendLog(tx, build.id, from, end, text); });
@@ -72,7 +73,8 @@ StepOutcome Finished(const engine::StepContext& ctx, const StepEnv& env, const c
     return std::tuple{std::move(log.text), log.end, store::builds::StoredLogBytes(tx, build.id)};
   });
   if (stored >= env.settings.log_max_bytes && run.result != "SUCCESS") {
-    auto tail = env.connections.jenkins->ReadConsole(build.job_path, run.number, std::max<std::int64_t>(0, end - kTailBytes));
+    auto tail = env.connections.jenkins->ReadConsole(build.job_path, run.number,
+                                                     std::max<std::int64_t>(0, end - kTailBytes));
     if (tail.ok()) console += "\n" + core::ConsoleText(tail->text);
   }
   const std::string result = *run.result;

@@ -21,8 +21,8 @@ std::vector<BuildReference> BuildReferences(store::Tx& tx, const std::string& di
   }
   for (const auto& change : store::changes::UnreleasedWithDigest(tx, digest)) {
     out.push_back({"change", change.id, change.app_id,
-                   "change " + std::to_string(change.id) + " (" + std::string(core::ChangeStateName(change.state)) +
-                       ") releases it"});
+                   "change " + std::to_string(change.id) + " (" +
+                       std::string(core::ChangeStateName(change.state)) + ") releases it"});
   }
   return out;
 }

@@ -4,14 +4,14 @@
 
 #include "connectors/registry/image_reference.hpp"
 #include "core/apps/app_actions.hpp"
-#include "core/common/names.hpp"
 #include "core/builds/jenkins_item_path.hpp"
+#include "core/common/names.hpp"
 #include "engine/engine.hpp"
 #include "services/apps/app_access.hpp"
 #include "services/apps/app_cursor.hpp"
-#include "services/platform/audit_log.hpp"
 #include "services/builds/build_addresses.hpp"
 #include "services/builds/build_workflow.hpp"
+#include "services/platform/audit_log.hpp"
 #include "store/app_repository.hpp"
 #include "store/build_repository.hpp"
 #include "store/environment_repository.hpp"
@@ -79,10 +79,11 @@ Result<core::Build> BuildService::Prepare(store::Tx& tx, const RequestContext& c
   // details.build_job saved before it was checked may too.
   if (auto rule = core::CheckJenkinsItemPath(build.job_path)) {
     const bool from_details = !app->details.build_job.empty();
-    return core::Conflict("the Jenkins job path " + build.job_path + " " + *rule + " (fix " +
-                              (from_details ? "the application's details.build_job" : "builds.job_path or the team") +
-                              ")",
-                          {{"setting", from_details ? "details.build_job" : "builds.job_path"}});
+    return core::Conflict(
+        "the Jenkins job path " + build.job_path + " " + *rule + " (fix " +
+            (from_details ? "the application's details.build_job" : "builds.job_path or the team") +
+            ")",
+        {{"setting", from_details ? "details.build_job" : "builds.job_path"}});
   }
   if (auto image = connectors::registry::ParseImageReference(build.image); !image.ok()) {
     return core::Conflict(

@@ -73,7 +73,8 @@ class BuildService {
   /// Every check of a start, in order (who, which application, the command,
   /// the environment, the connectors); the build to record.
   core::Result<core::Build> Prepare(store::Tx& tx, const RequestContext& ctx,
-                                    const std::string& app_ref, const Parsed<StartBuildCommand>& command);
+                                    const std::string& app_ref,
+                                    const Parsed<StartBuildCommand>& command);
   core::Result<BuildView> View(store::Tx& tx, const RequestContext& ctx, core::Build build);
 
   store::Database& db_;

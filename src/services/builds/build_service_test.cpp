@@ -124,8 +124,7 @@ TEST_F(BuildServiceTest, OnlyAdminsOwnersAndDevelopersStartBuilds) {
     EXPECT_EQ(r.error().code, core::Code::kForbidden);
   }
   EXPECT_TRUE(StartAs(admin_, app.name, StartBody("1")).ok());
-  EXPECT_EQ(StartAs(alice_, "no-such-app", StartBody("2")).error().code,
-            core::Code::kNotFound);
+  EXPECT_EQ(StartAs(alice_, "no-such-app", StartBody("2")).error().code, core::Code::kNotFound);
 }
 
 TEST_F(BuildServiceTest, AVersionIsUniquePerApplication) {
@@ -244,7 +243,8 @@ TEST_F(BuildServiceTest, DeleteIsRefusedWhileAnEnvironmentRunsTheImageUnlessAnAd
 TEST_F(BuildServiceTest, ABaselineNamingTheImageBlocksTheDeletionToo) {
   auto app = AddApp("order-svc");
   auto b = Succeeded(app, "1.0");
-  const auto env = AddEnvironmentRunning(app, "sha256:" + std::string(64, 'f'));  // runs something else
+  const auto env =
+      AddEnvironmentRunning(app, "sha256:" + std::string(64, 'f'));  // runs something else
   const auto baseline = store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) {
     core::Baseline v1;
     v1.env_id = env;

@@ -98,7 +98,8 @@ class BuildTest : public ::testing::Test {
   }
 
   // Bodies as people write them, parsed as the API parses them.
-  core::Result<BuildView> StartAs(const RequestContext& ctx, const std::string& app, const boost::json::object& body) {
+  core::Result<BuildView> StartAs(const RequestContext& ctx, const std::string& app,
+                                  const boost::json::object& body) {
     return builds_->Start(ctx, app, http::ParseStartBuild(body));
   }
 

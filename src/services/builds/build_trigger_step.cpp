@@ -3,9 +3,9 @@
 #include <boost/json.hpp>
 
 #include "engine/fail_point.hpp"
-#include "services/platform/audit_log.hpp"
 #include "services/builds/build_addresses.hpp"
 #include "services/builds/build_steps.hpp"
+#include "services/platform/audit_log.hpp"
 #include "store/build_repository.hpp"
 
 namespace slipway::services::build_steps {

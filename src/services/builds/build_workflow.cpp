@@ -3,8 +3,8 @@
 #include <boost/json.hpp>
 
 #include "engine/outage.hpp"
-#include "services/platform/audit_log.hpp"
 #include "services/builds/build_steps.hpp"
+#include "services/platform/audit_log.hpp"
 #include "store/app_repository.hpp"
 #include "store/build_repository.hpp"
 
@@ -92,7 +92,8 @@ engine::StepOutcome Outage(const engine::StepContext& ctx, const StepEnv& env,
                                     .max_delay_ms = env.settings.poll_interval_ms};
   const core::Millis now = ctx.clock->Now();
   if (auto retry = engine::RideOutOutage(policy, now, scratch, error)) return *std::move(retry);
-  return EndBuild(ctx, build, core::BuildEvent::kFailed, engine::OutageReport(scratch, now, what, error));
+  return EndBuild(ctx, build, core::BuildEvent::kFailed,
+                  engine::OutageReport(scratch, now, what, error));
 }
 
 engine::StepOutcome PollAgain(const engine::StepContext& ctx, const StepEnv& env,

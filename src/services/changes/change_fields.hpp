@@ -13,7 +13,7 @@ namespace slipway::services {
 /// self-developed applications name a succeeded build of their own (its
 /// image and digest are copied), commercial ones an image or a tag of their
 /// vendor image. On creation the image source is required.
-core::Status ApplyChangeFields(store::Tx& tx, const core::App& app, const ChangeFields& fields, bool creating,
-                               core::Change& change);
+core::Status ApplyChangeFields(store::Tx& tx, const core::App& app, const ChangeFields& fields,
+                               bool creating, core::Change& change);
 
 }  // namespace slipway::services

@@ -27,7 +27,8 @@ TEST_F(ChangeServiceTest, TheInboxHoldsWhatTheCallerMayApproveNow) {
   auto no_approval = CodeChange(pay, Env(pay, "test")).change;
   ASSERT_TRUE(Do(alice_, first.id, ChangeEvent::kSubmit).ok());
   ASSERT_TRUE(Do(alice_, second.id, ChangeEvent::kSubmit).ok());
-  ASSERT_EQ(Do(alice_, no_approval.id, ChangeEvent::kSubmit)->change.state, core::ChangeState::kPendingRelease);
+  ASSERT_EQ(Do(alice_, no_approval.id, ChangeEvent::kSubmit)->change.state,
+            core::ChangeState::kPendingRelease);
 
   // bob is an approver member of both; admins approve anything; newest first.
   auto bobs = changes_.AwaitingApproval(bob_, 50);
@@ -62,7 +63,8 @@ TEST_F(ChangeServiceTest, AnAuthorRefusedSelfApprovalDoesNotSeeTheirChange) {
   auto pay = App("pay", core::AppType::kSelfDeveloped, core::AppLevel::kCore);
   const auto prod = Env(pay, "prod");
   // The admin writes a change in core/prod: another admin or bob approves it, not its author.
-  auto mine = Create(admin_, "pay", {{"env_id", prod}, {"title", "mine"}, {"build_id", Build(pay)}});
+  auto mine =
+      Create(admin_, "pay", {{"env_id", prod}, {"title", "mine"}, {"build_id", Build(pay)}});
   ASSERT_TRUE(mine.ok()) << mine.error().message;
   ASSERT_TRUE(Do(admin_, mine->change.id, ChangeEvent::kSubmit).ok());
   EXPECT_EQ(changes_.AwaitingApproval(admin_, 50)->total, 0);

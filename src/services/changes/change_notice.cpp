@@ -21,15 +21,16 @@ void ChangeService::NotifyApprovers(store::Tx& tx, const core::App& app, const c
   notice.title = "Approval requested: " + app.name + " change " + id;
   std::string who;
   for (const auto& a : approvers) who += (who.empty() ? "" : " ") + ("@" + a);
-  notice.markdown = "### " + notice.title + "\n\n**" + change.title + "** (" +
-                    std::string(core::ChangeTypeName(change.type)) + " change, " + env_type + " environment)\n\n" +
-                    "- image: `" + (change.image.empty() ? "-" : change.image) + "`\n" +
-                    "- submitted by " + by + "\n\n" +
-                    (who.empty() ? "No approver is set: an admin must approve." : "Approvers: " + who) +
-                    "\n\n`slipway change approve " + id + "` or `slipway change reject " + id + " --comment …`";
-  notice.data = {{"change_id", change.id},  {"app", app.name},          {"app_id", app.id},
-                 {"env_id", change.env_id}, {"env_type", env_type},     {"title", change.title},
-                 {"image", change.image},   {"submitted_by", by},       {"state", "approving"}};
+  notice.markdown =
+      "### " + notice.title + "\n\n**" + change.title + "** (" +
+      std::string(core::ChangeTypeName(change.type)) + " change, " + env_type +
+      " environment)\n\n" + "- image: `" + (change.image.empty() ? "-" : change.image) + "`\n" +
+      "- submitted by " + by + "\n\n" +
+      (who.empty() ? "No approver is set: an admin must approve." : "Approvers: " + who) +
+      "\n\n`slipway change approve " + id + "` or `slipway change reject " + id + " --comment …`";
+  notice.data = {{"change_id", change.id},  {"app", app.name},      {"app_id", app.id},
+                 {"env_id", change.env_id}, {"env_type", env_type}, {"title", change.title},
+                 {"image", change.image},   {"submitted_by", by},   {"state", "approving"}};
   notice.mention = std::move(approvers);
   notices_.Enqueue(tx, notice);
 }

@@ -9,8 +9,8 @@
 #include "core/changes/change_actions.hpp"
 #include "core/common/names.hpp"
 #include "services/apps/app_access.hpp"
-#include "services/platform/audit_log.hpp"
 #include "services/changes/change_fields.hpp"
+#include "services/platform/audit_log.hpp"
 #include "store/app_repository.hpp"
 #include "store/environment_repository.hpp"
 
@@ -23,10 +23,13 @@ namespace {
 
 // The caller's actions, less those the application's status forbids now:
 // an application on its way offline takes no change forward.
-std::vector<std::string> ActionsFor(const core::App& app, const core::Change& change, core::ChangeRights rights) {
+std::vector<std::string> ActionsFor(const core::App& app, const core::Change& change,
+                                    core::ChangeRights rights) {
   auto actions = core::ChangeActionsFor(change.state, rights);
   if (core::AcceptsReleases(app)) return actions;
-  std::erase_if(actions, [](const std::string& a) { return a == "submit" || a == "approve" || a == "release"; });
+  std::erase_if(actions, [](const std::string& a) {
+    return a == "submit" || a == "approve" || a == "release";
+  });
   return actions;
 }
 
@@ -64,8 +67,9 @@ bool ChangeService::IsRefusedAuthor(store::Tx& tx, const RequestContext& ctx, co
   return false;
 }
 
-std::vector<std::string> ChangeService::ActionsOf(store::Tx& tx, const RequestContext& ctx, const core::App& app,
-                                                  const core::Change& change, core::ChangeRights rights,
+std::vector<std::string> ChangeService::ActionsOf(store::Tx& tx, const RequestContext& ctx,
+                                                  const core::App& app, const core::Change& change,
+                                                  core::ChangeRights rights,
                                                   const std::string& env_type) {
   auto actions = ActionsFor(app, change, rights);
   if (change.state == core::ChangeState::kApproving && rights.approve &&
@@ -75,14 +79,16 @@ std::vector<std::string> ChangeService::ActionsOf(store::Tx& tx, const RequestCo
   return actions;
 }
 
-ChangeView ChangeService::View(store::Tx& tx, const RequestContext& ctx, core::Change change, bool with_events) {
+ChangeView ChangeService::View(store::Tx& tx, const RequestContext& ctx, core::Change change,
+                               bool with_events) {
   ChangeView view;
   auto app = store::apps::Get(tx, change.app_id);
   auto env = store::environments::Get(tx, change.env_id);
   view.env_type = env ? env->env_type : "";
   if (app) {
     view.app = app->name;
-    auto rights = core::ChangeRightsOf(ctx.caller, store::apps::MemberRoleOf(tx, app->id, ctx.caller.username));
+    auto rights = core::ChangeRightsOf(ctx.caller,
+                                       store::apps::MemberRoleOf(tx, app->id, ctx.caller.username));
     view.actions = ActionsOf(tx, ctx, *app, change, rights, view.env_type);
   }
   if (with_events) view.events = store::changes::Events(tx, change.id);
@@ -104,15 +110,18 @@ Result<ChangeView> ChangeService::Create(const RequestContext& ctx, const std::s
     change.app_id = app->id;
     change.created_by = ctx.caller.username;
     change.created_at = change.updated_at = clock_.Now();
-    if (auto applied = ApplyChangeFields(tx, *app, command->fields, /*creating=*/true, change); !applied.ok()) {
+    if (auto applied = ApplyChangeFields(tx, *app, command->fields, /*creating=*/true, change);
+        !applied.ok()) {
       return applied.error();
     }
     change.id = store::changes::Insert(tx, change);
-    store::changes::AddEvent(tx, {0, change.id, "create", ctx.caller.username, "",
-                                  boost::json::serialize(boost::json::object{{"image", change.image}}),
-                                  change.created_at});
-    RecordAudit(tx, clock_, ctx, "change.create", "change", std::to_string(change.id),
-                "created code change \"" + change.title + "\" of " + app->name + " (" + change.image + ")");
+    store::changes::AddEvent(
+        tx,
+        {0, change.id, "create", ctx.caller.username, "",
+         boost::json::serialize(boost::json::object{{"image", change.image}}), change.created_at});
+    RecordAudit(
+        tx, clock_, ctx, "change.create", "change", std::to_string(change.id),
+        "created code change \"" + change.title + "\" of " + app->name + " (" + change.image + ")");
     return View(tx, ctx, std::move(change), true);
   });
 }
@@ -126,8 +135,8 @@ Result<ChangeView> ChangeService::Get(const RequestContext& ctx, const std::stri
   });
 }
 
-Result<ChangeList> ChangeService::List(const RequestContext& ctx, const std::string& app_ref, store::ChangeQuery query,
-                                       const std::string& cursor) {
+Result<ChangeList> ChangeService::List(const RequestContext& ctx, const std::string& app_ref,
+                                       store::ChangeQuery query, const std::string& cursor) {
   if (!cursor.empty()) {
     query.before_id = core::ParseId(cursor);
     if (!query.before_id) return core::Invalid("cursor is not valid", {{"field", "cursor"}});
@@ -143,9 +152,11 @@ Result<ChangeList> ChangeService::List(const RequestContext& ctx, const std::str
       out.next_cursor = std::to_string(page.back().id);
     }
     // One application: its membership and environments are read once.
-    auto rights = core::ChangeRightsOf(ctx.caller, store::apps::MemberRoleOf(tx, app->id, ctx.caller.username));
+    auto rights = core::ChangeRightsOf(ctx.caller,
+                                       store::apps::MemberRoleOf(tx, app->id, ctx.caller.username));
     std::map<std::int64_t, std::string> env_types;
-    for (const auto& env : store::environments::ListByApp(tx, app->id)) env_types[env.id] = env.env_type;
+    for (const auto& env : store::environments::ListByApp(tx, app->id))
+      env_types[env.id] = env.env_type;
     for (auto& change : page) {
       ChangeView view;
       view.app = app->name;
@@ -168,31 +179,38 @@ Result<ChangeView> ChangeService::Edit(const RequestContext& ctx, const std::str
     if (!app.ok()) return app.error();
     if (!command.ok()) return command.error();
     if (!core::ChangeEditable(change->state)) {
-      const bool archived = change->state == core::ChangeState::kReleased || change->state == core::ChangeState::kClosed;
-      return core::Conflict("a " + std::string(core::ChangeStateName(change->state)) + " change cannot be edited" +
-                                (archived ? ": it is kept as it was" : "; withdraw or reject it back to developing"),
-                            {{"state", core::ChangeStateName(change->state)},
-                             {"allowed_actions", TableActions(change->state)}});
+      const bool archived = change->state == core::ChangeState::kReleased ||
+                            change->state == core::ChangeState::kClosed;
+      return core::Conflict(
+          "a " + std::string(core::ChangeStateName(change->state)) + " change cannot be edited" +
+              (archived ? ": it is kept as it was" : "; withdraw or reject it back to developing"),
+          {{"state", core::ChangeStateName(change->state)},
+           {"allowed_actions", TableActions(change->state)}});
     }
     if (command->version != change->version) {
       return core::Conflict("the change was edited by someone else; reload and retry",
                             {{"current_version", change->version}});
     }
     const core::Change before = *change;
-    if (auto applied = ApplyChangeFields(tx, *app, command->fields, /*creating=*/false, *change); !applied.ok()) {
+    if (auto applied = ApplyChangeFields(tx, *app, command->fields, /*creating=*/false, *change);
+        !applied.ok()) {
       return applied.error();
     }
     auto changed = ChangedFields(before, *change);
     if (changed.empty()) return View(tx, ctx, std::move(*change), true);
     change->version += 1;
     change->updated_at = clock_.Now();
-    if (!store::changes::Update(tx, *change)) return core::Conflict("the change was edited concurrently; retry");
+    if (!store::changes::Update(tx, *change))
+      return core::Conflict("the change was edited concurrently; retry");
     boost::json::array names;
     std::string summary;
-    for (const auto& f : changed) names.emplace_back(f), summary += (summary.empty() ? "" : ", ") + f;
-    store::changes::AddEvent(tx, {0, change->id, "edit", ctx.caller.username, "",
-                                  boost::json::serialize(boost::json::object{{"fields", names}}), change->updated_at});
-    RecordAudit(tx, clock_, ctx, "change.edit", "change", std::to_string(change->id), "edited " + summary);
+    for (const auto& f : changed)
+      names.emplace_back(f), summary += (summary.empty() ? "" : ", ") + f;
+    store::changes::AddEvent(
+        tx, {0, change->id, "edit", ctx.caller.username, "",
+             boost::json::serialize(boost::json::object{{"fields", names}}), change->updated_at});
+    RecordAudit(tx, clock_, ctx, "change.edit", "change", std::to_string(change->id),
+                "edited " + summary);
     return View(tx, ctx, std::move(*change), true);
   });
 }

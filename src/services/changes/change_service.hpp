@@ -7,14 +7,14 @@
 
 #include "core/apps/app.hpp"
 #include "core/changes/change.hpp"
+#include "core/changes/change_actions.hpp"
 #include "core/common/clock.hpp"
-#include "core/environments/environment.hpp"
 #include "core/common/error.hpp"
+#include "core/environments/environment.hpp"
 #include "services/changes/change_commands.hpp"
+#include "services/notifications/notices.hpp"
 #include "services/platform/context.hpp"
 #include "services/platform/parsed.hpp"
-#include "core/changes/change_actions.hpp"
-#include "services/notifications/notices.hpp"
 #include "services/platform/settings.hpp"
 #include "store/change_repository.hpp"
 #include "store/database.hpp"
@@ -58,7 +58,8 @@ struct SystemChange {
 /// transaction of the transition. `ref` is a change id. Thread-safe.
 class ChangeService {
  public:
-  ChangeService(store::Database& db, const core::Clock& clock, Notices& notices, ChangeSettings settings = {});
+  ChangeService(store::Database& db, const core::Clock& clock, Notices& notices,
+                ChangeSettings settings = {});
 
   /// A code change in `developing` (env_id, title, description?,
   /// build_id | image | tag). Admins and the application's owners and
@@ -69,8 +70,8 @@ class ChangeService {
   /// With its history.
   core::Result<ChangeView> Get(const RequestContext& ctx, const std::string& ref);
   /// Newest first; `cursor` is a previous page's next_cursor.
-  core::Result<ChangeList> List(const RequestContext& ctx, const std::string& app_ref, store::ChangeQuery query,
-                                const std::string& cursor);
+  core::Result<ChangeList> List(const RequestContext& ctx, const std::string& app_ref,
+                                store::ChangeQuery query, const std::string& cursor);
   /// Changes in `approving`, of every application, that the caller may
   /// approve now (their `actions` hold "approve": an admin or an approver
   /// member who still holds the approver role, not refused as the author,
@@ -83,10 +84,12 @@ class ChangeService {
   /// submit, approve, reject, close or withdraw (comment, required to
   /// reject; version optional). Submit goes to approving when the
   /// environment's policy asks for approval and then notifies the approvers.
-  core::Result<ChangeView> Transition(const RequestContext& ctx, const std::string& ref, core::ChangeEvent event,
+  core::Result<ChangeView> Transition(const RequestContext& ctx, const std::string& ref,
+                                      core::ChangeEvent event,
                                       const Parsed<ChangeTransitionCommand>& command);
   /// The same with a command built in process (the release work, tests).
-  core::Result<ChangeView> Transition(const RequestContext& ctx, const std::string& ref, core::ChangeEvent event,
+  core::Result<ChangeView> Transition(const RequestContext& ctx, const std::string& ref,
+                                      core::ChangeEvent event,
                                       const ChangeTransitionCommand& command);
 
   // For the release work, inside its own transactions.
@@ -95,12 +98,14 @@ class ChangeService {
   /// (the system submits it at once), with the environment's image.
   /// Forbidden unless the caller may change the application; conflict when
   /// the application is not pending_online/online.
-  core::Result<core::Change> CreateSystemChange(store::Tx& tx, const RequestContext& ctx, const core::Environment& env,
+  core::Result<core::Change> CreateSystemChange(store::Tx& tx, const RequestContext& ctx,
+                                                const core::Environment& env,
                                                 const SystemChange& input);
   /// Closes the open changes (developing, approving, pending_release) of an
   /// environment being deleted, each with the reason in its close_reason,
   /// history and audit; returns how many. Conflict when one changed meanwhile.
-  core::Result<int> CloseForDeletedEnvironment(store::Tx& tx, const RequestContext& ctx, const core::Environment& env);
+  core::Result<int> CloseForDeletedEnvironment(store::Tx& tx, const RequestContext& ctx,
+                                               const core::Environment& env);
   /// Whether `change` may be released now: pending_release and never
   /// released. Conflict with its state and allowed actions otherwise.
   core::Status CheckReleasable(const core::Change& change) const;
@@ -123,17 +128,20 @@ class ChangeService {
   };
   /// Moves `change` by `event`, writes it (version-checked), its history
   /// entry and the audit record. Conflict when the table refuses or the row changed.
-  core::Result<Moved> Apply(store::Tx& tx, const RequestContext& ctx, core::Change change, core::ChangeEvent event,
-                            bool needs_approval, const std::string& comment, const boost::json::object& detail);
+  core::Result<Moved> Apply(store::Tx& tx, const RequestContext& ctx, core::Change change,
+                            core::ChangeEvent event, bool needs_approval,
+                            const std::string& comment, const boost::json::object& detail);
   ChangeView View(store::Tx& tx, const RequestContext& ctx, core::Change change, bool with_events);
   /// True when the caller wrote `change` (created or edited it) and the
   /// self-approval policy refuses authors in this application and env type.
-  bool IsRefusedAuthor(store::Tx& tx, const RequestContext& ctx, const core::App& app, const core::Change& change,
-                       const std::string& env_type);
+  bool IsRefusedAuthor(store::Tx& tx, const RequestContext& ctx, const core::App& app,
+                       const core::Change& change, const std::string& env_type);
   /// The caller's actions on `change`, less approve where they wrote it.
   std::vector<std::string> ActionsOf(store::Tx& tx, const RequestContext& ctx, const core::App& app,
-                                     const core::Change& change, core::ChangeRights rights, const std::string& env_type);
-  void NotifyApprovers(store::Tx& tx, const core::App& app, const core::Change& change, const std::string& by);
+                                     const core::Change& change, core::ChangeRights rights,
+                                     const std::string& env_type);
+  void NotifyApprovers(store::Tx& tx, const core::App& app, const core::Change& change,
+                       const std::string& by);
 
   store::Database& db_;
   const core::Clock& clock_;

@@ -13,8 +13,9 @@ TEST_F(ChangeServiceTest, ACodeChangeCopiesItsBuildsImageAndStartsDeveloping) {
   auto app = App("shop");
   auto env = Env(app);
   auto build = Build(app);
-  auto created = Create(dan_, "shop",
-                                 {{"env_id", env}, {"title", "ship 1.0"}, {"description", "faster"}, {"build_id", build}});
+  auto created = Create(
+      dan_, "shop",
+      {{"env_id", env}, {"title", "ship 1.0"}, {"description", "faster"}, {"build_id", build}});
   ASSERT_TRUE(created.ok()) << created.error().message;
   const auto& c = created->change;
   EXPECT_EQ(c.state, core::ChangeState::kDeveloping);
@@ -38,8 +39,9 @@ TEST_F(ChangeServiceTest, CommercialApplicationsNameAnImageOrATagOfTheirVendorIm
   ASSERT_TRUE(tagged.ok()) << tagged.error().message;
   EXPECT_EQ(tagged->change.image, "docker.io/grafana/grafana:10.2.0");
   EXPECT_FALSE(tagged->change.build_id);
-  auto full = Create(alice_, "grafana",
-                              {{"env_id", env}, {"title", "mirror"}, {"image", "registry.example/mirror/grafana:10.2.1"}});
+  auto full = Create(
+      alice_, "grafana",
+      {{"env_id", env}, {"title", "mirror"}, {"image", "registry.example/mirror/grafana:10.2.1"}});
   ASSERT_TRUE(full.ok()) << full.error().message;
   EXPECT_EQ(full->change.image, "registry.example/mirror/grafana:10.2.1");
 
@@ -50,10 +52,10 @@ TEST_F(ChangeServiceTest, CommercialApplicationsNameAnImageOrATagOfTheirVendorIm
     return b;
   };
   const std::pair<json::object, std::string> refused[] = {
-      {base, "image"},                                  // no image source
-      {with("image", "no tag here/"), "image"},         // not an image address
-      {with("tag", "-bad"), "tag"},                      // not an OCI tag
-      {with("build_id", Build(app)), "build_id"},        // commercial applications are never built
+      {base, "image"},                             // no image source
+      {with("image", "no tag here/"), "image"},    // not an image address
+      {with("tag", "-bad"), "tag"},                // not an OCI tag
+      {with("build_id", Build(app)), "build_id"},  // commercial applications are never built
   };
   for (const auto& [body, field] : refused) {
     auto r = Create(alice_, "grafana", body);
@@ -90,8 +92,9 @@ TEST_F(ChangeServiceTest, BadInputIsRefusedNamingTheFieldAndNothingIsWritten) {
     EXPECT_EQ(Field(r.error()), field) << json::serialize(body);
   }
   // A build that has not succeeded is a state conflict, not bad input.
-  auto running = Create(alice_, "shop",
-                                 {{"env_id", env}, {"title", "x"}, {"build_id", Build(app, core::BuildState::kFailed)}});
+  auto running = Create(
+      alice_, "shop",
+      {{"env_id", env}, {"title", "x"}, {"build_id", Build(app, core::BuildState::kFailed)}});
   ASSERT_FALSE(running.ok());
   EXPECT_EQ(running.error().code, core::Code::kConflict);
   EXPECT_EQ(running.error().details.at("state").as_string(), "failed");
@@ -111,7 +114,8 @@ TEST_F(ChangeServiceTest, OnlyWritersCreateAndOnlyApplicationsThatTakeChanges) {
 
   auto empty = App("holder", core::AppType::kEmpty);
   auto empty_env = Env(empty);
-  auto refused = Create(alice_, "holder", {{"env_id", empty_env}, {"title", "x"}, {"image", "r/x:1"}});
+  auto refused =
+      Create(alice_, "holder", {{"env_id", empty_env}, {"title", "x"}, {"image", "r/x:1"}});
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
 
   for (auto status : {core::AppStatus::kOffline, core::AppStatus::kPendingOffline}) {
@@ -156,15 +160,17 @@ TEST_F(ChangeServiceTest, EditOnlyWhileDevelopingWithTheCurrentVersion) {
   EXPECT_EQ(Edit(bob_, change.id, {{"version", change.version}}).error().code,
             core::Code::kForbidden);
 
-  auto edited = Edit(dan_, change.id,
-                              {{"version", change.version}, {"title", "ship 1.1"}, {"build_id", newer}, {"env_id", prod}});
+  auto edited = Edit(
+      dan_, change.id,
+      {{"version", change.version}, {"title", "ship 1.1"}, {"build_id", newer}, {"env_id", prod}});
   ASSERT_TRUE(edited.ok()) << edited.error().message;
   EXPECT_EQ(edited->change.title, "ship 1.1");
   EXPECT_EQ(edited->change.image, "registry.example/slipway/shop:2.0");
   EXPECT_EQ(edited->change.env_id, prod);
   EXPECT_EQ(edited->change.version, change.version + 1);
   ASSERT_EQ(EventKinds(*edited), (Strings{"create", "edit"}));
-  EXPECT_EQ(json::parse(edited->events[1].detail).at("fields"), (json::array{"title", "env_id", "build_id", "image"}));
+  EXPECT_EQ(json::parse(edited->events[1].detail).at("fields"),
+            (json::array{"title", "env_id", "build_id", "image"}));
 
   // Nothing changed: no new version, no history entry.
   auto same = Edit(dan_, change.id, {{"version", edited->change.version}, {"title", "ship 1.1"}});
@@ -173,7 +179,8 @@ TEST_F(ChangeServiceTest, EditOnlyWhileDevelopingWithTheCurrentVersion) {
   EXPECT_EQ(same->events.size(), 2u);
 
   // Bad input changes nothing.
-  auto bad = Edit(dan_, change.id, {{"version", edited->change.version}, {"title", "z"}, {"env_id", 999}});
+  auto bad =
+      Edit(dan_, change.id, {{"version", edited->change.version}, {"title", "z"}, {"env_id", 999}});
   EXPECT_EQ(Field(bad.error()), "env_id");
   EXPECT_EQ(Stored(change.id).title, "ship 1.1");
 

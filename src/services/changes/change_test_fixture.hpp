@@ -38,7 +38,7 @@ class ChangeServiceTest : public ::testing::Test {
   RequestContext alice_{{2, "alice", core::Role::kDeveloper}, "r-alice"};  // owner of every app
   RequestContext bob_{{3, "bob", core::Role::kApprover}, "r-bob"};         // approver member
   RequestContext dan_{{4, "dan", core::Role::kDeveloper}, "r-dan"};        // developer member
-  RequestContext eve_{{5, "eve", core::Role::kApprover}, "r-eve"};         // global approver, no member
+  RequestContext eve_{{5, "eve", core::Role::kApprover}, "r-eve"};  // global approver, no member
   RequestContext vic_{{6, "vic", core::Role::kViewer}, "r-vic"};
   std::int64_t cluster_id_ = 0;
   int next_build_ = 0;
@@ -74,7 +74,8 @@ class ChangeServiceTest : public ::testing::Test {
         app.repo_url = "https://git.example.com/" + name + ".git";
         app.details.build_job = "trade/" + name;
       }
-      if (type == core::AppType::kCommercial) app.details.vendor_image = "docker.io/grafana/grafana";
+      if (type == core::AppType::kCommercial)
+        app.details.vendor_image = "docker.io/grafana/grafana";
       app.details.ports = {{"http", 8080, "TCP"}};
       app.details.health_check = core::HealthCheck{"http", "/healthz", 8080, ""};
       app.approvers = {"bob"};
@@ -114,7 +115,8 @@ class ChangeServiceTest : public ::testing::Test {
       b.created_by = "alice";
       b.id = store::builds::Insert(tx, b);
       if (state != core::BuildState::kQueued) {
-        store::builds::End(tx, b.id, {core::BuildState::kQueued, state, "", "sha256:" + std::string(64, 'a'), 1});
+        store::builds::End(
+            tx, b.id, {core::BuildState::kQueued, state, "", "sha256:" + std::string(64, 'a'), 1});
       }
       return b.id;
     });
@@ -122,7 +124,8 @@ class ChangeServiceTest : public ::testing::Test {
 
   /// A developing code change of a self-developed app, created by alice.
   ChangeView CodeChange(const core::App& app, std::int64_t env_id) {
-    auto created = Create(alice_, app.name, {{"env_id", env_id}, {"title", "ship 1.0"}, {"build_id", Build(app)}});
+    auto created = Create(alice_, app.name,
+                          {{"env_id", env_id}, {"title", "ship 1.0"}, {"build_id", Build(app)}});
     EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().message);
     return created.value();
   }
@@ -130,22 +133,27 @@ class ChangeServiceTest : public ::testing::Test {
   // Bodies as people write them, parsed as the API parses them.
   core::Result<ChangeView> Do(const RequestContext& ctx, std::int64_t id, core::ChangeEvent event,
                               boost::json::object body = {}) {
-    return changes_.Transition(ctx, std::to_string(id), event, http::ParseChangeTransition(event, body));
+    return changes_.Transition(ctx, std::to_string(id), event,
+                               http::ParseChangeTransition(event, body));
   }
-  core::Result<ChangeView> Create(const RequestContext& ctx, const std::string& app, const boost::json::object& body) {
+  core::Result<ChangeView> Create(const RequestContext& ctx, const std::string& app,
+                                  const boost::json::object& body) {
     return changes_.Create(ctx, app, http::ParseCreateChange(body));
   }
-  core::Result<ChangeView> Edit(const RequestContext& ctx, std::int64_t id, const boost::json::object& body) {
+  core::Result<ChangeView> Edit(const RequestContext& ctx, std::int64_t id,
+                                const boost::json::object& body) {
     return changes_.Edit(ctx, std::to_string(id), http::ParseEditChange(body));
   }
 
   core::Change Stored(std::int64_t id) {
-    return store::InTx(*db_, store::TxMode::kRead, [&](store::Tx& tx) { return *store::changes::Get(tx, id); });
+    return store::InTx(*db_, store::TxMode::kRead,
+                       [&](store::Tx& tx) { return *store::changes::Get(tx, id); });
   }
 
   std::int64_t CountChanges() {
-    return store::InTx(*db_, store::TxMode::kRead,
-                       [](store::Tx& tx) { return tx.QueryOne("SELECT COUNT(*) FROM changes")->Int(0); });
+    return store::InTx(*db_, store::TxMode::kRead, [](store::Tx& tx) {
+      return tx.QueryOne("SELECT COUNT(*) FROM changes")->Int(0);
+    });
   }
 
   std::vector<std::string> AuditActions(std::int64_t change_id) {
@@ -155,7 +163,8 @@ class ChangeServiceTest : public ::testing::Test {
       q.object_id = std::to_string(change_id);
       q.limit = 100;
       std::vector<std::string> out;
-      for (const auto& r : store::audit::List(tx, q)) out.insert(out.begin(), r.action);  // oldest first
+      for (const auto& r : store::audit::List(tx, q))
+        out.insert(out.begin(), r.action);  // oldest first
       return out;
     });
   }

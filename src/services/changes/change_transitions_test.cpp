@@ -28,7 +28,8 @@ TEST_F(ChangeServiceTest, WithoutApprovalSubmitGoesToPendingReleaseAndWithdrawBa
   ASSERT_EQ(EventKinds(*withdrawn), (Strings{"create", "submit", "withdraw"}));
   EXPECT_EQ(withdrawn->events[1].comment, "ready");
   EXPECT_EQ(withdrawn->events[1].actor, "dan");
-  EXPECT_EQ(AuditActions(change.id), (Strings{"change.create", "change.submit", "change.withdraw"}));
+  EXPECT_EQ(AuditActions(change.id),
+            (Strings{"change.create", "change.submit", "change.withdraw"}));
 }
 
 TEST_F(ChangeServiceTest, CoreApplicationsInProdNeedAnApproverWhoIsNotifiedAtSubmit) {
@@ -67,7 +68,8 @@ TEST_F(ChangeServiceTest, RejectNeedsACommentAndReturnsTheChangeToDeveloping) {
   auto app = App("pay", core::AppType::kSelfDeveloped, core::AppLevel::kCore);
   auto change = CodeChange(app, Env(app, "prod")).change;
   ASSERT_TRUE(Do(alice_, change.id, ChangeEvent::kSubmit).ok());
-  for (const json::object& body : {json::object{}, json::object{{"comment", ""}}, json::object{{"comment", 3}}}) {
+  for (const json::object& body :
+       {json::object{}, json::object{{"comment", ""}}, json::object{{"comment", 3}}}) {
     auto r = Do(bob_, change.id, ChangeEvent::kReject, body);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, core::Code::kInvalid);
@@ -109,7 +111,8 @@ TEST_F(ChangeServiceTest, EveryRefusedTransitionIsAConflictWithStateAndAllowedAc
     if (target == ChangeState::kApproving) return id;
     EXPECT_TRUE(Do(bob_, id, ChangeEvent::kApprove).ok());
     if (target == ChangeState::kPendingRelease) return id;
-    store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) { EXPECT_TRUE(changes_.MarkReleasing(tx, id, 100 + id).ok()); });
+    store::InTx(*db_, store::TxMode::kWrite,
+                [&](store::Tx& tx) { EXPECT_TRUE(changes_.MarkReleasing(tx, id, 100 + id).ok()); });
     if (target == ChangeState::kReleasing) return id;
     store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) {
       EXPECT_TRUE(changes_.MarkFinished(tx, id, target == ChangeState::kReleased).ok());
@@ -157,7 +160,9 @@ TEST_F(ChangeServiceTest, ReleaseHooksMoveTheChangeOnceAndKeepRollbackEntries) {
     EXPECT_EQ(again.error().details.at("release_id").as_int64(), 7);
     EXPECT_TRUE(changes_.MarkFinished(tx, change.id, true).ok());
     EXPECT_EQ(changes_.MarkFinished(tx, change.id, false).error().code, core::Code::kConflict);
-    EXPECT_TRUE(changes_.AddRollbackEntry(tx, change.id, "bob", {{"release_id", 9}, {"image", "r/x:0.9"}}).ok());
+    EXPECT_TRUE(
+        changes_.AddRollbackEntry(tx, change.id, "bob", {{"release_id", 9}, {"image", "r/x:0.9"}})
+            .ok());
     EXPECT_EQ(changes_.AddRollbackEntry(tx, 999, "bob", {}).error().code, core::Code::kNotFound);
     EXPECT_EQ(changes_.MarkReleasing(tx, 999, 1).error().code, core::Code::kNotFound);
   });
@@ -175,7 +180,8 @@ TEST_F(ChangeServiceTest, ReleaseHooksMoveTheChangeOnceAndKeepRollbackEntries) {
 TEST_F(ChangeServiceTest, SystemChangesArePendingAtOnceWithoutApproval) {
   auto app = App("pay", core::AppType::kSelfDeveloped, core::AppLevel::kCore);
   auto env_id = Env(app, "prod");
-  auto env = store::InTx(*db_, store::TxMode::kRead, [&](store::Tx& tx) { return *store::environments::Get(tx, env_id); });
+  auto env = store::InTx(*db_, store::TxMode::kRead,
+                         [&](store::Tx& tx) { return *store::environments::Get(tx, env_id); });
   auto scale = store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) {
     return changes_.CreateSystemChange(tx, dan_, env, {core::ChangeType::kScale, 3, "", "", ""});
   });
@@ -189,22 +195,29 @@ TEST_F(ChangeServiceTest, SystemChangesArePendingAtOnceWithoutApproval) {
   EXPECT_EQ(AuditActions(scale->id), (Strings{"change.create", "change.submit"}));
 
   auto edit = store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) {
-    return changes_.CreateSystemChange(tx, alice_, env,
-                                       {core::ChangeType::kEnvResource, std::nullopt, R"({"replicas":2})", "resize", ""});
+    return changes_.CreateSystemChange(
+        tx, alice_, env,
+        {core::ChangeType::kEnvResource, std::nullopt, R"({"replicas":2})", "resize", ""});
   });
   ASSERT_TRUE(edit.ok());
   EXPECT_EQ(edit->title, "resize");
   EXPECT_EQ(edit->spec, R"({"replicas":2})");
 
   auto create = [&](const RequestContext& ctx, SystemChange input) {
-    return store::InTx(*db_, store::TxMode::kWrite,
-                       [&](store::Tx& tx) { return changes_.CreateSystemChange(tx, ctx, env, input); });
+    return store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) {
+      return changes_.CreateSystemChange(tx, ctx, env, input);
+    });
   };
   EXPECT_EQ(Field(create(alice_, {core::ChangeType::kScale, 25, "", "", ""}).error()), "replicas");
-  EXPECT_EQ(Field(create(alice_, {core::ChangeType::kScale, std::nullopt, "", "", ""}).error()), "replicas");
-  EXPECT_EQ(Field(create(alice_, {core::ChangeType::kEnvResource, std::nullopt, "[1]", "", ""}).error()), "spec");
-  EXPECT_EQ(Field(create(alice_, {core::ChangeType::kCode, std::nullopt, "", "", ""}).error()), "type");
-  EXPECT_EQ(create(bob_, {core::ChangeType::kScale, 2, "", "", ""}).error().code, core::Code::kForbidden);
+  EXPECT_EQ(Field(create(alice_, {core::ChangeType::kScale, std::nullopt, "", "", ""}).error()),
+            "replicas");
+  EXPECT_EQ(
+      Field(create(alice_, {core::ChangeType::kEnvResource, std::nullopt, "[1]", "", ""}).error()),
+      "spec");
+  EXPECT_EQ(Field(create(alice_, {core::ChangeType::kCode, std::nullopt, "", "", ""}).error()),
+            "type");
+  EXPECT_EQ(create(bob_, {core::ChangeType::kScale, 2, "", "", ""}).error().code,
+            core::Code::kForbidden);
   EXPECT_EQ(CountChanges(), 2);
 }
 

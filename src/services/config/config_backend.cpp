@@ -17,7 +17,8 @@ core::Result<std::unique_ptr<ConfigFiles>> OpenConfigFiles(const Connections& co
 }
 
 std::string ApolloEnvFor(const ConfigFileSettings& settings, const std::string& env_type) {
-  if (auto it = settings.apollo_envs.find(env_type); it != settings.apollo_envs.end()) return it->second;
+  if (auto it = settings.apollo_envs.find(env_type); it != settings.apollo_envs.end())
+    return it->second;
   std::string env = env_type;
   for (auto& c : env) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return env;

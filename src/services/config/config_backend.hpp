@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/environments/cluster.hpp"
 #include "core/common/error.hpp"
+#include "core/environments/cluster.hpp"
 #include "services/platform/connections.hpp"
 #include "services/platform/settings.hpp"
 

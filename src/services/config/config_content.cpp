@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
-#include "core/config/properties.hpp"
 #include "connectors/yaml_documents.hpp"
 #include "connectors/yaml_keys.hpp"
 #include "core/common/strict_json.hpp"
+#include "core/config/properties.hpp"
 
 namespace slipway::services {
 
@@ -26,7 +26,8 @@ core::Status ValidateJson(std::string_view content) {
   if (parsed.ok()) return core::Ok{};
   const auto& e = parsed.error();
   const auto consumed = static_cast<std::size_t>(e.details.at("offset").as_int64());
-  const int line = 1 + static_cast<int>(std::count(content.begin(), content.begin() + consumed, '\n'));
+  const int line =
+      1 + static_cast<int>(std::count(content.begin(), content.begin() + consumed, '\n'));
   return Unreadable(core::ConfigFormat::kJson, line, e.message);
 }
 

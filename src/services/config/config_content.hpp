@@ -1,8 +1,8 @@
 #pragma once
 #include <string_view>
 
-#include "core/config/config_file.hpp"
 #include "core/common/error.hpp"
+#include "core/config/config_file.hpp"
 
 namespace slipway::services {
 

@@ -24,15 +24,16 @@ TEST(ConfigContent, YamlWithAStrayTopLevelCommaIsRefusedWithItsLine) {
 // Found by fuzz/config_yaml: checking keys followed the alias forever and
 // overflowed the stack, which ended the server.
 TEST(ConfigContent, YamlWithAnAliasInsideTheNodeItNamesIsRefused) {
-  auto status = ValidateContent(core::ConfigFormat::kYaml, "server:\n  port: 1\nbase: &b\n  self: *b\n");
+  auto status =
+      ValidateContent(core::ConfigFormat::kYaml, "server:\n  port: 1\nbase: &b\n  self: *b\n");
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().details.at("field"), "content");
   EXPECT_EQ(status.error().details.at("line"), 3);
 }
 
 TEST(ConfigContent, YamlStreamsWithEmptyDocumentsStillPass) {
-  for (std::string_view text :
-       {"", "# a comment only\n", "---\n---\na: 1\n", "a: 1\n...\n---\nb: [1, 2]\n", "---\n...\n"}) {
+  for (std::string_view text : {"", "# a comment only\n", "---\n---\na: 1\n",
+                                "a: 1\n...\n---\nb: [1, 2]\n", "---\n...\n"}) {
     EXPECT_TRUE(ValidateContent(core::ConfigFormat::kYaml, text).ok()) << text;
   }
 }

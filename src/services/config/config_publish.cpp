@@ -9,9 +9,9 @@
 #include <boost/json.hpp>
 #include <ctime>
 
-#include "services/platform/audit_log.hpp"
 #include "services/config/config_errors.hpp"
 #include "services/config/config_service.hpp"
+#include "services/platform/audit_log.hpp"
 
 namespace slipway::services {
 

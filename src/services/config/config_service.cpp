@@ -6,9 +6,9 @@
 
 #include "core/common/names.hpp"
 #include "services/apps/app_access.hpp"
-#include "services/platform/audit_log.hpp"
 #include "services/config/config_content.hpp"
 #include "services/config/config_errors.hpp"
+#include "services/platform/audit_log.hpp"
 #include "store/cluster_repository.hpp"
 #include "store/environment_repository.hpp"
 
@@ -50,7 +50,8 @@ Result<ConfigService::Scope> ConfigService::Resolve(store::Tx& tx, const Request
   return Scope{std::move(*env), app->id, std::move(target)};
 }
 
-Result<std::int64_t> ConfigService::HistoryOf(store::Tx& tx, const RequestContext& ctx, const std::string& env_ref) {
+Result<std::int64_t> ConfigService::HistoryOf(store::Tx& tx, const RequestContext& ctx,
+                                              const std::string& env_ref) {
   auto scope = Resolve(tx, ctx, env_ref, false);
   if (scope.ok()) return scope->env.id;
   auto id = core::ParseId(env_ref);

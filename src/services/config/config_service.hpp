@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "core/common/clock.hpp"
+#include "core/common/error.hpp"
 #include "core/config/config_file.hpp"
 #include "core/environments/environment.hpp"
-#include "core/common/error.hpp"
 #include "services/config/config_backend.hpp"
 #include "services/config/config_commands.hpp"
 #include "services/config/config_diff_view.hpp"
@@ -62,7 +62,8 @@ class ConfigService {
   /// otherwise); `rebase` takes the live version of now as the new base
   /// (after a 409 on publish).
   core::Result<store::ConfigDraft> SaveDraft(const RequestContext& ctx, const std::string& env,
-                                             const std::string& name, const Parsed<SaveDraftCommand>& command);
+                                             const std::string& name,
+                                             const Parsed<SaveDraftCommand>& command);
   core::Status DiscardDraft(const RequestContext& ctx, const std::string& env,
                             const std::string& name);
   core::Result<ConfigDiff> Diff(const RequestContext& ctx, const std::string& env,
@@ -72,7 +73,8 @@ class ConfigService {
   /// {reason: "live_changed", base_version, live_version, base_content,
   /// live_content} when someone changed the live value since.
   core::Result<store::ConfigPublish> Publish(const RequestContext& ctx, const std::string& env,
-                                             const std::string& name, const Parsed<PublishCommand>& command);
+                                             const std::string& name,
+                                             const Parsed<PublishCommand>& command);
   /// Publishes newest first; `file` "" for every file; `before` the cursor.
   core::Result<ConfigHistory> History(const RequestContext& ctx, const std::string& env,
                                       const std::string& file, int limit,
@@ -96,7 +98,8 @@ class ConfigService {
   /// The environment whose publishes are asked for: an existing one
   /// (Resolve), or a deleted one that has publishes (they stay readable
   /// under its id, which is never handed out again).
-  core::Result<std::int64_t> HistoryOf(store::Tx& tx, const RequestContext& ctx, const std::string& env);
+  core::Result<std::int64_t> HistoryOf(store::Tx& tx, const RequestContext& ctx,
+                                       const std::string& env);
   /// Resolve, then the file name's check and its draft, in one read.
   core::Result<Loaded> Load(const RequestContext& ctx, const std::string& env,
                             const std::string& name, bool write);

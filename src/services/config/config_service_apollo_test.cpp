@@ -129,8 +129,7 @@ TEST_F(ConfigServiceApolloTest, WhatApolloCannotHoldIsRefusedBeforeAnyWrite) {
     EXPECT_EQ(r.error().details.at("field").as_string(), c.field) << c.name;
   }
   EXPECT_TRUE(
-      SaveDraft(alice_, env_, "utf.txt", {{"content", std::string(6'000, 'x') + "中文"}})
-          .ok())
+      SaveDraft(alice_, env_, "utf.txt", {{"content", std::string(6'000, 'x') + "中文"}}).ok())
       << "Apollo counts characters, not bytes";
   EXPECT_TRUE(apollo_->calls().size() <= 1u) << "at most the live read of the one valid draft";
 }
@@ -153,8 +152,7 @@ TEST_F(ConfigServiceApolloTest, EnvTypesMapToApolloEnvs) {
   EXPECT_EQ(Publish(dev, "application.properties").location, "DEV/order-svc/bj/application")
       << "unmapped env types are upper-cased";
   auto staging = AddEnv("staging", core::ConfigBackend::kApollo);
-  auto refused =
-      SaveDraft(alice_, staging, "application.properties", {{"content", "a=1\n"}});
+  auto refused = SaveDraft(alice_, staging, "application.properties", {{"content", "a=1\n"}});
   ASSERT_FALSE(refused.ok()) << "the portal has no STAGING env";
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
   EXPECT_EQ(refused.error().details.at("reason").as_string(), "backend_refused");

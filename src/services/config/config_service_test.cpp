@@ -79,8 +79,7 @@ TEST_F(ConfigServiceTest, ChangedLiveValueIs409WithBothVersionsAndNothingWritten
   EXPECT_TRUE(service_->History(alice_, env, "", 50, std::nullopt)->items.empty());
 
   // Resolving: rebase the draft on the live value of now, then publish.
-  auto rebased =
-      SaveDraft(alice_, env, "app.yaml", {{"content", "port: 4\n"}, {"rebase", true}});
+  auto rebased = SaveDraft(alice_, env, "app.yaml", {{"content", "port: 4\n"}, {"rebase", true}});
   ASSERT_TRUE(rebased.ok());
   EXPECT_EQ(rebased->base_version, live);
   Publish(env, "app.yaml");
@@ -186,9 +185,8 @@ TEST_F(ConfigServiceTest, InvalidInputIsRefusedWithTheFieldAndNothingStored) {
   EXPECT_GE(yaml.error().details.at("line").as_int64(), 1);
   EXPECT_TRUE(service_->List(alice_, env)->empty());
   EXPECT_TRUE(Audit(env).empty());
-  EXPECT_EQ(
-      PublishAs(alice_, env, "app.yaml", {{"comment", std::string(161, 'x')}}).error().code,
-      core::Code::kInvalid);
+  EXPECT_EQ(PublishAs(alice_, env, "app.yaml", {{"comment", std::string(161, 'x')}}).error().code,
+            core::Code::kInvalid);
 }
 
 TEST_F(ConfigServiceTest, OwnersAndAdminsWriteEveryoneReadsAndTheRightComesFirst) {
@@ -215,14 +213,14 @@ TEST_F(ConfigServiceTest, OwnersAndAdminsWriteEveryoneReadsAndTheRightComesFirst
 TEST_F(ConfigServiceTest, StaleDraftVersionIsAConflict) {
   auto env = AddEnv("prod", core::ConfigBackend::kConsul);
   auto first = Save(env, "app.yaml", "a: 1\n");
-  auto second = SaveDraft(admin_, env, "app.yaml",
-                                    {{"content", "a: 2\n"}, {"version", first.version}});
+  auto second =
+      SaveDraft(admin_, env, "app.yaml", {{"content", "a: 2\n"}, {"version", first.version}});
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->version, first.version + 1);
   EXPECT_EQ(second->updated_by, "admin");
   EXPECT_EQ(second->created_by, "alice");
-  auto stale = SaveDraft(alice_, env, "app.yaml",
-                                   {{"content", "a: 3\n"}, {"version", first.version}});
+  auto stale =
+      SaveDraft(alice_, env, "app.yaml", {{"content", "a: 3\n"}, {"version", first.version}});
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, core::Code::kConflict);
   EXPECT_EQ(service_->GetDraft(alice_, env, "app.yaml")->content, "a: 2\n");

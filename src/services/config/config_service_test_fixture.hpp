@@ -86,11 +86,13 @@ class ConfigServiceTest : public ::testing::Test {
 
   // Bodies as people write them, parsed as the API parses them.
   core::Result<store::ConfigDraft> SaveDraft(const RequestContext& ctx, const std::string& env,
-                                             const std::string& name, const boost::json::object& body) {
+                                             const std::string& name,
+                                             const boost::json::object& body) {
     return service_->SaveDraft(ctx, env, name, http::ParseSaveDraft(body));
   }
   core::Result<store::ConfigPublish> PublishAs(const RequestContext& ctx, const std::string& env,
-                                               const std::string& name, const boost::json::object& body) {
+                                               const std::string& name,
+                                               const boost::json::object& body) {
     return service_->Publish(ctx, env, name, http::ParsePublish(body));
   }
 

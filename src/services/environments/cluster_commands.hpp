@@ -16,8 +16,9 @@ struct ClusterFields {
   std::optional<std::string> name;  ///< a DNS label, not an id
   std::optional<std::string> description;
   std::optional<core::ClusterConnection> connection;  ///< kubeconfig or in_cluster, never sandbox
-  std::optional<std::string> kubeconfig;              ///< as sent: the service checks it fits the connection
-  std::optional<std::map<std::string, std::string>> namespaces;  ///< env type → namespace, env types configured
+  std::optional<std::string> kubeconfig;  ///< as sent: the service checks it fits the connection
+  std::optional<std::map<std::string, std::string>>
+      namespaces;  ///< env type → namespace, env types configured
   std::optional<std::string> registry;
   std::optional<core::ConfigBackend> config_backend;
 };

@@ -17,19 +17,26 @@ namespace {
 
 // Whether an edit left every setting as it was (a new kubeconfig always counts as a change).
 bool SameSettings(const core::Cluster& a, const core::Cluster& b) {
-  return a.description == b.description && a.connection == b.connection && a.namespaces == b.namespaces &&
-         a.registry == b.registry && a.config_backend == b.config_backend;
+  return a.description == b.description && a.connection == b.connection &&
+         a.namespaces == b.namespaces && a.registry == b.registry &&
+         a.config_backend == b.config_backend;
 }
 
 }  // namespace
 
-ClusterService::ClusterService(store::Database& db, const core::Clock& clock, const SecretBox& secrets,
-                               Connections& connections, EnvironmentSettings settings)
-    : db_(db), clock_(clock), secrets_(secrets), connections_(connections), settings_(std::move(settings)) {}
+ClusterService::ClusterService(store::Database& db, const core::Clock& clock,
+                               const SecretBox& secrets, Connections& connections,
+                               EnvironmentSettings settings)
+    : db_(db),
+      clock_(clock),
+      secrets_(secrets),
+      connections_(connections),
+      settings_(std::move(settings)) {}
 
 core::Status ClusterService::ApplyFields(core::Cluster& c, const ClusterFields& f, bool creating) {
   if (f.name) {
-    if (!creating && *f.name != c.name) return core::Invalid("name cannot change", {{"field", "name"}});
+    if (!creating && *f.name != c.name)
+      return core::Invalid("name cannot change", {{"field", "name"}});
     c.name = *f.name;
   }
   if (f.description) c.description = *f.description;
@@ -41,13 +48,15 @@ core::Status ClusterService::ApplyFields(core::Cluster& c, const ClusterFields& 
   }
   if (f.kubeconfig) {
     if (c.connection != core::ClusterConnection::kKubeconfig) {
-      return core::Invalid("kubeconfig applies only to connection kubeconfig", {{"field", "kubeconfig"}});
+      return core::Invalid("kubeconfig applies only to connection kubeconfig",
+                           {{"field", "kubeconfig"}});
     }
     auto parsed = connectors::ParseInlineKubeconfig(*f.kubeconfig, "kubeconfig");
     if (!parsed.ok()) return core::Invalid(parsed.error().message, {{"field", "kubeconfig"}});
     c.kubeconfig = *f.kubeconfig;
   } else if (creating && c.connection == core::ClusterConnection::kKubeconfig) {
-    return core::Invalid("kubeconfig is required for connection kubeconfig", {{"field", "kubeconfig"}});
+    return core::Invalid("kubeconfig is required for connection kubeconfig",
+                         {{"field", "kubeconfig"}});
   }
   if (f.namespaces) c.namespaces = *f.namespaces;
   if (f.registry) c.registry = *f.registry;
@@ -55,12 +64,14 @@ core::Status ClusterService::ApplyFields(core::Cluster& c, const ClusterFields& 
   return core::Ok{};
 }
 
-core::Result<ClusterView> ClusterService::Register(const RequestContext& ctx, const RegisterClusterCommand& command) {
+core::Result<ClusterView> ClusterService::Register(const RequestContext& ctx,
+                                                   const RegisterClusterCommand& command) {
   if (!ctx.caller.IsAdmin()) return core::Forbidden("only admins may register clusters");
   core::Cluster cluster;
   if (auto status = ApplyFields(cluster, command.fields, true); !status.ok()) return status.error();
   cluster.created_at = cluster.updated_at = clock_.Now();
-  store::ClusterRow row{cluster, cluster.kubeconfig.empty() ? "" : secrets_.Seal(cluster.kubeconfig)};
+  store::ClusterRow row{cluster,
+                        cluster.kubeconfig.empty() ? "" : secrets_.Seal(cluster.kubeconfig)};
   auto id = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<std::int64_t> {
     if (store::clusters::GetByRef(tx, cluster.name)) {
       return core::Conflict("a cluster named " + cluster.name + " exists", {{"field", "name"}});
@@ -76,15 +87,18 @@ core::Result<ClusterView> ClusterService::Register(const RequestContext& ctx, co
 }
 
 core::Result<std::vector<ClusterView>> ClusterService::List(const RequestContext&) {
-  return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<std::vector<ClusterView>> {
-    std::vector<ClusterView> out;
-    for (const auto& row : store::clusters::List(tx)) out.push_back(View(tx, row.cluster, !row.kubeconfig_sealed.empty()));
-    return out;
-  });
+  return store::InTx(db_, TxMode::kRead,
+                     [&](store::Tx& tx) -> core::Result<std::vector<ClusterView>> {
+                       std::vector<ClusterView> out;
+                       for (const auto& row : store::clusters::List(tx))
+                         out.push_back(View(tx, row.cluster, !row.kubeconfig_sealed.empty()));
+                       return out;
+                     });
 }
 
 core::Result<ClusterView> ClusterService::Get(const RequestContext&, const std::string& ref) {
-  auto row = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return store::clusters::GetByRef(tx, ref); });
+  auto row = store::InTx(db_, TxMode::kRead,
+                         [&](store::Tx& tx) { return store::clusters::GetByRef(tx, ref); });
   if (!row) return core::NotFound("no cluster " + ref);
   auto cluster = row->cluster;
   if (!row->kubeconfig_sealed.empty()) {
@@ -112,14 +126,17 @@ core::Result<ClusterView> ClusterService::Edit(const RequestContext& ctx, const 
       return core::Invalid("the sandbox cluster has no kubeconfig", {{"field", "kubeconfig"}});
     }
     auto cluster = row->cluster;
-    if (auto status = ApplyFields(cluster, command.fields, false); !status.ok()) return status.error();
-    if (cluster.kubeconfig.empty() && SameSettings(cluster, row->cluster)) return cluster.id;  // the version stays
+    if (auto status = ApplyFields(cluster, command.fields, false); !status.ok())
+      return status.error();
+    if (cluster.kubeconfig.empty() && SameSettings(cluster, row->cluster))
+      return cluster.id;  // the version stays
     if (!cluster.kubeconfig.empty()) row->kubeconfig_sealed = secrets_.Seal(cluster.kubeconfig);
     cluster.kubeconfig.clear();
     cluster.version += 1;
     cluster.updated_at = clock_.Now();
     row->cluster = cluster;
-    if (!store::clusters::Update(tx, *row)) return core::Conflict("the cluster was changed concurrently; retry");
+    if (!store::clusters::Update(tx, *row))
+      return core::Conflict("the cluster was changed concurrently; retry");
     RecordAudit(tx, clock_, ctx, "cluster.edit", "cluster", std::to_string(cluster.id),
                 "changed cluster " + cluster.name);
     return cluster.id;
@@ -155,8 +172,10 @@ void ClusterService::EnsureSandboxCluster(const std::string& registry_host) {
   store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
     if (auto row = store::clusters::GetByRef(tx, "sandbox")) {
       auto& c = row->cluster;
-      if (c.connection != core::ClusterConnection::kSandbox || c.registry == registry_host) return 0;
-      const std::string summary = "the sandbox's registry moved from " + c.registry + " to " + registry_host;
+      if (c.connection != core::ClusterConnection::kSandbox || c.registry == registry_host)
+        return 0;
+      const std::string summary =
+          "the sandbox's registry moved from " + c.registry + " to " + registry_host;
       c.registry = registry_host;
       c.version += 1;
       c.updated_at = clock_.Now();
@@ -177,13 +196,16 @@ void ClusterService::EnsureSandboxCluster(const std::string& registry_host) {
   });
 }
 
-core::Result<std::shared_ptr<connectors::Kubernetes>> ClusterService::Client(std::int64_t cluster_id) {
-  auto row = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return store::clusters::Get(tx, cluster_id); });
+core::Result<std::shared_ptr<connectors::Kubernetes>> ClusterService::Client(
+    std::int64_t cluster_id) {
+  auto row = store::InTx(db_, TxMode::kRead,
+                         [&](store::Tx& tx) { return store::clusters::Get(tx, cluster_id); });
   if (!row) return core::NotFound("no cluster " + std::to_string(cluster_id));
   {
     std::lock_guard lock(mutex_);
     auto it = clients_.find(cluster_id);
-    if (it != clients_.end() && it->second.version == row->cluster.version) return it->second.client;
+    if (it != clients_.end() && it->second.version == row->cluster.version)
+      return it->second.client;
   }
   auto cluster = row->cluster;
   if (!row->kubeconfig_sealed.empty()) {
@@ -194,7 +216,8 @@ core::Result<std::shared_ptr<connectors::Kubernetes>> ClusterService::Client(std
   return ClientFor(cluster);
 }
 
-core::Result<std::shared_ptr<connectors::Kubernetes>> ClusterService::ClientFor(const core::Cluster& cluster) {
+core::Result<std::shared_ptr<connectors::Kubernetes>> ClusterService::ClientFor(
+    const core::Cluster& cluster) {
   if (!connections_.kubernetes) return NotConfigured("kubernetes");
   auto client = connections_.kubernetes(cluster);
   if (!client.ok()) return client.error();
@@ -213,7 +236,8 @@ Connectivity ClusterService::Check(const core::Cluster& cluster) {
     result.error = version.error().message;
   } else {
     result.ok = true;
-    if (const auto* v = version->if_contains("gitVersion"); v && v->is_string()) result.version = std::string(v->as_string());
+    if (const auto* v = version->if_contains("gitVersion"); v && v->is_string())
+      result.version = std::string(v->as_string());
   }
   std::lock_guard lock(mutex_);
   connectivity_[cluster.id] = result;
@@ -221,10 +245,12 @@ Connectivity ClusterService::Check(const core::Cluster& cluster) {
 }
 
 ClusterView ClusterService::View(store::Tx& tx, const core::Cluster& cluster, bool has_kubeconfig) {
-  ClusterView view{cluster, has_kubeconfig, std::nullopt, store::environments::CountOnCluster(tx, cluster.id)};
+  ClusterView view{cluster, has_kubeconfig, std::nullopt,
+                   store::environments::CountOnCluster(tx, cluster.id)};
   view.cluster.kubeconfig.clear();
   std::lock_guard lock(mutex_);
-  if (auto it = connectivity_.find(cluster.id); it != connectivity_.end()) view.connectivity = it->second;
+  if (auto it = connectivity_.find(cluster.id); it != connectivity_.end())
+    view.connectivity = it->second;
   return view;
 }
 

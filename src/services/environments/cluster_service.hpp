@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "core/common/clock.hpp"
-#include "core/environments/cluster.hpp"
 #include "core/common/error.hpp"
+#include "core/environments/cluster.hpp"
 #include "services/environments/cluster_commands.hpp"
 #include "services/platform/connections.hpp"
 #include "services/platform/context.hpp"
@@ -43,13 +43,15 @@ class ClusterService {
 
   /// Checks connectivity at once; a cluster that cannot be reached is still
   /// registered (and says so), since networks come and go.
-  core::Result<ClusterView> Register(const RequestContext& ctx, const RegisterClusterCommand& command);
+  core::Result<ClusterView> Register(const RequestContext& ctx,
+                                     const RegisterClusterCommand& command);
   core::Result<std::vector<ClusterView>> List(const RequestContext& ctx);
   /// With a fresh connectivity check.
   core::Result<ClusterView> Get(const RequestContext& ctx, const std::string& ref);
   /// Conflict when `command.version` is not the cluster's; nothing changes
   /// (and the version stays) when every setting given is the one it has.
-  core::Result<ClusterView> Edit(const RequestContext& ctx, const std::string& ref, const EditClusterCommand& command);
+  core::Result<ClusterView> Edit(const RequestContext& ctx, const std::string& ref,
+                                 const EditClusterCommand& command);
   /// Refused while environments use the cluster.
   core::Status Delete(const RequestContext& ctx, const std::string& ref);
 

@@ -42,7 +42,8 @@ class ClusterServiceTest : public ::testing::Test {
   }
 
   std::int64_t Count(const std::string& sql) {
-    return store::InTx(*db_, store::TxMode::kRead, [&](store::Tx& tx) { return tx.QueryOne(sql, {})->Int(0); });
+    return store::InTx(*db_, store::TxMode::kRead,
+                       [&](store::Tx& tx) { return tx.QueryOne(sql, {})->Int(0); });
   }
 
   ClusterView Registered(const std::string& name) {
@@ -57,10 +58,12 @@ class ClusterServiceTest : public ::testing::Test {
 
   testing::TestDatabase db_ = testing::OpenTestDatabase();
   core::SimulatedClock clock_;
-  std::shared_ptr<connectors::FakeKubernetes> kube_ = std::make_shared<connectors::FakeKubernetes>(&clock_);
+  std::shared_ptr<connectors::FakeKubernetes> kube_ =
+      std::make_shared<connectors::FakeKubernetes>(&clock_);
   Connections connections_ = [this] {
     Connections c;
-    c.kubernetes = [this](const core::Cluster&) -> core::Result<std::shared_ptr<connectors::Kubernetes>> {
+    c.kubernetes =
+        [this](const core::Cluster&) -> core::Result<std::shared_ptr<connectors::Kubernetes>> {
       return std::shared_ptr<connectors::Kubernetes>(kube_);
     };
     return c;
@@ -79,7 +82,8 @@ TEST_F(ClusterServiceTest, OnlyAdminsRegisterChangeOrRemoveClusters) {
   edit.fields.description = "mine now";
   EXPECT_EQ(clusters_.Edit(alice_, "main", edit).error().code, core::Code::kForbidden);
   EXPECT_EQ(clusters_.Delete(alice_, "main").error().code, core::Code::kForbidden);
-  EXPECT_EQ(clusters_.Get(alice_, "main")->cluster.description, "") << "every signed-in user reads them";
+  EXPECT_EQ(clusters_.Get(alice_, "main")->cluster.description, "")
+      << "every signed-in user reads them";
 }
 
 TEST_F(ClusterServiceTest, RegistrationSealsTheKubeconfigAndNeverShowsIt) {

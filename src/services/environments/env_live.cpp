@@ -4,8 +4,8 @@
 #include <map>
 #include <thread>
 
-#include "services/environments/environment_service.hpp"
 #include "core/common/rfc3339.hpp"
+#include "services/environments/environment_service.hpp"
 
 namespace slipway::services {
 
@@ -16,7 +16,8 @@ DeploymentStatus StatusOf(const connectors::Deployment& deployment) {
   out.name = std::string(deployment.at("metadata").at("name").as_string());
   out.rollout = connectors::EvaluateRollout(deployment);
   if (const auto* status = deployment.if_contains("status"); status && status->is_object()) {
-    if (const auto* list = status->as_object().if_contains("conditions"); list && list->is_array()) {
+    if (const auto* list = status->as_object().if_contains("conditions");
+        list && list->is_array()) {
       for (const auto& c : list->as_array()) {
         if (!c.is_object()) continue;
         auto text = [&](const char* key) {
@@ -37,13 +38,15 @@ std::int64_t AgeSeconds(const connectors::PodSummary& pod, core::Millis now) {
 
 // Groups pods by what is wrong with them, the way a person would say it.
 std::vector<std::string> PodNotes(const std::vector<connectors::PodSummary>& pods) {
-  std::map<std::string, std::pair<int, std::string>> by_reason;  // reason → count, an example message
+  std::map<std::string, std::pair<int, std::string>>
+      by_reason;  // reason → count, an example message
   for (const auto& p : pods) {
     std::string reason = !p.waiting_reason.empty() ? p.waiting_reason : p.terminated_reason;
     if (reason.empty() || reason == "ContainerCreating" || reason == "Completed") continue;
     auto& entry = by_reason[reason];
     entry.first += 1;
-    if (entry.second.empty()) entry.second = p.waiting_message.empty() ? p.image : p.waiting_message;
+    if (entry.second.empty())
+      entry.second = p.waiting_message.empty() ? p.image : p.waiting_message;
   }
   std::vector<std::string> notes;
   for (const auto& [reason, entry] : by_reason) {
@@ -110,12 +113,15 @@ LiveState EnvironmentService::Live(connectors::Kubernetes& kube, const Loaded& l
   return live;
 }
 
-core::Result<std::vector<PodView>> EnvironmentService::Pods(const RequestContext&, const std::string& env_ref) {
-  auto loaded = store::InTx(db_, store::TxMode::kRead, [&](store::Tx& tx) { return Load(tx, env_ref); });
+core::Result<std::vector<PodView>> EnvironmentService::Pods(const RequestContext&,
+                                                            const std::string& env_ref) {
+  auto loaded =
+      store::InTx(db_, store::TxMode::kRead, [&](store::Tx& tx) { return Load(tx, env_ref); });
   if (!loaded.ok()) return loaded.error();
   auto kube = clusters_.Client(loaded->cluster.id);
   if (!kube.ok()) return kube.error();
-  auto pods = (*kube)->ListPods(loaded->env.namespace_name, PodSelectorOf(loaded->env, loaded->app.name));
+  auto pods =
+      (*kube)->ListPods(loaded->env.namespace_name, PodSelectorOf(loaded->env, loaded->app.name));
   if (!pods.ok()) return pods.error();
   auto now = clock_.Now();
   std::vector<PodView> out;
@@ -123,14 +129,15 @@ core::Result<std::vector<PodView>> EnvironmentService::Pods(const RequestContext
     auto age = AgeSeconds(p, now);
     out.push_back({std::move(p), age});
   }
-  std::sort(out.begin(), out.end(), [](const PodView& a, const PodView& b) { return a.pod.name < b.pod.name; });
+  std::sort(out.begin(), out.end(),
+            [](const PodView& a, const PodView& b) { return a.pod.name < b.pod.name; });
   return out;
 }
 
-core::Result<std::unique_ptr<EnvSubscription>> EnvironmentService::Subscribe(const RequestContext&,
-                                                                             const std::string& env_ref,
-                                                                             EnvEventSink sink) {
-  auto loaded = store::InTx(db_, store::TxMode::kRead, [&](store::Tx& tx) { return Load(tx, env_ref); });
+core::Result<std::unique_ptr<EnvSubscription>> EnvironmentService::Subscribe(
+    const RequestContext&, const std::string& env_ref, EnvEventSink sink) {
+  auto loaded =
+      store::InTx(db_, store::TxMode::kRead, [&](store::Tx& tx) { return Load(tx, env_ref); });
   if (!loaded.ok()) return loaded.error();
   auto kube = clusters_.Client(loaded->cluster.id);
   if (!kube.ok()) return kube.error();
@@ -154,7 +161,9 @@ core::Result<std::unique_ptr<EnvSubscription>> EnvironmentService::Subscribe(con
           for (const auto& o : e.items) all.pods.push_back(view(o));
           sink(all);
         } else if (e.type != T::kBookmark) {
-          const char* change = e.type == T::kAdded ? "ADDED" : e.type == T::kModified ? "MODIFIED" : "DELETED";
+          const char* change = e.type == T::kAdded      ? "ADDED"
+                               : e.type == T::kModified ? "MODIFIED"
+                                                        : "DELETED";
           sink(EnvPodEvent{change, view(e.object)});
         }
       },
@@ -163,7 +172,8 @@ core::Result<std::unique_ptr<EnvSubscription>> EnvironmentService::Subscribe(con
   subscription->handles.push_back(std::move(*pod_watch));
 
   connectors::WatchOptions deployments;
-  deployments.field_selector = "metadata.name=" + core::DeploymentName(loaded->app.name, core::kTrackStable);
+  deployments.field_selector =
+      "metadata.name=" + core::DeploymentName(loaded->app.name, core::kTrackStable);
   auto deployment_watch = (*kube)->Watch(
       connectors::kube::kDeployments, loaded->env.namespace_name, deployments,
       [sink](const connectors::WatchEvent& e) {

@@ -28,10 +28,12 @@ core::Status ApplyEnvironmentObjects(connectors::Kubernetes& kube, const core::R
   return core::Ok{};
 }
 
-core::Status DeleteEnvironmentObjects(connectors::Kubernetes& kube, const core::RenderInput& input) {
+core::Status DeleteEnvironmentObjects(connectors::Kubernetes& kube,
+                                      const core::RenderInput& input) {
   // By label, not by rendering: Services or a canary left from an earlier
   // definition go too.
-  std::string selector = core::PodSelector(input.app, input.env_type) + "," + core::kManagedByLabel + "=slipway";
+  std::string selector =
+      core::PodSelector(input.app, input.env_type) + "," + core::kManagedByLabel + "=slipway";
   for (const auto* resource : {&connectors::kube::kDeployments, &connectors::kube::kServices}) {
     auto list = kube.List(*resource, input.namespace_name, {selector, ""});
     if (!list.ok()) {

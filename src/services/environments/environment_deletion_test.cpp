@@ -46,15 +46,18 @@ TEST_F(EnvironmentDeletionTest, ClosesTheOpenChangesWithTheReasonAndRemovesTheDr
   for (auto id : {developing, approving, pending}) {
     auto c = Change(id);
     EXPECT_EQ(c.state, core::ChangeState::kClosed) << id;
-    EXPECT_EQ(c.close_reason, "environment " + std::to_string(env) + " (prod) was deleted by alice");
+    EXPECT_EQ(c.close_reason,
+              "environment " + std::to_string(env) + " (prod) was deleted by alice");
     EXPECT_EQ(EventKinds(id).back(), "environment_deleted");
   }
-  EXPECT_EQ(Change(released->change.id).state, core::ChangeState::kReleased) << "history stays as it was";
+  EXPECT_EQ(Change(released->change.id).state, core::ChangeState::kReleased)
+      << "history stays as it was";
   EXPECT_EQ(Count("SELECT count(*) FROM config_drafts WHERE env_id = ?", {env}), 0);
   EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE action = 'change.environment_deleted'"), 3);
   EXPECT_EQ(Count("SELECT count(*) FROM releases WHERE env_id = ?", {env}), 1);
   // A closed change goes nowhere, even if asked to.
-  EXPECT_EQ(releases_->Start(alice_, std::to_string(pending), {}).error().code, core::Code::kConflict);
+  EXPECT_EQ(releases_->Start(alice_, std::to_string(pending), {}).error().code,
+            core::Code::kConflict);
 }
 
 TEST_F(EnvironmentDeletionTest, IsRefusedWhileAReleaseRunsAndClosesNothingThen) {
@@ -87,15 +90,17 @@ TEST_F(EnvironmentDeletionTest, ARunningReleaseWithoutAWorkflowDoesNotHoldTheEnv
 }
 
 TEST_F(EnvironmentDeletionTest, ACreationTheClusterRefusedLeavesNoEnvironmentAndNoOperation) {
-  kube_->InjectFailure("Create", "deployments",
-                       core::Error{core::Code::kInvalid, "admission webhook denied the request", {}});
+  kube_->InjectFailure(
+      "Create", "deployments",
+      core::Error{core::Code::kInvalid, "admission webhook denied the request", {}});
   auto refused = environments_.Create(
       alice_, "shop",
       http::ParseCreateEnvironment({{"env_type", "prod"}, {"cluster", "sandbox"}, {"image", kV1}},
                                    clusters_.settings().env_types));
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(Count("SELECT count(*) FROM environments"), 0);
-  EXPECT_EQ(Count("SELECT count(*) FROM env_operations"), 0) << "the refused creation left its operation record";
+  EXPECT_EQ(Count("SELECT count(*) FROM env_operations"), 0)
+      << "the refused creation left its operation record";
   EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE action = 'env.create' AND result <> 'ok'"), 1);
 }
 

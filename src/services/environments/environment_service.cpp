@@ -6,14 +6,14 @@
 #include "core/apps/app_actions.hpp"
 #include "core/apps/app_lifecycle.hpp"
 #include "core/common/names.hpp"
+#include "core/common/rfc3339.hpp"
 #include "core/releases/release_policy.hpp"
 #include "services/apps/app_access.hpp"
-#include "services/platform/audit_log.hpp"
 #include "services/environments/env_objects.hpp"
+#include "services/platform/audit_log.hpp"
 #include "store/app_repository.hpp"
 #include "store/cluster_repository.hpp"
 #include "store/config_repository.hpp"
-#include "core/common/rfc3339.hpp"
 
 namespace slipway::services {
 
@@ -48,21 +48,22 @@ bool MayHoldEnvironments(core::AppStatus s) {
 
 EnvironmentService::DeleteHooks EnvironmentService::DeleteHooks::None() {
   return {[](store::Tx&, std::int64_t) -> std::optional<std::string> { return std::nullopt; },
-          [](store::Tx&, const RequestContext&, const core::Environment&) -> core::Result<std::string> {
-            return std::string();
-          }};
+          [](store::Tx&, const RequestContext&,
+             const core::Environment&) -> core::Result<std::string> { return std::string(); }};
 }
 
-EnvironmentService::EnvironmentService(store::Database& db, const core::Clock& clock, ClusterService& clusters,
-                                       DeleteHooks delete_hooks)
+EnvironmentService::EnvironmentService(store::Database& db, const core::Clock& clock,
+                                       ClusterService& clusters, DeleteHooks delete_hooks)
     : db_(db), clock_(clock), clusters_(clusters), delete_hooks_(std::move(delete_hooks)) {
   if (!delete_hooks_.refusal || !delete_hooks_.detach) {
     throw std::invalid_argument("EnvironmentService needs both delete hooks");
   }
 }
 
-core::RenderInput EnvironmentService::RenderInputFor(const core::Environment& env, const std::string& app,
-                                                     const core::Cluster& cluster, const std::string& track) const {
+core::RenderInput EnvironmentService::RenderInputFor(const core::Environment& env,
+                                                     const std::string& app,
+                                                     const core::Cluster& cluster,
+                                                     const std::string& track) const {
   core::RenderInput in;
   in.app = app;
   in.env_id = env.id;
@@ -74,7 +75,8 @@ core::RenderInput EnvironmentService::RenderInputFor(const core::Environment& en
   return in;
 }
 
-core::Result<EnvironmentService::Loaded> EnvironmentService::Load(store::Tx& tx, const std::string& env_ref) {
+core::Result<EnvironmentService::Loaded> EnvironmentService::Load(store::Tx& tx,
+                                                                  const std::string& env_ref) {
   auto id = core::ParseId(env_ref);
   std::optional<core::Environment> env;
   if (id) env = store::environments::Get(tx, *id);
@@ -85,8 +87,8 @@ core::Result<EnvironmentService::Loaded> EnvironmentService::Load(store::Tx& tx,
   return Loaded{std::move(*env), std::move(*app), std::move(cluster->cluster)};
 }
 
-core::Result<EnvironmentService::Loaded> EnvironmentService::LoadForWrite(store::Tx& tx, const RequestContext& ctx,
-                                                                          const std::string& env_ref) {
+core::Result<EnvironmentService::Loaded> EnvironmentService::LoadForWrite(
+    store::Tx& tx, const RequestContext& ctx, const std::string& env_ref) {
   auto loaded = Load(tx, env_ref);
   if (!loaded.ok()) return loaded;
   auto app = AppForWrite(tx, ctx, std::to_string(loaded->app.id));
@@ -99,13 +101,15 @@ EnvironmentView EnvironmentService::View(const Loaded& l) const {
   v.env = l.env;
   v.app = l.app.name;
   v.cluster = l.cluster.name;
-  v.image = l.env.image.empty() ? core::PlaceholderImage(l.cluster.registry, l.app.name) : l.env.image;
+  v.image =
+      l.env.image.empty() ? core::PlaceholderImage(l.cluster.registry, l.app.name) : l.env.image;
   v.config_backend = l.env.config_backend.value_or(l.cluster.config_backend);
   return v;
 }
 
-core::Result<EnvironmentView> EnvironmentService::Create(const RequestContext& ctx, const std::string& app_ref,
-                                                         const Parsed<CreateEnvironmentCommand>& command) {
+core::Result<EnvironmentView> EnvironmentService::Create(
+    const RequestContext& ctx, const std::string& app_ref,
+    const Parsed<CreateEnvironmentCommand>& command) {
   // Validate and record in one transaction: the row reserves (app, env type,
   // cluster), so a concurrent create of the same pair gets 409, not a race
   // over the same Kubernetes objects.
@@ -115,23 +119,27 @@ core::Result<EnvironmentView> EnvironmentService::Create(const RequestContext& c
     if (!command.ok()) return command.error();
     const auto& placement = command.value();
     if (!MayHoldEnvironments(app->status)) {
-      return core::Conflict("application " + app->name + " is " + std::string(core::AppStatusName(app->status)) +
-                                ": environments can be created once it is approved and until it goes offline",
-                            {{"state", core::AppStatusName(app->status)}});
+      return core::Conflict(
+          "application " + app->name + " is " + std::string(core::AppStatusName(app->status)) +
+              ": environments can be created once it is approved and until it goes offline",
+          {{"state", core::AppStatusName(app->status)}});
     }
     // Turning approval off where the default rule asks for it (core in prod)
     // would let the application's developers skip their approvers.
     if (placement.release_policy.approval_required == false && !ctx.caller.IsAdmin() &&
         core::ApprovalRequired({}, *app, placement.env_type)) {
-      return core::Forbidden("only admins may turn approval off for " + app->name + "'s " + placement.env_type +
-                             " environments");
+      return core::Forbidden("only admins may turn approval off for " + app->name + "'s " +
+                             placement.env_type + " environments");
     }
     auto cluster = store::clusters::GetByRef(tx, placement.cluster);
-    if (!cluster) return core::Invalid("no cluster " + placement.cluster, {{"field", "cluster"}, {"rule", "must be a registered cluster"}});
+    if (!cluster)
+      return core::Invalid("no cluster " + placement.cluster,
+                           {{"field", "cluster"}, {"rule", "must be a registered cluster"}});
     for (const auto& e : store::environments::ListByApp(tx, app->id)) {
       if (e.env_type == placement.env_type && e.cluster_id == cluster->cluster.id) {
-        return core::Conflict(app->name + " already has a " + e.env_type + " environment on cluster " +
-                                  cluster->cluster.name + " (environment " + std::to_string(e.id) + ")",
+        return core::Conflict(app->name + " already has a " + e.env_type +
+                                  " environment on cluster " + cluster->cluster.name +
+                                  " (environment " + std::to_string(e.id) + ")",
                               {{"environment_id", e.id}});
       }
     }
@@ -152,15 +160,18 @@ core::Result<EnvironmentView> EnvironmentService::Create(const RequestContext& c
     env.created_at = env.updated_at = clock_.Now();
     env.id = store::environments::Insert(tx, env);
     RecordAudit(tx, clock_, ctx, "env.create", "env", std::to_string(env.id),
-                "created the " + env.env_type + " environment of " + app->name + " on cluster " + cluster->cluster.name);
-    store::environments::AddOperation(tx, {0, env.id, app->id, "create", ctx.caller.username, "{}", env.created_at});
+                "created the " + env.env_type + " environment of " + app->name + " on cluster " +
+                    cluster->cluster.name);
+    store::environments::AddOperation(
+        tx, {0, env.id, app->id, "create", ctx.caller.username, "{}", env.created_at});
     return Loaded{std::move(env), std::move(*app), std::move(cluster->cluster)};
   });
   if (!created.ok()) return created.error();
 
   auto input = RenderInputFor(created->env, created->app.name, created->cluster);
   auto kube = clusters_.Client(created->cluster.id);
-  core::Status applied = kube.ok() ? ApplyEnvironmentObjects(**kube, input) : core::Status(kube.error());
+  core::Status applied =
+      kube.ok() ? ApplyEnvironmentObjects(**kube, input) : core::Status(kube.error());
   if (!applied.ok()) {
     // Undo: nothing half-done stays behind, in the cluster or here.
     if (kube.ok()) (void)DeleteEnvironmentObjects(**kube, input);
@@ -172,8 +183,8 @@ core::Result<EnvironmentView> EnvironmentService::Create(const RequestContext& c
       if (!forgotten.ok()) store::environments::Delete(tx, created->env.id);
       store::environments::DeleteOperations(tx, created->env.id);
       RecordAudit(tx, clock_, ctx, "env.create", "env", std::to_string(created->env.id),
-                  "undone: cluster " + created->cluster.name + " refused the objects: " + applied.error().message +
-                      (forgotten.ok() ? *forgotten : ""),
+                  "undone: cluster " + created->cluster.name + " refused the objects: " +
+                      applied.error().message + (forgotten.ok() ? *forgotten : ""),
                   std::string(core::CodeName(applied.error().code)));
       return 0;
     });
@@ -184,21 +195,24 @@ core::Result<EnvironmentView> EnvironmentService::Create(const RequestContext& c
   return View(*created);
 }
 
-core::Result<std::vector<EnvironmentView>> EnvironmentService::List(const RequestContext&, const std::string& app_ref) {
-  return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<std::vector<EnvironmentView>> {
-    auto app = AppForRead(tx, app_ref);
-    if (!app.ok()) return app.error();
-    std::vector<EnvironmentView> out;
-    for (auto& env : store::environments::ListByApp(tx, app->id)) {
-      auto cluster = store::clusters::Get(tx, env.cluster_id);
-      if (!cluster) continue;
-      out.push_back(View({std::move(env), *app, cluster->cluster}));
-    }
-    return out;
-  });
+core::Result<std::vector<EnvironmentView>> EnvironmentService::List(const RequestContext&,
+                                                                    const std::string& app_ref) {
+  return store::InTx(db_, TxMode::kRead,
+                     [&](store::Tx& tx) -> core::Result<std::vector<EnvironmentView>> {
+                       auto app = AppForRead(tx, app_ref);
+                       if (!app.ok()) return app.error();
+                       std::vector<EnvironmentView> out;
+                       for (auto& env : store::environments::ListByApp(tx, app->id)) {
+                         auto cluster = store::clusters::Get(tx, env.cluster_id);
+                         if (!cluster) continue;
+                         out.push_back(View({std::move(env), *app, cluster->cluster}));
+                       }
+                       return out;
+                     });
 }
 
-core::Result<EnvironmentView> EnvironmentService::Get(const RequestContext&, const std::string& env_ref) {
+core::Result<EnvironmentView> EnvironmentService::Get(const RequestContext&,
+                                                      const std::string& env_ref) {
   auto loaded = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return Load(tx, env_ref); });
   if (!loaded.ok()) return loaded.error();
   auto view = View(*loaded);
@@ -212,7 +226,8 @@ core::Result<EnvironmentView> EnvironmentService::Get(const RequestContext&, con
   return view;
 }
 
-std::optional<std::string> EnvironmentService::DeleteRefusal(store::Tx& tx, std::int64_t env_id) const {
+std::optional<std::string> EnvironmentService::DeleteRefusal(store::Tx& tx,
+                                                             std::int64_t env_id) const {
   return delete_hooks_.refusal(tx, env_id);
 }
 
@@ -241,7 +256,8 @@ core::Status EnvironmentService::Delete(const RequestContext& ctx, const std::st
     auto l = LoadForWrite(tx, ctx, env_ref);
     if (!l.ok()) return l.error();
     if (confirm != l->app.name) {
-      return core::Invalid("confirm must repeat the application's name (" + l->app.name + ") to delete this environment",
+      return core::Invalid("confirm must repeat the application's name (" + l->app.name +
+                               ") to delete this environment",
                            {{"field", "confirm"}, {"rule", "must equal the application name"}});
     }
     auto refusal = DeleteRefusal(tx, l->env.id);
@@ -253,7 +269,8 @@ core::Status EnvironmentService::Delete(const RequestContext& ctx, const std::st
   auto kube = clusters_.Client(loaded.cluster.id);
   if (!kube.ok()) return kube.error();
   // The cluster first: if it fails, the environment stays and can be deleted again.
-  auto removed = DeleteEnvironmentObjects(**kube, RenderInputFor(loaded.env, loaded.app.name, loaded.cluster));
+  auto removed =
+      DeleteEnvironmentObjects(**kube, RenderInputFor(loaded.env, loaded.app.name, loaded.cluster));
   if (!removed.ok()) return removed.error();
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
     auto env = store::environments::Get(tx, loaded.env.id);
@@ -263,15 +280,16 @@ core::Status EnvironmentService::Delete(const RequestContext& ctx, const std::st
     auto forgotten = Forget(tx, ctx, *env);
     if (!forgotten.ok()) return forgotten.error();
     RecordAudit(tx, clock_, ctx, "env.delete", "env", std::to_string(env->id),
-                "deleted the " + env->env_type + " environment of " + loaded.app.name + " on cluster " +
-                    loaded.cluster.name + *forgotten);
-    store::environments::AddOperation(tx, {0, env->id, loaded.app.id, "delete", ctx.caller.username, "{}",
-                                           clock_.Now()});
+                "deleted the " + env->env_type + " environment of " + loaded.app.name +
+                    " on cluster " + loaded.cluster.name + *forgotten);
+    store::environments::AddOperation(
+        tx, {0, env->id, loaded.app.id, "delete", ctx.caller.username, "{}", clock_.Now()});
     return core::Ok{};
   });
 }
 
-core::Result<store::EnvOperation> EnvironmentService::Restart(const RequestContext& ctx, const std::string& env_ref) {
+core::Result<store::EnvOperation> EnvironmentService::Restart(const RequestContext& ctx,
+                                                              const std::string& env_ref) {
   std::optional<std::string> refused;
   auto loaded = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) {
     auto l = LoadForWrite(tx, ctx, env_ref);
@@ -289,12 +307,19 @@ core::Result<store::EnvOperation> EnvironmentService::Restart(const RequestConte
   if (!kube.ok()) return kube.error();
   auto now = clock_.Now();
   auto deployment = core::DeploymentName(loaded->app.name, core::kTrackStable);
-  auto restarted = (*kube)->RolloutRestart(loaded->env.namespace_name, deployment, core::Rfc3339Seconds(now));
+  auto restarted =
+      (*kube)->RolloutRestart(loaded->env.namespace_name, deployment, core::Rfc3339Seconds(now));
   if (!restarted.ok()) return restarted.error();
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<store::EnvOperation> {
-    store::EnvOperation op{0, loaded->env.id, loaded->app.id, "restart", ctx.caller.username,
-                           json::serialize(json::object{{"deployment", deployment}, {"restarted_at", core::Rfc3339Seconds(now)}}),
-                           now};
+    store::EnvOperation op{
+        0,
+        loaded->env.id,
+        loaded->app.id,
+        "restart",
+        ctx.caller.username,
+        json::serialize(
+            json::object{{"deployment", deployment}, {"restarted_at", core::Rfc3339Seconds(now)}}),
+        now};
     op.id = store::environments::AddOperation(tx, op);
     RecordAudit(tx, clock_, ctx, "env.restart", "env", std::to_string(loaded->env.id),
                 "rolling restart of " + deployment + " in " + loaded->env.namespace_name);
@@ -302,13 +327,14 @@ core::Result<store::EnvOperation> EnvironmentService::Restart(const RequestConte
   });
 }
 
-core::Result<std::vector<store::EnvOperation>> EnvironmentService::Operations(const RequestContext&,
-                                                                               const std::string& env_ref) {
-  return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<std::vector<store::EnvOperation>> {
-    auto loaded = Load(tx, env_ref);
-    if (!loaded.ok()) return loaded.error();
-    return store::environments::Operations(tx, loaded->env.id, 100);
-  });
+core::Result<std::vector<store::EnvOperation>> EnvironmentService::Operations(
+    const RequestContext&, const std::string& env_ref) {
+  return store::InTx(db_, TxMode::kRead,
+                     [&](store::Tx& tx) -> core::Result<std::vector<store::EnvOperation>> {
+                       auto loaded = Load(tx, env_ref);
+                       if (!loaded.ok()) return loaded.error();
+                       return store::environments::Operations(tx, loaded->env.id, 100);
+                     });
 }
 
 }  // namespace slipway::services

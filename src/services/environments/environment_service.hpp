@@ -9,8 +9,8 @@
 #include "connectors/kubernetes.hpp"
 #include "core/apps/app.hpp"
 #include "core/common/clock.hpp"
-#include "core/environments/environment.hpp"
 #include "core/common/error.hpp"
+#include "core/environments/environment.hpp"
 #include "core/environments/render.hpp"
 #include "services/environments/cluster_service.hpp"
 #include "services/environments/environment_commands.hpp"
@@ -29,7 +29,7 @@ struct DeploymentCondition {
 /// What the cluster says about an environment now.
 struct LiveState {
   bool reachable = false;
-  std::string error;            ///< why the cluster could not be asked
+  std::string error;  ///< why the cluster could not be asked
   bool deployment_found = false;
   connectors::RolloutStatus rollout;  ///< replicas: desired/updated/ready/available/total
   std::vector<DeploymentCondition> conditions;
@@ -102,14 +102,17 @@ class EnvironmentService {
     /// Detaches what still refers to the environment (closes its open
     /// changes) in the deleting transaction; says what it did ("" for
     /// nothing). An error refuses the deletion.
-    std::function<core::Result<std::string>(store::Tx&, const RequestContext&, const core::Environment&)> detach;
+    std::function<core::Result<std::string>(store::Tx&, const RequestContext&,
+                                            const core::Environment&)>
+        detach;
 
     /// Nothing above refuses or holds on: for tests and tools without releases or changes.
     static DeleteHooks None();
   };
 
   /// Both hooks must be set.
-  EnvironmentService(store::Database& db, const core::Clock& clock, ClusterService& clusters, DeleteHooks delete_hooks);
+  EnvironmentService(store::Database& db, const core::Clock& clock, ClusterService& clusters,
+                     DeleteHooks delete_hooks);
 
   /// Checks the command against the application and the cluster, records
   /// the environment and applies its Deployment and Services at once. When
@@ -117,7 +120,8 @@ class EnvironmentService {
   /// removed again and nothing is recorded.
   core::Result<EnvironmentView> Create(const RequestContext& ctx, const std::string& app_ref,
                                        const Parsed<CreateEnvironmentCommand>& command);
-  core::Result<std::vector<EnvironmentView>> List(const RequestContext& ctx, const std::string& app_ref);
+  core::Result<std::vector<EnvironmentView>> List(const RequestContext& ctx,
+                                                  const std::string& app_ref);
   /// With the live state.
   core::Result<EnvironmentView> Get(const RequestContext& ctx, const std::string& env_ref);
   /// Removes the Kubernetes objects, then the environment with its config
@@ -125,19 +129,22 @@ class EnvironmentService {
   /// application's name. Refused while a release runs. What was recorded
   /// about it (operations, publishes, releases, audit) stays under its id,
   /// which is never handed out again.
-  core::Status Delete(const RequestContext& ctx, const std::string& env_ref, const std::string& confirm);
+  core::Status Delete(const RequestContext& ctx, const std::string& env_ref,
+                      const std::string& confirm);
   core::Result<std::vector<PodView>> Pods(const RequestContext& ctx, const std::string& env_ref);
   /// A rolling restart; writes an operation record and no change (R-ENV-7).
   core::Result<store::EnvOperation> Restart(const RequestContext& ctx, const std::string& env_ref);
-  core::Result<std::vector<store::EnvOperation>> Operations(const RequestContext& ctx, const std::string& env_ref);
+  core::Result<std::vector<store::EnvOperation>> Operations(const RequestContext& ctx,
+                                                            const std::string& env_ref);
   /// Live events of the environment's pods and Deployment, from watches.
-  core::Result<std::unique_ptr<EnvSubscription>> Subscribe(const RequestContext& ctx, const std::string& env_ref,
+  core::Result<std::unique_ptr<EnvSubscription>> Subscribe(const RequestContext& ctx,
+                                                           const std::string& env_ref,
                                                            EnvEventSink sink);
 
   /// What the environment's objects are rendered from, for `track`.
   core::RenderInput RenderInputFor(const core::Environment& env, const std::string& app,
-                                   const core::Cluster& cluster, const std::string& track = core::kTrackStable) const;
-
+                                   const core::Cluster& cluster,
+                                   const std::string& track = core::kTrackStable) const;
 
  private:
   struct Loaded {
@@ -146,13 +153,15 @@ class EnvironmentService {
     core::Cluster cluster;
   };
   core::Result<Loaded> Load(store::Tx& tx, const std::string& env_ref);
-  core::Result<Loaded> LoadForWrite(store::Tx& tx, const RequestContext& ctx, const std::string& env_ref);
+  core::Result<Loaded> LoadForWrite(store::Tx& tx, const RequestContext& ctx,
+                                    const std::string& env_ref);
   EnvironmentView View(const Loaded& loaded) const;
   LiveState Live(connectors::Kubernetes& kube, const Loaded& loaded) const;
   std::optional<std::string> DeleteRefusal(store::Tx& tx, std::int64_t env_id) const;
   /// Removes the environment's row and drafts and detaches what refers to it;
   /// says what it did besides removing the row.
-  core::Result<std::string> Forget(store::Tx& tx, const RequestContext& ctx, const core::Environment& env) const;
+  core::Result<std::string> Forget(store::Tx& tx, const RequestContext& ctx,
+                                   const core::Environment& env) const;
 
   store::Database& db_;
   const core::Clock& clock_;

@@ -38,11 +38,14 @@ class EnvironmentServiceTest : public ::testing::Test {
     });
   }
 
-  static json::object Prod() { return {{"env_type", "prod"}, {"cluster", "sandbox"}, {"image", kImage}}; }
+  static json::object Prod() {
+    return {{"env_type", "prod"}, {"cluster", "sandbox"}, {"image", kImage}};
+  }
 
   core::Result<EnvironmentView> Create(const RequestContext& ctx, json::object body = Prod(),
                                        const std::string& app = "shop") {
-    return environments_.Create(ctx, app, http::ParseCreateEnvironment(body, clusters_.settings().env_types));
+    return environments_.Create(ctx, app,
+                                http::ParseCreateEnvironment(body, clusters_.settings().env_types));
   }
 
   std::int64_t Created() {
@@ -52,10 +55,13 @@ class EnvironmentServiceTest : public ::testing::Test {
   }
 
   std::int64_t Count(const std::string& sql) {
-    return store::InTx(*db_, store::TxMode::kRead, [&](store::Tx& tx) { return tx.QueryOne(sql, {})->Int(0); });
+    return store::InTx(*db_, store::TxMode::kRead,
+                       [&](store::Tx& tx) { return tx.QueryOne(sql, {})->Int(0); });
   }
 
-  bool DeploymentExists() { return kube_->Get(connectors::kube::kDeployments, "prod", "shop").ok(); }
+  bool DeploymentExists() {
+    return kube_->Get(connectors::kube::kDeployments, "prod", "shop").ok();
+  }
 
   static std::string Field(const core::Error& e) {
     return e.details.contains("field") ? std::string(e.details.at("field").as_string()) : "";
@@ -63,10 +69,12 @@ class EnvironmentServiceTest : public ::testing::Test {
 
   testing::TestDatabase db_ = testing::OpenTestDatabase();
   core::SimulatedClock clock_;
-  std::shared_ptr<connectors::FakeKubernetes> kube_ = std::make_shared<connectors::FakeKubernetes>(&clock_);
+  std::shared_ptr<connectors::FakeKubernetes> kube_ =
+      std::make_shared<connectors::FakeKubernetes>(&clock_);
   Connections connections_ = [this] {
     Connections c;
-    c.kubernetes = [this](const core::Cluster&) -> core::Result<std::shared_ptr<connectors::Kubernetes>> {
+    c.kubernetes =
+        [this](const core::Cluster&) -> core::Result<std::shared_ptr<connectors::Kubernetes>> {
       return std::shared_ptr<connectors::Kubernetes>(kube_);
     };
     return c;
@@ -77,7 +85,9 @@ class EnvironmentServiceTest : public ::testing::Test {
   std::optional<std::string> refusal_;
   core::Result<std::string> detached_ = std::string("; closed 2 open change(s)");
   EnvironmentService environments_{
-      *db_, clock_, clusters_,
+      *db_,
+      clock_,
+      clusters_,
       {[this](store::Tx&, std::int64_t) { return refusal_; },
        [this](store::Tx&, const RequestContext&, const core::Environment&) { return detached_; }}};
   RequestContext alice_{{1, "alice", core::Role::kDeveloper}, "r-alice"};
@@ -138,7 +148,8 @@ TEST_F(EnvironmentServiceTest, OnlyAdminsTurnApprovalOffWhereTheDefaultRuleAsksF
   body["release_policy"] = json::object{{"approval_required", false}};
   auto refused = Create(alice_, body);
   ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.error().code, core::Code::kForbidden) << "a core application's prod environment";
+  EXPECT_EQ(refused.error().code, core::Code::kForbidden)
+      << "a core application's prod environment";
   auto created = Create(root_, body);
   ASSERT_TRUE(created.ok()) << created.error().message;
   EXPECT_EQ(created->env.release_policy.approval_required, false);
@@ -187,7 +198,8 @@ TEST_F(EnvironmentServiceTest, ADeletionRemovesTheObjectsAndSaysWhatWasDetached)
   ASSERT_TRUE(environments_.Delete(alice_, std::to_string(env), "shop").ok());
   EXPECT_FALSE(DeploymentExists());
   EXPECT_EQ(Count("SELECT count(*) FROM environments"), 0);
-  EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE action = 'env.delete' AND summary LIKE '%closed 2 open change(s)'"),
+  EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE action = 'env.delete' AND summary LIKE "
+                  "'%closed 2 open change(s)'"),
             1);
 }
 

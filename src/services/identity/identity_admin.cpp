@@ -1,7 +1,7 @@
 // User management and API tokens (the IdentityService's administrative half).
 #include "core/common/names.hpp"
-#include "services/platform/audit_log.hpp"
 #include "services/identity/identity_service.hpp"
+#include "services/platform/audit_log.hpp"
 #include "store/login_failure_repository.hpp"
 
 namespace slipway::services {
@@ -9,7 +9,8 @@ namespace slipway::services {
 using core::Result;
 using store::TxMode;
 
-Result<store::UserRecord> IdentityService::CreateUser(const RequestContext& ctx, const CreateUserCommand& command) {
+Result<store::UserRecord> IdentityService::CreateUser(const RequestContext& ctx,
+                                                      const CreateUserCommand& command) {
   if (auto e = CheckPassword(command.password)) return *e;
   store::UserRecord user;
   user.username = command.username;
@@ -30,16 +31,19 @@ Result<store::UserRecord> IdentityService::CreateUser(const RequestContext& ctx,
 }
 
 Result<store::UserRecord> IdentityService::GetUser(const std::string& ref) {
-  auto user = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return store::users::GetByRef(tx, ref); });
+  auto user = store::InTx(db_, TxMode::kRead,
+                          [&](store::Tx& tx) { return store::users::GetByRef(tx, ref); });
   if (!user) return core::NotFound("no user " + ref);
   return *user;
 }
 
 Result<std::vector<store::UserRecord>> IdentityService::ListUsers(const store::UserQuery& query) {
-  return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return store::users::List(tx, query); });
+  return store::InTx(db_, TxMode::kRead,
+                     [&](store::Tx& tx) { return store::users::List(tx, query); });
 }
 
-Result<store::UserRecord> IdentityService::UpdateUser(const RequestContext& ctx, const std::string& ref,
+Result<store::UserRecord> IdentityService::UpdateUser(const RequestContext& ctx,
+                                                      const std::string& ref,
                                                       const UpdateUserCommand& command) {
   const auto& display = command.display_name;
   const auto& role = command.role;
@@ -51,7 +55,8 @@ Result<store::UserRecord> IdentityService::UpdateUser(const RequestContext& ctx,
       return core::Conflict("the user was changed by someone else; reload and retry",
                             {{"current_version", user->version}});
     }
-    if (user->id == ctx.caller.user_id && ((disabled && *disabled) || (role && *role != user->role))) {
+    if (user->id == ctx.caller.user_id &&
+        ((disabled && *disabled) || (role && *role != user->role))) {
       return core::Conflict("you cannot disable yourself or change your own role");
     }
     std::string summary;
@@ -73,7 +78,8 @@ Result<store::UserRecord> IdentityService::UpdateUser(const RequestContext& ctx,
     if (summary.empty()) return *user;  // nothing changed: the version stays
     user->version += 1;
     user->updated_at = clock_.Now();
-    if (!store::users::Update(tx, *user)) return core::Conflict("the user was changed concurrently");
+    if (!store::users::Update(tx, *user))
+      return core::Conflict("the user was changed concurrently");
     RecordAudit(tx, clock_, ctx, "user.update", "user", std::to_string(user->id), summary);
     return *user;
   }));
@@ -100,7 +106,8 @@ core::Status IdentityService::ResetPassword(const RequestContext& ctx, const std
   }));
 }
 
-core::Status IdentityService::ChangePassword(const RequestContext& ctx, const ChangePasswordCommand& command) {
+core::Status IdentityService::ChangePassword(const RequestContext& ctx,
+                                             const ChangePasswordCommand& command) {
   if (auto e = CheckPassword(command.new_password)) return *e;
   // Someone holding a session or token could otherwise guess the password
   // here without limit: wrong current passwords share the login backoff.
@@ -134,7 +141,8 @@ void IdentityService::EndAccess(store::Tx& tx, std::int64_t user_id) {
   store::tokens::RevokeForUser(tx, user_id, clock_.Now());
 }
 
-Result<CreatedToken> IdentityService::CreateToken(const RequestContext& ctx, const CreateTokenCommand& command) {
+Result<CreatedToken> IdentityService::CreateToken(const RequestContext& ctx,
+                                                  const CreateTokenCommand& command) {
   CreatedToken created;
   created.token = "swt_" + RandomHex(24);
   auto& r = created.record;
@@ -145,7 +153,8 @@ Result<CreatedToken> IdentityService::CreateToken(const RequestContext& ctx, con
   if (command.expires_in_days) r.expires_at = r.created_at + *command.expires_in_days * 86'400'000;
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) {
     r.id = store::tokens::Insert(tx, r);
-    RecordAudit(tx, clock_, ctx, "token.create", "token", std::to_string(r.id), "created " + r.name);
+    RecordAudit(tx, clock_, ctx, "token.create", "token", std::to_string(r.id),
+                "created " + r.name);
     return created;
   });
 }
@@ -157,27 +166,29 @@ Result<std::vector<store::TokenRecord>> IdentityService::ListTokens(const Reques
   }
   return store::InTx(db_, TxMode::kRead,
                      [&](store::Tx& tx) -> Result<std::vector<store::TokenRecord>> {
-    std::int64_t user_id = ctx.caller.user_id;
-    if (username == "*") {
-      user_id = 0;
-    } else if (!username.empty()) {
-      auto user = store::users::GetByName(tx, username);
-      if (!user) return core::NotFound("no user " + username);
-      user_id = user->id;
-    }
-    return store::tokens::List(tx, user_id);
-  });
+                       std::int64_t user_id = ctx.caller.user_id;
+                       if (username == "*") {
+                         user_id = 0;
+                       } else if (!username.empty()) {
+                         auto user = store::users::GetByName(tx, username);
+                         if (!user) return core::NotFound("no user " + username);
+                         user_id = user->id;
+                       }
+                       return store::tokens::List(tx, user_id);
+                     });
 }
 
 core::Status IdentityService::RevokeToken(const RequestContext& ctx, std::int64_t id) {
   return Noted(store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
     auto token = store::tokens::Get(tx, id);
     // Someone else's token is "not found" to non-admins: ids reveal nothing.
-    if (!token || token->revoked_at || (token->user_id != ctx.caller.user_id && !ctx.caller.IsAdmin())) {
+    if (!token || token->revoked_at ||
+        (token->user_id != ctx.caller.user_id && !ctx.caller.IsAdmin())) {
       return core::NotFound("no token " + std::to_string(id));
     }
     store::tokens::Revoke(tx, id, clock_.Now());
-    RecordAudit(tx, clock_, ctx, "token.revoke", "token", std::to_string(id), "revoked " + token->name);
+    RecordAudit(tx, clock_, ctx, "token.revoke", "token", std::to_string(id),
+                "revoked " + token->name);
     return core::Ok{};
   }));
 }

@@ -18,20 +18,23 @@ constexpr std::string_view kTokenPrefix = "swt_";
 
 IdentityService::IdentityService(store::Database& db, const core::Clock& clock,
                                  IdentitySettings settings)
-    : db_(db), clock_(clock), settings_(settings),
+    : db_(db),
+      clock_(clock),
+      settings_(settings),
       dummy_hash_(settings.hasher.Hash(RandomHex(16))) {}
 
 std::optional<Error> IdentityService::CheckPassword(const std::string& password) const {
   if (password.size() < settings_.min_password_length) {
-    return core::Invalid("password must be at least " + std::to_string(settings_.min_password_length) +
-                             " characters",
+    return core::Invalid("password must be at least " +
+                             std::to_string(settings_.min_password_length) + " characters",
                          {{"field", "password"}, {"rule", "too short"}});
   }
   if (password.size() > 256) return core::Invalid("password is too long", {{"field", "password"}});
   return std::nullopt;
 }
 
-std::optional<Error> IdentityService::CheckBackoff(const std::string& username, const std::string& address) {
+std::optional<Error> IdentityService::CheckBackoff(const std::string& username,
+                                                   const std::string& address) {
   const auto now = clock_.Now();
   auto row = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) {
     return store::login_failures::Get(tx, core::NameKey(username), address);
@@ -42,12 +45,14 @@ std::optional<Error> IdentityService::CheckBackoff(const std::string& username, 
                {{"retry_after_seconds", (row->blocked_until - now + 999) / 1000}}};
 }
 
-void IdentityService::RecordFailure(store::Tx& tx, const std::string& username, const std::string& address) {
+void IdentityService::RecordFailure(store::Tx& tx, const std::string& username,
+                                    const std::string& address) {
   const auto now = clock_.Now();
   const auto& backoff = settings_.login_backoff;
   store::login_failures::DeleteQuietSince(tx, now - backoff.forget_after_ms);
   const auto key = core::NameKey(username);
-  auto row = store::login_failures::Get(tx, key, address).value_or(store::LoginFailures{key, address});
+  auto row =
+      store::login_failures::Get(tx, key, address).value_or(store::LoginFailures{key, address});
   row.failures += 1;
   row.last_failure_at = now;
   row.blocked_until = core::NextAttemptAt(backoff, row.failures, now);
@@ -61,12 +66,13 @@ Result<LoginResult> IdentityService::Login(const std::string& username, const st
   // answers nor their timing tell which names exist.
   if (auto waiting = CheckBackoff(username, request.client_address)) return *waiting;
   const auto now = clock_.Now();
-  auto user = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) {
-    return store::users::GetByName(tx, username);
-  });
+  auto user = store::InTx(db_, TxMode::kRead,
+                          [&](store::Tx& tx) { return store::users::GetByName(tx, username); });
   const bool usable = user && !user->disabled;
-  const bool ok = settings_.hasher.Verify(password, usable ? user->password_hash : dummy_hash_) && usable;
-  RequestContext ctx{{0, user ? user->username : username, core::Role::kViewer}, request.request_id,
+  const bool ok =
+      settings_.hasher.Verify(password, usable ? user->password_hash : dummy_hash_) && usable;
+  RequestContext ctx{{0, user ? user->username : username, core::Role::kViewer},
+                     request.request_id,
                      request.client_address};
   if (!ok) {
     // Committed although the login fails: the count is what slows the next attempts.
@@ -81,8 +87,8 @@ Result<LoginResult> IdentityService::Login(const std::string& username, const st
     store::login_failures::Clear(tx, core::NameKey(username), request.client_address);
     store::sessions::DeleteExpired(tx, now);
     LoginResult result{RandomHex(32), RandomHex(16), *user, now + settings_.session_ttl_ms};
-    store::sessions::Insert(tx, {Sha256Hex(result.session_id), user->id, result.csrf_token, now,
-                                 result.expires_at});
+    store::sessions::Insert(
+        tx, {Sha256Hex(result.session_id), user->id, result.csrf_token, now, result.expires_at});
     RecordAudit(tx, clock_, ctx, "auth.login", "user", std::to_string(user->id), "logged in");
     return result;
   });
@@ -139,7 +145,8 @@ std::optional<Authenticated> IdentityService::AuthenticateToken(const std::strin
     if (generation == token_generation_) token_cache_[hash] = {*found, now + kTokenCacheMs};
   }
   if (found && ShouldTouch(token_id, now)) {
-    store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) { store::tokens::Touch(tx, token_id, now); });
+    store::InTx(db_, TxMode::kWrite,
+                [&](store::Tx& tx) { store::tokens::Touch(tx, token_id, now); });
   }
   return found;
 }
@@ -159,8 +166,8 @@ void IdentityService::ForgetTokens() {
   ++token_generation_;
 }
 
-std::optional<std::string> IdentityService::BootstrapAdmin(const std::string& username,
-                                                           const std::optional<std::string>& password) {
+std::optional<std::string> IdentityService::BootstrapAdmin(
+    const std::string& username, const std::optional<std::string>& password) {
   std::string secret = password.value_or(RandomHex(12));
   auto hash = settings_.hasher.Hash(secret);
   const auto now = clock_.Now();

@@ -67,17 +67,20 @@ class IdentityService {
   std::optional<std::string> BootstrapAdmin(const std::string& username,
                                             const std::optional<std::string>& password);
 
-  core::Result<store::UserRecord> CreateUser(const RequestContext& ctx, const CreateUserCommand& command);
+  core::Result<store::UserRecord> CreateUser(const RequestContext& ctx,
+                                             const CreateUserCommand& command);
   core::Result<store::UserRecord> GetUser(const std::string& ref);
   core::Result<std::vector<store::UserRecord>> ListUsers(const store::UserQuery& query);
   /// Conflict when `command.version` is not the user's; the version stays when nothing changes.
   core::Result<store::UserRecord> UpdateUser(const RequestContext& ctx, const std::string& ref,
                                              const UpdateUserCommand& command);
-  core::Status ResetPassword(const RequestContext& ctx, const std::string& ref, const ResetPasswordCommand& command);
+  core::Status ResetPassword(const RequestContext& ctx, const std::string& ref,
+                             const ResetPasswordCommand& command);
   /// A wrong current password counts as a failed login (and shares its backoff).
   core::Status ChangePassword(const RequestContext& ctx, const ChangePasswordCommand& command);
 
-  core::Result<CreatedToken> CreateToken(const RequestContext& ctx, const CreateTokenCommand& command);
+  core::Result<CreatedToken> CreateToken(const RequestContext& ctx,
+                                         const CreateTokenCommand& command);
   /// The caller's tokens; admins may list another user's (`username`) or everyone's ("*").
   core::Result<std::vector<store::TokenRecord>> ListTokens(const RequestContext& ctx,
                                                            const std::string& username);

@@ -28,10 +28,13 @@ class IdentityServiceTest : public ::testing::Test {
   IdentityService identity_{*db_, clock_, FastSettings()};
   RequestContext admin_{{1, "admin", core::Role::kAdmin}, "req-1"};
 
-  void SetUp() override { ASSERT_TRUE(identity_.BootstrapAdmin("admin", std::string("admin-pass"))); }
+  void SetUp() override {
+    ASSERT_TRUE(identity_.BootstrapAdmin("admin", std::string("admin-pass")));
+  }
 
   store::UserRecord MakeUser(const std::string& name, const std::string& role = "developer") {
-    auto u = identity_.CreateUser(admin_, {name, "password-1", std::nullopt, *core::ParseRole(role)});
+    auto u =
+        identity_.CreateUser(admin_, {name, "password-1", std::nullopt, *core::ParseRole(role)});
     EXPECT_TRUE(u.ok()) << (u.ok() ? "" : u.error().message);
     return u.value();
   }
@@ -71,8 +74,13 @@ TEST_F(IdentityServiceTest, RepeatedFailuresMakeOneAddressWaitLongerEachTime) {
       << "another address, and the name in any case, is not held up";
 
   clock_.Advance(60'000);
-  EXPECT_EQ(identity_.Login("dan", "wrong-again", guesser).error().code, core::Code::kUnauthenticated);
-  EXPECT_EQ(identity_.Login("dan", "password-1", guesser).error().details.at("retry_after_seconds").as_int64(), 120)
+  EXPECT_EQ(identity_.Login("dan", "wrong-again", guesser).error().code,
+            core::Code::kUnauthenticated);
+  EXPECT_EQ(identity_.Login("dan", "password-1", guesser)
+                .error()
+                .details.at("retry_after_seconds")
+                .as_int64(),
+            120)
       << "the wait doubles";
   clock_.Advance(120'000);
   EXPECT_TRUE(identity_.Login("dan", "password-1", guesser).ok());
@@ -98,14 +106,16 @@ TEST_F(IdentityServiceTest, UnknownNamesWaitLikeKnownOnes) {
 TEST_F(IdentityServiceTest, AResetEndsSessionsTokensAndTheWait) {
   auto u = MakeUser("lou");
   for (int i = 0; i < 3; ++i) (void)identity_.Login("lou", "wrong-password", From("10.0.0.5"));
-  ASSERT_EQ(identity_.Login("lou", "password-1", From("10.0.0.5")).error().code, core::Code::kTooManyRequests);
+  ASSERT_EQ(identity_.Login("lou", "password-1", From("10.0.0.5")).error().code,
+            core::Code::kTooManyRequests);
   auto session = identity_.Login("lou", "password-1", From("10.0.0.6"));
   ASSERT_TRUE(session.ok());
   auto token = identity_.CreateToken({{u.id, "lou", u.role}, "r"}, {"ci", std::nullopt}).value();
   ASSERT_TRUE(identity_.ResetPassword(admin_, "lou", {"password-2"}).ok());
   EXPECT_FALSE(identity_.AuthenticateSession(session->session_id));
   EXPECT_FALSE(identity_.AuthenticateToken(token.token));
-  EXPECT_TRUE(identity_.Login("lou", "password-2", From("10.0.0.5")).ok()) << "the reset ended the wait";
+  EXPECT_TRUE(identity_.Login("lou", "password-2", From("10.0.0.5")).ok())
+      << "the reset ended the wait";
 }
 
 TEST_F(IdentityServiceTest, WrongCurrentPasswordsShareTheBackoff) {
@@ -118,7 +128,8 @@ TEST_F(IdentityServiceTest, WrongCurrentPasswordsShareTheBackoff) {
   auto waiting = identity_.ChangePassword(max, {"password-1", "password-9"});
   ASSERT_FALSE(waiting.ok());
   EXPECT_EQ(waiting.error().code, core::Code::kTooManyRequests);
-  EXPECT_EQ(identity_.Login("max", "password-1", From("10.0.0.7")).error().code, core::Code::kTooManyRequests);
+  EXPECT_EQ(identity_.Login("max", "password-1", From("10.0.0.7")).error().code,
+            core::Code::kTooManyRequests);
 }
 
 TEST_F(IdentityServiceTest, TheTokenCacheForgetsOnEveryChange) {
@@ -128,7 +139,10 @@ TEST_F(IdentityServiceTest, TheTokenCacheForgetsOnEveryChange) {
   EXPECT_FALSE(identity_.CachedToken(token.token)) << "not looked up yet";
   ASSERT_TRUE(identity_.AuthenticateToken(token.token));
   EXPECT_EQ(identity_.CachedToken(token.token)->caller.username, "kim");
-  ASSERT_TRUE(identity_.UpdateUser(admin_, "kim", {u.version, std::nullopt, core::Role::kViewer, std::nullopt}).ok());
+  ASSERT_TRUE(
+      identity_
+          .UpdateUser(admin_, "kim", {u.version, std::nullopt, core::Role::kViewer, std::nullopt})
+          .ok());
   EXPECT_FALSE(identity_.CachedToken(token.token)) << "a role change empties the cache";
   EXPECT_EQ(identity_.AuthenticateToken(token.token)->caller.role, core::Role::kViewer);
   ASSERT_TRUE(identity_.RevokeToken(kim, token.record.id).ok());
@@ -141,15 +155,19 @@ TEST_F(IdentityServiceTest, TheTokenCacheForgetsOnEveryChange) {
 }
 
 TEST_F(IdentityServiceTest, UnknownAndDisabledUsersCannotLogIn) {
-  EXPECT_EQ(identity_.Login("nobody", "password-1", From("10.0.0.1")).error().code, core::Code::kUnauthenticated);
+  EXPECT_EQ(identity_.Login("nobody", "password-1", From("10.0.0.1")).error().code,
+            core::Code::kUnauthenticated);
   auto u = MakeUser("eve");
   auto token = identity_.CreateToken({{u.id, "eve", u.role}, "r"}, {"ci", std::nullopt});
   ASSERT_TRUE(token.ok());
   ASSERT_TRUE(identity_.AuthenticateToken(token->token));
-  ASSERT_TRUE(identity_.UpdateUser(admin_, "eve", {u.version, std::nullopt, std::nullopt, true}).ok());
-  EXPECT_EQ(identity_.Login("eve", "password-1", From("10.0.0.1")).error().code, core::Code::kUnauthenticated);
+  ASSERT_TRUE(
+      identity_.UpdateUser(admin_, "eve", {u.version, std::nullopt, std::nullopt, true}).ok());
+  EXPECT_EQ(identity_.Login("eve", "password-1", From("10.0.0.1")).error().code,
+            core::Code::kUnauthenticated);
   EXPECT_FALSE(identity_.AuthenticateToken(token->token));
-  ASSERT_TRUE(identity_.UpdateUser(admin_, "eve", {u.version + 1, std::nullopt, std::nullopt, false}).ok());
+  ASSERT_TRUE(
+      identity_.UpdateUser(admin_, "eve", {u.version + 1, std::nullopt, std::nullopt, false}).ok());
   EXPECT_FALSE(identity_.AuthenticateToken(token->token)) << "enabling again brings no token back";
 }
 
@@ -164,8 +182,9 @@ TEST_F(IdentityServiceTest, TokensAreStoredHashedAndRevocable) {
   EXPECT_FALSE(identity_.AuthenticateToken(created->token + "x"));
   // Another user's token is not theirs to revoke.
   auto other = MakeUser("gus");
-  EXPECT_EQ(identity_.RevokeToken({{other.id, "gus", other.role}, "r"}, created->record.id).error().code,
-            core::Code::kNotFound);
+  EXPECT_EQ(
+      identity_.RevokeToken({{other.id, "gus", other.role}, "r"}, created->record.id).error().code,
+      core::Code::kNotFound);
   ASSERT_TRUE(identity_.RevokeToken(fay, created->record.id).ok());
   EXPECT_FALSE(identity_.AuthenticateToken(created->token));
   clock_.Advance(0);
@@ -187,14 +206,20 @@ TEST_F(IdentityServiceTest, BadUserInputChangesNothing) {
   EXPECT_EQ(weak.error().code, core::Code::kInvalid);
   EXPECT_EQ(count(), before);
   MakeUser("hal");
-  EXPECT_EQ(identity_.CreateUser(admin_, {"hal", "password-1", std::nullopt, core::Role::kViewer}).error().code,
+  EXPECT_EQ(identity_.CreateUser(admin_, {"hal", "password-1", std::nullopt, core::Role::kViewer})
+                .error()
+                .code,
             core::Code::kConflict);
 }
 
 TEST_F(IdentityServiceTest, StaleUserEditIsAConflict) {
   auto u = MakeUser("ivy");
-  ASSERT_TRUE(identity_.UpdateUser(admin_, "ivy", {u.version, std::nullopt, core::Role::kViewer, std::nullopt}).ok());
-  auto stale = identity_.UpdateUser(admin_, "ivy", {u.version, std::nullopt, core::Role::kAdmin, std::nullopt});
+  ASSERT_TRUE(
+      identity_
+          .UpdateUser(admin_, "ivy", {u.version, std::nullopt, core::Role::kViewer, std::nullopt})
+          .ok());
+  auto stale = identity_.UpdateUser(admin_, "ivy",
+                                    {u.version, std::nullopt, core::Role::kAdmin, std::nullopt});
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, core::Code::kConflict);
   EXPECT_EQ(identity_.GetUser("ivy")->role, core::Role::kViewer);

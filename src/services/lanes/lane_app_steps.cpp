@@ -16,7 +16,8 @@ namespace slipway::services::lanes {
 
 namespace {
 
-engine::CommitFn SaveLive(std::int64_t lane_id, std::int64_t app_id, std::function<void(core::LaneAppLive&)> change) {
+engine::CommitFn SaveLive(std::int64_t lane_id, std::int64_t app_id,
+                          std::function<void(core::LaneAppLive&)> change) {
   return [lane_id, app_id, change = std::move(change)](store::Tx& tx) {
     auto lane = store::lanes::Get(tx, lane_id);
     if (!lane) return;
@@ -40,19 +41,22 @@ engine::StepOutcome AppBranchStep(engine::StepContext& ctx, const Deps& deps) {
   const std::string branch = core::LaneBranch(scope.lane.name);
   bool created = false;
   auto found = gitlab->GetBranch(project, branch);
-  if (!found.ok() && found.error().code != core::Code::kNotFound) return Failed(found.error(), "branch " + branch);
+  if (!found.ok() && found.error().code != core::Code::kNotFound)
+    return Failed(found.error(), "branch " + branch);
   if (!found.ok()) {
     auto info = gitlab->GetProject(project);
     if (!info.ok()) return Failed(info.error(), "GitLab project " + project);
     found = gitlab->CreateBranch(project, branch, info->default_branch);
     // A lost answer to an earlier run's create: the branch is there now.
-    if (!found.ok() && found.error().code == core::Code::kConflict) found = gitlab->GetBranch(project, branch);
+    if (!found.ok() && found.error().code == core::Code::kConflict)
+      found = gitlab->GetBranch(project, branch);
     if (!found.ok()) return Failed(found.error(), "branch " + branch + " of " + project);
     created = true;
   }
   std::string sha = found->commit_sha;
   return Done("branch", created, {{"project", project}, {"branch", branch}, {"sha", sha}})
-      .WithCommit(SaveLive(scope.lane.id, scope.app.app.id, [sha](core::LaneAppLive& live) { live.branch_head = sha; }));
+      .WithCommit(SaveLive(scope.lane.id, scope.app.app.id,
+                           [sha](core::LaneAppLive& live) { live.branch_head = sha; }));
 }
 
 engine::StepOutcome AppConfigStep(engine::StepContext& ctx, const Deps& deps) {
@@ -72,11 +76,14 @@ engine::StepOutcome AppJobStep(engine::StepContext& ctx, const Deps& deps) {
   const std::string job = core::LaneJobPath(scope.lane.name, scope.app.app.name);
   auto existing = jenkins->GetItem(job);
   if (existing.ok()) return Done("job", false, {{"job", job}});
-  if (existing.error().code != core::Code::kNotFound) return Failed(existing.error(), "Jenkins job " + job);
+  if (existing.error().code != core::Code::kNotFound)
+    return Failed(existing.error(), "Jenkins job " + job);
   if (auto f = jenkins->GetItem(folder); !f.ok()) {
-    if (f.error().code != core::Code::kNotFound) return Failed(f.error(), "Jenkins folder " + folder);
+    if (f.error().code != core::Code::kNotFound)
+      return Failed(f.error(), "Jenkins folder " + folder);
     auto made = jenkins->CreateFolder(folder);
-    if (!made.ok() && made.error().code != core::Code::kInvalid) return Failed(made.error(), "Jenkins folder " + folder);
+    if (!made.ok() && made.error().code != core::Code::kInvalid)
+      return Failed(made.error(), "Jenkins folder " + folder);
   }
   // The lane's job is the application's own, building the lane's branch;
   // without one (the sandbox makes jobs on first build) the standard job.
@@ -85,22 +92,26 @@ engine::StepOutcome AppJobStep(engine::StepContext& ctx, const Deps& deps) {
   if (!base_xml.ok() && base_xml.error().code != core::Code::kNotFound) {
     return Failed(base_xml.error(), "Jenkins job " + base_job);
   }
-  auto xml = connectors::jenkins::WithBranch(base_xml.ok() ? *base_xml : StandardJobXml(scope.app.app),
-                                             core::LaneBranch(scope.lane.name));
+  auto xml = connectors::jenkins::WithBranch(
+      base_xml.ok() ? *base_xml : StandardJobXml(scope.app.app), core::LaneBranch(scope.lane.name));
   if (!xml.ok()) return Failed(xml.error(), "the config.xml of " + base_job);
   // A build started by hand pushes the lane's manual tag, which lane.follow
   // notices and deploys; a job without an IMAGE parameter keeps its own.
-  if (auto manual = connectors::jenkins::WithParameterDefault(*xml, "IMAGE", LaneManualImage(*deps, scope.lane, scope.app));
+  if (auto manual = connectors::jenkins::WithParameterDefault(
+          *xml, "IMAGE", LaneManualImage(*deps, scope.lane, scope.app));
       manual.ok()) {
     xml = std::move(manual);
   }
   auto made = jenkins->CreateJob(job, *xml);
   if (!made.ok()) {
     // Jenkins says "already exists" as invalid: an earlier run's create landed.
-    if (made.error().code == core::Code::kInvalid && jenkins->GetItem(job).ok()) return Done("job", false, {{"job", job}});
+    if (made.error().code == core::Code::kInvalid && jenkins->GetItem(job).ok())
+      return Done("job", false, {{"job", job}});
     return Failed(made.error(), "Jenkins job " + job);
   }
-  return Done("job", true, {{"job", job}, {"from", base_xml.ok() ? base_job : std::string("the standard build job")}});
+  return Done(
+      "job", true,
+      {{"job", job}, {"from", base_xml.ok() ? base_job : std::string("the standard build job")}});
 }
 
 engine::StepOutcome AppHookStep(engine::StepContext& ctx, const Deps& deps) {
@@ -116,19 +127,25 @@ engine::StepOutcome AppHookStep(engine::StepContext& ctx, const Deps& deps) {
     if (h.url == url) {
       const auto id = h.id;
       return Done("hook", false, {{"hook_id", id}})
-          .WithCommit(SaveLive(scope.lane.id, scope.app.app.id, [id](core::LaneAppLive& live) { live.hook_id = id; }));
+          .WithCommit(SaveLive(scope.lane.id, scope.app.app.id,
+                               [id](core::LaneAppLive& live) { live.hook_id = id; }));
     }
   }
   auto token = deps->secrets.Open(scope.lane.hook_token_sealed);
-  if (!token.ok()) return engine::Terminal("the lane's hook token cannot be opened: " + token.error().message);
+  if (!token.ok())
+    return engine::Terminal("the lane's hook token cannot be opened: " + token.error().message);
   // GitLab allows duplicate hooks and a lost answer cannot be told from a
   // refusal: a later run finds the hook by its URL above.
-  auto hook = gitlab->CreateHook(project, {.url = url, .token = *token, .push_events = true,
-                                           .push_events_branch_filter = core::LaneBranch(scope.lane.name)});
+  auto hook =
+      gitlab->CreateHook(project, {.url = url,
+                                   .token = *token,
+                                   .push_events = true,
+                                   .push_events_branch_filter = core::LaneBranch(scope.lane.name)});
   if (!hook.ok()) return Failed(hook.error(), "push hook on " + project);
   const auto id = hook->id;
   return Done("hook", true, {{"hook_id", id}})
-      .WithCommit(SaveLive(scope.lane.id, scope.app.app.id, [id](core::LaneAppLive& live) { live.hook_id = id; }));
+      .WithCommit(SaveLive(scope.lane.id, scope.app.app.id,
+                           [id](core::LaneAppLive& live) { live.hook_id = id; }));
 }
 
 engine::StepOutcome AppDeployStep(engine::StepContext& ctx, const Deps& deps) {
@@ -137,11 +154,12 @@ engine::StepOutcome AppDeployStep(engine::StepContext& ctx, const Deps& deps) {
   const auto* live = core::FindLaneApp(scope.lane, scope.app.app.name);
   // The lane runs the base environment's image until its own build lands.
   std::string image = live && !live->live.deployed_image.empty() ? live->live.deployed_image
-                                                                  : LaneBaseImage(scope.app);
+                                                                 : LaneBaseImage(scope.app);
   auto status = DeployLaneApp(*deps, *scope.kube, scope.lane, scope.app, image);
   if (!status.ok()) return Failed(status.error(), "objects of " + scope.app.app.name);
   return Done("deployment", true, {{"image", image}})
-      .WithCommit(SaveLive(scope.lane.id, scope.app.app.id, [image](core::LaneAppLive& l) { l.deployed_image = image; }));
+      .WithCommit(SaveLive(scope.lane.id, scope.app.app.id,
+                           [image](core::LaneAppLive& l) { l.deployed_image = image; }));
 }
 
 engine::StepOutcome AppDomainsStep(engine::StepContext& ctx, const Deps& deps) {

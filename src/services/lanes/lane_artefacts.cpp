@@ -33,11 +33,12 @@ core::Status DeleteIfPresent(connectors::Kubernetes& kube, const connectors::Kub
   return core::Ok{};
 }
 
-core::RenderInput RenderInputOf(const LaneWorkflowDeps& deps, const core::Lane& lane, const ResolvedApp& app,
-                                const std::string& image) {
+core::RenderInput RenderInputOf(const LaneWorkflowDeps& deps, const core::Lane& lane,
+                                const ResolvedApp& app, const std::string& image) {
   auto [variable, location] = ConfigVariable(lane, app, deps.config);
   auto injected = core::LaneVariables(lane, app.app.name, variable, location);
-  return core::LaneRenderInput(lane, app.spec, image, core::LaneSpec(app.base.spec, app.spec, injected));
+  return core::LaneRenderInput(lane, app.spec, image,
+                               core::LaneSpec(app.base.spec, app.spec, injected));
 }
 
 std::pair<std::string, std::string> StrPair(const json::value& v) {
@@ -47,20 +48,26 @@ std::pair<std::string, std::string> StrPair(const json::value& v) {
 
 }  // namespace
 
-std::string LaneHookUrl(const LaneSettings& settings, const ServerAddress& address, const core::Lane& lane) {
-  const std::string base = settings.hook_url.empty() ? address.url() + "/hooks/gitlab" : settings.hook_url;
+std::string LaneHookUrl(const LaneSettings& settings, const ServerAddress& address,
+                        const core::Lane& lane) {
+  const std::string base =
+      settings.hook_url.empty() ? address.url() + "/hooks/gitlab" : settings.hook_url;
   return base + (base.find('?') == std::string::npos ? "?" : "&") + "lane=" + lane.namespace_name;
 }
 
-std::string LaneManualImage(const LaneWorkflowDeps& deps, const core::Lane& lane, const ResolvedApp& app) {
-  return BuildImageAddress(deps.connections.registry_host, app.app, core::LaneManualImageTag(lane.name), deps.builds);
+std::string LaneManualImage(const LaneWorkflowDeps& deps, const core::Lane& lane,
+                            const ResolvedApp& app) {
+  return BuildImageAddress(deps.connections.registry_host, app.app,
+                           core::LaneManualImageTag(lane.name), deps.builds);
 }
 
 std::string LaneBaseImage(const ResolvedApp& app) {
-  return app.base.image.empty() ? core::PlaceholderImage(app.base_registry, app.app.name) : app.base.image;
+  return app.base.image.empty() ? core::PlaceholderImage(app.base_registry, app.app.name)
+                                : app.base.image;
 }
 
-core::Result<int> CopyConfig(const LaneWorkflowDeps& deps, const core::Lane& lane, const ResolvedApp& app) {
+core::Result<int> CopyConfig(const LaneWorkflowDeps& deps, const core::Lane& lane,
+                             const ResolvedApp& app) {
   auto base = OpenConfigFiles(deps.connections, deps.config, BaseConfigTarget(app));
   if (!base.ok()) return base.error();
   const auto target = LaneConfigTarget(lane, app);
@@ -70,7 +77,8 @@ core::Result<int> CopyConfig(const LaneWorkflowDeps& deps, const core::Lane& lan
     auto cluster = deps.connections.apollo->GetCluster(env, target.app, target.cluster);
     if (!cluster.ok()) {
       if (cluster.error().code != core::Code::kNotFound) return cluster.error();
-      auto made = deps.connections.apollo->CreateCluster(env, target.app, target.cluster, deps.config.apollo_operator);
+      auto made = deps.connections.apollo->CreateCluster(env, target.app, target.cluster,
+                                                         deps.config.apollo_operator);
       if (!made.ok() && made.error().code != core::Code::kConflict) return made.error();
     }
   }
@@ -85,10 +93,13 @@ core::Result<int> CopyConfig(const LaneWorkflowDeps& deps, const core::Lane& lan
     if (!existing.ok()) return existing.error();
     if (existing->exists) continue;
     const bool properties = core::ConfigFormatOf(file.name) == core::ConfigFormat::kProperties;
-    std::string content = core::RewriteFile(file.name, file.content, properties, deps.lanes.rewrite_rules, rewrite, nullptr);
-    auto written = (*copy)->Write(file.name, content, 0,
-                                  {.actor = "slipway", .comment = "lane " + lane.name + ": copied from " + app.base.env_type,
-                                   .title = "lane " + lane.name});
+    std::string content = core::RewriteFile(file.name, file.content, properties,
+                                            deps.lanes.rewrite_rules, rewrite, nullptr);
+    auto written =
+        (*copy)->Write(file.name, content, 0,
+                       {.actor = "slipway",
+                        .comment = "lane " + lane.name + ": copied from " + app.base.env_type,
+                        .title = "lane " + lane.name});
     // A lost answer to an earlier run's write: the file is there now.
     if (!written.ok() && written.error().code != core::Code::kConflict) return written.error();
     ++copied;
@@ -96,8 +107,9 @@ core::Result<int> CopyConfig(const LaneWorkflowDeps& deps, const core::Lane& lan
   return copied;
 }
 
-core::Status DeployLaneApp(const LaneWorkflowDeps& deps, connectors::Kubernetes& kube, const core::Lane& lane,
-                           const ResolvedApp& app, const std::string& image) {
+core::Status DeployLaneApp(const LaneWorkflowDeps& deps, connectors::Kubernetes& kube,
+                           const core::Lane& lane, const ResolvedApp& app,
+                           const std::string& image) {
   auto input = RenderInputOf(deps, lane, app, image);
   for (const auto& name : ServiceNames(app.base, app.app.name)) {
     auto existing = kube.Get(connectors::kube::kServices, lane.namespace_name, name);
@@ -109,30 +121,35 @@ core::Status DeployLaneApp(const LaneWorkflowDeps& deps, connectors::Kubernetes&
   return ApplyEnvironmentObjects(kube, input);
 }
 
-core::Status ExposeLaneApp(const LaneWorkflowDeps& deps, connectors::Kubernetes& kube, const core::Lane& lane,
-                           const ResolvedApp& app) {
+core::Status ExposeLaneApp(const LaneWorkflowDeps& deps, connectors::Kubernetes& kube,
+                           const core::Lane& lane, const ResolvedApp& app) {
   if (app.spec.domains.empty()) return core::Ok{};
   if (!deps.connections.dns) return NotConfigured("dns");
   auto services = core::RenderServices(RenderInputOf(deps, lane, app, LaneBaseImage(app)));
-  if (services.empty()) return core::Conflict(app.app.name + " has no Service for its external domains");
+  if (services.empty())
+    return core::Conflict(app.app.name + " has no Service for its external domains");
   const auto& service = services.front();
   const auto& ports = service.at("spec").at("ports").as_array();
-  if (ports.empty()) return core::Conflict(app.app.name + "'s Service has no port for its external domains");
+  if (ports.empty())
+    return core::Conflict(app.app.name + "'s Service has no port for its external domains");
   const std::string service_name(service.at("metadata").at("name").as_string());
   const int port = static_cast<int>(ports.front().at("port").to_number<std::int64_t>());
   for (const auto& domain : app.spec.domains) {
     const auto host = core::LaneExternalDomain(domain, lane.name, deps.lanes.domain_suffix);
-    auto ingress = kube.Apply(lane.namespace_name,
-                              core::RenderLaneIngress(lane, app.app.name, domain, host, service_name, port));
+    auto ingress =
+        kube.Apply(lane.namespace_name,
+                   core::RenderLaneIngress(lane, app.app.name, domain, host, service_name, port));
     if (!ingress.ok()) return ingress.error();
-    auto record = deps.connections.dns->Replace({host, connectors::DnsType::kA, deps.lanes.ingress_address, 60});
+    auto record = deps.connections.dns->Replace(
+        {host, connectors::DnsType::kA, deps.lanes.ingress_address, 60});
     if (!record.ok()) return record.error();
   }
   return core::Ok{};
 }
 
-core::Result<int> ApplyFallbacks(connectors::Kubernetes& kube, const core::Lane& lane,
-                                 const std::vector<std::pair<std::string, std::string>>& fallbacks) {
+core::Result<int> ApplyFallbacks(
+    connectors::Kubernetes& kube, const core::Lane& lane,
+    const std::vector<std::pair<std::string, std::string>>& fallbacks) {
   if (fallbacks.empty()) return 0;
   // One list of the namespace's Services instead of a read per fallback,
   // then the writes side by side: 2 round trips on the way instead of 3 per
@@ -191,7 +208,8 @@ core::Result<int> ApplyFallbacks(connectors::Kubernetes& kube, const core::Lane&
 
 json::object TeardownToJson(const AppTeardown& t) {
   json::array restore;
-  for (const auto& [svc, target] : t.restore) restore.push_back(json::array{json::string(svc), json::string(target)});
+  for (const auto& [svc, target] : t.restore)
+    restore.push_back(json::array{json::string(svc), json::string(target)});
   return {{"lane_id", t.lane_id},
           {"app_id", t.app_id},
           {"app", t.app},
@@ -217,9 +235,11 @@ AppTeardown TeardownFromJson(const json::value& input) {
   t.repo_url = json::value_to<std::string>(o.at("repo_url"));
   t.domains = json::value_to<std::vector<std::string>>(o.at("domains"));
   const auto& c = o.at("config").as_object();
-  t.lane_config = {json::value_to<std::string>(c.at("app")), json::value_to<std::string>(c.at("env_type")),
+  t.lane_config = {json::value_to<std::string>(c.at("app")),
+                   json::value_to<std::string>(c.at("env_type")),
                    json::value_to<std::string>(c.at("cluster")),
-                   core::ParseConfigBackend(json::value_to<std::string>(c.at("backend"))).value_or(core::ConfigBackend::kConsul)};
+                   core::ParseConfigBackend(json::value_to<std::string>(c.at("backend")))
+                       .value_or(core::ConfigBackend::kConsul)};
   t.services = json::value_to<std::vector<std::string>>(o.at("services"));
   for (const auto& r : o.at("restore").as_array()) t.restore.push_back(StrPair(r));
   return t;
@@ -237,7 +257,8 @@ AppTeardown TeardownOf(const core::Lane& lane, const ResolvedApp& app,
   t.lane_config = LaneConfigTarget(lane, app);
   t.services = ServiceNames(app.base, app.app.name);
   for (auto& [svc, target] : restore) {
-    if (std::find(t.services.begin(), t.services.end(), svc) != t.services.end()) t.restore.emplace_back(svc, target);
+    if (std::find(t.services.begin(), t.services.end(), svc) != t.services.end())
+      t.restore.emplace_back(svc, target);
   }
   return t;
 }
@@ -246,7 +267,8 @@ std::vector<AppTeardown> LoadTeardownApps(store::Tx& tx, const core::Lane& lane)
   std::vector<AppTeardown> out;
   for (const auto& la : lane.apps) {
     core::Lane one = lane;
-    std::erase_if(one.apps, [&](const core::LaneApp& a) { return a.spec.app_id != la.spec.app_id; });
+    std::erase_if(one.apps,
+                  [&](const core::LaneApp& a) { return a.spec.app_id != la.spec.app_id; });
     auto apps = LoadApps(tx, one);
     if (apps.ok()) {
       out.push_back(TeardownOf(lane, apps->front(), {}));

@@ -17,10 +17,12 @@ namespace slipway::services::lanes {
 
 /// Where GitLab posts the lane's pushes: the hook URL with `?lane=<namespace>`,
 /// so each lane's hook is told apart (and found again) by its URL.
-std::string LaneHookUrl(const LaneSettings& settings, const ServerAddress& address, const core::Lane& lane);
+std::string LaneHookUrl(const LaneSettings& settings, const ServerAddress& address,
+                        const core::Lane& lane);
 
 /// The image address a build started by hand in the lane's job pushes.
-std::string LaneManualImage(const LaneWorkflowDeps& deps, const core::Lane& lane, const ResolvedApp& app);
+std::string LaneManualImage(const LaneWorkflowDeps& deps, const core::Lane& lane,
+                            const ResolvedApp& app);
 
 /// The image a lane app runs before its own build: the base environment's.
 std::string LaneBaseImage(const ResolvedApp& app);
@@ -28,16 +30,18 @@ std::string LaneBaseImage(const ResolvedApp& app);
 /// Copies the base environment's config files into the lane's config branch
 /// (Consul keys / Apollo cluster), rewritten (R-LANE-7). Files the lane
 /// already has are the lane's own and kept. Returns how many were copied.
-core::Result<int> CopyConfig(const LaneWorkflowDeps& deps, const core::Lane& lane, const ResolvedApp& app);
+core::Result<int> CopyConfig(const LaneWorkflowDeps& deps, const core::Lane& lane,
+                             const ResolvedApp& app);
 
 /// The app's Deployment and Services in the lane namespace, replacing an
 /// ExternalName fallback of the same name.
-core::Status DeployLaneApp(const LaneWorkflowDeps& deps, connectors::Kubernetes& kube, const core::Lane& lane,
-                           const ResolvedApp& app, const std::string& image);
+core::Status DeployLaneApp(const LaneWorkflowDeps& deps, connectors::Kubernetes& kube,
+                           const core::Lane& lane, const ResolvedApp& app,
+                           const std::string& image);
 
 /// An Ingress and a DNS A record (to lanes.ingress_address) per external domain.
-core::Status ExposeLaneApp(const LaneWorkflowDeps& deps, connectors::Kubernetes& kube, const core::Lane& lane,
-                           const ResolvedApp& app);
+core::Status ExposeLaneApp(const LaneWorkflowDeps& deps, connectors::Kubernetes& kube,
+                           const core::Lane& lane, const ResolvedApp& app);
 
 /// ExternalName Services for `fallbacks` (service → QA host) that no lane
 /// app provides, and none for those a lane app now provides. Says how many

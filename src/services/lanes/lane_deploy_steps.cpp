@@ -17,17 +17,23 @@ engine::StepOutcome DeployBuildStep(engine::StepContext& ctx, const Deps&) {
                                    boost::json::object{{"build_id", build_id}}}},
                                  boost::json::object{{"started", true}});
   }
-  auto build = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) { return store::builds::Get(tx, build_id); });
+  auto build = store::InTx(*ctx.db, store::TxMode::kRead,
+                           [&](store::Tx& tx) { return store::builds::Get(tx, build_id); });
   if (!build) return engine::Terminal("build " + std::to_string(build_id) + " was deleted");
   if (build->state != core::BuildState::kSucceeded) {
     const auto lane_id = InputInt(ctx, "lane_id");
     const auto now = ctx.clock->Now();
-    std::string detail = "build " + std::to_string(build_id) + " " + std::string(core::BuildStateName(build->state)) +
+    std::string detail = "build " + std::to_string(build_id) + " " +
+                         std::string(core::BuildStateName(build->state)) +
                          (build->reason.empty() ? "" : ": " + build->reason);
     std::string app = InputString(ctx, "app");
     return engine::Terminal(detail).WithCommit([=](store::Tx& tx) {
-      store::lanes::AddEvent(tx, {.lane_id = lane_id, .app = app, .kind = "build", .detail = detail,
-                                  .actor = "slipway", .created_at = now});
+      store::lanes::AddEvent(tx, {.lane_id = lane_id,
+                                  .app = app,
+                                  .kind = "build",
+                                  .detail = detail,
+                                  .actor = "slipway",
+                                  .created_at = now});
     });
   }
   return engine::Succeeded(boost::json::object{{"image", build->image}, {"digest", build->digest}});
@@ -63,8 +69,12 @@ engine::StepOutcome DeployImageStep(engine::StepContext& ctx, const Deps& deps) 
     lane->updated_at = now;
     ++lane->version;
     store::lanes::Update(tx, *lane);
-    store::lanes::AddEvent(tx, {.lane_id = lane_id, .app = app, .kind = "deploy", .detail = image,
-                                .actor = "slipway", .created_at = now});
+    store::lanes::AddEvent(tx, {.lane_id = lane_id,
+                                .app = app,
+                                .kind = "deploy",
+                                .detail = image,
+                                .actor = "slipway",
+                                .created_at = now});
   });
 }
 

@@ -26,7 +26,8 @@ bool SameSpec(const core::LaneAppSpec& a, const core::LaneAppSpec& b) {
     }
     return true;
   };
-  return a.base_env_id == b.base_env_id && a.replicas == b.replicas && a.domains == b.domains && env_equal(a.env, b.env);
+  return a.base_env_id == b.base_env_id && a.replicas == b.replicas && a.domains == b.domains &&
+         env_equal(a.env, b.env);
 }
 
 const core::LaneApp* Find(const core::Lane& lane, std::int64_t app_id) {
@@ -38,7 +39,8 @@ const core::LaneApp* Find(const core::Lane& lane, std::int64_t app_id) {
 
 }  // namespace
 
-Result<LanePlanResult> LaneService::Edit(const RequestContext& ctx, const std::string& ref, const EditLaneCommand& cmd) {
+Result<LanePlanResult> LaneService::Edit(const RequestContext& ctx, const std::string& ref,
+                                         const EditLaneCommand& cmd) {
   // What the lane looks like now, and the requested applications checked.
   std::optional<std::vector<lanes::ResolvedApp>> requested;
   std::vector<lanes::ResolvedApp> removed;
@@ -51,17 +53,20 @@ Result<LanePlanResult> LaneService::Edit(const RequestContext& ctx, const std::s
                            {{"field", "name"}, {"rule", "is immutable"}});
     }
     if (lane->version != cmd.version) {
-      return core::Conflict("lane " + lane->name + " changed meanwhile (version " + std::to_string(lane->version) + ")",
+      return core::Conflict("lane " + lane->name + " changed meanwhile (version " +
+                                std::to_string(lane->version) + ")",
                             {{"field", "version"}});
     }
     if (lane->state == core::LaneState::kDeleting || lane->state == core::LaneState::kDeleted) {
-      return core::Conflict("lane " + lane->name + " is " + std::string(core::LaneStateName(lane->state)));
+      return core::Conflict("lane " + lane->name + " is " +
+                            std::string(core::LaneStateName(lane->state)));
     }
     std::vector<std::string> names;
     if (cmd.apps) {
       auto resolved = lanes::ResolveApps(tx, ctx.caller, *cmd.apps, lane->base_env_type);
       if (!resolved.ok()) return resolved.error();
-      if (resolved->empty()) return core::Invalid("apps must name at least one application", {{"field", "apps"}});
+      if (resolved->empty())
+        return core::Invalid("apps must name at least one application", {{"field", "apps"}});
       std::vector<std::int64_t> ids;
       for (const auto& a : *resolved) {
         names.push_back(a.app.name);
@@ -78,7 +83,8 @@ Result<LanePlanResult> LaneService::Edit(const RequestContext& ctx, const std::s
     } else {
       for (const auto& a : lane->apps) names.push_back(a.spec.app);
     }
-    auto people = CheckPeople(tx, cmd.members.value_or(lane->members), cmd.coloring.value_or(lane->coloring), names);
+    auto people = CheckPeople(tx, cmd.members.value_or(lane->members),
+                              cmd.coloring.value_or(lane->coloring), names);
     if (!people.ok()) return people.error();
     return lane;
   });
@@ -112,7 +118,8 @@ Result<LanePlanResult> LaneService::Edit(const RequestContext& ctx, const std::s
   }
   LanePlanResult result;
   result.dry_run = cmd.dry_run;
-  result.plan = lanes::PlanLaneArtefacts({connections_, config_settings_, settings_, address_, build_settings_}, next, making, {});
+  result.plan = lanes::PlanLaneArtefacts(
+      {connections_, config_settings_, settings_, address_, build_settings_}, next, making, {});
   for (const auto& gone : removed) {
     result.plan.push_back({"slipway", "remove-application", gone.app.name, gone.app.name,
                            "every artefact of " + gone.app.name + " in the lane is removed"});
@@ -126,8 +133,10 @@ Result<LanePlanResult> LaneService::Edit(const RequestContext& ctx, const std::s
     if (!to_make.empty() || !removed.empty()) {
       boost::json::array added(to_make.begin(), to_make.end());
       boost::json::array gone;
-      for (const auto& app : removed) gone.push_back(lanes::TeardownToJson(lanes::TeardownOf(*current, app, fallbacks)));
-      next.workflow_id = Start(tx, kLaneEditWorkflow, next, {{"added", std::move(added)}, {"removed", std::move(gone)}});
+      for (const auto& app : removed)
+        gone.push_back(lanes::TeardownToJson(lanes::TeardownOf(*current, app, fallbacks)));
+      next.workflow_id = Start(tx, kLaneEditWorkflow, next,
+                               {{"added", std::move(added)}, {"removed", std::move(gone)}});
       result.workflow_id = next.workflow_id;
     }
     next.last_activity_at = now;
@@ -138,11 +147,15 @@ Result<LanePlanResult> LaneService::Edit(const RequestContext& ctx, const std::s
       return core::Conflict("lane " + next.name + " changed meanwhile", {{"field", "version"}});
     }
     if (requested) store::lanes::ReplaceApps(tx, next);
-    store::lanes::AddEvent(tx, {.lane_id = next.id, .kind = "edit",
-                                .detail = std::to_string(to_make.size()) + " applications to make, " +
-                                          std::to_string(removed.size()) + " to remove",
-                                .actor = ctx.caller.username, .created_at = now});
-    RecordAudit(tx, clock_, ctx, "lane.edit", "lane", std::to_string(next.id), "edited lane " + next.name);
+    store::lanes::AddEvent(tx,
+                           {.lane_id = next.id,
+                            .kind = "edit",
+                            .detail = std::to_string(to_make.size()) + " applications to make, " +
+                                      std::to_string(removed.size()) + " to remove",
+                            .actor = ctx.caller.username,
+                            .created_at = now});
+    RecordAudit(tx, clock_, ctx, "lane.edit", "lane", std::to_string(next.id),
+                "edited lane " + next.name);
     return next.id;
   });
   if (!id.ok()) return id.error();

@@ -6,10 +6,10 @@
 // lane is gone, unless a person's delete takes over.
 #include <boost/json.hpp>
 
+#include "core/common/rfc3339.hpp"
 #include "core/lane/lane_expiry.hpp"
 #include "services/lanes/lane_steps.hpp"
 #include "store/lane_repository.hpp"
-#include "core/common/rfc3339.hpp"
 
 namespace slipway::services::lanes {
 
@@ -19,7 +19,8 @@ std::string FormatDays(core::Millis ms) { return std::to_string(ms / (24LL * 360
 
 // Tells the lane's channel, if it has one. Failures are logged in the
 // lane's events, not retried forever: the deletion itself is what matters.
-std::string Notify(const LaneWorkflowDeps& deps, const core::Lane& lane, const core::LaneExpiry& expiry) {
+std::string Notify(const LaneWorkflowDeps& deps, const core::Lane& lane,
+                   const core::LaneExpiry& expiry) {
   if (lane.notify_sealed.empty()) return "no notice channel";
   if (!deps.connections.notifier) return "notifications are not configured";
   auto opened = deps.secrets.Open(lane.notify_sealed);
@@ -33,9 +34,9 @@ std::string Notify(const LaneWorkflowDeps& deps, const core::Lane& lane, const c
   connectors::Notice notice;
   notice.event = "lane.expiring";
   notice.title = "Lane " + lane.name + " will be deleted";
-  notice.text = "Lane " + lane.name + " has been idle for " + FormatDays(deps.lanes.expiry.pending_after) +
-                " days and will be deleted on " + core::Rfc3339Seconds(expiry.delete_at) +
-                " unless renewed: " + renew;
+  notice.text = "Lane " + lane.name + " has been idle for " +
+                FormatDays(deps.lanes.expiry.pending_after) + " days and will be deleted on " +
+                core::Rfc3339Seconds(expiry.delete_at) + " unless renewed: " + renew;
   notice.markdown = "### Lane " + lane.name + " will be deleted\n\nIdle for " +
                     FormatDays(deps.lanes.expiry.pending_after) + " days; deleted on " +
                     core::Rfc3339Seconds(expiry.delete_at) + " unless [renewed](" + renew + ").";
@@ -45,8 +46,8 @@ std::string Notify(const LaneWorkflowDeps& deps, const core::Lane& lane, const c
   return sent.ok() ? "notified" : "notice failed: " + sent.error().message;
 }
 
-engine::CommitFn SetPending(std::int64_t lane_id, std::optional<core::Millis> pending, std::string event,
-                            core::Millis now) {
+engine::CommitFn SetPending(std::int64_t lane_id, std::optional<core::Millis> pending,
+                            std::string event, core::Millis now) {
   return [=](store::Tx& tx) {
     auto lane = store::lanes::Get(tx, lane_id);
     if (!lane) return;
@@ -55,7 +56,10 @@ engine::CommitFn SetPending(std::int64_t lane_id, std::optional<core::Millis> pe
     ++lane->version;
     store::lanes::Update(tx, *lane);
     if (!event.empty()) {
-      store::lanes::AddEvent(tx, {.lane_id = lane_id, .kind = "expiry", .detail = event, .actor = "slipway",
+      store::lanes::AddEvent(tx, {.lane_id = lane_id,
+                                  .kind = "expiry",
+                                  .detail = event,
+                                  .actor = "slipway",
                                   .created_at = now});
     }
   };
@@ -66,7 +70,10 @@ constexpr core::Millis kDeleteRetryMs = 3600'000;
 
 engine::CommitFn AddExpiryEvent(std::int64_t lane_id, std::string detail, core::Millis now) {
   return [=](store::Tx& tx) {
-    store::lanes::AddEvent(tx, {.lane_id = lane_id, .kind = "expiry", .detail = detail, .actor = "slipway",
+    store::lanes::AddEvent(tx, {.lane_id = lane_id,
+                                .kind = "expiry",
+                                .detail = detail,
+                                .actor = "slipway",
                                 .created_at = now});
   };
 }
@@ -75,8 +82,9 @@ engine::CommitFn AddExpiryEvent(std::int64_t lane_id, std::string detail, core::
 // from now on (its claim step says so too), so a person's delete started
 // later is told apart.
 engine::StepOutcome DeleteLane(const core::Lane& lane, const std::string& why, core::Millis now) {
-  return engine::StartChildren({{kLaneDeleteWorkflow, lane.name, boost::json::object{{"lane_id", lane.id}}}},
-                               boost::json::object{{"deleting", true}})
+  return engine::StartChildren(
+             {{kLaneDeleteWorkflow, lane.name, boost::json::object{{"lane_id", lane.id}}}},
+             boost::json::object{{"deleting", true}})
       .WithCommit(SetPending(lane.id, lane.pending_deletion_at.value_or(now), why, now));
 }
 
@@ -99,8 +107,9 @@ engine::StepOutcome ExpiryWatchStep(engine::StepContext& ctx, const Deps& deps) 
     if (retry_due) return DeleteLane(*lane, "trying again to delete it", now);
     const auto again = now + kDeleteRetryMs;
     return engine::SleepUntil(again, boost::json::object{{"retry", true}})
-        .WithCommit(AddExpiryEvent(lane->id, "deletion failed (" + last.error.value_or("no reason given") +
-                                                 "); trying again on " + core::Rfc3339Seconds(again),
+        .WithCommit(AddExpiryEvent(lane->id,
+                                   "deletion failed (" + last.error.value_or("no reason given") +
+                                       "); trying again on " + core::Rfc3339Seconds(again),
                                    now));
   }
   if (lane->state == core::LaneState::kDeleting) {
@@ -110,21 +119,25 @@ engine::StepOutcome ExpiryWatchStep(engine::StepContext& ctx, const Deps& deps) 
   switch (expiry.stage) {
     case core::LaneExpiryStage::kActive:
       if (lane->pending_deletion_at) {
-        return engine::SleepUntil(expiry.pending_at).WithCommit(SetPending(lane->id, std::nullopt, "", now));
+        return engine::SleepUntil(expiry.pending_at)
+            .WithCommit(SetPending(lane->id, std::nullopt, "", now));
       }
       return engine::SleepUntil(expiry.pending_at);
     case core::LaneExpiryStage::kPendingDeletion:
       if (!lane->pending_deletion_at) {
         std::string told = Notify(*deps, *lane, expiry);
         return engine::SleepUntil(expiry.delete_at)
-            .WithCommit(SetPending(lane->id, now, "listed for deletion on " + core::Rfc3339Seconds(expiry.delete_at) +
-                                                       " (" + told + ")", now));
+            .WithCommit(SetPending(lane->id, now,
+                                   "listed for deletion on " +
+                                       core::Rfc3339Seconds(expiry.delete_at) + " (" + told + ")",
+                                   now));
       }
       return engine::SleepUntil(expiry.delete_at);
     case core::LaneExpiryStage::kDue:
       break;
   }
-  return DeleteLane(*lane, "idle since " + core::Rfc3339Seconds(lane->last_activity_at) + ": deleting it", now);
+  return DeleteLane(
+      *lane, "idle since " + core::Rfc3339Seconds(lane->last_activity_at) + ": deleting it", now);
 }
 
 }  // namespace slipway::services::lanes

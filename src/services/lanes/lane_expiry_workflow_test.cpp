@@ -4,9 +4,9 @@
 // by the delete workflow, its artefacts removed from every system.
 #include <algorithm>
 
+#include "core/common/rfc3339.hpp"
 #include "core/lane/lane_names.hpp"
 #include "services/lanes/lane_test_fixture.hpp"
-#include "core/common/rfc3339.hpp"
 
 namespace slipway::services {
 namespace {
@@ -15,8 +15,9 @@ class LaneExpiryWorkflowTest : public LaneTest {
  protected:
   int ExpiryEvents(std::int64_t id) {
     auto events = Events(id);
-    return static_cast<int>(std::count_if(events.begin(), events.end(),
-                                          [](const store::LaneEvent& e) { return e.kind == "expiry"; }));
+    return static_cast<int>(
+        std::count_if(events.begin(), events.end(),
+                      [](const store::LaneEvent& e) { return e.kind == "expiry"; }));
   }
   bool NamespaceExists(const std::string& ns) { return kube_->NamespacePhase(ns).ok(); }
 };
@@ -48,7 +49,8 @@ TEST_F(LaneExpiryWorkflowTest, AnIdleLaneIsListedWithANoticeThenDeletedOnDaySeve
   EXPECT_EQ(notice.event, "lane.expiring");
   EXPECT_EQ(notice.fields.at("renew_url"), renew);
   EXPECT_NE(notice.text.find(renew), std::string::npos) << notice.text;
-  EXPECT_NE(notice.text.find(core::Rfc3339Seconds(created_at + 7 * kDay)), std::string::npos) << notice.text;
+  EXPECT_NE(notice.text.find(core::Rfc3339Seconds(created_at + 7 * kDay)), std::string::npos)
+      << notice.text;
   ASSERT_EQ(channels_.size(), 1u);
   EXPECT_EQ(channels_[0].url, "https://hooks.example.com/lanes");
   EXPECT_EQ(ExpiryEvents(id), 1);
@@ -109,8 +111,10 @@ TEST_F(LaneExpiryWorkflowTest, ARenewTakesTheLaneOffTheListAndMovesTheDates) {
   ASSERT_TRUE(Lane(id).pending_deletion_at.has_value());
   EXPECT_EQ(*Lane(id).pending_deletion_at, renewed_at + 6 * kDay);
   ASSERT_EQ(notifier_->notices().size(), 2u);
-  EXPECT_NE(notifier_->notices()[1].text.find(core::Rfc3339Seconds(renewed_at + 7 * kDay)), std::string::npos);
-  EXPECT_NE(notifier_->notices()[0].id, notifier_->notices()[1].id) << "a new notice, not a repeat of the first";
+  EXPECT_NE(notifier_->notices()[1].text.find(core::Rfc3339Seconds(renewed_at + 7 * kDay)),
+            std::string::npos);
+  EXPECT_NE(notifier_->notices()[0].id, notifier_->notices()[1].id)
+      << "a new notice, not a repeat of the first";
 
   // …and deleted on day 7 after the renew.
   At(renewed_at + 7 * kDay - kMinute);
@@ -132,10 +136,13 @@ TEST_F(LaneExpiryWorkflowTest, AnExpiryDeletionThatFailsIsTriedAgainUntilTheLane
   // Day 7: the DNS server refuses the deletion of the lane's name once.
   dns_->FailNext("Delete", core::Error{core::Code::kForbidden, "dns: REFUSED", {}});
   At(created_at + 7 * kDay);
-  ASSERT_TRUE(Drive([&] {
-    auto view = lanes_->Get(alice_, std::to_string(id));
-    return view.ok() && view->state == core::LaneState::kFailed;
-  }, 100, 10)) << "the deletion did not fail";
+  ASSERT_TRUE(Drive(
+      [&] {
+        auto view = lanes_->Get(alice_, std::to_string(id));
+        return view.ok() && view->state == core::LaneState::kFailed;
+      },
+      100, 10))
+      << "the deletion did not fail";
   EXPECT_EQ(dns_->Query(host, connectors::DnsType::kA)->size(), 1u);
 
   // The watch tries again later by itself, and the lane goes.

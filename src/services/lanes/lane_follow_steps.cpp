@@ -36,8 +36,12 @@ engine::CommitFn Record(std::int64_t lane_id, std::vector<Noticed> noticed, core
         live.updated_at = now;
         store::lanes::UpdateAppLive(tx, lane_id, n.app_id, live);
       }
-      store::lanes::AddEvent(tx, {.lane_id = lane_id, .app = n.app, .kind = n.image.empty() ? "build" : "deploy",
-                                  .detail = n.detail, .actor = "jenkins", .created_at = now});
+      store::lanes::AddEvent(tx, {.lane_id = lane_id,
+                                  .app = n.app,
+                                  .kind = n.image.empty() ? "build" : "deploy",
+                                  .detail = n.detail,
+                                  .actor = "jenkins",
+                                  .created_at = now});
     }
     lane->last_activity_at = now;
     lane->pending_deletion_at.reset();
@@ -51,16 +55,19 @@ engine::CommitFn Record(std::int64_t lane_id, std::vector<Noticed> noticed, core
 
 engine::StepOutcome FollowStep(engine::StepContext& ctx, const Deps& deps) {
   auto lane = LoadLane(ctx);
-  if (!lane || lane->state == core::LaneState::kDeleting || lane->state == core::LaneState::kDeleted) {
+  if (!lane || lane->state == core::LaneState::kDeleting ||
+      lane->state == core::LaneState::kDeleted) {
     return engine::Succeeded(boost::json::object{{"ended", "the lane is deleted"}});
   }
   const auto now = ctx.clock->Now();
   // Builds seen so far, per job: only builds after following began count.
-  boost::json::object seen = ctx.scratch.is_object() ? ctx.scratch.as_object() : boost::json::object{};
+  boost::json::object seen =
+      ctx.scratch.is_object() ? ctx.scratch.as_object() : boost::json::object{};
   auto& jenkins = deps->connections.jenkins;
   auto& registry = deps->connections.registry;
   std::vector<Noticed> noticed;
-  auto apps = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) { return LoadApps(tx, *lane); });
+  auto apps = store::InTx(*ctx.db, store::TxMode::kRead,
+                          [&](store::Tx& tx) { return LoadApps(tx, *lane); });
   auto kube = LaneCluster(*deps, *lane);
   if (jenkins && registry && apps.ok() && kube.ok() && lane->state == core::LaneState::kActive) {
     for (const auto& app : *apps) {
@@ -77,22 +84,26 @@ engine::StepOutcome FollowStep(engine::StepContext& ctx, const Deps& deps) {
         from = n;
         auto param = build->parameters.find("IMAGE");
         if (param == build->parameters.end() || param->second != manual) continue;  // Slipway's own
-        const std::string label = "build #" + std::to_string(n) + " of " + job + " (started in Jenkins)";
+        const std::string label =
+            "build #" + std::to_string(n) + " of " + job + " (started in Jenkins)";
         if (build->result.value_or("") != "SUCCESS") {
-          noticed.push_back({app.app.id, app.app.name, label + ": " + build->result.value_or("no result"), ""});
+          noticed.push_back(
+              {app.app.id, app.app.name, label + ": " + build->result.value_or("no result"), ""});
           continue;
         }
         auto ref = connectors::registry::ParseImageReference(manual);
         auto head = ref.ok() ? registry->HeadManifest(ref->repository, ref->tag)
                              : core::Result<connectors::ManifestInfo>(ref.error());
         if (!head.ok()) {
-          noticed.push_back({app.app.id, app.app.name, label + ": image not found: " + head.error().message, ""});
+          noticed.push_back(
+              {app.app.id, app.app.name, label + ": image not found: " + head.error().message, ""});
           continue;
         }
         const std::string image = manual + "@" + head->digest;
         auto deployed = DeployLaneApp(*deps, **kube, *lane, app, image);
         if (!deployed.ok()) {
-          noticed.push_back({app.app.id, app.app.name, label + ": deploy failed: " + deployed.error().message, ""});
+          noticed.push_back({app.app.id, app.app.name,
+                             label + ": deploy failed: " + deployed.error().message, ""});
           continue;
         }
         noticed.push_back({app.app.id, app.app.name, label + " → " + image, image});
@@ -100,7 +111,8 @@ engine::StepOutcome FollowStep(engine::StepContext& ctx, const Deps& deps) {
       seen[job] = from;
     }
   }
-  return engine::SleepUntil(now + deps->lanes.follow_interval_ms, seen).WithCommit(Record(lane->id, noticed, now));
+  return engine::SleepUntil(now + deps->lanes.follow_interval_ms, seen)
+      .WithCommit(Record(lane->id, noticed, now));
 }
 
 }  // namespace slipway::services::lanes

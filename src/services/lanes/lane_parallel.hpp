@@ -20,7 +20,8 @@ namespace slipway::services::lanes {
 /// call's effects must be independent of the others'; fn writes its result
 /// to its own slot. The calls carry the caller's X-Slipway-Step tag. The
 /// first exception thrown is rethrown after every call ended.
-inline void ParallelFor(std::size_t count, const std::function<void(std::size_t)>& fn, std::size_t width = 8) {
+inline void ParallelFor(std::size_t count, const std::function<void(std::size_t)>& fn,
+                        std::size_t width = 8) {
   if (count == 0) return;
   const std::string tag = core::CurrentCallTag();
   std::mutex mutex;

@@ -13,9 +13,9 @@ namespace {
 constexpr std::size_t kPlanWidth = 32;
 }  // namespace
 
-std::vector<core::PlannedArtefact> PlanLaneArtefacts(const PlanSources& sources, const core::Lane& lane,
-                                                     const std::vector<ResolvedApp>& apps,
-                                                     const std::vector<std::pair<std::string, std::string>>& fallbacks) {
+std::vector<core::PlannedArtefact> PlanLaneArtefacts(
+    const PlanSources& sources, const core::Lane& lane, const std::vector<ResolvedApp>& apps,
+    const std::vector<std::pair<std::string, std::string>>& fallbacks) {
   core::LanePlanInput input;
   input.lane = lane.name;
   input.suffix = sources.lanes.domain_suffix;
@@ -26,24 +26,31 @@ std::vector<core::PlannedArtefact> PlanLaneArtefacts(const PlanSources& sources,
   // Each application's project (default branch) and base config files are
   // read side by side: 2 calls per application, all independent.
   std::vector<core::LanePlanApp> planned;
-  for (const auto& app : apps) planned.push_back(PlanApp(app, BuildJobPath(app.app, sources.builds)));
-  std::vector<core::Result<std::vector<LiveFile>>> listed(apps.size(), core::Result<std::vector<LiveFile>>(std::vector<LiveFile>{}));
-  ParallelFor(2 * apps.size(), [&](std::size_t task) {
-    const std::size_t i = task % apps.size();
-    if (task < apps.size()) {
-      if (!sources.connections.gitlab) return;
-      auto project = sources.connections.gitlab->GetProject(planned[i].project);
-      if (project.ok()) planned[i].default_branch = project->default_branch;
-      return;
-    }
-    auto files = OpenConfigFiles(sources.connections, sources.config, BaseConfigTarget(apps[i]));
-    listed[i] = files.ok() ? (*files)->List() : core::Result<std::vector<LiveFile>>(files.error());
-  }, kPlanWidth);
+  for (const auto& app : apps)
+    planned.push_back(PlanApp(app, BuildJobPath(app.app, sources.builds)));
+  std::vector<core::Result<std::vector<LiveFile>>> listed(
+      apps.size(), core::Result<std::vector<LiveFile>>(std::vector<LiveFile>{}));
+  ParallelFor(
+      2 * apps.size(),
+      [&](std::size_t task) {
+        const std::size_t i = task % apps.size();
+        if (task < apps.size()) {
+          if (!sources.connections.gitlab) return;
+          auto project = sources.connections.gitlab->GetProject(planned[i].project);
+          if (project.ok()) planned[i].default_branch = project->default_branch;
+          return;
+        }
+        auto files =
+            OpenConfigFiles(sources.connections, sources.config, BaseConfigTarget(apps[i]));
+        listed[i] =
+            files.ok() ? (*files)->List() : core::Result<std::vector<LiveFile>>(files.error());
+      },
+      kPlanWidth);
   for (std::size_t i = 0; i < apps.size(); ++i) {
     const auto& app = apps[i];
     if (!listed[i].ok()) {
-      unreadable.push_back({planned[i].config_backend, "config-unreadable", planned[i].base_config, app.app.name,
-                            listed[i].error().message});
+      unreadable.push_back({planned[i].config_backend, "config-unreadable", planned[i].base_config,
+                            app.app.name, listed[i].error().message});
     } else {
       for (const auto& file : *listed[i]) {
         const bool properties = core::ConfigFormatOf(file.name) == core::ConfigFormat::kProperties;

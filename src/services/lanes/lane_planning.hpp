@@ -26,8 +26,8 @@ struct PlanSources {
 /// Every artefact of the lane, with the config rewrites. A base config that
 /// cannot be read is named in the plan ("config-unreadable") rather than
 /// failing the plan: the workflow retries it.
-std::vector<core::PlannedArtefact> PlanLaneArtefacts(const PlanSources& sources, const core::Lane& lane,
-                                                     const std::vector<ResolvedApp>& apps,
-                                                     const std::vector<std::pair<std::string, std::string>>& fallbacks);
+std::vector<core::PlannedArtefact> PlanLaneArtefacts(
+    const PlanSources& sources, const core::Lane& lane, const std::vector<ResolvedApp>& apps,
+    const std::vector<std::pair<std::string, std::string>>& fallbacks);
 
 }  // namespace slipway::services::lanes

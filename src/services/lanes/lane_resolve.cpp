@@ -22,7 +22,8 @@ core::Error AppError(std::size_t i, const std::string& field, const std::string&
 
 // The base environment: `wanted`, else the app's environment of the base env
 // type (the first by cluster id when several).
-std::optional<core::Environment> BaseEnvironment(store::Tx& tx, const core::App& app, const std::string& env_type,
+std::optional<core::Environment> BaseEnvironment(store::Tx& tx, const core::App& app,
+                                                 const std::string& env_type,
                                                  const std::optional<std::int64_t>& wanted) {
   for (auto& env : store::environments::ListByApp(tx, app.id)) {
     if (wanted ? env.id == *wanted : env.env_type == env_type) return env;
@@ -30,7 +31,8 @@ std::optional<core::Environment> BaseEnvironment(store::Tx& tx, const core::App&
   return std::nullopt;
 }
 
-core::Result<ResolvedApp> Complete(store::Tx& tx, core::App app, core::Environment base, core::LaneAppSpec spec) {
+core::Result<ResolvedApp> Complete(store::Tx& tx, core::App app, core::Environment base,
+                                   core::LaneAppSpec spec) {
   auto cluster = store::clusters::Get(tx, base.cluster_id);
   if (!cluster) return core::Conflict("the cluster of " + app.name + "'s base environment is gone");
   ResolvedApp out;
@@ -48,14 +50,16 @@ core::Result<ResolvedApp> Complete(store::Tx& tx, core::App app, core::Environme
 
 }  // namespace
 
-core::Result<core::Cluster> ResolveCluster(store::Tx& tx, const std::optional<std::string>& requested,
+core::Result<core::Cluster> ResolveCluster(store::Tx& tx,
+                                           const std::optional<std::string>& requested,
                                            const LaneSettings& settings) {
   std::string name = requested.value_or(settings.cluster);
   if (!name.empty()) {
     auto row = store::clusters::GetByRef(tx, name);
     if (!row) {
-      return core::Invalid("cluster " + name + " does not exist",
-                           {{"field", requested ? "cluster" : "lanes.cluster"}, {"rule", "must name a cluster"}});
+      return core::Invalid(
+          "cluster " + name + " does not exist",
+          {{"field", requested ? "cluster" : "lanes.cluster"}, {"rule", "must name a cluster"}});
     }
     return row->cluster;
   }
@@ -77,27 +81,31 @@ core::Result<std::vector<ResolvedApp>> ResolveApps(store::Tx& tx, const core::Ca
     auto app = store::apps::GetByRef(tx, req.app);
     if (!app) return AppError(i, "app", "names no application (" + req.app + ")");
     if (!core::CanWriteApp(caller, store::apps::MemberRoleOf(tx, app->id, caller.username))) {
-      return core::Forbidden("apps[" + std::to_string(i) + "].app: only admins and the owners and developers of " +
-                             app->name + " may put it in a lane (ask its owner to add you as a member)");
+      return core::Forbidden("apps[" + std::to_string(i) +
+                             "].app: only admins and the owners and developers of " + app->name +
+                             " may put it in a lane (ask its owner to add you as a member)");
     }
     for (const auto& seen : out) {
       if (seen.app.id == app->id) return AppError(i, "app", "names " + app->name + " twice");
     }
     if (app->type != core::AppType::kSelfDeveloped) {
-      return AppError(i, "app", "is " + std::string(core::AppTypeName(app->type)) +
-                                    ": only self-developed applications are built in lanes");
+      return AppError(i, "app",
+                      "is " + std::string(core::AppTypeName(app->type)) +
+                          ": only self-developed applications are built in lanes");
     }
     if (app->status != core::AppStatus::kOnline && app->status != core::AppStatus::kPendingOnline) {
-      return AppError(i, "app", "is " + std::string(core::AppStatusName(app->status)) +
-                                    ": only online or pending-online applications join lanes");
+      return AppError(i, "app",
+                      "is " + std::string(core::AppStatusName(app->status)) +
+                          ": only online or pending-online applications join lanes");
     }
     if (core::RepoProjectPath(app->repo_url).empty()) {
       return AppError(i, "app", "has no repository address (repo_url) to branch from");
     }
     auto base = BaseEnvironment(tx, *app, base_env_type, req.base_env_id);
     if (!base) {
-      return req.base_env_id ? AppError(i, "base_env_id", "is not an environment of " + app->name)
-                             : AppError(i, "app", "has no " + base_env_type + " environment to copy from");
+      return req.base_env_id
+                 ? AppError(i, "base_env_id", "is not an environment of " + app->name)
+                 : AppError(i, "app", "has no " + base_env_type + " environment to copy from");
     }
     core::LaneAppSpec spec;
     spec.replicas = req.replicas;
@@ -106,8 +114,9 @@ core::Result<std::vector<ResolvedApp>> ResolveApps(store::Tx& tx, const core::Ca
     for (std::size_t d = 0; d < spec.domains.size(); ++d) {
       const auto& own = app->details.business_domains;
       if (std::find(own.begin(), own.end(), spec.domains[d]) == own.end()) {
-        return AppError(i, "domains[" + std::to_string(d) + "]",
-                        "is not one of " + app->name + "'s business domains (details.business_domains)");
+        return AppError(
+            i, "domains[" + std::to_string(d) + "]",
+            "is not one of " + app->name + "'s business domains (details.business_domains)");
       }
     }
     auto resolved = Complete(tx, std::move(*app), std::move(*base), std::move(spec));
@@ -140,15 +149,18 @@ std::vector<std::string> ServiceNames(const core::Environment& env, const std::s
   return names;
 }
 
-std::vector<std::pair<std::string, std::string>> Fallbacks(store::Tx& tx, const std::string& base_env_type,
-                                                           const std::vector<std::int64_t>& lane_app_ids) {
+std::vector<std::pair<std::string, std::string>> Fallbacks(
+    store::Tx& tx, const std::string& base_env_type,
+    const std::vector<std::int64_t>& lane_app_ids) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& env : store::environments::ListByEnvType(tx, base_env_type)) {
-    if (std::find(lane_app_ids.begin(), lane_app_ids.end(), env.app_id) != lane_app_ids.end()) continue;
+    if (std::find(lane_app_ids.begin(), lane_app_ids.end(), env.app_id) != lane_app_ids.end())
+      continue;
     auto app = store::apps::Get(tx, env.app_id);
     if (!app) continue;
     for (const auto& svc : ServiceNames(env, app->name)) {
-      bool seen = std::any_of(out.begin(), out.end(), [&](const auto& f) { return f.first == svc; });
+      bool seen =
+          std::any_of(out.begin(), out.end(), [&](const auto& f) { return f.first == svc; });
       if (!seen) out.emplace_back(svc, core::ClusterServiceHost(svc, env.namespace_name));
     }
   }
@@ -169,11 +181,12 @@ ConfigTarget LaneConfigTarget(const core::Lane& lane, const ResolvedApp& app) {
 std::pair<std::string, std::string> ConfigVariable(const core::Lane& lane, const ResolvedApp& app,
                                                    const ConfigFileSettings& settings) {
   auto target = LaneConfigTarget(lane, app);
-  if (app.backend == core::ConfigBackend::kApollo) return {core::kApolloClusterVariable, target.cluster};
+  if (app.backend == core::ConfigBackend::kApollo)
+    return {core::kApolloClusterVariable, target.cluster};
   std::string prefix = settings.consul_prefix;
   while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
-  return {core::kConsulPathVariable,
-          (prefix.empty() ? "" : prefix + "/") + target.app + "/" + target.env_type + "/" + target.cluster};
+  return {core::kConsulPathVariable, (prefix.empty() ? "" : prefix + "/") + target.app + "/" +
+                                         target.env_type + "/" + target.cluster};
 }
 
 core::LanePlanApp PlanApp(const ResolvedApp& app, const std::string& base_job) {

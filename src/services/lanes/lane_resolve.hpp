@@ -32,7 +32,8 @@ struct ResolvedApp {
 
 /// The cluster lanes run on: `requested`, else settings.cluster, else the
 /// only registered cluster. Invalid naming the field otherwise.
-core::Result<core::Cluster> ResolveCluster(store::Tx& tx, const std::optional<std::string>& requested,
+core::Result<core::Cluster> ResolveCluster(store::Tx& tx,
+                                           const std::optional<std::string>& requested,
                                            const LaneSettings& settings);
 
 /// Checks every requested application (exists, the caller may change it —
@@ -50,8 +51,8 @@ core::Result<std::vector<ResolvedApp>> LoadApps(store::Tx& tx, const core::Lane&
 
 /// Services of base-env-type environments whose application is not in the
 /// lane: service name → the QA service's cluster DNS name.
-std::vector<std::pair<std::string, std::string>> Fallbacks(store::Tx& tx, const std::string& base_env_type,
-                                                           const std::vector<std::int64_t>& lane_app_ids);
+std::vector<std::pair<std::string, std::string>> Fallbacks(
+    store::Tx& tx, const std::string& base_env_type, const std::vector<std::int64_t>& lane_app_ids);
 
 /// The Service names an environment's objects have (its spec's, or the app's).
 std::vector<std::string> ServiceNames(const core::Environment& env, const std::string& app);

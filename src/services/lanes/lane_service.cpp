@@ -45,8 +45,10 @@ std::vector<std::int64_t> AppIds(const std::vector<lanes::ResolvedApp>& apps) {
 }  // namespace
 
 LaneService::LaneService(store::Database& db, const core::Clock& clock, engine::Engine& engine,
-                         ClusterService& clusters, const Connections& connections, const SecretBox& secrets, const ServerAddress& address,
-                         ConfigFileSettings config_settings, LaneSettings settings, BuildSettings build_settings)
+                         ClusterService& clusters, const Connections& connections,
+                         const SecretBox& secrets, const ServerAddress& address,
+                         ConfigFileSettings config_settings, LaneSettings settings,
+                         BuildSettings build_settings)
     : db_(db),
       clock_(clock),
       engine_(engine),
@@ -58,7 +60,8 @@ LaneService::LaneService(store::Database& db, const core::Clock& clock, engine::
       settings_(std::move(settings)),
       build_settings_(std::move(build_settings)) {}
 
-Result<connectors::TapdStory> LaneService::Story(const std::string& workspace, const std::string& id) {
+Result<connectors::TapdStory> LaneService::Story(const std::string& workspace,
+                                                 const std::string& id) {
   if (!connections_.tapd) return NotConfigured("tapd");
   auto story = connections_.tapd->GetStory(workspace, id);
   if (story.ok()) return story;
@@ -70,26 +73,33 @@ Result<connectors::TapdStory> LaneService::Story(const std::string& workspace, c
     default:
       // Unreachable, throttled, or refusing Slipway's credentials: nothing
       // can be created without the story, and the caller can try again.
-      return core::Error{core::Code::kTransient, "TAPD cannot be asked about the story: " + story.error().message, {}};
+      return core::Error{core::Code::kTransient,
+                         "TAPD cannot be asked about the story: " + story.error().message,
+                         {}};
   }
 }
 
 core::Status LaneService::CheckPeople(store::Tx& tx, const std::vector<std::string>& members,
-                                      const core::LaneColoring& coloring, const std::vector<std::string>& apps) {
+                                      const core::LaneColoring& coloring,
+                                      const std::vector<std::string>& apps) {
   for (std::size_t i = 0; i < members.size(); ++i) {
     if (!store::users::GetByName(tx, members[i])) {
       return Field("members[" + std::to_string(i) + "]", "names no user (" + members[i] + ")");
     }
   }
-  auto in_lane = [&](const std::string& app) { return std::find(apps.begin(), apps.end(), app) != apps.end(); };
+  auto in_lane = [&](const std::string& app) {
+    return std::find(apps.begin(), apps.end(), app) != apps.end();
+  };
   for (std::size_t i = 0; i < coloring.producers.size(); ++i) {
     if (!in_lane(coloring.producers[i])) {
-      return Field("coloring.producers[" + std::to_string(i) + "]", "must name an application of the lane");
+      return Field("coloring.producers[" + std::to_string(i) + "]",
+                   "must name an application of the lane");
     }
   }
   for (std::size_t i = 0; i < coloring.consumers.size(); ++i) {
     if (!in_lane(coloring.consumers[i].app)) {
-      return Field("coloring.consumers[" + std::to_string(i) + "].app", "must name an application of the lane");
+      return Field("coloring.consumers[" + std::to_string(i) + "].app",
+                   "must name an application of the lane");
     }
   }
   return core::Ok{};
@@ -97,18 +107,20 @@ core::Status LaneService::CheckPeople(store::Tx& tx, const std::vector<std::stri
 
 std::string LaneService::Seal(const std::optional<LaneNotifyTarget>& notify) const {
   if (!notify) return "";
-  return secrets_.Seal(boost::json::serialize(
-      boost::json::object{{"type", notify->type}, {"url", notify->url}, {"secret", notify->secret}}));
+  return secrets_.Seal(boost::json::serialize(boost::json::object{
+      {"type", notify->type}, {"url", notify->url}, {"secret", notify->secret}}));
 }
 
-std::string LaneService::Start(store::Tx& tx, const char* kind, const core::Lane& lane, boost::json::object input) {
+std::string LaneService::Start(store::Tx& tx, const char* kind, const core::Lane& lane,
+                               boost::json::object input) {
   input["lane_id"] = lane.id;
   auto id = engine_.StartWorkflow(tx, kind, "lane:" + lane.name, input);
   if (!id.ok()) throw std::runtime_error(id.error().message);
   return *id;
 }
 
-Result<LanePlanResult> LaneService::Create(const RequestContext& ctx, const CreateLaneCommand& cmd) {
+Result<LanePlanResult> LaneService::Create(const RequestContext& ctx,
+                                           const CreateLaneCommand& cmd) {
   if (!ctx.caller.CanCreate()) return core::Forbidden("viewers may not create lanes");
   if (auto rule = core::CheckLaneName(cmd.name)) return Field("name", *rule);
   if (cmd.apps.empty()) return Field("apps", "must name at least one application");
@@ -125,23 +137,26 @@ Result<LanePlanResult> LaneService::Create(const RequestContext& ctx, const Crea
   lane.created_at = lane.updated_at = lane.last_activity_at = clock_.Now();
   std::string cluster_name;
   std::vector<std::pair<std::string, std::string>> fallbacks;
-  auto apps = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<std::vector<lanes::ResolvedApp>> {
-    if (auto other = store::lanes::GetLiveByNamespace(tx, lane.namespace_name)) {
-      return core::Conflict("lane " + other->name + " already uses namespace " + lane.namespace_name,
-                            {{"field", "name"}, {"lane", other->name}});
-    }
-    auto cluster = lanes::ResolveCluster(tx, cmd.cluster, settings_);
-    if (!cluster.ok()) return cluster.error();
-    lane.cluster_id = cluster->id;
-    cluster_name = cluster->name;
-    auto resolved = lanes::ResolveApps(tx, ctx.caller, cmd.apps, lane.base_env_type);
-    if (!resolved.ok()) return resolved.error();
-    if (auto people = CheckPeople(tx, cmd.members, cmd.coloring, AppNames(*resolved)); !people.ok()) {
-      return people.error();
-    }
-    fallbacks = lanes::Fallbacks(tx, lane.base_env_type, AppIds(*resolved));
-    return resolved;
-  });
+  auto apps = store::InTx(
+      db_, TxMode::kRead, [&](store::Tx& tx) -> Result<std::vector<lanes::ResolvedApp>> {
+        if (auto other = store::lanes::GetLiveByNamespace(tx, lane.namespace_name)) {
+          return core::Conflict(
+              "lane " + other->name + " already uses namespace " + lane.namespace_name,
+              {{"field", "name"}, {"lane", other->name}});
+        }
+        auto cluster = lanes::ResolveCluster(tx, cmd.cluster, settings_);
+        if (!cluster.ok()) return cluster.error();
+        lane.cluster_id = cluster->id;
+        cluster_name = cluster->name;
+        auto resolved = lanes::ResolveApps(tx, ctx.caller, cmd.apps, lane.base_env_type);
+        if (!resolved.ok()) return resolved.error();
+        if (auto people = CheckPeople(tx, cmd.members, cmd.coloring, AppNames(*resolved));
+            !people.ok()) {
+          return people.error();
+        }
+        fallbacks = lanes::Fallbacks(tx, lane.base_env_type, AppIds(*resolved));
+        return resolved;
+      });
   if (!apps.ok()) return apps.error();
   for (const auto& a : *apps) lane.apps.push_back({a.spec, {}});
   auto story = Story(cmd.story_workspace, cmd.story_id);
@@ -150,8 +165,9 @@ Result<LanePlanResult> LaneService::Create(const RequestContext& ctx, const Crea
   lane.story_url = story->url;
 
   LanePlanResult result;
-  result.plan = lanes::PlanLaneArtefacts({connections_, config_settings_, settings_, address_, build_settings_}, lane, *apps,
-                                         fallbacks);
+  result.plan = lanes::PlanLaneArtefacts(
+      {connections_, config_settings_, settings_, address_, build_settings_}, lane, *apps,
+      fallbacks);
   result.dry_run = cmd.dry_run;
   if (cmd.dry_run) {
     result.view = View(ctx, lane, cluster_name);
@@ -168,8 +184,8 @@ Result<LanePlanResult> LaneService::Create(const RequestContext& ctx, const Crea
       ++lane.version;
       store::lanes::Update(tx, lane);
       RecordAudit(tx, clock_, ctx, "lane.create", "lane", std::to_string(lane.id),
-                  "created lane " + lane.name + " (" + std::to_string(lane.apps.size()) + " applications, story " +
-                      lane.story_id + ")");
+                  "created lane " + lane.name + " (" + std::to_string(lane.apps.size()) +
+                      " applications, story " + lane.story_id + ")");
       return lane.id;
     });
     engine_.Wake();
@@ -177,7 +193,8 @@ Result<LanePlanResult> LaneService::Create(const RequestContext& ctx, const Crea
     result.view = ViewOf(ctx, id);
     return result;
   } catch (const store::UniqueViolation&) {
-    return core::Conflict("another lane took namespace " + lane.namespace_name + " meanwhile", {{"field", "name"}});
+    return core::Conflict("another lane took namespace " + lane.namespace_name + " meanwhile",
+                          {{"field", "name"}});
   }
 }
 
@@ -205,11 +222,13 @@ Result<core::Lane> LaneService::Load(store::Tx& tx, const std::string& ref) {
   return std::move(*lane);
 }
 
-Result<core::Lane> LaneService::LoadForWrite(store::Tx& tx, const RequestContext& ctx, const std::string& ref) {
+Result<core::Lane> LaneService::LoadForWrite(store::Tx& tx, const RequestContext& ctx,
+                                             const std::string& ref) {
   auto lane = Load(tx, ref);
   if (!lane.ok()) return lane;
   if (!CanEdit(ctx.caller, *lane)) {
-    return core::Forbidden("only the lane's owner, its members and admins may change lane " + lane->name);
+    return core::Forbidden("only the lane's owner, its members and admins may change lane " +
+                           lane->name);
   }
   return lane;
 }
@@ -220,22 +239,27 @@ Result<LaneView> LaneService::Get(const RequestContext& ctx, const std::string& 
   return ViewOf(ctx, lane->id);
 }
 
-Result<std::vector<core::PlannedArtefact>> LaneService::Plan(const RequestContext&, const std::string& ref) {
+Result<std::vector<core::PlannedArtefact>> LaneService::Plan(const RequestContext&,
+                                                             const std::string& ref) {
   std::vector<std::pair<std::string, std::string>> fallbacks;
   core::Lane lane;
-  auto apps = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<std::vector<lanes::ResolvedApp>> {
-    auto loaded = Load(tx, ref);
-    if (!loaded.ok()) return loaded.error();
-    lane = std::move(*loaded);
-    auto resolved = lanes::LoadApps(tx, lane);
-    if (resolved.ok()) fallbacks = lanes::Fallbacks(tx, lane.base_env_type, AppIds(*resolved));
-    return resolved;
-  });
+  auto apps = store::InTx(
+      db_, TxMode::kRead, [&](store::Tx& tx) -> Result<std::vector<lanes::ResolvedApp>> {
+        auto loaded = Load(tx, ref);
+        if (!loaded.ok()) return loaded.error();
+        lane = std::move(*loaded);
+        auto resolved = lanes::LoadApps(tx, lane);
+        if (resolved.ok()) fallbacks = lanes::Fallbacks(tx, lane.base_env_type, AppIds(*resolved));
+        return resolved;
+      });
   if (!apps.ok()) return apps.error();
-  return lanes::PlanLaneArtefacts({connections_, config_settings_, settings_, address_, build_settings_}, lane, *apps, fallbacks);
+  return lanes::PlanLaneArtefacts(
+      {connections_, config_settings_, settings_, address_, build_settings_}, lane, *apps,
+      fallbacks);
 }
 
-Result<std::vector<engine::Workflow>> LaneService::Progress(const RequestContext&, const std::string& ref) {
+Result<std::vector<engine::Workflow>> LaneService::Progress(const RequestContext&,
+                                                            const std::string& ref) {
   auto lane = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return Load(tx, ref); });
   if (!lane.ok()) return lane.error();
   std::vector<engine::Workflow> out;
@@ -249,12 +273,14 @@ Result<std::vector<engine::Workflow>> LaneService::Progress(const RequestContext
   return out;
 }
 
-Result<std::vector<store::LaneEvent>> LaneService::Events(const RequestContext&, const std::string& ref, int limit) {
-  return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<std::vector<store::LaneEvent>> {
-    auto lane = Load(tx, ref);
-    if (!lane.ok()) return lane.error();
-    return store::lanes::Events(tx, lane->id, limit);
-  });
+Result<std::vector<store::LaneEvent>> LaneService::Events(const RequestContext&,
+                                                          const std::string& ref, int limit) {
+  return store::InTx(db_, TxMode::kRead,
+                     [&](store::Tx& tx) -> Result<std::vector<store::LaneEvent>> {
+                       auto lane = Load(tx, ref);
+                       if (!lane.ok()) return lane.error();
+                       return store::lanes::Events(tx, lane->id, limit);
+                     });
 }
 
 Result<LaneView> LaneService::Renew(const RequestContext& ctx, const std::string& ref) {
@@ -262,7 +288,8 @@ Result<LaneView> LaneService::Renew(const RequestContext& ctx, const std::string
     auto lane = LoadForWrite(tx, ctx, ref);
     if (!lane.ok()) return lane.error();
     if (lane->state == core::LaneState::kDeleting || lane->state == core::LaneState::kDeleted) {
-      return core::Conflict("lane " + lane->name + " is " + std::string(core::LaneStateName(lane->state)));
+      return core::Conflict("lane " + lane->name + " is " +
+                            std::string(core::LaneStateName(lane->state)));
     }
     const auto now = clock_.Now();
     lane->last_activity_at = now;
@@ -270,8 +297,11 @@ Result<LaneView> LaneService::Renew(const RequestContext& ctx, const std::string
     lane->updated_at = now;
     ++lane->version;
     store::lanes::Update(tx, *lane);
-    store::lanes::AddEvent(tx, {.lane_id = lane->id, .kind = "renew", .actor = ctx.caller.username, .created_at = now});
-    RecordAudit(tx, clock_, ctx, "lane.renew", "lane", std::to_string(lane->id), "renewed lane " + lane->name);
+    store::lanes::AddEvent(
+        tx,
+        {.lane_id = lane->id, .kind = "renew", .actor = ctx.caller.username, .created_at = now});
+    RecordAudit(tx, clock_, ctx, "lane.renew", "lane", std::to_string(lane->id),
+                "renewed lane " + lane->name);
     return lane->id;
   });
   if (!id.ok()) return id.error();
@@ -284,12 +314,14 @@ Result<LanePlanResult> LaneService::Sync(const RequestContext& ctx, const std::s
     auto lane = LoadForWrite(tx, ctx, ref);
     if (!lane.ok()) return lane.error();
     if (lane->state == core::LaneState::kDeleting || lane->state == core::LaneState::kDeleted) {
-      return core::Conflict("lane " + lane->name + " is " + std::string(core::LaneStateName(lane->state)));
+      return core::Conflict("lane " + lane->name + " is " +
+                            std::string(core::LaneStateName(lane->state)));
     }
     if (auto running = engine_.Get(lane->workflow_id);
         running.ok() && running->state == engine::WorkflowState::kRunning) {
-      return core::Conflict("workflow " + lane->workflow_id + " of lane " + lane->name + " still runs; sync after it",
-                            {{"workflow_id", lane->workflow_id}});
+      return core::Conflict(
+          "workflow " + lane->workflow_id + " of lane " + lane->name + " still runs; sync after it",
+          {{"workflow_id", lane->workflow_id}});
     }
     const auto now = clock_.Now();
     lane->workflow_id = Start(tx, kLaneCreateWorkflow, *lane, {{"sync", true}});
@@ -299,9 +331,13 @@ Result<LanePlanResult> LaneService::Sync(const RequestContext& ctx, const std::s
     lane->updated_at = now;
     ++lane->version;
     store::lanes::Update(tx, *lane);
-    store::lanes::AddEvent(tx, {.lane_id = lane->id, .kind = "sync", .detail = lane->workflow_id,
-                                .actor = ctx.caller.username, .created_at = now});
-    RecordAudit(tx, clock_, ctx, "lane.sync", "lane", std::to_string(lane->id), "synced lane " + lane->name);
+    store::lanes::AddEvent(tx, {.lane_id = lane->id,
+                                .kind = "sync",
+                                .detail = lane->workflow_id,
+                                .actor = ctx.caller.username,
+                                .created_at = now});
+    RecordAudit(tx, clock_, ctx, "lane.sync", "lane", std::to_string(lane->id),
+                "synced lane " + lane->name);
     return lane->id;
   });
   if (!id.ok()) return id.error();
@@ -310,15 +346,18 @@ Result<LanePlanResult> LaneService::Sync(const RequestContext& ctx, const std::s
   return result;
 }
 
-Result<LaneDeletion> LaneService::Delete(const RequestContext& ctx, const std::string& ref, const std::string& confirm) {
+Result<LaneDeletion> LaneService::Delete(const RequestContext& ctx, const std::string& ref,
+                                         const std::string& confirm) {
   auto workflow = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<std::string> {
     auto lane = LoadForWrite(tx, ctx, ref);
     if (!lane.ok()) return lane.error();
-    if (confirm != lane->name) return Field("confirm", "must be the lane's name (" + lane->name + ")");
+    if (confirm != lane->name)
+      return Field("confirm", "must be the lane's name (" + lane->name + ")");
     if (lane->state == core::LaneState::kDeleted) return std::string();
     if (lane->state == core::LaneState::kDeleting) {
       auto running = engine_.Get(lane->workflow_id);
-      if (running.ok() && running->state == engine::WorkflowState::kRunning) return lane->workflow_id;
+      if (running.ok() && running->state == engine::WorkflowState::kRunning)
+        return lane->workflow_id;
     }
     const auto now = clock_.Now();
     lane->workflow_id = Start(tx, kLaneDeleteWorkflow, *lane, {});
@@ -326,7 +365,8 @@ Result<LaneDeletion> LaneService::Delete(const RequestContext& ctx, const std::s
     lane->updated_at = now;
     ++lane->version;
     store::lanes::Update(tx, *lane);
-    RecordAudit(tx, clock_, ctx, "lane.delete", "lane", std::to_string(lane->id), "deleting lane " + lane->name);
+    RecordAudit(tx, clock_, ctx, "lane.delete", "lane", std::to_string(lane->id),
+                "deleting lane " + lane->name);
     return lane->workflow_id;
   });
   if (!workflow.ok()) return workflow.error();
@@ -341,7 +381,8 @@ Result<LaneDeletion> LaneService::Delete(const RequestContext& ctx, const std::s
   // Synchronous from the caller's view (R-LANE-11): wait for the workflow,
   // up to a bound, then report what is still running.
   // Real time, not the service clock: this bounds how long a request waits.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(settings_.delete_wait_ms);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(settings_.delete_wait_ms);
   while (true) {
     auto state = engine_.Get(*workflow);
     if (!state.ok()) return state.error();
@@ -372,9 +413,10 @@ LaneView LaneService::View(const RequestContext& ctx, core::Lane lane, std::stri
     if (auto wf = engine_.Get(lane.workflow_id); wf.ok()) {
       view.workflow_state = std::string(engine::StateName(wf->state));
       view.error = wf->error;
-      const bool ended_badly =
-          wf->state == engine::WorkflowState::kFailed || wf->state == engine::WorkflowState::kCancelled;
-      if (ended_badly && lane.state != core::LaneState::kDeleted) view.state = core::LaneState::kFailed;
+      const bool ended_badly = wf->state == engine::WorkflowState::kFailed ||
+                               wf->state == engine::WorkflowState::kCancelled;
+      if (ended_badly && lane.state != core::LaneState::kDeleted)
+        view.state = core::LaneState::kFailed;
     }
   }
   view.expiry = core::ComputeLaneExpiry(lane.last_activity_at, clock_.Now(), settings_.expiry);

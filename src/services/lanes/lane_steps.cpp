@@ -5,31 +5,40 @@
 
 namespace slipway::services::lanes {
 
-std::int64_t InputInt(const engine::StepContext& ctx, const char* key) { return core::IntAt(ctx.input, {key}); }
-
-std::string InputString(const engine::StepContext& ctx, const char* key) { return core::StringAt(ctx.input, {key}); }
-
-std::optional<core::Lane> LoadLane(const engine::StepContext& ctx) {
-  return store::InTx(*ctx.db, store::TxMode::kRead,
-                     [&](store::Tx& tx) { return store::lanes::Get(tx, InputInt(ctx, "lane_id")); });
+std::int64_t InputInt(const engine::StepContext& ctx, const char* key) {
+  return core::IntAt(ctx.input, {key});
 }
 
-core::Result<std::shared_ptr<connectors::Kubernetes>> LaneCluster(const LaneWorkflowDeps& deps, const core::Lane& lane) {
+std::string InputString(const engine::StepContext& ctx, const char* key) {
+  return core::StringAt(ctx.input, {key});
+}
+
+std::optional<core::Lane> LoadLane(const engine::StepContext& ctx) {
+  return store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
+    return store::lanes::Get(tx, InputInt(ctx, "lane_id"));
+  });
+}
+
+core::Result<std::shared_ptr<connectors::Kubernetes>> LaneCluster(const LaneWorkflowDeps& deps,
+                                                                  const core::Lane& lane) {
   return deps.clusters.Client(lane.cluster_id);
 }
 
-core::Result<std::optional<AppScope>> LoadAppScope(const engine::StepContext& ctx, const LaneWorkflowDeps& deps) {
-  auto scope = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) -> core::Result<std::optional<AppScope>> {
-    auto lane = store::lanes::Get(tx, InputInt(ctx, "lane_id"));
-    if (!lane) return std::optional<AppScope>();
-    const auto app_id = InputInt(ctx, "app_id");
-    core::Lane only = *lane;
-    std::erase_if(only.apps, [&](const core::LaneApp& a) { return a.spec.app_id != app_id; });
-    if (only.apps.empty()) return std::optional<AppScope>();
-    auto apps = LoadApps(tx, only);
-    if (!apps.ok()) return apps.error();
-    return std::optional<AppScope>(AppScope{std::move(*lane), std::move(apps->front()), nullptr});
-  });
+core::Result<std::optional<AppScope>> LoadAppScope(const engine::StepContext& ctx,
+                                                   const LaneWorkflowDeps& deps) {
+  auto scope = store::InTx(
+      *ctx.db, store::TxMode::kRead, [&](store::Tx& tx) -> core::Result<std::optional<AppScope>> {
+        auto lane = store::lanes::Get(tx, InputInt(ctx, "lane_id"));
+        if (!lane) return std::optional<AppScope>();
+        const auto app_id = InputInt(ctx, "app_id");
+        core::Lane only = *lane;
+        std::erase_if(only.apps, [&](const core::LaneApp& a) { return a.spec.app_id != app_id; });
+        if (only.apps.empty()) return std::optional<AppScope>();
+        auto apps = LoadApps(tx, only);
+        if (!apps.ok()) return apps.error();
+        return std::optional<AppScope>(
+            AppScope{std::move(*lane), std::move(apps->front()), nullptr});
+      });
   if (!scope.ok() || !*scope) return scope;
   auto kube = LaneCluster(deps, (*scope)->lane);
   if (!kube.ok()) return kube.error();
@@ -37,8 +46,8 @@ core::Result<std::optional<AppScope>> LoadAppScope(const engine::StepContext& ct
   return scope;
 }
 
-std::optional<engine::StepOutcome> EnterAppStep(const engine::StepContext& ctx, const LaneWorkflowDeps& deps,
-                                                AppScope& scope) {
+std::optional<engine::StepOutcome> EnterAppStep(const engine::StepContext& ctx,
+                                                const LaneWorkflowDeps& deps, AppScope& scope) {
   auto loaded = LoadAppScope(ctx, deps);
   if (!loaded.ok()) return Failed(loaded.error(), "the lane's application");
   if (!*loaded) return engine::Succeeded(boost::json::object{{"skipped", "not in the lane"}});

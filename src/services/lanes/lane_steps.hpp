@@ -28,13 +28,14 @@ struct AppScope {
 
 /// The scope of input {lane_id, app_id}; nullopt when the app left the lane
 /// (the step then has nothing to do). Errors: the cluster cannot be opened.
-core::Result<std::optional<AppScope>> LoadAppScope(const engine::StepContext& ctx, const LaneWorkflowDeps& deps);
+core::Result<std::optional<AppScope>> LoadAppScope(const engine::StepContext& ctx,
+                                                   const LaneWorkflowDeps& deps);
 
 /// The start of every per-app step: fills `scope`, or returns the outcome
 /// to return at once (the app left the lane: nothing to do; the cluster
 /// cannot be opened: Failed).
-std::optional<engine::StepOutcome> EnterAppStep(const engine::StepContext& ctx, const LaneWorkflowDeps& deps,
-                                                AppScope& scope);
+std::optional<engine::StepOutcome> EnterAppStep(const engine::StepContext& ctx,
+                                                const LaneWorkflowDeps& deps, AppScope& scope);
 
 /// A connector's failure as a step outcome: retried when transient (and
 /// for 5xx-like conflicts of a racing create), the workflow fails otherwise
@@ -45,7 +46,8 @@ engine::StepOutcome Failed(const core::Error& error, const std::string& what);
 engine::StepOutcome Done(const std::string& what, bool created, boost::json::object extra = {});
 
 /// The lane's kube client; Failed outcome in `error` when it cannot be had.
-core::Result<std::shared_ptr<connectors::Kubernetes>> LaneCluster(const LaneWorkflowDeps& deps, const core::Lane& lane);
+core::Result<std::shared_ptr<connectors::Kubernetes>> LaneCluster(const LaneWorkflowDeps& deps,
+                                                                  const core::Lane& lane);
 
 std::int64_t InputInt(const engine::StepContext& ctx, const char* key);
 std::string InputString(const engine::StepContext& ctx, const char* key);

@@ -19,7 +19,9 @@ namespace slipway::services::lanes {
 
 namespace {
 
-bool Gone(const core::Status& status) { return status.ok() || status.error().code == core::Code::kNotFound; }
+bool Gone(const core::Status& status) {
+  return status.ok() || status.error().code == core::Code::kNotFound;
+}
 
 // The lane (kept as a row after deletion) and the teardown input; the
 // outcome to return at once when the lane row is missing.
@@ -34,7 +36,9 @@ std::optional<Teardown> LoadTeardown(const engine::StepContext& ctx) {
   return Teardown{std::move(*lane), TeardownFromJson(ctx.input)};
 }
 
-engine::StepOutcome NoLane() { return engine::Succeeded(boost::json::object{{"skipped", "the lane is gone"}}); }
+engine::StepOutcome NoLane() {
+  return engine::Succeeded(boost::json::object{{"skipped", "the lane is gone"}});
+}
 
 }  // namespace
 
@@ -47,11 +51,13 @@ engine::StepOutcome TeardownDomainsStep(engine::StepContext& ctx, const Deps& de
   if (!kube.ok()) return Failed(kube.error(), "the lane's cluster");
   for (const auto& domain : t->app.domains) {
     const auto host = core::LaneExternalDomain(domain, t->lane.name, deps->lanes.domain_suffix);
-    if (auto removed = deps->connections.dns->Delete(host, connectors::DnsType::kA); !Gone(removed)) {
+    if (auto removed = deps->connections.dns->Delete(host, connectors::DnsType::kA);
+        !Gone(removed)) {
       return Failed(removed.error(), "DNS record " + host);
     }
     auto ingress = (*kube)->Delete(connectors::kube::kIngresses, t->lane.namespace_name,
-                                   core::LaneIngressName(t->app.app, domain), connectors::PropagationPolicy::kBackground);
+                                   core::LaneIngressName(t->app.app, domain),
+                                   connectors::PropagationPolicy::kBackground);
     if (!ingress.ok() && ingress.error().code != core::Code::kNotFound) {
       return Failed(ingress.error(), "Ingress of " + host);
     }
@@ -65,7 +71,8 @@ engine::StepOutcome TeardownHookStep(engine::StepContext& ctx, const Deps& deps)
   if (!deps->connections.gitlab) return Failed(NotConfigured("gitlab"), "hook");
   auto hooks = deps->connections.gitlab->ListHooks(t->app.project);
   if (!hooks.ok()) {
-    if (hooks.error().code == core::Code::kNotFound) return Done("hook", false);  // the project is gone
+    if (hooks.error().code == core::Code::kNotFound)
+      return Done("hook", false);  // the project is gone
     return Failed(hooks.error(), "hooks of " + t->app.project);
   }
   const auto url = LaneHookUrl(deps->lanes, deps->address, t->lane);
@@ -97,15 +104,17 @@ engine::StepOutcome TeardownConfigStep(engine::StepContext& ctx, const Deps& dep
   const auto& target = t->app.lane_config;
   if (target.backend == core::ConfigBackend::kApollo) {
     if (!deps->connections.apollo) return Failed(NotConfigured("apollo"), "config");
-    auto status = deps->connections.apollo->DeleteCluster(ApolloEnvFor(deps->config, target.env_type), target.app,
-                                                          target.cluster, deps->config.apollo_operator);
+    auto status = deps->connections.apollo->DeleteCluster(
+        ApolloEnvFor(deps->config, target.env_type), target.app, target.cluster,
+        deps->config.apollo_operator);
     if (!Gone(status)) return Failed(status.error(), "Apollo cluster " + target.cluster);
     return Done("config", true);
   }
   if (!deps->connections.consul) return Failed(NotConfigured("consul"), "config");
   std::string prefix = deps->config.consul_prefix;
   while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
-  const auto dir = (prefix.empty() ? "" : prefix + "/") + target.app + "/" + target.env_type + "/" + target.cluster + "/";
+  const auto dir = (prefix.empty() ? "" : prefix + "/") + target.app + "/" + target.env_type + "/" +
+                   target.cluster + "/";
   if (auto status = deps->connections.consul->DeleteTree(dir); !Gone(status)) {
     return Failed(status.error(), "Consul keys " + dir);
   }
@@ -134,12 +143,16 @@ engine::StepOutcome TeardownObjectsStep(engine::StepContext& ctx, const Deps& de
 engine::StepOutcome TeardownImagesStep(engine::StepContext& ctx, const Deps& deps) {
   auto t = LoadTeardown(ctx);
   if (!t) return NoLane();
-  if (!deps->lanes.delete_images) return Done("images", false, {{"kept", "lanes.delete_images is off"}});
+  if (!deps->lanes.delete_images)
+    return Done("images", false, {{"kept", "lanes.delete_images is off"}});
   if (!deps->connections.registry) return Failed(NotConfigured("registry"), "images");
   const std::string tag_prefix = t->lane.namespace_name + "-";
   auto builds = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
     std::vector<core::Build> out;
-    for (auto& b : store::builds::List(tx, {.app_id = t->app.app_id, .state = std::nullopt, .limit = 1000, .before_id = std::nullopt})) {
+    for (auto& b : store::builds::List(tx, {.app_id = t->app.app_id,
+                                           .state = std::nullopt,
+                                           .limit = 1000,
+                                           .before_id = std::nullopt})) {
       if (b.version.starts_with(tag_prefix) && b.state != core::BuildState::kQueued &&
           b.state != core::BuildState::kRunning && BuildReferences(tx, b.digest).empty()) {
         out.push_back(std::move(b));
@@ -152,25 +165,33 @@ engine::StepOutcome TeardownImagesStep(engine::StepContext& ctx, const Deps& dep
     if (!build.digest.empty()) {
       auto ref = connectors::registry::ParseImageReference(build.image);
       if (!ref.ok()) continue;
-      if (auto status = deps->connections.registry->DeleteManifest(ref->repository, build.digest); !Gone(status)) {
+      if (auto status = deps->connections.registry->DeleteManifest(ref->repository, build.digest);
+          !Gone(status)) {
         return Failed(status.error(), "image " + build.image);
       }
     }
-    store::InTx(*ctx.db, store::TxMode::kWrite, [&](store::Tx& tx) { return store::builds::Delete(tx, build.id); });
+    store::InTx(*ctx.db, store::TxMode::kWrite,
+                [&](store::Tx& tx) { return store::builds::Delete(tx, build.id); });
     ++removed;
   }
   // What builds started by hand in Jenkins pushed (no build record): the manual tag.
-  auto app = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) { return store::apps::Get(tx, t->app.app_id); });
+  auto app = store::InTx(*ctx.db, store::TxMode::kRead,
+                         [&](store::Tx& tx) { return store::apps::Get(tx, t->app.app_id); });
   if (app) {
     auto manual = connectors::registry::ParseImageReference(
-        BuildImageAddress(deps->connections.registry_host, *app, core::LaneManualImageTag(t->lane.name), deps->builds));
-    auto head = manual.ok() ? deps->connections.registry->HeadManifest(manual->repository, manual->tag)
-                            : core::Result<connectors::ManifestInfo>(manual.error());
-    const bool referenced = head.ok() && store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
-      return !BuildReferences(tx, head->digest).empty();
-    });
+        BuildImageAddress(deps->connections.registry_host, *app,
+                          core::LaneManualImageTag(t->lane.name), deps->builds));
+    auto head = manual.ok()
+                    ? deps->connections.registry->HeadManifest(manual->repository, manual->tag)
+                    : core::Result<connectors::ManifestInfo>(manual.error());
+    const bool referenced =
+        head.ok() && store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
+          return !BuildReferences(tx, head->digest).empty();
+        });
     if (head.ok() && !referenced) {
-      if (auto status = deps->connections.registry->DeleteManifest(manual->repository, head->digest); !Gone(status)) {
+      if (auto status =
+              deps->connections.registry->DeleteManifest(manual->repository, head->digest);
+          !Gone(status)) {
         return Failed(status.error(), "image " + manual->repository + ":" + manual->tag);
       }
       ++removed;
@@ -184,7 +205,8 @@ engine::StepOutcome TeardownImagesStep(engine::StepContext& ctx, const Deps& dep
 engine::StepOutcome TeardownBranchStep(engine::StepContext& ctx, const Deps& deps) {
   auto t = LoadTeardown(ctx);
   if (!t) return NoLane();
-  if (deps->lanes.keep_branches) return Done("branch", false, {{"kept", core::LaneBranch(t->lane.name)}});
+  if (deps->lanes.keep_branches)
+    return Done("branch", false, {{"kept", core::LaneBranch(t->lane.name)}});
   if (!deps->connections.gitlab) return Failed(NotConfigured("gitlab"), "branch");
   const auto branch = core::LaneBranch(t->lane.name);
   if (auto status = deps->connections.gitlab->DeleteBranch(t->app.project, branch); !Gone(status)) {

@@ -43,22 +43,29 @@ class LaneTest : public ::testing::Test {
 
   testing::TestDatabase db_ = testing::OpenTestDatabase();
   core::SimulatedClock clock_;
-  std::shared_ptr<connectors::FakeKubernetes> kube_ = std::make_shared<connectors::FakeKubernetes>(&clock_);
-  std::shared_ptr<connectors::gitlab::FakeGitLab> gitlab_ = std::make_shared<connectors::gitlab::FakeGitLab>();
+  std::shared_ptr<connectors::FakeKubernetes> kube_ =
+      std::make_shared<connectors::FakeKubernetes>(&clock_);
+  std::shared_ptr<connectors::gitlab::FakeGitLab> gitlab_ =
+      std::make_shared<connectors::gitlab::FakeGitLab>();
   std::shared_ptr<connectors::jenkins::FakeJenkins> jenkins_ =
       std::make_shared<connectors::jenkins::FakeJenkins>(connectors::jenkins::FakeJenkins::Timing{
           std::chrono::milliseconds(0), std::chrono::milliseconds(0)});
-  std::shared_ptr<connectors::consul::FakeConsulKv> consul_ = std::make_shared<connectors::consul::FakeConsulKv>();
+  std::shared_ptr<connectors::consul::FakeConsulKv> consul_ =
+      std::make_shared<connectors::consul::FakeConsulKv>();
   std::shared_ptr<connectors::dns::FakeDnsZone> dns_ =
       std::make_shared<connectors::dns::FakeDnsZone>(LaneSettings{}.domain_suffix + ".");
-  std::shared_ptr<connectors::tapd::FakeTapd> tapd_ = std::make_shared<connectors::tapd::FakeTapd>();
-  std::shared_ptr<connectors::registry::FakeRegistry> registry_ = std::make_shared<connectors::registry::FakeRegistry>();
-  std::shared_ptr<connectors::FakeNotifier> notifier_ = std::make_shared<connectors::FakeNotifier>();
+  std::shared_ptr<connectors::tapd::FakeTapd> tapd_ =
+      std::make_shared<connectors::tapd::FakeTapd>();
+  std::shared_ptr<connectors::registry::FakeRegistry> registry_ =
+      std::make_shared<connectors::registry::FakeRegistry>();
+  std::shared_ptr<connectors::FakeNotifier> notifier_ =
+      std::make_shared<connectors::FakeNotifier>();
   /// Every channel a notifier was opened for.
   std::vector<NotifierChannel> channels_;
   Connections connections_ = [this] {
     Connections c;
-    c.kubernetes = [this](const core::Cluster&) -> core::Result<std::shared_ptr<connectors::Kubernetes>> {
+    c.kubernetes =
+        [this](const core::Cluster&) -> core::Result<std::shared_ptr<connectors::Kubernetes>> {
       return std::shared_ptr<connectors::Kubernetes>(kube_);
     };
     c.gitlab = gitlab_;
@@ -77,7 +84,8 @@ class LaneTest : public ::testing::Test {
   SecretBox secrets_{SecretBox::Key{}};
   ServerAddress address_{kServerUrl};
   ClusterService clusters_{*db_, clock_, secrets_, connections_, {}};
-  EnvironmentService environments_{*db_, clock_, clusters_, EnvironmentService::DeleteHooks::None()};
+  EnvironmentService environments_{*db_, clock_, clusters_,
+                                   EnvironmentService::DeleteHooks::None()};
   LaneSettings settings_;
   std::unique_ptr<engine::Engine> engine_;
   std::unique_ptr<LaneService> lanes_;
@@ -85,8 +93,14 @@ class LaneTest : public ::testing::Test {
 
   void SetUp() override {
     clusters_.EnsureSandboxCluster("registry.test");
-    tapd_->AddStory({.id = kStory, .workspace_id = kWorkspace, .name = "Pay in Q3", .status = "open",
-                     .creator = "alice", .owners = {"alice"}, .created = "", .modified = "",
+    tapd_->AddStory({.id = kStory,
+                     .workspace_id = kWorkspace,
+                     .name = "Pay in Q3",
+                     .status = "open",
+                     .creator = "alice",
+                     .owners = {"alice"},
+                     .created = "",
+                     .modified = "",
                      .url = "https://tapd.example.com/story"});
     Wire(settings_);
   }
@@ -97,13 +111,14 @@ class LaneTest : public ::testing::Test {
     lanes_.reset();
     engine_.reset();
     engine::Registry registry;
-    RegisterLaneWorkflows(registry, {*db_, clusters_, connections_, secrets_, address_, ConfigFileSettings{},
-                                     settings_, BuildSettings{}});
+    RegisterLaneWorkflows(registry, {*db_, clusters_, connections_, secrets_, address_,
+                                     ConfigFileSettings{}, settings_, BuildSettings{}});
     engine::EngineSettings engine_settings;
     engine_settings.owner_id = "test";
     engine_ = std::make_unique<engine::Engine>(*db_, clock_, std::move(registry), engine_settings);
-    lanes_ = std::make_unique<LaneService>(*db_, clock_, *engine_, clusters_, connections_, secrets_, address_,
-                                           ConfigFileSettings{}, settings_, BuildSettings{});
+    lanes_ =
+        std::make_unique<LaneService>(*db_, clock_, *engine_, clusters_, connections_, secrets_,
+                                      address_, ConfigFileSettings{}, settings_, BuildSettings{});
   }
 
   /// An approved self-developed application owned by alice, its GitLab
@@ -126,7 +141,8 @@ class LaneTest : public ::testing::Test {
     gitlab_->AddProject("trade/" + name);
     auto env = environments_.Create(
         alice_, name,
-        http::ParseCreateEnvironment({{"env_type", "test"}, {"cluster", "sandbox"}}, clusters_.settings().env_types));
+        http::ParseCreateEnvironment({{"env_type", "test"}, {"cluster", "sandbox"}},
+                                     clusters_.settings().env_types));
     EXPECT_TRUE(env.ok()) << (env.ok() ? "" : env.error().message);
     return app;
   }
@@ -177,7 +193,8 @@ class LaneTest : public ::testing::Test {
   }
 
   core::Lane Lane(std::int64_t id) {
-    auto lane = store::InTx(*db_, store::TxMode::kRead, [&](store::Tx& tx) { return store::lanes::Get(tx, id); });
+    auto lane = store::InTx(*db_, store::TxMode::kRead,
+                            [&](store::Tx& tx) { return store::lanes::Get(tx, id); });
     EXPECT_TRUE(lane.has_value());
     return lane.value_or(core::Lane{});
   }

@@ -5,8 +5,8 @@
 #include <boost/json.hpp>
 
 #include "core/lane/lane_names.hpp"
-#include "engine/workflow.hpp"
 #include "core/lane/lane_render.hpp"
+#include "engine/workflow.hpp"
 #include "services/lanes/lane_artefacts.hpp"
 #include "services/lanes/lane_steps.hpp"
 #include "store/lane_repository.hpp"
@@ -31,15 +31,18 @@ std::string FailedChildren(const engine::StepContext& ctx) {
 }
 
 // Starts `children` on the first run; afterwards reports how they ended.
-engine::StepOutcome FanOut(engine::StepContext& ctx, const std::function<std::vector<engine::ChildSpec>()>& children,
+engine::StepOutcome FanOut(engine::StepContext& ctx,
+                           const std::function<std::vector<engine::ChildSpec>()>& children,
                            const std::string& what) {
-  if (ctx.scratch.is_null()) return engine::StartChildren(children(), boost::json::object{{"started", true}});
-  if (auto failed = FailedChildren(ctx); !failed.empty()) return engine::Terminal(what + " failed: " + failed);
+  if (ctx.scratch.is_null())
+    return engine::StartChildren(children(), boost::json::object{{"started", true}});
+  if (auto failed = FailedChildren(ctx); !failed.empty())
+    return engine::Terminal(what + " failed: " + failed);
   return engine::Succeeded(boost::json::object{{"children", ctx.children.size()}});
 }
 
-engine::CommitFn Finish(std::int64_t lane_id, core::LaneState state, std::string event, std::string workflow_id,
-                        core::Millis now) {
+engine::CommitFn Finish(std::int64_t lane_id, core::LaneState state, std::string event,
+                        std::string workflow_id, core::Millis now) {
   return [=](store::Tx& tx) {
     auto lane = store::lanes::Get(tx, lane_id);
     if (!lane || lane->state == core::LaneState::kDeleted) return;
@@ -51,7 +54,10 @@ engine::CommitFn Finish(std::int64_t lane_id, core::LaneState state, std::string
     lane->updated_at = now;
     ++lane->version;
     store::lanes::Update(tx, *lane);
-    store::lanes::AddEvent(tx, {.lane_id = lane_id, .kind = event, .detail = workflow_id, .actor = "slipway",
+    store::lanes::AddEvent(tx, {.lane_id = lane_id,
+                                .kind = event,
+                                .detail = workflow_id,
+                                .actor = "slipway",
                                 .created_at = now});
   };
 }
@@ -66,14 +72,16 @@ engine::StepOutcome PrepareStep(engine::StepContext& ctx, const Deps& deps) {
     return engine::Transient("namespace " + lane->namespace_name + " is still being deleted");
   }
   const bool created = !phase.ok();
-  auto ns = (*kube)->EnsureNamespace(lane->namespace_name,
-                                    {{core::kManagedByLabel, "slipway"}, {core::kLaneLabel, lane->namespace_name}});
+  auto ns = (*kube)->EnsureNamespace(
+      lane->namespace_name,
+      {{core::kManagedByLabel, "slipway"}, {core::kLaneLabel, lane->namespace_name}});
   if (!ns.ok()) return Failed(ns.error(), "namespace " + lane->namespace_name);
   if (!deps->connections.jenkins) return Failed(NotConfigured("jenkins"), "Jenkins folder");
   const auto folder = core::LaneJenkinsFolder(lane->name);
   auto item = deps->connections.jenkins->GetItem(folder);
   if (!item.ok()) {
-    if (item.error().code != core::Code::kNotFound) return Failed(item.error(), "Jenkins folder " + folder);
+    if (item.error().code != core::Code::kNotFound)
+      return Failed(item.error(), "Jenkins folder " + folder);
     auto made = deps->connections.jenkins->CreateFolder(folder);
     if (!made.ok() && !deps->connections.jenkins->GetItem(folder).ok()) {
       return Failed(made.error(), "Jenkins folder " + folder);
@@ -83,16 +91,20 @@ engine::StepOutcome PrepareStep(engine::StepContext& ctx, const Deps& deps) {
 }
 
 engine::StepOutcome CreateAppsStep(engine::StepContext& ctx, const Deps&) {
-  return FanOut(ctx, [&] {
-    std::vector<engine::ChildSpec> children;
-    if (auto lane = LoadLane(ctx)) {
-      for (const auto& app : lane->apps) {
-        children.push_back({kLaneAppCreateWorkflow, app.spec.app,
-                            boost::json::object{{"lane_id", lane->id}, {"app_id", app.spec.app_id}}});
-      }
-    }
-    return children;
-  }, "applications");
+  return FanOut(
+      ctx,
+      [&] {
+        std::vector<engine::ChildSpec> children;
+        if (auto lane = LoadLane(ctx)) {
+          for (const auto& app : lane->apps) {
+            children.push_back(
+                {kLaneAppCreateWorkflow, app.spec.app,
+                 boost::json::object{{"lane_id", lane->id}, {"app_id", app.spec.app_id}}});
+          }
+        }
+        return children;
+      },
+      "applications");
 }
 
 engine::StepOutcome FallbacksStep(engine::StepContext& ctx, const Deps& deps) {
@@ -100,8 +112,9 @@ engine::StepOutcome FallbacksStep(engine::StepContext& ctx, const Deps& deps) {
   if (!lane) return NoLane();
   std::vector<std::int64_t> ids;
   for (const auto& app : lane->apps) ids.push_back(app.spec.app_id);
-  auto fallbacks = store::InTx(*ctx.db, store::TxMode::kRead,
-                               [&](store::Tx& tx) { return Fallbacks(tx, lane->base_env_type, ids); });
+  auto fallbacks = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
+    return Fallbacks(tx, lane->base_env_type, ids);
+  });
   auto kube = LaneCluster(*deps, *lane);
   if (!kube.ok()) return Failed(kube.error(), "the lane's cluster");
   auto created = ApplyFallbacks(**kube, *lane, fallbacks);
@@ -110,25 +123,30 @@ engine::StepOutcome FallbacksStep(engine::StepContext& ctx, const Deps& deps) {
 }
 
 engine::StepOutcome EditChangesStep(engine::StepContext& ctx, const Deps&) {
-  return FanOut(ctx, [&] {
-    std::vector<engine::ChildSpec> children;
-    const auto& input = ctx.input.as_object();
-    const auto lane_id = InputInt(ctx, "lane_id");
-    auto lane = LoadLane(ctx);
-    for (const auto& id : input.at("added").as_array()) {
-      // Named like a create's children: by the application.
-      std::string name = "app " + std::to_string(id.as_int64());
-      for (const auto& app : lane ? lane->apps : std::vector<core::LaneApp>{}) {
-        if (app.spec.app_id == id.as_int64()) name = app.spec.app;
-      }
-      children.push_back({kLaneAppCreateWorkflow, name,
-                          boost::json::object{{"lane_id", lane_id}, {"app_id", id.as_int64()}}});
-    }
-    for (const auto& removed : input.at("removed").as_array()) {
-      children.push_back({kLaneAppDeleteWorkflow, std::string(removed.at("app").as_string()), removed});
-    }
-    return children;
-  }, "the application changes");
+  return FanOut(
+      ctx,
+      [&] {
+        std::vector<engine::ChildSpec> children;
+        const auto& input = ctx.input.as_object();
+        const auto lane_id = InputInt(ctx, "lane_id");
+        auto lane = LoadLane(ctx);
+        for (const auto& id : input.at("added").as_array()) {
+          // Named like a create's children: by the application.
+          std::string name = "app " + std::to_string(id.as_int64());
+          for (const auto& app : lane ? lane->apps : std::vector<core::LaneApp>{}) {
+            if (app.spec.app_id == id.as_int64()) name = app.spec.app;
+          }
+          children.push_back(
+              {kLaneAppCreateWorkflow, name,
+               boost::json::object{{"lane_id", lane_id}, {"app_id", id.as_int64()}}});
+        }
+        for (const auto& removed : input.at("removed").as_array()) {
+          children.push_back(
+              {kLaneAppDeleteWorkflow, std::string(removed.at("app").as_string()), removed});
+        }
+        return children;
+      },
+      "the application changes");
 }
 
 // Asks the cluster to delete the lane's namespace now, so that its
@@ -161,18 +179,21 @@ engine::StepOutcome ClaimDeleteStep(engine::StepContext& ctx, const Deps& deps) 
 }
 
 engine::StepOutcome DeleteAppsStep(engine::StepContext& ctx, const Deps&) {
-  return FanOut(ctx, [&] {
-    std::vector<engine::ChildSpec> children;
-    auto lane = LoadLane(ctx);
-    if (!lane || lane->state == core::LaneState::kDeleted) return children;
-    store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
-      for (const auto& app : LoadTeardownApps(tx, *lane)) {
-        children.push_back({kLaneAppDeleteWorkflow, app.app, TeardownToJson(app)});
-      }
-      return 0;
-    });
-    return children;
-  }, "removing the applications");
+  return FanOut(
+      ctx,
+      [&] {
+        std::vector<engine::ChildSpec> children;
+        auto lane = LoadLane(ctx);
+        if (!lane || lane->state == core::LaneState::kDeleted) return children;
+        store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
+          for (const auto& app : LoadTeardownApps(tx, *lane)) {
+            children.push_back({kLaneAppDeleteWorkflow, app.app, TeardownToJson(app)});
+          }
+          return 0;
+        });
+        return children;
+      },
+      "removing the applications");
 }
 
 engine::StepOutcome DeleteNamespaceStep(engine::StepContext& ctx, const Deps& deps) {
@@ -209,17 +230,20 @@ engine::StepOutcome DeleteFolderStep(engine::StepContext& ctx, const Deps& deps)
   return Done("folder", true);
 }
 
-engine::StepHandler Bind(engine::StepOutcome (*step)(engine::StepContext&, const Deps&), const Deps& deps) {
+engine::StepHandler Bind(engine::StepOutcome (*step)(engine::StepContext&, const Deps&),
+                         const Deps& deps) {
   return [step, deps](engine::StepContext& ctx) { return step(ctx, deps); };
 }
 
 // A step of one application's workflow (lane.app.create, lane.app.delete):
 // its failure names the step, so the lane's error reads
 // "<app>: <step>: <artefact>: <what the system said>".
-engine::StepHandler BindAppStep(engine::StepOutcome (*step)(engine::StepContext&, const Deps&), const Deps& deps) {
+engine::StepHandler BindAppStep(engine::StepOutcome (*step)(engine::StepContext&, const Deps&),
+                                const Deps& deps) {
   return [step, deps](engine::StepContext& ctx) {
     auto outcome = step(ctx, deps);
-    if (outcome.kind == engine::StepOutcome::Kind::kTerminal || outcome.kind == engine::StepOutcome::Kind::kTransient) {
+    if (outcome.kind == engine::StepOutcome::Kind::kTerminal ||
+        outcome.kind == engine::StepOutcome::Kind::kTransient) {
       outcome.message = ctx.step + ": " + outcome.message;
     }
     return outcome;
@@ -270,8 +294,9 @@ void RegisterLaneWorkflows(engine::Registry& registry, const LaneWorkflowDeps& d
                  {"objects", BindAppStep(TeardownObjectsStep, shared)},
                  {"images", BindAppStep(TeardownImagesStep, shared)},
                  {"branch", BindAppStep(TeardownBranchStep, shared)}}});
-  registry.Add({kLaneDeployWorkflow,
-                {{"build", Bind(DeployBuildStep, shared)}, {"deploy", Bind(DeployImageStep, shared)}}});
+  registry.Add(
+      {kLaneDeployWorkflow,
+       {{"build", Bind(DeployBuildStep, shared)}, {"deploy", Bind(DeployImageStep, shared)}}});
   registry.Add({kLaneExpiryWorkflow, {{"watch", Bind(ExpiryWatchStep, shared)}}});
   registry.Add({kLaneFollowWorkflow, {{"poll", Bind(FollowStep, shared)}}});
 }

@@ -19,7 +19,9 @@ std::string EventName(std::string_view kind) {
   return "release." + std::string(kind.substr(std::string_view("release_").size()));
 }
 
-std::string FieldText(const json::value& v) { return v.is_string() ? std::string(v.as_string()) : json::serialize(v); }
+std::string FieldText(const json::value& v) {
+  return v.is_string() ? std::string(v.as_string()) : json::serialize(v);
+}
 
 // The workflow's input holds the notice, not the target's URL or secret:
 // the step reads those when it runs, so a corrected secret helps a retry.
@@ -37,28 +39,31 @@ connectors::Notice NoticeFrom(const json::object& in, const std::string& workflo
   return n;
 }
 
-engine::StepOutcome Recorded(engine::StepOutcome outcome, const std::string& workflow_id, const std::string& state,
-                             const std::string& error, core::Millis now) {
+engine::StepOutcome Recorded(engine::StepOutcome outcome, const std::string& workflow_id,
+                             const std::string& state, const std::string& error, core::Millis now) {
   return std::move(outcome).WithCommit([workflow_id, state, error, now](store::Tx& tx) {
     store::notifications::RecordAttempt(tx, workflow_id, state, error, now);
   });
 }
 
-engine::StepOutcome Deliver(engine::StepContext& ctx, const SecretBox& secrets, const Connections& connections) {
+engine::StepOutcome Deliver(engine::StepContext& ctx, const SecretBox& secrets,
+                            const Connections& connections) {
   const auto& input = ctx.input.as_object();
   const auto target_id = input.at("target_id").to_number<std::int64_t>();
   const auto now = ctx.clock->Now();
-  auto target = store::InTx(*ctx.db, store::TxMode::kRead,
-                            [&](store::Tx& tx) { return store::notifications::Target(tx, target_id); });
+  auto target = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
+    return store::notifications::Target(tx, target_id);
+  });
   if (!target) {
-    return Recorded(engine::Succeeded(json::object{{"skipped", "the target was removed"}}), ctx.workflow_id,
-                    "skipped", "the target was removed before delivery", now);
+    return Recorded(engine::Succeeded(json::object{{"skipped", "the target was removed"}}),
+                    ctx.workflow_id, "skipped", "the target was removed before delivery", now);
   }
   auto url = secrets.Open(target->url_sealed);
   auto secret = target->secret_sealed.empty() ? core::Result<std::string>(std::string())
                                               : secrets.Open(target->secret_sealed);
   if (!url.ok() || !secret.ok()) {
-    const std::string why = "cannot open the target's sealed URL or secret (was the secret key changed?)";
+    const std::string why =
+        "cannot open the target's sealed URL or secret (was the secret key changed?)";
     return Recorded(engine::Terminal(why), ctx.workflow_id, "failed", why, now);
   }
   if (!connections.notifier) {
@@ -68,7 +73,8 @@ engine::StepOutcome Deliver(engine::StepContext& ctx, const SecretBox& secrets, 
   auto notifier = connections.notifier({target->type, *url, *secret});
   auto sent = notifier->Notify(NoticeFrom(input, ctx.workflow_id));
   if (sent.ok()) {
-    return Recorded(engine::Succeeded(json::object{{"target", target->name}}), ctx.workflow_id, "delivered", "", now);
+    return Recorded(engine::Succeeded(json::object{{"target", target->name}}), ctx.workflow_id,
+                    "delivered", "", now);
   }
   const std::string why = target->name + ": " + sent.error().message;
   if (sent.error().code == core::Code::kTransient) {
@@ -79,11 +85,11 @@ engine::StepOutcome Deliver(engine::StepContext& ctx, const SecretBox& secrets, 
 
 }  // namespace
 
-void RegisterNotifyWorkflow(engine::Registry& registry, const SecretBox& secrets, const Connections& connections) {
-  registry.Add({kNotifyWorkflow,
-                {{"deliver", [&secrets, &connections](engine::StepContext& ctx) {
-                    return Deliver(ctx, secrets, connections);
-                  }}}});
+void RegisterNotifyWorkflow(engine::Registry& registry, const SecretBox& secrets,
+                            const Connections& connections) {
+  registry.Add({kNotifyWorkflow, {{"deliver", [&secrets, &connections](engine::StepContext& ctx) {
+                                     return Deliver(ctx, secrets, connections);
+                                   }}}});
 }
 
 void EngineNotices::Enqueue(store::Tx& tx, const Notice& notice) {
@@ -91,21 +97,26 @@ void EngineNotices::Enqueue(store::Tx& tx, const Notice& notice) {
   if (!app) return;  // nothing to say about an application that is not there
   const std::string kind(NoticeKindName(notice.kind));
   auto targets = store::notifications::Targets(tx, "app", std::to_string(app->id));
-  for (auto& t : store::notifications::Targets(tx, "team", app->team)) targets.push_back(std::move(t));
+  for (auto& t : store::notifications::Targets(tx, "team", app->team))
+    targets.push_back(std::move(t));
   json::array mention;
   for (const auto& who : notice.mention) mention.emplace_back(who);
   std::set<std::string> urls;
   for (const auto& target : targets) {
     if (std::find(target.kinds.begin(), target.kinds.end(), kind) == target.kinds.end()) continue;
     // The application's own target comes first and wins over the team's of the same URL.
-    if (auto url = secrets_.Open(target.url_sealed); url.ok() && !urls.insert(*url).second) continue;
-    json::object input{{"target_id", target.id}, {"kind", kind},      {"app_id", app->id},
-                       {"title", notice.title},  {"markdown", notice.markdown}, {"data", notice.data},
+    if (auto url = secrets_.Open(target.url_sealed); url.ok() && !urls.insert(*url).second)
+      continue;
+    json::object input{{"target_id", target.id},      {"kind", kind},
+                       {"app_id", app->id},           {"title", notice.title},
+                       {"markdown", notice.markdown}, {"data", notice.data},
                        {"mention", mention}};
     input["data"].as_object()["app"] = app->name;
-    auto workflow = engine_.StartWorkflow(tx, kNotifyWorkflow, "app:" + std::to_string(app->id), input);
+    auto workflow =
+        engine_.StartWorkflow(tx, kNotifyWorkflow, "app:" + std::to_string(app->id), input);
     // Only a server built without the notify kind gets here: fail the caller loudly.
-    if (!workflow.ok()) throw std::logic_error("cannot enqueue a notice: " + workflow.error().message);
+    if (!workflow.ok())
+      throw std::logic_error("cannot enqueue a notice: " + workflow.error().message);
     store::NotificationDelivery d;
     d.app_id = app->id;
     d.target_id = target.id;

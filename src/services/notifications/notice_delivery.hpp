@@ -4,8 +4,8 @@
 #include "core/common/clock.hpp"
 #include "engine/engine.hpp"
 #include "engine/registry.hpp"
-#include "services/platform/connections.hpp"
 #include "services/notifications/notices.hpp"
+#include "services/platform/connections.hpp"
 #include "services/platform/secret_box.hpp"
 
 namespace slipway::services {
@@ -17,7 +17,8 @@ inline constexpr const char* kNotifyWorkflow = "notify";
 /// sends through `connections.notifier`: transient failures are retried by
 /// the engine; others end the workflow failed with the reason. Each attempt
 /// is recorded on the delivery, in the step's commit.
-void RegisterNotifyWorkflow(engine::Registry& registry, const SecretBox& secrets, const Connections& connections);
+void RegisterNotifyWorkflow(engine::Registry& registry, const SecretBox& secrets,
+                            const Connections& connections);
 
 /// The Notices of `serve`. Enqueue starts, in the caller's transaction, one
 /// `notify` workflow per target of the application and of its team that

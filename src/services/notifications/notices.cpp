@@ -4,17 +4,22 @@ namespace slipway::services {
 
 std::string_view NoticeKindName(NoticeKind kind) {
   switch (kind) {
-    case NoticeKind::kApprovalRequested: return "approval_requested";
-    case NoticeKind::kReleaseCompleted: return "release_completed";
-    case NoticeKind::kReleaseFailed: return "release_failed";
-    case NoticeKind::kReleaseRolledBack: return "release_rolled_back";
+    case NoticeKind::kApprovalRequested:
+      return "approval_requested";
+    case NoticeKind::kReleaseCompleted:
+      return "release_completed";
+    case NoticeKind::kReleaseFailed:
+      return "release_failed";
+    case NoticeKind::kReleaseRolledBack:
+      return "release_rolled_back";
   }
   return "release_completed";
 }
 
 const std::vector<NoticeKind>& AllNoticeKinds() {
-  static const std::vector<NoticeKind> kinds = {NoticeKind::kApprovalRequested, NoticeKind::kReleaseCompleted,
-                                                NoticeKind::kReleaseFailed, NoticeKind::kReleaseRolledBack};
+  static const std::vector<NoticeKind> kinds = {
+      NoticeKind::kApprovalRequested, NoticeKind::kReleaseCompleted, NoticeKind::kReleaseFailed,
+      NoticeKind::kReleaseRolledBack};
   return kinds;
 }
 

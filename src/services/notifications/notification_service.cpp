@@ -4,8 +4,8 @@
 
 #include "core/apps/app_actions.hpp"
 #include "services/apps/app_access.hpp"
-#include "services/platform/audit_log.hpp"
 #include "services/notifications/notification_targets.hpp"
+#include "services/platform/audit_log.hpp"
 #include "store/app_repository.hpp"
 
 namespace slipway::services {
@@ -16,9 +16,11 @@ using store::TxMode;
 namespace {
 
 std::optional<core::Error> CheckTeamName(const std::string& team) {
-  if (team.empty() || team.size() > 64) return core::Invalid("team must have 1 to 64 characters", {{"field", "team"}});
+  if (team.empty() || team.size() > 64)
+    return core::Invalid("team must have 1 to 64 characters", {{"field", "team"}});
   for (unsigned char c : team) {
-    if (c < ' ' || c == 0x7f) return core::Invalid("team must not contain control characters", {{"field", "team"}});
+    if (c < ' ' || c == 0x7f)
+      return core::Invalid("team must not contain control characters", {{"field", "team"}});
   }
   return std::nullopt;
 }
@@ -27,7 +29,8 @@ Result<core::App> AppForSettings(store::Tx& tx, const RequestContext& ctx, const
   auto app = AppForRead(tx, ref);
   if (!app.ok()) return app;
   if (!core::CanOwnApp(ctx.caller, store::apps::MemberRoleOf(tx, app->id, ctx.caller.username))) {
-    return core::Forbidden("only admins and the owners of " + app->name + " may see or change its notifications");
+    return core::Forbidden("only admins and the owners of " + app->name +
+                           " may see or change its notifications");
   }
   return app;
 }
@@ -39,10 +42,12 @@ core::Error TargetError(std::size_t index, const std::string& field, const std::
 
 }  // namespace
 
-NotificationService::NotificationService(store::Database& db, const core::Clock& clock, const SecretBox& secrets)
+NotificationService::NotificationService(store::Database& db, const core::Clock& clock,
+                                         const SecretBox& secrets)
     : db_(db), clock_(clock), secrets_(secrets) {}
 
-NotificationSettingsView NotificationService::View(store::Tx& tx, const std::string& scope, const std::string& key) {
+NotificationSettingsView NotificationService::View(store::Tx& tx, const std::string& scope,
+                                                   const std::string& key) {
   NotificationSettingsView view;
   view.scope = scope;
   view.key = key;
@@ -61,8 +66,9 @@ NotificationSettingsView NotificationService::View(store::Tx& tx, const std::str
 }
 
 // Everything is checked before anything is written: a refused body changes nothing.
-core::Status NotificationService::Replace(store::Tx& tx, const RequestContext& ctx, const std::string& scope,
-                                          const std::string& key, const Parsed<ReplaceTargetsCommand>& command) {
+core::Status NotificationService::Replace(store::Tx& tx, const RequestContext& ctx,
+                                          const std::string& scope, const std::string& key,
+                                          const Parsed<ReplaceTargetsCommand>& command) {
   if (!command.ok()) return command.error();
   const auto* specs = &command->targets;
   std::map<std::string, store::NotificationTarget> existing;
@@ -72,7 +78,8 @@ core::Status NotificationService::Replace(store::Tx& tx, const RequestContext& c
     auto it = existing.find(spec.name);
     if (spec.url) continue;
     if (it == existing.end()) return TargetError(i, "url", "is required for a new target");
-    if (it->second.type != spec.type) return TargetError(i, "url", "is required when the type changes");
+    if (it->second.type != spec.type)
+      return TargetError(i, "url", "is required when the type changes");
   }
   const auto now = clock_.Now();
   std::string summary;
@@ -98,12 +105,14 @@ core::Status NotificationService::Replace(store::Tx& tx, const RequestContext& c
     summary += (summary.empty() ? "" : ", ") + spec.name + " (" + spec.type + ")";
   }
   for (const auto& [name, gone] : existing) store::notifications::DeleteTarget(tx, gone.id);
-  RecordAudit(tx, clock_, ctx, scope + ".notifications", scope, key,
-              summary.empty() ? "removed every notification target" : "notification targets: " + summary);
+  RecordAudit(
+      tx, clock_, ctx, scope + ".notifications", scope, key,
+      summary.empty() ? "removed every notification target" : "notification targets: " + summary);
   return core::Ok{};
 }
 
-Result<NotificationSettingsView> NotificationService::GetApp(const RequestContext& ctx, const std::string& app_ref) {
+Result<NotificationSettingsView> NotificationService::GetApp(const RequestContext& ctx,
+                                                             const std::string& app_ref) {
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> Result<NotificationSettingsView> {
     auto app = AppForSettings(tx, ctx, app_ref);
     if (!app.ok()) return app.error();
@@ -111,29 +120,35 @@ Result<NotificationSettingsView> NotificationService::GetApp(const RequestContex
   });
 }
 
-Result<NotificationSettingsView> NotificationService::PutApp(const RequestContext& ctx, const std::string& app_ref,
-                                                             const Parsed<ReplaceTargetsCommand>& command) {
+Result<NotificationSettingsView> NotificationService::PutApp(
+    const RequestContext& ctx, const std::string& app_ref,
+    const Parsed<ReplaceTargetsCommand>& command) {
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<NotificationSettingsView> {
     auto app = AppForSettings(tx, ctx, app_ref);
     if (!app.ok()) return app.error();
     const auto key = std::to_string(app->id);
-    if (auto replaced = Replace(tx, ctx, "app", key, command); !replaced.ok()) return replaced.error();
+    if (auto replaced = Replace(tx, ctx, "app", key, command); !replaced.ok())
+      return replaced.error();
     return View(tx, "app", key);
   });
 }
 
-Result<NotificationSettingsView> NotificationService::GetTeam(const RequestContext& ctx, const std::string& team) {
+Result<NotificationSettingsView> NotificationService::GetTeam(const RequestContext& ctx,
+                                                              const std::string& team) {
   if (!ctx.caller.IsAdmin()) return core::Forbidden("only admins may see a team's notifications");
   if (auto bad = CheckTeamName(team)) return *bad;
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) { return View(tx, "team", team); });
 }
 
-Result<NotificationSettingsView> NotificationService::PutTeam(const RequestContext& ctx, const std::string& team,
-                                                              const Parsed<ReplaceTargetsCommand>& command) {
-  if (!ctx.caller.IsAdmin()) return core::Forbidden("only admins may change a team's notifications");
+Result<NotificationSettingsView> NotificationService::PutTeam(
+    const RequestContext& ctx, const std::string& team,
+    const Parsed<ReplaceTargetsCommand>& command) {
+  if (!ctx.caller.IsAdmin())
+    return core::Forbidden("only admins may change a team's notifications");
   if (auto bad = CheckTeamName(team)) return *bad;
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<NotificationSettingsView> {
-    if (auto replaced = Replace(tx, ctx, "team", team, command); !replaced.ok()) return replaced.error();
+    if (auto replaced = Replace(tx, ctx, "team", team, command); !replaced.ok())
+      return replaced.error();
     return View(tx, "team", team);
   });
 }

@@ -35,18 +35,21 @@ class NotificationService {
 
   NotificationService(store::Database& db, const core::Clock& clock, const SecretBox& secrets);
 
-  core::Result<NotificationSettingsView> GetApp(const RequestContext& ctx, const std::string& app_ref);
+  core::Result<NotificationSettingsView> GetApp(const RequestContext& ctx,
+                                                const std::string& app_ref);
   /// Replaces the application's targets with the command's: targets keep
   /// their URL and secret when the command leaves them out.
-  core::Result<NotificationSettingsView> PutApp(const RequestContext& ctx, const std::string& app_ref,
+  core::Result<NotificationSettingsView> PutApp(const RequestContext& ctx,
+                                                const std::string& app_ref,
                                                 const Parsed<ReplaceTargetsCommand>& command);
-  core::Result<NotificationSettingsView> GetTeam(const RequestContext& ctx, const std::string& team);
+  core::Result<NotificationSettingsView> GetTeam(const RequestContext& ctx,
+                                                 const std::string& team);
   core::Result<NotificationSettingsView> PutTeam(const RequestContext& ctx, const std::string& team,
                                                  const Parsed<ReplaceTargetsCommand>& command);
 
  private:
-  core::Status Replace(store::Tx& tx, const RequestContext& ctx, const std::string& scope, const std::string& key,
-                       const Parsed<ReplaceTargetsCommand>& command);
+  core::Status Replace(store::Tx& tx, const RequestContext& ctx, const std::string& scope,
+                       const std::string& key, const Parsed<ReplaceTargetsCommand>& command);
   NotificationSettingsView View(store::Tx& tx, const std::string& scope, const std::string& key);
 
   store::Database& db_;

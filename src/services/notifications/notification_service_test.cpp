@@ -20,7 +20,8 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr const char* kRobotUrl = "https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123";
+constexpr const char* kRobotUrl =
+    "https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123";
 constexpr const char* kHookUrl = "https://hooks.example.com/slipway";
 
 class NotificationTest : public ::testing::Test {
@@ -61,7 +62,8 @@ class NotificationTest : public ::testing::Test {
       store::apps::PutMember(tx, app_id_, "alice", core::MemberRole::kOwner);
       store::apps::PutMember(tx, app_id_, "dan", core::MemberRole::kDeveloper);
     });
-    connections_.notifier = [this](const NotifierChannel& c) -> std::shared_ptr<connectors::Notifier> {
+    connections_.notifier =
+        [this](const NotifierChannel& c) -> std::shared_ptr<connectors::Notifier> {
       channels_.push_back(c);
       auto& fake = fakes_[c.url];
       if (!fake) fake = std::make_shared<connectors::FakeNotifier>();
@@ -110,9 +112,15 @@ class NotificationTest : public ::testing::Test {
 };
 
 TEST_F(NotificationTest, TargetsAreStoredSealedAndShownWithoutSecrets) {
-  json::object body{{"targets", json::array{
-      json::object{{"name", "ops"}, {"type", "dingtalk"}, {"url", kRobotUrl}, {"secret", "SECabc"}},
-      json::object{{"name", "pager"}, {"type", "webhook"}, {"url", kHookUrl}, {"kinds", json::array{"release_failed"}}}}}};
+  json::object body{
+      {"targets",
+       json::array{
+           json::object{
+               {"name", "ops"}, {"type", "dingtalk"}, {"url", kRobotUrl}, {"secret", "SECabc"}},
+           json::object{{"name", "pager"},
+                        {"type", "webhook"},
+                        {"url", kHookUrl},
+                        {"kinds", json::array{"release_failed"}}}}}};
   auto put = PutApp(alice_, "shop", body);
   ASSERT_TRUE(put.ok()) << put.error().message;
   ASSERT_EQ(put->targets.size(), 2u);
@@ -124,31 +132,44 @@ TEST_F(NotificationTest, TargetsAreStoredSealedAndShownWithoutSecrets) {
   EXPECT_EQ(put->targets[1].kinds, std::vector<std::string>{"release_failed"});
   // Nothing in the database reads as the token or the secret.
   auto leaked = store::InTx(*db_, store::TxMode::kRead, [](store::Tx& tx) {
-    return tx.QueryOne("SELECT COUNT(*) FROM notification_targets WHERE url_sealed LIKE '%0123456789abcdef%' "
-                       "OR secret_sealed LIKE '%SECabc%'")->Int(0);
+    return tx
+        .QueryOne(
+            "SELECT COUNT(*) FROM notification_targets WHERE url_sealed LIKE '%0123456789abcdef%' "
+            "OR secret_sealed LIKE '%SECabc%'")
+        ->Int(0);
   });
   EXPECT_EQ(leaked, 0);
   EXPECT_EQ(*secrets_.Open(ops.url_sealed), kRobotUrl);
 
   // Left out: URL and secret stay; null removes the secret; unlisted targets go.
-  auto kept = PutApp(alice_, "shop", {{"targets", json::array{json::object{{"name", "ops"}, {"type", "dingtalk"}}}}});
+  auto kept =
+      PutApp(alice_, "shop",
+             {{"targets", json::array{json::object{{"name", "ops"}, {"type", "dingtalk"}}}}});
   ASSERT_TRUE(kept.ok()) << kept.error().message;
   ASSERT_EQ(kept->targets.size(), 1u);
   EXPECT_EQ(*secrets_.Open(kept->targets[0].url_sealed), kRobotUrl);
   EXPECT_EQ(*secrets_.Open(kept->targets[0].secret_sealed), "SECabc");
-  auto cleared = PutApp(alice_, "shop",
-                                  {{"targets", json::array{json::object{{"name", "ops"}, {"type", "dingtalk"}, {"secret", nullptr}}}}});
+  auto cleared = PutApp(
+      alice_, "shop",
+      {{"targets",
+        json::array{json::object{{"name", "ops"}, {"type", "dingtalk"}, {"secret", nullptr}}}}});
   EXPECT_TRUE(cleared->targets[0].secret_sealed.empty());
   EXPECT_EQ(settings_.GetApp(admin_, "shop")->targets.size(), 1u);
 }
 
 TEST_F(NotificationTest, RefusedBodiesChangeNothing) {
-  ASSERT_TRUE(PutApp(alice_, "shop", {{"targets", json::array{json::object{
-                                                 {"name", "ops"}, {"type", "dingtalk"}, {"url", kRobotUrl}}}}}).ok());
-  auto new_without_url = PutApp(alice_, "shop", {{"targets", json::array{
-      json::object{{"name", "ops"}, {"type", "dingtalk"}}, json::object{{"name", "new"}, {"type", "webhook"}}}}});
+  ASSERT_TRUE(PutApp(alice_, "shop",
+                     {{"targets", json::array{json::object{
+                                      {"name", "ops"}, {"type", "dingtalk"}, {"url", kRobotUrl}}}}})
+                  .ok());
+  auto new_without_url =
+      PutApp(alice_, "shop",
+             {{"targets", json::array{json::object{{"name", "ops"}, {"type", "dingtalk"}},
+                                      json::object{{"name", "new"}, {"type", "webhook"}}}}});
   EXPECT_EQ(Field(new_without_url.error()), "targets[1].url");
-  auto type_change = PutApp(alice_, "shop", {{"targets", json::array{json::object{{"name", "ops"}, {"type", "webhook"}}}}});
+  auto type_change =
+      PutApp(alice_, "shop",
+             {{"targets", json::array{json::object{{"name", "ops"}, {"type", "webhook"}}}}});
   EXPECT_EQ(Field(type_change.error()), "targets[0].url");
   EXPECT_EQ(Field(PutApp(alice_, "shop", {}).error()), "targets");
   auto view = settings_.GetApp(alice_, "shop");
@@ -166,8 +187,10 @@ TEST_F(NotificationTest, OwnersManageTheirApplicationAndAdminsTheTeams) {
   EXPECT_EQ(settings_.GetTeam(alice_, "trade").error().code, core::Code::kForbidden);
   EXPECT_EQ(PutTeam(alice_, "trade", empty).error().code, core::Code::kForbidden);
   EXPECT_EQ(PutTeam(admin_, std::string(65, 't'), empty).error().code, core::Code::kInvalid);
-  auto team = PutTeam(admin_, "trade", {{"targets", json::array{json::object{
-                                                       {"name", "team-hook"}, {"type", "webhook"}, {"url", kHookUrl}}}}});
+  auto team = PutTeam(
+      admin_, "trade",
+      {{"targets",
+        json::array{json::object{{"name", "team-hook"}, {"type", "webhook"}, {"url", kHookUrl}}}}});
   ASSERT_TRUE(team.ok()) << team.error().message;
   EXPECT_EQ(team->scope, "team");
   // The application's owner sees what the team adds, without its URL.
@@ -178,14 +201,27 @@ TEST_F(NotificationTest, OwnersManageTheirApplicationAndAdminsTheTeams) {
 }
 
 TEST_F(NotificationTest, ANoticeReachesEveryTargetOfItsKindOnceWithAStableId) {
-  ASSERT_TRUE(PutApp(alice_, "shop", {{"targets", json::array{
-      json::object{{"name", "ops"}, {"type", "dingtalk"}, {"url", kRobotUrl}, {"secret", "SECabc"}},
-      json::object{{"name", "failures"}, {"type", "webhook"}, {"url", "https://other.example/x"},
-                   {"kinds", json::array{"release_failed"}}}}}}).ok());
+  ASSERT_TRUE(
+      PutApp(alice_, "shop",
+             {{"targets", json::array{json::object{{"name", "ops"},
+                                                   {"type", "dingtalk"},
+                                                   {"url", kRobotUrl},
+                                                   {"secret", "SECabc"}},
+                                      json::object{{"name", "failures"},
+                                                   {"type", "webhook"},
+                                                   {"url", "https://other.example/x"},
+                                                   {"kinds", json::array{"release_failed"}}}}}})
+          .ok());
   // The team names the same robot: it gets the notice once.
-  ASSERT_TRUE(PutTeam(admin_, "trade", {{"targets", json::array{
-      json::object{{"name", "robot"}, {"type", "dingtalk"}, {"url", kRobotUrl}},
-      json::object{{"name", "hook"}, {"type", "webhook"}, {"url", kHookUrl}, {"secret", "k"}}}}}).ok());
+  ASSERT_TRUE(
+      PutTeam(
+          admin_, "trade",
+          {{"targets",
+            json::array{
+                json::object{{"name", "robot"}, {"type", "dingtalk"}, {"url", kRobotUrl}},
+                json::object{
+                    {"name", "hook"}, {"type", "webhook"}, {"url", kHookUrl}, {"secret", "k"}}}}})
+          .ok());
   Enqueue();
   EXPECT_EQ(RunAll(), 2);
   ASSERT_EQ(Fake(kRobotUrl)->notices().size(), 1u);
@@ -213,9 +249,15 @@ TEST_F(NotificationTest, ANoticeReachesEveryTargetOfItsKindOnceWithAStableId) {
 }
 
 TEST_F(NotificationTest, TransientFailuresAreRetriedAndPermanentOnesFailWithTheReason) {
-  ASSERT_TRUE(PutApp(alice_, "shop", {{"targets", json::array{
-      json::object{{"name", "flaky"}, {"type", "webhook"}, {"url", kHookUrl}},
-      json::object{{"name", "wrong-secret"}, {"type", "dingtalk"}, {"url", kRobotUrl}, {"secret", "SECwrong"}}}}}).ok());
+  ASSERT_TRUE(
+      PutApp(alice_, "shop",
+             {{"targets",
+               json::array{json::object{{"name", "flaky"}, {"type", "webhook"}, {"url", kHookUrl}},
+                           json::object{{"name", "wrong-secret"},
+                                        {"type", "dingtalk"},
+                                        {"url", kRobotUrl},
+                                        {"secret", "SECwrong"}}}}})
+          .ok());
   Fake(kHookUrl)->FailNext(core::Error{core::Code::kTransient, "webhook: HTTP 503", {}});
   Fake(kRobotUrl)->FailNext(core::Unauthenticated("dingtalk: sign not match (errcode 310000)"));
   Enqueue(NoticeKind::kReleaseFailed);
@@ -242,9 +284,12 @@ TEST_F(NotificationTest, TransientFailuresAreRetriedAndPermanentOnesFailWithTheR
 }
 
 TEST_F(NotificationTest, RetriesThatRunOutReadAsFailed) {
-  ASSERT_TRUE(PutApp(alice_, "shop", {{"targets", json::array{
-      json::object{{"name", "down"}, {"type", "webhook"}, {"url", kHookUrl}}}}}).ok());
-  for (int i = 0; i < 3; ++i) Fake(kHookUrl)->FailNext(core::Error{core::Code::kTransient, "timeout", {}});
+  ASSERT_TRUE(PutApp(alice_, "shop",
+                     {{"targets", json::array{json::object{
+                                      {"name", "down"}, {"type", "webhook"}, {"url", kHookUrl}}}}})
+                  .ok());
+  for (int i = 0; i < 3; ++i)
+    Fake(kHookUrl)->FailNext(core::Error{core::Code::kTransient, "timeout", {}});
   Enqueue(NoticeKind::kReleaseCompleted);
   for (int i = 0; i < 4; ++i) {
     RunAll();
@@ -258,8 +303,10 @@ TEST_F(NotificationTest, RetriesThatRunOutReadAsFailed) {
 }
 
 TEST_F(NotificationTest, ATargetRemovedBeforeDeliveryIsSkipped) {
-  ASSERT_TRUE(PutApp(alice_, "shop", {{"targets", json::array{
-      json::object{{"name", "ops"}, {"type", "webhook"}, {"url", kHookUrl}}}}}).ok());
+  ASSERT_TRUE(PutApp(alice_, "shop",
+                     {{"targets", json::array{json::object{
+                                      {"name", "ops"}, {"type", "webhook"}, {"url", kHookUrl}}}}})
+                  .ok());
   Enqueue();
   ASSERT_TRUE(PutApp(alice_, "shop", {{"targets", json::array{}}}).ok());
   RunAll();

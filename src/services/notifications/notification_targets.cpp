@@ -52,7 +52,8 @@ std::optional<std::string> CheckTargetUrl(std::string_view type, std::string_vie
   }
   if (type == "dingtalk") {
     auto query = url.find('?');
-    if (query == std::string_view::npos || url.find("access_token=", query) == std::string_view::npos) {
+    if (query == std::string_view::npos ||
+        url.find("access_token=", query) == std::string_view::npos) {
       return "must be the robot's webhook URL with its access_token";
     }
   }

@@ -59,13 +59,18 @@ class AuditServiceTest : public ::testing::Test {
   // "type:id" of every record the caller reads with `command`.
   std::set<std::string> Read(const RequestContext& ctx, AuditListCommand command = {}) {
     std::set<std::string> out;
-    for (const auto& r : audit_.List(ctx, command).records) out.insert(r.object_type + ":" + r.object_id);
+    for (const auto& r : audit_.List(ctx, command).records)
+      out.insert(r.object_type + ":" + r.object_id);
     return out;
   }
 
-  static RequestContext As(const std::string& user, core::Role role) { return {{0, user, role}, "r-" + user}; }
+  static RequestContext As(const std::string& user, core::Role role) {
+    return {{0, user, role}, "r-" + user};
+  }
 
-  std::string Of(const char* type, std::int64_t id) { return std::string(type) + ":" + std::to_string(id); }
+  std::string Of(const char* type, std::int64_t id) {
+    return std::string(type) + ":" + std::to_string(id);
+  }
 
   testing::TestDatabase db_ = testing::OpenTestDatabase();
   core::SimulatedClock clock_;
@@ -87,7 +92,8 @@ TEST_F(AuditServiceTest, ANonMemberReadsNoneOfAnApplicationsRecords) {
   AuditListCommand shop;
   shop.object_type = "app";
   shop.object_ref = std::to_string(shop_);
-  EXPECT_TRUE(Read(As("carol", core::Role::kApprover), shop).empty()) << "a member of another application";
+  EXPECT_TRUE(Read(As("carol", core::Role::kApprover), shop).empty())
+      << "a member of another application";
 }
 
 TEST_F(AuditServiceTest, AnApplicationIsFoundByNameAsByItsId) {

@@ -12,8 +12,8 @@
 #include "connectors/notifier.hpp"
 #include "connectors/registry.hpp"
 #include "connectors/tapd.hpp"
-#include "core/environments/cluster.hpp"
 #include "core/common/error.hpp"
+#include "core/environments/cluster.hpp"
 
 namespace slipway::services {
 
@@ -42,7 +42,8 @@ struct Connections {
   /// The zone lanes' external names live in (R-LANE-6); its apex is dns->zone().
   std::shared_ptr<connectors::DnsZone> dns;
   /// Opens a client for a cluster (its kubeconfig already unsealed).
-  std::function<core::Result<std::shared_ptr<connectors::Kubernetes>>(const core::Cluster&)> kubernetes;
+  std::function<core::Result<std::shared_ptr<connectors::Kubernetes>>(const core::Cluster&)>
+      kubernetes;
   /// Opens a notifier for one target (DingTalk robots and webhooks are
   /// configured by people per application or team, not in the configuration).
   std::function<std::shared_ptr<connectors::Notifier>(const NotifierChannel&)> notifier;

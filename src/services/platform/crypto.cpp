@@ -51,9 +51,9 @@ std::string PasswordHasher::Hash(std::string_view password) const {
   std::size_t encoded_len =
       argon2_encodedlen(time_cost, memory_kib, parallelism, sizeof salt, hash_len, Argon2_id);
   std::string encoded(encoded_len, '\0');
-  int rc = argon2id_hash_encoded(time_cost, memory_kib, parallelism, password.data(),
-                                 password.size(), salt, sizeof salt, hash_len, encoded.data(),
-                                 encoded.size());
+  int rc =
+      argon2id_hash_encoded(time_cost, memory_kib, parallelism, password.data(), password.size(),
+                            salt, sizeof salt, hash_len, encoded.data(), encoded.size());
   if (rc != ARGON2_OK) throw std::runtime_error(std::string("argon2: ") + argon2_error_message(rc));
   encoded.resize(encoded.find('\0'));
   return encoded;

@@ -4,7 +4,8 @@
 
 namespace slipway::services {
 
-core::Result<ResealReport> ResealAll(store::Database& db, const SecretBox& old_key, const SecretBox& new_key) {
+core::Result<ResealReport> ResealAll(store::Database& db, const SecretBox& old_key,
+                                     const SecretBox& new_key) {
   auto tx = db.Begin(store::TxMode::kWrite);
   ResealReport report;
   for (auto& value : store::ReadSealedValues(*tx)) {
@@ -14,9 +15,10 @@ core::Result<ResealReport> ResealAll(store::Database& db, const SecretBox& old_k
         ++report.already_new;
         continue;
       }
-      return core::Invalid(value.table + "." + value.column + " of row " + std::to_string(value.id) +
-                               " opens with neither the old key nor the new one; nothing was changed",
-                           {{"field", "old_key"}});
+      return core::Invalid(
+          value.table + "." + value.column + " of row " + std::to_string(value.id) +
+              " opens with neither the old key nor the new one; nothing was changed",
+          {{"field", "old_key"}});
     }
     value.sealed = new_key.Seal(*plain);
     store::WriteSealedValue(*tx, value);

@@ -22,6 +22,7 @@ struct ResealReport {
 /// (kInvalid naming the table, column and row) and nothing is changed.
 /// Values already sealed with the new key are left alone, so running it
 /// again after a rotation changes nothing.
-core::Result<ResealReport> ResealAll(store::Database& db, const SecretBox& old_key, const SecretBox& new_key);
+core::Result<ResealReport> ResealAll(store::Database& db, const SecretBox& old_key,
+                                     const SecretBox& new_key);
 
 }  // namespace slipway::services

@@ -18,13 +18,19 @@ class KeyRotationTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto tx = db_->Begin(store::TxMode::kWrite);
-    tx->Exec("INSERT INTO clusters (name, connection, kubeconfig_sealed, config_backend, created_at, updated_at) "
-             "VALUES ('prod', 'kubeconfig', ?, 'consul', 1, 1)",
-             {old_.Seal("apiVersion: v1\nkind: Config\n")});
-    tx->Exec("INSERT INTO notification_targets (scope, scope_key, name, type, url_sealed, url_shown, secret_sealed, "
-             "kinds, updated_by, created_at, updated_at) VALUES ('team', 'pay', 'robot', 'dingtalk', ?, 'masked', ?, "
-             "'[]', 'alice', 1, 1)",
-             {old_.Seal("https://oapi.dingtalk.com/robot/send?access_token=t0ken"), old_.Seal("SEC123")});
+    tx->Exec(
+        "INSERT INTO clusters (name, connection, kubeconfig_sealed, config_backend, created_at, "
+        "updated_at) "
+        "VALUES ('prod', 'kubeconfig', ?, 'consul', 1, 1)",
+        {old_.Seal("apiVersion: v1\nkind: Config\n")});
+    tx->Exec(
+        "INSERT INTO notification_targets (scope, scope_key, name, type, url_sealed, url_shown, "
+        "secret_sealed, "
+        "kinds, updated_by, created_at, updated_at) VALUES ('team', 'pay', 'robot', 'dingtalk', ?, "
+        "'masked', ?, "
+        "'[]', 'alice', 1, 1)",
+        {old_.Seal("https://oapi.dingtalk.com/robot/send?access_token=t0ken"),
+         old_.Seal("SEC123")});
     tx->Commit();
   }
 
@@ -65,17 +71,21 @@ TEST_F(KeyRotationTest, RunningItAgainChangesNothing) {
 TEST_F(KeyRotationTest, AValueNeitherKeyOpensStopsItAndNothingChanges) {
   {
     auto tx = db_->Begin(store::TxMode::kWrite);
-    tx->Exec("INSERT INTO clusters (name, connection, kubeconfig_sealed, config_backend, created_at, updated_at) "
-             "VALUES ('stray', 'kubeconfig', ?, 'consul', 1, 1)",
-             {Box(3).Seal("sealed with some other key")});
+    tx->Exec(
+        "INSERT INTO clusters (name, connection, kubeconfig_sealed, config_backend, created_at, "
+        "updated_at) "
+        "VALUES ('stray', 'kubeconfig', ?, 'consul', 1, 1)",
+        {Box(3).Seal("sealed with some other key")});
     tx->Commit();
   }
   auto refused = ResealAll(*db_, old_, new_);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kInvalid);
-  EXPECT_NE(refused.error().message.find("clusters.kubeconfig_sealed"), std::string::npos) << refused.error().message;
+  EXPECT_NE(refused.error().message.find("clusters.kubeconfig_sealed"), std::string::npos)
+      << refused.error().message;
   const auto still_old = Plain(old_);
-  EXPECT_EQ(std::count(still_old.begin(), still_old.end(), "<cannot open>"), 1) << "only the stray value";
+  EXPECT_EQ(std::count(still_old.begin(), still_old.end(), "<cannot open>"), 1)
+      << "only the stray value";
 }
 
 }  // namespace

@@ -41,23 +41,25 @@ SecretBox::SecretBox(const Key& key) : key_(key) {
 }
 
 std::string SecretBox::Seal(std::string_view plaintext) const {
-  std::vector<unsigned char> buf(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size());
+  std::vector<unsigned char> buf(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES +
+                                 plaintext.size());
   randombytes_buf(buf.data(), crypto_secretbox_NONCEBYTES);
   crypto_secretbox_easy(buf.data() + crypto_secretbox_NONCEBYTES,
-                        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(), buf.data(),
-                        key_.data());
+                        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                        buf.data(), key_.data());
   return std::string(kPrefix) + ToBase64(buf.data(), buf.size());
 }
 
 core::Result<std::string> SecretBox::Open(std::string_view sealed) const {
-  core::Error bad{core::Code::kInternal, "a stored secret cannot be opened: was the secret key changed?", {}};
+  core::Error bad{
+      core::Code::kInternal, "a stored secret cannot be opened: was the secret key changed?", {}};
   if (sealed.substr(0, kPrefix.size()) != kPrefix) return bad;
   auto raw = FromBase64(sealed.substr(kPrefix.size()));
   if (!raw || raw->size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return bad;
   std::string plain(raw->size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
-  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()),
-                                 raw->data() + crypto_secretbox_NONCEBYTES,
-                                 raw->size() - crypto_secretbox_NONCEBYTES, raw->data(), key_.data()) != 0) {
+  if (crypto_secretbox_open_easy(
+          reinterpret_cast<unsigned char*>(plain.data()), raw->data() + crypto_secretbox_NONCEBYTES,
+          raw->size() - crypto_secretbox_NONCEBYTES, raw->data(), key_.data()) != 0) {
     return bad;
   }
   return plain;
@@ -66,7 +68,8 @@ core::Result<std::string> SecretBox::Open(std::string_view sealed) const {
 core::Result<SecretBox::Key> SecretBox::KeyFromBase64(std::string_view text) {
   auto raw = FromBase64(text);
   if (!raw || raw->size() != kKeyBytes) {
-    return core::Invalid("the secret key must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+    return core::Invalid(
+        "the secret key must be 32 bytes, base64-encoded (openssl rand -base64 32)");
   }
   Key key;
   std::copy(raw->begin(), raw->end(), key.begin());

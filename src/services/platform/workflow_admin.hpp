@@ -1,10 +1,9 @@
 #pragma once
 // An admin's repair tools for workflows: look, signal, cancel. Each change
 // is audited in the transaction that makes it.
+#include <boost/json/value.hpp>
 #include <optional>
 #include <string>
-
-#include <boost/json/value.hpp>
 
 #include "core/common/clock.hpp"
 #include "core/common/error.hpp"
@@ -32,8 +31,10 @@ class WorkflowAdmin {
 
   core::Result<engine::Workflow> Get(const std::string& id);
   /// The workflow after the signal; the engine's Conflict/NotFound otherwise.
-  core::Result<engine::Workflow> Signal(const RequestContext& ctx, const SignalWorkflowCommand& command);
-  core::Result<engine::Workflow> Cancel(const RequestContext& ctx, const CancelWorkflowCommand& command);
+  core::Result<engine::Workflow> Signal(const RequestContext& ctx,
+                                        const SignalWorkflowCommand& command);
+  core::Result<engine::Workflow> Cancel(const RequestContext& ctx,
+                                        const CancelWorkflowCommand& command);
 
  private:
   store::Database& db_;

@@ -14,12 +14,10 @@ class WorkflowAdminTest : public ::testing::Test {
  protected:
   void SetUp() override {
     engine::Registry registry;
-    registry.Add({"gate",
-                  {{"wait",
-                    [](engine::StepContext& ctx) {
-                      if (!ctx.signal) return engine::WaitSignal("go", {});
-                      return engine::Succeeded();
-                    }}}});
+    registry.Add({"gate", {{"wait", [](engine::StepContext& ctx) {
+                              if (!ctx.signal) return engine::WaitSignal("go", {});
+                              return engine::Succeeded();
+                            }}}});
     engine::EngineSettings settings;
     settings.owner_id = "test";
     engine_ = std::make_unique<engine::Engine>(*db_, clock_, std::move(registry), settings);
@@ -34,13 +32,16 @@ class WorkflowAdminTest : public ::testing::Test {
 
   std::int64_t AuditCount(const std::string& action) {
     return store::InTx(*db_, store::TxMode::kRead, [&](store::Tx& tx) {
-      return tx.QueryOne("SELECT count(*) FROM audit WHERE action = ? AND object_id = ?", {action, id_})->Int(0);
+      return tx
+          .QueryOne("SELECT count(*) FROM audit WHERE action = ? AND object_id = ?", {action, id_})
+          ->Int(0);
     });
   }
 
   // Makes every audit write fail from now on, as a full disk or a lost table would.
   void BreakTheAuditLog() {
-    store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) { tx.Exec("DROP TABLE audit", {}); });
+    store::InTx(*db_, store::TxMode::kWrite,
+                [&](store::Tx& tx) { tx.Exec("DROP TABLE audit", {}); });
   }
 
   testing::TestDatabase db_ = testing::OpenTestDatabase();
@@ -74,7 +75,8 @@ TEST_F(WorkflowAdminTest, AFailingAuditWriteLeavesTheWorkflowUnsignalled) {
   }
   auto workflow = engine_->Get(id_);
   EXPECT_EQ(workflow->state, engine::WorkflowState::kRunning);
-  EXPECT_EQ(workflow->steps.at(0).state, engine::StepState::kWaiting) << "the signal took effect without its record";
+  EXPECT_EQ(workflow->steps.at(0).state, engine::StepState::kWaiting)
+      << "the signal took effect without its record";
 }
 
 TEST_F(WorkflowAdminTest, AFailingAuditWriteLeavesTheWorkflowRunning) {

@@ -6,9 +6,11 @@
 
 namespace slipway::services {
 
-EnvironmentService::DeleteHooks EnvironmentDeleteHooks(const core::Clock& clock, ChangeService& changes) {
+EnvironmentService::DeleteHooks EnvironmentDeleteHooks(const core::Clock& clock,
+                                                       ChangeService& changes) {
   EnvironmentService::DeleteHooks hooks;
-  hooks.refusal = [&clock, &changes](store::Tx& tx, std::int64_t env_id) -> std::optional<std::string> {
+  hooks.refusal = [&clock, &changes](store::Tx& tx,
+                                     std::int64_t env_id) -> std::optional<std::string> {
     auto active = store::releases::ActiveOn(tx, env_id);
     if (!active || SettleIfStopped(tx, clock, changes, *active)) return std::nullopt;
     return "release " + std::to_string(active->id) + " of this environment is " +

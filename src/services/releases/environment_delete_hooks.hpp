@@ -11,6 +11,7 @@ class ChangeService;
 
 /// refusal: the environment's active release, unless it is settled first
 /// because its workflow is gone; detach: ChangeService::CloseForDeletedEnvironment.
-EnvironmentService::DeleteHooks EnvironmentDeleteHooks(const core::Clock& clock, ChangeService& changes);
+EnvironmentService::DeleteHooks EnvironmentDeleteHooks(const core::Clock& clock,
+                                                       ChangeService& changes);
 
 }  // namespace slipway::services

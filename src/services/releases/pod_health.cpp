@@ -7,8 +7,8 @@ namespace slipway::services {
 namespace {
 
 bool Fatal(const std::string& reason) {
-  return reason == "ImagePullBackOff" || reason == "CrashLoopBackOff" || reason == "InvalidImageName" ||
-         reason == "CreateContainerConfigError";
+  return reason == "ImagePullBackOff" || reason == "CrashLoopBackOff" ||
+         reason == "InvalidImageName" || reason == "CreateContainerConfigError";
 }
 
 }  // namespace

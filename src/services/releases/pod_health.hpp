@@ -9,7 +9,7 @@
 namespace slipway::services {
 
 struct PodHealth {
-  int total = 0;     ///< pods running the image, not terminating
+  int total = 0;  ///< pods running the image, not terminating
   int ready = 0;
   int restarts = 0;  ///< summed; a change while "stable" restarts the window
   /// Set when waiting longer will not help: "2 pods: ImagePullBackOff (…)".

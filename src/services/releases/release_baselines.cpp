@@ -11,19 +11,24 @@ namespace slipway::services {
 
 using store::TxMode;
 
-core::Result<std::vector<core::Baseline>> ReleaseService::Baselines(const RequestContext&, const std::string& env_ref) {
-  return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<std::vector<core::Baseline>> {
-    auto id = core::ParseId(env_ref);
-    if (!id || !store::environments::Get(tx, *id)) return core::NotFound("no environment " + env_ref);
-    return store::baselines::List(tx, *id);
-  });
+core::Result<std::vector<core::Baseline>> ReleaseService::Baselines(const RequestContext&,
+                                                                    const std::string& env_ref) {
+  return store::InTx(db_, TxMode::kRead,
+                     [&](store::Tx& tx) -> core::Result<std::vector<core::Baseline>> {
+                       auto id = core::ParseId(env_ref);
+                       if (!id || !store::environments::Get(tx, *id))
+                         return core::NotFound("no environment " + env_ref);
+                       return store::baselines::List(tx, *id);
+                     });
 }
 
-core::Result<BaselineDiff> ReleaseService::DiffBaselines(const RequestContext&, const std::string& env_ref,
+core::Result<BaselineDiff> ReleaseService::DiffBaselines(const RequestContext&,
+                                                         const std::string& env_ref,
                                                          std::int64_t from, std::int64_t to) {
   return store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<BaselineDiff> {
     auto id = core::ParseId(env_ref);
-    if (!id || !store::environments::Get(tx, *id)) return core::NotFound("no environment " + env_ref);
+    if (!id || !store::environments::Get(tx, *id))
+      return core::NotFound("no environment " + env_ref);
     auto a = store::baselines::Get(tx, *id, from);
     auto b = store::baselines::Get(tx, *id, to);
     if (!a) return core::NotFound("no baseline version " + std::to_string(from));
@@ -31,14 +36,16 @@ core::Result<BaselineDiff> ReleaseService::DiffBaselines(const RequestContext&, 
     BaselineDiff diff;
     diff.fields = core::DiffBaselines(core::BaselineContent(a->image, a->image_digest, a->spec),
                                       core::BaselineContent(b->image, b->image_digest, b->spec));
-    // A baseline without configuration says nothing about it: no diff rather than "every file removed".
+    // A baseline without configuration says nothing about it: no diff rather than "every file
+    // removed".
     diff.config_compared = a->config_recorded && b->config_recorded;
     if (diff.config_compared) diff.config = core::DiffConfigFiles(a->config, b->config);
     return diff;
   });
 }
 
-core::Result<ConfigDrift> ReleaseService::DriftOf(const RequestContext&, const std::string& env_ref) {
+core::Result<ConfigDrift> ReleaseService::DriftOf(const RequestContext&,
+                                                  const std::string& env_ref) {
   struct Read {
     core::Environment env;
     core::App app;
@@ -51,7 +58,8 @@ core::Result<ConfigDrift> ReleaseService::DriftOf(const RequestContext&, const s
     if (!env) return core::NotFound("no environment " + env_ref);
     auto app = store::apps::Get(tx, env->app_id);
     auto cluster = store::clusters::Get(tx, env->cluster_id);
-    if (!app || !cluster) return core::NotFound("the application or cluster of environment " + env_ref + " is gone");
+    if (!app || !cluster)
+      return core::NotFound("the application or cluster of environment " + env_ref + " is gone");
     return Read{*env, *app, cluster->cluster, store::baselines::Latest(tx, env->id)};
   });
   if (!read.ok()) return read.error();

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "core/releases/canary_plan.hpp"
 #include "core/changes/change.hpp"
 #include "core/common/clock.hpp"
 #include "core/environments/environment.hpp"
+#include "core/releases/canary_plan.hpp"
 #include "core/releases/release.hpp"
 #include "services/platform/context.hpp"
 #include "store/baseline_config_repository.hpp"
@@ -43,13 +43,15 @@ struct ReleaseTarget {
 };
 
 /// The steps people see, for a one-shot or a canary release with `plan`.
-std::vector<core::ReleaseStep> DisplaySteps(const ReleaseTarget& target, const std::vector<core::CanaryStep>& plan);
+std::vector<core::ReleaseStep> DisplaySteps(const ReleaseTarget& target,
+                                            const std::vector<core::CanaryStep>& plan);
 
 /// Records and starts a release of `change` on `env`. Conflict when the
 /// environment has an active release (details.release_id) or the change was
 /// released already. For kind "release" the change moves to releasing.
-core::Result<core::Release> BeginRelease(store::Tx& tx, const core::Clock& clock, engine::Engine& engine,
-                                         ChangeService& changes, const RequestContext& ctx, core::Change change,
+core::Result<core::Release> BeginRelease(store::Tx& tx, const core::Clock& clock,
+                                         engine::Engine& engine, ChangeService& changes,
+                                         const RequestContext& ctx, core::Change change,
                                          const core::Environment& env, ReleaseTarget target);
 
 }  // namespace slipway::services

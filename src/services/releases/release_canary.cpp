@@ -26,28 +26,38 @@ json::object Kept(const core::CanaryProgress& progress, json::object scratch) {
 
 }  // namespace
 
-StepOutcome ReleaseRunner::DeployCanary(engine::StepContext&, const Loaded& l, connectors::Kubernetes& kube,
-                                        json::object scratch) {
+StepOutcome ReleaseRunner::DeployCanary(engine::StepContext&, const Loaded& l,
+                                        connectors::Kubernetes& kube, json::object scratch) {
   auto progress = core::ReadCanaryProgress(scratch);
   for (;;) {
     Reconciled outcome;
     switch (progress.phase) {
-      case core::CanaryPhase::kScale: outcome = CanaryScale(l, kube, progress, scratch); break;
-      case core::CanaryPhase::kSettle: outcome = CanarySettle(l, kube, progress, scratch); break;
-      case core::CanaryPhase::kPaused: outcome = CanaryPause(l, progress, scratch); break;
-      case core::CanaryPhase::kFinal: outcome = CanaryPromote(l, kube, progress, scratch); break;
-      case core::CanaryPhase::kFinalWait: return CanaryFinish(l, kube, progress, scratch);
+      case core::CanaryPhase::kScale:
+        outcome = CanaryScale(l, kube, progress, scratch);
+        break;
+      case core::CanaryPhase::kSettle:
+        outcome = CanarySettle(l, kube, progress, scratch);
+        break;
+      case core::CanaryPhase::kPaused:
+        outcome = CanaryPause(l, progress, scratch);
+        break;
+      case core::CanaryPhase::kFinal:
+        outcome = CanaryPromote(l, kube, progress, scratch);
+        break;
+      case core::CanaryPhase::kFinalWait:
+        return CanaryFinish(l, kube, progress, scratch);
     }
     if (outcome) return *std::move(outcome);
   }
 }
 
-Reconciled ReleaseRunner::CanaryScale(const Loaded& l, connectors::Kubernetes& kube, core::CanaryProgress& progress,
-                                      const json::object& scratch) {
+Reconciled ReleaseRunner::CanaryScale(const Loaded& l, connectors::Kubernetes& kube,
+                                      core::CanaryProgress& progress, const json::object& scratch) {
   const auto& step = l.plan[progress.step];
   auto canary = ApplyEnvironmentObjects(kube, Input(l, core::kTrackCanary, step.canary));
   if (!canary.ok()) {
-    if (RetryableClusterError(canary.error())) return Retry(l, Kept(progress, scratch), canary.error());
+    if (RetryableClusterError(canary.error()))
+      return Retry(l, Kept(progress, scratch), canary.error());
     return Abandon(l, &kube, "the cluster refused the canary: " + canary.error().message, true);
   }
   auto scaled = kube.Scale(connectors::kube::kDeployments, l.env.namespace_name,
@@ -58,18 +68,22 @@ Reconciled ReleaseRunner::CanaryScale(const Loaded& l, connectors::Kubernetes& k
   return std::nullopt;
 }
 
-Reconciled ReleaseRunner::CanarySettle(const Loaded& l, connectors::Kubernetes& kube, core::CanaryProgress& progress,
+Reconciled ReleaseRunner::CanarySettle(const Loaded& l, connectors::Kubernetes& kube,
+                                       core::CanaryProgress& progress,
                                        const json::object& scratch) {
   const auto& step = l.plan[progress.step];
   const int display = progress.step + 1;
-  auto pods = kube.ListPods(l.env.namespace_name, core::PodSelector(l.app.name, l.env.env_type, core::kTrackCanary));
+  auto pods = kube.ListPods(l.env.namespace_name,
+                            core::PodSelector(l.app.name, l.env.env_type, core::kTrackCanary));
   if (!pods.ok()) return Retry(l, Kept(progress, scratch), pods.error());
   const auto health = AssessPods(*pods, l.release.image);
-  if (!health.failure.empty()) return Abandon(l, &kube, "the canary pods did not start: " + health.failure, true);
+  if (!health.failure.empty())
+    return Abandon(l, &kube, "the canary pods did not start: " + health.failure, true);
   if (health.total != step.canary || health.ready != step.canary) {
     progress.ready_since.reset();
-    return Wait(l, Kept(progress, scratch), display,
-                std::to_string(health.ready) + " of " + std::to_string(step.canary) + " canary pods ready");
+    return Wait(
+        l, Kept(progress, scratch), display,
+        std::to_string(health.ready) + " of " + std::to_string(step.canary) + " canary pods ready");
   }
   // Stable: all ready with no new restarts for the whole window.
   const auto now = clock_.Now();
@@ -79,22 +93,24 @@ Reconciled ReleaseRunner::CanarySettle(const Loaded& l, connectors::Kubernetes& 
   }
   const auto stable_at = *progress.ready_since + l.env.release_policy.canary.stability_window_ms;
   if (now < stable_at) {
-    return Wait(l, Kept(progress, scratch), display, "canary pods ready; watching them stay stable", std::nullopt,
-                stable_at);
+    return Wait(l, Kept(progress, scratch), display, "canary pods ready; watching them stay stable",
+                std::nullopt, stable_at);
   }
   core::ApplyCanaryEvent(progress, core::CanaryEvent::kStable, static_cast<int>(l.plan.size()));
   progress.pause_until = now + step.pause_ms;
   return std::nullopt;
 }
 
-Reconciled ReleaseRunner::CanaryPause(const Loaded& l, core::CanaryProgress& progress, const json::object& scratch) {
+Reconciled ReleaseRunner::CanaryPause(const Loaded& l, core::CanaryProgress& progress,
+                                      const json::object& scratch) {
   const auto& step = l.plan[progress.step];
   const int total = l.spec.replicas;
   const auto now = clock_.Now();
   std::optional<core::CanaryEvent> promotion;
   for (const auto& op : l.operations) {
     if (op.id > progress.seen_operation && (op.kind == "promote" || op.kind == "promote_all")) {
-      promotion = op.kind == "promote_all" ? core::CanaryEvent::kPromotedAll : core::CanaryEvent::kStepDone;
+      promotion =
+          op.kind == "promote_all" ? core::CanaryEvent::kPromotedAll : core::CanaryEvent::kStepDone;
       progress.seen_operation = op.id;
       break;
     }
@@ -107,29 +123,35 @@ Reconciled ReleaseRunner::CanaryPause(const Loaded& l, core::CanaryProgress& pro
                                     : "paused until the timed step ends";
     std::optional<core::Millis> deadline;
     if (step.pause == core::PauseKind::kTimed) deadline = progress.pause_until;
-    return Wait(l, Kept(progress, scratch), progress.step + 1, message, core::ReleaseState::kCanary, deadline);
+    return Wait(l, Kept(progress, scratch), progress.step + 1, message, core::ReleaseState::kCanary,
+                deadline);
   }
   // Promoted (or the pause ended): this step is done.
-  progress.done[progress.step + 1] =
-      std::to_string(step.canary) + " new + " + std::to_string(step.stable) + " old pods were stable";
-  core::ApplyCanaryEvent(progress, promotion.value_or(core::CanaryEvent::kStepDone), static_cast<int>(l.plan.size()));
+  progress.done[progress.step + 1] = std::to_string(step.canary) + " new + " +
+                                     std::to_string(step.stable) + " old pods were stable";
+  core::ApplyCanaryEvent(progress, promotion.value_or(core::CanaryEvent::kStepDone),
+                         static_cast<int>(l.plan.size()));
   return std::nullopt;
 }
 
-Reconciled ReleaseRunner::CanaryPromote(const Loaded& l, connectors::Kubernetes& kube, core::CanaryProgress& progress,
+Reconciled ReleaseRunner::CanaryPromote(const Loaded& l, connectors::Kubernetes& kube,
+                                        core::CanaryProgress& progress,
                                         const json::object& scratch) {
   auto applied = ApplyEnvironmentObjects(kube, Input(l, core::kTrackStable, l.spec.replicas));
   if (!applied.ok()) {
-    if (RetryableClusterError(applied.error())) return Retry(l, Kept(progress, scratch), applied.error());
+    if (RetryableClusterError(applied.error()))
+      return Retry(l, Kept(progress, scratch), applied.error());
     return Abandon(l, &kube, "the cluster refused the promotion: " + applied.error().message, true);
   }
   engine::FailPoint("release.after_promotion_apply");
-  core::ApplyCanaryEvent(progress, core::CanaryEvent::kPromotionApplied, static_cast<int>(l.plan.size()));
+  core::ApplyCanaryEvent(progress, core::CanaryEvent::kPromotionApplied,
+                         static_cast<int>(l.plan.size()));
   return std::nullopt;
 }
 
 StepOutcome ReleaseRunner::CanaryFinish(const Loaded& l, connectors::Kubernetes& kube,
-                                        const core::CanaryProgress& progress, const json::object& scratch) {
+                                        const core::CanaryProgress& progress,
+                                        const json::object& scratch) {
   // The stable Deployment rolls to the new image at full size, then the canary goes.
   const int total = l.spec.replicas;
   const int steps = static_cast<int>(l.plan.size());
@@ -139,7 +161,8 @@ StepOutcome ReleaseRunner::CanaryFinish(const Loaded& l, connectors::Kubernetes&
     return Abandon(l, &kube, "the promoted pods did not start: " + stable->health.failure, true);
   }
   if (!(stable->rollout.done && stable->health.ready >= total)) {
-    return Wait(l, Kept(progress, scratch), steps + 1, ReadyText(stable->health.ready, total) + " on the new version");
+    return Wait(l, Kept(progress, scratch), steps + 1,
+                ReadyText(stable->health.ready, total) + " on the new version");
   }
   auto canary = kube.Delete(connectors::kube::kDeployments, l.env.namespace_name,
                             core::DeploymentName(l.app.name, core::kTrackCanary),
@@ -147,16 +170,18 @@ StepOutcome ReleaseRunner::CanaryFinish(const Loaded& l, connectors::Kubernetes&
   if (!canary.ok() && canary.error().code != core::Code::kNotFound) {
     return Retry(l, Kept(progress, scratch), canary.error());
   }
-  return engine::Succeeded().WithCommit([this, id = l.release.id, steps, total, done = progress.done](store::Tx& tx) {
-    for (int idx = 1; idx <= steps; ++idx) {
-      if (auto it = done.find(idx); it != done.end()) {
-        CommitDisplay(tx, id, idx, "succeeded", it->second);
-      } else {
-        CommitDisplay(tx, id, idx, "skipped", "skipped: promoted to all pods");
-      }
-    }
-    CommitDisplay(tx, id, steps + 1, "succeeded", ReadyText(total, total) + " on the new version; canary removed");
-  });
+  return engine::Succeeded().WithCommit(
+      [this, id = l.release.id, steps, total, done = progress.done](store::Tx& tx) {
+        for (int idx = 1; idx <= steps; ++idx) {
+          if (auto it = done.find(idx); it != done.end()) {
+            CommitDisplay(tx, id, idx, "succeeded", it->second);
+          } else {
+            CommitDisplay(tx, id, idx, "skipped", "skipped: promoted to all pods");
+          }
+        }
+        CommitDisplay(tx, id, steps + 1, "succeeded",
+                      ReadyText(total, total) + " on the new version; canary removed");
+      });
 }
 
 }  // namespace slipway::services

@@ -6,7 +6,8 @@
 
 namespace slipway::services {
 
-core::Result<std::unique_ptr<ConfigFiles>> ReleaseConfig::Open(const core::App& app, const core::Environment& env,
+core::Result<std::unique_ptr<ConfigFiles>> ReleaseConfig::Open(const core::App& app,
+                                                               const core::Environment& env,
                                                                const core::Cluster& cluster) const {
   return OpenConfigFiles(connections_, files_,
                          ConfigTarget{app.name, env.env_type, cluster.name,
@@ -20,18 +21,21 @@ core::BaselineConfigFile ReleaseConfig::Record(const LiveFile& live) const {
   return f;
 }
 
-core::Result<std::vector<core::BaselineConfigFile>> ReleaseConfig::Snapshot(ConfigFiles& files) const {
+core::Result<std::vector<core::BaselineConfigFile>> ReleaseConfig::Snapshot(
+    ConfigFiles& files) const {
   auto live = files.List();
   if (!live.ok()) return live.error();
   std::vector<core::BaselineConfigFile> out;
   for (const auto& file : *live) {
-    if (file.exists) out.push_back(Record(file));  // an Apollo namespace never released holds nothing live
+    if (file.exists)
+      out.push_back(Record(file));  // an Apollo namespace never released holds nothing live
   }
   return out;
 }
 
-std::vector<ConfigRestorePlan> PlanConfigRestore(const std::vector<core::BaselineConfigFile>& live,
-                                                 const std::vector<core::BaselineConfigFile>& baseline) {
+std::vector<ConfigRestorePlan> PlanConfigRestore(
+    const std::vector<core::BaselineConfigFile>& live,
+    const std::vector<core::BaselineConfigFile>& baseline) {
   std::map<std::string, ConfigRestorePlan> plans;
   for (const auto& f : live) plans[f.name].live = f;
   for (const auto& f : baseline) plans[f.name].target = f;

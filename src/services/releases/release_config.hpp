@@ -26,12 +26,14 @@ struct ReleaseConfigSettings {
 /// The environment's config files, for releases. Thread-safe.
 class ReleaseConfig {
  public:
-  ReleaseConfig(const Connections& connections, ConfigFileSettings files, ReleaseConfigSettings settings)
+  ReleaseConfig(const Connections& connections, ConfigFileSettings files,
+                ReleaseConfigSettings settings)
       : connections_(connections), files_(std::move(files)), settings_(settings) {}
 
   /// The files of `env` in its backend (the environment's, else its cluster's);
   /// NotConfigured when that backend has no connection.
-  core::Result<std::unique_ptr<ConfigFiles>> Open(const core::App& app, const core::Environment& env,
+  core::Result<std::unique_ptr<ConfigFiles>> Open(const core::App& app,
+                                                  const core::Environment& env,
                                                   const core::Cluster& cluster) const;
   /// Every file live now, hashed; content kept up to the size cap.
   core::Result<std::vector<core::BaselineConfigFile>> Snapshot(ConfigFiles& files) const;
@@ -51,13 +53,14 @@ struct ConfigRestorePlan {
   /// equal; not_restorable: the baseline kept no content (over the size cap);
   /// not_in_baseline: the file was created since and is left as it is.
   std::string action;
-  core::ConfigSide live;    ///< as read for the plan (content included)
-  core::ConfigSide target;  ///< the baseline's copy
+  core::ConfigSide live;        ///< as read for the plan (content included)
+  core::ConfigSide target;      ///< the baseline's copy
   core::ConfigFileChange diff;  ///< live → target
 };
 
 /// Per file (sorted by name): the live files against the baseline's.
-std::vector<ConfigRestorePlan> PlanConfigRestore(const std::vector<core::BaselineConfigFile>& live,
-                                                 const std::vector<core::BaselineConfigFile>& baseline);
+std::vector<ConfigRestorePlan> PlanConfigRestore(
+    const std::vector<core::BaselineConfigFile>& live,
+    const std::vector<core::BaselineConfigFile>& baseline);
 
 }  // namespace slipway::services

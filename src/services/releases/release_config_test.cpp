@@ -10,7 +10,8 @@
 namespace slipway::services {
 namespace {
 
-core::BaselineConfigFile File(const std::string& name, const std::string& content, std::int64_t version = 1) {
+core::BaselineConfigFile File(const std::string& name, const std::string& content,
+                              std::int64_t version = 1) {
   return {name, version, Sha256Hex(content), static_cast<std::int64_t>(content.size()), content};
 }
 
@@ -45,9 +46,10 @@ TEST(ReleaseConfig, ASnapshotKeepsContentUpToTheCapAndHashesEveryFile) {
 TEST(PlanConfigRestore, EachFileGetsItsAction) {
   auto big = File("big.txt", "new big");
   big.content.reset();
-  auto plans = PlanConfigRestore(
-      {File("app.properties", "mode=b\n"), File("same.yaml", "a: 1\n"), File("new.json", "{}"), File("big.txt", "now")},
-      {File("app.properties", "mode=a\n"), File("same.yaml", "a: 1\n"), big, File("gone.txt", "was here\n")});
+  auto plans = PlanConfigRestore({File("app.properties", "mode=b\n"), File("same.yaml", "a: 1\n"),
+                                  File("new.json", "{}"), File("big.txt", "now")},
+                                 {File("app.properties", "mode=a\n"), File("same.yaml", "a: 1\n"),
+                                  big, File("gone.txt", "was here\n")});
   ASSERT_EQ(plans.size(), 5u);
   EXPECT_EQ(plans[0].name, "app.properties");
   EXPECT_EQ(plans[0].action, "restore");

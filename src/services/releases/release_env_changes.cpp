@@ -3,9 +3,9 @@
 // and release lists, linked.
 #include <boost/json.hpp>
 
-#include "core/environments/env_spec_json.hpp"
 #include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
+#include "core/environments/env_spec_json.hpp"
 #include "engine/engine.hpp"
 #include "services/apps/app_access.hpp"
 #include "services/changes/change_service.hpp"
@@ -21,56 +21,64 @@ using store::TxMode;
 namespace {
 
 constexpr const char* kReplaceWarning =
-    "Saving replaces the containers of every pod (a rolling update). Send the same body with \"confirm\": true to do it.";
+    "Saving replaces the containers of every pod (a rolling update). Send the same body with "
+    "\"confirm\": true to do it.";
 
 }  // namespace
 
-core::Result<ChangeAndRelease> ReleaseService::SystemRelease(const RequestContext& ctx, const std::string& env_ref,
-                                                             core::ChangeType type, const json::object& body) {
-  auto done = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<ChangeAndRelease> {
-    auto env_id = core::ParseId(env_ref);
-    auto env = env_id ? store::environments::Get(tx, *env_id) : std::nullopt;
-    if (!env) return core::NotFound("no environment " + env_ref);
-    auto app = AppForWrite(tx, ctx, std::to_string(env->app_id));
-    if (!app.ok()) return app.error();
-    if (env->image.empty()) {
-      return core::Conflict("the environment has no image yet: release a build before changing its resources");
-    }
-    ReleaseTarget target;
-    target.image = env->image;
-    target.image_digest = env->image_digest;
-    target.spec = env->spec;
-    SystemChange input;
-    input.type = type;
-    if (type == core::ChangeType::kScale) {
-      core::FieldReader in(body);
-      auto replicas = in.Int("replicas", core::kMinReplicas, core::kMaxReplicas, true);
-      if (!in.ok()) return in.error();
-      if (*replicas == env->spec.replicas) {
-        return core::Invalid("the environment already runs " + std::to_string(*replicas) + " pods",
-                             {{"field", "replicas"}});
-      }
-      input.replicas = static_cast<int>(*replicas);
-      input.title = "scale from " + std::to_string(env->spec.replicas) + " to " + std::to_string(*replicas) + " pods";
-      target.spec.replicas = *input.replicas;
-    } else {
-      auto spec = core::ParseEnvSpec(body, env->spec);
-      if (!spec.ok()) return spec.error();
-      input.spec = json::serialize(core::EnvSpecToJson(*spec));
-      input.title = "edit the resources of the " + env->env_type + " environment";
-      target.spec = *spec;
-    }
-    auto change = changes_.CreateSystemChange(tx, ctx, *env, input);
-    if (!change.ok()) return change.error();
-    auto release = BeginRelease(tx, clock_, engine_, changes_, ctx, *change, *env, target);
-    if (!release.ok()) return release.error();
-    return ChangeAndRelease{*store::changes::Get(tx, change->id), *release};
-  });
+core::Result<ChangeAndRelease> ReleaseService::SystemRelease(const RequestContext& ctx,
+                                                             const std::string& env_ref,
+                                                             core::ChangeType type,
+                                                             const json::object& body) {
+  auto done =
+      store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<ChangeAndRelease> {
+        auto env_id = core::ParseId(env_ref);
+        auto env = env_id ? store::environments::Get(tx, *env_id) : std::nullopt;
+        if (!env) return core::NotFound("no environment " + env_ref);
+        auto app = AppForWrite(tx, ctx, std::to_string(env->app_id));
+        if (!app.ok()) return app.error();
+        if (env->image.empty()) {
+          return core::Conflict(
+              "the environment has no image yet: release a build before changing its resources");
+        }
+        ReleaseTarget target;
+        target.image = env->image;
+        target.image_digest = env->image_digest;
+        target.spec = env->spec;
+        SystemChange input;
+        input.type = type;
+        if (type == core::ChangeType::kScale) {
+          core::FieldReader in(body);
+          auto replicas = in.Int("replicas", core::kMinReplicas, core::kMaxReplicas, true);
+          if (!in.ok()) return in.error();
+          if (*replicas == env->spec.replicas) {
+            return core::Invalid(
+                "the environment already runs " + std::to_string(*replicas) + " pods",
+                {{"field", "replicas"}});
+          }
+          input.replicas = static_cast<int>(*replicas);
+          input.title = "scale from " + std::to_string(env->spec.replicas) + " to " +
+                        std::to_string(*replicas) + " pods";
+          target.spec.replicas = *input.replicas;
+        } else {
+          auto spec = core::ParseEnvSpec(body, env->spec);
+          if (!spec.ok()) return spec.error();
+          input.spec = json::serialize(core::EnvSpecToJson(*spec));
+          input.title = "edit the resources of the " + env->env_type + " environment";
+          target.spec = *spec;
+        }
+        auto change = changes_.CreateSystemChange(tx, ctx, *env, input);
+        if (!change.ok()) return change.error();
+        auto release = BeginRelease(tx, clock_, engine_, changes_, ctx, *change, *env, target);
+        if (!release.ok()) return release.error();
+        return ChangeAndRelease{*store::changes::Get(tx, change->id), *release};
+      });
   if (done.ok()) engine_.Wake();
   return done;
 }
 
-core::Result<ChangeAndRelease> ReleaseService::Scale(const RequestContext& ctx, const std::string& env_ref,
+core::Result<ChangeAndRelease> ReleaseService::Scale(const RequestContext& ctx,
+                                                     const std::string& env_ref,
                                                      const json::object& body) {
   // Unknown fields are refused before the environment's state is looked at.
   core::FieldReader in(body);
@@ -79,7 +87,8 @@ core::Result<ChangeAndRelease> ReleaseService::Scale(const RequestContext& ctx, 
   return SystemRelease(ctx, env_ref, core::ChangeType::kScale, body);
 }
 
-core::Result<json::object> ReleaseService::EditEnvironment(const RequestContext& ctx, const std::string& env_ref,
+core::Result<json::object> ReleaseService::EditEnvironment(const RequestContext& ctx,
+                                                           const std::string& env_ref,
                                                            const json::object& body) {
   json::object spec_fields = body;
   spec_fields.erase("version");
@@ -105,8 +114,10 @@ core::Result<json::object> ReleaseService::EditEnvironment(const RequestContext&
     if (!spec.ok()) return spec.error();
     auto diff = core::DiffBaselines(core::BaselineContent(env->image, env->image_digest, env->spec),
                                     core::BaselineContent(env->image, env->image_digest, *spec));
-    if (diff.empty()) return core::Invalid("nothing to change: the environment already has these resources");
-    return json::object{{"diff", core::DiffJson(diff)}, {"warning", kReplaceWarning}, {"confirmed", false}};
+    if (diff.empty())
+      return core::Invalid("nothing to change: the environment already has these resources");
+    return json::object{
+        {"diff", core::DiffJson(diff)}, {"warning", kReplaceWarning}, {"confirmed", false}};
   });
   if (!preview.ok() || !confirmed) return preview;
   auto done = SystemRelease(ctx, env_ref, core::ChangeType::kEnvResource, spec_fields);

@@ -23,7 +23,9 @@ using FinishedConfig = ReleaseRunner::FinishedConfig;
 
 namespace {
 
-std::int64_t ReleaseIdOf(const engine::StepContext& ctx) { return ctx.input.at("release_id").as_int64(); }
+std::int64_t ReleaseIdOf(const engine::StepContext& ctx) {
+  return ctx.input.at("release_id").as_int64();
+}
 
 // The rollback's files, each with the baseline content it restores.
 struct Restore {
@@ -45,8 +47,8 @@ std::vector<Restore> LoadRestores(store::Database& db, std::int64_t release_id) 
   });
 }
 
-core::Status RestoreConfig(const ReleaseRunner::Loaded& l, ConfigFiles& files, const std::vector<Restore>& restores,
-                                          FinishedConfig& out) {
+core::Status RestoreConfig(const ReleaseRunner::Loaded& l, ConfigFiles& files,
+                           const std::vector<Restore>& restores, FinishedConfig& out) {
   // Every file is checked before any is written: a file changed since the
   // plan stops the restore before it begins, not half-way.
   std::vector<LiveFile> live;
@@ -55,14 +57,16 @@ core::Status RestoreConfig(const ReleaseRunner::Loaded& l, ConfigFiles& files, c
     if (!now.ok()) return now.error();
     const bool in_place = now->exists && Sha256Hex(now->content) == r.file.target_hash;
     if (!in_place && now->version != r.file.expected_version) {
-      return core::Conflict(r.file.file_name + " changed since the rollback plan (version " +
-                                std::to_string(r.file.expected_version) + " then, " + std::to_string(now->version) +
-                                " now); the image is rolled back, the configuration is not: look at the file and "
-                                "plan the rollback again",
-                            {{"file", r.file.file_name}});
+      return core::Conflict(
+          r.file.file_name + " changed since the rollback plan (version " +
+              std::to_string(r.file.expected_version) + " then, " + std::to_string(now->version) +
+              " now); the image is rolled back, the configuration is not: look at the file and "
+              "plan the rollback again",
+          {{"file", r.file.file_name}});
     }
     if (!in_place && !r.content) {
-      return core::Conflict("baseline content of " + r.file.file_name + " is gone", {{"file", r.file.file_name}});
+      return core::Conflict("baseline content of " + r.file.file_name + " is gone",
+                            {{"file", r.file.file_name}});
     }
     live.push_back(std::move(*now));
   }
@@ -75,7 +79,8 @@ core::Status RestoreConfig(const ReleaseRunner::Loaded& l, ConfigFiles& files, c
       done.file.outcome = now.version == file.expected_version ? "unchanged" : "restored";
       done.file.version_after = now.version;
     } else {
-      PublishMeta meta{l.release.started_by, "rollback " + std::to_string(l.release.id) + " (Slipway)",
+      PublishMeta meta{l.release.started_by,
+                       "rollback " + std::to_string(l.release.id) + " (Slipway)",
                        "rollback-" + std::to_string(l.release.id)};
       auto version = files.Write(file.file_name, *restores[i].content, file.expected_version, meta);
       if (!version.ok()) return version.error();
@@ -94,7 +99,9 @@ core::Status RestoreConfig(const ReleaseRunner::Loaded& l, ConfigFiles& files, c
 
 StepOutcome ReleaseRunner::Finish(engine::StepContext& ctx) {
   auto l = Load(ReleaseIdOf(ctx));
-  if (!l) return engine::Terminal("release " + std::to_string(ReleaseIdOf(ctx)) + " or its environment is gone");
+  if (!l)
+    return engine::Terminal("release " + std::to_string(ReleaseIdOf(ctx)) +
+                            " or its environment is gone");
   watcher_->Stop(l->release.id);
   json::object scratch = ctx.scratch.is_object() ? ctx.scratch.as_object() : json::object{};
   FinishedConfig config;
@@ -102,9 +109,11 @@ StepOutcome ReleaseRunner::Finish(engine::StepContext& ctx) {
   if (config_) {
     auto files = config_->Open(l->app, l->env, l->cluster);
     if (!files.ok() && restores.empty() && files.error().code != core::Code::kTransient) {
-      config.note = "configuration not recorded: " + files.error().message;  // no backend for this environment
+      config.note = "configuration not recorded: " +
+                    files.error().message;  // no backend for this environment
     } else {
-      auto done = files.ok() ? RestoreConfig(*l, **files, restores, config) : core::Status(files.error());
+      auto done =
+          files.ok() ? RestoreConfig(*l, **files, restores, config) : core::Status(files.error());
       if (done.ok()) {
         auto snapshot = config_->Snapshot(**files);
         if (snapshot.ok()) {
@@ -118,14 +127,18 @@ StepOutcome ReleaseRunner::Finish(engine::StepContext& ctx) {
         const auto& error = done.error();
         if (error.code != core::Code::kTransient) return Abandon(*l, nullptr, error.message, false);
         const auto now = clock_.Now();
-        const auto since = scratch.contains("trouble_since") ? scratch.at("trouble_since").as_int64() : now;
+        const auto since =
+            scratch.contains("trouble_since") ? scratch.at("trouble_since").as_int64() : now;
         if (now - since <= settings_.outage_ms) {
-          const auto attempt = (scratch.contains("trouble_attempt") ? scratch.at("trouble_attempt").as_int64() : 0) + 1;
+          const auto attempt =
+              (scratch.contains("trouble_attempt") ? scratch.at("trouble_attempt").as_int64() : 0) +
+              1;
           scratch["trouble_since"] = since;
           scratch["trouble_attempt"] = attempt;
           scratch["trouble"] = error.message;
-          return engine::SleepUntil(now + std::min<core::Millis>(10'000, 250LL << std::min<std::int64_t>(attempt - 1, 6)),
-                                    std::move(scratch));
+          return engine::SleepUntil(
+              now + std::min<core::Millis>(10'000, 250LL << std::min<std::int64_t>(attempt - 1, 6)),
+              std::move(scratch));
         }
         // The image is in place: a restore that cannot be done fails the
         // release; a baseline that cannot read the files goes without them.
@@ -136,8 +149,8 @@ StepOutcome ReleaseRunner::Finish(engine::StepContext& ctx) {
       }
     }
   }
-  return engine::Succeeded().WithCommit(
-      [this, l = std::move(*l), config = std::move(config)](store::Tx& tx) { CommitCompleted(tx, l, config); });
+  return engine::Succeeded().WithCommit([this, l = std::move(*l), config = std::move(config)](
+                                            store::Tx& tx) { CommitCompleted(tx, l, config); });
 }
 
 }  // namespace slipway::services

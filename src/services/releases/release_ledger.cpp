@@ -3,8 +3,8 @@
 #include <boost/json.hpp>
 
 #include "engine/workflow_store.hpp"
-#include "services/platform/audit_log.hpp"
 #include "services/changes/change_service.hpp"
+#include "services/platform/audit_log.hpp"
 #include "store/release_repository.hpp"
 
 namespace slipway::services {
@@ -20,11 +20,12 @@ RequestContext ReleaseContext(const core::Release& r) {
 
 void FinishChange(store::Tx& tx, ChangeService& changes, const core::Release& r, bool succeeded) {
   if (r.kind != "release") return;
-  (void)changes.MarkFinished(tx, r.change_id, succeeded, r.started_by);  // a change already finished stays so
+  (void)changes.MarkFinished(tx, r.change_id, succeeded,
+                             r.started_by);  // a change already finished stays so
 }
 
-bool MarkReleaseFailed(store::Tx& tx, const core::Clock& clock, ChangeService& changes, std::int64_t release_id,
-                       const std::string& reason) {
+bool MarkReleaseFailed(store::Tx& tx, const core::Clock& clock, ChangeService& changes,
+                       std::int64_t release_id, const std::string& reason) {
   auto r = store::releases::Get(tx, release_id);
   if (!r || !core::ReleaseActive(r->state)) return false;
   const auto now = clock.Now();
@@ -42,7 +43,8 @@ bool MarkReleaseFailed(store::Tx& tx, const core::Clock& clock, ChangeService& c
     store::releases::UpdateStep(tx, r->id, step);
   }
   FinishChange(tx, changes, *r, false);
-  RecordAudit(tx, clock, ReleaseContext(*r), "release.fail", "release", std::to_string(r->id), reason, "failed");
+  RecordAudit(tx, clock, ReleaseContext(*r), "release.fail", "release", std::to_string(r->id),
+              reason, "failed");
   return true;
 }
 
@@ -53,12 +55,14 @@ std::optional<std::string> WhyStopped(store::Tx& tx, const core::Release& releas
   // back); nothing will ever run it.
   if (release.workflow_id.empty()) return "the release has no workflow: nothing runs it";
   auto workflow = engine::LoadWorkflow(tx, release.workflow_id);
-  if (!workflow) return "the release's workflow " + release.workflow_id + " does not exist: nothing runs it";
+  if (!workflow)
+    return "the release's workflow " + release.workflow_id + " does not exist: nothing runs it";
   if (workflow->state == engine::WorkflowState::kRunning) return std::nullopt;
   return "the release workflow stopped: " + workflow->error.value_or("no reason recorded");
 }
 
-bool SettleIfStopped(store::Tx& tx, const core::Clock& clock, ChangeService& changes, const core::Release& release) {
+bool SettleIfStopped(store::Tx& tx, const core::Clock& clock, ChangeService& changes,
+                     const core::Release& release) {
   auto why = WhyStopped(tx, release);
   return why && MarkReleaseFailed(tx, clock, changes, release.id, *why);
 }

@@ -4,14 +4,14 @@
 #include <boost/json.hpp>
 
 #include "engine/engine.hpp"
+#include "services/changes/change_service.hpp"
+#include "services/config/config_diff_view.hpp"
 #include "services/platform/audit_log.hpp"
 #include "services/releases/release_begin.hpp"
 #include "services/releases/release_ledger.hpp"
-#include "services/changes/change_service.hpp"
 #include "services/releases/release_runner.hpp"
 #include "store/change_repository.hpp"
 #include "store/config_repository.hpp"
-#include "services/config/config_diff_view.hpp"
 #include "store/environment_repository.hpp"
 
 namespace slipway::services {
@@ -29,7 +29,8 @@ core::Release Reload(store::Tx& tx, std::int64_t id) {
 void Save(store::Tx& tx, core::Release& r, core::Millis now) {
   r.version += 1;
   r.updated_at = now;
-  if (!store::releases::Update(tx, r)) throw store::DbError("release " + std::to_string(r.id) + " changed concurrently", true);
+  if (!store::releases::Update(tx, r))
+    throw store::DbError("release " + std::to_string(r.id) + " changed concurrently", true);
 }
 
 Notice MakeNotice(NoticeKind kind, const ReleaseRunner::Loaded& l, const std::string& detail) {
@@ -37,20 +38,26 @@ Notice MakeNotice(NoticeKind kind, const ReleaseRunner::Loaded& l, const std::st
   n.kind = kind;
   n.app_id = l.app.id;
   std::string what = l.release.kind == "rollback" ? "Rollback" : "Release";
-  n.title = what + " " + std::to_string(l.release.id) + " of " + l.app.name + " (" + l.env.env_type + ") " +
-            (kind == NoticeKind::kReleaseFailed ? "failed" : "completed");
+  n.title = what + " " + std::to_string(l.release.id) + " of " + l.app.name + " (" +
+            l.env.env_type + ") " + (kind == NoticeKind::kReleaseFailed ? "failed" : "completed");
   n.markdown = "### " + n.title + "\n\n- image: `" + l.release.image + "`\n- before: `" +
-               (l.release.image_before.empty() ? "none" : l.release.image_before) + "`\n- by: " + l.release.started_by +
-               (detail.empty() ? "" : "\n- " + detail);
-  n.data = {{"release_id", l.release.id}, {"kind", l.release.kind}, {"app", l.app.name},
-            {"env_type", l.env.env_type}, {"env_id", l.env.id},   {"image", l.release.image},
-            {"image_before", l.release.image_before}, {"detail", detail}};
+               (l.release.image_before.empty() ? "none" : l.release.image_before) +
+               "`\n- by: " + l.release.started_by + (detail.empty() ? "" : "\n- " + detail);
+  n.data = {{"release_id", l.release.id},
+            {"kind", l.release.kind},
+            {"app", l.app.name},
+            {"env_type", l.env.env_type},
+            {"env_id", l.env.id},
+            {"image", l.release.image},
+            {"image_before", l.release.image_before},
+            {"detail", detail}};
   return n;
 }
 
 }  // namespace
 
-std::string ReleaseRunner::CommitRestores(store::Tx& tx, const core::Release& r, const core::Environment& env,
+std::string ReleaseRunner::CommitRestores(store::Tx& tx, const core::Release& r,
+                                          const core::Environment& env,
                                           const std::vector<ConfigRestoreDone>& restores) {
   const auto ctx = ReleaseContext(r);
   std::string shown;
@@ -78,7 +85,8 @@ std::string ReleaseRunner::CommitRestores(store::Tx& tx, const core::Release& r,
       as_written.file_name = done.file.file_name;
       as_written.content = done.content;
       as_written.base_version = done.before.version;
-      p.diff = json::serialize(ConfigDiffJson(DiffOf(done.file.file_name, as_written, done.before)));
+      p.diff =
+          json::serialize(ConfigDiffJson(DiffOf(done.file.file_name, as_written, done.before)));
     } else {
       p.diff = "{}";  // written before a crash: the value before it is no longer known here
     }
@@ -86,15 +94,16 @@ std::string ReleaseRunner::CommitRestores(store::Tx& tx, const core::Release& r,
     p.created_at = clock_.Now();
     store::config_files::InsertPublish(tx, p);
     RecordAudit(tx, clock_, ctx, "release.config_restore", "release", std::to_string(r.id),
-                "restored " + done.file.file_name + " in " + p.backend + " " + p.location + " (version " +
-                    std::to_string(done.file.expected_version) + " → " + std::to_string(done.file.version_after) +
-                    ", content sha256 " + done.file.target_hash.substr(0, 12) + ")");
+                "restored " + done.file.file_name + " in " + p.backend + " " + p.location +
+                    " (version " + std::to_string(done.file.expected_version) + " → " +
+                    std::to_string(done.file.version_after) + ", content sha256 " +
+                    done.file.target_hash.substr(0, 12) + ")");
   }
   return shown;
 }
 
-void ReleaseRunner::CommitDisplay(store::Tx& tx, std::int64_t release_id, int idx, const std::string& state,
-                                  const std::string& message) {
+void ReleaseRunner::CommitDisplay(store::Tx& tx, std::int64_t release_id, int idx,
+                                  const std::string& state, const std::string& message) {
   const auto now = clock_.Now();
   for (auto& step : store::releases::Steps(tx, release_id)) {
     if (step.idx != idx) continue;
@@ -127,7 +136,8 @@ void ReleaseRunner::CommitCompleted(store::Tx& tx, const Loaded& l, const Finish
   env->spec = l.spec;
   env->version += 1;
   env->updated_at = now;
-  if (!store::environments::Update(tx, *env)) throw store::DbError("environment changed concurrently", true);
+  if (!store::environments::Update(tx, *env))
+    throw store::DbError("environment changed concurrently", true);
 
   core::Baseline baseline;
   baseline.env_id = env->id;
@@ -145,18 +155,22 @@ void ReleaseRunner::CommitCompleted(store::Tx& tx, const Loaded& l, const Finish
   if (!config.restores.empty()) {
     CommitDisplay(tx, r.id, last - 1, "succeeded", CommitRestores(tx, r, *env, config.restores));
   }
-  CommitDisplay(tx, r.id, last, "succeeded",
-                "baseline version " + std::to_string(version) +
-                    (config.recorded ? " with " + std::to_string(config.files.size()) + " config file(s)"
-                                     : config.note.empty() ? "" : "; " + config.note));
+  CommitDisplay(
+      tx, r.id, last, "succeeded",
+      "baseline version " + std::to_string(version) +
+          (config.recorded ? " with " + std::to_string(config.files.size()) + " config file(s)"
+           : config.note.empty() ? ""
+                                 : "; " + config.note));
 
   FinishChange(tx, *changes_, r, true);
   (void)apps_.MarkOnline(tx, ctx, l.app.id);  // first success: pending_online → online (R-APP-2)
   apps_.NoteChanged();
-  RecordAudit(tx, clock_, ctx, "release.complete", "release", std::to_string(r.id),
-              r.kind + " of " + r.image + " completed; baseline version " + std::to_string(version));
+  RecordAudit(
+      tx, clock_, ctx, "release.complete", "release", std::to_string(r.id),
+      r.kind + " of " + r.image + " completed; baseline version " + std::to_string(version));
   if (notices_) {
-    auto kind = r.kind == "rollback" ? NoticeKind::kReleaseRolledBack : NoticeKind::kReleaseCompleted;
+    auto kind =
+        r.kind == "rollback" ? NoticeKind::kReleaseRolledBack : NoticeKind::kReleaseCompleted;
     notices_->Enqueue(tx, MakeNotice(kind, l, "baseline version " + std::to_string(version)));
   }
 }
@@ -181,10 +195,12 @@ void ReleaseRunner::CommitFailed(store::Tx& tx, const Loaded& l, const std::stri
   if (auto base = store::baselines::Get(tx, env->id, r.baseline_before)) target.spec = base->spec;
   auto rollback = BeginRelease(tx, clock_, *engine_, *changes_, ctx, *change, *env, target);
   if (!rollback.ok()) return;
-  store::releases::AddOperation(tx, {0, r.id, "rollback", "slipway (auto-rollback)",
-                                     json::serialize(json::object{{"rollback_release_id", rollback->id}}), now});
-  (void)changes_->AddRollbackEntry(tx, change->id, "slipway (auto-rollback)",
-                                   {{"release_id", r.id}, {"rollback_release_id", rollback->id}, {"reason", reason}});
+  store::releases::AddOperation(
+      tx, {0, r.id, "rollback", "slipway (auto-rollback)",
+           json::serialize(json::object{{"rollback_release_id", rollback->id}}), now});
+  (void)changes_->AddRollbackEntry(
+      tx, change->id, "slipway (auto-rollback)",
+      {{"release_id", r.id}, {"rollback_release_id", rollback->id}, {"reason", reason}});
 }
 
 }  // namespace slipway::services

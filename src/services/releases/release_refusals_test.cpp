@@ -66,7 +66,8 @@ TEST_F(ReleaseRefusalsTest, AChangeReleasesOnlyIntoAnEnvironmentOfItsOwnApplicat
   auto refused = releases_->Start(alice_, std::to_string(CodeChange(foreign_env, kV2)), {});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
-  EXPECT_NE(refused.error().message.find("its own application"), std::string::npos) << refused.error().message;
+  EXPECT_NE(refused.error().message.find("its own application"), std::string::npos)
+      << refused.error().message;
   EXPECT_EQ(Releases(), 0);
 }
 
@@ -78,7 +79,8 @@ TEST_F(ReleaseRefusalsTest, ScalingWhileAReleaseRunsIsRefusedAndCreatesNoChange)
   auto refused = releases_->Scale(alice_, std::to_string(env), {{"replicas", 3}});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
-  EXPECT_EQ(Count("SELECT count(*) FROM changes"), changes) << "the refused scaling left a change behind";
+  EXPECT_EQ(Count("SELECT count(*) FROM changes"), changes)
+      << "the refused scaling left a change behind";
 }
 
 TEST_F(ReleaseRefusalsTest, AReleaseLeftWithoutAWorkflowIsSettledAsFailedAndAudited) {
@@ -98,7 +100,8 @@ TEST_F(ReleaseRefusalsTest, AReleaseLeftWithoutAWorkflowIsSettledAsFailedAndAudi
             1);
   EXPECT_EQ(Change(change).state, core::ChangeState::kDeveloping);
   // Its change can still be released, once submitted; so can the environment.
-  ASSERT_TRUE(changes_->Transition(alice_, std::to_string(change), core::ChangeEvent::kSubmit, {}).ok());
+  ASSERT_TRUE(
+      changes_->Transition(alice_, std::to_string(change), core::ChangeEvent::kSubmit, {}).ok());
   auto released = releases_->Start(alice_, std::to_string(change), {});
   ASSERT_TRUE(released.ok()) << released.error().message;
   EXPECT_EQ(Drive(released->release.id).state, core::ReleaseState::kCompleted);

@@ -11,13 +11,15 @@
 namespace slipway::services {
 namespace {
 
-const json::object kManualCanary{
-    {"strategy", "canary"},
-    {"canary", {{"steps", json::array{{{"pods", 1}, {"pause", "manual"}}}}, {"stability_window_seconds", 0}}}};
+const json::object kManualCanary{{"strategy", "canary"},
+                                 {"canary",
+                                  {{"steps", json::array{{{"pods", 1}, {"pause", "manual"}}}},
+                                   {"stability_window_seconds", 0}}}};
 
 // Watch events arrive on the fake's own threads.
 bool Eventually(const std::function<bool()>& done) {
-  for (int i = 0; i < 500 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  for (int i = 0; i < 500 && !done(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   return done();
 }
 
@@ -59,7 +61,8 @@ TEST_F(ReleaseRunnerTest, WatchesOfAReleaseThatEndedElsewhereStopAtItsNextEvent)
   // The workflow ends without this process running its last step.
   ASSERT_TRUE(engine_->Cancel(started->release.workflow_id, "ended by another replica").ok());
   ASSERT_TRUE(kube_->Scale(connectors::kube::kDeployments, "prod", "shop", 5).ok());
-  EXPECT_TRUE(Eventually([&] { return runner_.watcher().active() == 0; })) << "the watches outlive the release";
+  EXPECT_TRUE(Eventually([&] { return runner_.watcher().active() == 0; }))
+      << "the watches outlive the release";
 }
 
 }  // namespace

@@ -8,9 +8,9 @@
 #include "services/apps/app_access.hpp"
 #include "services/changes/change_service.hpp"
 #include "services/releases/release_service.hpp"
+#include "store/app_repository.hpp"
 #include "store/build_repository.hpp"
 #include "store/change_repository.hpp"
-#include "store/app_repository.hpp"
 #include "store/cluster_repository.hpp"
 #include "store/environment_repository.hpp"
 
@@ -23,7 +23,8 @@ namespace {
 
 // An image of the application: one of its succeeded builds, or one it has
 // run or released somewhere (its releases record both sides).
-bool KnownImage(store::Tx& tx, const core::Release& release, const std::string& image, std::string& digest) {
+bool KnownImage(store::Tx& tx, const core::Release& release, const std::string& image,
+                std::string& digest) {
   store::BuildQuery builds;
   builds.app_id = release.app_id;
   builds.state = core::BuildState::kSucceeded;
@@ -53,7 +54,8 @@ bool KnownImage(store::Tx& tx, const core::Release& release, const std::string& 
 // The plan token: "b<baseline version>/<scope>:" then "<file>@<live version>"
 // for each file to restore, comma-separated (file names hold neither '@' nor ',').
 std::string PlanToken(const RollbackPlan& plan) {
-  std::string token = "b" + std::to_string(plan.baseline_version) + "/" + RollbackScopeName(plan.scope) + ":";
+  std::string token =
+      "b" + std::to_string(plan.baseline_version) + "/" + RollbackScopeName(plan.scope) + ":";
   bool first = true;
   for (const auto& f : plan.config) {
     if (f.action != "restore") continue;
@@ -96,7 +98,9 @@ std::string MovedFile(const std::string& seen, const std::string& now) {
 }  // namespace
 
 const char* RollbackScopeName(RollbackScope scope) {
-  return scope == RollbackScope::kImage ? "image" : scope == RollbackScope::kConfig ? "config" : "all";
+  return scope == RollbackScope::kImage    ? "image"
+         : scope == RollbackScope::kConfig ? "config"
+                                           : "all";
 }
 
 std::optional<RollbackScope> ParseRollbackScope(std::string_view text) {
@@ -106,24 +110,28 @@ std::optional<RollbackScope> ParseRollbackScope(std::string_view text) {
   return std::nullopt;
 }
 
-core::Result<RollbackPlan> ReleaseService::Plan(store::Tx& tx, const core::Release& release,
-                                                const RollbackRequest& request,
-                                                std::vector<core::BaselineConfigFile>& baseline_config) {
+core::Result<RollbackPlan> ReleaseService::Plan(
+    store::Tx& tx, const core::Release& release, const RollbackRequest& request,
+    std::vector<core::BaselineConfigFile>& baseline_config) {
   const auto& image = request.image;
   const auto& version = request.baseline_version;
-  if (image && version) return core::Invalid("give image or baseline_version, not both", {{"field", "image"}});
+  if (image && version)
+    return core::Invalid("give image or baseline_version, not both", {{"field", "image"}});
   if (image && request.scope == RollbackScope::kConfig) {
-    return core::Invalid("a configuration rollback restores a baseline: give baseline_version, not image",
-                         {{"field", "scope"}});
+    return core::Invalid(
+        "a configuration rollback restores a baseline: give baseline_version, not image",
+        {{"field", "scope"}});
   }
   auto env = store::environments::Get(tx, release.env_id);
   if (!env) return core::Conflict("the release's environment was deleted");
   RollbackPlan plan;
   plan.scope = request.scope;
   if (image) {
-    if (auto rule = core::CheckImageAddress(*image)) return core::Invalid("image " + *rule, {{"field", "image"}});
+    if (auto rule = core::CheckImageAddress(*image))
+      return core::Invalid("image " + *rule, {{"field", "image"}});
     if (!KnownImage(tx, release, *image, plan.image_digest)) {
-      return core::Invalid(*image + " was never released for this application", {{"field", "image"}});
+      return core::Invalid(*image + " was never released for this application",
+                           {{"field", "image"}});
     }
     plan.image = *image;
     plan.spec = env->spec;
@@ -131,15 +139,18 @@ core::Result<RollbackPlan> ReleaseService::Plan(store::Tx& tx, const core::Relea
   } else {
     auto wanted = version.value_or(release.baseline_before);
     auto baseline = wanted > 0 ? store::baselines::Get(tx, env->id, wanted) : std::nullopt;
-    if (!baseline && !version && !release.image_before.empty() && request.scope != RollbackScope::kConfig) {
+    if (!baseline && !version && !release.image_before.empty() &&
+        request.scope != RollbackScope::kConfig) {
       // Nothing recorded as a baseline (the environment ran an image Slipway
       // did not release): the image in use before the release, today's resources.
       plan.image = release.image_before;
       plan.image_digest = release.digest_before;
       plan.spec = env->spec;
-      plan.config_note = "no baseline was recorded before this release: the configuration stays as it is";
+      plan.config_note =
+          "no baseline was recorded before this release: the configuration stays as it is";
     } else if (!baseline && request.scope == RollbackScope::kConfig) {
-      return core::Conflict("no baseline was recorded before release " + std::to_string(release.id) +
+      return core::Conflict("no baseline was recorded before release " +
+                                std::to_string(release.id) +
                                 ": there is no configuration to roll back to",
                             {{"field", "baseline_version"}});
     } else if (!baseline) {
@@ -180,8 +191,10 @@ core::Result<RollbackPlan> ReleaseService::Plan(store::Tx& tx, const core::Relea
   return plan;
 }
 
-core::Result<RollbackPlan> ReleaseService::PlanWithConfig(const RequestContext& ctx, const std::string& ref,
-                                                          const RollbackRequest& request, bool write) {
+core::Result<RollbackPlan> ReleaseService::PlanWithConfig(const RequestContext& ctx,
+                                                          const std::string& ref,
+                                                          const RollbackRequest& request,
+                                                          bool write) {
   struct Read {
     RollbackPlan plan;
     std::vector<core::BaselineConfigFile> baseline;
@@ -224,12 +237,14 @@ core::Result<RollbackPlan> ReleaseService::PlanWithConfig(const RequestContext& 
   return plan;
 }
 
-core::Result<RollbackPlan> ReleaseService::PlanRollback(const RequestContext& ctx, const std::string& ref,
+core::Result<RollbackPlan> ReleaseService::PlanRollback(const RequestContext& ctx,
+                                                        const std::string& ref,
                                                         const RollbackRequest& request) {
   return PlanWithConfig(ctx, ref, request, false);
 }
 
-core::Result<ReleaseView> ReleaseService::Rollback(const RequestContext& ctx, const std::string& ref,
+core::Result<ReleaseView> ReleaseService::Rollback(const RequestContext& ctx,
+                                                   const std::string& ref,
                                                    const RollbackRequest& request) {
   auto plan = PlanWithConfig(ctx, ref, request, true);
   if (!plan.ok()) return plan.error();
@@ -244,7 +259,8 @@ core::Result<ReleaseView> ReleaseService::Rollback(const RequestContext& ctx, co
   for (const auto& f : plan->config) {
     if (f.action == "not_restorable" && request.scope == RollbackScope::kConfig) {
       return core::Conflict(f.name + " was larger than the size cap when baseline version " +
-                                std::to_string(plan->baseline_version) + " recorded it: it cannot be restored",
+                                std::to_string(plan->baseline_version) +
+                                " recorded it: it cannot be restored",
                             {{"file", f.name}});
     }
   }
@@ -255,7 +271,8 @@ core::Result<ReleaseView> ReleaseService::Rollback(const RequestContext& ctx, co
     auto app = AppForWrite(tx, ctx, std::to_string(release->app_id));
     if (!app.ok()) return app.error();
     if (core::ReleaseActive(release->state)) {
-      return core::Conflict("release " + ref + " is still " + std::string(core::ReleaseStateName(release->state)) +
+      return core::Conflict("release " + ref + " is still " +
+                                std::string(core::ReleaseStateName(release->state)) +
                                 ": abort it instead",
                             {{"state", core::ReleaseStateName(release->state)}});
     }
@@ -280,14 +297,12 @@ core::Result<ReleaseView> ReleaseService::Rollback(const RequestContext& ctx, co
     auto rollback = BeginRelease(tx, clock_, engine_, changes_, ctx, *change, *env, target);
     if (!rollback.ok()) return rollback.error();
     // The records R-REL-5 asks for: on the release rolled back and on its change.
-    const json::object detail{{"rollback_release_id", rollback->id},
-                              {"image", plan->image},
-                              {"baseline_version", plan->baseline_version},
-                              {"scope", target.scope},
-                              {"diff", core::DiffJson(plan->diff)},
-                              {"config", std::move(config)}};
-    store::releases::AddOperation(tx, {0, release->id, "rollback", ctx.caller.username, json::serialize(detail),
-                                       clock_.Now()});
+    const json::object detail{
+        {"rollback_release_id", rollback->id},        {"image", plan->image},
+        {"baseline_version", plan->baseline_version}, {"scope", target.scope},
+        {"diff", core::DiffJson(plan->diff)},         {"config", std::move(config)}};
+    store::releases::AddOperation(tx, {0, release->id, "rollback", ctx.caller.username,
+                                       json::serialize(detail), clock_.Now()});
     auto entry = changes_.AddRollbackEntry(tx, change->id, ctx.caller.username, detail);
     if (!entry.ok()) return entry.error();
     return rollback->id;

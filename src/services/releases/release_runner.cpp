@@ -36,17 +36,21 @@ std::vector<core::CanaryStep> ParsePlan(const std::string& text) {
   return plan;
 }
 
-std::int64_t ReleaseIdOf(const engine::StepContext& ctx) { return ctx.input.at("release_id").as_int64(); }
+std::int64_t ReleaseIdOf(const engine::StepContext& ctx) {
+  return ctx.input.at("release_id").as_int64();
+}
 
 }  // namespace
 
-ReleaseRunner::ReleaseRunner(store::Database& db, const core::Clock& clock, ClusterService& clusters,
-                             AppService& apps, ReleaseRunnerSettings settings)
+ReleaseRunner::ReleaseRunner(store::Database& db, const core::Clock& clock,
+                             ClusterService& clusters, AppService& apps,
+                             ReleaseRunnerSettings settings)
     : db_(db), clock_(clock), clusters_(clusters), apps_(apps), settings_(settings) {
   watcher_ = std::make_unique<RolloutWatcher>([this](const std::string& workflow_id) {
     auto* engine = engine_;
     if (!engine) return true;
-    if (WakeRelease(*engine, workflow_id, json::object{{"kind", "rollout"}}, [this] { return engine_ != nullptr; })) {
+    if (WakeRelease(*engine, workflow_id, json::object{{"kind", "rollout"}},
+                    [this] { return engine_ != nullptr; })) {
       return true;
     }
     auto workflow = engine->Get(workflow_id);
@@ -72,7 +76,12 @@ std::optional<ReleaseRunner::Loaded> ReleaseRunner::Load(std::int64_t release_id
     auto app = env ? store::apps::Get(tx, env->app_id) : std::nullopt;
     auto cluster = env ? store::clusters::Get(tx, env->cluster_id) : std::nullopt;
     if (!env || !app || !cluster) return std::nullopt;
-    Loaded l{*release, *env, *app, cluster->cluster, {}, ParsePlan(release->plan),
+    Loaded l{*release,
+             *env,
+             *app,
+             cluster->cluster,
+             {},
+             ParsePlan(release->plan),
              store::releases::Operations(tx, release_id)};
     auto spec = core::ParseEnvSpec(json::parse(release->spec).as_object());
     l.spec = spec.ok() ? *spec : env->spec;
@@ -80,7 +89,8 @@ std::optional<ReleaseRunner::Loaded> ReleaseRunner::Load(std::int64_t release_id
   });
 }
 
-core::RenderInput ReleaseRunner::Input(const Loaded& l, const std::string& track, int replicas) const {
+core::RenderInput ReleaseRunner::Input(const Loaded& l, const std::string& track,
+                                       int replicas) const {
   core::RenderInput in;
   in.app = l.app.name;
   in.env_id = l.env.id;
@@ -95,9 +105,12 @@ core::RenderInput ReleaseRunner::Input(const Loaded& l, const std::string& track
 
 engine::StepOutcome ReleaseRunner::Begin(engine::StepContext& ctx) {
   auto l = Load(ReleaseIdOf(ctx));
-  if (!l) return engine::Terminal("release " + std::to_string(ReleaseIdOf(ctx)) + " or its environment is gone");
-  std::string recorded = "image in use: " + (l->release.image_before.empty() ? "none" : l->release.image_before) +
-                         "; baseline version " + std::to_string(l->release.baseline_before);
+  if (!l)
+    return engine::Terminal("release " + std::to_string(ReleaseIdOf(ctx)) +
+                            " or its environment is gone");
+  std::string recorded =
+      "image in use: " + (l->release.image_before.empty() ? "none" : l->release.image_before) +
+      "; baseline version " + std::to_string(l->release.baseline_before);
   return engine::Succeeded().WithCommit([this, id = l->release.id, recorded](store::Tx& tx) {
     CommitState(tx, id, core::ReleaseState::kReleasing);
     CommitDisplay(tx, id, 0, "succeeded", recorded);
@@ -106,7 +119,9 @@ engine::StepOutcome ReleaseRunner::Begin(engine::StepContext& ctx) {
 
 engine::StepOutcome ReleaseRunner::Deploy(engine::StepContext& ctx) {
   auto l = Load(ReleaseIdOf(ctx));
-  if (!l) return engine::Terminal("release " + std::to_string(ReleaseIdOf(ctx)) + " or its environment is gone");
+  if (!l)
+    return engine::Terminal("release " + std::to_string(ReleaseIdOf(ctx)) +
+                            " or its environment is gone");
   if (const auto* scope = ctx.input.as_object().if_contains("scope"); scope && *scope == "config") {
     // A configuration-only rollback leaves the pods alone.
     return engine::Succeeded().WithCommit([this, id = l->release.id](store::Tx& tx) {
@@ -125,8 +140,9 @@ engine::StepOutcome ReleaseRunner::Deploy(engine::StepContext& ctx) {
       return Abandon(*l, kube->get(), "aborted by " + op.actor, true);
     }
   }
-  return l->release.strategy == core::ReleaseStrategy::kCanary ? DeployCanary(ctx, *l, **kube, std::move(scratch))
-                                                                : DeployOneShot(ctx, *l, **kube, std::move(scratch));
+  return l->release.strategy == core::ReleaseStrategy::kCanary
+             ? DeployCanary(ctx, *l, **kube, std::move(scratch))
+             : DeployOneShot(ctx, *l, **kube, std::move(scratch));
 }
 
 }  // namespace slipway::services

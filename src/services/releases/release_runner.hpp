@@ -12,12 +12,12 @@
 #include <vector>
 
 #include "core/apps/app.hpp"
-#include "core/releases/canary_plan.hpp"
-#include "core/releases/canary_progress.hpp"
 #include "core/common/clock.hpp"
 #include "core/environments/environment.hpp"
-#include "core/releases/release.hpp"
 #include "core/environments/render.hpp"
+#include "core/releases/canary_plan.hpp"
+#include "core/releases/canary_progress.hpp"
+#include "core/releases/release.hpp"
 #include "engine/outcome.hpp"
 #include "engine/registry.hpp"
 #include "services/apps/app_service.hpp"
@@ -46,8 +46,8 @@ struct ReleaseRunnerSettings {
 
 class ReleaseRunner {
  public:
-  ReleaseRunner(store::Database& db, const core::Clock& clock, ClusterService& clusters, AppService& apps,
-                ReleaseRunnerSettings settings = {});
+  ReleaseRunner(store::Database& db, const core::Clock& clock, ClusterService& clusters,
+                AppService& apps, ReleaseRunnerSettings settings = {});
   ~ReleaseRunner();
 
   /// Adds the "release" workflow kind.
@@ -104,32 +104,38 @@ class ReleaseRunner {
   engine::StepOutcome Finish(engine::StepContext& ctx);
 
   // release_deploy.cpp
-  engine::StepOutcome DeployOneShot(engine::StepContext& ctx, const Loaded& l, connectors::Kubernetes& kube,
-                                    boost::json::object scratch);
+  engine::StepOutcome DeployOneShot(engine::StepContext& ctx, const Loaded& l,
+                                    connectors::Kubernetes& kube, boost::json::object scratch);
   // release_canary.cpp: one reconcile per phase of core::CanaryTransitions;
   // nullopt moves on to the next phase at once.
-  engine::StepOutcome DeployCanary(engine::StepContext& ctx, const Loaded& l, connectors::Kubernetes& kube,
-                                   boost::json::object scratch);
+  engine::StepOutcome DeployCanary(engine::StepContext& ctx, const Loaded& l,
+                                   connectors::Kubernetes& kube, boost::json::object scratch);
   std::optional<engine::StepOutcome> CanaryScale(const Loaded& l, connectors::Kubernetes& kube,
-                                                 core::CanaryProgress& progress, const boost::json::object& scratch);
+                                                 core::CanaryProgress& progress,
+                                                 const boost::json::object& scratch);
   std::optional<engine::StepOutcome> CanarySettle(const Loaded& l, connectors::Kubernetes& kube,
-                                                  core::CanaryProgress& progress, const boost::json::object& scratch);
+                                                  core::CanaryProgress& progress,
+                                                  const boost::json::object& scratch);
   std::optional<engine::StepOutcome> CanaryPause(const Loaded& l, core::CanaryProgress& progress,
                                                  const boost::json::object& scratch);
   std::optional<engine::StepOutcome> CanaryPromote(const Loaded& l, connectors::Kubernetes& kube,
-                                                   core::CanaryProgress& progress, const boost::json::object& scratch);
-  engine::StepOutcome CanaryFinish(const Loaded& l, connectors::Kubernetes& kube, const core::CanaryProgress& progress,
+                                                   core::CanaryProgress& progress,
+                                                   const boost::json::object& scratch);
+  engine::StepOutcome CanaryFinish(const Loaded& l, connectors::Kubernetes& kube,
+                                   const core::CanaryProgress& progress,
                                    const boost::json::object& scratch);
   /// Puts the environment's recorded state back (no canary, stable at its
   /// recorded image and size), then ends the release failed with `reason`.
-  engine::StepOutcome Abandon(const Loaded& l, connectors::Kubernetes* kube, const std::string& reason, bool restore);
+  engine::StepOutcome Abandon(const Loaded& l, connectors::Kubernetes* kube,
+                              const std::string& reason, bool restore);
   /// A cluster call failed in a way worth retrying: again after a backoff
   /// (without using up the engine's attempts), or failed once the outage
   /// outlasted settings.outage_ms (engine::RideOutOutage).
   engine::StepOutcome Retry(const Loaded& l, boost::json::object scratch, const core::Error& error);
   /// Waits for the next event (or the recheck deadline), saving `scratch`
   /// and, when it changed, the display step's message.
-  engine::StepOutcome Wait(const Loaded& l, boost::json::object scratch, int display_idx, const std::string& message,
+  engine::StepOutcome Wait(const Loaded& l, boost::json::object scratch, int display_idx,
+                           const std::string& message,
                            std::optional<core::ReleaseState> state = std::nullopt,
                            std::optional<core::Millis> deadline = std::nullopt);
 

@@ -24,8 +24,10 @@ TEST_F(ReleaseRunnerTest, OneShotScaleCompletesWritesABaselineAndTakesTheAppOnli
 }
 
 TEST_F(ReleaseRunnerTest, CanaryKeepsTheTotalAndWaitsForEachPromotion) {
-  auto env = CreateEnv(4, {{"strategy", "canary"}, {"canary", {{"steps", json::array{{{"pods", 1}}, {{"percent", 50}}}},
-                                                               {"stability_window_seconds", 2}}}});
+  auto env = CreateEnv(4, {{"strategy", "canary"},
+                           {"canary",
+                            {{"steps", json::array{{{"pods", 1}}, {{"percent", 50}}}},
+                             {"stability_window_seconds", 2}}}});
   auto started = releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), {});
   ASSERT_TRUE(started.ok()) << started.error().message;
   const auto id = started->release.id;
@@ -46,14 +48,17 @@ TEST_F(ReleaseRunnerTest, CanaryKeepsTheTotalAndWaitsForEachPromotion) {
   EXPECT_EQ(ImageOf(Deployment("shop")), kV2);
   EXPECT_EQ(Deployment("shop").at("spec").at("replicas").as_int64(), 4);
   EXPECT_TRUE(Deployment("shop-canary").empty()) << "the canary is removed";
-  for (const auto& step : store::InTx(*db_, store::TxMode::kRead, [&](store::Tx& tx) { return store::releases::Steps(tx, id); })) {
+  for (const auto& step : store::InTx(*db_, store::TxMode::kRead, [&](store::Tx& tx) {
+         return store::releases::Steps(tx, id);
+       })) {
     EXPECT_EQ(step.state, "succeeded") << step.name;
   }
 }
 
 TEST_F(ReleaseRunnerTest, AbortPutsBackWhatRanBefore) {
-  auto env = CreateEnv(4, {{"strategy", "canary"}, {"canary", {{"steps", json::array{{{"pods", 1}}}},
-                                                               {"stability_window_seconds", 0}}}});
+  auto env = CreateEnv(
+      4, {{"strategy", "canary"},
+          {"canary", {{"steps", json::array{{{"pods", 1}}}}, {"stability_window_seconds", 0}}}});
   auto started = releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), {});
   ASSERT_TRUE(started.ok());
   ASSERT_EQ(Drive(started->release.id).state, core::ReleaseState::kCanary);
@@ -65,7 +70,8 @@ TEST_F(ReleaseRunnerTest, AbortPutsBackWhatRanBefore) {
   EXPECT_EQ(ImageOf(Deployment("shop")), kV1);
   EXPECT_EQ(Deployment("shop").at("spec").at("replicas").as_int64(), 4);
   // Promotion is refused once it ended.
-  EXPECT_EQ(releases_->Act(alice_, std::to_string(r.id), "promote").error().code, core::Code::kConflict);
+  EXPECT_EQ(releases_->Act(alice_, std::to_string(r.id), "promote").error().code,
+            core::Code::kConflict);
 }
 
 TEST_F(ReleaseRunnerTest, AnImagePullFailureFailsWithTheReasonAndRollbackRestores) {
@@ -87,7 +93,9 @@ TEST_F(ReleaseRunnerTest, AnImagePullFailureFailsWithTheReasonAndRollbackRestore
 
 TEST_F(ReleaseRunnerTest, ACluster503OutageIsRiddenOutWithoutUsingUpEngineAttempts) {
   auto env = CreateEnv(2);
-  kube_->InjectFailure("Get", "deployments", core::Error{core::Code::kTransient, "503 Service Unavailable", {}}, 7);  // more than the engine's 5 attempts
+  kube_->InjectFailure("Get", "deployments",
+                       core::Error{core::Code::kTransient, "503 Service Unavailable", {}},
+                       7);  // more than the engine's 5 attempts
   auto scaled = releases_->Scale(alice_, std::to_string(env), {{"replicas", 3}});
   ASSERT_TRUE(scaled.ok());
   EXPECT_EQ(Drive(scaled->release.id).state, core::ReleaseState::kCompleted);
@@ -95,7 +103,8 @@ TEST_F(ReleaseRunnerTest, ACluster503OutageIsRiddenOutWithoutUsingUpEngineAttemp
 
 TEST_F(ReleaseRunnerTest, AnOutageLongerThanTheLimitFailsTheRelease) {
   auto env = CreateEnv(2);
-  kube_->InjectFailure("Get", "deployments", core::Error{core::Code::kTransient, "connection refused", {}}, 100000);
+  kube_->InjectFailure("Get", "deployments",
+                       core::Error{core::Code::kTransient, "connection refused", {}}, 100000);
   auto scaled = releases_->Scale(alice_, std::to_string(env), {{"replicas", 3}});
   ASSERT_TRUE(scaled.ok());
   auto r = Drive(scaled->release.id, 200);

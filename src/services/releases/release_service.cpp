@@ -2,14 +2,14 @@
 
 #include <boost/json.hpp>
 
-#include "core/environments/env_spec_json.hpp"
 #include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
+#include "core/environments/env_spec_json.hpp"
 #include "engine/engine.hpp"
 #include "services/apps/app_access.hpp"
 #include "services/platform/audit_log.hpp"
-#include "services/releases/release_wake.hpp"
 #include "services/releases/release_ledger.hpp"
+#include "services/releases/release_wake.hpp"
 #include "store/app_repository.hpp"
 #include "store/change_repository.hpp"
 #include "store/environment_repository.hpp"
@@ -30,19 +30,23 @@ core::Result<core::Release> ReleaseByRef(store::Tx& tx, const std::string& ref) 
 
 // An application may be released once approved and until it goes offline.
 core::Status CheckReleasable(const core::App& app) {
-  if (app.type == core::AppType::kEmpty) return core::Conflict(app.name + " is an empty application: nothing to release");
-  if (app.status == core::AppStatus::kOnline || app.status == core::AppStatus::kPendingOnline) return core::Ok{};
-  return core::Conflict(app.name + " is " + std::string(core::AppStatusName(app.status)) + " and cannot be released",
-                        {{"state", core::AppStatusName(app.status)}});
+  if (app.type == core::AppType::kEmpty)
+    return core::Conflict(app.name + " is an empty application: nothing to release");
+  if (app.status == core::AppStatus::kOnline || app.status == core::AppStatus::kPendingOnline)
+    return core::Ok{};
+  return core::Conflict(
+      app.name + " is " + std::string(core::AppStatusName(app.status)) + " and cannot be released",
+      {{"state", core::AppStatusName(app.status)}});
 }
 
 }  // namespace
 
-ReleaseService::ReleaseService(store::Database& db, const core::Clock& clock, engine::Engine& engine,
-                               ChangeService& changes)
+ReleaseService::ReleaseService(store::Database& db, const core::Clock& clock,
+                               engine::Engine& engine, ChangeService& changes)
     : db_(db), clock_(clock), engine_(engine), changes_(changes) {}
 
-core::Result<ReleaseView> ReleaseService::View(store::Tx& tx, const RequestContext&, std::int64_t id) {
+core::Result<ReleaseView> ReleaseService::View(store::Tx& tx, const RequestContext&,
+                                               std::int64_t id) {
   auto release = store::releases::Get(tx, id);
   if (!release) return core::NotFound("no release " + std::to_string(id));
   ReleaseView v;
@@ -57,7 +61,8 @@ core::Result<ReleaseView> ReleaseService::View(store::Tx& tx, const RequestConte
   return v;
 }
 
-core::Result<ReleaseView> ReleaseService::Start(const RequestContext& ctx, const std::string& change_ref,
+core::Result<ReleaseView> ReleaseService::Start(const RequestContext& ctx,
+                                                const std::string& change_ref,
                                                 const json::object& body) {
   core::FieldReader in(body);
   in.RejectUnknown({"strategy"});
@@ -66,7 +71,8 @@ core::Result<ReleaseView> ReleaseService::Start(const RequestContext& ctx, const
   std::optional<core::ReleaseStrategy> strategy;
   if (strategy_name) {
     strategy = core::ParseReleaseStrategy(*strategy_name);
-    if (!strategy) return core::Invalid("strategy must be one_shot or canary", {{"field", "strategy"}});
+    if (!strategy)
+      return core::Invalid("strategy must be one_shot or canary", {{"field", "strategy"}});
   }
   auto id = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<std::int64_t> {
     auto change_id = core::ParseId(change_ref);
@@ -87,9 +93,11 @@ core::Result<ReleaseView> ReleaseService::Start(const RequestContext& ctx, const
       target.strategy = strategy.value_or(env->release_policy.strategy);
     } else {
       if (env->image.empty()) {
-        return core::Conflict("the environment has no image yet: release a build before changing its resources");
+        return core::Conflict(
+            "the environment has no image yet: release a build before changing its resources");
       }
-      if (change->type == core::ChangeType::kScale && change->replicas) target.spec.replicas = *change->replicas;
+      if (change->type == core::ChangeType::kScale && change->replicas)
+        target.spec.replicas = *change->replicas;
       if (change->type == core::ChangeType::kEnvResource) {
         auto spec = core::ParseEnvSpec(json::parse(change->spec).as_object(), env->spec);
         if (!spec.ok()) return spec.error();
@@ -120,13 +128,16 @@ core::Result<ReleaseView> ReleaseService::Get(const RequestContext& ctx, const s
   // reads as what it is (failed) rather than forever "releasing".
   auto view = read();
   if (!view.ok() || !stopped) return view;
-  store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) { return SettleIfStopped(tx, clock_, changes_, view->release); });
+  store::InTx(db_, TxMode::kWrite,
+              [&](store::Tx& tx) { return SettleIfStopped(tx, clock_, changes_, view->release); });
   return read();
 }
 
-core::Result<ReleaseList> ReleaseService::List(const RequestContext& ctx, const std::string& app_ref,
-                                               std::optional<std::int64_t> env_id, const std::string& state,
-                                               const std::string& cursor, int limit) {
+core::Result<ReleaseList> ReleaseService::List(const RequestContext& ctx,
+                                               const std::string& app_ref,
+                                               std::optional<std::int64_t> env_id,
+                                               const std::string& state, const std::string& cursor,
+                                               int limit) {
   if (!state.empty() && !core::ParseReleaseState(state)) {
     return core::Invalid("unknown state " + state, {{"field", "state"}});
   }
@@ -177,11 +188,15 @@ core::Result<ReleaseView> ReleaseService::Act(const RequestContext& ctx, const s
       json::array list;
       for (const auto& a : allowed) list.emplace_back(a);
       return core::Conflict("a " + std::string(core::ReleaseStateName(release->state)) + " " +
-                                std::string(core::ReleaseStrategyName(release->strategy)) + " release cannot " + action,
-                            {{"state", core::ReleaseStateName(release->state)}, {"allowed_actions", std::move(list)}});
+                                std::string(core::ReleaseStrategyName(release->strategy)) +
+                                " release cannot " + action,
+                            {{"state", core::ReleaseStateName(release->state)},
+                             {"allowed_actions", std::move(list)}});
     }
-    store::releases::AddOperation(tx, {0, release->id, action, ctx.caller.username, "{}", clock_.Now()});
-    RecordAudit(tx, clock_, ctx, "release." + action, "release", std::to_string(release->id), action);
+    store::releases::AddOperation(
+        tx, {0, release->id, action, ctx.caller.username, "{}", clock_.Now()});
+    RecordAudit(tx, clock_, ctx, "release." + action, "release", std::to_string(release->id),
+                action);
     return release->workflow_id;
   });
   if (!workflow.ok()) return workflow.error();

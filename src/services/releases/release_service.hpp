@@ -1,13 +1,13 @@
 #pragma once
 #include <boost/json/object.hpp>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "core/releases/baseline.hpp"
 #include "core/changes/change.hpp"
 #include "core/common/clock.hpp"
+#include "core/releases/baseline.hpp"
 #include "core/releases/release.hpp"
 #include "services/platform/context.hpp"
 #include "services/releases/release_begin.hpp"
@@ -31,7 +31,8 @@ struct ReleaseView {
   std::string app;
   std::string env_type;
   std::vector<std::string> actions;
-  std::vector<store::RollbackConfigFile> config_restores;  ///< a rollback's config files and their outcome
+  std::vector<store::RollbackConfigFile>
+      config_restores;  ///< a rollback's config files and their outcome
 };
 
 struct ReleaseList {
@@ -46,7 +47,7 @@ std::optional<RollbackScope> ParseRollbackScope(std::string_view text);
 
 /// A rollback asked for (the plan, or the rollback itself).
 struct RollbackRequest {
-  std::optional<std::string> image;           ///< another image of the application (scope image)
+  std::optional<std::string> image;              ///< another image of the application (scope image)
   std::optional<std::int64_t> baseline_version;  ///< default: the baseline before the release
   RollbackScope scope = RollbackScope::kAll;
   /// The plan's plan_token: the live config versions it was shown with. A
@@ -65,7 +66,7 @@ struct RollbackPlan {
   RollbackScope scope = RollbackScope::kAll;
   /// The configuration is part of the rollback: scope all|config and a baseline that recorded it.
   bool config_included = false;
-  std::string config_note;  ///< why it is not, when it is not
+  std::string config_note;                ///< why it is not, when it is not
   std::vector<ConfigRestorePlan> config;  ///< per file, live → baseline
   /// The live versions of the files to restore, to pass back with the rollback.
   std::string plan_token;
@@ -73,8 +74,8 @@ struct RollbackPlan {
 
 /// Config drift (R-CFG-3): the live files against the environment's latest baseline.
 struct ConfigDrift {
-  std::int64_t baseline_version = 0;  ///< 0: no baseline yet
-  bool config_recorded = false;       ///< the baseline recorded configuration
+  std::int64_t baseline_version = 0;          ///< 0: no baseline yet
+  bool config_recorded = false;               ///< the baseline recorded configuration
   std::vector<core::ConfigFileChange> files;  ///< baseline → live; empty: no drift
 };
 
@@ -96,7 +97,8 @@ struct ChangeAndRelease {
 /// asked, checks who asks, and signals running releases. Thread-safe.
 class ReleaseService {
  public:
-  ReleaseService(store::Database& db, const core::Clock& clock, engine::Engine& engine, ChangeService& changes);
+  ReleaseService(store::Database& db, const core::Clock& clock, engine::Engine& engine,
+                 ChangeService& changes);
 
   /// Releases a pending_release change on its environment (R-REL-1). Body:
   /// {"strategy"?: one_shot|canary} (default: the environment's policy; scale
@@ -109,7 +111,8 @@ class ReleaseService {
                                  std::optional<std::int64_t> env_id, const std::string& state,
                                  const std::string& cursor, int limit);
   /// promote | promote_all | abort: recorded, then the workflow is woken.
-  core::Result<ReleaseView> Act(const RequestContext& ctx, const std::string& ref, const std::string& action);
+  core::Result<ReleaseView> Act(const RequestContext& ctx, const std::string& ref,
+                                const std::string& action);
 
   /// Where the environments' config files are read; without it rollbacks
   /// and baselines leave configuration out.
@@ -123,9 +126,10 @@ class ReleaseService {
   core::Result<ReleaseView> Rollback(const RequestContext& ctx, const std::string& ref,
                                      const RollbackRequest& request);
 
-  core::Result<std::vector<core::Baseline>> Baselines(const RequestContext& ctx, const std::string& env_ref);
-  core::Result<BaselineDiff> DiffBaselines(const RequestContext& ctx, const std::string& env_ref, std::int64_t from,
-                                           std::int64_t to);
+  core::Result<std::vector<core::Baseline>> Baselines(const RequestContext& ctx,
+                                                      const std::string& env_ref);
+  core::Result<BaselineDiff> DiffBaselines(const RequestContext& ctx, const std::string& env_ref,
+                                           std::int64_t from, std::int64_t to);
   /// The environment's live config files against its latest baseline.
   core::Result<ConfigDrift> DriftOf(const RequestContext& ctx, const std::string& env_ref);
 
@@ -136,19 +140,22 @@ class ReleaseService {
   /// Editing an environment (R-ENV-5). Without "confirm": true the answer is
   /// the diff and a warning, and nothing changes; with it, an `env_resource`
   /// change is created, submitted and released.
-  core::Result<boost::json::object> EditEnvironment(const RequestContext& ctx, const std::string& env_ref,
+  core::Result<boost::json::object> EditEnvironment(const RequestContext& ctx,
+                                                    const std::string& env_ref,
                                                     const boost::json::object& body);
 
  private:
   core::Result<ReleaseView> View(store::Tx& tx, const RequestContext& ctx, std::int64_t id);
   /// The image side of the plan, and the baseline whose config it restores.
-  core::Result<RollbackPlan> Plan(store::Tx& tx, const core::Release& release, const RollbackRequest& request,
+  core::Result<RollbackPlan> Plan(store::Tx& tx, const core::Release& release,
+                                  const RollbackRequest& request,
                                   std::vector<core::BaselineConfigFile>& baseline_config);
   /// Plan, then the live config files read and compared (outside any transaction).
   core::Result<RollbackPlan> PlanWithConfig(const RequestContext& ctx, const std::string& ref,
                                             const RollbackRequest& request, bool write);
-  core::Result<ChangeAndRelease> SystemRelease(const RequestContext& ctx, const std::string& env_ref,
-                                               core::ChangeType type, const boost::json::object& body);
+  core::Result<ChangeAndRelease> SystemRelease(const RequestContext& ctx,
+                                               const std::string& env_ref, core::ChangeType type,
+                                               const boost::json::object& body);
 
   store::Database& db_;
   const core::Clock& clock_;

@@ -11,9 +11,9 @@
 #include "http/handlers/env_input.hpp"
 #include "services/apps/app_service.hpp"
 #include "services/changes/change_service.hpp"
+#include "services/environments/environment_service.hpp"
 #include "services/notifications/notice_delivery.hpp"
 #include "services/releases/environment_delete_hooks.hpp"
-#include "services/environments/environment_service.hpp"
 #include "services/releases/release_runner.hpp"
 #include "services/releases/release_service.hpp"
 #include "store/app_repository.hpp"
@@ -31,10 +31,12 @@ class ReleaseRunnerTest : public ::testing::Test {
  protected:
   testing::TestDatabase db_ = testing::OpenTestDatabase();
   core::SimulatedClock clock_;
-  std::shared_ptr<connectors::FakeKubernetes> kube_ = std::make_shared<connectors::FakeKubernetes>(&clock_);
+  std::shared_ptr<connectors::FakeKubernetes> kube_ =
+      std::make_shared<connectors::FakeKubernetes>(&clock_);
   Connections connections_ = [this] {
     Connections c;
-    c.kubernetes = [this](const core::Cluster&) -> core::Result<std::shared_ptr<connectors::Kubernetes>> {
+    c.kubernetes =
+        [this](const core::Cluster&) -> core::Result<std::shared_ptr<connectors::Kubernetes>> {
       return std::shared_ptr<connectors::Kubernetes>(kube_);
     };
     return c;
@@ -86,9 +88,11 @@ class ReleaseRunnerTest : public ::testing::Test {
   }
 
   std::int64_t CreateEnv(int replicas, json::object policy = {}) {
-    json::object body{{"env_type", "prod"}, {"cluster", "sandbox"}, {"image", kV1}, {"replicas", replicas}};
+    json::object body{
+        {"env_type", "prod"}, {"cluster", "sandbox"}, {"image", kV1}, {"replicas", replicas}};
     if (!policy.empty()) body["release_policy"] = policy;
-    auto env = environments_.Create(alice_, "shop", http::ParseCreateEnvironment(body, clusters_.settings().env_types));
+    auto env = environments_.Create(
+        alice_, "shop", http::ParseCreateEnvironment(body, clusters_.settings().env_types));
     EXPECT_TRUE(env.ok()) << (env.ok() ? "" : env.error().message);
     return env.ok() ? env->env.id : 0;
   }
@@ -123,15 +127,18 @@ class ReleaseRunnerTest : public ::testing::Test {
 
   /// How many rows `sql` (a SELECT count(*)) counts.
   std::int64_t Count(const std::string& sql, const store::Params& params = {}) {
-    return store::InTx(*db_, store::TxMode::kRead, [&](store::Tx& tx) { return tx.QueryOne(sql, params)->Int(0); });
+    return store::InTx(*db_, store::TxMode::kRead,
+                       [&](store::Tx& tx) { return tx.QueryOne(sql, params)->Int(0); });
   }
 
   core::Change Change(std::int64_t id) {
-    return *store::InTx(*db_, store::TxMode::kRead, [&](store::Tx& tx) { return store::changes::Get(tx, id); });
+    return *store::InTx(*db_, store::TxMode::kRead,
+                        [&](store::Tx& tx) { return store::changes::Get(tx, id); });
   }
 
   core::Release Release(std::int64_t id) {
-    return *store::InTx(*db_, store::TxMode::kRead, [&](store::Tx& tx) { return store::releases::Get(tx, id); });
+    return *store::InTx(*db_, store::TxMode::kRead,
+                        [&](store::Tx& tx) { return store::releases::Get(tx, id); });
   }
 
   json::object Deployment(const std::string& name) {
@@ -140,7 +147,8 @@ class ReleaseRunnerTest : public ::testing::Test {
   }
 
   std::string ImageOf(const json::object& d) {
-    return std::string(d.at("spec").at("template").at("spec").at("containers").at(0).at("image").as_string());
+    return std::string(
+        d.at("spec").at("template").at("spec").at("containers").at(0).at("image").as_string());
   }
 };
 

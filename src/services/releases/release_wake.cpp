@@ -22,8 +22,8 @@ bool TryAgain(const core::Error& e) {
 
 }  // namespace
 
-bool WakeRelease(engine::Engine& engine, const std::string& workflow_id, const boost::json::object& payload,
-                 const std::function<bool()>& keep_going) {
+bool WakeRelease(engine::Engine& engine, const std::string& workflow_id,
+                 const boost::json::object& payload, const std::function<bool()>& keep_going) {
   for (int attempt = 0; attempt < 20 && keep_going(); ++attempt) {
     auto signalled = engine.Signal(workflow_id, kReleaseEvent, payload);
     if (signalled.ok()) return true;
@@ -40,13 +40,17 @@ int ResumeWaitingReleases(store::Database& db, engine::Engine& engine) {
     query.state = state;
     query.limit = 200;
     for (;;) {
-      auto page = store::InTx(db, store::TxMode::kRead, [&](store::Tx& tx) { return store::releases::List(tx, query); });
+      auto page = store::InTx(db, store::TxMode::kRead,
+                              [&](store::Tx& tx) { return store::releases::List(tx, query); });
       const bool more = static_cast<int>(page.size()) > query.limit;
       if (more) page.pop_back();
       for (const auto& release : page) {
         // A conflict (the step is not waiting) needs nothing: it runs, or is due, anyway.
-        woken += !release.workflow_id.empty() &&
-                 engine.Signal(release.workflow_id, kReleaseEvent, boost::json::object{{"kind", "resume"}}).ok();
+        woken +=
+            !release.workflow_id.empty() &&
+            engine
+                .Signal(release.workflow_id, kReleaseEvent, boost::json::object{{"kind", "resume"}})
+                .ok();
       }
       if (!more || page.empty()) break;
       query.before_id = page.back().id;

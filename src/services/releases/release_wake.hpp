@@ -20,8 +20,9 @@ namespace slipway::services {
 /// step reads everything afresh anyway, an ended workflow has nothing to
 /// wake, and the step's recheck deadline covers the rest. Returns whether a
 /// signal was delivered.
-bool WakeRelease(engine::Engine& engine, const std::string& workflow_id, const boost::json::object& payload,
-                 const std::function<bool()>& keep_going = [] { return true; });
+bool WakeRelease(
+    engine::Engine& engine, const std::string& workflow_id, const boost::json::object& payload,
+    const std::function<bool()>& keep_going = [] { return true; });
 
 /// Wakes every active release whose step waits, once (at start-up): the
 /// watches that would wake it lived in a process that is gone, and its step

@@ -29,7 +29,8 @@ class ReleaseWakeTest : public ::testing::Test {
                                  release_.get_future().wait();
                                  hold_ = false;
                                }
-                               const auto seen = ctx.scratch.is_int64() ? ctx.scratch.as_int64() : 0;
+                               const auto seen =
+                                   ctx.scratch.is_int64() ? ctx.scratch.as_int64() : 0;
                                if (seen == 2) return engine::Succeeded();
                                return engine::WaitSignal(kReleaseEvent, json::value(seen + 1));
                              }}}});

@@ -52,8 +52,8 @@ void RolloutWatcher::Reap() {
 }
 
 void RolloutWatcher::Ensure(std::int64_t release_id, const std::string& workflow_id,
-                            const std::shared_ptr<connectors::Kubernetes>& kube, const std::string& ns,
-                            const std::string& label_selector) {
+                            const std::shared_ptr<connectors::Kubernetes>& kube,
+                            const std::string& ns, const std::string& label_selector) {
   {
     std::lock_guard lock(mutex_);
     if (watches_.count(release_id)) return;
@@ -73,14 +73,16 @@ void RolloutWatcher::Ensure(std::int64_t release_id, const std::string& workflow
     if (!keep) Stop(release_id);
   };
   auto on_error = [release_id](const core::Error& e) {
-    spdlog::warn("release {}: watch interrupted (the step's deadline covers it): {}", release_id, e.message);
+    spdlog::warn("release {}: watch interrupted (the step's deadline covers it): {}", release_id,
+                 e.message);
   };
   for (const auto* resource : {&connectors::kube::kDeployments, &connectors::kube::kPods}) {
     connectors::WatchOptions options;
     options.label_selector = label_selector;
     auto handle = kube->Watch(*resource, ns, options, on_event, on_error);
     if (!handle.ok()) {
-      spdlog::warn("release {}: cannot watch {}: {}", release_id, resource->plural, handle.error().message);
+      spdlog::warn("release {}: cannot watch {}: {}", release_id, resource->plural,
+                   handle.error().message);
       continue;
     }
     w.handles.push_back(std::move(*handle));

@@ -55,7 +55,7 @@ class RolloutWatcher {
   std::map<std::int64_t, Watches> watches_;
   std::condition_variable retired_ready_;
   std::vector<Watches> retired_;  ///< told to stop, not joined yet
-  int stopping_ = 0;               ///< Stop() calls between the two lists
+  int stopping_ = 0;              ///< Stop() calls between the two lists
   bool closing_ = false;
   std::thread reaper_;
 };

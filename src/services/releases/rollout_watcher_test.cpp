@@ -23,7 +23,8 @@ TEST(RolloutWatcherTest, AWakeThatThrowsLeavesTheWatchRunning) {
   });
   // A new watch starts with the current list: one event per watch at once.
   watcher.Ensure(1, "wf_1", kube, "prod", "app=shop");
-  for (int i = 0; i < 500 && pokes < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  for (int i = 0; i < 500 && pokes < 2; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   EXPECT_EQ(pokes, 2);
   EXPECT_EQ(watcher.active(), 1u);
   watcher.StopAll();

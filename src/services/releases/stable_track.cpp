@@ -10,7 +10,8 @@ core::Result<StableState> ReadStable(connectors::Kubernetes& kube, const Release
   auto deployment = kube.Get(connectors::kube::kDeployments, l.env.namespace_name,
                              core::DeploymentName(l.app.name, core::kTrackStable));
   if (!deployment.ok()) return deployment.error();
-  auto pods = kube.ListPods(l.env.namespace_name, core::PodSelector(l.app.name, l.env.env_type, core::kTrackStable));
+  auto pods = kube.ListPods(l.env.namespace_name,
+                            core::PodSelector(l.app.name, l.env.env_type, core::kTrackStable));
   if (!pods.ok()) return pods.error();
   return StableState{connectors::EvaluateRollout(*deployment), AssessPods(*pods, l.release.image)};
 }

@@ -75,7 +75,8 @@ class SqliteTx final : public Tx {
       auto broken = conn_->Query("PRAGMA foreign_key_check", {});
       if (!broken.empty()) {
         throw DbError("the schema change leaves " + std::to_string(broken.size()) +
-                      " row(s) whose foreign key points nowhere (first in table " + broken[0].Text(0) + ")");
+                      " row(s) whose foreign key points nowhere (first in table " +
+                      broken[0].Text(0) + ")");
       }
     }
     conn_->Exec("COMMIT", {});
@@ -121,8 +122,7 @@ class SqliteDatabase final : public Database {
   }
 
   std::unique_ptr<Tx> Begin(TxMode mode) override {
-    return std::make_unique<SqliteTx>(mode == TxMode::kRead ? nullptr : &writer_turn_, pool_,
-                                      mode);
+    return std::make_unique<SqliteTx>(mode == TxMode::kRead ? nullptr : &writer_turn_, pool_, mode);
   }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
