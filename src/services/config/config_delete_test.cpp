@@ -257,7 +257,7 @@ TEST_F(ConfigDeleteApolloTest, OtherFormatsLoseTheirContentItem) {
   ASSERT_TRUE(deleted.ok()) << deleted.error().message;
   EXPECT_TRUE(Latest("app.yaml")->configurations.empty());
   EXPECT_EQ(json::parse(deleted->diff).at("unified").as_string(),
-            "--- live\n+++ /dev/null\n@@ -1 +0,0 @@\n-k: v\n");
+            "--- live\n+++ /dev/null\n@@ -1,1 +0,0 @@\n-k: v\n");
 }
 
 TEST_F(ConfigDeleteApolloTest, AReleaseMadeInApolloSinceIs409) {
