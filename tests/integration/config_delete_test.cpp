@@ -125,7 +125,7 @@ TEST_P(ConfigDeleteTest, ALiveFileIsDeletedRecordedWithItsContentAndAudited) {
   EXPECT_EQ(Delete("app.properties").status, 404) << "nothing live any more";
   // Created again.
   Publish("app.properties", "mode=b\n");
-  EXPECT_EQ(Backend("app.properties"), apollo() ? R"({"mode":"b"} )" : "mode=b\n");
+  EXPECT_EQ(Backend("app.properties"), apollo() ? R"({"mode":"b"} -slipway)" : "mode=b\n");
 }
 
 TEST_P(ConfigDeleteTest, AFileChangedSinceTheVersionSeenIs409AndStaysLive) {

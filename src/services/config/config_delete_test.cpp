@@ -165,7 +165,7 @@ TEST_F(ConfigDeleteTest, AFileWithOnlyADraftIs404AndTheDraftOfADeletedFileStaysS
 
   Save(env, "app.yaml", "a: 1\n");
   Publish(env, "app.yaml");
-  auto draft = Save(env, "app.yaml", "a: 2\n", &admin_);
+  Save(env, "app.yaml", "a: 2\n", &admin_);
   ASSERT_TRUE(DeleteAs(alice_, env, "app.yaml").ok());
   EXPECT_NE(Audit(env)[0].summary.find("its draft stays"), std::string::npos);
   auto kept = service_->GetDraft(alice_, env, "app.yaml");
