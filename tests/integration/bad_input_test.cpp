@@ -521,6 +521,8 @@ TEST_F(BadBodyTest, EveryBodyRouteRefusesBadFieldsNamingThem) {
        R"({"content": "a: \u0001"})", "content"},
       {"PUT", "/api/v1/environments/{id}/config/files/{name}/draft", draft,
        R"({"content": "a: 1", "base": 1})", "base"},
+      {"DELETE", "/api/v1/environments/{id}/config/files/{name}",
+       env + "/config/files/application.yaml", R"({"version": 1, "force": true})", "force"},
       {"POST", "/api/v1/environments/{id}/config/files/{name}/publish",
        env + "/config/files/application.yaml/publish", R"({"comment": "c", "force": true})",
        "force"},
