@@ -193,6 +193,10 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   metrics.AddGauge("slipway_db_pool_waiting", "Callers waiting for a database connection.",
                    [&db] { return static_cast<double>(db->Stats().waiting); });
 
+  metrics.AddGauge("slipway_connector_generation",
+                   "Generation of the connector settings this replica's clients were built from.",
+                   [&connectors] { return static_cast<double>(connectors.applied_generation()); });
+
   http::StreamSlots streams(config.api.streams);
   metrics.AddGauge("slipway_http_open_streams", "Event streams and followed logs open now.",
                    [&streams] { return static_cast<double>(streams.open()); });

@@ -105,6 +105,8 @@ std::optional<std::string> RuleFor(FieldForm form, std::string& value) {
       if (!IsHostPort(host)) return "must name a host, as in https://jenkins.example.com";
       if (value.find_first_of(" \"<>\\^`{|}") != std::string::npos)
         return "must not hold spaces or quotes";
+      // Paths are appended to it ("/api/json"): "https://ci/" would ask for "//api/json".
+      while (value.back() == '/') value.pop_back();
       return std::nullopt;
     }
     case F::kPath:

@@ -42,7 +42,7 @@ struct ConnectorSettings {
 };
 
 enum class FieldForm {
-  kUrl,        ///< http:// or https://
+  kUrl,        ///< http:// or https://; a trailing slash is dropped
   kPath,       ///< an absolute path
   kText,       ///< a short line
   kFlag,       ///< a boolean
@@ -72,7 +72,8 @@ const ConnectorField* FindConnectorField(ConnectorSystem system, std::string_vie
 constexpr std::size_t kMaxConnectorValue = 4096;
 
 /// Checks one text value for its form and returns it normalized (a trailing
-/// dot on DNS names and algorithms); an Invalid error naming `field_path`.
+/// dot on DNS names and algorithms, none on URLs); an Invalid error naming
+/// `field_path`.
 Result<std::string> NormalizeConnectorValue(const ConnectorField& field, std::string value,
                                             const std::string& field_path);
 

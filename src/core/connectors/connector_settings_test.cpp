@@ -45,7 +45,11 @@ TEST(ConnectorSettings, ValuesAreCheckedForTheirForm) {
   EXPECT_EQ(RuleOf(S::kJenkins, "url", ""), "") << "empty: required fields are checked whole";
 }
 
-TEST(ConnectorSettings, NamesGetTheirTrailingDot) {
+TEST(ConnectorSettings, NamesGetTheirTrailingDotAndUrlsLoseTheirTrailingSlash) {
+  auto url = NormalizeConnectorValue(*FindConnectorField(ConnectorSystem::kJenkins, "url"),
+                                     "https://ci.example.com/jenkins//", "url");
+  ASSERT_TRUE(url.ok());
+  EXPECT_EQ(*url, "https://ci.example.com/jenkins");
   auto zone = NormalizeConnectorValue(*FindConnectorField(ConnectorSystem::kDns, "zone"),
                                       "lanes.example.com", "zone");
   ASSERT_TRUE(zone.ok());

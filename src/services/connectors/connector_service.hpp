@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -93,6 +94,10 @@ class ConnectorService {
   bool Refresh();
   /// Calls Refresh every `interval` on a thread of its own until destroyed.
   void Watch(std::chrono::milliseconds interval);
+  /// The generation of the stored settings this process's clients were
+  /// built from (-1 before the first Refresh): replicas agree once they
+  /// picked a change up (`slipway_connector_generation` in /metrics).
+  std::int64_t applied_generation() const { return applied_generation_.load(); }
 
  private:
   struct Effective {
@@ -114,7 +119,7 @@ class ConnectorService {
   const ConnectorHooks hooks_;
 
   std::mutex refresh_mutex_;  ///< one Refresh at a time
-  std::int64_t applied_generation_ = -1;
+  std::atomic<std::int64_t> applied_generation_{-1};
   std::map<core::ConnectorSystem, std::optional<core::ConnectorSettings>> applied_;
 
   std::mutex watch_mutex_;
