@@ -105,6 +105,25 @@ core::Result<ConnectorService::Effective> ConnectorService::EffectiveIn(store::T
   return out;
 }
 
+core::Result<ConnectorService::Effective> ConnectorService::BaseFor(
+    store::Tx& tx, const SetConnectorCommand& command) {
+  auto effective = EffectiveIn(tx, command.system);
+  if (effective.ok()) return effective;
+  // Stored secrets that no longer open (the key changed without a rotation)
+  // cannot be kept, but they can be replaced: every secret given anew.
+  for (const auto& f : core::ConnectorFieldsOf(command.system)) {
+    if (f.secret() && !command.secrets_given.contains(std::string(f.name))) {
+      return core::Conflict(effective.error().message + "; give " + std::string(f.name) + " again",
+                            {{"field", f.name}});
+    }
+  }
+  Effective stored{ConnectorSource::kApi, {}};
+  if (auto row = store::connectors::Get(tx, NameOf(command.system)))
+    core::ReadConnectorJson(command.system, json::parse(row->settings_json).as_object(),
+                            stored.settings);
+  return stored;
+}
+
 ConnectorView ConnectorService::View(store::Tx& tx, ConnectorSystem system) {
   ConnectorView view;
   view.system = system;
@@ -165,7 +184,7 @@ core::Result<ConnectorView> ConnectorService::Set(const RequestContext& ctx,
   if (!ctx.caller.IsAdmin()) return core::Forbidden("only admins may change connectors");
   const auto name = NameOf(command.system);
   auto saved = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Status {
-    auto current = EffectiveIn(tx, command.system);
+    auto current = BaseFor(tx, command);
     if (!current.ok()) return current.error();
     auto merged = Merge(command, current->settings);
     if (!merged.ok()) return merged.error();
@@ -223,8 +242,9 @@ std::string ConnectorService::Scrub(std::string message,
 core::Result<ConnectivityReport> ConnectorService::Test(const RequestContext& ctx,
                                                         const TestConnectorCommand& command) {
   if (!ctx.caller.IsAdmin()) return core::Forbidden("only admins may test connectors");
-  auto current = store::InTx(db_, TxMode::kRead,
-                             [&](store::Tx& tx) { return EffectiveIn(tx, command.system); });
+  auto current = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) {
+    return command.candidate ? BaseFor(tx, *command.candidate) : EffectiveIn(tx, command.system);
+  });
   if (!current.ok()) return current.error();
   core::ConnectorSettings settings = current->settings;
   if (command.candidate) {

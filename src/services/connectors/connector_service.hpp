@@ -106,6 +106,10 @@ class ConnectorService {
   };
   /// The stored row's settings with its secrets opened, or the bootstrap's.
   core::Result<Effective> EffectiveIn(store::Tx& tx, core::ConnectorSystem system);
+  /// What a command's secrets are merged over: the settings in effect, or —
+  /// when the stored secrets do not open — the stored settings, if the
+  /// command gives every secret anew (Conflict naming the first one otherwise).
+  core::Result<Effective> BaseFor(store::Tx& tx, const SetConnectorCommand& command);
   /// The command's settings with the secrets it did not give taken from `current`.
   core::Result<core::ConnectorSettings> Merge(const SetConnectorCommand& command,
                                               const core::ConnectorSettings& current);

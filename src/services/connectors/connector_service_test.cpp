@@ -234,6 +234,25 @@ TEST_F(ConnectorServiceTest, TestChecksACandidateWithoutSavingAndNeverShowsTheSe
   EXPECT_EQ(unset->error, "tapd is not configured");
 }
 
+TEST_F(ConnectorServiceTest, SecretsSealedWithAnotherKeyAreReplacedNotKept) {
+  ASSERT_TRUE(service_.Set(admin_, Jenkins("https://ci2.example.com", kApiToken)).ok());
+  SecretBox::Key other_key;
+  other_key.fill(7);
+  const SecretBox other_box(other_key);
+  Applied other_applied;
+  ConnectorService other(*db_, clock_, other_box, Bootstrap(), Hooks(other_applied));
+  other.Refresh();
+  EXPECT_FALSE(other_applied.Of(ConnectorSystem::kJenkins)) << "no client from unopened secrets";
+  EXPECT_FALSE(other.Get(admin_, "jenkins")->secret_set.at("token"));
+  auto kept = other.Set(admin_, Jenkins("https://ci3.example.com"));
+  ASSERT_FALSE(kept.ok());
+  EXPECT_EQ(kept.error().code, core::Code::kConflict);
+  EXPECT_EQ(std::string(kept.error().details.at("field").as_string()), "token");
+  auto replaced = other.Set(admin_, Jenkins("https://ci3.example.com", "new-token"));
+  ASSERT_TRUE(replaced.ok()) << replaced.error().message;
+  EXPECT_EQ(other_applied.Of(ConnectorSystem::kJenkins)->token, "new-token");
+}
+
 TEST_F(ConnectorServiceTest, AnotherServiceOnTheSameDatabasePicksTheChangeUp) {
   auto other_db = db_.OpenAnother();
   Applied other_applied;
