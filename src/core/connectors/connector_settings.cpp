@@ -148,6 +148,7 @@ std::optional<std::string> RuleFor(FieldForm form, std::string& value) {
 const std::vector<ConnectorSystem>& ConnectorSystems() {
   static const std::vector<ConnectorSystem> all = [] {
     std::vector<ConnectorSystem> v;
+    v.reserve(kNames.size());
     for (const auto& [system, name] : kNames) v.push_back(system);
     return v;
   }();
