@@ -571,6 +571,15 @@ TEST_F(BadBodyTest, EveryBodyRouteRefusesBadFieldsNamingThem) {
       {"PATCH", "/api/v1/lanes/{id}", "/api/v1/lanes/987654",
        R"({"version": 1, "coloring": {"consumers": [{"app": "a", "topic": "t"}]}})",
        "coloring.consumers[0].group"},
+      {"PUT", "/api/v1/connectors/{system}", "/api/v1/connectors/jenkins",
+       R"({"url": "https://ci.example.com", "password": "x"})", "password"},
+      {"PUT", "/api/v1/connectors/{system}", "/api/v1/connectors/jenkins",
+       R"({"url": "https://ci.example.com\r\nX: 1"})", "url"},
+      {"PUT", "/api/v1/connectors/{system}", "/api/v1/connectors/dns",
+       R"({"server": "ns1.example.com", "zone": "z", "key_name": "k", "key_secret": "c2VjcmV0"})",
+       "server"},
+      {"POST", "/api/v1/connectors/{system}/test", "/api/v1/connectors/jenkins/test",
+       R"({"url": "ftp://ci.example.com"})", "url"},
       {"POST", "/hooks/gitlab", "/hooks/gitlab", R"({"object_kind": "push"})", "X-Gitlab-Event"},
   };
   const auto before = NewestSuccess();
