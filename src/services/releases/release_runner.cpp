@@ -48,14 +48,7 @@ ReleaseRunner::ReleaseRunner(store::Database& db, const core::Clock& clock,
     : db_(db), clock_(clock), clusters_(clusters), apps_(apps), settings_(settings) {
   watcher_ = std::make_unique<RolloutWatcher>([this](const std::string& workflow_id) {
     auto* engine = engine_;
-    if (!engine) return true;
-    if (WakeRelease(*engine, workflow_id, json::object{{"kind", "rollout"}},
-                    [this] { return engine_ != nullptr; })) {
-      return true;
-    }
-    auto workflow = engine->Get(workflow_id);
-    if (!workflow.ok()) return workflow.error().code != core::Code::kNotFound;
-    return workflow->state == engine::WorkflowState::kRunning;
+    return engine ? WakeForWatch(*engine, workflow_id) : true;
   });
 }
 
