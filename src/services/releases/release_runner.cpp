@@ -42,23 +42,35 @@ std::int64_t ReleaseIdOf(const engine::StepContext& ctx) {
 
 }  // namespace
 
-ReleaseRunner::ReleaseRunner(store::Database& db, const core::Clock& clock,
-                             ClusterService& clusters, AppService& apps,
-                             ReleaseRunnerSettings settings)
-    : db_(db), clock_(clock), clusters_(clusters), apps_(apps), settings_(settings) {
+ReleaseRunner::ReleaseRunner(const ReleaseRunnerDeps& deps, ReleaseRunnerSettings settings)
+    : db_(deps.db),
+      clock_(deps.clock),
+      clusters_(deps.clusters),
+      apps_(deps.apps),
+      engine_(deps.engine),
+      changes_(deps.changes),
+      notices_(deps.notices),
+      config_(deps.config),
+      settings_(settings) {
   watcher_ = std::make_unique<RolloutWatcher>([this](const std::string& workflow_id) {
-    auto* engine = engine_;
-    return engine ? WakeForWatch(*engine, workflow_id) : true;
+    // Shutting down: StopAll ends the watches; the engine may be gone.
+    return stopped_ || WakeForWatch(engine_, workflow_id);
   });
+  Register();
 }
 
 ReleaseRunner::~ReleaseRunner() = default;
 
-void ReleaseRunner::Register(engine::Registry& registry) {
-  registry.Add({kReleaseWorkflow,
-                {{"begin", [this](engine::StepContext& c) { return Begin(c); }},
-                 {"deploy", [this](engine::StepContext& c) { return Deploy(c); }},
-                 {"finish", [this](engine::StepContext& c) { return Finish(c); }}}});
+void ReleaseRunner::Shutdown() {
+  stopped_ = true;
+  watcher_->StopAll();
+}
+
+void ReleaseRunner::Register() {
+  engine_.AddWorkflow({kReleaseWorkflow,
+                       {{"begin", [this](engine::StepContext& c) { return Begin(c); }},
+                        {"deploy", [this](engine::StepContext& c) { return Deploy(c); }},
+                        {"finish", [this](engine::StepContext& c) { return Finish(c); }}}});
 }
 
 std::optional<ReleaseRunner::Loaded> ReleaseRunner::Load(std::int64_t release_id) {
