@@ -121,6 +121,7 @@ core::Result<Notified> Engine::Notify(std::string_view id, std::string_view name
   auto tx = db_.Begin(store::TxMode::kWrite);
   auto notified = NotifyWorkflow(*tx, id, name, payload, clock_.Now());
   if (!notified.ok()) return notified;
+  FailPoint("engine.before_signal_commit", name);  // as Signal: the crash tests stop here
   tx->Commit();
   // A kept signal needs no worker now: the running step's commit wakes one.
   if (*notified == Notified::kResumed) Wake();
