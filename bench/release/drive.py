@@ -10,9 +10,12 @@ then 50 %, no pauses, no stability window), then
      one-shot releases) and waits for all of them;
   2. releases a new image to every canary environment at once.
 For each phase: releases per minute, CPU seconds of the serve process per
-release, and the step reaction latency p50/p99 (reactions.py). Writes the
+release, and the step reaction latency p50/p90/p99 (reactions.py), split
+into the cluster's share and Slipway's (split.py: the serve log of
+OUT_DIR/slipway.log at debug level and the emulator's call log). Writes the
 figures to OUT_DIR/results.json, what they come from (releases, workflows,
-the emulator's ready log) to OUT_DIR/raw-<phase>.json, and prints a summary.
+the emulator's ready and call logs, every reaction) to
+OUT_DIR/raw-<phase>.json, and prints a summary.
 """
 import concurrent.futures
 import json
@@ -23,6 +26,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import client  # noqa: E402
 import reactions  # noqa: E402
+import split  # noqa: E402
 
 THREADS = 25  # client threads starting releases and setting up
 CANARY_POLICY = {"strategy": "canary",
@@ -100,11 +104,21 @@ def active_releases(api):
                for s in ("pending", "releasing", "canary"))
 
 
+def summarize(values):
+    if not values:
+        return None
+    return {"p50": reactions.percentile(values, 50), "p90": reactions.percentile(values, 90),
+            "p99": reactions.percentile(values, 99), "max": max(values), "n": len(values)}
+
+
 def run_phase(name, api, kube, pid, start_one, targets, reaction_of, out_dir):
     """Starts one release per target at once, waits for all, measures."""
     log(f"{name}: starting {len(targets)} releases at once")
     if active_releases(api):
         sys.exit("bench-release: releases are still running before the phase")
+    status, _, _ = kube.call("DELETE", "/_sandbox/faults")  # empties the emulator's call log
+    if status != 204:
+        sys.exit(f"bench-release: clearing the emulator's call log: HTTP {status}")
     cpu0, t0 = cpu_seconds(pid), time.time()
     ids = parallel(start_one, targets)
     wait_for(f"{name} releases", lambda: active_releases(api) == 0)
@@ -112,8 +126,7 @@ def run_phase(name, api, kube, pid, start_one, targets, reaction_of, out_dir):
     releases = parallel(lambda i: api.json("GET", f"/api/v1/releases/{i}"), ids)
     workflows = parallel(lambda r: api.json("GET", f"/api/v1/workflows/{r['workflow_id']}"), releases)
     pods_ready = kube.json("GET", "/_sandbox/state")["state"]["pods_ready"]
-    with open(os.path.join(out_dir, f"raw-{name}.json"), "w") as f:  # for a closer look
-        json.dump({"releases": releases, "workflows": workflows, "pods_ready": pods_ready}, f)
+    calls = kube.json("GET", "/_sandbox/calls")["calls"]
     states = {}
     for r in releases:
         states[r["state"]] = states.get(r["state"], 0) + 1
@@ -123,16 +136,37 @@ def run_phase(name, api, kube, pid, start_one, targets, reaction_of, out_dir):
     reacts = []
     for r, w in completed:
         reacts.extend(reaction_of(r, w, pods_ready))
+    trace = split.parse_log(os.path.join(out_dir, "slipway.log"))
+    by_step = split.calls_by_step(calls)
+    splits = [s for s in (split.split(r, trace, by_step) for r in reacts) if s]
+    with open(os.path.join(out_dir, f"raw-{name}.json"), "w") as f:  # for a closer look
+        json.dump({"releases": releases, "workflows": workflows, "pods_ready": pods_ready, "calls": calls,
+                   "reactions": reacts, "splits": splits}, f)
     out = {"phase": name, "releases": len(ids), "states": states, "wall_seconds": round(time.time() - t0, 2),
            "span_seconds": (last - first) / 1000, "cpu_seconds": round(cpu1 - cpu0, 2),
-           "reactions_ms": reacts}
+           "reactions_ms": [r["total"] for r in reacts], "reactions_split": len(splits),
+           "step_already_running": sum(1 for s in splits if s.get("was_running"))}
     out["releases_per_minute"] = round(len(completed) / out["span_seconds"] * 60, 1) if completed else 0
     out["cpu_seconds_per_release"] = round(out["cpu_seconds"] / max(1, len(completed)), 3)
+    out["shares"] = {key: summarize([s[key] for s in (splits if key != "total" else reacts) if key in s])
+                     for key, _ in split.SHARES}
     if reacts:
-        out["reaction_p50_ms"] = reactions.percentile(reacts, 50)
-        out["reaction_p99_ms"] = reactions.percentile(reacts, 99)
-        out["reaction_max_ms"] = max(reacts)
+        out["reaction_p50_ms"] = out["shares"]["total"]["p50"]
+        out["reaction_p99_ms"] = out["shares"]["total"]["p99"]
+        out["reaction_max_ms"] = out["shares"]["total"]["max"]
     return out
+
+
+def print_phase(r):
+    print(f"{r['phase']:9} {r['releases']:4} releases {r['states']}  "
+          f"{r['releases_per_minute']:7.1f} releases/min  {r['cpu_seconds_per_release']:.3f} CPU s/release  "
+          f"{len(r['reactions_ms'])} reactions, {r['reactions_split']} split "
+          f"({r['step_already_running']} with the step running at the event)")
+    for key, label in split.SHARES:
+        s = r["shares"].get(key)
+        if s:
+            print(f"  {label:32} p50 {s['p50']:5} ms  p90 {s['p90']:5} ms  p99 {s['p99']:5} ms  "
+                  f"max {s['max']:5} ms  (n={s['n']})")
 
 
 def main():
@@ -173,10 +207,7 @@ def main():
     with open(os.path.join(out_dir, "results.json"), "w") as f:
         json.dump(results, f, indent=1)
     for r in results:
-        print(f"{r['phase']:9} {r['releases']:4} releases {r['states']}  "
-              f"{r['releases_per_minute']:7.1f} releases/min  {r['cpu_seconds_per_release']:.3f} CPU s/release  "
-              f"reaction p50 {r.get('reaction_p50_ms', '-')} ms  p99 {r.get('reaction_p99_ms', '-')} ms  "
-              f"max {r.get('reaction_max_ms', '-')} ms  ({len(r['reactions_ms'])} reactions)")
+        print_phase(r)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 """How fast releases react to the cluster: from the moment the Kubernetes
 emulator reports the pods a step waits for as Ready (its `pods_ready` log,
 wall-clock ms of the status write) to the start of the next step (Slipway's
-timestamps, wall-clock ms, same machine). See bench/README.md."""
+timestamps, wall-clock ms, same machine). See bench/README.md.
+
+Each reaction is a dict: release, workflow (id), ready (ms), end (ms), and
+total (end - ready); split.py adds where the time went."""
 
 
 def ms(text):
@@ -24,13 +27,18 @@ def _step_start(workflow, name):
     raise KeyError(name)
 
 
+def _reaction(release, ready, end):
+    return {"release": release["id"], "workflow": release["workflow_id"], "ready": ready, "end": end,
+            "total": end - ready}
+
+
 def one_shot(release, workflow, pods_ready):
     """One reaction: the last new pod Ready → the engine starts `finish`."""
     finish = _step_start(workflow, "finish")
     ready = _ready_times(pods_ready, release["app"], "stable", ms(release["created_at"]), finish)
     if not ready:
         raise ValueError(f"release {release['id']}: no pod turned ready during it")
-    return [finish - max(ready)]
+    return [_reaction(release, max(ready), finish)]
 
 
 def canary(release, workflow, pods_ready):
@@ -45,12 +53,12 @@ def canary(release, workflow, pods_ready):
         ready = _ready_times(pods_ready, release["app"], "canary", start, nxt)
         if not ready:
             raise ValueError(f"release {release['id']}: no canary pod turned ready in step {k}")
-        out.append(nxt - max(ready))
+        out.append(_reaction(release, max(ready), nxt))
     finish = _step_start(workflow, "finish")
     ready = _ready_times(pods_ready, release["app"], "stable", ms(steps[n + 1]["started_at"]), finish)
     if not ready:
         raise ValueError(f"release {release['id']}: no promoted pod turned ready")
-    out.append(finish - max(ready))
+    out.append(_reaction(release, max(ready), finish))
     return out
 
 

@@ -29,6 +29,13 @@ m = r["rss_mib"]
 print(f"RSS        start {m['start']} MiB, end {m['end']} MiB, second-half growth {m['second_half_growth_pct']} % "
       f"(goal ≤ 10: {verdict(m['second_half_growth_pct'] is not None and m['second_half_growth_pct'] <= 10)})")
 f = r["fds"]
-print(f"fds        idle {f['idle']}, peak {f['peak']}, after {f['after']} (goal: back to idle: {verdict(f['after'] <= f['idle'])})")
+print(f"fds        idle {f['idle']}, peak {f['peak']}, after {f['after']} (back to idle: {verdict(f['after'] <= f['idle'])})")
+for kind, change in f.get("left_over", {}).items():
+    print(f"             {change:+4}  {kind}")
+for name, p in f.get("pools", {}).items():
+    print(f"           pool {name}: {p['held']} held after (bound {p['bound']})")
+beyond = f.get("beyond_pools", {})
+print(f"goal       descriptors back to idle apart from bounded pools: {verdict(not beyond)}"
+      + (f" (unexplained: {beyond})" if beyond else ""))
 print(f"goal       0 failed requests: {verdict(failed == 0)} ({failed}); 0 5xx: {verdict(fivexx == 0)} ({fivexx}); "
       f"streams held: {verdict(s['environment_ended_early'] == 0 and s['refused'] == 0)}")

@@ -17,6 +17,8 @@ import urllib.parse
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "release"))
 from client import Api, push_image  # noqa: E402
 
+import fds as descriptors  # noqa: E402  (bench/soak/fds.py)
+
 SECONDS = int(os.environ.get("SOAK_SECONDS", "60"))
 CONNECTIONS = int(os.environ.get("SOAK_CONNECTIONS", "200"))
 SUBSCRIBERS = int(os.environ.get("SOAK_SUBSCRIBERS", "100"))
@@ -293,7 +295,9 @@ def main():
     while any(api.json("GET", f"/api/v1/releases/{r}")["state"] in ("pending", "releasing", "canary") for r in warm):
         time.sleep(0.5)
     time.sleep(2)
-    idle_fds = fds(proc.pid)
+    names = {port: "slipway API"}
+    names.update(descriptors.ports_of(endpoints))
+    idle_fds, idle_kinds = fds(proc.pid), descriptors.kinds(proc.pid, names)
     stop_at = time.time() + SECONDS + 5
     release_counts, running = {}, {}
     keeper = threading.Thread(target=keep_releases_running, args=(Api(base, token), release_envs, stop_at,
@@ -337,6 +341,10 @@ def main():
     while time.time() < deadline and settled_fds > idle_fds:
         time.sleep(1)
         settled_fds = fds(proc.pid)
+    after_kinds = descriptors.kinds(proc.pid, names)
+    left_over = descriptors.difference(idle_kinds, after_kinds)
+    # serve's default database.pool_size 8: SQLite gets half (app/server_resources.cpp).
+    unexplained, pools = descriptors.beyond_pools(after_kinds, left_over, sqlite_connections=4)
 
     half = [x["rss_kib"] for x in samples[len(samples) // 2:]]
     result = {
@@ -348,7 +356,9 @@ def main():
         "releases": release_counts,
         "rss_mib": {"start": round(samples[0]["rss_kib"] / 1024, 1), "end": round(samples[-1]["rss_kib"] / 1024, 1),
                     "second_half_growth_pct": round((half[-1] - half[0]) * 100 / half[0], 1) if half else None},
-        "fds": {"idle": idle_fds, "peak": max(x["fds"] for x in samples), "after": settled_fds},
+        "fds": {"idle": idle_fds, "peak": max(x["fds"] for x in samples), "after": settled_fds,
+                "idle_kinds": idle_kinds, "left_over": left_over, "beyond_pools": unexplained,
+                "pools": {name: {"held": n, "bound": bound} for name, (n, bound) in pools.items()}},
         "samples": samples,
     }
     stop(proc)

@@ -215,6 +215,9 @@ void ReadFile(const std::string& path, Config& c) {
     long long ready = c.sandbox_settings.pod_ready_delay.count();
     sb.GetRange("pod_ready_delay_ms", ready, 0LL, 600'000LL);
     c.sandbox_settings.pod_ready_delay = std::chrono::milliseconds(ready);
+    long long tick = c.sandbox_settings.kubernetes_tick.count();
+    sb.GetRange("kubernetes_tick_ms", tick, 1LL, 10'000LL);
+    c.sandbox_settings.kubernetes_tick = std::chrono::milliseconds(tick);
     // Room for every endpoint above the base (about a dozen).
     int base_port = c.sandbox_base_port;
     sb.GetRange("base_port", base_port, 0, 65000);

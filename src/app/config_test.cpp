@@ -51,6 +51,13 @@ TEST_F(ConfigTest, TheSandboxPodReadyDelayIsConfigurable) {
             std::string::npos);
 }
 
+TEST_F(ConfigTest, TheSandboxKubernetesTickIsConfigurable) {
+  EXPECT_EQ(Load("").sandbox_settings.kubernetes_tick.count(), 100);
+  EXPECT_EQ(Load("sandbox: {kubernetes_tick_ms: 5}\n").sandbox_settings.kubernetes_tick.count(), 5);
+  EXPECT_NE(Error("sandbox: {kubernetes_tick_ms: 0}\n").find("sandbox.kubernetes_tick_ms"),
+            std::string::npos);
+}
+
 TEST_F(ConfigTest, TheBaselineConfigSizeCapIsConfigurable) {
   EXPECT_EQ(Load("").releases.baseline_config_max_bytes, 1 << 20);
   EXPECT_EQ(

@@ -109,6 +109,25 @@ core::Status Engine::Signal(std::string_view id, std::string_view name,
   return status;
 }
 
+core::Result<Notified> Engine::Notify(std::string_view id, std::string_view name,
+                                      const boost::json::value& payload) {
+  {
+    // Most events of a burst find the step pending (an earlier one made it
+    // due) or keeping the same news: answered from a read, they leave the
+    // one writer (SQLite) to the claims and commits that move releases on.
+    auto read = db_.Begin(store::TxMode::kRead);
+    if (auto answer = NotifyFromRead(*read, id, name, payload)) return *std::move(answer);
+  }
+  auto tx = db_.Begin(store::TxMode::kWrite);
+  auto notified = NotifyWorkflow(*tx, id, name, payload, clock_.Now());
+  if (!notified.ok()) return notified;
+  FailPoint("engine.before_signal_commit", name);  // as Signal: the crash tests stop here
+  tx->Commit();
+  // A kept signal needs no worker now: the running step's commit wakes one.
+  if (*notified == Notified::kResumed) Wake();
+  return notified;
+}
+
 core::Status Engine::Cancel(std::string_view id, std::string_view reason) {
   auto tx = db_.Begin(store::TxMode::kWrite);
   core::Status status = Cancel(*tx, id, reason);
@@ -132,6 +151,9 @@ bool Engine::RunOnce(const std::function<void()>& claimed) {
       ClaimDueStep(db_, settings_.owner_id, clock_.Now(), settings_.lease_ms);
   if (!claim) return false;
   claimed();
+  spdlog::debug("engine claim: workflow={} step={} attempt={} signal={} claimed_ms={}",
+                claim->workflow_id, claim->name, claim->attempt, claim->signal_name.value_or(""),
+                clock_.Now());
   InFlight in_flight(in_flight_mutex_, in_flight_, *claim);
   std::optional<Workflow> workflow;
   {
@@ -226,6 +248,10 @@ void Engine::Commit(const Claim& claim, const WorkflowDefinition* definition,
     spdlog::warn("engine: result of step {} of {} discarded: {}", claim.name, claim.workflow_id,
                  e.what());
   }
+  spdlog::debug(
+      "engine commit: workflow={} step={} attempt={} outcome={} decided_ms={} committed_ms={}",
+      claim.workflow_id, claim.name, claim.attempt, static_cast<int>(outcome.kind), scope.now,
+      clock_.Now());
   // Started children, or a woken parent, are work for the idle workers too.
   if (wake) Wake();
 }

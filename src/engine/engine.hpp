@@ -86,6 +86,16 @@ class Engine {
   core::Status Signal(store::Tx& tx, std::string_view id, std::string_view name,
                       const boost::json::value& payload);
 
+  /// Signal for news the step may have missed (a watch event): delivered
+  /// like Signal to a step waiting for `name` (kResumed); a step running
+  /// now keeps it instead (kKept), and if that run ends waiting for `name`
+  /// the step is due again at once and sees `payload` — that run may have
+  /// read the world before the news. Only the latest kept signal counts.
+  /// Conflict for a pending step (its run reads everything afresh), a wait
+  /// for something else, or an ended workflow; NotFound.
+  core::Result<Notified> Notify(std::string_view id, std::string_view name,
+                                const boost::json::value& payload);
+
   /// Ends a running workflow as cancelled with `reason`; its unfinished steps
   /// are cancelled and a step still running cannot commit any more. Its
   /// running children (StartChildren) are cancelled with it; a cancelled

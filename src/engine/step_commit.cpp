@@ -136,6 +136,21 @@ bool RecordOutcome(store::Tx& tx, const CommitScope& scope, const StepOutcome& o
                claim.workflow_id}) != 1) {
     throw Fenced("workflow " + claim.workflow_id + " is no longer running");
   }
+  std::optional<std::string> signal_payload;
+  if (outcome.kind == StepOutcome::Kind::kWaitSignal) {
+    // A signal that came while this run went on (Engine::Notify, kept under
+    // the workflow row's lock, which is ours now): the run may have read the
+    // world before that news, so the wait it asks for is over already.
+    auto queued = tx.QueryOne(
+        "SELECT queued_signal, queued_payload FROM workflow_steps WHERE id = ? AND attempt = ?",
+        {claim.step_id, std::int64_t{claim.attempt}});
+    if (queued && queued->OptText("queued_signal") == outcome.signal) {
+      t.step_state = "pending";
+      t.run_after = scope.now;
+      signal_payload = queued->OptText("queued_payload");
+      wake = true;
+    }
+  }
   if (outcome.kind == StepOutcome::Kind::kStartChildren) {
     InsertChildren(tx, scope, outcome.children);
     // Counted with this workflow's row locked: a child ending now either
@@ -149,13 +164,13 @@ bool RecordOutcome(store::Tx& tx, const CommitScope& scope, const StepOutcome& o
   }
   if (tx.Exec(
           "UPDATE workflow_steps SET state = ?, run_after = ?, failures = ?, lease_owner = NULL, "
-          "lease_until = NULL, wait_signal = ?, signal_payload = NULL, "
-          "scratch = COALESCE(?, scratch), output = ?, error = ?, finished_at = ? "
-          "WHERE id = ? AND state = 'running' AND lease_owner = ? AND attempt = ?",
+          "lease_until = NULL, wait_signal = ?, signal_payload = ?, queued_signal = NULL, "
+          "queued_payload = NULL, scratch = COALESCE(?, scratch), output = ?, error = ?, "
+          "finished_at = ? WHERE id = ? AND state = 'running' AND lease_owner = ? AND attempt = ?",
           {std::string(t.step_state), t.run_after, std::int64_t{t.failures},
-           Nullable(t.wait_signal), Nullable(t.scratch), Nullable(t.output), Nullable(t.error),
-           FinishedAt(t, scope.now), claim.step_id, *scope.owner, std::int64_t{claim.attempt}}) !=
-      1) {
+           Nullable(t.wait_signal), Nullable(signal_payload), Nullable(t.scratch),
+           Nullable(t.output), Nullable(t.error), FinishedAt(t, scope.now), claim.step_id,
+           *scope.owner, std::int64_t{claim.attempt}}) != 1) {
     throw Fenced("lease on step " + claim.name + " of " + claim.workflow_id + " (attempt " +
                  std::to_string(claim.attempt) + ") was lost");
   }

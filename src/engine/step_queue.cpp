@@ -18,7 +18,9 @@ std::string ClaimSql(store::Dialect dialect) {
   std::string sql =
       "UPDATE workflow_steps SET state = 'running', attempt = attempt + 1, "
       "failures = failures + CASE WHEN state = 'running' THEN 1 ELSE 0 END, "
-      "lease_owner = ?, lease_until = ?, started_at = COALESCE(started_at, ?) "
+      "lease_owner = ?, lease_until = ?, started_at = COALESCE(started_at, ?), "
+      // News kept for an earlier run is older than what this run will read.
+      "queued_signal = NULL, queued_payload = NULL "
       "WHERE id = (SELECT id FROM workflow_steps WHERE ";
   sql += kDue;
   sql += " ORDER BY run_after, id LIMIT 1";

@@ -22,6 +22,12 @@ enum class StepState {
   kCancelled,
 };
 
+/// What Engine::Notify did with a signal.
+enum class Notified {
+  kResumed,  ///< the step waited for it and is due now
+  kKept,     ///< the step is running: it is due again as soon as that run waits for the signal
+};
+
 /// Stable names, as stored in the database and shown by the API.
 std::string_view StateName(WorkflowState state);
 std::string_view StateName(StepState state);

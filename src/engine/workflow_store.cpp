@@ -63,6 +63,35 @@ core::Error NotRunning(store::Tx& tx, std::string_view id) {
                         {{"state", row->Text("state")}});
 }
 
+// Why a signal `name` finds no step waiting for it in running workflow `id`.
+core::Error NotWaitingFor(store::Tx& tx, std::string_view id, std::string_view name) {
+  auto current = tx.QueryOne(
+      "SELECT name, state, wait_signal FROM workflow_steps WHERE workflow_id = ? "
+      "AND state IN ('pending', 'running', 'waiting') ORDER BY idx DESC",
+      {std::string(id)});
+  boost::json::object details{{"signal", std::string(name)}, {"waiting_for", nullptr}};
+  if (current) {
+    details["step"] = current->Text("name");
+    details["step_state"] = current->Text("state");  // pending: it runs soon anyway
+  }
+  if (current && current->Text("state") == "waiting" && current->IsNull("wait_signal")) {
+    return core::Conflict("workflow " + std::string(id) + " waits for its child workflows (step " +
+                              current->Text("name") + "), not for a signal",
+                          std::move(details));
+  }
+  if (current && current->Text("state") == "waiting") {
+    details["waiting_for"] = current->Text("wait_signal");
+    return core::Conflict("workflow " + std::string(id) + " waits for signal '" +
+                              current->Text("wait_signal") + "', not '" + std::string(name) + "'",
+                          std::move(details));
+  }
+  return core::Conflict("workflow " + std::string(id) + " is not waiting for a signal (step " +
+                            (current ? current->Text("name") + " is " + current->Text("state")
+                                     : std::string("none active")) +
+                            ")",
+                        std::move(details));
+}
+
 }  // namespace
 
 std::string InsertWorkflow(store::Tx& tx, const WorkflowDefinition& definition,
@@ -134,31 +163,38 @@ core::Status SignalWorkflow(store::Tx& tx, std::string_view id, std::string_view
               {now, boost::json::serialize(payload), std::string(id), std::string(name)}) == 1) {
     return core::Ok{};
   }
-  auto current = tx.QueryOne(
-      "SELECT name, state, wait_signal FROM workflow_steps WHERE workflow_id = ? "
-      "AND state IN ('pending', 'running', 'waiting') ORDER BY idx DESC",
+  return NotWaitingFor(tx, id, name);
+}
+
+core::Result<Notified> NotifyWorkflow(store::Tx& tx, std::string_view id, std::string_view name,
+                                      const boost::json::value& payload, core::Millis now) {
+  core::Status signalled = SignalWorkflow(tx, id, name, payload, now);
+  if (signalled.ok()) return Notified::kResumed;
+  // The latest news wins: a run that ends waiting for it sees this payload.
+  if (tx.Exec("UPDATE workflow_steps SET queued_signal = ?, queued_payload = ? "
+              "WHERE workflow_id = ? AND state = 'running'",
+              {std::string(name), boost::json::serialize(payload), std::string(id)}) == 1) {
+    return Notified::kKept;
+  }
+  return signalled.error();
+}
+
+std::optional<core::Result<Notified>> NotifyFromRead(store::Tx& tx, std::string_view id,
+                                                     std::string_view name,
+                                                     const boost::json::value& payload) {
+  auto workflow = tx.QueryOne("SELECT state FROM workflows WHERE id = ?", {std::string(id)});
+  if (!workflow || workflow->Text("state") != "running") return NotRunning(tx, id);
+  auto step = tx.QueryOne(
+      "SELECT state, queued_signal, queued_payload FROM workflow_steps "
+      "WHERE workflow_id = ? AND state IN ('pending', 'running')",
       {std::string(id)});
-  boost::json::object details{{"signal", std::string(name)}, {"waiting_for", nullptr}};
-  if (current) {
-    details["step"] = current->Text("name");
-    details["step_state"] = current->Text("state");  // pending: it runs soon anyway
+  if (!step) return std::nullopt;  // waiting: a write delivers it
+  if (step->Text("state") == "pending") return NotWaitingFor(tx, id, name);
+  if (step->OptText("queued_signal") == name &&
+      step->OptText("queued_payload") == boost::json::serialize(payload)) {
+    return Notified::kKept;  // the same news, kept already
   }
-  if (current && current->Text("state") == "waiting" && current->IsNull("wait_signal")) {
-    return core::Conflict("workflow " + std::string(id) + " waits for its child workflows (step " +
-                              current->Text("name") + "), not for a signal",
-                          std::move(details));
-  }
-  if (current && current->Text("state") == "waiting") {
-    details["waiting_for"] = current->Text("wait_signal");
-    return core::Conflict("workflow " + std::string(id) + " waits for signal '" +
-                              current->Text("wait_signal") + "', not '" + std::string(name) + "'",
-                          std::move(details));
-  }
-  return core::Conflict("workflow " + std::string(id) + " is not waiting for a signal (step " +
-                            (current ? current->Text("name") + " is " + current->Text("state")
-                                     : std::string("none active")) +
-                            ")",
-                        std::move(details));
+  return std::nullopt;
 }
 
 }  // namespace slipway::engine

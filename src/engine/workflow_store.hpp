@@ -42,4 +42,18 @@ core::Status CancelWorkflow(store::Tx& tx, std::string_view id, std::string_view
 core::Status SignalWorkflow(store::Tx& tx, std::string_view id, std::string_view name,
                             const boost::json::value& payload, core::Millis now);
 
+/// SignalWorkflow, except that a step running now keeps the signal
+/// (queued_signal) instead of refusing it: see Engine::Notify. The same
+/// errors for a pending step, a wait for something else, an ended workflow.
+core::Result<Notified> NotifyWorkflow(store::Tx& tx, std::string_view id, std::string_view name,
+                                      const boost::json::value& payload, core::Millis now);
+
+/// NotifyWorkflow's answer when a read is enough, without writing: the
+/// refusal of an unknown or ended workflow or of a pending step (it reads
+/// everything afresh when it runs), or kKept when the running step keeps
+/// this very signal and payload already. nullopt when only a write can tell.
+std::optional<core::Result<Notified>> NotifyFromRead(store::Tx& tx, std::string_view id,
+                                                     std::string_view name,
+                                                     const boost::json::value& payload);
+
 }  // namespace slipway::engine

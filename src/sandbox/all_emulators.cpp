@@ -25,6 +25,7 @@ void AddAllEmulators(SandboxHost& host, const SandboxSettings& settings) {
   // with ErrImagePull / ImagePullBackOff, as on a real cluster.
   kube::KubernetesSettings cluster;
   cluster.pod_ready_delay = settings.pod_ready_delay;
+  cluster.tick = settings.kubernetes_tick;
   cluster.image_exists = [registry = registry_emulator.get()](const std::string& image) {
     return registry->ImageExists(image);
   };

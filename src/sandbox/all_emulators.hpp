@@ -10,6 +10,9 @@ namespace slipway::sandbox {
 struct SandboxSettings {
   /// Kubernetes: from a pod's creation to Running and Ready.
   std::chrono::milliseconds pod_ready_delay{1500};
+  /// Kubernetes: how often the emulated controllers (kubelet, ReplicaSet,
+  /// Deployment) run; a pod turns Ready at the first round after its delay.
+  std::chrono::milliseconds kubernetes_tick{100};
 };
 
 /// Adds an emulator of every external system to `host` (the sandbox that

@@ -72,8 +72,10 @@ std::int64_t FaultInjector::NowMs() {
 void FaultInjector::Record(const http::Request& request, int status, bool injected,
                            std::int64_t at_ms) {
   std::string step(request.Header("x-slipway-step"));
+  const std::int64_t done_ms = NowMs();
   std::lock_guard lock(mutex_);
-  calls_.push_back({request.method, request.target, status, injected, std::move(step), at_ms});
+  calls_.push_back(
+      {request.method, request.target, status, injected, std::move(step), at_ms, done_ms});
   if (calls_.size() > kKeptCalls) calls_.pop_front();
 }
 
@@ -100,7 +102,8 @@ boost::json::array FaultInjector::Calls() const {
                    {"status", c.status},
                    {"injected", c.injected},
                    {"step", c.step},
-                   {"at_ms", c.at_ms}});
+                   {"at_ms", c.at_ms},
+                   {"done_ms", c.done_ms}});
   }
   return out;
 }

@@ -37,6 +37,9 @@ struct CallRecord {
   std::string step;
   /// When the call arrived (wall clock, ms), before any injected latency.
   std::int64_t at_ms = 0;
+  /// When the emulator had its answer (wall clock, ms): `done_ms - at_ms` is
+  /// the emulator's own time, injected latency included.
+  std::int64_t done_ms = 0;
 };
 
 /// Fault and latency injection plus a call log, in front of every HTTP
@@ -50,7 +53,8 @@ class FaultInjector final : public FaultControl {
   /// Applies latency and, when a rule matches, consumes one use of it and
   /// returns the injected response (after sleeping as the rule says).
   std::optional<http::Response> Intercept(const http::Request& request);
-  /// Logs a call that arrived at `at_ms` (NowMs() before Intercept).
+  /// Logs a call that arrived at `at_ms` (NowMs() before Intercept) and is
+  /// answered now.
   void Record(const http::Request& request, int status, bool injected, std::int64_t at_ms);
   static std::int64_t NowMs();
 

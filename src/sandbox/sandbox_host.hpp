@@ -23,7 +23,8 @@ namespace slipway::sandbox {
 ///   POST   /_sandbox/latency  {"delay_ms":50}  every call takes that much longer
 ///   GET    /_sandbox/state    the emulator's state and the active faults
 ///   GET    /_sandbox/calls    the most recent calls (method, target, status, the
-///                              caller's X-Slipway-Step as "step", arrival "at_ms")
+///                              caller's X-Slipway-Step as "step", arrival "at_ms",
+///                              answer ready "done_ms")
 ///   POST   /_sandbox/reset    forgets all state and faults
 /// A non-HTTP Service gets the same endpoints on an HTTP port of its own
 /// ("<system>-admin" among the endpoints), driving the service's own faults.

@@ -53,14 +53,8 @@ ReleaseRunner::ReleaseRunner(const ReleaseRunnerDeps& deps, ReleaseRunnerSetting
       config_(deps.config),
       settings_(settings) {
   watcher_ = std::make_unique<RolloutWatcher>([this](const std::string& workflow_id) {
-    if (stopped_) return true;
-    if (WakeRelease(engine_, workflow_id, json::object{{"kind", "rollout"}},
-                    [this] { return !stopped_; })) {
-      return true;
-    }
-    auto workflow = engine_.Get(workflow_id);
-    if (!workflow.ok()) return workflow.error().code != core::Code::kNotFound;
-    return workflow->state == engine::WorkflowState::kRunning;
+    // Shutting down: StopAll ends the watches; the engine may be gone.
+    return stopped_ || WakeForWatch(engine_, workflow_id);
   });
   Register();
 }

@@ -192,8 +192,8 @@ core::Result<ReleaseView> ReleaseService::Act(const RequestContext& ctx, const s
   });
   if (!workflow.ok()) return workflow.error();
   // The operation record is what the step acts on; the signal only wakes it
-  // (and is tried again briefly while the step runs, as it may have read the
-  // records before this one).
+  // (a running step, which may have read the records before this one, runs
+  // again as soon as it waits: Engine::Notify).
   (void)WakeRelease(engine_, *workflow, json::object{{"kind", action}});
   return Get(ctx, ref);
 }

@@ -1,8 +1,8 @@
 #include "services/releases/release_wake.hpp"
 
-#include <chrono>
-#include <thread>
+#include <spdlog/spdlog.h>
 
+#include "core/common/clock.hpp"
 #include "engine/engine.hpp"
 #include "services/releases/release_begin.hpp"
 #include "store/release_repository.hpp"
@@ -11,26 +11,34 @@ namespace slipway::services {
 
 namespace {
 
-// Only a running step may have missed the news: a pending one (signalled or
-// due, not started) has not looked yet, and trying again would only run it
-// once more for nothing — bursts of events would multiply the runs.
-bool TryAgain(const core::Error& e) {
-  if (e.code != core::Code::kConflict) return false;
-  const auto* state = e.details.if_contains("step_state");
-  return state && state->is_string() && state->as_string() == "running";
+core::Result<engine::Notified> Notify(engine::Engine& engine, const std::string& workflow_id,
+                                      const boost::json::object& payload) {
+  auto notified = engine.Notify(workflow_id, kReleaseEvent, payload);
+  if (spdlog::should_log(spdlog::level::debug)) {
+    spdlog::debug("wake: workflow={} delivered={} done_ms={}", workflow_id,
+                  !notified.ok()                            ? "0"
+                  : *notified == engine::Notified::kResumed ? "1"
+                                                            : "kept",
+                  core::SystemClock().Now());
+  }
+  return notified;
 }
 
 }  // namespace
 
 bool WakeRelease(engine::Engine& engine, const std::string& workflow_id,
-                 const boost::json::object& payload, const std::function<bool()>& keep_going) {
-  for (int attempt = 0; attempt < 20 && keep_going(); ++attempt) {
-    auto signalled = engine.Signal(workflow_id, kReleaseEvent, payload);
-    if (signalled.ok()) return true;
-    if (!TryAgain(signalled.error())) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  return false;
+                 const boost::json::object& payload) {
+  return Notify(engine, workflow_id, payload).ok();
+}
+
+bool WakeForWatch(engine::Engine& engine, const std::string& workflow_id) {
+  auto notified = Notify(engine, workflow_id, boost::json::object{{"kind", "rollout"}});
+  if (notified.ok()) return true;
+  const core::Error& refused = notified.error();
+  // The engine's refusal of an ended workflow names its state; one of a
+  // step that is not waiting names the step's ("step_state") instead.
+  return refused.code != core::Code::kNotFound &&
+         !(refused.code == core::Code::kConflict && refused.details.contains("state"));
 }
 
 int ResumeWaitingReleases(store::Database& db, engine::Engine& engine) {

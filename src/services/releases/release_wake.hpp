@@ -1,9 +1,9 @@
 #pragma once
 // Waking a release's workflow (watch events, promotions, aborts): signal its
-// waiting step, and while the step is running — it may have looked at the
-// cluster or the release's records before the news — try again briefly.
+// waiting step, or — while the step runs, as it may have looked at the
+// cluster or the release's records before the news — have the engine keep
+// the signal for the moment that run ends (Engine::Notify). Nothing sleeps.
 #include <boost/json/object.hpp>
-#include <functional>
 #include <string>
 
 namespace slipway::engine {
@@ -15,14 +15,19 @@ class Database;
 
 namespace slipway::services {
 
-/// Signals the release event to `workflow_id`. Tries again every 25 ms, up
-/// to 20 times, only while the step runs and `keep_going()` holds: a pending
+/// Notifies `workflow_id` of the release event, once: a waiting step is due
+/// at once, a running one runs again right after it ends waiting; a pending
 /// step reads everything afresh anyway, an ended workflow has nothing to
-/// wake, and the step's recheck deadline covers the rest. Returns whether a
-/// signal was delivered.
-bool WakeRelease(
-    engine::Engine& engine, const std::string& workflow_id, const boost::json::object& payload,
-    const std::function<bool()>& keep_going = [] { return true; });
+/// wake, and the step's recheck deadline covers the rest. Returns whether
+/// the signal was delivered or kept.
+bool WakeRelease(engine::Engine& engine, const std::string& workflow_id,
+                 const boost::json::object& payload);
+
+/// WakeRelease for a watch event; returns whether the release's watches
+/// should go on: false once its workflow has ended or is gone (it may have
+/// ended in another replica, whose RolloutWatcher::Stop cannot reach the
+/// watches of this one).
+bool WakeForWatch(engine::Engine& engine, const std::string& workflow_id);
 
 /// Wakes every active release whose step waits, once (at start-up): the
 /// watches that would wake it lived in a process that is gone, and its step

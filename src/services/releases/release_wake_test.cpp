@@ -1,6 +1,6 @@
-// Waking a release's workflow: delivered to a waiting step at once, tried
-// again only while the step runs, never for a pending step or an ended
-// workflow. Attempts are counted through keep_going (called once per try).
+// Waking a release's workflow: delivered to a waiting step at once, kept for
+// a running step until it waits, never for a pending step or an ended
+// workflow, and never tried twice; watches stop once the workflow ended.
 #include "services/releases/release_wake.hpp"
 
 #include <gtest/gtest.h>
@@ -42,11 +42,7 @@ class ReleaseWakeTest : public ::testing::Test {
     id_ = *id;
   }
 
-  int Tries(const json::object& payload = {}) {
-    int tries = 0;
-    delivered_ = WakeRelease(*engine_, id_, payload, [&] { return ++tries > 0; });
-    return tries;
-  }
+  bool Wake(const json::object& payload = {}) { return WakeRelease(*engine_, id_, payload); }
   std::string StepState() {
     auto w = engine_->Get(id_);
     return std::string(engine::StateName(w->steps.back().state));
@@ -56,52 +52,48 @@ class ReleaseWakeTest : public ::testing::Test {
   core::SimulatedClock clock_;
   std::unique_ptr<engine::Engine> engine_;
   std::string id_;
-  bool delivered_ = false;
   bool hold_ = false;
   std::promise<void> started_, release_;
 };
 
 TEST_F(ReleaseWakeTest, APendingStepIsNotSignalledAgain) {
-  EXPECT_EQ(Tries(), 1);  // not run yet: it will read everything when it does
-  EXPECT_FALSE(delivered_);
+  EXPECT_FALSE(Wake());  // not run yet: it will read everything when it does
+  EXPECT_EQ(StepState(), "pending");
 }
 
 TEST_F(ReleaseWakeTest, AWaitingStepIsSignalledOnce) {
   ASSERT_TRUE(engine_->RunOnce());
   ASSERT_EQ(StepState(), "waiting");
-  EXPECT_EQ(Tries(), 1);
-  EXPECT_TRUE(delivered_);
+  EXPECT_TRUE(Wake());
   EXPECT_EQ(StepState(), "pending");
-  EXPECT_EQ(Tries(), 1) << "signalled already: the coming run covers this too";
-  EXPECT_FALSE(delivered_);
+  EXPECT_FALSE(Wake()) << "signalled already: the coming run covers this too";
 }
 
-TEST_F(ReleaseWakeTest, AnEndedWorkflowIsNotTriedAgain) {
-  ASSERT_TRUE(engine_->RunOnce());
-  for (int i = 0; i < 2; ++i) {
-    ASSERT_EQ(Tries(), 1);
-    ASSERT_TRUE(engine_->RunOnce());
-  }
-  ASSERT_EQ(engine_->Get(id_)->state, engine::WorkflowState::kSucceeded);
-  EXPECT_EQ(Tries(), 1);
-  EXPECT_FALSE(delivered_);
-}
-
-TEST_F(ReleaseWakeTest, ARunningStepIsTriedAgainUntilItWaits) {
+// Before, a running step was signalled again every 25 ms for up to half a
+// second, holding the watch's thread (and the events behind it) meanwhile,
+// and the news was lost when the run took longer.
+TEST_F(ReleaseWakeTest, ARunningStepRunsAgainAsSoonAsItWaitsWithoutBeingTriedAgain) {
   hold_ = true;
   auto run = std::async(std::launch::async, [&] { return engine_->RunOnce(); });
   started_.get_future().wait();  // the step runs (and may have looked already)
-  int tries = 0;
-  delivered_ = WakeRelease(*engine_, id_, {}, [&] {
-    if (++tries == 3) {  // let the step end and wait again
-      release_.set_value();
-      run.get();
-    }
-    return true;
-  });
-  EXPECT_TRUE(delivered_);
-  EXPECT_EQ(tries, 3);
-  EXPECT_EQ(StepState(), "pending");
+  EXPECT_TRUE(Wake({{"kind", "rollout"}})) << "kept for the running step, in one try";
+  EXPECT_EQ(StepState(), "running");
+  release_.set_value();
+  ASSERT_TRUE(run.get());
+  EXPECT_EQ(StepState(), "pending") << "its wait is over: the news came during the run";
+  EXPECT_EQ(engine_->QueueDepth(), 1);
+}
+
+TEST_F(ReleaseWakeTest, WatchesGoOnUntilTheWorkflowHasEnded) {
+  EXPECT_TRUE(WakeForWatch(*engine_, id_)) << "pending: nothing to do, but it runs";
+  ASSERT_TRUE(engine_->RunOnce());
+  EXPECT_TRUE(WakeForWatch(*engine_, id_)) << "waiting: woken";
+  ASSERT_TRUE(engine_->RunOnce());
+  ASSERT_TRUE(Wake());
+  ASSERT_TRUE(engine_->RunOnce());
+  ASSERT_EQ(engine_->Get(id_)->state, engine::WorkflowState::kSucceeded);
+  EXPECT_FALSE(WakeForWatch(*engine_, id_)) << "ended: its watches stop";
+  EXPECT_FALSE(WakeForWatch(*engine_, "wf_gone"));
 }
 
 }  // namespace

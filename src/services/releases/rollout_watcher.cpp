@@ -2,7 +2,30 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/common/clock.hpp"
+#include "core/common/json_path.hpp"
+
 namespace slipway::services {
+
+namespace {
+
+std::string_view TypeName(connectors::WatchEvent::Type type) {
+  switch (type) {
+    case connectors::WatchEvent::Type::kAdded:
+      return "ADDED";
+    case connectors::WatchEvent::Type::kModified:
+      return "MODIFIED";
+    case connectors::WatchEvent::Type::kDeleted:
+      return "DELETED";
+    case connectors::WatchEvent::Type::kBookmark:
+      return "BOOKMARK";
+    case connectors::WatchEvent::Type::kResync:
+      return "RESYNC";
+  }
+  return "?";
+}
+
+}  // namespace
 
 RolloutWatcher::~RolloutWatcher() {
   StopAll();
@@ -60,18 +83,6 @@ void RolloutWatcher::Ensure(std::int64_t release_id, const std::string& workflow
   }
   Watches w;
   w.kube = kube;
-  auto on_event = [this, release_id, workflow_id](const connectors::WatchEvent& e) {
-    if (e.type == connectors::WatchEvent::Type::kBookmark) return;
-    bool keep = true;
-    try {
-      keep = poke_(workflow_id);
-    } catch (const std::exception& ex) {
-      // The database is unreachable: an exception here would end the process
-      // (this is the watch's thread). The step's deadline wakes it later.
-      spdlog::warn("release {}: cannot wake its workflow: {}", release_id, ex.what());
-    }
-    if (!keep) Stop(release_id);
-  };
   auto on_error = [release_id](const core::Error& e) {
     spdlog::warn("release {}: watch interrupted (the step's deadline covers it): {}", release_id,
                  e.message);
@@ -79,6 +90,9 @@ void RolloutWatcher::Ensure(std::int64_t release_id, const std::string& workflow
   for (const auto* resource : {&connectors::kube::kDeployments, &connectors::kube::kPods}) {
     connectors::WatchOptions options;
     options.label_selector = label_selector;
+    auto on_event = [this, release_id, workflow_id, resource](const connectors::WatchEvent& e) {
+      OnEvent(release_id, workflow_id, *resource, e);
+    };
     auto handle = kube->Watch(*resource, ns, options, on_event, on_error);
     if (!handle.ok()) {
       spdlog::warn("release {}: cannot watch {}: {}", release_id, resource->plural,
@@ -97,6 +111,29 @@ void RolloutWatcher::Ensure(std::int64_t release_id, const std::string& workflow
     }
   }
   for (auto& h : extra) h->Stop();
+}
+
+void RolloutWatcher::OnEvent(std::int64_t release_id, const std::string& workflow_id,
+                             const connectors::KubeResource& resource,
+                             const connectors::WatchEvent& event) {
+  if (event.type == connectors::WatchEvent::Type::kBookmark) return;
+  // Wall clock, as the emulators' logs: bench/release splits a reaction into
+  // the cluster's share (until the event arrives) and Slipway's (from then).
+  const core::Millis arrived = core::SystemClock().Now();
+  bool keep = true;
+  try {
+    keep = poke_(workflow_id);
+  } catch (const std::exception& ex) {
+    // The database is unreachable: an exception here would end the process
+    // (this is the watch's thread). The step's deadline wakes it later.
+    spdlog::warn("release {}: cannot wake its workflow: {}", release_id, ex.what());
+  }
+  if (spdlog::should_log(spdlog::level::debug)) {
+    spdlog::debug("watch event: release={} workflow={} resource={} type={} name={} arrived_ms={}",
+                  release_id, workflow_id, resource.plural, TypeName(event.type),
+                  core::StringAt(event.object, {"metadata", "name"}), arrived);
+  }
+  if (!keep) Stop(release_id);
 }
 
 void RolloutWatcher::Stop(std::int64_t release_id) {

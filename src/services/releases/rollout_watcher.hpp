@@ -47,6 +47,9 @@ class RolloutWatcher {
     std::shared_ptr<connectors::Kubernetes> kube;  // outlives its watches
     std::vector<std::unique_ptr<connectors::WatchHandle>> handles;
   };
+  /// Pokes the release's workflow for one watch event (on the watch's thread).
+  void OnEvent(std::int64_t release_id, const std::string& workflow_id,
+               const connectors::KubeResource& resource, const connectors::WatchEvent& event);
   /// Joins retired watches' threads, off the callers' threads.
   void Reap();
 
