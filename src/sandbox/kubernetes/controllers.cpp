@@ -114,6 +114,19 @@ void RunNamespaceController(Cluster& cluster, Clock::time_point now) {
   }
 }
 
+Clock::time_point NextDue(const Cluster& cluster, Clock::time_point last_round) {
+  auto due = Clock::time_point::max();
+  for (const auto& [uid, pod] : cluster.pods) {
+    // A pod in a pull-error or crash loop with no delay is due again at once,
+    // round after round: it waits for the tick instead of spinning.
+    if (pod.stage == 0 || pod.next > last_round) due = std::min(due, pod.next);
+  }
+  for (const auto& [name, emptied] : cluster.namespace_emptied) {
+    due = std::min(due, emptied + cluster.settings.namespace_delete_delay);
+  }
+  return due;
+}
+
 void RunControllers(Cluster& cluster, Clock::time_point now) {
   RunGarbageCollector(cluster);
   RunNamespaceController(cluster, now);

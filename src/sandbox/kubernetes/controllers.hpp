@@ -17,6 +17,12 @@ inline constexpr const char* kCrashAnnotation = "sandbox.slipway.dev/crash";
 /// housekeeping. The caller holds the cluster's lock.
 void RunControllers(Cluster& cluster, Clock::time_point now);
 
+/// When a round next has something to do that no write announces: the
+/// earliest pod state change (readiness, pull error, crash) or namespace
+/// removal due after the round at `last_round`; Clock::time_point::max()
+/// when none is pending.
+Clock::time_point NextDue(const Cluster& cluster, Clock::time_point last_round);
+
 void RunGarbageCollector(Cluster& cluster);
 void RunNamespaceController(Cluster& cluster, Clock::time_point now);
 void RunDeploymentController(Cluster& cluster);

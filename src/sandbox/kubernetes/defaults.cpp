@@ -1,6 +1,7 @@
 #include "sandbox/kubernetes/defaults.hpp"
 
 #include "core/common/json_path.hpp"
+#include "sandbox/kubernetes/rbac.hpp"
 
 namespace slipway::sandbox::kube {
 
@@ -122,6 +123,8 @@ void ApplyDefaults(const ResourceType& type, json::object& object,
     DefaultService(object, allocate_ip);
   } else if (type.plural == "ingresses") {
     Default(core::EnsureObject(object, {"status"}), "loadBalancer", json::object());
+  } else {
+    DefaultRbac(type, object);
   }
 }
 

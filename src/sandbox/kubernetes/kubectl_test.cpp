@@ -247,6 +247,41 @@ TEST_F(KubectlTest, InvalidObjectIsRejectedWithTheApiserverMessage) {
       << run.err;
 }
 
+// deploy/kubernetes/ as an operator installs it: `kubectl apply -k`. Every
+// object exists afterwards, and a second apply changes nothing.
+TEST_F(KubectlTest, AppliesTheDeployManifestsWithKustomize) {
+  const std::string dir = std::string(SLIPWAY_SOURCE_DIR) + "/deploy/kubernetes";
+  auto applied = Kubectl("apply -k " + dir);
+  ASSERT_EQ(applied.code, 0) << applied.out << applied.err;
+  for (const char* object : {"namespace/slipway created", "serviceaccount/slipway created",
+                             "clusterrole.rbac.authorization.k8s.io/slipway created",
+                             "clusterrolebinding.rbac.authorization.k8s.io/slipway created",
+                             "configmap/slipway-config created", "service/slipway created",
+                             "deployment.apps/slipway created"}) {
+    EXPECT_NE(applied.out.find(object), std::string::npos) << object << "\n" << applied.out;
+  }
+  EXPECT_EQ(core::StringAt(KubectlJson("get serviceaccount slipway -n slipway"),
+                           {"metadata", "namespace"}),
+            "slipway");
+  auto role = KubectlJson("get clusterrole slipway");
+  EXPECT_EQ(role.at("rules").as_array().size(), 5u);
+  auto binding = KubectlJson("get clusterrolebinding slipway");
+  EXPECT_EQ(core::StringAt(binding, {"roleRef", "name"}), "slipway");
+  EXPECT_EQ(core::StringAt(binding.at("subjects").at(0), {"namespace"}), "slipway");
+  EXPECT_EQ(core::StringAt(KubectlJson("get deploy slipway -n slipway"),
+                           {"spec", "template", "spec", "serviceAccountName"}),
+            "slipway");
+  EXPECT_EQ(Kubectl("get configmap slipway-config -n slipway").code, 0);
+  EXPECT_EQ(Kubectl("get service slipway -n slipway").code, 0);
+  auto table = Kubectl("get clusterrolebinding slipway");
+  EXPECT_NE(table.out.find("ClusterRole/slipway"), std::string::npos) << table.out;
+
+  auto again = Kubectl("apply -k " + dir);
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(again.out.find("configured"), std::string::npos) << again.out;
+  EXPECT_EQ(again.out.find("created"), std::string::npos) << again.out;
+}
+
 TEST_F(KubectlTest, FaultInjectionThroughTheSandboxAdminEndpoint) {
   connectors::TransportSettings settings;
   settings.base_url = url_;

@@ -29,7 +29,10 @@ const kube::SchemaChecker* SharedSchemas(kube::OpenApiDocuments& docs) {
   auto& checker = cache[docs.dir()];
   if (!checker) {
     checker = std::make_unique<kube::SchemaChecker>();
-    for (const char* gv : {"api/v1", "apis/apps/v1", "apis/networking.k8s.io/v1"}) {
+    // RBAC's document is read when the directory has it (the shared one does
+    // not): without it RBAC objects are stored unchecked by the schema.
+    for (const char* gv : {"api/v1", "apis/apps/v1", "apis/networking.k8s.io/v1",
+                           "apis/rbac.authorization.k8s.io/v1"}) {
       if (auto doc = docs.Document(gv)) checker->AddDocument(json::parse(*doc));
     }
   }
@@ -60,10 +63,20 @@ KubernetesEmulator::~KubernetesEmulator() {
 
 void KubernetesEmulator::Loop() {
   std::unique_lock lock(mutex_);
-  // Wait first: a round only ever follows a full tick, so tests that drive
-  // rounds by hand (a tick of an hour) never race with this thread.
-  while (!wake_.wait_for(lock, settings_.tick, [this] { return stopping_; })) {
-    kube::RunControllers(*cluster_, kube::Clock::now());
+  // Wait first: without react_at_once a round only ever follows a full tick,
+  // so tests that drive rounds by hand (a tick of an hour) never race with
+  // this thread. With it, a write or a pod's or namespace's due time ends
+  // the wait: the real controllers react to watch events within
+  // milliseconds, and a fixed tick would add up to one tick per hop.
+  auto last_round = kube::Clock::now();
+  while (true) {
+    auto until = kube::Clock::now() + settings_.tick;
+    if (settings_.react_at_once) until = std::min(until, kube::NextDue(*cluster_, last_round));
+    wake_.wait_until(lock, until, [this] { return stopping_ || changed_; });
+    if (stopping_) return;
+    changed_ = false;
+    last_round = kube::Clock::now();
+    kube::RunControllers(*cluster_, last_round);
   }
 }
 
@@ -124,7 +137,13 @@ http::Response KubernetesEmulator::Serve(http::Request& request) {
   }
   auto api_path = kube::ParseApiPath(path);
   if (!api_path) throw kube::NoSuchPath();
-  return kube::ServeResource(*cluster_, *api_path, request);
+  const auto before = cluster_->store.rv();
+  auto response = kube::ServeResource(*cluster_, *api_path, request);
+  if (settings_.react_at_once && cluster_->store.rv() != before) {
+    changed_ = true;
+    wake_.notify_all();
+  }
+  return response;
 }
 
 json::value KubernetesEmulator::State() const {

@@ -53,6 +53,7 @@ class KubernetesEmulator final : public Emulator {
   std::string server_address_ = "127.0.0.1:6443";
   std::condition_variable wake_;
   bool stopping_ = false;
+  bool changed_ = false;  ///< a request wrote since the last round
   std::thread controllers_;
 };
 
