@@ -4,10 +4,10 @@
 
 #include <map>
 
+#include "connectors/kubernetes/model/controllers.hpp"
 #include "sandbox/kubernetes/api_error.hpp"
 #include "sandbox/kubernetes/api_path.hpp"
 #include "sandbox/kubernetes/cluster.hpp"
-#include "sandbox/kubernetes/controllers.hpp"
 #include "sandbox/kubernetes/discovery.hpp"
 #include "sandbox/kubernetes/handlers.hpp"
 #include "sandbox/kubernetes/openapi.hpp"
@@ -55,7 +55,7 @@ KubernetesEmulator::~KubernetesEmulator() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
-    cluster_->store.Clear();  // ends open watches
+    cluster_->watches.Clear();  // ends open watches
   }
   wake_.notify_all();
   controllers_.join();
@@ -68,21 +68,33 @@ void KubernetesEmulator::Loop() {
   // this thread. With it, a write or a pod's or namespace's due time ends
   // the wait: the real controllers react to watch events within
   // milliseconds, and a fixed tick would add up to one tick per hop.
-  auto last_round = kube::Clock::now();
+  auto last_round = cluster_->clock.Now();
   while (true) {
     auto until = kube::Clock::now() + settings_.tick;
-    if (settings_.react_at_once) until = std::min(until, kube::NextDue(*cluster_, last_round));
+    if (settings_.react_at_once) {
+      const auto due = kube::model::NextDue(*cluster_, last_round);
+      if (due != kube::model::kNever) {
+        until = std::min(
+            until, kube::Clock::now() + std::chrono::milliseconds(due - cluster_->clock.Now()));
+      }
+    }
     wake_.wait_until(lock, until, [this] { return stopping_ || changed_; });
     if (stopping_) return;
     changed_ = false;
-    last_round = kube::Clock::now();
-    kube::RunControllers(*cluster_, last_round);
+    last_round = RoundLocked();
   }
+}
+
+core::Millis KubernetesEmulator::RoundLocked() {
+  const auto now = cluster_->clock.Now();
+  kube::model::RunControllers(*cluster_, now);
+  cluster_->watches.Tick(kube::Clock::now(), settings_.bookmark_interval, cluster_->store.rv());
+  return now;
 }
 
 void KubernetesEmulator::RunControllersOnce() {
   std::lock_guard lock(mutex_);
-  kube::RunControllers(*cluster_, kube::Clock::now());
+  RoundLocked();
 }
 
 void KubernetesEmulator::SetBaseUrl(const std::string& url) {
@@ -162,7 +174,7 @@ json::value KubernetesEmulator::State() const {
         {{"namespace", r.ns}, {"name", r.name}, {"labels", r.labels}, {"ready_at_ms", r.at_ms}});
   }
   return json::object{{"resourceVersion", std::to_string(cluster_->store.rv())},
-                      {"watches", cluster_->store.watch_count()},
+                      {"watches", cluster_->watches.count()},
                       {"counts", std::move(counts)},
                       {"objects", std::move(objects)},
                       {"pods_ready", std::move(ready)}};
@@ -170,7 +182,7 @@ json::value KubernetesEmulator::State() const {
 
 void KubernetesEmulator::Reset() {
   std::lock_guard lock(mutex_);
-  cluster_->store.Clear();
+  cluster_->watches.Clear();
   cluster_ = std::make_unique<kube::Cluster>(settings_);
   cluster_->schemas = [this] { return SharedSchemas(*openapi_); };
   cluster_->Bootstrap();

@@ -6,6 +6,7 @@
 #include <string>
 #include <thread>
 
+#include "core/common/clock.hpp"
 #include "sandbox/emulator.hpp"
 #include "sandbox/kubernetes/settings.hpp"
 
@@ -45,6 +46,8 @@ class KubernetesEmulator final : public Emulator {
  private:
   http::Response Serve(http::Request& request);
   void Loop();
+  /// One controller round and watch housekeeping; returns its time. Locked.
+  core::Millis RoundLocked();
 
   kube::KubernetesSettings settings_;
   std::unique_ptr<kube::OpenApiDocuments> openapi_;

@@ -127,21 +127,6 @@ void ValidateBinding(const ResourceType& type, const json::object& binding, cons
 
 }  // namespace
 
-void DefaultRbac(const ResourceType& type, json::object& object) {
-  if (!IsBinding(type)) return;
-  auto& ref = core::EnsureObject(object, {"roleRef"});
-  if (core::StringAt(ref, {"apiGroup"}).empty()) ref["apiGroup"] = kGroup;
-  auto* subjects = object.if_contains("subjects");
-  if (!subjects || !subjects->is_array()) return;
-  for (auto& s : subjects->as_array()) {
-    if (!s.is_object()) continue;
-    const std::string kind = core::StringAt(s, {"kind"});
-    if ((kind == "User" || kind == "Group") && core::StringAt(s, {"apiGroup"}).empty()) {
-      s.as_object()["apiGroup"] = kGroup;
-    }
-  }
-}
-
 void ValidateRbac(const ResourceType& type, const json::object& object, const json::object* old,
                   std::vector<Cause>& causes) {
   if (type.group != kGroup) return;

@@ -3,14 +3,9 @@
 #include <vector>
 
 #include "sandbox/kubernetes/api_error.hpp"
-#include "sandbox/kubernetes/resources.hpp"
+#include "sandbox/kubernetes/cluster.hpp"
 
 namespace slipway::sandbox::kube {
-
-/// The apiserver's defaults for rbac.authorization.k8s.io/v1 bindings: an
-/// empty roleRef.apiGroup, and the apiGroup of User and Group subjects, are
-/// rbac.authorization.k8s.io.
-void DefaultRbac(const ResourceType& type, boost::json::object& object);
 
 /// pkg/apis/rbac/validation: every rule names verbs and either API groups
 /// and resources or (cluster-wide only) non-resource URLs; a binding refers

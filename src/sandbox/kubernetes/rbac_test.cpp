@@ -47,7 +47,8 @@ TEST_F(RbacTest, DiscoveryListsTheRbacGroupAndServiceAccounts) {
   EXPECT_EQ(core::StringAt(group.body, {"preferredVersion", "groupVersion"}),
             "rbac.authorization.k8s.io/v1");
   std::map<std::string, bool> namespaced;
-  for (const auto& r : Call(emu, "GET", kRbac).body.at("resources").as_array()) {
+  const auto rbac = Call(emu, "GET", kRbac);
+  for (const auto& r : rbac.body.at("resources").as_array()) {
     namespaced[core::StringAt(r, {"name"})] = r.at("namespaced").as_bool();
   }
   EXPECT_EQ(namespaced, (std::map<std::string, bool>{{"clusterrolebindings", false},
@@ -55,7 +56,8 @@ TEST_F(RbacTest, DiscoveryListsTheRbacGroupAndServiceAccounts) {
                                                      {"rolebindings", true},
                                                      {"roles", true}}));
   bool service_accounts = false;
-  for (const auto& r : Call(emu, "GET", "/api/v1").body.at("resources").as_array()) {
+  const auto core = Call(emu, "GET", "/api/v1");
+  for (const auto& r : core.body.at("resources").as_array()) {
     service_accounts = service_accounts || core::StringAt(r, {"name"}) == "serviceaccounts";
   }
   EXPECT_TRUE(service_accounts);

@@ -6,11 +6,6 @@
 
 namespace slipway::sandbox::kube {
 
-/// Whether a container image can be pulled. The default, DefaultImageExists,
-/// says no for references that contain "missing" or carry neither a tag nor
-/// a digest (`nginx`); the sandbox wires this to the registry emulator.
-bool DefaultImageExists(const std::string& image);
-
 /// How the Kubernetes emulator behaves. Durations are wall time: simulated
 /// controllers run on a background thread as soon as a request changed
 /// something, when a delay below runs out, and at least every `tick`.
@@ -39,7 +34,7 @@ struct KubernetesSettings {
   /// Where the official OpenAPI v3 documents are read from (see openapi.hpp);
   /// empty: the default.
   std::string openapi_dir;
-  /// Empty: DefaultImageExists.
+  /// Empty: model::DefaultImageExists (connectors/kubernetes/model/cluster.hpp).
   std::function<bool(const std::string& image)> image_exists;
 };
 

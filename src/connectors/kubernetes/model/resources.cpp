@@ -1,6 +1,6 @@
-#include "sandbox/kubernetes/resources.hpp"
+#include "connectors/kubernetes/model/resources.hpp"
 
-namespace slipway::sandbox::kube {
+namespace slipway::connectors::kube::model {
 
 namespace {
 constexpr std::string_view kRbac = "rbac.authorization.k8s.io";
@@ -73,4 +73,4 @@ const std::vector<GroupVersion>& AllGroupVersions() {
   return gvs;
 }
 
-}  // namespace slipway::sandbox::kube
+}  // namespace slipway::connectors::kube::model
