@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: deps build run test asan-test fuzz fuzz-merge package bench-api bench-release bench-lanes bench-soak clean
+.PHONY: deps build run test lint asan-test fuzz fuzz-merge package bench-api bench-release bench-lanes bench-soak clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -18,6 +18,11 @@ run: build
 
 test: build
 	@ctest --preset dev -j $(JOBS)
+
+# Every C++ file formatted as .clang-format says, and clang-tidy's checks on
+# the pure layers (scripts/lint.sh). CI fails on either.
+lint: build
+	@./scripts/lint.sh
 
 # Unit, storage (SQLite) and engine tests under AddressSanitizer + UBSan.
 asan-test: deps

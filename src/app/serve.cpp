@@ -135,23 +135,20 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   if (sandbox_host) clusters.EnsureSandboxCluster(connections.registry_host);
   services::ConfigService config_files(*db, clock, connections, config.config_files);
   const auto build_settings = BuildSettingsFor(config, sandbox_host.get());
-  services::ReleaseRunner release_runner(*db, clock, clusters, apps, config.release_runner);
   const services::ReleaseConfig release_config(connections, config.config_files, config.releases);
-  release_runner.SetConfig(&release_config);
   services::ServerAddress address(config.public_url);
   const auto lane_settings = LaneSettingsFor(config, sandbox_host.get());
   auto registry = BaseRegistry(secrets, connections, build_settings);
-  release_runner.Register(registry);
   services::RegisterLaneWorkflows(registry, {*db, clusters, connections, secrets, address,
                                              config.config_files, lane_settings, build_settings});
   engine::Engine engine(*db, clock, std::move(registry), config.engine);
   services::EngineNotices notices(engine, clock, secrets);
   services::ChangeService changes(*db, clock, notices, config.changes);
-  release_runner.Attach(engine, changes);
-  release_runner.SetNotices(&notices);
+  services::ReleaseRunner release_runner(
+      {*db, clock, clusters, apps, engine, changes, notices, release_config},
+      config.release_runner);
   services::NotificationService notifications(*db, clock, secrets);
-  services::ReleaseService releases(*db, clock, engine, changes);
-  releases.SetConfig(&release_config);
+  services::ReleaseService releases(*db, clock, engine, changes, release_config);
   // An environment cannot be deleted under a running release; its open changes close with it.
   services::EnvironmentService environments(*db, clock, clusters,
                                             services::EnvironmentDeleteHooks(clock, changes));

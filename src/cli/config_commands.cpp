@@ -1,6 +1,6 @@
 // `slipway config …`: an environment's configuration files — show the live
-// value, edit a draft (from a file or in $EDITOR), diff it, publish it, and
-// the publish history.
+// value, edit a draft (from a file or in $EDITOR), diff it, publish it,
+// delete a live file, and the publish history.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <iostream>
@@ -24,8 +24,9 @@ namespace json = boost::json;
 struct ConfigArgs {
   ClientOptions connection;
   std::string env, file, from, comment;
-  bool rebase = false, raw = false, draft = false, all = false;
+  bool rebase = false, raw = false, draft = false, all = false, yes = false;
   int limit = 50;
+  std::int64_t version = 0;
 };
 
 std::string FilePath(Session& session, const ConfigArgs& a, const std::string& suffix = "") {
@@ -90,6 +91,29 @@ void Show(const ConfigArgs& a) {
     return;
   }
   session.Print(file, RenderConfigFile);
+}
+
+// Without --yes only shows what would go and the version to pin; with it,
+// deletes (pinned to --version when given).
+void DeleteFile(const ConfigArgs& a) {
+  auto session = Session::Connect(a.connection);
+  if (!a.yes) {
+    auto file = session.Call("GET", FilePath(session, a));
+    const auto& live = file.as_object().at("live").as_object();
+    if (!live.at("exists").as_bool()) {
+      throw Failure(ExitCode::kNotFound, "not_found",
+                    a.file + " is not live (it has only a draft): there is nothing to delete");
+    }
+    session.Print(file, RenderConfigDeletePreview);
+    return;
+  }
+  json::object body;
+  if (!a.comment.empty()) body["comment"] = a.comment;
+  const json::value request = std::move(body);
+  const std::string path =
+      a.version > 0 ? WithQuery(FilePath(session, a), {{"version", std::to_string(a.version)}})
+                    : FilePath(session, a);
+  session.Print(session.Call("DELETE", path, &request), RenderConfigPublish);
 }
 
 void History(const ConfigArgs& a) {
@@ -162,8 +186,20 @@ void AddConfigCommands(CLI::App& app, int& exit_code) {
     session.Note("discarded the draft of " + args->file);
   });
 
-  auto* history =
-      config->add_subcommand("history", "Publishes of the environment's files, newest first");
+  auto* remove =
+      FileCommand(config, "delete",
+                  "Delete the live file (shows it first; --yes deletes; its draft stays)", *args);
+  remove
+      ->add_option("--version", args->version,
+                   "The live version you saw: refused if the file changed since")
+      ->check(CLI::PositiveNumber);
+  remove->add_option("--comment", args->comment,
+                     "Why (kept in the history; Apollo's release comment)");
+  remove->add_flag("--yes", args->yes, "Delete it (without: only show what would be deleted)");
+  SetAction(remove, exit_code, [args] { DeleteFile(*args); });
+
+  auto* history = config->add_subcommand(
+      "history", "Publishes and deletions of the environment's files, newest first");
   history->add_option("env", args->env, "Environment id or APP/ENV_TYPE[@CLUSTER]")->required();
   history->add_option("--file", args->file, "Only this file");
   history->add_option("--limit", args->limit, "Page size")

@@ -97,6 +97,14 @@ std::string RenderConfigPublish(const json::value& value) {
   const auto& p = ObjectOrEmpty(&value);
   const auto* written = p.if_contains("written");
   const bool was_written = !written || !written->is_bool() || written->as_bool();
+  if (CellAt(p, "action") == "delete") {
+    return RenderFields(
+        {{"deleted", CellAt(p, "file") + (was_written ? "" : " (already gone; recorded only)")},
+         {"from", CellAt(p, "backend") + " " + CellAt(p, "location")},
+         {"version", CellAt(p, "base_version") + " → deleted"},
+         {"by", CellAt(p, "actor") + " at " + CellAt(p, "created_at")},
+         {"comment", CellAt(p, "comment")}});
+  }
   return RenderFields(
       {{"published", CellAt(p, "file") + (was_written ? "" : " (already live; recorded only)")},
        {"to", CellAt(p, "backend") + " " + CellAt(p, "location")},
@@ -111,12 +119,23 @@ std::string RenderConfigHistory(const json::value& list) {
   if (items && items->is_array()) {
     for (const auto& item : items->as_array()) {
       const auto& p = ObjectOrEmpty(&item);
-      rows.push_back(
-          {CellAt(p, "id"), CellAt(p, "created_at"), CellAt(p, "file"), CellAt(p, "actor"),
-           CellAt(p, "base_version") + " → " + CellAt(p, "version_after"), CellAt(p, "comment")});
+      const std::string after =
+          CellAt(p, "action") == "delete" ? "deleted" : CellAt(p, "version_after");
+      rows.push_back({CellAt(p, "id"), CellAt(p, "created_at"), CellAt(p, "file"),
+                      CellAt(p, "actor"), CellAt(p, "base_version") + " → " + after,
+                      CellAt(p, "comment")});
     }
   }
   return RenderTable({"id", "time", "file", "by", "version", "comment"}, rows);
+}
+
+std::string RenderConfigDeletePreview(const json::value& value) {
+  const auto& f = ObjectOrEmpty(&value);
+  const auto& live = ObjectOrEmpty(f.if_contains("live"));
+  return "would delete " + CellAt(f, "name") + " (live version " + CellAt(live, "version") +
+         ") from " + CellAt(f, "backend") + " " + CellAt(f, "location") + Block(live, "content") +
+         "\ndelete it with --yes --version " + CellAt(live, "version") +
+         " (refused if it changes meanwhile)\n";
 }
 
 }  // namespace slipway::cli

@@ -49,5 +49,26 @@ TEST(ConfigViews, FileListAndFileShowLiveAndDraft) {
               Not(HasSubstr("already live")));
 }
 
+TEST(ConfigViews, DeletionsAndTheDeletePreview) {
+  auto deleted = RenderConfigPublish(boost::json::parse(
+      R"({"file":"a.yaml","action":"delete","backend":"consul","location":"k/a.yaml",
+      "base_version":7,"version_after":0,"written":true})"));
+  EXPECT_THAT(deleted, HasSubstr("deleted"));
+  EXPECT_THAT(deleted, HasSubstr("7 → deleted"));
+  EXPECT_THAT(deleted, HasSubstr("consul k/a.yaml"));
+  auto history = RenderConfigHistory(boost::json::parse(
+      R"({"items":[{"id":2,"file":"a.yaml","action":"delete","base_version":7,"version_after":0},
+      {"id":1,"file":"a.yaml","action":"publish","base_version":0,"version_after":7}]})"));
+  EXPECT_THAT(history, HasSubstr("7 → deleted"));
+  EXPECT_THAT(history, HasSubstr("0 → 7"));
+  auto preview = RenderConfigDeletePreview(boost::json::parse(
+      R"({"name":"a.yaml","backend":"apollo","location":"FAT/x/c/a.yaml",
+      "live":{"exists":true,"version":42,"content":"k: v\n"}})"));
+  EXPECT_THAT(preview,
+              HasSubstr("would delete a.yaml (live version 42) from apollo FAT/x/c/a.yaml"));
+  EXPECT_THAT(preview, HasSubstr("\nk: v\n"));
+  EXPECT_THAT(preview, HasSubstr("--yes --version 42"));
+}
+
 }  // namespace
 }  // namespace slipway::cli

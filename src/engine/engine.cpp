@@ -7,6 +7,7 @@
 #include <chrono>
 #include <exception>
 #include <random>
+#include <stdexcept>
 #include <utility>
 
 #include "core/common/call_tag.hpp"
@@ -256,6 +257,12 @@ void Engine::RenewLeases() {
       }
     }
   });
+}
+
+void Engine::AddWorkflow(WorkflowDefinition definition) {
+  std::lock_guard lock(pool_mutex_);
+  if (pool_) throw std::logic_error("workflow kinds are added before the engine starts");
+  registry_.Add(std::move(definition));
 }
 
 void Engine::Start() {

@@ -52,6 +52,12 @@ class Engine {
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
+  /// Adds a workflow kind (Registry::Add's rules) for a collaborator made
+  /// after the engine because its steps call it (releases start rollbacks).
+  /// Only while the process is being wired: before Start() and before any
+  /// step runs; std::logic_error after Start().
+  void AddWorkflow(WorkflowDefinition definition);
+
   /// Creates a running workflow of `kind` inside the caller's transaction,
   /// so it exists if and only if the caller commits. Invalid for an unknown
   /// kind. Workers in this process are woken, but on PostgreSQL see the
@@ -128,7 +134,7 @@ class Engine {
 
   store::Database& db_;
   const core::Clock& clock_;
-  const Registry registry_;
+  Registry registry_;  ///< complete before Start(): read without a lock
   EngineSettings settings_;
   std::mutex in_flight_mutex_;
   std::map<std::int64_t, Claim> in_flight_;  // by step id, for RenewLeases

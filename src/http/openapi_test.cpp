@@ -50,7 +50,8 @@ class OpenApiTest : public ::testing::Test {
   services::ConfigService config_{*db_, clock_, connections_, {}};
   services::EngineNotices notices_{engine_, clock_, secrets_};
   services::ChangeService changes_{*db_, clock_, notices_};
-  services::ReleaseService releases_{*db_, clock_, engine_, changes_};
+  services::ReleaseConfig release_config_{connections_, {}, {}};
+  services::ReleaseService releases_{*db_, clock_, engine_, changes_, release_config_};
   services::NotificationService notifications_{*db_, clock_, secrets_};
   services::ServerAddress address_;
   services::LaneService lanes_{*db_,     clock_,   engine_, clusters_, connections_,

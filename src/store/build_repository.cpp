@@ -114,6 +114,16 @@ std::vector<core::Build> List(Tx& tx, const BuildQuery& q) {
   return out;
 }
 
+std::optional<std::string> SucceededImageDigest(Tx& tx, std::int64_t app_id,
+                                                const std::string& image) {
+  auto row = tx.QueryOne(
+      "SELECT digest FROM builds WHERE app_id = ? AND image = ? AND state = ? "
+      "ORDER BY id DESC LIMIT 1",
+      {app_id, image, StateName(core::BuildState::kSucceeded)});
+  if (!row) return std::nullopt;
+  return row->Text(0);
+}
+
 std::vector<core::Build> WithDigest(Tx& tx, const std::string& digest) {
   std::vector<core::Build> out;
   for (const auto& r :

@@ -38,6 +38,9 @@ std::optional<core::Build> Get(Tx& tx, std::int64_t id);
 std::optional<core::Build> WithVersion(Tx& tx, std::int64_t app_id, const std::string& version);
 /// Up to `limit + 1` builds, so the caller knows whether another page follows.
 std::vector<core::Build> List(Tx& tx, const BuildQuery& query);
+/// The digest of the application's newest succeeded build of `image`, if any.
+std::optional<std::string> SucceededImageDigest(Tx& tx, std::int64_t app_id,
+                                                const std::string& image);
 /// Builds whose image has this digest (any application).
 std::vector<core::Build> WithDigest(Tx& tx, const std::string& digest);
 

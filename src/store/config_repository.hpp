@@ -24,7 +24,9 @@ struct ConfigDraft {
   std::int64_t version = 1;
 };
 
-/// One publish of a configuration file (R-CFG-2: each publish is recorded).
+/// One publish of a configuration file (R-CFG-2: each publish is recorded),
+/// or one deletion: version_after 0 (the file no longer exists) and
+/// `content` the value it had.
 struct ConfigPublish {
   std::int64_t id = 0;
   std::int64_t env_id = 0;

@@ -138,6 +138,16 @@ std::vector<core::Release> List(Tx& tx, const ReleaseQuery& q) {
   return out;
 }
 
+std::optional<std::string> ReleasedImageDigest(Tx& tx, std::int64_t app_id,
+                                               const std::string& image) {
+  auto row = tx.QueryOne(
+      "SELECT CASE WHEN image = ? THEN image_digest ELSE digest_before END FROM releases "
+      "WHERE app_id = ? AND (image = ? OR image_before = ?) ORDER BY id DESC LIMIT 1",
+      {image, app_id, image, image});
+  if (!row) return std::nullopt;
+  return row->Text(0);
+}
+
 bool Update(Tx& tx, const core::Release& x) {
   return tx.Exec(
              "UPDATE releases SET state = ?, image_before = ?, digest_before = ?, baseline_before "

@@ -38,6 +38,10 @@ std::optional<core::Release> ActiveOn(Tx& tx, std::int64_t env_id);
 /// Up to limit + 1, newest first.
 std::vector<core::Release> List(Tx& tx, const ReleaseQuery& query);
 bool Update(Tx& tx, const core::Release& release);
+/// The digest `image` had when a release of the application ran it (as its
+/// target or as what ran before it), newest first; nullopt when none did.
+std::optional<std::string> ReleasedImageDigest(Tx& tx, std::int64_t app_id,
+                                               const std::string& image);
 
 /// Replaces the steps' rows (the plan is known when the release starts).
 void PutSteps(Tx& tx, std::int64_t release_id, const std::vector<core::ReleaseStep>& steps);

@@ -91,6 +91,7 @@ const std::map<RouteKey, std::string>& ExpectedPermissions() {
       {{"POST", "/api/v1/environments/{id}/edit"}, "app.write"},
       {{"GET", "/api/v1/environments/{id}/config/files"}, "app.read"},
       {{"GET", "/api/v1/environments/{id}/config/files/{name}"}, "app.read"},
+      {{"DELETE", "/api/v1/environments/{id}/config/files/{name}"}, "app.write"},
       {{"GET", "/api/v1/environments/{id}/config/files/{name}/draft"}, "app.read"},
       {{"PUT", "/api/v1/environments/{id}/config/files/{name}/draft"}, "app.write"},
       {{"DELETE", "/api/v1/environments/{id}/config/files/{name}/draft"}, "app.write"},

@@ -1,5 +1,6 @@
 // `slipway config …` end to end against the sandbox (Consul): edit from a
-// file and in $EDITOR, diff, publish, a conflict's exit code, rebase, history.
+// file and in $EDITOR, diff, publish, a conflict's exit code, rebase, history,
+// delete.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -107,6 +108,38 @@ TEST_P(ConfigCliTest, EditorEditsTheLiveValueAndAConflictExitsWith5UntilRebased)
   EXPECT_EQ(failed_editor.exit_code, 2) << failed_editor;
   EXPECT_EQ(Run({"config", "show", env_, "app.properties", "--draft"}).exit_code, 4)
       << "nothing saved";
+}
+
+TEST_P(ConfigCliTest, DeleteShowsTheFileFirstThenDeletesPinnedToTheVersionSeen) {
+  ConsulPut("app.yaml", "a: 1\n");
+  auto preview = Run({"config", "delete", env_, "app.yaml"});
+  ASSERT_EQ(preview.exit_code, 0) << preview;
+  EXPECT_THAT(preview.out, HasSubstr("would delete app.yaml (live version "));
+  EXPECT_THAT(preview.out, HasSubstr("\na: 1\n"));
+  const auto at = preview.out.find("--yes --version ");
+  ASSERT_NE(at, std::string::npos) << preview.out;
+  const std::string version =
+      preview.out.substr(at + 16, preview.out.find(' ', at + 16) - (at + 16));
+  EXPECT_EQ(Run({"config", "show", env_, "app.yaml", "--raw"}).out, "a: 1\n") << "only shown";
+
+  ConsulPut("app.yaml", "a: 2\n");  // changed after it was shown
+  auto refused = Run({"config", "delete", env_, "app.yaml", "--yes", "--version", version});
+  EXPECT_EQ(refused.exit_code, 5) << refused;
+  EXPECT_THAT(refused.err, HasSubstr("live_changed"));
+  EXPECT_EQ(Run({"config", "show", env_, "app.yaml", "--raw"}).out, "a: 2\n");
+
+  auto deleted =
+      Run({"config", "delete", env_, "app.yaml", "--yes", "--comment", "replaced by app.json"});
+  ASSERT_EQ(deleted.exit_code, 0) << deleted;
+  EXPECT_THAT(deleted.out, HasSubstr("deleted"));
+  EXPECT_THAT(deleted.out, HasSubstr("→ deleted"));
+  EXPECT_EQ(Run({"config", "show", env_, "app.yaml"}).exit_code, 4);
+  EXPECT_EQ(Run({"config", "delete", env_, "app.yaml", "--yes"}).exit_code, 4);
+  auto history = Run({"config", "history", env_, "--file", "app.yaml"});
+  ASSERT_EQ(history.exit_code, 0) << history;
+  EXPECT_THAT(history.out, HasSubstr("→ deleted"));
+  EXPECT_THAT(history.out, HasSubstr("replaced by app.json"));
+  EXPECT_EQ(Run({"config", "delete", env_, "app.yaml", "--version", "x"}).exit_code, 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ConfigCliTest,

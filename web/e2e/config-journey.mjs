@@ -2,12 +2,13 @@
 // edit a properties file (highlighted editor) → compare it with the live
 // value side by side → publish with a comment → edit again while someone
 // changes the live value in Consul → the publish shows both versions →
-// merge, rebase, publish.
+// merge, rebase, publish → delete the live file (confirmed), gone from Consul
+// and shown as a deletion in the history.
 //
 //   node e2e/config-journey.mjs <locale> <slipway binary> <artefact dir>
 import { apiAs, openBrowser, startServer, waitFor, ADMIN_PASSWORD } from './harness.mjs'
 import { readyApp } from './setup.mjs'
-import { messages, settled, signIn } from './ui.mjs'
+import { answerPrompt, messages, settled, signIn } from './ui.mjs'
 
 const [locale, binary, artefacts] = process.argv.slice(2)
 const m = await messages(locale)
@@ -133,6 +134,15 @@ try {
       if (!live.includes(line)) throw new Error(`live value lacks ${line}: ${live}`)
     }
     await browser.screenshot('config-history')
+  })
+
+  await step('delete the live file', async () => {
+    await page.locator('[data-test=delete-file]').click()
+    await answerPrompt(page)
+    // No draft left: back to the environment's files, whose history shows the deletion.
+    await page.locator('[data-test=config-history] [data-test=deleted-mark]').first().waitFor()
+    const r = await fetch(`${server.sandbox.consul}/v1/kv/${location}`, { headers: { 'X-Consul-Token': 'sandbox-consul-token' } })
+    if (r.status !== 404) throw new Error(`the key is still in Consul: ${r.status}`)
   })
 
   // The refused publish (409 live_changed) is part of the journey; anything else is a problem.

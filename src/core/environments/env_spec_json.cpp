@@ -74,16 +74,18 @@ const json::object* ObjectAt(const json::value& v, const std::string& path, Fiel
   return &v.as_object();
 }
 
-void ReadResources(const json::object& o, Resources& res, FieldReader& parent) {
+// Each quantity present, checked on its own; requests ≤ limits is checked
+// once the patch meets the resources it changes (ApplyEnvSpecPatch).
+void ReadResources(const json::object& o, EnvSpecPatch& patch, FieldReader& parent) {
   FieldReader r(o, parent.Path("resources."));
   r.RejectUnknown({"cpu_request", "cpu_limit", "memory_request", "memory_limit"});
   struct Field {
     const char* key;
-    std::string* target;
-  } fields[] = {{"cpu_request", &res.cpu_request},
-                {"cpu_limit", &res.cpu_limit},
-                {"memory_request", &res.memory_request},
-                {"memory_limit", &res.memory_limit}};
+    std::optional<std::string>* target;
+  } fields[] = {{"cpu_request", &patch.cpu_request},
+                {"cpu_limit", &patch.cpu_limit},
+                {"memory_request", &patch.memory_request},
+                {"memory_limit", &patch.memory_limit}};
   for (auto& f : fields) {
     if (auto v = r.String(f.key, 32)) {
       if (!ParseQuantity(*v)) {
@@ -93,12 +95,6 @@ void ReadResources(const json::object& o, Resources& res, FieldReader& parent) {
         *f.target = *v;
       }
     }
-  }
-  if (r.ok() && *ParseQuantity(res.cpu_request) > *ParseQuantity(res.cpu_limit)) {
-    r.Fail("cpu_request", "must not exceed cpu_limit");
-  }
-  if (r.ok() && *ParseQuantity(res.memory_request) > *ParseQuantity(res.memory_limit)) {
-    r.Fail("memory_request", "must not exceed memory_limit");
   }
   parent.Absorb(r);
 }
@@ -336,29 +332,38 @@ json::object EnvSpecToJson(const EnvSpec& spec) {
            spec.liveness ? json::value(ProbeToJson(*spec.liveness)) : json::value(nullptr)}};
 }
 
-Result<EnvSpec> ParseEnvSpec(const json::object& o, EnvSpec spec) {
+Result<EnvSpecPatch> ParseEnvSpecPatch(const json::object& o) {
+  EnvSpecPatch patch;
   FieldReader r(o);
   r.RejectUnknown({"replicas", "resources", "ports", "services", "env", "readiness", "liveness"});
-  if (auto n = r.Int("replicas", kMinReplicas, kMaxReplicas)) spec.replicas = static_cast<int>(*n);
-  if (const auto* v = o.if_contains("resources"); r.ok() && v && !v->is_null()) {
-    if (const auto* res = ObjectAt(*v, "resources", r)) ReadResources(*res, spec.resources, r);
+  if (auto n = r.Int("replicas", kMinReplicas, kMaxReplicas)) {
+    patch.replicas = static_cast<int>(*n);
   }
-  if (const auto* a = r.ok() ? ArrayField(o, "ports", r) : nullptr) spec.ports = ReadPorts(*a, r);
+  if (const auto* v = o.if_contains("resources"); r.ok() && v && !v->is_null()) {
+    if (const auto* res = ObjectAt(*v, "resources", r)) ReadResources(*res, patch, r);
+  }
+  if (const auto* a = r.ok() ? ArrayField(o, "ports", r) : nullptr) patch.ports = ReadPorts(*a, r);
   if (const auto* a = r.ok() ? ArrayField(o, "services", r) : nullptr)
-    spec.services = ReadServices(*a, r);
-  if (const auto* a = r.ok() ? ArrayField(o, "env", r) : nullptr) spec.env = ReadEnv(*a, r);
+    patch.services = ReadServices(*a, r);
+  if (const auto* a = r.ok() ? ArrayField(o, "env", r) : nullptr) patch.env = ReadEnv(*a, r);
   for (auto [key, target] :
-       {std::pair{"readiness", &spec.readiness}, std::pair{"liveness", &spec.liveness}}) {
+       {std::pair{"readiness", &patch.readiness}, std::pair{"liveness", &patch.liveness}}) {
     if (!r.ok() || !o.contains(key)) continue;
     const auto& v = o.at(key);
     if (v.is_null()) {
-      target->reset();  // explicit null removes the check
+      target->emplace();  // explicit null removes the check
     } else if (const auto* po = ObjectAt(v, key, r)) {
       *target = ReadProbe(*po, key, r);
     }
   }
   if (!r.ok()) return r.error();
-  return spec;
+  return patch;
+}
+
+Result<EnvSpec> ParseEnvSpec(const json::object& o, EnvSpec base) {
+  auto patch = ParseEnvSpecPatch(o);
+  if (!patch.ok()) return patch.error();
+  return ApplyEnvSpecPatch(std::move(base), *patch);
 }
 
 }  // namespace slipway::core

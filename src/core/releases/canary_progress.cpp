@@ -1,15 +1,12 @@
 #include "core/releases/canary_progress.hpp"
 
+#include "core/common/json_path.hpp"
+
 namespace slipway::core {
 
 namespace {
 
 constexpr std::string_view kDonePrefix = "done_";
-
-std::int64_t IntOr(const boost::json::object& o, std::string_view key, std::int64_t fallback) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_int64() ? v->as_int64() : fallback;
-}
 
 }  // namespace
 
@@ -67,16 +64,16 @@ bool ApplyCanaryEvent(CanaryProgress& progress, CanaryEvent event, int plan_size
 
 CanaryProgress ReadCanaryProgress(const boost::json::object& scratch) {
   CanaryProgress p;
-  p.step = static_cast<int>(IntOr(scratch, "i", 0));
+  p.step = static_cast<int>(IntAt(scratch, {"i"}, 0));
   if (const auto* phase = scratch.if_contains("phase"); phase && phase->is_string()) {
     p.phase = ParseCanaryPhase(phase->as_string()).value_or(CanaryPhase::kScale);
   }
   if (const auto* since = scratch.if_contains("ready_since"); since && since->is_int64()) {
     p.ready_since = since->as_int64();
   }
-  p.restarts = static_cast<int>(IntOr(scratch, "restarts", -1));
-  p.pause_until = IntOr(scratch, "pause_until", 0);
-  p.seen_operation = IntOr(scratch, "seen_op", 0);
+  p.restarts = static_cast<int>(IntAt(scratch, {"restarts"}, -1));
+  p.pause_until = IntAt(scratch, {"pause_until"}, 0);
+  p.seen_operation = IntAt(scratch, {"seen_op"}, 0);
   for (const auto& [key, value] : scratch) {
     if (!key.starts_with(kDonePrefix) || !value.is_string()) continue;
     try {

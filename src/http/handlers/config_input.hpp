@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 
 #include "core/common/error.hpp"
+#include "http/message.hpp"
 #include "services/config/config_commands.hpp"
 
 namespace slipway::http {
@@ -11,5 +12,8 @@ namespace slipway::http {
 core::Result<services::SaveDraftCommand> ParseSaveDraft(const boost::json::object& body);
 /// {comment?}
 core::Result<services::PublishCommand> ParsePublish(const boost::json::object& body);
+/// `?version=` and/or the body {version?, comment?}; when both name a version they must agree.
+core::Result<services::DeleteFileCommand> ParseDeleteFile(const Request& request,
+                                                          const boost::json::object& body);
 
 }  // namespace slipway::http

@@ -1,5 +1,5 @@
 // Configuration files of an environment (R-CFG-1..2): live values, drafts,
-// diffs, publishing and the publish history.
+// diffs, publishing, deleting and the publish history.
 #include <boost/json.hpp>
 
 #include "core/common/names.hpp"
@@ -84,6 +84,15 @@ void AddConfigRoutes(Router& router, ApiDeps& deps) {
                    config.Publish(call.context, call.params["id"], call.params["name"],
                                   ParsePublish(body)),
                    201, [](const store::ConfigPublish& p) { return ConfigPublishJson(p, true); });
+             });
+
+  // Deleting a live file: the same right as publishing; answers with the history record.
+  router.Add("DELETE", kFile, Permission::kAppWrite,
+             [&config](Call& call, const boost::json::object& body) {
+               return Reply(
+                   config.Delete(call.context, call.params["id"], call.params["name"],
+                                 ParseDeleteFile(call.request, body)),
+                   200, [](const store::ConfigPublish& p) { return ConfigPublishJson(p, true); });
              });
 
   router.Add("GET", kHistory, Permission::kAppRead,

@@ -45,6 +45,8 @@ boost::json::object ConfigPublishJson(const store::ConfigPublish& p, bool conten
                           {"comment", p.comment},
                           {"base_version", p.base_version},
                           {"version_after", p.version_after},
+                          // A deletion leaves no version: the file is gone after it.
+                          {"action", p.version_after == 0 ? "delete" : "publish"},
                           {"written", p.written},
                           {"created_at", TimeJson(p.created_at)},
                           {"diff", ec ? boost::json::value(nullptr) : std::move(diff)}};

@@ -48,8 +48,9 @@ void AddActionRoute(Router& router, ApiDeps& deps, const std::string& suffix,
 void AddReleaseRoutes(Router& router, ApiDeps& deps) {
   router.Add("POST", "/api/v1/changes/{id}/release", Permission::kAppWrite,
              [&deps](Call& call, const boost::json::object& body) {
-               return Reply(deps.releases.Start(call.context, call.params["id"], body), 202,
-                            ReleaseJson);
+               return Reply(
+                   deps.releases.Start(call.context, call.params["id"], ParseStartRelease(body)),
+                   202, ReleaseJson);
              });
 
   router.Add("GET", "/api/v1/releases", Permission::kAppRead, [&deps](Call& call) {
@@ -137,8 +138,8 @@ void AddReleaseRoutes(Router& router, ApiDeps& deps) {
 
   router.Add("POST", "/api/v1/environments/{id}/scale", Permission::kAppWrite,
              [&deps](Call& call, const boost::json::object& body) {
-               return Reply(deps.releases.Scale(call.context, call.params["id"], body), 202,
-                            [](const services::ChangeAndRelease& cr) {
+               return Reply(deps.releases.Scale(call.context, call.params["id"], ParseScale(body)),
+                            202, [](const services::ChangeAndRelease& cr) {
                               return boost::json::object{{"change_id", cr.change.id},
                                                          {"release_id", cr.release.id}};
                             });
@@ -146,10 +147,9 @@ void AddReleaseRoutes(Router& router, ApiDeps& deps) {
 
   router.Add("POST", "/api/v1/environments/{id}/edit", Permission::kAppWrite,
              [&deps](Call& call, const boost::json::object& body) {
-               auto result = deps.releases.EditEnvironment(call.context, call.params["id"], body);
-               bool confirmed = result.ok() && result->at("confirmed").as_bool();
-               return Reply(result, confirmed ? 202 : 200,
-                            [](const boost::json::object& o) { return o; });
+               auto edit = deps.releases.EditEnvironment(call.context, call.params["id"],
+                                                         ParseEditEnvironment(body));
+               return Reply(edit, edit.ok() && edit->confirmed ? 202 : 200, EnvironmentEditJson);
              });
 }
 

@@ -144,4 +144,15 @@ json::object ConfigDriftJson(const services::ConfigDrift& d) {
           {"files", ConfigChangesJson(d.files)}};
 }
 
+boost::json::object EnvironmentEditJson(const services::EnvironmentEdit& edit) {
+  boost::json::object o{{"diff", core::DiffJson(edit.diff)},
+                        {"warning", edit.warning},
+                        {"confirmed", edit.confirmed}};
+  if (edit.confirmed) {
+    o["change_id"] = edit.change_id;
+    o["release_id"] = edit.release_id;
+  }
+  return o;
+}
+
 }  // namespace slipway::http

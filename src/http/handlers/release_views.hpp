@@ -11,5 +11,7 @@ boost::json::object RollbackPlanJson(const services::RollbackPlan& plan);
 boost::json::object BaselineDiffJson(std::int64_t from, std::int64_t to,
                                      const services::BaselineDiff& diff);
 boost::json::object ConfigDriftJson(const services::ConfigDrift& drift);
+/// {diff, warning, confirmed, change_id?, release_id?}
+boost::json::object EnvironmentEditJson(const services::EnvironmentEdit& edit);
 
 }  // namespace slipway::http

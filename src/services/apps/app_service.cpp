@@ -315,15 +315,25 @@ Result<AppView> AppService::Transition(const RequestContext& ctx, const std::str
 core::Status AppService::MarkOnline(store::Tx& tx, const RequestContext& ctx, std::int64_t app_id) {
   auto app = store::apps::Get(tx, app_id);
   if (!app) return core::NotFound("no application " + std::to_string(app_id));
-  if (app->status == core::AppStatus::kOnline) return core::Ok{};
-  auto applied = core::ApplyAppEvent(*app, core::AppEvent::kMarkOnline);
-  if (!applied.ok()) return applied.error();
+  std::string audit;
+  if (app->status == core::AppStatus::kPendingOnline) {
+    auto applied = core::ApplyAppEvent(*app, core::AppEvent::kMarkOnline);
+    if (!applied.ok()) return applied.error();
+    audit = "pending_online -> online (first successful release)";
+  } else if (app->status == core::AppStatus::kPendingOffline &&
+             app->offline_from == core::AppStatus::kPendingOnline) {
+    // Asked to go offline while its first release ran: cancelling the
+    // request must bring it back online, not pending again.
+    app->offline_from = core::AppStatus::kOnline;
+    audit = "first successful release while going offline: cancelling returns it online";
+  } else {
+    return core::Ok{};  // online already, or on its way out
+  }
   app->version += 1;
   app->updated_at = clock_.Now();
   if (!store::apps::Update(tx, *app))
     return core::Conflict("the application was changed concurrently");
-  RecordAudit(tx, clock_, ctx, "app.mark_online", "app", std::to_string(app_id),
-              "pending_online -> online (first successful release)");
+  RecordAudit(tx, clock_, ctx, "app.mark_online", "app", std::to_string(app_id), audit);
   return core::Ok{};
 }
 

@@ -50,7 +50,10 @@ class AppService {
                                    core::AppEvent event,
                                    const Parsed<AppTransitionCommand>& command);
   /// Marks a pending application online; called by the release work inside
-  /// its own transaction on the first successful release. No-op when online.
+  /// its own transaction on the first successful release (one asked to go
+  /// offline meanwhile returns online if the request is cancelled). No-op
+  /// when online or on its way out; Conflict when the row changed under the
+  /// caller's transaction.
   core::Status MarkOnline(store::Tx& tx, const RequestContext& ctx, std::int64_t app_id);
 
   /// Bumped after every committed change of applications or members, so that

@@ -2,7 +2,9 @@
 // cluster = the Slipway cluster (created on the first publish), namespace =
 // the file. Properties files are one item per key; other formats are the
 // single item `content`, as Apollo keeps them. A publish makes the working
-// items equal the file, then releases the namespace.
+// items equal the file, then releases the namespace. A deletion removes the
+// items and releases the namespace empty (kApolloDeletionTitleSuffix): the
+// Open API has no call that deletes a namespace.
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -139,9 +141,12 @@ class ApolloFiles final : public ConfigFiles {
     for (const auto& ns : *namespaces) {
       // Public namespaces belong to another application.
       if (ns.is_public || core::CheckConfigFileName(FileOf(ns))) continue;
-      auto live = Read(FileOf(ns));
-      if (!live.ok()) return live.error();
-      out.push_back(std::move(*live));
+      auto release = LatestRelease(FileOf(ns));
+      if (!release.ok()) return release.error();
+      // A file Slipway deleted is not listed; a namespace never released is
+      // (not live): someone created it in Apollo.
+      if (*release && IsDeletion(**release)) continue;
+      out.push_back(LiveOf(FileOf(ns), *release));
     }
     std::sort(out.begin(), out.end(),
               [](const LiveFile& a, const LiveFile& b) { return a.name < b.name; });
@@ -149,11 +154,9 @@ class ApolloFiles final : public ConfigFiles {
   }
 
   core::Result<LiveFile> Read(const std::string& file) override {
-    auto release = LatestRelease(file);
+    auto release = LiveRelease(file);
     if (!release.ok()) return release.error();
-    if (!*release) return LiveFile{file, false, 0, ""};
-    return LiveFile{file, true, (*release)->id,
-                    ContentOf(core::ConfigFormatOf(file), (*release)->configurations)};
+    return LiveOf(file, *release);
   }
 
   core::Result<std::int64_t> Write(const std::string& file, const std::string& content,
@@ -161,7 +164,7 @@ class ApolloFiles final : public ConfigFiles {
     // Apollo has no conditional release: checking the latest release right
     // before writing narrows the window a concurrent publish could slip
     // through, but cannot close it.
-    auto release = LatestRelease(file);
+    auto release = LiveRelease(file);
     if (!release.ok()) return release.error();
     if ((*release ? (*release)->id : 0) != base_version) {
       return core::Conflict("the live value of " + file + " changed since the draft was taken");
@@ -169,10 +172,7 @@ class ApolloFiles final : public ConfigFiles {
     const std::string by = Operator(meta);
     auto ns = EnsureNamespace(file, by);
     if (!ns.ok()) return ns.error();
-    Items working;
-    for (const auto& item : ns->items) {
-      if (!item.key.empty()) working[item.key] = item.value;  // key-less items are comment lines
-    }
+    const Items working = WorkingItems(*ns);
     const Items desired = ItemsOf(file, content);
     const Items released = *release ? (*release)->configurations : Items{};
     // Items someone edited in the portal but did not release would be
@@ -186,12 +186,41 @@ class ApolloFiles final : public ConfigFiles {
     }
     if (auto applied = Apply(Ref(file), working, desired, by); !applied.ok())
       return applied.error();
-    std::string comment = meta.comment;
-    if (by != meta.actor)
-      comment += (comment.empty() ? "" : " ") + std::string("(by ") + meta.actor + " via Slipway)";
-    auto published = portal_->Publish(Ref(file), meta.title, comment, by);
+    auto published = portal_->Publish(Ref(file), meta.title, Comment(meta, by), by);
     if (!published.ok()) return published.error();
     return published->id;
+  }
+
+  core::Status Delete(const std::string& file, std::int64_t base_version,
+                      const PublishMeta& meta) override {
+    // As in Write: the check narrows the window, Apollo cannot close it.
+    auto release = LiveRelease(file);
+    if (!release.ok()) return release.error();
+    if (!*release || (*release)->id != base_version) {
+      return core::Conflict("the live value of " + file + " changed since it was read");
+    }
+    auto ns = portal_->GetNamespace(Ref(file));
+    if (!ns.ok()) return ns.error();
+    const Items working = WorkingItems(*ns);
+    // Items added or changed in the portal but not released are someone's
+    // work in progress: refused as a publish refuses them. Released items
+    // already gone from the working set are this deletion's own, left by an
+    // attempt that failed before releasing (or a deletion in progress there).
+    for (const auto& [key, value] : working) {
+      auto it = (*release)->configurations.find(key);
+      if (it == (*release)->configurations.end() || it->second != value) {
+        return core::Conflict(
+            file + " has unreleased changes in Apollo; release or revert them there first",
+            {{"reason", "unreleased_changes"}});
+      }
+    }
+    const std::string by = Operator(meta);
+    if (auto applied = Apply(Ref(file), working, {}, by); !applied.ok()) return applied;
+    std::string title = meta.title;
+    if (!title.ends_with(kApolloDeletionTitleSuffix)) title += kApolloDeletionTitleSuffix;
+    auto published = portal_->Publish(Ref(file), title, Comment(meta, by), by);
+    if (!published.ok()) return published.error();
+    return core::Ok{};
   }
 
  private:
@@ -202,6 +231,42 @@ class ApolloFiles final : public ConfigFiles {
 
   std::string Operator(const PublishMeta& meta) const {
     return operator_.empty() ? meta.actor : operator_;
+  }
+
+  // The release comment, naming the Slipway user when a service operator releases.
+  static std::string Comment(const PublishMeta& meta, const std::string& by) {
+    std::string comment = meta.comment;
+    if (by != meta.actor)
+      comment += (comment.empty() ? "" : " ") + std::string("(by ") + meta.actor + " via Slipway)";
+    return comment;
+  }
+
+  static Items WorkingItems(const connectors::ApolloNamespace& ns) {
+    Items working;
+    for (const auto& item : ns.items) {
+      if (!item.key.empty()) working[item.key] = item.value;  // key-less items are comment lines
+    }
+    return working;
+  }
+
+  static bool IsDeletion(const connectors::ApolloRelease& release) {
+    return release.configurations.empty() && release.title.ends_with(kApolloDeletionTitleSuffix);
+  }
+
+  static LiveFile LiveOf(const std::string& file,
+                         const std::optional<connectors::ApolloRelease>& release) {
+    if (!release || IsDeletion(*release)) return LiveFile{file, false, 0, ""};
+    return LiveFile{file, true, release->id,
+                    ContentOf(core::ConfigFormatOf(file), release->configurations)};
+  }
+
+  // The release applications read as the file: none when never released or deleted.
+  core::Result<std::optional<connectors::ApolloRelease>> LiveRelease(const std::string& file) {
+    auto release = LatestRelease(file);
+    if (release.ok() && *release && IsDeletion(**release)) {
+      return std::optional<connectors::ApolloRelease>{};
+    }
+    return release;
   }
 
   core::Result<std::optional<connectors::ApolloRelease>> LatestRelease(const std::string& file) {

@@ -1,6 +1,7 @@
 #include "services/config/config_backend.hpp"
 
 #include <cctype>
+#include <ctime>
 
 namespace slipway::services {
 
@@ -22,6 +23,15 @@ std::string ApolloEnvFor(const ConfigFileSettings& settings, const std::string& 
   std::string env = env_type;
   for (auto& c : env) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return env;
+}
+
+std::string ReleaseTitle(core::Millis now, std::string_view suffix) {
+  std::time_t t = static_cast<std::time_t>(now / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &tm);
+  return std::string(buf) + std::string(suffix);
 }
 
 }  // namespace slipway::services

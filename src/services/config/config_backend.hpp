@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/common/clock.hpp"
 #include "core/common/error.hpp"
 #include "core/environments/cluster.hpp"
 #include "services/platform/connections.hpp"
@@ -61,7 +62,18 @@ class ConfigFiles {
   /// Returns the version after the write.
   virtual core::Result<std::int64_t> Write(const std::string& file, const std::string& content,
                                            std::int64_t base_version, const PublishMeta& meta) = 0;
+  /// Removes the file if its live version is still `base_version` (> 0);
+  /// conflict and nothing removed otherwise. Afterwards Read says it does not
+  /// exist (version 0), so writing with base version 0 creates it again.
+  virtual core::Status Delete(const std::string& file, std::int64_t base_version,
+                              const PublishMeta& meta) = 0;
 };
+
+/// Apollo's Open API cannot delete a namespace: Slipway deletes a file by
+/// deleting its items and releasing the namespace empty, with a release title
+/// ending in this suffix (added when the caller's title lacks it). A namespace
+/// whose latest release is such a release, holding no item, has no live file.
+inline constexpr std::string_view kApolloDeletionTitleSuffix = "-slipway-deleted";
 
 /// The files under `<prefix>/<app>/<env type>/<cluster>/` in Consul, one key
 /// per file holding the whole file.
@@ -76,12 +88,16 @@ std::unique_ptr<ConfigFiles> ApolloConfigFiles(std::shared_ptr<connectors::Apoll
                                                std::string apollo_env, const ConfigTarget& target,
                                                std::string operator_name);
 
-/// The files of `target` in its backend; NotConfigured when the backend has
-/// no connection.
+/// Apollo's release title, as its portal names releases ("20260501101500")
+/// followed by `suffix` ("-slipway", or kApolloDeletionTitleSuffix).
+std::string ReleaseTitle(core::Millis now, std::string_view suffix);
+
 /// The Apollo env of a Slipway env type (settings.apollo_envs, else the
 /// type upper-cased).
 std::string ApolloEnvFor(const ConfigFileSettings& settings, const std::string& env_type);
 
+/// The files of `target` in its backend; NotConfigured when the backend has
+/// no connection.
 core::Result<std::unique_ptr<ConfigFiles>> OpenConfigFiles(const Connections& connections,
                                                            const ConfigFileSettings& settings,
                                                            const ConfigTarget& target);

@@ -22,4 +22,12 @@ struct PublishCommand {
   std::string comment;
 };
 
+/// Deleting a live file.
+struct DeleteFileCommand {
+  /// When given, the live version the caller saw: refused (409) if the file
+  /// changed since. Without it, whatever is live now is deleted.
+  std::optional<std::int64_t> version;
+  std::string comment;
+};
+
 }  // namespace slipway::services

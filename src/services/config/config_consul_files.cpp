@@ -74,6 +74,16 @@ class ConsulFiles final : public ConfigFiles {
     return static_cast<std::int64_t>(after->modify_index);
   }
 
+  core::Status Delete(const std::string& file, std::int64_t base_version,
+                      const PublishMeta&) override {
+    // DELETE ?cas=N removes the key only while its ModifyIndex is N (cas=0
+    // never deletes): a change since the caller's read is a conflict.
+    if (base_version <= 0) {
+      return core::Conflict("there is no live " + file + " to delete");
+    }
+    return kv_->Delete(Location(file), static_cast<std::uint64_t>(base_version));
+  }
+
  private:
   std::shared_ptr<connectors::ConsulKv> kv_;
   std::string dir_;  ///< ends with '/'

@@ -60,6 +60,25 @@ ConfigDiff DiffOf(const std::string& name, const store::ConfigDraft& draft, cons
   return d;
 }
 
+ConfigDiff DeletionDiff(const LiveFile& live) {
+  ConfigDiff d;
+  d.name = live.name;
+  d.format = core::ConfigFormatOf(live.name);
+  d.base_version = d.live_version = live.version;
+  d.live_exists = live.exists;
+  d.changed = live.exists;
+  if (d.format == core::ConfigFormat::kProperties) {
+    if (auto from = core::ParseProperties(live.content); from.ok()) {
+      d.by_key = true;
+      d.keys = core::DiffKeys(core::PropertiesMap(*from), {});
+      return d;
+    }
+  }
+  d.lines = core::DiffLines(live.content, "");
+  d.unified = core::UnifiedDiff(d.lines, "live", "/dev/null");
+  return d;
+}
+
 boost::json::object ConfigDiffJson(const ConfigDiff& d) {
   boost::json::object out{{"file", d.name},
                           {"format", core::ConfigFormatName(d.format)},

@@ -32,6 +32,9 @@ struct ConfigDiff {
 /// edited by hand may not), else by line.
 ConfigDiff DiffOf(const std::string& name, const store::ConfigDraft& draft, const LiveFile& live);
 
+/// What deleting the live file removes: every key, or every line (to /dev/null).
+ConfigDiff DeletionDiff(const LiveFile& live);
+
 /// The diff as the API shows it and the publish record keeps it:
 /// {"kind": "keys", "keys": [{key, change: added|removed|changed, from?, to?}]}
 /// or {"kind": "lines", "unified": "…", "lines": [{op: same|added|removed, text}]},

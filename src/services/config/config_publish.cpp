@@ -7,7 +7,6 @@
 // live value equal to the draft and records the publish without writing
 // again ("written": false), so nothing is lost and nothing written twice.
 #include <boost/json.hpp>
-#include <ctime>
 
 #include "services/config/config_errors.hpp"
 #include "services/config/config_service.hpp"
@@ -17,22 +16,6 @@ namespace slipway::services {
 
 using core::Result;
 using store::TxMode;
-
-namespace {
-
-// Leaves room for "(by <user> via Slipway)" in Apollo's 256-character release comment.
-
-// Apollo's release title, as its portal names releases: "20260501101500-release".
-std::string ReleaseTitle(core::Millis now) {
-  std::time_t t = static_cast<std::time_t>(now / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &tm);
-  return std::string(buf) + "-slipway";
-}
-
-}  // namespace
 
 Result<store::ConfigPublish> ConfigService::Publish(const RequestContext& ctx,
                                                     const std::string& env, const std::string& name,
@@ -62,8 +45,9 @@ Result<store::ConfigPublish> ConfigService::Publish(const RequestContext& ctx,
         "nothing to publish: the draft of " + name + " equals the live value; discard it",
         {{"reason", "no_change"}});
   }
-  auto version_after = (*files)->Write(name, draft.content, draft.base_version,
-                                       {ctx.caller.username, comment, ReleaseTitle(clock_.Now())});
+  auto version_after =
+      (*files)->Write(name, draft.content, draft.base_version,
+                      {ctx.caller.username, comment, ReleaseTitle(clock_.Now(), "-slipway")});
   if (!version_after.ok()) {
     const auto& error = version_after.error();
     if (error.code != core::Code::kConflict || error.details.contains("reason")) {

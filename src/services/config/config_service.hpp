@@ -75,7 +75,16 @@ class ConfigService {
   core::Result<store::ConfigPublish> Publish(const RequestContext& ctx, const std::string& env,
                                              const std::string& name,
                                              const Parsed<PublishCommand>& command);
-  /// Publishes newest first; `file` "" for every file; `before` the cursor.
+  /// Deletes the live file (config_delete.cpp says what that means in each
+  /// backend) if it is still at `command.version` when given, and records
+  /// the deletion in the history (version_after 0, the content it had).
+  /// not_found when nothing is live; conflict {reason: "live_changed",
+  /// expected_version, live_version, live_exists, live_content} when the file
+  /// changed since. The file's draft stays.
+  core::Result<store::ConfigPublish> Delete(const RequestContext& ctx, const std::string& env,
+                                            const std::string& name,
+                                            const Parsed<DeleteFileCommand>& command);
+  /// Publishes (and deletions) newest first; `file` "" for every file; `before` the cursor.
   core::Result<ConfigHistory> History(const RequestContext& ctx, const std::string& env,
                                       const std::string& file, int limit,
                                       std::optional<std::int64_t> before);
@@ -117,6 +126,12 @@ class ConfigService {
                                             const ConfigFiles& files, const LiveFile& before,
                                             std::int64_t version_after, bool written,
                                             const std::string& comment);
+
+  /// Records a deletion of `before` (the file as it was live) and audits it.
+  core::Result<store::ConfigPublish> RecordDeletion(const RequestContext& ctx, const Scope& scope,
+                                                    const ConfigFiles& files,
+                                                    const LiveFile& before, bool written,
+                                                    const std::string& comment);
 
   store::Database& db_;
   const core::Clock& clock_;

@@ -33,7 +33,8 @@ class EnvironmentDeletionTest : public ReleaseRunnerTest {
 
 TEST_F(EnvironmentDeletionTest, ClosesTheOpenChangesWithTheReasonAndRemovesTheDrafts) {
   auto env = CreateEnv(2);
-  auto released = releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), {});
+  auto released =
+      releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), StartReleaseCommand{});
   ASSERT_TRUE(released.ok());
   ASSERT_EQ(Drive(released->release.id).state, core::ReleaseState::kCompleted);
   auto developing = CodeChange(env, kV1, core::ChangeState::kDeveloping);
@@ -56,13 +57,14 @@ TEST_F(EnvironmentDeletionTest, ClosesTheOpenChangesWithTheReasonAndRemovesTheDr
   EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE action = 'change.environment_deleted'"), 3);
   EXPECT_EQ(Count("SELECT count(*) FROM releases WHERE env_id = ?", {env}), 1);
   // A closed change goes nowhere, even if asked to.
-  EXPECT_EQ(releases_->Start(alice_, std::to_string(pending), {}).error().code,
+  EXPECT_EQ(releases_->Start(alice_, std::to_string(pending), StartReleaseCommand{}).error().code,
             core::Code::kConflict);
 }
 
 TEST_F(EnvironmentDeletionTest, IsRefusedWhileAReleaseRunsAndClosesNothingThen) {
   auto env = CreateEnv(2);
-  auto running = releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), {});
+  auto running =
+      releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), StartReleaseCommand{});
   ASSERT_TRUE(running.ok());
   auto open = CodeChange(env, kV1, core::ChangeState::kDeveloping);
   auto refused = environments_.Delete(alice_, std::to_string(env), "shop");

@@ -3,12 +3,14 @@
 #include "services/lanes/lane_workflows.hpp"
 
 #include <boost/json.hpp>
+#include <chrono>
 
 #include "core/lane/lane_names.hpp"
 #include "core/lane/lane_render.hpp"
 #include "engine/workflow.hpp"
 #include "services/lanes/lane_artefacts.hpp"
 #include "services/lanes/lane_steps.hpp"
+#include "services/lanes/namespace_wait.hpp"
 #include "store/lane_repository.hpp"
 
 namespace slipway::services {
@@ -214,8 +216,12 @@ engine::StepOutcome DeleteNamespaceStep(engine::StepContext& ctx, const Deps& de
     }
     if (!deleted.ok() || !*deleted) return Done("namespace", true);
   }
-  // Terminating: look again shortly (the namespace controller empties it).
-  return engine::SleepUntil(ctx.clock->Now() + 100, boost::json::object{{"terminating", true}});
+  // Terminating: the namespace controller empties it, then it goes. Watch
+  // for that rather than polling; after a while, run again (and look again).
+  if (WaitForNamespaceGone(**kube, lane->namespace_name, std::chrono::seconds(5))) {
+    return Done("namespace", true);
+  }
+  return engine::SleepUntil(ctx.clock->Now(), boost::json::object{{"terminating", true}});
 }
 
 engine::StepOutcome DeleteFolderStep(engine::StepContext& ctx, const Deps& deps) {

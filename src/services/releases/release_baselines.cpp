@@ -67,10 +67,10 @@ core::Result<ConfigDrift> ReleaseService::DriftOf(const RequestContext&,
   if (!read->baseline) return drift;
   drift.baseline_version = read->baseline->version;
   drift.config_recorded = read->baseline->config_recorded;
-  if (!drift.config_recorded || !config_) return drift;
-  auto files = config_->Open(read->app, read->env, read->cluster);
+  if (!drift.config_recorded) return drift;
+  auto files = config_.Open(read->app, read->env, read->cluster);
   if (!files.ok()) return files.error();
-  auto live = config_->Snapshot(**files);
+  auto live = config_.Snapshot(**files);
   if (!live.ok()) return live.error();
   drift.files = core::DiffConfigFiles(read->baseline->config, *live);
   return drift;

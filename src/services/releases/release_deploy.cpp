@@ -3,8 +3,8 @@
 // progressions are in release_canary.cpp.
 #include <boost/json.hpp>
 
+#include "core/common/json_path.hpp"
 #include "engine/fail_point.hpp"
-#include "engine/outage.hpp"
 #include "services/environments/env_objects.hpp"
 #include "services/releases/release_begin.hpp"
 #include "services/releases/release_runner.hpp"
@@ -15,26 +15,12 @@ namespace slipway::services {
 namespace json = boost::json;
 using engine::StepOutcome;
 
-namespace {
-
-std::int64_t IntOr(const json::object& o, const char* key, std::int64_t fallback) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_int64() ? v->as_int64() : fallback;
-}
-
-std::string PhaseOf(const json::object& o, const char* fallback) {
-  const auto* v = o.if_contains("phase");
-  return v && v->is_string() ? std::string(v->as_string()) : fallback;
-}
-
-}  // namespace
-
 StepOutcome ReleaseRunner::Wait(const Loaded& l, json::object scratch, int idx,
                                 const std::string& message, std::optional<core::ReleaseState> state,
                                 std::optional<core::Millis> deadline) {
   const bool paused = state == core::ReleaseState::kCanary;
-  const bool changed = IntOr(scratch, "shown_idx", -1) != idx || !scratch.contains("shown") ||
-                       scratch.at("shown").as_string() != message ||
+  const bool changed = core::IntAt(scratch, {"shown_idx"}, -1) != idx ||
+                       !scratch.contains("shown") || scratch.at("shown").as_string() != message ||
                        scratch.contains("paused") != paused;
   scratch["shown_idx"] = idx;
   scratch["shown"] = message;
@@ -55,10 +41,10 @@ StepOutcome ReleaseRunner::Wait(const Loaded& l, json::object scratch, int idx,
 }
 
 StepOutcome ReleaseRunner::Retry(const Loaded& l, json::object scratch, const core::Error& error) {
-  const engine::OutagePolicy policy{
-      .window_ms = settings_.outage_ms, .first_delay_ms = 250, .max_delay_ms = 10'000};
   const auto now = clock_.Now();
-  if (auto retry = engine::RideOutOutage(policy, now, scratch, error)) return *std::move(retry);
+  if (auto retry = engine::RideOutOutage(settings_.outage(), now, scratch, error)) {
+    return *std::move(retry);
+  }
   return Abandon(l, nullptr, engine::OutageReport(scratch, now, "the cluster", error), false);
 }
 
@@ -87,7 +73,7 @@ StepOutcome ReleaseRunner::Abandon(const Loaded& l, connectors::Kubernetes* kube
 StepOutcome ReleaseRunner::DeployOneShot(engine::StepContext&, const Loaded& l,
                                          connectors::Kubernetes& kube, json::object scratch) {
   const int replicas = l.spec.replicas;
-  if (PhaseOf(scratch, "apply") == "apply") {
+  if (core::StringAt(scratch, {"phase"}, "apply") == "apply") {
     auto applied = ApplyEnvironmentObjects(kube, Input(l, core::kTrackStable, replicas));
     if (!applied.ok()) {
       if (RetryableClusterError(applied.error()))

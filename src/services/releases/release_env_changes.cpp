@@ -3,9 +3,9 @@
 // and release lists, linked.
 #include <boost/json.hpp>
 
-#include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
 #include "core/environments/env_spec_json.hpp"
+#include "core/environments/env_spec_patch.hpp"
 #include "engine/engine.hpp"
 #include "services/apps/app_access.hpp"
 #include "services/changes/change_service.hpp"
@@ -28,8 +28,8 @@ constexpr const char* kReplaceWarning =
 
 core::Result<ChangeAndRelease> ReleaseService::SystemRelease(const RequestContext& ctx,
                                                              const std::string& env_ref,
-                                                             core::ChangeType type,
-                                                             const json::object& body) {
+                                                             const Parsed<ScaleCommand>* scale,
+                                                             const core::EnvSpecPatch* resources) {
   auto done =
       store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<ChangeAndRelease> {
         auto env_id = core::ParseId(env_ref);
@@ -46,22 +46,22 @@ core::Result<ChangeAndRelease> ReleaseService::SystemRelease(const RequestContex
         target.image_digest = env->image_digest;
         target.spec = env->spec;
         SystemChange input;
-        input.type = type;
-        if (type == core::ChangeType::kScale) {
-          core::FieldReader in(body);
-          auto replicas = in.Int("replicas", core::kMinReplicas, core::kMaxReplicas, true);
-          if (!in.ok()) return in.error();
-          if (*replicas == env->spec.replicas) {
+        if (scale) {
+          if (!scale->ok()) return scale->error();
+          const int replicas = (*scale)->replicas;
+          input.type = core::ChangeType::kScale;
+          if (replicas == env->spec.replicas) {
             return core::Invalid(
-                "the environment already runs " + std::to_string(*replicas) + " pods",
+                "the environment already runs " + std::to_string(replicas) + " pods",
                 {{"field", "replicas"}});
           }
-          input.replicas = static_cast<int>(*replicas);
+          input.replicas = replicas;
           input.title = "scale from " + std::to_string(env->spec.replicas) + " to " +
-                        std::to_string(*replicas) + " pods";
-          target.spec.replicas = *input.replicas;
+                        std::to_string(replicas) + " pods";
+          target.spec.replicas = replicas;
         } else {
-          auto spec = core::ParseEnvSpec(body, env->spec);
+          input.type = core::ChangeType::kEnvResource;
+          auto spec = core::ApplyEnvSpecPatch(env->spec, *resources);
           if (!spec.ok()) return spec.error();
           input.spec = json::serialize(core::EnvSpecToJson(*spec));
           input.title = "edit the resources of the " + env->env_type + " environment";
@@ -79,54 +79,46 @@ core::Result<ChangeAndRelease> ReleaseService::SystemRelease(const RequestContex
 
 core::Result<ChangeAndRelease> ReleaseService::Scale(const RequestContext& ctx,
                                                      const std::string& env_ref,
-                                                     const json::object& body) {
-  // Unknown fields are refused before the environment's state is looked at.
-  core::FieldReader in(body);
-  in.RejectUnknown({"replicas"});
-  if (!in.ok()) return in.error();
-  return SystemRelease(ctx, env_ref, core::ChangeType::kScale, body);
+                                                     const Parsed<ScaleCommand>& command) {
+  return SystemRelease(ctx, env_ref, &command, nullptr);
 }
 
-core::Result<json::object> ReleaseService::EditEnvironment(const RequestContext& ctx,
-                                                           const std::string& env_ref,
-                                                           const json::object& body) {
-  json::object spec_fields = body;
-  spec_fields.erase("version");
-  spec_fields.erase("confirm");
-  bool confirmed = false;
+core::Result<EnvironmentEdit> ReleaseService::EditEnvironment(
+    const RequestContext& ctx, const std::string& env_ref,
+    const Parsed<EditEnvironmentCommand>& parsed) {
   // The preview: validated against the stored definition, nothing written.
-  auto preview = store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<json::object> {
-    auto env_id = core::ParseId(env_ref);
-    auto env = env_id ? store::environments::Get(tx, *env_id) : std::nullopt;
-    if (!env) return core::NotFound("no environment " + env_ref);
-    // Who may act comes first: a caller without the right learns nothing about the body.
-    auto app = AppForWrite(tx, ctx, std::to_string(env->app_id));
-    if (!app.ok()) return app.error();
-    core::FieldReader in(body);
-    auto version = in.Int("version", 1, INT64_MAX, true);
-    confirmed = in.Bool("confirm").value_or(false);
-    if (!in.ok()) return in.error();
-    if (*version != env->version) {
-      return core::Conflict("the environment was changed by someone else; reload and retry",
-                            {{"current_version", env->version}});
-    }
-    auto spec = core::ParseEnvSpec(spec_fields, env->spec);
-    if (!spec.ok()) return spec.error();
-    auto diff = core::DiffBaselines(core::BaselineContent(env->image, env->image_digest, env->spec),
-                                    core::BaselineContent(env->image, env->image_digest, *spec));
-    if (diff.empty())
-      return core::Invalid("nothing to change: the environment already has these resources");
-    return json::object{
-        {"diff", core::DiffJson(diff)}, {"warning", kReplaceWarning}, {"confirmed", false}};
-  });
-  if (!preview.ok() || !confirmed) return preview;
-  auto done = SystemRelease(ctx, env_ref, core::ChangeType::kEnvResource, spec_fields);
+  auto preview =
+      store::InTx(db_, TxMode::kRead, [&](store::Tx& tx) -> core::Result<EnvironmentEdit> {
+        auto env_id = core::ParseId(env_ref);
+        auto env = env_id ? store::environments::Get(tx, *env_id) : std::nullopt;
+        if (!env) return core::NotFound("no environment " + env_ref);
+        // Who may act comes first: a caller without the right learns nothing about the body.
+        auto app = AppForWrite(tx, ctx, std::to_string(env->app_id));
+        if (!app.ok()) return app.error();
+        if (!parsed.ok()) return parsed.error();
+        if (parsed->version != env->version) {
+          return core::Conflict("the environment was changed by someone else; reload and retry",
+                                {{"current_version", env->version}});
+        }
+        auto spec = core::ApplyEnvSpecPatch(env->spec, parsed->resources);
+        if (!spec.ok()) return spec.error();
+        EnvironmentEdit edit;
+        edit.diff =
+            core::DiffBaselines(core::BaselineContent(env->image, env->image_digest, env->spec),
+                                core::BaselineContent(env->image, env->image_digest, *spec));
+        if (edit.diff.empty())
+          return core::Invalid("nothing to change: the environment already has these resources");
+        edit.warning = kReplaceWarning;
+        return edit;
+      });
+  if (!preview.ok() || !parsed->confirm) return preview;
+  auto done = SystemRelease(ctx, env_ref, nullptr, &parsed->resources);
   if (!done.ok()) return done.error();
-  auto out = *preview;
-  out["confirmed"] = true;
-  out["change_id"] = done->change.id;
-  out["release_id"] = done->release.id;
-  return out;
+  auto edit = *preview;
+  edit.confirmed = true;
+  edit.change_id = done->change.id;
+  edit.release_id = done->release.id;
+  return edit;
 }
 
 }  // namespace slipway::services

@@ -106,47 +106,34 @@ StepOutcome ReleaseRunner::Finish(engine::StepContext& ctx) {
   json::object scratch = ctx.scratch.is_object() ? ctx.scratch.as_object() : json::object{};
   FinishedConfig config;
   auto restores = LoadRestores(db_, l->release.id);
-  if (config_) {
-    auto files = config_->Open(l->app, l->env, l->cluster);
-    if (!files.ok() && restores.empty() && files.error().code != core::Code::kTransient) {
-      config.note = "configuration not recorded: " +
-                    files.error().message;  // no backend for this environment
-    } else {
-      auto done =
-          files.ok() ? RestoreConfig(*l, **files, restores, config) : core::Status(files.error());
-      if (done.ok()) {
-        auto snapshot = config_->Snapshot(**files);
-        if (snapshot.ok()) {
-          config.recorded = true;
-          config.files = std::move(*snapshot);
-        } else {
-          done = snapshot.error();
-        }
+  auto files = config_.Open(l->app, l->env, l->cluster);
+  if (!files.ok() && restores.empty() && files.error().code != core::Code::kTransient) {
+    config.note =
+        "configuration not recorded: " + files.error().message;  // no backend for this environment
+  } else {
+    auto done =
+        files.ok() ? RestoreConfig(*l, **files, restores, config) : core::Status(files.error());
+    if (done.ok()) {
+      auto snapshot = config_.Snapshot(**files);
+      if (snapshot.ok()) {
+        config.recorded = true;
+        config.files = std::move(*snapshot);
+      } else {
+        done = snapshot.error();
       }
-      if (!done.ok()) {
-        const auto& error = done.error();
-        if (error.code != core::Code::kTransient) return Abandon(*l, nullptr, error.message, false);
-        const auto now = clock_.Now();
-        const auto since =
-            scratch.contains("trouble_since") ? scratch.at("trouble_since").as_int64() : now;
-        if (now - since <= settings_.outage_ms) {
-          const auto attempt =
-              (scratch.contains("trouble_attempt") ? scratch.at("trouble_attempt").as_int64() : 0) +
-              1;
-          scratch["trouble_since"] = since;
-          scratch["trouble_attempt"] = attempt;
-          scratch["trouble"] = error.message;
-          return engine::SleepUntil(
-              now + std::min<core::Millis>(10'000, 250LL << std::min<std::int64_t>(attempt - 1, 6)),
-              std::move(scratch));
-        }
-        // The image is in place: a restore that cannot be done fails the
-        // release; a baseline that cannot read the files goes without them.
-        if (!restores.empty()) {
-          return Abandon(*l, nullptr, "the config backend kept failing: " + error.message, false);
-        }
-        config.note = "configuration not recorded: " + error.message;
+    }
+    if (!done.ok()) {
+      const auto& error = done.error();
+      if (error.code != core::Code::kTransient) return Abandon(*l, nullptr, error.message, false);
+      if (auto retry = engine::RideOutOutage(settings_.outage(), clock_.Now(), scratch, error)) {
+        return *std::move(retry);
       }
+      // The image is in place: a restore that cannot be done fails the
+      // release; a baseline that cannot read the files goes without them.
+      if (!restores.empty()) {
+        return Abandon(*l, nullptr, "the config backend kept failing: " + error.message, false);
+      }
+      config.note = "configuration not recorded: " + error.message;
     }
   }
   return engine::Succeeded().WithCommit([this, l = std::move(*l), config = std::move(config)](

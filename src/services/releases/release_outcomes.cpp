@@ -2,6 +2,7 @@
 // release's state, and at the end the environment, its baseline, the change,
 // the application's lifecycle, notices and the audit trail.
 #include <boost/json.hpp>
+#include <stdexcept>
 
 #include "engine/engine.hpp"
 #include "services/changes/change_service.hpp"
@@ -162,27 +163,28 @@ void ReleaseRunner::CommitCompleted(store::Tx& tx, const Loaded& l, const Finish
            : config.note.empty() ? ""
                                  : "; " + config.note));
 
-  FinishChange(tx, *changes_, r, true);
-  (void)apps_.MarkOnline(tx, ctx, l.app.id);  // first success: pending_online → online (R-APP-2)
+  FinishChange(tx, changes_, r, true);
+  // First success: pending_online → online (R-APP-2). A failure here throws:
+  // the engine commits nothing of the outcome and runs the step again.
+  if (auto online = apps_.MarkOnline(tx, ctx, l.app.id); !online.ok()) {
+    throw std::runtime_error("cannot take the application online: " + online.error().message);
+  }
   apps_.NoteChanged();
   RecordAudit(
       tx, clock_, ctx, "release.complete", "release", std::to_string(r.id),
       r.kind + " of " + r.image + " completed; baseline version " + std::to_string(version));
-  if (notices_) {
-    auto kind =
-        r.kind == "rollback" ? NoticeKind::kReleaseRolledBack : NoticeKind::kReleaseCompleted;
-    notices_->Enqueue(tx, MakeNotice(kind, l, "baseline version " + std::to_string(version)));
-  }
+  auto kind = r.kind == "rollback" ? NoticeKind::kReleaseRolledBack : NoticeKind::kReleaseCompleted;
+  notices_.Enqueue(tx, MakeNotice(kind, l, "baseline version " + std::to_string(version)));
 }
 
 void ReleaseRunner::CommitFailed(store::Tx& tx, const Loaded& l, const std::string& reason) {
-  if (!MarkReleaseFailed(tx, clock_, *changes_, l.release.id, reason)) return;
+  if (!MarkReleaseFailed(tx, clock_, changes_, l.release.id, reason)) return;
   const auto now = clock_.Now();
   auto r = Reload(tx, l.release.id);
   const auto ctx = ReleaseContext(r);
-  if (notices_) notices_->Enqueue(tx, MakeNotice(NoticeKind::kReleaseFailed, l, reason));
+  notices_.Enqueue(tx, MakeNotice(NoticeKind::kReleaseFailed, l, reason));
   // Auto-rollback (per environment): back to what ran before, as a release of its own.
-  if (!r.auto_rollback || r.image_before.empty() || !engine_) return;
+  if (!r.auto_rollback || r.image_before.empty()) return;
   auto change = store::changes::Get(tx, r.change_id);
   auto env = store::environments::Get(tx, r.env_id);
   if (!change || !env) return;
@@ -193,12 +195,12 @@ void ReleaseRunner::CommitFailed(store::Tx& tx, const Loaded& l, const std::stri
   target.image_digest = r.digest_before;
   target.spec = env->spec;
   if (auto base = store::baselines::Get(tx, env->id, r.baseline_before)) target.spec = base->spec;
-  auto rollback = BeginRelease(tx, clock_, *engine_, *changes_, ctx, *change, *env, target);
+  auto rollback = BeginRelease(tx, clock_, engine_, changes_, ctx, *change, *env, target);
   if (!rollback.ok()) return;
   store::releases::AddOperation(
       tx, {0, r.id, "rollback", "slipway (auto-rollback)",
            json::serialize(json::object{{"rollback_release_id", rollback->id}}), now});
-  (void)changes_->AddRollbackEntry(
+  (void)changes_.AddRollbackEntry(
       tx, change->id, "slipway (auto-rollback)",
       {{"release_id", r.id}, {"rollback_release_id", rollback->id}, {"reason", reason}});
 }

@@ -32,14 +32,15 @@ class ReleaseRefusalsTest : public ReleaseRunnerTest {
 TEST_F(ReleaseRefusalsTest, ReleasingADevelopingChangeIsRefusedAndLeavesNothing) {
   auto env = CreateEnv(2);
   auto change = CodeChange(env, kV2, core::ChangeState::kDeveloping);
-  auto refused = releases_->Start(alice_, std::to_string(change), {});
+  auto refused = releases_->Start(alice_, std::to_string(change), StartReleaseCommand{});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
   EXPECT_EQ(refused.error().details.at("state").as_string(), "developing");
   EXPECT_EQ(Releases(), 0) << "a refused release left a row behind";
   EXPECT_EQ(Count("SELECT count(*) FROM release_operations"), 0);
   // The environment is free: the next release runs, and the environment can go afterwards.
-  auto released = releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), {});
+  auto released =
+      releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), StartReleaseCommand{});
   ASSERT_TRUE(released.ok()) << released.error().message;
   EXPECT_EQ(Drive(released->release.id).state, core::ReleaseState::kCompleted);
   EXPECT_TRUE(environments_.Delete(alice_, std::to_string(env), "shop").ok());
@@ -63,7 +64,8 @@ TEST_F(ReleaseRefusalsTest, AChangeReleasesOnlyIntoAnEnvironmentOfItsOwnApplicat
     env.created_by = "bob";
     return store::environments::Insert(tx, env);
   });
-  auto refused = releases_->Start(alice_, std::to_string(CodeChange(foreign_env, kV2)), {});
+  auto refused =
+      releases_->Start(alice_, std::to_string(CodeChange(foreign_env, kV2)), StartReleaseCommand{});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
   EXPECT_NE(refused.error().message.find("its own application"), std::string::npos)
@@ -73,10 +75,11 @@ TEST_F(ReleaseRefusalsTest, AChangeReleasesOnlyIntoAnEnvironmentOfItsOwnApplicat
 
 TEST_F(ReleaseRefusalsTest, ScalingWhileAReleaseRunsIsRefusedAndCreatesNoChange) {
   auto env = CreateEnv(2);
-  auto running = releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), {});
+  auto running =
+      releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), StartReleaseCommand{});
   ASSERT_TRUE(running.ok());
   const auto changes = Count("SELECT count(*) FROM changes");
-  auto refused = releases_->Scale(alice_, std::to_string(env), {{"replicas", 3}});
+  auto refused = releases_->Scale(alice_, std::to_string(env), ScaleCommand{3});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, core::Code::kConflict);
   EXPECT_EQ(Count("SELECT count(*) FROM changes"), changes)
@@ -102,7 +105,7 @@ TEST_F(ReleaseRefusalsTest, AReleaseLeftWithoutAWorkflowIsSettledAsFailedAndAudi
   // Its change can still be released, once submitted; so can the environment.
   ASSERT_TRUE(
       changes_->Transition(alice_, std::to_string(change), core::ChangeEvent::kSubmit, {}).ok());
-  auto released = releases_->Start(alice_, std::to_string(change), {});
+  auto released = releases_->Start(alice_, std::to_string(change), StartReleaseCommand{});
   ASSERT_TRUE(released.ok()) << released.error().message;
   EXPECT_EQ(Drive(released->release.id).state, core::ReleaseState::kCompleted);
 }
@@ -110,7 +113,8 @@ TEST_F(ReleaseRefusalsTest, AReleaseLeftWithoutAWorkflowIsSettledAsFailedAndAudi
 TEST_F(ReleaseRefusalsTest, TheNextReleaseOfTheEnvironmentRepairsOneLeftWithoutAWorkflow) {
   auto env = CreateEnv(2);
   auto orphan = LeftBehindRelease(env, CodeChange(env, kV1, core::ChangeState::kDeveloping));
-  auto released = releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), {});
+  auto released =
+      releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), StartReleaseCommand{});
   ASSERT_TRUE(released.ok()) << released.error().message;
   EXPECT_EQ(Release(orphan).state, core::ReleaseState::kFailed);
 }

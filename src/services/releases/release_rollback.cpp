@@ -22,33 +22,13 @@ using store::TxMode;
 namespace {
 
 // An image of the application: one of its succeeded builds, or one it has
-// run or released somewhere (its releases record both sides).
+// run or released somewhere (its releases record both sides), with its digest.
 bool KnownImage(store::Tx& tx, const core::Release& release, const std::string& image,
                 std::string& digest) {
-  store::BuildQuery builds;
-  builds.app_id = release.app_id;
-  builds.state = core::BuildState::kSucceeded;
-  builds.limit = 1000;
-  for (const auto& b : store::builds::List(tx, builds)) {
-    if (b.image == image) {
-      digest = b.digest;
-      return true;
-    }
-  }
-  store::ReleaseQuery q;
-  q.app_id = release.app_id;
-  q.limit = 1000;
-  for (const auto& r : store::releases::List(tx, q)) {
-    if (r.image == image) {
-      digest = r.image_digest;
-      return true;
-    }
-    if (r.image_before == image) {
-      digest = r.digest_before;
-      return true;
-    }
-  }
-  return false;
+  auto known = store::builds::SucceededImageDigest(tx, release.app_id, image);
+  if (!known) known = store::releases::ReleasedImageDigest(tx, release.app_id, image);
+  if (known) digest = *known;
+  return known.has_value();
 }
 
 // The plan token: "b<baseline version>/<scope>:" then "<file>@<live version>"
@@ -224,12 +204,12 @@ core::Result<RollbackPlan> ReleaseService::PlanWithConfig(const RequestContext& 
   if (!read.ok()) return read.error();
   auto& plan = read->plan;
   if (plan.config_included) {
-    if (!config_ || !read->app || !read->env || !read->cluster) {
+    if (!read->app || !read->env || !read->cluster) {
       return core::Conflict("the environment's config backend is not available to Slipway");
     }
-    auto files = config_->Open(*read->app, *read->env, *read->cluster);
+    auto files = config_.Open(*read->app, *read->env, *read->cluster);
     if (!files.ok()) return files.error();
-    auto live = config_->Snapshot(**files);
+    auto live = config_.Snapshot(**files);
     if (!live.ok()) return live.error();
     plan.config = PlanConfigRestore(*live, read->baseline);
   }

@@ -42,30 +42,41 @@ std::int64_t ReleaseIdOf(const engine::StepContext& ctx) {
 
 }  // namespace
 
-ReleaseRunner::ReleaseRunner(store::Database& db, const core::Clock& clock,
-                             ClusterService& clusters, AppService& apps,
-                             ReleaseRunnerSettings settings)
-    : db_(db), clock_(clock), clusters_(clusters), apps_(apps), settings_(settings) {
+ReleaseRunner::ReleaseRunner(const ReleaseRunnerDeps& deps, ReleaseRunnerSettings settings)
+    : db_(deps.db),
+      clock_(deps.clock),
+      clusters_(deps.clusters),
+      apps_(deps.apps),
+      engine_(deps.engine),
+      changes_(deps.changes),
+      notices_(deps.notices),
+      config_(deps.config),
+      settings_(settings) {
   watcher_ = std::make_unique<RolloutWatcher>([this](const std::string& workflow_id) {
-    auto* engine = engine_;
-    if (!engine) return true;
-    if (WakeRelease(*engine, workflow_id, json::object{{"kind", "rollout"}},
-                    [this] { return engine_ != nullptr; })) {
+    if (stopped_) return true;
+    if (WakeRelease(engine_, workflow_id, json::object{{"kind", "rollout"}},
+                    [this] { return !stopped_; })) {
       return true;
     }
-    auto workflow = engine->Get(workflow_id);
+    auto workflow = engine_.Get(workflow_id);
     if (!workflow.ok()) return workflow.error().code != core::Code::kNotFound;
     return workflow->state == engine::WorkflowState::kRunning;
   });
+  Register();
 }
 
 ReleaseRunner::~ReleaseRunner() = default;
 
-void ReleaseRunner::Register(engine::Registry& registry) {
-  registry.Add({kReleaseWorkflow,
-                {{"begin", [this](engine::StepContext& c) { return Begin(c); }},
-                 {"deploy", [this](engine::StepContext& c) { return Deploy(c); }},
-                 {"finish", [this](engine::StepContext& c) { return Finish(c); }}}});
+void ReleaseRunner::Shutdown() {
+  stopped_ = true;
+  watcher_->StopAll();
+}
+
+void ReleaseRunner::Register() {
+  engine_.AddWorkflow({kReleaseWorkflow,
+                       {{"begin", [this](engine::StepContext& c) { return Begin(c); }},
+                        {"deploy", [this](engine::StepContext& c) { return Deploy(c); }},
+                        {"finish", [this](engine::StepContext& c) { return Finish(c); }}}});
 }
 
 std::optional<ReleaseRunner::Loaded> ReleaseRunner::Load(std::int64_t release_id) {

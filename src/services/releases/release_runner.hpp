@@ -5,6 +5,7 @@
 // every watch event, promotion, abort or deadline; every action it takes is
 // "make the cluster look like this", so a step that runs again after a crash
 // repeats nothing harmful and creates nothing twice.
+#include <atomic>
 #include <boost/json/object.hpp>
 #include <memory>
 #include <optional>
@@ -18,6 +19,7 @@
 #include "core/releases/canary_plan.hpp"
 #include "core/releases/canary_progress.hpp"
 #include "core/releases/release.hpp"
+#include "engine/outage.hpp"
 #include "engine/outcome.hpp"
 #include "engine/registry.hpp"
 #include "services/apps/app_service.hpp"
@@ -42,32 +44,37 @@ struct ReleaseRunnerSettings {
   /// How long the cluster may fail (unreachable, 5xx, conflicts) before the
   /// release gives up as failed; until then calls are retried with backoff.
   core::Millis outage_ms = 600'000;
+
+  /// The cluster's and the config backend's outages are ridden out alike.
+  engine::OutagePolicy outage() const {
+    return {.window_ms = outage_ms, .first_delay_ms = 250, .max_delay_ms = 10'000};
+  }
+};
+
+/// What the release workflow works with, each owned by the composition root.
+struct ReleaseRunnerDeps {
+  store::Database& db;
+  const core::Clock& clock;
+  ClusterService& clusters;
+  AppService& apps;
+  /// Runs the workflow; its steps wake waiting releases and start automatic rollbacks.
+  engine::Engine& engine;
+  /// The changes releases mirror their state into.
+  ChangeService& changes;
+  Notices& notices;
+  /// Where the environments' config files are read (into baselines) and
+  /// restored (by rollbacks).
+  const ReleaseConfig& config;
 };
 
 class ReleaseRunner {
  public:
-  ReleaseRunner(store::Database& db, const core::Clock& clock, ClusterService& clusters,
-                AppService& apps, ReleaseRunnerSettings settings = {});
+  /// Adds the "release" workflow kind to the engine (which must not have started yet).
+  explicit ReleaseRunner(const ReleaseRunnerDeps& deps, ReleaseRunnerSettings settings = {});
   ~ReleaseRunner();
 
-  /// Adds the "release" workflow kind.
-  void Register(engine::Registry& registry);
-  /// The engine the workflow runs on (created after the registry: it wakes
-  /// waiting steps and starts automatic rollbacks) and the changes releases
-  /// mirror their state into.
-  void Attach(engine::Engine& engine, ChangeService& changes) {
-    engine_ = &engine;
-    changes_ = &changes;
-  }
-  /// Stops the watches and lets go of the engine; call before the engine stops.
-  void Shutdown() {
-    watcher_->StopAll();
-    engine_ = nullptr;
-  }
-  void SetNotices(Notices* notices) { notices_ = notices; }
-  /// Where the environments' config files are read (into baselines) and
-  /// restored (by rollbacks); without it baselines hold no configuration.
-  void SetConfig(const ReleaseConfig* config) { config_ = config; }
+  /// Stops the watches; call before the engine stops. Later watch events wake nothing.
+  void Shutdown();
   RolloutWatcher& watcher() { return *watcher_; }
 
   /// Everything a step looks at, loaded afresh on each run.
@@ -152,15 +159,18 @@ class ReleaseRunner {
   std::optional<Loaded> Load(std::int64_t release_id);
   core::RenderInput Input(const Loaded& l, const std::string& track, int replicas) const;
 
+  void Register();
+
   store::Database& db_;
   const core::Clock& clock_;
   ClusterService& clusters_;
   AppService& apps_;
+  engine::Engine& engine_;
+  ChangeService& changes_;
+  Notices& notices_;
+  const ReleaseConfig& config_;
   const ReleaseRunnerSettings settings_;
-  engine::Engine* engine_ = nullptr;
-  ChangeService* changes_ = nullptr;
-  Notices* notices_ = nullptr;
-  const ReleaseConfig* config_ = nullptr;
+  std::atomic<bool> stopped_{false};
   std::unique_ptr<RolloutWatcher> watcher_;
 };
 

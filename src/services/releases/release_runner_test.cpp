@@ -8,7 +8,7 @@ namespace {
 
 TEST_F(ReleaseRunnerTest, OneShotScaleCompletesWritesABaselineAndTakesTheAppOnline) {
   auto env = CreateEnv(2);
-  auto scaled = releases_->Scale(alice_, std::to_string(env), {{"replicas", 3}});
+  auto scaled = releases_->Scale(alice_, std::to_string(env), ScaleCommand{3});
   ASSERT_TRUE(scaled.ok()) << scaled.error().message;
   auto r = Drive(scaled->release.id);
   EXPECT_EQ(r.state, core::ReleaseState::kCompleted) << r.error;
@@ -23,12 +23,28 @@ TEST_F(ReleaseRunnerTest, OneShotScaleCompletesWritesABaselineAndTakesTheAppOnli
   });
 }
 
+TEST_F(ReleaseRunnerTest, AnAppAskedToGoOfflineDuringItsFirstReleaseReturnsOnlineOnCancel) {
+  auto env = CreateEnv(2);
+  auto scaled = releases_->Scale(alice_, std::to_string(env), ScaleCommand{3});
+  ASSERT_TRUE(scaled.ok()) << scaled.error().message;
+  ASSERT_TRUE(
+      apps_.Transition(alice_, "shop", core::AppEvent::kRequestOffline, AppTransitionCommand{})
+          .ok());
+  EXPECT_EQ(Drive(scaled->release.id).state, core::ReleaseState::kCompleted);
+  auto cancelled =
+      apps_.Transition(alice_, "shop", core::AppEvent::kCancelOffline, AppTransitionCommand{});
+  ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
+  EXPECT_EQ(cancelled->app.status, core::AppStatus::kOnline)
+      << "it has released successfully: no longer pending online";
+}
+
 TEST_F(ReleaseRunnerTest, CanaryKeepsTheTotalAndWaitsForEachPromotion) {
   auto env = CreateEnv(4, {{"strategy", "canary"},
                            {"canary",
                             {{"steps", json::array{{{"pods", 1}}, {{"percent", 50}}}},
                              {"stability_window_seconds", 2}}}});
-  auto started = releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), {});
+  auto started =
+      releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), StartReleaseCommand{});
   ASSERT_TRUE(started.ok()) << started.error().message;
   const auto id = started->release.id;
   for (auto [canary, stable] : {std::pair{1, 3}, std::pair{2, 2}}) {
@@ -59,7 +75,8 @@ TEST_F(ReleaseRunnerTest, AbortPutsBackWhatRanBefore) {
   auto env = CreateEnv(
       4, {{"strategy", "canary"},
           {"canary", {{"steps", json::array{{{"pods", 1}}}}, {"stability_window_seconds", 0}}}});
-  auto started = releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), {});
+  auto started =
+      releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), StartReleaseCommand{});
   ASSERT_TRUE(started.ok());
   ASSERT_EQ(Drive(started->release.id).state, core::ReleaseState::kCanary);
   ASSERT_TRUE(releases_->Act(alice_, std::to_string(started->release.id), "abort").ok());
@@ -77,7 +94,8 @@ TEST_F(ReleaseRunnerTest, AbortPutsBackWhatRanBefore) {
 TEST_F(ReleaseRunnerTest, AnImagePullFailureFailsWithTheReasonAndRollbackRestores) {
   auto env = CreateEnv(2);
   kube_->FailImage(kV2, "ImagePullBackOff");
-  auto started = releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), {});
+  auto started =
+      releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), StartReleaseCommand{});
   ASSERT_TRUE(started.ok());
   auto r = Drive(started->release.id);
   ASSERT_EQ(r.state, core::ReleaseState::kFailed);
@@ -96,7 +114,7 @@ TEST_F(ReleaseRunnerTest, ACluster503OutageIsRiddenOutWithoutUsingUpEngineAttemp
   kube_->InjectFailure("Get", "deployments",
                        core::Error{core::Code::kTransient, "503 Service Unavailable", {}},
                        7);  // more than the engine's 5 attempts
-  auto scaled = releases_->Scale(alice_, std::to_string(env), {{"replicas", 3}});
+  auto scaled = releases_->Scale(alice_, std::to_string(env), ScaleCommand{3});
   ASSERT_TRUE(scaled.ok());
   EXPECT_EQ(Drive(scaled->release.id).state, core::ReleaseState::kCompleted);
 }
@@ -105,7 +123,7 @@ TEST_F(ReleaseRunnerTest, AnOutageLongerThanTheLimitFailsTheRelease) {
   auto env = CreateEnv(2);
   kube_->InjectFailure("Get", "deployments",
                        core::Error{core::Code::kTransient, "connection refused", {}}, 100000);
-  auto scaled = releases_->Scale(alice_, std::to_string(env), {{"replicas", 3}});
+  auto scaled = releases_->Scale(alice_, std::to_string(env), ScaleCommand{3});
   ASSERT_TRUE(scaled.ok());
   auto r = Drive(scaled->release.id, 200);
   EXPECT_EQ(r.state, core::ReleaseState::kFailed);
@@ -114,7 +132,7 @@ TEST_F(ReleaseRunnerTest, AnOutageLongerThanTheLimitFailsTheRelease) {
 
 TEST_F(ReleaseRunnerTest, AReleaseWhoseWorkflowStoppedIsSettledAndFreesTheEnvironment) {
   auto env = CreateEnv(2);
-  auto scaled = releases_->Scale(alice_, std::to_string(env), {{"replicas", 3}});
+  auto scaled = releases_->Scale(alice_, std::to_string(env), ScaleCommand{3});
   ASSERT_TRUE(scaled.ok());
   ASSERT_TRUE(engine_->Cancel(scaled->release.workflow_id, "cancelled by an admin").ok());
   auto view = releases_->Get(alice_, std::to_string(scaled->release.id));
@@ -122,7 +140,7 @@ TEST_F(ReleaseRunnerTest, AReleaseWhoseWorkflowStoppedIsSettledAndFreesTheEnviro
   EXPECT_EQ(view->release.state, core::ReleaseState::kFailed);
   EXPECT_NE(view->release.error.find("cancelled by an admin"), std::string::npos);
   EXPECT_EQ(view->change.state, core::ChangeState::kFailed);
-  EXPECT_TRUE(releases_->Scale(alice_, std::to_string(env), {{"replicas", 4}}).ok());
+  EXPECT_TRUE(releases_->Scale(alice_, std::to_string(env), ScaleCommand{4}).ok());
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <boost/json.hpp>
 
-#include "core/common/field_reader.hpp"
 #include "core/common/names.hpp"
 #include "core/environments/env_spec_json.hpp"
 #include "engine/engine.hpp"
@@ -42,8 +41,9 @@ core::Status CheckReleasable(const core::App& app) {
 }  // namespace
 
 ReleaseService::ReleaseService(store::Database& db, const core::Clock& clock,
-                               engine::Engine& engine, ChangeService& changes)
-    : db_(db), clock_(clock), engine_(engine), changes_(changes) {}
+                               engine::Engine& engine, ChangeService& changes,
+                               const ReleaseConfig& config)
+    : db_(db), clock_(clock), engine_(engine), changes_(changes), config_(config) {}
 
 core::Result<ReleaseView> ReleaseService::View(store::Tx& tx, const RequestContext&,
                                                std::int64_t id) {
@@ -63,23 +63,14 @@ core::Result<ReleaseView> ReleaseService::View(store::Tx& tx, const RequestConte
 
 core::Result<ReleaseView> ReleaseService::Start(const RequestContext& ctx,
                                                 const std::string& change_ref,
-                                                const json::object& body) {
-  core::FieldReader in(body);
-  in.RejectUnknown({"strategy"});
-  auto strategy_name = in.String("strategy", 16);
-  if (!in.ok()) return in.error();
-  std::optional<core::ReleaseStrategy> strategy;
-  if (strategy_name) {
-    strategy = core::ParseReleaseStrategy(*strategy_name);
-    if (!strategy)
-      return core::Invalid("strategy must be one_shot or canary", {{"field", "strategy"}});
-  }
+                                                const Parsed<StartReleaseCommand>& command) {
   auto id = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> core::Result<std::int64_t> {
     auto change_id = core::ParseId(change_ref);
     auto change = change_id ? store::changes::Get(tx, *change_id) : std::nullopt;
     if (!change) return core::NotFound("no change " + change_ref);
     auto app = AppForWrite(tx, ctx, std::to_string(change->app_id));
     if (!app.ok()) return app.error();
+    if (!command.ok()) return command.error();
     if (auto ok = CheckReleasable(*app); !ok.ok()) return ok.error();
     auto env = store::environments::Get(tx, change->env_id);
     if (!env) return core::Conflict("the change's environment was deleted");
@@ -90,7 +81,7 @@ core::Result<ReleaseView> ReleaseService::Start(const RequestContext& ctx,
     if (change->type == core::ChangeType::kCode) {
       target.image = change->image;
       target.image_digest = change->image_digest;
-      target.strategy = strategy.value_or(env->release_policy.strategy);
+      target.strategy = command->strategy.value_or(env->release_policy.strategy);
     } else {
       if (env->image.empty()) {
         return core::Conflict(

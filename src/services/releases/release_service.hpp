@@ -1,5 +1,4 @@
 #pragma once
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -7,9 +6,11 @@
 
 #include "core/changes/change.hpp"
 #include "core/common/clock.hpp"
+#include "core/environments/env_spec_patch.hpp"
 #include "core/releases/baseline.hpp"
 #include "core/releases/release.hpp"
 #include "services/platform/context.hpp"
+#include "services/platform/parsed.hpp"
 #include "services/releases/release_begin.hpp"
 #include "services/releases/release_config.hpp"
 #include "store/database.hpp"
@@ -86,6 +87,33 @@ struct BaselineDiff {
   std::vector<core::ConfigFileChange> config;
 };
 
+/// Starting the release of a pending change.
+struct StartReleaseCommand {
+  /// nullopt: the environment's policy (scale and env_resource changes are one-shot).
+  std::optional<core::ReleaseStrategy> strategy;
+};
+
+/// Scaling from the instance list (R-ENV-6).
+struct ScaleCommand {
+  int replicas = 0;  ///< 1–24, different from what runs
+};
+
+/// Editing an environment's resources (R-ENV-5).
+struct EditEnvironmentCommand {
+  std::int64_t version = 0;  ///< the environment's version the edit was made on
+  bool confirm = false;      ///< false: only the preview
+  core::EnvSpecPatch resources;
+};
+
+/// The answer to an edit: the preview, and once confirmed what was started.
+struct EnvironmentEdit {
+  std::vector<core::FieldDiff> diff;
+  std::string warning;
+  bool confirmed = false;
+  std::int64_t change_id = 0;  ///< when confirmed
+  std::int64_t release_id = 0;
+};
+
 /// A change the system made and the release running it (scale, environment edit).
 struct ChangeAndRelease {
   core::Change change;
@@ -97,14 +125,13 @@ struct ChangeAndRelease {
 /// asked, checks who asks, and signals running releases. Thread-safe.
 class ReleaseService {
  public:
+  /// `config`: where the environments' config files are read for rollbacks and drift.
   ReleaseService(store::Database& db, const core::Clock& clock, engine::Engine& engine,
-                 ChangeService& changes);
+                 ChangeService& changes, const ReleaseConfig& config);
 
-  /// Releases a pending_release change on its environment (R-REL-1). Body:
-  /// {"strategy"?: one_shot|canary} (default: the environment's policy; scale
-  /// and env_resource changes are one-shot).
+  /// Releases a pending_release change on its environment (R-REL-1).
   core::Result<ReleaseView> Start(const RequestContext& ctx, const std::string& change_ref,
-                                  const boost::json::object& body);
+                                  const Parsed<StartReleaseCommand>& command);
   core::Result<ReleaseView> Get(const RequestContext& ctx, const std::string& ref);
   /// Filters: app (id or name), env_id, change_id, state. Newest first.
   core::Result<ReleaseList> List(const RequestContext& ctx, const std::string& app_ref,
@@ -113,10 +140,6 @@ class ReleaseService {
   /// promote | promote_all | abort: recorded, then the workflow is woken.
   core::Result<ReleaseView> Act(const RequestContext& ctx, const std::string& ref,
                                 const std::string& action);
-
-  /// Where the environments' config files are read; without it rollbacks
-  /// and baselines leave configuration out.
-  void SetConfig(const ReleaseConfig* config) { config_ = config; }
 
   /// The rollback target (default: the baseline recorded before the release),
   /// its diff and, for a baseline with configuration, the config diff per file.
@@ -134,15 +157,15 @@ class ReleaseService {
   core::Result<ConfigDrift> DriftOf(const RequestContext& ctx, const std::string& env_ref);
 
   /// Scaling from the instance list (R-ENV-6): a `scale` change, submitted
-  /// and released at once. Body: {"replicas": 1–24}.
+  /// and released at once.
   core::Result<ChangeAndRelease> Scale(const RequestContext& ctx, const std::string& env_ref,
-                                       const boost::json::object& body);
-  /// Editing an environment (R-ENV-5). Without "confirm": true the answer is
-  /// the diff and a warning, and nothing changes; with it, an `env_resource`
+                                       const Parsed<ScaleCommand>& command);
+  /// Editing an environment (R-ENV-5). Without confirm the answer is the
+  /// diff and a warning, and nothing changes; with it, an `env_resource`
   /// change is created, submitted and released.
-  core::Result<boost::json::object> EditEnvironment(const RequestContext& ctx,
-                                                    const std::string& env_ref,
-                                                    const boost::json::object& body);
+  core::Result<EnvironmentEdit> EditEnvironment(const RequestContext& ctx,
+                                                const std::string& env_ref,
+                                                const Parsed<EditEnvironmentCommand>& command);
 
  private:
   core::Result<ReleaseView> View(store::Tx& tx, const RequestContext& ctx, std::int64_t id);
@@ -153,15 +176,17 @@ class ReleaseService {
   /// Plan, then the live config files read and compared (outside any transaction).
   core::Result<RollbackPlan> PlanWithConfig(const RequestContext& ctx, const std::string& ref,
                                             const RollbackRequest& request, bool write);
+  /// A scale or (scale null) an edit of `resources`, made as a change and released.
   core::Result<ChangeAndRelease> SystemRelease(const RequestContext& ctx,
-                                               const std::string& env_ref, core::ChangeType type,
-                                               const boost::json::object& body);
+                                               const std::string& env_ref,
+                                               const Parsed<ScaleCommand>* scale,
+                                               const core::EnvSpecPatch* resources);
 
   store::Database& db_;
   const core::Clock& clock_;
   engine::Engine& engine_;
   ChangeService& changes_;
-  const ReleaseConfig* config_ = nullptr;
+  const ReleaseConfig& config_;
 };
 
 }  // namespace slipway::services

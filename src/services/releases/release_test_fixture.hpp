@@ -45,24 +45,28 @@ class ReleaseRunnerTest : public ::testing::Test {
   ClusterService clusters_{*db_, clock_, secrets_, connections_, {}};
   AppService apps_{*db_, clock_};
   EnvironmentService environments_{*db_, clock_, clusters_, HooksOfChanges()};
-  ReleaseRunner runner_{*db_, clock_, clusters_, apps_, {5'000, 60'000}};
+  // No config backend: baselines record no configuration (release_config_test has one).
+  ReleaseConfig release_config_{connections_, {}, {}};
   std::unique_ptr<engine::Engine> engine_;
   std::unique_ptr<EngineNotices> notices_;
   std::unique_ptr<ChangeService> changes_;
+  std::unique_ptr<ReleaseRunner> runner_;
   std::unique_ptr<ReleaseService> releases_;
   RequestContext alice_{{1, "alice", core::Role::kDeveloper}, "r-alice"};
   std::int64_t app_id_ = 0;
 
   void SetUp() override {
-    engine::Registry registry;
-    runner_.Register(registry);
     engine::EngineSettings settings;
     settings.owner_id = "test";
-    engine_ = std::make_unique<engine::Engine>(*db_, clock_, std::move(registry), settings);
+    engine_ = std::make_unique<engine::Engine>(*db_, clock_, engine::Registry{}, settings);
     notices_ = std::make_unique<EngineNotices>(*engine_, clock_, secrets_);
     changes_ = std::make_unique<ChangeService>(*db_, clock_, *notices_);
-    runner_.Attach(*engine_, *changes_);
-    releases_ = std::make_unique<ReleaseService>(*db_, clock_, *engine_, *changes_);
+    runner_ =
+        std::make_unique<ReleaseRunner>(ReleaseRunnerDeps{*db_, clock_, clusters_, apps_, *engine_,
+                                                          *changes_, *notices_, release_config_},
+                                        ReleaseRunnerSettings{5'000, 60'000});
+    releases_ =
+        std::make_unique<ReleaseService>(*db_, clock_, *engine_, *changes_, release_config_);
     clusters_.EnsureSandboxCluster("registry.test");
     app_id_ = store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) {
       core::App app;
@@ -75,7 +79,7 @@ class ReleaseRunnerTest : public ::testing::Test {
       return id;
     });
   }
-  void TearDown() override { runner_.Shutdown(); }
+  void TearDown() override { runner_->Shutdown(); }
 
   // changes_ is made in SetUp, after environments_: the hooks reach it when called.
   EnvironmentService::DeleteHooks HooksOfChanges() {

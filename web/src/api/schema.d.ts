@@ -949,7 +949,11 @@ export interface paths {
         get: operations["getConfigFile"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete the live file from the backend and record the deletion in the history.
+         * @description Consul: a DELETE with check-and-set on the live ModifyIndex; the key is gone. Apollo: the Open API cannot delete a namespace, so its items are deleted and the namespace is released empty (release title ending `-slipway-deleted`); applications then read no keys (an empty release in a non-default cluster does not fall back to `default`), and Slipway treats the file as absent (version 0). The deletion joins the history as a record with `action` `delete`, `version_after` 0 and the `content` the file had. The file's draft stays: it was taken from the deleted version, so publishing it is refused (409 `live_changed`) until it is rebased, which makes it the file's re-creation. 404 when nothing is live (a file with only a draft included). 409 `details.reason` = `live_changed` with `expected_version`, `live_version`, `live_exists`, `live_content` when the file changed since `version` (or between Slipway's read and the delete); `unreleased_changes` (Apollo items edited in the portal and not released), `backend_refused`. An unreachable backend answers 503 and nothing is recorded; on Apollo a failure before the release leaves the file live, and deleting again finishes. Asked again with the same `version` after a deletion whose record was lost, the deletion is recorded without deleting (`written: false`).
+         */
+        delete: operations["deleteConfigFile"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2412,6 +2416,12 @@ export interface components {
         ConfigPublishRequest: {
             comment?: string;
         };
+        ConfigDeleteRequest: {
+            /** @description The live version the caller saw; must agree with `?version=` when both are given. */
+            version?: number;
+            /** @description Why (kept in the history; Apollo's release comment). */
+            comment?: string;
+        };
         ConfigDiff: {
             file?: string;
             format?: components["schemas"]["ConfigFormat"];
@@ -2448,14 +2458,19 @@ export interface components {
             actor?: string;
             comment?: string;
             base_version?: number;
-            /** @description The backend's version after the publish. */
+            /** @description The backend's version after the publish; 0 after a deletion. */
             version_after?: number;
+            /**
+             * @description `delete`: the file was deleted (`version_after` 0, `content` what it held).
+             * @enum {string}
+             */
+            action?: "publish" | "delete";
             /** @description False when the live value already equalled the draft and nothing was written. */
             written?: boolean;
             /** Format: date-time */
             created_at?: string;
             diff?: components["schemas"]["ConfigDiff"];
-            /** @description Not in lists. */
+            /** @description Not in lists. What a publish made live, or what a deleted file held. */
             content?: string;
         };
         ConfigPublishList: {
@@ -4925,6 +4940,47 @@ export interface operations {
                 };
             };
             409: components["responses"]["Conflict"];
+            503: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteConfigFile: {
+        parameters: {
+            query?: {
+                /** @description The live version the caller saw (also accepted in the body): a file changed since is refused with 409. Without it, whatever is live is deleted. */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Environment id. */
+                id: components["parameters"]["EnvId"];
+                /** @description File name: 1-100 letters, digits, '.', '_', '-'; the extension gives the format. */
+                name: components["parameters"]["ConfigFileName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConfigDeleteRequest"];
+            };
+        };
+        responses: {
+            /** @description The deletion record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigPublish"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Error"];
             default: components["responses"]["Error"];
         };
