@@ -46,6 +46,9 @@ struct ConnectorsConfig {
   /// The registry's host[:port] in image addresses; default: from its url.
   std::string registry_host;
   std::string consul_datacenter;
+  /// connectors.refresh_ms: how often a replica looks for connectors changed
+  /// through the API on another replica.
+  int refresh_ms = 2000;
 };
 
 /// Everything `slipway serve` can be told; see docs/configuration.md.

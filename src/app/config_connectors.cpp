@@ -169,6 +169,7 @@ void ReadConnectors(Section& top, Config& c) {
   k.dns = ReadDns(s);
   s.Get("registry_host", k.registry_host);
   s.Get("consul_datacenter", k.consul_datacenter);
+  s.GetRange("refresh_ms", k.refresh_ms, 100, 600'000);
 }
 
 }  // namespace slipway::app

@@ -36,6 +36,13 @@ TEST_F(ConfigTest, EmptyAndAbsentSectionsKeepTheDefaults) {
   EXPECT_EQ(c.sandbox_settings.pod_ready_delay.count(), 1500);
 }
 
+TEST_F(ConfigTest, HowOftenReplicasLookForConnectorChangesIsConfigurable) {
+  EXPECT_EQ(Load("").connectors.refresh_ms, 2000);
+  EXPECT_EQ(Load("connectors:\n  refresh_ms: 500\n").connectors.refresh_ms, 500);
+  EXPECT_NE(Error("connectors:\n  refresh_ms: 10\n").find("connectors.refresh_ms"),
+            std::string::npos);
+}
+
 TEST_F(ConfigTest, TheSandboxPodReadyDelayIsConfigurable) {
   EXPECT_EQ(Load("sandbox:\n  pod_ready_delay_ms: 1000\n").sandbox_settings.pod_ready_delay.count(),
             1000);

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "app/connections_factory.hpp"
+#include "app/connector_clients.hpp"
 #include "app/log_format.hpp"
 #include "app/sandbox_command.hpp"
 #include "app/sandbox_ports.hpp"
@@ -126,13 +127,29 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
     std::filesystem::create_directories(config.data_dir);
     WriteEndpointsFile(*sandbox_host, endpoints_file);
   }
-  auto connections = BuildConnections(config, sandbox_host.get());
-
   core::SystemClock clock;
+  LiveConnections live(config, sandbox_host.get());
+  services::Connections& connections = live.connections();
+  ProbeTargets probe_targets;
+  probe_targets.consul_prefix = config.config_files.consul_prefix;
+  if (!config.config_files.apollo_envs.empty())
+    probe_targets.apollo_env = config.config_files.apollo_envs.begin()->second;
+  // The API's settings win over the file's; every replica looks for changes.
+  services::ConnectorService connectors(
+      *db, clock, secrets, BootstrapConnectors(config, sandbox_host.get()),
+      {.apply = [&live](core::ConnectorSystem system,
+                        const core::ConnectorSettings* settings) { live.Apply(system, settings); },
+       .probe =
+           [probe_targets](core::ConnectorSystem system, const core::ConnectorSettings& settings) {
+             return ProbeConnector(system, settings, probe_targets);
+           }});
+  connectors.Refresh();
+  connectors.Watch(std::chrono::milliseconds(config.connectors.refresh_ms));
+
   services::IdentityService identity(*db, clock, config.identity);
   services::AppService apps(*db, clock);
   services::ClusterService clusters(*db, clock, secrets, connections, config.environments);
-  if (sandbox_host) clusters.EnsureSandboxCluster(connections.registry_host);
+  if (sandbox_host) clusters.EnsureSandboxCluster(connections.registry_host.get());
   services::ConfigService config_files(*db, clock, connections, config.config_files);
   const auto build_settings = BuildSettingsFor(config, sandbox_host.get());
   const services::ReleaseConfig release_config(connections, config.config_files, config.releases);
@@ -173,16 +190,20 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   metrics.AddGauge("slipway_db_pool_waiting", "Callers waiting for a database connection.",
                    [&db] { return static_cast<double>(db->Stats().waiting); });
 
+  metrics.AddGauge("slipway_connector_generation",
+                   "Generation of the connector settings this replica's clients were built from.",
+                   [&connectors] { return static_cast<double>(connectors.applied_generation()); });
+
   http::StreamSlots streams(config.api.streams);
   metrics.AddGauge("slipway_http_open_streams", "Event streams and followed logs open now.",
                    [&streams] { return static_cast<double>(streams.open()); });
 
   auto api_settings = config.api;
   if (sandbox_host) api_settings.sandbox_endpoints = sandbox_host->endpoints();
-  http::ApiDeps deps{*db,      clock,        identity,     apps,         workflow_admin,
-                     audit,    builds,       connections,  clusters,     environments,
-                     releases, release_feed, config_files, changes,      notifications,
-                     lanes,    metrics,      streams,      api_settings, lane_settings};
+  http::ApiDeps deps{
+      *db,           clock,    identity,     apps,     workflow_admin, audit,        builds,
+      connections,   clusters, environments, releases, release_feed,   config_files, changes,
+      notifications, lanes,    connectors,   metrics,  streams,        api_settings, lane_settings};
   http::Api api(http::BuildRouter(deps), identity, *db, clock, api_settings);
   // The console's files are in memory: served on the network thread, like cache hits.
   http::StaticSite console_site(console, [&api](std::string_view path) {

@@ -13,6 +13,7 @@ void AddClientCommands(CLI::App& app, int& exit_code) {
   AddTokenCommands(app, exit_code);
   AddUserCommands(app, exit_code);
   AddClusterCommands(app, exit_code);
+  AddConnectorCommands(app, exit_code);
   AddEnvCommands(app, exit_code);
   AddBuildCommands(app, exit_code);
   AddChangeCommands(app, exit_code);

@@ -4,8 +4,8 @@
 namespace slipway::cli {
 
 /// Registers the client commands on the `slipway` binary's parser: login,
-/// logout, app, token, user, cluster, env, config, build, release and baseline. Each talks to a
-/// server over HTTP; when one runs, `exit_code` receives its outcome:
+/// logout, app, token, user, cluster, connector, env, config, build, release, baseline and
+/// lane. Each talks to a server over HTTP; when one runs, `exit_code` receives its outcome:
 ///
 ///   0  success
 ///   1  the server refused or failed (any other 4xx/5xx: invalid, forbidden,

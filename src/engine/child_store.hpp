@@ -27,7 +27,7 @@ struct ParentLink {
 /// How long a step waiting for children sleeps before it looks for itself
 /// whether they all ended. Children wake it when they end; this is only a
 /// safety net, and correctness does not depend on it.
-inline constexpr core::Millis kChildrenRecheckMs = 15 * 60 * 1000;
+inline constexpr core::Millis kChildrenRecheckMs = core::Millis{15} * 60 * 1000;
 
 /// The parent of workflow `id`, if it is a child. Reads without locking:
 /// the link never changes.

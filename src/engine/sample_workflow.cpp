@@ -73,6 +73,7 @@ StepOutcome FanOut(StepContext& ctx) {
     const boost::json::value* count = InputField(ctx, "children");
     const int n = count != nullptr ? count->to_number<int>() : kDefaultChildren;
     std::vector<ChildSpec> children;
+    children.reserve(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
       children.push_back({"sample_child", ctx.subject + "-" + std::to_string(i), {{"n", i}}});
     }

@@ -66,9 +66,10 @@ Transition Plan(const CommitScope& scope, const StepOutcome& outcome) {
     case StepOutcome::Kind::kTransient: {
       t.failures = claim.failures + 1;
       if (scope.retry->Exhausted(t.failures)) {
-        return Fail(std::move(t), outcome.message,
-                    "step " + claim.name + " failed " + std::to_string(t.failures) +
-                        " times; last error: " + outcome.message);
+        // Worded before `t` is handed over (argument order is unspecified).
+        std::string reason = "step " + claim.name + " failed " + std::to_string(t.failures) +
+                             " times; last error: " + outcome.message;
+        return Fail(std::move(t), outcome.message, std::move(reason));
       }
       t.step_state = "pending";
       t.run_after = scope.now + scope.retry->Delay(t.failures);

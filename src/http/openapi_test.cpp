@@ -58,12 +58,13 @@ class OpenApiTest : public ::testing::Test {
                                secrets_, address_, {},      {},        {}};
   services::WorkflowAdmin workflows_{*db_, clock_, engine_};
   services::AuditService audit_{*db_};
+  services::ConnectorService connectors_{*db_, clock_, secrets_, {}, {}};
   Metrics metrics_;
   StreamSlots streams_{StreamLimits{}};
-  ApiDeps deps_{*db_,      clock_,        identity_,    apps_,     workflows_,
-                audit_,    builds_,       connections_, clusters_, environments_,
-                releases_, release_feed_, config_,      changes_,  notifications_,
-                lanes_,    metrics_,      streams_,     {},        {}};
+  ApiDeps deps_{
+      *db_,           clock_,    identity_,     apps_,     workflows_,    audit_,  builds_,
+      connections_,   clusters_, environments_, releases_, release_feed_, config_, changes_,
+      notifications_, lanes_,    connectors_,   metrics_,  streams_,      {},      {}};
 };
 
 TEST_F(OpenApiTest, DocumentIsValidOpenApi3) {

@@ -148,6 +148,10 @@ std::vector<TableCase> Cases() {
        [](const Parents& p, const std::string& n) {
          return Params{"lane-" + n, "lane-" + n, p.cluster};
        }},
+      {"connectors",
+       "INSERT INTO connectors (system, settings, updated_by, updated_at) "
+       "VALUES (?, '{}', 'root', 1) RETURNING id",
+       [](const Parents&, const std::string& n) { return Params{"system-" + n}; }},
       {"lane_events",
        "INSERT INTO lane_events (lane_id, kind, created_at) VALUES (?, 'push', ?) RETURNING id",
        [](const Parents& p, const std::string& n) {

@@ -11,6 +11,7 @@ const std::vector<SealedColumn>& SealedColumns() {
       {"notification_targets", "secret_sealed"},
       {"lanes", "hook_token_sealed"},
       {"lanes", "notify_sealed"},
+      {"connectors", "secrets_sealed"},
   };
   return columns;
 }

@@ -1,9 +1,10 @@
 #pragma once
 // Every value the database keeps sealed with the server's secret key (cluster
 // kubeconfigs, notification URLs and signing secrets, lanes' hook tokens and
-// notification settings), read and rewritten as a whole: what rotating the
-// key re-seals. A migration that adds a `*_sealed` column adds it to
-// kSealedColumns (a test compares the list with the schema).
+// notification settings, the credentials of connectors set through the API),
+// read and rewritten as a whole: what rotating the key re-seals. A migration
+// that adds a `*_sealed` column adds it to kSealedColumns (a test compares
+// the list with the schema).
 #include <cstdint>
 #include <string>
 #include <vector>

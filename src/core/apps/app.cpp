@@ -50,16 +50,16 @@ std::optional<AppStatus> ParseAppStatus(std::string_view s) { return Parse(kStat
 std::vector<std::string> MissingFields(const App& app) {
   std::vector<std::string> missing;
   if (app.type == AppType::kEmpty) return missing;  // holds resources only: nothing to release
-  if (app.owner.empty()) missing.push_back("owner");
+  if (app.owner.empty()) missing.emplace_back("owner");
   if (app.type == AppType::kSelfDeveloped) {
-    if (app.repo_url.empty()) missing.push_back("repo_url");
-    if (app.details.build_job.empty()) missing.push_back("details.build_job");
+    if (app.repo_url.empty()) missing.emplace_back("repo_url");
+    if (app.details.build_job.empty()) missing.emplace_back("details.build_job");
   } else if (app.details.vendor_image.empty()) {
-    missing.push_back("details.vendor_image");
+    missing.emplace_back("details.vendor_image");
   }
-  if (app.details.ports.empty()) missing.push_back("details.ports");
-  if (!app.details.health_check) missing.push_back("details.health_check");
-  if (app.approvers.empty()) missing.push_back("approvers");
+  if (app.details.ports.empty()) missing.emplace_back("details.ports");
+  if (!app.details.health_check) missing.emplace_back("details.health_check");
+  if (app.approvers.empty()) missing.emplace_back("approvers");
   return missing;
 }
 

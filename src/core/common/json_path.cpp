@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <utility>
 
 namespace slipway::core {
 namespace {
@@ -45,12 +46,12 @@ const json::value* Find(const json::value& root, JsonPath path) {
 
 std::string StringAt(const json::object& root, JsonPath path, std::string fallback) {
   const auto* v = Find(root, path);
-  return v && v->is_string() ? std::string(v->as_string()) : fallback;
+  return v && v->is_string() ? std::string(v->as_string()) : std::move(fallback);
 }
 
 std::string StringAt(const json::value& root, JsonPath path, std::string fallback) {
   const auto* v = Find(root, path);
-  return v && v->is_string() ? std::string(v->as_string()) : fallback;
+  return v && v->is_string() ? std::string(v->as_string()) : std::move(fallback);
 }
 
 std::int64_t IntAt(const json::object& root, JsonPath path, std::int64_t fallback) {

@@ -16,7 +16,7 @@ namespace {
 constexpr std::size_t kMaxPorts = 32;
 constexpr std::size_t kMaxServices = 16;
 constexpr std::size_t kMaxEnvVars = 200;
-constexpr std::size_t kMaxValue = 32 * 1024;
+constexpr std::size_t kMaxValue = std::size_t{32} * 1024;
 
 // DNS-1035 label (Service names): like DNS-1123 but starting with a letter.
 bool IsDns1035Label(std::string_view s) {

@@ -12,7 +12,7 @@ namespace slipway::core {
 struct LoginBackoff {
   int free_failures = 5;                     ///< failures in a row before the first wait
   Millis first_wait_ms = 30'000;             ///< the wait after the first failure beyond them
-  Millis max_wait_ms = 15 * 60'000;          ///< the wait never grows beyond this
+  Millis max_wait_ms = Millis{15} * 60'000;  ///< the wait never grows beyond this
   Millis forget_after_ms = 24 * 3600'000LL;  ///< a pair quiet this long starts again at zero
 };
 

@@ -20,6 +20,7 @@ Router BuildRouter(ApiDeps& deps) {
   AddChangeRoutes(router, deps);
   AddNotificationRoutes(router, deps);
   AddLaneRoutes(router, deps);
+  AddConnectorRoutes(router, deps);
   return router;
 }
 

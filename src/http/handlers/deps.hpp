@@ -11,6 +11,7 @@
 #include "services/builds/build_service.hpp"
 #include "services/changes/change_service.hpp"
 #include "services/config/config_service.hpp"
+#include "services/connectors/connector_service.hpp"
 #include "services/environments/cluster_service.hpp"
 #include "services/environments/environment_service.hpp"
 #include "services/identity/identity_service.hpp"
@@ -42,6 +43,7 @@ struct ApiDeps {
   services::ChangeService& changes;
   services::NotificationService& notifications;
   services::LaneService& lanes;
+  services::ConnectorService& connectors;
   Metrics& metrics;
   StreamSlots& streams;  ///< caps event streams and followed logs
   ApiSettings settings;
@@ -63,6 +65,7 @@ void AddBuildRoutes(Router& router, ApiDeps& deps);
 void AddChangeRoutes(Router& router, ApiDeps& deps);
 void AddNotificationRoutes(Router& router, ApiDeps& deps);
 void AddLaneRoutes(Router& router, ApiDeps& deps);
+void AddConnectorRoutes(Router& router, ApiDeps& deps);
 
 /// Every route of the API, in one router.
 Router BuildRouter(ApiDeps& deps);

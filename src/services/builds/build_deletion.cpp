@@ -72,7 +72,7 @@ core::Result<DeletionPlan> PlanDeletion(store::Database& db, const Connections& 
   auto reference = connectors::registry::ParseImageReference(build->image);
   if (!reference.ok())
     return core::Conflict("the build's image address is not valid: " + reference.error().message);
-  if (!connections.registry) return NotConfigured("registry");
+  if (!Configured(connections.registry)) return NotConfigured("registry");
   DeletionPlan plan{std::move(*build), reference->repository, "", "", {}};
   auto digest = ImageDigest(connections, plan.build, plan.repository, reference->tag);
   if (!digest.ok()) return digest.error();

@@ -106,7 +106,8 @@ StepOutcome QueueStep(engine::StepContext& ctx, const StepEnv& env) {
   if (!build->queue_id)
     return engine::Terminal("build " + std::to_string(build->id) + " has no queue item");
   // The configuration may have changed since the build started.
-  if (!env.connections.jenkins) return engine::Terminal(NotConfigured("jenkins").message);
+  if (!Configured(env.connections.jenkins))
+    return engine::Terminal(NotConfigured("jenkins").message);
   connectors::Jenkins& jenkins = *env.connections.jenkins;
   boost::json::object scratch = ScratchOf(ctx);
   auto item = jenkins.GetQueueItem(*build->queue_id);
@@ -142,7 +143,8 @@ StepOutcome FollowStep(engine::StepContext& ctx, const StepEnv& env) {
   if (!build->build_number)
     return engine::Terminal("build " + std::to_string(build->id) + " has no Jenkins build");
   // The configuration may have changed since the build started.
-  if (!env.connections.jenkins) return engine::Terminal(NotConfigured("jenkins").message);
+  if (!Configured(env.connections.jenkins))
+    return engine::Terminal(NotConfigured("jenkins").message);
   connectors::Jenkins& jenkins = *env.connections.jenkins;
   boost::json::object scratch = ScratchOf(ctx);
   if (!build->cancel_requested_by.empty() && !Flag(scratch, "stop_sent")) {
@@ -161,7 +163,8 @@ StepOutcome FollowStep(engine::StepContext& ctx, const StepEnv& env) {
 StepOutcome DigestStep(engine::StepContext& ctx, const StepEnv& env) {
   auto build = LoadBuild(ctx);
   if (!build || core::IsFinal(build->state)) return Skipped();
-  if (!env.connections.registry) return engine::Terminal(NotConfigured("registry").message);
+  if (!Configured(env.connections.registry))
+    return engine::Terminal(NotConfigured("registry").message);
   auto reference = connectors::registry::ParseImageReference(build->image);
   if (!reference.ok())
     return EndBuild(ctx, *build, core::BuildEvent::kFailed, reference.error().message);

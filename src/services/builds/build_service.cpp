@@ -65,15 +65,15 @@ Result<core::Build> BuildService::Prepare(store::Tx& tx, const RequestContext& c
           {{"field", "env_id"}, {"rule", "must be an environment of this application"}});
     }
   }
-  if (!connections_.jenkins) return NotConfigured("jenkins");
-  if (!connections_.registry) return NotConfigured("registry");
+  if (!Configured(connections_.jenkins)) return NotConfigured("jenkins");
+  if (!Configured(connections_.registry)) return NotConfigured("registry");
   core::Build build;
   build.app_id = app->id;
   build.env_id = input->env_id;
   build.branch = input->branch;
   build.version = input->version;
   build.note = input->note;
-  build.image = BuildImageAddress(connections_.registry_host, *app, build.version, settings_);
+  build.image = BuildImageAddress(connections_.registry_host.get(), *app, build.version, settings_);
   build.job_path = BuildJobPath(*app, settings_);
   // A path from builds.job_path names the team, which may hold '/' or "..";
   // details.build_job saved before it was checked may too.

@@ -37,7 +37,7 @@ class BuildTest : public ::testing::Test {
     Connections c;
     c.jenkins = jenkins_;
     c.registry = registry_;
-    c.registry_host = kRegistryHost;
+    c.registry_host.set(kRegistryHost);
     return c;
   }();
   std::unique_ptr<engine::Engine> engine_;

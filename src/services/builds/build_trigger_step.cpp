@@ -116,7 +116,8 @@ StepOutcome Queued(const engine::StepContext& ctx, const core::Build& build, std
 StepOutcome TriggerStep(engine::StepContext& ctx, const StepEnv& env) {
   auto build = LoadBuild(ctx);
   if (!build || core::IsFinal(build->state)) return Skipped();
-  if (!env.connections.jenkins) return engine::Terminal(NotConfigured("jenkins").message);
+  if (!Configured(env.connections.jenkins))
+    return engine::Terminal(NotConfigured("jenkins").message);
   if (build->trigger_sent_at) return Recover(ctx, env, *build);
   if (!build->cancel_requested_by.empty()) {
     return EndBuild(

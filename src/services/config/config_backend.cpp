@@ -9,10 +9,10 @@ core::Result<std::unique_ptr<ConfigFiles>> OpenConfigFiles(const Connections& co
                                                            const ConfigFileSettings& settings,
                                                            const ConfigTarget& target) {
   if (target.backend == core::ConfigBackend::kConsul) {
-    if (!connections.consul) return NotConfigured("consul");
+    if (!Configured(connections.consul)) return NotConfigured("consul");
     return ConsulConfigFiles(connections.consul, settings.consul_prefix, target);
   }
-  if (!connections.apollo) return NotConfigured("apollo");
+  if (!Configured(connections.apollo)) return NotConfigured("apollo");
   return ApolloConfigFiles(connections.apollo, ApolloEnvFor(settings, target.env_type), target,
                            settings.apollo_operator);
 }

@@ -36,7 +36,7 @@ engine::StepOutcome AppBranchStep(engine::StepContext& ctx, const Deps& deps) {
   AppScope scope;
   if (auto early = EnterAppStep(ctx, *deps, scope)) return std::move(*early);
   auto& gitlab = deps->connections.gitlab;
-  if (!gitlab) return Failed(NotConfigured("gitlab"), "branch");
+  if (!Configured(gitlab)) return Failed(NotConfigured("gitlab"), "branch");
   const std::string project = core::RepoProjectPath(scope.app.app.repo_url);
   const std::string branch = core::LaneBranch(scope.lane.name);
   bool created = false;
@@ -71,7 +71,7 @@ engine::StepOutcome AppJobStep(engine::StepContext& ctx, const Deps& deps) {
   AppScope scope;
   if (auto early = EnterAppStep(ctx, *deps, scope)) return std::move(*early);
   auto& jenkins = deps->connections.jenkins;
-  if (!jenkins) return Failed(NotConfigured("jenkins"), "job");
+  if (!Configured(jenkins)) return Failed(NotConfigured("jenkins"), "job");
   const std::string folder = core::LaneJenkinsFolder(scope.lane.name);
   const std::string job = core::LaneJobPath(scope.lane.name, scope.app.app.name);
   auto existing = jenkins->GetItem(job);
@@ -118,7 +118,7 @@ engine::StepOutcome AppHookStep(engine::StepContext& ctx, const Deps& deps) {
   AppScope scope;
   if (auto early = EnterAppStep(ctx, *deps, scope)) return std::move(*early);
   auto& gitlab = deps->connections.gitlab;
-  if (!gitlab) return Failed(NotConfigured("gitlab"), "hook");
+  if (!Configured(gitlab)) return Failed(NotConfigured("gitlab"), "hook");
   const std::string project = core::RepoProjectPath(scope.app.app.repo_url);
   const std::string url = LaneHookUrl(deps->lanes, deps->address, scope.lane);
   auto hooks = gitlab->ListHooks(project);

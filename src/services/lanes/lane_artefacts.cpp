@@ -57,7 +57,7 @@ std::string LaneHookUrl(const LaneSettings& settings, const ServerAddress& addre
 
 std::string LaneManualImage(const LaneWorkflowDeps& deps, const core::Lane& lane,
                             const ResolvedApp& app) {
-  return BuildImageAddress(deps.connections.registry_host, app.app,
+  return BuildImageAddress(deps.connections.registry_host.get(), app.app,
                            core::LaneManualImageTag(lane.name), deps.builds);
 }
 
@@ -124,7 +124,7 @@ core::Status DeployLaneApp(const LaneWorkflowDeps& deps, connectors::Kubernetes&
 core::Status ExposeLaneApp(const LaneWorkflowDeps& deps, connectors::Kubernetes& kube,
                            const core::Lane& lane, const ResolvedApp& app) {
   if (app.spec.domains.empty()) return core::Ok{};
-  if (!deps.connections.dns) return NotConfigured("dns");
+  if (!Configured(deps.connections.dns)) return NotConfigured("dns");
   auto services = core::RenderServices(RenderInputOf(deps, lane, app, LaneBaseImage(app)));
   if (services.empty())
     return core::Conflict(app.app.name + " has no Service for its external domains");

@@ -60,7 +60,7 @@ Result<std::vector<LaneArtefactState>> LaneService::Drift(const RequestContext&,
                    std::move(check.error)});
   };
   add("kubernetes", "namespace", ns, "", Found((*kube)->NamespacePhase(ns)));
-  if (connections_.jenkins) {
+  if (Configured(connections_.jenkins)) {
     add("jenkins", "folder", core::LaneJenkinsFolder(lane.name), "",
         Found(connections_.jenkins->GetItem(core::LaneJenkinsFolder(lane.name))));
   }
@@ -68,7 +68,7 @@ Result<std::vector<LaneArtefactState>> LaneService::Drift(const RequestContext&,
   for (const auto& app : *apps) {
     const auto& name = app.app.name;
     const auto project = core::RepoProjectPath(app.app.repo_url);
-    if (connections_.gitlab) {
+    if (Configured(connections_.gitlab)) {
       add("gitlab", "branch", project + "@" + core::LaneBranch(lane.name), name,
           Found(connections_.gitlab->GetBranch(project, core::LaneBranch(lane.name))));
       auto hooks = connections_.gitlab->ListHooks(project);
@@ -79,7 +79,7 @@ Result<std::vector<LaneArtefactState>> LaneService::Drift(const RequestContext&,
       }
       add("gitlab", "hook", project, name, hook);
     }
-    if (connections_.jenkins) {
+    if (Configured(connections_.jenkins)) {
       const auto job = core::LaneJobPath(lane.name, name);
       add("jenkins", "job", job, name, Found(connections_.jenkins->GetItem(job)));
     }
@@ -113,7 +113,7 @@ Result<std::vector<LaneArtefactState>> LaneService::Drift(const RequestContext&,
       add("kubernetes", "ingress", ns + "/" + core::LaneIngressName(name, domain), name,
           Found(
               (*kube)->Get(connectors::kube::kIngresses, ns, core::LaneIngressName(name, domain))));
-      if (connections_.dns) {
+      if (Configured(connections_.dns)) {
         auto records = connections_.dns->Query(host, connectors::DnsType::kA);
         Check record = Found(records);
         if (records.ok()) record.present = !records->empty();

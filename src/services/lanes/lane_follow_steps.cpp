@@ -69,7 +69,8 @@ engine::StepOutcome FollowStep(engine::StepContext& ctx, const Deps& deps) {
   auto apps = store::InTx(*ctx.db, store::TxMode::kRead,
                           [&](store::Tx& tx) { return LoadApps(tx, *lane); });
   auto kube = LaneCluster(*deps, *lane);
-  if (jenkins && registry && apps.ok() && kube.ok() && lane->state == core::LaneState::kActive) {
+  if (Configured(jenkins) && Configured(registry) && apps.ok() && kube.ok() &&
+      lane->state == core::LaneState::kActive) {
     for (const auto& app : *apps) {
       const auto job = core::LaneJobPath(lane->name, app.app.name);
       auto item = jenkins->GetItem(job);

@@ -35,7 +35,7 @@ std::vector<core::PlannedArtefact> PlanLaneArtefacts(
       [&](std::size_t task) {
         const std::size_t i = task % apps.size();
         if (task < apps.size()) {
-          if (!sources.connections.gitlab) return;
+          if (!Configured(sources.connections.gitlab)) return;
           auto project = sources.connections.gitlab->GetProject(planned[i].project);
           if (project.ok()) planned[i].default_branch = project->default_branch;
           return;

@@ -38,7 +38,7 @@ Result<std::optional<store::LaneEvent>> LaneService::ReceivePush(std::string_vie
   if (!push.ok()) return push.error();
   if (!push->branch.starts_with(kLaneBranchPrefix)) return std::optional<store::LaneEvent>();
   const std::string lane_name = push->branch.substr(kLaneBranchPrefix.size());
-  if (!connections_.registry) return NotConfigured("registry");
+  if (!Configured(connections_.registry)) return NotConfigured("registry");
   const RequestContext system{{0, "gitlab", core::Role::kDeveloper}, "hook", ""};
   auto started = store::InTx(
       db_, store::TxMode::kWrite, [&](store::Tx& tx) -> Result<std::optional<store::LaneEvent>> {
@@ -83,8 +83,8 @@ Result<std::optional<store::LaneEvent>> LaneService::ReceivePush(std::string_vie
         build.version = core::LaneImageTag(lane->name, sha);
         build.note =
             "lane " + lane->name + ": push " + sha.substr(0, 8) + " by " + push->user_username;
-        build.image =
-            BuildImageAddress(connections_.registry_host, *app, build.version, build_settings_);
+        build.image = BuildImageAddress(connections_.registry_host.get(), *app, build.version,
+                                        build_settings_);
         build.job_path = core::LaneJobPath(lane->name, app->name);
         build.created_by = "gitlab:" + push->user_username;
         build.created_at = build.updated_at = now;

@@ -62,7 +62,7 @@ LaneService::LaneService(store::Database& db, const core::Clock& clock, engine::
 
 Result<connectors::TapdStory> LaneService::Story(const std::string& workspace,
                                                  const std::string& id) {
-  if (!connections_.tapd) return NotConfigured("tapd");
+  if (!Configured(connections_.tapd)) return NotConfigured("tapd");
   auto story = connections_.tapd->GetStory(workspace, id);
   if (story.ok()) return story;
   switch (story.error().code) {

@@ -46,7 +46,7 @@ engine::StepOutcome TeardownDomainsStep(engine::StepContext& ctx, const Deps& de
   auto t = LoadTeardown(ctx);
   if (!t) return NoLane();
   if (t->app.domains.empty()) return Done("domains", false);
-  if (!deps->connections.dns) return Failed(NotConfigured("dns"), "DNS records");
+  if (!Configured(deps->connections.dns)) return Failed(NotConfigured("dns"), "DNS records");
   auto kube = LaneCluster(*deps, t->lane);
   if (!kube.ok()) return Failed(kube.error(), "the lane's cluster");
   for (const auto& domain : t->app.domains) {
@@ -68,7 +68,7 @@ engine::StepOutcome TeardownDomainsStep(engine::StepContext& ctx, const Deps& de
 engine::StepOutcome TeardownHookStep(engine::StepContext& ctx, const Deps& deps) {
   auto t = LoadTeardown(ctx);
   if (!t) return NoLane();
-  if (!deps->connections.gitlab) return Failed(NotConfigured("gitlab"), "hook");
+  if (!Configured(deps->connections.gitlab)) return Failed(NotConfigured("gitlab"), "hook");
   auto hooks = deps->connections.gitlab->ListHooks(t->app.project);
   if (!hooks.ok()) {
     if (hooks.error().code == core::Code::kNotFound)
@@ -90,7 +90,7 @@ engine::StepOutcome TeardownHookStep(engine::StepContext& ctx, const Deps& deps)
 engine::StepOutcome TeardownJobStep(engine::StepContext& ctx, const Deps& deps) {
   auto t = LoadTeardown(ctx);
   if (!t) return NoLane();
-  if (!deps->connections.jenkins) return Failed(NotConfigured("jenkins"), "job");
+  if (!Configured(deps->connections.jenkins)) return Failed(NotConfigured("jenkins"), "job");
   const auto job = core::LaneJobPath(t->lane.name, t->app.app);
   if (auto status = deps->connections.jenkins->DeleteItem(job); !Gone(status)) {
     return Failed(status.error(), "Jenkins job " + job);
@@ -103,14 +103,14 @@ engine::StepOutcome TeardownConfigStep(engine::StepContext& ctx, const Deps& dep
   if (!t) return NoLane();
   const auto& target = t->app.lane_config;
   if (target.backend == core::ConfigBackend::kApollo) {
-    if (!deps->connections.apollo) return Failed(NotConfigured("apollo"), "config");
+    if (!Configured(deps->connections.apollo)) return Failed(NotConfigured("apollo"), "config");
     auto status = deps->connections.apollo->DeleteCluster(
         ApolloEnvFor(deps->config, target.env_type), target.app, target.cluster,
         deps->config.apollo_operator);
     if (!Gone(status)) return Failed(status.error(), "Apollo cluster " + target.cluster);
     return Done("config", true);
   }
-  if (!deps->connections.consul) return Failed(NotConfigured("consul"), "config");
+  if (!Configured(deps->connections.consul)) return Failed(NotConfigured("consul"), "config");
   std::string prefix = deps->config.consul_prefix;
   while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
   const auto dir = (prefix.empty() ? "" : prefix + "/") + target.app + "/" + target.env_type + "/" +
@@ -145,7 +145,7 @@ engine::StepOutcome TeardownImagesStep(engine::StepContext& ctx, const Deps& dep
   if (!t) return NoLane();
   if (!deps->lanes.delete_images)
     return Done("images", false, {{"kept", "lanes.delete_images is off"}});
-  if (!deps->connections.registry) return Failed(NotConfigured("registry"), "images");
+  if (!Configured(deps->connections.registry)) return Failed(NotConfigured("registry"), "images");
   const std::string tag_prefix = t->lane.namespace_name + "-";
   auto builds = store::InTx(*ctx.db, store::TxMode::kRead, [&](store::Tx& tx) {
     std::vector<core::Build> out;
@@ -179,7 +179,7 @@ engine::StepOutcome TeardownImagesStep(engine::StepContext& ctx, const Deps& dep
                          [&](store::Tx& tx) { return store::apps::Get(tx, t->app.app_id); });
   if (app) {
     auto manual = connectors::registry::ParseImageReference(
-        BuildImageAddress(deps->connections.registry_host, *app,
+        BuildImageAddress(deps->connections.registry_host.get(), *app,
                           core::LaneManualImageTag(t->lane.name), deps->builds));
     auto head = manual.ok()
                     ? deps->connections.registry->HeadManifest(manual->repository, manual->tag)
@@ -207,7 +207,7 @@ engine::StepOutcome TeardownBranchStep(engine::StepContext& ctx, const Deps& dep
   if (!t) return NoLane();
   if (deps->lanes.keep_branches)
     return Done("branch", false, {{"kept", core::LaneBranch(t->lane.name)}});
-  if (!deps->connections.gitlab) return Failed(NotConfigured("gitlab"), "branch");
+  if (!Configured(deps->connections.gitlab)) return Failed(NotConfigured("gitlab"), "branch");
   const auto branch = core::LaneBranch(t->lane.name);
   if (auto status = deps->connections.gitlab->DeleteBranch(t->app.project, branch); !Gone(status)) {
     return Failed(status.error(), "branch " + branch + " of " + t->app.project);

@@ -74,7 +74,7 @@ class LaneTest : public ::testing::Test {
     c.dns = dns_;
     c.tapd = tapd_;
     c.registry = registry_;
-    c.registry_host = "registry.test";
+    c.registry_host.set("registry.test");
     c.notifier = [this](const NotifierChannel& channel) -> std::shared_ptr<connectors::Notifier> {
       channels_.push_back(channel);
       return notifier_;

@@ -78,7 +78,8 @@ engine::StepOutcome PrepareStep(engine::StepContext& ctx, const Deps& deps) {
       lane->namespace_name,
       {{core::kManagedByLabel, "slipway"}, {core::kLaneLabel, lane->namespace_name}});
   if (!ns.ok()) return Failed(ns.error(), "namespace " + lane->namespace_name);
-  if (!deps->connections.jenkins) return Failed(NotConfigured("jenkins"), "Jenkins folder");
+  if (!Configured(deps->connections.jenkins))
+    return Failed(NotConfigured("jenkins"), "Jenkins folder");
   const auto folder = core::LaneJenkinsFolder(lane->name);
   auto item = deps->connections.jenkins->GetItem(folder);
   if (!item.ok()) {
@@ -227,7 +228,8 @@ engine::StepOutcome DeleteNamespaceStep(engine::StepContext& ctx, const Deps& de
 engine::StepOutcome DeleteFolderStep(engine::StepContext& ctx, const Deps& deps) {
   auto lane = LoadLane(ctx);
   if (!lane) return NoLane();
-  if (!deps->connections.jenkins) return Failed(NotConfigured("jenkins"), "Jenkins folder");
+  if (!Configured(deps->connections.jenkins))
+    return Failed(NotConfigured("jenkins"), "Jenkins folder");
   const auto folder = core::LaneJenkinsFolder(lane->name);
   auto status = deps->connections.jenkins->DeleteItem(folder);
   if (!status.ok() && status.error().code != core::Code::kNotFound) {

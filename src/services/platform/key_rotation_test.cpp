@@ -31,6 +31,10 @@ class KeyRotationTest : public ::testing::Test {
         "'[]', 'alice', 1, 1)",
         {old_.Seal("https://oapi.dingtalk.com/robot/send?access_token=t0ken"),
          old_.Seal("SEC123")});
+    tx->Exec(
+        "INSERT INTO connectors (system, settings, secrets_sealed, updated_by, updated_at) "
+        "VALUES ('jenkins', '{}', ?, 'root', 1)",
+        {old_.Seal(R"({"token":"jenkins-api-token"})")});
     tx->Commit();
   }
 
@@ -51,13 +55,15 @@ class KeyRotationTest : public ::testing::Test {
 
 TEST_F(KeyRotationTest, ResealsEveryValueSoOnlyTheNewKeyOpensThem) {
   const auto before = Plain(old_);
-  ASSERT_EQ(before.size(), 3u);
+  ASSERT_EQ(before.size(), 4u);
   auto report = ResealAll(*db_, old_, new_);
   ASSERT_TRUE(report.ok()) << report.error().message;
-  EXPECT_EQ(report->resealed, 3u);
+  EXPECT_EQ(report->resealed, 4u);
   EXPECT_EQ(report->per_column.at("notification_targets.url_sealed"), 1u);
+  // Connector credentials set through the API are sealed values too.
+  EXPECT_EQ(report->per_column.at("connectors.secrets_sealed"), 1u);
   EXPECT_EQ(Plain(new_), before);
-  EXPECT_EQ(Plain(old_), std::vector<std::string>(3, "<cannot open>"));
+  EXPECT_EQ(Plain(old_), std::vector<std::string>(4, "<cannot open>"));
 }
 
 TEST_F(KeyRotationTest, RunningItAgainChangesNothing) {
@@ -65,7 +71,7 @@ TEST_F(KeyRotationTest, RunningItAgainChangesNothing) {
   auto again = ResealAll(*db_, old_, new_);
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_EQ(again->resealed, 0u);
-  EXPECT_EQ(again->already_new, 3u);
+  EXPECT_EQ(again->already_new, 4u);
 }
 
 TEST_F(KeyRotationTest, AValueNeitherKeyOpensStopsItAndNothingChanges) {

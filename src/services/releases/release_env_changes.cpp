@@ -37,6 +37,8 @@ core::Result<ChangeAndRelease> ReleaseService::SystemRelease(const RequestContex
         if (!env) return core::NotFound("no environment " + env_ref);
         auto app = AppForWrite(tx, ctx, std::to_string(env->app_id));
         if (!app.ok()) return app.error();
+        // The body's own rules come before the environment's state.
+        if (scale && !scale->ok()) return scale->error();
         if (env->image.empty()) {
           return core::Conflict(
               "the environment has no image yet: release a build before changing its resources");
@@ -47,7 +49,6 @@ core::Result<ChangeAndRelease> ReleaseService::SystemRelease(const RequestContex
         target.spec = env->spec;
         SystemChange input;
         if (scale) {
-          if (!scale->ok()) return scale->error();
           const int replicas = (*scale)->replicas;
           input.type = core::ChangeType::kScale;
           if (replicas == env->spec.replicas) {

@@ -1494,6 +1494,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every system, where its settings come from, and which secrets are set (never their values). */
+        get: operations["listConnectors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connectors/{system}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One system's settings in effect (never a secret). */
+        get: operations["getConnector"];
+        /** Set a system's settings through the API (audited). They take effect at once in this replica, within `connectors.refresh_ms` in the others; calls in flight finish on the old client. */
+        put: operations["setConnector"];
+        post?: never;
+        /** Forget the API's settings (audited): the configuration file's, or the sandbox's, apply again. */
+        delete: operations["deleteConnector"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connectors/{system}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check connectivity through a new real client (5 s timeout, no retries): without a body the settings in effect, with one the settings a PUT of that body would save, without saving. */
+        post: operations["testConnector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2894,6 +2947,72 @@ export interface components {
             present: boolean | null;
             error?: string | null;
         };
+        /**
+         * @description Where the settings in effect come from: `api` (set through this API; wins), `config` (the configuration file), `sandbox` (the in-process emulator), `none` (not configured: calls answer 409 naming the setting).
+         * @enum {string}
+         */
+        ConnectorSource: "none" | "config" | "sandbox" | "api";
+        /** @description A system's settings. Which fields a system takes: HTTP systems `url` (required, http:// or https://, no credentials in it), `ca_file` (an absolute path on the server), `insecure_skip_tls_verify`, secret `token`; jenkins, registry and tapd add `user`; registry `image_host` (host[:port] in image addresses, default: the url's); consul `datacenter`; tapd `web_url`. dns takes `server` (IP[:PORT], required), `zone` and `key_name` (required; a trailing dot is added), `key_algorithm` (hmac-sha256 by default) and secret `key_secret` (base64, required). Any other field is 400. */
+        ConnectorSettings: {
+            url?: string;
+            user?: string;
+            ca_file?: string;
+            insecure_skip_tls_verify?: boolean;
+            image_host?: string;
+            datacenter?: string;
+            web_url?: string;
+            server?: string;
+            zone?: string;
+            key_name?: string;
+            key_algorithm?: string;
+        };
+        /** @description The settings that are not secret replace the stored ones as a whole (a field left out is empty). A secret field (`token`, `key_secret`) left out keeps the secret in effect — the stored one, else the configuration file's or the sandbox's; "" removes it. A system's settings. Which fields a system takes: HTTP systems `url` (required, http:// or https://, no credentials in it), `ca_file` (an absolute path on the server), `insecure_skip_tls_verify`, secret `token`; jenkins, registry and tapd add `user`; registry `image_host` (host[:port] in image addresses, default: the url's); consul `datacenter`; tapd `web_url`. dns takes `server` (IP[:PORT], required), `zone` and `key_name` (required; a trailing dot is added), `key_algorithm` (hmac-sha256 by default) and secret `key_secret` (base64, required). Any other field is 400. */
+        ConnectorPut: {
+            url?: string;
+            user?: string;
+            ca_file?: string;
+            insecure_skip_tls_verify?: boolean;
+            image_host?: string;
+            datacenter?: string;
+            web_url?: string;
+            server?: string;
+            zone?: string;
+            key_name?: string;
+            key_algorithm?: string;
+            /** @description Secret: sealed at rest, never returned. */
+            token?: string;
+            /** @description Secret (dns): the TSIG key in base64. */
+            key_secret?: string;
+        };
+        Connector: {
+            system: string;
+            source: components["schemas"]["ConnectorSource"];
+            /** @description What applies after DELETE. */
+            fallback: components["schemas"]["ConnectorSource"];
+            settings: components["schemas"]["ConnectorSettings"];
+            /** @description Each secret field of the system and whether it is set; the secret itself is never shown. */
+            secret_set: {
+                [key: string]: boolean;
+            };
+            /** @description Counts the API's changes; null unless source is api. */
+            version: number | null;
+            updated_by: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        ConnectorList: {
+            items?: components["schemas"]["Connector"][];
+            next_cursor?: string | null;
+        };
+        ConnectorTestResult: {
+            /** @description The system answered and accepted the credentials. */
+            ok: boolean;
+            /** @description Why not (refused credentials, TLS, timeout, not configured); never holds a secret. */
+            error: string | null;
+            /** @description The error's code (as in errors): `unauthenticated` when the credentials were refused, `forbidden`, `transient` when the system could not be reached, timed out or failed (5xx), `conflict` when it is not configured. */
+            code: string | null;
+            elapsed_ms: number;
+        };
     };
     responses: {
         /** @description Bad input (`details.field` names it). */
@@ -3006,6 +3125,8 @@ export interface components {
         BuildId: number;
         /** @description Numeric id of the lane, or the name of a live lane. */
         LaneId: string;
+        /** @description jenkins, registry, apollo, consul, gitlab, tapd or dns; another name is 404. */
+        ConnectorSystem: "jenkins" | "registry" | "apollo" | "consul" | "gitlab" | "tapd" | "dns";
     };
     requestBodies: never;
     headers: never;
@@ -6267,6 +6388,147 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    listConnectors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The systems. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getConnector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description jenkins, registry, apollo, consul, gitlab, tapd or dns; another name is 404. */
+                system: components["parameters"]["ConnectorSystem"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The system. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connector"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    setConnector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description jenkins, registry, apollo, consul, gitlab, tapd or dns; another name is 404. */
+                system: components["parameters"]["ConnectorSystem"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectorPut"];
+            };
+        };
+        responses: {
+            /** @description The system as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connector"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteConnector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description jenkins, registry, apollo, consul, gitlab, tapd or dns; another name is 404. */
+                system: components["parameters"]["ConnectorSystem"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Forgotten. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    testConnector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description jenkins, registry, apollo, consul, gitlab, tapd or dns; another name is 404. */
+                system: components["parameters"]["ConnectorSystem"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConnectorPut"];
+            };
+        };
+        responses: {
+            /** @description Whether the system answered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorTestResult"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             default: components["responses"]["Error"];
         };
     };
