@@ -3,8 +3,9 @@
 // (shared/specs/kubernetes/: core, apps, networking) validates strictly — no
 // unknown field, every required one present; RBAC, which those documents do
 // not cover, must grant what Slipway's Kubernetes port does and nothing on
-// Secrets. (That kubectl applies them to the sandbox's Kubernetes is
-// tests/integration/deploy_manifests_test.cpp.)
+// Secrets. (That the real kubectl applies them to the sandbox's Kubernetes is
+// KubectlTest.AppliesTheDeployManifestsWithKustomize in
+// src/sandbox/kubernetes/kubectl_test.cpp.)
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 

@@ -6,21 +6,25 @@
 #include <vector>
 
 #include "connectors/kubernetes.hpp"
-#include "connectors/kubernetes/fake_store.hpp"
+#include "connectors/kubernetes/model/cluster.hpp"
 #include "core/common/clock.hpp"
 
 namespace slipway::connectors {
 
-/// The Kubernetes port in memory, for unit tests of services and the engine.
-/// Behaves like an API server with instant controllers: resourceVersion and
-/// generation, the real Status errors (AlreadyExists, Conflict on a stale
-/// resourceVersion, NotFound, Forbidden in a terminating namespace, Invalid
-/// for a selector that does not match its template), merge and strategic
-/// merge patches, `/scale`, Deployment → ReplicaSet → Pods with statuses that
-/// complete at once unless the image is told to fail, namespaces that stay
-/// Terminating for a set time, and watches (own thread each, resume from a
-/// version, re-list after ExpireWatchHistory, bookmarks on demand).
-/// Records every call and fails the calls it is told to. Thread-safe.
+/// The Kubernetes port in memory, for unit tests of services and the engine:
+/// an in-process adapter over the model the Kubernetes emulator serves
+/// (connectors/kubernetes/model/: one store, one set of controllers), on
+/// the injected clock. Behaves like an API server whose controllers finish
+/// at once: after every call the controllers run until nothing changes, with
+/// no pod delay, so a rollout completes (and its old pods are gone) before
+/// the call returns unless the image is told to fail. Also: resourceVersion
+/// and generation, the real Status errors (AlreadyExists, Conflict on a
+/// stale resourceVersion, NotFound, Forbidden in a terminating namespace,
+/// Invalid for a selector that does not match its template), merge and
+/// strategic merge patches, `/scale`, namespaces that stay Terminating for a
+/// set time, and watches (own thread each, resume from a version, re-list
+/// after ExpireWatchHistory, bookmarks on demand). Records every call and
+/// fails the calls it is told to. Thread-safe.
 class FakeKubernetes final : public Kubernetes {
  public:
   /// `clock` drives timestamps and namespace termination; nullptr: the system clock.
@@ -51,9 +55,10 @@ class FakeKubernetes final : public Kubernetes {
 
   // ---- Test controls ----
 
-  /// Pods of `image` do not become ready; their container waits with
-  /// `reason` (ImagePullBackOff, ErrImagePull, CrashLoopBackOff with restarts).
-  /// Applies to pods created from now on.
+  /// Pods of `image` do not become ready: CrashLoopBackOff makes their
+  /// container crash (a restart per 10 s of the clock, as the kubelet's first
+  /// back-off), any other reason makes the image impossible to pull
+  /// (ErrImagePull, then ImagePullBackOff). Pods not yet running follow it.
   void FailImage(std::string image, std::string reason = "ImagePullBackOff");
   void ClearImageFailures();
   /// The next `count` calls named `method` ("Create", "Get", "List",
@@ -90,24 +95,30 @@ class FakeKubernetes final : public Kubernetes {
   /// Records the call and returns an injected failure, if one matches. Locked.
   std::optional<core::Error> Enter(std::string_view method, const KubeResource* resource,
                                    std::string_view ns, std::string_view name);
-  /// Finishes namespace terminations whose time has come. Locked.
-  void Sweep();
+  /// The model's settings for the fake: no pod delay, failures by image.
+  kube::model::ClusterSettings Settings();
+  /// Runs the controllers until nothing changes at the clock's time, then
+  /// hands the changes to the watches. Locked.
+  void Settle();
   /// Hands events recorded by the store to the matching watches. Locked.
   void Publish();
+  /// The model's type for a port resource (all of the port's are modelled).
+  static const kube::model::ResourceType& Type(const KubeResource& resource);
   core::Result<KubeObject> Write(const KubeResource& resource, std::string_view ns,
                                  KubeObject object, const KubeObject* current);
   core::Status CheckNamespace(const KubeResource& resource, std::string_view ns,
                               std::string_view verb);
+  const KubeObject* Find(const KubeResource& resource, std::string_view ns,
+                         std::string_view name) const;
 
   std::unique_ptr<core::Clock> own_clock_;
   const core::Clock& clock_;
   mutable std::mutex mutex_;
-  fake::Store store_;
-  fake::ImageFailures image_failures_;
+  std::map<std::string, std::string> image_failures_;  ///< image → reason
+  kube::model::Cluster cluster_;
+  std::vector<kube::model::StoreEvent> unpublished_;
   std::vector<Failure> failures_;
   std::vector<Call> calls_;
-  core::Millis namespace_delay_ = 0;
-  std::map<std::string, core::Millis> terminating_;  ///< namespace → when it disappears
   std::vector<std::shared_ptr<FakeWatch>> watches_;
 };
 

@@ -58,10 +58,11 @@ core::Result<std::unique_ptr<WatchHandle>> FakeKubernetes::Watch(const KubeResou
     }
   }
   Publish();  // earlier events go to the watches that existed then
-  if (from < 0 || from < store_.history_floor()) {
+  const auto& store = cluster_.store;
+  if (from < 0 || from < store.oldest_resumable()) {
     // No version, or one the history no longer holds (410): start from a full list.
-    WatchEvent resync{WatchEvent::Type::kResync, {}, {}, std::to_string(store_.version())};
-    for (const auto* o : store_.All(resource.plural, resource.namespaced ? ns : "")) {
+    WatchEvent resync{WatchEvent::Type::kResync, {}, {}, std::to_string(store.rv())};
+    for (const auto* o : store.List(Type(resource), resource.namespaced ? std::string(ns) : "")) {
       if (watch->Matches(resource.plural, core::StringAt(*o, {"metadata", "namespace"}), *o)) {
         resync.items.push_back(*o);
       }
@@ -69,9 +70,11 @@ core::Result<std::unique_ptr<WatchHandle>> FakeKubernetes::Watch(const KubeResou
     watch->Push(std::move(resync));
   } else {
     watch->SetVersion(options.resource_version);
-    for (const auto& e : store_.history()) {
-      if (e.version > from && watch->Matches(e.plural, e.ns, e.object)) {
-        watch->Push(WatchEvent{e.type, e.object, {}, std::to_string(e.version)});
+    for (const auto& e : store.history()) {
+      if (e.rv > from &&
+          watch->Matches(e.resource->plural, core::StringAt(e.object, {"metadata", "namespace"}),
+                         e.object)) {
+        watch->Push(WatchEvent{EventType(e.type), e.object, {}, std::to_string(e.rv)});
       }
     }
   }
@@ -99,18 +102,19 @@ void FakeKubernetes::InjectFailure(std::string method, std::string plural, core:
 
 void FakeKubernetes::SetNamespaceTerminationDelay(core::Millis delay) {
   std::lock_guard lock(mutex_);
-  namespace_delay_ = delay;
+  cluster_.settings.namespace_delete_delay = delay;
 }
 
 void FakeKubernetes::ExpireWatchHistory() {
   std::lock_guard lock(mutex_);
-  store_.ExpireHistory();
+  Publish();
+  cluster_.store.Compact();
 }
 
 void FakeKubernetes::SendBookmarks() {
   std::lock_guard lock(mutex_);
   Publish();
-  const std::string rv = std::to_string(store_.version());
+  const std::string rv = std::to_string(cluster_.store.rv());
   for (const auto& w : watches_) {
     WatchEvent bookmark{
         WatchEvent::Type::kBookmark, {{"metadata", {{"resourceVersion", rv}}}}, {}, rv};
@@ -131,7 +135,7 @@ void FakeKubernetes::ClearCalls() {
 std::vector<KubeObject> FakeKubernetes::Objects(const KubeResource& resource) const {
   std::lock_guard lock(mutex_);
   std::vector<KubeObject> out;
-  for (const auto* o : const_cast<fake::Store&>(store_).All(resource.plural, "")) out.push_back(*o);
+  for (const auto* o : cluster_.store.List(Type(resource))) out.push_back(*o);
   return out;
 }
 

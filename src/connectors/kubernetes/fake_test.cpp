@@ -59,8 +59,10 @@ TEST_F(FakeTest, CrashLoopBackOffAndRecovery) {
   ASSERT_EQ(pods->size(), 2u);
   EXPECT_EQ((*pods)[0].waiting_reason, "CrashLoopBackOff");
   EXPECT_EQ((*pods)[0].phase, "Running");
-  EXPECT_EQ((*pods)[0].restarts, 3);
+  EXPECT_EQ((*pods)[0].restarts, 1);  // crashed as it started
   EXPECT_EQ((*pods)[0].terminated_reason, "Error");
+  clock_.Advance(10'000);  // the kubelet's first back-off: it restarts, and crashes again
+  EXPECT_EQ(fake_.ListPods("prod", "app=web")->at(0).restarts, 2);
   auto waiting = EvaluateRollout(fake_.Get(kube::kDeployments, "prod", "web").value());
   EXPECT_EQ(
       waiting.message,

@@ -12,6 +12,13 @@
 
 namespace slipway::connectors {
 
+/// The port's event type for the model's ("ADDED", "MODIFIED", "DELETED").
+inline WatchEvent::Type EventType(std::string_view type) {
+  return type == "ADDED"      ? WatchEvent::Type::kAdded
+         : type == "MODIFIED" ? WatchEvent::Type::kModified
+                              : WatchEvent::Type::kDeleted;
+}
+
 class FakeKubernetes::FakeWatch {
  public:
   FakeWatch(std::string plural, std::string ns, kube::LabelSelector labels,

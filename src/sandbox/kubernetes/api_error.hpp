@@ -4,10 +4,9 @@
 #include <string>
 
 #include "http/message.hpp"
+#include "sandbox/kubernetes/resources.hpp"
 
 namespace slipway::sandbox::kube {
-
-struct ResourceType;
 
 /// A failed API call as the kube-apiserver reports it: an HTTP status and a
 /// `kind: Status` body. Handlers throw it (the apiserver's own handlers

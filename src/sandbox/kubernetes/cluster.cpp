@@ -1,38 +1,37 @@
 #include "sandbox/kubernetes/cluster.hpp"
 
-#include "sandbox/kubernetes/defaults.hpp"
+#include "connectors/kubernetes/model/defaults.hpp"
 
 namespace slipway::sandbox::kube {
 
 namespace json = boost::json;
 
-bool DefaultImageExists(const std::string& image) {
-  if (image.find("missing") != std::string::npos) return false;
-  if (image.find('@') != std::string::npos) return true;
-  auto slash = image.rfind('/');
-  auto colon = image.rfind(':');
-  return colon != std::string::npos && (slash == std::string::npos || colon > slash);
+namespace {
+
+const core::SystemClock kSystemClock;
+
+model::ClusterSettings ModelSettings(const KubernetesSettings& s) {
+  model::ClusterSettings m;
+  m.pod_ready_delay = s.pod_ready_delay.count();
+  m.crash_backoff = s.pod_ready_delay.count();
+  m.namespace_delete_delay = s.namespace_delete_delay.count();
+  m.event_history = s.event_history;
+  m.image_exists = s.image_exists;
+  return m;
 }
 
-std::string Cluster::AllocateServiceIp() {
-  int n = next_ip++;
-  return "10.96." + std::to_string((n / 250) % 250) + "." + std::to_string(n % 250 + 1);
-}
+}  // namespace
 
-std::string Cluster::AllocatePodIp() {
-  int n = next_ip++;
-  return "10.244." + std::to_string((n / 250) % 250) + "." + std::to_string(n % 250 + 1);
-}
-
-bool Cluster::ImageExists(const std::string& image) const {
-  return settings.image_exists ? settings.image_exists(image) : DefaultImageExists(image);
+Cluster::Cluster(KubernetesSettings s)
+    : model::Cluster(ModelSettings(s), kSystemClock), emulator(std::move(s)) {
+  store.on_event = [this](const model::StoreEvent& event) { watches.Publish(event); };
 }
 
 void Cluster::Bootstrap() {
   const auto* ns_type = ResourceByPlural("namespaces");
   for (const char* name : {"default", "kube-node-lease", "kube-public", "kube-system"}) {
     json::object ns{{"metadata", json::object{{"name", name}}}};
-    ApplyDefaults(*ns_type, ns, [this] { return AllocateServiceIp(); });
+    model::ApplyDefaults(*ns_type, ns, [this] { return AllocateServiceIp(); });
     store.Create(*ns_type, std::move(ns));
   }
 }

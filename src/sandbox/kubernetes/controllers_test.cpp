@@ -1,5 +1,5 @@
 // The simulated controllers, driven round by round (no waiting).
-#include "sandbox/kubernetes/controllers.hpp"
+#include "connectors/kubernetes/model/controllers.hpp"
 
 #include <gtest/gtest.h>
 
@@ -208,7 +208,7 @@ TEST_F(ControllersTest, ImageExistsHookDecides) {
 TEST_F(ControllersTest, CrashAnnotationGivesCrashLoopBackOff) {
   auto manifest = DeploymentManifest("web", "web:1", 1);
   manifest["spec"].as_object()["template"].as_object()["metadata"].as_object()["annotations"] =
-      json::object{{kCrashAnnotation, "true"}};
+      json::object{{connectors::kube::model::kCrashAnnotation, "true"}};
   Call(emu, "POST", kDeployments, manifest);
   Rounds(3);
   auto cs = Pods("app%3Dweb").at(0).at("status").at("containerStatuses").at(0);

@@ -32,7 +32,7 @@ TEST_F(EmulatorApiTest, Discovery) {
   EXPECT_EQ(core::StringAt(api.body, {"kind"}), "APIVersions");
   auto apis = Call(emu, "GET", "/apis");
   EXPECT_EQ(core::StringAt(apis.body, {"kind"}), "APIGroupList");
-  EXPECT_EQ(apis.body.at("groups").as_array().size(), 2u);
+  EXPECT_EQ(apis.body.at("groups").as_array().size(), 3u);  // apps, networking, rbac
   auto apps = Call(emu, "GET", "/apis/apps/v1");
   EXPECT_EQ(core::StringAt(apps.body, {"groupVersion"}), "apps/v1");
   bool deploy = false, scale = false;

@@ -58,7 +58,7 @@ http::Response Watch(Cluster& cluster, const ApiPath& path, const http::Request&
   w.fields = std::move(fields);
   w.bookmarks = Truthy(request.Query("allowWatchBookmarks"));
   w.initial_events_bookmark = Truthy(request.Query("sendInitialEvents"));
-  auto timeout = std::chrono::seconds(cluster.settings.watch_default_timeout);
+  auto timeout = std::chrono::seconds(cluster.emulator.watch_default_timeout);
   if (auto t = request.Query("timeoutSeconds")) {
     try {
       timeout = std::chrono::seconds(std::stoll(*t));
@@ -78,7 +78,7 @@ http::Response Watch(Cluster& cluster, const ApiPath& path, const http::Request&
   http::Response r;
   r.status = 200;
   r.content_type = "application/json";
-  r.stream = cluster.store.Watch(std::move(w), from);
+  r.stream = cluster.watches.Watch(cluster.store, std::move(w), from);
   return r;
 }
 

@@ -247,6 +247,53 @@ TEST_F(KubectlTest, InvalidObjectIsRejectedWithTheApiserverMessage) {
       << run.err;
 }
 
+// deploy/kubernetes/ as an operator installs it, and every object exists
+// afterwards. kubectl validates each object against the server's OpenAPI
+// document of its group: the emulator has no RBAC document (the shared
+// specs hold core, apps and networking only), so the files of the other
+// kinds go first, validated, and then the kustomization without client
+// validation — the emulator still defaults and validates every object, and
+// must find the validated ones unchanged.
+TEST_F(KubectlTest, AppliesTheDeployManifestsWithKustomize) {
+  const std::string dir = std::string(SLIPWAY_SOURCE_DIR) + "/deploy/kubernetes";
+  std::string files;
+  for (const char* f : {"namespace.yaml", "serviceaccount.yaml", "configmap.yaml",
+                        "deployment.yaml", "service.yaml"}) {
+    files += " -f " + dir + "/" + f;
+  }
+  auto validated = Kubectl("apply" + files);
+  ASSERT_EQ(validated.code, 0) << validated.out << validated.err;
+  auto applied = Kubectl("apply --validate=false -k " + dir);
+  ASSERT_EQ(applied.code, 0) << applied.out << applied.err;
+  for (const char* line : {"namespace/slipway unchanged", "serviceaccount/slipway unchanged",
+                           "clusterrole.rbac.authorization.k8s.io/slipway created",
+                           "clusterrolebinding.rbac.authorization.k8s.io/slipway created",
+                           "configmap/slipway-config unchanged", "service/slipway unchanged",
+                           "deployment.apps/slipway unchanged"}) {
+    EXPECT_NE(applied.out.find(line), std::string::npos) << line << "\n" << applied.out;
+  }
+  EXPECT_EQ(core::StringAt(KubectlJson("get serviceaccount slipway -n slipway"),
+                           {"metadata", "namespace"}),
+            "slipway");
+  auto role = KubectlJson("get clusterrole slipway");
+  EXPECT_EQ(role.at("rules").as_array().size(), 5u);
+  auto binding = KubectlJson("get clusterrolebinding slipway");
+  EXPECT_EQ(core::StringAt(binding, {"roleRef", "name"}), "slipway");
+  EXPECT_EQ(core::StringAt(binding.at("subjects").at(0), {"namespace"}), "slipway");
+  EXPECT_EQ(core::StringAt(KubectlJson("get deploy slipway -n slipway"),
+                           {"spec", "template", "spec", "serviceAccountName"}),
+            "slipway");
+  EXPECT_EQ(Kubectl("get configmap slipway-config -n slipway").code, 0);
+  EXPECT_EQ(Kubectl("get service slipway -n slipway").code, 0);
+  auto table = Kubectl("get clusterrolebinding slipway");
+  EXPECT_NE(table.out.find("ClusterRole/slipway"), std::string::npos) << table.out;
+
+  auto again = Kubectl("apply --validate=false -k " + dir);
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(again.out.find("configured"), std::string::npos) << again.out;
+  EXPECT_EQ(again.out.find("created"), std::string::npos) << again.out;
+}
+
 TEST_F(KubectlTest, FaultInjectionThroughTheSandboxAdminEndpoint) {
   connectors::TransportSettings settings;
   settings.base_url = url_;

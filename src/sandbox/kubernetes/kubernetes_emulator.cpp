@@ -4,10 +4,10 @@
 
 #include <map>
 
+#include "connectors/kubernetes/model/controllers.hpp"
 #include "sandbox/kubernetes/api_error.hpp"
 #include "sandbox/kubernetes/api_path.hpp"
 #include "sandbox/kubernetes/cluster.hpp"
-#include "sandbox/kubernetes/controllers.hpp"
 #include "sandbox/kubernetes/discovery.hpp"
 #include "sandbox/kubernetes/handlers.hpp"
 #include "sandbox/kubernetes/openapi.hpp"
@@ -29,7 +29,10 @@ const kube::SchemaChecker* SharedSchemas(kube::OpenApiDocuments& docs) {
   auto& checker = cache[docs.dir()];
   if (!checker) {
     checker = std::make_unique<kube::SchemaChecker>();
-    for (const char* gv : {"api/v1", "apis/apps/v1", "apis/networking.k8s.io/v1"}) {
+    // RBAC's document is read when the directory has it (the shared one does
+    // not): without it RBAC objects are stored unchecked by the schema.
+    for (const char* gv : {"api/v1", "apis/apps/v1", "apis/networking.k8s.io/v1",
+                           "apis/rbac.authorization.k8s.io/v1"}) {
       if (auto doc = docs.Document(gv)) checker->AddDocument(json::parse(*doc));
     }
   }
@@ -52,7 +55,7 @@ KubernetesEmulator::~KubernetesEmulator() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
-    cluster_->store.Clear();  // ends open watches
+    cluster_->watches.Clear();  // ends open watches
   }
   wake_.notify_all();
   controllers_.join();
@@ -60,16 +63,38 @@ KubernetesEmulator::~KubernetesEmulator() {
 
 void KubernetesEmulator::Loop() {
   std::unique_lock lock(mutex_);
-  // Wait first: a round only ever follows a full tick, so tests that drive
-  // rounds by hand (a tick of an hour) never race with this thread.
-  while (!wake_.wait_for(lock, settings_.tick, [this] { return stopping_; })) {
-    kube::RunControllers(*cluster_, kube::Clock::now());
+  // Wait first: without react_at_once a round only ever follows a full tick,
+  // so tests that drive rounds by hand (a tick of an hour) never race with
+  // this thread. With it, a write or a pod's or namespace's due time ends
+  // the wait: the real controllers react to watch events within
+  // milliseconds, and a fixed tick would add up to one tick per hop.
+  auto last_round = cluster_->clock.Now();
+  while (true) {
+    auto until = kube::Clock::now() + settings_.tick;
+    if (settings_.react_at_once) {
+      const auto due = kube::model::NextDue(*cluster_, last_round);
+      if (due != kube::model::kNever) {
+        until = std::min(
+            until, kube::Clock::now() + std::chrono::milliseconds(due - cluster_->clock.Now()));
+      }
+    }
+    wake_.wait_until(lock, until, [this] { return stopping_ || changed_; });
+    if (stopping_) return;
+    changed_ = false;
+    last_round = RoundLocked();
   }
+}
+
+core::Millis KubernetesEmulator::RoundLocked() {
+  const auto now = cluster_->clock.Now();
+  kube::model::RunControllers(*cluster_, now);
+  cluster_->watches.Tick(kube::Clock::now(), settings_.bookmark_interval, cluster_->store.rv());
+  return now;
 }
 
 void KubernetesEmulator::RunControllersOnce() {
   std::lock_guard lock(mutex_);
-  kube::RunControllers(*cluster_, kube::Clock::now());
+  RoundLocked();
 }
 
 void KubernetesEmulator::SetBaseUrl(const std::string& url) {
@@ -124,7 +149,13 @@ http::Response KubernetesEmulator::Serve(http::Request& request) {
   }
   auto api_path = kube::ParseApiPath(path);
   if (!api_path) throw kube::NoSuchPath();
-  return kube::ServeResource(*cluster_, *api_path, request);
+  const auto before = cluster_->store.rv();
+  auto response = kube::ServeResource(*cluster_, *api_path, request);
+  if (settings_.react_at_once && cluster_->store.rv() != before) {
+    changed_ = true;
+    wake_.notify_all();
+  }
+  return response;
 }
 
 json::value KubernetesEmulator::State() const {
@@ -143,7 +174,7 @@ json::value KubernetesEmulator::State() const {
         {{"namespace", r.ns}, {"name", r.name}, {"labels", r.labels}, {"ready_at_ms", r.at_ms}});
   }
   return json::object{{"resourceVersion", std::to_string(cluster_->store.rv())},
-                      {"watches", cluster_->store.watch_count()},
+                      {"watches", cluster_->watches.count()},
                       {"counts", std::move(counts)},
                       {"objects", std::move(objects)},
                       {"pods_ready", std::move(ready)}};
@@ -151,7 +182,7 @@ json::value KubernetesEmulator::State() const {
 
 void KubernetesEmulator::Reset() {
   std::lock_guard lock(mutex_);
-  cluster_->store.Clear();
+  cluster_->watches.Clear();
   cluster_ = std::make_unique<kube::Cluster>(settings_);
   cluster_->schemas = [this] { return SharedSchemas(*openapi_); };
   cluster_->Bootstrap();

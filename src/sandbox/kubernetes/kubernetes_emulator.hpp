@@ -6,6 +6,7 @@
 #include <string>
 #include <thread>
 
+#include "core/common/clock.hpp"
 #include "sandbox/emulator.hpp"
 #include "sandbox/kubernetes/settings.hpp"
 
@@ -45,6 +46,8 @@ class KubernetesEmulator final : public Emulator {
  private:
   http::Response Serve(http::Request& request);
   void Loop();
+  /// One controller round and watch housekeeping; returns its time. Locked.
+  core::Millis RoundLocked();
 
   kube::KubernetesSettings settings_;
   std::unique_ptr<kube::OpenApiDocuments> openapi_;
@@ -53,6 +56,7 @@ class KubernetesEmulator final : public Emulator {
   std::string server_address_ = "127.0.0.1:6443";
   std::condition_variable wake_;
   bool stopping_ = false;
+  bool changed_ = false;  ///< a request wrote since the last round
   std::thread controllers_;
 };
 

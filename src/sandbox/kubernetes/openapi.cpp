@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "sandbox/kubernetes/generated_ids.hpp"
+#include "connectors/kubernetes/model/generated_ids.hpp"
 #include "sandbox/kubernetes/resources.hpp"
 
 namespace slipway::sandbox::kube {
@@ -44,7 +44,7 @@ void OpenApiDocuments::LoadLocked() {
     std::ostringstream content;
     content << in.rdbuf();
     docs_[key] = content.str();
-    std::string hash = Sha256Hex(docs_[key]);
+    std::string hash = model::Sha256Hex(docs_[key]);
     for (auto& c : hash) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     hashes_[key] = hash;
   }

@@ -6,19 +6,20 @@
 
 namespace slipway::sandbox::kube {
 
-/// Whether a container image can be pulled. The default, DefaultImageExists,
-/// says no for references that contain "missing" or carry neither a tag nor
-/// a digest (`nginx`); the sandbox wires this to the registry emulator.
-bool DefaultImageExists(const std::string& image);
-
 /// How the Kubernetes emulator behaves. Durations are wall time: simulated
-/// controllers run on a background thread every `tick`.
+/// controllers run on a background thread as soon as a request changed
+/// something, when a delay below runs out, and at least every `tick`.
 struct KubernetesSettings {
   /// From pod creation to Running/Ready (and to ErrImagePull, or to the first
   /// crash for pods that crash on request).
   std::chrono::milliseconds pod_ready_delay{1500};
-  /// How often the simulated controllers run.
+  /// The longest the simulated controllers wait between rounds (watch
+  /// deadlines, bookmarks and progress deadlines are checked then).
   std::chrono::milliseconds tick{100};
+  /// A request that changes an object wakes the controllers at once, and
+  /// they wake when a pod's or namespace's delay runs out. false: rounds run
+  /// only every `tick` (tests that drive rounds by hand).
+  bool react_at_once = true;
   /// How long a namespace stays Terminating once its content is gone.
   std::chrono::milliseconds namespace_delete_delay{500};
   /// Interval between BOOKMARK events on watches that allow them.
@@ -33,7 +34,7 @@ struct KubernetesSettings {
   /// Where the official OpenAPI v3 documents are read from (see openapi.hpp);
   /// empty: the default.
   std::string openapi_dir;
-  /// Empty: DefaultImageExists.
+  /// Empty: model::DefaultImageExists (connectors/kubernetes/model/cluster.hpp).
   std::function<bool(const std::string& image)> image_exists;
 };
 

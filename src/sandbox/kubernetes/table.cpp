@@ -85,6 +85,10 @@ std::vector<Column> Columns(const ResourceType& type) {
             {"Address", "string"}, {"Ports", "string"}, {"Age", "string"}};
   }
   if (p == "configmaps") return {{"Name", "string"}, {"Data", "integer"}, {"Age", "string"}};
+  if (p == "serviceaccounts") return {{"Name", "string"}, {"Secrets", "string"}, {"Age", "string"}};
+  if (p == "rolebindings" || p == "clusterrolebindings") {
+    return {{"Name", "string"}, {"Role", "string"}, {"Age", "string"}};
+  }
   return {{"Name", "string"}, {"Age", "string"}};
 }
 
@@ -159,6 +163,16 @@ json::array Cells(const ResourceType& type, const json::object& o) {
         n += static_cast<int64_t>(m->as_object().size());
     }
     return {name, n, Age(o)};
+  }
+  if (p == "serviceaccounts") {
+    const auto* secrets = o.if_contains("secrets");
+    return {name, std::to_string(secrets && secrets->is_array() ? secrets->as_array().size() : 0),
+            Age(o)};
+  }
+  if (p == "rolebindings" || p == "clusterrolebindings") {
+    return {name,
+            core::StringAt(o, {"roleRef", "kind"}) + "/" + core::StringAt(o, {"roleRef", "name"}),
+            Age(o)};
   }
   return {name, Age(o)};
 }

@@ -14,9 +14,11 @@ namespace slipway::sandbox::kube::testing {
 namespace json = boost::json;
 
 /// Settings for tests that drive the controllers by hand: no background
-/// rounds after the first (tick of an hour), pods ready at the next round.
+/// rounds (a tick of an hour, writes and delays wake nothing), pods ready at
+/// the next round.
 inline KubernetesSettings ManualSettings() {
   KubernetesSettings s;
+  s.react_at_once = false;
   s.pod_ready_delay = std::chrono::milliseconds(0);
   s.tick = std::chrono::hours(1);
   s.namespace_delete_delay = std::chrono::milliseconds(0);

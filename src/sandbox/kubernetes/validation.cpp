@@ -5,6 +5,7 @@
 #include "connectors/kubernetes/selectors.hpp"
 #include "core/common/canonical_json.hpp"
 #include "core/common/json_path.hpp"
+#include "sandbox/kubernetes/rbac.hpp"
 
 namespace slipway::sandbox::kube {
 
@@ -306,6 +307,8 @@ std::vector<Cause> Validate(const ResourceType& type, const json::object& object
     ValidateIngress(object, causes);
   } else if (type.plural == "configmaps") {
     ValidateConfigMap(object, old, causes);
+  } else {
+    ValidateRbac(type, object, old, causes);
   }
   return causes;
 }

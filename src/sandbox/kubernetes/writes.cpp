@@ -1,16 +1,16 @@
 // Create, replace, patch and delete: the write verbs of every emulated type.
 #include <boost/json.hpp>
 
+#include "connectors/kubernetes/model/controllers.hpp"
+#include "connectors/kubernetes/model/defaults.hpp"
+#include "connectors/kubernetes/model/generated_ids.hpp"
 #include "connectors/kubernetes/patch.hpp"
 #include "core/common/canonical_json.hpp"
-#include "core/common/clock.hpp"
 #include "core/common/json_path.hpp"
 #include "core/common/rfc3339.hpp"
 #include "sandbox/kubernetes/api_error.hpp"
-#include "sandbox/kubernetes/defaults.hpp"
 #include "sandbox/kubernetes/document.hpp"
 #include "sandbox/kubernetes/field_validation.hpp"
-#include "sandbox/kubernetes/generated_ids.hpp"
 #include "sandbox/kubernetes/handlers.hpp"
 #include "sandbox/kubernetes/protobuf.hpp"
 #include "sandbox/kubernetes/validation.hpp"
@@ -93,7 +93,7 @@ http::Response Create(Cluster& cluster, const ApiPath& path, json::object obj,
   }
   if (core::StringAt(obj, {"metadata", "name"}).empty() &&
       !core::StringAt(obj, {"metadata", "generateName"}).empty()) {
-    meta["name"] = core::StringAt(obj, {"metadata", "generateName"}) + RandomSuffix(5);
+    meta["name"] = core::StringAt(obj, {"metadata", "generateName"}) + model::RandomSuffix(5);
   }
   for (const char* server_owned : {"uid", "resourceVersion", "creationTimestamp",
                                    "deletionTimestamp", "generation", "selfLink"}) {
@@ -104,7 +104,7 @@ http::Response Create(Cluster& cluster, const ApiPath& path, json::object obj,
     obj.erase("status");
   }
   std::string name = core::StringAt(obj, {"metadata", "name"});
-  ApplyDefaults(type, obj, [&] { return cluster.AllocateServiceIp(); });
+  model::ApplyDefaults(type, obj, [&] { return cluster.AllocateServiceIp(); });
   ValidateOrThrow(type, obj, nullptr);
   CheckNamespaceWritable(cluster, type, path.ns, name);
   if (cluster.store.Get(type, path.ns, name)) throw AlreadyExists(type, name);
@@ -112,40 +112,11 @@ http::Response Create(Cluster& cluster, const ApiPath& path, json::object obj,
     obj["apiVersion"] = type.ApiVersion();
     obj["kind"] = type.kind;
     auto& final_meta = core::EnsureObject(obj, {"metadata"});  // `meta` may have moved since
-    final_meta["uid"] = NewUid();
-    final_meta["creationTimestamp"] = core::Rfc3339Seconds(core::SystemClock().Now());
+    final_meta["uid"] = model::NewUid();
+    final_meta["creationTimestamp"] = core::Rfc3339Seconds(cluster.clock.Now());
     return http::Response::Json(201, obj);
   }
   return http::Response::Json(201, cluster.store.Create(type, std::move(obj)));
-}
-
-// The dependents an owner keeps when deleted with propagationPolicy=Orphan.
-void Orphan(Cluster& cluster, const ResourceType& type, const json::object& owner) {
-  const ResourceType* dependents = type.plural == "deployments"   ? ResourceByPlural("replicasets")
-                                   : type.plural == "replicasets" ? ResourceByPlural("pods")
-                                                                  : nullptr;
-  if (!dependents) return;
-  std::string uid = core::StringAt(owner, {"metadata", "uid"});
-  std::vector<json::object> changed;
-  for (const auto* obj :
-       cluster.store.List(*dependents, core::StringAt(owner, {"metadata", "namespace"}))) {
-    const auto* refs = core::Find(*obj, {"metadata", "ownerReferences"});
-    if (!refs || !refs->is_array()) continue;
-    json::array kept;
-    for (const auto& r : refs->as_array()) {
-      if (core::StringAt(r, {"uid"}) != uid) kept.push_back(r);
-    }
-    if (kept.size() == refs->as_array().size()) continue;
-    json::object copy = *obj;
-    auto& meta = core::EnsureObject(copy, {"metadata"});
-    if (kept.empty()) {
-      meta.erase("ownerReferences");
-    } else {
-      meta["ownerReferences"] = std::move(kept);
-    }
-    changed.push_back(std::move(copy));
-  }
-  for (auto& c : changed) cluster.store.Update(*dependents, std::move(c));
 }
 
 }  // namespace
@@ -216,7 +187,7 @@ json::object CommitUpdate(Cluster& cluster, const ResourceType& type, json::obje
         if (const auto* ips = core::Find(old, {"spec", "clusterIPs"})) spec["clusterIPs"] = *ips;
       }
     }
-    ApplyDefaults(type, next, [&] { return cluster.AllocateServiceIp(); });
+    model::ApplyDefaults(type, next, [&] { return cluster.AllocateServiceIp(); });
     ValidateOrThrow(type, next, &old);
     const auto* old_spec = old.if_contains("spec");
     const auto* new_spec = next.if_contains("spec");
@@ -316,7 +287,7 @@ http::Response DeleteObject(Cluster& cluster, const ApiPath& path, http::Request
     if (dry_run || core::Find(obj, {"metadata", "deletionTimestamp"}))
       return http::Response::Json(200, obj);
     auto& meta = core::EnsureObject(obj, {"metadata"});
-    meta["deletionTimestamp"] = core::Rfc3339Seconds(core::SystemClock().Now());
+    meta["deletionTimestamp"] = core::Rfc3339Seconds(cluster.clock.Now());
     meta["deletionGracePeriodSeconds"] = 0;
     if (type.plural == "namespaces") {
       core::EnsureObject(obj, {"status"})["phase"] = "Terminating";
@@ -333,7 +304,7 @@ http::Response DeleteObject(Cluster& cluster, const ApiPath& path, http::Request
                       {"status", "Success"},
                       {"details", details}};
   if (dry_run) return http::Response::Json(200, status);
-  if (policy == "Orphan") Orphan(cluster, type, obj);
+  if (policy == "Orphan") model::OrphanDependents(cluster, type, obj);
   cluster.store.Remove(type, path.ns, path.name);
   cluster.pods.erase(uid);
   return http::Response::Json(200, status);

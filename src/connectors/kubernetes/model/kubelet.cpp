@@ -3,14 +3,14 @@
 // ErrImagePull → ImagePullBackOff (and starts once the image appears); a pod
 // annotated sandbox.slipway.dev/crash: "true" crash-loops.
 #include <boost/json.hpp>
+#include <set>
 
-#include "core/common/clock.hpp"
+#include "connectors/kubernetes/model/controllers.hpp"
+#include "connectors/kubernetes/model/generated_ids.hpp"
 #include "core/common/json_path.hpp"
 #include "core/common/rfc3339.hpp"
-#include "sandbox/kubernetes/controllers.hpp"
-#include "sandbox/kubernetes/generated_ids.hpp"
 
-namespace slipway::sandbox::kube {
+namespace slipway::connectors::kube::model {
 
 namespace json = boost::json;
 
@@ -47,16 +47,24 @@ std::string ImageId(const std::string& image) {
   return repo + "@sha256:" + Sha256Hex(image);
 }
 
-bool Crashes(const json::object& pod) {
+// Asked to by the pod's annotation, or by the cluster for one of its images.
+bool Crashes(const Cluster& cluster, const json::object& pod) {
   const auto* ann = core::Find(pod, {"metadata", "annotations"});
-  if (!ann || !ann->is_object()) return false;
-  const auto* v = ann->as_object().if_contains(kCrashAnnotation);
-  return v && *v == "true";
+  if (ann && ann->is_object()) {
+    const auto* v = ann->as_object().if_contains(kCrashAnnotation);
+    if (v && *v == "true") return true;
+  }
+  const auto* containers = core::Find(pod, {"spec", "containers"});
+  if (!containers || !containers->is_array()) return false;
+  for (const auto& c : containers->as_array()) {
+    if (cluster.ImageCrashes(core::StringAt(c, {"image"}))) return true;
+  }
+  return false;
 }
 
 json::object Status(const Cluster& cluster, const json::object& pod, Outcome outcome, int restarts,
-                    const std::string& pod_ip) {
-  std::string now = core::Rfc3339Seconds(core::SystemClock().Now());
+                    const std::string& pod_ip, core::Millis at) {
+  std::string now = core::Rfc3339Seconds(at);
   const json::object* old = nullptr;
   if (const auto* s = pod.if_contains("status"); s && s->is_object()) old = &s->as_object();
   std::string start = old ? core::StringAt(*old, {"startTime"}, now) : now;
@@ -168,23 +176,26 @@ json::object Status(const Cluster& cluster, const json::object& pod, Outcome out
 
 constexpr std::size_t kKeptReadyRecords = 10'000;
 
-void RecordReady(Cluster& cluster, const json::object& pod) {
+void RecordReady(Cluster& cluster, const json::object& pod, core::Millis now) {
   const auto* labels = core::Find(pod, {"metadata", "labels"});
   cluster.pods_ready.push_back(
       {core::StringAt(pod, {"metadata", "namespace"}), core::StringAt(pod, {"metadata", "name"}),
-       labels && labels->is_object() ? labels->as_object() : json::object{},
-       std::chrono::duration_cast<std::chrono::milliseconds>(
-           std::chrono::system_clock::now().time_since_epoch())
-           .count()});
+       labels && labels->is_object() ? labels->as_object() : json::object{}, now});
   if (cluster.pods_ready.size() > kKeptReadyRecords) cluster.pods_ready.pop_front();
 }
 
 }  // namespace
 
-void RunKubelet(Cluster& cluster, Clock::time_point now) {
+void RunKubelet(Cluster& cluster, core::Millis now) {
   const auto& pod_type = *ResourceByPlural("pods");
   std::vector<json::object> pods;
-  for (const auto* p : cluster.store.List(pod_type)) pods.push_back(*p);
+  std::set<std::string> live;
+  for (const auto* p : cluster.store.List(pod_type)) {
+    pods.push_back(*p);
+    live.insert(core::StringAt(*p, {"metadata", "uid"}));
+  }
+  // Forget pods gone by any path: a stale entry would stay due (NextDue).
+  std::erase_if(cluster.pods, [&](const auto& entry) { return !live.contains(entry.first); });
   for (const auto& pod : pods) {
     std::string uid = core::StringAt(pod, {"metadata", "uid"});
     auto [it, fresh] = cluster.pods.try_emplace(uid);
@@ -199,25 +210,27 @@ void RunKubelet(Cluster& cluster, Clock::time_point now) {
     std::string ip = core::StringAt(pod, {"status", "podIP"});
     if (ip.empty()) ip = cluster.AllocatePodIp();
     if (rt.stage == 0 && !core::Find(pod, {"status", "containerStatuses"})) {
-      next["status"] = Status(cluster, next, Outcome::kCreating, 0, ip);
+      next["status"] = Status(cluster, next, Outcome::kCreating, 0, ip, now);
     } else if (now >= rt.next) {
       bool pull_ok = true;
       if (const auto* cs = core::Find(pod, {"spec", "containers"}); cs && cs->is_array()) {
         for (const auto& c : cs->as_array())
           pull_ok = pull_ok && cluster.ImageExists(core::StringAt(c, {"image"}));
       }
-      Outcome outcome = !pull_ok       ? Outcome::kPullError
-                        : Crashes(pod) ? Outcome::kCrashing
-                                       : Outcome::kRunning;
+      Outcome outcome = !pull_ok                ? Outcome::kPullError
+                        : Crashes(cluster, pod) ? Outcome::kCrashing
+                                                : Outcome::kRunning;
       int count = rt.stage;  // pull errors and crashes seen so far
-      next["status"] =
-          Status(cluster, next, outcome, outcome == Outcome::kCrashing ? count + 1 : count, ip);
+      next["status"] = Status(cluster, next, outcome,
+                              outcome == Outcome::kCrashing ? count + 1 : count, ip, now);
       ++rt.stage;
       bool settled = outcome == Outcome::kRunning;
-      rt.next = settled ? Clock::time_point::max() : now + cluster.settings.pod_ready_delay;
+      rt.next = settled                         ? kNever
+                : outcome == Outcome::kCrashing ? now + cluster.settings.crash_backoff
+                                                : now + cluster.settings.pod_ready_delay;
       if (settled) {
         UpdateIfChanged(cluster, pod_type, pod, std::move(next));
-        RecordReady(cluster, pod);
+        RecordReady(cluster, pod, now);
         continue;
       }
     }
@@ -225,4 +238,4 @@ void RunKubelet(Cluster& cluster, Clock::time_point now) {
   }
 }
 
-}  // namespace slipway::sandbox::kube
+}  // namespace slipway::connectors::kube::model

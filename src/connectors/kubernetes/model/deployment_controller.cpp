@@ -3,16 +3,14 @@
 // the Progressing/Available conditions.
 #include <algorithm>
 #include <boost/json.hpp>
-#include <ctime>
 
+#include "connectors/kubernetes/model/controllers.hpp"
 #include "connectors/kubernetes/rollout_math.hpp"
 #include "core/common/canonical_json.hpp"
-#include "core/common/clock.hpp"
 #include "core/common/json_path.hpp"
 #include "core/common/rfc3339.hpp"
-#include "sandbox/kubernetes/controllers.hpp"
 
-namespace slipway::sandbox::kube {
+namespace slipway::connectors::kube::model {
 
 namespace json = boost::json;
 
@@ -81,8 +79,8 @@ json::object NewReplicaSet(const json::object& d, const std::string& hash, int64
 
 json::object Condition(const std::string& type, const std::string& status,
                        const std::string& reason, const std::string& message,
-                       const json::object* previous, bool touch) {
-  std::string now = core::Rfc3339Seconds(core::SystemClock().Now());
+                       const json::object* previous, bool touch, core::Millis at) {
+  std::string now = core::Rfc3339Seconds(at);
   json::object c{{"type", type},          {"status", status},
                  {"lastUpdateTime", now}, {"lastTransitionTime", now},
                  {"reason", reason},      {"message", message}};
@@ -102,7 +100,7 @@ const json::object* FindCondition(const json::object& d, const std::string& type
   return nullptr;
 }
 
-void Sync(Cluster& cluster, const json::object& d) {
+void Sync(Cluster& cluster, const json::object& d, core::Millis now) {
   const auto& rs_type = *ResourceByPlural("replicasets");
   const auto& deploy_type = *ResourceByPlural("deployments");
   std::string ns = core::StringAt(d, {"metadata", "namespace"});
@@ -238,13 +236,13 @@ void Sync(Cluster& cluster, const json::object& d) {
       status.erase(zero);  // omitempty, as the apiserver prints it
   }
   bool min_available = available >= replicas - fence.max_unavailable;
-  auto available_cond =
-      min_available
-          ? Condition("Available", "True", "MinimumReplicasAvailable",
-                      "Deployment has minimum availability.", FindCondition(d, "Available"), false)
-          : Condition("Available", "False", "MinimumReplicasUnavailable",
-                      "Deployment does not have minimum availability.",
-                      FindCondition(d, "Available"), false);
+  auto available_cond = min_available
+                            ? Condition("Available", "True", "MinimumReplicasAvailable",
+                                        "Deployment has minimum availability.",
+                                        FindCondition(d, "Available"), false, now)
+                            : Condition("Available", "False", "MinimumReplicasUnavailable",
+                                        "Deployment does not have minimum availability.",
+                                        FindCondition(d, "Available"), false, now);
   const json::object* prev = FindCondition(d, "Progressing");
   bool complete = updated == replicas && actual == replicas && available == replicas;
   bool progressed = updated > core::IntAt(old_status, {"updatedReplicas"}) ||
@@ -256,26 +254,26 @@ void Sync(Cluster& cluster, const json::object& d) {
   json::object progressing;
   if (paused) {
     progressing = Condition("Progressing", "Unknown", "DeploymentPaused", "Deployment is paused",
-                            prev, false);
+                            prev, false, now);
   } else if (progress_reason == "NewReplicaSetCreated") {
     progressing = Condition("Progressing", "True", "NewReplicaSetCreated",
-                            "Created new replica set \"" + new_rs_name + "\"", prev, true);
+                            "Created new replica set \"" + new_rs_name + "\"", prev, true, now);
   } else if (complete) {
     progressing = Condition("Progressing", "True", "NewReplicaSetAvailable",
-                            rs_ref + " has successfully progressed.", prev, false);
+                            rs_ref + " has successfully progressed.", prev, false, now);
   } else if (progressed) {
     progressing = Condition("Progressing", "True", "ReplicaSetUpdated", rs_ref + " is progressing.",
-                            prev, true);
+                            prev, true, now);
   } else if (!prev) {
     progressing = Condition("Progressing", "True", "FoundNewReplicaSet",
-                            "Found new replica set \"" + new_rs_name + "\"", prev, true);
+                            "Found new replica set \"" + new_rs_name + "\"", prev, true, now);
   } else if (core::StringAt(*prev, {"reason"}) != "NewReplicaSetAvailable" &&
              core::StringAt(*prev, {"status"}) == "True" &&
-             std::time(nullptr) >
+             now / 1000 >
                  core::ParseRfc3339(core::StringAt(*prev, {"lastUpdateTime"})).value_or(0) / 1000 +
                      core::IntAt(d, {"spec", "progressDeadlineSeconds"}, 600)) {
     progressing = Condition("Progressing", "False", "ProgressDeadlineExceeded",
-                            rs_ref + " has timed out progressing.", prev, true);
+                            rs_ref + " has timed out progressing.", prev, true, now);
   } else {
     progressing = *prev;
   }
@@ -285,12 +283,12 @@ void Sync(Cluster& cluster, const json::object& d) {
 
 }  // namespace
 
-void RunDeploymentController(Cluster& cluster) {
+void RunDeploymentController(Cluster& cluster, core::Millis now) {
   std::vector<json::object> deployments;
   for (const auto* d : cluster.store.List(*ResourceByPlural("deployments"))) {
     if (!core::Find(*d, {"metadata", "deletionTimestamp"})) deployments.push_back(*d);
   }
-  for (const auto& d : deployments) Sync(cluster, d);
+  for (const auto& d : deployments) Sync(cluster, d, now);
 }
 
-}  // namespace slipway::sandbox::kube
+}  // namespace slipway::connectors::kube::model

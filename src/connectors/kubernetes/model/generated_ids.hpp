@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace slipway::sandbox::kube {
+namespace slipway::connectors::kube::model {
 
 /// Lowercase hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);
@@ -13,4 +13,4 @@ std::string NewUid();
 /// `n` random characters from the alphabet Kubernetes uses for generated names.
 std::string RandomSuffix(int n);
 
-}  // namespace slipway::sandbox::kube
+}  // namespace slipway::connectors::kube::model

@@ -2,20 +2,19 @@
 // spec.replicas pods and reports how many are ready and available.
 #include <algorithm>
 #include <boost/json.hpp>
-#include <ctime>
 
+#include "connectors/kubernetes/model/controllers.hpp"
+#include "connectors/kubernetes/model/defaults.hpp"
+#include "connectors/kubernetes/model/generated_ids.hpp"
 #include "core/common/json_path.hpp"
-#include "sandbox/kubernetes/controllers.hpp"
-#include "sandbox/kubernetes/defaults.hpp"
-#include "sandbox/kubernetes/generated_ids.hpp"
 
-namespace slipway::sandbox::kube {
+namespace slipway::connectors::kube::model {
 
 namespace json = boost::json;
 
 namespace {
 
-constexpr const char* kNodeName = "sandbox-node-1";
+constexpr const char* kNodeName = "sandbox-node-1";  // the one node
 
 json::object NewPod(const json::object& rs) {
   json::object tmpl = rs.at("spec").at("template").as_object();
@@ -46,7 +45,7 @@ json::object NewPod(const json::object& rs) {
 
 bool IsReady(const json::object& pod) { return ReadySince(pod) > 0; }
 
-void Sync(Cluster& cluster, const json::object& rs, Clock::time_point now) {
+void Sync(Cluster& cluster, const json::object& rs, core::Millis now) {
   const auto& pod_type = *ResourceByPlural("pods");
   const auto& rs_type = *ResourceByPlural("replicasets");
   std::string ns = core::StringAt(rs, {"metadata", "namespace"});
@@ -75,7 +74,7 @@ void Sync(Cluster& cluster, const json::object& rs, Clock::time_point now) {
   }
   int64_t min_ready = core::IntAt(rs, {"spec", "minReadySeconds"}, 0);
   int64_t ready = 0, available = 0;
-  int64_t t = static_cast<int64_t>(std::time(nullptr));
+  const int64_t t = now / 1000;
   for (const auto& p : pods) {
     int64_t since = ReadySince(p);
     if (since == 0) continue;
@@ -97,7 +96,7 @@ void Sync(Cluster& cluster, const json::object& rs, Clock::time_point now) {
 
 }  // namespace
 
-void RunReplicaSetController(Cluster& cluster, Clock::time_point now) {
+void RunReplicaSetController(Cluster& cluster, core::Millis now) {
   std::vector<json::object> sets;
   for (const auto* rs : cluster.store.List(*ResourceByPlural("replicasets"))) {
     if (!core::Find(*rs, {"metadata", "deletionTimestamp"})) sets.push_back(*rs);
@@ -105,4 +104,4 @@ void RunReplicaSetController(Cluster& cluster, Clock::time_point now) {
   for (const auto& rs : sets) Sync(cluster, rs, now);
 }
 
-}  // namespace slipway::sandbox::kube
+}  // namespace slipway::connectors::kube::model

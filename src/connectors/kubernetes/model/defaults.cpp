@@ -1,8 +1,8 @@
-#include "sandbox/kubernetes/defaults.hpp"
+#include "connectors/kubernetes/model/defaults.hpp"
 
 #include "core/common/json_path.hpp"
 
-namespace slipway::sandbox::kube {
+namespace slipway::connectors::kube::model {
 
 namespace json = boost::json;
 
@@ -87,6 +87,23 @@ void DefaultService(json::object& s, const std::function<std::string()>& allocat
   Default(status, "loadBalancer", json::object());
 }
 
+// rbac.authorization.k8s.io/v1 bindings: an empty roleRef.apiGroup, and
+// the apiGroup of User and Group subjects, are rbac.authorization.k8s.io.
+void DefaultBinding(json::object& binding) {
+  constexpr const char* kRbac = "rbac.authorization.k8s.io";
+  auto& ref = core::EnsureObject(binding, {"roleRef"});
+  if (core::StringAt(ref, {"apiGroup"}).empty()) ref["apiGroup"] = kRbac;
+  auto* subjects = binding.if_contains("subjects");
+  if (!subjects || !subjects->is_array()) return;
+  for (auto& s : subjects->as_array()) {
+    if (!s.is_object()) continue;
+    const std::string kind = core::StringAt(s, {"kind"});
+    if ((kind == "User" || kind == "Group") && core::StringAt(s, {"apiGroup"}).empty()) {
+      s.as_object()["apiGroup"] = kRbac;
+    }
+  }
+}
+
 }  // namespace
 
 void DefaultPodSpec(json::object& spec) {
@@ -122,7 +139,9 @@ void ApplyDefaults(const ResourceType& type, json::object& object,
     DefaultService(object, allocate_ip);
   } else if (type.plural == "ingresses") {
     Default(core::EnsureObject(object, {"status"}), "loadBalancer", json::object());
+  } else if (type.kind == "RoleBinding" || type.kind == "ClusterRoleBinding") {
+    DefaultBinding(object);
   }
 }
 
-}  // namespace slipway::sandbox::kube
+}  // namespace slipway::connectors::kube::model

@@ -1,6 +1,10 @@
-#include "sandbox/kubernetes/resources.hpp"
+#include "connectors/kubernetes/model/resources.hpp"
 
-namespace slipway::sandbox::kube {
+namespace slipway::connectors::kube::model {
+
+namespace {
+constexpr std::string_view kRbac = "rbac.authorization.k8s.io";
+}
 
 std::string ResourceType::ApiVersion() const {
   if (group.empty()) return std::string(version);
@@ -13,6 +17,7 @@ const std::vector<ResourceType>& AllResources() {
       {"pods", "pod", "Pod", "", "v1", true, {"po"}, {"status", "log"}},
       {"services", "service", "Service", "", "v1", true, {"svc"}, {"status"}},
       {"configmaps", "configmap", "ConfigMap", "", "v1", true, {"cm"}, {}},
+      {"serviceaccounts", "serviceaccount", "ServiceAccount", "", "v1", true, {"sa"}, {}},
       {"deployments",
        "deployment",
        "Deployment",
@@ -23,6 +28,19 @@ const std::vector<ResourceType>& AllResources() {
        {"status", "scale"}},
       {"replicasets", "replicaset", "ReplicaSet", "apps", "v1", true, {"rs"}, {"status", "scale"}},
       {"ingresses", "ingress", "Ingress", "networking.k8s.io", "v1", true, {"ing"}, {"status"}},
+      // What deploy/kubernetes/ grants Slipway's ServiceAccount: stored and
+      // validated, not enforced (the emulator authorizes every request).
+      {"clusterroles", "clusterrole", "ClusterRole", kRbac, "v1", false, {}, {}},
+      {"clusterrolebindings",
+       "clusterrolebinding",
+       "ClusterRoleBinding",
+       kRbac,
+       "v1",
+       false,
+       {},
+       {}},
+      {"roles", "role", "Role", kRbac, "v1", true, {}, {}},
+      {"rolebindings", "rolebinding", "RoleBinding", kRbac, "v1", true, {}, {}},
   };
   return types;
 }
@@ -51,8 +69,8 @@ const ResourceType* ResourceByKind(std::string_view kind) {
 
 const std::vector<GroupVersion>& AllGroupVersions() {
   static const std::vector<GroupVersion> gvs = {
-      {"", "v1"}, {"apps", "v1"}, {"networking.k8s.io", "v1"}};
+      {"", "v1"}, {"apps", "v1"}, {"networking.k8s.io", "v1"}, {kRbac, "v1"}};
   return gvs;
 }
 
-}  // namespace slipway::sandbox::kube
+}  // namespace slipway::connectors::kube::model

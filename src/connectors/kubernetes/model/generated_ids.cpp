@@ -1,8 +1,8 @@
-#include "sandbox/kubernetes/generated_ids.hpp"
+#include "connectors/kubernetes/model/generated_ids.hpp"
 
 #include <sodium.h>
 
-namespace slipway::sandbox::kube {
+namespace slipway::connectors::kube::model {
 
 std::string Sha256Hex(std::string_view data) {
   unsigned char digest[crypto_hash_sha256_BYTES];
@@ -38,4 +38,4 @@ std::string RandomSuffix(int n) {
   return out;
 }
 
-}  // namespace slipway::sandbox::kube
+}  // namespace slipway::connectors::kube::model

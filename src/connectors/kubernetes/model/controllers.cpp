@@ -1,12 +1,13 @@
-#include "sandbox/kubernetes/controllers.hpp"
+#include "connectors/kubernetes/model/controllers.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "core/common/canonical_json.hpp"
 #include "core/common/json_path.hpp"
 #include "core/common/rfc3339.hpp"
 
-namespace slipway::sandbox::kube {
+namespace slipway::connectors::kube::model {
 
 namespace json = boost::json;
 
@@ -45,6 +46,34 @@ int64_t ReadySince(const json::object& pod) {
     }
   }
   return 0;
+}
+
+void OrphanDependents(Cluster& cluster, const ResourceType& type, const json::object& owner) {
+  const ResourceType* dependents = type.plural == "deployments"   ? ResourceByPlural("replicasets")
+                                   : type.plural == "replicasets" ? ResourceByPlural("pods")
+                                                                  : nullptr;
+  if (!dependents) return;
+  std::string uid = core::StringAt(owner, {"metadata", "uid"});
+  std::vector<json::object> changed;
+  for (const auto* obj :
+       cluster.store.List(*dependents, core::StringAt(owner, {"metadata", "namespace"}))) {
+    const auto* refs = core::Find(*obj, {"metadata", "ownerReferences"});
+    if (!refs || !refs->is_array()) continue;
+    json::array kept;
+    for (const auto& r : refs->as_array()) {
+      if (core::StringAt(r, {"uid"}) != uid) kept.push_back(r);
+    }
+    if (kept.size() == refs->as_array().size()) continue;
+    json::object copy = *obj;
+    auto& meta = core::EnsureObject(copy, {"metadata"});
+    if (kept.empty()) {
+      meta.erase("ownerReferences");
+    } else {
+      meta["ownerReferences"] = std::move(kept);
+    }
+    changed.push_back(std::move(copy));
+  }
+  for (auto& c : changed) cluster.store.Update(*dependents, std::move(c));
 }
 
 void RunGarbageCollector(Cluster& cluster) {
@@ -89,7 +118,7 @@ void RunGarbageCollector(Cluster& cluster) {
   }
 }
 
-void RunNamespaceController(Cluster& cluster, Clock::time_point now) {
+void RunNamespaceController(Cluster& cluster, core::Millis now) {
   const auto& namespaces = *ResourceByPlural("namespaces");
   std::vector<std::string> terminating;
   for (const auto* ns : cluster.store.List(namespaces)) {
@@ -114,24 +143,44 @@ void RunNamespaceController(Cluster& cluster, Clock::time_point now) {
   }
 }
 
-void RunControllers(Cluster& cluster, Clock::time_point now) {
+core::Millis NextDue(const Cluster& cluster, core::Millis last_round) {
+  auto due = kNever;
+  for (const auto& [uid, pod] : cluster.pods) {
+    // A pod in a pull-error or crash loop with no delay is due again at once,
+    // round after round: it waits for the next round instead of spinning.
+    if (pod.stage == 0 || pod.next > last_round) due = std::min(due, pod.next);
+  }
+  for (const auto& [name, emptied] : cluster.namespace_emptied) {
+    due = std::min(due, emptied + cluster.settings.namespace_delete_delay);
+  }
+  return due;
+}
+
+void RunControllers(Cluster& cluster, core::Millis now) {
   RunGarbageCollector(cluster);
   RunNamespaceController(cluster, now);
-  RunDeploymentController(cluster);
+  RunDeploymentController(cluster, now);
   RunReplicaSetController(cluster, now);
   RunKubelet(cluster, now);
   // What the kubelet just changed goes through the ReplicaSet and Deployment
   // controllers until they settle (a pod ready → status → the next step of a
   // rollout → old pods deleted → status), as the real event-driven
-  // controllers do within milliseconds, rather than one hop per tick. Pods
+  // controllers do within milliseconds, rather than one hop per round. Pods
   // still start only in the kubelet, so a rollout keeps its pace.
   for (int pass = 0; pass < 4; ++pass) {
     const auto before = cluster.store.rv();
     RunReplicaSetController(cluster, now);
-    RunDeploymentController(cluster);
+    RunDeploymentController(cluster, now);
     if (cluster.store.rv() == before) break;
   }
-  cluster.store.TickWatches(now, cluster.settings.bookmark_interval);
 }
 
-}  // namespace slipway::sandbox::kube
+void RunUntilSettled(Cluster& cluster, core::Millis now, int max_rounds) {
+  for (int round = 0; round < max_rounds; ++round) {
+    const auto before = cluster.store.rv();
+    RunControllers(cluster, now);
+    if (cluster.store.rv() == before) return;
+  }
+}
+
+}  // namespace slipway::connectors::kube::model
