@@ -133,13 +133,16 @@ def run_phase(name, api, kube, pid, start_one, targets, reaction_of, out_dir):
     completed = [(r, w) for r, w in zip(releases, workflows) if r["state"] == "completed"]
     first = min(reactions.ms(r["created_at"]) for r in releases)
     last = max(reactions.ms(r["finished_at"]) for r, _ in completed) if completed else first
+    raw_path = os.path.join(out_dir, f"raw-{name}.json")  # for a closer look
+    with open(raw_path, "w") as f:  # written first: kept when a reaction cannot be read
+        json.dump({"releases": releases, "workflows": workflows, "pods_ready": pods_ready, "calls": calls}, f)
     reacts = []
     for r, w in completed:
         reacts.extend(reaction_of(r, w, pods_ready))
     trace = split.parse_log(os.path.join(out_dir, "slipway.log"))
     by_step = split.calls_by_step(calls)
     splits = [s for s in (split.split(r, trace, by_step) for r in reacts) if s]
-    with open(os.path.join(out_dir, f"raw-{name}.json"), "w") as f:  # for a closer look
+    with open(raw_path, "w") as f:
         json.dump({"releases": releases, "workflows": workflows, "pods_ready": pods_ready, "calls": calls,
                    "reactions": reacts, "splits": splits}, f)
     out = {"phase": name, "releases": len(ids), "states": states, "wall_seconds": round(time.time() - t0, 2),
