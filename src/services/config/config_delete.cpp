@@ -98,21 +98,11 @@ Result<store::ConfigPublish> ConfigService::RecordDeletion(const RequestContext&
                                                            const ConfigFiles& files,
                                                            const LiveFile& before, bool written,
                                                            const std::string& comment) {
-  store::ConfigPublish p;
-  p.env_id = scope.env.id;
-  p.app_id = scope.app_id;
-  p.file_name = before.name;
-  p.format = std::string(core::ConfigFormatName(core::ConfigFormatOf(before.name)));
-  p.backend = std::string(core::ConfigBackendName(files.backend()));
-  p.location = files.Location(before.name);
-  p.actor = ctx.caller.username;
-  p.comment = comment;
+  auto p = NewRecord(ctx, scope, files, before.name, comment, written);
   p.base_version = before.version;
   p.version_after = 0;  // the file no longer exists
   p.content = before.content;
   p.diff = boost::json::serialize(ConfigDiffJson(DeletionDiff(before)));
-  p.written = written;
-  p.created_at = clock_.Now();
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<store::ConfigPublish> {
     p.id = store::config_files::InsertPublish(tx, p);
     const bool draft = store::config_files::GetDraft(tx, scope.env.id, before.name).has_value();

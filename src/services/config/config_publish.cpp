@@ -61,26 +61,33 @@ Result<store::ConfigPublish> ConfigService::Publish(const RequestContext& ctx,
   return Record(ctx, loaded->scope, draft, **files, *live, *version_after, true, comment);
 }
 
+store::ConfigPublish ConfigService::NewRecord(const RequestContext& ctx, const Scope& scope,
+                                              const ConfigFiles& files, const std::string& file,
+                                              const std::string& comment, bool written) const {
+  store::ConfigPublish p;
+  p.env_id = scope.env.id;
+  p.app_id = scope.app_id;
+  p.file_name = file;
+  p.format = std::string(core::ConfigFormatName(core::ConfigFormatOf(file)));
+  p.backend = std::string(core::ConfigBackendName(files.backend()));
+  p.location = files.Location(file);
+  p.actor = ctx.caller.username;
+  p.comment = comment;
+  p.written = written;
+  p.created_at = clock_.Now();
+  return p;
+}
+
 Result<store::ConfigPublish> ConfigService::Record(const RequestContext& ctx, const Scope& scope,
                                                    const store::ConfigDraft& draft,
                                                    const ConfigFiles& files, const LiveFile& before,
                                                    std::int64_t version_after, bool written,
                                                    const std::string& comment) {
-  store::ConfigPublish p;
-  p.env_id = scope.env.id;
-  p.app_id = scope.app_id;
-  p.file_name = draft.file_name;
-  p.format = std::string(core::ConfigFormatName(core::ConfigFormatOf(draft.file_name)));
-  p.backend = std::string(core::ConfigBackendName(files.backend()));
-  p.location = files.Location(draft.file_name);
-  p.actor = ctx.caller.username;
-  p.comment = comment;
+  auto p = NewRecord(ctx, scope, files, draft.file_name, comment, written);
   p.base_version = draft.base_version;
   p.version_after = version_after;
   p.content = draft.content;
   p.diff = boost::json::serialize(ConfigDiffJson(DiffOf(draft.file_name, draft, before)));
-  p.written = written;
-  p.created_at = clock_.Now();
   return store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<store::ConfigPublish> {
     p.id = store::config_files::InsertPublish(tx, p);
     // A draft edited since this publish began stays, based on the old live

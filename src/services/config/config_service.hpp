@@ -127,6 +127,10 @@ class ConfigService {
                                             std::int64_t version_after, bool written,
                                             const std::string& comment);
 
+  /// The history record of a publish or deletion of `file`: who, where, when.
+  store::ConfigPublish NewRecord(const RequestContext& ctx, const Scope& scope,
+                                 const ConfigFiles& files, const std::string& file,
+                                 const std::string& comment, bool written) const;
   /// Records a deletion of `before` (the file as it was live) and audits it.
   core::Result<store::ConfigPublish> RecordDeletion(const RequestContext& ctx, const Scope& scope,
                                                     const ConfigFiles& files,

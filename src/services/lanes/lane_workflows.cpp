@@ -218,11 +218,12 @@ engine::StepOutcome DeleteNamespaceStep(engine::StepContext& ctx, const Deps& de
     if (!deleted.ok() || !*deleted) return Done("namespace", true);
   }
   // Terminating: the namespace controller empties it, then it goes. Watch
-  // for that rather than polling; after a while, run again (and look again).
+  // for that rather than polling; after a while (or at once, when the watch
+  // cannot start) look again shortly.
   if (WaitForNamespaceGone(**kube, lane->namespace_name, std::chrono::seconds(5))) {
     return Done("namespace", true);
   }
-  return engine::SleepUntil(ctx.clock->Now(), boost::json::object{{"terminating", true}});
+  return engine::SleepUntil(ctx.clock->Now() + 100, boost::json::object{{"terminating", true}});
 }
 
 engine::StepOutcome DeleteFolderStep(engine::StepContext& ctx, const Deps& deps) {
