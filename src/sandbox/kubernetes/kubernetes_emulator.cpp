@@ -81,20 +81,30 @@ void KubernetesEmulator::Loop() {
     wake_.wait_until(lock, until, [this] { return stopping_ || changed_; });
     if (stopping_) return;
     changed_ = false;
-    last_round = RoundLocked();
+    last_round = RoundLocked(cluster_->clock.Now() - last_full_round_ >= settings_.resync.count());
   }
 }
 
-core::Millis KubernetesEmulator::RoundLocked() {
+core::Millis KubernetesEmulator::RoundLocked(bool everything) {
   const auto now = cluster_->clock.Now();
-  kube::model::RunControllers(*cluster_, now);
+  if (everything) {
+    kube::model::RunControllers(*cluster_, now);
+    last_full_round_ = now;
+  } else {
+    kube::model::RunQueuedControllers(*cluster_, now);
+  }
   cluster_->watches.Tick(kube::Clock::now(), settings_.bookmark_interval, cluster_->store.rv());
   return now;
 }
 
 void KubernetesEmulator::RunControllersOnce() {
   std::lock_guard lock(mutex_);
-  RoundLocked();
+  RoundLocked(true);
+}
+
+void KubernetesEmulator::RunChangedControllersOnce() {
+  std::lock_guard lock(mutex_);
+  RoundLocked(false);
 }
 
 void KubernetesEmulator::SetBaseUrl(const std::string& url) {

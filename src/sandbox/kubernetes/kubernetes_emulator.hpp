@@ -23,7 +23,8 @@ class OpenApiDocuments;
 /// resourceVersion, Status errors, all four PATCH types, scale/status
 /// subresources, watch with bookmarks and 410 on expired versions, and
 /// simulated controllers (deployment, replicaset, kubelet, namespace,
-/// garbage collector) on a background thread. See
+/// garbage collector) on a background thread, over what changed after a
+/// write and over everything every `resync`. See
 /// src/sandbox/kubernetes/README.md for what is and is not emulated.
 /// Thread-safe: one mutex serializes requests and controller rounds.
 class KubernetesEmulator final : public Emulator {
@@ -40,14 +41,19 @@ class KubernetesEmulator final : public Emulator {
   void Reset() override;
   void SetBaseUrl(const std::string& url) override;
 
-  /// Runs one controller round now (tests that want no waiting).
+  /// Runs one controller round over every object now (tests that want no
+  /// waiting).
   void RunControllersOnce();
+  /// Runs one round over what changed since the last round, as the
+  /// background thread does after a write (tests and benchmarks).
+  void RunChangedControllersOnce();
 
  private:
   http::Response Serve(http::Request& request);
   void Loop();
-  /// One controller round and watch housekeeping; returns its time. Locked.
-  core::Millis RoundLocked();
+  /// One controller round — over every object, or over what changed — and
+  /// watch housekeeping; returns its time. Locked.
+  core::Millis RoundLocked(bool everything);
 
   kube::KubernetesSettings settings_;
   std::unique_ptr<kube::OpenApiDocuments> openapi_;
@@ -57,6 +63,7 @@ class KubernetesEmulator final : public Emulator {
   std::condition_variable wake_;
   bool stopping_ = false;
   bool changed_ = false;  ///< a request wrote since the last round
+  core::Millis last_full_round_ = 0;
   std::thread controllers_;
 };
 

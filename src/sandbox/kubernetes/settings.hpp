@@ -14,8 +14,12 @@ struct KubernetesSettings {
   /// crash for pods that crash on request).
   std::chrono::milliseconds pod_ready_delay{1500};
   /// The longest the simulated controllers wait between rounds (watch
-  /// deadlines, bookmarks and progress deadlines are checked then).
+  /// deadlines and bookmarks are checked then).
   std::chrono::milliseconds tick{100};
+  /// How often a round looks at every object rather than at what changed:
+  /// what only time changes (progress deadlines, minReadySeconds) is seen
+  /// then, up to this late.
+  std::chrono::milliseconds resync{1000};
   /// A request that changes an object wakes the controllers at once, and
   /// they wake when a pod's or namespace's delay runs out. false: rounds run
   /// only every `tick` (tests that drive rounds by hand).

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "connectors/kubernetes/model/store.hpp"
+#include "connectors/kubernetes/model/work_queue.hpp"
 #include "core/common/clock.hpp"
 
 namespace slipway::connectors::kube::model {
@@ -39,6 +40,8 @@ struct ClusterSettings {
 
 /// What the simulated kubelet remembers about a pod beyond its status.
 struct PodRuntime {
+  std::string ns;
+  std::string name;
   core::Millis created = 0;
   core::Millis next = 0;  ///< when the pod's state changes next
   int stage = 0;          ///< 0 creating, 1 first outcome reached, 2+ later
@@ -59,12 +62,17 @@ struct PodReadyRecord {
 /// both work on it.
 struct Cluster {
   Cluster(ClusterSettings s, const core::Clock& c)
-      : settings(std::move(s)), clock(c), store(clock, settings.event_history) {}
+      : settings(std::move(s)), clock(c), store(clock, settings.event_history) {
+    store.to_controllers = [this](const StoreEvent& e) { work.Add(e); };
+  }
   virtual ~Cluster() = default;
+  Cluster(const Cluster&) = delete;
+  Cluster& operator=(const Cluster&) = delete;
 
   ClusterSettings settings;
   const core::Clock& clock;
   Store store;
+  WorkQueue work;                                         ///< what the next round looks at
   int next_ip = 10;                                       ///< last octets handed out
   std::map<std::string, PodRuntime> pods;                 ///< by pod uid
   std::map<std::string, core::Millis> namespace_emptied;  ///< by namespace name

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "core/common/canonical_json.hpp"
 #include "core/common/json_path.hpp"
 #include "core/common/rfc3339.hpp"
 
@@ -13,8 +12,8 @@ namespace json = boost::json;
 
 void UpdateIfChanged(Cluster& cluster, const ResourceType& type, const json::object& before,
                      json::object after) {
-  if (core::CanonicalJson(before) != core::CanonicalJson(after))
-    cluster.store.Update(type, std::move(after));
+  // boost::json compares objects member by member, in any order.
+  if (before != after) cluster.store.Update(type, std::move(after));
 }
 
 std::string ControllerUid(const json::object& obj) {
@@ -46,6 +45,20 @@ int64_t ReadySince(const json::object& pod) {
     }
   }
   return 0;
+}
+
+std::vector<json::object> ToSync(const Cluster& cluster, const ResourceType& type, bool everything,
+                                 const std::set<ObjectKey>& keys) {
+  std::vector<json::object> out;
+  auto wanted = [&](const json::object* obj) {
+    if (obj && !core::Find(*obj, {"metadata", "deletionTimestamp"})) out.push_back(*obj);
+  };
+  if (everything) {
+    for (const auto* obj : cluster.store.List(type)) wanted(obj);
+  } else {
+    for (const auto& [ns, name] : keys) wanted(cluster.store.Get(type, ns, name));
+  }
+  return out;
 }
 
 void OrphanDependents(Cluster& cluster, const ResourceType& type, const json::object& owner) {
@@ -144,6 +157,7 @@ void RunNamespaceController(Cluster& cluster, core::Millis now) {
 }
 
 core::Millis NextDue(const Cluster& cluster, core::Millis last_round) {
+  if (!cluster.work.empty()) return last_round;
   auto due = kNever;
   for (const auto& [uid, pod] : cluster.pods) {
     // A pod in a pull-error or crash loop with no delay is due again at once,
@@ -157,29 +171,32 @@ core::Millis NextDue(const Cluster& cluster, core::Millis last_round) {
 }
 
 void RunControllers(Cluster& cluster, core::Millis now) {
-  RunGarbageCollector(cluster);
+  cluster.work.AddEverything();
+  RunQueuedControllers(cluster, now);
+}
+
+void RunQueuedControllers(Cluster& cluster, core::Millis now) {
+  const bool everything = cluster.work.TakeEverything();
+  if (cluster.work.TakeGarbage() || everything) RunGarbageCollector(cluster);
   RunNamespaceController(cluster, now);
-  RunDeploymentController(cluster, now);
-  RunReplicaSetController(cluster, now);
-  RunKubelet(cluster, now);
+  RunDeploymentController(cluster, now, everything);
+  RunReplicaSetController(cluster, now, everything);
+  RunKubelet(cluster, now, everything);
   // What the kubelet just changed goes through the ReplicaSet and Deployment
   // controllers until they settle (a pod ready → status → the next step of a
   // rollout → old pods deleted → status), as the real event-driven
   // controllers do within milliseconds, rather than one hop per round. Pods
   // still start only in the kubelet, so a rollout keeps its pace.
-  for (int pass = 0; pass < 4; ++pass) {
-    const auto before = cluster.store.rv();
-    RunReplicaSetController(cluster, now);
-    RunDeploymentController(cluster, now);
-    if (cluster.store.rv() == before) break;
+  for (int pass = 0; pass < 4 && cluster.work.HasOwners(); ++pass) {
+    RunReplicaSetController(cluster, now, false);
+    RunDeploymentController(cluster, now, false);
   }
 }
 
 void RunUntilSettled(Cluster& cluster, core::Millis now, int max_rounds) {
-  for (int round = 0; round < max_rounds; ++round) {
-    const auto before = cluster.store.rv();
-    RunControllers(cluster, now);
-    if (cluster.store.rv() == before) return;
+  RunControllers(cluster, now);
+  for (int round = 1; round < max_rounds && !cluster.work.empty(); ++round) {
+    RunQueuedControllers(cluster, now);
   }
 }
 

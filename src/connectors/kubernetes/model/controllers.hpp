@@ -1,6 +1,7 @@
 #pragma once
 #include <boost/json.hpp>
 #include <limits>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,21 +17,30 @@ inline constexpr const char* kCrashAnnotation = "sandbox.slipway.dev/crash";
 /// No time: nothing is due.
 inline constexpr core::Millis kNever = std::numeric_limits<core::Millis>::max();
 
-/// One round of every simulated controller, in dependency order: garbage
-/// collector, namespace, deployment, replicaset, kubelet. `now` is
-/// cluster.clock's time of the round. The caller holds the cluster's lock.
+/// One round of every simulated controller over every object (a resync),
+/// in dependency order: garbage collector, namespace, deployment,
+/// replicaset, kubelet; then the ReplicaSet and Deployment controllers again
+/// over what that changed, until they settle. `now` is cluster.clock's time
+/// of the round. The caller holds the cluster's lock.
 void RunControllers(Cluster& cluster, core::Millis now);
 
-/// Rounds at `now` until one changes nothing, at most `max_rounds` (pods
-/// that crash without delay never settle): with no pod delay, a write's
-/// whole consequence — a rollout to its end, a namespace's content gone —
-/// happens at once, which is what the fake shows its callers.
+/// The same round over what cluster.work holds (the objects that changed
+/// and their controllers) and the pods whose state is due: what a write
+/// costs is what it touched, not what exists. Time-driven conditions
+/// (progress deadlines, minReadySeconds) need a full round.
+void RunQueuedControllers(Cluster& cluster, core::Millis now);
+
+/// A full round at `now`, then queued rounds until the queue is empty, at
+/// most `max_rounds` in all (pods that crash without delay never settle):
+/// with no pod delay, a write's whole consequence — a rollout to its end, a
+/// namespace's content gone — happens at once, which is what the fake shows
+/// its callers.
 void RunUntilSettled(Cluster& cluster, core::Millis now, int max_rounds);
 
-/// When a round next has something to do that no write announces: the
-/// earliest pod state change (readiness, pull error, crash) or namespace
-/// removal due after the round at `last_round`; kNever when none is
-/// pending.
+/// When a round next has something to do that no write announces: at once
+/// (`last_round`) while the work queue holds something; else the earliest
+/// pod state change (readiness, pull error, crash) or namespace removal due
+/// after the round at `last_round`; kNever when none is pending.
 core::Millis NextDue(const Cluster& cluster, core::Millis last_round);
 
 void RunGarbageCollector(Cluster& cluster);
@@ -39,9 +49,11 @@ void RunGarbageCollector(Cluster& cluster);
 /// collector keeps them.
 void OrphanDependents(Cluster& cluster, const ResourceType& type, const boost::json::object& owner);
 void RunNamespaceController(Cluster& cluster, core::Millis now);
-void RunDeploymentController(Cluster& cluster, core::Millis now);
-void RunReplicaSetController(Cluster& cluster, core::Millis now);
-void RunKubelet(Cluster& cluster, core::Millis now);
+/// `everything`: every object of the kind; else those cluster.work holds
+/// (and, for the kubelet, the pods whose state is due).
+void RunDeploymentController(Cluster& cluster, core::Millis now, bool everything);
+void RunReplicaSetController(Cluster& cluster, core::Millis now, bool everything);
+void RunKubelet(Cluster& cluster, core::Millis now, bool everything);
 
 // Shared by the controllers (controllers.cpp).
 
@@ -56,5 +68,10 @@ std::vector<boost::json::object> OwnedBy(Cluster& cluster, const ResourceType& t
                                          const std::string& ns, const std::string& owner_uid);
 /// A Ready pod's readiness start (seconds since epoch), or 0 when not Ready.
 int64_t ReadySince(const boost::json::object& pod);
+/// Copies of the objects of `type` to sync: all but those being deleted
+/// when `everything`, else those of `keys` that exist and are not being
+/// deleted.
+std::vector<boost::json::object> ToSync(const Cluster& cluster, const ResourceType& type,
+                                        bool everything, const std::set<ObjectKey>& keys);
 
 }  // namespace slipway::connectors::kube::model

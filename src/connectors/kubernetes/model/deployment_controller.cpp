@@ -283,12 +283,10 @@ void Sync(Cluster& cluster, const json::object& d, core::Millis now) {
 
 }  // namespace
 
-void RunDeploymentController(Cluster& cluster, core::Millis now) {
-  std::vector<json::object> deployments;
-  for (const auto* d : cluster.store.List(*ResourceByPlural("deployments"))) {
-    if (!core::Find(*d, {"metadata", "deletionTimestamp"})) deployments.push_back(*d);
-  }
-  for (const auto& d : deployments) Sync(cluster, d, now);
+void RunDeploymentController(Cluster& cluster, core::Millis now, bool everything) {
+  auto keys = cluster.work.TakeDeployments();
+  for (const auto& d : ToSync(cluster, *ResourceByPlural("deployments"), everything, keys))
+    Sync(cluster, d, now);
 }
 
 }  // namespace slipway::connectors::kube::model

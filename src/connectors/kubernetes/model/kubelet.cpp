@@ -184,23 +184,54 @@ void RecordReady(Cluster& cluster, const json::object& pod, core::Millis now) {
   if (cluster.pods_ready.size() > kKeptReadyRecords) cluster.pods_ready.pop_front();
 }
 
+// The pods a round looks at: every pod, or the queued ones and those whose
+// state is due. Forgets the runtime of pods gone by any path: a stale entry
+// would stay due (NextDue).
+std::vector<json::object> PodsToSync(Cluster& cluster, core::Millis now, bool everything) {
+  const auto& pod_type = *ResourceByPlural("pods");
+  auto keys = cluster.work.TakePods();
+  std::vector<json::object> pods;
+  if (everything) {
+    std::set<std::string> live;
+    for (const auto* p : cluster.store.List(pod_type)) {
+      pods.push_back(*p);
+      live.insert(core::StringAt(*p, {"metadata", "uid"}));
+    }
+    std::erase_if(cluster.pods, [&](const auto& entry) { return !live.contains(entry.first); });
+    return pods;
+  }
+  for (auto it = cluster.pods.begin(); it != cluster.pods.end();) {
+    const auto& [uid, rt] = *it;
+    if (rt.next > now) {
+      ++it;
+      continue;
+    }
+    const auto* pod = cluster.store.Get(pod_type, rt.ns, rt.name);
+    if (!pod || core::StringAt(*pod, {"metadata", "uid"}) != uid) {
+      it = cluster.pods.erase(it);
+      continue;
+    }
+    keys.emplace(rt.ns, rt.name);
+    ++it;
+  }
+  for (const auto& [ns, name] : keys) {
+    if (const auto* pod = cluster.store.Get(pod_type, ns, name)) pods.push_back(*pod);
+  }
+  return pods;
+}
+
 }  // namespace
 
-void RunKubelet(Cluster& cluster, core::Millis now) {
+void RunKubelet(Cluster& cluster, core::Millis now, bool everything) {
   const auto& pod_type = *ResourceByPlural("pods");
-  std::vector<json::object> pods;
-  std::set<std::string> live;
-  for (const auto* p : cluster.store.List(pod_type)) {
-    pods.push_back(*p);
-    live.insert(core::StringAt(*p, {"metadata", "uid"}));
-  }
-  // Forget pods gone by any path: a stale entry would stay due (NextDue).
-  std::erase_if(cluster.pods, [&](const auto& entry) { return !live.contains(entry.first); });
+  const auto pods = PodsToSync(cluster, now, everything);
   for (const auto& pod : pods) {
     std::string uid = core::StringAt(pod, {"metadata", "uid"});
     auto [it, fresh] = cluster.pods.try_emplace(uid);
     auto& rt = it->second;
     if (fresh) {
+      rt.ns = core::StringAt(pod, {"metadata", "namespace"});
+      rt.name = core::StringAt(pod, {"metadata", "name"});
       rt.created = now;
       rt.next = now + cluster.settings.pod_ready_delay;
     }

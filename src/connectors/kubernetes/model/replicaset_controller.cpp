@@ -55,6 +55,8 @@ void Sync(Cluster& cluster, const json::object& rs, core::Millis now) {
   for (int64_t i = have; i < want; ++i) {
     auto pod = cluster.store.Create(pod_type, NewPod(rs));
     auto& rt = cluster.pods[core::StringAt(pod, {"metadata", "uid"})];
+    rt.ns = ns;
+    rt.name = core::StringAt(pod, {"metadata", "name"});
     rt.created = now;
     rt.next = now + cluster.settings.pod_ready_delay;
     pods.push_back(std::move(pod));
@@ -96,12 +98,10 @@ void Sync(Cluster& cluster, const json::object& rs, core::Millis now) {
 
 }  // namespace
 
-void RunReplicaSetController(Cluster& cluster, core::Millis now) {
-  std::vector<json::object> sets;
-  for (const auto* rs : cluster.store.List(*ResourceByPlural("replicasets"))) {
-    if (!core::Find(*rs, {"metadata", "deletionTimestamp"})) sets.push_back(*rs);
-  }
-  for (const auto& rs : sets) Sync(cluster, rs, now);
+void RunReplicaSetController(Cluster& cluster, core::Millis now, bool everything) {
+  auto keys = cluster.work.TakeReplicaSets();
+  for (const auto& rs : ToSync(cluster, *ResourceByPlural("replicasets"), everything, keys))
+    Sync(cluster, rs, now);
 }
 
 }  // namespace slipway::connectors::kube::model

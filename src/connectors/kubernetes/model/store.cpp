@@ -71,6 +71,7 @@ std::optional<json::object> Store::Remove(const ResourceType& type, const std::s
 
 void Store::Emit(std::string type, const ResourceType& resource, const json::object& object) {
   history_.push_back(StoreEvent{std::move(type), &resource, rv_, object});
+  if (to_controllers) to_controllers(history_.back());
   if (on_event) on_event(history_.back());
   while (history_.size() > history_limit_) {
     compacted_ = history_.front().rv;

@@ -35,6 +35,9 @@ class Store {
 
   /// Called with every change as it is recorded (the owner fans it out).
   std::function<void(const StoreEvent&)> on_event;
+  /// Called with every change before on_event: the cluster's controllers'
+  /// work queue (Cluster sets it).
+  std::function<void(const StoreEvent&)> to_controllers;
 
   /// The current (latest) resourceVersion.
   int64_t rv() const { return rv_; }
