@@ -36,9 +36,16 @@ std::unique_ptr<KubernetesEmulator> SettledCluster(int deployments) {
   return emu;
 }
 
+int64_t ResourceVersion(KubernetesEmulator& emu) {
+  return std::stoll(std::string(emu.State().at("resourceVersion").as_string()));
+}
+
 void FullRound(benchmark::State& state) {
   auto emu = SettledCluster(static_cast<int>(state.range(0)));
+  const auto before = ResourceVersion(*emu);
   for (auto _ : state) emu->RunControllersOnce();
+  // A settled cluster's round writes nothing.
+  state.counters["writes"] = static_cast<double>(ResourceVersion(*emu) - before);
 }
 
 void WriteAndReact(benchmark::State& state) {

@@ -1,4 +1,6 @@
-// The simulated controllers, driven round by round (no waiting).
+// The simulated controllers, driven round by round (no waiting): every test
+// runs twice, with rounds over every object and with rounds over what changed
+// (what the emulator's thread runs), which must come to the same.
 #include "connectors/kubernetes/model/controllers.hpp"
 
 #include <gtest/gtest.h>
@@ -20,7 +22,7 @@ using testing::ManualSettings;
 
 constexpr const char* kDeployments = "/apis/apps/v1/namespaces/default/deployments";
 
-class ControllersTest : public ::testing::Test {
+class ControllersTest : public ::testing::TestWithParam<bool> {
  protected:
   json::value Deployment(const std::string& name) {
     return Call(emu, "GET", std::string(kDeployments) + "/" + name).body;
@@ -50,13 +52,19 @@ class ControllersTest : public ::testing::Test {
                core::IntAt(d, {"status", "updatedReplicas"});
   }
   void Rounds(int n) {
-    for (int i = 0; i < n; ++i) emu.RunControllersOnce();
+    for (int i = 0; i < n; ++i) {
+      if (GetParam()) {
+        emu.RunControllersOnce();
+      } else {
+        emu.RunChangedControllersOnce();
+      }
+    }
   }
 
   KubernetesEmulator emu{ManualSettings()};
 };
 
-TEST_F(ControllersTest, DeploymentCreatesReplicaSetAndReadyPods) {
+TEST_P(ControllersTest, DeploymentCreatesReplicaSetAndReadyPods) {
   ASSERT_EQ(Call(emu, "POST", kDeployments, DeploymentManifest("web", "web:1", 3)).status, 201);
   Rounds(1);
   auto rses = ReplicaSets();
@@ -105,7 +113,7 @@ TEST_F(ControllersTest, DeploymentCreatesReplicaSetAndReadyPods) {
             rv);
 }
 
-TEST_F(ControllersTest, RollingUpdateHonoursSurgeAndUnavailable) {
+TEST_P(ControllersTest, RollingUpdateHonoursSurgeAndUnavailable) {
   Call(emu, "POST", kDeployments, DeploymentManifest("web", "web:1", 4));
   Rounds(4);
   ASSERT_TRUE(RolledOut(Deployment("web")));
@@ -144,7 +152,7 @@ TEST_F(ControllersTest, RollingUpdateHonoursSurgeAndUnavailable) {
   }
 }
 
-TEST_F(ControllersTest, RestartedAtAnnotationRollsOutANewReplicaSet) {
+TEST_P(ControllersTest, RestartedAtAnnotationRollsOutANewReplicaSet) {
   Call(emu, "POST", kDeployments, DeploymentManifest("web", "web:1", 1));
   Rounds(3);
   Call(
@@ -157,7 +165,7 @@ TEST_F(ControllersTest, RestartedAtAnnotationRollsOutANewReplicaSet) {
   EXPECT_TRUE(RolledOut(Deployment("web")));
 }
 
-TEST_F(ControllersTest, PodsTurningReadyAreLoggedWithAMillisecondStamp) {
+TEST_P(ControllersTest, PodsTurningReadyAreLoggedWithAMillisecondStamp) {
   Call(emu, "POST", kDeployments, DeploymentManifest("web", "web:1", 2));
   Call(emu, "POST", kDeployments, DeploymentManifest("bad", "registry.local/missing:1", 1));
   const auto before = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -174,7 +182,7 @@ TEST_F(ControllersTest, PodsTurningReadyAreLoggedWithAMillisecondStamp) {
   }
 }
 
-TEST_F(ControllersTest, MissingImageGivesImagePullBackOff) {
+TEST_P(ControllersTest, MissingImageGivesImagePullBackOff) {
   Call(emu, "POST", kDeployments, DeploymentManifest("web", "registry.local/missing:1", 1));
   Rounds(2);
   auto pod = Pods("app%3Dweb").at(0);
@@ -192,7 +200,7 @@ TEST_F(ControllersTest, MissingImageGivesImagePullBackOff) {
   EXPECT_EQ(core::StringAt(*Condition(d, "Available"), {"reason"}), "MinimumReplicasUnavailable");
 }
 
-TEST_F(ControllersTest, ImageExistsHookDecides) {
+TEST_P(ControllersTest, ImageExistsHookDecides) {
   auto settings = ManualSettings();
   settings.image_exists = [](const std::string& image) { return image == "only:this"; };
   KubernetesEmulator custom(settings);
@@ -205,7 +213,7 @@ TEST_F(ControllersTest, ImageExistsHookDecides) {
   EXPECT_EQ(core::StringAt(b.at("items").at(0), {"status", "phase"}), "Pending");
 }
 
-TEST_F(ControllersTest, CrashAnnotationGivesCrashLoopBackOff) {
+TEST_P(ControllersTest, CrashAnnotationGivesCrashLoopBackOff) {
   auto manifest = DeploymentManifest("web", "web:1", 1);
   manifest["spec"].as_object()["template"].as_object()["metadata"].as_object()["annotations"] =
       json::object{{connectors::kube::model::kCrashAnnotation, "true"}};
@@ -222,7 +230,7 @@ TEST_F(ControllersTest, CrashAnnotationGivesCrashLoopBackOff) {
   EXPECT_EQ(cs.at("ready"), false);
 }
 
-TEST_F(ControllersTest, ProgressDeadlineExceeded) {
+TEST_P(ControllersTest, ProgressDeadlineExceeded) {
   auto manifest = DeploymentManifest("web", "web:missing", 1);
   manifest["spec"].as_object()["progressDeadlineSeconds"] = 5;
   Call(emu, "POST", kDeployments, manifest);
@@ -242,7 +250,7 @@ TEST_F(ControllersTest, ProgressDeadlineExceeded) {
       std::string::npos);
 }
 
-TEST_F(ControllersTest, DeletePropagation) {
+TEST_P(ControllersTest, DeletePropagation) {
   Call(emu, "POST", kDeployments, DeploymentManifest("bg", "web:1", 2));
   Call(emu, "POST", kDeployments, DeploymentManifest("orphan", "web:1", 1));
   Rounds(3);
@@ -262,7 +270,7 @@ TEST_F(ControllersTest, DeletePropagation) {
   EXPECT_EQ(Pods("app%3Dorphan").size(), 1u);
 }
 
-TEST_F(ControllersTest, ScaleDownRemovesPods) {
+TEST_P(ControllersTest, ScaleDownRemovesPods) {
   Call(emu, "POST", kDeployments, DeploymentManifest("web", "web:1", 3));
   Rounds(3);
   Call(emu, "PATCH", std::string(kDeployments) + "/web/scale",
@@ -272,6 +280,11 @@ TEST_F(ControllersTest, ScaleDownRemovesPods) {
   EXPECT_EQ(ReplicaSets().size(), 1u);  // scaling is not a new template
   EXPECT_TRUE(RolledOut(Deployment("web")));
 }
+
+INSTANTIATE_TEST_SUITE_P(Rounds, ControllersTest, ::testing::Values(true, false),
+                         [](const auto& info) {
+                           return info.param ? "OverEverything" : "OverWhatChanged";
+                         });
 
 }  // namespace
 }  // namespace slipway::sandbox::kube

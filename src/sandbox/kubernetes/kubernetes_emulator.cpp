@@ -81,7 +81,7 @@ void KubernetesEmulator::Loop() {
     wake_.wait_until(lock, until, [this] { return stopping_ || changed_; });
     if (stopping_) return;
     changed_ = false;
-    last_round = RoundLocked(cluster_->clock.Now() - last_full_round_ >= settings_.resync.count());
+    last_round = RoundLocked(false);
   }
 }
 
@@ -89,7 +89,6 @@ core::Millis KubernetesEmulator::RoundLocked(bool everything) {
   const auto now = cluster_->clock.Now();
   if (everything) {
     kube::model::RunControllers(*cluster_, now);
-    last_full_round_ = now;
   } else {
     kube::model::RunQueuedControllers(*cluster_, now);
   }

@@ -23,8 +23,8 @@ class OpenApiDocuments;
 /// resourceVersion, Status errors, all four PATCH types, scale/status
 /// subresources, watch with bookmarks and 410 on expired versions, and
 /// simulated controllers (deployment, replicaset, kubelet, namespace,
-/// garbage collector) on a background thread, over what changed after a
-/// write and over everything every `resync`. See
+/// garbage collector) on a background thread, over what changed (the first
+/// round: everything). See
 /// src/sandbox/kubernetes/README.md for what is and is not emulated.
 /// Thread-safe: one mutex serializes requests and controller rounds.
 class KubernetesEmulator final : public Emulator {
@@ -63,7 +63,6 @@ class KubernetesEmulator final : public Emulator {
   std::condition_variable wake_;
   bool stopping_ = false;
   bool changed_ = false;  ///< a request wrote since the last round
-  core::Millis last_full_round_ = 0;
   std::thread controllers_;
 };
 

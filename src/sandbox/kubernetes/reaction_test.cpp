@@ -65,6 +65,37 @@ TEST(ControllerReaction, ADeletedNamespaceDisappearsWhenItsDelayRunsOut) {
       Eventually([&] { return Call(emu, "GET", "/api/v1/namespaces/team").status == 404; }));
 }
 
+// Time alone changes these; the controllers look again when it is due, as
+// the real ones' AddAfter does.
+TEST(ControllerReaction, AStuckRolloutTimesOutAtItsProgressDeadline) {
+  KubernetesEmulator emu{HourTick(std::chrono::milliseconds(0))};
+  auto manifest = DeploymentManifest("web", "web:missing", 1);
+  manifest["spec"].as_object()["progressDeadlineSeconds"] = 1;
+  ASSERT_EQ(Call(emu, "POST", kDeployments, manifest).status, 201);
+  EXPECT_TRUE(Eventually([&] {
+    auto d = Call(emu, "GET", std::string(kDeployments) + "/web").body;
+    const auto* conditions = core::Find(d, {"status", "conditions"});
+    if (!conditions || !conditions->is_array()) return false;  // not synced yet
+    for (const auto& c : conditions->as_array()) {
+      if (core::StringAt(c, {"type"}) == "Progressing")
+        return core::StringAt(c, {"reason"}) == "ProgressDeadlineExceeded";
+    }
+    return false;
+  })) << Call(emu, "GET", std::string(kDeployments) + "/web").raw.body;
+}
+
+TEST(ControllerReaction, AReadyPodTurnsAvailableAfterMinReadySeconds) {
+  KubernetesEmulator emu{HourTick(std::chrono::milliseconds(0))};
+  auto manifest = DeploymentManifest("web", "web:1", 1);
+  manifest["spec"].as_object()["minReadySeconds"] = 1;
+  ASSERT_EQ(Call(emu, "POST", kDeployments, manifest).status, 201);
+  EXPECT_TRUE(Eventually([&] { return ReadyReplicas(emu, "web") == 1; }));
+  EXPECT_TRUE(Eventually([&] {
+    return core::IntAt(Call(emu, "GET", std::string(kDeployments) + "/web").body,
+                       {"status", "availableReplicas"}) == 1;
+  }));
+}
+
 TEST(ControllerReaction, WithoutReactAtOnceNothingHappensBeforeTheTick) {
   auto settings = HourTick(std::chrono::milliseconds(0));
   settings.react_at_once = false;

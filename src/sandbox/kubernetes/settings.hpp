@@ -16,10 +16,6 @@ struct KubernetesSettings {
   /// The longest the simulated controllers wait between rounds (watch
   /// deadlines and bookmarks are checked then).
   std::chrono::milliseconds tick{100};
-  /// How often a round looks at every object rather than at what changed:
-  /// what only time changes (progress deadlines, minReadySeconds) is seen
-  /// then, up to this late.
-  std::chrono::milliseconds resync{1000};
   /// A request that changes an object wakes the controllers at once, and
   /// they wake when a pod's or namespace's delay runs out. false: rounds run
   /// only every `tick` (tests that drive rounds by hand).

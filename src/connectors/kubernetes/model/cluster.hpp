@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "connectors/kubernetes/model/owner_index.hpp"
 #include "connectors/kubernetes/model/store.hpp"
 #include "connectors/kubernetes/model/work_queue.hpp"
 #include "core/common/clock.hpp"
@@ -63,7 +64,10 @@ struct PodReadyRecord {
 struct Cluster {
   Cluster(ClusterSettings s, const core::Clock& c)
       : settings(std::move(s)), clock(c), store(clock, settings.event_history) {
-    store.to_controllers = [this](const StoreEvent& e) { work.Add(e); };
+    store.to_controllers = [this](const StoreEvent& e) {
+      work.Add(e);
+      owners.Add(e);
+    };
   }
   virtual ~Cluster() = default;
   Cluster(const Cluster&) = delete;
@@ -73,6 +77,7 @@ struct Cluster {
   const core::Clock& clock;
   Store store;
   WorkQueue work;                                         ///< what the next round looks at
+  OwnerIndex owners;                                      ///< which objects each controller owns
   int next_ip = 10;                                       ///< last octets handed out
   std::map<std::string, PodRuntime> pods;                 ///< by pod uid
   std::map<std::string, core::Millis> namespace_emptied;  ///< by namespace name

@@ -29,8 +29,9 @@ std::string ControllerUid(const json::object& obj) {
 std::vector<json::object> OwnedBy(Cluster& cluster, const ResourceType& type, const std::string& ns,
                                   const std::string& owner_uid) {
   std::vector<json::object> out;
-  for (const auto* obj : cluster.store.List(type, ns)) {
-    if (ControllerUid(*obj) == owner_uid) out.push_back(*obj);
+  for (const auto& [dependent_ns, name] : cluster.owners.Dependents(type, owner_uid)) {
+    if (dependent_ns != ns) continue;
+    if (const auto* obj = cluster.store.Get(type, dependent_ns, name)) out.push_back(*obj);
   }
   return out;
 }
@@ -158,7 +159,7 @@ void RunNamespaceController(Cluster& cluster, core::Millis now) {
 
 core::Millis NextDue(const Cluster& cluster, core::Millis last_round) {
   if (!cluster.work.empty()) return last_round;
-  auto due = kNever;
+  auto due = cluster.work.NextDelayed();
   for (const auto& [uid, pod] : cluster.pods) {
     // A pod in a pull-error or crash loop with no delay is due again at once,
     // round after round: it waits for the next round instead of spinning.
@@ -176,6 +177,7 @@ void RunControllers(Cluster& cluster, core::Millis now) {
 }
 
 void RunQueuedControllers(Cluster& cluster, core::Millis now) {
+  cluster.work.QueueDue(now);
   const bool everything = cluster.work.TakeEverything();
   if (cluster.work.TakeGarbage() || everything) RunGarbageCollector(cluster);
   RunNamespaceController(cluster, now);
@@ -194,9 +196,9 @@ void RunQueuedControllers(Cluster& cluster, core::Millis now) {
 }
 
 void RunUntilSettled(Cluster& cluster, core::Millis now, int max_rounds) {
-  RunControllers(cluster, now);
-  for (int round = 1; round < max_rounds && !cluster.work.empty(); ++round) {
+  for (int round = 0; round < max_rounds; ++round) {
     RunQueuedControllers(cluster, now);
+    if (cluster.work.empty()) return;
   }
 }
 

@@ -1,6 +1,5 @@
 #pragma once
 #include <boost/json.hpp>
-#include <limits>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,9 +13,6 @@ namespace slipway::connectors::kube::model {
 /// restartCount.
 inline constexpr const char* kCrashAnnotation = "sandbox.slipway.dev/crash";
 
-/// No time: nothing is due.
-inline constexpr core::Millis kNever = std::numeric_limits<core::Millis>::max();
-
 /// One round of every simulated controller over every object (a resync),
 /// in dependency order: garbage collector, namespace, deployment,
 /// replicaset, kubelet; then the ReplicaSet and Deployment controllers again
@@ -25,22 +21,22 @@ inline constexpr core::Millis kNever = std::numeric_limits<core::Millis>::max();
 void RunControllers(Cluster& cluster, core::Millis now);
 
 /// The same round over what cluster.work holds (the objects that changed
-/// and their controllers) and the pods whose state is due: what a write
-/// costs is what it touched, not what exists. Time-driven conditions
-/// (progress deadlines, minReadySeconds) need a full round.
+/// and their controllers, and those whose deadline is due) and the pods
+/// whose state is due: what a write costs is what it touched, not what
+/// exists.
 void RunQueuedControllers(Cluster& cluster, core::Millis now);
 
-/// A full round at `now`, then queued rounds until the queue is empty, at
-/// most `max_rounds` in all (pods that crash without delay never settle):
-/// with no pod delay, a write's whole consequence — a rollout to its end, a
-/// namespace's content gone — happens at once, which is what the fake shows
-/// its callers.
+/// Queued rounds at `now` until the queue is empty, at most `max_rounds`
+/// (pods that crash without delay never settle): with no pod delay, a
+/// write's whole consequence — a rollout to its end, a namespace's content
+/// gone — happens at once, which is what the fake shows its callers.
 void RunUntilSettled(Cluster& cluster, core::Millis now, int max_rounds);
 
 /// When a round next has something to do that no write announces: at once
 /// (`last_round`) while the work queue holds something; else the earliest
-/// pod state change (readiness, pull error, crash) or namespace removal due
-/// after the round at `last_round`; kNever when none is pending.
+/// pod state change (readiness, pull error, crash), namespace removal or
+/// queued deadline due after the round at `last_round`; kNever when none
+/// is pending.
 core::Millis NextDue(const Cluster& cluster, core::Millis last_round);
 
 void RunGarbageCollector(Cluster& cluster);

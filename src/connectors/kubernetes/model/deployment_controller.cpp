@@ -277,6 +277,16 @@ void Sync(Cluster& cluster, const json::object& d, core::Millis now) {
   } else {
     progressing = *prev;
   }
+  // A rollout still progressing times out with time alone: look again at
+  // its deadline.
+  if (core::StringAt(progressing, {"status"}) == "True" &&
+      core::StringAt(progressing, {"reason"}) != "NewReplicaSetAvailable") {
+    const int64_t last_update =
+        core::ParseRfc3339(core::StringAt(progressing, {"lastUpdateTime"})).value_or(0) / 1000;
+    cluster.work.AddAfter(
+        deploy_type, {ns, core::StringAt(d, {"metadata", "name"})},
+        (last_update + core::IntAt(d, {"spec", "progressDeadlineSeconds"}, 600) + 1) * 1000);
+  }
   status["conditions"] = json::array{available_cond, progressing};
   UpdateIfChanged(cluster, deploy_type, d, std::move(out));
 }

@@ -235,10 +235,12 @@ void RunKubelet(Cluster& cluster, core::Millis now, bool everything) {
       rt.created = now;
       rt.next = now + cluster.settings.pod_ready_delay;
     }
-    json::object next = pod;
-    if (core::StringAt(pod, {"spec", "nodeName"}).empty())
-      core::EnsureObject(next, {"spec"})["nodeName"] = "sandbox-node-1";
     std::string ip = core::StringAt(pod, {"status", "podIP"});
+    const bool bound = !core::StringAt(pod, {"spec", "nodeName"}).empty();
+    const bool reported = rt.stage > 0 || core::Find(pod, {"status", "containerStatuses"});
+    if (bound && !ip.empty() && reported && now < rt.next) continue;  // nothing to do yet
+    json::object next = pod;
+    if (!bound) core::EnsureObject(next, {"spec"})["nodeName"] = "sandbox-node-1";
     if (ip.empty()) ip = cluster.AllocatePodIp();
     if (rt.stage == 0 && !core::Find(pod, {"status", "containerStatuses"})) {
       next["status"] = Status(cluster, next, Outcome::kCreating, 0, ip, now);

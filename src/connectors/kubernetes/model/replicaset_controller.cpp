@@ -77,11 +77,20 @@ void Sync(Cluster& cluster, const json::object& rs, core::Millis now) {
   int64_t min_ready = core::IntAt(rs, {"spec", "minReadySeconds"}, 0);
   int64_t ready = 0, available = 0;
   const int64_t t = now / 1000;
+  core::Millis next_available = kNever;
   for (const auto& p : pods) {
     int64_t since = ReadySince(p);
     if (since == 0) continue;
     ++ready;
-    if (min_ready == 0 || t - since >= min_ready) ++available;
+    if (min_ready == 0 || t - since >= min_ready) {
+      ++available;
+    } else {
+      next_available = std::min(next_available, (since + min_ready) * 1000);
+    }
+  }
+  // A ready pod turns available with time alone: look again then.
+  if (next_available != kNever) {
+    cluster.work.AddAfter(rs_type, {ns, core::StringAt(rs, {"metadata", "name"})}, next_available);
   }
   json::object next = rs;
   auto& status = core::EnsureObject(next, {"status"});

@@ -1,5 +1,7 @@
 #include "connectors/kubernetes/model/work_queue.hpp"
 
+#include <algorithm>
+
 #include "core/common/json_path.hpp"
 
 namespace slipway::connectors::kube::model {
@@ -53,6 +55,29 @@ void WorkQueue::Add(const StoreEvent& event) {
   } else if (!deleted) {
     pods_.insert(std::move(key));
   }
+}
+
+void WorkQueue::AddAfter(const ResourceType& type, const ObjectKey& key, core::Millis at) {
+  auto [it, fresh] = delayed_.try_emplace({type.plural, key}, at);
+  if (!fresh) it->second = std::min(it->second, at);
+}
+
+void WorkQueue::QueueDue(core::Millis now) {
+  for (auto it = delayed_.begin(); it != delayed_.end();) {
+    const auto& [plural, key] = it->first;
+    if (it->second > now) {
+      ++it;
+      continue;
+    }
+    (plural == "deployments" ? deployments_ : replicasets_).insert(key);
+    it = delayed_.erase(it);
+  }
+}
+
+core::Millis WorkQueue::NextDelayed() const {
+  auto due = kNever;
+  for (const auto& [what, at] : delayed_) due = std::min(due, at);
+  return due;
 }
 
 bool WorkQueue::empty() const {

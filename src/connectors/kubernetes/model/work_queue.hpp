@@ -1,11 +1,18 @@
 #pragma once
+#include <limits>
+#include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "connectors/kubernetes/model/store.hpp"
+#include "core/common/clock.hpp"
 
 namespace slipway::connectors::kube::model {
+
+/// No time: nothing is due.
+inline constexpr core::Millis kNever = std::numeric_limits<core::Millis>::max();
 
 /// A namespace and a name.
 using ObjectKey = std::pair<std::string, std::string>;
@@ -19,10 +26,17 @@ class WorkQueue {
  public:
   /// Queues what `event` concerns.
   void Add(const StoreEvent& event);
-  /// Asks for a round over every object (a resync): conditions that only
-  /// time changes — a progress deadline, minReadySeconds — are seen then.
+  /// Asks for a round over every object (a resync).
   void AddEverything() { everything_ = true; }
-  /// Nothing queued.
+  /// Queues a Deployment or ReplicaSet again at `at`, for what only time
+  /// changes (a progress deadline, minReadySeconds), as the real
+  /// controllers' AddAfter does. The earliest time asked for wins.
+  void AddAfter(const ResourceType& type, const ObjectKey& key, core::Millis at);
+  /// Queues what AddAfter asked for by `now`.
+  void QueueDue(core::Millis now);
+  /// The earliest AddAfter time still waiting; kNever when none.
+  core::Millis NextDelayed() const;
+  /// Nothing queued (AddAfter's waiting entries aside).
   bool empty() const;
   /// Deployments or ReplicaSets queued (what settles within a round).
   bool HasOwners() const { return !deployments_.empty() || !replicasets_.empty(); }
@@ -42,6 +56,7 @@ class WorkQueue {
   std::set<ObjectKey> deployments_;
   std::set<ObjectKey> replicasets_;
   std::set<ObjectKey> pods_;
+  std::map<std::pair<std::string_view, ObjectKey>, core::Millis> delayed_;  // by plural, key
 };
 
 }  // namespace slipway::connectors::kube::model
