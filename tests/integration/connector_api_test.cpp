@@ -101,12 +101,19 @@ TEST_F(ConnectorApiTest, SavedSettingsSwapTheRunningClientWithoutARestart) {
   auto built = Build(developer);
   EXPECT_EQ(built.Str("state"), "succeeded") << built;
 
-  // Moving the url keeps the stored token.
+  // Moving the url needs the token given anew: the stored one is not sent
+  // to a new address.
   auto body = Jenkins("");
   body.erase("token");
   auto url = server().SandboxUrl("jenkins");
   url.replace(url.find("127.0.0.1"), 9, "localhost");  // the same emulator by another name
   body["url"] = url;
+  auto not_given = admin.Put("/api/v1/connectors/jenkins", body);
+  ASSERT_EQ(not_given.status, 400) << not_given;
+  EXPECT_EQ(not_given.ErrorDetail("field"), "token") << not_given;
+  EXPECT_EQ(admin.Post("/api/v1/connectors/jenkins/test", body).status, 400);
+  EXPECT_EQ(admin.Get("/api/v1/connectors/jenkins").Int("version"), 2) << "nothing changed";
+  body["token"] = kJenkinsToken;
   auto moved = admin.Put("/api/v1/connectors/jenkins", body);
   ASSERT_EQ(moved.status, 200) << moved;
   EXPECT_TRUE(moved.Object().at("secret_set").at("token").as_bool());
@@ -175,9 +182,13 @@ TEST_F(ConnectorApiTest, BadInputIsRefusedNamingTheFieldAndChangesNothing) {
     EXPECT_EQ(reply.status, 400) << reply;
     EXPECT_EQ(reply.ErrorDetail("field"), c.field) << reply;
   }
-  auto dns = admin.Put("/api/v1/connectors/dns",
-                       {{"server", "10.0.0.53"}, {"zone", "z.example"}, {"key_name", "k"}});
-  EXPECT_EQ(dns.status, 200) << "the sandbox's key is kept: " << dns;
+  boost::json::object dns_body{{"server", "10.0.0.53"}, {"zone", "z.example"}, {"key_name", "k"}};
+  auto dns = admin.Put("/api/v1/connectors/dns", dns_body);
+  EXPECT_EQ(dns.status, 400) << "the sandbox's key is not sent to another server: " << dns;
+  EXPECT_EQ(dns.ErrorDetail("field"), "key_secret") << dns;
+  dns_body["key_secret"] = "c2xpcHdheS10ZXN0LWtleQ==";
+  dns = admin.Put("/api/v1/connectors/dns", dns_body);
+  EXPECT_EQ(dns.status, 200) << dns;
   ASSERT_EQ(admin.Delete("/api/v1/connectors/dns").status, 204);
   EXPECT_EQ(admin.Put("/api/v1/connectors/svn", {{"url", "https://x"}}).status, 404);
   EXPECT_EQ(admin.Get("/api/v1/connectors/consul").raw.body, before);

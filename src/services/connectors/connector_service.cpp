@@ -170,12 +170,23 @@ core::Result<ConnectorView> ConnectorService::Get(const RequestContext& ctx,
 core::Result<core::ConnectorSettings> ConnectorService::Merge(
     const SetConnectorCommand& command, const core::ConnectorSettings& current) {
   auto merged = command.settings;
+  const core::ConnectorField* kept = nullptr;  // the first secret kept from `current`
   for (const auto& f : core::ConnectorFieldsOf(command.system)) {
-    if (f.secret() && !command.secrets_given.contains(std::string(f.name)))
-      merged.*f.text = current.*f.text;
+    if (!f.secret() || command.secrets_given.contains(std::string(f.name))) continue;
+    merged.*f.text = current.*f.text;
+    if (!kept && !(merged.*f.text).empty()) kept = &f;
   }
   if (auto status = core::CheckRequiredConnectorFields(command.system, merged); !status.ok())
     return status.error();
+  // A kept secret goes only where it went before: otherwise whoever may set
+  // the address could send the stored token to a host of their own.
+  const bool url_moved = merged.url != current.url;
+  if (kept && (url_moved || merged.server != current.server)) {
+    return core::Invalid(std::string(kept->name) + " must be given again: the " +
+                             (url_moved ? "url" : "server") +
+                             " changes, and the secret in effect is not sent to a new address",
+                         {{"field", std::string(kept->name)}});
+  }
   return merged;
 }
 

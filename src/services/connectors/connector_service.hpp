@@ -110,7 +110,9 @@ class ConnectorService {
   /// when the stored secrets do not open — the stored settings, if the
   /// command gives every secret anew (Conflict naming the first one otherwise).
   core::Result<Effective> BaseFor(store::Tx& tx, const SetConnectorCommand& command);
-  /// The command's settings with the secrets it did not give taken from `current`.
+  /// The command's settings with the secrets it did not give taken from
+  /// `current`; Invalid naming a secret not given that `current` has when
+  /// the address (url, server) changes.
   core::Result<core::ConnectorSettings> Merge(const SetConnectorCommand& command,
                                               const core::ConnectorSettings& current);
   ConnectorView View(store::Tx& tx, core::ConnectorSystem system);

@@ -152,17 +152,59 @@ TEST_F(ConnectorServiceTest, SetSealsTheSecretAppliesAtOnceAndAuditsWithoutIt) {
 }
 
 TEST_F(ConnectorServiceTest, AnOmittedSecretKeepsTheOneInEffectAndAnEmptyOneRemovesIt) {
-  ASSERT_TRUE(service_.Set(admin_, Jenkins("https://ci2.example.com")).ok());
+  auto user = Jenkins("https://ci.example.com");
+  user.settings.user = "deployer";
+  ASSERT_TRUE(service_.Set(admin_, user).ok());
   EXPECT_EQ(applied_.Of(ConnectorSystem::kJenkins)->token, kFileToken) << "the file's, kept";
   ASSERT_TRUE(service_.Set(admin_, Jenkins("https://ci2.example.com", kApiToken)).ok());
-  auto moved = service_.Set(admin_, Jenkins("https://ci3.example.com"));
-  ASSERT_TRUE(moved.ok());
-  EXPECT_EQ(moved->version, 3);
+  auto kept = service_.Set(admin_, Jenkins("https://ci2.example.com"));
+  ASSERT_TRUE(kept.ok());
   EXPECT_EQ(applied_.Of(ConnectorSystem::kJenkins)->token, kApiToken);
-  auto cleared = service_.Set(admin_, Jenkins("https://ci3.example.com", ""));
+  auto cleared = service_.Set(admin_, Jenkins("https://ci2.example.com", ""));
   ASSERT_TRUE(cleared.ok());
   EXPECT_FALSE(cleared->secret_set.at("token"));
   EXPECT_EQ(applied_.Of(ConnectorSystem::kJenkins)->token, "");
+}
+
+// Whoever may set a connector's address must not be able to send the stored
+// token to a host of their own: a new address needs the secret given anew,
+// in a PUT and in a test of candidate settings.
+TEST_F(ConnectorServiceTest, AKeptSecretIsNotSentToANewAddress) {
+  ASSERT_TRUE(service_.Set(admin_, Jenkins("https://ci2.example.com", kApiToken)).ok());
+  const auto audits = Count("SELECT count(*) FROM audit");
+  auto moved = service_.Set(admin_, Jenkins("https://attacker.example.net"));
+  ASSERT_FALSE(moved.ok());
+  EXPECT_EQ(moved.error().code, core::Code::kInvalid);
+  EXPECT_EQ(std::string(moved.error().details.at("field").as_string()), "token");
+  EXPECT_NE(moved.error().message.find("url"), std::string::npos) << moved.error().message;
+  EXPECT_EQ(applied_.Of(ConnectorSystem::kJenkins)->url, "https://ci2.example.com");
+  EXPECT_EQ(Count("SELECT count(*) FROM audit"), audits) << "nothing changed";
+
+  probed_.reset();
+  auto probe =
+      service_.Test(admin_, {ConnectorSystem::kJenkins, Jenkins("https://attacker.example.net")});
+  ASSERT_FALSE(probe.ok());
+  EXPECT_EQ(std::string(probe.error().details.at("field").as_string()), "token");
+  EXPECT_FALSE(probed_) << "nothing was called";
+
+  auto given = service_.Set(admin_, Jenkins("https://ci3.example.com", kApiToken));
+  ASSERT_TRUE(given.ok()) << "given anew, the secret may go to the new address";
+  EXPECT_EQ(applied_.Of(ConnectorSystem::kJenkins)->url, "https://ci3.example.com");
+
+  SetConnectorCommand dns;
+  dns.system = ConnectorSystem::kDns;
+  dns.settings.server = "10.0.0.53";
+  dns.settings.zone = "lanes.example.com.";
+  dns.settings.key_name = "slipway.";
+  dns.settings.key_secret = "c2VjcmV0";
+  dns.secrets_given.insert("key_secret");
+  ASSERT_TRUE(service_.Set(admin_, dns).ok());
+  dns.secrets_given.clear();
+  dns.settings.key_secret.clear();
+  dns.settings.server = "203.0.113.9";
+  auto dns_moved = service_.Set(admin_, dns);
+  ASSERT_FALSE(dns_moved.ok());
+  EXPECT_EQ(std::string(dns_moved.error().details.at("field").as_string()), "key_secret");
 }
 
 TEST_F(ConnectorServiceTest, SettingWhatIsThereChangesNothing) {
