@@ -13,11 +13,13 @@ namespace {
 
 namespace json = boost::json;
 
-class ConfigDeleteTest : public ::testing::TestWithParam<std::string> {
+// The configuration system and the database: each deletion path on both.
+class ConfigDeleteTest : public ::testing::TestWithParam<std::tuple<std::string, Backend>> {
  protected:
   static void TearDownTestSuite() { StopSharedServers(); }
-  ApiServer& server() { return SharedSandboxServer(Backend::kSqlite); }
-  bool apollo() const { return GetParam() == "apollo"; }
+  ApiServer& server() { return SharedSandboxServer(std::get<1>(GetParam())); }
+  const std::string& system() const { return std::get<0>(GetParam()); }
+  bool apollo() const { return system() == "apollo"; }
 
   void SetUp() override {
     owner_ = server().CreateUser("developer", "cfg-del");
@@ -25,7 +27,7 @@ class ConfigDeleteTest : public ::testing::TestWithParam<std::string> {
     auto app_id = RegisterApprovedApp(server(), owner_, app_);
     auto env = server().As(owner_).Post(
         "/api/v1/apps/" + std::to_string(app_id) + "/environments",
-        {{"env_type", "test"}, {"cluster", "sandbox"}, {"config_backend", GetParam()}});
+        {{"env_type", "test"}, {"cluster", "sandbox"}, {"config_backend", system()}});
     ASSERT_EQ(env.status, 201) << env;
     env_id_ = std::to_string(env.Int("id"));
     env_ = "/api/v1/environments/" + env_id_;
@@ -190,7 +192,7 @@ TEST_P(ConfigDeleteTest, ABackendOutageIs503AndTheDeletionCanBeRepeated) {
   EXPECT_EQ(failed.status, 503) << failed;
   EXPECT_EQ(LiveContent("app.yaml"), "a: 1\n") << "still live";
   EXPECT_EQ(HistorySize(), 1u) << "no deletion recorded";
-  ASSERT_LT(Sandbox(GetParam()).Delete("/_sandbox/faults").status, 300);
+  ASSERT_LT(Sandbox(system()).Delete("/_sandbox/faults").status, 300);
 
   auto deleted = Delete("app.yaml");
   ASSERT_EQ(deleted.status, 200) << deleted;
@@ -198,10 +200,13 @@ TEST_P(ConfigDeleteTest, ABackendOutageIs503AndTheDeletionCanBeRepeated) {
   EXPECT_EQ(HistorySize(), 2u);
 }
 
-INSTANTIATE_TEST_SUITE_P(ConfigBackends, ConfigDeleteTest, ::testing::Values("consul", "apollo"),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           return info.param;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    ConfigBackends, ConfigDeleteTest,
+    ::testing::Combine(::testing::Values("consul", "apollo"),
+                       ::testing::Values(Backend::kSqlite, Backend::kPostgres)),
+    [](const ::testing::TestParamInfo<std::tuple<std::string, Backend>>& info) {
+      return std::get<0>(info.param) + "_" + BackendName(std::get<1>(info.param));
+    });
 
 }  // namespace
 }  // namespace slipway::testing

@@ -76,10 +76,19 @@ core::Status NotificationService::Replace(store::Tx& tx, const RequestContext& c
   for (std::size_t i = 0; i < specs->size(); ++i) {
     const auto& spec = (*specs)[i];
     auto it = existing.find(spec.name);
-    if (spec.url) continue;
-    if (it == existing.end()) return TargetError(i, "url", "is required for a new target");
-    if (it->second.type != spec.type)
-      return TargetError(i, "url", "is required when the type changes");
+    if (!spec.url) {
+      if (it == existing.end()) return TargetError(i, "url", "is required for a new target");
+      if (it->second.type != spec.type)
+        return TargetError(i, "url", "is required when the type changes");
+      continue;
+    }
+    // A kept secret signs only for the address it was given with: otherwise
+    // whoever may edit the target could collect its signatures elsewhere.
+    if (it != existing.end() && !spec.secret && !it->second.secret_sealed.empty()) {
+      auto stored = secrets_.Open(it->second.url_sealed);
+      if (!stored.ok() || *stored != *spec.url)
+        return TargetError(i, "secret", "must be given again when the url changes");
+    }
   }
   const auto now = clock_.Now();
   std::string summary;

@@ -177,6 +177,33 @@ TEST_F(NotificationTest, RefusedBodiesChangeNothing) {
   EXPECT_EQ(view->targets[0].type, "dingtalk");
 }
 
+// The stored secret signs only for the address it was given with: a target
+// moved to another URL needs its secret again (or null to drop it).
+TEST_F(NotificationTest, AStoredSecretDoesNotFollowTheTargetToANewUrl) {
+  auto target = [](json::object fields) {
+    fields["name"] = "ops";
+    fields["type"] = "dingtalk";
+    return json::object{{"targets", json::array{std::move(fields)}}};
+  };
+  ASSERT_TRUE(PutApp(alice_, "shop", target({{"url", kRobotUrl}, {"secret", "SECabc"}})).ok());
+  const std::string elsewhere = "https://oapi.dingtalk.com/robot/send?access_token=ffff0000";
+  auto moved = PutApp(alice_, "shop", target({{"url", elsewhere}}));
+  ASSERT_FALSE(moved.ok());
+  EXPECT_EQ(Field(moved.error()), "targets[0].secret");
+  auto view = settings_.GetApp(alice_, "shop");
+  EXPECT_EQ(*secrets_.Open(view->targets[0].url_sealed), kRobotUrl) << "nothing changed";
+
+  auto same_url = PutApp(alice_, "shop", target({{"url", kRobotUrl}}));
+  ASSERT_TRUE(same_url.ok()) << same_url.error().message;
+  EXPECT_EQ(*secrets_.Open(same_url->targets[0].secret_sealed), "SECabc");
+  auto given = PutApp(alice_, "shop", target({{"url", elsewhere}, {"secret", "SECdef"}}));
+  ASSERT_TRUE(given.ok()) << given.error().message;
+  EXPECT_EQ(*secrets_.Open(given->targets[0].secret_sealed), "SECdef");
+  auto dropped = PutApp(alice_, "shop", target({{"url", kRobotUrl}, {"secret", nullptr}}));
+  ASSERT_TRUE(dropped.ok()) << dropped.error().message;
+  EXPECT_TRUE(dropped->targets[0].secret_sealed.empty());
+}
+
 TEST_F(NotificationTest, OwnersManageTheirApplicationAndAdminsTheTeams) {
   const json::object empty{{"targets", json::array{}}};
   EXPECT_EQ(settings_.GetApp(dan_, "shop").error().code, core::Code::kForbidden);

@@ -29,6 +29,7 @@ json::object Kept(const core::CanaryProgress& progress, json::object scratch) {
 StepOutcome ReleaseRunner::DeployCanary(engine::StepContext&, const Loaded& l,
                                         connectors::Kubernetes& kube, json::object scratch) {
   auto progress = core::ReadCanaryProgress(scratch);
+  const auto done_before = progress.done;
   for (;;) {
     Reconciled outcome;
     switch (progress.phase) {
@@ -47,8 +48,23 @@ StepOutcome ReleaseRunner::DeployCanary(engine::StepContext&, const Loaded& l,
       case core::CanaryPhase::kFinalWait:
         return CanaryFinish(l, kube, progress, scratch);
     }
-    if (outcome) return *std::move(outcome);
+    if (outcome) {
+      auto done_now = progress.done;
+      std::erase_if(done_now, [&](const auto& d) { return done_before.contains(d.first); });
+      return WithStepsDone(*std::move(outcome), l.release.id, std::move(done_now));
+    }
   }
+}
+
+StepOutcome ReleaseRunner::WithStepsDone(StepOutcome outcome, std::int64_t release_id,
+                                         std::map<int, std::string> done) {
+  if (done.empty()) return outcome;
+  auto then = std::move(outcome.on_commit);
+  return std::move(outcome).WithCommit(
+      [this, release_id, done = std::move(done), then = std::move(then)](store::Tx& tx) {
+        CommitStepsDone(tx, release_id, done);
+        if (then) then(tx);
+      });
 }
 
 Reconciled ReleaseRunner::CanaryScale(const Loaded& l, connectors::Kubernetes& kube,
@@ -172,12 +188,10 @@ StepOutcome ReleaseRunner::CanaryFinish(const Loaded& l, connectors::Kubernetes&
   }
   return engine::Succeeded().WithCommit(
       [this, id = l.release.id, steps, total, done = progress.done](store::Tx& tx) {
+        CommitStepsDone(tx, id, done);
         for (int idx = 1; idx <= steps; ++idx) {
-          if (auto it = done.find(idx); it != done.end()) {
-            CommitDisplay(tx, id, idx, "succeeded", it->second);
-          } else {
+          if (!done.contains(idx))
             CommitDisplay(tx, id, idx, "skipped", "skipped: promoted to all pods");
-          }
         }
         CommitDisplay(tx, id, steps + 1, "succeeded",
                       ReadyText(total, total) + " on the new version; canary removed");

@@ -116,6 +116,15 @@ void ReleaseRunner::CommitDisplay(store::Tx& tx, std::int64_t release_id, int id
   }
 }
 
+void ReleaseRunner::CommitStepsDone(store::Tx& tx, std::int64_t release_id,
+                                    const std::map<int, std::string>& done) {
+  for (const auto& step : store::releases::Steps(tx, release_id)) {
+    auto it = done.find(step.idx);
+    if (it != done.end() && step.state != "succeeded")
+      CommitDisplay(tx, release_id, step.idx, "succeeded", it->second);
+  }
+}
+
 void ReleaseRunner::CommitState(store::Tx& tx, std::int64_t release_id, core::ReleaseState state) {
   auto r = Reload(tx, release_id);
   if (r.state == state || !core::ReleaseActive(r.state)) return;

@@ -7,6 +7,7 @@
 // repeats nothing harmful and creates nothing twice.
 #include <atomic>
 #include <boost/json/object.hpp>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -131,6 +132,11 @@ class ReleaseRunner {
   engine::StepOutcome CanaryFinish(const Loaded& l, connectors::Kubernetes& kube,
                                    const core::CanaryProgress& progress,
                                    const boost::json::object& scratch);
+  /// `outcome`, committing also the display steps of `done` not shown as
+  /// succeeded yet: a step passed within one run shows done with that run,
+  /// not when the release ends.
+  engine::StepOutcome WithStepsDone(engine::StepOutcome outcome, std::int64_t release_id,
+                                    std::map<int, std::string> done);
   /// Puts the environment's recorded state back (no canary, stable at its
   /// recorded image and size), then ends the release failed with `reason`.
   engine::StepOutcome Abandon(const Loaded& l, connectors::Kubernetes* kube,
@@ -149,6 +155,9 @@ class ReleaseRunner {
   // release_outcomes.cpp: what commits with the outcomes.
   void CommitDisplay(store::Tx& tx, std::int64_t release_id, int idx, const std::string& state,
                      const std::string& message);
+  /// Each display step of `done` (index → message) not succeeded yet, as succeeded.
+  void CommitStepsDone(store::Tx& tx, std::int64_t release_id,
+                       const std::map<int, std::string>& done);
   void CommitState(store::Tx& tx, std::int64_t release_id, core::ReleaseState state);
   void CommitCompleted(store::Tx& tx, const Loaded& l, const FinishedConfig& config);
   void CommitFailed(store::Tx& tx, const Loaded& l, const std::string& reason);

@@ -71,6 +71,43 @@ TEST_F(ReleaseRunnerTest, CanaryKeepsTheTotalAndWaitsForEachPromotion) {
   }
 }
 
+// A step without a pause whose pods are ready at once is passed within the
+// run that scaled it: its row shows done with that run, not at the end.
+TEST_F(ReleaseRunnerTest, ACanaryStepPassedWithinOneRunShowsDoneAtOnce) {
+  auto env =
+      CreateEnv(4, {{"strategy", "canary"},
+                    {"canary",
+                     {{"steps", json::array{{{"pods", 1}, {"pause", "none"}}, {{"percent", 50}}}},
+                      {"stability_window_seconds", 0}}}});
+  auto started =
+      releases_->Start(alice_, std::to_string(CodeChange(env, kV2)), StartReleaseCommand{});
+  ASSERT_TRUE(started.ok()) << started.error().message;
+  const auto id = started->release.id;
+  ASSERT_EQ(Drive(id).state, core::ReleaseState::kCanary);
+  auto steps = store::InTx(*db_, store::TxMode::kRead,
+                           [&](store::Tx& tx) { return store::releases::Steps(tx, id); });
+  auto at = [&](int idx) {
+    auto it = std::find_if(steps.begin(), steps.end(), [&](const auto& s) { return s.idx == idx; });
+    EXPECT_NE(it, steps.end()) << idx;
+    return *it;
+  };
+  const auto first = at(1);
+  EXPECT_EQ(first.state, "succeeded") << first.message;
+  EXPECT_TRUE(first.started_at && first.finished_at);
+  EXPECT_EQ(at(2).state, "waiting") << at(2).message;
+
+  clock_.Advance(5'000);
+  ASSERT_TRUE(releases_->Act(alice_, std::to_string(id), "promote").ok());
+  ASSERT_EQ(Drive(id).state, core::ReleaseState::kCompleted);
+  auto finished = store::InTx(*db_, store::TxMode::kRead,
+                              [&](store::Tx& tx) { return store::releases::Steps(tx, id); });
+  for (const auto& s : finished) {
+    if (s.idx == 1) {
+      EXPECT_EQ(s.finished_at, first.finished_at) << "kept, not rewritten at the end";
+    }
+  }
+}
+
 TEST_F(ReleaseRunnerTest, AbortPutsBackWhatRanBefore) {
   auto env = CreateEnv(
       4, {{"strategy", "canary"},
