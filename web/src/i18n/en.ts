@@ -209,9 +209,9 @@ export const en = {
       dns: 'DNS',
     },
     fields: {
-      url: 'URL', user: 'User', ca_file: 'CA file (path on the server)', insecure_skip_tls_verify: 'Skip TLS verification',
+      url: 'URL', user: 'User', ca_file: 'CA file (server path)', insecure_skip_tls_verify: 'Skip TLS verification',
       image_host: 'Image host', datacenter: 'Datacenter', web_url: 'Web URL', server: 'DNS server', zone: 'Zone',
-      key_name: 'TSIG key name', key_algorithm: 'TSIG algorithm', token: 'Token', key_secret: 'TSIG key (base64)',
+      key_name: 'TSIG key name', key_algorithm: 'TSIG algorithm', token: 'Token', key_secret: 'TSIG key',
     },
   },
   clusterConnection: { kubeconfig: 'kubeconfig', in_cluster: 'In cluster', sandbox: 'Sandbox' },

@@ -211,9 +211,9 @@ export const zhCN: typeof en = {
       dns: 'DNS',
     },
     fields: {
-      url: 'URL', user: '用户', ca_file: 'CA 文件（服务器上的路径）', insecure_skip_tls_verify: '跳过 TLS 校验',
+      url: 'URL', user: '用户', ca_file: 'CA 文件（服务器路径）', insecure_skip_tls_verify: '跳过 TLS 校验',
       image_host: '镜像地址主机', datacenter: '数据中心', web_url: '网页 URL', server: 'DNS 服务器', zone: '区域',
-      key_name: 'TSIG 密钥名', key_algorithm: 'TSIG 算法', token: '令牌', key_secret: 'TSIG 密钥（base64）',
+      key_name: 'TSIG 密钥名', key_algorithm: 'TSIG 算法', token: '令牌', key_secret: 'TSIG 密钥',
     },
   },
   clusterConnection: { kubeconfig: 'kubeconfig', in_cluster: '集群内', sandbox: '沙箱' },
