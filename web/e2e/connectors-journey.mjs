@@ -77,6 +77,9 @@ try {
     await row.locator('[data-test=source]', { hasText: m.connectors.sources.api }).waitFor()
     await row.locator('[data-test=secret-token]', { hasText: m.connectors.set }).waitFor()
     await row.locator('[data-test=updated-by]', { hasText: 'admin' }).waitFor()
+    // Until the toast is gone, for the docs' picture.
+    await page.locator('.el-message').waitFor({ state: 'detached' })
+    await browser.screenshot('connectors-saved')
     const saved = await admin.get('/connectors/jenkins')
     if (saved.settings.user !== 'deployer' || !saved.secret_set.token || saved.settings.url !== sandboxJenkins.settings.url) {
       throw new Error(`saved: ${JSON.stringify(saved)}`)
