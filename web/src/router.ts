@@ -24,6 +24,7 @@ export const routes = [
       { path: 'approvals', name: 'approvals', component: () => import('./pages/ApprovalsPage.vue') },
       { path: 'users', name: 'users', component: () => import('./pages/admin/UsersPage.vue') },
       { path: 'clusters', name: 'clusters', component: () => import('./pages/admin/ClustersPage.vue') },
+      { path: 'connectors', name: 'connectors', component: () => import('./pages/admin/ConnectorsPage.vue') },
       { path: 'audit', name: 'audit', component: () => import('./pages/admin/AuditPage.vue') },
       { path: 'account', name: 'account', component: () => import('./pages/AccountPage.vue') },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },

@@ -41,6 +41,10 @@ export type ConfigDiff = S['ConfigDiff']
 export type ConfigPublish = S['ConfigPublish']
 export type NotificationSettings = S['NotificationSettings']
 export type NotificationTarget = S['NotificationTarget']
+export type Connector = S['Connector']
+export type ConnectorPut = S['ConnectorPut']
+export type ConnectorSource = S['ConnectorSource']
+export type ConnectorTestResult = S['ConnectorTestResult']
 
 /// A page of any list endpoint.
 export interface Page<T> {

@@ -8,7 +8,7 @@ export const en = {
   },
   nav: {
     main: 'Main menu', apps: 'Applications', review: 'Review queue', approvals: 'Approvals', releases: 'Releases',
-    clusters: 'Clusters', users: 'Users', audit: 'Audit log', account: 'My account', logout: 'Sign out', language: 'Language',
+    clusters: 'Clusters', connectors: 'Connectors', users: 'Users', audit: 'Audit log', account: 'My account', logout: 'Sign out', language: 'Language',
     approvalsWaiting: 'Approvals: {n} waiting',
   },
   login: {
@@ -191,6 +191,28 @@ export const en = {
     reachable: 'reachable', unreachable: 'unreachable', registry: 'Registry', check: 'Check',
     removeConfirm: 'Remove the cluster {name}?', kubeconfig: 'kubeconfig', kubeconfigKeep: 'Empty: keep the stored kubeconfig',
     namespaces: 'Namespaces', namespacesHint: 'One "env type=namespace" per line; other env types use their own name.',
+  },
+  connectors: {
+    intro: 'The outside systems Slipway calls. Settings saved here win over the configuration file and take effect without a restart; secrets are sealed and never shown.',
+    system: 'System', source: 'Source', address: 'Address', secrets: 'Secrets', version: 'Version', updated: 'Updated',
+    set: 'set', notSet: 'not set', edit: 'Edit', editTitle: 'Edit {system}',
+    secretKeep: 'Set — leave empty to keep', secretNone: 'Not set', removeSecret: 'Remove this secret',
+    reenter: 'The address changes: enter {field} again. The one set now is never sent to a new address.',
+    test: 'Test', testHint: 'Test tries the settings in this form; nothing is saved.',
+    testOk: 'Connected: the system answered and accepted the credentials ({ms} ms)',
+    testFailed: 'Failed: {code} ({ms} ms)', saved: '{system} saved: version {version}',
+    reset: 'Reset to file settings', resetConfirm: 'Forget the settings saved here for {system}? Then applies: {fallback}.',
+    resetDone: '{system} now follows: {fallback}', notAllowed: 'Only admins manage connectors.',
+    sources: { api: 'Set here', config: 'Configuration file', sandbox: 'Sandbox', none: 'Not configured' },
+    systems: {
+      jenkins: 'Jenkins', registry: 'Image registry', apollo: 'Apollo', consul: 'Consul', gitlab: 'GitLab', tapd: 'TAPD',
+      dns: 'DNS',
+    },
+    fields: {
+      url: 'URL', user: 'User', ca_file: 'CA file (server path)', insecure_skip_tls_verify: 'Skip TLS verification',
+      image_host: 'Image host', datacenter: 'Datacenter', web_url: 'Web URL', server: 'DNS server', zone: 'Zone',
+      key_name: 'TSIG key name', key_algorithm: 'TSIG algorithm', token: 'Token', key_secret: 'TSIG key',
+    },
   },
   clusterConnection: { kubeconfig: 'kubeconfig', in_cluster: 'In cluster', sandbox: 'Sandbox' },
   audit: {

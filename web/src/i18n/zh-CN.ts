@@ -10,7 +10,7 @@ export const zhCN: typeof en = {
   },
   nav: {
     main: '主菜单', apps: '应用', review: '待审核', approvals: '待我审批', releases: '发布',
-    clusters: '集群', users: '用户', audit: '审计日志', account: '我的账号', logout: '退出登录', language: '语言',
+    clusters: '集群', connectors: '外部系统', users: '用户', audit: '审计日志', account: '我的账号', logout: '退出登录', language: '语言',
     approvalsWaiting: '待我审批：{n} 项',
   },
   login: {
@@ -193,6 +193,28 @@ export const zhCN: typeof en = {
     reachable: '可连接', unreachable: '无法连接', registry: '镜像仓库', check: '检查',
     removeConfirm: '移除集群 {name}？', kubeconfig: 'kubeconfig', kubeconfigKeep: '留空则保留已保存的 kubeconfig',
     namespaces: '命名空间', namespacesHint: '每行一个“环境类型=命名空间”；其他环境类型使用同名命名空间。',
+  },
+  connectors: {
+    intro: 'Slipway 调用的外部系统。在此保存的设置优先于配置文件，无需重启即生效；密钥加密保存，从不显示。',
+    system: '系统', source: '来源', address: '地址', secrets: '密钥', version: '版本', updated: '更新',
+    set: '已设置', notSet: '未设置', edit: '编辑', editTitle: '编辑 {system}',
+    secretKeep: '已设置 — 留空则保留', secretNone: '未设置', removeSecret: '删除此密钥',
+    reenter: '地址已变更：请重新输入 {field}。当前的密钥不会发送到新地址。',
+    test: '测试', testHint: '测试使用表单中的设置，不会保存任何内容。',
+    testOk: '连接成功：系统已响应并接受凭据（{ms} 毫秒）',
+    testFailed: '失败：{code}（{ms} 毫秒）', saved: '{system} 已保存：版本 {version}',
+    reset: '恢复为配置文件设置', resetConfirm: '删除在此为 {system} 保存的设置？之后生效的是：{fallback}。',
+    resetDone: '{system} 现在使用：{fallback}', notAllowed: '只有管理员可以管理外部系统。',
+    sources: { api: '在此设置', config: '配置文件', sandbox: '沙箱', none: '未配置' },
+    systems: {
+      jenkins: 'Jenkins', registry: '镜像仓库', apollo: 'Apollo', consul: 'Consul', gitlab: 'GitLab', tapd: 'TAPD',
+      dns: 'DNS',
+    },
+    fields: {
+      url: 'URL', user: '用户', ca_file: 'CA 文件（服务器路径）', insecure_skip_tls_verify: '跳过 TLS 校验',
+      image_host: '镜像地址主机', datacenter: '数据中心', web_url: '网页 URL', server: 'DNS 服务器', zone: '区域',
+      key_name: 'TSIG 密钥名', key_algorithm: 'TSIG 算法', token: '令牌', key_secret: 'TSIG 密钥',
+    },
   },
   clusterConnection: { kubeconfig: 'kubeconfig', in_cluster: '集群内', sandbox: '沙箱' },
   audit: {
