@@ -8,6 +8,8 @@ namespace slipway::connectors::kube {
 
 namespace {
 
+constexpr std::string_view kMessagePrefix = "kubernetes: ";
+
 core::Code CodeFor(long http_status, std::string_view reason) {
   // Throttling and server trouble are worth retrying whatever the reason says.
   if (http_status == 429 || http_status >= 500) return core::Code::kTransient;
@@ -32,7 +34,22 @@ core::Error ErrorFromStatusObject(const boost::json::object& status) {
   if (message.empty()) message = reason.empty() ? "HTTP " + std::to_string(code) : reason;
   boost::json::object details{{"system", "kubernetes"}, {"status", code}, {"reason", reason}};
   if (const auto* d = status.if_contains("details"); d && d->is_object()) details["details"] = *d;
-  return core::Error{CodeFor(code, reason), "kubernetes: " + message, std::move(details)};
+  return core::Error{CodeFor(code, reason), std::string(kMessagePrefix) + message,
+                     std::move(details)};
+}
+
+boost::json::object StatusObjectFromError(const core::Error& error) {
+  std::string_view message = error.message;
+  if (message.starts_with(kMessagePrefix)) message.remove_prefix(kMessagePrefix.size());
+  boost::json::object status{{"kind", "Status"},
+                             {"apiVersion", "v1"},
+                             {"metadata", boost::json::object()},
+                             {"status", "Failure"},
+                             {"message", message},
+                             {"reason", core::StringAt(error.details, {"reason"})}};
+  if (const auto* d = error.details.if_contains("details")) status["details"] = *d;
+  status["code"] = core::IntAt(error.details, {"status"});
+  return status;
 }
 
 core::Error ErrorFromStatus(long http_status, std::string_view body) {

@@ -19,6 +19,10 @@ core::Error ErrorFromStatus(long http_status, std::string_view body);
 /// The same for a `Status` object met inside a watch stream (an ERROR event).
 core::Error ErrorFromStatusObject(const boost::json::object& status);
 
+/// The inverse of ErrorFromStatusObject: the Status an error made by it came
+/// from (the emulator answers with the model's admission errors this way).
+boost::json::object StatusObjectFromError(const core::Error& error);
+
 /// The Status reason an error carries ("" if none).
 std::string_view Reason(const core::Error& error);
 

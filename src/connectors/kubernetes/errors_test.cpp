@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
 namespace slipway::connectors::kube {
 namespace {
 
@@ -72,6 +75,14 @@ TEST(ErrorFromStatusObject, WatchErrorEvent) {
   auto error = ErrorFromStatusObject(status);
   EXPECT_TRUE(IsExpired(error));
   EXPECT_EQ(error.message, "kubernetes: too old resource version: 1 (3171407)");
+}
+
+TEST(StatusObjectFromError, GivesBackTheStatusTheErrorWasMadeOf) {
+  auto status =
+      boost::json::parse(StatusBody(422, "Invalid", "Deployment.apps \\\"web\\\" is invalid"))
+          .as_object();
+  auto back = StatusObjectFromError(ErrorFromStatusObject(status));
+  EXPECT_EQ(back, status) << boost::json::serialize(back);
 }
 
 }  // namespace

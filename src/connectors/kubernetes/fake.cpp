@@ -4,9 +4,10 @@
 
 #include <boost/json/array.hpp>
 
-#include "connectors/kubernetes/fake_admission.hpp"
 #include "connectors/kubernetes/fake_watch.hpp"
+#include "connectors/kubernetes/model/admission.hpp"
 #include "connectors/kubernetes/model/controllers.hpp"
+#include "connectors/kubernetes/model/status_errors.hpp"
 #include "connectors/kubernetes/patch.hpp"
 #include "connectors/kubernetes/selectors.hpp"
 #include "core/common/json_path.hpp"
@@ -16,12 +17,13 @@ namespace slipway::connectors {
 
 namespace {
 
-using fake::NotFoundError;
-using fake::Qualified;
-using fake::Selector;
-using fake::StatusError;
-
 bool SameResource(const KubeResource& a, const KubeResource& b) { return a.plural == b.plural; }
+
+// A /scale's status.selector: spec.selector as a label selector string.
+std::string SelectorText(const KubeObject& o) {
+  const auto* selector = core::Find(o, {"spec", "selector"});
+  return selector ? kube::LabelSelector::FromObject(*selector).ToString() : "";
+}
 
 }  // namespace
 
@@ -88,6 +90,10 @@ std::optional<core::Error> FakeKubernetes::Enter(std::string_view method,
   return std::nullopt;
 }
 
+core::Error FakeKubernetes::NotFoundError(const KubeResource& resource, std::string_view name) {
+  return kube::model::NotFoundError(Type(resource), std::string(name));
+}
+
 void FakeKubernetes::Settle() {
   kube::model::RunUntilSettled(cluster_, clock_.Now(), kSettleRounds);
   Publish();
@@ -106,46 +112,23 @@ void FakeKubernetes::Publish() {
   }
 }
 
-core::Status FakeKubernetes::CheckNamespace(const KubeResource& resource, std::string_view ns,
-                                            std::string_view verb) {
-  if (!resource.namespaced) return core::Ok{};
-  const auto* found = Find(kube::kNamespaces, "", ns);
-  if (!found) return NotFoundError(kube::kNamespaces, ns);
-  if (verb == "create" && core::Find(*found, {"metadata", "deletionTimestamp"})) {
-    return StatusError(403, "Forbidden",
-                       std::string(resource.plural) +
-                           " is forbidden: unable to create new content in namespace " +
-                           std::string(ns) + " because it is being terminated");
-  }
-  return core::Ok{};
-}
-
 core::Result<KubeObject> FakeKubernetes::Write(const KubeResource& resource, std::string_view ns,
                                                KubeObject object, const KubeObject* current) {
-  if (auto invalid = fake::Validate(resource, object, current)) return *invalid;
-  fake::Default(resource, object, current, cluster_);
-  auto& metadata = core::EnsureObject(object, {"metadata"});
-  if (resource.namespaced) metadata["namespace"] = ns;
-  object["apiVersion"] = resource.api_version;
-  object["kind"] = resource.kind;
-  const std::string name = core::StringAt(object, {"metadata", "name"});
+  // The API server's admission, as the emulator runs it (model/admission.*),
+  // except the OpenAPI field check, which the emulator alone makes: reading
+  // the official schemas (3.4 MB of JSON) is too slow for a fake every
+  // service test builds, and Slipway's objects are typed by the port.
+  const auto& type = Type(resource);
+  auto admitted =
+      current ? kube::model::AdmitUpdate(cluster_, type, std::move(object), *current)
+              : kube::model::AdmitCreate(cluster_, type, resource.namespaced ? std::string(ns) : "",
+                                         std::move(object));
+  if (!admitted.ok()) return admitted.error();
+  const std::string name = core::StringAt(*admitted, {"metadata", "name"});
   if (current) {
-    for (std::string_view key : {"uid", "creationTimestamp", "deletionTimestamp"}) {
-      if (const auto* v = core::Find(*current, {"metadata", key})) metadata[key] = *v;
-    }
-    if (const auto* status = current->if_contains("status"))
-      object["status"] = *status;  // PUT ignores status
-    const auto* old_spec = current->if_contains("spec");
-    const auto* new_spec = object.if_contains("spec");
-    const bool changed = (old_spec ? *old_spec : boost::json::value()) !=
-                         (new_spec ? *new_spec : boost::json::value());
-    if (kube::model::Store::TracksGeneration(Type(resource))) {
-      metadata["generation"] =
-          core::IntAt(*current, {"metadata", "generation"}, 1) + (changed ? 1 : 0);
-    }
-    cluster_.store.Update(Type(resource), std::move(object));
+    kube::model::StoreUpdate(cluster_, type, std::move(*admitted), *current);
   } else {
-    cluster_.store.Create(Type(resource), std::move(object));
+    cluster_.store.Create(type, std::move(*admitted));
   }
   Settle();
   return *Find(resource, ns, name);
@@ -163,17 +146,6 @@ core::Result<KubeObject> FakeKubernetes::Create(const KubeResource& resource, st
   std::lock_guard lock(mutex_);
   const std::string name = core::StringAt(object, {"metadata", "name"});
   if (auto e = Enter("Create", &resource, ns, name)) return *e;
-  if (auto ok = CheckNamespace(resource, ns, "create"); !ok.ok()) return ok.error();
-  const std::string object_ns = core::StringAt(object, {"metadata", "namespace"});
-  if (resource.namespaced && !object_ns.empty() && object_ns != ns) {
-    return StatusError(
-        400, "BadRequest",
-        "the namespace of the provided object does not match the namespace sent on the request");
-  }
-  if (Find(resource, ns, name)) {
-    return StatusError(409, "AlreadyExists", Qualified(resource, name) + " already exists");
-  }
-  core::EnsureObject(object, {"metadata"}).erase("resourceVersion");
   return Write(resource, ns, std::move(object), nullptr);
 }
 
@@ -191,9 +163,9 @@ core::Result<ObjectList> FakeKubernetes::List(const KubeResource& resource, std:
   std::lock_guard lock(mutex_);
   if (auto e = Enter("List", &resource, ns, "")) return *e;
   auto labels = kube::LabelSelector::Parse(options.label_selector);
-  if (!labels.ok()) return StatusError(400, "BadRequest", labels.error().message);
+  if (!labels.ok()) return kube::model::BadRequestError(labels.error().message);
   auto fields = kube::FieldSelector::Parse(options.field_selector);
-  if (!fields.ok()) return StatusError(400, "BadRequest", fields.error().message);
+  if (!fields.ok()) return kube::model::BadRequestError(fields.error().message);
   ObjectList list;
   list.resource_version = std::to_string(cluster_.store.rv());
   for (const auto* o :
@@ -212,13 +184,6 @@ core::Result<KubeObject> FakeKubernetes::Replace(const KubeResource& resource, s
   if (auto e = Enter("Replace", &resource, ns, name)) return *e;
   const auto* current = Find(resource, ns, name);
   if (!current) return NotFoundError(resource, name);
-  const std::string rv = core::StringAt(object, {"metadata", "resourceVersion"});
-  if (!rv.empty() && rv != core::StringAt(*current, {"metadata", "resourceVersion"})) {
-    return StatusError(409, "Conflict",
-                       "Operation cannot be fulfilled on " + Qualified(resource, name) +
-                           ": the object has been modified; please apply your changes to the "
-                           "latest version and try again");
-  }
   KubeObject copy = *current;
   return Write(resource, ns, std::move(object), &copy);
 }
@@ -230,15 +195,7 @@ core::Result<KubeObject> FakeKubernetes::Patch(const KubeResource& resource, std
   if (auto e = Enter("Patch", &resource, ns, name)) return *e;
   const auto* current = Find(resource, ns, name);
   if (!current) return NotFoundError(resource, name);
-  if (!patch.is_object()) return StatusError(400, "BadRequest", "the patch must be a JSON object");
-  const std::string rv =
-      patch.is_object() ? core::StringAt(patch.as_object(), {"metadata", "resourceVersion"}) : "";
-  if (!rv.empty() && rv != core::StringAt(*current, {"metadata", "resourceVersion"})) {
-    return StatusError(409, "Conflict",
-                       "Operation cannot be fulfilled on " + Qualified(resource, name) +
-                           ": the object has been modified; please apply your changes to the "
-                           "latest version and try again");
-  }
+  if (!patch.is_object()) return kube::model::BadRequestError("the patch must be a JSON object");
   KubeObject copy = *current;
   // The emulator's patch functions; with an object patch on an object they
   // cannot fail (only JSON patches, which the port does not send, can).
@@ -257,11 +214,10 @@ core::Result<std::optional<KubeObject>> FakeKubernetes::Delete(const KubeResourc
   if (!current) return NotFoundError(resource, name);
   if (SameResource(resource, kube::kNamespaces)) {
     if (core::Find(*current, {"metadata", "deletionTimestamp"})) {
-      return StatusError(
-          409, "Conflict",
-          "Operation cannot be fulfilled on namespaces \"" + std::string(name) +
-              "\": The system is ensuring all content is removed from this namespace.  "
-              "Upon completion, this namespace will automatically be purged by the system.");
+      return kube::model::ConflictError(
+          Type(kube::kNamespaces), std::string(name),
+          "The system is ensuring all content is removed from this namespace.  Upon completion, "
+          "this namespace will automatically be purged by the system.");
     }
     // The namespace controller empties it, and removes it once the
     // termination delay has passed (at the next call when there is none).
@@ -288,6 +244,8 @@ core::Result<KubeObject> FakeKubernetes::Scale(const KubeResource& resource, std
                                                std::string_view name, std::int64_t replicas) {
   std::lock_guard lock(mutex_);
   if (auto e = Enter("Scale", &resource, ns, name)) return *e;
+  if (replicas < 0)
+    return core::Invalid("kubernetes: replicas must not be negative");  // as the client
   if (!SameResource(resource, kube::kDeployments) && !SameResource(resource, kube::kReplicaSets)) {
     return NotFoundError(resource, name);  // no /scale subresource: the API server answers 404
   }
@@ -309,7 +267,7 @@ core::Result<KubeObject> FakeKubernetes::Scale(const KubeResource& resource, std
       {"spec", {{"replicas", replicas}}},
       {"status",
        {{"replicas", core::IntAt(*written, {"status", "replicas"})},
-        {"selector", Selector(*written)}}}};
+        {"selector", SelectorText(*written)}}}};
 }
 
 }  // namespace slipway::connectors

@@ -104,10 +104,11 @@ class FakeKubernetes final : public Kubernetes {
   void Publish();
   /// The model's type for a port resource (all of the port's are modelled).
   static const kube::model::ResourceType& Type(const KubeResource& resource);
+  /// Admits (model/admission.*) and stores a create (`current` nullptr) or
+  /// an update of `current`, then settles. Locked.
   core::Result<KubeObject> Write(const KubeResource& resource, std::string_view ns,
                                  KubeObject object, const KubeObject* current);
-  core::Status CheckNamespace(const KubeResource& resource, std::string_view ns,
-                              std::string_view verb);
+  static core::Error NotFoundError(const KubeResource& resource, std::string_view name);
   const KubeObject* Find(const KubeResource& resource, std::string_view ns,
                          std::string_view name) const;
 

@@ -3,7 +3,7 @@
 #include <boost/algorithm/hex.hpp>
 
 #include "core/common/json_path.hpp"
-#include "sandbox/kubernetes/api_error.hpp"
+#include "sandbox/kubernetes/status_errors.hpp"
 
 namespace slipway::sandbox::kube {
 

@@ -3,9 +3,9 @@
 
 #include "connectors/kubernetes/selectors.hpp"
 #include "core/common/json_path.hpp"
-#include "sandbox/kubernetes/api_error.hpp"
 #include "sandbox/kubernetes/document.hpp"
 #include "sandbox/kubernetes/handlers.hpp"
+#include "sandbox/kubernetes/status_errors.hpp"
 
 namespace slipway::sandbox::kube {
 

@@ -1,19 +1,17 @@
 // Create, replace, patch and delete: the write verbs of every emulated type.
 #include <boost/json.hpp>
 
+#include "connectors/kubernetes/model/admission.hpp"
 #include "connectors/kubernetes/model/controllers.hpp"
-#include "connectors/kubernetes/model/defaults.hpp"
 #include "connectors/kubernetes/model/generated_ids.hpp"
 #include "connectors/kubernetes/patch.hpp"
-#include "core/common/canonical_json.hpp"
 #include "core/common/json_path.hpp"
 #include "core/common/rfc3339.hpp"
-#include "sandbox/kubernetes/api_error.hpp"
 #include "sandbox/kubernetes/document.hpp"
 #include "sandbox/kubernetes/field_validation.hpp"
 #include "sandbox/kubernetes/handlers.hpp"
 #include "sandbox/kubernetes/protobuf.hpp"
-#include "sandbox/kubernetes/validation.hpp"
+#include "sandbox/kubernetes/status_errors.hpp"
 
 namespace slipway::sandbox::kube {
 
@@ -45,75 +43,24 @@ json::object BodyObject(const http::Request& request) {
   return std::move(v.as_object());
 }
 
-void CheckKind(const ResourceType& type, const json::object& obj) {
-  std::string kind = core::StringAt(obj, {"kind"});
-  std::string api_version = core::StringAt(obj, {"apiVersion"});
-  if (!kind.empty() && kind != type.kind) {
-    throw BadRequest("the object provided is unrecognized (kind " + kind + " does not match " +
-                     std::string(type.kind) + ")");
-  }
-  if (!api_version.empty() && api_version != type.ApiVersion()) {
-    throw BadRequest("the API version in the data (" + api_version +
-                     ") does not match the expected API version (" + type.ApiVersion() + ")");
-  }
-}
-
-// Namespaced writes need a live namespace (404 if absent, 403 if terminating).
-void CheckNamespaceWritable(Cluster& cluster, const ResourceType& type, const std::string& ns,
-                            const std::string& name) {
-  if (!type.namespaced) return;
-  const auto* ns_obj = cluster.store.Get(*ResourceByPlural("namespaces"), "", ns);
-  if (!ns_obj) throw NotFound(*ResourceByPlural("namespaces"), ns);
-  if (core::Find(*ns_obj, {"metadata", "deletionTimestamp"}))
-    throw NamespaceTerminating(type, name, ns);
-}
-
-bool HasGeneration(const ResourceType& type) {
-  return type.plural == "deployments" || type.plural == "replicasets" ||
-         type.plural == "ingresses" || type.plural == "pods";
+// The decoder's check, before the schema's: a body of another kind is refused as such.
+void CheckDecodedKind(const ResourceType& type, const json::object& obj) {
+  if (auto ok = model::CheckKind(type, obj); !ok.ok()) throw ApiErrorFrom(ok.error());
 }
 
 http::Response Create(Cluster& cluster, const ApiPath& path, json::object obj,
                       const http::Request& request) {
   const auto& type = *path.type;
   bool dry_run = DryRun(request);
-  CheckKind(type, obj);
+  CheckDecodedKind(type, obj);
   CheckRequestFields(cluster, type, obj, request);
-  auto& meta = core::EnsureObject(obj, {"metadata"});
-  if (type.namespaced) {
-    std::string given = core::StringAt(obj, {"metadata", "namespace"});
-    if (!given.empty() && given != path.ns) {
-      throw BadRequest(
-          "the namespace of the provided object does not match the namespace sent on "
-          "the request");
-    }
-    meta["namespace"] = path.ns;
-  } else {
-    meta.erase("namespace");
-  }
-  if (core::StringAt(obj, {"metadata", "name"}).empty() &&
-      !core::StringAt(obj, {"metadata", "generateName"}).empty()) {
-    meta["name"] = core::StringAt(obj, {"metadata", "generateName"}) + model::RandomSuffix(5);
-  }
-  for (const char* server_owned : {"uid", "resourceVersion", "creationTimestamp",
-                                   "deletionTimestamp", "generation", "selfLink"}) {
-    meta.erase(server_owned);
-  }
-  if (type.plural == "deployments" || type.plural == "replicasets" || type.plural == "pods" ||
-      type.plural == "namespaces") {
-    obj.erase("status");
-  }
-  std::string name = core::StringAt(obj, {"metadata", "name"});
-  model::ApplyDefaults(type, obj, [&] { return cluster.AllocateServiceIp(); });
-  ValidateOrThrow(type, obj, nullptr);
-  CheckNamespaceWritable(cluster, type, path.ns, name);
-  if (cluster.store.Get(type, path.ns, name)) throw AlreadyExists(type, name);
+  auto admitted = model::AdmitCreate(cluster, type, path.ns, std::move(obj));
+  if (!admitted.ok()) throw ApiErrorFrom(admitted.error());
+  obj = std::move(*admitted);
   if (dry_run) {
-    obj["apiVersion"] = type.ApiVersion();
-    obj["kind"] = type.kind;
-    auto& final_meta = core::EnsureObject(obj, {"metadata"});  // `meta` may have moved since
-    final_meta["uid"] = model::NewUid();
-    final_meta["creationTimestamp"] = core::Rfc3339Seconds(cluster.clock.Now());
+    auto& meta = core::EnsureObject(obj, {"metadata"});
+    meta["uid"] = model::NewUid();
+    meta["creationTimestamp"] = core::Rfc3339Seconds(cluster.clock.Now());
     return http::Response::Json(201, obj);
   }
   return http::Response::Json(201, cluster.store.Create(type, std::move(obj)));
@@ -143,66 +90,25 @@ json::value ApplyPatchBody(const json::value& target, const http::Request& reque
 
 json::object CommitUpdate(Cluster& cluster, const ResourceType& type, json::object updated,
                           const json::object& old, bool status_only, bool dry_run) {
-  std::string name = core::StringAt(old, {"metadata", "name"});
-  std::string given_rv = core::StringAt(updated, {"metadata", "resourceVersion"});
-  if (!given_rv.empty() && given_rv != core::StringAt(old, {"metadata", "resourceVersion"})) {
-    throw Conflict(type, name);
-  }
   json::object next;
   if (status_only) {
+    if (auto fresh = model::CheckResourceVersion(type, updated, old); !fresh.ok())
+      throw ApiErrorFrom(fresh.error());
     next = old;
     if (updated.contains("status")) {
       next["status"] = updated["status"];
     } else {
       next.erase("status");
     }
+    next["apiVersion"] = type.ApiVersion();
+    next["kind"] = type.kind;
   } else {
-    CheckKind(type, updated);
-    std::string body_name = core::StringAt(updated, {"metadata", "name"});
-    if (!body_name.empty() && body_name != name) {
-      throw BadRequest("the name of the object (" + body_name +
-                       ") does not match the name on the URL (" + name + ")");
-    }
-    next = std::move(updated);
-    auto& meta = core::EnsureObject(next, {"metadata"});
-    const auto& old_meta = old.at("metadata").as_object();
-    for (const char* keep : {"name", "namespace", "uid", "creationTimestamp", "generation",
-                             "deletionTimestamp", "resourceVersion"}) {
-      if (old_meta.contains(keep)) {
-        meta[keep] = old_meta.at(keep);
-      } else {
-        meta.erase(keep);
-      }
-    }
-    if (old.contains("status")) {
-      next["status"] = old.at("status");
-    } else if (type.plural != "configmaps") {
-      next.erase("status");
-    }
-    if (type.plural == "services") {
-      auto& spec = core::EnsureObject(next, {"spec"});
-      if (core::StringAt(next, {"spec", "clusterIP"}).empty() &&
-          !core::StringAt(old, {"spec", "clusterIP"}).empty()) {
-        spec["clusterIP"] = old.at("spec").at("clusterIP");
-        if (const auto* ips = core::Find(old, {"spec", "clusterIPs"})) spec["clusterIPs"] = *ips;
-      }
-    }
-    model::ApplyDefaults(type, next, [&] { return cluster.AllocateServiceIp(); });
-    ValidateOrThrow(type, next, &old);
-    const auto* old_spec = old.if_contains("spec");
-    const auto* new_spec = next.if_contains("spec");
-    if (HasGeneration(type) && core::CanonicalJson(old_spec ? *old_spec : json::value()) !=
-                                   core::CanonicalJson(new_spec ? *new_spec : json::value())) {
-      // Re-fetched: inserting into `next` may have moved the metadata object.
-      core::EnsureObject(next, {"metadata"})["generation"] =
-          core::IntAt(old, {"metadata", "generation"}, 1) + 1;
-    }
+    auto admitted = model::AdmitUpdate(cluster, type, std::move(updated), old);
+    if (!admitted.ok()) throw ApiErrorFrom(admitted.error());
+    next = std::move(*admitted);
   }
-  next["apiVersion"] = type.ApiVersion();
-  next["kind"] = type.kind;
-  if (core::CanonicalJson(next) == core::CanonicalJson(old) || dry_run)
-    return next;  // no-op writes keep the RV
-  return cluster.store.Update(type, std::move(next));
+  if (dry_run) return next;
+  return model::StoreUpdate(cluster, type, std::move(next), old);
 }
 
 http::Response CreateObject(Cluster& cluster, const ApiPath& path, http::Request& request) {
@@ -213,7 +119,7 @@ http::Response ReplaceObject(Cluster& cluster, const ApiPath& path, http::Reques
   const auto& old = MustGet(cluster, *path.type, path.ns, path.name);
   json::object old_copy = old;
   json::object body = BodyObject(request);
-  CheckKind(*path.type, body);
+  CheckDecodedKind(*path.type, body);
   CheckRequestFields(cluster, *path.type, body, request);
   return http::Response::Json(
       200, CommitUpdate(cluster, *path.type, std::move(body), old_copy, false, DryRun(request)));

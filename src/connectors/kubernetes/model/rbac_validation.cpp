@@ -1,8 +1,8 @@
-#include "sandbox/kubernetes/rbac.hpp"
+#include "connectors/kubernetes/model/rbac_validation.hpp"
 
 #include "core/common/json_path.hpp"
 
-namespace slipway::sandbox::kube {
+namespace slipway::connectors::kube::model {
 
 namespace json = boost::json;
 
@@ -137,4 +137,4 @@ void ValidateRbac(const ResourceType& type, const json::object& object, const js
   }
 }
 
-}  // namespace slipway::sandbox::kube
+}  // namespace slipway::connectors::kube::model

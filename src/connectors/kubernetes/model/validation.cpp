@@ -1,13 +1,13 @@
-#include "sandbox/kubernetes/validation.hpp"
+#include "connectors/kubernetes/model/validation.hpp"
 
 #include <regex>
 
+#include "connectors/kubernetes/model/rbac_validation.hpp"
 #include "connectors/kubernetes/selectors.hpp"
 #include "core/common/canonical_json.hpp"
 #include "core/common/json_path.hpp"
-#include "sandbox/kubernetes/rbac.hpp"
 
-namespace slipway::sandbox::kube {
+namespace slipway::connectors::kube::model {
 
 namespace json = boost::json;
 
@@ -89,7 +89,7 @@ void ValidateWorkload(const json::object& object, const json::object* old, bool 
   if (!selector || !selector->is_object()) {
     Required(causes, "spec.selector");
   } else {
-    auto sel = connectors::kube::LabelSelector::FromObject(*selector);
+    auto sel = LabelSelector::FromObject(*selector);
     const auto* labels = core::Find(*spec, {"template", "metadata", "labels"});
     if (sel.empty()) {
       InvalidValue(causes, "spec.selector", "v1.LabelSelector{}",
@@ -313,10 +313,4 @@ std::vector<Cause> Validate(const ResourceType& type, const json::object& object
   return causes;
 }
 
-void ValidateOrThrow(const ResourceType& type, const json::object& object,
-                     const json::object* old) {
-  auto causes = Validate(type, object, old);
-  if (!causes.empty()) throw Invalid(type, core::StringAt(object, {"metadata", "name"}), causes);
-}
-
-}  // namespace slipway::sandbox::kube
+}  // namespace slipway::connectors::kube::model

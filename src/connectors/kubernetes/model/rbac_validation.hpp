@@ -2,10 +2,9 @@
 #include <boost/json.hpp>
 #include <vector>
 
-#include "sandbox/kubernetes/api_error.hpp"
-#include "sandbox/kubernetes/cluster.hpp"
+#include "connectors/kubernetes/model/validation.hpp"
 
-namespace slipway::sandbox::kube {
+namespace slipway::connectors::kube::model {
 
 /// pkg/apis/rbac/validation: every rule names verbs and either API groups
 /// and resources or (cluster-wide only) non-resource URLs; a binding refers
@@ -16,4 +15,4 @@ namespace slipway::sandbox::kube {
 void ValidateRbac(const ResourceType& type, const boost::json::object& object,
                   const boost::json::object* old, std::vector<Cause>& causes);
 
-}  // namespace slipway::sandbox::kube
+}  // namespace slipway::connectors::kube::model
