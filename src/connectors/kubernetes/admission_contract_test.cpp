@@ -125,6 +125,14 @@ TEST_P(AdmissionContract, DeploymentWithNegativeReplicasAndNoContainers) {
                  "greater than or equal to 0, spec.template.spec.containers: Required value]"});
 }
 
+TEST_P(AdmissionContract, ScaleToNegativeReplicasNeverLeavesTheClient) {
+  ASSERT_TRUE(k().Create(kube::kDeployments, "team-a", Deployment("web")).ok());
+  auto scaled = k().Scale(kube::kDeployments, "team-a", "web", -1);
+  ASSERT_FALSE(scaled.ok());
+  EXPECT_EQ(scaled.error().code, core::Code::kInvalid);
+  EXPECT_EQ(scaled.error().message, "kubernetes: replicas must not be negative");
+}
+
 TEST_P(AdmissionContract, DeploymentSelectorIsImmutable) {
   ASSERT_TRUE(k().Create(kube::kDeployments, "team-a", Deployment("web")).ok());
   KubeObject changed =
