@@ -17,10 +17,10 @@ namespace slipway::connectors {
 /// the injected clock. Behaves like an API server whose controllers finish
 /// at once: after every call the controllers run until nothing changes, with
 /// no pod delay, so a rollout completes (and its old pods are gone) before
-/// the call returns unless the image is told to fail. Also: resourceVersion
-/// and generation, the real Status errors (AlreadyExists, Conflict on a
-/// stale resourceVersion, NotFound, Forbidden in a terminating namespace,
-/// Invalid for a selector that does not match its template), merge and
+/// the call returns unless the image is told to fail. Writes go through the
+/// emulator's admission (model/admission.*: defaults, validation, immutable
+/// fields, resourceVersion, generation, namespace lifecycle) and fail with
+/// the errors the real client makes of its Status answers; merge and
 /// strategic merge patches, `/scale`, namespaces that stay Terminating for a
 /// set time, and watches (own thread each, resume from a version, re-list
 /// after ExpireWatchHistory, bookmarks on demand). Records every call and
