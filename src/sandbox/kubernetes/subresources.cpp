@@ -1,6 +1,7 @@
 // The scale, status and log subresources.
 #include <boost/json.hpp>
 
+#include "connectors/kubernetes/model/admission.hpp"
 #include "connectors/kubernetes/selectors.hpp"
 #include "core/common/json_path.hpp"
 #include "sandbox/kubernetes/document.hpp"
@@ -50,9 +51,9 @@ http::Response Scale(Cluster& cluster, const ApiPath& path, http::Request& reque
   } else {
     throw MethodNotAllowed("the server does not allow this method on the requested resource");
   }
-  std::string given_rv = core::StringAt(wanted, {"metadata", "resourceVersion"});
-  if (!given_rv.empty() && given_rv != core::StringAt(owner, {"metadata", "resourceVersion"})) {
-    throw Conflict(*path.type, path.name);
+  if (const auto* body = wanted.if_object()) {
+    if (auto fresh = model::CheckResourceVersion(*path.type, *body, owner); !fresh.ok())
+      throw ApiErrorFrom(fresh.error());
   }
   const auto* replicas = core::Find(wanted, {"spec", "replicas"});
   int64_t n = replicas && replicas->is_int64() ? replicas->as_int64() : 0;
