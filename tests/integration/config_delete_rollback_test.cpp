@@ -10,9 +10,11 @@ namespace {
 
 namespace json = boost::json;
 
-class ConfigDeleteRollbackTest : public ReleaseTest,
-                                 public ::testing::WithParamInterface<std::string> {
+class ConfigDeleteRollbackTest
+    : public ReleaseTest,
+      public ::testing::WithParamInterface<std::tuple<std::string, Backend>> {
  protected:
+  Backend backend() const override { return std::get<1>(GetParam()); }
   void SetUp() override {
     ReleaseTest::SetUp();
     UseCommercialApp();  // a code change may then name any image
@@ -24,7 +26,7 @@ class ConfigDeleteRollbackTest : public ReleaseTest,
                              {"cluster", "sandbox"},
                              {"image", PushImage("0.9.0")},
                              {"replicas", 1},
-                             {"config_backend", GetParam()},
+                             {"config_backend", std::get<0>(GetParam())},
                              {"ports", json::array{{{"container_port", 8080}}}}});
     ASSERT_EQ(env.status, 201) << env;
     env_id_ = env.Int("id");
@@ -91,11 +93,13 @@ TEST_P(ConfigDeleteRollbackTest, ADeletionIsDriftAndARollbackToABaselineWithTheF
   EXPECT_EQ(Text(items.at(1).at("action")), "delete");
 }
 
-INSTANTIATE_TEST_SUITE_P(ConfigBackends, ConfigDeleteRollbackTest,
-                         ::testing::Values("consul", "apollo"),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           return info.param;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    ConfigBackends, ConfigDeleteRollbackTest,
+    ::testing::Combine(::testing::Values("consul", "apollo"),
+                       ::testing::Values(Backend::kSqlite, Backend::kPostgres)),
+    [](const ::testing::TestParamInfo<std::tuple<std::string, Backend>>& info) {
+      return std::get<0>(info.param) + "_" + BackendName(std::get<1>(info.param));
+    });
 
 }  // namespace
 }  // namespace slipway::testing

@@ -15,8 +15,10 @@ namespace {
 
 namespace json = boost::json;
 
-class ReleaseConfigTest : public ReleaseTest, public ::testing::WithParamInterface<std::string> {
+class ReleaseConfigTest : public ReleaseTest,
+                          public ::testing::WithParamInterface<std::tuple<std::string, Backend>> {
  protected:
+  Backend backend() const override { return std::get<1>(GetParam()); }
   void SetUp() override {
     ReleaseTest::SetUp();
     UseCommercialApp();  // a code change may then name any image
@@ -29,7 +31,7 @@ class ReleaseConfigTest : public ReleaseTest, public ::testing::WithParamInterfa
                              {"cluster", "sandbox"},
                              {"image", v0_},
                              {"replicas", 1},
-                             {"config_backend", GetParam()},
+                             {"config_backend", std::get<0>(GetParam())},
                              {"ports", json::array{{{"container_port", 8080}}}}});
     ASSERT_EQ(env.status, 201) << env;
     env_id_ = env.Int("id");
@@ -265,10 +267,13 @@ TEST_P(ReleaseConfigTest, TheCliShowsTheConfigDiffBeforeTheRollbackAndRunsItWith
   EXPECT_EQ(drift.out, "config unchanged since baseline 3\n");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ReleaseConfigTest, ::testing::Values("consul", "apollo"),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           return info.param;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Backends, ReleaseConfigTest,
+    ::testing::Combine(::testing::Values("consul", "apollo"),
+                       ::testing::Values(Backend::kSqlite, Backend::kPostgres)),
+    [](const ::testing::TestParamInfo<std::tuple<std::string, Backend>>& info) {
+      return std::get<0>(info.param) + "_" + BackendName(std::get<1>(info.param));
+    });
 
 }  // namespace
 }  // namespace slipway::testing

@@ -16,11 +16,18 @@ namespace slipway::testing {
 class ReleaseTest : public ::testing::Test {
  protected:
   static void TearDownTestSuite() { server_.reset(); }
-  static ApiServer& server() {
-    if (!server_) server_ = std::make_unique<ApiServer>(SandboxOptions());
+  /// The database of the suite's server (a fixture on PostgreSQL overrides it).
+  virtual Backend backend() const { return Backend::kSqlite; }
+  ApiServer& server() {
+    if (!server_ || server_backend_ != backend()) {
+      server_.reset();
+      server_ = std::make_unique<ApiServer>(SandboxOptions(backend()));
+      server_backend_ = backend();
+    }
     return *server_;
   }
   static inline std::unique_ptr<ApiServer> server_;
+  static inline Backend server_backend_ = Backend::kSqlite;
 
   void SetUp() override {
     owner_ = server().CreateUser("developer", "rel-owner");

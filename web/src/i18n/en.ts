@@ -229,4 +229,13 @@ export const en = {
     approval_requested: 'Approval requested', release_completed: 'Release completed', release_failed: 'Release failed',
     release_rolled_back: 'Release rolled back',
   },
+  // What an API error's code means, put before the server's (English) message
+  // in the other languages.
+  apiError: {
+    invalid: 'Invalid request', unauthenticated: 'Not signed in', forbidden: 'Not allowed', not_found: 'Not found',
+    method_not_allowed: 'Not allowed', conflict: 'Conflict', payload_too_large: 'Too large',
+    unsupported_media_type: 'Unsupported content type', too_many_requests: 'Too many requests',
+    unavailable: 'Unavailable for now; try again', internal: 'Server error', network: 'The server cannot be reached',
+    shown: '{head}: {text}', shownField: '{head} (field {field}): {text}',
+  },
 }

@@ -231,4 +231,11 @@ export const zhCN: typeof en = {
     approval_requested: '请求审批', release_completed: '发布完成', release_failed: '发布失败',
     release_rolled_back: '发布已回滚',
   },
+  apiError: {
+    invalid: '请求无效', unauthenticated: '未登录', forbidden: '无权操作', not_found: '不存在',
+    method_not_allowed: '不允许的操作', conflict: '冲突', payload_too_large: '内容过大',
+    unsupported_media_type: '不支持的内容类型', too_many_requests: '请求过多',
+    unavailable: '暂时不可用，请稍后重试', internal: '服务器错误', network: '无法连接服务器',
+    shown: '{head}：{text}', shownField: '{head}（字段 {field}）：{text}',
+  },
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { ApiError } from '../api/client'
+import { i18n } from '../i18n'
 import { en } from '../i18n/en'
 import { zhCN } from '../i18n/zh-CN'
 import { initialLocale } from '../stores/preferences'
@@ -41,6 +42,20 @@ describe('error messages', () => {
   it("use the API's message and name the field", () => {
     expect(messageOf(new ApiError(400, 'invalid', 'must be a DNS label', { field: 'name' }))).toBe('must be a DNS label (name)')
     expect(messageOf(new ApiError(400, 'invalid', 'name: too long', { field: 'name' }))).toBe('name: too long')
+  })
+  it('put the code and the field first, translated, in Chinese', () => {
+    i18n.global.locale.value = 'zh-CN'
+    try {
+      expect(messageOf(new ApiError(400, 'invalid', 'must be a DNS label', { field: 'name' })))
+        .toBe('请求无效（字段 name）：must be a DNS label')
+      expect(messageOf(new ApiError(409, 'conflict', 'the file changed since version 3', {})))
+        .toBe('冲突：the file changed since version 3')
+      expect(messageOf(new ApiError(0, 'network', 'the server cannot be reached', {})))
+        .toBe('无法连接服务器：the server cannot be reached')
+      expect(messageOf(new ApiError(418, 'teapot', 'short and stout', {}))).toBe('short and stout')
+    } finally {
+      i18n.global.locale.value = 'en'
+    }
   })
 })
 
