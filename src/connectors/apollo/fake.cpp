@@ -12,9 +12,12 @@ std::optional<core::Error> FakeApolloPortal::Enter(const std::string& operation)
   return error;
 }
 
-void FakeApolloPortal::FailNext(const std::string& operation, core::Error error) {
+void FakeApolloPortal::FailNext(const std::string& operation, core::Error error,
+                                std::size_t successes) {
   std::lock_guard lock(mutex_);
-  failures_[operation].push_back(std::move(error));
+  auto& coming = failures_[operation];
+  coming.insert(coming.end(), successes, std::nullopt);
+  coming.push_back(std::move(error));
 }
 
 std::vector<std::string> FakeApolloPortal::calls() const {

@@ -41,8 +41,10 @@ class FakeApolloPortal final : public ApolloPortal {
                                       std::string_view released_by) override;
   core::Result<std::optional<ApolloRelease>> LatestRelease(const ApolloNamespaceRef& ns) override;
 
-  /// The next call of `operation` ("Publish", "UpdateItem", …) fails with `error`.
-  void FailNext(const std::string& operation, core::Error error);
+  /// A coming call of `operation` ("Publish", "UpdateItem", …) fails with
+  /// `error`: the next one, or the one after `successes` calls that succeed
+  /// (an outage in the middle of a series of calls).
+  void FailNext(const std::string& operation, core::Error error, std::size_t successes = 0);
   /// Operations called so far, by name.
   std::vector<std::string> calls() const;
   PortalStore& store() { return store_; }
@@ -51,7 +53,8 @@ class FakeApolloPortal final : public ApolloPortal {
   std::optional<core::Error> Enter(const std::string& operation);
   PortalStore store_;
   mutable std::mutex mutex_;
-  std::map<std::string, std::deque<core::Error>> failures_;
+  // Per operation, what its coming calls do: nullopt succeeds.
+  std::map<std::string, std::deque<std::optional<core::Error>>> failures_;
   std::vector<std::string> calls_;
 };
 
