@@ -3,7 +3,6 @@
 // with the content it had, audited, 409 when the file changed since, 404
 // when nothing is live, nothing changed on a refusal or an outage.
 #include <algorithm>
-
 #include <boost/json.hpp>
 
 #include "services/config/config_service.hpp"
@@ -313,20 +312,19 @@ TEST_F(ConfigDeleteApolloTest, AnOutageBetweenItemDeletionsLeavesTheReleaseAndTh
   const connectors::ApolloNamespaceRef ns{"PRO", "order-svc", "bj", "application"};
   // The first item goes, the second call fails: the namespace is half emptied, unreleased.
   apollo_->FailNext("DeleteItem", core::Error{core::Code::kTransient, "apollo: 503", {}}, 1);
-  auto failed = DeleteAs(alice_, env_, "application.properties",
-                         std::to_string(published.version_after));
+  auto failed =
+      DeleteAs(alice_, env_, "application.properties", std::to_string(published.version_after));
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.error().code, core::Code::kTransient);
   EXPECT_EQ(apollo_->store().GetNamespace(ns)->items.size(), 2u) << "one item deleted";
   EXPECT_EQ(Latest("application")->configurations.size(), 3u)
       << "not released: applications still read every key";
-  EXPECT_EQ(service_->Get(vic_, env_, "application.properties")->live.content,
-            "a=1\nb=2\nc=3\n");
+  EXPECT_EQ(service_->Get(vic_, env_, "application.properties")->live.content, "a=1\nb=2\nc=3\n");
   EXPECT_EQ(HistorySize(env_), 1u) << "only the publish";
 
   // The retry takes the missing item as its own deletion's, not as someone's edit.
-  auto retried = DeleteAs(alice_, env_, "application.properties",
-                          std::to_string(published.version_after));
+  auto retried =
+      DeleteAs(alice_, env_, "application.properties", std::to_string(published.version_after));
   ASSERT_TRUE(retried.ok()) << retried.error().message;
   EXPECT_TRUE(retried->written);
   EXPECT_EQ(retried->content, "a=1\nb=2\nc=3\n") << "the content recorded is the live one";
