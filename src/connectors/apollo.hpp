@@ -61,8 +61,8 @@ struct ApolloNamespaceRef {
 };
 
 /// Apollo's Portal Open API: what Slipway needs to write configuration and
-/// publish it (Config issue), and to branch a lane's cluster from `default`
-/// (R-LANE-7, see apollo/branch_cluster.hpp). Every write names the operator,
+/// publish it (Config issue), and to give a lane its own cluster (R-LANE-7,
+/// services/lanes/lane_artefacts.cpp). Every write names the operator,
 /// which must be an existing portal user.
 ///
 /// Errors: bad or missing token → unauthenticated; token not granted for the

@@ -4,7 +4,6 @@
 
 #include <memory>
 
-#include "connectors/apollo/branch_cluster.hpp"
 #include "connectors/apollo/client.hpp"
 #include "connectors/apollo/fake.hpp"
 #include "sandbox/apollo/apollo_emulator.hpp"
@@ -218,31 +217,6 @@ TEST_P(ApolloContract, CreateAppNamespaceAppendsTheFormatAndReachesEveryCluster)
   EXPECT_EQ(portal_->CreateAppNamespace("web", "x", "json", "mallory").error().code,
             core::Code::kInvalid)
       << "unknown operator";
-}
-
-TEST_P(ApolloContract, BranchClusterCopiesLiveValuesRewrittenAndPublishes) {
-  ASSERT_TRUE(
-      portal_->CreateItem(app_, {"api", "http://user-qa.example.com", "", {}, {}, {}, {}}, "ops")
-          .ok());
-  ASSERT_TRUE(portal_->Publish(app_, "base", "", "ops").ok());
-  ASSERT_TRUE(portal_->UpdateItem(app_, {"api", "unreleased", "", {}, {}, {}, {}}, "ops").ok());
-  BranchRequest request{"DEV",
-                        "web",
-                        "default",
-                        "feature-pay",
-                        "ops",
-                        "lane feature-pay",
-                        [](std::string_view, std::string_view v) {
-                          std::string s(v);
-                          if (auto at = s.find("-qa."); at != std::string::npos)
-                            s.replace(at, 4, "-feature-pay.");
-                          return s;
-                        }};
-  ASSERT_TRUE(BranchCluster(*portal_, request).ok());
-  ASSERT_TRUE(BranchCluster(*portal_, request).ok()) << "idempotent";
-  auto lane = portal_->LatestRelease({"DEV", "web", "feature-pay", "application"});
-  ASSERT_TRUE(lane.ok() && lane->has_value());
-  EXPECT_EQ((*lane)->configurations.at("api"), "http://user-feature-pay.example.com");
 }
 
 INSTANTIATE_TEST_SUITE_P(Targets, ApolloContract,

@@ -78,7 +78,7 @@ core::Result<int> CopyConfig(const LaneWorkflowDeps& deps, const core::Lane& lan
     if (!cluster.ok()) {
       if (cluster.error().code != core::Code::kNotFound) return cluster.error();
       auto made = deps.connections.apollo->CreateCluster(env, target.app, target.cluster,
-                                                         deps.config.apollo_operator);
+                                                         LaneConfigActor(deps.config, lane.owner));
       if (!made.ok() && made.error().code != core::Code::kConflict) return made.error();
     }
   }
@@ -97,7 +97,7 @@ core::Result<int> CopyConfig(const LaneWorkflowDeps& deps, const core::Lane& lan
                                             deps.lanes.rewrite_rules, rewrite, nullptr);
     auto written =
         (*copy)->Write(file.name, content, 0,
-                       {.actor = "slipway",
+                       {.actor = LaneConfigActor(deps.config, lane.owner),
                         .comment = "lane " + lane.name + ": copied from " + app.base.env_type,
                         .title = "lane " + lane.name});
     // A lost answer to an earlier run's write: the file is there now.
@@ -211,6 +211,7 @@ json::object TeardownToJson(const AppTeardown& t) {
   for (const auto& [svc, target] : t.restore)
     restore.push_back(json::array{json::string(svc), json::string(target)});
   return {{"lane_id", t.lane_id},
+          {"lane_owner", t.lane_owner},
           {"app_id", t.app_id},
           {"app", t.app},
           {"project", t.project},
@@ -229,6 +230,9 @@ AppTeardown TeardownFromJson(const json::value& input) {
   const auto& o = input.as_object();
   AppTeardown t;
   t.lane_id = o.at("lane_id").as_int64();
+  // Absent from teardowns written before it was recorded.
+  if (const auto* owner = o.if_contains("lane_owner"))
+    t.lane_owner = json::value_to<std::string>(*owner);
   t.app_id = o.at("app_id").as_int64();
   t.app = json::value_to<std::string>(o.at("app"));
   t.project = json::value_to<std::string>(o.at("project"));
@@ -249,6 +253,7 @@ AppTeardown TeardownOf(const core::Lane& lane, const ResolvedApp& app,
                        std::vector<std::pair<std::string, std::string>> restore) {
   AppTeardown t;
   t.lane_id = lane.id;
+  t.lane_owner = lane.owner;
   t.app_id = app.app.id;
   t.app = app.app.name;
   t.project = core::RepoProjectPath(app.app.repo_url);

@@ -53,6 +53,7 @@ core::Result<int> ApplyFallbacks(connectors::Kubernetes& kube, const core::Lane&
 /// application may already have left the lane row.
 struct AppTeardown {
   std::int64_t lane_id = 0;
+  std::string lane_owner;  ///< acts in Apollo when no apollo_operator is set
   std::int64_t app_id = 0;
   std::string app;
   std::string project;

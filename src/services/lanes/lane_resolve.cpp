@@ -178,6 +178,10 @@ ConfigTarget LaneConfigTarget(const core::Lane& lane, const ResolvedApp& app) {
   return {app.app.name, core::LaneConfigBranch(lane.name), app.base_cluster, app.backend};
 }
 
+std::string LaneConfigActor(const ConfigFileSettings& settings, const std::string& lane_owner) {
+  return settings.apollo_operator.empty() ? lane_owner : settings.apollo_operator;
+}
+
 std::pair<std::string, std::string> ConfigVariable(const core::Lane& lane, const ResolvedApp& app,
                                                    const ConfigFileSettings& settings) {
   auto target = LaneConfigTarget(lane, app);

@@ -61,6 +61,10 @@ std::vector<std::string> ServiceNames(const core::Environment& env, const std::s
 /// (Consul: env type = the config branch; Apollo: cluster = the config branch).
 ConfigTarget BaseConfigTarget(const ResolvedApp& app);
 ConfigTarget LaneConfigTarget(const core::Lane& lane, const ResolvedApp& app);
+/// Who a lane's config writes act as (the portal user in Apollo, which must
+/// exist there): the configured apollo_operator, else the lane's owner, as a
+/// publish acts as its user.
+std::string LaneConfigActor(const ConfigFileSettings& settings, const std::string& lane_owner);
 /// What the application is told about its config: variable name and value.
 std::pair<std::string, std::string> ConfigVariable(const core::Lane& lane, const ResolvedApp& app,
                                                    const ConfigFileSettings& settings);

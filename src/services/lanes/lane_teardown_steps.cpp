@@ -106,7 +106,7 @@ engine::StepOutcome TeardownConfigStep(engine::StepContext& ctx, const Deps& dep
     if (!Configured(deps->connections.apollo)) return Failed(NotConfigured("apollo"), "config");
     auto status = deps->connections.apollo->DeleteCluster(
         ApolloEnvFor(deps->config, target.env_type), target.app, target.cluster,
-        deps->config.apollo_operator);
+        LaneConfigActor(deps->config, t->app.lane_owner));
     if (!Gone(status)) return Failed(status.error(), "Apollo cluster " + target.cluster);
     return Done("config", true);
   }
