@@ -82,6 +82,27 @@ TEST_F(EnvironmentEditTest, ScalingToTheSizeThatRunsIsRefusedNamingReplicas) {
   EXPECT_EQ(Changes(), before);
 }
 
+TEST_F(EnvironmentEditTest, AnEnvironmentWithoutAnImageYetIsNeitherScaledNorEdited) {
+  // Created before its first release: a placeholder image runs, so no rollout can succeed.
+  auto env = environments_.Create(
+      alice_, "shop",
+      http::ParseCreateEnvironment({{"env_type", "prod"}, {"cluster", "sandbox"}, {"replicas", 2}},
+                                   clusters_.settings().env_types));
+  ASSERT_TRUE(env.ok()) << env.error().message;
+  const auto id = std::to_string(env->env.id);
+  const auto before = Changes();
+  auto scaled = releases_->Scale(alice_, id, ScaleCommand{3});
+  ASSERT_FALSE(scaled.ok());
+  EXPECT_EQ(scaled.error().code, core::Code::kConflict);
+  EXPECT_NE(scaled.error().message.find("no image yet"), std::string::npos)
+      << scaled.error().message;
+  auto edited = releases_->EditEnvironment(alice_, id, Edit(1, true));
+  ASSERT_FALSE(edited.ok());
+  EXPECT_EQ(edited.error().code, core::Code::kConflict);
+  EXPECT_EQ(Changes(), before) << "no change, no release";
+  EXPECT_EQ(Count("SELECT count(*) FROM releases"), 0);
+}
+
 TEST_F(EnvironmentEditTest, AnOutsiderLearnsNothingOfTheBodysRules) {
   auto env = CreateEnv(2);
   const RequestContext bob{{2, "bob", core::Role::kDeveloper}, "r-bob"};
