@@ -237,6 +237,41 @@ TEST_F(CliCommandsTest, AReleaseStillWaitingForPromotionAtTheTimeoutExitsSeven) 
       << stderr_;
 }
 
+// A canary release paused at `waiting` (a step index), or running when 0.
+std::string Canary(int waiting) {
+  auto step = [&](int index) {
+    const std::string state = waiting == index  ? "waiting"
+                              : waiting > index ? "succeeded"
+                                                : "pending";
+    return R"({"index":)" + std::to_string(index) + R"(,"name":"canary )" + std::to_string(index) +
+           R"(","state":")" + state + R"(","message":""})";
+  };
+  return R"({"id":7,"kind":"release","app":"web","env_type":"test","strategy":"canary",)"
+         R"("state":")" +
+         std::string(waiting ? "canary" : "releasing") +
+         R"(","image":"r/web:2","error":"","change":{"id":42},"steps":[)" + step(1) + "," +
+         step(2) + R"(],"operations":[]})";
+}
+
+TEST_F(CliCommandsTest, PromoteWaitUntilPausedLeavesThePausePromotedAndStopsAtTheNext) {
+  CannedServer server({CannedServer::Response(200, Canary(1)),
+                       CannedServer::Response(200, Canary(1)),  // the runner has not acted yet
+                       CannedServer::Response(200, Canary(2))});
+  EXPECT_EQ(Run({"release", "promote", "7", "--wait", "--until-paused", "--server", server.url(),
+                 "--token", "t"}),
+            0)
+      << stderr_;
+  EXPECT_EQ(stdout_,
+            "release 7: canary release of r/web:2 to web test (change 42)\n"
+            "  step 1 waiting: canary 1\n"
+            "release 7 promoted: it goes on from the canary step\n"
+            "  step 1 succeeded: canary 1\n"
+            "  step 2 waiting: canary 2\n"
+            "release 7 is paused at a canary step, waiting for promotion: `slipway release "
+            "promote 7` (or promote-all, abort)\n");
+  EXPECT_EQ(server.requests()[0].RequestLine(), "POST /api/v1/releases/7/promote HTTP/1.1");
+}
+
 TEST_F(CliCommandsTest, WaitOptionsAreUsageErrors) {
   EXPECT_EQ(Run({"release", "start", "42", "--timeout", "5m"}), 2);  // needs --wait
   EXPECT_EQ(Run({"release", "start", "42", "--wait", "--timeout", "soon"}), 2);

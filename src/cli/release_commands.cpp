@@ -28,9 +28,12 @@ struct ReleaseArgs {
 constexpr char kReleaseTimeout[] = "30m";
 
 // Prints a release just started or acted on, or with --wait follows it.
-void PrintOrWait(Session& session, json::value release, const WaitArgs& wait) {
+void PrintOrWait(Session& session, json::value release, const WaitArgs& wait,
+                 bool promoted = false) {
   if (!wait.wait) return session.Print(release, RenderRelease);
-  WaitForRelease(session, std::move(release), SettingsOf(wait));
+  auto settings = SettingsOf(wait);
+  settings.promoted = promoted;
+  WaitForRelease(session, std::move(release), settings);
 }
 
 std::string ReleasePath(const std::string& id, const std::string& suffix = "") {
@@ -44,7 +47,8 @@ void AddAct(CLI::App* releases, const std::shared_ptr<ReleaseArgs>& args, int& e
   if (wait) AddWaitOptions(command, args->wait, kReleaseTimeout, true);
   SetAction(command, exit_code, [args, suffix] {
     auto session = Session::Connect(args->connection);
-    PrintOrWait(session, session.Call("POST", ReleasePath(args->id, suffix)), args->wait);
+    PrintOrWait(session, session.Call("POST", ReleasePath(args->id, suffix)), args->wait,
+                std::string_view(suffix).starts_with("/promote"));
   });
 }
 

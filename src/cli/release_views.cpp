@@ -23,6 +23,15 @@ const json::object& StepAt(const json::array& steps, const json::value* index) {
   return ObjectOrEmpty(nullptr);
 }
 
+// The index of the step in state "waiting" (a paused canary's), "" when none is.
+std::string WaitingStep(const json::object& release) {
+  for (const auto& s : ArrayAt(release, "steps")) {
+    const auto& o = ObjectOrEmpty(&s);
+    if (CellAt(o, "state") == "waiting") return CellAt(o, "index");
+  }
+  return "";
+}
+
 std::int64_t LastOperationId(const json::object& release) {
   std::int64_t last = 0;
   for (const auto& op : ArrayAt(release, "operations")) {
@@ -128,7 +137,11 @@ std::vector<std::string> ReleaseProgress(const json::value& before, const json::
     lines.push_back("  step " + CellAt(step, "index") + " " + state + ": " + CellAt(step, "name") +
                     (message.empty() || message == "-" ? "" : " — " + message));
   }
-  if (b.empty() || CellAt(b, "state") != CellAt(n, "state")) lines.push_back(StateLine(n));
+  // A canary paused again at its next step (between two readings) is news too.
+  if (b.empty() || CellAt(b, "state") != CellAt(n, "state") ||
+      (CellAt(n, "state") == "canary" && WaitingStep(b) != WaitingStep(n))) {
+    lines.push_back(StateLine(n));
+  }
   return lines;
 }
 

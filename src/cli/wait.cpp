@@ -44,6 +44,17 @@ std::string IdOf(const json::value& resource) {
   return std::to_string(id->as_int64());
 }
 
+// The index of the step a canary release is paused at, -1 when none is.
+std::int64_t PausedStep(const json::value& release) {
+  if (core::StringAt(release, {"state"}) != "canary") return -1;
+  const auto* steps = release.is_object() ? release.as_object().if_contains("steps") : nullptr;
+  if (!steps || !steps->is_array()) return -1;
+  for (const auto& step : steps->as_array()) {
+    if (core::StringAt(step, {"state"}) == "waiting") return core::IntAt(step, {"index"}, -1);
+  }
+  return -1;
+}
+
 struct Followed {
   json::value last;  ///< the last reading
   bool timed_out = false;
@@ -188,11 +199,21 @@ void WaitForRelease(Session& session, json::value first, const WaitSettings& set
   const std::string id = IdOf(first);
   Follower follower;
   follower.path = "/api/v1/releases/" + PercentEncode(id);
-  follower.progress = ReleaseProgress;
+  // With `promoted`, the pause of the first reading is the one just left.
+  std::optional<std::int64_t> promoted_pause;
+  if (settings.promoted && PausedStep(first) >= 0) promoted_pause = PausedStep(first);
+  follower.progress = [&](const json::value& before, const json::value& now) {
+    auto lines = ReleaseProgress(before, now);
+    if (before.is_null() && promoted_pause && !lines.empty()) {
+      lines.back() = "release " + id + " promoted: it goes on from the canary step";
+    }
+    return lines;
+  };
   follower.done = [&](const json::value& r) {
     const auto state = core::StringAt(r, {"state"});
+    if (promoted_pause && PausedStep(r) != *promoted_pause) promoted_pause.reset();
     return state == "completed" || state == "failed" ||
-           (settings.until_paused && state == "canary");
+           (settings.until_paused && state == "canary" && !promoted_pause);
   };
   follower.reminder = [&](const json::value& r, std::chrono::seconds waited) {
     const auto state = core::StringAt(r, {"state"});

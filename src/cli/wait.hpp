@@ -41,6 +41,9 @@ struct WaitSettings {
   /// A release: stop (exit 0) at the first canary pause instead of waiting
   /// for its promotion.
   bool until_paused = false;
+  /// The release was just promoted: the canary pause it was in when
+  /// promoted is left behind, not reported as a pause (nor ends the wait).
+  bool promoted = false;
   std::chrono::milliseconds interval{1000};  ///< between two polls
   std::chrono::seconds heartbeat{300};       ///< "still waiting" after this long without news
 };
