@@ -8,6 +8,7 @@
 #include "cli/client_session.hpp"
 #include "cli/command_set.hpp"
 #include "cli/url.hpp"
+#include "cli/wait.hpp"
 
 namespace slipway::cli {
 namespace {
@@ -22,7 +23,10 @@ struct BuildArgs {
   std::string state;
   int limit = 50;
   bool all = false, follow = false, force = false;
+  WaitArgs wait;
 };
+
+constexpr char kBuildTimeout[] = "1h";
 
 std::string BuildPath(const std::string& id, const std::string& suffix = "") {
   return "/api/v1/builds/" + PercentEncode(id) + suffix;
@@ -41,13 +45,25 @@ void AddStart(CLI::App* builds, const std::shared_ptr<BuildArgs>& args, int& exi
   auto* env = start->add_option("--env", args->env_id, "Environment id (bookkeeping only)")
                   ->check(CLI::PositiveNumber);
   auto* note = start->add_option("--note", args->note, "Why this build");
+  AddWaitOptions(start, args->wait, kBuildTimeout, false);
   SetAction(start, exit_code, [args, env, note] {
     auto session = Session::Connect(args->connection);
     boost::json::object body{{"branch", args->branch}, {"version", args->version}};
     if (env->count() > 0) body["env_id"] = args->env_id;
     if (note->count() > 0) body["note"] = args->note;
     const boost::json::value request = std::move(body);
-    session.Print(session.Call("POST", AppPath(args->app, "/builds"), &request), RenderBuild);
+    auto build = session.Call("POST", AppPath(args->app, "/builds"), &request);
+    if (!args->wait.wait) return session.Print(build, RenderBuild);
+    WaitForBuild(session, std::move(build), SettingsOf(args->wait));
+  });
+
+  auto* wait = builds->add_subcommand(
+      "wait", "Follow a build until it ends: exit 0 succeeded, 1 failed or cancelled, 7 timeout");
+  AddId(wait, *args);
+  AddWaitOptions(wait, args->wait, kBuildTimeout, false, true);
+  SetAction(wait, exit_code, [args] {
+    auto session = Session::Connect(args->connection);
+    WaitForBuild(session, session.Call("GET", BuildPath(args->id)), SettingsOf(args->wait));
   });
 }
 
@@ -81,7 +97,9 @@ void AddReads(CLI::App* builds, const std::shared_ptr<BuildArgs>& args, int& exi
 
   auto* logs = builds->add_subcommand("logs", "Print a build's Jenkins console");
   AddId(logs, *args);
-  logs->add_flag("-f,--follow", args->follow, "Keep printing as the build writes, until it ends");
+  logs->add_flag("-f,--follow", args->follow,
+                 "Keep printing as the build writes, until it ends; then exit 0 only when it "
+                 "succeeded (1: failed or cancelled)");
   SetAction(logs, exit_code, [args] {
     auto session = Session::Connect(args->connection);
     if (!args->follow) {
@@ -92,6 +110,11 @@ void AddReads(CLI::App* builds, const std::shared_ptr<BuildArgs>& args, int& exi
       std::cout << piece;
       std::cout.flush();
     });
+    // The stream ends with the build; its result (recorded in the same
+    // moment) is the exit code. A little patience if the stream ended early.
+    WaitSettings settings;
+    settings.timeout = std::chrono::seconds(60);
+    WaitForBuild(session, session.Call("GET", BuildPath(args->id)), settings, true);
   });
 }
 
@@ -119,7 +142,7 @@ void AddChanges(CLI::App* builds, const std::shared_ptr<BuildArgs>& args, int& e
 void AddBuildCommands(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<BuildArgs>();
   auto* builds =
-      app.add_subcommand("build", "Image builds: start, list, show, logs, cancel, delete");
+      app.add_subcommand("build", "Image builds: start, wait, list, show, logs, cancel, delete");
   AddClientOptions(*builds, args->connection);
   builds->require_subcommand(1);
   AddStart(builds, args, exit_code);

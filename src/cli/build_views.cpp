@@ -96,4 +96,31 @@ std::string RenderBuild(const boost::json::value& build) {
   return out;
 }
 
+std::vector<std::string> BuildProgress(const boost::json::value& before,
+                                       const boost::json::value& now) {
+  const auto& b = ObjectOf(&before);
+  const auto& n = ObjectOf(&now);
+  const std::string id = Text(n, "id"), state = Text(n, "state");
+  std::vector<std::string> lines;
+  if (b.empty()) {
+    lines.push_back("build " + id + ": " + Text(n, "app") + " " + Text(n, "version") + " from " +
+                    Text(n, "branch") + " (" + Text(n, "image") + ")");
+  }
+  const auto& jenkins = ObjectOf(n.if_contains("jenkins"));
+  const bool numbered = jenkins.contains("build_number") && !jenkins.at("build_number").is_null();
+  const bool was_numbered = ObjectOf(b.if_contains("jenkins")).contains("build_number") &&
+                            !ObjectOf(b.if_contains("jenkins")).at("build_number").is_null();
+  if (!b.empty() && state == Text(b, "state") && numbered == was_numbered) return lines;
+  const auto* reason = n.if_contains("reason");
+  const std::string why = reason && reason->is_string() ? std::string(reason->as_string()) : "";
+  if (state == "succeeded") {
+    lines.push_back("build " + id + " succeeded: " + Text(n, "image") + " " + Text(n, "digest"));
+  } else if (state == "failed" || state == "cancelled") {
+    lines.push_back("build " + id + " " + state + (why.empty() ? "" : ": " + why));
+  } else {
+    lines.push_back("build " + id + " " + state + " (Jenkins " + JenkinsLine(jenkins) + ")");
+  }
+  return lines;
+}
+
 }  // namespace slipway::cli

@@ -127,4 +127,9 @@ void Session::Note(const std::string& message) const {
   if (!json_output_) std::cout << message << '\n';
 }
 
+void Session::Progress(const std::string& line) const {
+  auto& out = json_output_ ? std::cerr : std::cout;
+  out << line << std::endl;  // flushed: a followed release is read as it happens
+}
+
 }  // namespace slipway::cli

@@ -68,6 +68,11 @@ class Session {
   /// Prints `message` in table mode only: JSON output stays machine-readable.
   void Note(const std::string& message) const;
 
+  /// One line of progress of a followed release or build, at once (CI logs
+  /// show it live): on stdout in table mode, on stderr with -o json so that
+  /// stdout holds only the final JSON.
+  void Progress(const std::string& line) const;
+
  private:
   Session(HttpClient client, bool json_output)
       : client_(std::move(client)), json_output_(json_output) {}

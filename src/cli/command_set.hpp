@@ -20,6 +20,7 @@ void AddReleaseCommands(CLI::App& app, int& exit_code);
 void AddConfigCommands(CLI::App& app, int& exit_code);
 void AddLaneCommands(CLI::App& app, int& exit_code);
 void AddConnectorCommands(CLI::App& app, int& exit_code);
+void AddAuditCommands(CLI::App& app, int& exit_code);
 
 /// Makes `action` the callback of `command`. A Failure it throws is printed
 /// to stderr and becomes `exit_code`; success sets 0.

@@ -20,6 +20,7 @@ void AddClientCommands(CLI::App& app, int& exit_code) {
   AddReleaseCommands(app, exit_code);
   AddConfigCommands(app, exit_code);
   AddLaneCommands(app, exit_code);
+  AddAuditCommands(app, exit_code);
 }
 
 int UsageExitCode(const CLI::App& app, const CLI::ParseError& error) {

@@ -176,5 +176,154 @@ TEST_F(CliCommandsTest, StoredTokenIsNotSentToAnotherServer) {
   EXPECT_NE(stderr_.find("not logged in to http://other.example"), std::string::npos) << stderr_;
 }
 
+// A release as the server answers it, in `state`.
+std::string Release(const std::string& state, const std::string& error = "") {
+  return R"({"id":7,"kind":"release","app":"web","env_type":"test","strategy":"one_shot",)"
+         R"("state":")" +
+         state + R"(","image":"r/web:2","error":")" + error +
+         R"(","change":{"id":42},"steps":[{"index":1,"name":"deploy","state":")" +
+         (state == "completed" ? "succeeded"
+          : state == "failed"  ? "failed"
+                               : "running") +
+         R"(","message":""}],"operations":[]})";
+}
+
+TEST_F(CliCommandsTest, ReleaseStartWaitFollowsTheReleaseUntilItCompletes) {
+  CannedServer server({CannedServer::Response(202, Release("releasing")),
+                       CannedServer::Response(200, Release("completed"))});
+  EXPECT_EQ(Run({"release", "start", "42", "--wait", "--server", server.url(), "--token", "t"}), 0)
+      << stderr_;
+  EXPECT_EQ(stdout_,
+            "release 7: one_shot release of r/web:2 to web test (change 42)\n"
+            "  step 1 running: deploy\n"
+            "release 7 releasing\n"
+            "  step 1 succeeded: deploy\n"
+            "release 7 completed: r/web:2 runs\n");
+  EXPECT_EQ(server.requests()[0].RequestLine(), "POST /api/v1/changes/42/release HTTP/1.1");
+  EXPECT_EQ(server.requests()[1].RequestLine(), "GET /api/v1/releases/7 HTTP/1.1");
+}
+
+TEST_F(CliCommandsTest, AFailedReleaseExitsOneWithItsErrorAndJsonStaysOnStdout) {
+  CannedServer server({CannedServer::Response(202, Release("releasing")),
+                       CannedServer::Response(200, Release("failed", "ImagePullBackOff"))});
+  EXPECT_EQ(Run({"release", "start", "42", "--wait", "-o", "json", "--server", server.url(),
+                 "--token", "t"}),
+            1);
+  EXPECT_EQ(stdout_, Release("failed", "ImagePullBackOff") + "\n");
+  EXPECT_NE(stderr_.find("release 7 failed: ImagePullBackOff\n"), std::string::npos) << stderr_;
+  EXPECT_NE(stderr_.find("error: release 7 failed: ImagePullBackOff (release_failed)\n"),
+            std::string::npos)
+      << stderr_;
+}
+
+TEST_F(CliCommandsTest, AReleaseStillWaitingForPromotionAtTheTimeoutExitsSeven) {
+  CannedServer server({CannedServer::Response(200, Release("canary")),
+                       CannedServer::Response(200, Release("canary"))});
+  EXPECT_EQ(
+      Run({"release", "wait", "7", "--timeout", "1s", "--server", server.url(), "--token", "t"}),
+      7);
+  EXPECT_NE(stdout_.find("release 7 is paused at a canary step, waiting for promotion: `slipway "
+                         "release promote 7`"),
+            std::string::npos)
+      << stdout_;
+  EXPECT_NE(stderr_.find("error: release 7 is still waiting for promotion after 1s"),
+            std::string::npos)
+      << stderr_;
+  EXPECT_EQ(server.requests().size(), 2u);
+
+  CannedServer again({CannedServer::Response(200, Release("canary"))});
+  EXPECT_EQ(
+      Run({"release", "wait", "7", "--until-paused", "--server", again.url(), "--token", "t"}), 0)
+      << stderr_;
+}
+
+// A canary release paused at `waiting` (a step index), or running when 0.
+std::string Canary(int waiting) {
+  auto step = [&](int index) {
+    const std::string state = waiting == index  ? "waiting"
+                              : waiting > index ? "succeeded"
+                                                : "pending";
+    return R"({"index":)" + std::to_string(index) + R"(,"name":"canary )" + std::to_string(index) +
+           R"(","state":")" + state + R"(","message":""})";
+  };
+  return R"({"id":7,"kind":"release","app":"web","env_type":"test","strategy":"canary",)"
+         R"("state":")" +
+         std::string(waiting ? "canary" : "releasing") +
+         R"(","image":"r/web:2","error":"","change":{"id":42},"steps":[)" + step(1) + "," +
+         step(2) + R"(],"operations":[]})";
+}
+
+TEST_F(CliCommandsTest, PromoteWaitUntilPausedLeavesThePausePromotedAndStopsAtTheNext) {
+  CannedServer server({CannedServer::Response(200, Canary(1)),
+                       CannedServer::Response(200, Canary(1)),  // the runner has not acted yet
+                       CannedServer::Response(200, Canary(2))});
+  EXPECT_EQ(Run({"release", "promote", "7", "--wait", "--until-paused", "--server", server.url(),
+                 "--token", "t"}),
+            0)
+      << stderr_;
+  EXPECT_EQ(stdout_,
+            "release 7: canary release of r/web:2 to web test (change 42)\n"
+            "  step 1 waiting: canary 1\n"
+            "release 7 promoted: it goes on from the canary step\n"
+            "  step 1 succeeded: canary 1\n"
+            "  step 2 waiting: canary 2\n"
+            "release 7 is paused at a canary step, waiting for promotion: `slipway release "
+            "promote 7` (or promote-all, abort)\n");
+  EXPECT_EQ(server.requests()[0].RequestLine(), "POST /api/v1/releases/7/promote HTTP/1.1");
+}
+
+TEST_F(CliCommandsTest, WaitOptionsAreUsageErrors) {
+  EXPECT_EQ(Run({"release", "start", "42", "--timeout", "5m"}), 2);  // needs --wait
+  EXPECT_EQ(Run({"release", "start", "42", "--wait", "--timeout", "soon"}), 2);
+  EXPECT_EQ(Run({"release", "rollback", "7", "--wait"}), 2);  // needs --yes
+  EXPECT_EQ(Run({"build", "start", "web", "--branch", "main", "--version", "1", "--until-paused",
+                 "--wait"}),
+            2);  // releases only
+}
+
+constexpr char kBuildQueued[] =
+    R"({"id":12,"app":"web","version":"1","branch":"x","state":"queued","reason":null,)"
+    R"("image":"r/web:1","jenkins":{"job":"trade/web","build_number":null}})";
+constexpr char kBuildFailed[] =
+    R"({"id":12,"app":"web","version":"1","branch":"x","state":"failed",)"
+    R"("reason":"ERROR: no branch x","image":"r/web:1","jenkins":{"job":"trade/web",)"
+    R"("build_number":3}})";
+
+TEST_F(CliCommandsTest, BuildStartWaitAndFollowedLogsExitOneWhenTheBuildFailed) {
+  CannedServer server({CannedServer::Response(201, kBuildQueued),
+                       CannedServer::Response(200, kBuildFailed),
+                       "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 13\r\n"
+                       "Connection: close\r\n\r\nERROR: no br\n",
+                       CannedServer::Response(200, kBuildFailed)});
+  ::setenv("SLIPWAY_SERVER", server.url().c_str(), 1);
+  ::setenv("SLIPWAY_TOKEN", "t", 1);
+  EXPECT_EQ(Run({"build", "start", "web", "--branch", "x", "--version", "1", "--wait"}), 1);
+  EXPECT_EQ(stdout_,
+            "build 12: web 1 from x (r/web:1)\n"
+            "build 12 queued (Jenkins trade/web)\n"
+            "build 12 failed: ERROR: no branch x\n");
+  EXPECT_EQ(stderr_, "error: build 12 failed: ERROR: no branch x (build_failed)\n");
+  EXPECT_EQ(Run({"build", "logs", "12", "-f"}), 1);
+  EXPECT_EQ(stdout_, "ERROR: no br\n");
+  EXPECT_EQ(stderr_, "error: build 12 failed: ERROR: no branch x (build_failed)\n");
+  EXPECT_EQ(server.requests()[2].RequestLine(), "GET /api/v1/builds/12/log?follow=true HTTP/1.1");
+}
+
+TEST_F(CliCommandsTest, AuditListPassesItsFiltersAndRendersATable) {
+  CannedServer server({CannedServer::Response(
+      200, R"({"items":[{"id":9,"time":"2026-01-02T03:04:05Z","actor":"alice",)"
+           R"("action":"app.approve","object_type":"app","object_id":"3","summary":"approved",)"
+           R"("result":"success","request_id":"r1"}],"next_cursor":null})")});
+  EXPECT_EQ(Run({"audit", "list", "--object", "app:web", "--actor", "alice", "--limit", "5",
+                 "--server", server.url(), "--token", "t"}),
+            0)
+      << stderr_;
+  EXPECT_EQ(stdout_,
+            "ID  TIME                  ACTOR  ACTION       OBJECT  RESULT   SUMMARY\n"
+            "9   2026-01-02T03:04:05Z  alice  app.approve  app:3   success  approved\n");
+  EXPECT_EQ(server.requests()[0].RequestLine(),
+            "GET /api/v1/audit?object=app%3Aweb&actor=alice&limit=5 HTTP/1.1");
+}
+
 }  // namespace
 }  // namespace slipway::cli

@@ -17,12 +17,15 @@ enum class ExitCode : int {
   kNotFound = 4,         ///< 404
   kConflict = 5,         ///< 409: stale version, duplicate, illegal transition
   kCannotConnect = 6,    ///< the server could not be reached
+  kTimeout = 7,          ///< --wait: still running (or paused) when --timeout ran out
 };
 
 /// The exit codes as the commands' --help shows them.
 inline constexpr char kExitCodeHelp[] =
     "Exit codes: 0 ok, 1 refused or failed by the server, 2 usage, 3 unauthenticated or not "
-    "logged in, 4 not found, 5 conflict, 6 cannot connect.";
+    "logged in, 4 not found, 5 conflict, 6 cannot connect, 7 --wait timed out (still running). "
+    "With "
+    "--wait, a release or build that ends failed, cancelled or aborted exits 1.";
 
 /// Why a client command stopped. Commands are linear scripts of requests
 /// where any failure ends the command, so failures are thrown and caught in

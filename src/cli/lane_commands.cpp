@@ -50,7 +50,7 @@ json::value FollowCreation(Session& session, const std::string& lane, int timeou
     json::value current = session.Call("GET", LanePath(lane));
     if (core::StringAt(current, {"state"}) != "creating") return current;
     if (std::chrono::steady_clock::now() >= deadline) {
-      throw Failure(ExitCode::kServerError, "timeout",
+      throw Failure(ExitCode::kTimeout, "timeout",
                     "lane " + lane + " is still being created after " + std::to_string(timeout_s) +
                         "s: follow it with `slipway lane show " + lane + "`");
     }

@@ -10,6 +10,7 @@
 #include "cli/failure.hpp"
 #include "cli/release_views.hpp"
 #include "cli/url.hpp"
+#include "cli/wait.hpp"
 
 namespace slipway::cli {
 namespace {
@@ -21,19 +22,33 @@ struct ReleaseArgs {
   std::string id, change, strategy, image, app, state, scope, plan_token;
   std::int64_t env = 0, baseline = 0, from = 0, to = 0;
   bool yes = false;
+  WaitArgs wait;
 };
+
+constexpr char kReleaseTimeout[] = "30m";
+
+// Prints a release just started or acted on, or with --wait follows it.
+void PrintOrWait(Session& session, json::value release, const WaitArgs& wait,
+                 bool promoted = false) {
+  if (!wait.wait) return session.Print(release, RenderRelease);
+  auto settings = SettingsOf(wait);
+  settings.promoted = promoted;
+  WaitForRelease(session, std::move(release), settings);
+}
 
 std::string ReleasePath(const std::string& id, const std::string& suffix = "") {
   return "/api/v1/releases/" + PercentEncode(id) + suffix;
 }
 
 void AddAct(CLI::App* releases, const std::shared_ptr<ReleaseArgs>& args, int& exit_code,
-            const char* name, const char* help, const char* suffix) {
+            const char* name, const char* help, const char* suffix, bool wait) {
   auto* command = releases->add_subcommand(name, help);
   command->add_option("id", args->id, "Release id")->required();
+  if (wait) AddWaitOptions(command, args->wait, kReleaseTimeout, true);
   SetAction(command, exit_code, [args, suffix] {
     auto session = Session::Connect(args->connection);
-    session.Print(session.Call("POST", ReleasePath(args->id, suffix)), RenderRelease);
+    PrintOrWait(session, session.Call("POST", ReleasePath(args->id, suffix)), args->wait,
+                std::string_view(suffix).starts_with("/promote"));
   });
 }
 
@@ -50,7 +65,10 @@ void AddRollback(CLI::App* releases, const std::shared_ptr<ReleaseArgs>& args, i
   rollback->add_option(
       "--plan-token", args->plan_token,
       "The token the plan showed: refuse the rollback if a config file changed since");
-  rollback->add_flag("--yes", args->yes, "Run it (without: only show where it goes and the diff)");
+  auto* yes = rollback->add_flag("--yes", args->yes,
+                                 "Run it (without: only show where it goes and the diff)");
+  AddWaitOptions(rollback, args->wait, kReleaseTimeout, true);
+  rollback->get_option("--wait")->needs(yes);
   SetAction(rollback, exit_code, [args] {
     auto session = Session::Connect(args->connection);
     json::object body;
@@ -72,8 +90,8 @@ void AddRollback(CLI::App* releases, const std::shared_ptr<ReleaseArgs>& args, i
       return;
     }
     const json::value request = std::move(body);
-    session.Print(session.Call("POST", ReleasePath(args->id, "/rollback"), &request),
-                  RenderRelease);
+    PrintOrWait(session, session.Call("POST", ReleasePath(args->id, "/rollback"), &request),
+                args->wait);
   });
 }
 
@@ -127,15 +145,16 @@ void AddReleaseCommands(CLI::App& app, int& exit_code) {
   start->add_option("change", args->change, "Change id")->required();
   start->add_option("--strategy", args->strategy, "one_shot or canary (default: the environment's)")
       ->check(CLI::IsMember({"one_shot", "canary"}));
+  AddWaitOptions(start, args->wait, kReleaseTimeout, true);
   SetAction(start, exit_code, [args] {
     auto session = Session::Connect(args->connection);
     json::object body;
     if (!args->strategy.empty()) body["strategy"] = args->strategy;
     const json::value request = std::move(body);
-    session.Print(
-        session.Call("POST", "/api/v1/changes/" + PercentEncode(args->change) + "/release",
-                     &request),
-        RenderRelease);
+    PrintOrWait(session,
+                session.Call("POST", "/api/v1/changes/" + PercentEncode(args->change) + "/release",
+                             &request),
+                args->wait);
   });
 
   auto* list = releases->add_subcommand("list", "List releases, newest first");
@@ -159,10 +178,19 @@ void AddReleaseCommands(CLI::App& app, int& exit_code) {
     session.Print(session.Call("GET", ReleasePath(args->id)), RenderRelease);
   });
 
-  AddAct(releases, args, exit_code, "promote", "Canary: go to the next step", "/promote");
+  auto* wait = releases->add_subcommand(
+      "wait", "Follow a release until it ends: exit 0 completed, 1 failed, 7 --timeout ran out");
+  wait->add_option("id", args->id, "Release id")->required();
+  AddWaitOptions(wait, args->wait, kReleaseTimeout, true, true);
+  SetAction(wait, exit_code, [args] {
+    auto session = Session::Connect(args->connection);
+    WaitForRelease(session, session.Call("GET", ReleasePath(args->id)), SettingsOf(args->wait));
+  });
+
+  AddAct(releases, args, exit_code, "promote", "Canary: go to the next step", "/promote", true);
   AddAct(releases, args, exit_code, "promote-all", "Canary: all pods take the new version",
-         "/promote-all");
-  AddAct(releases, args, exit_code, "abort", "Stop and put back what ran before", "/abort");
+         "/promote-all", true);
+  AddAct(releases, args, exit_code, "abort", "Stop and put back what ran before", "/abort", false);
   AddRollback(releases, args, exit_code);
   AddBaselineCommands(app, exit_code);
 }

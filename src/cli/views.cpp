@@ -141,4 +141,15 @@ std::string RenderUser(const boost::json::value& user) {
   return RenderFields(fields);
 }
 
+std::string RenderAuditList(const boost::json::value& list) {
+  std::vector<Row> rows;
+  for (const auto& item : ItemsOf(list)) {
+    const auto& r = ObjectOf(item);
+    rows.push_back({Text(r, "id"), Text(r, "time"), Text(r, "actor"), Text(r, "action"),
+                    Text(r, "object_type") + ":" + Text(r, "object_id"), Text(r, "result"),
+                    Text(r, "summary")});
+  }
+  return RenderTable({"id", "time", "actor", "action", "object", "result", "summary"}, rows);
+}
+
 }  // namespace slipway::cli

@@ -17,5 +17,7 @@ std::string RenderTokenList(const boost::json::value& list);
 std::string RenderNewToken(const boost::json::value& token);
 std::string RenderUserList(const boost::json::value& list);
 std::string RenderUser(const boost::json::value& user);
+/// The operation log, newest first: id, time, actor, action, object (type:id), result, summary.
+std::string RenderAuditList(const boost::json::value& list);
 
 }  // namespace slipway::cli

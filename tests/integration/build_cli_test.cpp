@@ -83,5 +83,35 @@ TEST_F(BuildCliTest, RefusalsHaveTheirExitCodes) {
   EXPECT_EQ(Run({"build", "list", name, "--state", "done"}).exit_code, 2);
 }
 
+TEST_F(BuildCliTest, StartWaitExitsZeroWhenTheBuildSucceeds) {
+  const std::string name = ApprovedApp();
+  auto run = Run({"build", "start", name, "--branch", "main", "--version", "2.0.0", "--wait",
+                  "--timeout", "2m"});
+  ASSERT_EQ(run.exit_code, 0) << run;
+  EXPECT_THAT(run.out, HasSubstr(name + " 2.0.0 from main")) << run.out;
+  EXPECT_THAT(run.out, HasSubstr(" succeeded: ")) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("sha256:")) << run.out;
+  EXPECT_EQ(run.err, "");
+}
+
+TEST_F(BuildCliTest, AFailedBuildExitsOneFromStartWaitAndFromFollowedLogs) {
+  const std::string name = ApprovedApp();
+  auto run = Run({"build", "start", name, "--branch", "feature/nobody-pushed-this", "--version",
+                  "3.0.0", "--wait", "-o", "json"});
+  ASSERT_EQ(run.exit_code, 1) << run;
+  const auto build = boost::json::parse(run.out);  // the failed build, on stdout
+  EXPECT_EQ(build.at("state").as_string(), "failed");
+  const std::string id = std::to_string(build.at("id").as_int64());
+  EXPECT_THAT(run.err, HasSubstr("error: build " + id + " failed: ")) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("(build_failed)")) << run.err;
+
+  auto logs = Run({"build", "logs", id, "-f"});
+  EXPECT_EQ(logs.exit_code, 1) << logs;
+  EXPECT_THAT(logs.out, HasSubstr("feature/nobody-pushed-this"));
+  EXPECT_THAT(logs.err, HasSubstr("(build_failed)"));
+  EXPECT_EQ(Run({"build", "logs", id}).exit_code, 0) << "without -f the log is only printed";
+  EXPECT_EQ(Run({"build", "wait", id}).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace slipway::testing

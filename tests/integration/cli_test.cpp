@@ -156,6 +156,31 @@ TEST_F(CliTest, UserCreateAndTokenList) {
   for (const auto& t : tokens.at("items").as_array()) EXPECT_FALSE(t.as_object().contains("token"));
 }
 
+TEST_F(CliTest, AuditListFiltersByObjectActorAndAction) {
+  LoginAsAdmin();
+  const auto name = UniqueName("cli-audit");
+  ASSERT_EQ(
+      Run({"app", "register", "--name", name, "--team", "t", "--type", "empty", "--level", "edge"})
+          .exit_code,
+      0);
+  ASSERT_EQ(Run({"app", "approve", name, "--comment", "ok"}).exit_code, 0);
+
+  auto table = Run({"audit", "list", "--object", "app:" + name});
+  ASSERT_EQ(table.exit_code, 0) << table;
+  EXPECT_THAT(table.out, HasSubstr("ACTION")) << table.out;
+  EXPECT_THAT(table.out, HasSubstr("app.approve")) << table.out;
+  EXPECT_THAT(table.out, HasSubstr("admin")) << table.out;
+
+  auto records = RunJson({"audit", "list", "--object", "app:" + name, "--actor", "admin",
+                          "--action", "app.approve", "--limit", "10"});
+  ASSERT_EQ(records.at("items").as_array().size(), 1u) << records;
+  EXPECT_EQ(Text(records.at("items").at(0).at("action")), "app.approve");
+  EXPECT_EQ(Text(records.at("items").at(0).at("result")), "ok");
+  auto nobody = RunJson({"audit", "list", "--object", "app:" + name, "--actor", "nobody"});
+  EXPECT_TRUE(nobody.at("items").as_array().empty()) << nobody;
+  EXPECT_EQ(Run({"audit", "list", "--limit", "0"}).exit_code, 2);
+}
+
 TEST_F(CliTest, BadArgumentsExitTwo) {
   auto r = Run({"app", "register", "--name", "x", "--team", "t", "--type", "proprietary", "--level",
                 "edge", "--server", server().base_url(), "--token", "swt_x"});
