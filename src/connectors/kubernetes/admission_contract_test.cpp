@@ -251,16 +251,24 @@ TEST_P(AdmissionContract, InvalidBeforeMissingNamespaceBeforeAlreadyExists) {
 }
 
 TEST_P(AdmissionContract, WritesThatChangeNothingKeepTheResourceVersion) {
-  auto created = k().Create(kube::kDeployments, "team-a", Deployment("web"));
+  // A ConfigMap: no controller writes it, so only this test's writes could move its version
+  // (a Deployment's status is the controllers', written whenever they get to it).
+  auto created = k().Create(kube::kConfigMaps, "team-a",
+                            Json(R"({"apiVersion":"v1","kind":"ConfigMap",)"
+                                 R"("metadata":{"name":"same"},"data":{"a":"1"}})"));
   ASSERT_TRUE(created.ok()) << created.error().message;
-  auto current = k().Get(kube::kDeployments, "team-a", "web");
-  ASSERT_TRUE(current.ok());
-  auto same = k().Patch(kube::kDeployments, "team-a", "web", PatchType::kMerge,
-                        {{"spec", {{"replicas", 1}}}});
+  auto same =
+      k().Patch(kube::kConfigMaps, "team-a", "same", PatchType::kMerge, {{"data", {{"a", "1"}}}});
   ASSERT_TRUE(same.ok()) << same.error().message;
   EXPECT_EQ(core::StringAt(*same, {"metadata", "resourceVersion"}),
-            core::StringAt(*current, {"metadata", "resourceVersion"}));
-  EXPECT_EQ(core::IntAt(*same, {"metadata", "generation"}), 1);
+            core::StringAt(*created, {"metadata", "resourceVersion"}));
+
+  // A Deployment's generation moves with its spec only.
+  ASSERT_TRUE(k().Create(kube::kDeployments, "team-a", Deployment("web")).ok());
+  auto unchanged = k().Patch(kube::kDeployments, "team-a", "web", PatchType::kMerge,
+                             {{"spec", {{"replicas", 1}}}});
+  ASSERT_TRUE(unchanged.ok()) << unchanged.error().message;
+  EXPECT_EQ(core::IntAt(*unchanged, {"metadata", "generation"}), 1);
 }
 
 TEST_P(AdmissionContract, CreateFillsGenerateNameAndTheApiServersDefaults) {
