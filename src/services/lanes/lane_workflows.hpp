@@ -1,13 +1,15 @@
 #pragma once
-// The durable work behind lanes (R-LANE-4..8, 10, 11, 13). Every step reads
+// The durable work behind lanes (R-LANE-4..8, 10..13). Every step reads
 // the world first and only then acts, so a repeated run (retry, crash,
 // sync) converges without making anything twice.
 //
 // lane.create {lane_id}            namespace+folder → apps (one lane.app.create child each,
 //                                  concurrently) → fallbacks → finish
 // lane.app.create {lane_id,app_id} branch → config → job → hook → deploy → domains
-// lane.edit {lane_id,added,removed} changes (children: lane.app.create for added,
-//                                  lane.app.delete for removed) → fallbacks → finish
+// lane.edit {lane_id,added,removed,redeployed} changes (children: lane.app.create for
+//                                  added, lane.app.delete for removed, lane.app.redeploy
+//                                  for apps whose message coloring changed) → fallbacks → finish
+// lane.app.redeploy {lane_id,app_id} deploy: the app's objects applied again (its image kept)
 // lane.delete {lane_id}            apps (lane.app.delete children) → namespace → folder → finish
 // lane.app.delete {lane_id,app…}   domains → hook → job → config → objects → images → branch
 // lane.deploy {lane_id,app_id,build_id}  build (the `build` workflow as a child) → deploy
@@ -28,6 +30,7 @@ namespace slipway::services {
 
 inline constexpr const char* kLaneCreateWorkflow = "lane.create";
 inline constexpr const char* kLaneAppCreateWorkflow = "lane.app.create";
+inline constexpr const char* kLaneAppRedeployWorkflow = "lane.app.redeploy";
 inline constexpr const char* kLaneEditWorkflow = "lane.edit";
 inline constexpr const char* kLaneDeleteWorkflow = "lane.delete";
 inline constexpr const char* kLaneAppDeleteWorkflow = "lane.app.delete";
