@@ -276,45 +276,45 @@ engine::StepHandler FinishWith(core::LaneState state, std::string event) {
 
 }  // namespace lanes
 
-void RegisterLaneWorkflows(engine::Registry& registry, const LaneWorkflowDeps& deps) {
+void RegisterLaneWorkflows(engine::Engine& engine, const LaneWorkflowDeps& deps) {
   using namespace lanes;
   auto shared = std::make_shared<const LaneWorkflowDeps>(deps);
-  registry.Add({kLaneCreateWorkflow,
-                {{"prepare", Bind(PrepareStep, shared)},
-                 {"apps", Bind(CreateAppsStep, shared)},
-                 {"fallbacks", Bind(FallbacksStep, shared)},
-                 {"finish", FinishWith(core::LaneState::kActive, "created")}}});
-  registry.Add({kLaneAppCreateWorkflow,
-                {{"branch", BindAppStep(AppBranchStep, shared)},
-                 {"config", BindAppStep(AppConfigStep, shared)},
-                 {"job", BindAppStep(AppJobStep, shared)},
-                 {"hook", BindAppStep(AppHookStep, shared)},
-                 {"deploy", BindAppStep(AppDeployStep, shared)},
-                 {"domains", BindAppStep(AppDomainsStep, shared)}}});
-  registry.Add({kLaneAppRedeployWorkflow, {{"deploy", BindAppStep(AppDeployStep, shared)}}});
-  registry.Add({kLaneEditWorkflow,
-                {{"changes", Bind(EditChangesStep, shared)},
-                 {"fallbacks", Bind(FallbacksStep, shared)},
-                 {"finish", FinishWith(core::LaneState::kActive, "edited")}}});
-  registry.Add({kLaneDeleteWorkflow,
-                {{"claim", Bind(ClaimDeleteStep, shared)},
-                 {"apps", Bind(DeleteAppsStep, shared)},
-                 {"namespace", Bind(DeleteNamespaceStep, shared)},
-                 {"folder", Bind(DeleteFolderStep, shared)},
-                 {"finish", FinishWith(core::LaneState::kDeleted, "deleted")}}});
-  registry.Add({kLaneAppDeleteWorkflow,
-                {{"domains", BindAppStep(TeardownDomainsStep, shared)},
-                 {"hook", BindAppStep(TeardownHookStep, shared)},
-                 {"job", BindAppStep(TeardownJobStep, shared)},
-                 {"config", BindAppStep(TeardownConfigStep, shared)},
-                 {"objects", BindAppStep(TeardownObjectsStep, shared)},
-                 {"images", BindAppStep(TeardownImagesStep, shared)},
-                 {"branch", BindAppStep(TeardownBranchStep, shared)}}});
-  registry.Add(
+  engine.AddWorkflow({kLaneCreateWorkflow,
+                      {{"prepare", Bind(PrepareStep, shared)},
+                       {"apps", Bind(CreateAppsStep, shared)},
+                       {"fallbacks", Bind(FallbacksStep, shared)},
+                       {"finish", FinishWith(core::LaneState::kActive, "created")}}});
+  engine.AddWorkflow({kLaneAppCreateWorkflow,
+                      {{"branch", BindAppStep(AppBranchStep, shared)},
+                       {"config", BindAppStep(AppConfigStep, shared)},
+                       {"job", BindAppStep(AppJobStep, shared)},
+                       {"hook", BindAppStep(AppHookStep, shared)},
+                       {"deploy", BindAppStep(AppDeployStep, shared)},
+                       {"domains", BindAppStep(AppDomainsStep, shared)}}});
+  engine.AddWorkflow({kLaneAppRedeployWorkflow, {{"deploy", BindAppStep(AppDeployStep, shared)}}});
+  engine.AddWorkflow({kLaneEditWorkflow,
+                      {{"changes", Bind(EditChangesStep, shared)},
+                       {"fallbacks", Bind(FallbacksStep, shared)},
+                       {"finish", FinishWith(core::LaneState::kActive, "edited")}}});
+  engine.AddWorkflow({kLaneDeleteWorkflow,
+                      {{"claim", Bind(ClaimDeleteStep, shared)},
+                       {"apps", Bind(DeleteAppsStep, shared)},
+                       {"namespace", Bind(DeleteNamespaceStep, shared)},
+                       {"folder", Bind(DeleteFolderStep, shared)},
+                       {"finish", FinishWith(core::LaneState::kDeleted, "deleted")}}});
+  engine.AddWorkflow({kLaneAppDeleteWorkflow,
+                      {{"domains", BindAppStep(TeardownDomainsStep, shared)},
+                       {"hook", BindAppStep(TeardownHookStep, shared)},
+                       {"job", BindAppStep(TeardownJobStep, shared)},
+                       {"config", BindAppStep(TeardownConfigStep, shared)},
+                       {"objects", BindAppStep(TeardownObjectsStep, shared)},
+                       {"images", BindAppStep(TeardownImagesStep, shared)},
+                       {"branch", BindAppStep(TeardownBranchStep, shared)}}});
+  engine.AddWorkflow(
       {kLaneDeployWorkflow,
        {{"build", Bind(DeployBuildStep, shared)}, {"deploy", Bind(DeployImageStep, shared)}}});
-  registry.Add({kLaneExpiryWorkflow, {{"watch", Bind(ExpiryWatchStep, shared)}}});
-  registry.Add({kLaneFollowWorkflow, {{"poll", Bind(FollowStep, shared)}}});
+  engine.AddWorkflow({kLaneExpiryWorkflow, {{"watch", Bind(ExpiryWatchStep, shared)}}});
+  engine.AddWorkflow({kLaneFollowWorkflow, {{"poll", Bind(FollowStep, shared)}}});
 }
 
 }  // namespace slipway::services

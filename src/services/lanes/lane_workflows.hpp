@@ -16,10 +16,12 @@
 // lane.follow {lane_id}            poll: notices builds started by hand in the lane's
 //                                  jobs and deploys them (lane_follow_steps.cpp)
 // lane.expiry {lane_id}            watch: sleeps until the lane goes idle, lists it for
-//                                  deletion with a notice, deletes it when still idle
-#include "engine/registry.hpp"
+//                                  deletion and enqueues its notice (a `notify` workflow)
+//                                  in the same commit, deletes it when still idle
+#include "engine/engine.hpp"
 #include "services/environments/cluster_service.hpp"
 #include "services/lanes/lane_settings.hpp"
+#include "services/notifications/notices.hpp"
 #include "services/platform/connections.hpp"
 #include "services/platform/secret_box.hpp"
 #include "services/platform/server_address.hpp"
@@ -48,8 +50,12 @@ struct LaneWorkflowDeps {
   ConfigFileSettings config;
   LaneSettings lanes;
   BuildSettings builds;
+  /// Expiry notices leave through it (the `notify` workflow, lane_notice.hpp).
+  Notices& notices;
 };
 
-void RegisterLaneWorkflows(engine::Registry& registry, const LaneWorkflowDeps& deps);
+/// Adds every lane workflow kind to `engine` (before it starts): after the
+/// engine, because the notices the steps enqueue start workflows on it.
+void RegisterLaneWorkflows(engine::Engine& engine, const LaneWorkflowDeps& deps);
 
 }  // namespace slipway::services
