@@ -29,6 +29,14 @@ class LaneExpiryNoticeTest : public LaneTest {
     return out;
   }
 
+  std::vector<std::string> NoticeEvents(std::int64_t id) {
+    std::vector<std::string> out;
+    for (const auto& e : Events(id)) {
+      if (e.kind == "notice") out.push_back(e.detail);
+    }
+    return out;
+  }
+
   /// Makes every commit recording an expiry event fail (true) or succeed again.
   void FailExpiryEvents(bool fail) {
     store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) {
@@ -111,6 +119,23 @@ TEST_F(LaneExpiryNoticeTest, AFailedDeliveryIsTriedAgain) {
   EXPECT_EQ(deliveries[0].attempts, 2);
   ASSERT_EQ(channels_.size(), 2u);
   EXPECT_EQ(channels_[1].url, "https://hooks.example.com/lanes") << "the lane's own channel";
+  EXPECT_EQ(NoticeEvents(id), std::vector<std::string>{"Lane flaky-hook will be deleted → the "
+                                                       "lane's channel: delivered, 2 attempts"});
+}
+
+TEST_F(LaneExpiryNoticeTest, ADeliveryThatFailsForGoodShowsInTheLanesEvents) {
+  AddApp("order");
+  const auto id = CreateLane("refused", {"order"});
+  ASSERT_NE(id, 0);
+  notifier_->FailNext(core::Error{core::Code::kInvalid, "webhook: HTTP 410: gone", {}});
+  At(Lane(id).last_activity_at + 6 * kDay);
+  Drive([] { return false; }, 10);
+  EXPECT_TRUE(notifier_->notices().empty());
+  auto events = NoticeEvents(id);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_NE(events[0].find("failed"), std::string::npos) << events[0];
+  EXPECT_NE(events[0].find("HTTP 410"), std::string::npos) << events[0];
+  EXPECT_EQ(Events(id).front().kind, "notice") << "the newest event";
 }
 
 TEST_F(LaneExpiryNoticeTest, TheNoticeIsEnqueuedOnceWhenTheListingCommitsOnlyOnTheSecondTry) {

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "store/lane_repository.hpp"
+#include "store/notification_repository.hpp"
 
 namespace slipway::services {
 
@@ -33,6 +34,22 @@ ChannelLookup LaneNoticeChannel(const SecretBox& secrets, LaneSettings::NoticeCh
     if (fallback.url.empty()) return Found{};
     return Found{NotifierChannel{fallback.type, fallback.url, fallback.secret}};
   };
+}
+
+std::vector<store::LaneEvent> LaneNoticeEvents(store::Tx& tx, std::int64_t lane_id, int limit) {
+  std::vector<store::LaneEvent> out;
+  for (const auto& d : store::notifications::DeliveriesOfScope(tx, kLaneNoticeScope,
+                                                               std::to_string(lane_id), limit)) {
+    std::string detail = d.title + " → " + d.target_name + ": " + d.state;
+    if (!d.error.empty() && d.state != "delivered") detail += " (" + d.error + ")";
+    detail += ", " + std::to_string(d.attempts) + (d.attempts == 1 ? " attempt" : " attempts");
+    out.push_back({.lane_id = lane_id,
+                   .kind = "notice",
+                   .detail = std::move(detail),
+                   .actor = "slipway",
+                   .created_at = d.created_at});
+  }
+  return out;
 }
 
 }  // namespace slipway::services
