@@ -1396,7 +1396,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What happened in the lane, newest first: pushes, builds, deploys, renewals, syncs, edits, expiry. */
+        /** What happened in the lane, newest first: pushes, builds, deploys, renewals, syncs, edits, expiry, and the deliveries of its notices (kind notice, id 0). */
         get: operations["listLaneEvents"];
         put?: never;
         post?: never;
