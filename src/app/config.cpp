@@ -14,6 +14,7 @@
 #include "connectors/yaml_keys.hpp"
 #include "core/builds/jenkins_item_path.hpp"
 #include "core/lane/lane_rewrite.hpp"
+#include "services/notifications/notification_targets.hpp"
 
 namespace slipway::app {
 
@@ -94,6 +95,22 @@ void ReadReleaseSettings(Section& top, Config& c) {
 
 constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 
+// lanes.notify: where the expiry notices of lanes without a channel go.
+void ReadLaneNotify(Section& lanes_section, services::LaneSettings::NoticeChannel& notify) {
+  auto n = lanes_section.Child("notify");
+  n.Get("type", notify.type);
+  GetSecret(n, "url", notify.url);
+  GetSecret(n, "secret", notify.secret);
+  if (notify.type != "dingtalk" && notify.type != "webhook")
+    throw std::runtime_error("lanes.notify.type must be dingtalk or webhook");
+  if (notify.url.empty()) {
+    if (!notify.secret.empty()) throw std::runtime_error("lanes.notify.secret needs a url");
+    return;
+  }
+  if (auto rule = services::CheckTargetUrl(notify.type, notify.url))
+    throw std::runtime_error("lanes.notify.url " + *rule);
+}
+
 void ReadLaneSettings(Section& top, Config& c) {
   auto l = top.Child("lanes");
   auto& lanes = c.lanes;
@@ -127,6 +144,7 @@ void ReadLaneSettings(Section& top, Config& c) {
   if (lanes.domain_suffix.empty() || lanes.domain_suffix.find_first_of(" /") != std::string::npos) {
     throw std::runtime_error("lanes.domain_suffix must be a domain name");
   }
+  ReadLaneNotify(l, lanes.notify);
 }
 
 void ReadFile(const std::string& path, Config& c) {

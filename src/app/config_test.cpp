@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 
 #include "support/temp_dir.hpp"
@@ -145,6 +146,35 @@ TEST_F(ConfigTest, ReadsTapdAndTheLaneDnsZone) {
   auto none = Load("connectors:\n  gitlab: {url: http://g}\n");
   EXPECT_FALSE(none.connectors.tapd);
   EXPECT_FALSE(none.connectors.dns);
+}
+
+TEST_F(ConfigTest, ReadsTheLanesDefaultNoticeChannel) {
+  EXPECT_TRUE(Load("").lanes.notify.url.empty()) << "none unless configured";
+  ::setenv("SLIPWAY_TEST_LANE_ROBOT_SECRET", "SECfromenv", 1);
+  auto c = Load(
+      "lanes:\n"
+      "  notify:\n"
+      "    url: https://oapi.dingtalk.com/robot/send?access_token=abc123\n"
+      "    secret_env: SLIPWAY_TEST_LANE_ROBOT_SECRET\n");
+  ::unsetenv("SLIPWAY_TEST_LANE_ROBOT_SECRET");
+  EXPECT_EQ(c.lanes.notify.type, "dingtalk");
+  EXPECT_EQ(c.lanes.notify.url, "https://oapi.dingtalk.com/robot/send?access_token=abc123");
+  EXPECT_EQ(c.lanes.notify.secret, "SECfromenv");
+  EXPECT_EQ(Load("lanes: {notify: {type: webhook, url: 'https://hooks.example.com/lanes'}}\n")
+                .lanes.notify.type,
+            "webhook");
+
+  EXPECT_NE(Error("lanes: {notify: {url: 'https://oapi.dingtalk.com/robot/send'}}\n")
+                .find("lanes.notify.url"),
+            std::string::npos)
+      << "a robot URL carries its access_token";
+  EXPECT_NE(Error("lanes: {notify: {type: mail, url: 'https://x.example.com'}}\n")
+                .find("lanes.notify.type"),
+            std::string::npos);
+  EXPECT_NE(Error("lanes: {notify: {secret: SEC1}}\n").find("lanes.notify.secret"),
+            std::string::npos);
+  EXPECT_NE(Error("lanes: {notify: {channel: x}}\n").find("lanes.notify.channel"),
+            std::string::npos);
 }
 
 TEST_F(ConfigTest, RefusesAnIncompleteOrBadLaneDnsZone) {

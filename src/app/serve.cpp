@@ -30,6 +30,7 @@
 #include "services/config/config_service.hpp"
 #include "services/environments/cluster_service.hpp"
 #include "services/environments/environment_service.hpp"
+#include "services/lanes/lane_notice.hpp"
 #include "services/lanes/lane_service.hpp"
 #include "services/lanes/lane_workflows.hpp"
 #include "services/notifications/notice_delivery.hpp"
@@ -56,10 +57,13 @@ bool Testing() {
 // The workflow kinds that need no service wiring; `serve` adds releases and lanes.
 engine::Registry BaseRegistry(const services::SecretBox& secrets,
                               const services::Connections& connections,
-                              const services::BuildSettings& builds) {
+                              const services::BuildSettings& builds,
+                              const services::LaneSettings& lanes) {
   engine::Registry registry;
   services::RegisterBuildWorkflow(registry, connections, builds);
-  services::RegisterNotifyWorkflow(registry, secrets, connections);
+  services::RegisterNotifyWorkflow(
+      registry, secrets, connections,
+      {{services::kLaneNoticeScope, services::LaneNoticeChannel(secrets, lanes.notify)}});
   if (Testing()) engine::RegisterSampleWorkflow(registry);
   return registry;
 }
@@ -155,11 +159,12 @@ int Serve(const Config& config, std::span<const http::StaticAsset> console) {
   const services::ReleaseConfig release_config(connections, config.config_files, config.releases);
   services::ServerAddress address(config.public_url);
   const auto lane_settings = LaneSettingsFor(config, sandbox_host.get());
-  auto registry = BaseRegistry(secrets, connections, build_settings);
-  services::RegisterLaneWorkflows(registry, {*db, clusters, connections, secrets, address,
-                                             config.config_files, lane_settings, build_settings});
-  engine::Engine engine(*db, clock, std::move(registry), config.engine);
+  engine::Engine engine(
+      *db, clock, BaseRegistry(secrets, connections, build_settings, lane_settings), config.engine);
   services::EngineNotices notices(engine, clock, secrets);
+  services::RegisterLaneWorkflows(
+      engine, {*db, clusters, connections, secrets, address, config.config_files, lane_settings,
+               build_settings, notices});
   services::ChangeService changes(*db, clock, notices, config.changes);
   services::ReleaseRunner release_runner(
       {*db, clock, clusters, apps, engine, changes, notices, release_config},
@@ -287,7 +292,8 @@ int StartWorkflowCommand(const Config& config, const std::string& kind,
   // `admin start-workflow` only records a workflow; its steps run in `serve`.
   const services::SecretBox no_key(services::SecretBox::Key{});
   const services::Connections none;
-  engine::Engine engine(*db, clock, BaseRegistry(no_key, none, config.builds), config.engine);
+  engine::Engine engine(*db, clock, BaseRegistry(no_key, none, config.builds, config.lanes),
+                        config.engine);
   auto id = engine.StartWorkflow(kind, subject, boost::json::object{});
   if (!id.ok()) {
     std::cerr << "error: " << id.error().message << "\n";

@@ -14,7 +14,7 @@ struct LaneEvent {
   std::int64_t lane_id = 0;
   std::string app{};
   std::string kind{};  ///< push | build | deploy | renew | sync | edit | expiry | created | edited
-                       ///< | deleted
+                       ///< | deleted; `notice` (a delivery, id 0) in LaneService::Events
   std::string detail{};
   std::string actor{};
   core::Millis created_at = 0;

@@ -25,7 +25,11 @@ namespace slipway::services {
 class RecordingNotices final : public Notices {
  public:
   void Enqueue(store::Tx&, const Notice& notice) override { notices.push_back(notice); }
+  void EnqueueToChannel(store::Tx&, const ChannelNotice& notice) override {
+    channel_notices.push_back(notice);
+  }
   std::vector<Notice> notices;
+  std::vector<ChannelNotice> channel_notices;
 };
 
 class ChangeServiceTest : public ::testing::Test {

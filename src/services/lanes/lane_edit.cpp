@@ -1,8 +1,11 @@
 // LaneService::Edit (R-LANE-10): basic fields at once; a changed
-// application set through the lane.edit workflow.
+// application set, and Deployments whose message coloring changed
+// (R-LANE-12), through the lane.edit workflow.
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "core/lane/lane_names.hpp"
+#include "core/lane/lane_render.hpp"
 #include "engine/engine.hpp"
 #include "services/lanes/lane_artefacts.hpp"
 #include "services/lanes/lane_planning.hpp"
@@ -18,16 +21,17 @@ using store::TxMode;
 
 namespace {
 
+bool SameVars(const std::vector<core::EnvVar>& x, const std::vector<core::EnvVar>& y) {
+  if (x.size() != y.size()) return false;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    if (x[i].name != y[i].name || x[i].value != y[i].value) return false;
+  }
+  return true;
+}
+
 bool SameSpec(const core::LaneAppSpec& a, const core::LaneAppSpec& b) {
-  auto env_equal = [](const std::vector<core::EnvVar>& x, const std::vector<core::EnvVar>& y) {
-    if (x.size() != y.size()) return false;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-      if (x[i].name != y[i].name || x[i].value != y[i].value) return false;
-    }
-    return true;
-  };
   return a.base_env_id == b.base_env_id && a.replicas == b.replicas && a.domains == b.domains &&
-         env_equal(a.env, b.env);
+         SameVars(a.env, b.env);
 }
 
 const core::LaneApp* Find(const core::Lane& lane, std::int64_t app_id) {
@@ -35,6 +39,23 @@ const core::LaneApp* Find(const core::Lane& lane, std::int64_t app_id) {
     if (a.spec.app_id == app_id) return &a;
   }
   return nullptr;
+}
+
+// Applications that stay in the lane, are not remade anyway, and whose
+// coloring variables differ: their Deployments must be applied again, or
+// running pods keep the old color and consumer groups.
+std::vector<core::LaneAppSpec> Recolored(const core::Lane& before, const core::Lane& after,
+                                         const std::vector<std::int64_t>& to_make) {
+  std::vector<core::LaneAppSpec> out;
+  for (const auto& a : after.apps) {
+    if (std::find(to_make.begin(), to_make.end(), a.spec.app_id) != to_make.end()) continue;
+    if (!Find(before, a.spec.app_id)) continue;
+    if (!SameVars(core::LaneVariables(before, a.spec.app, "", ""),
+                  core::LaneVariables(after, a.spec.app, "", ""))) {
+      out.push_back(a.spec);
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -116,6 +137,7 @@ Result<LanePlanResult> LaneService::Edit(const RequestContext& ctx, const std::s
       }
     }
   }
+  const auto recolored = Recolored(*current, next, to_make);
   LanePlanResult result;
   result.dry_run = cmd.dry_run;
   result.plan = lanes::PlanLaneArtefacts(
@@ -124,19 +146,27 @@ Result<LanePlanResult> LaneService::Edit(const RequestContext& ctx, const std::s
     result.plan.push_back({"slipway", "remove-application", gone.app.name, gone.app.name,
                            "every artefact of " + gone.app.name + " in the lane is removed"});
   }
+  for (const auto& app : recolored) {
+    result.plan.push_back({"kubernetes", "deployment", next.namespace_name + "/" + app.app, app.app,
+                           "applied again: its message coloring changed"});
+  }
   if (cmd.dry_run) {
     result.view = View(ctx, next, "");
     return result;
   }
   auto id = store::InTx(db_, TxMode::kWrite, [&](store::Tx& tx) -> Result<std::int64_t> {
     const auto now = clock_.Now();
-    if (!to_make.empty() || !removed.empty()) {
+    if (!to_make.empty() || !removed.empty() || !recolored.empty()) {
       boost::json::array added(to_make.begin(), to_make.end());
       boost::json::array gone;
       for (const auto& app : removed)
         gone.push_back(lanes::TeardownToJson(lanes::TeardownOf(*current, app, fallbacks)));
+      boost::json::array redeployed;
+      for (const auto& app : recolored) redeployed.push_back(app.app_id);
       next.workflow_id = Start(tx, kLaneEditWorkflow, next,
-                               {{"added", std::move(added)}, {"removed", std::move(gone)}});
+                               {{"added", std::move(added)},
+                                {"removed", std::move(gone)},
+                                {"redeployed", std::move(redeployed)}});
       result.workflow_id = next.workflow_id;
     }
     next.last_activity_at = now;
@@ -151,7 +181,8 @@ Result<LanePlanResult> LaneService::Edit(const RequestContext& ctx, const std::s
                            {.lane_id = next.id,
                             .kind = "edit",
                             .detail = std::to_string(to_make.size()) + " applications to make, " +
-                                      std::to_string(removed.size()) + " to remove",
+                                      std::to_string(removed.size()) + " to remove, " +
+                                      std::to_string(recolored.size()) + " to redeploy",
                             .actor = ctx.caller.username,
                             .created_at = now});
     RecordAudit(tx, clock_, ctx, "lane.edit", "lane", std::to_string(next.id),

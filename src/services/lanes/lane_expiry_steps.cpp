@@ -1,13 +1,16 @@
 // lane.expiry: one long-lived workflow per lane on the engine's timers
 // (R-LANE-13). It sleeps until the lane would go idle, lists it for deletion
-// with a notice, and deletes it (lane.delete as a child) if it is still idle
-// on the day of deletion. Activity moves the dates; each wake-up re-reads them.
-// A deletion that fails (a system refused) is tried again hourly until the
-// lane is gone, unless a person's delete takes over.
+// and enqueues a notice in the same commit (delivered with retries by the
+// `notify` workflow to the lane's channel or the lanes' default), and
+// deletes it (lane.delete as a child) if it is still idle on the day of
+// deletion. Activity moves the dates; each wake-up re-reads them. A deletion
+// that fails (a system refused) is tried again hourly until the lane is
+// gone, unless a person's delete takes over.
 #include <boost/json.hpp>
 
 #include "core/common/rfc3339.hpp"
 #include "core/lane/lane_expiry.hpp"
+#include "services/lanes/lane_notice.hpp"
 #include "services/lanes/lane_steps.hpp"
 #include "store/lane_repository.hpp"
 
@@ -17,33 +20,32 @@ namespace {
 
 std::string FormatDays(core::Millis ms) { return std::to_string(ms / (24LL * 3600 * 1000)); }
 
-// Tells the lane's channel, if it has one. Failures are logged in the
-// lane's events, not retried forever: the deletion itself is what matters.
-std::string Notify(const LaneWorkflowDeps& deps, const core::Lane& lane,
-                   const core::LaneExpiry& expiry) {
-  if (lane.notify_sealed.empty()) return "no notice channel";
-  if (!deps.connections.notifier) return "notifications are not configured";
-  auto opened = deps.secrets.Open(lane.notify_sealed);
-  if (!opened.ok()) return "the notice channel cannot be opened";
-  auto channel = boost::json::parse(*opened).as_object();
-  auto notifier = deps.connections.notifier({std::string(channel.at("type").as_string()),
-                                             std::string(channel.at("url").as_string()),
-                                             std::string(channel.at("secret").as_string())});
-  if (!notifier) return "unknown notice channel type";
+// The notice that the lane goes on `expiry.delete_at` unless renewed, for
+// its own channel or else the lanes' default; nullopt when it has neither.
+std::optional<ChannelNotice> ExpiryNotice(const LaneWorkflowDeps& deps, const core::Lane& lane,
+                                          const core::LaneExpiry& expiry) {
+  ChannelNotice notice;
+  if (!lane.notify_sealed.empty()) {
+    notice.channel_name = "the lane's channel";
+  } else if (!deps.lanes.notify.url.empty()) {
+    notice.channel_name = "the lanes' default channel";
+  } else {
+    return std::nullopt;
+  }
   const std::string renew = deps.address.url() + "/lanes/" + std::to_string(lane.id);
-  connectors::Notice notice;
-  notice.event = "lane.expiring";
+  const std::string days = FormatDays(deps.lanes.expiry.pending_after);
+  const std::string when = core::Rfc3339Seconds(expiry.delete_at);
+  notice.kind = "lane_expiring";
+  notice.scope = kLaneNoticeScope;
+  notice.key = std::to_string(lane.id);
   notice.title = "Lane " + lane.name + " will be deleted";
-  notice.text = "Lane " + lane.name + " has been idle for " +
-                FormatDays(deps.lanes.expiry.pending_after) + " days and will be deleted on " +
-                core::Rfc3339Seconds(expiry.delete_at) + " unless renewed: " + renew;
-  notice.markdown = "### Lane " + lane.name + " will be deleted\n\nIdle for " +
-                    FormatDays(deps.lanes.expiry.pending_after) + " days; deleted on " +
-                    core::Rfc3339Seconds(expiry.delete_at) + " unless [renewed](" + renew + ").";
-  notice.fields = {{"lane", lane.name}, {"lane_id", std::to_string(lane.id)}, {"renew_url", renew}};
-  notice.id = "lane-expiring-" + std::to_string(lane.id) + "-" + std::to_string(expiry.pending_at);
-  auto sent = notifier->Notify(notice);
-  return sent.ok() ? "notified" : "notice failed: " + sent.error().message;
+  notice.markdown = "### Lane " + lane.name + " will be deleted\n\nIdle for " + days +
+                    " days; deleted on " + when + " unless [renewed](" + renew + ").";
+  notice.data = {{"lane", lane.name},
+                 {"lane_id", std::to_string(lane.id)},
+                 {"delete_at", when},
+                 {"renew_url", renew}};
+  return notice;
 }
 
 engine::CommitFn SetPending(std::int64_t lane_id, std::optional<core::Millis> pending,
@@ -62,6 +64,26 @@ engine::CommitFn SetPending(std::int64_t lane_id, std::optional<core::Millis> pe
                                   .actor = "slipway",
                                   .created_at = now});
     }
+  };
+}
+
+// Lists the lane and enqueues its notice in one transaction, so a crash
+// (or a commit that fails and runs again) neither loses nor repeats it. A
+// renew that came after the watch read the lane wins: nothing is listed.
+engine::CommitFn ListForDeletion(const LaneWorkflowDeps& deps, const core::Lane& lane,
+                                 const core::LaneExpiry& expiry, core::Millis now) {
+  auto notice = ExpiryNotice(deps, lane, expiry);
+  const std::string event =
+      "listed for deletion on " + core::Rfc3339Seconds(expiry.delete_at) + " (" +
+      (notice ? "notice queued for " + notice->channel_name : std::string("no notice channel")) +
+      ")";
+  auto list = SetPending(lane.id, now, event, now);
+  return [&notices = deps.notices, list, notice, lane_id = lane.id,
+          seen = lane.last_activity_at](store::Tx& tx) {
+    auto current = store::lanes::Get(tx, lane_id);
+    if (!current || current->last_activity_at != seen || current->pending_deletion_at) return;
+    list(tx);
+    if (notice) notices.EnqueueToChannel(tx, *notice);
   };
 }
 
@@ -125,12 +147,8 @@ engine::StepOutcome ExpiryWatchStep(engine::StepContext& ctx, const Deps& deps) 
       return engine::SleepUntil(expiry.pending_at);
     case core::LaneExpiryStage::kPendingDeletion:
       if (!lane->pending_deletion_at) {
-        std::string told = Notify(*deps, *lane, expiry);
         return engine::SleepUntil(expiry.delete_at)
-            .WithCommit(SetPending(lane->id, now,
-                                   "listed for deletion on " +
-                                       core::Rfc3339Seconds(expiry.delete_at) + " (" + told + ")",
-                                   now));
+            .WithCommit(ListForDeletion(*deps, *lane, expiry, now));
       }
       return engine::SleepUntil(expiry.delete_at);
     case core::LaneExpiryStage::kDue:

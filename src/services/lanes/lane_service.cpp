@@ -1,5 +1,6 @@
 #include "services/lanes/lane_service.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
 #include <thread>
@@ -7,6 +8,7 @@
 #include "core/common/names.hpp"
 #include "core/lane/lane_names.hpp"
 #include "engine/engine.hpp"
+#include "services/lanes/lane_notice.hpp"
 #include "services/lanes/lane_planning.hpp"
 #include "services/lanes/lane_resolve.hpp"
 #include "services/lanes/lane_workflows.hpp"
@@ -275,12 +277,20 @@ Result<std::vector<engine::Workflow>> LaneService::Progress(const RequestContext
 
 Result<std::vector<store::LaneEvent>> LaneService::Events(const RequestContext&,
                                                           const std::string& ref, int limit) {
-  return store::InTx(db_, TxMode::kRead,
-                     [&](store::Tx& tx) -> Result<std::vector<store::LaneEvent>> {
-                       auto lane = Load(tx, ref);
-                       if (!lane.ok()) return lane.error();
-                       return store::lanes::Events(tx, lane->id, limit);
-                     });
+  return store::InTx(
+      db_, TxMode::kRead, [&](store::Tx& tx) -> Result<std::vector<store::LaneEvent>> {
+        auto lane = Load(tx, ref);
+        if (!lane.ok()) return lane.error();
+        // Notices first, so that one recorded in the same
+        // millisecond as its listing reads as following it.
+        auto events = LaneNoticeEvents(tx, lane->id, limit);
+        auto recorded = store::lanes::Events(tx, lane->id, limit);
+        events.insert(events.end(), recorded.begin(), recorded.end());
+        std::stable_sort(events.begin(), events.end(),
+                         [](const auto& a, const auto& b) { return a.created_at > b.created_at; });
+        if (static_cast<int>(events.size()) > limit) events.resize(limit);
+        return events;
+      });
 }
 
 Result<LaneView> LaneService::Renew(const RequestContext& ctx, const std::string& ref) {

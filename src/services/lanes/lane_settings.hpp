@@ -34,6 +34,14 @@ struct LaneSettings {
   std::int64_t delete_wait_ms = 30'000;
   /// How often a lane's jobs are looked at for builds started in Jenkins by hand.
   std::int64_t follow_interval_ms = 15'000;
+  /// Where the expiry notices of a lane without a channel of its own go
+  /// (`lanes.notify`): a DingTalk group robot. No url: nowhere.
+  struct NoticeChannel {
+    std::string type = "dingtalk";  ///< dingtalk | webhook
+    std::string url;                ///< the robot's whole webhook URL, with its access_token
+    std::string secret;             ///< the robot's signing secret; "" for none
+  };
+  NoticeChannel notify;
 };
 
 }  // namespace slipway::services

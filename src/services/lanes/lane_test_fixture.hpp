@@ -2,8 +2,8 @@
 // Shared by the lane service and workflow unit tests (not part of the
 // services library): a database, every system a lane touches as an
 // in-memory fake (Kubernetes, GitLab, Jenkins, Consul, DNS, TAPD, registry,
-// a notifier), the lane workflows on an engine driven by hand with a
-// simulated clock, and the sandbox cluster.
+// a notifier), the lane workflows and the notify workflow on an engine
+// driven by hand with a simulated clock, and the sandbox cluster.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -24,8 +24,10 @@
 #include "http/handlers/env_input.hpp"
 #include "services/environments/cluster_service.hpp"
 #include "services/environments/environment_service.hpp"
+#include "services/lanes/lane_notice.hpp"
 #include "services/lanes/lane_service.hpp"
 #include "services/lanes/lane_workflows.hpp"
+#include "services/notifications/notice_delivery.hpp"
 #include "store/app_repository.hpp"
 #include "store/lane_repository.hpp"
 #include "support/test_database.hpp"
@@ -88,6 +90,7 @@ class LaneTest : public ::testing::Test {
                                    EnvironmentService::DeleteHooks::None()};
   LaneSettings settings_;
   std::unique_ptr<engine::Engine> engine_;
+  std::unique_ptr<EngineNotices> notices_;
   std::unique_ptr<LaneService> lanes_;
   RequestContext alice_{{1, "alice", core::Role::kDeveloper}, "r-alice"};
 
@@ -109,13 +112,17 @@ class LaneTest : public ::testing::Test {
   void Wire(LaneSettings settings) {
     settings_ = std::move(settings);
     lanes_.reset();
+    notices_.reset();
     engine_.reset();
     engine::Registry registry;
-    RegisterLaneWorkflows(registry, {*db_, clusters_, connections_, secrets_, address_,
-                                     ConfigFileSettings{}, settings_, BuildSettings{}});
+    RegisterNotifyWorkflow(registry, secrets_, connections_,
+                           {{kLaneNoticeScope, LaneNoticeChannel(secrets_, settings_.notify)}});
     engine::EngineSettings engine_settings;
     engine_settings.owner_id = "test";
     engine_ = std::make_unique<engine::Engine>(*db_, clock_, std::move(registry), engine_settings);
+    notices_ = std::make_unique<EngineNotices>(*engine_, clock_, secrets_);
+    RegisterLaneWorkflows(*engine_, {*db_, clusters_, connections_, secrets_, address_,
+                                     ConfigFileSettings{}, settings_, BuildSettings{}, *notices_});
     lanes_ =
         std::make_unique<LaneService>(*db_, clock_, *engine_, clusters_, connections_, secrets_,
                                       address_, ConfigFileSettings{}, settings_, BuildSettings{});
@@ -147,9 +154,11 @@ class LaneTest : public ::testing::Test {
     return app;
   }
 
-  /// Creates a lane of `apps` as alice with a webhook for its notices and
-  /// runs the create workflow to its end; the lane's id.
-  std::int64_t CreateLane(const std::string& name, const std::vector<std::string>& apps) {
+  /// Creates a lane of `apps` as alice with `notify` for its notices (by
+  /// default a webhook) and runs the create workflow to its end; the lane's id.
+  std::int64_t CreateLane(const std::string& name, const std::vector<std::string>& apps,
+                          std::optional<LaneNotifyTarget> notify = LaneNotifyTarget{
+                              "webhook", "https://hooks.example.com/lanes", "webhook-secret"}) {
     CreateLaneCommand cmd;
     cmd.name = name;
     cmd.story_workspace = kWorkspace;
@@ -159,7 +168,7 @@ class LaneTest : public ::testing::Test {
       request.app = a;
       cmd.apps.push_back(std::move(request));
     }
-    cmd.notify = LaneNotifyTarget{"webhook", "https://hooks.example.com/lanes", "webhook-secret"};
+    cmd.notify = std::move(notify);
     auto created = lanes_->Create(alice_, cmd);
     EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().message);
     if (!created.ok()) return 0;

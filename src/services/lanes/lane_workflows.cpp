@@ -133,19 +133,25 @@ engine::StepOutcome EditChangesStep(engine::StepContext& ctx, const Deps&) {
         const auto& input = ctx.input.as_object();
         const auto lane_id = InputInt(ctx, "lane_id");
         auto lane = LoadLane(ctx);
-        for (const auto& id : input.at("added").as_array()) {
-          // Named like a create's children: by the application.
-          std::string name = "app " + std::to_string(id.as_int64());
+        // Named like a create's children: by the application.
+        auto child = [&](const char* kind, std::int64_t app_id) {
+          std::string name = "app " + std::to_string(app_id);
           for (const auto& app : lane ? lane->apps : std::vector<core::LaneApp>{}) {
-            if (app.spec.app_id == id.as_int64()) name = app.spec.app;
+            if (app.spec.app_id == app_id) name = app.spec.app;
           }
           children.push_back(
-              {kLaneAppCreateWorkflow, name,
-               boost::json::object{{"lane_id", lane_id}, {"app_id", id.as_int64()}}});
-        }
+              {kind, name, boost::json::object{{"lane_id", lane_id}, {"app_id", app_id}}});
+        };
+        for (const auto& id : input.at("added").as_array())
+          child(kLaneAppCreateWorkflow, id.as_int64());
         for (const auto& removed : input.at("removed").as_array()) {
           children.push_back(
               {kLaneAppDeleteWorkflow, std::string(removed.at("app").as_string()), removed});
+        }
+        // Edits recorded before coloring redeployed anything have no such list.
+        if (const auto* redeployed = input.if_contains("redeployed")) {
+          for (const auto& id : redeployed->as_array())
+            child(kLaneAppRedeployWorkflow, id.as_int64());
         }
         return children;
       },
@@ -244,7 +250,7 @@ engine::StepHandler Bind(engine::StepOutcome (*step)(engine::StepContext&, const
   return [step, deps](engine::StepContext& ctx) { return step(ctx, deps); };
 }
 
-// A step of one application's workflow (lane.app.create, lane.app.delete):
+// A step of one application's workflow (lane.app.create, .redeploy, .delete):
 // its failure names the step, so the lane's error reads
 // "<app>: <step>: <artefact>: <what the system said>".
 engine::StepHandler BindAppStep(engine::StepOutcome (*step)(engine::StepContext&, const Deps&),
@@ -270,44 +276,45 @@ engine::StepHandler FinishWith(core::LaneState state, std::string event) {
 
 }  // namespace lanes
 
-void RegisterLaneWorkflows(engine::Registry& registry, const LaneWorkflowDeps& deps) {
+void RegisterLaneWorkflows(engine::Engine& engine, const LaneWorkflowDeps& deps) {
   using namespace lanes;
   auto shared = std::make_shared<const LaneWorkflowDeps>(deps);
-  registry.Add({kLaneCreateWorkflow,
-                {{"prepare", Bind(PrepareStep, shared)},
-                 {"apps", Bind(CreateAppsStep, shared)},
-                 {"fallbacks", Bind(FallbacksStep, shared)},
-                 {"finish", FinishWith(core::LaneState::kActive, "created")}}});
-  registry.Add({kLaneAppCreateWorkflow,
-                {{"branch", BindAppStep(AppBranchStep, shared)},
-                 {"config", BindAppStep(AppConfigStep, shared)},
-                 {"job", BindAppStep(AppJobStep, shared)},
-                 {"hook", BindAppStep(AppHookStep, shared)},
-                 {"deploy", BindAppStep(AppDeployStep, shared)},
-                 {"domains", BindAppStep(AppDomainsStep, shared)}}});
-  registry.Add({kLaneEditWorkflow,
-                {{"changes", Bind(EditChangesStep, shared)},
-                 {"fallbacks", Bind(FallbacksStep, shared)},
-                 {"finish", FinishWith(core::LaneState::kActive, "edited")}}});
-  registry.Add({kLaneDeleteWorkflow,
-                {{"claim", Bind(ClaimDeleteStep, shared)},
-                 {"apps", Bind(DeleteAppsStep, shared)},
-                 {"namespace", Bind(DeleteNamespaceStep, shared)},
-                 {"folder", Bind(DeleteFolderStep, shared)},
-                 {"finish", FinishWith(core::LaneState::kDeleted, "deleted")}}});
-  registry.Add({kLaneAppDeleteWorkflow,
-                {{"domains", BindAppStep(TeardownDomainsStep, shared)},
-                 {"hook", BindAppStep(TeardownHookStep, shared)},
-                 {"job", BindAppStep(TeardownJobStep, shared)},
-                 {"config", BindAppStep(TeardownConfigStep, shared)},
-                 {"objects", BindAppStep(TeardownObjectsStep, shared)},
-                 {"images", BindAppStep(TeardownImagesStep, shared)},
-                 {"branch", BindAppStep(TeardownBranchStep, shared)}}});
-  registry.Add(
+  engine.AddWorkflow({kLaneCreateWorkflow,
+                      {{"prepare", Bind(PrepareStep, shared)},
+                       {"apps", Bind(CreateAppsStep, shared)},
+                       {"fallbacks", Bind(FallbacksStep, shared)},
+                       {"finish", FinishWith(core::LaneState::kActive, "created")}}});
+  engine.AddWorkflow({kLaneAppCreateWorkflow,
+                      {{"branch", BindAppStep(AppBranchStep, shared)},
+                       {"config", BindAppStep(AppConfigStep, shared)},
+                       {"job", BindAppStep(AppJobStep, shared)},
+                       {"hook", BindAppStep(AppHookStep, shared)},
+                       {"deploy", BindAppStep(AppDeployStep, shared)},
+                       {"domains", BindAppStep(AppDomainsStep, shared)}}});
+  engine.AddWorkflow({kLaneAppRedeployWorkflow, {{"deploy", BindAppStep(AppDeployStep, shared)}}});
+  engine.AddWorkflow({kLaneEditWorkflow,
+                      {{"changes", Bind(EditChangesStep, shared)},
+                       {"fallbacks", Bind(FallbacksStep, shared)},
+                       {"finish", FinishWith(core::LaneState::kActive, "edited")}}});
+  engine.AddWorkflow({kLaneDeleteWorkflow,
+                      {{"claim", Bind(ClaimDeleteStep, shared)},
+                       {"apps", Bind(DeleteAppsStep, shared)},
+                       {"namespace", Bind(DeleteNamespaceStep, shared)},
+                       {"folder", Bind(DeleteFolderStep, shared)},
+                       {"finish", FinishWith(core::LaneState::kDeleted, "deleted")}}});
+  engine.AddWorkflow({kLaneAppDeleteWorkflow,
+                      {{"domains", BindAppStep(TeardownDomainsStep, shared)},
+                       {"hook", BindAppStep(TeardownHookStep, shared)},
+                       {"job", BindAppStep(TeardownJobStep, shared)},
+                       {"config", BindAppStep(TeardownConfigStep, shared)},
+                       {"objects", BindAppStep(TeardownObjectsStep, shared)},
+                       {"images", BindAppStep(TeardownImagesStep, shared)},
+                       {"branch", BindAppStep(TeardownBranchStep, shared)}}});
+  engine.AddWorkflow(
       {kLaneDeployWorkflow,
        {{"build", Bind(DeployBuildStep, shared)}, {"deploy", Bind(DeployImageStep, shared)}}});
-  registry.Add({kLaneExpiryWorkflow, {{"watch", Bind(ExpiryWatchStep, shared)}}});
-  registry.Add({kLaneFollowWorkflow, {{"poll", Bind(FollowStep, shared)}}});
+  engine.AddWorkflow({kLaneExpiryWorkflow, {{"watch", Bind(ExpiryWatchStep, shared)}}});
+  engine.AddWorkflow({kLaneFollowWorkflow, {{"poll", Bind(FollowStep, shared)}}});
 }
 
 }  // namespace slipway::services

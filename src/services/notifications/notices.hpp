@@ -34,6 +34,19 @@ struct Notice {
   std::vector<std::string> mention;
 };
 
+/// A notice for one channel that is no application's or team's target (a
+/// lane's own channel, or the lanes' default one). The channel is looked up
+/// by `scope` and `key` when each delivery attempt runs (notice_delivery.hpp).
+struct ChannelNotice {
+  std::string kind;          ///< e.g. "lane_expiring" (webhooks: X-Slipway-Event lane.expiring)
+  std::string scope;         ///< whose channel: "lane"
+  std::string key;           ///< which one: the lane's id
+  std::string channel_name;  ///< the delivery's name for it, e.g. "the lane's channel"
+  std::string title;
+  std::string markdown;
+  boost::json::object data;
+};
+
 /// Sends notices. Enqueue runs inside the caller's transaction, so a notice
 /// leaves if and only if the change it reports commits; delivery happens
 /// afterwards, durably, with retries.
@@ -41,6 +54,8 @@ class Notices {
  public:
   virtual ~Notices() = default;
   virtual void Enqueue(store::Tx& tx, const Notice& notice) = 0;
+  /// The same for one channel: one delivery, recorded under scope and key.
+  virtual void EnqueueToChannel(store::Tx& tx, const ChannelNotice& notice) = 0;
 };
 
 }  // namespace slipway::services

@@ -1368,7 +1368,7 @@ export interface paths {
         delete: operations["deleteLane"];
         options?: never;
         head?: never;
-        /** Edit a lane (owners, members, admins). The name cannot change (400). Basic fields change at once; a changed application set starts a workflow that makes the added applications and removes every artefact of the removed ones (their ExternalName fallbacks come back). */
+        /** Edit a lane (owners, members, admins). The name cannot change (400). Basic fields (story, members, notify) change at once and start no workflow; a changed application set or coloring starts a workflow that makes the added applications, removes every artefact of the removed ones (their ExternalName fallbacks come back) and applies again the Deployments whose coloring variables changed. */
         patch: operations["editLane"];
         trace?: never;
     };
@@ -1396,7 +1396,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What happened in the lane, newest first: pushes, builds, deploys, renewals, syncs, edits, expiry. */
+        /** What happened in the lane, newest first: pushes, builds, deploys, renewals, syncs, edits, expiry, and the deliveries of its notices (kind notice, id 0). */
         get: operations["listLaneEvents"];
         put?: never;
         post?: never;

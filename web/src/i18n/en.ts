@@ -101,7 +101,7 @@ export const en = {
     noApps: 'No application can join a lane yet: it must be self-developed, online or pending online, with an environment of the lanes\' base env type (test by default).', failures: '{n} failed attempts', dueOn: 'deleted on {date} without activity', child: 'Child workflow', steps: '{done}/{total} steps', error: 'Error', empty: 'No lanes yet',
     stateName: { creating: 'Creating', active: 'Active', failed: 'Failed', deleting: 'Deleting', deleted: 'Deleted' },
     stage: { active: 'Active', pending_deletion: 'Pending deletion', due: 'Due for deletion' },
-    eventKinds: { push: 'push', build: 'build', deploy: 'deploy', renew: 'renewed', sync: 'sync', edit: 'edit', expiry: 'expiry', created: 'created', edited: 'edited', deleted: 'deleted' },
+    eventKinds: { push: 'push', build: 'build', deploy: 'deploy', renew: 'renewed', sync: 'sync', edit: 'edit', expiry: 'expiry', created: 'created', edited: 'edited', deleted: 'deleted', notice: 'notice' },
     systems: { slipway: 'Slipway', kubernetes: 'Kubernetes', gitlab: 'GitLab', jenkins: 'Jenkins', dns: 'DNS', consul: 'Consul', apollo: 'Apollo' },
   },
   env: {

@@ -103,7 +103,7 @@ export const zhCN: typeof en = {
     noApps: '还没有可加入泳道的应用：应用须为自研、已上线或待上线，并有泳道基础环境类型（默认 test）的环境。', failures: '失败 {n} 次', dueOn: '无活动将于 {date} 删除', child: '子工作流', steps: '{done}/{total} 步', error: '错误', empty: '还没有泳道',
     stateName: { creating: '创建中', active: '可用', failed: '失败', deleting: '删除中', deleted: '已删除' },
     stage: { active: '活跃', pending_deletion: '待删除', due: '即将删除' },
-    eventKinds: { push: '推送', build: '构建', deploy: '部署', renew: '续期', sync: '同步', edit: '编辑', expiry: '过期', created: '已创建', edited: '已编辑', deleted: '已删除' },
+    eventKinds: { push: '推送', build: '构建', deploy: '部署', renew: '续期', sync: '同步', edit: '编辑', expiry: '过期', created: '已创建', edited: '已编辑', deleted: '已删除', notice: '通知' },
     systems: { slipway: 'Slipway', kubernetes: 'Kubernetes', gitlab: 'GitLab', jenkins: 'Jenkins', dns: 'DNS', consul: 'Consul', apollo: 'Apollo' },
   },
   env: {
