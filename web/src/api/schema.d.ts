@@ -2231,10 +2231,13 @@ export interface components {
             /** @description The durable workflow running the release; admins see its steps at GET /api/v1/workflows/{id}. */
             workflow_id?: string;
             spec?: components["schemas"]["EnvSpec"];
+            /** @description The canary steps as the release started them: later changes of the environment's release policy do not touch a running release. */
             plan?: {
                 canary?: number;
                 stable?: number;
                 pause?: unknown;
+                /** @description How long the canary pods stay ready with no restarts before the step's pause. */
+                stability_window_seconds?: number;
             }[];
             auto_rollback?: boolean;
             error?: string;
