@@ -123,7 +123,7 @@ export const en = {
     stepUnit: 'Counted in', percentOfPods: '% of pods', pauseTimed: 'wait, then go on', pauseSeconds: 'Pause in seconds',
     seconds: 'seconds', pauseForN: 'wait {n} s, then go on', stepPodsN: '{n} pod(s)', stepPercentN: '{n}% of pods',
     stabilityWindow: 'Stability window', secondsN: '{n} s',
-    stabilityWindowHint: 'seconds every canary pod stays ready, with no restarts, before the step goes on',
+    stabilityWindowHint: 'seconds the canary pods stay ready, with no restarts, per step',
     autoRollback: 'Auto-rollback', autoRollbackHint: 'a failed release is rolled back to the image before it',
     releasePolicy: 'Release policy', editPolicy: 'Edit release policy', policySaved: 'Release policy saved',
     policyRunningNote: 'A release already running keeps the plan it started with; the next release uses this policy.',
