@@ -1,4 +1,4 @@
-// `slipway env …`: environments, their pods and restarts.
+// `slipway env …`: environments, their pods, restarts and release policy.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <fstream>
@@ -7,9 +7,11 @@
 
 #include "cli/client_session.hpp"
 #include "cli/command_set.hpp"
+#include "cli/env_policy_request.hpp"
 #include "cli/env_ref.hpp"
 #include "cli/env_views.hpp"
 #include "cli/failure.hpp"
+#include "cli/table.hpp"
 #include "cli/url.hpp"
 
 namespace slipway::cli {
@@ -25,6 +27,9 @@ struct EnvArgs {
   std::vector<std::string> ports, vars;
   std::string cpu_request, cpu_limit, memory_request, memory_limit;
   bool yes = false;
+  PolicyFlags policy;
+  std::string strategy, auto_rollback, approval, policy_file;
+  std::int64_t window_seconds = 0;
 };
 
 // "8080", "http:8080" or "http:8080:80" (name, container port, service port).
@@ -51,17 +56,19 @@ json::object PortOf(const std::string& text) {
   return port;
 }
 
+json::object ObjectFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  boost::system::error_code ec;
+  auto parsed = json::parse(text.str(), ec);
+  if (ec || !parsed.is_object()) throw UsageFailure(path + " is not a JSON object");
+  return parsed.as_object();
+}
+
 json::object CreateBody(const EnvArgs& a, const CLI::App* create) {
   json::object body;
-  if (!a.spec_file.empty()) {
-    std::ifstream in(a.spec_file);
-    std::stringstream text;
-    text << in.rdbuf();
-    boost::system::error_code ec;
-    auto parsed = json::parse(text.str(), ec);
-    if (ec || !parsed.is_object()) throw UsageFailure(a.spec_file + " is not a JSON object");
-    body = parsed.as_object();
-  }
+  if (!a.spec_file.empty()) body = ObjectFile(a.spec_file);
   body["env_type"] = a.env_type;
   body["cluster"] = a.cluster;
   if (create->count("--replicas") > 0) body["replicas"] = a.replicas;
@@ -186,6 +193,51 @@ void AddReleasingCommands(CLI::App* envs, const std::shared_ptr<EnvArgs>& args, 
   });
 }
 
+// `env policy`: how releases of the environment run (R-REL-4).
+void AddPolicy(CLI::App* envs, const std::shared_ptr<EnvArgs>& args, int& exit_code) {
+  auto* policy = envs->add_subcommand(
+      "policy",
+      "Show the release policy; with flags, change it (owners and admins). Running releases "
+      "keep the plan they started with");
+  policy->add_option("env", args->env, "Environment id or APP/ENV_TYPE[@CLUSTER]")->required();
+  policy->add_option("--strategy", args->strategy, "Strategy of releases that name none")
+      ->check(CLI::IsMember({"one_shot", "canary"}));
+  policy->add_option("--step", args->policy.steps,
+                     "Canary step: PODS or PERCENT%, then :manual (default), :none or :SECONDS "
+                     "(repeatable; replaces the steps)");
+  policy->add_option("--stability-window", args->window_seconds,
+                     "Seconds the canary pods stay ready, with no restarts, before a step's pause");
+  policy->add_option("--auto-rollback", args->auto_rollback, "Roll back a failed release")
+      ->check(CLI::IsMember({"on", "off"}));
+  policy->add_option("--approval", args->approval, "Whether code changes need an approver")
+      ->check(CLI::IsMember({"default", "required", "not-required"}));
+  policy
+      ->add_option("--file", args->policy_file,
+                   "JSON policy to start from instead of the current one")
+      ->check(CLI::ExistingFile);
+  SetAction(policy, exit_code, [args, policy] {
+    auto flags = args->policy;
+    if (policy->count("--strategy")) flags.strategy = args->strategy;
+    if (policy->count("--stability-window")) flags.window_seconds = args->window_seconds;
+    if (policy->count("--auto-rollback")) flags.auto_rollback = args->auto_rollback;
+    if (policy->count("--approval")) flags.approval = args->approval;
+    auto session = Session::Connect(args->connection);
+    const auto path = EnvPath(session, args->env);
+    auto current = session.Call("GET", path);
+    if (!AnyPolicyFlag(flags) && args->policy_file.empty()) {
+      session.Print(current, RenderReleasePolicy);
+      return;
+    }
+    auto base = args->policy_file.empty()
+                    ? ObjectOrEmpty(current.as_object().if_contains("release_policy"))
+                    : ObjectFile(args->policy_file);
+    auto body = PolicyRequest(std::move(base), flags);
+    body["version"] = current.at("version");
+    const json::value request = std::move(body);
+    session.Print(session.Call("PUT", path + "/release-policy", &request), RenderReleasePolicy);
+  });
+}
+
 }  // namespace
 
 void AddEnvCommands(CLI::App& app, int& exit_code) {
@@ -204,6 +256,7 @@ void AddEnvCommands(CLI::App& app, int& exit_code) {
   });
   AddCreate(envs, args, exit_code);
   AddReleasingCommands(envs, args, exit_code);
+  AddPolicy(envs, args, exit_code);
   AddEnvCommand(envs, "show", "Show an environment: definition and live state", args, exit_code,
                 [](Session& s, const EnvArgs& a) {
                   s.Print(s.Call("GET", EnvPath(s, a.env)), RenderEnvironment);

@@ -29,6 +29,18 @@ std::string Connectivity(const json::object& cluster) {
   return "unreachable: " + CellAt(c, "error");
 }
 
+// "1 pod (manual)", "50% (300 s)", "2 pods (no pause)".
+std::string StepText(const json::object& step) {
+  std::string out = step.contains("percent")
+                        ? CellAt(step, "percent") + "%"
+                        : CellAt(step, "pods") + " pod" + (CellAt(step, "pods") == "1" ? "" : "s");
+  const auto* pause = step.if_contains("pause");
+  if (pause && pause->is_object())
+    return out + " (" + CellAt(pause->as_object(), "seconds") + " s)";
+  if (pause && pause->is_string() && pause->as_string() == "none") return out + " (no pause)";
+  return out + " (manual)";
+}
+
 }  // namespace
 
 std::string RenderClusterList(const json::value& list) {
@@ -135,6 +147,25 @@ std::string RenderOperation(const json::value& op) {
                        {"id", CellAt(o, "id")},
                        {"by", CellAt(o, "actor")},
                        {"at", CellAt(o, "created_at")}});
+}
+
+std::string RenderReleasePolicy(const json::value& env) {
+  const auto& p = ObjectOrEmpty(ObjectOrEmpty(&env).if_contains("release_policy"));
+  const auto& canary = ObjectOrEmpty(p.if_contains("canary"));
+  std::string steps;
+  for (const auto& s : ArrayAt(canary, "steps"))
+    steps += (steps.empty() ? "" : ", ") + StepText(ObjectOrEmpty(&s));
+  const auto* approval = p.if_contains("approval_required");
+  return RenderFields(
+      {{"strategy", CellAt(p, "strategy")},
+       {"canary steps", steps.empty() ? "-" : steps},
+       {"stability window", CellAt(canary, "stability_window_seconds") + " s"},
+       {"auto-rollback",
+        p.contains("auto_rollback") && p.at("auto_rollback").as_bool() ? "on" : "off"},
+       {"approval", !approval || approval->is_null() ? "default (core applications in prod)"
+                    : approval->as_bool()            ? "required"
+                                                     : "not required"},
+       {"version", CellAt(ObjectOrEmpty(&env), "version")}});
 }
 
 }  // namespace slipway::cli

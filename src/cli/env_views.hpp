@@ -14,5 +14,8 @@ std::string RenderEnvironment(const boost::json::value& env);
 /// The instance list: name, phase, ready, restarts, reason, image, IP, node, age.
 std::string RenderPods(const boost::json::value& list);
 std::string RenderOperation(const boost::json::value& op);
+/// An environment's release policy: strategy, canary steps with their
+/// pauses, stability window, auto-rollback, approval.
+std::string RenderReleasePolicy(const boost::json::value& env);
 
 }  // namespace slipway::cli

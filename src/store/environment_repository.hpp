@@ -9,12 +9,13 @@
 namespace slipway::store {
 
 /// Something done to an environment outside changes and releases (R-ENV-7):
-/// create, restart, delete. Kept after the environment is gone.
+/// create, restart, delete, a new release policy. Kept after the
+/// environment is gone.
 struct EnvOperation {
   std::int64_t id = 0;
   std::int64_t env_id = 0;
   std::int64_t app_id = 0;
-  std::string kind;  ///< create | restart | delete
+  std::string kind;  ///< create | restart | delete | release_policy
   std::string actor;
   std::string detail;  ///< JSON object
   core::Millis created_at = 0;

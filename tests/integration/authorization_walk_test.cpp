@@ -75,6 +75,7 @@ const std::map<RouteKey, std::string>& ExpectedPermissions() {
       {{"POST", "/api/v1/apps/{id}/environments"}, "app.write"},
       {{"GET", "/api/v1/environments/{id}"}, "app.read"},
       {{"DELETE", "/api/v1/environments/{id}"}, "app.write"},
+      {{"PUT", "/api/v1/environments/{id}/release-policy"}, "app.owner"},
       {{"GET", "/api/v1/environments/{id}/pods"}, "app.read"},
       {{"POST", "/api/v1/environments/{id}/restart"}, "app.write"},
       {{"GET", "/api/v1/environments/{id}/operations"}, "app.read"},
@@ -540,6 +541,11 @@ TEST_F(RightsWalkTest, OwnershipMembersAndApproversPerRole) {
              {{"version", Version(f)},
               {"approvers",
                boost::json::array{boost::json::value(f.users[Role::kApproverMember].username)}}});
+       }},
+      {"PUT the prod environment's release policy", owners,
+       [&](Fixture& f, Api& api) {
+         return api.Put("/api/v1/environments/" + std::to_string(f.env_id) + "/release-policy",
+                        {{"auto_rollback", true}});
        }},
       {"approve the owner's change", approvers,
        [&](Fixture& f, Api& api) {

@@ -83,5 +83,37 @@ TEST_F(EnvCliTest, CreateShowPodsRestartDelete) {
   EXPECT_EQ(Run({"env", "show", ref}).exit_code, 4);  // not found
 }
 
+TEST_F(EnvCliTest, PolicyShowsAndChangesTheReleasePolicy) {
+  const auto app = UniqueName("cli-pol");
+  RegisterApprovedApp(server(), server().admin_user(), app);
+  ASSERT_EQ(Run({"env", "create", app, "--type", "test", "--cluster", "sandbox"}).exit_code, 0);
+  const auto ref = app + "/test";
+  auto shown = Run({"env", "policy", ref});
+  ASSERT_EQ(shown.exit_code, 0) << shown;
+  EXPECT_THAT(shown.out, HasSubstr("1 pod (manual), 50% (manual)"));
+  EXPECT_THAT(shown.out, HasSubstr("10 s"));
+
+  auto set = Run({"env", "policy", ref, "--strategy", "canary", "--step", "2:none", "--step",
+                  "50%:300", "--stability-window", "30", "--auto-rollback", "on"});
+  ASSERT_EQ(set.exit_code, 0) << set;
+  EXPECT_THAT(set.out, HasSubstr("2 pods (no pause), 50% (300 s)"));
+  EXPECT_THAT(set.out, HasSubstr("30 s"));
+  // One flag changes one thing; the rest stays.
+  auto window = Run({"env", "policy", ref, "--stability-window", "5", "-o", "json"});
+  ASSERT_EQ(window.exit_code, 0) << window;
+  const auto policy = boost::json::parse(window.out).at("release_policy");
+  EXPECT_EQ(policy.at("canary").at("stability_window_seconds").as_int64(), 5);
+  EXPECT_EQ(policy.at("canary").at("steps").as_array().size(), 2u);
+  EXPECT_TRUE(policy.at("auto_rollback").as_bool());
+  EXPECT_EQ(Text(policy.at("strategy")), "canary");
+
+  // The server's rules, with the field named; nothing changes.
+  auto refused = Run({"env", "policy", ref, "--step", "0"});
+  EXPECT_EQ(refused.exit_code, 1) << refused;
+  EXPECT_THAT(refused.err, HasSubstr("canary.steps[0].pods"));
+  EXPECT_EQ(Run({"env", "policy", ref, "--step", "half"}).exit_code, 2);  // usage
+  EXPECT_THAT(Run({"env", "policy", ref}).out, HasSubstr("5 s"));
+}
+
 }  // namespace
 }  // namespace slipway::testing

@@ -1,7 +1,8 @@
 // The main journey, in one language: sign in → register an application →
-// approve it → complete its details → create an environment → build with
-// the live log → open a change → approve it as another user → canary
-// release with a promotion → roll back → the old image's pods.
+// approve it → complete its details → create an environment → edit its
+// release policy → build with the live log → open a change → approve it as
+// another user → canary release with a promotion (following the edited
+// policy) → roll back → the old image's pods.
 //
 //   node e2e/release-journey.mjs <locale> <slipway binary> <artefact dir>
 import { apiAs, openBrowser, startServer, waitFor, ADMIN_PASSWORD } from './harness.mjs'
@@ -102,6 +103,22 @@ try {
     await browser.screenshot('environment-live')
   })
 
+  // The owner tightens the policy after the fact: a 1 s stability window and
+  // auto-rollback; the canary release below runs with them.
+  await step('edit the release policy', async () => {
+    await page.locator('[data-action=edit_release_policy] button').click()
+    const dialog = page.locator('.el-dialog:visible')
+    const seconds = dialog.locator('[data-test=policy-window] input')
+    await seconds.fill('1')
+    await seconds.press('Tab')
+    await dialog.locator('[data-test=policy-auto-rollback]').click()
+    await settled(page)
+    await browser.screenshot('release-policy')
+    await page.locator('[data-test=save-policy]').click()
+    await page.locator('[data-test=policy-window-value]', { hasText: m.env.secondsN.replace('{n}', '1') }).waitFor()
+    await page.locator('[data-test=policy-auto-rollback-value]', { hasText: m.common.yes }).waitFor()
+  })
+
   await step('build with the live log', async () => {
     await page.goto(`${server.base}/apps/${appId}?tab=builds`)
     await page.locator('input[data-test=build-version], [data-test=build-version] input').fill('1.0.0')
@@ -154,6 +171,11 @@ try {
     const canaryStep = m.releaseStep.canary.replace('{canary}', '1').replace('{stable}', '1')
     await page.locator('[data-test=step-name]', { hasText: canaryStep }).waitFor()
     await browser.screenshot('release-timeline-canary')
+    // The release runs with the policy as edited above.
+    const release = await dev.get(`/releases/${new URL(page.url()).pathname.split('/').pop()}`)
+    if (release.plan?.[0]?.stability_window_seconds !== 1 || !release.auto_rollback) {
+      throw new Error(`the release does not follow the edited policy: ${JSON.stringify(release.plan)}`)
+    }
     await clickAction(page, 'promote')
     await page.locator('[data-test=release-state]', { hasText: m.state.completed }).waitFor({ timeout: 90_000 })
     await page.locator('[data-test=pods-new]', { hasText: '2' }).waitFor({ timeout: 60_000 })

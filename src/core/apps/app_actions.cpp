@@ -157,6 +157,8 @@ AppActions ComputeAppActions(const App& app, const Caller& caller,
                                 },
                                 can_own})},
       {"manage_members", first({not_offline, can_own})},
+      // How environments are released (canary plan, approval): the owners' call.
+      {"edit_release_policy", first({not_offline, can_own})},
   };
   AppActions out;
   for (auto& [name, refusal] : checks) {

@@ -25,8 +25,9 @@ Caller As(Role role) { return Caller{1, "u", role}; }
 TEST(AppActions, OwnerOfCompleteOnlineAppMayDoEverythingButAdminWork) {
   auto actions = ComputeAppActions(CompleteApp(AppType::kSelfDeveloped, AppStatus::kOnline),
                                    As(Role::kDeveloper), MemberRole::kOwner);
-  for (const char* a : {"edit", "complete", "build", "change", "release", "add_environment",
-                        "scale", "restart", "request_offline", "manage_members"}) {
+  for (const char* a :
+       {"edit", "complete", "build", "change", "release", "add_environment", "scale", "restart",
+        "request_offline", "manage_members", "edit_release_policy"}) {
     EXPECT_TRUE(actions.Allows(a)) << a << ": " << actions.ReasonFor(a).value_or("");
   }
   for (const char* a : {"approve", "reject", "confirm_offline", "cancel_offline", "resubmit"}) {
@@ -62,6 +63,18 @@ TEST(AppActions, ViewerAndNonMembersOnlyRead) {
     EXPECT_FALSE(actions.Allows("release"));
     EXPECT_FALSE(actions.Allows("request_offline"));
   }
+}
+
+TEST(AppActions, OnlyOwnersAndAdminsEditTheReleasePolicy) {
+  auto app = CompleteApp(AppType::kSelfDeveloped, AppStatus::kOnline);
+  EXPECT_TRUE(ComputeAppActions(app, As(Role::kAdmin), std::nullopt).Allows("edit_release_policy"));
+  auto member = ComputeAppActions(app, As(Role::kDeveloper), MemberRole::kDeveloper);
+  EXPECT_TRUE(member.Allows("release"));
+  EXPECT_FALSE(member.Allows("edit_release_policy"));
+  EXPECT_NE(member.ReasonFor("edit_release_policy")->find("owners"), std::string::npos);
+  app.status = AppStatus::kOffline;
+  EXPECT_FALSE(
+      ComputeAppActions(app, As(Role::kAdmin), std::nullopt).Allows("edit_release_policy"));
 }
 
 TEST(AppActions, IncompleteDetailsBlockReleaseWithTheMissingFields) {

@@ -23,7 +23,7 @@ std::vector<CanaryStep> PlanCanary(int replicas, const CanaryPlanSpec& spec) {
     int canary = s.pods ? *s.pods : (*s.percent * replicas + 99) / 100;
     canary = std::max(1, std::min(canary, replicas - 1));
     if (canary <= last) continue;
-    steps.push_back({canary, replicas - canary, s.pause, s.pause_ms});
+    steps.push_back({canary, replicas - canary, s.pause, s.pause_ms, spec.stability_window_ms});
     last = canary;
   }
   return steps;

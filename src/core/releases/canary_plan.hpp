@@ -43,6 +43,9 @@ struct CanaryStep {
   int stable = 0;
   PauseKind pause = PauseKind::kManual;
   Millis pause_ms = 0;
+  /// The plan's stability window, kept with each step so that a release
+  /// goes on with the window it started with whatever the policy says later.
+  Millis stability_window_ms = 0;
 };
 
 /// The steps for `replicas` pods (1–24): each step's canary count is its

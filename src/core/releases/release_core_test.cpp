@@ -118,6 +118,12 @@ TEST(CanaryPlan, DefaultIsOnePodThenHalfWithPromotions) {
   EXPECT_EQ(steps[0].pause, PauseKind::kManual);
 }
 
+TEST(CanaryPlan, EveryStepCarriesTheStabilityWindow) {
+  auto spec = DefaultCanaryPlan();
+  spec.stability_window_ms = 7'000;
+  for (const auto& s : PlanCanary(4, spec)) EXPECT_EQ(s.stability_window_ms, 7'000);
+}
+
 TEST(CanaryPlan, JsonRoundTripAndValidation) {
   auto spec =
       ParseCanaryPlan(json::parse(R"({"steps":[{"pods":2,"pause":{"seconds":30}},{"percent":50}],

@@ -18,6 +18,19 @@ std::string Joined(const std::vector<std::string>& items) {
   return out;
 }
 
+// The one reading of a release policy, at creation and on replacement;
+// `prefix` is where it sits in the body ("release_policy." or "").
+core::Result<core::ReleasePolicy> ReleasePolicyAt(const json::object& policy,
+                                                  const std::string& prefix) {
+  auto parsed = core::ParseReleasePolicy(policy);
+  if (!parsed.ok()) {
+    auto e = parsed.error();
+    e.details["field"] = prefix + std::string(e.details.at("field").as_string());
+    return e;
+  }
+  return parsed;
+}
+
 }  // namespace
 
 core::Result<services::CreateEnvironmentCommand> ParseCreateEnvironment(
@@ -46,12 +59,8 @@ core::Result<services::CreateEnvironmentCommand> ParseCreateEnvironment(
   if (const auto* policy = body.if_contains("release_policy"); policy && !policy->is_null()) {
     if (!policy->is_object())
       return core::Invalid("release_policy must be an object", {{"field", "release_policy"}});
-    auto parsed = core::ParseReleasePolicy(policy->as_object());
-    if (!parsed.ok()) {
-      auto e = parsed.error();
-      e.details["field"] = "release_policy." + std::string(e.details.at("field").as_string());
-      return e;
-    }
+    auto parsed = ReleasePolicyAt(policy->as_object(), "release_policy.");
+    if (!parsed.ok()) return parsed.error();
     c.release_policy = *parsed;
   }
   // The rest are the resources; their rules do not depend on what the
@@ -65,6 +74,19 @@ core::Result<services::CreateEnvironmentCommand> ParseCreateEnvironment(
   const auto* ports = body.if_contains("ports");
   c.ports_given = ports && !ports->is_null();
   c.readiness_given = body.contains("readiness");
+  return c;
+}
+
+core::Result<services::SetReleasePolicyCommand> ParseSetReleasePolicy(const json::object& body) {
+  services::SetReleasePolicyCommand c;
+  core::FieldReader in(body);
+  c.version = in.Int("version", 1, INT64_MAX);
+  if (!in.ok()) return in.error();
+  json::object policy = body;
+  policy.erase("version");
+  auto parsed = ReleasePolicyAt(policy, "");
+  if (!parsed.ok()) return parsed.error();
+  c.release_policy = *parsed;
   return c;
 }
 

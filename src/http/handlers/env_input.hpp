@@ -14,4 +14,9 @@ namespace slipway::http {
 core::Result<services::CreateEnvironmentCommand> ParseCreateEnvironment(
     const boost::json::object& body, const std::vector<std::string>& env_types);
 
+/// {version?, strategy?, canary?, auto_rollback?, approval_required?}: the
+/// policy read exactly as `release_policy` at creation; errors name the field.
+core::Result<services::SetReleasePolicyCommand> ParseSetReleasePolicy(
+    const boost::json::object& body);
+
 }  // namespace slipway::http

@@ -74,6 +74,13 @@ void AddEnvironmentRoutes(Router& router, ApiDeps& deps) {
         });
   });
 
+  router.Add("PUT", "/api/v1/environments/{id}/release-policy", Permission::kAppOwner,
+             [&deps](Call& call, const boost::json::object& body) {
+               return Reply(deps.environments.SetReleasePolicy(call.context, call.params["id"],
+                                                               ParseSetReleasePolicy(body)),
+                            200, EnvironmentJson);
+             });
+
   router.Add("POST", "/api/v1/environments/{id}/restart", Permission::kAppWrite,
              [&deps](Call& call) {
                return Reply(deps.environments.Restart(call.context, call.params["id"]), 202,

@@ -2,6 +2,7 @@
 // What developers ask of environments, checked for form at the HTTP edge
 // (http/handlers/env_input.cpp); the service checks them against the
 // application, the cluster and the environments it has.
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,14 @@ struct CreateEnvironmentCommand {
   /// comes from the application's details (its ports and health check).
   bool ports_given = false;
   bool readiness_given = false;
+};
+
+/// Replaces an environment's release policy: the whole policy, read as at
+/// creation (a field left out takes its default).
+struct SetReleasePolicyCommand {
+  /// When given, the environment's version the caller saw (409 when stale).
+  std::optional<std::int64_t> version;
+  core::ReleasePolicy release_policy;
 };
 
 }  // namespace slipway::services

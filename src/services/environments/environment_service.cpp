@@ -124,12 +124,9 @@ core::Result<EnvironmentView> EnvironmentService::Create(
               ": environments can be created once it is approved and until it goes offline",
           {{"state", core::AppStatusName(app->status)}});
     }
-    // Turning approval off where the default rule asks for it (core in prod)
-    // would let the application's developers skip their approvers.
-    if (placement.release_policy.approval_required == false && !ctx.caller.IsAdmin() &&
-        core::ApprovalRequired({}, *app, placement.env_type)) {
-      return core::Forbidden("only admins may turn approval off for " + app->name + "'s " +
-                             placement.env_type + " environments");
+    if (auto refused =
+            ApprovalOffRefusal(ctx, *app, placement.env_type, placement.release_policy)) {
+      return *refused;
     }
     auto cluster = store::clusters::GetByRef(tx, placement.cluster);
     if (!cluster)

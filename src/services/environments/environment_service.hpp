@@ -136,6 +136,15 @@ class EnvironmentService {
   core::Result<store::EnvOperation> Restart(const RequestContext& ctx, const std::string& env_ref);
   core::Result<std::vector<store::EnvOperation>> Operations(const RequestContext& ctx,
                                                             const std::string& env_ref);
+  /// Replaces the release policy (R-REL-4): owners and admins only (403
+  /// before the command is looked at); 409 for an offline application or a
+  /// stale `version`. Turning approval off where the default rule asks for
+  /// it is for admins. A release already started keeps the plan, window and
+  /// auto-rollback it started with; the next one uses the new policy. An
+  /// unchanged policy answers the environment as it is, without an audit.
+  core::Result<EnvironmentView> SetReleasePolicy(const RequestContext& ctx,
+                                                 const std::string& env_ref,
+                                                 const Parsed<SetReleasePolicyCommand>& command);
   /// Live events of the environment's pods and Deployment, from watches.
   core::Result<std::unique_ptr<EnvSubscription>> Subscribe(const RequestContext& ctx,
                                                            const std::string& env_ref,
@@ -158,6 +167,13 @@ class EnvironmentService {
   EnvironmentView View(const Loaded& loaded) const;
   LiveState Live(connectors::Kubernetes& kube, const Loaded& loaded) const;
   std::optional<std::string> DeleteRefusal(store::Tx& tx, std::int64_t env_id) const;
+  /// Forbidden when `policy` turns approval off where the default rule (core
+  /// in prod) asks for it and the caller is no admin: developers would skip
+  /// their approvers.
+  static std::optional<core::Error> ApprovalOffRefusal(const RequestContext& ctx,
+                                                       const core::App& app,
+                                                       const std::string& env_type,
+                                                       const core::ReleasePolicy& policy);
   /// Removes the environment's row and drafts and detaches what refers to it;
   /// says what it did besides removing the row.
   core::Result<std::string> Forget(store::Tx& tx, const RequestContext& ctx,

@@ -1,7 +1,8 @@
 // The environment rules on the fake cluster: who may create, restart and
 // delete; what a creation is checked against (env types, the application's
 // state, clusters, one environment per type and cluster, approval); what
-// holds a deletion back (the confirmation, the work above: DeleteHooks).
+// holds a deletion back (the confirmation, the work above: DeleteHooks); who
+// may replace the release policy and what a bad one leaves behind.
 #include "services/environments/environment_service.hpp"
 
 #include <gtest/gtest.h>
@@ -46,6 +47,11 @@ class EnvironmentServiceTest : public ::testing::Test {
                                        const std::string& app = "shop") {
     return environments_.Create(ctx, app,
                                 http::ParseCreateEnvironment(body, clusters_.settings().env_types));
+  }
+
+  core::Result<EnvironmentView> SetPolicy(const RequestContext& ctx, const std::string& env,
+                                          const json::object& body) {
+    return environments_.SetReleasePolicy(ctx, env, http::ParseSetReleasePolicy(body));
   }
 
   std::int64_t Created() {
@@ -153,6 +159,85 @@ TEST_F(EnvironmentServiceTest, OnlyAdminsTurnApprovalOffWhereTheDefaultRuleAsksF
   auto created = Create(root_, body);
   ASSERT_TRUE(created.ok()) << created.error().message;
   EXPECT_EQ(created->env.release_policy.approval_required, false);
+}
+
+TEST_F(EnvironmentServiceTest, OwnersAndAdminsReplaceTheReleasePolicy) {
+  const auto env = std::to_string(Created());
+  store::InTx(*db_, store::TxMode::kWrite, [&](store::Tx& tx) {
+    store::apps::PutMember(tx, shop_, "bob", core::MemberRole::kDeveloper);
+    return 0;
+  });
+  // A developer member may release but not decide how: 403, even for a bad body.
+  auto refused = SetPolicy(bob_, env, {{"strategy", "blue"}});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, core::Code::kForbidden);
+  json::object policy{{"strategy", "canary"},
+                      {"canary",
+                       {{"steps", json::array{{{"percent", 25}, {"pause", {{"seconds", 60}}}}}},
+                        {"stability_window_seconds", 30}}},
+                      {"auto_rollback", true}};
+  auto set = SetPolicy(alice_, env, policy);
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_EQ(set->env.version, 2);
+  const auto& p = set->env.release_policy;
+  EXPECT_EQ(p.strategy, core::ReleaseStrategy::kCanary);
+  ASSERT_EQ(p.canary.steps.size(), 1u);
+  EXPECT_EQ(p.canary.steps[0].percent, 25);
+  EXPECT_EQ(p.canary.steps[0].pause_ms, 60'000);
+  EXPECT_EQ(p.canary.stability_window_ms, 30'000);
+  EXPECT_TRUE(p.auto_rollback);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE action = 'env.release_policy'"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM env_operations WHERE kind = 'release_policy'"), 1);
+  // The same policy again changes nothing and records nothing.
+  policy["version"] = 2;
+  auto again = SetPolicy(root_, env, policy);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->env.version, 2);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE action = 'env.release_policy'"), 1);
+  // The whole policy is replaced: what is left out takes its default.
+  auto reset = SetPolicy(alice_, env, json::object{});
+  ASSERT_TRUE(reset.ok()) << reset.error().message;
+  EXPECT_EQ(reset->env.release_policy.strategy, core::ReleaseStrategy::kOneShot);
+  EXPECT_EQ(reset->env.release_policy.canary.steps.size(), 2u);
+  EXPECT_FALSE(reset->env.release_policy.auto_rollback);
+}
+
+TEST_F(EnvironmentServiceTest, ABadReleasePolicyIsRefusedNamingTheFieldAndChangesNothing) {
+  const auto env = std::to_string(Created());
+  const std::vector<std::pair<json::object, std::string>> cases = {
+      {{{"strategy", "blue"}}, "strategy"},
+      {{{"canary", {{"steps", json::array{}}}}}, "canary.steps"},
+      {{{"canary", {{"steps", json::array{{{"pods", 1}, {"percent", 5}}}}}}},
+       "canary.steps[0].pods"},
+      {{{"canary", {{"steps", json::array{{{"pods", 1}}}}, {"stability_window_seconds", 3601}}}},
+       "canary.stability_window_seconds"},
+      {{{"auto_rollback", "yes"}}, "auto_rollback"},
+      {{{"surprise", 1}}, "surprise"},
+      {{{"version", 0}}, "version"},
+  };
+  for (const auto& [body, field] : cases) {
+    auto refused = SetPolicy(alice_, env, body);
+    ASSERT_FALSE(refused.ok()) << field;
+    EXPECT_EQ(refused.error().code, core::Code::kInvalid) << field;
+    EXPECT_EQ(Field(refused.error()), field);
+  }
+  EXPECT_EQ(Count("SELECT version FROM environments"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit WHERE action = 'env.release_policy'"), 0);
+  auto stale = SetPolicy(alice_, env, {{"version", 7}, {"auto_rollback", true}});
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, core::Code::kConflict);
+  EXPECT_EQ(stale.error().details.at("current_version").as_int64(), 1);
+}
+
+TEST_F(EnvironmentServiceTest, OnlyAdminsTurnApprovalOffInALaterPolicyToo) {
+  const auto env = std::to_string(Created());  // a core application's prod environment
+  auto refused = SetPolicy(alice_, env, {{"approval_required", false}});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, core::Code::kForbidden);
+  EXPECT_TRUE(SetPolicy(alice_, env, {{"approval_required", true}}).ok());
+  auto set = SetPolicy(root_, env, {{"approval_required", false}});
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_EQ(set->env.release_policy.approval_required, false);
 }
 
 TEST_F(EnvironmentServiceTest, ADeletionRepeatsTheApplicationsName) {

@@ -18,7 +18,9 @@ namespace {
 json::array PlanJson(const std::vector<core::CanaryStep>& plan) {
   json::array out;
   for (const auto& s : plan) {
-    json::object step{{"canary", s.canary}, {"stable", s.stable}};
+    json::object step{{"canary", s.canary},
+                      {"stable", s.stable},
+                      {"stability_window_seconds", s.stability_window_ms / 1000}};
     step["pause"] = s.pause == core::PauseKind::kManual ? json::value("manual")
                     : s.pause == core::PauseKind::kTimed
                         ? json::value(json::object{{"seconds", s.pause_ms / 1000}})

@@ -107,7 +107,7 @@ Reconciled ReleaseRunner::CanarySettle(const Loaded& l, connectors::Kubernetes& 
     progress.ready_since = now;
     progress.restarts = health.restarts;
   }
-  const auto stable_at = *progress.ready_since + l.env.release_policy.canary.stability_window_ms;
+  const auto stable_at = *progress.ready_since + step.stability_window_ms;
   if (now < stable_at) {
     return Wait(l, Kept(progress, scratch), display, "canary pods ready; watching them stay stable",
                 std::nullopt, stable_at);

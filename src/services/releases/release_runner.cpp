@@ -16,7 +16,9 @@ namespace json = boost::json;
 
 namespace {
 
-std::vector<core::CanaryStep> ParsePlan(const std::string& text) {
+// A release keeps the plan it started with. Releases recorded before the
+// window was part of the plan take the environment's window (`window_ms`).
+std::vector<core::CanaryStep> ParsePlan(const std::string& text, core::Millis window_ms) {
   std::vector<core::CanaryStep> plan;
   const auto parsed = json::parse(text);
   for (const auto& v : parsed.as_array()) {
@@ -24,6 +26,8 @@ std::vector<core::CanaryStep> ParsePlan(const std::string& text) {
     core::CanaryStep s;
     s.canary = static_cast<int>(o.at("canary").as_int64());
     s.stable = static_cast<int>(o.at("stable").as_int64());
+    const auto* window = o.if_contains("stability_window_seconds");
+    s.stability_window_ms = window ? window->as_int64() * 1000 : window_ms;
     const auto& pause = o.at("pause");
     if (pause.is_object()) {
       s.pause = core::PauseKind::kTimed;
@@ -86,7 +90,7 @@ std::optional<ReleaseRunner::Loaded> ReleaseRunner::Load(std::int64_t release_id
              *app,
              cluster->cluster,
              {},
-             ParsePlan(release->plan),
+             ParsePlan(release->plan, env->release_policy.canary.stability_window_ms),
              store::releases::Operations(tx, release_id)};
     auto spec = core::ParseEnvSpec(json::parse(release->spec).as_object());
     l.spec = spec.ok() ? *spec : env->spec;

@@ -600,6 +600,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/environments/{id}/release-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the release policy: strategy, canary steps and pauses, stability window, auto-rollback, approval.
+         * @description The body is read exactly as `release_policy` at creation: the whole policy, a field left out takes its default; a bad field is 400 naming it (`canary.steps[1].percent`) and nothing changes. Owners and admins only; turning approval off where the default rule (core applications in prod) asks for it is for admins (403). `version`, when given, must be the environment's (409 otherwise). A release already started keeps its plan, stability window and auto-rollback (`Release.plan`); the next release uses the new policy. Audited `env.release_policy`, with an operation record of kind `release_policy`; an unchanged policy answers the environment as it is.
+         */
+        put: operations["setEnvironmentReleasePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/environments/{id}/pods": {
         parameters: {
             query?: never;
@@ -2173,8 +2193,9 @@ export interface components {
             id?: number;
             env_id?: number;
             /** @enum {string} */
-            kind?: "create" | "restart" | "delete";
+            kind?: "create" | "restart" | "delete" | "release_policy";
             actor?: string;
+            /** @description release_policy: {"before", "after"} (the policies). */
             detail?: Record<string, never>;
             /** Format: date-time */
             created_at?: string;
@@ -2231,10 +2252,13 @@ export interface components {
             /** @description The durable workflow running the release; admins see its steps at GET /api/v1/workflows/{id}. */
             workflow_id?: string;
             spec?: components["schemas"]["EnvSpec"];
+            /** @description The canary steps as the release started them: later changes of the environment's release policy do not touch a running release. */
             plan?: {
                 canary?: number;
                 stable?: number;
                 pause?: unknown;
+                /** @description How long the canary pods stay ready with no restarts before the step's pause. */
+                stability_window_seconds?: number;
             }[];
             auto_rollback?: boolean;
             error?: string;
@@ -2399,6 +2423,7 @@ export interface components {
             change_id?: number;
             release_id?: number;
         };
+        /** @description How an environment is released. Rules: 1 to 10 steps, each exactly one of `pods` (1–24) or `percent` (1–100, rounded up); `pause` "manual" (the default), "none" or {"seconds": 1–86400}; `stability_window_seconds` 0–3600 (default 10). Without `canary` the plan is one pod, then half, each waiting for a promotion. */
         ReleasePolicy: {
             /** @enum {string} */
             strategy?: "one_shot" | "canary";
@@ -2409,11 +2434,16 @@ export interface components {
                     /** @description "manual", "none" or {"seconds": N} */
                     pause?: unknown;
                 }[];
+                /** @description How long the canary pods must all be ready with no restarts before a step's pause begins. */
                 stability_window_seconds?: number;
             };
             auto_rollback?: boolean;
             /** @description null: required for core applications in prod. */
             approval_required?: boolean | null;
+        };
+        ReleasePolicyPut: components["schemas"]["ReleasePolicy"] & {
+            /** @description The environment's version the caller saw; 409 when it changed since. */
+            version?: number;
         };
         /**
          * @description From the file name: .properties, .yaml/.yml, .json; anything else is text.
@@ -4450,6 +4480,41 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             503: components["responses"]["Error"];
+            default: components["responses"]["Error"];
+        };
+    };
+    setEnvironmentReleasePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Environment id. */
+                id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleasePolicyPut"];
+            };
+        };
+        responses: {
+            /** @description The environment with its new policy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            400: components["responses"]["Invalid"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             default: components["responses"]["Error"];
         };
     };
