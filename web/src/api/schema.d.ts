@@ -2024,8 +2024,8 @@ export interface components {
             version?: number;
         };
         ClusterList: {
-            items?: components["schemas"]["Cluster"][];
-            next_cursor?: string | null;
+            items: components["schemas"]["Cluster"][];
+            next_cursor: string | null;
         };
         ClusterCreate: {
             /** @description DNS-1123 label; not all digits (it would read as an id in paths). */
@@ -2166,8 +2166,8 @@ export interface components {
             release_policy?: components["schemas"]["ReleasePolicy"];
         };
         EnvironmentList: {
-            items?: components["schemas"]["Environment"][];
-            next_cursor?: string | null;
+            items: components["schemas"]["Environment"][];
+            next_cursor: string | null;
         };
         Pod: {
             name?: string;
@@ -2186,8 +2186,8 @@ export interface components {
             revision?: string;
         };
         PodList: {
-            items?: components["schemas"]["Pod"][];
-            next_cursor?: string | null;
+            items: components["schemas"]["Pod"][];
+            next_cursor: string | null;
         };
         EnvOperation: {
             id?: number;
@@ -2201,8 +2201,8 @@ export interface components {
             created_at?: string;
         };
         EnvOperationList: {
-            items?: components["schemas"]["EnvOperation"][];
-            next_cursor?: string | null;
+            items: components["schemas"]["EnvOperation"][];
+            next_cursor: string | null;
         };
         ReleaseStep: {
             index?: number;
@@ -2284,8 +2284,8 @@ export interface components {
             }[];
         };
         ReleaseList: {
-            items?: components["schemas"]["Release"][];
-            next_cursor?: string | null;
+            items: components["schemas"]["Release"][];
+            next_cursor: string | null;
         };
         ReleaseStart: {
             /**
@@ -2313,8 +2313,8 @@ export interface components {
             config_recorded?: boolean;
         };
         BaselineList: {
-            items?: components["schemas"]["Baseline"][];
-            next_cursor?: string | null;
+            items: components["schemas"]["Baseline"][];
+            next_cursor: string | null;
         };
         BaselineDiff: {
             from?: number;
@@ -2486,8 +2486,8 @@ export interface components {
             draft?: components["schemas"]["ConfigDraft"] | null;
         };
         ConfigFileList: {
-            items?: components["schemas"]["ConfigFile"][];
-            next_cursor?: string | null;
+            items: components["schemas"]["ConfigFile"][];
+            next_cursor: string | null;
         };
         ConfigDraftSave: {
             content: string;
@@ -2557,8 +2557,8 @@ export interface components {
             content?: string;
         };
         ConfigPublishList: {
-            items?: components["schemas"]["ConfigPublish"][];
-            next_cursor?: string | null;
+            items: components["schemas"]["ConfigPublish"][];
+            next_cursor: string | null;
         };
         /**
          * @description queued (waiting in Jenkins' queue, or not yet triggered) → running → succeeded | failed | cancelled; queued may also end failed or cancelled.
@@ -3031,8 +3031,8 @@ export interface components {
             updated_at: string | null;
         };
         ConnectorList: {
-            items?: components["schemas"]["Connector"][];
-            next_cursor?: string | null;
+            items: components["schemas"]["Connector"][];
+            next_cursor: string | null;
         };
         ConnectorTestResult: {
             /** @description The system answered and accepted the credentials. */
