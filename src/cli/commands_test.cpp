@@ -279,6 +279,11 @@ TEST_F(CliCommandsTest, WaitOptionsAreUsageErrors) {
   EXPECT_EQ(Run({"build", "start", "web", "--branch", "main", "--version", "1", "--until-paused",
                  "--wait"}),
             2);  // releases only
+  EXPECT_EQ(Run({"lane", "create", "q4", "--story", "1:2", "--app", "web", "--wait", "--timeout",
+                 "soon"}),
+            2);
+  EXPECT_EQ(Run({"lane", "create", "q4", "--story", "1:2", "--app", "web", "--timeout", "5m"}),
+            2);  // needs --wait
 }
 
 constexpr char kBuildQueued[] =

@@ -12,6 +12,7 @@
 #include "cli/lane_requests.hpp"
 #include "cli/lane_views.hpp"
 #include "cli/url.hpp"
+#include "cli/wait.hpp"
 #include "cli/workflow_views.hpp"
 #include "core/common/json_path.hpp"
 
@@ -27,7 +28,7 @@ struct LaneArgs {
   LaneEditArgs edit;
   std::string confirm;
   bool dry_run = false, wait = false;
-  int timeout_s = 900;
+  std::string timeout = "15m";  // a DURATION, checked by the parser
   int limit = 50;
 };
 
@@ -44,15 +45,16 @@ void AddRepeatable(CLI::App* command, const char* name, std::vector<std::string>
 }
 
 // Polls the lane until it is no longer `creating`; returns it as last read.
-json::value FollowCreation(Session& session, const std::string& lane, int timeout_s) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+json::value FollowCreation(Session& session, const std::string& lane,
+                           std::chrono::seconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (true) {
     json::value current = session.Call("GET", LanePath(lane));
     if (core::StringAt(current, {"state"}) != "creating") return current;
     if (std::chrono::steady_clock::now() >= deadline) {
       throw Failure(ExitCode::kTimeout, "timeout",
-                    "lane " + lane + " is still being created after " + std::to_string(timeout_s) +
-                        "s: follow it with `slipway lane show " + lane + "`");
+                    "lane " + lane + " is still being created after " + FormatDuration(timeout) +
+                        ": follow it with `slipway lane show " + lane + "`");
     }
     std::this_thread::sleep_for(std::chrono::seconds(1));
   }
@@ -82,8 +84,12 @@ void AddCreate(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exit
                    "Print the plan (SYSTEM KIND NAME APP DETAIL); create nothing");
   auto* wait =
       create->add_flag("--wait", args->wait, "Follow the lane until it is no longer creating");
-  create->add_option("--timeout", args->timeout_s, "Seconds --wait follows the lane")
-      ->check(CLI::Range(1, 86400))
+  create
+      ->add_option("--timeout", args->timeout,
+                   "How long --wait follows the lane (600, 90s, 15m, 1h30m); still creating "
+                   "then: exit 7")
+      ->type_name("DURATION")
+      ->check(DurationValidator())
       ->capture_default_str()
       ->needs(wait);
   create->get_option("--dry-run")->excludes(wait);
@@ -96,7 +102,7 @@ void AddCreate(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exit
                  core::StringAt(result, {"workflow_id"}) + ")…");
     // By id: the name may later be reused by another lane.
     const auto id = std::to_string(result.at("lane").at("id").as_int64());
-    json::value lane = FollowCreation(session, id, args->timeout_s);
+    json::value lane = FollowCreation(session, id, *ParseDuration(args->timeout));
     session.Print(lane, RenderLane);
     if (core::StringAt(lane, {"state"}) != "active") {
       throw Failure(ExitCode::kServerError, "lane_" + core::StringAt(lane, {"state"}),

@@ -20,15 +20,6 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::int64_t kMaxSeconds = 366LL * 24 * 3600;
 
-CLI::Validator DurationValidator() {
-  return CLI::Validator(
-      [](std::string& text) -> std::string {
-        return ParseDuration(text) ? ""
-                                   : "not a duration: " + text + " (e.g. 600, 90s, 15m, 1h30m)";
-      },
-      "");
-}
-
 // Failures a poll rides out until the timeout: a server restarting, a
 // replica going away, a proxy answering for it.
 bool Transient(const Failure& failure) {
@@ -110,6 +101,15 @@ Followed Follow(Session& session, const Follower& f, json::value first, const Wa
 }
 
 }  // namespace
+
+CLI::Validator DurationValidator() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        return ParseDuration(text) ? ""
+                                   : "not a duration: " + text + " (e.g. 600, 90s, 15m, 1h30m)";
+      },
+      "");
+}
 
 std::optional<std::chrono::seconds> ParseDuration(std::string_view text) {
   if (text.empty()) return std::nullopt;

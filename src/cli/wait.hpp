@@ -23,6 +23,9 @@ std::optional<std::chrono::seconds> ParseDuration(std::string_view text);
 /// Seconds as ParseDuration reads them: "45s", "15m", "1h30m", "1h5s".
 std::string FormatDuration(std::chrono::seconds duration);
 
+/// CLI11's check of a DURATION option (a usage error, exit 2, otherwise).
+CLI::Validator DurationValidator();
+
 /// The command line of a waiting command.
 struct WaitArgs {
   bool wait = false;

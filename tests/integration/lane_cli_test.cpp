@@ -88,7 +88,7 @@ TEST_F(LaneCliTest, DryRunCreateWaitShowDelete) {
   EXPECT_EQ(Run({"lane", "create", lane, "--story", "nocolon", "--app", order}).exit_code, 2);
 
   auto wait_args = create;
-  wait_args.push_back("--wait");
+  wait_args.insert(wait_args.end(), {"--wait", "--timeout", "2m"});
   auto created = Run(wait_args);
   ASSERT_EQ(created.exit_code, 0) << created;
   EXPECT_THAT(created.out, HasSubstr("creating lane " + lane + " (workflow "));
