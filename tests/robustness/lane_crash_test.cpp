@@ -1,6 +1,7 @@
 // Lanes under real crashes (R-LANE-4, 10, 11): `slipway serve` exits at an
 // engine fail point while a lane is being created (a child's step ran but did
-// not commit; the parent's fan-out committed), edited or deleted, is started again on
+// not commit; the parent's fan-out committed), edited (its applications or its
+// message coloring) or deleted, is started again on
 // the same database, and the workflow finishes with nothing made twice in the
 // emulators (one push hook per project, one Jenkins job per app, one DNS
 // record, one Consul copy, one Deployment per app) and, after the delete,
@@ -21,7 +22,7 @@ namespace {
 namespace json = boost::json;
 using namespace std::chrono_literals;
 
-enum class Phase { kCreate, kEdit, kDelete };
+enum class Phase { kCreate, kEdit, kRecolor, kDelete };
 
 struct LaneCrashCase {
   std::string failpoint;  ///< SLIPWAY_FAILPOINTS of the first server
@@ -163,6 +164,32 @@ TEST_P(LaneCrashTest, TheLaneWorkflowFinishesAfterTheCrashWithNothingMadeTwice) 
     EXPECT_EQ(Text(fallback.Object().at("spec").at("type")), "ExternalName") << fallback;
   }
 
+  // A coloring edit: order becomes a producer; the crash lands in its redeploy.
+  if (c.phase == Phase::kRecolor) {
+    const auto version = rig_.Admin().Get("/api/v1/lanes/" + std::to_string(id)).Int("version");
+    auto edited = rig_.TrySend(
+        "PATCH", "/api/v1/lanes/" + std::to_string(id),
+        json::object{{"version", version},
+                     {"coloring", {{"producers", json::array{json::value(apps[0].name)}}}}});
+    if (edited) {
+      ASSERT_EQ(edited->status, 200) << *edited;
+    }
+    ASSERT_NO_FATAL_FAILURE(ExpectCrashedAndRestart(c));
+    auto after = rig_.WaitForLane(
+        id, [](const Reply& r) { return Text(r.Object().at("workflow_state")) != "running"; });
+    ASSERT_EQ(after.Str("state"), "active") << after;
+    ExpectCreatedOnce(lane, apps);  // replaced, not created again
+    const auto ns = LaneNamespace(lane);
+    auto colored = [&](const std::string& app) {
+      auto d =
+          rig_.Emulator("kubernetes").Get("/apis/apps/v1/namespaces/" + ns + "/deployments/" + app);
+      return json::serialize(d.Object().at("spec").at("template")).find("SLIPWAY_LANE_COLOR") !=
+             std::string::npos;
+    };
+    EXPECT_TRUE(colored(apps[0].name)) << "the producer's pods carry the lane's color";
+    EXPECT_FALSE(colored(apps[1].name));
+  }
+
   // Delete: synchronous unless the server crashes under it; then the
   // restarted server finishes it, and a repeated delete answers 200.
   const std::string path = "/api/v1/lanes/" + std::to_string(id);
@@ -186,6 +213,9 @@ TEST_P(LaneCrashTest, TheLaneWorkflowFinishesAfterTheCrashWithNothingMadeTwice) 
 INSTANTIATE_TEST_SUITE_P(
     Lanes, LaneCrashTest,
     ::testing::Values(
+        // lane.edit of the coloring
+        LaneCrashCase{"engine.after_step_run:lane.app.redeploy.deploy@1", Phase::kRecolor,
+                      "RecolorAfterRedeployRan"},
         // lane.create
         LaneCrashCase{"engine.after_step_run:lane.create.prepare@1", Phase::kCreate,
                       "CreateAfterNamespaceRan"},
