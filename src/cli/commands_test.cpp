@@ -237,6 +237,22 @@ TEST_F(CliCommandsTest, AReleaseStillWaitingForPromotionAtTheTimeoutExitsSeven) 
       << stderr_;
 }
 
+TEST_F(CliCommandsTest, ALaneStillCreatingAtTheTimeoutExitsSeven) {
+  const std::string creating = R"({"id":3,"name":"q4","state":"creating"})";
+  CannedServer server(
+      {CannedServer::Response(202, R"({"lane":)" + creating + R"(,"workflow_id":"wf-1"})"),
+       CannedServer::Response(200, creating)});
+  EXPECT_EQ(Run({"lane", "create", "q4", "--story", "1:2", "--app", "web", "--wait", "--timeout",
+                 "1s", "--server", server.url(), "--token", "t"}),
+            7);
+  EXPECT_NE(stderr_.find("error: lane 3 is still being created after 1s: follow it with `slipway "
+                         "lane show 3`"),
+            std::string::npos)
+      << stderr_;
+  ASSERT_EQ(server.requests().size(), 2u);
+  EXPECT_EQ(server.requests()[1].RequestLine(), "GET /api/v1/lanes/3 HTTP/1.1");
+}
+
 // A canary release paused at `waiting` (a step index), or running when 0.
 std::string Canary(int waiting) {
   auto step = [&](int index) {

@@ -2,9 +2,7 @@
 // workflow's progress, drift, events, edit, renew, sync and delete.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
-#include <chrono>
 #include <memory>
-#include <thread>
 
 #include "cli/client_session.hpp"
 #include "cli/command_set.hpp"
@@ -42,22 +40,6 @@ void AddLane(CLI::App* command, LaneArgs& args) {
 void AddRepeatable(CLI::App* command, const char* name, std::vector<std::string>& values,
                    const char* help) {
   command->add_option(name, values, help)->allow_extra_args(false);
-}
-
-// Polls the lane until it is no longer `creating`; returns it as last read.
-json::value FollowCreation(Session& session, const std::string& lane,
-                           std::chrono::seconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (true) {
-    json::value current = session.Call("GET", LanePath(lane));
-    if (core::StringAt(current, {"state"}) != "creating") return current;
-    if (std::chrono::steady_clock::now() >= deadline) {
-      throw Failure(ExitCode::kTimeout, "timeout",
-                    "lane " + lane + " is still being created after " + FormatDuration(timeout) +
-                        ": follow it with `slipway lane show " + lane + "`");
-    }
-    std::this_thread::sleep_for(std::chrono::seconds(1));
-  }
 }
 
 void AddCreate(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exit_code) {
@@ -100,9 +82,9 @@ void AddCreate(CLI::App* lanes, const std::shared_ptr<LaneArgs>& args, int& exit
     if (!args->wait) return session.Print(result, RenderLanePlanResult);
     session.Note("creating lane " + args->create.name + " (workflow " +
                  core::StringAt(result, {"workflow_id"}) + ")…");
-    // By id: the name may later be reused by another lane.
-    const auto id = std::to_string(result.at("lane").at("id").as_int64());
-    json::value lane = FollowCreation(session, id, *ParseDuration(args->timeout));
+    // Followed by id: the name may later be reused by another lane.
+    json::value lane =
+        WaitForLaneCreation(session, result.at("lane"), *ParseDuration(args->timeout));
     session.Print(lane, RenderLane);
     if (core::StringAt(lane, {"state"}) != "active") {
       throw Failure(ExitCode::kServerError, "lane_" + core::StringAt(lane, {"state"}),

@@ -276,4 +276,26 @@ void WaitForBuild(Session& session, json::value first, const WaitSettings& setti
   }
 }
 
+json::value WaitForLaneCreation(Session& session, json::value first, std::chrono::seconds timeout) {
+  const std::string id = IdOf(first);
+  WaitSettings settings;
+  settings.timeout = timeout;
+  Follower follower;
+  follower.path = "/api/v1/lanes/" + PercentEncode(id);
+  follower.progress = [](const json::value&, const json::value&) {
+    return std::vector<std::string>{};
+  };
+  follower.done = [](const json::value& l) { return core::StringAt(l, {"state"}) != "creating"; };
+  follower.reminder = [&](const json::value&, std::chrono::seconds waited) {
+    return "lane " + id + ": still creating after " + FormatDuration(waited);
+  };
+  auto followed = Follow(session, follower, std::move(first), settings, false);
+  if (followed.timed_out) {
+    throw Failure(ExitCode::kTimeout, "timeout",
+                  "lane " + id + " is still being created after " + FormatDuration(timeout) +
+                      ": follow it with `slipway lane show " + id + "`");
+  }
+  return std::move(followed.last);
+}
+
 }  // namespace slipway::cli

@@ -72,4 +72,11 @@ void WaitForRelease(Session& session, boost::json::value first, const WaitSettin
 void WaitForBuild(Session& session, boost::json::value first, const WaitSettings& settings,
                   bool quiet = false);
 
+/// Follows a lane from `first` (as the create answered it) until it is no
+/// longer `creating`, and returns it as last read; still creating at
+/// `timeout`: throws Failure, exit 7. The server not answering for a while
+/// is waited out until the timeout, as for releases.
+boost::json::value WaitForLaneCreation(Session& session, boost::json::value first,
+                                       std::chrono::seconds timeout);
+
 }  // namespace slipway::cli

@@ -6,50 +6,16 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-#include <cctype>
-#include <memory>
 
-#include "sandbox/tapd/tapd_emulator.hpp"
-#include "support/api_fixture.hpp"
+#include "lane_fixture.hpp"
 
 namespace slipway::testing {
 namespace {
 
 namespace json = boost::json;
 
-class LaneApolloTest : public ::testing::Test {
+class LaneApolloTest : public LaneServerTest {
  protected:
-  static void TearDownTestSuite() { server_.reset(); }
-  static ApiServer& server() {
-    if (!server_) {
-      auto options = SandboxOptions();
-      options.extra_config = "lanes:\n  follow_interval_ms: 200\n";
-      server_ = std::make_unique<ApiServer>(options);
-    }
-    return *server_;
-  }
-  static inline std::unique_ptr<ApiServer> server_;
-
-  void SetUp() override { owner_ = server().CreateUser("developer", "apollo-lane-owner"); }
-
-  // An approved application with a test environment on the sandbox cluster, its config in
-  // Apollo; returns the environment's path.
-  std::string AppOnApollo(const std::string& name) {
-    auto id = RegisterApprovedApp(server(), owner_, name);
-    const std::string path = "/api/v1/apps/" + std::to_string(id);
-    auto app = server().As(owner_).Get(path);
-    auto details = server().As(owner_).Put(
-        path + "/details",
-        {{"version", app.Int("version")},
-         {"ports", json::array{json::object{{"name", "http"}, {"port", 8080}}}}});
-    EXPECT_EQ(details.status, 200) << details;
-    auto env = server().Admin().Post(
-        path + "/environments",
-        {{"env_type", "test"}, {"cluster", "sandbox"}, {"config_backend", "apollo"}});
-    EXPECT_EQ(env.status, 201) << env;
-    return "/api/v1/environments/" + std::to_string(env.Int("id"));
-  }
-
   void Publish(const std::string& env, const std::string& file, const std::string& content) {
     auto api = server().As(owner_);
     auto draft = api.Put(env + "/config/files/" + file + "/draft", {{"content", content}});
@@ -64,33 +30,11 @@ class LaneApolloTest : public ::testing::Test {
         .Send("GET", "/openapi/v1/envs/FAT/apps/" + app + "/clusters/" + path, std::nullopt,
               {{"Authorization", "sandbox-apollo-token"}});
   }
-
-  Reply WaitForLane(std::int64_t id, const std::function<bool(const Reply&)>& done) {
-    Reply last;
-    auto api = server().As(owner_);
-    WaitUntil([&] {
-      last = api.Get("/api/v1/lanes/" + std::to_string(id));
-      return done(last);
-    });
-    return last;
-  }
-
-  TestUser owner_;
 };
-
-std::string NamespaceOf(const std::string& lane) {
-  std::string out;
-  for (char c : lane) {
-    out += std::isalnum(static_cast<unsigned char>(c))
-               ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
-               : '-';
-  }
-  return out;
-}
 
 TEST_F(LaneApolloTest, TheLaneGetsItsOwnClusterRewrittenAndLosesItWithTheLane) {
   const auto app = UniqueName("apl");
-  const auto env = AppOnApollo(app);
+  const auto env = AddLaneApp(app, {}, {{"config_backend", "apollo"}});
   Publish(env, "application.properties", "site=https://web-qa.sandbox.test/home\ntimeout=30\n");
   Publish(env, "app.yaml", "server:\n  port: 8080\n");
   const std::string lane = UniqueName("Q4");
@@ -98,10 +42,7 @@ TEST_F(LaneApolloTest, TheLaneGetsItsOwnClusterRewrittenAndLosesItWithTheLane) {
   const std::string cluster = "feature-" + ns;
   auto api = server().As(owner_);
   const json::object body{
-      {"name", lane},
-      {"story",
-       {{"workspace_id", sandbox::kSandboxTapdWorkspace}, {"id", sandbox::kSandboxTapdStoryId}}},
-      {"apps", json::array{json::object{{"app", app}}}}};
+      {"name", lane}, {"story", Story()}, {"apps", json::array{json::object{{"app", app}}}}};
 
   auto plan = api.Post("/api/v1/lanes?dry_run=1", body);
   ASSERT_EQ(plan.status, 200) << plan;
@@ -112,7 +53,8 @@ TEST_F(LaneApolloTest, TheLaneGetsItsOwnClusterRewrittenAndLosesItWithTheLane) {
   auto created = api.Post("/api/v1/lanes", body);
   ASSERT_EQ(created.status, 202) << created;
   const auto id = created.Object().at("lane").at("id").as_int64();
-  auto active = WaitForLane(id, [](const Reply& r) { return r.Str("state") != "creating"; });
+  auto active =
+      WaitForLane(owner_, id, [](const Reply& r) { return r.Str("state") != "creating"; });
   ASSERT_EQ(active.Str("state"), "active")
       << active << "\nevents: " << api.Get("/api/v1/lanes/" + std::to_string(id) + "/events");
 

@@ -9,9 +9,9 @@
 #include "connectors/dns/client.hpp"
 #include "connectors/jenkins/client.hpp"
 #include "connectors/registry/client.hpp"
+#include "lane_fixture.hpp"
 #include "sandbox/dns/dns_responder.hpp"
 #include "sandbox/tapd/tapd_emulator.hpp"
-#include "support/api_fixture.hpp"
 
 namespace slipway::testing {
 namespace {
@@ -28,40 +28,13 @@ std::string Encode(std::string text) {
   return out;
 }
 
-class LaneFlowTest : public ::testing::Test {
+class LaneFlowTest : public LaneServerTest {
  protected:
-  static void TearDownTestSuite() { server_.reset(); }
-  static ApiServer& server() {
-    if (!server_) {
-      auto options = SandboxOptions();
-      options.extra_config = "lanes:\n  follow_interval_ms: 200\n";
-      server_ = std::make_unique<ApiServer>(options);
-    }
-    return *server_;
-  }
-  static inline std::unique_ptr<ApiServer> server_;
-
-  void SetUp() override { owner_ = server().CreateUser("developer", "lane-owner"); }
-
-  // An approved self-developed app with a test environment on the sandbox cluster.
+  // An approved application with a test environment on the sandbox cluster.
   std::string App(const std::string& prefix, json::array domains = {}) {
     const std::string name = UniqueName(prefix);
-    auto id = RegisterApprovedApp(server(), owner_, name);
-    const std::string path = "/api/v1/apps/" + std::to_string(id);
-    auto app = server().As(owner_).Get(path);
-    auto details = server().As(owner_).Put(
-        path + "/details", {{"version", app.Int("version")},
-                            {"ports", json::array{json::object{{"name", "http"}, {"port", 8080}}}},
-                            {"business_domains", domains}});
-    EXPECT_EQ(details.status, 200) << details;
-    auto env = server().Admin().Post(path + "/environments",
-                                     {{"env_type", "test"}, {"cluster", "sandbox"}});
-    EXPECT_EQ(env.status, 201) << env;
+    AddLaneApp(name, std::move(domains));
     return name;
-  }
-
-  json::object Story() {
-    return {{"workspace_id", sandbox::kSandboxTapdWorkspace}, {"id", sandbox::kSandboxTapdStoryId}};
   }
 
   Api Kube() { return Api(server().SandboxUrl("kubernetes"), ""); }
@@ -132,19 +105,6 @@ class LaneFlowTest : public ::testing::Test {
     }
     return out;
   }
-
-  Reply WaitForLane(const TestUser& who, std::int64_t id,
-                    const std::function<bool(const Reply&)>& done) {
-    Reply last;
-    auto api = server().As(who);
-    WaitUntil([&] {
-      last = api.Get("/api/v1/lanes/" + std::to_string(id));
-      return done(last);
-    });
-    return last;
-  }
-
-  TestUser owner_;
 };
 
 TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
@@ -152,12 +112,7 @@ TEST_F(LaneFlowTest, DryRunCreatePushEditDeleteLeavesNothingAnywhere) {
   const auto pay = App("pay");
   const auto user = App("user");
   const std::string lane = UniqueName("Pay_Q3");
-  const std::string ns = [&] {
-    std::string s;
-    for (char c : lane)
-      s += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '-';
-    return s;
-  }();
+  const std::string ns = NamespaceOf(lane);
   // QA's config of order names a QA host and an internal service.
   auto put = Consul().SendRaw(
       "PUT", "/v1/kv/slipway/config/" + order + "/test/sandbox/app.properties",

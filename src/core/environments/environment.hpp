@@ -45,6 +45,7 @@ struct ServiceSpec {
 struct EnvVar {
   std::string name;
   std::string value;
+  friend bool operator==(const EnvVar&, const EnvVar&) = default;
 };
 
 /// A readiness or liveness check: HTTP GET `path` on `port`, TCP connect to

@@ -21,17 +21,9 @@ using store::TxMode;
 
 namespace {
 
-bool SameVars(const std::vector<core::EnvVar>& x, const std::vector<core::EnvVar>& y) {
-  if (x.size() != y.size()) return false;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    if (x[i].name != y[i].name || x[i].value != y[i].value) return false;
-  }
-  return true;
-}
-
 bool SameSpec(const core::LaneAppSpec& a, const core::LaneAppSpec& b) {
   return a.base_env_id == b.base_env_id && a.replicas == b.replicas && a.domains == b.domains &&
-         SameVars(a.env, b.env);
+         a.env == b.env;
 }
 
 const core::LaneApp* Find(const core::Lane& lane, std::int64_t app_id) {
@@ -50,8 +42,8 @@ std::vector<core::LaneAppSpec> Recolored(const core::Lane& before, const core::L
   for (const auto& a : after.apps) {
     if (std::find(to_make.begin(), to_make.end(), a.spec.app_id) != to_make.end()) continue;
     if (!Find(before, a.spec.app_id)) continue;
-    if (!SameVars(core::LaneVariables(before, a.spec.app, "", ""),
-                  core::LaneVariables(after, a.spec.app, "", ""))) {
+    if (core::LaneVariables(before, a.spec.app, "", "") !=
+        core::LaneVariables(after, a.spec.app, "", "")) {
       out.push_back(a.spec);
     }
   }
